@@ -1,0 +1,318 @@
+/**
+ * Turns the policy file, the environment's section and the inputs into one fully
+ * populated policy. Precedence, lowest first: built-in defaults, the file's top
+ * level, `environments.<name>`, inputs.
+ */
+import { parseDurationMs } from '../duration.js';
+import type { BlockableStatus } from '../status.js';
+import type { GateInputs } from './inputs.js';
+import { PolicyError } from './policy-error.js';
+import type { BurnRateGuardConfig, EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
+
+export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
+export const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
+export const DEFAULT_SLO_NAME = 'availability';
+
+/** How one SLO's SLI is measured, after defaults. */
+export type ResolvedSli =
+  | { kind: 'events'; error: string; total: string }
+  | { kind: 'latency'; metric: string; threshold: number; selector: string }
+  | { kind: 'ratio'; query: string };
+
+export interface ResolvedSlo {
+  name: string;
+  description?: string;
+  service: string;
+  /** Objective in percent, e.g. 99.9. */
+  objective: number;
+  /** The window as written, e.g. `30d`. */
+  window: string;
+  windowMs: number;
+  sli: ResolvedSli;
+  runbook?: string;
+}
+
+export interface ResolvedPrometheus {
+  url: string;
+  /** Request headers including Authorization. */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** Values to mask in logs: tokens, passwords, header values. */
+  secrets: string[];
+}
+
+export interface ResolvedDr {
+  metric: string;
+  maxAgeMs: number;
+  maxAge: string;
+  lookback: string;
+  backupProbe: { query: string; lookback: string } | null;
+  rto: { metric: string; maxSeconds: number; max: string } | null;
+  rpo: { metric: string; maxSeconds: number; max: string } | null;
+  status: BlockableStatus;
+}
+
+export interface ResolvedGuard {
+  name: string;
+  long: string;
+  short: string;
+  factor: number;
+  status: BlockableStatus;
+}
+
+export type OverrideLevel = 'warning' | 'freeze' | 'exhausted';
+
+export interface ResolvedOverrideLevel {
+  permission: Permission;
+  requireEnvironmentApproval: boolean;
+}
+
+export interface ResolvedPolicy {
+  environment: string;
+  /** Null when neither the file nor the inputs name a Prometheus (an error at evaluation). */
+  prometheus: ResolvedPrometheus | null;
+  slos: ResolvedSlo[];
+  thresholds: { caution: number; warning: number; freeze: number };
+  blockOn: BlockableStatus;
+  onError: 'block' | 'allow';
+  mode: 'enforce' | 'report';
+  dr: ResolvedDr | null;
+  /** Windows that apply to this environment. */
+  freezeWindows: FreezeWindowConfig[];
+  burnRateGuards: ResolvedGuard[];
+  overrides: { minReasonLength: number; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
+  audit: { branch: string; path: string };
+}
+
+export const DEFAULT_GUARDS: BurnRateGuardConfig[] = [{ long: '1h', short: '5m', factor: 14.4 }];
+
+const DEFAULT_LEVEL_PERMISSIONS: Record<OverrideLevel, Permission> = {
+  warning: 'write',
+  freeze: 'maintain',
+  exhausted: 'admin',
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge for policy sections: objects merge key by key, arrays and scalars replace. */
+export function mergePolicy<T extends Record<string, unknown>>(base: T, over: Partial<T> | undefined): T {
+  if (!over) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value === undefined) continue;
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergePolicy(current, value) : value;
+  }
+  return out as T;
+}
+
+function normalizeSelector(selector: string | undefined): string {
+  if (!selector) return '';
+  const trimmed = selector.trim();
+  return trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
+function resolveSlo(slo: SloConfig, inputs: GateInputs): ResolvedSlo {
+  const window = inputs.window ?? slo.window ?? '30d';
+  const { sli } = slo;
+  let resolved: ResolvedSli;
+  if (sli.events) resolved = { kind: 'events', error: sli.events.error, total: sli.events.total };
+  else if (sli.latency)
+    resolved = {
+      kind: 'latency',
+      metric: sli.latency.metric,
+      threshold: sli.latency.threshold,
+      selector: normalizeSelector(sli.latency.selector),
+    };
+  else resolved = { kind: 'ratio', query: sli.ratio!.query };
+  return {
+    name: slo.name,
+    ...(slo.description !== undefined ? { description: slo.description } : {}),
+    service: slo.service ?? slo.name,
+    objective: inputs['slo-target'] ?? slo.objective ?? 99.9,
+    window,
+    windowMs: parseDurationMs(window),
+    sli: resolved,
+    ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+  };
+}
+
+function resolveSlos(merged: EnvironmentPolicy, inputs: GateInputs, source: string): ResolvedSlo[] {
+  const fileSlos = merged.slos;
+  const errorQuery = inputs['error-query'];
+  const totalQuery = inputs['total-query'];
+  if (!fileSlos || fileSlos.length === 0) {
+    const sloConfig: SloConfig = {
+      name: DEFAULT_SLO_NAME,
+      sli: { events: { error: errorQuery ?? DEFAULT_ERROR_QUERY, total: totalQuery ?? DEFAULT_TOTAL_QUERY } },
+    };
+    return [resolveSlo(sloConfig, inputs)];
+  }
+  if (errorQuery !== undefined || totalQuery !== undefined) {
+    const events = fileSlos.filter((s) => s.sli.events);
+    if (fileSlos.length !== 1 || events.length !== 1) {
+      throw new PolicyError(source, [
+        {
+          path: 'error-query/total-query',
+          message: `the inputs error-query and total-query replace the queries of a single events SLO, but the policy file defines ${fileSlos.length} SLO(s) (${fileSlos.map((s) => s.name).join(', ')}); set the queries in the file instead`,
+        },
+      ]);
+    }
+    const only = fileSlos[0]!;
+    return [
+      resolveSlo(
+        {
+          ...only,
+          sli: { events: { error: errorQuery ?? only.sli.events!.error, total: totalQuery ?? only.sli.events!.total } },
+        },
+        inputs,
+      ),
+    ];
+  }
+  const seen = new Set<string>();
+  for (const slo of fileSlos) {
+    if (seen.has(slo.name)) {
+      throw new PolicyError(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
+    }
+    seen.add(slo.name);
+  }
+  return fileSlos.map((slo) => resolveSlo(slo, inputs));
+}
+
+function resolvePrometheus(
+  merged: EnvironmentPolicy,
+  inputs: GateInputs,
+  env: Readonly<Record<string, string | undefined>>,
+  source: string,
+): ResolvedPrometheus | null {
+  const cfg = merged.prometheus ?? {};
+  const url = inputs['prometheus-url'] ?? cfg.url;
+  if (!url) return null;
+  const headers: Record<string, string> = { ...(cfg.headers ?? {}), ...(inputs['prometheus-headers'] ?? {}) };
+  const secrets = Object.values(headers).filter((v) => v.length > 0);
+  let token = inputs['prometheus-token'];
+  if (token === undefined && cfg['bearer-token-env']) {
+    token = env[cfg['bearer-token-env']];
+    if (!token) {
+      throw new PolicyError(source, [
+        {
+          path: 'prometheus.bearer-token-env',
+          message: `environment variable ${cfg['bearer-token-env']} is empty or unset; export it (e.g. from a secret) or remove bearer-token-env`,
+        },
+      ]);
+    }
+  }
+  if (token !== undefined) {
+    headers.Authorization = `Bearer ${token}`;
+    secrets.push(token);
+  } else if (cfg['basic-auth']) {
+    const { username, 'password-env': passwordEnv } = cfg['basic-auth'];
+    const password = env[passwordEnv];
+    if (!password) {
+      throw new PolicyError(source, [
+        {
+          path: 'prometheus.basic-auth.password-env',
+          message: `environment variable ${passwordEnv} is empty or unset; export it (e.g. from a secret)`,
+        },
+      ]);
+    }
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    headers.Authorization = `Basic ${encoded}`;
+    secrets.push(password, encoded);
+  }
+  const timeout = inputs.timeout ?? cfg.timeout ?? '10s';
+  return { url: url.replace(/\/+$/, ''), headers, timeoutMs: parseDurationMs(timeout), secrets };
+}
+
+function resolveDr(merged: EnvironmentPolicy, inputs: GateInputs): ResolvedDr | null {
+  const cfg = merged.dr ?? {};
+  const enabled = inputs['dr-check'] ?? cfg.enabled ?? true;
+  if (!enabled) return null;
+  const maxAge = inputs['dr-max-age'] ?? cfg['max-age'] ?? '7d';
+  const maxAgeMs = parseDurationMs(maxAge);
+  const probe = cfg['backup-probe'];
+  return {
+    metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
+    maxAge,
+    maxAgeMs,
+    lookback: cfg.lookback ?? `${Math.ceil((2 * maxAgeMs) / 1000)}s`,
+    backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
+    rto: cfg.rto
+      ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: parseDurationMs(cfg.rto.max) / 1000 }
+      : null,
+    rpo: cfg.rpo
+      ? { metric: cfg.rpo.metric ?? 'dr_last_data_loss_seconds', max: cfg.rpo.max, maxSeconds: parseDurationMs(cfg.rpo.max) / 1000 }
+      : null,
+    status: cfg.status ?? 'WARNING',
+  };
+}
+
+/**
+ * Resolve the policy for one environment.
+ *
+ * @param file the validated policy file (`{}` when the repository has none)
+ * @param inputs validated inputs; set values win over the file
+ * @param env environment variables, for `bearer-token-env` and `password-env`
+ * @param source where the file came from, for error messages
+ */
+export function resolvePolicy(
+  file: PolicyFile,
+  inputs: GateInputs,
+  env: Readonly<Record<string, string | undefined>> = {},
+  source = '.github/deploy-governor.yml',
+): ResolvedPolicy {
+  const environment = inputs.environment ?? 'production';
+  const { environments, $schema: _schema, version: _version, ...top } = file;
+  const merged = mergePolicy<EnvironmentPolicy>(top, environments?.[environment]);
+
+  const thresholds = {
+    caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? 80,
+    warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? 50,
+    freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
+  };
+  if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
+    throw new PolicyError(source, [
+      {
+        path: 'thresholds',
+        message: `expected caution ≥ warning ≥ freeze ≥ 0 (percent of budget remaining); got caution ${thresholds.caution}, warning ${thresholds.warning}, freeze ${thresholds.freeze}`,
+      },
+    ]);
+  }
+
+  const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS).map((g) => ({
+    name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
+    long: g.long,
+    short: g.short,
+    factor: g.factor,
+    status: g.status ?? 'FREEZE',
+  }));
+
+  const levels = {} as Record<OverrideLevel, ResolvedOverrideLevel>;
+  for (const level of ['warning', 'freeze', 'exhausted'] as const) {
+    const cfg = merged.overrides?.levels?.[level];
+    levels[level] = {
+      permission: cfg?.permission ?? DEFAULT_LEVEL_PERMISSIONS[level],
+      requireEnvironmentApproval: cfg?.['require-environment-approval'] ?? false,
+    };
+  }
+
+  return {
+    environment,
+    prometheus: resolvePrometheus(merged, inputs, env, source),
+    slos: resolveSlos(merged, inputs, source),
+    thresholds,
+    blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
+    onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
+    mode: inputs.mode ?? merged.mode ?? 'enforce',
+    dr: resolveDr(merged, inputs),
+    freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
+    burnRateGuards: guards,
+    overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, levels },
+    audit: {
+      branch: merged.audit?.branch ?? 'deploy-governor-audit',
+      path: merged.audit?.path ?? 'audit/overrides.jsonl',
+    },
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
+ * Action, the app and the CLI.
+ *
+ * Every object is strict (an unknown key is an error, so a typo never silently
+ * disables a check). No field carries a zod `.default()`: defaults are applied in
+ * `resolve-policy.ts`, after the per-environment section and the Action's inputs
+ * have been merged, so that "not set" stays distinguishable from "set to the
+ * default". Defaults are documented here (and in the generated JSON Schema) with
+ * `meta({ default })`.
+ */
+import { CronExpressionParser } from 'cron-parser';
+import { z } from 'zod';
+import { DURATION_FORM, isDuration } from '../duration.js';
+import { BLOCKABLE_STATUSES } from '../status.js';
+
+/** A Prometheus-style duration such as `30d` or `5m`. */
+export const durationSchema = z
+  .string()
+  .refine(isDuration, { message: `expected ${DURATION_FORM}` })
+  .meta({ pattern: '^([0-9]+(ms|y|w|d|h|m|s))+$', examples: ['30d', '1h', '5m'] });
+
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+export const windowQuerySchema = z
+  .string()
+  .min(1)
+  .refine((q) => /\{\{\s*\.?window\s*\}\}/.test(q), {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+  });
+
+const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL expression' });
+
+/** The statuses that `block-on` and rule severities may name. */
+export const blockableStatusSchema = z.enum(BLOCKABLE_STATUSES);
+
+/** GitHub repository roles, lowest first. */
+export const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
+export const permissionSchema = z.enum(PERMISSIONS);
+
+const envVarName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
+
+const httpUrl = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' },
+  );
+
+/** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
+export const prometheusSchema = z
+  .strictObject({
+    url: httpUrl.optional().meta({
+      description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
+    }),
+    'bearer-token-env': envVarName.optional().meta({
+      description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
+    }),
+    'basic-auth': z
+      .strictObject({
+        username: z.string().min(1).meta({ description: 'Basic-auth user name.' }),
+        'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
+      })
+      .optional()
+      .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), z.string())
+      .optional()
+      .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
+    timeout: durationSchema.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
+  })
+  .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
+
+/** An SLI counted in events: bad events and all events over a window. */
+export const eventsSliSchema = z
+  .strictObject({
+    error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+    total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result or zero means no traffic (status UNKNOWN).' }),
+  })
+  .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' });
+
+/** A latency SLI from a Prometheus histogram. */
+export const latencySliSchema = z
+  .strictObject({
+    metric: z
+      .string()
+      .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+      .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
+    threshold: z.number().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+    selector: z
+      .string()
+      .optional()
+      .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+  })
+  .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' });
+
+/** An SLI given directly as an error ratio. */
+export const ratioSliSchema = z
+  .strictObject({
+    query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+  })
+  .meta({ description: 'A raw error-ratio query.' });
+
+export const sliSchema = z
+  .strictObject({
+    events: eventsSliSchema.optional(),
+    latency: latencySliSchema.optional(),
+    ratio: ratioSliSchema.optional(),
+  })
+  .refine((sli) => [sli.events, sli.latency, sli.ratio].filter(Boolean).length === 1, {
+    message: 'expected exactly one of events, latency or ratio',
+  })
+  .meta({ description: 'How the SLI is measured: exactly one of `events`, `latency`, `ratio`.' });
+
+/** One service level objective. */
+export const sloSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
+      .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
+    description: z.string().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: z.string().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: z
+      .number()
+      .gt(0, { message: 'expected a percentage above 0, e.g. 99.9' })
+      .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
+      .optional()
+      .meta({ description: 'Objective in percent. Input `slo-target` overrides it.', default: 99.9 }),
+    window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
+    sli: sliSchema,
+    runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
+  })
+  .meta({ description: 'A service level objective and how to measure it.' });
+
+/** Budget-remaining thresholds, in percent. */
+export const thresholdsSchema = z
+  .strictObject({
+    caution: z.number().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: z.number().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: z.number().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+  })
+  .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
+
+/** Disaster-recovery drill freshness and recovery objectives. */
+export const drSchema = z
+  .strictObject({
+    enabled: z.boolean().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+    metric: promqlSchema.optional().meta({
+      description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
+      default: 'dr_last_test_timestamp',
+    }),
+    'max-age': durationSchema.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
+    lookback: durationSchema.optional().meta({
+      description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
+    }),
+    'backup-probe': z
+      .strictObject({
+        query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
+        lookback: durationSchema.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
+      })
+      .optional()
+      .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
+    rto: z
+      .strictObject({
+        metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
+        max: durationSchema.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
+      })
+      .optional()
+      .meta({ description: 'Recovery time objective check (present = enabled).' }),
+    rpo: z
+      .strictObject({
+        metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
+        max: durationSchema.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
+      })
+      .optional()
+      .meta({ description: 'Recovery point objective check (present = enabled).' }),
+    status: blockableStatusSchema
+      .optional()
+      .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+  })
+  .meta({ description: 'Disaster-recovery drill freshness.' });
+
+const cronSchema = z.string().refine(
+  (expr) => {
+    try {
+      CronExpressionParser.parse(expr);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' },
+);
+
+const timezoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' },
+);
+
+const timestampSchema = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
+  });
+
+/** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
+export const freezeWindowSchema = z
+  .strictObject({
+    name: z.string().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: z.string().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+    start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
+    end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
+    timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
+    from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
+    to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
+    environments: z.array(z.string().min(1)).optional().meta({ description: 'Only these environments (default: all).' }),
+  })
+  .superRefine((w, ctx) => {
+    const recurring = w.start !== undefined || w.end !== undefined;
+    const oneOff = w.from !== undefined || w.to !== undefined;
+    if (recurring === oneOff) {
+      ctx.addIssue({ code: 'custom', message: 'expected either start and end (cron) or from and to (timestamps)' });
+      return;
+    }
+    if (recurring && (w.start === undefined || w.end === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a recurring window needs both start and end', path: [w.start === undefined ? 'start' : 'end'] });
+    }
+    if (oneOff) {
+      if (w.from === undefined || w.to === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'a one-off window needs both from and to', path: [w.from === undefined ? 'from' : 'to'] });
+      } else if (Date.parse(w.from) >= Date.parse(w.to)) {
+        ctx.addIssue({ code: 'custom', message: `expected to (${w.to}) after from (${w.from})`, path: ['to'] });
+      }
+      if (w.timezone !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'timezone applies to recurring windows; put the offset in from/to', path: ['timezone'] });
+      }
+    }
+  })
+  .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
+
+/** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
+export const burnRateGuardSchema = z
+  .strictObject({
+    name: z.string().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+    long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
+    short: durationSchema.meta({ description: 'Short window, e.g. 5m.' }),
+    factor: z.number().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+    status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
+  })
+  .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
+
+const overrideLevelSchema = z
+  .strictObject({
+    permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
+    'require-environment-approval': z
+      .boolean()
+      .optional()
+      .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
+  })
+  .meta({ description: 'Who may use an override level.' });
+
+/** Authorization of overrides from workflow_dispatch inputs. */
+export const overridesSchema = z
+  .strictObject({
+    'min-reason-length': z.number().int().min(1).max(1000).optional().meta({ default: 10 }),
+    levels: z
+      .strictObject({
+        warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
+        freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
+        exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
+      })
+      .optional(),
+  })
+  .meta({ description: 'Who may override a block, at which level.' });
+
+/** Where the app keeps the override audit log. */
+export const auditSchema = z
+  .strictObject({
+    branch: z.string().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: z.string().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+  })
+  .meta({ description: 'The tamper-evident override audit log (written by the app).' });
+
+/** Every policy value that an `environments.<name>` section may override. */
+const policyFields = {
+  prometheus: prometheusSchema.optional(),
+  slos: z.array(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+  thresholds: thresholdsSchema.optional(),
+  'block-on': blockableStatusSchema
+    .optional()
+    .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
+  'on-error': z
+    .enum(['block', 'allow'])
+    .optional()
+    .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
+  mode: z
+    .enum(['enforce', 'report'])
+    .optional()
+    .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
+  dr: drSchema.optional(),
+  'freeze-windows': z.array(freezeWindowSchema).optional(),
+  'burn-rate-guards': z
+    .array(burnRateGuardSchema)
+    .optional()
+    .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
+  overrides: overridesSchema.optional(),
+  audit: auditSchema.optional(),
+};
+
+/** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
+export const environmentPolicySchema = z.strictObject(policyFields).meta({ description: 'Policy values for one environment.' });
+
+/** The whole policy file. */
+export const policyFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: z.literal(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    ...policyFields,
+    environments: z
+      .record(z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+      .optional()
+      .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
+  })
+  .meta({
+    title: 'deploy-governor policy',
+    description: 'Policy for deploy-governor (.github/deploy-governor.yml): SLOs, thresholds, DR, freeze windows, guards and overrides.',
+  });
+
+export type PolicyFile = z.infer<typeof policyFileSchema>;
+export type EnvironmentPolicy = z.infer<typeof environmentPolicySchema>;
+export type SloConfig = z.infer<typeof sloSchema>;
+export type SliConfig = z.infer<typeof sliSchema>;
+export type FreezeWindowConfig = z.infer<typeof freezeWindowSchema>;
+export type BurnRateGuardConfig = z.infer<typeof burnRateGuardSchema>;
+export type Permission = z.infer<typeof permissionSchema>;

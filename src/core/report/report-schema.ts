@@ -1,0 +1,155 @@
+/**
+ * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
+ * embedded in the check run `deploy-governor / <environment>`, printed by
+ * `deploy-governor check --json`, and read back by the app. Adding optional fields
+ * is compatible; renaming or removing one needs `report@2`.
+ */
+import { z } from 'zod';
+import { BLOCKABLE_STATUSES, STATUSES } from '../status.js';
+
+export const REPORT_SCHEMA_ID = 'deploy-governor/report@1';
+
+const statusSchema = z.enum(STATUSES);
+/** Days until the budget is gone at the current burn rate: `"inf"` when nothing burns, null when unknown. */
+const daysSchema = z.union([z.number(), z.literal('inf')]).nullable();
+
+export const guardResultSchema = z.object({
+  name: z.string(),
+  long: z.string(),
+  short: z.string(),
+  factor: z.number(),
+  /** Burn rate over the long window (null when it could not be read). */
+  longBurnRate: z.number().nullable(),
+  shortBurnRate: z.number().nullable(),
+  /** Both windows exceed the factor. */
+  triggered: z.boolean(),
+  status: z.enum(BLOCKABLE_STATUSES),
+});
+
+export const sloResultSchema = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  /** Objective in percent. */
+  objective: z.number(),
+  window: z.string(),
+  sliKind: z.enum(['events', 'latency', 'ratio']),
+  /** Error ratio over the SLO window, 0..1. */
+  errorRatio: z.number().nullable(),
+  /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
+  budgetRemaining: z.number().nullable(),
+  /** Burn rate over the last hour. */
+  burnRate: z.number().nullable(),
+  daysToExhaustion: daysSchema,
+  /** Status from the budget thresholds alone (UNKNOWN when unreadable). */
+  status: statusSchema,
+  guards: z.array(guardResultSchema),
+  /** Why the SLO could not be evaluated (status UNKNOWN). */
+  error: z.string().nullable(),
+  runbook: z.string().optional(),
+});
+
+export const drResultSchema = z.object({
+  metric: z.string(),
+  /** Seconds since the last successful drill (null when the metric is missing). */
+  ageSeconds: z.number().nullable(),
+  maxAgeSeconds: z.number(),
+  lastTestAt: z.string().nullable(),
+  backupProbe: z.object({ query: z.string(), value: z.number().nullable(), ok: z.boolean() }).nullable(),
+  rto: z.object({ metric: z.string(), seconds: z.number().nullable(), maxSeconds: z.number(), ok: z.boolean() }).nullable(),
+  rpo: z.object({ metric: z.string(), seconds: z.number().nullable(), maxSeconds: z.number(), ok: z.boolean() }).nullable(),
+  ok: z.boolean(),
+});
+
+export const activeFreezeSchema = z.object({
+  name: z.string(),
+  reason: z.string().nullable(),
+  /** When the window opened (ISO 8601). */
+  since: z.string().nullable(),
+  /** When it closes (ISO 8601). */
+  until: z.string().nullable(),
+});
+
+/** One reason the status is what it is. */
+export const findingSchema = z.object({
+  source: z.enum(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
+  status: statusSchema,
+  slo: z.string().optional(),
+  message: z.string(),
+});
+
+export const overrideRecordSchema = z.object({
+  actor: z.string(),
+  level: z.enum(['warning', 'freeze', 'exhausted']),
+  reason: z.string(),
+  /** The actor's role as GitHub reported it (role_name). */
+  permission: z.string(),
+  approvers: z.array(z.string()),
+  runId: z.number().int().nullable(),
+  runAttempt: z.number().int().nullable(),
+  at: z.string(),
+});
+
+export const runInfoSchema = z.object({
+  repository: z.string(),
+  runId: z.number().int().nullable(),
+  runAttempt: z.number().int().nullable(),
+  runUrl: z.string().nullable(),
+  sha: z.string().nullable(),
+  ref: z.string().nullable(),
+  workflow: z.string().nullable(),
+  /** Workflow file path (for the dispatch link), e.g. `.github/workflows/deploy.yml`. */
+  workflowPath: z.string().nullable().optional(),
+  eventName: z.string().nullable(),
+  actor: z.string().nullable(),
+  serverUrl: z.string().nullable(),
+});
+
+export const reportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA_ID),
+  environment: z.string(),
+  /** The single evaluation timestamp every query used (ISO 8601). */
+  evaluatedAt: z.string(),
+  decision: z.object({
+    canDeploy: z.boolean(),
+    status: statusSchema,
+    blockOn: z.enum(BLOCKABLE_STATUSES),
+    mode: z.enum(['enforce', 'report']),
+    onError: z.enum(['block', 'allow']),
+    overridden: z.boolean(),
+    /** Human reasons, most severe first. */
+    reasons: z.array(z.string()),
+    /** What to do next, for humans. */
+    nextSteps: z.array(z.string()),
+    /** Lowest override level that would pass this status (null when nothing blocks or no override can). */
+    requiredOverride: z.enum(['warning', 'freeze', 'exhausted']).nullable(),
+  }),
+  /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
+  budget: z.object({
+    remaining: z.number().nullable(),
+    burnRate: z.number().nullable(),
+    daysToExhaustion: daysSchema,
+  }),
+  slos: z.array(sloResultSchema),
+  dr: drResultSchema.nullable(),
+  freeze: z.object({ active: z.array(activeFreezeSchema) }),
+  findings: z.array(findingSchema),
+  override: overrideRecordSchema.nullable(),
+  prometheus: z.object({
+    /** Base URL with any credentials removed. */
+    url: z.string().nullable(),
+    queries: z.number().int(),
+    /** Prometheus's own count of samples touched (stats=all), summed over queries. */
+    samplesTouched: z.number().nullable(),
+  }),
+  run: runInfoSchema.nullable(),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type SloResult = z.infer<typeof sloResultSchema>;
+export type GuardResult = z.infer<typeof guardResultSchema>;
+export type DrResult = z.infer<typeof drResultSchema>;
+export type ActiveFreeze = z.infer<typeof activeFreezeSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type OverrideRecord = z.infer<typeof overrideRecordSchema>;
+export type RunInfo = z.infer<typeof runInfoSchema>;
+export type DaysToExhaustion = z.infer<typeof daysSchema>;
