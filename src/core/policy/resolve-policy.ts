@@ -3,7 +3,7 @@
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
-import { parseDurationMs } from '../duration.js';
+import { formatDuration, parseDurationMs } from '../duration.js';
 import type { BlockableStatus } from '../status.js';
 import type { GateInputs } from './inputs.js';
 import { PolicyError } from './policy-error.js';
@@ -237,7 +237,7 @@ function resolveDr(merged: EnvironmentPolicy, inputs: GateInputs): ResolvedDr | 
     metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
     maxAge,
     maxAgeMs,
-    lookback: cfg.lookback ?? `${Math.ceil((2 * maxAgeMs) / 1000)}s`,
+    lookback: cfg.lookback ?? formatDuration(2 * maxAgeMs),
     backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
     rto: cfg.rto
       ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: parseDurationMs(cfg.rto.max) / 1000 }

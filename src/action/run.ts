@@ -1,0 +1,86 @@
+/**
+ * The Action: read inputs once, run the shared gate, set outputs, publish the
+ * report, and call setFailed at most once. The job summary is written in
+ * `finally`, so even a failed evaluation leaves an explanation.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { PolicyError } from '../core/policy/policy-error.js';
+import { PrometheusQueryError } from '../core/prometheus/query-error.js';
+import { renderSummary, tableCell } from '../core/render/render-summary.js';
+import type { Report } from '../core/report/report-schema.js';
+import { messageOf } from '../github/client.js';
+import { createCheckRun } from '../github/create-check-run.js';
+import { runGate } from '../gate/run-gate.js';
+import { readActionInputs } from './read-inputs.js';
+import { runInfoFromEnv } from './run-info.js';
+import { setErrorOutputs, setReportOutputs } from './set-outputs.js';
+
+function defaultReportPath(): string {
+  return path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
+}
+
+/** Expected failures print their message only; anything else is a bug worth its stack in debug logs. */
+function describeFailure(error: unknown): string {
+  if (error instanceof PolicyError || error instanceof PrometheusQueryError) return error.message;
+  if (error instanceof Error && error.stack) core.debug(error.stack);
+  return `deploy-governor failed unexpectedly: ${messageOf(error)}`;
+}
+
+export async function run(): Promise<void> {
+  let report: Report | null = null;
+  let failure: string | null = null;
+  let reportMode = false;
+  try {
+    const inputs = readActionInputs();
+    reportMode = inputs.gate.mode === 'report';
+    const runInfo = runInfoFromEnv();
+    const [owner, repo] = (runInfo?.repository ?? '/').split('/');
+    const octokit = inputs.githubToken ? github.getOctokit(inputs.githubToken) : null;
+    const gh = octokit && owner && repo ? { client: octokit, owner, repo } : null;
+
+    const outcome = await runGate({ inputs: inputs.gate, env: process.env, root: process.env.GITHUB_WORKSPACE ?? process.cwd(), run: runInfo, github: gh });
+    for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
+    report = outcome.report;
+    reportMode = report.decision.mode === 'report';
+
+    const reportPath = path.resolve(inputs.gate['report-path'] ?? defaultReportPath());
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    setReportOutputs(report, reportPath);
+
+    if (gh && runInfo?.sha) {
+      const check = await createCheckRun(gh.client, { owner: gh.owner, repo: gh.repo, sha: runInfo.sha, detailsUrl: runInfo.runUrl }, report, renderSummary(report));
+      if (!check.created) core.notice(`deploy-governor: ${check.reason}`);
+    }
+
+    const d = report.decision;
+    if (d.status === 'UNKNOWN' && d.canDeploy) core.warning(`deploy-governor could not evaluate the policy; on-error: allow lets the deploy through. ${d.reasons.join(' ')}`);
+    if (d.overridden) core.warning(`deploy-governor: blocked deploy (${d.status}) allowed by override: ${report.override?.reason ?? ''}`);
+    if (!d.canDeploy) {
+      failure = `Deploy blocked: status ${d.status}${d.reasons.length > 0 ? `: ${d.reasons.join('; ')}` : ''}`;
+    }
+    core.info(`deploy-governor: ${d.canDeploy ? 'deploy allowed' : 'deploy blocked'} (status ${d.status})`);
+  } catch (error: unknown) {
+    failure = describeFailure(error);
+    setErrorOutputs(failure);
+  } finally {
+    try {
+      const markdown = report
+        ? renderSummary(report)
+        : `## deploy-governor — ⚪ BLOCKED — UNKNOWN\n\nThe gate could not run, so it fails closed:\n\n${(failure ?? 'unknown error')
+            .split('\n')
+            .map((l) => `> ${tableCell(l)}`)
+            .join('\n')}\n`;
+      await core.summary.addRaw(markdown).write();
+    } catch (error: unknown) {
+      core.warning(`deploy-governor could not write the job summary: ${messageOf(error)}`);
+    }
+  }
+  if (failure !== null) {
+    if (reportMode) core.error(`${failure} (mode: report, so the step does not fail)`);
+    else core.setFailed(failure);
+  }
+}

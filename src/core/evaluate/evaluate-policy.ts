@@ -1,0 +1,52 @@
+/**
+ * The gate: evaluates every SLO, the DR checks and the freeze windows of one
+ * resolved policy at one timestamp, all queries in parallel, and returns the
+ * report. Pure apart from the injected Prometheus seam.
+ */
+import { activeFreezeWindows } from '../freeze/active-freeze-windows.js';
+import type { ResolvedPolicy } from '../policy/resolve-policy.js';
+import type { PrometheusQuerier } from '../prometheus/querier.js';
+import { REPORT_SCHEMA_ID, type Finding, type Report, type RunInfo } from '../report/report-schema.js';
+import { CountingQuerier } from './counting-querier.js';
+import { decide } from './decide.js';
+import { evaluateDr } from './evaluate-dr.js';
+import { evaluateSlo } from './evaluate-slo.js';
+import { summarizeBudget } from './summarize-budget.js';
+
+export interface EvaluateOptions {
+  policy: ResolvedPolicy;
+  prometheus: PrometheusQuerier;
+  /** The one evaluation timestamp every query uses. */
+  now: Date;
+  run?: RunInfo | null;
+}
+
+export async function evaluatePolicy({ policy, prometheus, now, run = null }: EvaluateOptions): Promise<Report> {
+  const counting = new CountingQuerier(prometheus);
+  const [slos, dr] = await Promise.all([
+    Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now))),
+    policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
+  ]);
+  const active = activeFreezeWindows(policy.freezeWindows, now);
+  const freezeFindings: Finding[] = active.map((w) => ({
+    source: 'freeze',
+    status: 'FREEZE',
+    message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
+  }));
+  const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
+  const sloResults = slos.map((s) => s.result);
+  return {
+    schema: REPORT_SCHEMA_ID,
+    environment: policy.environment,
+    evaluatedAt: now.toISOString(),
+    decision: decide(policy, findings),
+    budget: summarizeBudget(sloResults),
+    slos: sloResults,
+    dr: dr.result,
+    freeze: { active },
+    findings,
+    override: null,
+    prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
+    run,
+  };
+}

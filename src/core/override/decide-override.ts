@@ -1,0 +1,125 @@
+/**
+ * Whether a workflow_dispatch override may let a blocked deploy through. Pure: the
+ * adapter reads the actor's role and the run's approvals through the GitHub API
+ * and passes them in. An override never changes the status, only `canDeploy`.
+ */
+import { levelPasses } from '../evaluate/decide.js';
+import type { OverrideLevel, ResolvedPolicy } from '../policy/resolve-policy.js';
+import { PERMISSIONS } from '../policy/schema.js';
+import type { Report } from '../report/report-schema.js';
+
+/** What the adapter learned about an override request. */
+export interface OverrideAttempt {
+  level: OverrideLevel;
+  reason: string | undefined;
+  actor: string;
+  eventName: string | null;
+  /** The actor's repository role as the API reported it; null when it could not be read. */
+  role: { roleName: string | null; permission: string | null } | null;
+  /** Why the role could not be read, for the refusal message. */
+  roleError?: string;
+  /** Users who approved this run's deployment to the environment. */
+  approvers: string[];
+  /** Why the approvals could not be read, when they are required. */
+  approvalsError?: string;
+  runId: number | null;
+  runAttempt: number | null;
+  at: Date;
+}
+
+/** Rank of a role on GitHub's scale; custom roles fall back to their legacy base permission. */
+export function roleRank(role: { roleName: string | null; permission: string | null }): number {
+  const known = (PERMISSIONS as readonly string[]).indexOf(role.roleName ?? '');
+  if (known >= 0) return known;
+  return (PERMISSIONS as readonly string[]).indexOf(role.permission ?? '');
+}
+
+/** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
+export function preflightOverride(report: Report, attempt: Pick<OverrideAttempt, 'level' | 'reason' | 'eventName'>, policy: ResolvedPolicy): string[] {
+  const problems: string[] = [];
+  if (attempt.eventName !== 'workflow_dispatch') {
+    problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
+  }
+  const reason = attempt.reason?.trim() ?? '';
+  if (reason.length < policy.overrides.minReasonLength) {
+    problems.push(
+      `override-reason must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`,
+    );
+  }
+  const status = report.decision.status;
+  if (!levelPasses(attempt.level, status)) {
+    problems.push(
+      `override level ${attempt.level} cannot pass status ${status}; dispatch with override: ${report.decision.requiredOverride ?? 'exhausted'}`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Apply an override to a report. Returns the report unchanged but for the
+ * decision: accepted overrides set `canDeploy` and `overridden` and carry the
+ * `override` record; refused ones explain why in the reasons.
+ */
+export function applyOverride(report: Report, attempt: OverrideAttempt, policy: ResolvedPolicy): Report {
+  if (report.decision.canDeploy) {
+    return {
+      ...report,
+      decision: {
+        ...report.decision,
+        nextSteps: [`An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`, ...report.decision.nextSteps],
+      },
+    };
+  }
+  const problems = preflightOverride(report, attempt, policy);
+  const rule = policy.overrides.levels[attempt.level];
+  if (problems.length > 0) {
+    // Already refused; the role was not looked up.
+  } else if (attempt.role === null) {
+    problems.push(`could not read ${attempt.actor}'s repository role: ${attempt.roleError ?? 'unknown error'}`);
+  } else if (roleRank(attempt.role) < PERMISSIONS.indexOf(rule.permission)) {
+    problems.push(
+      `${attempt.actor} has the ${attempt.role.roleName ?? attempt.role.permission ?? 'no'} role; override level ${attempt.level} needs ${rule.permission} or higher`,
+    );
+  }
+  if (problems.length > 0) {
+    // Already refused.
+  } else if (rule.requireEnvironmentApproval && attempt.approvalsError) {
+    problems.push(`could not read the run's environment approvals: ${attempt.approvalsError}`);
+  } else if (rule.requireEnvironmentApproval && attempt.approvers.length === 0) {
+    problems.push(
+      `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`,
+    );
+  }
+  if (problems.length > 0) {
+    const message = `Override refused: ${problems.join('; ')}`;
+    return {
+      ...report,
+      findings: [...report.findings, { source: 'override', status: report.decision.status, message }],
+      decision: { ...report.decision, reasons: [message, ...report.decision.reasons] },
+    };
+  }
+  const override = {
+    actor: attempt.actor,
+    level: attempt.level,
+    reason: attempt.reason!.trim(),
+    permission: attempt.role!.roleName ?? attempt.role!.permission ?? 'unknown',
+    approvers: attempt.approvers,
+    runId: attempt.runId,
+    runAttempt: attempt.runAttempt,
+    at: attempt.at.toISOString(),
+  };
+  return {
+    ...report,
+    override,
+    findings: [
+      ...report.findings,
+      { source: 'override', status: report.decision.status, message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}` },
+    ],
+    decision: {
+      ...report.decision,
+      canDeploy: true,
+      overridden: true,
+      nextSteps: ['The deploy proceeds under an override; it is recorded in the report, the check run and (with the app) the audit log.'],
+    },
+  };
+}

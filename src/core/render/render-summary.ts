@@ -1,0 +1,101 @@
+/**
+ * The report as markdown: the job summary, the check run's summary and the CLI's
+ * `--format markdown`. Text that a repository controls (window names, reasons,
+ * messages quoting queries) goes through `tableCell`/`inline` so it cannot break
+ * the layout.
+ */
+import type { Report } from '../report/report-schema.js';
+import { formatAge, formatBurnRate, formatDays, formatPercent, formatRatio } from './format-values.js';
+
+const STATUS_ICON: Record<string, string> = {
+  NORMAL: '🟢',
+  CAUTION: '🟡',
+  WARNING: '🟠',
+  FREEZE: '🔵',
+  EXHAUSTED: '🔴',
+  UNKNOWN: '⚪',
+};
+
+/** Make text safe inside a markdown table cell or a list item. */
+export function tableCell(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'")
+    .replace(/@/g, '@\u200b');
+}
+
+export function decisionHeadline(report: Report): string {
+  const d = report.decision;
+  const verdict = d.overridden ? 'ALLOWED BY OVERRIDE' : d.canDeploy ? 'ALLOWED' : 'BLOCKED';
+  return `${STATUS_ICON[d.status] ?? ''} ${verdict} — ${d.status}`;
+}
+
+export function renderSummary(report: Report): string {
+  const d = report.decision;
+  const lines: string[] = [];
+  lines.push(`## deploy-governor: ${tableCell(report.environment)} — ${decisionHeadline(report)}`, '');
+  const why =
+    d.status === 'UNKNOWN'
+      ? `the policy could not be evaluated (on-error: ${d.onError})`
+      : d.canDeploy
+        ? `status ${d.status} is below block-on ${d.blockOn}`
+        : `status ${d.status} is at or past block-on ${d.blockOn}`;
+  lines.push(`**Decision:** ${d.overridden ? 'deploy allowed by an authorized override' : d.canDeploy ? 'deploy allowed' : 'deploy blocked'}: ${why}.${d.mode === 'report' ? ' Mode is `report`: the step does not fail.' : ''}`, '');
+  if (report.override) {
+    const o = report.override;
+    lines.push(
+      `**Override:** level \`${o.level}\` by ${tableCell(o.actor)} (${tableCell(o.permission)})${o.approvers.length > 0 ? `, approved by ${o.approvers.map(tableCell).join(', ')}` : ''}: ${tableCell(o.reason)}`,
+      '',
+    );
+  }
+
+  lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const s of report.slos) {
+    lines.push(
+      `| ${tableCell(s.name)} | ${s.objective}% | ${s.window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`,
+    );
+  }
+  lines.push('');
+
+  const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));
+  if (guards.length > 0) {
+    lines.push('**Fast-burn guards**', '');
+    lines.push('| SLO | Guard | Long window | Short window | Factor | Triggered |');
+    lines.push('| --- | --- | ---: | ---: | ---: | --- |');
+    for (const g of guards) {
+      lines.push(
+        `| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${g.long} | ${formatBurnRate(g.shortBurnRate)} over ${g.short} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`,
+      );
+    }
+    lines.push('');
+  }
+
+  if (report.dr) {
+    const dr = report.dr;
+    const parts = [`last drill ${formatAge(dr.ageSeconds)} ago (max ${formatAge(dr.maxAgeSeconds)})`];
+    if (dr.backupProbe) parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : `failing (${dr.backupProbe.value ?? 'missing'})`}`);
+    if (dr.rto) parts.push(`RTO ${formatAge(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
+    if (dr.rpo) parts.push(`RPO ${formatAge(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
+    lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
+  }
+  for (const w of report.freeze.active) {
+    lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${w.until})` : ''}`, '');
+  }
+
+  if (d.reasons.length > 0) {
+    lines.push('**Reasons**', '', ...d.reasons.map((r) => `- ${tableCell(r)}`), '');
+  }
+  if (d.nextSteps.length > 0) {
+    lines.push('**What to do next**', '', ...d.nextSteps.map((s) => `- ${tableCell(s)}`), '');
+  }
+  const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
+  lines.push(
+    `<sub>Evaluated at ${report.evaluatedAt} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`,
+  );
+  return `${lines.join('\n')}\n`;
+}

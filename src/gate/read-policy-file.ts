@@ -1,0 +1,42 @@
+/**
+ * Reads the policy file from disk for the Action (workspace) and the CLI (cwd).
+ * A missing default file means "all defaults"; a missing file the user named is
+ * an error.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parsePolicy } from '../core/policy/load-policy.js';
+import { PolicyError } from '../core/policy/policy-error.js';
+import type { PolicyFile } from '../core/policy/schema.js';
+
+export const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
+
+export interface LoadedPolicyFile {
+  file: PolicyFile;
+  /** Path as the user would recognise it (relative to the root). */
+  source: string;
+  /** False when the default file was absent and defaults apply. */
+  found: boolean;
+}
+
+export async function readPolicyFile(root: string, configured: string | undefined): Promise<LoadedPolicyFile> {
+  const source = configured ?? DEFAULT_POLICY_PATH;
+  const full = path.resolve(root, source);
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch (error: unknown) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+    if (code === 'ENOENT' && configured === undefined) return { file: {}, source, found: false };
+    throw new PolicyError(source, [
+      {
+        path: 'config',
+        message:
+          code === 'ENOENT'
+            ? `no policy file at ${full}; check the config input (paths are relative to ${root}) or remove it to use ${DEFAULT_POLICY_PATH}`
+            : `cannot read ${full}: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+  return { file: parsePolicy(text, source), source, found: true };
+}

@@ -1,0 +1,41 @@
+/**
+ * Starts one real Prometheus for the integration suite, backfilled with every
+ * scenario of scenarios.ts, and stops it afterwards.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startPrometheus, type PrometheusServer } from '../../scripts/lib/prometheus-server.js';
+import { writeScenarioData } from './scenarios.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the suite's Prometheus. */
+    prometheusUrl: string;
+    /** The data's last sample time and the evaluation time of every test (ms since the epoch). */
+    evaluationTime: number;
+  }
+}
+
+let prometheus: PrometheusServer | undefined;
+let work: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  const started = Date.now();
+  // Minute-aligned and a minute in the past, so the data never reaches into the future.
+  const end = Math.floor(Date.now() / 60_000) * 60 - 60;
+  work = await mkdtemp(path.join(tmpdir(), 'dg-scenarios-'));
+  const file = path.join(work, 'scenarios.om');
+  await writeScenarioData(file, end);
+  const generated = Date.now();
+  prometheus = await startPrometheus({ openMetricsFile: file });
+  project.provide('prometheusUrl', prometheus.url);
+  project.provide('evaluationTime', end * 1000);
+  console.log(`[global-setup] scenarios generated in ${generated - started} ms, Prometheus backfilled and ready in ${Date.now() - generated} ms at ${prometheus.url}`);
+}
+
+export async function teardown(): Promise<void> {
+  await prometheus?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,34 @@
+/**
+ * An in-memory PrometheusQuerier for unit tests of the pure evaluation: answers
+ * each query from a function, records what was asked and when.
+ */
+import type { InstantResult, PrometheusQuerier, Sample } from '../../src/core/prometheus/querier.js';
+
+export type Answer = number | null | Sample[] | Error;
+
+export class MemoryQuerier implements PrometheusQuerier {
+  readonly displayUrl = 'memory://prometheus';
+  readonly asked: { query: string; time: Date }[] = [];
+
+  constructor(private readonly answer: (query: string) => Answer) {}
+
+  async query(query: string, time: Date): Promise<InstantResult> {
+    this.asked.push({ query, time });
+    const a = this.answer(query);
+    if (a instanceof Error) throw a;
+    const samples = a === null ? [] : typeof a === 'number' ? [{ labels: {}, value: a }] : a;
+    return { samples, samplesTouched: 10 };
+  }
+}
+
+/** Answers for the default events SLI by window: errors and totals. */
+export function eventsAnswer(byWindow: Record<string, { errors: number | null; total: number | null }>, extra: (q: string) => Answer | undefined = () => undefined) {
+  return (query: string): Answer => {
+    const fromExtra = extra(query);
+    if (fromExtra !== undefined) return fromExtra;
+    const window = /\[(\w+)\]\)\)$/.exec(query)?.[1];
+    const entry = window ? byWindow[window] : undefined;
+    if (!entry) return null;
+    return query.includes('status=~"5.."') ? entry.errors : entry.total;
+  };
+}

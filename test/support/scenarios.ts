@@ -1,0 +1,123 @@
+/**
+ * The integration suite's traffic scenarios: each a set of series labelled
+ * `scenario="<name>"` in one Prometheus (started by global-setup.ts). Tests
+ * derive every expected value from these models via the exported functions,
+ * never from constants.
+ */
+import { inject } from 'vitest';
+import { OpenMetricsWriter } from '../../scripts/lib/openmetrics.js';
+import {
+  modelErrorRatio,
+  modelLatencyBadRatio,
+  writeGauge,
+  writeHistogram,
+  writeRequestCounters,
+  type HistogramModel,
+  type Steps,
+  type TrafficModel,
+} from '../../scripts/lib/traffic.js';
+
+const DAY = 86_400;
+const HOUR = 3_600;
+const STEP = 60;
+
+/** Diurnal traffic, 500-1500 requests a minute, so traffic weighting matters. */
+const diurnal = (t: number) => 1000 * (1 + 0.5 * Math.sin((2 * Math.PI * t) / DAY));
+const constant = (share: number) => () => share;
+/** A healthy background share, then `share` during the last `seconds` before `end`. */
+const tail = (end: number, seconds: number, background: number, share: number) => (t: number) => (t > end - seconds ? share : background);
+
+export function steps(end: number): Steps {
+  return { from: end - 31 * DAY, to: end, step: STEP };
+}
+
+/** Traffic scenarios (objective 99.9%: 0.1% errors spend the whole budget). */
+export function trafficModels(end: number): Record<string, TrafficModel> {
+  const m = (scenario: string, model: Omit<TrafficModel, 'labels'>): [string, TrafficModel] => [scenario, { labels: { scenario }, ...model }];
+  return Object.fromEntries([
+    m('normal', { requests: diurnal, errorShare: constant(0.0001) }), // ~90% left
+    // Errors cluster in the busy half of the day: an average of ratios would be wrong here.
+    m('caution', { requests: diurnal, errorShare: (t) => 0.00035 * (1 + 0.8 * Math.sin((2 * Math.PI * t) / DAY)) }), // ~60-65%
+    m('warning', { requests: diurnal, errorShare: constant(0.00065) }), // ~35%
+    m('freeze', { requests: diurnal, errorShare: constant(0.0009) }), // ~10%
+    m('exhausted', { requests: diurnal, errorShare: constant(0.0015) }), // ~-50%
+    m('zero-5xx', { requests: diurnal, errorShare: constant(0), noErrorSeries: true }),
+    m('outage', { requests: diurnal, errorShare: tail(end, 2 * HOUR, 0.0001, 1) }),
+    m('no-traffic', { requests: () => 0, errorShare: constant(0), initialValue: 5000 }),
+    m('counter-reset', { requests: diurnal, errorShare: constant(0.0003), resetAtSeconds: end - 12 * DAY }), // ~70%
+    m('young', { requests: diurnal, errorShare: constant(0.0001), startSeconds: end - 5 * DAY }), // ~90%
+    // ~74% left, yet 10% errors over the last 70 minutes burn 100x.
+    m('fast-burn', { requests: diurnal, errorShare: tail(end, 70 * 60, 0.0001, 0.1) }),
+    // 1.5x over the last three days on a healthy month: ~76% left.
+    m('slow-burn', { requests: diurnal, errorShare: tail(end, 3 * DAY, 0.0001, 0.0015) }),
+  ]);
+}
+
+export const LATENCY_BUCKETS = [
+  { le: 0.1, share: 0.6 },
+  { le: 0.25, share: 0.96 },
+  { le: 0.5, share: 0.99 },
+  { le: 1, share: 0.998 },
+];
+
+export function latencyModel(): HistogramModel {
+  return { labels: { scenario: 'latency' }, requests: diurnal, buckets: LATENCY_BUCKETS, meanSeconds: 0.12 };
+}
+
+/** DR gauges: Unix time of the last drill, probes and the last drill's RTO/RPO. */
+export function drSeries(end: number) {
+  const every = (from: number, step: number, value: number) => {
+    const points: { t: number; value: number }[] = [];
+    for (let t = from - ((from - end) % step); t <= end; t += step) if (t >= from) points.push({ t, value });
+    return points;
+  };
+  return {
+    // pushed every 10 minutes over the last 3 days
+    'dr-fresh': every(end - 3 * DAY, 600, end - 2 * DAY),
+    'dr-stale': every(end - 3 * DAY, 600, end - 10 * DAY),
+    // pushed once a day only: the newest sample is 5 hours old, stale for instant queries
+    'dr-sparse': [
+      { t: end - 29 * HOUR, value: end - 30 * HOUR },
+      { t: end - 5 * HOUR, value: end - 30 * HOUR },
+    ],
+    probe: { 'probe-ok': every(end - DAY, 600, 1), 'probe-fail': every(end - DAY, 600, 0) },
+    rto: { 'rto-ok': every(end - DAY, 600, 600), 'rto-over': every(end - DAY, 600, 7200) },
+    rpo: { 'rpo-ok': every(end - DAY, 600, 30), 'rpo-over': every(end - DAY, 600, 3600) },
+  };
+}
+
+/** Writes every scenario to an OpenMetrics file for promtool. */
+export async function writeScenarioData(file: string, end: number): Promise<void> {
+  const writer = new OpenMetricsWriter(file);
+  const s = steps(end);
+  await writeRequestCounters(writer, 'http_requests', Object.values(trafficModels(end)), s);
+  await writeHistogram(writer, 'http_request_duration_seconds', [latencyModel()], s);
+  const dr = drSeries(end);
+  await writeGauge(writer, 'dr_last_test_timestamp', [
+    { labels: { scenario: 'dr-fresh' }, points: dr['dr-fresh'] },
+    { labels: { scenario: 'dr-stale' }, points: dr['dr-stale'] },
+    { labels: { scenario: 'dr-sparse' }, points: dr['dr-sparse'] },
+  ]);
+  await writeGauge(writer, 'probe_success', Object.entries(dr.probe).map(([scenario, points]) => ({ labels: { job: 'dr-backup-check', scenario }, points })));
+  await writeGauge(writer, 'dr_last_recovery_time_seconds', Object.entries(dr.rto).map(([scenario, points]) => ({ labels: { scenario }, points })));
+  await writeGauge(writer, 'dr_last_data_loss_seconds', Object.entries(dr.rpo).map(([scenario, points]) => ({ labels: { scenario }, points })));
+  await writer.close();
+}
+
+function endSeconds(end?: number): number {
+  return end ?? inject('evaluationTime') / 1000;
+}
+
+/** The model's exact error ratio over the window ending at the evaluation time (null: no traffic). */
+export function expectedErrorRatio(scenario: string, windowSeconds: number, end?: number): number | null {
+  const e = endSeconds(end);
+  const model = trafficModels(e)[scenario];
+  if (!model) throw new Error(`no scenario ${scenario}`);
+  return modelErrorRatio(model, steps(e), e, windowSeconds);
+}
+
+/** The latency scenario's exact share of requests slower than `threshold`. */
+export function expectedLatencyBadRatio(threshold: number, windowSeconds: number, end?: number): number | null {
+  const e = endSeconds(end);
+  return modelLatencyBadRatio(latencyModel(), steps(e), threshold, e, windowSeconds);
+}
