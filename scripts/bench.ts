@@ -34,7 +34,9 @@ const work = await mkdtemp(path.join(tmpdir(), 'deploy-governor-bench-'));
 const dataFile = path.join(work, 'checkout.om');
 await writeDemoData(dataFile, { end: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000) });
 const prometheus = await startPrometheus({ openMetricsFile: dataFile });
-const workspace = path.join(root, 'examples/checkout');
+// The default policy (one availability SLO, DR and the fast-burn guard): what a
+// team gets from the inputs alone. The demo policy is measured too, for reference.
+const workspace = work;
 try {
   const baselineScript = `const r = await fetch(process.argv[1] + '/api/v1/query', { method: 'POST', body: new URLSearchParams({ query: 'sum(increase(http_requests_total{job="checkout"}[30d]))' }) }); if (!r.ok) process.exit(1); await r.text();`;
   const baseline: number[] = [];

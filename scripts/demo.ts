@@ -35,7 +35,7 @@ try {
   const result = await runBundledAction({
     node,
     entry,
-    inputs: { 'prometheus-url': prometheus.url, environment: 'production', 'github-token': '' },
+    inputs: { 'prometheus-url': prometheus.url, environment: 'production', 'github-token': '', 'report-path': path.join(root, '.cache/demo-report.json') },
     env: { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'example/checkout', GITHUB_EVENT_NAME: 'push' },
     cwd: workspace,
   });

@@ -33,13 +33,11 @@ export interface Steps {
 
 /** Per-step increments of one model: the single source for both the data and the expectations. */
 export function* increments(model: TrafficModel, steps: Steps): Generator<{ t: number; requests: number; errors: number }> {
-  let cumulative = 0;
   let cumulativeErrors = 0;
   let errorsSoFar = 0;
   const start = Math.max(steps.from, model.startSeconds ?? steps.from);
   for (let t = start; t <= steps.to; t += steps.step) {
     const requests = Math.max(0, Math.round(model.requests(t)));
-    cumulative += requests;
     cumulativeErrors += requests * Math.min(1, Math.max(0, model.errorShare(t)));
     const errors = Math.min(requests, Math.floor(cumulativeErrors + 1e-9) - errorsSoFar);
     errorsSoFar += errors;

@@ -1,9 +1,9 @@
 /**
  * Reads the Action's inputs once, at the edge, into the shared validated object.
  */
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { gateInputsSchema, type GateInputs } from '../core/policy/inputs.js';
-import { toPolicyIssues } from '../core/policy/load-policy.js';
+import { toPolicyIssues } from '../core/policy/policy-issues.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 
 export interface ActionInputs {

@@ -5,14 +5,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as core from '@actions/core';
-import * as github from '@actions/github';
+import * as core from './runner.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { renderSummary, tableCell } from '../core/render/render-summary.js';
 import type { Report } from '../core/report/report-schema.js';
 import { messageOf } from '../github/client.js';
 import { createCheckRun } from '../github/create-check-run.js';
+import { createGitHubClient } from '../github/rest-client.js';
 import { runGate } from '../gate/run-gate.js';
 import { readActionInputs } from './read-inputs.js';
 import { runInfoFromEnv } from './run-info.js';
@@ -33,17 +33,19 @@ export async function run(): Promise<void> {
   let report: Report | null = null;
   let failure: string | null = null;
   let reportMode = false;
+  // Debug timings (ACTIONS_STEP_DEBUG): where a slow gate spends its time.
+  core.debug(`deploy-governor: started ${Math.round(process.uptime() * 1000)} ms after the process`);
   try {
     const inputs = readActionInputs();
     reportMode = inputs.gate.mode === 'report';
     const runInfo = runInfoFromEnv();
     const [owner, repo] = (runInfo?.repository ?? '/').split('/');
-    const octokit = inputs.githubToken ? github.getOctokit(inputs.githubToken) : null;
-    const gh = octokit && owner && repo ? { client: octokit, owner, repo } : null;
+    const gh = inputs.githubToken && owner && repo ? { client: createGitHubClient(inputs.githubToken), owner, repo } : null;
 
     const outcome = await runGate({ inputs: inputs.gate, env: process.env, root: process.env.GITHUB_WORKSPACE ?? process.cwd(), run: runInfo, github: gh });
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
     report = outcome.report;
+    core.debug(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
     reportMode = report.decision.mode === 'report';
 
     const reportPath = path.resolve(inputs.gate['report-path'] ?? defaultReportPath());
@@ -74,11 +76,12 @@ export async function run(): Promise<void> {
             .split('\n')
             .map((l) => `> ${tableCell(l)}`)
             .join('\n')}\n`;
-      await core.summary.addRaw(markdown).write();
+      core.appendSummary(markdown);
     } catch (error: unknown) {
       core.warning(`deploy-governor could not write the job summary: ${messageOf(error)}`);
     }
   }
+  core.debug(`deploy-governor: done by ${Math.round(process.uptime() * 1000)} ms`);
   if (failure !== null) {
     if (reportMode) core.error(`${failure} (mode: report, so the step does not fail)`);
     else core.setFailed(failure);

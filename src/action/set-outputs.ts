@@ -1,5 +1,5 @@
 /** Sets every documented output from the report (or the fail-closed values on error). */
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { daysOutput, numberOutput } from '../core/render/format-values.js';
 import type { Report } from '../core/report/report-schema.js';
 

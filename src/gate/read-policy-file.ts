@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parsePolicy } from '../core/policy/load-policy.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import type { PolicyFile } from '../core/policy/schema.js';
 
@@ -38,5 +37,7 @@ export async function readPolicyFile(root: string, configured: string | undefine
       },
     ]);
   }
+  // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
+  const { parsePolicy } = await import('../core/policy/load-policy.js');
   return { file: parsePolicy(text, source), source, found: true };
 }

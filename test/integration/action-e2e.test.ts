@@ -86,6 +86,8 @@ async function runAction(inputs: Record<string, string>, env: Record<string, str
       GITHUB_TRIGGERING_ACTOR: 'writer',
       GITHUB_RUN_ID: '4242',
       GITHUB_RUN_ATTEMPT: '1',
+      // Keep the report file (at $RUNNER_TEMP by default) after the run.
+      RUNNER_TEMP: workspace,
       ...env,
     },
   });
@@ -176,10 +178,10 @@ describe('bundled action under Node 24', () => {
 });
 
 describe('workflow_dispatch overrides through the API', () => {
-  const override = (level: string, reason: string | undefined = 'Emergency fix for INC-1234 checkout errors') => ({
+  const override = (level: string, reason: string | null = 'Emergency fix for INC-1234 checkout errors') => ({
     ...scenarioInputs('freeze'),
     override: level,
-    ...(reason === undefined ? {} : { 'override-reason': reason }),
+    ...(reason === null ? {} : { 'override-reason': reason }),
   });
 
   it('refuses a writer at the freeze level, checking the role through the API', async () => {
@@ -202,7 +204,7 @@ describe('workflow_dispatch overrides through the API', () => {
   });
 
   it('refuses a missing reason and a level below the status without asking the API', async () => {
-    const missing = await runAction(override('freeze', undefined), { GITHUB_ACTOR: 'boss', GITHUB_TRIGGERING_ACTOR: 'boss' });
+    const missing = await runAction(override('freeze', null), { GITHUB_ACTOR: 'boss', GITHUB_TRIGGERING_ACTOR: 'boss' });
     expect(missing.outputs['can-deploy']).toBe('false');
     expect(missing.stdout).toMatch(/override-reason must explain the override in at least 10 characters/);
     const lower = await runAction(override('warning'), { GITHUB_ACTOR: 'boss', GITHUB_TRIGGERING_ACTOR: 'boss' });

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { gateInputsSchema, type GateInputs } from '../../core/policy/inputs.js';
-import { toPolicyIssues } from '../../core/policy/load-policy.js';
+import { toPolicyIssues } from '../../core/policy/policy-issues.js';
 import { PolicyError } from '../../core/policy/policy-error.js';
 import { PrometheusQueryError } from '../../core/prometheus/query-error.js';
 import { renderStatusTable } from '../../core/render/render-status-table.js';
