@@ -11538,7 +11538,9 @@ function toPolicyIssues(error, input) {
         }
         const value = valueAt(input, issue.path);
         const got = issue.code === 'invalid_type' && value === undefined ? 'missing' : `got ${describeValue(value)}`;
-        return { path: formatPath(issue.path), message: `${issue.message.replace(/^Invalid input: /, '')} (${got})` };
+        const message = issue.message.replace(/^Invalid input: /, '');
+        // Input messages already quote the value they got.
+        return { path: formatPath(issue.path), message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
     });
 }
 

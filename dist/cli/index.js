@@ -9698,10 +9698,17 @@ function registerCheckCommands(program) {
             throw new policy_error/* PolicyError */.p('command line', [{ path: 'interval', message: `expected a number of seconds ≥ 1; got "${String(options.interval)}"` }]);
         }
         for (;;) {
-            const report = await evaluateOnce(options);
             if (color)
                 process.stdout.write('\x1b[2J\x1b[H');
-            show(report);
+            try {
+                show(await evaluateOnce(options));
+            }
+            catch (error) {
+                // Keep watching through a Prometheus hiccup; a broken policy still ends the watch.
+                if (!(error instanceof PrometheusQueryError))
+                    throw error;
+                process.stdout.write(`${new Date().toISOString()} ${error.message}\n`);
+            }
             await new Promise((resolve) => setTimeout(resolve, interval * 1000));
         }
     }));
@@ -9897,7 +9904,9 @@ function toPolicyIssues(error, input) {
         }
         const value = valueAt(input, issue.path);
         const got = issue.code === 'invalid_type' && value === undefined ? 'missing' : `got ${describeValue(value)}`;
-        return { path: formatPath(issue.path), message: `${issue.message.replace(/^Invalid input: /, '')} (${got})` };
+        const message = issue.message.replace(/^Invalid input: /, '');
+        // Input messages already quote the value they got.
+        return { path: formatPath(issue.path), message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
     });
 }
 

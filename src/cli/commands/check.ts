@@ -125,9 +125,14 @@ export function registerCheckCommands(program: Command): void {
         throw new PolicyError('command line', [{ path: 'interval', message: `expected a number of seconds ≥ 1; got "${String(options.interval)}"` }]);
       }
       for (;;) {
-        const report = await evaluateOnce(options);
         if (color) process.stdout.write('\x1b[2J\x1b[H');
-        show(report);
+        try {
+          show(await evaluateOnce(options));
+        } catch (error: unknown) {
+          // Keep watching through a Prometheus hiccup; a broken policy still ends the watch.
+          if (!(error instanceof PrometheusQueryError)) throw error;
+          process.stdout.write(`${new Date().toISOString()} ${error.message}\n`);
+        }
         await new Promise((resolve) => setTimeout(resolve, interval * 1000));
       }
     }),

@@ -41,6 +41,8 @@ export function toPolicyIssues(error: z.ZodError, input: unknown): PolicyIssue[]
     }
     const value = valueAt(input, issue.path);
     const got = issue.code === 'invalid_type' && value === undefined ? 'missing' : `got ${describeValue(value)}`;
-    return { path: formatPath(issue.path), message: `${issue.message.replace(/^Invalid input: /, '')} (${got})` };
+    const message = issue.message.replace(/^Invalid input: /, '');
+    // Input messages already quote the value they got.
+    return { path: formatPath(issue.path), message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
   });
 }
