@@ -62,5 +62,6 @@ export function decide(policy: ResolvedPolicy, findings: readonly Finding[]): Re
     reasons,
     nextSteps,
     requiredOverride: blocked ? requiredLevel(status) : null,
+    requiredPermission: blocked ? policy.overrides.levels[requiredLevel(status)].permission : null,
   };
 }

@@ -122,6 +122,8 @@ export const reportSchema = z.object({
     nextSteps: z.array(z.string()),
     /** Lowest override level that would pass this status (null when nothing blocks or no override can). */
     requiredOverride: z.enum(['warning', 'freeze', 'exhausted']).nullable(),
+    /** The repository role that level needs, per the policy (optional; added in 0.1). */
+    requiredPermission: z.string().nullable().optional(),
   }),
   /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
   budget: z.object({

@@ -1,0 +1,70 @@
+/**
+ * The app's own configuration, read once from its environment (the operator's,
+ * never a repository's): which Prometheus to query, with which credentials,
+ * and which other Prometheus addresses a repository's policy may name.
+ */
+import { z } from 'zod';
+import { parseDurationMs } from '../src/core/duration.js';
+import { parseHeaderLines } from '../src/core/policy/inputs.js';
+import { PolicyError } from '../src/core/policy/policy-error.js';
+import { toPolicyIssues } from '../src/core/policy/policy-issues.js';
+
+export interface AppConfig {
+  /** This app's id: check runs and comments it made carry it. */
+  appId: number;
+  prometheus: { url: string; headers: Record<string, string>; timeoutMs: number } | null;
+  /** Normalized base URLs a repository's policy may point the app at (never with the operator's credentials). */
+  allowedUrls: string[];
+}
+
+const url = z.string().refine((v) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}, 'expected an http(s) URL');
+
+const envSchema = z.object({
+  APP_ID: z.string().regex(/^\d+$/, 'expected the numeric GitHub App id'),
+  PROMETHEUS_URL: url.optional(),
+  PROMETHEUS_TOKEN: z.string().optional(),
+  PROMETHEUS_HEADERS: z.string().optional(),
+  PROMETHEUS_TIMEOUT: z.string().optional(),
+  PROMETHEUS_ALLOWED_URLS: z.string().optional(),
+});
+
+/** Origin and path without a trailing slash, credentials, query or fragment. */
+export function normalizeUrl(value: string): string {
+  const u = new URL(value);
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) throw new PolicyError('app environment', toPolicyIssues(parsed.error, { ...raw, PROMETHEUS_TOKEN: '***' }));
+  const e = parsed.data;
+  const headers = e.PROMETHEUS_HEADERS ? parseHeaderLines(e.PROMETHEUS_HEADERS) : {};
+  if (e.PROMETHEUS_TOKEN) headers.Authorization = `Bearer ${e.PROMETHEUS_TOKEN}`;
+  let timeoutMs = 4000;
+  if (e.PROMETHEUS_TIMEOUT) {
+    try {
+      timeoutMs = parseDurationMs(e.PROMETHEUS_TIMEOUT);
+    } catch {
+      throw new PolicyError('app environment', [{ path: 'PROMETHEUS_TIMEOUT', message: `expected a duration such as 4s; got "${e.PROMETHEUS_TIMEOUT}"` }]);
+    }
+  }
+  const allowed = (e.PROMETHEUS_ALLOWED_URLS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const a of allowed) {
+    if (!url.safeParse(a).success) throw new PolicyError('app environment', [{ path: 'PROMETHEUS_ALLOWED_URLS', message: `expected comma-separated http(s) URLs; got "${a}"` }]);
+  }
+  return {
+    appId: Number(e.APP_ID),
+    prometheus: e.PROMETHEUS_URL ? { url: e.PROMETHEUS_URL, headers, timeoutMs } : null,
+    allowedUrls: allowed.map(normalizeUrl),
+  };
+}

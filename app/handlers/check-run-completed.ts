@@ -1,0 +1,61 @@
+/**
+ * check_run.completed: for the Action's check run `deploy-governor / <env>`,
+ * record an override in the audit log and explain the decision on the commit's
+ * pull requests (one comment per pull request and environment).
+ */
+import type { Context } from 'probot';
+import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
+import { extractReportFromCheckRun } from '../../src/core/report/extract-report.js';
+import { findPullRequests } from '../../src/github/find-pull-requests.js';
+import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
+import type { AppConfig } from '../app-config.js';
+import { clientFor } from '../github-client.js';
+import { recordOverride } from './record-override.js';
+
+const CHECK_NAME = /^deploy-governor \/ (.+)$/;
+
+export async function onCheckRunCompleted(context: Context<'check_run.completed'>, config: AppConfig): Promise<void> {
+  const run = context.payload.check_run;
+  const name = CHECK_NAME.exec(run.name);
+  if (!name) return;
+  // Only GitHub Actions (where the Action runs) and this app may speak for the gate.
+  const fromActions = run.app?.slug === 'github-actions';
+  if (!fromActions && run.app?.id !== config.appId) {
+    context.log.warn({ app: run.app?.slug, checkRun: run.id }, 'ignoring a deploy-governor check run created by another app');
+    return;
+  }
+  const report = extractReportFromCheckRun(run.output?.text);
+  if (!report || report.environment !== name[1]) {
+    context.log.info({ checkRun: run.id }, 'check run carries no valid report for its environment');
+    return;
+  }
+  const client = clientFor(context);
+  const { owner, repo } = context.repo();
+
+  if (report.decision.overridden && report.override) {
+    await recordOverride(client, context.log, owner, repo, report, run.head_sha, run.html_url ?? null);
+  }
+
+  const server = report.run?.serverUrl ?? 'https://github.com';
+  const ctx: CommentContext = {
+    runUrl: report.run?.runUrl ?? run.details_url ?? null,
+    workflowUrl: report.run?.workflowPath ? `${server}/${owner}/${repo}/actions/workflows/${report.run.workflowPath.split('/').pop()}` : null,
+    sha: run.head_sha,
+  };
+  const blocked = !report.decision.canDeploy;
+  const body = blocked ? renderBlockedComment(report, ctx) : renderAllowedComment(report, ctx);
+  const pulls = await findPullRequests(client, owner, repo, run.head_sha, run.pull_requests);
+  for (const issue of pulls) {
+    const outcome = await upsertPrComment(client, {
+      owner,
+      repo,
+      issue,
+      appId: config.appId,
+      marker: commentMarker(report.environment),
+      body,
+      // An allowed deploy edits an earlier block; it never starts a new comment.
+      create: blocked,
+    });
+    context.log.info({ pull: issue, outcome, environment: report.environment }, 'pull request comment');
+  }
+}

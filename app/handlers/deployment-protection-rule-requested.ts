@@ -1,0 +1,81 @@
+/**
+ * deployment_protection_rule.requested: evaluate the repository's policy (from
+ * its default branch, through the same core as the Action) for the environment
+ * and approve or reject the deployment. Prometheus is the operator's; a policy
+ * may name another only if the operator allow-listed it, and never receives the
+ * operator's credentials. Any failure rejects (fail closed).
+ */
+import type { Context } from 'probot';
+import { evaluatePolicy } from '../../src/core/evaluate/evaluate-policy.js';
+import { gateInputsSchema } from '../../src/core/policy/inputs.js';
+import { PolicyError } from '../../src/core/policy/policy-error.js';
+import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
+import type { PolicyFile } from '../../src/core/policy/schema.js';
+import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
+import { renderProtectionComment, renderProtectionError } from '../../src/core/render/render-protection-comment.js';
+import { answerProtectionRule, runIdFromCallbackUrl } from '../../src/github/answer-protection-rule.js';
+import { messageOf } from '../../src/github/client.js';
+import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
+import { PrometheusClient } from '../../src/prometheus/client.js';
+import { normalizeUrl, type AppConfig } from '../app-config.js';
+import { clientFor } from '../github-client.js';
+
+/** Repository policies cannot make the app read its own environment: credentials come from the operator only. */
+function withoutCredentials(file: PolicyFile): PolicyFile {
+  const strip = (p: PolicyFile['prometheus']) => (p ? { ...(p.url ? { url: p.url } : {}), ...(p.timeout ? { timeout: p.timeout } : {}) } : undefined);
+  return {
+    ...file,
+    prometheus: strip(file.prometheus),
+    ...(file.environments
+      ? { environments: Object.fromEntries(Object.entries(file.environments).map(([k, v]) => [k, { ...v, prometheus: strip(v.prometheus) }])) }
+      : {}),
+  };
+}
+
+/** Refusal to contact an address the operator did not allow: no request is sent to it. */
+class DisallowedPrometheus extends Error {}
+
+export async function onProtectionRuleRequested(context: Context<'deployment_protection_rule.requested'>, config: AppConfig): Promise<void> {
+  const payload = context.payload;
+  const environment = payload.environment;
+  const runId = payload.deployment_callback_url ? runIdFromCallbackUrl(payload.deployment_callback_url) : null;
+  if (!environment || runId === null) {
+    context.log.error({ environment, callback: payload.deployment_callback_url }, 'protection rule request without environment or run');
+    return;
+  }
+  const client = clientFor(context);
+  const { owner, repo } = context.repo();
+  let state: 'approved' | 'rejected';
+  let comment: string;
+  try {
+    const file = withoutCredentials(await readRepoPolicy(client, owner, repo));
+    const policy = resolvePolicy(file, gateInputsSchema.parse({ environment }), {}, `${owner}/${repo}:.github/deploy-governor.yml`);
+    const operator = config.prometheus;
+    const chosen = policy.prometheus?.url;
+    let target: { url: string; headers: Record<string, string>; timeoutMs: number };
+    if (chosen && (!operator || normalizeUrl(chosen) !== normalizeUrl(operator.url))) {
+      if (!config.allowedUrls.includes(normalizeUrl(chosen))) {
+        throw new DisallowedPrometheus(
+          `the policy names the Prometheus ${normalizeUrl(chosen)}, which this app's operator has not allowed; ask them to add it to PROMETHEUS_ALLOWED_URLS, or remove prometheus.url from the policy to use the app's own Prometheus`,
+        );
+      }
+      target = { url: chosen, headers: {}, timeoutMs: operator?.timeoutMs ?? 4000 };
+    } else if (operator) {
+      target = operator;
+    } else {
+      throw new DisallowedPrometheus('this app has no Prometheus configured (PROMETHEUS_URL) and the policy names none that is allowed');
+    }
+    const prometheus = new PrometheusClient({ url: target.url, headers: target.headers, timeoutMs: target.timeoutMs, retries: 2 });
+    const report = await evaluatePolicy({ policy, prometheus, now: new Date(), run: null });
+    state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
+    comment = renderProtectionComment(report);
+  } catch (error: unknown) {
+    if (!(error instanceof PolicyError || error instanceof PrometheusQueryError || error instanceof DisallowedPrometheus)) {
+      context.log.error({ err: error }, 'protection rule evaluation failed unexpectedly');
+    }
+    state = 'rejected';
+    comment = renderProtectionError(messageOf(error));
+  }
+  const answer = await answerProtectionRule(client, { owner, repo, runId, environment }, state, comment);
+  context.log.info({ environment, runId, state, answer }, answer === 'not-pending' ? 'protection rule already answered (race)' : 'protection rule answered');
+}

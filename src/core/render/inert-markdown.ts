@@ -1,0 +1,35 @@
+/**
+ * Renders text that users control (override reasons, SLO and window names,
+ * branch names, messages that quote queries) inert inside a GitHub comment: no
+ * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
+ * of its place, no issue reference links, and nothing can pose as our marker.
+ */
+
+const ZWSP = '\u200b';
+
+/** Inline text: one line, every markdown control character escaped. */
+export function inert(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/\r?\n|\r/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Markdown punctuation that could open links, emphasis, code, tables or headings.
+      .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+      // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
+      .replace(/@/g, `@${ZWSP}`)
+      // #123 and owner/repo#123 cross-references.
+      .replace(/#(?=\d)/g, `#${ZWSP}`)
+      // Bare URLs stay visible but do not autolink into something clickable and misleading.
+      .replace(/:\/\//g, `:${ZWSP}//`)
+  );
+}
+
+/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
+export function inertLimited(text: string, max = 500): string {
+  const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
+  return inert(clipped);
+}

@@ -1,0 +1,81 @@
+/**
+ * The pull-request comment that explains a deploy decision. One per pull request
+ * and environment, found again by its hidden marker. Everything that came from
+ * users is rendered inert.
+ */
+import type { Report } from '../report/report-schema.js';
+import { formatAge, formatBurnRate, formatDays, formatPercent } from './format-values.js';
+import { inert, inertLimited } from './inert-markdown.js';
+
+/** Environment names as they appear in the marker: nothing that could end the HTML comment. */
+export function markerEnvironment(environment: string): string {
+  return environment.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
+}
+
+export function commentMarker(environment: string): string {
+  return `<!-- deploy-governor:pr-comment environment=${markerEnvironment(environment)} -->`;
+}
+
+export interface CommentContext {
+  /** Link to the workflow run that produced the report. */
+  runUrl: string | null;
+  /** Link to the workflow page where it can be dispatched. */
+  workflowUrl: string | null;
+  sha: string | null;
+}
+
+function row(label: string, value: string): string {
+  return `| ${label} | ${value} |`;
+}
+
+export function renderBlockedComment(report: Report, ctx: CommentContext): string {
+  const d = report.decision;
+  const env = inert(report.environment);
+  const lines = [
+    commentMarker(report.environment),
+    `### 🚫 Deploys to ${env} are blocked: ${d.status}`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    row('Status', `${d.status} (blocks at ${d.blockOn})`),
+    row('Budget remaining', formatPercent(report.budget.remaining)),
+    row('Burn rate (1h)', formatBurnRate(report.budget.burnRate)),
+    row('Days to exhaustion', formatDays(report.budget.daysToExhaustion)),
+    row('DR drill', report.dr ? `${formatAge(report.dr.ageSeconds)} ago (max ${formatAge(report.dr.maxAgeSeconds)})` : 'not checked'),
+    row('Freeze window', report.freeze.active.length === 0 ? 'none' : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${w.until}` : ''}`).join('; ')),
+    '',
+    '**Why**',
+    '',
+    ...d.reasons.slice(0, 20).map((r) => `- ${inertLimited(r)}`),
+    ...(d.reasons.length > 20 ? [`- … and ${d.reasons.length - 20} more (see the run)`] : []),
+    '',
+  ];
+  if (d.requiredOverride) {
+    const who = d.requiredPermission ? `the **${inert(d.requiredPermission)}** role or higher` : 'the role the policy requires';
+    const where = ctx.workflowUrl ? `[the deploy workflow](${ctx.workflowUrl})` : 'the deploy workflow';
+    lines.push(
+      `**How to override:** in an emergency, dispatch ${where} with \`override: ${d.requiredOverride}\` and an \`override-reason\`. This needs ${who}; the override is checked through the GitHub API and recorded in the audit log.`,
+      '',
+    );
+  }
+  lines.push(footer(report, ctx));
+  return lines.join('\n');
+}
+
+export function renderAllowedComment(report: Report, ctx: CommentContext): string {
+  const d = report.decision;
+  const headline = d.overridden
+    ? `### ⚠️ Deploys to ${inert(report.environment)} went ahead under an override: ${d.status}`
+    : `### ✅ Deploys to ${inert(report.environment)} are allowed again: ${d.status}`;
+  const lines = [commentMarker(report.environment), headline, ''];
+  if (d.overridden && report.override) {
+    lines.push(`Overridden by ${inert(report.override.actor)} at level \`${report.override.level}\`: ${inertLimited(report.override.reason)}`, '');
+  }
+  lines.push(`Budget remaining ${formatPercent(report.budget.remaining)}, burn rate ${formatBurnRate(report.budget.burnRate)}. An earlier run had blocked this deploy.`, '', footer(report, ctx));
+  return lines.join('\n');
+}
+
+function footer(report: Report, ctx: CommentContext): string {
+  const parts = [ctx.runUrl ? `[Workflow run](${ctx.runUrl})` : null, ctx.sha ? `commit ${ctx.sha.slice(0, 7)}` : null, `evaluated ${report.evaluatedAt}`];
+  return `<sub>${parts.filter(Boolean).join(' · ')} · deploy-governor</sub>`;
+}

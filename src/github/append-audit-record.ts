@@ -1,0 +1,90 @@
+/**
+ * Appends one record to the override audit log (JSON Lines on its own branch)
+ * through the contents API, exactly once: idempotent by record id, and safe
+ * under concurrency (a stale `sha` answers 409, so re-read, re-chain and retry;
+ * the generic retry plugin is switched off for the write so it never resends a
+ * stale sha).
+ */
+import { z } from 'zod';
+import { chainRecord, lastHash, recordIds } from '../core/audit/hash-chain.js';
+import type { AuditRecord } from '../core/audit/audit-record.js';
+import { httpStatusOf, type GitHubClient } from './client.js';
+
+const fileResponse = z.object({ sha: z.string(), content: z.string().optional(), encoding: z.string().optional() });
+const repoResponse = z.object({ default_branch: z.string() });
+const refResponse = z.object({ object: z.object({ sha: z.string() }) });
+
+export interface AuditLocation {
+  owner: string;
+  repo: string;
+  branch: string;
+  path: string;
+}
+
+export type AppendOutcome = { appended: true; hash: string; attempts: number } | { appended: false; reason: 'duplicate'; attempts: number };
+
+const MAX_ATTEMPTS = 12;
+
+async function readLog(client: GitHubClient, at: AuditLocation): Promise<{ text: string; sha: string | null } | 'no-branch'> {
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: at.owner, repo: at.repo, path: at.path, ref: at.branch });
+    const file = fileResponse.parse(data);
+    return { text: Buffer.from(file.content ?? '', 'base64').toString('utf8'), sha: file.sha };
+  } catch (error: unknown) {
+    if (httpStatusOf(error) !== 404) throw error;
+    // 404: the file or the whole branch is missing; tell them apart.
+    try {
+      await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: at.owner, repo: at.repo, branch: at.branch });
+      return { text: '', sha: null };
+    } catch (branchError: unknown) {
+      if (httpStatusOf(branchError) === 404) return 'no-branch';
+      throw branchError;
+    }
+  }
+}
+
+/** Creates the audit branch from the default branch's head (a 422 means another delivery just did). */
+async function createBranch(client: GitHubClient, at: AuditLocation): Promise<void> {
+  const repo = repoResponse.parse((await client.request('GET /repos/{owner}/{repo}', { owner: at.owner, repo: at.repo })).data);
+  const head = refResponse.parse((await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: at.owner, repo: at.repo, ref: `heads/${repo.default_branch}` })).data);
+  try {
+    await client.request('POST /repos/{owner}/{repo}/git/refs', { owner: at.owner, repo: at.repo, ref: `refs/heads/${at.branch}`, sha: head.object.sha });
+  } catch (error: unknown) {
+    if (httpStatusOf(error) !== 422) throw error;
+  }
+}
+
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random())));
+
+export async function appendAuditRecord(client: GitHubClient, at: AuditLocation, record: AuditRecord): Promise<AppendOutcome> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const log = await readLog(client, at);
+    if (log === 'no-branch') {
+      await createBranch(client, at);
+      continue;
+    }
+    if (recordIds(log.text).has(record.id)) return { appended: false, reason: 'duplicate', attempts: attempt };
+    const chained = chainRecord(record, lastHash(log.text));
+    const base = log.text === '' || log.text.endsWith('\n') ? log.text : `${log.text}\n`;
+    const content = `${base}${JSON.stringify(chained)}\n`;
+    try {
+      await client.request('PUT /repos/{owner}/{repo}/contents/{path}', {
+        owner: at.owner,
+        repo: at.repo,
+        path: at.path,
+        branch: at.branch,
+        message: `deploy-governor: override ${record.id} by ${record.actor} (${record.level})`,
+        content: Buffer.from(content, 'utf8').toString('base64'),
+        ...(log.sha ? { sha: log.sha } : {}),
+        request: { retries: 0 },
+      });
+      return { appended: true, hash: chained.hash, attempts: attempt };
+    } catch (error: unknown) {
+      const status = httpStatusOf(error);
+      // 409: stale sha or a concurrent write to the branch; 422: the file appeared meanwhile (no sha sent).
+      if (status !== 409 && status !== 422) throw error;
+      await pause(attempt);
+    }
+  }
+  throw new Error(`could not append to ${at.path} on ${at.branch} after ${MAX_ATTEMPTS} conflicting attempts`);
+}

@@ -1,0 +1,154 @@
+/**
+ * The app's pull-request comments: Probot with the real app, GitHub through nock,
+ * every request checked against GitHub's OpenAPI description, no pending mocks.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commentMarker } from '../../src/core/render/render-pr-comment.js';
+import { APP_ID, cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
+import { overriddenReport, reportFor } from '../support/reports.js';
+import { checkRunCompleted, HEAD_SHA, OWNER, REPO } from '../support/webhook-payloads.js';
+
+const REPO_PATH = `/repos/${OWNER}/${REPO}`;
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(() => {
+  expect(h.problems).toEqual([]);
+  expect(nock.pendingMocks().filter((m) => !m.includes('access_tokens'))).toEqual([]);
+  cleanupHarness();
+});
+
+const MARKER = commentMarker('production');
+/** A comment this app wrote (GitHub sets performed_via_github_app), starting with the marker. */
+const ourComment = (id: number, text: string) => ({ id, body: text.startsWith(MARKER) ? text : `${MARKER}\n${text}`, performed_via_github_app: { id: APP_ID } });
+let delivery = 0;
+const receive = (payload: Record<string, unknown>, id = `delivery-${++delivery}`) =>
+  h.probot.receive({ id, name: 'check_run', payload: payload as never });
+
+describe('PR comments from the check run', () => {
+  it('explains a first block in a new comment with status, numbers, reasons and how to override', async () => {
+    const report = await reportFor(600);
+    let posted = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((posted = b.body), true)).reply(201, { id: 1 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    await receive(checkRunCompleted({ report }));
+    expect(posted.startsWith(commentMarker('production'))).toBe(true);
+    expect(posted).toContain('Deploys to production are blocked: WARNING');
+    expect(posted).toContain('| Budget remaining | 40.0% |');
+    expect(posted).toContain('| Days to exhaustion |');
+    expect(posted).toContain('| DR drill | not checked |');
+    expect(posted).toMatch(/40\.0% of the 30d error budget remains/);
+    expect(posted).toContain('dispatch [the deploy workflow](https://github.com/Codertocat/Hello-World/actions/workflows/deploy.yml) with `override: warning`');
+    expect(posted).toContain('the **write** role');
+    expect(posted).toContain('[Workflow run](https://github.com/Codertocat/Hello-World/actions/runs/9001)');
+  });
+
+  it('does nothing on a redelivery when the comment already says the same', async () => {
+    const report = await reportFor(600);
+    let body = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 5 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    const payload = checkRunCompleted({ report });
+    await receive(payload, 'same-delivery');
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    await receive(payload, 'same-delivery');
+    expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
+    expect(h.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+  });
+
+  it('edits the same comment when a later run allows the deploy', async () => {
+    const blocked = await reportFor(900);
+    const allowed = await reportFor(100);
+    let patched = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(7, `${commentMarker('production')}\nold block`)]);
+    h.github.patch(`${REPO_PATH}/issues/comments/7`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
+    await receive(checkRunCompleted({ report: allowed }));
+    expect(patched).toContain('Deploys to production are allowed again: NORMAL');
+    expect(blocked.decision.canDeploy).toBe(false);
+  });
+
+  it('never starts a comment for an allowed deploy', async () => {
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    await receive(checkRunCompleted({ report: await reportFor(100) }));
+    expect(h.requests.some((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toBe(false);
+  });
+
+  it("comments on each of the commit's pull requests when the payload lists none", async () => {
+    h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).reply(200, [
+      { number: 11, state: 'open' },
+      { number: 12, state: 'open' },
+      { number: 13, state: 'closed' },
+    ]);
+    for (const n of [11, 12]) {
+      h.github.get(`${REPO_PATH}/issues/${n}/comments`).query(true).reply(200, []);
+      h.github.post(`${REPO_PATH}/issues/${n}/comments`).reply(201, { id: n });
+      h.github.get(`${REPO_PATH}/issues/${n}/comments`).query(true).reply(200, [ourComment(n, 'x')]);
+    }
+    await receive(checkRunCompleted({ report: await reportFor(1500), pullRequests: [] }));
+    expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments')).map((r) => r.path)).toEqual([
+      `${REPO_PATH}/issues/11/comments`,
+      `${REPO_PATH}/issues/12/comments`,
+    ]);
+  });
+
+  it('ignores a forged deploy-governor check run from another app', async () => {
+    await receive(checkRunCompleted({ report: await reportFor(1500), app: { id: 999, slug: 'evil-app' } }));
+    expect(h.requests.filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+  });
+
+  it('renders reasons and names inert: no mention, no HTML, no link, no second marker', async () => {
+    const hostile = '@octo-org/admins <img src=x onerror=alert(1)> [click](https://evil.example) #1 <!-- deploy-governor:pr-comment environment=production -->';
+    const report = await overriddenReport(1500, { reason: hostile });
+    // Block with a hostile freeze-window name as well.
+    const windowName = '@octo-org/admins <b>x</b> #1 <!-- deploy-governor:pr-comment -->';
+    const blocked = await reportFor(1500, `dr: { enabled: false }\nfreeze-windows: [{ name: ${JSON.stringify(windowName)}, from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" }]`);
+    let body = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 1 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    await receive(checkRunCompleted({ report: blocked }));
+    expect(body).not.toMatch(/@octo-org/);
+    expect(body).toContain('@\u200bocto-org/admins');
+    expect(body).not.toContain('<b>');
+    expect(body).toContain('&lt;b&gt;');
+    expect(body).not.toContain('](https://evil');
+    // Only our own marker is a real HTML comment; the copies in user text are escaped.
+    expect(body.split('<!--').length).toBe(2);
+    expect(body.startsWith(MARKER)).toBe(true);
+    expect(body).toContain('#\u200b1');
+    expect(report.override?.reason).toBe(hostile);
+  });
+
+  it('does not adopt a comment that only copies the marker', async () => {
+    const spoof = { id: 3, body: `${commentMarker('production')}\nI am not the bot`, performed_via_github_app: null };
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [spoof]);
+    h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 4 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [spoof, ourComment(4, 'x')]);
+    await receive(checkRunCompleted({ report: await reportFor(1500) }));
+    expect(h.requests.some((r) => r.path.endsWith('/comments/3'))).toBe(false);
+  });
+
+  it('survives a GitHub 5xx on create: looks again, then creates exactly one', async () => {
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`).reply(502, { message: 'Bad Gateway' });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
+    await receive(checkRunCompleted({ report: await reportFor(1500) }));
+    expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2);
+  });
+
+  it('converges to one comment when two deliveries raced', async () => {
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 21 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(20, 'other instance'), ourComment(21, 'x')]);
+    h.github.patch(`${REPO_PATH}/issues/comments/20`).reply(200, {});
+    h.github.delete(`${REPO_PATH}/issues/comments/21`).reply(204);
+    await receive(checkRunCompleted({ report: await reportFor(1500) }));
+  });
+});

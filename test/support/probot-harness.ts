@@ -1,0 +1,70 @@
+/**
+ * A Probot test instance with the real app, nock for GitHub (no network), and
+ * every intercepted request checked against GitHub's OpenAPI description.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import nock from 'nock';
+import { Probot, ProbotOctokit } from 'probot';
+import app from '../../app/index.js';
+import { checkRequestAgainstOpenApi } from './openapi-checker.js';
+
+export const APP_ID = 4242;
+export const GITHUB = 'https://api.github.com';
+
+let privateKey: string | undefined;
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  return privateKey;
+}
+
+export interface Harness {
+  probot: Probot;
+  /** OpenAPI problems of every request GitHub (nock) received. */
+  problems: string[];
+  /** Every request GitHub (nock) received. */
+  requests: { method: string; path: string; body: unknown }[];
+  github: nock.Scope;
+}
+
+export async function createHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, ...env })) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: testPrivateKey(),
+    // Probot merges its own throttle options over plain defaults (re-enabling it), so force it off per instance:
+    // the throttle's 3-second spacing of content-creating requests would only slow the tests down.
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...(options.throttle as object | undefined), enabled: false },
+    })),
+    logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
+  });
+  await probot.load(app);
+  const problems: string[] = [];
+  const requests: Harness['requests'] = [];
+  const github = nock(GITHUB);
+  github.on('request', (req: { method: string; path: string }, _interceptor: unknown, body: string) => {
+    let parsed: unknown;
+    try {
+      parsed = body ? JSON.parse(body) : undefined;
+    } catch {
+      parsed = body;
+    }
+    const path = req.path.split('?')[0]!;
+    requests.push({ method: req.method, path, body: parsed });
+    problems.push(...checkRequestAgainstOpenApi({ method: req.method, path, body: parsed }));
+  });
+  github.post(/\/app\/installations\/\d+\/access_tokens/).optionally().times(100).reply(201, { token: 'ghs_test', expires_at: '2999-01-01T00:00:00Z', permissions: {} });
+  return { probot, problems, requests, github };
+}
+
+export function cleanupHarness(): void {
+  nock.cleanAll();
+  nock.enableNetConnect();
+}
