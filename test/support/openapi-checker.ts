@@ -27,10 +27,26 @@ function escapePointer(segment: string): string {
   return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
+/** OpenAPI 3.0's `nullable: true` as JSON Schema (Ajv rejects `nullable` without `type`). */
+function convertNullable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(convertNullable);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node as Json)) out[k] = convertNullable(v);
+  if (out.nullable === true) {
+    delete out.nullable;
+    if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'], ...(Array.isArray(out.enum) ? { enum: [...(out.enum as unknown[]), null] } : {}) };
+    return { anyOf: [out, { type: 'null' }] };
+  }
+  delete out.nullable;
+  return out;
+}
+
 function load() {
   if (loaded) return loaded;
-  const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Json;
-  // OpenAPI 3.0 schemas: `nullable` is understood by Ajv; examples, formats and the like are not ours to check.
+  const raw = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Json;
+  const spec = { ...raw, paths: convertNullable(raw.paths), components: { ...(raw.components as Json), schemas: convertNullable((raw.components as Json).schemas) } } as Json;
+  // Examples, formats and the like are not ours to check.
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
   ajv.addSchema(spec, 'gh');
   const operations: Operation[] = [];
@@ -62,7 +78,7 @@ function load() {
 export function findOperation(method: string, path: string): Operation | undefined {
   const clean = path.replace(/^\/api\/v3(?=\/)/, '').split('?')[0]!;
   return load()
-    .operations.filter((op) => op.method === method.toUpperCase() && op.regex.test(decodeURIComponent(clean)))
+    .operations.filter((op) => op.method === method.toUpperCase() && op.regex.test(clean))
     .sort((a, b) => b.literalLength - a.literalLength)[0];
 }
 
@@ -102,6 +118,15 @@ function allowedProperties(schema: Json): Set<string> | null {
 
 /** Problems with one request; empty when it conforms. */
 export function checkRequestAgainstOpenApi(request: { method: string; path: string; body?: unknown }): string[] {
+  try {
+    return check(request);
+  } catch (error: unknown) {
+    // A checker failure must fail the test, not hang the request it inspects.
+    return [`${request.method} ${request.path}: the OpenAPI check itself failed: ${error instanceof Error ? error.message : String(error)}`];
+  }
+}
+
+function check(request: { method: string; path: string; body?: unknown }): string[] {
   const op = findOperation(request.method, request.path);
   const label = `${request.method} ${request.path}`;
   if (!op) return [`${label}: no such operation in GitHub's OpenAPI description`];

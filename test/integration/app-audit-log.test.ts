@@ -1,0 +1,131 @@
+/**
+ * The override audit log written by the app: verified through the API, chained,
+ * idempotent, and exactly-once under concurrency and conflicts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../src/core/audit/hash-chain.js';
+import { mountContentsStore, type ContentsStore } from '../support/contents-store.js';
+import { cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
+import { overriddenReport } from '../support/reports.js';
+import { checkRunCompleted, HEAD_SHA, OWNER, REPO } from '../support/webhook-payloads.js';
+
+const REPO_PATH = `/repos/${OWNER}/${REPO}`;
+let h: Harness;
+let store: ContentsStore;
+let issues: { title: string; labels: string[]; body: string }[];
+
+function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: string }> = {}) {
+  store = mountContentsStore(h.github, REPO_PATH, 'audit/overrides.jsonl', 'deploy-governor-audit');
+  issues = [];
+  // No policy file: default audit location.
+  h.github.get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`).reply(404, { message: 'Not Found' }).persist();
+  h.github.get(/\/actions\/runs\/\d+$/).reply((uri) => {
+    const id = Number(uri.split('/').pop());
+    const r = runs[id] ?? {};
+    return [200, { id, event: r.event ?? 'workflow_dispatch', head_sha: r.sha ?? HEAD_SHA, run_attempt: 1, html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${id}`, triggering_actor: { login: r.actor ?? 'octocat' } }];
+  }).persist();
+  h.github.get(`${REPO_PATH}/issues`).query(true).reply(() => [200, issues.map((i) => ({ title: i.title }))]).persist();
+  h.github.post(`${REPO_PATH}/issues`).reply((_u, body) => {
+    issues.push(body as (typeof issues)[number]);
+    return [201, { number: issues.length }];
+  }).persist();
+  // The commit has no pull requests: these tests are about the log.
+  h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).reply(200, []).persist();
+}
+
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(() => {
+  expect(h.problems).toEqual([]);
+  cleanupHarness();
+});
+
+let n = 0;
+const deliver = (payload: Record<string, unknown>, id = `audit-${++n}`) => h.probot.receive({ id, name: 'check_run', payload: payload as never });
+
+describe('override audit log', () => {
+  it('creates the branch on first use and appends a chained record with every field', async () => {
+    mountRepo();
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning' }), pullRequests: [] }));
+    expect(store.branchExists).toBe(true);
+    const lines = store.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0]!);
+    expect(record).toMatchObject({
+      id: '9001-1-production',
+      repository: `${OWNER}/${REPO}`,
+      environment: 'production',
+      actor: 'octocat',
+      level: 'warning',
+      reason: 'Hotfix for the checkout outage INC-42',
+      status: 'WARNING',
+      run_id: 9001,
+      run_attempt: 1,
+      run_url: `https://github.com/${OWNER}/${REPO}/actions/runs/9001`,
+      sha: HEAD_SHA,
+      approvers: [],
+      prev_hash: '0'.repeat(64),
+    });
+    expect(record.budget_remaining).toBeCloseTo(40, 6);
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 1 });
+    // WARNING overrides need no review issue.
+    expect(issues).toEqual([]);
+  });
+
+  it('adds nothing on a redelivery', async () => {
+    mountRepo();
+    const payload = checkRunCompleted({ report: await overriddenReport(600, { level: 'warning' }), pullRequests: [] });
+    await deliver(payload, 'same');
+    await deliver(payload, 'same');
+    expect(store.text.trimEnd().split('\n')).toHaveLength(1);
+    expect(store.writes).toBe(1);
+  });
+
+  it('lands 20 concurrent overrides exactly once each, in a valid chain', async () => {
+    mountRepo();
+    const payloads = await Promise.all(Array.from({ length: 20 }, async (_, i) => checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 5000 + i }), pullRequests: [] })));
+    await Promise.all(payloads.map((p) => deliver(p)));
+    const records = store.text.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string });
+    expect(records).toHaveLength(20);
+    expect(new Set(records.map((r) => r.id)).size).toBe(20);
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 20 });
+    expect(store.conflicts).toBeGreaterThan(0);
+  });
+
+  it('re-reads and retries after a 409 instead of resending the stale sha', async () => {
+    mountRepo();
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 1 }), pullRequests: [] }));
+    store.failNext = 1;
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 2 }), pullRequests: [] }));
+    expect(store.conflicts).toBe(1);
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 2 });
+    const puts = h.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(3);
+    // The retry carried a freshly read sha, not the one that failed.
+    expect((puts[2]!.body as { sha: string }).sha).toBe((puts[1]!.body as { sha: string }).sha);
+  });
+
+  it('opens a review issue for FREEZE and EXHAUSTED overrides', async () => {
+    mountRepo();
+    await deliver(checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.title).toBe('Deploy override review: production 2026-11-23 (9001-1-production)');
+    expect(issues[0]!.labels).toEqual(['deploy-override']);
+    expect(issues[0]!.body).toContain('"status": "EXHAUSTED"');
+    expect(issues[0]!.body).toContain('- [ ] Signed off by the service owner');
+  });
+
+  it.each([
+    ['not a workflow_dispatch', { event: 'push' }, /triggered by push, not workflow\\_dispatch/],
+    ['another actor', { actor: 'mallory' }, /triggered by mallory, but the override names octocat/],
+    ['another commit', { sha: 'b'.repeat(40) }, /ran on bbbbbbb, but the check run is on ec26c3e/],
+  ])('raises an alert instead of logging when the run is %s', async (_label, run, problem) => {
+    mountRepo({ 9001: run });
+    await deliver(checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] }));
+    expect(store.text).toBe('');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.labels).toEqual(['deploy-governor-alert']);
+    expect(issues[0]!.body).toMatch(problem);
+  });
+});
