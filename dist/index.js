@@ -8174,6 +8174,8 @@ const report_schema_reportSchema = schemas/* object */.Ikc({
         nextSteps: schemas/* array */.YOg(schemas/* string */.YjP()),
         /** Lowest override level that would pass this status (null when nothing blocks or no override can). */
         requiredOverride: schemas/* enum */.k5n(['warning', 'freeze', 'exhausted']).nullable(),
+        /** The repository role that level needs, per the policy (optional; added in 0.1). */
+        requiredPermission: schemas/* string */.YjP().nullable().optional(),
     }),
     /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
     budget: schemas/* object */.Ikc({
@@ -9797,7 +9799,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
  * keeps the bundled action small and its start fast (see npm run bench).
  */
 
-function createGitHubClient(token, baseUrl = process.env.GITHUB_API_URL ?? 'https://api.github.com') {
+function createGitHubClient(token, baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com') {
     const send = request.defaults({
         baseUrl: baseUrl.replace(/\/+$/, ''),
         headers: { authorization: `token ${token}`, 'user-agent': 'deploy-governor', 'x-github-api-version': '2022-11-28' },
@@ -9969,6 +9971,7 @@ function decide(policy, findings) {
         reasons,
         nextSteps,
         requiredOverride: blocked ? requiredLevel(status) : null,
+        requiredPermission: blocked ? policy.overrides.levels[requiredLevel(status)].permission : null,
     };
 }
 

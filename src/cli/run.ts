@@ -3,6 +3,7 @@
  * Commands live one per file in ./commands and register themselves here.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
 import { CliExit } from './cli-exit.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

@@ -7,7 +7,7 @@
 import { request } from '@octokit/request';
 import type { GitHubClient } from './client.js';
 
-export function createGitHubClient(token: string, baseUrl: string = process.env.GITHUB_API_URL ?? 'https://api.github.com'): GitHubClient {
+export function createGitHubClient(token: string, baseUrl: string = process.env.GITHUB_API_URL || 'https://api.github.com'): GitHubClient {
   const send = request.defaults({
     baseUrl: baseUrl.replace(/\/+$/, ''),
     headers: { authorization: `token ${token}`, 'user-agent': 'deploy-governor', 'x-github-api-version': '2022-11-28' },

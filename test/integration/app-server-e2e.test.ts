@@ -1,0 +1,116 @@
+/**
+ * The real server (`npm run app`) over HTTP: signed webhooks are acted on within
+ * GitHub's 10 seconds, unsigned or mis-signed ones are rejected with nothing
+ * done. GitHub is a local stand-in reached through GHE_HOST, every request
+ * checked against GitHub's OpenAPI description.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getFreePort } from '../../scripts/lib/free-port.js';
+import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
+import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
+import { APP_ID, testPrivateKey } from '../support/probot-harness.js';
+import { reportFor } from '../support/reports.js';
+import { checkRunCompleted, OWNER, REPO } from '../support/webhook-payloads.js';
+
+const SECRET = 'e2e-webhook-secret';
+let server: ChildProcess;
+let github: GitHubStandIn;
+let url: string;
+let logs = '';
+const comments: { id: number; body: string; performed_via_github_app: { id: number } }[] = [];
+
+beforeAll(async () => {
+  const base = `/api/v3/repos/${OWNER}/${REPO}`;
+  github = await startGitHubStandIn(
+    [
+      { method: 'POST', path: /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/, reply: () => ({ status: 201, body: { token: 'ghs_e2e', expires_at: '2999-01-01T00:00:00Z' } }) },
+      { method: 'GET', path: new RegExp(`^${base}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
+      {
+        method: 'POST',
+        path: new RegExp(`^${base}/issues/2/comments$`),
+        reply: (req) => {
+          comments.push({ id: comments.length + 1, body: (req.body as { body: string }).body, performed_via_github_app: { id: APP_ID } });
+          return { status: 201, body: comments.at(-1) };
+        },
+      },
+    ],
+    (req) => checkRequestAgainstOpenApi({ method: req.method, path: req.path, body: req.body }),
+  );
+  const port = await getFreePort();
+  url = `http://127.0.0.1:${port}/api/github/webhooks`;
+  const ghe = new URL(github.url);
+  server = spawn('npm', ['run', '-s', 'app'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      APP_ID: String(APP_ID),
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      GHE_HOST: ghe.host,
+      GHE_PROTOCOL: 'http',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout?.on('data', (c: Buffer) => (logs += c.toString()));
+  server.stderr?.on('data', (c: Buffer) => (logs += c.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/ping`);
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${logs}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await github?.stop();
+});
+
+function post(body: string, signature: string | null) {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'check_run',
+      'x-github-delivery': `e2e-${Math.random()}`,
+      ...(signature ? { 'x-hub-signature-256': signature } : {}),
+    },
+    body,
+  });
+}
+
+const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+
+describe('npm run app over HTTP', () => {
+  it('rejects a webhook with a wrong or missing signature and does nothing', async () => {
+    const body = JSON.stringify(checkRunCompleted({ report: await reportFor(1500) }));
+    const bad = await post(body, sign(`${body} `));
+    const none = await post(body, null);
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(none.status).toBeGreaterThanOrEqual(400);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(github.requests).toEqual([]);
+  });
+
+  it('acts on a signed check run: one PR comment, answered well within 10 s', async () => {
+    const body = JSON.stringify(checkRunCompleted({ report: await reportFor(1500) }));
+    const started = Date.now();
+    const response = await post(body, sign(body));
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('Deploys to production are blocked: EXHAUSTED');
+    expect(github.problems).toEqual([]);
+  });
+});

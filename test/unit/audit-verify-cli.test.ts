@@ -1,0 +1,75 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import nock from 'nock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
+import { chainRecord, GENESIS_HASH } from '../../src/core/audit/hash-chain.js';
+import { run } from '../../src/cli/run.js';
+
+function capture() {
+  const out: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
+  return out;
+}
+
+describe('deploy-governor audit verify', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('passes an intact log and names the first broken line of a tampered one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dg-audit-'));
+    const a = chainRecord({ id: '1-1-production', actor: 'octocat', reason: 'first' }, GENESIS_HASH);
+    const b = chainRecord({ id: '2-1-production', actor: 'octocat', reason: 'second' }, a.hash);
+    const c = chainRecord({ id: '3-1-production', actor: 'octocat', reason: 'third' }, b.hash);
+    const good = path.join(dir, 'good.jsonl');
+    await writeFile(good, [a, b, c].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    let out = capture();
+    expect(await run(['node', 'deploy-governor', 'audit', 'verify', good])).toBe(0);
+    expect(out.join('')).toMatch(/OK: 3 record\(s\), hash chain intact/);
+    vi.restoreAllMocks();
+
+    const bad = path.join(dir, 'bad.jsonl');
+    await writeFile(bad, [a, { ...b, reason: 'edited later' }, c].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    out = capture();
+    expect(await run(['node', 'deploy-governor', 'audit', 'verify', bad])).toBe(1);
+    expect(out.join('')).toMatch(/BROKEN at line 2 of .*bad\.jsonl: hash does not match the record/);
+  });
+
+  it('explains a missing file or token instead of crashing', async () => {
+    const out = capture();
+    expect(await run(['node', 'deploy-governor', 'audit', 'verify', '/nonexistent/log.jsonl'])).toBe(99);
+    vi.stubEnv('GITHUB_TOKEN', '');
+    vi.stubEnv('GH_TOKEN', '');
+    expect(await run(['node', 'deploy-governor', 'audit', 'verify', '--repo', 'octo/shop'])).toBe(99);
+    expect(out.join('')).toMatch(/set GITHUB_TOKEN/);
+    vi.unstubAllEnvs();
+  });
+
+  it('reads the log through the API with --repo', async () => {
+    nock.disableNetConnect();
+    const a = chainRecord({ id: '1-1-production', actor: 'octocat' }, GENESIS_HASH);
+    const seen: string[] = [];
+    const scope = nock('https://api.github.com')
+      .get(/\/repos\/octo\/shop\/contents\/audit(%2F|\/)overrides\.jsonl/)
+      .query({ ref: 'deploy-governor-audit' })
+      .reply(function (uri) {
+        seen.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
+        seen.push(String(this.req.headers.authorization));
+        return [200, { type: 'file', encoding: 'base64', content: Buffer.from(`${JSON.stringify(a)}\n`).toString('base64') }];
+      });
+    vi.stubEnv('GITHUB_TOKEN', 'ghp_cli');
+    vi.stubEnv('GITHUB_API_URL', '');
+    const out = capture();
+    try {
+      expect(await run(['node', 'deploy-governor', 'audit', 'verify', '--repo', 'octo/shop'])).toBe(0);
+      expect(out.join('')).toMatch(/OK: 1 record\(s\), hash chain intact \(octo\/shop:deploy-governor-audit:audit\/overrides\.jsonl\)/);
+      expect(seen).toEqual(['token ghp_cli']);
+      expect(scope.isDone()).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
+  });
+});
