@@ -49,6 +49,7 @@ beforeAll(async () => {
         },
       },
       { method: 'GET', path: new RegExp(`^/repos/${REPO}/actions/runs/\\d+/approvals$`), reply: () => ({ status: 200, body: approvals }) },
+      { method: 'POST', path: /^\/repos\/octo-org\/locked\/check-runs$/, reply: () => ({ status: 403, body: { message: 'Resource not accessible by integration' } }) },
     ],
     check,
   );
@@ -152,6 +153,13 @@ describe('bundled action under Node 24', () => {
     for (const line of result.stdout.split('\n').filter((l) => l.includes(token))) expect(line).toMatch(/^::add-mask::/);
     const body = result.github.find((r) => r.path.endsWith('/check-runs'))!.body as { conclusion: string };
     expect(body.conclusion).toBe('failure');
+  });
+
+  it('turns a 403 on the check run into a notice naming the permission, not a failure', async () => {
+    const result = await runAction(scenarioInputs('normal'), { GITHUB_REPOSITORY: 'octo-org/locked' });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/::notice::deploy-governor: the github-token cannot create check runs \(HTTP 403\): add "checks: write"/);
+    expect(result.outputs['can-deploy']).toBe('true');
   });
 
   it('never fails the step in report mode', async () => {

@@ -146,4 +146,23 @@ burn-rate-guards: []
     expect(report.decision).toMatchObject({ status: 'FREEZE', canDeploy: false });
     expect(report.decision.reasons[0]).toBe('Deploy freeze "Black Friday" is active until 2026-11-30T00:00:00.000Z: Peak traffic');
   });
+
+  it('is UNKNOWN for NaN or Inf counts, naming the query', async () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const q = new MemoryQuerier((query) => (query.includes('5..') ? bad : 1000));
+      const report = await evaluatePolicy({ policy: policy(), prometheus: q, now });
+      expect(report.decision).toMatchObject({ status: 'UNKNOWN', canDeploy: false });
+      expect(report.decision.reasons[0]).toMatch(new RegExp(`the error query returned ${bad}; expected a finite count`));
+    }
+  });
+
+  it('evaluates a ratio SLI, treating 0/0 as no traffic', async () => {
+    const yaml = `slos: [{ name: r, objective: 99, sli: { ratio: { query: 'my_ratio[{{window}}]' } } }]\nburn-rate-guards: []`;
+    const ok = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier((q) => (q === 'my_ratio[30d]' ? 0.005 : 0)), now });
+    expect(ok.slos[0]).toMatchObject({ sliKind: 'ratio', errorRatio: 0.005, status: 'CAUTION' });
+    expect(ok.slos[0]!.budgetRemaining).toBeCloseTo(50, 8);
+    const none = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier(() => Number.NaN), now });
+    expect(none.decision.status).toBe('UNKNOWN');
+    expect(none.decision.reasons[0]).toMatch(/no traffic in the 30d window/);
+  });
 });
