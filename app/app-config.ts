@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseDurationMs } from '../src/core/duration.js';
+import { isHttpUrl } from '../src/core/http-url.js';
 import { parseHeaderLines } from '../src/core/policy/inputs.js';
 import { PolicyError } from '../src/core/policy/policy-error.js';
 import { toPolicyIssues } from '../src/core/policy/policy-issues.js';
@@ -17,13 +18,7 @@ export interface AppConfig {
   allowedUrls: string[];
 }
 
-const url = z.string().refine((v) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
-  } catch {
-    return false;
-  }
-}, 'expected an http(s) URL');
+const url = z.string().refine(isHttpUrl, 'expected an http(s) URL');
 
 const envSchema = z.object({
   APP_ID: z.string().regex(/^\d+$/, 'expected the numeric GitHub App id'),

@@ -11072,6 +11072,8 @@ async function authorizeOverride(report, policy, request, level) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/core/http-url.ts
+var http_url = __nccwpck_require__(5899);
 ;// CONCATENATED MODULE: ./src/core/policy/inputs.ts
 /**
  * The gate's inputs, shared by the Action (`INPUT_*`) and the CLI (flags): one schema,
@@ -11080,6 +11082,7 @@ var core = __nccwpck_require__(8532);
  * Every value arrives as a string; an empty string means "not set" (the runner passes
  * unset inputs as empty). Parsed values override the policy file.
  */
+
 
 
 
@@ -11137,16 +11140,9 @@ function parseHeaderLines(text) {
 const OVERRIDE_LEVELS = ['none', 'warning', 'freeze', 'exhausted'];
 /** Raw inputs by their documented (kebab-case) names. */
 const gateInputsSchema = schemas/* object */.Ikc({
-    'prometheus-url': optionalText.refine((v) => {
-        if (v === undefined)
-            return true;
-        try {
-            return ['http:', 'https:'].includes(new URL(v).protocol);
-        }
-        catch {
-            return false;
-        }
-    }, { message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com' }),
+    'prometheus-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
+        message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com',
+    }),
     'prometheus-token': optionalText,
     'prometheus-headers': optionalText.transform((v, ctx) => {
         if (v === undefined)
@@ -11477,6 +11473,26 @@ function humanDuration(seconds) {
 
 /***/ }),
 
+/***/ 5899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ isHttpUrl)
+/* harmony export */ });
+/** True for an absolute http:// or https:// URL: the only addresses the gate queries. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11562,6 +11578,7 @@ function toPolicyIssues(error, input) {
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5899);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5009);
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
@@ -11574,6 +11591,7 @@ function toPolicyIssues(error, input) {
  * default". Defaults are documented here (and in the generated JSON Schema) with
  * `meta({ default })`.
  */
+
 
 
 
@@ -11596,16 +11614,7 @@ const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
 const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(PERMISSIONS);
 const envVarName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-    .refine((value) => {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
-}, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_4__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
 const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     url: httpUrl.optional().meta({

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { DURATION_FORM, isDuration } from '../duration.js';
+import { isHttpUrl } from '../http-url.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
 
 const optionalText = z
@@ -71,17 +72,9 @@ export type OverrideLevelInput = (typeof OVERRIDE_LEVELS)[number];
 /** Raw inputs by their documented (kebab-case) names. */
 export const gateInputsSchema = z
   .object({
-    'prometheus-url': optionalText.refine(
-      (v) => {
-        if (v === undefined) return true;
-        try {
-          return ['http:', 'https:'].includes(new URL(v).protocol);
-        } catch {
-          return false;
-        }
-      },
-      { message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com' },
-    ),
+    'prometheus-url': optionalText.refine((v) => v === undefined || isHttpUrl(v), {
+      message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com',
+    }),
     'prometheus-token': optionalText,
     'prometheus-headers': optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;

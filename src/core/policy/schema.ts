@@ -12,6 +12,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { DURATION_FORM, isDuration } from '../duration.js';
+import { isHttpUrl } from '../http-url.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
 
 /** A Prometheus-style duration such as `30d` or `5m`. */
@@ -41,19 +42,7 @@ const envVarName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
 
-const httpUrl = z
-  .string()
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' },
-  );
+const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
 export const prometheusSchema = z
