@@ -5,7 +5,7 @@
  */
 import { levelPasses } from '../evaluate/decide.js';
 import type { OverrideLevel, ResolvedPolicy } from '../policy/resolve-policy.js';
-import { PERMISSIONS } from '../policy/schema.js';
+import { PERMISSIONS } from '../policy/permissions.js';
 import type { Report } from '../report/report-schema.js';
 
 /** What the adapter learned about an override request. */

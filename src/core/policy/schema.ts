@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { DURATION_FORM, isDuration } from '../duration.js';
 import { isHttpUrl } from '../http-url.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
+import { PERMISSIONS } from './permissions.js';
 
 /** A Prometheus-style duration such as `30d` or `5m`. */
 export const durationSchema = z
@@ -34,8 +35,7 @@ const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL e
 /** The statuses that `block-on` and rule severities may name. */
 export const blockableStatusSchema = z.enum(BLOCKABLE_STATUSES);
 
-/** GitHub repository roles, lowest first. */
-export const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
+export { PERMISSIONS };
 export const permissionSchema = z.enum(PERMISSIONS);
 
 const envVarName = z
