@@ -32,6 +32,7 @@ export async function createCheckRun(
   report: Report,
   summaryMarkdown: string,
 ): Promise<CheckRunResult> {
+  const embedded = embedReport(report);
   try {
     const { data } = await client.request('POST /repos/{owner}/{repo}/check-runs', {
       owner: target.owner,
@@ -45,7 +46,7 @@ export async function createCheckRun(
         title: decisionHeadline(report),
         summary: clip(summaryMarkdown),
         // The JSON report must survive intact or not at all: the app parses it back.
-        text: embedReport(report).length <= OUTPUT_LIMIT ? embedReport(report) : 'The JSON report exceeds the check-run size limit; see the workflow artifact.',
+        text: embedded.length <= OUTPUT_LIMIT ? embedded : 'The JSON report exceeds the check-run size limit (65,535 characters); read it from report-path in the workflow.',
       },
     });
     const id = typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'number' ? data.id : -1;
