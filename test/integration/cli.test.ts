@@ -93,6 +93,18 @@ describe('deploy-governor status', () => {
     expect(result.stdout).not.toContain('\x1b[');
   });
 
+  it('colours the status on a terminal and honours NO_COLOR', async () => {
+    // util-linux `script` gives the CLI a real pseudo-terminal.
+    const args = ['status', '--prometheus-url', inject('prometheusUrl'), ...scenario('exhausted')].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    const run = async (env: Record<string, string>) =>
+      (await exec('script', ['-q', '-e', '-c', `${process.execPath} ${CLI} ${args}`, '/dev/null'], { env: { PATH: process.env.PATH ?? '', TERM: 'xterm', ...env } }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }))).stdout;
+    const coloured = await run({});
+    expect(coloured).toContain('\x1b[31mBLOCKED (EXHAUSTED)\x1b[0m');
+    const plain = await run({ NO_COLOR: '1' });
+    expect(plain).toContain('BLOCKED (EXHAUSTED)');
+    expect(plain).not.toContain('\x1b[');
+  });
+
   it('rejects a watch interval below one second', async () => {
     const result = await cli(['status', '--watch', '--interval', '0', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')]);
     expect(result.code).toBe(99);
