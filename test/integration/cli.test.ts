@@ -105,6 +105,17 @@ describe('deploy-governor status', () => {
     expect(plain).not.toContain('\x1b[');
   });
 
+  it('refreshes with --watch until stopped', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'status', '--watch', '--interval', '1', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')], { env: { PATH: process.env.PATH ?? '' } });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    // Wait for the second table rather than for a fixed time.
+    for (let i = 0; i < 100 && (out.match(/^production: /gm) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    expect((out.match(/^production: ALLOWED \(NORMAL\)/gm) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('rejects a watch interval below one second', async () => {
     const result = await cli(['status', '--watch', '--interval', '0', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')]);
     expect(result.code).toBe(99);
