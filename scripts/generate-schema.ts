@@ -1,28 +1,41 @@
 /**
- * Writes schema/deploy-governor.schema.json from the zod policy schema, or with
- * --check fails when the committed file differs (run by CI).
+ * Writes the JSON Schemas generated from the zod contracts, or with --check
+ * fails when a committed file differs (run by CI):
+ * - schema/deploy-governor.schema.json: the policy file, for editors;
+ * - schema/report.schema.json: the report (deploy-governor/report@1), for consumers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { policyFileSchema } from '../src/core/policy/schema.js';
+import { reportSchema } from '../src/core/report/report-schema.js';
 
-const target = new URL('../schema/deploy-governor.schema.json', import.meta.url);
-const schema = z.toJSONSchema(policyFileSchema, { io: 'input', unrepresentable: 'any' });
-const text = `${JSON.stringify({ ...schema, $id: 'https://github.com/deploy-governor/deploy-governor/schema/deploy-governor.schema.json' }, null, 2)}\n`;
+const BASE = 'https://github.com/deploy-governor/deploy-governor/schema';
+const targets = [
+  { file: 'deploy-governor.schema.json', schema: policyFileSchema, io: 'input' as const },
+  { file: 'report.schema.json', schema: reportSchema, io: 'output' as const },
+];
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as different
+let stale = false;
+for (const t of targets) {
+  const url = new URL(`../schema/${t.file}`, import.meta.url);
+  const json = z.toJSONSchema(t.schema, { io: t.io, unrepresentable: 'any' });
+  const text = `${JSON.stringify({ ...json, $id: `${BASE}/${t.file}` }, null, 2)}\n`;
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(url, 'utf8');
+    } catch {
+      // missing counts as different
+    }
+    if (current !== text) {
+      console.error(`schema/${t.file} is stale: run \`npm run schema\` and commit it.`);
+      stale = true;
+    } else {
+      console.log(`schema/${t.file} is up to date.`);
+    }
+  } else {
+    writeFileSync(url, text);
+    console.log(`wrote schema/${t.file}`);
   }
-  if (current !== text) {
-    console.error('schema/deploy-governor.schema.json is stale: run `npm run schema` and commit it.');
-    process.exit(1);
-  }
-  console.log('schema/deploy-governor.schema.json is up to date.');
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target.pathname}`);
 }
+if (stale) process.exit(1);
