@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
+import { registerGenerateCommands } from './commands/generate.js';
 import { CliExit } from './cli-exit.js';
 
 export const EXIT = { allowed: 0, warning: 1, freeze: 2, exhausted: 3, error: 99 } as const;
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheckCommands(program);
   registerAuditCommands(program);
+  registerGenerateCommands(program);
   return program;
 }
 
