@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3627);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5027);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3627:
+/***/ 5027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -292,6 +292,8 @@ const sloResultSchema = schemas/* object */.Ikc({
     objective: schemas/* number */.aig(),
     window: schemas/* string */.YjP(),
     sliKind: schemas/* enum */.k5n(['events', 'latency', 'ratio']),
+    /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
+    source: schemas/* enum */.k5n(['raw', 'recorded']).optional(),
     /** Error ratio over the SLO window, 0..1. */
     errorRatio: schemas/* number */.aig().nullable(),
     /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
@@ -2349,6 +2351,83 @@ async function measureErrorRatio(sli, window, prometheus, time) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/generate/recorded-series.ts
+/**
+ * The series `generate rules` records, by name and window: shared by the rule
+ * generator and the gate, so the gate reads exactly what the rules write.
+ */
+
+/** SRE-workbook pairs for a 30-day window. */
+const DEFAULT_ALERT_PAIRS = [
+    { long: '1h', short: '5m', factor: 14.4, severity: 'page', for: '2m' },
+    { long: '6h', short: '30m', factor: 6, severity: 'page', for: '15m' },
+    { long: '1d', short: '2h', factor: 3, severity: 'ticket', for: '1h' },
+    { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '3h' },
+];
+/** The windows recorded for an SLO: its own, the alert pairs' and the gate's 1h burn-rate window, shortest first. */
+function recordedWindows(slo, pairs = DEFAULT_ALERT_PAIRS) {
+    const all = new Set(['5m', '1h', slo.window, ...pairs.flatMap((p) => [p.long, p.short])]);
+    return [...all].sort((a, b) => (0,duration/* parseDurationMs */.yi)(a) - (0,duration/* parseDurationMs */.yi)(b));
+}
+function sloSelector(slo) {
+    return `{slo="${slo.name}"}`;
+}
+/** The recorded error ratio of an SLO over a window. */
+function recordedRatioQuery(slo, window) {
+    return `slo:sli_error:ratio_rate${window}${sloSelector(slo)}`;
+}
+/**
+ * Samples of the SLO's base recording in the hour at the start of its window:
+ * more than zero means the recorded history covers the whole window.
+ */
+function recordedCoverageQuery(slo) {
+    const base = slo.sli.kind === 'ratio' ? 'slo:sli_error:ratio_rate5m' : 'slo:sli_total:rate5m';
+    const offset = (0,duration/* formatDuration */.a3)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
+    return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
+/**
+ * Reading the SLO ratios that `deploy-governor generate rules` records instead
+ * of scanning raw counters over the whole window: the same traffic-weighted
+ * ratio for a fraction of the samples (see `npm run bench`).
+ */
+
+
+/**
+ * The windows of `slo` to read from recorded series: all recorded windows when
+ * the recorded history covers the SLO window, none otherwise.
+ * @throws SliError when `mode` is `true` and the recordings are missing or too young
+ */
+async function recordedWindowsAvailable(slo, mode, prometheus, time) {
+    if (mode === 'false')
+        return new Set();
+    const query = recordedCoverageQuery(slo);
+    const result = await prometheus.query(query, time);
+    const covered = result.samples.some((s) => s.value > 0);
+    if (covered)
+        return new Set(recordedWindows(slo));
+    if (mode === 'true') {
+        throw new SliError(`use-recording-rules is true, but the recorded series of SLO ${slo.name} do not reach back over its ${slo.window} window (${query} is empty): load the rules from \`deploy-governor generate rules\` and let them record for ${slo.window} (or backfill them with promtool), or set use-recording-rules to auto`);
+    }
+    return new Set();
+}
+/** The recorded error ratio over `window`; null without traffic (the recorded quotient is NaN). */
+async function measureRecordedRatio(slo, window, prometheus, time) {
+    const query = recordedRatioQuery(slo, window);
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        throw new SliError(`the recorded series ${query} is missing although the SLO's recordings exist: regenerate and reload the rules`);
+    if (result.samples.length > 1)
+        throw new SliError(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
+    const value = result.samples[0].value;
+    if (Number.isNaN(value))
+        return null;
+    if (!Number.isFinite(value) || value < 0)
+        throw new SliError(`${query} returned ${value}; expected an error ratio between 0 and 1`);
+    return Math.min(value, 1);
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
 /**
  * One SLO: budget over its window, burn rate over the last hour, and the
@@ -2359,11 +2438,12 @@ async function measureErrorRatio(sli, window, prometheus, time) {
 
 
 
+
 const BURN_RATE_WINDOW = '1h';
 function pct(value) {
     return `${value.toFixed(1)}%`;
 }
-async function evaluateSlo(slo, guards, thresholds, prometheus, time) {
+async function evaluateSlo(slo, guards, thresholds, prometheus, time, useRecordingRules = 'false') {
     const base = {
         name: slo.name,
         ...(slo.description !== undefined ? { description: slo.description } : {}),
@@ -2374,8 +2454,12 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time) {
     };
     const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
     let ratios;
+    let source = 'raw';
     try {
-        const measured = await Promise.all(windows.map((w) => measureErrorRatio(slo.sli, w, prometheus, time)));
+        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
+        if (recorded.has(slo.window))
+            source = 'recorded';
+        const measured = await Promise.all(windows.map((w) => (recorded.has(w) ? measureRecordedRatio(slo, w, prometheus, time) : measureErrorRatio(slo.sli, w, prometheus, time))));
         ratios = new Map(windows.map((w, i) => [w, measured[i]]));
     }
     catch (error) {
@@ -2406,7 +2490,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time) {
     if (errorRatio === null) {
         const message = `SLO ${slo.name}: no traffic in the ${slo.window} window (the total query returned nothing or 0), so the budget cannot be computed: check the total query and that the service is scraped`;
         return {
-            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
             findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings],
         };
     }
@@ -2427,6 +2511,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time) {
     return {
         result: {
             ...base,
+            source,
             errorRatio,
             budgetRemaining: remaining,
             burnRate: rate,
@@ -2462,7 +2547,7 @@ function summarizeBudget(slos) {
 async function evaluatePolicy({ policy, prometheus, now, run = null }) {
     const counting = new CountingQuerier(prometheus);
     const [slos, dr] = await Promise.all([
-        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now))),
+        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, policy.useRecordingRules))),
         policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
     ]);
     // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
@@ -2807,6 +2892,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
         onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
         mode: inputs.mode ?? merged.mode ?? 'enforce',
+        useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
         dr: resolveDr(merged, inputs),
         freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
         burnRateGuards: guards,
@@ -3274,6 +3360,7 @@ const gateInputsSchema = schemas/* object */.Ikc({
     'block-on': oneOf('block-on', core_status/* BLOCKABLE_STATUSES */.dW, (s) => s.toUpperCase()),
     'on-error': oneOf('on-error', ['block', 'allow'], (s) => s.toLowerCase()),
     mode: oneOf('mode', ['enforce', 'report'], (s) => s.toLowerCase()),
+    'use-recording-rules': oneOf('use-recording-rules', ['true', 'false', 'auto'], (s) => s.toLowerCase()),
     timeout: inputs_duration('timeout'),
     'report-path': optionalText,
     'dr-check': bool('dr-check'),

@@ -16,6 +16,13 @@ import { writeDemoData } from './lib/demo-data.js';
 import { ensureNode24 } from './lib/node24.js';
 import { startPrometheus } from './lib/prometheus-server.js';
 import { runBundledAction } from './lib/run-action.js';
+import { startPrometheusWithRecordings } from './lib/rules-backfill.js';
+import { evaluatePolicy } from '../src/core/evaluate/evaluate-policy.js';
+import { generateRules } from '../src/core/generate/rules.js';
+import { gateInputsSchema } from '../src/core/policy/inputs.js';
+import { parsePolicy } from '../src/core/policy/load-policy.js';
+import { resolvePolicy } from '../src/core/policy/resolve-policy.js';
+import { PrometheusClient } from '../src/prometheus/client.js';
 import { reportSchema } from '../src/core/report/report-schema.js';
 
 const run = promisify(execFile);
@@ -32,7 +39,8 @@ function median(values: number[]): number {
 const node = await ensureNode24();
 const work = await mkdtemp(path.join(tmpdir(), 'deploy-governor-bench-'));
 const dataFile = path.join(work, 'checkout.om');
-await writeDemoData(dataFile, { end: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000) });
+const endSeconds = Math.floor(Date.now() / 60_000) * 60 - 60;
+await writeDemoData(dataFile, { end: new Date(endSeconds * 1000) });
 const prometheus = await startPrometheus({ openMetricsFile: dataFile });
 // The default policy (one availability SLO, DR and the fast-burn guard): what a
 // team gets from the inputs alone. The demo policy is measured too, for reference.
@@ -82,7 +90,48 @@ try {
   console.log(`  ratio                                ${results.gate.ratio} (target ≤ ${TARGET_RATIO}) ${results.gate.ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
   console.log(`  queries per evaluation               ${queries}`);
   console.log(`  samples touched per evaluation       ${samplesTouched} (Prometheus stats=all)`);
-  await writeFile(path.join(root, 'scripts/bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await prometheus.stop();
+
+  // Recording rules: the same evaluation (the demo policy) from raw counters and from the
+  // series `generate rules` records, on the same 30 days, in one Prometheus.
+  const policyText = await readFile(path.join(root, 'examples/checkout/.github/deploy-governor.yml'), 'utf8');
+  const demoPolicy = resolvePolicy(parsePolicy(policyText), gateInputsSchema.parse({}));
+  const recordedServer = await startPrometheusWithRecordings(dataFile, generateRules({ slos: demoPolicy.slos, dr: demoPolicy.dr, source: 'demo' }), endSeconds, 31 * 86400);
+  try {
+    const at = new Date((endSeconds - 60) * 1000);
+    const once = async (mode: 'true' | 'false') => {
+      const policy = resolvePolicy(parsePolicy(policyText), gateInputsSchema.parse({ 'prometheus-url': recordedServer.url, 'use-recording-rules': mode }));
+      const t0 = performance.now();
+      const report = await evaluatePolicy({ policy, prometheus: new PrometheusClient({ url: recordedServer.url, timeoutMs: 10_000 }), now: at });
+      return { ms: performance.now() - t0, report };
+    };
+    const rawRuns: number[] = [];
+    const recordedRuns: number[] = [];
+    let raw = await once('false');
+    let recorded = await once('true');
+    for (let i = 0; i < ROUNDS; i++) {
+      raw = await once('false');
+      rawRuns.push(raw.ms);
+      recorded = await once('true');
+      recordedRuns.push(recorded.ms);
+    }
+    const recording = {
+      policy: 'examples/checkout (2 SLOs and DR)',
+      rawSamplesTouched: raw.report.prometheus.samplesTouched,
+      recordedSamplesTouched: recorded.report.prometheus.samplesTouched,
+      rawEvaluationMs: Math.round(median(rawRuns)),
+      recordedEvaluationMs: Math.round(median(recordedRuns)),
+      budgetDifferencePp: Math.max(...raw.report.slos.map((s, i) => Math.abs((s.budgetRemaining ?? 0) - (recorded.report.slos[i]?.budgetRemaining ?? 0)))),
+    };
+    console.log('recording rules (same evaluation, same 30 days of data):');
+    console.log(`  samples touched, raw counters        ${recording.rawSamplesTouched}`);
+    console.log(`  samples touched, recorded series     ${recording.recordedSamplesTouched}`);
+    console.log(`  evaluation, raw / recorded           ${recording.rawEvaluationMs} ms / ${recording.recordedEvaluationMs} ms`);
+    console.log(`  largest budget difference            ${recording.budgetDifferencePp.toFixed(4)} percentage points`);
+    await writeFile(path.join(root, 'scripts/bench-results.json'), `${JSON.stringify({ ...results, recordingRules: recording }, null, 2)}\n`);
+  } finally {
+    await recordedServer.stop();
+  }
 } finally {
   await prometheus.stop();
   await rm(work, { recursive: true, force: true });

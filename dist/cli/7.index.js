@@ -274,6 +274,12 @@ const policyFields = {
     'on-error': schemas/* enum */.k5n(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
+    'use-recording-rules': schemas/* enum */.k5n(['true', 'false', 'auto'])
+        .optional()
+        .meta({
+        description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
+        default: 'auto',
+    }),
     mode: schemas/* enum */.k5n(['enforce', 'report'])
         .optional()
         .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),

@@ -10,11 +10,18 @@ export class MemoryQuerier implements PrometheusQuerier {
   readonly displayUrl = 'memory://prometheus';
   readonly asked: { query: string; time: Date }[] = [];
 
-  constructor(private readonly answer: (query: string) => Answer) {}
+  /**
+   * @param answer the answer to each query
+   * @param recorded answer the series `generate rules` records too (by default they are absent, as without the rules)
+   */
+  constructor(
+    private readonly answer: (query: string) => Answer,
+    private readonly recorded = false,
+  ) {}
 
   async query(query: string, time: Date): Promise<InstantResult> {
     this.asked.push({ query, time });
-    const a = this.answer(query);
+    const a = !this.recorded && /\bslo:(sli_|burn_rate)/.test(query) ? null : this.answer(query);
     if (a instanceof Error) throw a;
     const samples = a === null ? [] : typeof a === 'number' ? [{ labels: {}, value: a }] : a;
     return { samples, samplesTouched: 10 };

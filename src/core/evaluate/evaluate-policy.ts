@@ -23,7 +23,7 @@ export interface EvaluateOptions {
 export async function evaluatePolicy({ policy, prometheus, now, run = null }: EvaluateOptions): Promise<Report> {
   const counting = new CountingQuerier(prometheus);
   const [slos, dr] = await Promise.all([
-    Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now))),
+    Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, policy.useRecordingRules))),
     policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
   ]);
   // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).

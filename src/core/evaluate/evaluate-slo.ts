@@ -10,6 +10,7 @@ import type { PrometheusQuerier } from '../prometheus/querier.js';
 import type { Finding, GuardResult, SloResult } from '../report/report-schema.js';
 import { describeEvaluationError, isEvaluationError } from './evaluation-error.js';
 import { measureErrorRatio } from './measure-error-ratio.js';
+import { measureRecordedRatio, recordedWindowsAvailable } from './recorded-ratios.js';
 
 export const BURN_RATE_WINDOW = '1h';
 
@@ -28,6 +29,7 @@ export async function evaluateSlo(
   thresholds: Thresholds,
   prometheus: PrometheusQuerier,
   time: Date,
+  useRecordingRules: 'true' | 'false' | 'auto' = 'false',
 ): Promise<SloEvaluation> {
   const base = {
     name: slo.name,
@@ -39,8 +41,13 @@ export async function evaluateSlo(
   };
   const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
   let ratios: Map<string, number | null>;
+  let source: 'raw' | 'recorded' = 'raw';
   try {
-    const measured = await Promise.all(windows.map((w) => measureErrorRatio(slo.sli, w, prometheus, time)));
+    const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
+    if (recorded.has(slo.window)) source = 'recorded';
+    const measured = await Promise.all(
+      windows.map((w) => (recorded.has(w) ? measureRecordedRatio(slo, w, prometheus, time) : measureErrorRatio(slo.sli, w, prometheus, time))),
+    );
     ratios = new Map(windows.map((w, i) => [w, measured[i]!]));
   } catch (error: unknown) {
     if (!isEvaluationError(error)) throw error;
@@ -71,7 +78,7 @@ export async function evaluateSlo(
   if (errorRatio === null) {
     const message = `SLO ${slo.name}: no traffic in the ${slo.window} window (the total query returned nothing or 0), so the budget cannot be computed: check the total query and that the service is scraped`;
     return {
-      result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+      result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
       findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings],
     };
   }
@@ -95,6 +102,7 @@ export async function evaluateSlo(
   return {
     result: {
       ...base,
+      source,
       errorRatio,
       budgetRemaining: remaining,
       burnRate: rate,

@@ -18,25 +18,12 @@ import { formatDuration, parseDurationMs } from '../duration.js';
 import type { ResolvedDr, ResolvedSlo } from '../policy/resolve-policy.js';
 import { renderWindowQuery } from '../evaluate/measure-error-ratio.js';
 import { lastValueQuery } from '../evaluate/evaluate-dr.js';
+import { DEFAULT_ALERT_PAIRS, recordedWindows, sloSelector, type BurnRatePair } from './recorded-series.js';
+
+export { DEFAULT_ALERT_PAIRS, type BurnRatePair };
 
 /** Evaluation interval of every generated group; sums of 5m rates sampled this often count each event 5m/interval times. */
 export const RULE_INTERVAL_SECONDS = 60;
-
-export interface BurnRatePair {
-  long: string;
-  short: string;
-  factor: number;
-  severity: 'page' | 'ticket';
-  for: string;
-}
-
-/** SRE-workbook pairs for a 30-day window. */
-export const DEFAULT_ALERT_PAIRS: BurnRatePair[] = [
-  { long: '1h', short: '5m', factor: 14.4, severity: 'page', for: '2m' },
-  { long: '6h', short: '30m', factor: 6, severity: 'page', for: '15m' },
-  { long: '1d', short: '2h', factor: 3, severity: 'ticket', for: '1h' },
-  { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '3h' },
-];
 
 export interface GenerateRulesInput {
   slos: readonly ResolvedSlo[];
@@ -50,19 +37,10 @@ export interface GenerateRulesInput {
 
 type Rule = { record: string; expr: string; labels?: Record<string, string> } | { alert: string; expr: string; for?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
 
-function sel(slo: ResolvedSlo): string {
-  return `{slo="${slo.name}"}`;
-}
 
 function matchers(...parts: string[]): string {
   const kept = parts.filter((p) => p.trim() !== '');
   return kept.length > 0 ? `{${kept.join(', ')}}` : '';
-}
-
-/** The windows an SLO needs: its own, the alert pairs' and the gate's burn-rate window. */
-function windowsFor(slo: ResolvedSlo, pairs: readonly BurnRatePair[]): string[] {
-  const all = new Set<string>(['5m', '1h', slo.window, ...pairs.flatMap((p) => [p.long, p.short])]);
-  return [...all].sort((a, b) => parseDurationMs(a) - parseDurationMs(b));
 }
 
 function baseRules(slo: ResolvedSlo, labels: Record<string, string>): Rule[] {
@@ -90,21 +68,21 @@ function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: 
   const rules: Rule[] = [{ record: 'slo:objective:ratio', expr: `vector(${Number((slo.objective / 100).toPrecision(12))})`, labels }];
   for (const w of windows) {
     if (slo.sli.kind === 'ratio') {
-      if (w !== '5m') rules.push({ record: `slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(slo:sli_error:ratio_rate5m${sel(slo)}[${w}])`, labels });
+      if (w !== '5m') rules.push({ record: `slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(slo:sli_error:ratio_rate5m${sloSelector(slo)}[${w}])`, labels });
     } else {
       rules.push({
         record: `slo:sli_error:ratio_rate${w}`,
         expr:
           w === '5m'
-            ? `slo:sli_error:rate5m${sel(slo)} / slo:sli_total:rate5m${sel(slo)}`
-            : `sum_over_time(slo:sli_error:rate5m${sel(slo)}[${w}]) / sum_over_time(slo:sli_total:rate5m${sel(slo)}[${w}])`,
+            ? `slo:sli_error:rate5m${sloSelector(slo)} / slo:sli_total:rate5m${sloSelector(slo)}`
+            : `sum_over_time(slo:sli_error:rate5m${sloSelector(slo)}[${w}]) / sum_over_time(slo:sli_total:rate5m${sloSelector(slo)}[${w}])`,
         labels,
       });
-      rules.push({ record: `slo:sli_total:count${w}`, expr: `sum_over_time(slo:sli_total:rate5m${sel(slo)}[${w}]) * ${RULE_INTERVAL_SECONDS}`, labels });
+      rules.push({ record: `slo:sli_total:count${w}`, expr: `sum_over_time(slo:sli_total:rate5m${sloSelector(slo)}[${w}]) * ${RULE_INTERVAL_SECONDS}`, labels });
     }
-    rules.push({ record: `slo:burn_rate:${w}`, expr: `slo:sli_error:ratio_rate${w}${sel(slo)} / ${allowed}`, labels });
+    rules.push({ record: `slo:burn_rate:${w}`, expr: `slo:sli_error:ratio_rate${w}${sloSelector(slo)} / ${allowed}`, labels });
   }
-  rules.push({ record: 'slo:error_budget_remaining:ratio', expr: `1 - slo:sli_error:ratio_rate${slo.window}${sel(slo)} / ${allowed}`, labels });
+  rules.push({ record: 'slo:error_budget_remaining:ratio', expr: `1 - slo:sli_error:ratio_rate${slo.window}${sloSelector(slo)} / ${allowed}`, labels });
   return rules;
 }
 
@@ -115,8 +93,8 @@ function alertRules(slo: ResolvedSlo, labels: Record<string, string>, pairs: rea
     const mine = pairs.filter((p) => p.severity === severity);
     if (mine.length === 0) continue;
     const clauses = mine.map((p) => {
-      const guard = slo.sli.kind === 'ratio' ? '' : ` and slo:sli_total:count${p.long}${sel(slo)} >= ${minTraffic}`;
-      return `(slo:burn_rate:${p.long}${sel(slo)} > ${p.factor} and slo:burn_rate:${p.short}${sel(slo)} > ${p.factor}${guard})`;
+      const guard = slo.sli.kind === 'ratio' ? '' : ` and slo:sli_total:count${p.long}${sloSelector(slo)} >= ${minTraffic}`;
+      return `(slo:burn_rate:${p.long}${sloSelector(slo)} > ${p.factor} and slo:burn_rate:${p.short}${sloSelector(slo)} > ${p.factor}${guard})`;
     });
     rules.push({
       alert: severity === 'page' ? 'SLOBurnRatePage' : 'SLOBurnRateTicket',
@@ -128,7 +106,7 @@ function alertRules(slo: ResolvedSlo, labels: Record<string, string>, pairs: rea
   }
   rules.push({
     alert: 'SLOErrorBudgetExhausted',
-    expr: `slo:error_budget_remaining:ratio${sel(slo)} < 0`,
+    expr: `slo:error_budget_remaining:ratio${sloSelector(slo)} < 0`,
     for: '5m',
     labels: { ...labels, severity: 'ticket' },
     annotations: annotations(`SLO ${slo.name} has spent its whole ${slo.window} error budget; deploys are blocked`),
@@ -185,7 +163,7 @@ export function generateRules(input: GenerateRulesInput): string {
   for (const slo of input.slos) {
     const labels = { slo: slo.name, service: slo.service };
     groups.push({ name: `deploy-governor:${slo.name}:base`, interval, rules: baseRules(slo, labels) });
-    groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windowsFor(slo, pairs)) });
+    groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, recordedWindows(slo, pairs)) });
     groups.push({ name: `deploy-governor:${slo.name}:alerts`, interval, rules: alertRules(slo, labels, pairs, minTraffic) });
   }
   if (input.dr) groups.push({ name: 'deploy-governor:dr', interval, rules: drRules(input.dr) });

@@ -102,6 +102,7 @@ export const gateInputsSchema = z
     'block-on': oneOf('block-on', BLOCKABLE_STATUSES, (s) => s.toUpperCase()),
     'on-error': oneOf('on-error', ['block', 'allow'] as const, (s) => s.toLowerCase()),
     mode: oneOf('mode', ['enforce', 'report'] as const, (s) => s.toLowerCase()),
+    'use-recording-rules': oneOf('use-recording-rules', ['true', 'false', 'auto'] as const, (s) => s.toLowerCase()),
     timeout: duration('timeout'),
     'report-path': optionalText,
     'dr-check': bool('dr-check'),

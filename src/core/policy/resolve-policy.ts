@@ -76,6 +76,8 @@ export interface ResolvedPolicy {
   blockOn: BlockableStatus;
   onError: 'block' | 'allow';
   mode: 'enforce' | 'report';
+  /** Whether to read the series `generate rules` records (see src/core/generate/rules.ts). */
+  useRecordingRules: 'true' | 'false' | 'auto';
   dr: ResolvedDr | null;
   /** Windows that apply to this environment. */
   freezeWindows: FreezeWindowConfig[];
@@ -306,6 +308,7 @@ export function resolvePolicy(
     blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
     onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
     mode: inputs.mode ?? merged.mode ?? 'enforce',
+    useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
     dr: resolveDr(merged, inputs),
     freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
     burnRateGuards: guards,

@@ -298,6 +298,14 @@ const policyFields = {
     .enum(['block', 'allow'])
     .optional()
     .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
+  'use-recording-rules': z
+    .enum(['true', 'false', 'auto'])
+    .optional()
+    .meta({
+      description:
+        'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
+      default: 'auto',
+    }),
   mode: z
     .enum(['enforce', 'report'])
     .optional()

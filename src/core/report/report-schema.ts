@@ -33,6 +33,8 @@ export const sloResultSchema = z.object({
   objective: z.number(),
   window: z.string(),
   sliKind: z.enum(['events', 'latency', 'ratio']),
+  /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
+  source: z.enum(['raw', 'recorded']).optional(),
   /** Error ratio over the SLO window, 0..1. */
   errorRatio: z.number().nullable(),
   /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
