@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5027);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6030);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5027:
+/***/ 6030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89,7 +89,7 @@ function debug(message) {
 function notice(message) {
     issue('notice', message);
 }
-function warning(message) {
+function runner_warning(message) {
     issue('warning', message);
 }
 function error(message) {
@@ -3157,6 +3157,45 @@ class PrometheusClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/prometheus/push-decision.ts
+
+function labelValue(value) {
+    return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+/** The text exposition of a decision. */
+function decisionMetrics(report, atSeconds) {
+    const d = report.decision;
+    const env = labelValue(report.environment);
+    return [
+        '# HELP deploy_governor_decision The latest deploy decision (1) with its status.',
+        '# TYPE deploy_governor_decision gauge',
+        `deploy_governor_decision{environment="${env}",status="${d.status}",allowed="${d.canDeploy}",overridden="${d.overridden}"} 1`,
+        '# HELP deploy_governor_decision_timestamp_seconds When the latest decision was made.',
+        '# TYPE deploy_governor_decision_timestamp_seconds gauge',
+        `deploy_governor_decision_timestamp_seconds{environment="${env}"} ${atSeconds}`,
+        '',
+    ].join('\n');
+}
+/** Grouping-key path segment; base64url form so any value (slashes included) is safe. */
+function segment(name, value) {
+    return `${name}@base64/${Buffer.from(value, 'utf8').toString('base64url') || '='}`;
+}
+async function pushDecision(options) {
+    const base = options.url.replace(/\/+$/, '');
+    const target = `${base}/metrics/job/deploy-governor/${segment('repository', options.repository)}/${segment('environment', options.report.environment)}`;
+    const body = decisionMetrics(options.report, Math.round((options.now ?? new Date()).getTime() / 1000));
+    let response;
+    try {
+        response = await (options.fetch ?? fetch)(target, { method: 'PUT', headers: { 'Content-Type': 'text/plain; version=0.0.4' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+    }
+    catch (error) {
+        throw new Error(`cannot push the decision to the Pushgateway at ${stripCredentials(base)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (!response.ok) {
+        throw new Error(`the Pushgateway at ${stripCredentials(base)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/read-policy-file.ts
 /**
  * Reads the policy file from disk for the Action (workspace) and the CLI (cwd).
@@ -3205,6 +3244,8 @@ async function readPolicyFile(root, configured) {
 
 
 
+
+
 async function runGate(request) {
     const { inputs } = request;
     const loaded = await readPolicyFile(request.root, inputs.config);
@@ -3221,7 +3262,17 @@ async function runGate(request) {
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
     }
-    return { report, policy, policySource: loaded.source };
+    const warnings = [];
+    if (inputs['pushgateway-url']) {
+        try {
+            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus.timeoutMs, now });
+        }
+        catch (error) {
+            // The decision stands; only the governance metric is lost.
+            warnings.push(messageOf(error));
+        }
+    }
+    return { report, policy, policySource: loaded.source, warnings };
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
@@ -3366,6 +3417,9 @@ const gateInputsSchema = schemas/* object */.Ikc({
     'dr-check': bool('dr-check'),
     'dr-metric': optionalText,
     'dr-max-age': inputs_duration('dr-max-age'),
+    'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
+        message: 'pushgateway-url must be an http:// or https:// URL such as http://pushgateway:9091',
+    }),
     override: oneOf('override', OVERRIDE_LEVELS, (s) => s.toLowerCase()),
     'override-reason': optionalText,
 })
@@ -3524,6 +3578,8 @@ async function run() {
         const outcome = await runGate({ inputs: inputs.gate, env: process.env, root: process.env.GITHUB_WORKSPACE ?? process.cwd(), run: runInfo, github: gh });
         for (const secret of outcome.policy.prometheus?.secrets ?? [])
             setSecret(secret);
+        for (const warning of outcome.warnings)
+            runner_warning(`deploy-governor: ${warning}`);
         report = outcome.report;
         debug(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
         reportMode = report.decision.mode === 'report';
@@ -3538,9 +3594,9 @@ async function run() {
         }
         const d = report.decision;
         if (d.status === 'UNKNOWN' && d.canDeploy)
-            warning(`deploy-governor could not evaluate the policy; on-error: allow lets the deploy through. ${d.reasons.join(' ')}`);
+            runner_warning(`deploy-governor could not evaluate the policy; on-error: allow lets the deploy through. ${d.reasons.join(' ')}`);
         if (d.overridden)
-            warning(`deploy-governor: blocked deploy (${d.status}) allowed by override: ${report.override?.reason ?? ''}`);
+            runner_warning(`deploy-governor: blocked deploy (${d.status}) allowed by override: ${report.override?.reason ?? ''}`);
         if (!d.canDeploy) {
             failure = `Deploy blocked: status ${d.status}${d.reasons.length > 0 ? `: ${d.reasons.join('; ')}` : ''}`;
         }
@@ -3561,7 +3617,7 @@ async function run() {
             appendSummary(markdown);
         }
         catch (error) {
-            warning(`deploy-governor could not write the job summary: ${messageOf(error)}`);
+            runner_warning(`deploy-governor could not write the job summary: ${messageOf(error)}`);
         }
     }
     debug(`deploy-governor: done by ${Math.round(process.uptime() * 1000)} ms`);

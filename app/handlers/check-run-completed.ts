@@ -6,6 +6,8 @@
 import type { Context } from 'probot';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
 import { extractReportFromCheckRun } from '../../src/core/report/extract-report.js';
+import type { Report } from '../../src/core/report/report-schema.js';
+import type { GitHubClient } from '../../src/github/client.js';
 import { findPullRequests } from '../../src/github/find-pull-requests.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import type { AppConfig } from '../app-config.js';
@@ -31,11 +33,29 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
   }
   const client = clientFor(context);
   const { owner, repo } = context.repo();
+  const failures: unknown[] = [];
 
+  // The audit log and the comments are independent: a failure in one must not cost the other.
   if (report.decision.overridden && report.override) {
-    await recordOverride(client, context.log, owner, repo, report, run.head_sha, run.html_url ?? null);
+    try {
+      await recordOverride(client, context.log, owner, repo, report, run.head_sha, run.html_url ?? null);
+    } catch (error: unknown) {
+      failures.push(error);
+    }
   }
+  try {
+    await explainOnPullRequests(context, client, config, report);
+  } catch (error: unknown) {
+    failures.push(error);
+  }
+  // Fail the delivery (GitHub shows it as failed, an operator can redeliver: every step is idempotent).
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, 'the audit log and the pull-request comments both failed');
+}
 
+async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, config: AppConfig, report: Report): Promise<void> {
+  const run = context.payload.check_run;
+  const { owner, repo } = context.repo();
   const server = report.run?.serverUrl ?? 'https://github.com';
   const ctx: CommentContext = {
     runUrl: report.run?.runUrl ?? run.details_url ?? null,
@@ -44,18 +64,26 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
   };
   const blocked = !report.decision.canDeploy;
   const body = blocked ? renderBlockedComment(report, ctx) : renderAllowedComment(report, ctx);
-  const pulls = await findPullRequests(client, owner, repo, run.head_sha, run.pull_requests);
+  const pulls = await findPullRequests(client, { owner, repo, repoId: context.payload.repository.id, sha: run.head_sha }, run.pull_requests);
+  const failures: unknown[] = [];
   for (const issue of pulls) {
-    const outcome = await upsertPrComment(client, {
-      owner,
-      repo,
-      issue,
-      appId: config.appId,
-      marker: commentMarker(report.environment),
-      body,
-      // An allowed deploy edits an earlier block; it never starts a new comment.
-      create: blocked,
-    });
-    context.log.info({ pull: issue, outcome, environment: report.environment }, 'pull request comment');
+    try {
+      const outcome = await upsertPrComment(client, {
+        owner,
+        repo,
+        issue,
+        appId: config.appId,
+        marker: commentMarker(report.environment),
+        body,
+        // An allowed deploy edits an earlier block; it never starts a new comment.
+        create: blocked,
+      });
+      context.log.info({ pull: issue, outcome, environment: report.environment }, 'pull request comment');
+    } catch (error: unknown) {
+      // One pull request's failure must not keep the others uninformed.
+      context.log.error({ pull: issue, err: error }, 'pull request comment failed');
+      failures.push(error);
+    }
   }
+  if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} pull-request comments failed`);
 }

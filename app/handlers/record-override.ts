@@ -4,7 +4,7 @@
  * raised as an alert issue instead.
  */
 import type { Logger } from 'probot';
-import { auditRecordFromReport, type AuditRecord } from '../../src/core/audit/audit-record.js';
+import { auditRecordFromReport, auditRecordId } from '../../src/core/audit/audit-record.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
@@ -28,12 +28,19 @@ async function auditLocation(client: GitHubClient, owner: string, repo: string, 
   }
 }
 
-function reviewBody(record: AuditRecord): string {
+/** Statuses whose overrides need a human sign-off (UNKNOWN too: the gate could not see the service's health). */
+const REVIEWED_STATUSES = new Set(['FREEZE', 'EXHAUSTED', 'UNKNOWN']);
+
+function reviewBody(environment: string, status: string, logged: Record<string, unknown>, at: { branch: string; path: string }): string {
   return [
-    `An override let a deploy to ${inert(record.environment)} through at status **${record.status}**. Please review it.`,
+    `An override let a deploy to ${inert(environment)} through at status **${inert(status)}**. Please review it.`,
     '',
+    `The record as written to ${inert(at.path)} on the branch ${inert(at.branch)} (check the log with \`npx deploy-governor audit verify --repo\`):`,
+    '',
+    // Pretty-printed JSON cannot close the fence (every line starts with spaces, a quote or a bracket),
+    // and nothing inside a code block mentions, links or renders HTML.
     '```json',
-    JSON.stringify(record, null, 2).replace(/```/g, "'''"),
+    JSON.stringify(logged, null, 2),
     '```',
     '',
     '**Sign-off**',
@@ -50,6 +57,7 @@ export async function recordOverride(client: GitHubClient, log: Logger, owner: s
   if (!verdict.ok) {
     log.warn({ problems: verdict.problems }, 'override failed verification; not logged');
     await openIssueOnce(client, owner, repo, {
+      key: `alert-${auditRecordId(report.override?.runId ?? null, report.override?.runAttempt ?? null, report.environment)}`,
       title: `deploy-governor: unverifiable override on ${report.environment} (run ${report.override?.runId ?? 'unknown'})`,
       labels: ['deploy-governor-alert'],
       body: [
@@ -67,12 +75,14 @@ export async function recordOverride(client: GitHubClient, log: Logger, owner: s
   if (verdict.runUrl) record.run_url = verdict.runUrl;
   const at = await auditLocation(client, owner, repo, report.environment, log);
   const outcome = await appendAuditRecord(client, { owner, repo, ...at }, record);
-  log.info({ id: record.id, outcome }, 'override audit');
-  if (outcome.appended && ['FREEZE', 'EXHAUSTED', 'UNKNOWN'].includes(record.status)) {
+  log.info({ id: record.id, appended: outcome.appended, attempts: outcome.attempts }, 'override audit');
+  // Also on a duplicate: a delivery that logged the record but failed before opening the issue is completed by its redelivery.
+  if (REVIEWED_STATUSES.has(record.status)) {
     await openIssueOnce(client, owner, repo, {
-      title: `Deploy override review: ${record.environment} ${record.at.slice(0, 10)} (${record.id})`,
+      key: `review-${record.id}`,
+      title: `Deploy override review: ${record.environment} ${record.at.slice(0, 10)}`,
       labels: ['deploy-override'],
-      body: reviewBody(record),
+      body: reviewBody(record.environment, record.status, outcome.logged, at),
     });
   }
 }

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2810);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5670);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv);
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2810:
+/***/ 5670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1860,6 +1860,9 @@ const gateInputsSchema = schemas/* object */.Ikc({
     'dr-check': bool('dr-check'),
     'dr-metric': optionalText,
     'dr-max-age': inputs_duration('dr-max-age'),
+    'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
+        message: 'pushgateway-url must be an http:// or https:// URL such as http://pushgateway:9091',
+    }),
     override: oneOf('override', OVERRIDE_LEVELS, (s) => s.toLowerCase()),
     'override-reason': optionalText,
 })
@@ -3335,6 +3338,45 @@ class PrometheusClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/prometheus/push-decision.ts
+
+function labelValue(value) {
+    return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+/** The text exposition of a decision. */
+function decisionMetrics(report, atSeconds) {
+    const d = report.decision;
+    const env = labelValue(report.environment);
+    return [
+        '# HELP deploy_governor_decision The latest deploy decision (1) with its status.',
+        '# TYPE deploy_governor_decision gauge',
+        `deploy_governor_decision{environment="${env}",status="${d.status}",allowed="${d.canDeploy}",overridden="${d.overridden}"} 1`,
+        '# HELP deploy_governor_decision_timestamp_seconds When the latest decision was made.',
+        '# TYPE deploy_governor_decision_timestamp_seconds gauge',
+        `deploy_governor_decision_timestamp_seconds{environment="${env}"} ${atSeconds}`,
+        '',
+    ].join('\n');
+}
+/** Grouping-key path segment; base64url form so any value (slashes included) is safe. */
+function segment(name, value) {
+    return `${name}@base64/${Buffer.from(value, 'utf8').toString('base64url') || '='}`;
+}
+async function pushDecision(options) {
+    const base = options.url.replace(/\/+$/, '');
+    const target = `${base}/metrics/job/deploy-governor/${segment('repository', options.repository)}/${segment('environment', options.report.environment)}`;
+    const body = decisionMetrics(options.report, Math.round((options.now ?? new Date()).getTime() / 1000));
+    let response;
+    try {
+        response = await (options.fetch ?? fetch)(target, { method: 'PUT', headers: { 'Content-Type': 'text/plain; version=0.0.4' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+    }
+    catch (error) {
+        throw new Error(`cannot push the decision to the Pushgateway at ${stripCredentials(base)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (!response.ok) {
+        throw new Error(`the Pushgateway at ${stripCredentials(base)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/read-policy-file.ts
 /**
  * Reads the policy file from disk for the Action (workspace) and the CLI (cwd).
@@ -3383,6 +3425,8 @@ async function readPolicyFile(root, configured) {
 
 
 
+
+
 async function runGate(request) {
     const { inputs } = request;
     const loaded = await readPolicyFile(request.root, inputs.config);
@@ -3399,7 +3443,17 @@ async function runGate(request) {
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
     }
-    return { report, policy, policySource: loaded.source };
+    const warnings = [];
+    if (inputs['pushgateway-url']) {
+        try {
+            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus.timeoutMs, now });
+        }
+        catch (error) {
+            // The decision stands; only the governance metric is lost.
+            warnings.push(messageOf(error));
+        }
+    }
+    return { report, policy, policySource: loaded.source, warnings };
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
@@ -3507,7 +3561,9 @@ function gateInputsFromOptions(options, env) {
 }
 async function evaluateOnce(options) {
     const inputs = gateInputsFromOptions(options, process.env);
-    const { report } = await runGate({ inputs, env: process.env, root: process.cwd(), run: null });
+    const { report, warnings } = await runGate({ inputs, env: process.env, root: process.cwd(), run: null });
+    for (const warning of warnings)
+        process.stderr.write(`deploy-governor: warning: ${warning}\n`);
     if (inputs['report-path'])
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().resolve(inputs['report-path']), `${JSON.stringify(report, null, 2)}\n`);
     return report;

@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
 
     const outcome = await runGate({ inputs: inputs.gate, env: process.env, root: process.env.GITHUB_WORKSPACE ?? process.cwd(), run: runInfo, github: gh });
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
+    for (const warning of outcome.warnings) core.warning(`deploy-governor: ${warning}`);
     report = outcome.report;
     core.debug(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
     reportMode = report.decision.mode === 'report';

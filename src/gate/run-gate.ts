@@ -13,6 +13,8 @@ import type { Report, RunInfo } from '../core/report/report-schema.js';
 import type { GitHubClient } from '../github/client.js';
 import { readActorRole, readRunApprovers } from '../github/read-override-authorization.js';
 import { PrometheusClient } from '../prometheus/client.js';
+import { pushDecision } from '../prometheus/push-decision.js';
+import { messageOf } from '../github/client.js';
 import { readPolicyFile } from './read-policy-file.js';
 
 export interface GateRequest {
@@ -33,6 +35,8 @@ export interface GateOutcome {
   report: Report;
   policy: ResolvedPolicy;
   policySource: string;
+  /** Problems that do not change the decision (a failed Pushgateway push). */
+  warnings: string[];
 }
 
 export async function runGate(request: GateRequest): Promise<GateOutcome> {
@@ -51,7 +55,16 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
   }
-  return { report, policy, policySource: loaded.source };
+  const warnings: string[] = [];
+  if (inputs['pushgateway-url']) {
+    try {
+      await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus.timeoutMs, now });
+    } catch (error: unknown) {
+      // The decision stands; only the governance metric is lost.
+      warnings.push(messageOf(error));
+    }
+  }
+  return { report, policy, policySource: loaded.source, warnings };
 }
 
 async function authorizeOverride(

@@ -6,7 +6,7 @@
  * stale sha).
  */
 import { z } from 'zod';
-import { chainRecord, lastHash, recordIds } from '../core/audit/hash-chain.js';
+import { chainRecord, findRecord, lastHash } from '../core/audit/hash-chain.js';
 import type { AuditRecord } from '../core/audit/audit-record.js';
 import { httpStatusOf, type GitHubClient } from './client.js';
 
@@ -21,7 +21,10 @@ export interface AuditLocation {
   path: string;
 }
 
-export type AppendOutcome = { appended: true; hash: string; attempts: number } | { appended: false; reason: 'duplicate'; attempts: number };
+/** The record as it stands in the log (with prev_hash and hash): the one just written, or the earlier copy of a duplicate. */
+export type AppendOutcome =
+  | { appended: true; logged: Record<string, unknown>; attempts: number }
+  | { appended: false; reason: 'duplicate'; logged: Record<string, unknown>; attempts: number };
 
 const MAX_ATTEMPTS = 12;
 
@@ -63,7 +66,8 @@ export async function appendAuditRecord(client: GitHubClient, at: AuditLocation,
       await createBranch(client, at);
       continue;
     }
-    if (recordIds(log.text).has(record.id)) return { appended: false, reason: 'duplicate', attempts: attempt };
+    const earlier = findRecord(log.text, record.id);
+    if (earlier) return { appended: false, reason: 'duplicate', logged: earlier, attempts: attempt };
     const chained = chainRecord(record, lastHash(log.text));
     const base = log.text === '' || log.text.endsWith('\n') ? log.text : `${log.text}\n`;
     const content = `${base}${JSON.stringify(chained)}\n`;
@@ -78,7 +82,7 @@ export async function appendAuditRecord(client: GitHubClient, at: AuditLocation,
         ...(log.sha ? { sha: log.sha } : {}),
         request: { retries: 0 },
       });
-      return { appended: true, hash: chained.hash, attempts: attempt };
+      return { appended: true, logged: chained, attempts: attempt };
     } catch (error: unknown) {
       const status = httpStatusOf(error);
       // 409: stale sha or a concurrent write to the branch; 422: the file appeared meanwhile (no sha sent).

@@ -1,12 +1,38 @@
-/** Opens an issue unless an open one with the same title and first label exists (redeliveries open nothing new). */
+/**
+ * Opens an issue once per key: the key travels as a hidden marker in the body,
+ * and an issue (open or closed) with the first label and that marker means it
+ * was opened already, so redeliveries and retries open nothing new while titles
+ * may repeat. Only people with triage access can label issues, so filtering by
+ * the label keeps an ordinary user's issue that pastes the marker from counting.
+ */
 import { z } from 'zod';
 import type { GitHubClient } from './client.js';
 
-const issues = z.array(z.object({ title: z.string() }));
+const issues = z.array(z.object({ number: z.number().int(), body: z.string().nullable().optional() }));
 
-export async function openIssueOnce(client: GitHubClient, owner: string, repo: string, issue: { title: string; body: string; labels: string[] }): Promise<'opened' | 'exists'> {
-  const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'open', labels: issue.labels[0], per_page: 100 });
-  if (issues.parse(data).some((i) => i.title === issue.title)) return 'exists';
-  await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: issue.title, body: issue.body, labels: issue.labels });
+const MAX_PAGES = 10;
+
+export function issueMarker(key: string): string {
+  return `<!-- deploy-governor:issue key=${key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)} -->`;
+}
+
+export interface IssueRequest {
+  /** What makes two requests the same issue (a record id, a run). */
+  key: string;
+  title: string;
+  body: string;
+  /** The first label is the one searched; it must be set on every issue of its kind. */
+  labels: [string, ...string[]];
+}
+
+export async function openIssueOnce(client: GitHubClient, owner: string, repo: string, issue: IssueRequest): Promise<'opened' | 'exists'> {
+  const marker = issueMarker(issue.key);
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: issue.labels[0], per_page: 100, page });
+    const batch = issues.parse(data);
+    if (batch.some((i) => (i.body ?? '').includes(marker))) return 'exists';
+    if (batch.length < 100) break;
+  }
+  await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: issue.title, body: `${issue.body}\n\n${marker}`, labels: issue.labels });
   return 'opened';
 }

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/core/audit/hash-chain.js';
+import { issueMarker } from '../../src/github/open-issue.js';
 import { mountContentsStore, type ContentsStore } from '../support/contents-store.js';
 import { cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
 import { overriddenReport } from '../support/reports.js';
@@ -13,6 +14,7 @@ const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 let h: Harness;
 let store: ContentsStore;
 let issues: { title: string; labels: string[]; body: string }[];
+let failIssueCreates = 0;
 
 function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: string }> = {}) {
   store = mountContentsStore(h.github, REPO_PATH, 'audit/overrides.jsonl', 'deploy-governor-audit');
@@ -24,8 +26,21 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     const r = runs[id] ?? {};
     return [200, { id, event: r.event ?? 'workflow_dispatch', head_sha: r.sha ?? HEAD_SHA, run_attempt: 1, html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${id}`, triggering_actor: { login: r.actor ?? 'octocat' } }];
   }).persist();
-  h.github.get(`${REPO_PATH}/issues`).query(true).reply(() => [200, issues.map((i) => ({ title: i.title }))]).persist();
+  // The issues list filters by the label it is asked for, as GitHub does.
+  h.github
+    .get(`${REPO_PATH}/issues`)
+    .query(true)
+    .reply((uri) => {
+      const label = new URL(uri, 'https://x').searchParams.get('labels');
+      return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, title: i.title, body: i.body }] : []))];
+    })
+    .persist();
+  failIssueCreates = 0;
   h.github.post(`${REPO_PATH}/issues`).reply((_u, body) => {
+    if (failIssueCreates > 0) {
+      failIssueCreates -= 1;
+      return [502, { message: 'Bad Gateway' }];
+    }
     issues.push(body as (typeof issues)[number]);
     return [201, { number: issues.length }];
   }).persist();
@@ -106,14 +121,50 @@ describe('override audit log', () => {
     expect((puts[2]!.body as { sha: string }).sha).toBe((puts[1]!.body as { sha: string }).sha);
   });
 
-  it('opens a review issue for FREEZE and EXHAUSTED overrides', async () => {
+  it('opens a review issue for FREEZE and EXHAUSTED overrides, with the record as logged', async () => {
     mountRepo();
-    await deliver(checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] }));
+    const payload = checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] });
+    await deliver(payload);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.title).toBe('Deploy override review: production 2026-11-23 (9001-1-production)');
+    expect(issues[0]!.title).toBe('Deploy override review: production 2026-11-23');
     expect(issues[0]!.labels).toEqual(['deploy-override']);
-    expect(issues[0]!.body).toContain('"status": "EXHAUSTED"');
     expect(issues[0]!.body).toContain('- [ ] Signed off by the service owner');
+    // The JSON in the issue is the log's line, hash included.
+    const json = /```json\n([\s\S]*?)\n```/.exec(issues[0]!.body)![1]!;
+    expect(JSON.parse(json)).toEqual(JSON.parse(store.text.trimEnd()));
+    expect(JSON.parse(json)).toMatchObject({ status: 'EXHAUSTED', level: 'exhausted' });
+    // A redelivery neither logs nor opens anything again.
+    await deliver(payload);
+    expect(issues).toHaveLength(1);
+    expect(store.writes).toBe(1);
+  });
+
+  it('opens one review issue per override, even two on the same day', async () => {
+    mountRepo();
+    await deliver(checkRunCompleted({ report: await overriddenReport(900, { level: 'freeze', runId: 31 }), pullRequests: [] }));
+    await deliver(checkRunCompleted({ report: await overriddenReport(900, { level: 'freeze', runId: 32 }), pullRequests: [] }));
+    expect(issues.map((i) => i.title)).toEqual(['Deploy override review: production 2026-11-23', 'Deploy override review: production 2026-11-23']);
+    expect(issues[0]!.body).toContain('"run_id": 31');
+    expect(issues[1]!.body).toContain('"run_id": 32');
+  });
+
+  it('is not fooled by an unlabelled issue that pastes the review marker', async () => {
+    mountRepo();
+    issues.push({ title: 'nothing to see', labels: [], body: `${issueMarker('review-9001-1-production')}` });
+    await deliver(checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] }));
+    expect(issues.map((i) => i.title)).toEqual(['nothing to see', 'Deploy override review: production 2026-11-23']);
+  });
+
+  it('completes a review issue on redelivery when the first delivery logged the record but could not open it', async () => {
+    mountRepo();
+    const payload = checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] });
+    failIssueCreates = 1;
+    await expect(deliver(payload)).rejects.toThrow();
+    expect(store.writes).toBe(1);
+    expect(issues).toEqual([]);
+    await deliver(payload);
+    expect(store.writes).toBe(1);
+    expect(issues.map((i) => i.title)).toEqual(['Deploy override review: production 2026-11-23']);
   });
 
   it.each([
@@ -127,5 +178,8 @@ describe('override audit log', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.labels).toEqual(['deploy-governor-alert']);
     expect(issues[0]!.body).toMatch(problem);
+    // A redelivery raises nothing new.
+    await deliver(checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] }));
+    expect(issues).toHaveLength(1);
   });
 });

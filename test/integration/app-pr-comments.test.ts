@@ -78,11 +78,13 @@ describe('PR comments from the check run', () => {
     expect(h.requests.some((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toBe(false);
   });
 
-  it("comments on each of the commit's pull requests when the payload lists none", async () => {
+  it("comments on each of the commit's open or merged pull requests when the payload lists none", async () => {
     h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).reply(200, [
-      { number: 11, state: 'open' },
-      { number: 12, state: 'open' },
-      { number: 13, state: 'closed' },
+      { number: 11, state: 'open', merged_at: null },
+      // A deploy after the merge: its authors look at the merged pull request.
+      { number: 12, state: 'closed', merged_at: '2026-11-23T11:00:00Z' },
+      // Closed without merging: abandoned.
+      { number: 13, state: 'closed', merged_at: null },
     ]);
     for (const n of [11, 12]) {
       h.github.get(`${REPO_PATH}/issues/${n}/comments`).query(true).reply(200, []);
@@ -94,6 +96,29 @@ describe('PR comments from the check run', () => {
       `${REPO_PATH}/issues/11/comments`,
       `${REPO_PATH}/issues/12/comments`,
     ]);
+  });
+
+  it("comments only on the payload's pull requests whose base is this repository", async () => {
+    const payload = checkRunCompleted({ report: await reportFor(1500), pullRequests: [2, 40] });
+    const prs = (payload.check_run as { pull_requests: { number: number; base: { repo: { id: number } } }[] }).pull_requests;
+    // #40 belongs to another repository (a fork's own pull request with the same head).
+    prs[1]!.base = { ...prs[1]!.base, repo: { ...prs[1]!.base.repo, id: 999_999 } };
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 1 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    await receive(payload);
+    expect(h.requests.some((r) => r.path.includes('/issues/40/'))).toBe(false);
+  });
+
+  it('still explains the block when the audit log cannot be written, then fails the delivery', async () => {
+    const report = await overriddenReport(1500, { level: 'exhausted' });
+    // An overridden deploy is allowed: the comment edits an earlier block.
+    h.github.get(/\/actions\/runs\/9001$/).reply(503, { message: 'Service Unavailable' });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(7, 'old block')]);
+    let patched = '';
+    h.github.patch(`${REPO_PATH}/issues/comments/7`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
+    await expect(receive(checkRunCompleted({ report }))).rejects.toThrow(/Service Unavailable/);
+    expect(patched).toContain('went ahead under an override: EXHAUSTED');
   });
 
   it('ignores a forged deploy-governor check run from another app', async () => {

@@ -67,7 +67,8 @@ export function gateInputsFromOptions(options: Record<string, unknown>, env: Nod
 
 async function evaluateOnce(options: Record<string, unknown>): Promise<Report> {
   const inputs = gateInputsFromOptions(options, process.env);
-  const { report } = await runGate({ inputs, env: process.env, root: process.cwd(), run: null });
+  const { report, warnings } = await runGate({ inputs, env: process.env, root: process.cwd(), run: null });
+  for (const warning of warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
   if (inputs['report-path']) await writeFile(path.resolve(inputs['report-path']), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }

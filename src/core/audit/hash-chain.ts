@@ -66,17 +66,27 @@ export function lastHash(text: string): string {
   return hash;
 }
 
-/** Record ids already in the log (for idempotent appends). */
-export function recordIds(text: string): Set<string> {
-  const ids = new Set<string>();
+/** Every well-formed record in the log, in order (corrupt lines are skipped: verifyChain reports them). */
+export function parseRecords(text: string): Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
       const r: unknown = JSON.parse(line);
-      if (typeof r === 'object' && r !== null && 'id' in r && typeof (r as { id: unknown }).id === 'string') ids.add((r as { id: string }).id);
+      if (typeof r === 'object' && r !== null && !Array.isArray(r)) records.push(r as Record<string, unknown>);
     } catch {
-      // A corrupt line is reported by verifyChain; it has no id to match.
+      // A corrupt line has no id to match.
     }
   }
-  return ids;
+  return records;
+}
+
+/** Record ids already in the log (for idempotent appends). */
+export function recordIds(text: string): Set<string> {
+  return new Set(parseRecords(text).flatMap((r) => (typeof r.id === 'string' ? [r.id] : [])));
+}
+
+/** The logged record with this id, or null. */
+export function findRecord(text: string, id: string): Record<string, unknown> | null {
+  return parseRecords(text).find((r) => r.id === id) ?? null;
 }

@@ -2,87 +2,151 @@
  * Freeze windows: one-off (`from`/`to`) and recurring (cron `start`/`end` in an
  * IANA time zone). A recurring window is open when its latest start at or before
  * now is later than its latest end at or before now, so a window from Friday
- * 18:00 to Monday 08:00 works across the week boundary, and cron-parser's time
- * zone support keeps it right across daylight-saving changes.
+ * 18:00 to Monday 08:00 works across the week boundary. Pure: no I/O, no clock.
  */
 import { CronExpressionParser } from 'cron-parser';
 import type { FreezeWindowConfig } from '../policy/schema.js';
 import type { ActiveFreeze } from '../report/report-schema.js';
 
-const MAX_STEPS = 8;
-
-/** The latest occurrence at or before `now` (cron-parser's prev() is strictly before its start point). */
-function latestAtOrBefore(expr: string, tz: string, now: Date): Date | null {
-  try {
-    const it = CronExpressionParser.parse(expr, { currentDate: new Date(now.getTime() + 1), tz });
-    // Around DST changes cron-parser can step to the wrong side of the start point; step again.
-    for (let i = 0; i < MAX_STEPS; i++) {
-      const d = it.prev().toDate();
-      if (d.getTime() <= now.getTime()) return d;
-    }
-  } catch {
-    // No occurrence in the iterator's range: the window has never opened.
-  }
-  return null;
+/** The next window to open, for "next freeze: Black Friday from …". */
+export interface NextFreeze {
+  name: string;
+  /** When it opens (ISO 8601, UTC). */
+  from: string;
+  /** When it closes (ISO 8601, UTC); null only when its `end` never fires after `from`. */
+  until: string | null;
 }
 
-/** The first occurrence strictly after `now`. */
-function firstAfter(expr: string, tz: string, now: Date): Date | null {
-  try {
-    const it = CronExpressionParser.parse(expr, { currentDate: now, tz });
-    for (let i = 0; i < MAX_STEPS; i++) {
-      const d = it.next().toDate();
-      if (d.getTime() > now.getTime()) return d;
-    }
-  } catch {
-    // No further occurrence.
-  }
-  return null;
+const DAY_MS = 86_400_000;
+/**
+ * How far before an occurrence the forward scan starts: more than any daylight-saving
+ * shift (1 h almost everywhere, 2 h in Antarctica/Troll).
+ */
+const DST_SLACK_MS = 3 * 3_600_000;
+/** Enough for a per-minute schedule over the slack; finer schedules fall back to cron-parser's prev()/next(). */
+const MAX_STEPS = 1_000;
+
+interface Occurrences {
+  /** The latest occurrence at or before the instant. */
+  latest: Date | null;
+  /** The first occurrence strictly after the instant. */
+  next: Date | null;
 }
 
+type CronIterator = ReturnType<typeof CronExpressionParser.parse>;
+
+/** An iterator over `expr` in `tz` from `at`, or null when the expression or the zone is invalid. */
+function iterate(expr: string, tz: string, at: number): CronIterator | null {
+  try {
+    return CronExpressionParser.parse(expr, { currentDate: new Date(at), tz });
+  } catch {
+    // An expression that never matches (e.g. "0 0 30 2 *": cron-parser 5 rejects it at
+    // parse time with "Invalid explicit day of month definition") or an unknown zone.
+    // The policy schema rejects both; this only keeps direct callers from crashing.
+    return null;
+  }
+}
+
+/** One step of an iterator; null when cron-parser finds no occurrence in its search range (it throws then). */
+function step(advance: () => { getTime(): number }): number | null {
+  try {
+    return advance().getTime();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The occurrences of `expr` in `tz` nearest `now`, or null when the expression or
+ * the zone cannot be parsed.
+ *
+ * cron-parser 5 is not self-consistent around daylight-saving changes (measured
+ * with 5.10.5 in Europe/Berlin and America/New_York; see test/unit/freeze-windows.test.ts):
+ * - a wall time that does not exist (02:30 on the spring-forward day): next() moves
+ *   it forward by the gap (to 03:30 local), but prev() skips that day entirely, and
+ *   so does next() started inside the hour after the gap;
+ * - a wall time that happens twice (02:30 on the fall-back day): next() returns the
+ *   first one only, prev() returns both.
+ * We use one rule, that of next() iterated continuously: a missing time moves
+ * forward by the gap (a freeze must not silently vanish on the DST day) and a
+ * repeated time counts once, at its first occurrence. prev() only finds an anchor;
+ * a forward scan from a few hours before the anchor decides.
+ */
+function occurrencesAround(expr: string, tz: string, now: Date): Occurrences | null {
+  const t = now.getTime();
+  // prev() is strictly before its start point, hence +1 ms for "at or before now".
+  const backwards = iterate(expr, tz, t + 1);
+  if (!backwards) return null;
+  const anchor = step(() => backwards.prev());
+  const forwards = iterate(expr, tz, (anchor ?? t) - DST_SLACK_MS);
+  let latest: number | null = null;
+  for (let i = 0; forwards && i < MAX_STEPS; i++) {
+    const d = step(() => forwards.next());
+    if (d === null || d > t) return { latest: toDate(latest ?? anchor), next: toDate(d) };
+    latest = d;
+  }
+  // A schedule finer than a minute: the DST subtleties above do not matter at that scale.
+  const plain = iterate(expr, tz, t);
+  return { latest: toDate(anchor), next: plain ? toDate(step(() => plain.next())) : null };
+}
+
+function toDate(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
+}
+
+function oneOff(w: FreezeWindowConfig): { from: Date; to: Date } | null {
+  if (w.from === undefined || w.to === undefined) return null;
+  const from = new Date(w.from);
+  const to = new Date(w.to);
+  return Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) ? null : { from, to };
+}
+
+/** The window as open at `now`, or null when it is closed (or malformed). */
 function activeWindow(w: FreezeWindowConfig, now: Date): ActiveFreeze | null {
   const reason = w.reason ?? null;
-  if (w.from !== undefined && w.to !== undefined) {
-    const from = new Date(w.from);
-    const to = new Date(w.to);
-    return from.getTime() <= now.getTime() && now.getTime() < to.getTime()
-      ? { name: w.name, reason, since: from.toISOString(), until: to.toISOString() }
+  const fixed = oneOff(w);
+  if (fixed) {
+    return fixed.from.getTime() <= now.getTime() && now.getTime() < fixed.to.getTime()
+      ? { name: w.name, reason, since: fixed.from.toISOString(), until: fixed.to.toISOString() }
       : null;
   }
   if (w.start === undefined || w.end === undefined) return null;
   const tz = w.timezone ?? 'UTC';
-  const lastStart = latestAtOrBefore(w.start, tz, now);
-  if (!lastStart) return null;
-  const lastEnd = latestAtOrBefore(w.end, tz, now);
-  if (lastEnd && lastEnd.getTime() >= lastStart.getTime()) return null;
-  const until = firstAfter(w.end, tz, now);
-  return { name: w.name, reason, since: lastStart.toISOString(), until: until ? until.toISOString() : null };
+  const start = occurrencesAround(w.start, tz, now);
+  const end = occurrencesAround(w.end, tz, now);
+  // A window with an unparseable expression is treated as never active (see occurrencesAround).
+  if (!start?.latest || !end) return null;
+  // Exactly at an end instant the latest end equals now, so the window is closed then.
+  if (end.latest && end.latest.getTime() >= start.latest.getTime()) return null;
+  return { name: w.name, reason, since: start.latest.toISOString(), until: end.next ? end.next.toISOString() : null };
 }
 
-/** The windows open at `now`, soonest to close first. */
+/**
+ * The windows open at `now` (start inclusive, end exclusive), soonest to close
+ * first. `windows` are the ones that apply to the environment (resolve-policy filters them).
+ */
 export function activeFreezeWindows(windows: readonly FreezeWindowConfig[], now: Date): ActiveFreeze[] {
   return windows
     .map((w) => activeWindow(w, now))
     .filter((w): w is ActiveFreeze => w !== null)
-    .sort((a, b) => (a.until ?? '9999').localeCompare(b.until ?? '9999'));
+    .sort((a, b) => (a.until ?? '\uffff').localeCompare(b.until ?? '\uffff'));
 }
 
-/** The next window to open within `horizonDays` (reports say "next freeze: …"). */
-export function nextFreezeWindow(windows: readonly FreezeWindowConfig[], now: Date, horizonDays = 14): { name: string; from: string; until: string | null } | null {
-  const horizon = now.getTime() + horizonDays * 86_400_000;
-  const upcoming = windows
-    .map((w) => {
-      if (w.from !== undefined && w.to !== undefined) {
-        const from = new Date(w.from);
-        return from.getTime() > now.getTime() ? { name: w.name, from, until: new Date(w.to) } : null;
-      }
-      if (w.start === undefined || w.end === undefined) return null;
-      const tz = w.timezone ?? 'UTC';
-      const from = firstAfter(w.start, tz, now);
-      return from ? { name: w.name, from, until: firstAfter(w.end, tz, from) } : null;
-    })
-    .filter((w): w is { name: string; from: Date; until: Date | null } => w !== null && w.from.getTime() <= horizon)
-    .sort((a, b) => a.from.getTime() - b.from.getTime());
-  const first = upcoming[0];
-  return first ? { name: first.name, from: first.from.toISOString(), until: first.until ? first.until.toISOString() : null } : null;
+/**
+ * The window that opens next, strictly after `now` and within `horizonDays`
+ * (default 14), or null. Only real openings count: the instant returned is one at
+ * which `activeFreezeWindows` reports the window open with `since` equal to it.
+ */
+export function nextFreezeWindow(windows: readonly FreezeWindowConfig[], now: Date, horizonDays = 14): NextFreeze | null {
+  const horizon = now.getTime() + horizonDays * DAY_MS;
+  let best: NextFreeze | null = null;
+  for (const w of windows) {
+    const fixed = oneOff(w);
+    const opens = fixed ? fixed.from : w.start !== undefined && w.end !== undefined ? occurrencesAround(w.start, w.timezone ?? 'UTC', now)?.next : null;
+    if (!opens || opens.getTime() <= now.getTime() || opens.getTime() > horizon) continue;
+    const open = activeWindow(w, opens);
+    if (!open || open.since !== opens.toISOString()) continue;
+    if (!best || open.since < best.from) best = { name: w.name, from: open.since, until: open.until };
+  }
+  return best;
 }

@@ -108,6 +108,9 @@ export const gateInputsSchema = z
     'dr-check': bool('dr-check'),
     'dr-metric': optionalText,
     'dr-max-age': duration('dr-max-age'),
+    'pushgateway-url': optionalText.refine((v) => v === undefined || isHttpUrl(v), {
+      message: 'pushgateway-url must be an http:// or https:// URL such as http://pushgateway:9091',
+    }),
     override: oneOf('override', OVERRIDE_LEVELS, (s) => s.toLowerCase()),
     'override-reason': optionalText,
   })

@@ -266,7 +266,11 @@ export function resolvePolicy(
   source = '.github/deploy-governor.yml',
 ): ResolvedPolicy {
   const environment = inputs.environment ?? 'production';
-  const { environments, $schema: _schema, version: _version, ...top } = file;
+  const { environments, $schema: _schema, version: _version, sloth, ...top } = file;
+  // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
+  if (sloth !== undefined) {
+    throw new PolicyError(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+  }
   const merged = mergePolicy<EnvironmentPolicy>(top, environments?.[environment]);
 
   const thresholds = {

@@ -286,6 +286,41 @@ export const auditSchema = z
   })
   .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 
+/** A Prometheus label name for generated alerts. */
+const alertLabelName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
+  .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment'].includes(name), {
+    message: 'slo, service, severity, alertname and environment are set by the generator; choose another label name',
+  });
+
+/** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
+export const burnRateAlertSchema = z
+  .strictObject({
+    long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
+    short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
+    factor: z.number().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
+    severity: z.enum(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
+    for: durationSchema.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
+  })
+  .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
+
+/** What `deploy-governor generate rules` alerts on. */
+export const alertingSchema = z
+  .strictObject({
+    'min-traffic': z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
+    'burn-rate-alerts': z.array(burnRateAlertSchema).min(1).optional().meta({
+      description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
+    }),
+    labels: z.record(alertLabelName, z.string()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+  })
+  .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
+
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
   prometheus: prometheusSchema.optional(),
@@ -306,6 +341,7 @@ const policyFields = {
         'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
       default: 'auto',
     }),
+  alerting: alertingSchema.optional(),
   mode: z
     .enum(['enforce', 'report'])
     .optional()
@@ -328,6 +364,15 @@ export const policyFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Editor hint; ignored.' }),
     version: z.literal(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    sloth: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
+        examples: ['slos/checkout.sloth.yml'],
+      }),
     ...policyFields,
     environments: z
       .record(z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
@@ -345,4 +390,6 @@ export type SloConfig = z.infer<typeof sloSchema>;
 export type SliConfig = z.infer<typeof sliSchema>;
 export type FreezeWindowConfig = z.infer<typeof freezeWindowSchema>;
 export type BurnRateGuardConfig = z.infer<typeof burnRateGuardSchema>;
+export type AlertingConfig = z.infer<typeof alertingSchema>;
+export type BurnRateAlertConfig = z.infer<typeof burnRateAlertSchema>;
 export type Permission = z.infer<typeof permissionSchema>;
