@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6030);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9992);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6030:
+/***/ 9992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2364,13 +2364,43 @@ const DEFAULT_ALERT_PAIRS = [
     { long: '1d', short: '2h', factor: 3, severity: 'ticket', for: '1h' },
     { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '3h' },
 ];
-/** The windows recorded for an SLO: its own, the alert pairs' and the gate's 1h burn-rate window, shortest first. */
-function recordedWindows(slo, pairs = DEFAULT_ALERT_PAIRS) {
-    const all = new Set(['5m', '1h', slo.window, ...pairs.flatMap((p) => [p.long, p.short])]);
+/**
+ * The windows recorded for an SLO, shortest first: its own, the gate's 1h
+ * burn-rate window and the default alert pairs' (always, so the gate can rely
+ * on them whatever pairs a policy configures), plus configured pairs' and
+ * `extra` windows (the policy's burn-rate guards).
+ */
+function recordedWindows(slo, pairs = DEFAULT_ALERT_PAIRS, extra = []) {
+    const all = new Set(['5m', '1h', slo.window, ...[...DEFAULT_ALERT_PAIRS, ...pairs].flatMap((p) => [p.long, p.short]), ...extra]);
     return [...all].sort((a, b) => (0,duration/* parseDurationMs */.yi)(a) - (0,duration/* parseDurationMs */.yi)(b));
 }
 function sloSelector(slo) {
     return `{slo="${slo.name}"}`;
+}
+/**
+ * Evaluation interval of every generated group. The base rules record 5m
+ * *rates* every interval, so a sum of them over w, times the interval, is the
+ * event count over w (each event is seen 5m/interval times at 1/300 of its
+ * weight); in a ratio of two such sums the interval cancels out.
+ */
+const RULE_INTERVAL_SECONDS = 60;
+/** The base series: events per second over 5m, the only rules that read raw counters (ratio SLIs: the 5m error ratio). */
+const BASE_SERIES = { error: 'slo:sli_error:rate5m', total: 'slo:sli_total:rate5m', ratio: 'slo:sli_error:ratio_rate5m' };
+/**
+ * How to read an SLO's event counts over any window from the recorded base
+ * series instead of raw counters (`sum(increase(...[30d]))`): null for a ratio
+ * SLI, which records no traffic. Within a few events of the raw answer (the
+ * window edge is smoothed over one 5m step).
+ */
+function recordedQueries(slo) {
+    if (slo.sli.kind === 'ratio')
+        return null;
+    const count = (series) => (window) => `sum_over_time(${series}${sloSelector(slo)}[${window}]) * ${RULE_INTERVAL_SECONDS}`;
+    return { error: count(BASE_SERIES.error), total: count(BASE_SERIES.total) };
+}
+/** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
+function recordedDetectionQuery(slo) {
+    return `count(${slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total}${sloSelector(slo)})`;
 }
 /** The recorded error ratio of an SLO over a window. */
 function recordedRatioQuery(slo, window) {
@@ -2381,7 +2411,7 @@ function recordedRatioQuery(slo, window) {
  * more than zero means the recorded history covers the whole window.
  */
 function recordedCoverageQuery(slo) {
-    const base = slo.sli.kind === 'ratio' ? 'slo:sli_error:ratio_rate5m' : 'slo:sli_total:rate5m';
+    const base = slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total;
     const offset = (0,duration/* formatDuration */.a3)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
     return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }
@@ -2854,7 +2884,11 @@ function resolveDr(merged, inputs) {
  */
 function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
     const environment = inputs.environment ?? 'production';
-    const { environments, $schema: _schema, version: _version, ...top } = file;
+    const { environments, $schema: _schema, version: _version, sloth, ...top } = file;
+    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
+    if (sloth !== undefined) {
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+    }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
         caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? 80,
@@ -2955,203 +2989,393 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/prometheus/prometheus-envelope.ts
-/** The JSON envelope of Prometheus's /api/v1/query, validated rather than cast. */
+;// CONCATENATED MODULE: ./src/prometheus/message-text.ts
+/** Text that goes into PrometheusQueryError messages: short, one line, no secrets. */
+const MAX_QUERY_CHARS = 300;
+const MAX_EXCERPT_CHARS = 200;
+/** Shorter values (e.g. a header "1") are not worth redacting: they would mangle ordinary text. */
+const MIN_SECRET_CHARS = 4;
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+/** At most `max` characters, the ellipsis included. */
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** The query as messages show it: one line, about 300 characters at most. */
+function queryForMessage(query) {
+    return cut(oneLine(query), MAX_QUERY_CHARS);
+}
+/** A body excerpt: one line, control characters removed, `max` (200) characters at most. */
+function excerpt(body, max = MAX_EXCERPT_CHARS) {
+    const clean = oneLine(body);
+    return clean === '' ? '(empty body)' : cut(clean, max);
+}
+/**
+ * Removes known secrets (header values, URL credentials) from text a server sent
+ * back: an echoing proxy or a chatty error page must not put a token into a log.
+ */
+class Redactor {
+    secrets;
+    constructor(values) {
+        const all = new Set();
+        for (const value of values) {
+            all.add(value);
+            // "Bearer abc", "Basic dXNlcjpwYXNz": the credential alone may be echoed too.
+            const credential = /^\s*[A-Za-z-]+\s+(\S+)\s*$/.exec(value)?.[1];
+            if (credential)
+                all.add(credential);
+        }
+        // Longest first, so a secret that contains another is removed whole.
+        this.secrets = [...all].filter((s) => s.length >= MIN_SECRET_CHARS).sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        return this.secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    }
+}
 
-const sampleValue = schemas/* tuple */.PVZ([schemas/* number */.aig(), schemas/* string */.YjP()]);
-const envelopeSchema = schemas/* object */.Ikc({
-    status: schemas/* enum */.k5n(['success', 'error']),
-    error: schemas/* string */.YjP().optional(),
-    errorType: schemas/* string */.YjP().optional(),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    data: schemas/* discriminatedUnion */.gMt('resultType', [
-        schemas/* object */.Ikc({
-            resultType: schemas/* literal */.euz('vector'),
-            result: schemas/* array */.YOg(schemas/* object */.Ikc({ metric: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()), value: sampleValue })),
-            stats: schemas/* object */.Ikc({ samples: schemas/* object */.Ikc({ totalQueryableSamples: schemas/* number */.aig() }).partial().optional() }).partial().optional(),
-        }),
-        schemas/* object */.Ikc({
-            resultType: schemas/* literal */.euz('scalar'),
-            result: sampleValue,
-            stats: schemas/* object */.Ikc({ samples: schemas/* object */.Ikc({ totalQueryableSamples: schemas/* number */.aig() }).partial().optional() }).partial().optional(),
-        }),
-        schemas/* object */.Ikc({ resultType: schemas/* literal */.euz('matrix'), result: schemas/* array */.YOg(schemas/* unknown */.L5J()), stats: schemas/* undefined */.Vxk().optional() }),
-        schemas/* object */.Ikc({ resultType: schemas/* literal */.euz('string'), result: schemas/* unknown */.L5J(), stats: schemas/* undefined */.Vxk().optional() }),
-    ])
-        .optional(),
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+;// CONCATENATED MODULE: ./src/prometheus/prometheus-envelope.ts
+/**
+ * The JSON envelope of Prometheus's `/api/v1/query`, validated rather than cast
+ * (https://prometheus.io/docs/prometheus/latest/querying/api/#format-overview).
+ */
+
+/** Sample values are strings in the JSON, including "NaN", "+Inf" and "-Inf". */
+const sampleValueSchema = schemas/* string */.YjP().transform((text, ctx) => {
+    if (text === 'NaN')
+        return Number.NaN;
+    if (text === '+Inf' || text === 'Inf')
+        return Number.POSITIVE_INFINITY;
+    if (text === '-Inf')
+        return Number.NEGATIVE_INFINITY;
+    // Number() would also accept "", " 1 " and "0x10".
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+        ctx.addIssue({ code: 'custom', message: `expected a number, NaN or ±Inf as a string, got ${JSON.stringify(text.slice(0, 40))}` });
+        return core/* NEVER */.tm;
+    }
+    return Number(text);
 });
-/** The parsed envelope, or null when the text is not Prometheus JSON. */
+/** `[<unix seconds>, "<value>"]` */
+const pointSchema = schemas/* tuple */.PVZ([schemas/* number */.aig(), sampleValueSchema]);
+const statsSchema = schemas/* object */.Ikc({ samples: schemas/* object */.Ikc({ totalQueryableSamples: schemas/* number */.aig().optional() }).optional() }).optional();
+const dataSchema = schemas/* discriminatedUnion */.gMt('resultType', [
+    schemas/* object */.Ikc({
+        resultType: schemas/* literal */.euz('vector'),
+        result: schemas/* array */.YOg(schemas/* object */.Ikc({
+            metric: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+            value: pointSchema.optional(),
+            /** Native histogram samples carry `histogram` instead of `value`. */
+            histogram: schemas/* unknown */.L5J().optional(),
+        })),
+        stats: statsSchema,
+    }),
+    schemas/* object */.Ikc({ resultType: schemas/* literal */.euz('scalar'), result: pointSchema, stats: statsSchema }),
+    schemas/* object */.Ikc({ resultType: schemas/* literal */.euz('matrix'), result: schemas/* unknown */.L5J(), stats: statsSchema }),
+    schemas/* object */.Ikc({ resultType: schemas/* literal */.euz('string'), result: schemas/* unknown */.L5J(), stats: statsSchema }),
+]);
+const envelopeSchema = schemas/* discriminatedUnion */.gMt('status', [
+    schemas/* object */.Ikc({ status: schemas/* literal */.euz('success'), data: dataSchema, warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }),
+    schemas/* object */.Ikc({ status: schemas/* literal */.euz('error'), errorType: schemas/* string */.YjP().optional(), error: schemas/* string */.YjP().optional(), warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }),
+]);
 function parseEnvelope(text) {
     let json;
     try {
         json = JSON.parse(text);
     }
     catch {
-        return null;
+        return { ok: false, problem: text.trim() === '' ? 'the body is empty' : 'the body is not JSON' };
     }
     const parsed = envelopeSchema.safeParse(json);
-    return parsed.success ? parsed.data : null;
+    if (parsed.success)
+        return { ok: true, envelope: parsed.data };
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, problem: `the JSON is not a Prometheus API answer (${issue?.message ?? 'unexpected shape'}${where})` };
+}
+/** Prometheus's `error` text from an error answer, if the body is one. */
+function prometheusError(text) {
+    const parsed = parseEnvelope(text);
+    if (!parsed.ok || parsed.envelope.status !== 'error' || parsed.envelope.error === undefined)
+        return null;
+    return { errorType: parsed.envelope.errorType ?? null, error: parsed.envelope.error };
 }
 
 ;// CONCATENATED MODULE: ./src/prometheus/strip-credentials.ts
-/** A URL fit for messages and reports: user info, query and fragment removed. */
+/**
+ * A URL fit for messages and reports: user info (`user:pass@`), query string and
+ * fragment removed (either may carry a token), trailing slashes trimmed.
+ *
+ * Never throws, and errs on the side of hiding: text that is not an http(s) URL,
+ * or that has an `@` the URL parser did not read as user info (an unencoded `/`,
+ * `?` or `#` in a password moves the password into the host, port or fragment),
+ * loses everything up to its last `@`.
+ */
 function stripCredentials(url) {
+    const text = url.trim();
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
+    const rest = text.slice(scheme.length);
+    // An `@` after the first character that ends the authority (`/ ? # \`) means a password held one of them unencoded:
+    // the parser would put part of it in the path, so clean by hand.
+    const authorityEnd = rest.search(/[/?#\\]/);
+    const suspicious = rest.lastIndexOf('@') > (authorityEnd === -1 ? rest.length : authorityEnd);
     try {
-        const parsed = new URL(url);
-        parsed.username = '';
-        parsed.password = '';
-        parsed.search = '';
-        parsed.hash = '';
-        return parsed.toString().replace(/\/+$/, '');
+        if (suspicious)
+            throw new Error('user info the parser would misread');
+        const parsed = new URL(text);
+        const http = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+        if (http && (!rest.includes('@') || parsed.username !== '' || parsed.password !== '')) {
+            parsed.username = '';
+            parsed.password = '';
+            parsed.search = '';
+            parsed.hash = '';
+            return parsed.toString().replace(/\/+$/, '');
+        }
     }
     catch {
-        // Not a URL: drop anything that looks like user info rather than echo it.
-        return url.replace(/\/\/[^@/]*@/, '//');
+        // Not a URL (e.g. `user:pass@host:9090`, or a password with an unencoded `/`): clean it by hand.
     }
+    return `${scheme}${rest.slice(rest.lastIndexOf('@') + 1)}`.replace(/[?#].*$/s, '').replace(/\/+$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/prometheus/client.ts
 
 
 
-const MAX_QUERY_IN_MESSAGE = 300;
-function shortQuery(query) {
-    return query.length > MAX_QUERY_IN_MESSAGE ? `${query.slice(0, MAX_QUERY_IN_MESSAGE)}…` : query;
+
+/**
+ * Dropped connections worth another attempt: a keep-alive connection closed by a
+ * proxy, Prometheus restarting mid-request, a transient DNS failure. The query is
+ * read-only, so resending it is safe. A refused connection, an unknown host or a
+ * TLS failure is not retried: nothing is listening or the address is wrong, and a
+ * retry 200 ms later would only spend the gate's time budget.
+ */
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EAI_AGAIN']);
+/** undici's own header/body timeouts (5 minutes by default) are timeouts too. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Prometheus's own error text is worth more room than an arbitrary body. */
+const MAX_ERROR_CHARS = 500;
+/**
+ * The `code` of a fetch failure (undici puts the socket error in `cause`, an
+ * AggregateError when several addresses failed), else the innermost message.
+ */
+function networkFailure(error) {
+    const queue = [error];
+    let message;
+    for (let i = 0; i < queue.length && i < 10; i++) {
+        const e = queue[i];
+        if (typeof e !== 'object' || e === null)
+            continue;
+        if ('code' in e && typeof e.code === 'string')
+            return { code: e.code };
+        if ('message' in e && typeof e.message === 'string' && e.message !== '')
+            message = e.message;
+        if ('cause' in e)
+            queue.push(e.cause);
+        if ('errors' in e && Array.isArray(e.errors))
+            queue.push(...e.errors);
+    }
+    return { message };
 }
-function excerpt(body) {
-    // eslint-disable-next-line no-control-regex
-    const clean = body.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-    return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean || '(empty body)';
+/** Percent-decoded URL user info; malformed escapes are kept as they are rather than throwing. */
+function decoded(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
+    }
 }
-/** Prometheus encodes sample values as strings, including NaN and ±Inf. */
-function toNumber(value) {
-    if (value === 'NaN')
-        return Number.NaN;
-    if (value === '+Inf' || value === 'Inf')
-        return Number.POSITIVE_INFINITY;
-    if (value === '-Inf')
-        return Number.NEGATIVE_INFINITY;
-    return Number(value);
+/** Where a redirect points, for the message (null when the Location header is unusable). */
+function redirectTarget(location, base) {
+    if (!location)
+        return null;
+    try {
+        return stripCredentials(new URL(location, base).href);
+    }
+    catch {
+        return null;
+    }
 }
-function errorCode(error) {
-    const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
-    for (const candidate of [cause, error]) {
-        if (typeof candidate === 'object' && candidate !== null && 'code' in candidate && typeof candidate.code === 'string') {
-            return candidate.code;
+function hint(code) {
+    if (code === undefined)
+        return '';
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code))
+        return ` (${code}: the TLS certificate is not trusted; for a private CA set NODE_EXTRA_CA_CERTS)`;
+    if (code === 'ENOTFOUND')
+        return ` (${code}: the host name does not resolve)`;
+    if (code === 'ECONNREFUSED')
+        return ` (${code}: nothing listens at that address and port)`;
+    return ` (${code})`;
+}
+/** The query endpoint and headers for a base URL, or why they cannot be built (never echoing a header value). */
+function prepareRequest(baseUrl, userHeaders, displayUrl) {
+    const secrets = Object.values(userHeaders);
+    let url;
+    try {
+        url = new URL(baseUrl.trim());
+    }
+    catch {
+        url = new URL('invalid:');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return { secrets, problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)` };
+    }
+    secrets.push(url.password, decoded(url.password), url.username, decoded(url.username));
+    const headers = new Headers({ Accept: 'application/json', 'User-Agent': 'deploy-governor' });
+    for (const [name, value] of Object.entries(userHeaders)) {
+        try {
+            headers.set(name, value);
+        }
+        catch {
+            // Headers rejects forbidden characters (a line break, non-Latin-1 text).
+            return { secrets, problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)` };
         }
     }
-    return undefined;
+    if ((url.username || url.password) && !headers.has('authorization')) {
+        const basic = `Basic ${Buffer.from(`${decoded(url.username)}:${decoded(url.password)}`).toString('base64')}`;
+        headers.set('Authorization', basic);
+        secrets.push(basic);
+    }
+    headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    // Keep a path prefix (Mimir's /prometheus) and any query parameters of the base URL; drop credentials and fragment.
+    const endpoint = new URL(url.href);
+    endpoint.username = '';
+    endpoint.password = '';
+    endpoint.hash = '';
+    endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/api/v1/query`;
+    return { secrets, endpoint: endpoint.href, headers };
 }
-function isTimeout(error) {
-    return typeof error === 'object' && error !== null && 'name' in error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-/** Connection dropped mid-way: worth another try, unlike a refused connection or a bad DNS name. */
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 class PrometheusClient {
-    options;
+    /** Base URL without credentials, query or trailing slash: the only form shown in messages and reports. */
     displayUrl;
-    endpoint;
-    headers;
-    retries;
+    /** Where and how to send queries, or why none can be sent (reported by each query: the constructor never throws). */
+    request;
+    redactor;
+    timeoutMs;
+    attempts;
     backoffMs;
     stats;
     fetchImpl;
     constructor(options) {
-        this.options = options;
-        const parsed = new URL(options.url);
-        this.headers = { Accept: 'application/json', ...(options.headers ?? {}) };
-        if ((parsed.username || parsed.password) && !Object.keys(this.headers).some((h) => h.toLowerCase() === 'authorization')) {
-            const user = decodeURIComponent(parsed.username);
-            const pass = decodeURIComponent(parsed.password);
-            this.headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-        }
-        parsed.username = '';
-        parsed.password = '';
-        parsed.hash = '';
-        this.endpoint = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}/api/v1/query`;
         this.displayUrl = stripCredentials(options.url);
-        this.retries = Math.max(1, options.retries ?? 3);
-        this.backoffMs = options.backoffMs ?? 200;
+        this.timeoutMs = options.timeoutMs;
+        this.attempts = Math.max(1, Math.floor(options.retries ?? 3));
+        this.backoffMs = Math.max(0, options.backoffMs ?? 200);
         this.stats = options.stats ?? true;
         this.fetchImpl = options.fetch ?? fetch;
+        const setup = prepareRequest(options.url, options.headers ?? {}, this.displayUrl);
+        this.redactor = new Redactor(setup.secrets);
+        this.request = 'problem' in setup ? setup.problem : { endpoint: setup.endpoint, headers: setup.headers };
     }
     async query(promql, time) {
-        const body = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
+        const details = { url: this.displayUrl, query: promql };
+        const shown = queryForMessage(promql);
+        const fail = (kind, message, extra = {}) => new PrometheusQueryError(kind, `${message} (query: ${shown})`, { ...details, ...extra });
+        if (typeof this.request === 'string')
+            throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
+        const { endpoint, headers } = this.request;
+        const form = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
         if (this.stats)
-            body.set('stats', 'all');
-        const details = { url: this.displayUrl, query: shortQuery(promql) };
-        let lastProblem = '';
-        for (let attempt = 1; attempt <= this.retries; attempt++) {
+            form.set('stats', 'all');
+        const body = form.toString();
+        let lastFailure = '';
+        for (let attempt = 1; attempt <= this.attempts; attempt++) {
             if (attempt > 1)
-                await this.sleep(attempt);
+                await this.backoff(attempt);
+            const signal = AbortSignal.timeout(this.timeoutMs);
             let response;
             let text;
             try {
-                response = await this.fetchImpl(this.endpoint, {
-                    method: 'POST',
-                    headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-                    body,
-                    signal: AbortSignal.timeout(this.options.timeoutMs),
-                });
+                // Redirects are not followed: a 301/302 turns the POST into a GET without the
+                // query, and a redirect could carry the credentials to another host.
+                response = await this.fetchImpl(endpoint, { method: 'POST', headers, body, signal, redirect: 'manual' });
                 text = await response.text();
             }
             catch (error) {
-                // A timeout is not retried: the gate as a whole must finish within its budget.
-                if (isTimeout(error)) {
-                    throw new PrometheusQueryError('timeout', `Prometheus at ${this.displayUrl} did not answer within ${this.options.timeoutMs} ms (query: ${details.query}); raise the timeout input or make the query cheaper (e.g. use recording rules)`, { ...details, attempts: attempt });
+                const { code, message } = networkFailure(error);
+                if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
+                    // A timeout is not retried: the whole gate must finish within its budget, and a
+                    // query that took timeoutMs once will most likely take as long again.
+                    throw fail('timeout', `Prometheus at ${this.displayUrl} did not answer within ${this.timeoutMs} ms: raise the \`timeout\` input (or prometheus.timeout in the policy), or make the query cheaper, e.g. with recording rules`, { attempts: attempt });
                 }
-                const code = errorCode(error);
-                if (code && RETRYABLE_NETWORK.has(code) && attempt < this.retries) {
-                    lastProblem = code;
+                if (code !== undefined && RETRYABLE_NETWORK_CODES.has(code) && attempt < this.attempts) {
+                    lastFailure = code;
                     continue;
                 }
-                throw new PrometheusQueryError('unreachable', `cannot reach Prometheus at ${this.displayUrl}${code ? ` (${code})` : ''}: check the prometheus-url input and that the runner can reach it (query: ${details.query})`, { ...details, attempts: attempt });
+                const resets = code !== undefined && RETRYABLE_NETWORK_CODES.has(code) && attempt > 1 ? `; the connection failed ${attempt} times` : '';
+                throw fail('unreachable', `cannot reach Prometheus at ${this.displayUrl}${code === undefined && message ? ` (${excerpt(this.redactor.redact(message), 120)})` : hint(code)}${resets}: check prometheus-url and that the runner has network access to it`, { attempts: attempt });
             }
             const status = response.status;
-            if (status >= 500) {
-                lastProblem = `HTTP ${status}: ${excerpt(text)}`;
-                if (attempt < this.retries)
+            if (status >= 500 || status === 429) {
+                lastFailure = `HTTP ${status}: ${this.serverWords(text)}`;
+                if (attempt < this.attempts)
                     continue;
-                throw new PrometheusQueryError('server', `Prometheus at ${this.displayUrl} answered ${lastProblem} after ${attempt} tries (query: ${details.query})`, { ...details, httpStatus: status, attempts: attempt });
+                throw fail('server', `Prometheus at ${this.displayUrl} failed ${attempt} ${attempt === 1 ? 'time' : 'times'}, last with ${lastFailure}`, {
+                    httpStatus: status,
+                    attempts: attempt,
+                });
             }
-            return this.interpret(status, text, details, attempt);
+            return this.interpret(response, text, endpoint, (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt }));
         }
-        // Only reachable when every attempt was a retryable network error.
-        throw new PrometheusQueryError('unreachable', `Prometheus at ${this.displayUrl} dropped the connection ${this.retries} times (${lastProblem}) (query: ${details.query})`, details);
+        // Unreachable: the last attempt always returns or throws above.
+        throw fail('unreachable', `cannot reach Prometheus at ${this.displayUrl} (${lastFailure})`, { attempts: this.attempts });
     }
-    interpret(status, text, details, attempts) {
-        const meta = { ...details, httpStatus: status, attempts };
+    interpret(response, text, endpoint, fail) {
+        const { status } = response;
+        const at = `Prometheus at ${this.displayUrl}`;
+        if (status >= 300 && status < 400) {
+            const location = redirectTarget(response.headers.get('location'), endpoint);
+            const target = location ? ` to ${this.redactor.redact(location)}` : '';
+            throw fail('unreachable', `${at} redirected (HTTP ${status})${target}: set prometheus-url to the final address (redirects are not followed)`);
+        }
         if (status === 401 || status === 403) {
-            throw new PrometheusQueryError('unauthorized', `Prometheus at ${this.displayUrl} answered HTTP ${status}: check the prometheus-token input (or the policy's bearer-token-env / basic-auth) and prometheus-headers`, meta);
+            throw fail('unauthorized', `${at} refused the request (HTTP ${status}${status === 401 ? ', not authenticated' : ', not allowed'}): check the prometheus-token input (or the policy's prometheus.bearer-token-env / basic-auth, or user:password in prometheus-url) and prometheus-headers (e.g. the X-Scope-OrgID tenant)`);
         }
         if (status === 404) {
-            throw new PrometheusQueryError('bad-query', `no Prometheus query API at ${this.displayUrl}/api/v1/query (HTTP 404): check prometheus-url (Mimir needs its /prometheus prefix)`, meta);
+            throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}/api/v1/query — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
         }
-        const envelope = parseEnvelope(text);
         if (status >= 400) {
-            const words = envelope?.error ?? excerpt(text);
-            throw new PrometheusQueryError('bad-query', `Prometheus at ${this.displayUrl} rejected the query (HTTP ${status}): ${words} (query: ${details.query})`, meta);
+            const answer = prometheusError(text);
+            const type = answer?.errorType ? ` ${answer.errorType}` : '';
+            throw fail('bad-query', `${at} rejected the query (HTTP ${status}${type}): ${this.serverWords(text)}`);
         }
-        if (!envelope) {
-            throw new PrometheusQueryError('invalid-response', `the answer from ${this.displayUrl} is not Prometheus JSON (HTTP ${status}): ${excerpt(text)}; is prometheus-url the Prometheus API and not a login page or proxy? (query: ${details.query})`, meta);
+        const parsed = parseEnvelope(text);
+        if (!parsed.ok) {
+            throw fail('invalid-response', `the answer from ${this.displayUrl} is not Prometheus JSON (HTTP ${status}, ${parsed.problem}): ${JSON.stringify(excerpt(this.redactor.redact(text)))} — is prometheus-url the Prometheus API rather than a login page or proxy?`);
         }
-        if (envelope.status !== 'success' || !envelope.data) {
-            throw new PrometheusQueryError('bad-query', `Prometheus at ${this.displayUrl} failed the query: ${envelope.error ?? 'no data'} (query: ${details.query})`, meta);
+        const envelope = parsed.envelope;
+        if (envelope.status === 'error') {
+            throw fail('bad-query', `${at} failed the query${envelope.errorType ? ` (${envelope.errorType})` : ''}: ${this.serverWords(text)}`);
         }
-        const { data } = envelope;
-        let samples;
-        if (data.resultType === 'vector') {
-            samples = data.result.map((s) => ({ labels: s.metric, value: toNumber(s.value[1]) }));
-        }
-        else if (data.resultType === 'scalar') {
-            samples = [{ labels: {}, value: toNumber(data.result[1]) }];
-        }
-        else {
-            throw new PrometheusQueryError('invalid-response', `expected an instant vector or scalar, but the query returned a ${data.resultType} — did you forget increase() or rate() around a range selector? (query: ${details.query})`, meta);
-        }
-        return { samples, samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+        return { samples: this.samples(envelope.data, fail), samplesTouched: envelope.data.stats?.samples?.totalQueryableSamples ?? null };
     }
-    sleep(attempt) {
+    samples(data, fail) {
+        switch (data.resultType) {
+            case 'scalar':
+                return [{ labels: {}, value: data.result[1] }];
+            case 'vector':
+                return data.result.map((s) => {
+                    if (s.value === undefined) {
+                        throw fail('invalid-response', `${this.displayUrl} returned native histogram samples, which have no single value: wrap the query in histogram_count(), histogram_sum() or histogram_quantile()`);
+                    }
+                    return { labels: s.metric, value: s.value[1] };
+                });
+            case 'matrix':
+                throw fail('invalid-response', `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`);
+            case 'string':
+                throw fail('invalid-response', `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`);
+        }
+    }
+    /** Prometheus's own error text when the body is an error answer, else a body excerpt; secrets redacted either way. */
+    serverWords(text) {
+        const safe = this.redactor.redact(text);
+        const answer = prometheusError(safe);
+        return answer ? excerpt(answer.error, MAX_ERROR_CHARS) : JSON.stringify(excerpt(safe));
+    }
+    backoff(attempt) {
         const base = this.backoffMs * 2 ** (attempt - 2);
         return new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * base));
     }
@@ -3227,8 +3451,21 @@ async function readPolicyFile(root, configured) {
         ]);
     }
     // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
-    const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1007));
-    return { file: parsePolicy(text, source), source, found: true };
+    const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(863), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
+    const file = parsePolicy(text, source);
+    if (file.sloth === undefined)
+        return { file, source, found: true };
+    // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
+    const slothPath = external_node_path_default().resolve(root, file.sloth);
+    let slothText;
+    try {
+        slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
+    }
+    catch (error) {
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+    }
+    const { applySlothSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(863), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1013));
+    return { file: applySlothSource(file, slothText), source, found: true };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run-gate.ts
@@ -3312,8 +3549,6 @@ async function authorizeOverride(report, policy, request, level) {
     }, policy);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __nccwpck_require__(5899);
 ;// CONCATENATED MODULE: ./src/core/policy/inputs.ts
@@ -3777,9 +4012,9 @@ class PolicyError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ toPolicyIssues)
+/* harmony export */   e: () => (/* binding */ toPolicyIssues),
+/* harmony export */   j: () => (/* binding */ formatPath)
 /* harmony export */ });
-/* unused harmony export formatPath */
 /** Dotted path for a zod issue path: `slos[0].sli.events.error`. */
 function formatPath(path) {
     return path.reduce((acc, key) => {
@@ -3910,12 +4145,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   PVZ: () => (/* binding */ tuple),
-  Vxk: () => (/* binding */ schemas_undefined),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -5683,9 +5917,9 @@ const $ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         return payload;
     };
 })));
-const $ZodUndefined = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodUndefined", (inst, def) => {
+const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodUndefined", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = _undefined;
+    inst._zod.pattern = regexes.undefined;
     inst._zod.values = new Set([undefined]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -5699,7 +5933,7 @@ const $ZodUndefined = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodUndefine
         });
         return payload;
     };
-});
+})));
 const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = regexes.null;
@@ -8090,7 +8324,7 @@ function _symbol(Class, params) {
 function api_undefined(Class, params) {
     return new Class({
         type: "undefined",
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -11648,13 +11882,13 @@ const ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (
 function symbol(params) {
     return core._symbol(ZodSymbol, params);
 }
-const ZodUndefined = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUndefined", (inst, def) => {
-    $ZodUndefined.init(inst, def);
+const ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodUndefined", (inst, def) => {
+    core.$ZodUndefined.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => undefinedProcessor(inst, ctx, json, params);
-});
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.undefinedProcessor(inst, ctx, json, params);
+})));
 function schemas_undefined(params) {
-    return api_undefined(ZodUndefined, params);
+    return core._undefined(ZodUndefined, params);
 }
 
 const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {

@@ -56,10 +56,13 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
 async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, config: AppConfig, report: Report): Promise<void> {
   const run = context.payload.check_run;
   const { owner, repo } = context.repo();
-  const server = report.run?.serverUrl ?? 'https://github.com';
+  // Links point into this repository only (the report is only as trustworthy as the workflow that wrote it).
+  const repoUrl = context.payload.repository.html_url;
+  const claimedRun = report.run?.runUrl ?? run.details_url ?? null;
+  const workflowFile = report.run?.workflowPath?.split('/').pop();
   const ctx: CommentContext = {
-    runUrl: report.run?.runUrl ?? run.details_url ?? null,
-    workflowUrl: report.run?.workflowPath ? `${server}/${owner}/${repo}/actions/workflows/${report.run.workflowPath.split('/').pop()}` : null,
+    runUrl: claimedRun?.startsWith(`${repoUrl}/actions/runs/`) ? claimedRun : (run.html_url ?? null),
+    workflowUrl: workflowFile ? `${repoUrl}/actions/workflows/${encodeURIComponent(workflowFile)}` : null,
     sha: run.head_sha,
   };
   const blocked = !report.decision.canDeploy;

@@ -17,8 +17,9 @@ import { answerProtectionRule, runIdFromCallbackUrl } from '../../src/github/ans
 import { messageOf } from '../../src/github/client.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import { PrometheusClient } from '../../src/prometheus/client.js';
-import { normalizeUrl, type AppConfig } from '../app-config.js';
+import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
+import { choosePrometheus, DisallowedPrometheus, fetchWithoutRedirects } from '../prometheus-target.js';
 
 /** Repository policies cannot make the app read its own environment: credentials come from the operator only. */
 function withoutCredentials(file: PolicyFile): PolicyFile {
@@ -31,9 +32,6 @@ function withoutCredentials(file: PolicyFile): PolicyFile {
       : {}),
   };
 }
-
-/** Refusal to contact an address the operator did not allow: no request is sent to it. */
-class DisallowedPrometheus extends Error {}
 
 export async function onProtectionRuleRequested(context: Context<'deployment_protection_rule.requested'>, config: AppConfig): Promise<void> {
   const payload = context.payload;
@@ -50,22 +48,8 @@ export async function onProtectionRuleRequested(context: Context<'deployment_pro
   try {
     const file = withoutCredentials(await readRepoPolicy(client, owner, repo));
     const policy = resolvePolicy(file, gateInputsSchema.parse({ environment }), {}, `${owner}/${repo}:.github/deploy-governor.yml`);
-    const operator = config.prometheus;
-    const chosen = policy.prometheus?.url;
-    let target: { url: string; headers: Record<string, string>; timeoutMs: number };
-    if (chosen && (!operator || normalizeUrl(chosen) !== normalizeUrl(operator.url))) {
-      if (!config.allowedUrls.includes(normalizeUrl(chosen))) {
-        throw new DisallowedPrometheus(
-          `the policy names the Prometheus ${normalizeUrl(chosen)}, which this app's operator has not allowed; ask them to add it to PROMETHEUS_ALLOWED_URLS, or remove prometheus.url from the policy to use the app's own Prometheus`,
-        );
-      }
-      target = { url: chosen, headers: {}, timeoutMs: operator?.timeoutMs ?? 4000 };
-    } else if (operator) {
-      target = operator;
-    } else {
-      throw new DisallowedPrometheus('this app has no Prometheus configured (PROMETHEUS_URL) and the policy names none that is allowed');
-    }
-    const prometheus = new PrometheusClient({ url: target.url, headers: target.headers, timeoutMs: target.timeoutMs, retries: 2 });
+    const target = choosePrometheus(policy.prometheus?.url, config);
+    const prometheus = new PrometheusClient({ ...target, retries: 2, fetch: fetchWithoutRedirects });
     const report = await evaluatePolicy({ policy, prometheus, now: new Date(), run: null });
     state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);

@@ -7,7 +7,8 @@
  * is backfilled with `promtool tsdb create-blocks-from rules`, in two passes
  * because promtool cannot backfill rules that read other rules of the same pass:
  * first the 5m base rates over the whole data, then the windowed ratios (which
- * read the base rates) for the last minutes only, which is all the gate reads.
+ * read the base rates) and the burn rates and budgets (which read the ratios)
+ * for the last minutes only, which is all the gate reads.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -54,6 +55,13 @@ export async function startPrometheusWithRecordings(openMetricsFile: string, rul
   const windows = await backfillRules(server.url, only(':windows'), endSeconds - 600, endSeconds, work, 'windows');
   await server.stop();
   await addBlocks(windows, tsdb);
+  // Burn rates and budget remaining read the windowed ratios: a third pass.
+  if (rules.groups.some((g) => g.name.endsWith(':budget'))) {
+    server = await startPrometheus({ tsdbDir: tsdb });
+    const budget = await backfillRules(server.url, only(':budget'), endSeconds - 600, endSeconds, work, 'budget');
+    await server.stop();
+    await addBlocks(budget, tsdb);
+  }
   server = await startPrometheus({ tsdbDir: tsdb });
   const stop = server.stop;
   return {

@@ -39,5 +39,16 @@ export async function readPolicyFile(root: string, configured: string | undefine
   }
   // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
   const { parsePolicy } = await import('../core/policy/load-policy.js');
-  return { file: parsePolicy(text, source), source, found: true };
+  const file = parsePolicy(text, source);
+  if (file.sloth === undefined) return { file, source, found: true };
+  // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
+  const slothPath = path.resolve(root, file.sloth);
+  let slothText: string;
+  try {
+    slothText = await readFile(slothPath, 'utf8');
+  } catch (error: unknown) {
+    throw new PolicyError(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+  const { applySlothSource } = await import('../core/sloth/apply-sloth-source.js');
+  return { file: applySlothSource(file, slothText), source, found: true };
 }

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { chainRecord, findRecord, lastHash } from '../core/audit/hash-chain.js';
 import type { AuditRecord } from '../core/audit/audit-record.js';
 import { httpStatusOf, type GitHubClient } from './client.js';
+import { readRepoFile } from './read-repo-file.js';
 
-const fileResponse = z.object({ sha: z.string(), content: z.string().optional(), encoding: z.string().optional() });
 const repoResponse = z.object({ default_branch: z.string() });
 const refResponse = z.object({ object: z.object({ sha: z.string() }) });
 
@@ -29,20 +29,15 @@ export type AppendOutcome =
 const MAX_ATTEMPTS = 12;
 
 async function readLog(client: GitHubClient, at: AuditLocation): Promise<{ text: string; sha: string | null } | 'no-branch'> {
+  const file = await readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref: at.branch });
+  if (file) return file;
+  // 404: the file or the whole branch is missing; tell them apart.
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: at.owner, repo: at.repo, path: at.path, ref: at.branch });
-    const file = fileResponse.parse(data);
-    return { text: Buffer.from(file.content ?? '', 'base64').toString('utf8'), sha: file.sha };
-  } catch (error: unknown) {
-    if (httpStatusOf(error) !== 404) throw error;
-    // 404: the file or the whole branch is missing; tell them apart.
-    try {
-      await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: at.owner, repo: at.repo, branch: at.branch });
-      return { text: '', sha: null };
-    } catch (branchError: unknown) {
-      if (httpStatusOf(branchError) === 404) return 'no-branch';
-      throw branchError;
-    }
+    await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: at.owner, repo: at.repo, branch: at.branch });
+    return { text: '', sha: null };
+  } catch (branchError: unknown) {
+    if (httpStatusOf(branchError) === 404) return 'no-branch';
+    throw branchError;
   }
 }
 

@@ -33,6 +33,7 @@ export async function openIssueOnce(client: GitHubClient, owner: string, repo: s
     if (batch.some((i) => (i.body ?? '').includes(marker))) return 'exists';
     if (batch.length < 100) break;
   }
-  await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: issue.title, body: `${issue.body}\n\n${marker}`, labels: issue.labels });
+  // No automatic resend: a POST that timed out after succeeding would open a second issue (a redelivery finds the first).
+  await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: issue.title, body: `${issue.body}\n\n${marker}`, labels: issue.labels, request: { retries: 0 } });
   return 'opened';
 }

@@ -1,198 +1,285 @@
 /**
- * Prometheus HTTP API client (instant queries). Works with anything that speaks
+ * Prometheus HTTP API client for instant queries. Works with anything that speaks
  * the API: Prometheus, Thanos, Mimir (base URL with its /prometheus prefix),
  * VictoriaMetrics.
  *
- * Queries are POSTed form-encoded, so no query is ever mangled by URL encoding
- * or cut by URL-length limits.
+ * Queries are POSTed form-encoded, so no query is mangled by URL encoding or cut
+ * by URL-length limits. Every failure is a PrometheusQueryError whose message
+ * names the URL (without credentials), the query and what to check.
  */
 import type { InstantResult, PrometheusQuerier, Sample } from '../core/prometheus/querier.js';
-import { PrometheusQueryError } from '../core/prometheus/query-error.js';
-import { parseEnvelope } from './prometheus-envelope.js';
+import { PrometheusQueryError, type QueryErrorKind } from '../core/prometheus/query-error.js';
+import { excerpt, queryForMessage, Redactor } from './message-text.js';
+import { parseEnvelope, prometheusError, type PrometheusEnvelope } from './prometheus-envelope.js';
 import { stripCredentials } from './strip-credentials.js';
 
 export interface PrometheusClientOptions {
-  /** Base URL; may contain `user:pass@` (sent as basic auth, never shown). */
+  /** Base URL, e.g. `https://mimir.example.com/prometheus`; `user:pass@` in it is sent as basic auth and never shown. */
   url: string;
-  /** Extra headers, including Authorization or X-Scope-OrgID. */
+  /** Extra request headers (Authorization, X-Scope-OrgID, …). An Authorization here wins over URL credentials. */
   headers?: Record<string, string>;
-  /** Per attempt. */
+  /** Time limit of each attempt, in milliseconds. */
   timeoutMs: number;
-  /** Total attempts for 5xx answers and reset connections (default 3). */
+  /** Total attempts for 5xx/429 answers and reset connections (default 3). */
   retries?: number;
-  /** First backoff; doubles each retry, with jitter (default 200 ms). */
+  /** First backoff before a retry; doubles each time, with ±50 % jitter (default 200 ms). */
   backoffMs?: number;
-  /** Ask for stats=all (samples touched); default true. */
-  stats?: boolean;
+  /** Injectable for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Send `stats=all` so Prometheus counts the samples touched (default true). */
+  stats?: boolean;
 }
 
-const MAX_QUERY_IN_MESSAGE = 300;
+/**
+ * Dropped connections worth another attempt: a keep-alive connection closed by a
+ * proxy, Prometheus restarting mid-request, a transient DNS failure. The query is
+ * read-only, so resending it is safe. A refused connection, an unknown host or a
+ * TLS failure is not retried: nothing is listening or the address is wrong, and a
+ * retry 200 ms later would only spend the gate's time budget.
+ */
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EAI_AGAIN']);
+/** undici's own header/body timeouts (5 minutes by default) are timeouts too. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function shortQuery(query: string): string {
-  return query.length > MAX_QUERY_IN_MESSAGE ? `${query.slice(0, MAX_QUERY_IN_MESSAGE)}…` : query;
+type Details = PrometheusQueryError['details'];
+
+/** Prometheus's own error text is worth more room than an arbitrary body. */
+const MAX_ERROR_CHARS = 500;
+
+/**
+ * The `code` of a fetch failure (undici puts the socket error in `cause`, an
+ * AggregateError when several addresses failed), else the innermost message.
+ */
+function networkFailure(error: unknown): { code?: string; message?: string } {
+  const queue: unknown[] = [error];
+  let message: string | undefined;
+  for (let i = 0; i < queue.length && i < 10; i++) {
+    const e = queue[i];
+    if (typeof e !== 'object' || e === null) continue;
+    if ('code' in e && typeof e.code === 'string') return { code: e.code };
+    if ('message' in e && typeof e.message === 'string' && e.message !== '') message = e.message;
+    if ('cause' in e) queue.push(e.cause);
+    if ('errors' in e && Array.isArray(e.errors)) queue.push(...(e.errors as unknown[]));
+  }
+  return { message };
 }
 
-function excerpt(body: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = body.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean || '(empty body)';
+/** Percent-decoded URL user info; malformed escapes are kept as they are rather than throwing. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
-/** Prometheus encodes sample values as strings, including NaN and ±Inf. */
-function toNumber(value: string): number {
-  if (value === 'NaN') return Number.NaN;
-  if (value === '+Inf' || value === 'Inf') return Number.POSITIVE_INFINITY;
-  if (value === '-Inf') return Number.NEGATIVE_INFINITY;
-  return Number(value);
+/** Where a redirect points, for the message (null when the Location header is unusable). */
+function redirectTarget(location: string | null, base: string): string | null {
+  if (!location) return null;
+  try {
+    return stripCredentials(new URL(location, base).href);
+  } catch {
+    return null;
+  }
 }
 
-function errorCode(error: unknown): string | undefined {
-  const cause = typeof error === 'object' && error !== null && 'cause' in error ? (error as { cause: unknown }).cause : undefined;
-  for (const candidate of [cause, error]) {
-    if (typeof candidate === 'object' && candidate !== null && 'code' in candidate && typeof (candidate as { code: unknown }).code === 'string') {
-      return (candidate as { code: string }).code;
+function hint(code: string | undefined): string {
+  if (code === undefined) return '';
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) return ` (${code}: the TLS certificate is not trusted; for a private CA set NODE_EXTRA_CA_CERTS)`;
+  if (code === 'ENOTFOUND') return ` (${code}: the host name does not resolve)`;
+  if (code === 'ECONNREFUSED') return ` (${code}: nothing listens at that address and port)`;
+  return ` (${code})`;
+}
+
+/** The secrets to keep out of messages (header values, URL credentials), and the endpoint and headers or why they cannot be built. */
+type Prepared = { secrets: string[] } & ({ endpoint: string; headers: Headers } | { problem: string });
+
+/** The query endpoint and headers for a base URL, or why they cannot be built (never echoing a header value). */
+function prepareRequest(baseUrl: string, userHeaders: Record<string, string>, displayUrl: string): Prepared {
+  const secrets = Object.values(userHeaders);
+  let url: URL;
+  try {
+    url = new URL(baseUrl.trim());
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { secrets, problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)` };
+  }
+  secrets.push(url.password, decoded(url.password), url.username, decoded(url.username));
+  const headers = new Headers({ Accept: 'application/json', 'User-Agent': 'deploy-governor' });
+  for (const [name, value] of Object.entries(userHeaders)) {
+    try {
+      headers.set(name, value);
+    } catch {
+      // Headers rejects forbidden characters (a line break, non-Latin-1 text).
+      return { secrets, problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)` };
     }
   }
-  return undefined;
+  if ((url.username || url.password) && !headers.has('authorization')) {
+    const basic = `Basic ${Buffer.from(`${decoded(url.username)}:${decoded(url.password)}`).toString('base64')}`;
+    headers.set('Authorization', basic);
+    secrets.push(basic);
+  }
+  headers.set('Content-Type', 'application/x-www-form-urlencoded');
+  // Keep a path prefix (Mimir's /prometheus) and any query parameters of the base URL; drop credentials and fragment.
+  const endpoint = new URL(url.href);
+  endpoint.username = '';
+  endpoint.password = '';
+  endpoint.hash = '';
+  endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/api/v1/query`;
+  return { secrets, endpoint: endpoint.href, headers };
 }
-
-function isTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'name' in error && ((error as { name: unknown }).name === 'TimeoutError' || (error as { name: unknown }).name === 'AbortError');
-}
-
-/** Connection dropped mid-way: worth another try, unlike a refused connection or a bad DNS name. */
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 export class PrometheusClient implements PrometheusQuerier {
+  /** Base URL without credentials, query or trailing slash: the only form shown in messages and reports. */
   readonly displayUrl: string;
-  private readonly endpoint: string;
-  private readonly headers: Record<string, string>;
-  private readonly retries: number;
+  /** Where and how to send queries, or why none can be sent (reported by each query: the constructor never throws). */
+  private readonly request: { endpoint: string; headers: Headers } | string;
+  private readonly redactor: Redactor;
+  private readonly timeoutMs: number;
+  private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly stats: boolean;
   private readonly fetchImpl: typeof fetch;
 
-  constructor(private readonly options: PrometheusClientOptions) {
-    const parsed = new URL(options.url);
-    this.headers = { Accept: 'application/json', ...(options.headers ?? {}) };
-    if ((parsed.username || parsed.password) && !Object.keys(this.headers).some((h) => h.toLowerCase() === 'authorization')) {
-      const user = decodeURIComponent(parsed.username);
-      const pass = decodeURIComponent(parsed.password);
-      this.headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    }
-    parsed.username = '';
-    parsed.password = '';
-    parsed.hash = '';
-    this.endpoint = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}/api/v1/query`;
+  constructor(options: PrometheusClientOptions) {
     this.displayUrl = stripCredentials(options.url);
-    this.retries = Math.max(1, options.retries ?? 3);
-    this.backoffMs = options.backoffMs ?? 200;
+    this.timeoutMs = options.timeoutMs;
+    this.attempts = Math.max(1, Math.floor(options.retries ?? 3));
+    this.backoffMs = Math.max(0, options.backoffMs ?? 200);
     this.stats = options.stats ?? true;
     this.fetchImpl = options.fetch ?? fetch;
+    const setup = prepareRequest(options.url, options.headers ?? {}, this.displayUrl);
+    this.redactor = new Redactor(setup.secrets);
+    this.request = 'problem' in setup ? setup.problem : { endpoint: setup.endpoint, headers: setup.headers };
   }
 
   async query(promql: string, time: Date): Promise<InstantResult> {
-    const body = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
-    if (this.stats) body.set('stats', 'all');
-    const details = { url: this.displayUrl, query: shortQuery(promql) };
-    let lastProblem = '';
-    for (let attempt = 1; attempt <= this.retries; attempt++) {
-      if (attempt > 1) await this.sleep(attempt);
+    const details: Details = { url: this.displayUrl, query: promql };
+    const shown = queryForMessage(promql);
+    const fail = (kind: QueryErrorKind, message: string, extra: Partial<Details> = {}): PrometheusQueryError =>
+      new PrometheusQueryError(kind, `${message} (query: ${shown})`, { ...details, ...extra });
+    if (typeof this.request === 'string') throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
+    const { endpoint, headers } = this.request;
+
+    const form = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
+    if (this.stats) form.set('stats', 'all');
+    const body = form.toString();
+    let lastFailure = '';
+    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      if (attempt > 1) await this.backoff(attempt);
+      const signal = AbortSignal.timeout(this.timeoutMs);
       let response: Response;
       let text: string;
       try {
-        response = await this.fetchImpl(this.endpoint, {
-          method: 'POST',
-          headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
+        // Redirects are not followed: a 301/302 turns the POST into a GET without the
+        // query, and a redirect could carry the credentials to another host.
+        response = await this.fetchImpl(endpoint, { method: 'POST', headers, body, signal, redirect: 'manual' });
         text = await response.text();
       } catch (error: unknown) {
-        // A timeout is not retried: the gate as a whole must finish within its budget.
-        if (isTimeout(error)) {
-          throw new PrometheusQueryError(
+        const { code, message } = networkFailure(error);
+        if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
+          // A timeout is not retried: the whole gate must finish within its budget, and a
+          // query that took timeoutMs once will most likely take as long again.
+          throw fail(
             'timeout',
-            `Prometheus at ${this.displayUrl} did not answer within ${this.options.timeoutMs} ms (query: ${details.query}); raise the timeout input or make the query cheaper (e.g. use recording rules)`,
-            { ...details, attempts: attempt },
+            `Prometheus at ${this.displayUrl} did not answer within ${this.timeoutMs} ms: raise the \`timeout\` input (or prometheus.timeout in the policy), or make the query cheaper, e.g. with recording rules`,
+            { attempts: attempt },
           );
         }
-        const code = errorCode(error);
-        if (code && RETRYABLE_NETWORK.has(code) && attempt < this.retries) {
-          lastProblem = code;
+        if (code !== undefined && RETRYABLE_NETWORK_CODES.has(code) && attempt < this.attempts) {
+          lastFailure = code;
           continue;
         }
-        throw new PrometheusQueryError(
+        const resets = code !== undefined && RETRYABLE_NETWORK_CODES.has(code) && attempt > 1 ? `; the connection failed ${attempt} times` : '';
+        throw fail(
           'unreachable',
-          `cannot reach Prometheus at ${this.displayUrl}${code ? ` (${code})` : ''}: check the prometheus-url input and that the runner can reach it (query: ${details.query})`,
-          { ...details, attempts: attempt },
+          `cannot reach Prometheus at ${this.displayUrl}${code === undefined && message ? ` (${excerpt(this.redactor.redact(message), 120)})` : hint(code)}${resets}: check prometheus-url and that the runner has network access to it`,
+          { attempts: attempt },
         );
       }
+
       const status = response.status;
-      if (status >= 500) {
-        lastProblem = `HTTP ${status}: ${excerpt(text)}`;
-        if (attempt < this.retries) continue;
-        throw new PrometheusQueryError(
-          'server',
-          `Prometheus at ${this.displayUrl} answered ${lastProblem} after ${attempt} tries (query: ${details.query})`,
-          { ...details, httpStatus: status, attempts: attempt },
-        );
+      if (status >= 500 || status === 429) {
+        lastFailure = `HTTP ${status}: ${this.serverWords(text)}`;
+        if (attempt < this.attempts) continue;
+        throw fail('server', `Prometheus at ${this.displayUrl} failed ${attempt} ${attempt === 1 ? 'time' : 'times'}, last with ${lastFailure}`, {
+          httpStatus: status,
+          attempts: attempt,
+        });
       }
-      return this.interpret(status, text, details, attempt);
+      return this.interpret(response, text, endpoint, (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt }));
     }
-    // Only reachable when every attempt was a retryable network error.
-    throw new PrometheusQueryError('unreachable', `Prometheus at ${this.displayUrl} dropped the connection ${this.retries} times (${lastProblem}) (query: ${details.query})`, details);
+    // Unreachable: the last attempt always returns or throws above.
+    throw fail('unreachable', `cannot reach Prometheus at ${this.displayUrl} (${lastFailure})`, { attempts: this.attempts });
   }
 
-  private interpret(status: number, text: string, details: { url: string; query: string }, attempts: number): InstantResult {
-    const meta = { ...details, httpStatus: status, attempts };
+  private interpret(response: Response, text: string, endpoint: string, fail: (kind: QueryErrorKind, message: string) => PrometheusQueryError): InstantResult {
+    const { status } = response;
+    const at = `Prometheus at ${this.displayUrl}`;
+    if (status >= 300 && status < 400) {
+      const location = redirectTarget(response.headers.get('location'), endpoint);
+      const target = location ? ` to ${this.redactor.redact(location)}` : '';
+      throw fail('unreachable', `${at} redirected (HTTP ${status})${target}: set prometheus-url to the final address (redirects are not followed)`);
+    }
     if (status === 401 || status === 403) {
-      throw new PrometheusQueryError(
+      throw fail(
         'unauthorized',
-        `Prometheus at ${this.displayUrl} answered HTTP ${status}: check the prometheus-token input (or the policy's bearer-token-env / basic-auth) and prometheus-headers`,
-        meta,
+        `${at} refused the request (HTTP ${status}${status === 401 ? ', not authenticated' : ', not allowed'}): check the prometheus-token input (or the policy's prometheus.bearer-token-env / basic-auth, or user:password in prometheus-url) and prometheus-headers (e.g. the X-Scope-OrgID tenant)`,
       );
     }
     if (status === 404) {
-      throw new PrometheusQueryError(
-        'bad-query',
-        `no Prometheus query API at ${this.displayUrl}/api/v1/query (HTTP 404): check prometheus-url (Mimir needs its /prometheus prefix)`,
-        meta,
-      );
+      throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}/api/v1/query — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
     }
-    const envelope = parseEnvelope(text);
     if (status >= 400) {
-      const words = envelope?.error ?? excerpt(text);
-      throw new PrometheusQueryError('bad-query', `Prometheus at ${this.displayUrl} rejected the query (HTTP ${status}): ${words} (query: ${details.query})`, meta);
+      const answer = prometheusError(text);
+      const type = answer?.errorType ? ` ${answer.errorType}` : '';
+      throw fail('bad-query', `${at} rejected the query (HTTP ${status}${type}): ${this.serverWords(text)}`);
     }
-    if (!envelope) {
-      throw new PrometheusQueryError(
+    const parsed = parseEnvelope(text);
+    if (!parsed.ok) {
+      throw fail(
         'invalid-response',
-        `the answer from ${this.displayUrl} is not Prometheus JSON (HTTP ${status}): ${excerpt(text)}; is prometheus-url the Prometheus API and not a login page or proxy? (query: ${details.query})`,
-        meta,
+        `the answer from ${this.displayUrl} is not Prometheus JSON (HTTP ${status}, ${parsed.problem}): ${JSON.stringify(excerpt(this.redactor.redact(text)))} — is prometheus-url the Prometheus API rather than a login page or proxy?`,
       );
     }
-    if (envelope.status !== 'success' || !envelope.data) {
-      throw new PrometheusQueryError('bad-query', `Prometheus at ${this.displayUrl} failed the query: ${envelope.error ?? 'no data'} (query: ${details.query})`, meta);
+    const envelope = parsed.envelope;
+    if (envelope.status === 'error') {
+      throw fail('bad-query', `${at} failed the query${envelope.errorType ? ` (${envelope.errorType})` : ''}: ${this.serverWords(text)}`);
     }
-    const { data } = envelope;
-    let samples: Sample[];
-    if (data.resultType === 'vector') {
-      samples = data.result.map((s) => ({ labels: s.metric, value: toNumber(s.value[1]) }));
-    } else if (data.resultType === 'scalar') {
-      samples = [{ labels: {}, value: toNumber(data.result[1]) }];
-    } else {
-      throw new PrometheusQueryError(
-        'invalid-response',
-        `expected an instant vector or scalar, but the query returned a ${data.resultType} — did you forget increase() or rate() around a range selector? (query: ${details.query})`,
-        meta,
-      );
-    }
-    return { samples, samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+    return { samples: this.samples(envelope.data, fail), samplesTouched: envelope.data.stats?.samples?.totalQueryableSamples ?? null };
   }
 
-  private sleep(attempt: number): Promise<void> {
+  private samples(data: Extract<PrometheusEnvelope, { status: 'success' }>['data'], fail: (kind: QueryErrorKind, message: string) => PrometheusQueryError): Sample[] {
+    switch (data.resultType) {
+      case 'scalar':
+        return [{ labels: {}, value: data.result[1] }];
+      case 'vector':
+        return data.result.map((s) => {
+          if (s.value === undefined) {
+            throw fail(
+              'invalid-response',
+              `${this.displayUrl} returned native histogram samples, which have no single value: wrap the query in histogram_count(), histogram_sum() or histogram_quantile()`,
+            );
+          }
+          return { labels: s.metric, value: s.value[1] };
+        });
+      case 'matrix':
+        throw fail('invalid-response', `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`);
+      case 'string':
+        throw fail('invalid-response', `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`);
+    }
+  }
+
+  /** Prometheus's own error text when the body is an error answer, else a body excerpt; secrets redacted either way. */
+  private serverWords(text: string): string {
+    const safe = this.redactor.redact(text);
+    const answer = prometheusError(safe);
+    return answer ? excerpt(answer.error, MAX_ERROR_CHARS) : JSON.stringify(excerpt(safe));
+  }
+
+  private backoff(attempt: number): Promise<void> {
     const base = this.backoffMs * 2 ** (attempt - 2);
     return new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * base));
   }

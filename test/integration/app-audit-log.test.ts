@@ -2,8 +2,9 @@
  * The override audit log written by the app: verified through the API, chained,
  * idempotent, and exactly-once under concurrency and conflicts.
  */
+import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/core/audit/hash-chain.js';
+import { chainRecord, lastHash, parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
 import { issueMarker } from '../../src/github/open-issue.js';
 import { mountContentsStore, type ContentsStore } from '../support/contents-store.js';
 import { cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
@@ -16,12 +17,18 @@ let store: ContentsStore;
 let issues: { title: string; labels: string[]; body: string }[];
 let failIssueCreates = 0;
 
-function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: string }> = {}) {
-  store = mountContentsStore(h.github, REPO_PATH, 'audit/overrides.jsonl', 'deploy-governor-audit');
+function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: string }> = {}, policy?: { yaml: string; branch: string; path: string }) {
+  store = mountContentsStore(h.github, REPO_PATH, policy?.path ?? 'audit/overrides.jsonl', policy?.branch ?? 'deploy-governor-audit');
   issues = [];
-  // No policy file: default audit location.
-  h.github.get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`).reply(404, { message: 'Not Found' }).persist();
-  h.github.get(/\/actions\/runs\/\d+$/).reply((uri) => {
+  // No policy file by default: the default audit location.
+  h.github
+    .get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`)
+    .optionally()
+    .reply(() =>
+      policy ? [200, { type: 'file', sha: 'e'.repeat(40), encoding: 'base64', content: Buffer.from(policy.yaml).toString('base64') }] : [404, { message: 'Not Found' }],
+    )
+    .persist();
+  h.github.get(/\/actions\/runs\/\d+$/).optionally().reply((uri) => {
     const id = Number(uri.split('/').pop());
     const r = runs[id] ?? {};
     return [200, { id, event: r.event ?? 'workflow_dispatch', head_sha: r.sha ?? HEAD_SHA, run_attempt: 1, html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${id}`, triggering_actor: { login: r.actor ?? 'octocat' } }];
@@ -30,13 +37,14 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
   h.github
     .get(`${REPO_PATH}/issues`)
     .query(true)
+    .optionally()
     .reply((uri) => {
       const label = new URL(uri, 'https://x').searchParams.get('labels');
       return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, title: i.title, body: i.body }] : []))];
     })
     .persist();
   failIssueCreates = 0;
-  h.github.post(`${REPO_PATH}/issues`).reply((_u, body) => {
+  h.github.post(`${REPO_PATH}/issues`).optionally().reply((_u, body) => {
     if (failIssueCreates > 0) {
       failIssueCreates -= 1;
       return [502, { message: 'Bad Gateway' }];
@@ -45,7 +53,7 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     return [201, { number: issues.length }];
   }).persist();
   // The commit has no pull requests: these tests are about the log.
-  h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).reply(200, []).persist();
+  h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).optionally().reply(200, []).persist();
 }
 
 beforeEach(async () => {
@@ -53,6 +61,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   expect(h.problems).toEqual([]);
+  expect(nock.pendingMocks()).toEqual([]);
   cleanupHarness();
 });
 
@@ -88,6 +97,16 @@ describe('override audit log', () => {
     expect(issues).toEqual([]);
   });
 
+  it("writes where the policy's audit section says", async () => {
+    mountRepo({}, { yaml: 'audit:\n  branch: compliance\n  path: logs/deploys.jsonl\n', branch: 'compliance', path: 'logs/deploys.jsonl' });
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning' }), pullRequests: [] }));
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 1 });
+    const put = h.requests.find((r) => r.method === 'PUT')!;
+    expect(put.path).toMatch(/\/contents\/logs(\/|%2F)deploys\.jsonl$/);
+    expect((put.body as { branch: string }).branch).toBe('compliance');
+    expect(h.requests.find((r) => r.method === 'POST' && r.path.endsWith('/git/refs'))!.body).toEqual({ ref: 'refs/heads/compliance', sha: 'f'.repeat(40) });
+  });
+
   it('adds nothing on a redelivery', async () => {
     mountRepo();
     const payload = checkRunCompleted({ report: await overriddenReport(600, { level: 'warning' }), pullRequests: [] });
@@ -95,6 +114,23 @@ describe('override audit log', () => {
     await deliver(payload, 'same');
     expect(store.text.trimEnd().split('\n')).toHaveLength(1);
     expect(store.writes).toBe(1);
+  });
+
+  it('appends to a log past the contents API\'s 1 MB limit without losing a line (blob API)', async () => {
+    mountRepo();
+    let prev = '0'.repeat(64);
+    const earlier: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = chainRecord({ id: `old-${i}`, reason: 'x'.repeat(100) }, prev);
+      prev = r.hash;
+      earlier.push(JSON.stringify(r));
+    }
+    store.text = `${earlier.join('\n')}\n`;
+    store.branchExists = true;
+    store.large = true;
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning' }), pullRequests: [] }));
+    expect(parseRecords(store.text).map((r) => r.id)).toEqual(['old-0', 'old-1', 'old-2', '9001-1-production']);
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 4 });
   });
 
   it('lands 20 concurrent overrides exactly once each, in a valid chain', async () => {
@@ -108,17 +144,38 @@ describe('override audit log', () => {
     expect(store.conflicts).toBeGreaterThan(0);
   });
 
-  it('re-reads and retries after a 409 instead of resending the stale sha', async () => {
+  /** Another writer appends a (validly chained) line between this delivery's read and its write. */
+  function concurrentWriter() {
+    store.beforeNextWrite = () => {
+      store.text += `${JSON.stringify(chainRecord({ id: 'written-elsewhere' }, lastHash(store.text)))}\n`;
+    };
+  }
+
+  it('re-reads, re-chains and retries after a 409 instead of resending the stale sha', async () => {
     mountRepo();
     await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 1 }), pullRequests: [] }));
-    store.failNext = 1;
+    concurrentWriter();
     await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 2 }), pullRequests: [] }));
     expect(store.conflicts).toBe(1);
-    expect(verifyChain(store.text)).toEqual({ ok: true, records: 2 });
-    const puts = h.requests.filter((r) => r.method === 'PUT');
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 3 });
+    expect(parseRecords(store.text).map((r) => r.id)).toEqual(['1-1-production', 'written-elsewhere', '2-1-production']);
+    const puts = h.requests.filter((r) => r.method === 'PUT').map((r) => r.body as { sha: string });
     expect(puts).toHaveLength(3);
     // The retry carried a freshly read sha, not the one that failed.
-    expect((puts[2]!.body as { sha: string }).sha).toBe((puts[1]!.body as { sha: string }).sha);
+    expect(puts[2]!.sha).not.toBe(puts[1]!.sha);
+  });
+
+  it("never lets Octokit's retry plugin resend a write with a stale sha", async () => {
+    // Production settings: the retry plugin is on, and would resend a 409 three times with the same stale sha.
+    cleanupHarness();
+    h = await createHarness({}, { retry: true });
+    mountRepo();
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 1 }), pullRequests: [] }));
+    concurrentWriter();
+    await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 2 }), pullRequests: [] }));
+    expect(h.requests.filter((r) => r.method === 'PUT')).toHaveLength(3);
+    expect(store.conflicts).toBe(1);
+    expect(verifyChain(store.text)).toEqual({ ok: true, records: 3 });
   });
 
   it('opens a review issue for FREEZE and EXHAUSTED overrides, with the record as logged', async () => {

@@ -149,6 +149,20 @@ describe('PR comments from the check run', () => {
     expect(report.override?.reason).toBe(hostile);
   });
 
+  it("links only into this repository, whatever run URL the report claims", async () => {
+    const report = await reportFor(1500);
+    const forged = { ...report, run: { ...report.run!, runUrl: 'https://evil.example/Codertocat/Hello-World/actions/runs/9001', serverUrl: 'https://evil.example' } };
+    let body = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 1 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    await receive(checkRunCompleted({ report: forged }));
+    expect(body).not.toContain('evil.example');
+    // The check run's own page (GitHub's URL) stands in for the run.
+    expect(body).toContain('[Workflow run](https://github.com/Codertocat/Hello-World/runs/128620228)');
+    expect(body).toContain('[the deploy workflow](https://github.com/Codertocat/Hello-World/actions/workflows/deploy.yml)');
+  });
+
   it('does not adopt a comment that only copies the marker', async () => {
     const spoof = { id: 3, body: `${commentMarker('production')}\nI am not the bot`, performed_via_github_app: null };
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [spoof]);
@@ -166,6 +180,19 @@ describe('PR comments from the check run', () => {
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
     await receive(checkRunCompleted({ report: await reportFor(1500) }));
     expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2);
+  });
+
+  it("does not let Octokit's retry plugin resend a comment POST blindly after a 5xx", async () => {
+    cleanupHarness();
+    h = await createHarness({}, { retry: true });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    // Room for the plugin's three resends, so that any resend would be seen (and counted) here.
+    h.github.post(`${REPO_PATH}/issues/2/comments`).times(4).optionally().reply(502, { message: 'Bad Gateway' });
+    // The first POST did land after all: the app sees it and posts nothing more.
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
+    await receive(checkRunCompleted({ report: await reportFor(1500) }));
+    expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
   });
 
   it('converges to one comment when two deliveries raced', async () => {

@@ -35,7 +35,7 @@ function policyFor(scenario: string, extra = ''): string {
 }
 
 function servePolicy(text: string | null) {
-  const reply = text === null ? ([404, { message: 'Not Found' }] as const) : ([200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') }] as const);
+  const reply = text === null ? ([404, { message: 'Not Found' }] as const) : ([200, { type: 'file', sha: 'e'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }] as const);
   h.github.get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`).reply(reply[0], reply[1]);
 }
 
@@ -118,31 +118,75 @@ describe('deployment protection rule', () => {
     }
   });
 
-  it('uses an allow-listed Prometheus, without the operator credentials or the repository token variable', async () => {
-    const seen: Record<string, string | string[] | undefined>[] = [];
-    const upstream = new URL(inject('prometheusUrl'));
-    // A pass-through that records headers, standing in for a second, allow-listed Prometheus.
-    const proxy: Server = createServer((req, res) => {
-      seen.push(req.headers);
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        const r = await fetch(`${upstream.origin}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body: Buffer.concat(chunks) });
-        res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  it('sends the operator credentials to the operator Prometheus', async () => {
+    const proxy = await startRecordingProxy(inject('prometheusUrl'));
     try {
-      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_ALLOWED_URLS: `${proxyUrl}/` });
-      servePolicy(policyFor('normal', `prometheus: { url: "${proxyUrl}", bearer-token-env: PRIVATE_KEY }`));
+      h = await createHarness({ PROMETHEUS_URL: proxy.url, PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_HEADERS: 'X-Scope-OrgID: tenant-a' });
+      servePolicy(policyFor('normal'));
+      expectAnswer('approved', { comment: '' });
+      await deliver();
+      expect(proxy.seen.length).toBeGreaterThan(0);
+      expect(proxy.seen.every((headers) => headers.authorization === 'Bearer operator-secret' && headers['x-scope-orgid'] === 'tenant-a')).toBe(true);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('uses an allow-listed Prometheus, without the operator credentials or the repository token variable', async () => {
+    const proxy = await startRecordingProxy(inject('prometheusUrl'));
+    try {
+      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_ALLOWED_URLS: `${proxy.url}/` });
+      servePolicy(policyFor('normal', `prometheus: { url: "${proxy.url}", bearer-token-env: PRIVATE_KEY }`));
       const answer = { comment: '' };
       expectAnswer('approved', answer);
       await deliver();
-      expect(seen.length).toBeGreaterThan(0);
-      expect(seen.every((headers) => headers.authorization === undefined)).toBe(true);
+      expect(proxy.seen.length).toBeGreaterThan(0);
+      expect(proxy.seen.every((headers) => headers.authorization === undefined)).toBe(true);
     } finally {
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await proxy.stop();
+    }
+  });
+
+  it('does not follow an allow-listed Prometheus that redirects elsewhere', async () => {
+    const bait = await startRecordingProxy(inject('prometheusUrl'));
+    const redirector = await startRecordingProxy(inject('prometheusUrl'), bait.url);
+    try {
+      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_ALLOWED_URLS: redirector.url });
+      servePolicy(policyFor('normal', `prometheus: { url: "${redirector.url}" }`));
+      const answer = { comment: '' };
+      expectAnswer('rejected', answer);
+      await deliver();
+      expect(redirector.seen.length).toBeGreaterThan(0);
+      expect(bait.seen).toEqual([]);
+      expect(answer.comment).toMatch(/status UNKNOWN|could not be evaluated/);
+    } finally {
+      await redirector.stop();
+      await bait.stop();
     }
   });
 });
+
+/** A pass-through to a real Prometheus that records request headers, or answers every request with a redirect. */
+async function startRecordingProxy(upstreamUrl: string, redirectTo?: string) {
+  const seen: Record<string, string | string[] | undefined>[] = [];
+  const upstream = new URL(upstreamUrl);
+  const server: Server = createServer((req, res) => {
+    seen.push(req.headers);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      if (redirectTo) {
+        res.writeHead(307, { location: `${redirectTo}${req.url}` }).end();
+        return;
+      }
+      const r = await fetch(`${upstream.origin}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body: Buffer.concat(chunks) });
+      res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

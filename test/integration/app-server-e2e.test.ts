@@ -77,13 +77,13 @@ afterAll(async () => {
   await github?.stop();
 });
 
-function post(body: string, signature: string | null) {
+function post(body: string, signature: string | null, delivery = `e2e-${Math.random()}`) {
   return fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-github-event': 'check_run',
-      'x-github-delivery': `e2e-${Math.random()}`,
+      'x-github-delivery': delivery,
       ...(signature ? { 'x-hub-signature-256': signature } : {}),
     },
     body,
@@ -112,5 +112,30 @@ describe('npm run app over HTTP', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('Deploys to production are blocked: EXHAUSTED');
     expect(github.problems).toEqual([]);
+  });
+
+  it('adds nothing when GitHub redelivers the same delivery', async () => {
+    const body = JSON.stringify(checkRunCompleted({ report: await reportFor(1500) }));
+    const before = comments.length;
+    for (let i = 0; i < 2; i++) expect((await post(body, sign(body), 'e2e-redelivered')).status).toBe(200);
+    expect(comments).toHaveLength(Math.max(before, 1));
+    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
+    expect(github.problems).toEqual([]);
+  });
+});
+
+describe('npm run app with a bad configuration', () => {
+  it('stops at start with a message naming the variable, and no stack trace', async () => {
+    const child = spawn('npm', ['run', '-s', 'app'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', APP_ID: String(APP_ID), PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', PROMETHEUS_URL: 'prometheus:9090' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain('PROMETHEUS_URL: expected an http(s) URL (got "prometheus:9090")');
+    expect(output).not.toMatch(/\n\s+at /);
   });
 });

@@ -76,6 +76,33 @@ describe('deploy-governor check', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('evaluates the SLOs of a Sloth spec the policy points at', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dg-sloth-'));
+    await writeFile(path.join(dir, 'policy.yml'), 'sloth: slos/api.sloth.yml\ndr: { enabled: false }\n');
+    await (await import('node:fs/promises')).mkdir(path.join(dir, 'slos'));
+    await writeFile(
+      path.join(dir, 'slos/api.sloth.yml'),
+      [
+        'version: "prometheus/v1"',
+        'service: "api"',
+        'slos:',
+        '  - name: "requests-availability"',
+        '    objective: 99.9',
+        '    sli:',
+        '      events:',
+        '        error_query: sum(rate(http_requests_total{scenario="exhausted",status=~"5.."}[{{.window}}]))',
+        '        total_query: sum(rate(http_requests_total{scenario="exhausted"}[{{.window}}]))',
+        '    alerting: { name: ApiErrors }',
+        '',
+      ].join('\n'),
+    );
+    const result = await cli(['check', '--json', '--config', 'policy.yml', '--prometheus-url', inject('prometheusUrl')], {}, dir);
+    expect(result.code).toBe(3);
+    const report = reportSchema.parse(JSON.parse(result.stdout));
+    expect(report.slos.map((s) => s.name)).toEqual(['api-requests-availability']);
+    expect(report.slos[0]!.status).toBe('EXHAUSTED');
+  });
+
   it('rejects a bad flag value with the accepted form', async () => {
     const result = await cli(['check', '--block-on', 'nope', '--prometheus-url', inject('prometheusUrl')]);
     expect(result.code).toBe(99);

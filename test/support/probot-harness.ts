@@ -26,7 +26,12 @@ export interface Harness {
   github: nock.Scope;
 }
 
-export async function createHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+/**
+ * @param env the app's environment for this test
+ * @param harness.retry keep Octokit's retry plugin on, as in production (default off: a test of a failure
+ *   wants one answer per request), to prove the requests that must never be resent switch it off themselves
+ */
+export async function createHarness(env: Record<string, string | undefined> = {}, harness: { retry?: boolean } = {}): Promise<Harness> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, ...env })) {
@@ -40,7 +45,7 @@ export async function createHarness(env: Record<string, string | undefined> = {}
     // the throttle's 3-second spacing of content-creating requests would only slow the tests down.
     Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
       ...options,
-      retry: { enabled: false },
+      ...(harness.retry ? {} : { retry: { enabled: false } }),
       throttle: { ...(options.throttle as object | undefined), enabled: false },
     })),
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',

@@ -56,7 +56,7 @@ describe('deploy-governor audit verify', () => {
       .reply(function (uri) {
         seen.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
         seen.push(String(this.req.headers.authorization));
-        return [200, { type: 'file', encoding: 'base64', content: Buffer.from(`${JSON.stringify(a)}\n`).toString('base64') }];
+        return [200, { type: 'file', sha: 'a'.repeat(40), encoding: 'base64', content: Buffer.from(`${JSON.stringify(a)}\n`).toString('base64') }];
       });
     vi.stubEnv('GITHUB_TOKEN', 'ghp_cli');
     vi.stubEnv('GITHUB_API_URL', '');
@@ -65,6 +65,46 @@ describe('deploy-governor audit verify', () => {
       expect(await run(['node', 'deploy-governor', 'audit', 'verify', '--repo', 'octo/shop'])).toBe(0);
       expect(out.join('')).toMatch(/OK: 1 record\(s\), hash chain intact \(octo\/shop:deploy-governor-audit:audit\/overrides\.jsonl\)/);
       expect(seen).toEqual(['token ghp_cli']);
+      expect(scope.isDone()).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
+  });
+
+  it('reads a log over 1 MB through the blob API and names its first broken line', async () => {
+    nock.disableNetConnect();
+    let prev = GENESIS_HASH;
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const r = chainRecord({ id: `${i}-1-production`, actor: 'octocat', reason: `reason ${i} ${'x'.repeat(300)}` }, prev);
+      prev = r.hash;
+      lines.push(JSON.stringify(i === 2500 ? { ...r, actor: 'mallory' } : r));
+    }
+    const text = `${lines.join('\n')}\n`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1024 * 1024);
+    const problems: string[] = [];
+    const scope = nock('https://api.github.com')
+      .get(/\/repos\/octo\/shop\/contents\/audit(%2F|\/)overrides\.jsonl/)
+      .query(true)
+      .reply((uri) => {
+        problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
+        // What GitHub answers for files over 1 MB: no content.
+        return [200, { type: 'file', sha: 'b'.repeat(40), size: Buffer.byteLength(text), encoding: 'none', content: '' }];
+      })
+      .get(`/repos/octo/shop/git/blobs/${'b'.repeat(40)}`)
+      .reply((uri) => {
+        problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
+        return [200, { sha: 'b'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }];
+      });
+    vi.stubEnv('GITHUB_TOKEN', 'ghp_cli');
+    vi.stubEnv('GITHUB_API_URL', '');
+    const out = capture();
+    try {
+      expect(await run(['node', 'deploy-governor', 'audit', 'verify', '--repo', 'octo/shop'])).toBe(1);
+      expect(out.join('')).toMatch(/BROKEN at line 2501 of octo\/shop:deploy-governor-audit:audit\/overrides\.jsonl: hash does not match the record/);
+      expect(problems).toEqual([]);
       expect(scope.isDone()).toBe(true);
     } finally {
       vi.unstubAllEnvs();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inert } from '../../src/core/render/inert-markdown.js';
+import { inert, inertUrl } from '../../src/core/render/inert-markdown.js';
 import { commentMarker, markerEnvironment } from '../../src/core/render/render-pr-comment.js';
 import { PROTECTION_COMMENT_LIMIT, renderProtectionError } from '../../src/core/render/render-protection-comment.js';
 
@@ -24,6 +24,15 @@ describe('inert markdown', () => {
         expect(out).not.toMatch(/@(?!\u200b)/);
       }),
     );
+  });
+
+  it('keeps only http(s) link targets, with nothing that could end the target early', () => {
+    expect(inertUrl('https://github.com/o/r/actions/runs/1')).toBe('https://github.com/o/r/actions/runs/1');
+    expect(inertUrl('https://github.com/o/r/x) [evil](https://e.vil')).toBe('https://github.com/o/r/x%29%20[evil]%28https://e.vil');
+    expect(inertUrl('javascript:alert(1)')).toBeNull();
+    expect(inertUrl('data:text/html,<b>')).toBeNull();
+    expect(inertUrl('not a url')).toBeNull();
+    expect(inertUrl(null)).toBeNull();
   });
 
   it('makes environment names safe inside the marker', () => {

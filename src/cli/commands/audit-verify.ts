@@ -5,13 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { verifyChain } from '../../core/audit/hash-chain.js';
-import { httpStatusOf, messageOf } from '../../github/client.js';
+import { messageOf } from '../../github/client.js';
+import { readRepoFile } from '../../github/read-repo-file.js';
 import { createGitHubClient } from '../../github/rest-client.js';
 import { CliExit } from '../cli-exit.js';
-
-const fileResponse = z.object({ content: z.string(), encoding: z.literal('base64') });
 
 async function readLog(file: string | undefined, options: { repo?: string; branch: string; path: string }): Promise<{ text: string; source: string }> {
   if (options.repo) {
@@ -19,13 +17,9 @@ async function readLog(file: string | undefined, options: { repo?: string; branc
     if (!owner || !repo) throw new Error(`--repo must be owner/name; got "${options.repo}"`);
     const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
     if (!token) throw new Error('set GITHUB_TOKEN (contents: read on the repository) to read the log through the API');
-    try {
-      const { data } = await createGitHubClient(token).request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: options.path, ref: options.branch });
-      return { text: Buffer.from(fileResponse.parse(data).content, 'base64').toString('utf8'), source: `${options.repo}:${options.branch}:${options.path}` };
-    } catch (error: unknown) {
-      if (httpStatusOf(error) === 404) throw new Error(`no ${options.path} on branch ${options.branch} of ${options.repo} (or the token cannot see it)`, { cause: error });
-      throw error;
-    }
+    const log = await readRepoFile(createGitHubClient(token), { owner, repo, path: options.path, ref: options.branch });
+    if (!log) throw new Error(`no ${options.path} on branch ${options.branch} of ${options.repo} (or the token cannot see it)`);
+    return { text: log.text, source: `${options.repo}:${options.branch}:${options.path}` };
   }
   if (!file) throw new Error('name a log file, or use --repo owner/name');
   return { text: await readFile(file, 'utf8'), source: file };

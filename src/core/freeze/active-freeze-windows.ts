@@ -78,7 +78,16 @@ function occurrencesAround(expr: string, tz: string, now: Date): Occurrences | n
   const backwards = iterate(expr, tz, t + 1);
   if (!backwards) return null;
   const anchor = step(() => backwards.prev());
-  const forwards = iterate(expr, tz, (anchor ?? t) - DST_SLACK_MS);
+  const scanFrom = (anchor ?? t) - DST_SLACK_MS;
+  // cron-parser's steps cost a fraction of a millisecond each: scan only where it can
+  // disagree with itself, i.e. when the zone's offset changed since the scan start. An
+  // anchor more than a day back could hide two changes, but then the schedule is sparse
+  // and the scan short.
+  if (anchor !== null && t - anchor < DAY_MS && utcOffset(tz, scanFrom) === utcOffset(tz, t)) {
+    const forwards = iterate(expr, tz, t);
+    return { latest: new Date(anchor), next: forwards ? toDate(step(() => forwards.next())) : null };
+  }
+  const forwards = iterate(expr, tz, scanFrom);
   let latest: number | null = null;
   for (let i = 0; forwards && i < MAX_STEPS; i++) {
     const d = step(() => forwards.next());
@@ -88,6 +97,22 @@ function occurrencesAround(expr: string, tz: string, now: Date): Occurrences | n
   // A schedule finer than a minute: the DST subtleties above do not matter at that scale.
   const plain = iterate(expr, tz, t);
   return { latest: toDate(anchor), next: plain ? toDate(step(() => plain.next())) : null };
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset at `ms`, e.g. "GMT+02:00" ("" for a zone Intl does not know). */
+function utcOffset(tz: string, ms: number): string {
+  try {
+    let format = offsetFormats.get(tz);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
+      offsetFormats.set(tz, format);
+    }
+    return format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function toDate(ms: number | null): Date | null {
@@ -121,6 +146,11 @@ function activeWindow(w: FreezeWindowConfig, now: Date): ActiveFreeze | null {
   return { name: w.name, reason, since: start.latest.toISOString(), until: end.next ? end.next.toISOString() : null };
 }
 
+/** A window that never closes sorts last. */
+function closesAt(w: ActiveFreeze): number {
+  return w.until === null ? Number.POSITIVE_INFINITY : Date.parse(w.until);
+}
+
 /**
  * The windows open at `now` (start inclusive, end exclusive), soonest to close
  * first. `windows` are the ones that apply to the environment (resolve-policy filters them).
@@ -129,24 +159,44 @@ export function activeFreezeWindows(windows: readonly FreezeWindowConfig[], now:
   return windows
     .map((w) => activeWindow(w, now))
     .filter((w): w is ActiveFreeze => w !== null)
-    .sort((a, b) => (a.until ?? '\uffff').localeCompare(b.until ?? '\uffff'));
+    .sort((a, b) => closesAt(a) - closesAt(b));
+}
+
+/** Start instants to try when one coincides with an end (the end wins, so the window stays closed). */
+const MAX_OPENING_CANDIDATES = 8;
+
+/** The window as it opens next: goes from closed to open strictly after `now` and not after `horizon`. */
+function nextOpening(w: FreezeWindowConfig, now: Date, horizon: number): ActiveFreeze | null {
+  const fixed = oneOff(w);
+  if (fixed) return fixed.from.getTime() > now.getTime() && fixed.from.getTime() <= horizon ? activeWindow(w, fixed.from) : null;
+  if (w.start === undefined || w.end === undefined) return null;
+  const tz = w.timezone ?? 'UTC';
+  // From a closed state the next start opens the window; an open window must close first
+  // (a start while open, e.g. a daily start with a weekly end, is not an opening).
+  const current = activeWindow(w, now);
+  if (current && current.until === null) return null;
+  let cursor = current?.until ? new Date(current.until) : now;
+  for (let i = 0; i < MAX_OPENING_CANDIDATES; i++) {
+    const opens = occurrencesAround(w.start, tz, cursor)?.next;
+    if (!opens || opens.getTime() > horizon) return null;
+    const open = activeWindow(w, opens);
+    if (open?.since === opens.toISOString()) return open;
+    cursor = opens;
+  }
+  return null;
 }
 
 /**
- * The window that opens next, strictly after `now` and within `horizonDays`
- * (default 14), or null. Only real openings count: the instant returned is one at
- * which `activeFreezeWindows` reports the window open with `since` equal to it.
+ * The window that opens next (goes from closed to open strictly after `now`, within
+ * `horizonDays`, default 14), or null. At `from`, `activeFreezeWindows` reports the
+ * window open with `since` equal to `from`; one millisecond earlier it is closed.
  */
 export function nextFreezeWindow(windows: readonly FreezeWindowConfig[], now: Date, horizonDays = 14): NextFreeze | null {
   const horizon = now.getTime() + horizonDays * DAY_MS;
   let best: NextFreeze | null = null;
   for (const w of windows) {
-    const fixed = oneOff(w);
-    const opens = fixed ? fixed.from : w.start !== undefined && w.end !== undefined ? occurrencesAround(w.start, w.timezone ?? 'UTC', now)?.next : null;
-    if (!opens || opens.getTime() <= now.getTime() || opens.getTime() > horizon) continue;
-    const open = activeWindow(w, opens);
-    if (!open || open.since !== opens.toISOString()) continue;
-    if (!best || open.since < best.from) best = { name: w.name, from: open.since, until: open.until };
+    const open = nextOpening(w, now, horizon);
+    if (open?.since && (!best || open.since < best.from)) best = { name: w.name, from: open.since, until: open.until };
   }
   return best;
 }

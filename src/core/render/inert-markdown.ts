@@ -33,3 +33,20 @@ export function inertLimited(text: string, max = 500): string {
   const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
   return inert(clipped);
 }
+
+/**
+ * A URL safe as a markdown link target: http(s) only, normalised by the URL
+ * parser (which percent-encodes spaces, quotes and angle brackets), with the
+ * parentheses that would end the target encoded too. Null for anything else.
+ */
+export function inertUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}

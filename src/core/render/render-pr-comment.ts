@@ -5,7 +5,7 @@
  */
 import type { Report } from '../report/report-schema.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent } from './format-values.js';
-import { inert, inertLimited } from './inert-markdown.js';
+import { inert, inertLimited, inertUrl } from './inert-markdown.js';
 
 /** Environment names as they appear in the marker: nothing that could end the HTML comment. */
 export function markerEnvironment(environment: string): string {
@@ -42,7 +42,7 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
     row('Burn rate (1h)', formatBurnRate(report.budget.burnRate)),
     row('Days to exhaustion', formatDays(report.budget.daysToExhaustion)),
     row('DR drill', report.dr ? `${formatAge(report.dr.ageSeconds)} ago (max ${formatAge(report.dr.maxAgeSeconds)})` : 'not checked'),
-    row('Freeze window', report.freeze.active.length === 0 ? 'none' : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${w.until}` : ''}`).join('; ')),
+    row('Freeze window', report.freeze.active.length === 0 ? 'none' : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${inertLimited(w.until, 40)}` : ''}`).join('; ')),
     '',
     '**Why**',
     '',
@@ -52,7 +52,8 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
   ];
   if (d.requiredOverride) {
     const who = d.requiredPermission ? `the **${inert(d.requiredPermission)}** role or higher` : 'the role the policy requires';
-    const where = ctx.workflowUrl ? `[the deploy workflow](${ctx.workflowUrl})` : 'the deploy workflow';
+    const workflowUrl = inertUrl(ctx.workflowUrl);
+    const where = workflowUrl ? `[the deploy workflow](${workflowUrl})` : 'the deploy workflow';
     lines.push(
       `**How to override:** in an emergency, dispatch ${where} with \`override: ${d.requiredOverride}\` and an \`override-reason\`. This needs ${who}; the override is checked through the GitHub API and recorded in the audit log.`,
       '',
@@ -76,6 +77,8 @@ export function renderAllowedComment(report: Report, ctx: CommentContext): strin
 }
 
 function footer(report: Report, ctx: CommentContext): string {
-  const parts = [ctx.runUrl ? `[Workflow run](${ctx.runUrl})` : null, ctx.sha ? `commit ${ctx.sha.slice(0, 7)}` : null, `evaluated ${report.evaluatedAt}`];
+  // The report is only as trustworthy as the workflow that wrote it: links and timestamps are made inert too.
+  const runUrl = inertUrl(ctx.runUrl);
+  const parts = [runUrl ? `[Workflow run](${runUrl})` : null, ctx.sha ? `commit ${inert(ctx.sha.slice(0, 7))}` : null, `evaluated ${inertLimited(report.evaluatedAt, 40)}`];
   return `<sub>${parts.filter(Boolean).join(' · ')} · deploy-governor</sub>`;
 }

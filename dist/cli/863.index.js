@@ -1,0 +1,336 @@
+export const id = 863;
+export const ids = [863];
+export const modules = {
+
+/***/ 9863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yo: () => (/* binding */ policyFileSchema),
+/* harmony export */   _6: () => (/* binding */ sloSchema)
+/* harmony export */ });
+/* unused harmony exports durationSchema, windowQuerySchema, blockableStatusSchema, permissionSchema, prometheusSchema, eventsSliSchema, latencySliSchema, ratioSliSchema, sliSchema, thresholdsSchema, drSchema, freezeWindowSchema, burnRateGuardSchema, overridesSchema, auditSchema, burnRateAlertSchema, alertingSchema, environmentPolicySchema */
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8571);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5899);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5009);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5442);
+/**
+ * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
+ * Action, the app and the CLI.
+ *
+ * Every object is strict (an unknown key is an error, so a typo never silently
+ * disables a check). No field carries a zod `.default()`: defaults are applied in
+ * `resolve-policy.ts`, after the per-environment section and the Action's inputs
+ * have been merged, so that "not set" stays distinguishable from "set to the
+ * default". Defaults are documented here (and in the generated JSON Schema) with
+ * `meta({ default })`.
+ */
+
+
+
+
+
+
+/** A Prometheus-style duration such as `30d` or `5m`. */
+const durationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .refine(_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .isDuration */ .n$, { message: `expected ${_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .DURATION_FORM */ .ec}` })
+    .meta({ pattern: '^([0-9]+(ms|y|w|d|h|m|s))+$', examples: ['30d', '1h', '5m'] });
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .min(1)
+    .refine((q) => /\{\{\s*\.?window\s*\}\}/.test(q), {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+});
+const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+/** The statuses that `block-on` and rule severities may name. */
+const blockableStatusSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_status_js__WEBPACK_IMPORTED_MODULE_3__/* .BLOCKABLE_STATUSES */ .dW);
+
+const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J);
+const envVarName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+/** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
+const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    url: httpUrl.optional().meta({
+        description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
+    }),
+    'bearer-token-env': envVarName.optional().meta({
+        description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
+    }),
+    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        username: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
+        'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
+    })
+        .optional()
+        .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
+    headers: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+        .optional()
+        .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
+    timeout: durationSchema.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
+})
+    .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
+/** An SLI counted in events: bad events and all events over a window. */
+const eventsSliSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+    total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result or zero means no traffic (status UNKNOWN).' }),
+})
+    .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' });
+/** A latency SLI from a Prometheus histogram. */
+const latencySliSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    metric: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+        .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
+    threshold: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+    selector: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .optional()
+        .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+})
+    .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' });
+/** An SLI given directly as an error ratio. */
+const ratioSliSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+})
+    .meta({ description: 'A raw error-ratio query.' });
+const sliSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    events: eventsSliSchema.optional(),
+    latency: latencySliSchema.optional(),
+    ratio: ratioSliSchema.optional(),
+})
+    .refine((sli) => [sli.events, sli.latency, sli.ratio].filter(Boolean).length === 1, {
+    message: 'expected exactly one of events, latency or ratio',
+})
+    .meta({ description: 'How the SLI is measured: exactly one of `events`, `latency`, `ratio`.' });
+/** One service level objective. */
+const sloSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
+        .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
+    description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        .gt(0, { message: 'expected a percentage above 0, e.g. 99.9' })
+        .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
+        .optional()
+        .meta({ description: 'Objective in percent. Input `slo-target` overrides it.', default: 99.9 }),
+    window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
+    sli: sliSchema,
+    runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
+})
+    .meta({ description: 'A service level objective and how to measure it.' });
+/** Budget-remaining thresholds, in percent. */
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    caution: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+})
+    .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
+/** Disaster-recovery drill freshness and recovery objectives. */
+const drSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    enabled: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+    metric: promqlSchema.optional().meta({
+        description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
+        default: 'dr_last_test_timestamp',
+    }),
+    'max-age': durationSchema.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
+    lookback: durationSchema.optional().meta({
+        description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
+    }),
+    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
+        lookback: durationSchema.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
+    })
+        .optional()
+        .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
+    rto: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
+        max: durationSchema.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
+    })
+        .optional()
+        .meta({ description: 'Recovery time objective check (present = enabled).' }),
+    rpo: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
+        max: durationSchema.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
+    })
+        .optional()
+        .meta({ description: 'Recovery point objective check (present = enabled).' }),
+    status: blockableStatusSchema
+        .optional()
+        .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+})
+    .meta({ description: 'Disaster-recovery drill freshness.' });
+const cronSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((expr) => {
+    try {
+        cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expr);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
+const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((tz) => {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
+const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
+});
+/** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
+const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+    start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
+    end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
+    timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
+    from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
+    to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
+    environments: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1)).optional().meta({ description: 'Only these environments (default: all).' }),
+})
+    .superRefine((w, ctx) => {
+    const recurring = w.start !== undefined || w.end !== undefined;
+    const oneOff = w.from !== undefined || w.to !== undefined;
+    if (recurring === oneOff) {
+        ctx.addIssue({ code: 'custom', message: 'expected either start and end (cron) or from and to (timestamps)' });
+        return;
+    }
+    if (recurring && (w.start === undefined || w.end === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'a recurring window needs both start and end', path: [w.start === undefined ? 'start' : 'end'] });
+    }
+    if (oneOff) {
+        if (w.from === undefined || w.to === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'a one-off window needs both from and to', path: [w.from === undefined ? 'from' : 'to'] });
+        }
+        else if (Date.parse(w.from) >= Date.parse(w.to)) {
+            ctx.addIssue({ code: 'custom', message: `expected to (${w.to}) after from (${w.from})`, path: ['to'] });
+        }
+        if (w.timezone !== undefined) {
+            ctx.addIssue({ code: 'custom', message: 'timezone applies to recurring windows; put the offset in from/to', path: ['timezone'] });
+        }
+    }
+})
+    .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
+/** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
+const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+    long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
+    short: durationSchema.meta({ description: 'Short window, e.g. 5m.' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+    status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
+})
+    .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
+const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
+    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .optional()
+        .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
+})
+    .meta({ description: 'Who may use an override level.' });
+/** Authorization of overrides from workflow_dispatch inputs. */
+const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    levels: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
+        freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
+        exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
+    })
+        .optional(),
+})
+    .meta({ description: 'Who may override a block, at which level.' });
+/** Where the app keeps the override audit log. */
+const auditSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+})
+    .meta({ description: 'The tamper-evident override audit log (written by the app).' });
+/** A Prometheus label name for generated alerts. */
+const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
+    .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment'].includes(name), {
+    message: 'slo, service, severity, alertname and environment are set by the generator; choose another label name',
+});
+/** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
+const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
+    short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
+    severity: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
+    for: durationSchema.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
+})
+    .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
+/** What `deploy-governor generate rules` alerts on. */
+const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
+    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
+        description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
+    }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+})
+    .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
+/** Every policy value that an `environments.<name>` section may override. */
+const policyFields = {
+    prometheus: prometheusSchema.optional(),
+    slos: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+    thresholds: thresholdsSchema.optional(),
+    'block-on': blockableStatusSchema
+        .optional()
+        .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
+    'on-error': zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['block', 'allow'])
+        .optional()
+        .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
+    'use-recording-rules': zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['true', 'false', 'auto'])
+        .optional()
+        .meta({
+        description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
+        default: 'auto',
+    }),
+    alerting: alertingSchema.optional(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['enforce', 'report'])
+        .optional()
+        .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
+    dr: drSchema.optional(),
+    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(freezeWindowSchema).optional(),
+    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(burnRateGuardSchema)
+        .optional()
+        .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
+    overrides: overridesSchema.optional(),
+    audit: auditSchema.optional(),
+};
+/** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
+const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
+/** The whole policy file. */
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    $schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    sloth: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .min(1)
+        .optional()
+        .meta({
+        description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
+        examples: ['slos/checkout.sloth.yml'],
+    }),
+    ...policyFields,
+    environments: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+        .optional()
+        .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
+})
+    .meta({
+    title: 'deploy-governor policy',
+    description: 'Policy for deploy-governor (.github/deploy-governor.yml): SLOs, thresholds, DR, freeze windows, guards and overrides.',
+});
+
+
+/***/ })
+
+};
