@@ -11,16 +11,13 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
-import { DURATION_FORM, isDuration } from '../duration.js';
+import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
+import { durationSchema } from './duration-schema.js';
 import { isHttpUrl } from '../http-url.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
 import { PERMISSIONS } from './permissions.js';
 
-/** A Prometheus-style duration such as `30d` or `5m`. */
-export const durationSchema = z
-  .string()
-  .refine(isDuration, { message: `expected ${DURATION_FORM}` })
-  .meta({ pattern: '^([0-9]+(ms|y|w|d|h|m|s))+$', examples: ['30d', '1h', '5m'] });
+export { durationSchema };
 
 /** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
 export const windowQuerySchema = z
@@ -378,6 +375,7 @@ export const policyFileSchema = z
       .record(z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
       .optional()
       .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
+    postmortems: postmortemsSchema.optional(),
   })
   .meta({
     title: 'deploy-governor policy',

@@ -1,0 +1,161 @@
+/**
+ * The policy file's `postmortems` section (a contract: documented in full) and
+ * its resolution to defaults. Top-level only: postmortems belong to the
+ * repository, not to one environment.
+ */
+import { z } from 'zod';
+import { durationSchema } from '../policy/duration-schema.js';
+import { parseDurationMs } from '../duration.js';
+import { PERMISSIONS, type Permission } from '../policy/permissions.js';
+
+const labelName = z
+  .string()
+  .min(1)
+  .max(50)
+  .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
+
+/** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
+export const approverSchema = z
+  .string()
+  .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
+    message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
+  })
+  .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
+
+/** One row of the approvals table. */
+export const approvalRoleSchema = z
+  .strictObject({
+    role: z
+      .string()
+      .min(1)
+      .max(60)
+      .regex(/^[^|\n\r<>`[\]]+$/, { message: 'expected a plain role name without |, <, >, backticks or brackets' })
+      .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
+    approvers: z
+      .array(approverSchema)
+      .min(1)
+      .meta({ description: 'Who may tick this role\'s box: logins, org/team slugs (any member), or `$author`.' }),
+  })
+  .meta({ description: 'A role that must approve a postmortem before it is published.' });
+
+/** Label equality matchers of the Alertmanager route. */
+const alertSelector = z
+  .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), z.string())
+  .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
+
+/** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
+export const postmortemsSchema = z
+  .strictObject({
+    'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
+    label: labelName.optional().meta({ description: 'Label of postmortem issues.', default: 'postmortem' }),
+    'required-severities': z
+      .array(labelName)
+      .optional()
+      .meta({
+        description:
+          'Severity labels whose incidents require a postmortem: closing such an incident opens one automatically, and coverage counts them.',
+        default: ['sev1', 'sev2'],
+      }),
+    'command-permission': z
+      .enum(PERMISSIONS)
+      .optional()
+      .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
+    template: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
+        default: '.github/deploy-governor/postmortem.md',
+      }),
+    'docs-path': z
+      .string()
+      .min(1)
+      .regex(/^[^/].*[^/]$|^[^/]$/, { message: 'expected a directory path relative to the repository root, without leading or trailing slash' })
+      .optional()
+      .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
+    approvals: z
+      .array(approvalRoleSchema)
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
+      }),
+    'publish-reminder-after': durationSchema
+      .optional()
+      .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
+    alertmanager: z
+      .strictObject({
+        selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
+        severity: labelName
+          .optional()
+          .meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
+      })
+      .optional()
+      .meta({ description: 'Incidents opened from resolved Alertmanager alerts (the app\'s POST /deploy-governor/alertmanager).' }),
+    goals: z
+      .strictObject({
+        'time-to-postmortem': durationSchema.optional().meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
+        'completion-rate': z
+          .number()
+          .min(0)
+          .max(100)
+          .optional()
+          .meta({ description: 'Share (%) of action items closed within 30 days of being opened.', default: 90 }),
+        coverage: z
+          .number()
+          .min(0)
+          .max(100)
+          .optional()
+          .meta({ description: 'Share (%) of incidents of a required severity that have a postmortem.', default: 100 }),
+      })
+      .optional()
+      .meta({ description: 'Goals the reliability report measures against.' }),
+  })
+  .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
+
+export type PostmortemsConfig = z.infer<typeof postmortemsSchema>;
+
+export interface ApprovalRole {
+  role: string;
+  /** Logins, `org/team` slugs, or `$author`. */
+  approvers: string[];
+}
+
+/** The `postmortems` section with every default applied. */
+export interface PostmortemPolicy {
+  incidentLabel: string;
+  label: string;
+  requiredSeverities: string[];
+  commandPermission: Permission;
+  templatePath: string;
+  docsPath: string;
+  approvals: ApprovalRole[];
+  publishReminderAfterMs: number;
+  alertmanager: { selector: Record<string, string>; severity: string };
+  goals: { timeToPostmortemMs: number; completionRate: number; coverage: number };
+}
+
+export const DEFAULT_APPROVALS: ApprovalRole[] = [{ role: 'Author', approvers: ['$author'] }];
+
+export function resolvePostmortemPolicy(config: PostmortemsConfig | undefined): PostmortemPolicy {
+  const c = config ?? {};
+  return {
+    incidentLabel: c['incident-label'] ?? 'incident',
+    label: c.label ?? 'postmortem',
+    requiredSeverities: c['required-severities'] ?? ['sev1', 'sev2'],
+    commandPermission: c['command-permission'] ?? 'triage',
+    templatePath: c.template ?? '.github/deploy-governor/postmortem.md',
+    docsPath: c['docs-path'] ?? 'docs/postmortems',
+    approvals: c.approvals ?? DEFAULT_APPROVALS,
+    publishReminderAfterMs: parseDurationMs(c['publish-reminder-after'] ?? '7d'),
+    alertmanager: { selector: c.alertmanager?.selector ?? { severity: 'critical' }, severity: c.alertmanager?.severity ?? 'sev1' },
+    goals: {
+      timeToPostmortemMs: parseDurationMs(c.goals?.['time-to-postmortem'] ?? '7d'),
+      completionRate: c.goals?.['completion-rate'] ?? 90,
+      coverage: c.goals?.coverage ?? 100,
+    },
+  };
+}
