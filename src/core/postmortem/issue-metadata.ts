@@ -1,0 +1,86 @@
+/**
+ * Machine-readable facts the app keeps in the issues it opens (postmortems,
+ * action items, incidents), as one hidden HTML comment at the end of the body:
+ * `<!-- deploy-governor:<kind> {json} -->`. The JSON is escaped so that nothing
+ * inside can end the comment, and it is validated with zod when read back: the
+ * body is editable by people with write access, so a marker is a hint the app
+ * checks, never an authority on who may do what.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
+
+/** A postmortem issue. */
+export const postmortemMetaSchema = z.object({
+  /** The incident issue (number in this repository), or null when opened from a pull request or a plain issue. */
+  incident: z.number().int().positive().nullable(),
+  severity: z.string().nullable(),
+  /** Login of whoever opened it; null when Alertmanager did. */
+  author: z.string().nullable(),
+  startedAt: isoTime.nullable(),
+  /** When the incident ended: the alert's endsAt, or the incident issue's closed_at. */
+  endedAt: isoTime.nullable(),
+  /** Set when the postmortem was published (every approval ticked). */
+  publishedAt: isoTime.nullable().optional(),
+  /** Dedup key of the Alertmanager group that opened it. */
+  alertKey: z.string().nullable().optional(),
+});
+export type PostmortemMeta = z.infer<typeof postmortemMetaSchema>;
+
+/** An action-item issue. */
+export const actionItemMetaSchema = z.object({
+  postmortem: z.number().int().positive(),
+  /** The item's identity in its postmortem (see action-items.ts). */
+  key: z.string().min(1).max(200),
+  horizon: z.enum(['short', 'medium', 'long']).nullable(),
+  owner: z.string().nullable(),
+  due: isoDate.nullable(),
+});
+export type ActionItemMeta = z.infer<typeof actionItemMetaSchema>;
+
+/** An incident issue opened from Alertmanager. */
+export const incidentMetaSchema = z.object({
+  alertKey: z.string().min(1),
+  startedAt: isoTime,
+  endedAt: isoTime.nullable(),
+  severity: z.string().nullable(),
+});
+export type IncidentMeta = z.infer<typeof incidentMetaSchema>;
+
+const schemas = { postmortem: postmortemMetaSchema, 'action-item': actionItemMetaSchema, incident: incidentMetaSchema } as const;
+export type MetaKind = keyof typeof schemas;
+type MetaOf<K extends MetaKind> = z.infer<(typeof schemas)[K]>;
+
+const prefix = (kind: MetaKind) => `<!-- deploy-governor:${kind} `;
+
+/** The hidden marker for a body. `<`, `>` and `-` are \u-escaped, so the JSON can never close the comment. */
+export function renderMeta<K extends MetaKind>(kind: K, data: MetaOf<K>): string {
+  const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${prefix(kind)}${json} -->`;
+}
+
+/** The last valid marker of this kind in a body; null when there is none or it does not validate. */
+export function readMeta<K extends MetaKind>(kind: K, body: string | null | undefined): MetaOf<K> | null {
+  if (!body) return null;
+  const start = body.lastIndexOf(prefix(kind));
+  if (start < 0) return null;
+  const end = body.indexOf(' -->', start);
+  if (end < 0) return null;
+  try {
+    const parsed = schemas[kind].safeParse(JSON.parse(body.slice(start + prefix(kind).length, end)));
+    return parsed.success ? (parsed.data as MetaOf<K>) : null;
+  } catch {
+    // Not JSON: someone edited the marker by hand; treat it as absent.
+    return null;
+  }
+}
+
+/** The body with its marker of this kind replaced (or appended). */
+export function writeMeta<K extends MetaKind>(kind: K, body: string, data: MetaOf<K>): string {
+  const marker = renderMeta(kind, data);
+  const start = body.lastIndexOf(prefix(kind));
+  const end = start < 0 ? -1 : body.indexOf(' -->', start);
+  if (start < 0 || end < 0) return `${body.replace(/\s+$/, '')}\n\n${marker}`;
+  return `${body.slice(0, start)}${marker}${body.slice(end + 4)}`;
+}
