@@ -54,7 +54,7 @@ type MetaOf<K extends MetaKind> = z.infer<(typeof schemas)[K]>;
 
 const prefix = (kind: MetaKind) => `<!-- deploy-governor:${kind} `;
 
-/** The hidden marker for a body. `<`, `>` and `-` are \u-escaped, so the JSON can never close the comment. */
+/** The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment. */
 export function renderMeta<K extends MetaKind>(kind: K, data: MetaOf<K>): string {
   const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${prefix(kind)}${json} -->`;
