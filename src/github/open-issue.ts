@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { GitHubClient } from './client.js';
 
-const issues = z.array(z.object({ number: z.number().int(), body: z.string().nullable().optional() }));
+const issueShape = z.object({ number: z.number().int(), id: z.number().int(), body: z.string().nullable().optional() });
+const issues = z.array(issueShape);
 
 const MAX_PAGES = 10;
 
@@ -23,17 +24,43 @@ export interface IssueRequest {
   body: string;
   /** The first label is the one searched; it must be set on every issue of its kind. */
   labels: [string, ...string[]];
+  assignees?: string[];
 }
 
-export async function openIssueOnce(client: GitHubClient, owner: string, repo: string, issue: IssueRequest): Promise<'opened' | 'exists'> {
-  const marker = issueMarker(issue.key);
+/** The issue opened now, or the one an earlier request opened. */
+export interface OpenedIssue {
+  outcome: 'opened' | 'exists';
+  number: number;
+  /** The database id (what the sub-issues API takes). */
+  id: number;
+}
+
+/** The issue of `kind` (first label) whose body carries the key's marker, if any. */
+export async function findIssueByKey(client: GitHubClient, owner: string, repo: string, label: string, key: string): Promise<{ number: number; id: number } | null> {
+  const marker = issueMarker(key);
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: issue.labels[0], per_page: 100, page });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: label, per_page: 100, page });
     const batch = issues.parse(data);
-    if (batch.some((i) => (i.body ?? '').includes(marker))) return 'exists';
+    const found = batch.find((i) => (i.body ?? '').includes(marker));
+    if (found) return { number: found.number, id: found.id };
     if (batch.length < 100) break;
   }
+  return null;
+}
+
+export async function openIssueOnce(client: GitHubClient, owner: string, repo: string, issue: IssueRequest): Promise<OpenedIssue> {
+  const earlier = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key);
+  if (earlier) return { outcome: 'exists', ...earlier };
   // No automatic resend: a POST that timed out after succeeding would open a second issue (a redelivery finds the first).
-  await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: issue.title, body: `${issue.body}\n\n${marker}`, labels: issue.labels, request: { retries: 0 } });
-  return 'opened';
+  const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    title: issue.title,
+    body: `${issue.body}\n\n${issueMarker(issue.key)}`,
+    labels: issue.labels,
+    ...(issue.assignees?.length ? { assignees: issue.assignees } : {}),
+    request: { retries: 0 },
+  });
+  const created = issueShape.parse(data);
+  return { outcome: 'opened', number: created.number, id: created.id };
 }

@@ -40,7 +40,7 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     .optionally()
     .reply((uri) => {
       const label = new URL(uri, 'https://x').searchParams.get('labels');
-      return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, title: i.title, body: i.body }] : []))];
+      return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, id: 9000 + n, title: i.title, body: i.body }] : []))];
     })
     .persist();
   failIssueCreates = 0;
@@ -50,7 +50,7 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
       return [502, { message: 'Bad Gateway' }];
     }
     issues.push(body as (typeof issues)[number]);
-    return [201, { number: issues.length }];
+    return [201, { number: issues.length, id: 9000 + issues.length - 1 }];
   }).persist();
   // The commit has no pull requests: these tests are about the log.
   h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).optionally().reply(200, []).persist();
