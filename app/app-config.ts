@@ -16,6 +16,12 @@ export interface AppConfig {
   prometheus: { url: string; headers: Record<string, string>; timeoutMs: number } | null;
   /** Normalized base URLs a repository's policy may point the app at (never with the operator's credentials). */
   allowedUrls: string[];
+  /** Bearer token Alertmanager must send to POST /deploy-governor/alertmanager; the route answers 401 to everyone while unset. */
+  alertmanagerToken: string | null;
+  /** Bearer token for POST /deploy-governor/postmortems/sweep; the route answers 401 to everyone while unset. */
+  sweepToken: string | null;
+  /** Redis shared by several instances (Probot's throttling, and the app's per-issue locks). */
+  redisUrl: string | null;
 }
 
 const url = z.string().refine(isHttpUrl, 'expected an http(s) URL');
@@ -27,6 +33,9 @@ const envSchema = z.object({
   PROMETHEUS_HEADERS: z.string().optional(),
   PROMETHEUS_TIMEOUT: z.string().optional(),
   PROMETHEUS_ALLOWED_URLS: z.string().optional(),
+  ALERTMANAGER_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
+  SWEEP_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
 });
 
 /** Origin and path without a trailing slash, credentials, query or fragment. */
@@ -38,7 +47,7 @@ export function normalizeUrl(value: string): string {
 export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) throw new PolicyError('app environment', toPolicyIssues(parsed.error, { ...raw, PROMETHEUS_TOKEN: '***' }));
+  if (!parsed.success) throw new PolicyError('app environment', toPolicyIssues(parsed.error, { ...raw, PROMETHEUS_TOKEN: '***', ALERTMANAGER_TOKEN: '***', SWEEP_TOKEN: '***' }));
   const e = parsed.data;
   const headers = e.PROMETHEUS_HEADERS ? parseHeaderLines(e.PROMETHEUS_HEADERS) : {};
   if (e.PROMETHEUS_TOKEN) headers.Authorization = `Bearer ${e.PROMETHEUS_TOKEN}`;
@@ -61,5 +70,8 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appId: Number(e.APP_ID),
     prometheus: e.PROMETHEUS_URL ? { url: e.PROMETHEUS_URL, headers, timeoutMs } : null,
     allowedUrls: allowed.map(normalizeUrl),
+    alertmanagerToken: e.ALERTMANAGER_TOKEN ?? null,
+    sweepToken: e.SWEEP_TOKEN ?? null,
+    redisUrl: e.REDIS_URL ?? null,
   };
 }

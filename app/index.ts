@@ -1,16 +1,36 @@
 /**
- * The deploy-governor GitHub App. This file only wires events to handlers; the
- * logic lives in app/handlers (one file per event) over the shared core.
+ * The deploy-governor GitHub App. This file only wires events and routes to
+ * handlers; the logic lives in app/handlers (one file per event), app/routes and
+ * app/postmortems, over the shared core.
  */
 import type { ApplicationFunction } from 'probot';
 import { readAppConfig } from './app-config.js';
 import { onCheckRunCompleted } from './handlers/check-run-completed.js';
 import { onProtectionRuleRequested } from './handlers/deployment-protection-rule-requested.js';
+import { onIssueCommentCreated } from './handlers/issue-comment-created.js';
+import { onIssuesClosed } from './handlers/issues-closed.js';
+import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
+import { onIssuesReopened } from './handlers/issues-reopened.js';
+import { createIssueLock } from './postmortems/issue-lock.js';
+import { alertmanagerRoute } from './routes/alertmanager-route.js';
+import { sweepRoute } from './routes/sweep-route.js';
 
-const app: ApplicationFunction = (probot) => {
+const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
+  const lock = createIssueLock(config.redisUrl ?? undefined);
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, config));
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config));
+  probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
+  probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));
+  probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock));
+  probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
+  // The Lambda adapter's Probot 13 has no addHandler (and a function behind API Gateway serves webhooks only).
+  if (typeof options?.addHandler === 'function') {
+    options.addHandler(alertmanagerRoute(probot, config, lock));
+    options.addHandler(sweepRoute(probot, config));
+  } else {
+    probot.log.info('no HTTP server: the Alertmanager and sweep routes are not served');
+  }
 };
 
 export default app;

@@ -10,7 +10,6 @@ import { evaluatePolicy } from '../../src/core/evaluate/evaluate-policy.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
-import type { PolicyFile } from '../../src/core/policy/schema.js';
 import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
 import { renderProtectionComment, renderProtectionError } from '../../src/core/render/render-protection-comment.js';
 import { answerProtectionRule, runIdFromCallbackUrl } from '../../src/github/answer-protection-rule.js';
@@ -19,19 +18,8 @@ import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import { PrometheusClient } from '../../src/prometheus/client.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
+import { withoutCredentials } from '../policy-without-credentials.js';
 import { choosePrometheus, DisallowedPrometheus, fetchWithoutRedirects } from '../prometheus-target.js';
-
-/** Repository policies cannot make the app read its own environment: credentials come from the operator only. */
-function withoutCredentials(file: PolicyFile): PolicyFile {
-  const strip = (p: PolicyFile['prometheus']) => (p ? { ...(p.url ? { url: p.url } : {}), ...(p.timeout ? { timeout: p.timeout } : {}) } : undefined);
-  return {
-    ...file,
-    prometheus: strip(file.prometheus),
-    ...(file.environments
-      ? { environments: Object.fromEntries(Object.entries(file.environments).map(([k, v]) => [k, { ...v, prometheus: strip(v.prometheus) }])) }
-      : {}),
-  };
-}
 
 export async function onProtectionRuleRequested(context: Context<'deployment_protection_rule.requested'>, config: AppConfig): Promise<void> {
   const payload = context.payload;

@@ -4,9 +4,12 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot, ProbotOctokit, type ApplicationFunctionOptions } from 'probot';
 import app from '../../app/index.js';
 import { checkRequestAgainstOpenApi } from './openapi-checker.js';
+
+/** An HTTP route the app adds to Probot's server. */
+export type Handler = Parameters<ApplicationFunctionOptions['addHandler']>[0];
 
 export const APP_ID = 4242;
 export const GITHUB = 'https://api.github.com';
@@ -24,6 +27,8 @@ export interface Harness {
   /** Every request GitHub (nock) received. */
   requests: { method: string; path: string; body: unknown }[];
   github: nock.Scope;
+  /** The HTTP routes the app added (Probot's server would serve them). */
+  handlers: Handler[];
 }
 
 /**
@@ -50,7 +55,8 @@ export async function createHarness(env: Record<string, string | undefined> = {}
     })),
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
   });
-  await probot.load(app);
+  const handlers: Handler[] = [];
+  await probot.load(app, { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
   const problems: string[] = [];
   const requests: Harness['requests'] = [];
   const github = nock(GITHUB);
@@ -66,7 +72,7 @@ export async function createHarness(env: Record<string, string | undefined> = {}
     problems.push(...checkRequestAgainstOpenApi({ method: req.method, path, body: parsed }));
   });
   github.post(/\/app\/installations\/\d+\/access_tokens/).optionally().times(100).reply(201, { token: 'ghs_test', expires_at: '2999-01-01T00:00:00Z', permissions: {} });
-  return { probot, problems, requests, github };
+  return { probot, problems, requests, github, handlers };
 }
 
 export function cleanupHarness(): void {

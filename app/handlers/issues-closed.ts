@@ -1,0 +1,43 @@
+/**
+ * issues.closed: an action item ticks its line in the postmortem; an incident of
+ * a severity that requires a postmortem opens one, unless one is linked already.
+ */
+import type { Context } from 'probot';
+import { labelNames } from '../../src/github/read-issue.js';
+import { severityOf } from '../../src/core/postmortem/reliability-report.js';
+import type { AppConfig } from '../app-config.js';
+import { clientFor } from '../github-client.js';
+import type { IssueLock } from '../postmortems/issue-lock.js';
+import { markActionItem } from '../postmortems/mark-action-item.js';
+import { openPostmortem } from '../postmortems/open-postmortem.js';
+import { postmortemContext } from '../postmortems/postmortem-context.js';
+import { ACTION_ITEM_LABEL } from '../postmortems/sync-action-items.js';
+
+export async function onIssuesClosed(context: Context<'issues.closed'>, config: AppConfig, lock: IssueLock): Promise<void> {
+  const { issue, sender } = context.payload;
+  const labels = labelNames(issue);
+  const { owner, repo } = context.repo();
+  const base = { client: clientFor(context), log: context.log, config, lock, owner, repo };
+  if (labels.includes(ACTION_ITEM_LABEL)) {
+    await markActionItem(await postmortemContext(base), { number: issue.number, body: issue.body }, true);
+    return;
+  }
+  const ctx = await postmortemContext(base);
+  if (!labels.includes(ctx.policy.incidentLabel)) return;
+  const severity = severityOf(labels, ctx.policy);
+  if (!severity || !ctx.policy.requiredSeverities.some((s) => s.toLowerCase() === severity.toLowerCase())) return;
+  const closedAt = issue.closed_at ?? new Date().toISOString();
+  await openPostmortem(ctx, {
+    incident: { number: issue.number, url: issue.html_url },
+    title: issue.title,
+    severity,
+    author: sender.type === 'Bot' ? null : sender.login,
+    startedAt: issue.created_at,
+    endedAt: closedAt,
+    timeline: [
+      { at: issue.created_at, event: `Incident #${issue.number} opened` },
+      { at: closedAt, event: `Incident #${issue.number} closed` },
+    ],
+    now: new Date(),
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * issues.opened and issues.edited on a postmortem: new action items become
+ * issues, and (on an edit) newly ticked approval boxes are checked against the
+ * policy's approvers. The app's own edits (linking items, unticking a box) are
+ * skipped: they add neither items nor approvals.
+ */
+import type { Context } from 'probot';
+import { labelNames } from '../../src/github/read-issue.js';
+import type { AppConfig } from '../app-config.js';
+import { clientFor } from '../github-client.js';
+import type { IssueLock } from '../postmortems/issue-lock.js';
+import { postmortemContext } from '../postmortems/postmortem-context.js';
+import { reviewApprovals } from '../postmortems/review-approvals.js';
+import { syncActionItems } from '../postmortems/sync-action-items.js';
+
+export async function onPostmortemChanged(context: Context<'issues.opened' | 'issues.edited'>, config: AppConfig, lock: IssueLock): Promise<void> {
+  const { issue, sender } = context.payload;
+  if (sender.type === 'Bot') return;
+  const { owner, repo } = context.repo();
+  const ctx = await postmortemContext({ client: clientFor(context), log: context.log, config, lock, owner, repo });
+  if (!labelNames(issue).includes(ctx.policy.label)) return;
+  // Approvals first: a forged tick is undone before anything else reads the body.
+  const changes = context.payload.action === 'edited' ? context.payload.changes : undefined;
+  const before = changes && 'body' in changes ? changes.body?.from : undefined;
+  if (before !== undefined) await reviewApprovals(ctx, { postmortem: issue.number, before, after: issue.body ?? '', sender: sender.login });
+  await syncActionItems(ctx, issue.number);
+}

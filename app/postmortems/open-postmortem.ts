@@ -1,0 +1,96 @@
+/**
+ * Opens a postmortem issue for an incident (or for an Alertmanager alert group),
+ * at most once: under a lock on its key, and found again by that key on a
+ * redelivery, a second `/postmortem`, or the incident's closing after a command
+ * already opened one.
+ */
+import { renderMeta } from '../../src/core/postmortem/issue-metadata.js';
+import {
+  postmortemTitle,
+  renderBuiltInPostmortem,
+  renderCustomPostmortem,
+  type PostmortemFacts,
+  type TimelineEntry,
+} from '../../src/core/postmortem/render-postmortem.js';
+import { commentOnIssue } from '../../src/github/comment-on-issue.js';
+import { findIssueByKey, openIssueOnce } from '../../src/github/open-issue.js';
+import { readRepoFile } from '../../src/github/read-repo-file.js';
+import { measureBudgetImpact } from './measure-budget-impact.js';
+import { issueKey, type PostmortemContext } from './postmortem-context.js';
+import { syncActionItems } from './sync-action-items.js';
+
+export interface PostmortemRequest {
+  /** The incident issue (or the issue or pull request the command ran on). */
+  incident: { number: number; url: string } | null;
+  title: string;
+  severity: string | null;
+  /** Who asked for it; null when Alertmanager did. */
+  author: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  timeline: TimelineEntry[];
+  /** Set when an Alertmanager group opened it: the group's dedup key. */
+  alertKey?: string;
+  now: Date;
+}
+
+export interface PostmortemOutcome {
+  outcome: 'opened' | 'exists';
+  number: number;
+}
+
+/** The key that makes two requests the same postmortem. */
+export function postmortemKey(request: Pick<PostmortemRequest, 'incident' | 'alertKey'>): string {
+  if (request.alertKey) return `postmortem-alert-${request.alertKey}`;
+  if (request.incident) return `postmortem-for-${request.incident.number}`;
+  throw new Error('a postmortem needs an incident or an alert group');
+}
+
+async function renderBody(ctx: PostmortemContext, facts: PostmortemFacts): Promise<string> {
+  const template = await readRepoFile(ctx.client, { owner: ctx.owner, repo: ctx.repo, path: ctx.policy.templatePath });
+  return template ? renderCustomPostmortem(template.text, facts) : renderBuiltInPostmortem(facts);
+}
+
+export async function openPostmortem(ctx: PostmortemContext, request: PostmortemRequest): Promise<PostmortemOutcome> {
+  const key = postmortemKey(request);
+  return ctx.lock.run(issueKey(ctx, key), async (): Promise<PostmortemOutcome> => {
+    const earlier = await findIssueByKey(ctx.client, ctx.owner, ctx.repo, ctx.policy.label, key);
+    if (earlier) return { outcome: 'exists', number: earlier.number };
+    const date = (request.startedAt ?? request.now.toISOString()).slice(0, 10);
+    const facts: PostmortemFacts = {
+      title: request.title,
+      date,
+      incident: request.incident,
+      severity: request.severity,
+      author: request.author,
+      startedAt: request.startedAt,
+      endedAt: request.endedAt,
+      timeline: request.timeline,
+      budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log),
+      approvals: ctx.policy.approvals,
+    };
+    const meta = renderMeta('postmortem', {
+      incident: request.incident?.number ?? null,
+      severity: request.severity,
+      author: request.author,
+      startedAt: request.startedAt,
+      endedAt: request.endedAt,
+      ...(request.alertKey ? { alertKey: request.alertKey } : {}),
+    });
+    const opened = await openIssueOnce(ctx.client, ctx.owner, ctx.repo, {
+      key,
+      title: postmortemTitle(date, request.title),
+      body: `${await renderBody(ctx, facts)}\n\n${meta}`,
+      labels: [ctx.policy.label, ...(request.severity ? [request.severity] : [])],
+    });
+    if (opened.outcome === 'opened' && request.incident) {
+      await commentOnIssue(ctx.client, ctx.owner, ctx.repo, request.incident.number, `Postmortem opened: #${opened.number}. Add action items there as \`- [ ] <text> @owner due:YYYY-MM-DD\`.`);
+    }
+    ctx.log.info({ postmortem: opened.number, outcome: opened.outcome, incident: request.incident?.number }, 'postmortem');
+    return { outcome: opened.outcome, number: opened.number };
+  }).then(async (result) => {
+    // Outside the key's lock: syncing takes the postmortem's own lock. A template may already hold action items.
+    if (result.outcome === 'opened') await syncActionItems(ctx, result.number);
+    return result;
+  });
+}

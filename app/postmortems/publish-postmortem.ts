@@ -1,0 +1,40 @@
+/**
+ * Publishes an approved postmortem: labels it `published`, records when in its
+ * marker, and commits its markdown to the docs path on the default branch so it
+ * is versioned in git. Idempotent: a second run changes nothing.
+ */
+import { allApproved } from '../../src/core/postmortem/approvals.js';
+import { readMeta, writeMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { postmortemDocPath } from '../../src/core/postmortem/render-postmortem.js';
+import { commitFile } from '../../src/github/commit-file.js';
+import { editIssueBody } from '../../src/github/edit-issue-body.js';
+import { addLabels } from '../../src/github/issue-labels.js';
+import { labelNames, readIssue } from '../../src/github/read-issue.js';
+import { issueKey, type PostmortemContext } from './postmortem-context.js';
+
+export const PUBLISHED_LABEL = 'published';
+
+/** The markdown committed to the repository: the issue's text without the app's hidden markers. */
+export function postmortemDocument(title: string, number: number, issueUrl: string | undefined, body: string): string {
+  const text = body.replace(/<!-- deploy-governor:[^\n]*? -->\n?/g, '').replace(/\s+$/, '');
+  return `# ${title}\n\n_Published from ${issueUrl ? `[#${number}](${issueUrl})` : `#${number}`}._\n\n${text}\n`;
+}
+
+export async function publishPostmortem(ctx: PostmortemContext, number: number): Promise<'published' | 'already' | 'not-approved'> {
+  return ctx.lock.run(issueKey(ctx, number), async () => {
+    const issue = await readIssue(ctx.client, ctx.owner, ctx.repo, number);
+    const body = issue.body ?? '';
+    if (!allApproved(body, ctx.policy.approvals.map((r) => r.role))) return 'not-approved';
+    const meta = readMeta('postmortem', body);
+    const publishedAt = meta?.publishedAt ?? new Date().toISOString();
+    const date = /^Postmortem: (\d{4}-\d{2}-\d{2}) /.exec(issue.title)?.[1] ?? publishedAt.slice(0, 10);
+    const title = issue.title.replace(/^Postmortem: \d{4}-\d{2}-\d{2} /, '');
+    const path = postmortemDocPath(ctx.policy.docsPath, date, title);
+    const committed = await commitFile(ctx.client, { owner: ctx.owner, repo: ctx.repo, path }, postmortemDocument(issue.title, number, issue.html_url, body), `Postmortem #${number}: ${issue.title}`);
+    const labelled = labelNames(issue).includes(PUBLISHED_LABEL);
+    if (!labelled) await addLabels(ctx.client, ctx.owner, ctx.repo, number, [PUBLISHED_LABEL]);
+    if (meta && !meta.publishedAt) await editIssueBody(ctx.client, { owner: ctx.owner, repo: ctx.repo, issue: number }, (b) => writeMeta('postmortem', b, { ...meta, publishedAt }));
+    ctx.log.info({ postmortem: number, path, committed }, 'postmortem published');
+    return labelled && committed === 'unchanged' ? 'already' : 'published';
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * POST /deploy-governor/alertmanager: Alertmanager's webhook (version 4), with
+ * `Authorization: Bearer $ALERTMANAGER_TOKEN` (401 without it). Each resolved
+ * alert group that names a repository (label `repository="owner/name"`) where the
+ * app is installed, and whose labels match that repository's selector (default
+ * `severity="critical"`), opens an incident issue and a postmortem draft. Firing
+ * notifications are acknowledged and ignored. A failure answers 500, so
+ * Alertmanager sends again; the key makes that safe.
+ */
+import type { Probot } from 'probot';
+import { incidentsFromAlerts, matchesSelector, parseAlertmanagerPayload } from '../../src/core/postmortem/alertmanager.js';
+import { messageOf } from '../../src/github/client.js';
+import type { AppConfig } from '../app-config.js';
+import { installationClient } from '../installation-client.js';
+import type { IssueLock } from '../postmortems/issue-lock.js';
+import { openAlertIncident } from '../postmortems/open-alert-incident.js';
+import { postmortemContext } from '../postmortems/postmortem-context.js';
+import { BodyError, hasBearer, pathOf, readJsonBody, sendJson } from './operator-request.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const ALERTMANAGER_PATH = '/deploy-governor/alertmanager';
+
+export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: IssueLock) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (pathOf(req) !== ALERTMANAGER_PATH) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'use POST' });
+      return true;
+    }
+    if (!hasBearer(req, config.alertmanagerToken)) {
+      sendJson(res, 401, { error: config.alertmanagerToken ? 'missing or wrong bearer token' : 'the app has no ALERTMANAGER_TOKEN configured' });
+      return true;
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error: unknown) {
+      if (!(error instanceof BodyError)) throw error;
+      sendJson(res, error.status, { error: error.message });
+      return true;
+    }
+    const parsed = parseAlertmanagerPayload(body);
+    if (!parsed.ok) {
+      sendJson(res, 400, { error: 'not an Alertmanager webhook (version 4)', problems: parsed.problems });
+      return true;
+    }
+    const { incidents, skipped } = incidentsFromAlerts(parsed.payload);
+    const results: Record<string, unknown>[] = [];
+    let failed = false;
+    for (const candidate of incidents) {
+      const repository = `${candidate.owner}/${candidate.repo}`;
+      try {
+        const client = await installationClient(probot, candidate.owner, candidate.repo);
+        if (!client) {
+          results.push({ repository, outcome: 'skipped', reason: 'the app is not installed on this repository' });
+          continue;
+        }
+        const ctx = await postmortemContext({ client, log: probot.log, config, lock, owner: candidate.owner, repo: candidate.repo });
+        if (!matchesSelector(candidate.labels, ctx.policy.alertmanager.selector)) {
+          results.push({ repository, outcome: 'skipped', reason: 'the alert does not match the repository\'s postmortems.alertmanager.selector' });
+          continue;
+        }
+        results.push({ repository, ...(await openAlertIncident(ctx, candidate, new Date())) });
+      } catch (error: unknown) {
+        failed = true;
+        probot.log.error({ err: error, repository }, 'alertmanager: opening the incident failed');
+        results.push({ repository, outcome: 'failed', reason: messageOf(error) });
+      }
+    }
+    sendJson(res, failed ? 500 : 200, { status: parsed.payload.status, results, skipped });
+    return true;
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * POST /deploy-governor/postmortems/sweep, with `Authorization: Bearer
+ * $SWEEP_TOKEN`: the same sweep as `npx deploy-governor postmortems sweep`, for
+ * operators who schedule it themselves. Body `{"repository": "owner/name"}` sweeps
+ * one repository; an empty body sweeps every repository the app is installed on.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Probot } from 'probot';
+import { z } from 'zod';
+import { resolvePostmortemPolicy } from '../../src/core/postmortem/postmortem-policy.js';
+import { runPostmortemSweep } from '../../src/github/apply-sweep.js';
+import { messageOf, type GitHubClient } from '../../src/github/client.js';
+import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
+import type { AppConfig } from '../app-config.js';
+import { installationClient } from '../installation-client.js';
+import { BodyError, hasBearer, pathOf, readJsonBody, sendJson } from './operator-request.js';
+
+export const SWEEP_PATH = '/deploy-governor/postmortems/sweep';
+
+const requestSchema = z
+  .strictObject({ repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name').optional() })
+  .optional();
+
+const installations = z.array(z.object({ id: z.number().int() }));
+const repositories = z.object({ repositories: z.array(z.object({ name: z.string(), owner: z.object({ login: z.string() }) })) });
+
+interface Target {
+  owner: string;
+  repo: string;
+  client: GitHubClient;
+}
+
+async function everyRepository(probot: Probot): Promise<Target[]> {
+  const asApp = await probot.auth();
+  const targets: Target[] = [];
+  for (const inst of installations.parse((await asApp.request('GET /app/installations', { per_page: 100 })).data)) {
+    const octokit = await probot.auth(inst.id);
+    const client: GitHubClient = { request: (route, parameters) => octokit.request(route, parameters) };
+    for (let page = 1; page <= 10; page++) {
+      const batch = repositories.parse((await client.request('GET /installation/repositories', { per_page: 100, page })).data).repositories;
+      targets.push(...batch.map((r) => ({ owner: r.owner.login, repo: r.name, client })));
+      if (batch.length < 100) break;
+    }
+  }
+  return targets;
+}
+
+export function sweepRoute(probot: Probot, config: AppConfig) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (pathOf(req) !== SWEEP_PATH) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'use POST' });
+      return true;
+    }
+    if (!hasBearer(req, config.sweepToken)) {
+      sendJson(res, 401, { error: config.sweepToken ? 'missing or wrong bearer token' : 'the app has no SWEEP_TOKEN configured' });
+      return true;
+    }
+    let request: z.infer<typeof requestSchema>;
+    try {
+      const parsed = requestSchema.safeParse(await readJsonBody(req));
+      if (!parsed.success) throw new BodyError(400, `expected {"repository": "owner/name"} or an empty body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+      request = parsed.data;
+    } catch (error: unknown) {
+      if (!(error instanceof BodyError)) throw error;
+      sendJson(res, error.status, { error: error.message });
+      return true;
+    }
+    let targets: Target[];
+    if (request?.repository) {
+      const [owner, repo] = request.repository.split('/') as [string, string];
+      const client = await installationClient(probot, owner, repo);
+      if (!client) {
+        sendJson(res, 404, { error: `the app is not installed on ${request.repository}` });
+        return true;
+      }
+      targets = [{ owner, repo, client }];
+    } else {
+      targets = await everyRepository(probot);
+    }
+    const results: Record<string, unknown>[] = [];
+    let failed = false;
+    for (const t of targets) {
+      try {
+        const policy = resolvePostmortemPolicy((await readRepoPolicy(t.client, t.owner, t.repo)).postmortems);
+        results.push({ repository: `${t.owner}/${t.repo}`, ...(await runPostmortemSweep(t.client, { owner: t.owner, repo: t.repo, policy, now: new Date() })) });
+      } catch (error: unknown) {
+        failed = true;
+        probot.log.error({ err: error, repository: `${t.owner}/${t.repo}` }, 'postmortem sweep failed');
+        results.push({ repository: `${t.owner}/${t.repo}`, error: messageOf(error) });
+      }
+    }
+    sendJson(res, failed ? 500 : 200, { results });
+    return true;
+  };
+}

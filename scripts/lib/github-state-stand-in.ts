@@ -1,0 +1,737 @@
+/**
+ * A stateful, in-memory stand-in for the GitHub REST API on loopback, for the
+ * real app server under load (`npm run bench`) and its scale and fault tests.
+ *
+ * It keeps repositories, issues (pull requests are issues too, as on GitHub),
+ * issue comments, files on branches (with the contents API's sha rules), check
+ * runs, workflow runs and collaborators, and answers the operations the app
+ * uses. Every request is counted, handed to `check` (the OpenAPI checker) and
+ * may meet an injected fault. One route table, grouped by resource: adding a
+ * resource is one more group of `route(...)` lines over `RepoState`.
+ *
+ * Paths are served with and without GitHub Enterprise Server's `/api/v3` prefix.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+// ---------------------------------------------------------------- state
+
+export interface Label {
+  id: number;
+  name: string;
+}
+
+export interface User {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+export interface Issue {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: Label[];
+  user: User;
+  assignees: User[];
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  /** Set on pull requests (GitHub lists them among issues). */
+  pull_request?: { url: string; merged_at: string | null };
+  /** Integer ids of sub-issues, in order. */
+  sub_issue_ids: number[];
+}
+
+export interface Comment {
+  id: number;
+  node_id: string;
+  issue_number: number;
+  body: string;
+  user: User;
+  performed_via_github_app: { id: number; slug: string; name: string } | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkflowRun {
+  id: number;
+  event: string;
+  head_sha: string;
+  run_attempt: number;
+  actor: string;
+  approvals: { state: 'approved' | 'rejected'; user: string; environments: string[] }[];
+}
+
+export interface RepoState {
+  id: number;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  /** Branch name → head commit sha. */
+  branches: Map<string, string>;
+  /** `${branch}:${path}` → file text (the blob sha is derived from it). */
+  files: Map<string, string>;
+  issues: Map<number, Issue>;
+  comments: Map<number, Comment>;
+  /** Commit sha → pull-request numbers it belongs to. */
+  commitPulls: Map<string, number[]>;
+  runs: Map<number, WorkflowRun>;
+  checkRuns: Map<number, Record<string, unknown>>;
+  /** Login → role name (admin, maintain, write, triage, read). */
+  collaborators: Map<string, string>;
+  /** Blob shas that a PUT sent when they were already stale (answered 409). */
+  staleShas: Set<string>;
+  /** PUTs that resent a sha after it was answered 409 as stale: must stay 0. */
+  staleResends: number;
+  nextIssueNumber: number;
+}
+
+const now = () => new Date().toISOString();
+const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+const randomSha = (seed: string) => createHash('sha1').update(seed).digest('hex');
+
+export class GitHubState {
+  readonly repos = new Map<string, RepoState>();
+  /** `org/team-slug` → member logins. */
+  readonly teams = new Map<string, Set<string>>();
+  /** The app's one installation: every repository here is in it. */
+  readonly installationId = 7331;
+  private ids = 1_000_000;
+
+  constructor(readonly app: { id: number; slug: string }) {}
+
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  repo(owner: string, name: string): RepoState {
+    const key = `${owner}/${name}`.toLowerCase();
+    let repo = this.repos.get(key);
+    if (!repo) {
+      repo = {
+        id: this.nextId(),
+        owner,
+        name,
+        defaultBranch: 'main',
+        branches: new Map([['main', randomSha(`${key}:main`)]]),
+        files: new Map(),
+        issues: new Map(),
+        comments: new Map(),
+        commitPulls: new Map(),
+        runs: new Map(),
+        checkRuns: new Map(),
+        collaborators: new Map(),
+        staleShas: new Set(),
+        staleResends: 0,
+        nextIssueNumber: 1,
+      };
+      this.repos.set(key, repo);
+    }
+    return repo;
+  }
+
+  user(login: string): User {
+    return { login, id: 1000 + [...login].reduce((a, c) => a + c.charCodeAt(0), 0), type: login.endsWith('[bot]') ? 'Bot' : 'User' };
+  }
+
+  /** The app's own identity, as GitHub shows it on what the app writes. */
+  appUser(): User {
+    return this.user(`${this.app.slug}[bot]`);
+  }
+
+  addIssue(repo: RepoState, o: { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user?: User; pullRequest?: boolean }): Issue {
+    const number = repo.nextIssueNumber++;
+    const id = this.nextId();
+    const at = now();
+    const issue: Issue = {
+      id,
+      node_id: `I_${id}`,
+      number,
+      title: o.title,
+      body: o.body ?? null,
+      state: 'open',
+      state_reason: null,
+      labels: (o.labels ?? []).map((name) => this.label(name)),
+      user: o.user ?? this.appUser(),
+      assignees: (o.assignees ?? []).map((a) => this.user(a)),
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      sub_issue_ids: [],
+      ...(o.pullRequest ? { pull_request: { url: `/repos/${repo.owner}/${repo.name}/pulls/${number}`, merged_at: null } } : {}),
+    };
+    repo.issues.set(number, issue);
+    return issue;
+  }
+
+  /** A pull request whose head commit is `sha` (check runs on that commit name it). */
+  addPullRequest(repo: RepoState, sha: string, title = 'A change'): Issue {
+    const pr = this.addIssue(repo, { title, user: this.user('octocat'), pullRequest: true });
+    repo.commitPulls.set(sha, [...(repo.commitPulls.get(sha) ?? []), pr.number]);
+    return pr;
+  }
+
+  label(name: string): Label {
+    return { id: 5000 + [...name].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) % 100_000, name };
+  }
+
+  /** Comments this app wrote on an issue, oldest first. */
+  appComments(repo: RepoState, issue: number): Comment[] {
+    return [...repo.comments.values()].filter((c) => c.issue_number === issue && c.performed_via_github_app?.id === this.app.id).sort((a, b) => a.id - b.id);
+  }
+
+  fileText(repo: RepoState, branch: string, path: string): string | undefined {
+    return repo.files.get(`${branch}:${path}`);
+  }
+}
+
+// ---------------------------------------------------------------- serialization (what GitHub answers)
+
+function issueJson(state: GitHubState, repo: RepoState, i: Issue): Record<string, unknown> {
+  const base = `/repos/${repo.owner}/${repo.name}`;
+  const { sub_issue_ids: subs, pull_request: pr, ...fields } = i;
+  return {
+    ...fields,
+    url: `${base}/issues/${i.number}`,
+    html_url: `https://github.com/${repo.owner}/${repo.name}/${pr ? 'pull' : 'issues'}/${i.number}`,
+    repository_url: base,
+    comments: [...repo.comments.values()].filter((c) => c.issue_number === i.number).length,
+    sub_issues_summary: { total: subs.length, completed: subs.filter((id) => [...repo.issues.values()].find((x) => x.id === id)?.state === 'closed').length, percent_completed: 0 },
+    ...(pr ? { pull_request: { url: pr.url, html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${i.number}`, merged_at: pr.merged_at } } : {}),
+    author_association: i.user.login === state.appUser().login ? 'NONE' : 'OWNER',
+  };
+}
+
+function commentJson(repo: RepoState, c: Comment): Record<string, unknown> {
+  return {
+    ...c,
+    url: `/repos/${repo.owner}/${repo.name}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${repo.owner}/${repo.name}/issues/${c.issue_number}#issuecomment-${c.id}`,
+    issue_url: `/repos/${repo.owner}/${repo.name}/issues/${c.issue_number}`,
+    author_association: 'NONE',
+  };
+}
+
+function repoJson(repo: RepoState): Record<string, unknown> {
+  return {
+    id: repo.id,
+    node_id: `R_${repo.id}`,
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    owner: { login: repo.owner },
+    private: false,
+    default_branch: repo.defaultBranch,
+    html_url: `https://github.com/${repo.owner}/${repo.name}`,
+  };
+}
+
+// ---------------------------------------------------------------- routing
+
+export interface StandInRequest {
+  method: string;
+  /** Path without the `/api/v3` prefix and the query string. */
+  path: string;
+  query: URLSearchParams;
+  params: Record<string, string>;
+  body: Record<string, unknown>;
+  /** True when the caller authenticated with an installation token (the app). */
+  asApp: boolean;
+}
+
+export interface StandInReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Route {
+  method: string;
+  /** The OpenAPI path template, e.g. `/repos/{owner}/{repo}/issues/{issue_number}`. */
+  template: string;
+  regex: RegExp;
+  names: string[];
+  handle: (req: StandInRequest, repo: RepoState | null) => StandInReply;
+}
+
+const notFound = (message = 'Not Found'): StandInReply => ({ status: 404, body: { message, documentation_url: 'https://docs.github.com/rest' } });
+const unprocessable = (message: string): StandInReply => ({ status: 422, body: { message, documentation_url: 'https://docs.github.com/rest' } });
+
+function compile(method: string, template: string, handle: Route['handle']): Route {
+  const names: string[] = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+    names.push(name);
+    // A file path may contain slashes (Octokit sends them encoded, %2F, but a client need not).
+    return name === 'path' ? '(.+)' : '([^/]+)';
+  });
+  return { method, template, regex: new RegExp(`^${pattern}$`), names, handle };
+}
+
+/** Page `items` as GitHub does (per_page default 30, at most 100; `page` from 1), with a Link header. */
+function paginate<T>(req: StandInRequest, items: T[]): { items: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30)));
+  const page = Math.max(1, Number(req.query.get('page') ?? 1));
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (p: number, rel: string) => {
+    const q = new URLSearchParams(req.query);
+    q.set('page', String(p));
+    q.set('per_page', String(perPage));
+    return `<${req.path}?${q}>; rel="${rel}"`;
+  };
+  const rels = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+  return { items: items.slice((page - 1) * perPage, page * perPage), headers: rels.length ? { link: rels.join(', ') } : {} };
+}
+
+function buildRoutes(state: GitHubState): Route[] {
+  const routes: Route[] = [];
+  const route = (method: string, template: string, handle: Route['handle']) => routes.push(compile(method, template, handle));
+  const issueOf = (repo: RepoState, n: string) => repo.issues.get(Number(n));
+  const base = '/repos/{owner}/{repo}';
+
+  // --- app authentication
+  route('POST', '/app/installations/{installation_id}/access_tokens', (req) => ({
+    status: 201,
+    body: { token: `ghs_standin_${req.params.installation_id}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} },
+  }));
+
+  // --- installations (one, holding every repository)
+  route('GET', '/app/installations', () => ({ status: 200, body: [{ id: state.installationId, account: { login: 'Codertocat' }, app_id: state.app.id }] }));
+  route('GET', `${base}/installation`, () => ({ status: 200, body: { id: state.installationId, app_id: state.app.id } }));
+  route('GET', '/installation/repositories', (req) => {
+    const page = paginate(req, [...state.repos.values()]);
+    return { status: 200, body: { total_count: state.repos.size, repositories: page.items.map(repoJson) }, headers: page.headers };
+  });
+
+  // --- teams
+  route('GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}', (req) =>
+    state.teams.get(`${req.params.org}/${req.params.team_slug}`)?.has(req.params.username!) ? { status: 200, body: { state: 'active', role: 'member' } } : notFound(),
+  );
+
+  // --- repositories, branches, git refs
+  route('GET', base, (_req, repo) => ({ status: 200, body: repoJson(repo!) }));
+  route('GET', `${base}/branches/{branch}`, (req, repo) => {
+    const sha = repo!.branches.get(req.params.branch!);
+    return sha ? { status: 200, body: { name: req.params.branch, commit: { sha }, protected: false } } : notFound('Branch not found');
+  });
+  route('GET', `${base}/git/ref/{ref}`, (req, repo) => {
+    const branch = req.params.ref!.replace(/^heads\//, '');
+    const sha = req.params.ref!.startsWith('heads/') ? repo!.branches.get(branch) : undefined;
+    return sha ? { status: 200, body: { ref: `refs/${req.params.ref}`, node_id: 'REF', url: '', object: { sha, type: 'commit', url: '' } } } : notFound();
+  });
+  route('POST', `${base}/git/refs`, (req, repo) => {
+    const ref = String(req.body.ref ?? '');
+    if (!ref.startsWith('refs/heads/')) return unprocessable('Reference name must start with refs/heads/ here');
+    const branch = ref.slice('refs/heads/'.length);
+    if (repo!.branches.has(branch)) return unprocessable('Reference already exists');
+    repo!.branches.set(branch, String(req.body.sha));
+    return { status: 201, body: { ref, node_id: 'REF', url: '', object: { sha: req.body.sha, type: 'commit', url: '' } } };
+  });
+  route('GET', `${base}/commits/{commit_sha}/pulls`, (req, repo) => {
+    const numbers = repo!.commitPulls.get(req.params.commit_sha!) ?? [];
+    const pulls = numbers.map((n) => repo!.issues.get(n)!).map((i) => ({ number: i.number, state: i.state, merged_at: i.pull_request?.merged_at ?? null, title: i.title }));
+    return { status: 200, body: paginate(req, pulls).items };
+  });
+
+  // --- contents (one file per branch and path; sha rules as GitHub's)
+  route('GET', `${base}/contents/{path}`, (req, repo) => {
+    const branch = req.query.get('ref') ?? repo!.defaultBranch;
+    if (!repo!.branches.has(branch)) return notFound(`No commit found for the ref ${branch}`);
+    const text = state.fileText(repo!, branch, req.params.path!);
+    if (text === undefined) return notFound();
+    const size = Buffer.byteLength(text);
+    const common = { type: 'file', name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text), size };
+    // Above 1 MB GitHub answers without content: the text is in the blob API.
+    if (size > 1_000_000) return { status: 200, body: { ...common, encoding: 'none', content: '' } };
+    return { status: 200, body: { ...common, encoding: 'base64', content: Buffer.from(text).toString('base64') } };
+  });
+  route('GET', `${base}/git/blobs/{file_sha}`, (req, repo) => {
+    // Only current file versions are kept; that is all a reader of a fresh sha needs.
+    for (const text of repo!.files.values()) {
+      if (blobSha(text) === req.params.file_sha) return { status: 200, body: { sha: req.params.file_sha, size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') } };
+    }
+    return notFound();
+  });
+  route('PUT', `${base}/contents/{path}`, (req, repo) => {
+    const r = repo!;
+    const branch = String(req.body.branch ?? r.defaultBranch);
+    if (!r.branches.has(branch)) return notFound(`Branch ${branch} not found`);
+    const key = `${branch}:${req.params.path}`;
+    const current = r.files.get(key);
+    const sent = typeof req.body.sha === 'string' ? req.body.sha : undefined;
+    if (sent !== undefined && r.staleShas.has(`${key}@${sent}`)) r.staleResends += 1;
+    if (current !== undefined && sent === undefined) return unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
+    if ((current === undefined && sent !== undefined) || (current !== undefined && sent !== blobSha(current))) {
+      r.staleShas.add(`${key}@${sent}`);
+      return { status: 409, body: { message: `${req.params.path} does not match ${sent}`, documentation_url: 'https://docs.github.com/rest' } };
+    }
+    const text = Buffer.from(String(req.body.content ?? ''), 'base64').toString('utf8');
+    r.files.set(key, text);
+    const commit = randomSha(`${key}:${blobSha(text)}:${state.nextId()}`);
+    r.branches.set(branch, commit);
+    return { status: current === undefined ? 201 : 200, body: { content: { name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text) }, commit: { sha: commit, message: req.body.message } } };
+  });
+
+  // --- issues (pull requests included, as GitHub lists them)
+  route('GET', `${base}/issues`, (req, repo) => {
+    const wanted = req.query.get('state') ?? 'open';
+    const labels = (req.query.get('labels') ?? '').split(',').filter(Boolean);
+    const list = [...repo!.issues.values()]
+      .filter((i) => wanted === 'all' || i.state === wanted)
+      .filter((i) => labels.every((l) => i.labels.some((x) => x.name === l)))
+      .sort((a, b) => b.number - a.number);
+    const page = paginate(req, list);
+    return { status: 200, body: page.items.map((i) => issueJson(state, repo!, i)), headers: page.headers };
+  });
+  route('POST', `${base}/issues`, (req, repo) => {
+    if (typeof req.body.title !== 'string' || req.body.title === '') return unprocessable('title is missing');
+    const issue = state.addIssue(repo!, {
+      title: req.body.title,
+      body: typeof req.body.body === 'string' ? req.body.body : null,
+      labels: ((req.body.labels as (string | { name: string })[] | undefined) ?? []).map((l) => (typeof l === 'string' ? l : l.name)),
+      assignees: (req.body.assignees as string[] | undefined) ?? [],
+      user: req.asApp ? state.appUser() : state.user('octocat'),
+    });
+    return { status: 201, body: issueJson(state, repo!, issue) };
+  });
+  route('GET', `${base}/issues/{issue_number}`, (req, repo) => {
+    const issue = issueOf(repo!, req.params.issue_number!);
+    return issue ? { status: 200, body: issueJson(state, repo!, issue) } : notFound();
+  });
+  route('PATCH', `${base}/issues/{issue_number}`, (req, repo) => {
+    const issue = issueOf(repo!, req.params.issue_number!);
+    if (!issue) return notFound();
+    const b = req.body;
+    if (typeof b.title === 'string') issue.title = b.title;
+    if (typeof b.body === 'string' || b.body === null) issue.body = b.body as string | null;
+    if (Array.isArray(b.labels)) issue.labels = (b.labels as (string | { name: string })[]).map((l) => state.label(typeof l === 'string' ? l : l.name));
+    if (Array.isArray(b.assignees)) issue.assignees = (b.assignees as string[]).map((a) => state.user(a));
+    if ((b.state === 'open' || b.state === 'closed') && b.state !== issue.state) {
+      issue.state = b.state;
+      issue.closed_at = b.state === 'closed' ? now() : null;
+      issue.state_reason = b.state === 'closed' ? String(b.state_reason ?? 'completed') : 'reopened';
+    }
+    issue.updated_at = now();
+    return { status: 200, body: issueJson(state, repo!, issue) };
+  });
+  route('POST', `${base}/issues/{issue_number}/labels`, (req, repo) => {
+    const issue = issueOf(repo!, req.params.issue_number!);
+    if (!issue) return notFound();
+    for (const name of (req.body.labels as string[] | undefined) ?? []) if (!issue.labels.some((l) => l.name === name)) issue.labels.push(state.label(name));
+    return { status: 200, body: issue.labels };
+  });
+  route('DELETE', `${base}/issues/{issue_number}/labels/{name}`, (req, repo) => {
+    const issue = issueOf(repo!, req.params.issue_number!);
+    if (!issue || !issue.labels.some((l) => l.name === req.params.name)) return notFound('Label does not exist');
+    issue.labels = issue.labels.filter((l) => l.name !== req.params.name);
+    return { status: 200, body: issue.labels };
+  });
+
+  // --- sub-issues (by the sub-issue's integer id, not its number)
+  route('GET', `${base}/issues/{issue_number}/sub_issues`, (req, repo) => {
+    const parent = issueOf(repo!, req.params.issue_number!);
+    if (!parent) return notFound();
+    const subs = parent.sub_issue_ids.map((id) => [...repo!.issues.values()].find((i) => i.id === id)!);
+    return { status: 200, body: paginate(req, subs).items.map((i) => issueJson(state, repo!, i)) };
+  });
+  route('GET', `${base}/issues/{issue_number}/parent`, (req, repo) => {
+    const child = issueOf(repo!, req.params.issue_number!);
+    const parent = child && [...repo!.issues.values()].find((i) => i.sub_issue_ids.includes(child.id));
+    return parent ? { status: 200, body: issueJson(state, repo!, parent) } : notFound();
+  });
+  route('POST', `${base}/issues/{issue_number}/sub_issues`, (req, repo) => {
+    const parent = issueOf(repo!, req.params.issue_number!);
+    if (!parent) return notFound();
+    const child = [...repo!.issues.values()].find((i) => i.id === req.body.sub_issue_id);
+    if (!child) return unprocessable('Sub issue not found (sub_issue_id is the issue id, not its number)');
+    const taken = [...repo!.issues.values()].some((i) => i.sub_issue_ids.includes(child.id));
+    if (taken && !req.body.replace_parent) return unprocessable('Sub issue may only have one parent');
+    if (parent.sub_issue_ids.length >= 100) return unprocessable('Parent issue has reached the maximum number of sub-issues');
+    for (const i of repo!.issues.values()) i.sub_issue_ids = i.sub_issue_ids.filter((id) => id !== child.id);
+    parent.sub_issue_ids.push(child.id);
+    return { status: 201, body: issueJson(state, repo!, parent) };
+  });
+
+  // --- issue comments
+  route('GET', `${base}/issues/{issue_number}/comments`, (req, repo) => {
+    if (!issueOf(repo!, req.params.issue_number!)) return notFound();
+    const list = [...repo!.comments.values()].filter((c) => c.issue_number === Number(req.params.issue_number)).sort((a, b) => a.id - b.id);
+    const page = paginate(req, list);
+    return { status: 200, body: page.items.map((c) => commentJson(repo!, c)), headers: page.headers };
+  });
+  route('POST', `${base}/issues/{issue_number}/comments`, (req, repo) => {
+    const issue = issueOf(repo!, req.params.issue_number!);
+    if (!issue) return notFound();
+    const id = state.nextId();
+    const at = now();
+    const comment: Comment = {
+      id,
+      node_id: `IC_${id}`,
+      issue_number: issue.number,
+      body: String(req.body.body ?? ''),
+      user: req.asApp ? state.appUser() : state.user('octocat'),
+      performed_via_github_app: req.asApp ? { id: state.app.id, slug: state.app.slug, name: state.app.slug } : null,
+      created_at: at,
+      updated_at: at,
+    };
+    repo!.comments.set(id, comment);
+    return { status: 201, body: commentJson(repo!, comment) };
+  });
+  route('GET', `${base}/issues/comments/{comment_id}`, (req, repo) => {
+    const c = repo!.comments.get(Number(req.params.comment_id));
+    return c ? { status: 200, body: commentJson(repo!, c) } : notFound();
+  });
+  route('PATCH', `${base}/issues/comments/{comment_id}`, (req, repo) => {
+    const c = repo!.comments.get(Number(req.params.comment_id));
+    if (!c) return notFound();
+    c.body = String(req.body.body ?? '');
+    c.updated_at = now();
+    return { status: 200, body: commentJson(repo!, c) };
+  });
+  route('DELETE', `${base}/issues/comments/{comment_id}`, (req, repo) => (repo!.comments.delete(Number(req.params.comment_id)) ? { status: 204 } : notFound()));
+
+  // --- checks
+  route('POST', `${base}/check-runs`, (req, repo) => {
+    const id = state.nextId();
+    const run = { id, ...req.body, app: { id: state.app.id, slug: state.app.slug } };
+    repo!.checkRuns.set(id, run);
+    return { status: 201, body: run };
+  });
+  route('GET', `${base}/check-runs/{check_run_id}`, (req, repo) => {
+    const run = repo!.checkRuns.get(Number(req.params.check_run_id));
+    return run ? { status: 200, body: run } : notFound();
+  });
+
+  // --- actions: workflow runs, their approvals, deployment protection rules
+  route('GET', `${base}/actions/runs/{run_id}`, (req, repo) => {
+    const run = repo!.runs.get(Number(req.params.run_id));
+    if (!run) return notFound();
+    const actor = state.user(run.actor);
+    return { status: 200, body: { id: run.id, event: run.event, head_sha: run.head_sha, run_attempt: run.run_attempt, html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${run.id}`, actor, triggering_actor: actor } };
+  });
+  route('GET', `${base}/actions/runs/{run_id}/approvals`, (req, repo) => {
+    const run = repo!.runs.get(Number(req.params.run_id));
+    if (!run) return notFound();
+    return { status: 200, body: run.approvals.map((a) => ({ state: a.state, comment: '', user: state.user(a.user), environments: a.environments.map((name) => ({ name })) })) };
+  });
+  route('POST', `${base}/actions/runs/{run_id}/deployment_protection_rule`, () => ({ status: 204 }));
+
+  // --- collaborators
+  route('GET', `${base}/collaborators/{username}/permission`, (req, repo) => {
+    const role = repo!.collaborators.get(req.params.username!);
+    if (!role) return notFound();
+    // The legacy scale: maintain shows as write, triage as read.
+    const permission = ({ admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read' } as Record<string, string>)[role] ?? 'read';
+    return { status: 200, body: { permission, role_name: role, user: state.user(req.params.username!) } };
+  });
+
+  return routes;
+}
+
+// ---------------------------------------------------------------- faults
+
+export type FaultKind = 'server-error' | 'audit-conflict' | 'secondary-rate-limit' | 'slow' | 'drop';
+
+export interface FaultPlan {
+  kind: FaultKind;
+  /** Share of eligible requests that meet the fault (0..1). */
+  share: number;
+  /** For `slow`: how long to hold the answer (default 3 s). */
+  delayMs?: number;
+  /** For `secondary-rate-limit`: the `retry-after` header in seconds (default 1). */
+  retryAfterSeconds?: number;
+  /**
+   * For `server-error` and `drop` on writes: the share of faulted writes that take
+   * effect before the error or the dropped connection (a timeout after success,
+   * the case that duplicates a blindly resent POST). Default 0.5.
+   */
+  appliedShare?: number;
+}
+
+/** mulberry32: a small seeded PRNG, so a fault run is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type FaultDecision = { kind: 'none' } | { kind: 'reply'; reply: StandInReply; apply: boolean } | { kind: 'delay'; ms: number } | { kind: 'drop'; apply: boolean };
+
+const SECONDARY_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+
+function decideFault(plan: FaultPlan | null, random: () => number, route: Route | undefined, method: string): FaultDecision {
+  // Token requests stay clean: the faults are about the API operations the handlers make.
+  if (!plan || !route || route.template.startsWith('/app/')) return { kind: 'none' };
+  const isWrite = method !== 'GET';
+  if (plan.kind === 'audit-conflict' && !(method === 'PUT' && route.template.endsWith('/contents/{path}'))) return { kind: 'none' };
+  if (random() >= plan.share) return { kind: 'none' };
+  const applied = () => isWrite && random() < (plan.appliedShare ?? 0.5);
+  switch (plan.kind) {
+    case 'server-error': {
+      const status = random() < 0.5 ? 500 : 502;
+      return { kind: 'reply', apply: applied(), reply: { status, body: { message: status === 500 ? 'Server Error' : 'Bad Gateway' } } };
+    }
+    case 'audit-conflict':
+      // As when another commit lands on the branch between the read and the write.
+      return { kind: 'reply', apply: false, reply: { status: 409, body: { message: 'is at a different commit than the one given', documentation_url: 'https://docs.github.com/rest' } } };
+    case 'secondary-rate-limit': {
+      const retryAfter = String(plan.retryAfterSeconds ?? 1);
+      const status = random() < 0.5 ? 403 : 429;
+      return { kind: 'reply', apply: false, reply: { status, headers: { 'retry-after': retryAfter }, body: { message: SECONDARY_MESSAGE, documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits' } } };
+    }
+    case 'slow':
+      return { kind: 'delay', ms: plan.delayMs ?? 3000 };
+    case 'drop':
+      return { kind: 'drop', apply: applied() };
+  }
+}
+
+// ---------------------------------------------------------------- server
+
+export interface StandInStats {
+  /** Requests per operation, e.g. `GET /repos/{owner}/{repo}/issues/{issue_number}/comments`. */
+  byOperation: Record<string, number>;
+  total: number;
+  /** Requests that met an injected fault, by fault kind. */
+  faulted: number;
+  /** Requests no route answered. */
+  unrouted: number;
+}
+
+export interface GitHubStateStandIn {
+  /** Base URL without the `/api/v3` prefix (what GHE_HOST points at). */
+  url: string;
+  state: GitHubState;
+  stats: StandInStats;
+  /** OpenAPI problems (from `check`) and requests no route answered. */
+  problems: string[];
+  /** Sets (or clears) the fault plan; `seed` makes the sequence of faults reproducible. */
+  setFault(plan: FaultPlan | null, seed?: number): void;
+  resetStats(): void;
+  stop(): Promise<void>;
+}
+
+export interface StandInOptions {
+  app: { id: number; slug: string };
+  /** Checks each request (method, path as received, JSON body); returns problems. */
+  check?: (req: { method: string; path: string; body?: unknown }) => string[];
+}
+
+export async function startGitHubStateStandIn(options: StandInOptions): Promise<GitHubStateStandIn> {
+  const state = new GitHubState(options.app);
+  const routes = buildRoutes(state);
+  const problems: string[] = [];
+  const freshStats = (): StandInStats => ({ byOperation: {}, total: 0, faulted: 0, unrouted: 0 });
+  let stats = freshStats();
+  let plan: FaultPlan | null = null;
+  let random = seededRandom(1);
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+
+  const answer = (res: ServerResponse, reply: StandInReply) => {
+    if (res.destroyed) return;
+    const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...reply.headers }).end(body);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, text: string) => {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const rawPath = url.pathname;
+    const path = rawPath.replace(/^\/api\/v3(?=\/)/, '');
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      problems.push(`${method} ${path}: body is not JSON`);
+      return answer(res, { status: 400, body: { message: 'Problems parsing JSON' } });
+    }
+    if (options.check) problems.push(...options.check({ method, path: rawPath, body }));
+    stats.total += 1;
+    let match: { route: Route; values: string[] } | undefined;
+    for (const route of routes) {
+      if (route.method !== method) continue;
+      const m = route.regex.exec(path);
+      if (m) {
+        match = { route, values: m.slice(1) };
+        break;
+      }
+    }
+    if (!match) {
+      stats.unrouted += 1;
+      problems.push(`no stand-in route for ${method} ${path}`);
+      return answer(res, notFound());
+    }
+    const { route, values } = match;
+    const op = `${route.method} ${route.template}`;
+    stats.byOperation[op] = (stats.byOperation[op] ?? 0) + 1;
+    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i]!)]));
+    const request: StandInRequest = { method, path, query: url.searchParams, params, body: (body ?? {}) as Record<string, unknown>, asApp: /^(token|bearer) ghs_/i.test(req.headers.authorization ?? '') };
+    const run = (): StandInReply => {
+      const repo = params.owner && params.repo ? state.repo(params.owner, params.repo) : null;
+      return route.handle(request, repo);
+    };
+    const fault = decideFault(plan, random, route, method);
+    if (fault.kind !== 'none') stats.faulted += 1;
+    switch (fault.kind) {
+      case 'none':
+        return answer(res, run());
+      case 'reply':
+        if (fault.apply) run();
+        return answer(res, fault.reply);
+      case 'drop':
+        if (fault.apply) run();
+        req.socket.destroy();
+        return;
+      case 'delay': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          answer(res, run());
+        }, fault.ms);
+        timers.add(timer);
+        return;
+      }
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    get stats() {
+      return stats;
+    },
+    problems,
+    setFault(next, seed = 1) {
+      plan = next;
+      random = seededRandom(seed);
+    },
+    resetStats() {
+      stats = freshStats();
+    },
+    async stop() {
+      for (const timer of timers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

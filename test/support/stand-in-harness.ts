@@ -1,0 +1,75 @@
+/**
+ * The real app in a Probot instance whose GitHub is the stateful stand-in
+ * (scripts/lib/github-state-stand-in.ts) on loopback, with every request checked
+ * against GitHub's OpenAPI description, and the app's HTTP routes served on a
+ * local port as Probot's server would serve them.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Probot, ProbotOctokit } from 'probot';
+import app from '../../app/index.js';
+import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
+import { checkRequestAgainstOpenApi } from './openapi-checker.js';
+import { APP_ID, testPrivateKey, type Handler } from './probot-harness.js';
+import { INSTALLATION } from './webhook-payloads.js';
+
+export const APP_SLUG = 'deploy-governor';
+
+export interface StandInHarness {
+  probot: Probot;
+  github: GitHubStateStandIn;
+  /** Base URL of the app's own routes (POST /deploy-governor/...). */
+  routesUrl: string;
+  receive(name: string, payload: Record<string, unknown>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStandInHarness(env: Record<string, string | undefined> = {}): Promise<StandInHarness> {
+  const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkRequestAgainstOpenApi });
+  const saved = new Map<string, string | undefined>();
+  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, REDIS_URL: undefined, ...env })) {
+    saved.set(k, process.env[k]);
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: testPrivateKey(),
+    baseUrl: github.url,
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...(options.throttle as object | undefined), enabled: false },
+    })),
+    logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
+  });
+  const handlers: Handler[] = [];
+  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h) });
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      for (const handler of handlers) if (await handler(req, res)) return;
+      res.writeHead(404).end();
+    })().catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  let delivery = 0;
+  return {
+    probot,
+    github,
+    routesUrl: `http://127.0.0.1:${port}`,
+    receive: (name, payload) => probot.receive({ id: `delivery-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await github.stop();
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    },
+  };
+}
+
+export { INSTALLATION };
