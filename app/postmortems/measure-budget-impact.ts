@@ -36,7 +36,13 @@ export async function measureBudgetImpact(
       evaluatePolicy({ policy: { ...policy, dr: null, freezeWindows: [] }, prometheus, now: new Date(window.startedAt) }),
       evaluatePolicy({ policy: { ...policy, dr: null, freezeWindows: [] }, prometheus, now: new Date(window.endedAt) }),
     ]);
-    return budgetImpactRows(before, after);
+    const rows = budgetImpactRows(before, after);
+    // Per-SLO failures do not throw (the gate isolates them): nothing measured at all means Prometheus was out of reach.
+    if (rows.every((r) => r.before === null && r.after === null)) {
+      log.info({ err: before.slos.find((s) => s.error)?.error ?? after.slos.find((s) => s.error)?.error }, 'postmortem: error-budget impact not measured');
+      return null;
+    }
+    return rows;
   } catch (error: unknown) {
     log.info({ err: messageOf(error) }, 'postmortem: error-budget impact not measured');
     return null;
