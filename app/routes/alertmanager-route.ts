@@ -8,7 +8,7 @@
  * Alertmanager sends again; the key makes that safe.
  */
 import type { Probot } from 'probot';
-import { incidentsFromAlerts, matchesSelector, parseAlertmanagerPayload } from '../../src/core/postmortem/alertmanager.js';
+import { incidentsFromAlerts, parseAlertmanagerPayload } from '../../src/core/postmortem/alertmanager.js';
 import { messageOf } from '../../src/github/client.js';
 import type { AppConfig } from '../app-config.js';
 import { installationClient } from '../installation-client.js';
@@ -44,27 +44,29 @@ export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: Issue
       sendJson(res, 400, { error: 'not an Alertmanager webhook (version 4)', problems: parsed.problems });
       return true;
     }
-    const { incidents, skipped } = incidentsFromAlerts(parsed.payload);
+    // First which repositories the alerts name; then each repository's own selector picks its alerts.
+    const { incidents: named, skipped } = incidentsFromAlerts(parsed.payload);
     const results: Record<string, unknown>[] = [];
     let failed = false;
-    for (const candidate of incidents) {
-      const repository = `${candidate.owner}/${candidate.repo}`;
+    for (const repository of new Map(named.map((c) => [`${c.owner}/${c.repo}`, c])).values()) {
+      const name = `${repository.owner}/${repository.repo}`;
       try {
-        const client = await installationClient(probot, candidate.owner, candidate.repo);
+        const client = await installationClient(probot, repository.owner, repository.repo);
         if (!client) {
-          results.push({ repository, outcome: 'skipped', reason: 'the app is not installed on this repository' });
+          results.push({ repository: name, outcome: 'skipped', reason: 'the app is not installed on this repository' });
           continue;
         }
-        const ctx = await postmortemContext({ client, log: probot.log, config, lock, owner: candidate.owner, repo: candidate.repo });
-        if (!matchesSelector(candidate.labels, ctx.policy.alertmanager.selector)) {
-          results.push({ repository, outcome: 'skipped', reason: 'the alert does not match the repository\'s postmortems.alertmanager.selector' });
+        const ctx = await postmortemContext({ client, log: probot.log, config, lock, owner: repository.owner, repo: repository.repo });
+        const selected = incidentsFromAlerts(parsed.payload, ctx.policy.alertmanager.selector).incidents.filter((c) => c.owner === repository.owner && c.repo === repository.repo);
+        if (selected.length === 0) {
+          results.push({ repository: name, outcome: 'skipped', reason: "no alert matches the repository's postmortems.alertmanager.selector" });
           continue;
         }
-        results.push({ repository, ...(await openAlertIncident(ctx, candidate, new Date())) });
+        for (const candidate of selected) results.push({ repository: name, ...(await openAlertIncident(ctx, candidate, new Date())) });
       } catch (error: unknown) {
         failed = true;
-        probot.log.error({ err: error, repository }, 'alertmanager: opening the incident failed');
-        results.push({ repository, outcome: 'failed', reason: messageOf(error) });
+        probot.log.error({ err: error, repository: name }, 'alertmanager: opening the incident failed');
+        results.push({ repository: name, outcome: 'failed', reason: messageOf(error) });
       }
     }
     sendJson(res, failed ? 500 : 200, { status: parsed.payload.status, results, skipped });

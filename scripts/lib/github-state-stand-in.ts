@@ -100,6 +100,8 @@ export class GitHubState {
   readonly repos = new Map<string, RepoState>();
   /** `org/team-slug` → member logins. */
   readonly teams = new Map<string, Set<string>>();
+  /** Node ids of pinned issues. */
+  readonly pinned = new Set<string>();
   /** The app's one installation: every repository here is in it. */
   readonly installationId = 7331;
   private ids = 1_000_000;
@@ -305,6 +307,24 @@ function buildRoutes(state: GitHubState): Route[] {
   route('GET', '/installation/repositories', (req) => {
     const page = paginate(req, [...state.repos.values()]);
     return { status: 200, body: { total_count: state.repos.size, repositories: page.items.map(repoJson) }, headers: page.headers };
+  });
+
+  // --- GraphQL: the two operations the postmortem sweep sends (is an issue pinned; pin it)
+  route('POST', '/graphql', (req) => {
+    const query = String(req.body.query ?? '');
+    const variables = (req.body.variables ?? {}) as Record<string, string>;
+    const byNode = (id: string) => [...state.repos.values()].flatMap((r) => [...r.issues.values()]).find((i) => i.node_id === id);
+    if (query.includes('pinIssue')) {
+      const issue = byNode(variables.issueId ?? '');
+      if (!issue) return { status: 200, body: { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${variables.issueId}'` }] } };
+      state.pinned.add(issue.node_id);
+      return { status: 200, body: { data: { pinIssue: { issue: { number: issue.number } } } } };
+    }
+    if (query.includes('isPinned')) {
+      const issue = byNode(variables.id ?? '');
+      return { status: 200, body: { data: { node: issue ? { isPinned: state.pinned.has(issue.node_id) } : null } } };
+    }
+    return { status: 200, body: { errors: [{ message: 'the stand-in answers only isPinned and pinIssue' }] } };
   });
 
   // --- teams

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
 import { registerGenerateCommands } from './commands/generate.js';
+import { registerPostmortemCommands } from './commands/postmortems.js';
 import { CliExit } from './cli-exit.js';
 
 export const EXIT = { allowed: 0, warning: 1, freeze: 2, exhausted: 3, error: 99 } as const;
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCheckCommands(program);
   registerAuditCommands(program);
   registerGenerateCommands(program);
+  registerPostmortemCommands(program);
   return program;
 }
 

@@ -3,7 +3,7 @@
  * through the contents API, exactly once: idempotent by record id, and safe
  * under concurrency (a stale `sha` answers 409, so re-read, re-chain and retry;
  * the generic retry plugin is switched off for the write so it never resends a
- * stale sha).
+ * stale sha) and under GitHub errors (a 5xx on the write is judged by re-reading).
  */
 import { z } from 'zod';
 import { chainRecord, findRecord, lastHash } from '../core/audit/hash-chain.js';
@@ -81,7 +81,11 @@ export async function appendAuditRecord(client: GitHubClient, at: AuditLocation,
     } catch (error: unknown) {
       const status = httpStatusOf(error);
       // 409: stale sha or a concurrent write to the branch; 422: the file appeared meanwhile (no sha sent).
-      if (status !== 409 && status !== 422) throw error;
+      // A 5xx or a dropped connection (Octokit reports it as 500) may have landed the write or not:
+      // the next attempt re-reads the log and finds the record by id, so it never writes it twice and
+      // never resends a sha it has not just read. Giving up here would lose an acknowledged override
+      // when the webhook was already answered (202 after 9 s).
+      if (status !== 409 && status !== 422 && (status === undefined || status < 500)) throw error;
       await pause(attempt);
     }
   }

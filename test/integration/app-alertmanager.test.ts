@@ -104,6 +104,18 @@ describe('POST /deploy-governor/alertmanager', () => {
     expect(labelled('incident')).toEqual([]);
   });
 
+  it('picks the matching alerts out of a group that mixes severities', async () => {
+    const mixed = notification();
+    const warning = structuredClone(mixed.alerts[0]!);
+    warning.labels = { ...warning.labels, severity: 'warning', alertname: 'CheckoutLatency' };
+    warning.fingerprint = 'beef0000beef0000';
+    mixed.alerts.push(warning);
+    mixed.commonLabels = { repository: `${OWNER}/${REPO}`, service: 'checkout' } as typeof mixed.commonLabels;
+    const { json } = await post(mixed);
+    expect(json.results).toEqual([expect.objectContaining({ outcome: 'opened' })]);
+    expect(labelled('incident')).toHaveLength(1);
+  });
+
   it('follows the repository policy\'s selector and severity', async () => {
     repo.files.set('main:.github/deploy-governor.yml', 'postmortems:\n  alertmanager:\n    selector: { severity: page }\n    severity: sev2\n');
     await post(notification({ severity: 'critical' }));

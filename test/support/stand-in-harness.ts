@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Probot, ProbotOctokit } from 'probot';
 import app from '../../app/index.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
-import { checkRequestAgainstOpenApi } from './openapi-checker.js';
+import { checkGitHubRequest } from './github-request-checker.js';
 import { APP_ID, testPrivateKey, type Handler } from './probot-harness.js';
 import { INSTALLATION } from './webhook-payloads.js';
 
@@ -25,7 +25,7 @@ export interface StandInHarness {
 }
 
 export async function startStandInHarness(env: Record<string, string | undefined> = {}): Promise<StandInHarness> {
-  const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkRequestAgainstOpenApi });
+  const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest });
   const saved = new Map<string, string | undefined>();
   for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, REDIS_URL: undefined, ...env })) {
     saved.set(k, process.env[k]);

@@ -68,8 +68,8 @@ const HORIZON_HEADING = /^[^\p{L}]*(short|medium|mid|long)[\s_-]*term/iu;
  * bullets, any indentation, `[ ]`, `[x]` or `[X]`) inside a section whose
  * heading contains "action items", up to the next heading of the same or a
  * higher level. Lines in fenced code blocks or HTML comments are not items,
- * nor are boxes with no text. One line is one item: continuation lines are
- * not read.
+ * nor are boxes left without text once owner, due date and issue reference are
+ * taken out. One line is one item: continuation lines are not read.
  */
 export function parseActionItems(body: string): ActionItem[] {
   return locateItems(scanMarkdownLines(body)).map(({ source: _source, box: _box, ...item }) => item);

@@ -192,6 +192,13 @@ function commonLabels(alerts: readonly AlertmanagerAlert[]): Record<string, stri
  * Firing alerts, non-matching alerts and alerts without a usable repository or
  * end time are returned in `skipped` with the reason.
  *
+ * Only a resolved notification (every alert of the group resolved) opens
+ * anything. A firing notification may carry alerts that resolved while others
+ * still fire; opening on those would split one outage into several incidents
+ * with different keys, since Alertmanager drops an alert from the group once
+ * its resolution was sent. The cost: such an alert is missing from the
+ * timeline of the incident opened when the group resolves.
+ *
  * The selector applies per alert. Each repository's policy has its own
  * selector: to honour it, call once without a selector to learn the
  * repositories, then once per repository with its selector (and keep that
@@ -203,7 +210,8 @@ export function incidentsFromAlerts(payload: AlertmanagerPayload, selector?: Rea
   const byRepository = new Map<string, { owner: string; repo: string; alerts: AlertmanagerAlert[] }>();
   payload.alerts.forEach((alert, index) => {
     const skip = (reason: string) => skipped.push({ index, fingerprint: alert.fingerprint, reason });
-    if (alert.status !== 'resolved') return skip('still firing: an incident is opened once it resolves');
+    if (alert.status !== 'resolved') return skip('still firing: an incident is opened once its group resolves');
+    if (payload.status !== 'resolved') return skip('its group still fires: an incident is opened once the whole group resolves');
     if (selector && !matchesSelector(alert.labels, selector)) return skip(`labels do not match the selector ${JSON.stringify(selector)}`);
     const repository = own(alert.labels, REPOSITORY_LABEL);
     if (repository === undefined) return skip(`no "${REPOSITORY_LABEL}" label naming the repository (owner/name)`);
