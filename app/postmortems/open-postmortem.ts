@@ -4,7 +4,7 @@
  * redelivery, a second `/postmortem`, or the incident's closing after a command
  * already opened one.
  */
-import { renderMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { readMeta, renderMeta } from '../../src/core/postmortem/issue-metadata.js';
 import {
   postmortemTitle,
   renderBuiltInPostmortem,
@@ -13,7 +13,8 @@ import {
   type TimelineEntry,
 } from '../../src/core/postmortem/render-postmortem.js';
 import { commentOnIssue } from '../../src/github/comment-on-issue.js';
-import { findIssueByKey, openIssueOnce } from '../../src/github/open-issue.js';
+import { issueMarker, openIssueOnce } from '../../src/github/open-issue.js';
+import { listLabelledIssues } from '../../src/github/postmortem-inventory.js';
 import { readRepoFile } from '../../src/github/read-repo-file.js';
 import { measureBudgetImpact } from './measure-budget-impact.js';
 import { issueKey, type PostmortemContext } from './postmortem-context.js';
@@ -46,6 +47,17 @@ export function postmortemKey(request: Pick<PostmortemRequest, 'incident' | 'ale
   throw new Error('a postmortem needs an incident or an alert group');
 }
 
+/**
+ * A postmortem already opened for this key, or linked to this incident by its
+ * marker (one Alertmanager opened for the incident, say, before someone closed it).
+ */
+async function findLinkedPostmortem(ctx: PostmortemContext, key: string, incident: number | null): Promise<number | null> {
+  const marker = issueMarker(key);
+  const { issues } = await listLabelledIssues(ctx.client, ctx.owner, ctx.repo, ctx.policy.label);
+  const found = issues.find((i) => (i.body ?? '').includes(marker) || (incident !== null && readMeta('postmortem', i.body)?.incident === incident));
+  return found?.number ?? null;
+}
+
 async function renderBody(ctx: PostmortemContext, facts: PostmortemFacts): Promise<string> {
   const template = await readRepoFile(ctx.client, { owner: ctx.owner, repo: ctx.repo, path: ctx.policy.templatePath });
   return template ? renderCustomPostmortem(template.text, facts) : renderBuiltInPostmortem(facts);
@@ -54,8 +66,8 @@ async function renderBody(ctx: PostmortemContext, facts: PostmortemFacts): Promi
 export async function openPostmortem(ctx: PostmortemContext, request: PostmortemRequest): Promise<PostmortemOutcome> {
   const key = postmortemKey(request);
   return ctx.lock.run(issueKey(ctx, key), async (): Promise<PostmortemOutcome> => {
-    const earlier = await findIssueByKey(ctx.client, ctx.owner, ctx.repo, ctx.policy.label, key);
-    if (earlier) return { outcome: 'exists', number: earlier.number };
+    const earlier = await findLinkedPostmortem(ctx, key, request.incident?.number ?? null);
+    if (earlier !== null) return { outcome: 'exists', number: earlier };
     const date = (request.startedAt ?? request.now.toISOString()).slice(0, 10);
     const facts: PostmortemFacts = {
       title: request.title,

@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { readMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { issuesEvent } from '../support/issue-payloads.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, REPO } from '../support/webhook-payloads.js';
 
@@ -84,6 +85,15 @@ describe('POST /deploy-governor/alertmanager', () => {
     expect(postmortem?.body).toContain('2026-11-24T09:15:00.000Z');
     expect(postmortem?.body).toContain('1h 15m');
     expect(json.results).toEqual([expect.objectContaining({ repository: `${OWNER}/${REPO}`, incident: incident!.number, postmortem: postmortem!.number, outcome: 'opened' })]);
+  });
+
+  it('opens no second postmortem when the incident it opened is closed later', async () => {
+    await post(notification());
+    const incident = labelled('incident')[0]!;
+    incident.state = 'closed';
+    incident.closed_at = new Date().toISOString();
+    await h.receive('issues', issuesEvent('closed', incident, { login: 'alice' }));
+    expect(labelled('postmortem')).toHaveLength(1);
   });
 
   it('deduplicates by group key and start time: a re-sent notification opens nothing new; a new episode does', async () => {
