@@ -15,34 +15,16 @@ import { installationClient } from '../installation-client.js';
 import type { IssueLock } from '../postmortems/issue-lock.js';
 import { openAlertIncident } from '../postmortems/open-alert-incident.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
-import { BodyError, hasBearer, pathOf, readJsonBody, sendJson } from './operator-request.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { operatorRoute, sendJson } from './operator-request.js';
 
 export const ALERTMANAGER_PATH = '/deploy-governor/alertmanager';
 
 export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: IssueLock) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if (pathOf(req) !== ALERTMANAGER_PATH) return false;
-    if (req.method !== 'POST') {
-      sendJson(res, 405, { error: 'use POST' });
-      return true;
-    }
-    if (!hasBearer(req, config.alertmanagerToken)) {
-      sendJson(res, 401, { error: config.alertmanagerToken ? 'missing or wrong bearer token' : 'the app has no ALERTMANAGER_TOKEN configured' });
-      return true;
-    }
-    let body: unknown;
-    try {
-      body = await readJsonBody(req);
-    } catch (error: unknown) {
-      if (!(error instanceof BodyError)) throw error;
-      sendJson(res, error.status, { error: error.message });
-      return true;
-    }
+  return operatorRoute(ALERTMANAGER_PATH, { token: config.alertmanagerToken, variable: 'ALERTMANAGER_TOKEN' }, async (body, res) => {
     const parsed = parseAlertmanagerPayload(body);
     if (!parsed.ok) {
       sendJson(res, 400, { error: 'not an Alertmanager webhook (version 4)', problems: parsed.problems });
-      return true;
+      return;
     }
     // First which repositories the alerts name; then each repository's own selector picks its alerts.
     const { incidents: named, skipped } = incidentsFromAlerts(parsed.payload);
@@ -70,6 +52,5 @@ export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: Issue
       }
     }
     sendJson(res, failed ? 500 : 200, { status: parsed.payload.status, results, skipped });
-    return true;
-  };
+  });
 }

@@ -22,6 +22,7 @@ export function hasBearer(req: IncomingMessage, expected: string | null): boolea
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
+/** A body the route cannot take, with the HTTP status that says why. */
 export class BodyError extends Error {
   constructor(
     readonly status: number,
@@ -54,4 +55,38 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 /** The path of a request without its query string. */
 export function pathOf(req: IncomingMessage): string {
   return (req.url ?? '/').split('?')[0]!;
+}
+
+/**
+ * A POST route behind a bearer token: answers 405, 401, 413 and 400 (body not
+ * JSON) itself, and hands the parsed body to `handle`, which answers the rest.
+ * The returned handler says whether it took the request (Probot's server asks
+ * each handler in turn).
+ */
+export function operatorRoute(
+  path: string,
+  auth: { token: string | null; variable: string },
+  handle: (body: unknown, res: ServerResponse) => Promise<void>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  return async (req, res) => {
+    if (pathOf(req) !== path) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'use POST' });
+      return true;
+    }
+    if (!hasBearer(req, auth.token)) {
+      sendJson(res, 401, { error: auth.token ? 'missing or wrong bearer token' : `the app has no ${auth.variable} configured` });
+      return true;
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error: unknown) {
+      if (!(error instanceof BodyError)) throw error;
+      sendJson(res, error.status, { error: error.message });
+      return true;
+    }
+    await handle(body, res);
+    return true;
+  };
 }

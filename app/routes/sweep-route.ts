@@ -4,7 +4,6 @@
  * operators who schedule it themselves. Body `{"repository": "owner/name"}` sweeps
  * one repository; an empty body sweeps every repository the app is installed on.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Probot } from 'probot';
 import { z } from 'zod';
 import { resolvePostmortemPolicy } from '../../src/core/postmortem/postmortem-policy.js';
@@ -13,7 +12,7 @@ import { messageOf, type GitHubClient } from '../../src/github/client.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import type { AppConfig } from '../app-config.js';
 import { installationClient } from '../installation-client.js';
-import { BodyError, hasBearer, pathOf, readJsonBody, sendJson } from './operator-request.js';
+import { operatorRoute, sendJson } from './operator-request.js';
 
 export const SWEEP_PATH = '/deploy-governor/postmortems/sweep';
 
@@ -46,33 +45,20 @@ async function everyRepository(probot: Probot): Promise<Target[]> {
 }
 
 export function sweepRoute(probot: Probot, config: AppConfig) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if (pathOf(req) !== SWEEP_PATH) return false;
-    if (req.method !== 'POST') {
-      sendJson(res, 405, { error: 'use POST' });
-      return true;
+  return operatorRoute(SWEEP_PATH, { token: config.sweepToken, variable: 'SWEEP_TOKEN' }, async (body, res) => {
+    const parsed = requestSchema.safeParse(body);
+    if (!parsed.success) {
+      sendJson(res, 400, { error: `expected {"repository": "owner/name"} or an empty body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}` });
+      return;
     }
-    if (!hasBearer(req, config.sweepToken)) {
-      sendJson(res, 401, { error: config.sweepToken ? 'missing or wrong bearer token' : 'the app has no SWEEP_TOKEN configured' });
-      return true;
-    }
-    let request: z.infer<typeof requestSchema>;
-    try {
-      const parsed = requestSchema.safeParse(await readJsonBody(req));
-      if (!parsed.success) throw new BodyError(400, `expected {"repository": "owner/name"} or an empty body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
-      request = parsed.data;
-    } catch (error: unknown) {
-      if (!(error instanceof BodyError)) throw error;
-      sendJson(res, error.status, { error: error.message });
-      return true;
-    }
+    const request = parsed.data;
     let targets: Target[];
     if (request?.repository) {
       const [owner, repo] = request.repository.split('/') as [string, string];
       const client = await installationClient(probot, owner, repo);
       if (!client) {
         sendJson(res, 404, { error: `the app is not installed on ${request.repository}` });
-        return true;
+        return;
       }
       targets = [{ owner, repo, client }];
     } else {
@@ -91,6 +77,5 @@ export function sweepRoute(probot: Probot, config: AppConfig) {
       }
     }
     sendJson(res, failed ? 500 : 200, { results });
-    return true;
-  };
+  });
 }
