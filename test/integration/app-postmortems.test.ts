@@ -189,6 +189,19 @@ describe('action items', () => {
     expect(parseActionItems(pm.body!).every((i) => i.issue !== null)).toBe(true);
   });
 
+  it('takes the items of a postmortem a person opened by hand, and ignores issues that are not postmortems', async () => {
+    const body = '## Action items\n\n### Medium term\n\n- [ ] Shard the queue @alice due:2027-02-01\n';
+    const byHand = h.github.state.addIssue(repo, { title: 'Postmortem: queue outage', body, labels: ['postmortem'], user: user('alice') });
+    const plain = h.github.state.addIssue(repo, { title: 'Not a postmortem', body, labels: ['bug'], user: user('alice') });
+    await h.receive('issues', issuesEvent('opened', byHand, { login: 'alice' }));
+    await h.receive('issues', issuesEvent('opened', plain, { login: 'alice' }));
+    const items = issuesLabelled('action-item');
+    expect(items.map((i) => i.title)).toEqual(['Shard the queue']);
+    expect(items[0]!.labels.map((l) => l.name)).toContain('medium-term');
+    expect(parseActionItems(byHand.body!)[0]!.issue).toBe(items[0]!.number);
+    expect(parseActionItems(plain.body!)[0]!.issue).toBeNull();
+  });
+
   it('asks once for a missing owner or due date, and opens no issue for such items', async () => {
     const pm = await openPostmortem();
     await editBody(pm, withItems(pm.body!, 'Medium term', ['- [ ] Nobody owns this due:2026-12-01', '- [ ] No date @alice', '- [ ] Bad date @alice due:2026-02-30']));
