@@ -81,4 +81,9 @@ environments:
   it('rejects duplicate keys', () => {
     expect(errorOf('mode: enforce\nmode: report\n').message).toMatch(/YAML syntax/);
   });
+
+  it('shows a YAML .nan or .inf as written, not as null', () => {
+    expect(errorOf('thresholds:\n  caution: .nan\n').message).toMatch(/thresholds\.caution: .*\(got NaN\)/);
+    expect(errorOf('thresholds:\n  caution: .inf\n').message).toMatch(/thresholds\.caution: .*\(got Infinity\)/);
+  });
 });

@@ -16,6 +16,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON has no NaN or Infinity (it would print them as null): a YAML .nan or .inf is shown as written.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const json = JSON.stringify(value);
   if (json === undefined) return String(value);
   return json.length > 80 ? `${json.slice(0, 77)}...` : json;

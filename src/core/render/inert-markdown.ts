@@ -13,6 +13,8 @@ export function inert(text: string): string {
     text
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
+      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
       .replace(/\r?\n|\r/g, ' ')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
@@ -23,8 +25,11 @@ export function inert(text: string): string {
       .replace(/@/g, `@${ZWSP}`)
       // #123 and owner/repo#123 cross-references.
       .replace(/#(?=\d)/g, `#${ZWSP}`)
-      // Bare URLs stay visible but do not autolink into something clickable and misleading.
+      // GH-123 references link like #123.
+      .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+      // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
       .replace(/:\/\//g, `:${ZWSP}//`)
+      .replace(/\b(www)\./gi, `$1${ZWSP}.`)
   );
 }
 

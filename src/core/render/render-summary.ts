@@ -6,6 +6,7 @@
  */
 import type { Report } from '../report/report-schema.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent, formatRatio } from './format-values.js';
+import { inert } from './inert-markdown.js';
 
 const STATUS_ICON: Record<string, string> = {
   NORMAL: '🟢',
@@ -16,16 +17,13 @@ const STATUS_ICON: Record<string, string> = {
   UNKNOWN: '⚪',
 };
 
-/** Make text safe inside a markdown table cell or a list item. */
+/**
+ * Make text safe inside a markdown table cell or a list item: the same inert
+ * rendering as the app's pull-request comments (no mention, HTML, link, heading
+ * or issue reference can come from it), since the check run's summary shows it on GitHub too.
+ */
 export function tableCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'")
-    .replace(/@/g, '@\u200b');
+  return inert(text);
 }
 
 export function decisionHeadline(report: Report): string {
@@ -57,7 +55,7 @@ export function renderSummary(report: Report): string {
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of report.slos) {
     lines.push(
-      `| ${tableCell(s.name)} | ${s.objective}% | ${s.window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`,
+      `| ${tableCell(s.name)} | ${s.objective}% | ${tableCell(s.window)} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`,
     );
   }
   lines.push('');
@@ -69,7 +67,7 @@ export function renderSummary(report: Report): string {
     lines.push('| --- | --- | ---: | ---: | ---: | --- |');
     for (const g of guards) {
       lines.push(
-        `| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${g.long} | ${formatBurnRate(g.shortBurnRate)} over ${g.short} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`,
+        `| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`,
       );
     }
     lines.push('');
@@ -84,7 +82,7 @@ export function renderSummary(report: Report): string {
     lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
   }
   for (const w of report.freeze.active) {
-    lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${w.until})` : ''}`, '');
+    lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`, '');
   }
 
   if (d.reasons.length > 0) {
@@ -95,7 +93,7 @@ export function renderSummary(report: Report): string {
   }
   const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
   lines.push(
-    `<sub>Evaluated at ${report.evaluatedAt} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`,
+    `<sub>Evaluated at ${tableCell(report.evaluatedAt)} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,192 @@
+/**
+ * The real server (`npm run app`) receiving webhook bodies far larger than any
+ * of its events: 10 MB signed, unsigned, and streamed without a length. Each gets
+ * a clear 413 before anything reads or verifies it, the server's memory does not
+ * grow by what was sent, and the next ordinary delivery is acted on. A delivery
+ * as large as a real check run can be still goes through.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getFreePort } from '../../scripts/lib/free-port.js';
+import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
+import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
+import { APP_ID, testPrivateKey } from '../support/probot-harness.js';
+import { reportFor } from '../support/reports.js';
+import { checkRunCompleted, OWNER, REPO } from '../support/webhook-payloads.js';
+
+const SECRET = 'oversized-webhook-secret';
+const MB = 1024 * 1024;
+let server: ChildProcess;
+let github: GitHubStandIn;
+let base: string;
+let logs = '';
+const comments: { id: number; body: string; performed_via_github_app: { id: number } }[] = [];
+
+beforeAll(async () => {
+  const repo = `/api/v3/repos/${OWNER}/${REPO}`;
+  github = await startGitHubStandIn(
+    [
+      { method: 'POST', path: /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/, reply: () => ({ status: 201, body: { token: 'ghs_big', expires_at: '2999-01-01T00:00:00Z' } }) },
+      { method: 'GET', path: new RegExp(`^${repo}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
+      {
+        method: 'POST',
+        path: new RegExp(`^${repo}/issues/2/comments$`),
+        reply: (req) => {
+          comments.push({ id: comments.length + 1, body: (req.body as { body: string }).body, performed_via_github_app: { id: APP_ID } });
+          return { status: 201, body: comments.at(-1) };
+        },
+      },
+      {
+        method: 'PATCH',
+        path: new RegExp(`^${repo}/issues/comments/\\d+$`),
+        reply: (req) => {
+          const comment = comments.find((c) => req.path.endsWith(`/${c.id}`))!;
+          comment.body = (req.body as { body: string }).body;
+          return { status: 200, body: comment };
+        },
+      },
+    ],
+    (req) => checkRequestAgainstOpenApi({ method: req.method, path: req.path, body: req.body }),
+  );
+  const port = await getFreePort();
+  base = `http://127.0.0.1:${port}`;
+  const ghe = new URL(github.url);
+  server = spawn('npm', ['run', '-s', 'app'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      APP_ID: String(APP_ID),
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      GHE_HOST: ghe.host,
+      GHE_PROTOCOL: 'http',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout?.on('data', (c: Buffer) => (logs += c.toString()));
+  server.stderr?.on('data', (c: Buffer) => (logs += c.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/ping`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${logs}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await github?.stop();
+});
+
+const sign = (body: string | Buffer) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+
+function post(body: string | Buffer | ReadableStream<Uint8Array>, signature: string | null, event = 'check_run') {
+  return fetch(`${base}/api/github/webhooks`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': `big-${Math.random()}`,
+      ...(signature ? { 'x-hub-signature-256': signature } : {}),
+    },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+/** A check_run.completed delivery padded with `padding` bytes of output summary. */
+async function delivery(padding: number): Promise<string> {
+  const payload = checkRunCompleted({ report: await reportFor(1500) }) as { check_run: { output: Record<string, unknown> } };
+  payload.check_run.output.summary = 's'.repeat(padding);
+  return JSON.stringify(payload);
+}
+
+/** A body streamed in 64 KB chunks with no Content-Length (chunked transfer), as a client that lies or does not know. */
+function streamed(bytes: number): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      sent += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+/** Peak resident memory (VmHWM, bytes) of the largest process in the server's process group: the Node process running the app. */
+function serverPeakRss(): number {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number])
+    .filter(([, pgid]) => pgid === server.pid);
+  const [pid] = rows.reduce((a, b) => (b[2] > a[2] ? b : a));
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(hwm![1]) * 1024;
+}
+
+describe('npm run app with oversized webhook bodies', () => {
+  it('answers 413 to 10 MB bodies, signed, unsigned or streamed, holding none of them in memory, and stays up', async () => {
+    // An ordinary delivery first, so the server's memory is at its working level before measuring.
+    const warm = await post(await delivery(0), null);
+    expect(warm.status).toBe(400);
+    const before = serverPeakRss();
+
+    const huge = await delivery(10 * MB);
+    const signature = sign(huge);
+    // Ten at once with a Content-Length (half signed), four streamed without one.
+    const sends = [
+      ...Array.from({ length: 10 }, (_, i) => post(huge, i % 2 === 0 ? signature : null)),
+      ...Array.from({ length: 4 }, (_, i) => post(streamed(10 * MB), i % 2 === 0 ? signature : null)),
+    ];
+    const answers = await Promise.all(sends);
+    // 140 MB went in at once. Probot alone buffers each body and its decoded text (the signed ones parsed too): the peak
+    // would grow by more than was sent. Discarded unread, they leave only short-lived socket buffers behind.
+    const sent = sends.length * 10 * MB;
+    const growth = serverPeakRss() - before;
+    // Measured here: about 40 MB with the limit, about 700 MB without it.
+    expect(growth, `peak RSS grew by ${Math.round(growth / MB)} MB`).toBeLessThan(sent / 2);
+    for (const answer of answers) {
+      expect(answer.status).toBe(413);
+      expect(await answer.json()).toEqual({ error: 'webhook body larger than 4194304 bytes' });
+    }
+
+    expect((await fetch(`${base}/ping`)).status).toBe(200);
+    expect(server.exitCode).toBeNull();
+    expect(github.requests).toEqual([]);
+  });
+
+  it('acts on the next ordinary delivery, and on one as large as a real check run can be', async () => {
+    // output.summary and output.text hold at most 65,535 characters each; four-byte characters make that a quarter MB per field.
+    const payload = checkRunCompleted({ report: await reportFor(1500) }) as { check_run: { output: Record<string, unknown> } };
+    payload.check_run.output.summary = '💥'.repeat(32_767);
+    const body = JSON.stringify(payload);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(128 * 1024);
+    const response = await post(body, sign(body));
+    expect(response.status, logs).toBe(200);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('Deploys to production are blocked: EXHAUSTED');
+
+    const small = await delivery(0);
+    expect((await post(small, sign(small))).status).toBe(200);
+    expect(github.problems).toEqual([]);
+  });
+
+  it('leaves other routes alone: an oversized body elsewhere is not the webhook limit’s business', async () => {
+    const response = await fetch(`${base}/ping`);
+    expect(await response.text()).toBe('PONG');
+    const unknown = await fetch(`${base}/not-a-route`, { method: 'POST', body: 'x'.repeat(5 * MB), headers: { 'content-type': 'text/plain' } });
+    expect(unknown.status).toBe(404);
+  });
+});
