@@ -102,7 +102,13 @@ export async function syncActionItems(ctx: PostmortemContext, postmortem: number
       linked = result.changed ? links.length : 0;
     }
     const target = { owner: ctx.owner, repo: ctx.repo, issue: postmortem, appId: ctx.config.appId };
-    if (incomplete.length > 0) await upsertPrComment(ctx.client, { ...target, marker: INCOMPLETE_MARKER, body: incompleteComment(incomplete), create: true });
+    // The ask is kept current: once every item is complete, the same comment says so (and none is started for that).
+    await upsertPrComment(ctx.client, {
+      ...target,
+      marker: INCOMPLETE_MARKER,
+      body: incomplete.length > 0 ? incompleteComment(incomplete) : `${INCOMPLETE_MARKER}\nEvery action item now has an owner and a due date. Thank you!`,
+      create: incomplete.length > 0,
+    });
     if (overLimit > 0) {
       await upsertPrComment(ctx.client, {
         ...target,

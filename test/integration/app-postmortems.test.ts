@@ -212,6 +212,12 @@ describe('action items', () => {
     expect(asks[0]!.body).toContain('Nobody owns this: no owner');
     expect(asks[0]!.body).toContain('No date: no due date');
     expect(asks[0]!.body).toMatch(/Bad date: .*2026-02-30/);
+    // Completing the items opens them and turns the same comment into a thank-you.
+    await editBody(pm, pm.body!.replace('Nobody owns this due:', 'Nobody owns this @alice due:').replace('No date @alice', 'No date @alice due:2026-12-24').replace('due:2026-02-30', 'due:2026-03-02'));
+    expect(issuesLabelled('action-item')).toHaveLength(3);
+    const after = appComments(pm.number).filter((c) => c.body.includes('deploy-governor:action-items-incomplete'));
+    expect(after).toHaveLength(1);
+    expect(after[0]!.body).toContain('Every action item now has an owner and a due date');
   });
 
   it('ticks the line when the item closes and unticks it when it reopens', async () => {
