@@ -83,6 +83,8 @@ export interface RepoState {
   commitPulls: Map<string, number[]>;
   runs: Map<number, WorkflowRun>;
   checkRuns: Map<number, Record<string, unknown>>;
+  /** Branches whose rules refuse direct writes (GitHub answers 409 "Repository rule violations found"). */
+  protectedBranches: Set<string>;
   /** Login → role name (admin, maintain, write, triage, read). */
   collaborators: Map<string, string>;
   /** Blob shas that a PUT sent when they were already stale (answered 409). */
@@ -129,6 +131,7 @@ export class GitHubState {
         runs: new Map(),
         checkRuns: new Map(),
         collaborators: new Map(),
+        protectedBranches: new Set(),
         staleShas: new Set(),
         staleResends: 0,
         nextIssueNumber: 1,
@@ -380,6 +383,7 @@ function buildRoutes(state: GitHubState): Route[] {
     const r = repo!;
     const branch = String(req.body.branch ?? r.defaultBranch);
     if (!r.branches.has(branch)) return notFound(`Branch ${branch} not found`);
+    if (r.protectedBranches.has(branch)) return { status: 409, body: { message: 'Repository rule violations found\n\nChanges must be made through a pull request.', documentation_url: 'https://docs.github.com/rest' } };
     const key = `${branch}:${req.params.path}`;
     const current = r.files.get(key);
     const sent = typeof req.body.sha === 'string' ? req.body.sha : undefined;

@@ -278,6 +278,21 @@ describe('approvals', () => {
     expect(pm.labels.map((l) => l.name)).toContain('published');
   });
 
+  it('publishes on a protected default branch too, and says how to get the document committed', async () => {
+    const pm = await openWithApprovers();
+    repo.protectedBranches.add('main');
+    await editBody(pm, tick(pm.body!, 'Service owner'), 'bob');
+    await editBody(pm, tick(pm.body!, 'Author'), 'alice');
+    expect(pm.labels.map((l) => l.name)).toContain('published');
+    const notes = appComments(pm.number).filter((c) => c.body.includes('committing it to'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toMatch(/handbook\/postmortems\/2026-11-20-checkout-outage\.md.*409.*docs-path/s);
+    // Once the app may push, an edit publishes the document.
+    repo.protectedBranches.delete('main');
+    await editBody(pm, `${pm.body!}\n`);
+    expect(h.github.state.fileText(repo, 'main', 'handbook/postmortems/2026-11-20-checkout-outage.md')).toContain('Checkout outage');
+  });
+
   it('publishes when every approver has ticked: label and markdown committed to the docs path', async () => {
     const pm = await openWithApprovers();
     await editBody(pm, tick(pm.body!, 'Service owner'), 'bob');
