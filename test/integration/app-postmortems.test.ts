@@ -81,6 +81,14 @@ describe('opening a postmortem', () => {
     expect(appComments(inc.number).map((c) => c.body).join('\n')).toContain(`#${pm!.number}`);
   });
 
+  it('opens one from a pull request too', async () => {
+    const pr = h.github.state.addPullRequest(repo, 'a'.repeat(40), 'Roll back the cache change');
+    await h.receive('issue_comment', issueCommentCreated(pr, '/postmortem', { login: 'alice' }));
+    const [pm] = postmortems();
+    expect(pm?.title).toMatch(/^Postmortem: \d{4}-\d{2}-\d{2} Roll back the cache change$/);
+    expect(readMeta('postmortem', pm?.body)?.incident).toBe(pr.number);
+  });
+
   it('politely refuses someone without triage, and opens nothing', async () => {
     const inc = incident();
     await h.receive('issue_comment', issueCommentCreated(inc, '/postmortem please', { login: 'mallory' }));
