@@ -6,6 +6,7 @@
 import type { Probot } from 'probot';
 import { z } from 'zod';
 import { httpStatusOf, type GitHubClient } from '../src/github/client.js';
+import { clientFor } from './github-client.js';
 
 const installation = z.object({ id: z.number().int() });
 
@@ -18,6 +19,5 @@ export async function installationClient(probot: Probot, owner: string, repo: st
     if (httpStatusOf(error) === 404) return null;
     throw error;
   }
-  const octokit = await probot.auth(id);
-  return { request: (route, parameters) => octokit.request(route, parameters) };
+  return clientFor({ octokit: await probot.auth(id) });
 }

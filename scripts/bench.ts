@@ -12,6 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { benchApp, recordAppBench } from './bench-app.js';
 import { writeDemoData } from './lib/demo-data.js';
 import { ensureNode24 } from './lib/node24.js';
 import { startPrometheus } from './lib/prometheus-server.js';
@@ -136,3 +137,6 @@ try {
   await prometheus.stop();
   await rm(work, { recursive: true, force: true });
 }
+
+// The app under load (scripts/bench-app.ts): its figures join the results file under `app`.
+await recordAppBench(await benchApp());

@@ -11,6 +11,7 @@ import { runPostmortemSweep } from '../../src/github/apply-sweep.js';
 import { messageOf, type GitHubClient } from '../../src/github/client.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import type { AppConfig } from '../app-config.js';
+import { clientFor } from '../github-client.js';
 import { installationClient } from '../installation-client.js';
 import { operatorRoute, sendJson } from './operator-request.js';
 
@@ -33,8 +34,7 @@ async function everyRepository(probot: Probot): Promise<Target[]> {
   const asApp = await probot.auth();
   const targets: Target[] = [];
   for (const inst of installations.parse((await asApp.request('GET /app/installations', { per_page: 100 })).data)) {
-    const octokit = await probot.auth(inst.id);
-    const client: GitHubClient = { request: (route, parameters) => octokit.request(route, parameters) };
+    const client = clientFor({ octokit: await probot.auth(inst.id) });
     for (let page = 1; page <= 10; page++) {
       const batch = repositories.parse((await client.request('GET /installation/repositories', { per_page: 100, page })).data).repositories;
       targets.push(...batch.map((r) => ({ owner: r.owner.login, repo: r.name, client })));

@@ -6,7 +6,7 @@
  * the label keeps an ordinary user's issue that pastes the marker from counting.
  */
 import { z } from 'zod';
-import type { GitHubClient } from './client.js';
+import { httpStatusOf, type GitHubClient } from './client.js';
 
 const issueShape = z.object({ number: z.number().int(), id: z.number().int(), body: z.string().nullable().optional() });
 const issues = z.array(issueShape);
@@ -51,16 +51,29 @@ export async function findIssueByKey(client: GitHubClient, owner: string, repo: 
 export async function openIssueOnce(client: GitHubClient, owner: string, repo: string, issue: IssueRequest): Promise<OpenedIssue> {
   const earlier = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key);
   if (earlier) return { outcome: 'exists', ...earlier };
-  // No automatic resend: a POST that timed out after succeeding would open a second issue (a redelivery finds the first).
-  const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
-    owner,
-    repo,
-    title: issue.title,
-    body: `${issue.body}\n\n${issueMarker(issue.key)}`,
-    labels: issue.labels,
-    ...(issue.assignees?.length ? { assignees: issue.assignees } : {}),
-    request: { retries: 0 },
-  });
-  const created = issueShape.parse(data);
+  // No automatic resend: a POST that timed out after succeeding would open a second issue.
+  const create = () =>
+    client.request('POST /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      title: issue.title,
+      body: `${issue.body}\n\n${issueMarker(issue.key)}`,
+      labels: issue.labels,
+      ...(issue.assignees?.length ? { assignees: issue.assignees } : {}),
+      request: { retries: 0 },
+    });
+  let response: Awaited<ReturnType<typeof create>>;
+  try {
+    response = await create();
+  } catch (error: unknown) {
+    const status = httpStatusOf(error);
+    if (status === undefined || status < 500) throw error;
+    // A 5xx or a dropped connection (Octokit reports it as 500) may still have opened it: look before
+    // trying once more. The webhook may have been answered already (202 after 9 s): no redelivery would.
+    const landed = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key);
+    if (landed) return { outcome: 'opened', ...landed };
+    response = await create();
+  }
+  const created = issueShape.parse(response.data);
   return { outcome: 'opened', number: created.number, id: created.id };
 }

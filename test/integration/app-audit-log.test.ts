@@ -215,12 +215,20 @@ describe('override audit log', () => {
   it('completes a review issue on redelivery when the first delivery logged the record but could not open it', async () => {
     mountRepo();
     const payload = checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] });
-    failIssueCreates = 1;
+    // The app looks and tries once more after a 5xx; a second failure fails the delivery.
+    failIssueCreates = 2;
     await expect(deliver(payload)).rejects.toThrow();
     expect(store.writes).toBe(1);
     expect(issues).toEqual([]);
     await deliver(payload);
     expect(store.writes).toBe(1);
+    expect(issues.map((i) => i.title)).toEqual(['Deploy override review: production 2026-11-23']);
+  });
+
+  it('opens the review issue in the same delivery after one 502 on the create, once', async () => {
+    mountRepo();
+    failIssueCreates = 1;
+    await deliver(checkRunCompleted({ report: await overriddenReport(1500, { level: 'exhausted' }), pullRequests: [] }));
     expect(issues.map((i) => i.title)).toEqual(['Deploy override review: production 2026-11-23']);
   });
 
