@@ -20,8 +20,10 @@ export interface AppConfig {
   alertmanagerToken: string | null;
   /** Bearer token for POST /deploy-governor/postmortems/sweep; the route answers 401 to everyone while unset. */
   sweepToken: string | null;
-  /** Redis shared by several instances (Probot's throttling, and the app's per-issue locks). */
+  /** Redis shared by several instances: the delivery queue, Probot's throttling, and the app's per-issue locks. */
   redisUrl: string | null;
+  /** Delivery workers per instance, and the first retry's wait (each later one waits 4 times longer). */
+  queue: { concurrency: number; retryBaseMs: number };
 }
 
 const url = z.string().refine(isHttpUrl, 'expected an http(s) URL');
@@ -36,6 +38,8 @@ const envSchema = z.object({
   ALERTMANAGER_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
   SWEEP_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+  QUEUE_CONCURRENCY: z.string().regex(/^[1-9]\d{0,2}$/, 'expected a whole number of workers from 1 to 999').optional(),
+  QUEUE_RETRY_BASE: z.string().optional(),
 });
 
 /** Origin and path without a trailing slash, credentials, query or fragment. */
@@ -66,6 +70,14 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const a of allowed) {
     if (!url.safeParse(a).success) throw new PolicyError('app environment', [{ path: 'PROMETHEUS_ALLOWED_URLS', message: `expected comma-separated http(s) URLs; got "${a}"` }]);
   }
+  let retryBaseMs = 2000;
+  if (e.QUEUE_RETRY_BASE) {
+    try {
+      retryBaseMs = parseDurationMs(e.QUEUE_RETRY_BASE);
+    } catch {
+      throw new PolicyError('app environment', [{ path: 'QUEUE_RETRY_BASE', message: `expected a duration such as 2s; got "${e.QUEUE_RETRY_BASE}"` }]);
+    }
+  }
   return {
     appId: Number(e.APP_ID),
     prometheus: e.PROMETHEUS_URL ? { url: e.PROMETHEUS_URL, headers, timeoutMs } : null,
@@ -73,5 +85,6 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     alertmanagerToken: e.ALERTMANAGER_TOKEN ?? null,
     sweepToken: e.SWEEP_TOKEN ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    queue: { concurrency: Number(e.QUEUE_CONCURRENCY ?? 16), retryBaseMs },
   };
 }

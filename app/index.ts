@@ -11,14 +11,14 @@ import { onIssueCommentCreated } from './handlers/issue-comment-created.js';
 import { onIssuesClosed } from './handlers/issues-closed.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
-import { createIssueLock } from './postmortems/issue-lock.js';
+import { createIssueLock } from './issue-lock.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
 import { sweepRoute } from './routes/sweep-route.js';
 
 const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
   const lock = createIssueLock(config.redisUrl ?? undefined);
-  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, config));
+  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, config, lock));
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));

@@ -1,82 +1,59 @@
 /**
  * `npm run app`: the app as a long-running server with Probot's standard
- * environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT,
- * HOST, LOG_LEVEL, GHE_HOST/GHE_PROTOCOL, REDIS_URL, WEBHOOK_PATH). Stateless: run as many as
- * you like behind a load balancer.
+ * environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET,
+ * WEBHOOK_PATH, PORT, HOST, LOG_LEVEL, GHE_HOST/GHE_PROTOCOL, REDIS_URL) and
+ * the app's own (see app-config.ts). Deliveries are
+ * queued and answered at once (webhook-server.ts), then handled by workers; with
+ * REDIS_URL the queue is durable and shared, so any number of instances can run
+ * behind a load balancer.
  */
-import { subscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { run } from 'probot';
+import { createProbot } from 'probot';
 import { PolicyError } from '../src/core/policy/policy-error.js';
-import { readAppConfig } from './app-config.js';
+import { AppOctokit } from './app-octokit.js';
+import { readAppConfig, type AppConfig } from './app-config.js';
 import app from './index.js';
+import { createMemoryDeliveryQueue } from './queue/memory-delivery-queue.js';
+import { createRedisDeliveryQueue } from './queue/redis-delivery-queue.js';
+import { runDeliveries } from './queue/run-deliveries.js';
+import { createWebhookServer, type RouteHandler } from './webhook-server.js';
 
-/**
- * Largest webhook body accepted, in bytes. Probot reads a webhook body whole into
- * memory before it can check the signature, so without a limit anyone who can
- * reach the server makes it buffer whatever they send. The app's events are far
- * smaller: a check_run carries at most 2 × 65,535 characters of output (under
- * 1 MB even fully escaped), a deployment_protection_rule a few KB. GitHub itself
- * caps deliveries at 25 MB.
- */
-const MAX_WEBHOOK_BYTES = 4 * 1024 * 1024;
-const WEBHOOK_PATH = process.env.WEBHOOK_PATH ?? '/api/github/webhooks';
-
-type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-
-/**
- * Puts a size check in front of the server's request listeners (Probot's): a POST
- * to the webhook path larger than MAX_WEBHOOK_BYTES gets 413 and is discarded
- * unread; a smaller one is read here and handed on as `req.body`, the raw text
- * @octokit/webhooks verifies. Other requests pass untouched.
- */
-function limitWebhookBodies(server: Server): void {
-  const listeners = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage & { body?: string }, res: ServerResponse) => {
-    const pass = () => listeners.forEach((listener) => listener.call(server, req, res));
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== WEBHOOK_PATH) return pass();
-    const refuse = () => {
-      res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `webhook body larger than ${MAX_WEBHOOK_BYTES} bytes` }));
-    };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BYTES) {
-      refuse();
-      req.resume(); // discard the body, keep the connection usable
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      if (size > MAX_WEBHOOK_BYTES) return;
-      size += chunk.length;
-      if (size <= MAX_WEBHOOK_BYTES) return void chunks.push(chunk);
-      chunks.length = 0;
-      refuse();
-    });
-    req.on('end', () => {
-      if (size > MAX_WEBHOOK_BYTES) return;
-      req.body = new TextDecoder().decode(Buffer.concat(chunks));
-      pass();
-    });
-  });
-}
-
-// Probot's run() keeps its HTTP server to itself; the server announces each request here, synchronously before its listeners run.
-const limited = new WeakSet<Server>();
-subscribe('http.server.request.start', (message) => {
-  const { server } = message as { server: Server };
-  if (limited.has(server)) return;
-  limited.add(server);
-  limitWebhookBodies(server);
-});
-
+let config: AppConfig;
 try {
-  // The app's own variables (PROMETHEUS_*): a mistake stops the start with a fix-it message, not a stack trace.
-  readAppConfig();
+  // The app's own variables: a mistake stops the start with a fix-it message, not a stack trace.
+  config = readAppConfig();
+  if (!process.env.WEBHOOK_SECRET) throw new PolicyError('app environment', [{ path: 'WEBHOOK_SECRET', message: 'expected the webhook secret set in the GitHub App\'s settings (deliveries are verified with it)' }]);
 } catch (error: unknown) {
   if (!(error instanceof PolicyError)) throw error;
   process.stderr.write(`deploy-governor app: ${error.message}\n`);
   process.exit(1);
 }
 
-await run(app);
+const probot = createProbot({ overrides: { Octokit: AppOctokit } });
+const routes: RouteHandler[] = [];
+await probot.load(app, { cwd: process.cwd(), addHandler: (handler) => routes.push(handler as RouteHandler) });
+
+const queue = config.redisUrl ? createRedisDeliveryQueue(config.redisUrl) : createMemoryDeliveryQueue();
+if (!queue.durable) probot.log.warn('no REDIS_URL: deliveries wait in memory, and those not yet handled are lost if the process dies');
+const workers = runDeliveries(queue, (d) => probot.receive({ id: d.id, name: d.name, payload: d.payload } as Parameters<typeof probot.receive>[0]), {
+  concurrency: config.queue.concurrency,
+  retryBaseMs: config.queue.retryBaseMs,
+  log: probot.log,
+});
+
+const server = createWebhookServer({ probot, queue, webhookPath: process.env.WEBHOOK_PATH ?? '/api/github/webhooks', routes });
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? 'localhost';
+server.listen(port, host, () => probot.log.info(`deploy-governor listening on http://${host}:${port}`));
+
+/** Stop taking requests, finish what is being handled (a lease frees the rest for another instance), then exit. */
+async function shutdown(signal: string): Promise<void> {
+  probot.log.info(`${signal}: stopping`);
+  server.close();
+  await workers.stop(20_000);
+  const left = await queue.stats();
+  if (!queue.durable && left.queued + left.delayed + left.inFlight > 0) probot.log.error(left, 'stopping with deliveries not yet handled (no REDIS_URL: they are lost; redeliver them from the app settings)');
+  await queue.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -12,11 +12,12 @@ import { findPullRequests } from '../../src/github/find-pull-requests.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
+import type { IssueLock } from '../issue-lock.js';
 import { recordOverride } from './record-override.js';
 
 const CHECK_NAME = /^deploy-governor \/ (.+)$/;
 
-export async function onCheckRunCompleted(context: Context<'check_run.completed'>, config: AppConfig): Promise<void> {
+export async function onCheckRunCompleted(context: Context<'check_run.completed'>, config: AppConfig, lock: IssueLock): Promise<void> {
   const run = context.payload.check_run;
   const name = CHECK_NAME.exec(run.name);
   if (!name) return;
@@ -44,7 +45,7 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
     }
   }
   try {
-    await explainOnPullRequests(context, client, config, report);
+    await explainOnPullRequests(context, client, config, lock, report);
   } catch (error: unknown) {
     failures.push(error);
   }
@@ -53,7 +54,7 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
   if (failures.length > 1) throw new AggregateError(failures, 'the audit log and the pull-request comments both failed');
 }
 
-async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, config: AppConfig, report: Report): Promise<void> {
+async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, config: AppConfig, lock: IssueLock, report: Report): Promise<void> {
   const run = context.payload.check_run;
   const { owner, repo } = context.repo();
   // Links point into this repository only (the report is only as trustworthy as the workflow that wrote it).
@@ -71,7 +72,9 @@ async function explainOnPullRequests(context: Context<'check_run.completed'>, cl
   const failures: unknown[] = [];
   for (const issue of pulls) {
     try {
-      const outcome = await upsertPrComment(client, {
+      // One delivery at a time per pull request and environment (across instances with Redis): a burst of
+      // check runs then edits one comment instead of racing to create several and deleting all but one.
+      const outcome = await lock.run(`${owner}/${repo}#${issue}:comment:${report.environment}`, () => upsertPrComment(client, {
         owner,
         repo,
         issue,
@@ -80,7 +83,7 @@ async function explainOnPullRequests(context: Context<'check_run.completed'>, cl
         body,
         // An allowed deploy edits an earlier block; it never starts a new comment.
         create: blocked,
-      });
+      }));
       context.log.info({ pull: issue, outcome, environment: report.environment }, 'pull request comment');
     } catch (error: unknown) {
       // One pull request's failure must not keep the others uninformed.

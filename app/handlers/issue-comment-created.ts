@@ -12,7 +12,7 @@ import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
-import type { IssueLock } from '../postmortems/issue-lock.js';
+import type { IssueLock } from '../issue-lock.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';

@@ -7,7 +7,7 @@ import { labelNames } from '../../src/github/read-issue.js';
 import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
-import type { IssueLock } from '../postmortems/issue-lock.js';
+import type { IssueLock } from '../issue-lock.js';
 import { markActionItem } from '../postmortems/mark-action-item.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';

@@ -8,7 +8,7 @@ import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
-import type { IssueLock } from '../postmortems/issue-lock.js';
+import type { IssueLock } from '../issue-lock.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { reviewApprovals } from '../postmortems/review-approvals.js';
 import { syncActionItems } from '../postmortems/sync-action-items.js';

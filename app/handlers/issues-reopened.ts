@@ -3,7 +3,7 @@ import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
-import type { IssueLock } from '../postmortems/issue-lock.js';
+import type { IssueLock } from '../issue-lock.js';
 import { markActionItem } from '../postmortems/mark-action-item.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { ACTION_ITEM_LABEL } from '../postmortems/sync-action-items.js';

@@ -6,7 +6,7 @@ import { resolvePostmortemPolicy, type PostmortemPolicy } from '../../src/core/p
 import type { GitHubClient } from '../../src/github/client.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import type { AppConfig } from '../app-config.js';
-import type { IssueLock } from './issue-lock.js';
+import type { IssueLock } from '../issue-lock.js';
 
 export interface PostmortemContext {
   client: GitHubClient;

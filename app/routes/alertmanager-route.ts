@@ -12,7 +12,7 @@ import { incidentsFromAlerts, parseAlertmanagerPayload } from '../../src/core/po
 import { messageOf } from '../../src/github/client.js';
 import type { AppConfig } from '../app-config.js';
 import { installationClient } from '../installation-client.js';
-import type { IssueLock } from '../postmortems/issue-lock.js';
+import type { IssueLock } from '../issue-lock.js';
 import { openAlertIncident } from '../postmortems/open-alert-incident.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { operatorRoute, sendJson } from './operator-request.js';

@@ -15,6 +15,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 export interface AppInstance {
   /** Where GitHub would post webhooks. */
   webhookUrl: string;
+  /** The server's base URL (its own routes: /ping, /deploy-governor/...). */
+  baseUrl: string;
   /** The last part of the server's output (for failure messages). */
   output(): string;
   /** Error-level log lines (Probot logs JSON; level 50 and up), at most the first 200. */
@@ -32,6 +34,8 @@ export interface AppInstanceOptions {
   githubUrl: string;
   redisUrl?: string;
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** More environment for the app (ALERTMANAGER_TOKEN, QUEUE_CONCURRENCY, ...). */
+  env?: Record<string, string>;
 }
 
 /** Instances not stopped yet (their stop functions). */
@@ -129,6 +133,7 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
       GHE_HOST: github.host,
       GHE_PROTOCOL: github.protocol.replace(':', ''),
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -195,7 +200,7 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   appPid = appProcess(child.pid!);
-  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, output: () => output, errors: () => errors, peakRssMb, stop };
+  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, baseUrl: `http://127.0.0.1:${port}`, output: () => output, errors: () => errors, peakRssMb, stop };
 }
 
 /** Starts `count` instances one after the other (their start-ups would only compete for the two cores). */

@@ -4,10 +4,9 @@
  *
  * The driver keeps `concurrency` deliveries in flight, sends delivery i to
  * target i mod n (alternating instances behind one webhook stream), gives each a
- * unique X-GitHub-Delivery id, and records status and latency. A 200 means the
- * handlers finished; a 202 is @octokit/webhooks answering "still processing"
- * after 9 s, so its work may still be running: callers wait for GitHub to go
- * quiet before judging state.
+ * unique X-GitHub-Delivery id, and records status and latency. A 202 means the
+ * delivery was queued (the app handles it afterwards): callers wait for every
+ * instance's queue to drain before judging state.
  */
 import { createHmac } from 'node:crypto';
 import { parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
@@ -75,6 +74,28 @@ export async function driveDeliveries(deliveries: Delivery[], o: DriveOptions): 
   };
   await Promise.all(Array.from({ length: Math.min(o.concurrency, deliveries.length) }, worker));
   return results;
+}
+
+/** What `GET /deploy-governor/queue` answers. */
+export interface QueueStats {
+  queued: number;
+  delayed: number;
+  inFlight: number;
+  dead: number;
+}
+
+/**
+ * Resolves with the last queue figures once no instance has anything queued,
+ * delayed or in flight (with Redis they share one queue); throws after `maxMs`.
+ */
+export async function waitForDrained(baseUrls: string[], maxMs = 600_000): Promise<QueueStats[]> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const stats = await Promise.all(baseUrls.map(async (url) => (await (await fetch(`${url}/deploy-governor/queue`)).json()) as QueueStats));
+    if (stats.every((s) => s.queued + s.delayed + s.inFlight === 0)) return stats;
+    if (Date.now() > deadline) throw new Error(`the app's queue did not drain within ${maxMs} ms: ${JSON.stringify(stats)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Resolves once the stand-in has seen no request for `quietMs` (work behind a 202 has finished), or throws after `maxMs`. */

@@ -1,9 +1,10 @@
 /**
- * Serializes the app's work on one issue (a postmortem, an incident), so that two
- * quick edits or a redelivery racing the original never create an action item
- * or a postmortem twice. Within one process a promise chain per key does it;
- * across instances (REDIS_URL set, as for Probot's shared throttling) a Redis
- * lock (SET NX PX, released only by its owner) does.
+ * Serializes the app's work on one issue (a postmortem, an incident, a pull
+ * request's comment), so that two quick edits, a burst of check runs or a
+ * redelivery racing the original never create a comment, an action item or a
+ * postmortem twice. Within one process a promise chain per key does it; across
+ * instances (REDIS_URL set) a Redis lock (SET NX PX, released only by its
+ * owner) does.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
