@@ -5,11 +5,9 @@
  * grow by what was sent, and the next ordinary delivery is acted on. A delivery
  * as large as a real check run can be still goes through.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getFreePort } from '../../scripts/lib/free-port.js';
+import { startAppInstance, type AppInstance } from '../../scripts/lib/app-instances.js';
 import { waitForDrained } from '../../scripts/lib/webhook-load.js';
 import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
@@ -19,10 +17,9 @@ import { checkRunCompleted, OWNER, REPO } from '../support/webhook-payloads.js';
 
 const SECRET = 'oversized-webhook-secret';
 const MB = 1024 * 1024;
-let server: ChildProcess;
+let server: AppInstance;
 let github: GitHubStandIn;
 let base: string;
-let logs = '';
 const comments: { id: number; body: string; performed_via_github_app: { id: number } }[] = [];
 
 beforeAll(async () => {
@@ -51,41 +48,12 @@ beforeAll(async () => {
     ],
     (req) => checkRequestAgainstOpenApi({ method: req.method, path: req.path, body: req.body }),
   );
-  const port = await getFreePort();
-  base = `http://127.0.0.1:${port}`;
-  const ghe = new URL(github.url);
-  server = spawn('npm', ['run', '-s', 'app'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/root',
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      GHE_HOST: ghe.host,
-      GHE_PROTOCOL: 'http',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout?.on('data', (c: Buffer) => (logs += c.toString()));
-  server.stderr?.on('data', (c: Buffer) => (logs += c.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/ping`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${logs}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  server = await startAppInstance({ appId: APP_ID, privateKey: testPrivateKey(), webhookSecret: SECRET, githubUrl: github.url });
+  base = server.baseUrl;
 });
 
 afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await server?.stop();
   await github?.stop();
 });
 
@@ -125,17 +93,8 @@ function streamed(bytes: number): ReadableStream<Uint8Array> {
   });
 }
 
-/** Peak resident memory (VmHWM, bytes) of the largest process in the server's process group: the Node process running the app. */
-function serverPeakRss(): number {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number])
-    .filter(([, pgid]) => pgid === server.pid);
-  const [pid] = rows.reduce((a, b) => (b[2] > a[2] ? b : a));
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(hwm![1]) * 1024;
-}
+/** Peak resident memory (VmHWM) of the Node process running the app, in bytes. */
+const serverPeakRss = () => server.peakRssMb() * MB;
 
 describe('npm run app with oversized webhook bodies', () => {
   it('answers 413 to 10 MB bodies, signed, unsigned or streamed, holding none of them in memory, and stays up', async () => {
@@ -164,7 +123,6 @@ describe('npm run app with oversized webhook bodies', () => {
     }
 
     expect((await fetch(`${base}/ping`)).status).toBe(200);
-    expect(server.exitCode).toBeNull();
     expect(github.requests).toEqual([]);
   });
 
@@ -175,7 +133,7 @@ describe('npm run app with oversized webhook bodies', () => {
     const body = JSON.stringify(payload);
     expect(Buffer.byteLength(body)).toBeGreaterThan(128 * 1024);
     const response = await post(body, sign(body));
-    expect(response.status, logs).toBe(202);
+    expect(response.status, server.output()).toBe(202);
     await waitForDrained([base], 30_000);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('Deploys to production are blocked: EXHAUSTED');

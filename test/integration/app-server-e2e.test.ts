@@ -4,10 +4,10 @@
  * done. GitHub is a local stand-in reached through GHE_HOST, every request
  * checked against GitHub's OpenAPI description.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getFreePort } from '../../scripts/lib/free-port.js';
+import { startAppInstance, type AppInstance } from '../../scripts/lib/app-instances.js';
 import { waitForDrained } from '../../scripts/lib/webhook-load.js';
 import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
@@ -16,10 +16,9 @@ import { reportFor } from '../support/reports.js';
 import { checkRunCompleted, OWNER, REPO } from '../support/webhook-payloads.js';
 
 const SECRET = 'e2e-webhook-secret';
-let server: ChildProcess;
+let server: AppInstance;
 let github: GitHubStandIn;
 let url: string;
-let logs = '';
 const comments: { id: number; body: string; performed_via_github_app: { id: number } }[] = [];
 
 beforeAll(async () => {
@@ -39,42 +38,12 @@ beforeAll(async () => {
     ],
     (req) => checkRequestAgainstOpenApi({ method: req.method, path: req.path, body: req.body }),
   );
-  const port = await getFreePort();
-  url = `http://127.0.0.1:${port}/api/github/webhooks`;
-  const ghe = new URL(github.url);
-  server = spawn('npm', ['run', '-s', 'app'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/root',
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      GHE_HOST: ghe.host,
-      GHE_PROTOCOL: 'http',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout?.on('data', (c: Buffer) => (logs += c.toString()));
-  server.stderr?.on('data', (c: Buffer) => (logs += c.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/ping`);
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${logs}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  server = await startAppInstance({ appId: APP_ID, privateKey: testPrivateKey(), webhookSecret: SECRET, githubUrl: github.url });
+  url = server.webhookUrl;
 });
 
 afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await server?.stop();
   await github?.stop();
 });
 
