@@ -20,7 +20,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateAppKey, startAppInstances } from './lib/app-instances.js';
+import { buildApp, generateAppKey, startAppInstances } from './lib/app-instances.js';
 import { buildMix } from './lib/app-load-mix.js';
 import { startGitHubStateStandIn, type FaultKind, type FaultPlan } from './lib/github-state-stand-in.js';
 import { startRedis } from './lib/redis-server.js';
@@ -85,6 +85,8 @@ export interface LoadRunResult {
   deliveriesPerSecond: number;
   /** Deliveries that failed every attempt (kept by the app, reported here as lost work). */
   deadLetters: number;
+  /** Failed handling attempts the app surfaced (logged) and queued for a retry. */
+  attemptsRetried: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -163,6 +165,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
         invariants: checkInvariants(github.state, results, AUDIT),
         apiProblems: [...new Set(github.problems)],
         appErrors: apps.flatMap((a) => a.errors()),
+        attemptsRetried: apps.reduce((n, a) => n + a.retries(), 0),
         final: finalState(github.state, AUDIT),
         results,
       };
@@ -187,6 +190,7 @@ function summary(r: LoadRunResult) {
 }
 
 export async function benchApp(o: AppBenchOptions = optionsFromEnv()) {
+  await buildApp();
   const base = { deliveries: o.deliveries, concurrency: o.concurrency, pullRequests: o.pullRequests, installations: o.installations };
   const one = await runLoad({ ...base, instances: 1, redis: false, idPrefix: 'one' });
   const two = await runLoad({ ...base, instances: 2, redis: true, idPrefix: 'two' });
@@ -217,9 +221,9 @@ function print(app: AppBenchResults) {
   const row = (cells: (string | number)[]) => console.log(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 27 : 0)).join(' '));
   const verdict = (good: boolean) => (good ? 'OK' : 'OVER TARGET');
   console.log(`app under load: ${app.options.deliveries} deliveries at concurrency ${app.options.concurrency}, ${app.options.pullRequests} pull requests in ${app.options.installations} installation(s)`);
-  row(['run', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'peak MB', 'GH req/d', '2xx', 'dead', 'dup', 'lost']);
+  row(['run', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'peak MB', 'GH req/d', '2xx', 'retried', 'dead', 'dup', 'lost']);
   const line = (name: string, r: ReturnType<typeof summary>) =>
-    row([name, r.deliveriesPerSecond, r.p50Ms, r.p95Ms, r.p99Ms, r.maxMs, r.peakRssMb, r.githubRequestsPerDelivery, `${r.acknowledged}/${r.deliveries}`, r.deadLetters, r.invariants.duplicateComments + r.invariants.auditLinesDuplicated + r.invariants.issuesDuplicated, r.invariants.auditLinesLost + r.invariants.issuesLost]);
+    row([name, r.deliveriesPerSecond, r.p50Ms, r.p95Ms, r.p99Ms, r.maxMs, r.peakRssMb, r.githubRequestsPerDelivery, `${r.acknowledged}/${r.deliveries}`, r.attemptsRetried, r.deadLetters, r.invariants.duplicateComments + r.invariants.auditLinesDuplicated + r.invariants.issuesDuplicated, r.invariants.auditLinesLost + r.invariants.issuesLost]);
   line('one instance', app.oneInstance);
   line('two + Redis', app.twoInstancesWithRedis);
   for (const [kind, r] of Object.entries(app.faults)) line(`fault ${kind}`, r);

@@ -1,12 +1,13 @@
 /**
- * Real app servers (`npm run -s app`, as an operator starts them) on free
- * loopback ports, pointed at a GitHub stand-in through GHE_HOST, optionally
- * sharing Redis. Each runs in its own process group, so stopping it stops npm,
- * tsx and the node process that runs the app.
+ * Real app servers (the compiled app that `npm run app` runs) on free loopback
+ * ports, pointed at a GitHub stand-in through GHE_HOST, optionally sharing
+ * Redis. Each runs in its own process group, so stopping it stops everything it
+ * started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { generateKeyPairSync } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getFreePort } from './free-port.js';
 
@@ -21,6 +22,8 @@ export interface AppInstance {
   output(): string;
   /** Error-level log lines (Probot logs JSON; level 50 and up), at most the first 200. */
   errors(): string[];
+  /** Handling attempts that failed and were queued for a retry (the app logs each at warn level). */
+  retries(): number;
   /** Peak resident memory of the node process running the app (VmHWM), in MB. */
   peakRssMb(): number;
   stop(): Promise<void>;
@@ -74,9 +77,8 @@ function childrenByParent(): Map<number, number[]> {
 }
 
 /**
- * The process that runs the app: npm starts a shell, which starts tsx's CLI,
- * which starts node with tsx's loader. That last one, the deepest node process
- * under npm, holds the app's memory.
+ * The process that runs the app: npm starts a shell, which starts node. The
+ * deepest node process under npm holds the app's memory.
  */
 function appProcess(npmPid: number): number | null {
   const children = childrenByParent();
@@ -95,6 +97,20 @@ function appProcess(npmPid: number): number | null {
   };
   walk(npmPid, 1);
   return (deepest as { pid: number } | null)?.pid ?? null;
+}
+
+/** The compiled app (`npm run build:app`), which `npm run app` runs. */
+export const APP_ENTRY = path.join(root, '.cache/app/app/server.js');
+
+/**
+ * Compiles the app as `npm run app` does, once per process. Call it before
+ * starting instances from several processes at once (the integration suite's
+ * global setup does), so they never write the same files together.
+ */
+let built: Promise<void> | undefined;
+export function buildApp(): Promise<void> {
+  built ??= promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.app.json'], { cwd: root }).then(() => undefined);
+  return built;
 }
 
 function vmHwmMb(pid: number): number {
@@ -118,7 +134,9 @@ async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstance> {
   const port = await getFreePort();
   const github = new URL(o.githubUrl);
-  const child = spawn('npm', ['run', '-s', 'app'], {
+  if (!existsSync(APP_ENTRY)) throw new Error(`${APP_ENTRY} is missing: run npm run build:app (or buildApp()) first`);
+  // The compiled app, started as `npm run app` starts it once compiled (same Node flags).
+  const child = spawn('npm', ['run', '-s', 'app:start'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -141,11 +159,15 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
   let output = '';
   let partial = '';
   const errors: string[] = [];
+  let retries = 0;
   const keep = (c: Buffer) => {
     output = (output + c.toString()).slice(-20_000);
     const lines = (partial + c.toString()).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) if (/^\{"level":(5|6)\d/.test(line) && errors.length < 200) errors.push(line);
+    for (const line of lines) {
+      if (/^\{"level":(5|6)\d/.test(line) && errors.length < 200) errors.push(line);
+      if (line.includes('"msg":"delivery failed; will try again"')) retries += 1;
+    }
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -200,7 +222,7 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   appPid = appProcess(child.pid!);
-  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, baseUrl: `http://127.0.0.1:${port}`, output: () => output, errors: () => errors, peakRssMb, stop };
+  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, baseUrl: `http://127.0.0.1:${port}`, output: () => output, errors: () => errors, retries: () => retries, peakRssMb, stop };
 }
 
 /** Starts `count` instances one after the other (their start-ups would only compete for the two cores). */

@@ -1,11 +1,13 @@
 /**
  * Starts one real Prometheus for the integration suite, backfilled with every
- * scenario of scenarios.ts, and stops it afterwards.
+ * scenario of scenarios.ts, and stops it afterwards; compiles the app that the
+ * suite's app servers run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildApp } from '../../scripts/lib/app-instances.js';
 import { startPrometheus, type PrometheusServer } from '../../scripts/lib/prometheus-server.js';
 import { writeScenarioData } from './scenarios.js';
 
@@ -29,7 +31,8 @@ export async function setup(project: TestProject): Promise<void> {
   const file = path.join(work, 'scenarios.om');
   await writeScenarioData(file, end);
   const generated = Date.now();
-  prometheus = await startPrometheus({ openMetricsFile: file });
+  // The app servers the suite starts run the compiled app (as npm run app does): compile it once, before any worker starts one.
+  [prometheus] = await Promise.all([startPrometheus({ openMetricsFile: file }), buildApp()]);
   project.provide('prometheusUrl', prometheus.url);
   project.provide('evaluationTime', end * 1000);
   console.log(`[global-setup] scenarios generated in ${generated - started} ms, Prometheus backfilled and ready in ${Date.now() - generated} ms at ${prometheus.url}`);
