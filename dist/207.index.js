@@ -8,10 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parsePolicy: () => (/* binding */ parsePolicy)
 /* harmony export */ });
+/* unused harmony export MAX_POLICY_CHARS */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5833);
 /* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7163);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9863);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8149);
 /**
  * Parses and validates the policy file's text. Pure: the adapters read the file
  * (from the workspace, the API or disk) and pass its text in.
@@ -21,18 +22,147 @@ export const modules = {
 
 
 /**
+ * Alias expansion allowed when building the data: yaml's default, stated here
+ * because it is what stops a billion-laughs document (aliases of aliases)
+ * from expanding exponentially. Anchors shared between environments stay far below it.
+ */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * Longest policy text accepted, in characters. A real policy is a few KB; yaml
+ * needs seconds per MB of hostile text (a line of thousands of flow commas or
+ * tags), time the app's event loop cannot spare.
+ */
+const MAX_POLICY_CHARS = 256 * 1024;
+/**
+ * Deepest nesting of collections accepted. The schema's deepest key is 7 levels down
+ * (environments.<name>.slos[i].sli.events.error). yaml composes nested collections
+ * recursively: a few hundred levels exhaust the stack, and on Node 20 a stack
+ * overflow there can kill the process ("RegExpCompiler Allocation failed")
+ * instead of throwing, so the depth is measured first on the CST, which yaml builds iteratively.
+ */
+const MAX_DEPTH = 64;
+/** The offset of the first collection nested deeper than MAX_DEPTH, or null. */
+function tooDeep(text) {
+    for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Parser */ .iX().parse(text)) {
+        const stack = [[token, 0]];
+        while (stack.length > 0) {
+            const [node, depth] = stack.pop();
+            if (!node)
+                continue;
+            if (node.type === 'document') {
+                stack.push([node.value, depth]);
+            }
+            else if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
+                if (depth + 1 > MAX_DEPTH)
+                    return node.offset;
+                for (const item of node.items) {
+                    if ('key' in item)
+                        stack.push([item.key ?? undefined, depth + 1]);
+                    stack.push([item.value, depth + 1]);
+                }
+            }
+        }
+    }
+    return null;
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        line += 1;
+    return line;
+}
+/**
+ * The first key that repeats within its mapping, as a syntax error. yaml's own
+ * uniqueKeys check compares each key with every earlier one: quadratic, which a
+ * file of a few thousand keys turns into minutes. A set per mapping is linear.
+ */
+function duplicateKey(doc, lines) {
+    let issue = null;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Map(_key, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value);
+                if (seen.has(name)) {
+                    const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
+                    issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
+                    return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+                }
+                seen.add(name);
+            }
+            return undefined;
+        },
+    });
+    return issue;
+}
+/** Issues reported at most: a file with thousands of bad entries still gets a readable message. */
+const MAX_ISSUES = 50;
+/** Longest issue message kept (a list of thousands of unknown keys is cut). */
+const MAX_MESSAGE_CHARS = 1000;
+function capped(issues, total = issues.length) {
+    const kept = issues.slice(0, MAX_ISSUES).map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
+    return total <= MAX_ISSUES ? kept : [...kept, { path: '', message: `… and ${total - MAX_ISSUES} more problems` }];
+}
+/** The line of the alias an expansion error is about: the one it names, else the first. */
+function aliasLine(doc, lines, message) {
+    let found;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Alias(_key, node) {
+            if (!node.range)
+                return undefined;
+            const named = message.includes(`: ${node.source}`);
+            if (found === undefined || named)
+                found = node.range[0];
+            return named ? yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK : undefined;
+        },
+    });
+    return found === undefined ? '' : `line ${lines.linePos(found).line}`;
+}
+/**
  * Parse policy YAML. An empty file is an empty policy (all defaults).
  * @throws PolicyError naming each invalid key
  */
 function parsePolicy(text, source = '.github/deploy-governor.yml') {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, doc.errors.map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}` })));
+    if (text.length > MAX_POLICY_CHARS) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            { path: '', message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)` },
+        ]);
     }
-    const data = doc.toJS() ?? {};
+    const deep = tooDeep(text);
+    if (deep !== null) {
+        const line = lineAt(text, deep);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7` }]);
+    }
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the schema rejects such keys.
+    // prettyErrors off: yaml's pretty errors copy the whole offending line into every error, which is
+    // quadratic for one long line full of errors (a few hundred KB of quotes took a minute). Lines come from lineCounter.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
+    if (doc.errors.length > 0) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped(doc.errors.slice(0, MAX_ISSUES + 1).map((e) => {
+            const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
+            return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+        }), doc.errors.length));
+    }
+    const duplicate = duplicateKey(doc, lineCounter);
+    if (duplicate)
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [duplicate]);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    }
+    catch (error) {
+        // An unresolved alias, or aliases that expand past MAX_ALIAS_COUNT (a resource exhaustion attempt).
+        const message = error instanceof Error ? error.message : String(error);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            { path: aliasLine(doc, lineCounter, message), message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` },
+        ]);
+    }
     const result = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .policyFileSchema */ .Yo.safeParse(data);
     if (!result.success)
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, (0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .toPolicyIssues */ .e)(result.error, data));
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .toPolicyIssues */ .e)(result.error, data)));
     return result.data;
 }
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9992);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9992:
+/***/ 9248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -159,7 +159,64 @@ function numberOutput(value, digits = 2) {
     return value === null ? '' : String(Number(value.toFixed(digits)));
 }
 
+;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
+/**
+ * Renders text that users control (override reasons, SLO and window names,
+ * branch names, messages that quote queries) inert inside a GitHub comment: no
+ * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
+ * of its place, no issue reference links, and nothing can pose as our marker.
+ */
+const ZWSP = '\u200b';
+/** Inline text: one line, every markdown control character escaped. */
+function inert(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
+        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Markdown punctuation that could open links, emphasis, code, tables or headings.
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
+        .replace(/@/g, `@${ZWSP}`)
+        // #123 and owner/repo#123 cross-references.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        // GH-123 references link like #123.
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
+}
+/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
+function inertLimited(text, max = 500) {
+    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
+    return inert(clipped);
+}
+/**
+ * A URL safe as a markdown link target: http(s) only, normalised by the URL
+ * parser (which percent-encodes spaces, quotes and angle brackets), with the
+ * parentheses that would end the target encoded too. Null for anything else.
+ */
+function inertUrl(value) {
+    if (!value)
+        return null;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return null;
+    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/render-summary.ts
+
 
 const STATUS_ICON = {
     NORMAL: '🟢',
@@ -169,16 +226,13 @@ const STATUS_ICON = {
     EXHAUSTED: '🔴',
     UNKNOWN: '⚪',
 };
-/** Make text safe inside a markdown table cell or a list item. */
+/**
+ * Make text safe inside a markdown table cell or a list item: the same inert
+ * rendering as the app's pull-request comments (no mention, HTML, link, heading
+ * or issue reference can come from it), since the check run's summary shows it on GitHub too.
+ */
 function tableCell(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/`/g, "'")
-        .replace(/@/g, '@\u200b');
+    return inert(text);
 }
 function decisionHeadline(report) {
     const d = report.decision;
@@ -202,7 +256,7 @@ function renderSummary(report) {
     lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of report.slos) {
-        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${s.window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
+        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${tableCell(s.window)} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
     }
     lines.push('');
     const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));
@@ -211,7 +265,7 @@ function renderSummary(report) {
         lines.push('| SLO | Guard | Long window | Short window | Factor | Triggered |');
         lines.push('| --- | --- | ---: | ---: | ---: | --- |');
         for (const g of guards) {
-            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${g.long} | ${formatBurnRate(g.shortBurnRate)} over ${g.short} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`);
+            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`);
         }
         lines.push('');
     }
@@ -227,7 +281,7 @@ function renderSummary(report) {
         lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
     }
     for (const w of report.freeze.active) {
-        lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${w.until})` : ''}`, '');
+        lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`, '');
     }
     if (d.reasons.length > 0) {
         lines.push('**Reasons**', '', ...d.reasons.map((r) => `- ${tableCell(r)}`), '');
@@ -236,7 +290,7 @@ function renderSummary(report) {
         lines.push('**What to do next**', '', ...d.nextSteps.map((s) => `- ${tableCell(s)}`), '');
     }
     const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
-    lines.push(`<sub>Evaluated at ${report.evaluatedAt} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`);
+    lines.push(`<sub>Evaluated at ${tableCell(report.evaluatedAt)} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`);
     return `${lines.join('\n')}\n`;
 }
 
@@ -254,6 +308,46 @@ function messageOf(error) {
     if (error instanceof Error)
         return error.message;
     return typeof error === 'string' ? error : JSON.stringify(error);
+}
+/**
+ * Seconds GitHub asked to wait when it refused a request under a secondary rate
+ * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
+ * it is a permission problem, not a limit).
+ */
+function retryAfterSecondsOf(error) {
+    const status = httpStatusOf(error);
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = error.response?.headers;
+    const value = Number(headers?.['retry-after']);
+    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A client that waits out short secondary rate limits and sends the request
+ * again. GitHub refuses a rate-limited request without performing it, so the
+ * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
+ * Octokit does not do it for the app: Probot's throttling only logs secondary
+ * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
+ * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
+ */
+function waitingOutSecondaryLimits(client, o = {}) {
+    const attempts = o.attempts ?? 3;
+    const maxWait = o.maxWaitSeconds ?? 5;
+    return {
+        async request(route, parameters) {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    return await client.request(route, parameters);
+                }
+                catch (error) {
+                    const wait = retryAfterSecondsOf(error);
+                    if (wait === null || wait > maxWait || attempt >= attempts)
+                        throw error;
+                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+                }
+            }
+        },
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -3451,7 +3545,7 @@ async function readPolicyFile(root, configured) {
         ]);
     }
     // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
-    const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(863), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
+    const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
     const file = parsePolicy(text, source);
     if (file.sloth === undefined)
         return { file, source, found: true };
@@ -3464,7 +3558,7 @@ async function readPolicyFile(root, configured) {
     catch (error) {
         throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
     }
-    const { applySlothSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(863), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1013));
+    const { applySlothSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1013));
     return { file: applySlothSource(file, slothText), source, found: true };
 }
 
@@ -4027,6 +4121,9 @@ function formatPath(path) {
 function describeValue(value) {
     if (value === undefined)
         return 'nothing';
+    // JSON has no NaN or Infinity (it would print them as null): a YAML .nan or .inf is shown as written.
+    if (typeof value === 'number' && !Number.isFinite(value))
+        return String(value);
     const json = JSON.stringify(value);
     if (json === undefined)
         return String(value);

@@ -1,0 +1,469 @@
+export const id = 149;
+export const ids = [149];
+export const modules = {
+
+/***/ 8149:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yo: () => (/* binding */ policyFileSchema),
+  _6: () => (/* binding */ sloSchema)
+});
+
+// UNUSED EXPORTS: PERMISSIONS, alertingSchema, auditSchema, blockableStatusSchema, burnRateAlertSchema, burnRateGuardSchema, drSchema, durationSchema, environmentPolicySchema, eventsSliSchema, freezeWindowSchema, latencySliSchema, overridesSchema, permissionSchema, prometheusSchema, ratioSliSchema, sliSchema, thresholdsSchema, windowQuerySchema
+
+// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
+var dist = __webpack_require__(8628);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
+;// CONCATENATED MODULE: ./src/core/policy/duration-schema.ts
+/** The policy's duration type, shared by every section of the file. */
+
+
+/** A Prometheus-style duration such as `30d` or `5m`. */
+const durationSchema = schemas/* string */.YjP()
+    .refine(duration/* isDuration */.n$, { message: `expected ${duration/* DURATION_FORM */.ec}` })
+    .meta({ pattern: '^([0-9]+(ms|y|w|d|h|m|s))+$', examples: ['30d', '1h', '5m'] });
+
+// EXTERNAL MODULE: ./src/core/policy/permissions.ts
+var permissions = __webpack_require__(5442);
+;// CONCATENATED MODULE: ./src/core/postmortem/postmortem-policy.ts
+/**
+ * The policy file's `postmortems` section (a contract: documented in full) and
+ * its resolution to defaults. Top-level only: postmortems belong to the
+ * repository, not to one environment.
+ */
+
+
+
+
+const labelName = schemas/* string */.YjP()
+    .min(1)
+    .max(50)
+    .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
+/** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
+const approverSchema = schemas/* string */.YjP()
+    .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
+    message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
+})
+    .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
+/** One row of the approvals table. */
+const approvalRoleSchema = schemas/* strictObject */.rej({
+    role: schemas/* string */.YjP()
+        .min(1)
+        .max(60)
+        .regex(/^[^|\n\r<>`[\]]+$/, { message: 'expected a plain role name without |, <, >, backticks or brackets' })
+        .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
+    approvers: schemas/* array */.YOg(approverSchema)
+        .min(1)
+        .meta({ description: 'Who may tick this role\'s box: logins, org/team slugs (any member), or `$author`.' }),
+})
+    .meta({ description: 'A role that must approve a postmortem before it is published.' });
+/** Label equality matchers of the Alertmanager route. */
+const alertSelector = schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), schemas/* string */.YjP())
+    .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
+/** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
+const postmortemsSchema = schemas/* strictObject */.rej({
+    'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
+    label: labelName.optional().meta({ description: 'Label of postmortem issues.', default: 'postmortem' }),
+    'required-severities': schemas/* array */.YOg(labelName)
+        .optional()
+        .meta({
+        description: 'Severity labels whose incidents require a postmortem: closing such an incident opens one automatically, and coverage counts them.',
+        default: ['sev1', 'sev2'],
+    }),
+    'command-permission': schemas/* enum */.k5n(permissions/* PERMISSIONS */.J)
+        .optional()
+        .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
+    template: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .meta({
+        description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
+        default: '.github/deploy-governor/postmortem.md',
+    }),
+    'docs-path': schemas/* string */.YjP()
+        .min(1)
+        .regex(/^[^/].*[^/]$|^[^/]$/, { message: 'expected a directory path relative to the repository root, without leading or trailing slash' })
+        .optional()
+        .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
+    approvals: schemas/* array */.YOg(approvalRoleSchema)
+        .min(1)
+        .optional()
+        .meta({
+        description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
+    }),
+    'publish-reminder-after': durationSchema
+        .optional()
+        .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
+    alertmanager: schemas/* strictObject */.rej({
+        selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
+        severity: labelName
+            .optional()
+            .meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
+    })
+        .optional()
+        .meta({ description: 'Incidents opened from resolved Alertmanager alerts (the app\'s POST /deploy-governor/alertmanager).' }),
+    goals: schemas/* strictObject */.rej({
+        'time-to-postmortem': durationSchema.optional().meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
+        'completion-rate': schemas/* number */.aig()
+            .min(0)
+            .max(100)
+            .optional()
+            .meta({ description: 'Share (%) of action items closed within 30 days of being opened.', default: 90 }),
+        coverage: schemas/* number */.aig()
+            .min(0)
+            .max(100)
+            .optional()
+            .meta({ description: 'Share (%) of incidents of a required severity that have a postmortem.', default: 100 }),
+    })
+        .optional()
+        .meta({ description: 'Goals the reliability report measures against.' }),
+})
+    .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
+const DEFAULT_APPROVALS = [{ role: 'Author', approvers: ['$author'] }];
+function resolvePostmortemPolicy(config) {
+    const c = config ?? {};
+    return {
+        incidentLabel: c['incident-label'] ?? 'incident',
+        label: c.label ?? 'postmortem',
+        requiredSeverities: c['required-severities'] ?? ['sev1', 'sev2'],
+        commandPermission: c['command-permission'] ?? 'triage',
+        templatePath: c.template ?? '.github/deploy-governor/postmortem.md',
+        docsPath: c['docs-path'] ?? 'docs/postmortems',
+        approvals: c.approvals ?? DEFAULT_APPROVALS,
+        publishReminderAfterMs: parseDurationMs(c['publish-reminder-after'] ?? '7d'),
+        alertmanager: { selector: c.alertmanager?.selector ?? { severity: 'critical' }, severity: c.alertmanager?.severity ?? 'sev1' },
+        goals: {
+            timeToPostmortemMs: parseDurationMs(c.goals?.['time-to-postmortem'] ?? '7d'),
+            completionRate: c.goals?.['completion-rate'] ?? 90,
+            coverage: c.goals?.coverage ?? 100,
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/http-url.ts
+var http_url = __webpack_require__(5899);
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __webpack_require__(5009);
+;// CONCATENATED MODULE: ./src/core/policy/schema.ts
+/**
+ * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
+ * Action, the app and the CLI.
+ *
+ * Every object is strict (an unknown key is an error, so a typo never silently
+ * disables a check). No field carries a zod `.default()`: defaults are applied in
+ * `resolve-policy.ts`, after the per-environment section and the Action's inputs
+ * have been merged, so that "not set" stays distinguishable from "set to the
+ * default". Defaults are documented here (and in the generated JSON Schema) with
+ * `meta({ default })`.
+ */
+
+
+
+
+
+
+
+
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+const windowQuerySchema = schemas/* string */.YjP()
+    .min(1)
+    .refine((q) => /\{\{\s*\.?window\s*\}\}/.test(q), {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+});
+const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+/** The statuses that `block-on` and rule severities may name. */
+const blockableStatusSchema = schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW);
+
+const permissionSchema = schemas/* enum */.k5n(permissions/* PERMISSIONS */.J);
+const envVarName = schemas/* string */.YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
+const httpUrl = schemas/* string */.YjP().refine(http_url/* isHttpUrl */.q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+/** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
+const prometheusSchema = schemas/* strictObject */.rej({
+    url: httpUrl.optional().meta({
+        description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
+    }),
+    'bearer-token-env': envVarName.optional().meta({
+        description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
+    }),
+    'basic-auth': schemas/* strictObject */.rej({
+        username: schemas/* string */.YjP().min(1).meta({ description: 'Basic-auth user name.' }),
+        'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
+    })
+        .optional()
+        .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
+    headers: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), schemas/* string */.YjP())
+        .optional()
+        .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
+    timeout: durationSchema.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
+})
+    .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
+/** An SLI counted in events: bad events and all events over a window. */
+const eventsSliSchema = schemas/* strictObject */.rej({
+    error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+    total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result or zero means no traffic (status UNKNOWN).' }),
+})
+    .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' });
+/** A latency SLI from a Prometheus histogram. */
+const latencySliSchema = schemas/* strictObject */.rej({
+    metric: schemas/* string */.YjP()
+        .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+        .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
+    threshold: schemas/* number */.aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+    selector: schemas/* string */.YjP()
+        .optional()
+        .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+})
+    .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' });
+/** An SLI given directly as an error ratio. */
+const ratioSliSchema = schemas/* strictObject */.rej({
+    query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+})
+    .meta({ description: 'A raw error-ratio query.' });
+const sliSchema = schemas/* strictObject */.rej({
+    events: eventsSliSchema.optional(),
+    latency: latencySliSchema.optional(),
+    ratio: ratioSliSchema.optional(),
+})
+    .refine((sli) => [sli.events, sli.latency, sli.ratio].filter(Boolean).length === 1, {
+    message: 'expected exactly one of events, latency or ratio',
+})
+    .meta({ description: 'How the SLI is measured: exactly one of `events`, `latency`, `ratio`.' });
+/** One service level objective. */
+const sloSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
+        .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
+    description: schemas/* string */.YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: schemas/* number */.aig()
+        .gt(0, { message: 'expected a percentage above 0, e.g. 99.9' })
+        .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
+        .optional()
+        .meta({ description: 'Objective in percent. Input `slo-target` overrides it.', default: 99.9 }),
+    window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
+    sli: sliSchema,
+    runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
+})
+    .meta({ description: 'A service level objective and how to measure it.' });
+/** Budget-remaining thresholds, in percent. */
+const thresholdsSchema = schemas/* strictObject */.rej({
+    caution: schemas/* number */.aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: schemas/* number */.aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: schemas/* number */.aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+})
+    .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
+/** Disaster-recovery drill freshness and recovery objectives. */
+const drSchema = schemas/* strictObject */.rej({
+    enabled: schemas/* boolean */.zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+    metric: promqlSchema.optional().meta({
+        description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
+        default: 'dr_last_test_timestamp',
+    }),
+    'max-age': durationSchema.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
+    lookback: durationSchema.optional().meta({
+        description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
+    }),
+    'backup-probe': schemas/* strictObject */.rej({
+        query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
+        lookback: durationSchema.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
+    })
+        .optional()
+        .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
+    rto: schemas/* strictObject */.rej({
+        metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
+        max: durationSchema.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
+    })
+        .optional()
+        .meta({ description: 'Recovery time objective check (present = enabled).' }),
+    rpo: schemas/* strictObject */.rej({
+        metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
+        max: durationSchema.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
+    })
+        .optional()
+        .meta({ description: 'Recovery point objective check (present = enabled).' }),
+    status: blockableStatusSchema
+        .optional()
+        .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+})
+    .meta({ description: 'Disaster-recovery drill freshness.' });
+const cronSchema = schemas/* string */.YjP().refine((expr) => {
+    try {
+        dist.CronExpressionParser.parse(expr);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
+const timezoneSchema = schemas/* string */.YjP().refine((tz) => {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
+const timestampSchema = schemas/* string */.YjP()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
+});
+/** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
+const freezeWindowSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: schemas/* string */.YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+    start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
+    end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
+    timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
+    from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
+    to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
+    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({ description: 'Only these environments (default: all).' }),
+})
+    .superRefine((w, ctx) => {
+    const recurring = w.start !== undefined || w.end !== undefined;
+    const oneOff = w.from !== undefined || w.to !== undefined;
+    if (recurring === oneOff) {
+        ctx.addIssue({ code: 'custom', message: 'expected either start and end (cron) or from and to (timestamps)' });
+        return;
+    }
+    if (recurring && (w.start === undefined || w.end === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'a recurring window needs both start and end', path: [w.start === undefined ? 'start' : 'end'] });
+    }
+    if (oneOff) {
+        if (w.from === undefined || w.to === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'a one-off window needs both from and to', path: [w.from === undefined ? 'from' : 'to'] });
+        }
+        else if (Date.parse(w.from) >= Date.parse(w.to)) {
+            ctx.addIssue({ code: 'custom', message: `expected to (${w.to}) after from (${w.from})`, path: ['to'] });
+        }
+        if (w.timezone !== undefined) {
+            ctx.addIssue({ code: 'custom', message: 'timezone applies to recurring windows; put the offset in from/to', path: ['timezone'] });
+        }
+    }
+})
+    .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
+/** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
+const burnRateGuardSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+    long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
+    short: durationSchema.meta({ description: 'Short window, e.g. 5m.' }),
+    factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+    status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
+})
+    .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
+const overrideLevelSchema = schemas/* strictObject */.rej({
+    permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
+    'require-environment-approval': schemas/* boolean */.zMY()
+        .optional()
+        .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
+})
+    .meta({ description: 'Who may use an override level.' });
+/** Authorization of overrides from workflow_dispatch inputs. */
+const overridesSchema = schemas/* strictObject */.rej({
+    'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    levels: schemas/* strictObject */.rej({
+        warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
+        freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
+        exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
+    })
+        .optional(),
+})
+    .meta({ description: 'Who may override a block, at which level.' });
+/** Where the app keeps the override audit log. */
+const auditSchema = schemas/* strictObject */.rej({
+    branch: schemas/* string */.YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: schemas/* string */.YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+})
+    .meta({ description: 'The tamper-evident override audit log (written by the app).' });
+/** A Prometheus label name for generated alerts. */
+const alertLabelName = schemas/* string */.YjP()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
+    .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment'].includes(name), {
+    message: 'slo, service, severity, alertname and environment are set by the generator; choose another label name',
+});
+/** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
+const burnRateAlertSchema = schemas/* strictObject */.rej({
+    long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
+    short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
+    factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
+    severity: schemas/* enum */.k5n(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
+    for: durationSchema.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
+})
+    .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
+/** What `deploy-governor generate rules` alerts on. */
+const alertingSchema = schemas/* strictObject */.rej({
+    'min-traffic': schemas/* number */.aig()
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
+    'burn-rate-alerts': schemas/* array */.YOg(burnRateAlertSchema).min(1).optional().meta({
+        description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
+    }),
+    labels: schemas/* record */.g1P(alertLabelName, schemas/* string */.YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+})
+    .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
+/** Every policy value that an `environments.<name>` section may override. */
+const policyFields = {
+    prometheus: prometheusSchema.optional(),
+    slos: schemas/* array */.YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+    thresholds: thresholdsSchema.optional(),
+    'block-on': blockableStatusSchema
+        .optional()
+        .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
+    'on-error': schemas/* enum */.k5n(['block', 'allow'])
+        .optional()
+        .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
+    'use-recording-rules': schemas/* enum */.k5n(['true', 'false', 'auto'])
+        .optional()
+        .meta({
+        description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
+        default: 'auto',
+    }),
+    alerting: alertingSchema.optional(),
+    mode: schemas/* enum */.k5n(['enforce', 'report'])
+        .optional()
+        .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
+    dr: drSchema.optional(),
+    'freeze-windows': schemas/* array */.YOg(freezeWindowSchema).optional(),
+    'burn-rate-guards': schemas/* array */.YOg(burnRateGuardSchema)
+        .optional()
+        .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
+    overrides: overridesSchema.optional(),
+    audit: auditSchema.optional(),
+};
+/** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
+const environmentPolicySchema = schemas/* strictObject */.rej(policyFields).meta({ description: 'Policy values for one environment.' });
+/** The whole policy file. */
+const policyFileSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: schemas/* literal */.euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    sloth: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .meta({
+        description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
+        examples: ['slos/checkout.sloth.yml'],
+    }),
+    ...policyFields,
+    environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+        .optional()
+        .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
+    postmortems: postmortemsSchema.optional(),
+})
+    .meta({
+    title: 'deploy-governor policy',
+    description: 'Policy for deploy-governor (.github/deploy-governor.yml): SLOs, thresholds, DR, freeze windows, guards and overrides.',
+});
+
+
+/***/ })
+
+};
