@@ -4,7 +4,7 @@
  * retried a few times; Octokit's own retry is off for the write, since it would
  * resend the same stale sha.
  */
-import { httpStatusOf, type GitHubClient } from './client.js';
+import { httpStatusOf, messageOf, type GitHubClient } from './client.js';
 import { readRepoFile } from './read-repo-file.js';
 
 const MAX_ATTEMPTS = 5;
@@ -32,7 +32,8 @@ export async function commitFile(
       return current ? 'updated' : 'created';
     } catch (error: unknown) {
       const status = httpStatusOf(error);
-      if ((status !== 409 && status !== 422) || attempt >= MAX_ATTEMPTS) throw error;
+      // A branch rule answers 409 too; re-reading cannot help with that one.
+      if ((status !== 409 && status !== 422) || attempt >= MAX_ATTEMPTS || /rule violation/i.test(messageOf(error))) throw error;
     }
   }
 }

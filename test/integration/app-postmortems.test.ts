@@ -292,6 +292,8 @@ describe('approvals', () => {
     await editBody(pm, tick(pm.body!, 'Service owner'), 'bob');
     await editBody(pm, tick(pm.body!, 'Author'), 'alice');
     expect(pm.labels.map((l) => l.name)).toContain('published');
+    // A branch rule is not a stale sha: the write is tried once, not re-read and resent.
+    expect(h.github.stats.byOperation['PUT /repos/{owner}/{repo}/contents/{path}']).toBe(1);
     const notes = appComments(pm.number).filter((c) => c.body.includes('committing it to'));
     expect(notes).toHaveLength(1);
     expect(notes[0]!.body).toMatch(/handbook\/postmortems\/2026-11-20-checkout-outage\.md.*409.*docs-path/s);
