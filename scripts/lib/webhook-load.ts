@@ -11,7 +11,7 @@
 import { createHmac } from 'node:crypto';
 import { parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
 import { issueMarker } from '../../src/github/open-issue.js';
-import type { GitHubState, GitHubStateStandIn } from './github-state-stand-in.js';
+import type { GitHubState } from './github-state-stand-in.js';
 
 export interface Delivery {
   event: string;
@@ -95,21 +95,6 @@ export async function waitForDrained(baseUrls: string[], maxMs = 600_000): Promi
     if (stats.every((s) => s.queued + s.delayed + s.inFlight === 0)) return stats;
     if (Date.now() > deadline) throw new Error(`the app's queue did not drain within ${maxMs} ms: ${JSON.stringify(stats)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Resolves once the stand-in has seen no request for `quietMs` (work behind a 202 has finished), or throws after `maxMs`. */
-export async function waitForQuiet(github: GitHubStateStandIn, quietMs: number, maxMs = 600_000): Promise<void> {
-  const deadline = Date.now() + maxMs;
-  let last = github.stats.total;
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    if (Date.now() > deadline) throw new Error(`GitHub stand-in still busy after ${maxMs} ms: ${JSON.stringify(github.stats.byOperation)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    if (github.stats.total !== last) {
-      last = github.stats.total;
-      since = Date.now();
-    }
   }
 }
 

@@ -258,21 +258,23 @@ function expectInert(out: string, baseline: string): void {
   expect(out).not.toMatch(/(^|[^\\\w&])#\d/m);
 }
 
+/** Facts whose every user-controlled field is hostile. */
+const hostile = (f: typeof hostileFacts extends fc.Arbitrary<infer T> ? T : never) =>
+  facts({
+    title: f.title,
+    severity: f.severity,
+    author: f.author,
+    timeline: f.events.map((event) => ({ at: f.at, event })),
+    budget: [{ slo: f.slo, objective: 99.9, before: 50, after: 40, consumed: 10 }],
+    incident: null,
+  });
+
 describe('user-controlled facts stay inert', () => {
   it('in the built-in template (property)', () => {
     const baseline = renderBuiltInPostmortem(facts({ incident: null }));
     fc.assert(
       fc.property(hostileFacts, (f) => {
-        const out = renderBuiltInPostmortem(
-          facts({
-            title: f.title,
-            severity: f.severity,
-            author: f.author,
-            timeline: f.events.map((event) => ({ at: f.at, event })),
-            budget: [{ slo: f.slo, objective: 99.9, before: 50, after: 40, consumed: 10 }],
-            incident: null,
-          }),
-        );
+        const out = renderBuiltInPostmortem(hostile(f));
         expectInert(out, baseline);
       }),
       { numRuns: 300 },
@@ -283,17 +285,7 @@ describe('user-controlled facts stay inert', () => {
     const baseline = renderCustomPostmortem(TEMPLATE, facts({ incident: null }));
     fc.assert(
       fc.property(hostileFacts, (f) => {
-        const out = renderCustomPostmortem(
-          TEMPLATE,
-          facts({
-            title: f.title,
-            severity: f.severity,
-            author: f.author,
-            timeline: f.events.map((event) => ({ at: f.at, event })),
-            budget: [{ slo: f.slo, objective: 99.9, before: 50, after: 40, consumed: 10 }],
-            incident: null,
-          }),
-        );
+        const out = renderCustomPostmortem(TEMPLATE, hostile(f));
         expectInert(out, baseline);
       }),
       { numRuns: 300 },
