@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainRecord, GENESIS_HASH, hashRecord, lastHash, verifyChain } from '../../src/core/audit/hash-chain.js';
+import { canonicalJson } from '../../src/core/canonical-json.js';
+import { chainRecord, GENESIS_HASH, hashRecord, lastHash, verifyChain } from '../../src/core/audit/hash-chain.js';
 
 function log(n: number): string {
   let prev = GENESIS_HASH;

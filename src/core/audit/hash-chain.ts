@@ -6,18 +6,9 @@
  * every hash after it.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with object keys sorted at every depth and no insignificant whitespace. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 export function hashRecord(record: Record<string, unknown> & { prev_hash: string }): string {
   const { hash: _ignored, ...rest } = record;

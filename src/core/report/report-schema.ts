@@ -106,6 +106,17 @@ export const runInfoSchema = z.object({
   serverUrl: z.string().nullable(),
 });
 
+/**
+ * What binds an overridden report to the workflow run that produced it: a GitHub
+ * Actions OIDC token (a JWT signed by GitHub's issuer) whose audience is
+ * `deploy-governor:sha256:<hex>`, the SHA-256 of the report's canonical JSON
+ * without this field (see `reportDigest`). Only the Action sets it, and only when
+ * it records an override in a job with `permissions: id-token: write`.
+ */
+export const provenanceSchema = z.object({
+  oidcToken: z.string().min(1).max(16_384),
+});
+
 export const reportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA_ID),
   environment: z.string(),
@@ -146,6 +157,8 @@ export const reportSchema = z.object({
     samplesTouched: z.number().nullable(),
   }),
   run: runInfoSchema.nullable(),
+  /** The run's OIDC binding of an overridden report (absent otherwise; added in 0.2). */
+  provenance: provenanceSchema.nullable().optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -156,4 +169,5 @@ export type ActiveFreeze = z.infer<typeof activeFreezeSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type OverrideRecord = z.infer<typeof overrideRecordSchema>;
 export type RunInfo = z.infer<typeof runInfoSchema>;
+export type Provenance = z.infer<typeof provenanceSchema>;
 export type DaysToExhaustion = z.infer<typeof daysSchema>;

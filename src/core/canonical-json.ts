@@ -1,0 +1,14 @@
+/**
+ * Canonical JSON: object keys sorted at every depth, no insignificant
+ * whitespace, `undefined` members dropped. What the audit chain hashes and what
+ * a report's OIDC binding digests: two parties that agree on the value agree on
+ * the bytes.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
