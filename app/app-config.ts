@@ -24,6 +24,14 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Delivery workers per instance, and the first retry's wait (each later one waits 4 times longer). */
   queue: { concurrency: number; retryBaseMs: number };
+  /**
+   * The OIDC issuer whose tokens bind an override's report to its workflow run
+   * (GitHub's, or a GitHub Enterprise Server's), and how far past a token's
+   * expiry it is still accepted (deliveries wait in the queue and are retried).
+   */
+  oidc: { issuer: string; clockToleranceSeconds: number };
+  /** `owner/repo` of the ledger that witnesses every repository's audit log; null when unset. */
+  ledgerRepo: { owner: string; repo: string } | null;
 }
 
 const url = z.string().refine(isHttpUrl, 'expected an http(s) URL');
@@ -40,6 +48,12 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
   QUEUE_CONCURRENCY: z.string().regex(/^[1-9]\d{0,2}$/, 'expected a whole number of workers from 1 to 999').optional(),
   QUEUE_RETRY_BASE: z.string().optional(),
+  GITHUB_OIDC_ISSUER: url.optional(),
+  GITHUB_OIDC_LEEWAY: z.string().optional(),
+  AUDIT_LEDGER_REPO: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'expected owner/repo of a repository the platform team controls')
+    .optional(),
 });
 
 /** Origin and path without a trailing slash, credentials, query or fragment. */
@@ -78,6 +92,15 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new PolicyError('app environment', [{ path: 'QUEUE_RETRY_BASE', message: `expected a duration such as 2s; got "${e.QUEUE_RETRY_BASE}"` }]);
     }
   }
+  let clockToleranceSeconds = 600;
+  if (e.GITHUB_OIDC_LEEWAY) {
+    try {
+      clockToleranceSeconds = Math.round(parseDurationMs(e.GITHUB_OIDC_LEEWAY) / 1000);
+    } catch {
+      throw new PolicyError('app environment', [{ path: 'GITHUB_OIDC_LEEWAY', message: `expected a duration such as 10m; got "${e.GITHUB_OIDC_LEEWAY}"` }]);
+    }
+  }
+  const [ledgerOwner, ledgerRepo] = e.AUDIT_LEDGER_REPO?.split('/') ?? [];
   return {
     appId: Number(e.APP_ID),
     prometheus: e.PROMETHEUS_URL ? { url: e.PROMETHEUS_URL, headers, timeoutMs } : null,
@@ -86,5 +109,9 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sweepToken: e.SWEEP_TOKEN ?? null,
     redisUrl: e.REDIS_URL ?? null,
     queue: { concurrency: Number(e.QUEUE_CONCURRENCY ?? 16), retryBaseMs },
+    // GitHub's tokens live 5 minutes; a delivery retried from the queue (2 s, 8 s, 32 s, ...) may be handled
+    // later than that. Replaying an expired token gains nothing: it vouches for one report, logged once.
+    oidc: { issuer: (e.GITHUB_OIDC_ISSUER ?? 'https://token.actions.githubusercontent.com').replace(/\/+$/, ''), clockToleranceSeconds },
+    ledgerRepo: ledgerOwner && ledgerRepo ? { owner: ledgerOwner, repo: ledgerRepo } : null,
   };
 }

@@ -12,13 +12,24 @@ import { onIssuesClosed } from './handlers/issues-closed.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { createIssueLock } from './issue-lock.js';
+import { installationClient } from './installation-client.js';
+import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
 import { sweepRoute } from './routes/sweep-route.js';
 
 const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
   const lock = createIssueLock(config.redisUrl ?? undefined);
-  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, config, lock));
+  const verifier = createRunTokenVerifier(config.oidc);
+  const ledgerRepo = config.ledgerRepo;
+  // The ledger lives in a repository of the platform team's, reached through the app's installation there.
+  const ledger = async () => {
+    if (!ledgerRepo) return null;
+    const client = await installationClient(probot, ledgerRepo.owner, ledgerRepo.repo);
+    if (!client) throw new Error(`AUDIT_LEDGER_REPO is ${ledgerRepo.owner}/${ledgerRepo.repo}, but the app is not installed there: install it with contents: write`);
+    return { client, ...ledgerRepo };
+  };
+  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger }));
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));

@@ -25,6 +25,7 @@ import { buildMix } from './lib/app-load-mix.js';
 import { startGitHubStateStandIn, type FaultKind, type FaultPlan } from './lib/github-state-stand-in.js';
 import { startRedis } from './lib/redis-server.js';
 import { checkInvariants, driveDeliveries, finalState, invariantsHold, percentile, waitForDrained, type DeliveryResult, type InvariantReport } from './lib/webhook-load.js';
+import { startLocalOidcIssuer } from '../test/support/oidc-issuer.js';
 import { checkRequestAgainstOpenApi } from '../test/support/openapi-checker.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -126,10 +127,13 @@ export interface LoadRunOptions {
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: 'deploy-governor' }, check: checkRequestAgainstOpenApi });
   const redis = o.redis ? await startRedis() : null;
+  // Overrides are logged only with a valid OIDC token: a local issuer signs them and the instances trust it.
+  const issuer = await startLocalOidcIssuer();
   try {
-    const apps = await startAppInstances(o.instances, { appId: APP_ID, privateKey: (privateKey ??= generateAppKey()), webhookSecret: SECRET, githubUrl: github.url, ...(redis ? { redisUrl: redis.url } : {}), ...(o.appEnv ? { env: o.appEnv } : {}) });
+    const env = { GITHUB_OIDC_ISSUER: issuer.url, ...o.appEnv };
+    const apps = await startAppInstances(o.instances, { appId: APP_ID, privateKey: (privateKey ??= generateAppKey()), webhookSecret: SECRET, githubUrl: github.url, ...(redis ? { redisUrl: redis.url } : {}), env });
     try {
-      const mix = await buildMix(github.state, { deliveries: o.deliveries, pullRequests: o.pullRequests, installations: o.installations, ...(o.schedule ? { schedule: o.schedule } : {}) });
+      const mix = await buildMix(github.state, { deliveries: o.deliveries, pullRequests: o.pullRequests, installations: o.installations, issuer, ...(o.schedule ? { schedule: o.schedule } : {}) });
       github.resetStats();
       github.setFault(o.fault ?? null, o.seed ?? 42);
       const started = performance.now();
@@ -173,6 +177,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       await Promise.all(apps.map((a) => a.stop()));
     }
   } finally {
+    await issuer.stop();
     await redis?.stop();
     await github.stop();
   }

@@ -1,7 +1,8 @@
 /**
  * check_run.completed: for the Action's check run `deploy-governor / <env>`,
- * record an override in the audit log and explain the decision on the commit's
- * pull requests (one comment per pull request and environment).
+ * record an override in the audit log (only once it verifies) and explain the
+ * decision on the commit's pull requests (one comment per pull request and
+ * environment, never replaced by an older check run's).
  */
 import type { Context } from 'probot';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
@@ -13,11 +14,19 @@ import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
-import { recordOverride } from './record-override.js';
+import { recordOverride, type OverrideDeps, type OverrideOutcome } from '../overrides/record-override.js';
+
+export interface CheckRunDeps {
+  config: AppConfig;
+  lock: IssueLock;
+  verifier: OverrideDeps['verifier'];
+  ledger: OverrideDeps['ledger'];
+}
 
 const CHECK_NAME = /^deploy-governor \/ (.+)$/;
 
-export async function onCheckRunCompleted(context: Context<'check_run.completed'>, config: AppConfig, lock: IssueLock): Promise<void> {
+export async function onCheckRunCompleted(context: Context<'check_run.completed'>, deps: CheckRunDeps): Promise<void> {
+  const { config, lock } = deps;
   const run = context.payload.check_run;
   const name = CHECK_NAME.exec(run.name);
   if (!name) return;
@@ -36,22 +45,40 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
   const { owner, repo } = context.repo();
   const failures: unknown[] = [];
 
-  // The audit log and the comments are independent: a failure in one must not cost the other.
+  // The audit log and the comments are independent: a failure in one must not cost the other. The
+  // comment waits for the verification, though: an override that does not verify is not shown as one.
+  let override: OverrideOutcome | null = null;
   if (report.decision.overridden && report.override) {
     try {
-      await recordOverride(client, context.log, owner, repo, report, run.head_sha, run.html_url ?? null);
+      override = await recordOverride(
+        { client, log: context.log, appId: config.appId, verifier: deps.verifier, ledger: deps.ledger },
+        { owner, repo, defaultBranch: context.payload.repository.default_branch, checkRunSha: run.head_sha, checkRunId: run.id, checkRunUrl: run.html_url ?? null },
+        report,
+      );
     } catch (error: unknown) {
       failures.push(error);
     }
   }
   try {
-    await explainOnPullRequests(context, client, config, lock, report);
+    await explainOnPullRequests(context, client, config, lock, shownReport(report, override));
   } catch (error: unknown) {
     failures.push(error);
   }
   // Fail the delivery (GitHub shows it as failed, an operator can redeliver: every step is idempotent).
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) throw new AggregateError(failures, 'the audit log and the pull-request comments both failed');
+}
+
+/**
+ * The report as the pull request sees it: an override that failed verification (or could not be checked
+ * yet) does not let the deploy through on the comment either; the alert issue has the details.
+ */
+function shownReport(report: Report, override: OverrideOutcome | null): Report {
+  if (!report.decision.overridden || override?.verified === true) return report;
+  const note = override
+    ? `A claimed override could not be verified and is not on record (alert issue #${override.alert}).`
+    : 'A claimed override is not yet verified.';
+  return { ...report, override: null, decision: { ...report.decision, canDeploy: false, overridden: false, reasons: [note, ...report.decision.reasons] } };
 }
 
 async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, config: AppConfig, lock: IssueLock, report: Report): Promise<void> {
@@ -81,6 +108,8 @@ async function explainOnPullRequests(context: Context<'check_run.completed'>, cl
         appId: config.appId,
         marker: commentMarker(report.environment),
         body,
+        // GitHub numbers check runs in the order it creates them: a report handled late never replaces a newer one.
+        version: { checkRunId: run.id, completedAt: run.completed_at ?? null },
         // An allowed deploy edits an earlier block; it never starts a new comment.
         create: blocked,
       }));

@@ -37,7 +37,7 @@ export async function openAlertIncident(ctx: PostmortemContext, candidate: Incid
       title: `Incident: ${candidate.title}`.slice(0, 256),
       body: `${incidentBody(candidate, severity)}\n\n${renderMeta('incident', { alertKey: candidate.key, startedAt: candidate.startedAt, endedAt: candidate.endedAt, severity })}`,
       labels: [ctx.policy.incidentLabel, severity],
-    }),
+    }, ctx.config.appId),
   );
   const postmortem = await openPostmortem(ctx, {
     incident: { number: incident.number, url: `https://github.com/${ctx.owner}/${ctx.repo}/issues/${incident.number}` },

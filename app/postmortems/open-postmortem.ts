@@ -13,7 +13,7 @@ import {
   type TimelineEntry,
 } from '../../src/core/postmortem/render-postmortem.js';
 import { commentOnIssue } from '../../src/github/comment-on-issue.js';
-import { issueMarker, openIssueOnce } from '../../src/github/open-issue.js';
+import { issueMarker, openIssueOnce, openedByApp } from '../../src/github/open-issue.js';
 import { listLabelledIssues } from '../../src/github/postmortem-inventory.js';
 import { readRepoFile } from '../../src/github/read-repo-file.js';
 import { measureBudgetImpact } from './measure-budget-impact.js';
@@ -54,7 +54,9 @@ export function postmortemKey(request: Pick<PostmortemRequest, 'incident' | 'ale
 async function findLinkedPostmortem(ctx: PostmortemContext, key: string, incident: number | null): Promise<number | null> {
   const marker = issueMarker(key);
   const { issues } = await listLabelledIssues(ctx.client, ctx.owner, ctx.repo, ctx.policy.label);
-  const found = issues.find((i) => (i.body ?? '').includes(marker) || (incident !== null && readMeta('postmortem', i.body)?.incident === incident));
+  // The key's marker counts only on an issue this app opened; a postmortem written by hand that names the
+  // incident in its metadata counts too (that is how a team links its own postmortem).
+  const found = issues.find((i) => (openedByApp(i, ctx.config.appId) && (i.body ?? '').includes(marker)) || (incident !== null && readMeta('postmortem', i.body)?.incident === incident));
   return found?.number ?? null;
 }
 
@@ -94,7 +96,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
       title: postmortemTitle(date, request.title),
       body: `${await renderBody(ctx, facts)}\n\n${meta}`,
       labels: [ctx.policy.label, ...(request.severity ? [request.severity] : [])],
-    });
+    }, ctx.config.appId);
     if (opened.outcome === 'opened' && request.incident) {
       await commentOnIssue(ctx.client, ctx.owner, ctx.repo, request.incident.number, `Postmortem opened: #${opened.number}. Add action items there as \`- [ ] <text> @owner due:YYYY-MM-DD\`.`);
     }

@@ -60,12 +60,12 @@ async function openItem(ctx: PostmortemContext, postmortem: number, item: Action
   };
   const owner = item.owner && LOGIN.test(item.owner) ? item.owner : null;
   try {
-    return await openIssueOnce(ctx.client, ctx.owner, ctx.repo, owner ? { ...request, assignees: [owner] } : request);
+    return await openIssueOnce(ctx.client, ctx.owner, ctx.repo, owner ? { ...request, assignees: [owner] } : request, ctx.config.appId);
   } catch (error: unknown) {
     // 422: the owner cannot be assigned (not a collaborator); the issue still opens, naming the owner in its body.
     if (httpStatusOf(error) !== 422 || !owner) throw error;
     ctx.log.info({ owner }, 'action item owner cannot be assigned; opening it unassigned');
-    return openIssueOnce(ctx.client, ctx.owner, ctx.repo, request);
+    return openIssueOnce(ctx.client, ctx.owner, ctx.repo, request, ctx.config.appId);
   }
 }
 

@@ -14,7 +14,8 @@ import { parseActionItems } from '../../src/core/postmortem/action-items.js';
 import { commentMarker } from '../../src/core/render/render-pr-comment.js';
 import type { Report } from '../../src/core/report/report-schema.js';
 import { issuesEvent } from '../../test/support/issue-payloads.js';
-import { overriddenReport, reportFor } from '../../test/support/reports.js';
+import type { LocalOidcIssuer } from '../../test/support/oidc-issuer.js';
+import { bindToRun, overriddenReport, reportFor } from '../../test/support/reports.js';
 import { checkRunCompleted, OWNER, REPO } from '../../test/support/webhook-payloads.js';
 import type { GitHubState, Issue, RepoState } from './github-state-stand-in.js';
 import type { Delivery } from './webhook-load.js';
@@ -30,6 +31,8 @@ export interface PullTarget {
 export interface MixContext {
   state: GitHubState;
   reports: { exhausted: Report; warning: Report; normal: Report };
+  /** Signs overrides' OIDC tokens (the app instances trust it as GITHUB_OIDC_ISSUER). */
+  issuer: LocalOidcIssuer;
   /** A fresh workflow run id (overrides are idempotent by run, so each needs its own). */
   nextRunId(): number;
   /** A fresh action-item number (each item's text, hence its identity, differs). */
@@ -61,12 +64,16 @@ const checkRun = (kind: string, t: PullTarget, report: Report, pullRequests: num
   payload: inRepository(checkRunCompleted({ report, pullRequests, headSha: t.sha }), t),
 });
 
-/** An override from a real workflow_dispatch run on the pull request's commit (seeded in the stand-in), deployed after the merge: the payload names no pull request. */
+/**
+ * An override from a real workflow_dispatch run on the pull request's commit (seeded in the stand-in, by an
+ * admin), bound to the run by its OIDC token, deployed after the merge: the payload names no pull request.
+ */
 function override(level: 'warning' | 'exhausted', errorsPerMillion: number): DeliveryKind {
   return async (ctx, t) => {
     const runId = ctx.nextRunId();
     t.repo.runs.set(runId, { id: runId, event: 'workflow_dispatch', head_sha: t.sha, run_attempt: 1, actor: 'octocat', approvals: [] });
-    const report = await overriddenReport(errorsPerMillion, { runId, level });
+    t.repo.collaborators.set('octocat', 'admin');
+    const report = await bindToRun(await overriddenReport(errorsPerMillion, { runId, level }), ctx.issuer, { repository: `${t.repo.owner}/${t.repo.name}`, sha: t.sha });
     const auditId = `${runId}-1-${report.environment}`;
     const repository = `${t.repo.owner}/${t.repo.name}`;
     const reviewed = report.decision.status === 'FREEZE' || report.decision.status === 'EXHAUSTED';
@@ -131,6 +138,7 @@ export interface MixOptions {
   schedule?: (string | string[])[];
   /** Extra kinds by name (e.g. postmortem edits), usable in `schedule`. */
   extraKinds?: Record<string, DeliveryKind>;
+  issuer: LocalOidcIssuer;
 }
 
 /** Seeds the stand-in (repositories, pull requests) and builds the deliveries in send order. */
@@ -139,6 +147,7 @@ export async function buildMix(state: GitHubState, o: MixOptions): Promise<Deliv
   let item = 0;
   const ctx: MixContext = {
     state,
+    issuer: o.issuer,
     reports: { exhausted: await reportFor(1500), warning: await reportFor(600), normal: await reportFor(100) },
     nextRunId: () => ++runId,
     nextItem: () => ++item,

@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { chainRecord, findRecord, lastHash } from '../core/audit/hash-chain.js';
-import type { AuditRecord } from '../core/audit/audit-record.js';
 import { httpStatusOf, type GitHubClient } from './client.js';
 import { readRepoFile } from './read-repo-file.js';
 
@@ -21,10 +20,31 @@ export interface AuditLocation {
   path: string;
 }
 
-/** The record as it stands in the log (with prev_hash and hash): the one just written, or the earlier copy of a duplicate. */
+/**
+ * The record as it stands in the log (with prev_hash and hash): the one just written, or the earlier record
+ * with the same id (the caller compares contents: same content is a redelivery, anything else a conflict);
+ * or why the log was not written at all (`check` refused it).
+ */
 export type AppendOutcome =
   | { appended: true; logged: Record<string, unknown>; attempts: number }
-  | { appended: false; reason: 'duplicate'; logged: Record<string, unknown>; attempts: number };
+  | { appended: false; reason: 'duplicate'; logged: Record<string, unknown>; attempts: number }
+  | { appended: false; reason: 'refused'; problem: string; attempts: number };
+
+/** The log as read before a write: its text ('' when missing) and whether the file exists. */
+export interface LogSnapshot {
+  text: string;
+  exists: boolean;
+}
+
+export interface AppendOptions {
+  /**
+   * Runs on every attempt, on the log just read, before anything is written: a problem (a broken chain, a
+   * deleted or moved log) refuses the write, so nothing is ever appended to a log that cannot be trusted.
+   */
+  check?: (log: LogSnapshot) => Promise<string | null>;
+  /** The commit message (default: names the override). */
+  message?: string;
+}
 
 const MAX_ATTEMPTS = 12;
 
@@ -54,9 +74,14 @@ async function createBranch(client: GitHubClient, at: AuditLocation): Promise<vo
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random())));
 
-export async function appendAuditRecord(client: GitHubClient, at: AuditLocation, record: AuditRecord): Promise<AppendOutcome> {
+/** A line of a chained JSON Lines file: the audit record, or a ledger entry. */
+export type ChainedLine = { id: string } & Record<string, unknown>;
+
+export async function appendAuditRecord(client: GitHubClient, at: AuditLocation, record: ChainedLine, options: AppendOptions = {}): Promise<AppendOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const log = await readLog(client, at);
+    const problem = await options.check?.(log === 'no-branch' ? { text: '', exists: false } : { text: log.text, exists: log.sha !== null });
+    if (problem) return { appended: false, reason: 'refused', problem, attempts: attempt };
     if (log === 'no-branch') {
       await createBranch(client, at);
       continue;
@@ -72,7 +97,7 @@ export async function appendAuditRecord(client: GitHubClient, at: AuditLocation,
         repo: at.repo,
         path: at.path,
         branch: at.branch,
-        message: `deploy-governor: override ${record.id} by ${record.actor} (${record.level})`,
+        message: options.message ?? `deploy-governor: override ${record.id} by ${String(record.actor)} (${String(record.level)})`,
         content: Buffer.from(content, 'utf8').toString('base64'),
         ...(log.sha ? { sha: log.sha } : {}),
         request: { retries: 0 },

@@ -38,6 +38,8 @@ const issueSchema = z.object({
   body: z.string().nullable().optional(),
   comments: z.number().int().optional(),
   user: z.object({ login: z.string(), type: z.string().optional() }).nullable().optional(),
+  /** Set by GitHub when an app opened the issue: what tells the app's own issues from planted ones. */
+  performed_via_github_app: z.object({ id: z.number().int() }).nullable().optional(),
   pull_request: z.unknown().optional(),
 });
 export type ApiIssue = z.infer<typeof issueSchema>;

@@ -2,6 +2,13 @@
  * Keeps one comment per pull request and environment: found by its hidden
  * marker, and only among comments this app wrote (a user who pastes the marker
  * cannot hijack it). Creates, edits in place, or leaves alone when unchanged.
+ *
+ * A comment may carry the version of what it explains (a second hidden marker
+ * with the check run's id and completed_at): an edit from an older check run is
+ * skipped, so a report handled late (a slow delivery, a redelivery) never puts
+ * the comment back to an older decision. The id orders, not the time: GitHub
+ * assigns ids in creation order, while `completed_at` is whatever the check
+ * run's creator sent.
  */
 import { z } from 'zod';
 import { httpStatusOf, type GitHubClient } from './client.js';
@@ -29,7 +36,25 @@ async function listOurComments(client: GitHubClient, owner: string, repo: string
   return found.sort((a, b) => a.id - b.id);
 }
 
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale';
+
+/** What a comment explains, for ordering: the check run it was rendered from. */
+export interface CommentVersion {
+  checkRunId: number;
+  completedAt: string | null;
+}
+
+const VERSION = /\n<!-- deploy-governor:check-run id=(\d+) completed_at=(\S*) -->$/;
+
+function versionMarker(v: CommentVersion): string {
+  return `\n<!-- deploy-governor:check-run id=${v.checkRunId} completed_at=${(v.completedAt ?? '').replace(/[^0-9A-Za-z:.+-]/g, '')} -->`;
+}
+
+/** The check run id an existing comment of ours was rendered from (null: an unversioned comment). */
+export function commentVersion(body: string): number | null {
+  const m = VERSION.exec(body);
+  return m ? Number(m[1]) : null;
+}
 
 export interface UpsertOptions {
   owner: string;
@@ -41,9 +66,12 @@ export interface UpsertOptions {
   body: string;
   /** Create a comment when none exists (false: only edit an existing one). */
   create: boolean;
+  /** The check run the body explains; an existing comment from a newer one is left alone. */
+  version?: CommentVersion;
 }
 
-export async function upsertPrComment(client: GitHubClient, o: UpsertOptions): Promise<UpsertOutcome> {
+export async function upsertPrComment(client: GitHubClient, options: UpsertOptions): Promise<UpsertOutcome> {
+  const o = options.version ? { ...options, body: `${options.body}${versionMarker(options.version)}` } : options;
   const ours = await listOurComments(client, o.owner, o.repo, o.issue, o.appId, o.marker);
   if (ours.length === 0) {
     if (!o.create) return 'skipped';
@@ -64,6 +92,8 @@ export async function upsertPrComment(client: GitHubClient, o: UpsertOptions): P
   const [keep, ...extra] = ours;
   await removeDuplicates(client, o, extra);
   if (keep!.body === o.body) return 'unchanged';
+  const shown = commentVersion(keep!.body ?? '');
+  if (o.version && shown !== null && shown > o.version.checkRunId) return 'stale';
   await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: keep!.id, body: o.body });
   return 'updated';
 }

@@ -3,18 +3,23 @@
  * idempotent, and exactly-once under concurrency and conflicts.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chainRecord, lastHash, parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
 import { issueMarker } from '../../src/github/open-issue.js';
 import { mountContentsStore, type ContentsStore } from '../support/contents-store.js';
-import { cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
-import { overriddenReport } from '../support/reports.js';
+import { startLocalOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issuer.js';
+import { APP_ID, cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
+import { bindToRun, overriddenReport as unboundReport } from '../support/reports.js';
 import { checkRunCompleted, HEAD_SHA, OWNER, REPO } from '../support/webhook-payloads.js';
 
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 let h: Harness;
 let store: ContentsStore;
-let issues: { title: string; labels: string[]; body: string }[];
+let issues: { title: string; labels: string[]; body: string; byApp?: boolean }[];
+let issuer: LocalOidcIssuer;
+
+/** An override as the Action publishes it from a job with id-token: write (octocat is an admin here). */
+const overriddenReport = async (...args: Parameters<typeof unboundReport>) => bindToRun(await unboundReport(...args), issuer);
 let failIssueCreates = 0;
 
 function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: string }> = {}, policy?: { yaml: string; branch: string; path: string }) {
@@ -33,6 +38,10 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     const r = runs[id] ?? {};
     return [200, { id, event: r.event ?? 'workflow_dispatch', head_sha: r.sha ?? HEAD_SHA, run_attempt: 1, html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${id}`, triggering_actor: { login: r.actor ?? 'octocat' } }];
   }).persist();
+  // The app re-reads the actor's role for the level (the report's claim is not believed).
+  h.github.get(/\/collaborators\/[^/]+\/permission$/).optionally().reply(200, { permission: 'admin', role_name: 'admin', user: { login: 'octocat' } }).persist();
+  // A missing log is told apart from a deleted one by the path's history.
+  h.github.get(`${REPO_PATH}/commits`).query(true).optionally().reply(200, []).persist();
   // The issues list filters by the label it is asked for, as GitHub does.
   h.github
     .get(`${REPO_PATH}/issues`)
@@ -40,7 +49,8 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     .optionally()
     .reply((uri) => {
       const label = new URL(uri, 'https://x').searchParams.get('labels');
-      return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, id: 9000 + n, title: i.title, body: i.body }] : []))];
+      // GitHub sets performed_via_github_app on what an app opened: only those count as the app's.
+      return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, id: 9000 + n, title: i.title, body: i.body, performed_via_github_app: i.byApp ? { id: APP_ID, slug: 'deploy-governor' } : null }] : []))];
     })
     .persist();
   failIssueCreates = 0;
@@ -49,15 +59,21 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
       failIssueCreates -= 1;
       return [502, { message: 'Bad Gateway' }];
     }
-    issues.push(body as (typeof issues)[number]);
+    issues.push({ ...(body as (typeof issues)[number]), byApp: true });
     return [201, { number: issues.length, id: 9000 + issues.length - 1 }];
   }).persist();
   // The commit has no pull requests: these tests are about the log.
   h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).optionally().reply(200, []).persist();
 }
 
+beforeAll(async () => {
+  issuer = await startLocalOidcIssuer();
+});
+afterAll(async () => {
+  await issuer.stop();
+});
 beforeEach(async () => {
-  h = await createHarness();
+  h = await createHarness({ GITHUB_OIDC_ISSUER: issuer.url });
 });
 afterEach(() => {
   expect(h.problems).toEqual([]);
@@ -168,7 +184,7 @@ describe('override audit log', () => {
   it("never lets Octokit's retry plugin resend a write with a stale sha", async () => {
     // Production settings: the retry plugin is on, and would resend a 409 three times with the same stale sha.
     cleanupHarness();
-    h = await createHarness({}, { retry: true });
+    h = await createHarness({ GITHUB_OIDC_ISSUER: issuer.url }, { retry: true });
     mountRepo();
     await deliver(checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 1 }), pullRequests: [] }));
     concurrentWriter();

@@ -110,15 +110,20 @@ describe('PR comments from the check run', () => {
     expect(h.requests.some((r) => r.path.includes('/issues/40/'))).toBe(false);
   });
 
-  it('still explains the block when the audit log cannot be written, then fails the delivery', async () => {
+  it('still explains the block when the override cannot be checked yet, then fails the delivery', async () => {
     const report = await overriddenReport(1500, { level: 'exhausted' });
-    // An overridden deploy is allowed: the comment edits an earlier block.
+    // GitHub is unwell while the app checks the override's run: the delivery fails (and is retried), but the
+    // pull request still learns that the deploy is blocked, and the unverified override is not shown as one.
     h.github.get(/\/actions\/runs\/9001$/).reply(503, { message: 'Service Unavailable' });
+    h.github.get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`).optionally().reply(404, { message: 'Not Found' });
+    h.github.get(/\/collaborators\/octocat\/permission$/).optionally().reply(200, { permission: 'admin', role_name: 'admin', user: { login: 'octocat' } });
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(7, 'old block')]);
     let patched = '';
     h.github.patch(`${REPO_PATH}/issues/comments/7`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
     await expect(receive(checkRunCompleted({ report }))).rejects.toThrow(/Service Unavailable/);
-    expect(patched).toContain('went ahead under an override: EXHAUSTED');
+    expect(patched).toContain('are blocked: EXHAUSTED');
+    expect(patched).toContain('A claimed override is not yet verified');
+    expect(patched).not.toContain('went ahead under an override');
   });
 
   it('ignores a forged deploy-governor check run from another app', async () => {
@@ -127,9 +132,7 @@ describe('PR comments from the check run', () => {
   });
 
   it('renders reasons and names inert: no mention, no HTML, no link, no second marker', async () => {
-    const hostile = '@octo-org/admins <img src=x onerror=alert(1)> [click](https://evil.example) #1 <!-- deploy-governor:pr-comment environment=production -->';
-    const report = await overriddenReport(1500, { reason: hostile });
-    // Block with a hostile freeze-window name as well.
+    // A hostile freeze-window name (an overridden report's hostile reason is in app-override-forgery.test.ts).
     const windowName = '@octo-org/admins <b>x</b> #1 <!-- deploy-governor:pr-comment -->';
     const blocked = await reportFor(1500, `dr: { enabled: false }\nfreeze-windows: [{ name: ${JSON.stringify(windowName)}, from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" }]`);
     let body = '';
@@ -142,11 +145,12 @@ describe('PR comments from the check run', () => {
     expect(body).not.toContain('<b>');
     expect(body).toContain('&lt;b&gt;');
     expect(body).not.toContain('](https://evil');
-    // Only our own marker is a real HTML comment; the copies in user text are escaped.
-    expect(body.split('<!--').length).toBe(2);
+    // Only our own markers (the comment's, and the check run it explains) are real HTML comments; the copies
+    // in user text are escaped.
+    expect(body.split('<!--').length).toBe(3);
     expect(body.startsWith(MARKER)).toBe(true);
+    expect(body).toMatch(/\n<!-- deploy-governor:check-run id=\d+ completed_at=[^ ]* -->$/);
     expect(body).toContain('#\u200b1');
-    expect(report.override?.reason).toBe(hostile);
   });
 
   it("links only into this repository, whatever run URL the report claims", async () => {

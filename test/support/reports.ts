@@ -4,7 +4,9 @@ import { applyOverride } from '../../src/core/override/decide-override.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
+import { oidcAudience, reportDigest } from '../../src/core/report/report-digest.js';
 import type { Report } from '../../src/core/report/report-schema.js';
+import { githubRunClaims, type LocalOidcIssuer } from './oidc-issuer.js';
 import { eventsAnswer, MemoryQuerier } from './memory-querier.js';
 import { HEAD_SHA, OWNER, REPO } from './webhook-payloads.js';
 
@@ -54,4 +56,24 @@ export async function overriddenReport(errorsPerMillion: number, o: { actor?: st
   );
   if (!out.decision.overridden) throw new Error(`override not applied: ${out.decision.reasons[0]}`);
   return out;
+}
+
+/**
+ * The report as the Action publishes it when the job has `id-token: write`: with
+ * an OIDC token from `issuer` whose audience is the report's digest. `claims`
+ * change the run's claims (a branch ref, another attempt); `sign` changes the
+ * token (expired, wrong key, another audience).
+ */
+export async function bindToRun(
+  report: Report,
+  issuer: LocalOidcIssuer,
+  o: { repository?: string; sha?: string; claims?: Record<string, unknown>; sign?: Parameters<LocalOidcIssuer['sign']>[1] } = {},
+): Promise<Report> {
+  const override = report.override!;
+  const claims = {
+    ...githubRunClaims({ repository: o.repository ?? `${OWNER}/${REPO}`, runId: override.runId!, runAttempt: override.runAttempt ?? 1, actor: override.actor, sha: o.sha ?? HEAD_SHA }),
+    ...o.claims,
+  };
+  const oidcToken = await issuer.sign(claims, { audience: oidcAudience(reportDigest(report)), ...o.sign });
+  return { ...report, provenance: { oidcToken } };
 }

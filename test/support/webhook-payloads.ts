@@ -26,6 +26,9 @@ export interface CheckRunOptions {
   app?: { id: number; slug: string };
   pullRequests?: number[] | null;
   headSha?: string;
+  /** The check run's id (GitHub numbers them in creation order) and completion time. */
+  id?: number;
+  completedAt?: string;
 }
 
 /** check_run.completed, from the example of a GitHub Actions check run. */
@@ -34,6 +37,10 @@ export function checkRunCompleted(o: CheckRunOptions): Record<string, unknown> {
   const run = payload.check_run as Record<string, unknown> & { pull_requests: Record<string, unknown>[]; app: Record<string, unknown>; output: Record<string, unknown> };
   run.name = o.name ?? `deploy-governor / ${o.report?.environment ?? 'production'}`;
   run.head_sha = o.headSha ?? HEAD_SHA;
+  // The stand-in's and the reports' default branch (the example payload says master).
+  (payload.repository as Record<string, unknown>).default_branch = 'main';
+  if (o.id !== undefined) run.id = o.id;
+  if (o.completedAt !== undefined) run.completed_at = o.completedAt;
   run.output = { ...run.output, title: 'deploy-governor', summary: 'summary', text: o.report ? embedReport(o.report) : null };
   if (o.app) run.app = { ...run.app, id: o.app.id, slug: o.app.slug };
   if (o.pullRequests !== undefined) {

@@ -82,8 +82,10 @@ export interface ResolvedPolicy {
   /** Windows that apply to this environment. */
   freezeWindows: FreezeWindowConfig[];
   burnRateGuards: ResolvedGuard[];
-  overrides: { minReasonLength: number; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
-  audit: { branch: string; path: string };
+  /** `refs`: full refs besides the default branch whose workflows may record an override. */
+  overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
+  /** `app`: slug of the GitHub App whose commits alone may change the log. */
+  audit: { branch: string; path: string; app: string };
 }
 
 export const DEFAULT_GUARDS: BurnRateGuardConfig[] = [{ long: '1h', short: '5m', factor: 14.4 }];
@@ -316,10 +318,11 @@ export function resolvePolicy(
     dr: resolveDr(merged, inputs),
     freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
     burnRateGuards: guards,
-    overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, levels },
+    overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
     audit: {
       branch: merged.audit?.branch ?? 'deploy-governor-audit',
       path: merged.audit?.path ?? 'audit/overrides.jsonl',
+      app: merged.audit?.app ?? 'deploy-governor',
     },
   };
 }

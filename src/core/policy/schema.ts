@@ -265,6 +265,14 @@ const overrideLevelSchema = z
 export const overridesSchema = z
   .strictObject({
     'min-reason-length': z.number().int().min(1).max(1000).optional().meta({ default: 10 }),
+    refs: z
+      .array(z.string().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
+      .max(20)
+      .optional()
+      .meta({
+        description:
+          'Refs, besides the default branch, whose workflows may record an override (the app checks the run\'s OIDC token). A workflow edited on any other branch can never produce a logged override.',
+      }),
     levels: z
       .strictObject({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
@@ -280,6 +288,11 @@ export const auditSchema = z
   .strictObject({
     branch: z.string().min(1).optional().meta({ default: 'deploy-governor-audit' }),
     path: z.string().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+    app: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
+      .optional()
+      .meta({ description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.', default: 'deploy-governor' }),
   })
   .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 

@@ -1,0 +1,116 @@
+/**
+ * Writes a verified override to the repository's audit log and to the ledger,
+ * after checking that the log can still be trusted.
+ *
+ * Before every append (each attempt re-reads) the log must verify: an intact
+ * hash chain; not emptied; and, with a ledger, holding every record the ledger
+ * holds for it, with the same hashes, at the location the ledger knows. A log
+ * that fails is not appended to (a record chained onto a rewritten log would
+ * launder it); the record goes to the ledger only, marked with the problem, so
+ * nothing is lost, and the caller raises one alert.
+ *
+ * Order: the log first, then the ledger (the ledger line carries the log
+ * record's hash). A delivery that dies between the two is completed by its
+ * redelivery (the record is then a duplicate in the log, and the ledger append
+ * is idempotent by id). That is also why a log record the ledger lacks is not
+ * refused here: it is what an interrupted write of the app's own looks like.
+ * `audit verify --ledger` reports it, and commit provenance tells the two apart.
+ */
+import type { AuditRecord } from '../../src/core/audit/audit-record.js';
+import { chainDisagreement } from '../../src/core/audit/log-trust.js';
+import { ledgerEntrySchema, ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
+import { canonicalJson } from '../../src/core/canonical-json.js';
+import { parseRecords } from '../../src/core/audit/hash-chain.js';
+import { appendAuditRecord, type AuditLocation } from '../../src/github/append-audit-record.js';
+import type { GitHubClient } from '../../src/github/client.js';
+import { pathHasCommits } from '../../src/github/path-has-commits.js';
+import { readRepoFile } from '../../src/github/read-repo-file.js';
+import { z } from 'zod';
+
+/** Where the ledger lives, with a client of the app's installation there. */
+export interface LedgerTarget {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+}
+
+export type AuditWriteOutcome =
+  /** In the log (now or by an earlier delivery with the same content) and in the ledger. */
+  | { kind: 'appended' | 'duplicate'; logged: Record<string, unknown> }
+  /** The id is logged with different content: never overwritten, never silently dropped. */
+  | { kind: 'conflict'; earlier: Record<string, unknown> }
+  /** The log cannot be trusted: not appended to it; in the ledger (when there is one) with the problem. */
+  | { kind: 'refused'; problem: string; inLedger: boolean };
+
+const repoResponse = z.object({ default_branch: z.string() });
+
+/** The record without what the chain and the verification add: what two deliveries of one override share. */
+function reportedContent(record: Record<string, unknown>): string {
+  const { hash: _h, prev_hash: _p, verified: _v, ...rest } = record;
+  return canonicalJson(rest);
+}
+
+async function ledgerLocation(ledger: LedgerTarget, repository: string): Promise<AuditLocation> {
+  const repo = repoResponse.parse((await ledger.client.request('GET /repos/{owner}/{repo}', { owner: ledger.owner, repo: ledger.repo })).data);
+  return { owner: ledger.owner, repo: ledger.repo, branch: repo.default_branch, path: ledgerPath(repository) };
+}
+
+async function readLedgerEntries(ledger: LedgerTarget, at: AuditLocation): Promise<LedgerEntry[]> {
+  const file = await readRepoFile(ledger.client, at);
+  return parseRecords(file?.text ?? '').flatMap((r) => {
+    const entry = ledgerEntrySchema.safeParse(r);
+    return entry.success ? [entry.data] : [];
+  });
+}
+
+async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: LedgerEntry): Promise<void> {
+  const outcome = await appendAuditRecord(ledger.client, at, entry, {
+    message: `deploy-governor: ledger ${entry.repository} ${entry.id}${entry.problem ? ' (not in the log)' : ''}`,
+    // The ledger is the witness: a broken ledger is the operator's to repair, never appended to.
+    check: async (log) => chainDisagreement(log.text, []),
+  });
+  if (!outcome.appended && outcome.reason === 'refused') {
+    throw new Error(`the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the override ${entry.id} is not in it`);
+  }
+}
+
+export async function writeAuditRecord(
+  client: GitHubClient,
+  at: AuditLocation,
+  record: AuditRecord,
+  ledger: LedgerTarget | null,
+  now: Date = new Date(),
+): Promise<AuditWriteOutcome> {
+  const repository = `${at.owner}/${at.repo}`;
+  const ledgerAt = ledger ? await ledgerLocation(ledger, repository) : null;
+  const witnessed = ledger && ledgerAt ? await readLedgerEntries(ledger, ledgerAt) : [];
+  const check = async (log: { text: string; exists: boolean }): Promise<string | null> => {
+    const problem = chainDisagreement(log.text, witnessed, { branch: at.branch, path: at.path });
+    if (problem) return problem;
+    if (log.exists && log.text.trim() === '') return `the log ${at.path} on ${at.branch} is empty: it was emptied (the app never writes an empty log)`;
+    if (!log.exists && (await pathHasCommits(client, at))) return `the log ${at.path} on ${at.branch} is missing, but the branch's history has commits to it: it was deleted`;
+    return null;
+  };
+  const outcome = await appendAuditRecord(client, at, record, { check });
+  const entry = (logged: Record<string, unknown>, problem?: string): LedgerEntry => ({
+    id: record.id,
+    repository,
+    log: { branch: at.branch, path: at.path },
+    record_hash: typeof logged.hash === 'string' && !problem ? logged.hash : null,
+    record: logged,
+    ...(problem ? { problem } : {}),
+    at: now.toISOString(),
+  });
+  if (outcome.appended) {
+    if (ledger && ledgerAt) await appendToLedger(ledger, ledgerAt, entry(outcome.logged));
+    return { kind: 'appended', logged: outcome.logged };
+  }
+  if (outcome.reason === 'refused') {
+    if (ledger && ledgerAt) await appendToLedger(ledger, ledgerAt, entry(record, outcome.problem));
+    return { kind: 'refused', problem: outcome.problem, inLedger: ledger !== null };
+  }
+  if (reportedContent(outcome.logged) !== reportedContent(record)) return { kind: 'conflict', earlier: outcome.logged };
+  // A redelivery: complete the ledger if the earlier delivery stopped before it.
+  if (ledger && ledgerAt) await appendToLedger(ledger, ledgerAt, entry(outcome.logged));
+  return { kind: 'duplicate', logged: outcome.logged };
+}
