@@ -17,10 +17,10 @@
  * `audit verify --ledger` reports it, and commit provenance tells the two apart.
  */
 import type { AuditRecord } from '../../src/core/audit/audit-record.js';
-import { chainDisagreement } from '../../src/core/audit/log-trust.js';
-import { ledgerEntrySchema, ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
+import { verifyChain } from '../../src/core/audit/hash-chain.js';
+import { ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
+import { logDisagreement } from '../../src/core/audit/log-trust.js';
 import { canonicalJson } from '../../src/core/canonical-json.js';
-import { parseRecords } from '../../src/core/audit/hash-chain.js';
 import { appendAuditRecord, type AuditLocation } from '../../src/github/append-audit-record.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { pathHasCommits } from '../../src/github/path-has-commits.js';
@@ -55,19 +55,15 @@ async function ledgerLocation(ledger: LedgerTarget, repository: string): Promise
   return { owner: ledger.owner, repo: ledger.repo, branch: repo.default_branch, path: ledgerPath(repository) };
 }
 
-async function readLedgerEntries(ledger: LedgerTarget, at: AuditLocation): Promise<LedgerEntry[]> {
-  const file = await readRepoFile(ledger.client, at);
-  return parseRecords(file?.text ?? '').flatMap((r) => {
-    const entry = ledgerEntrySchema.safeParse(r);
-    return entry.success ? [entry.data] : [];
-  });
-}
 
 async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: LedgerEntry): Promise<void> {
   const outcome = await appendAuditRecord(ledger.client, at, entry, {
     message: `deploy-governor: ledger ${entry.repository} ${entry.id}${entry.problem ? ' (not in the log)' : ''}`,
     // The ledger is the witness: a broken ledger is the operator's to repair, never appended to.
-    check: async (log) => chainDisagreement(log.text, []),
+    check: async (log) => {
+      const chain = verifyChain(log.text);
+      return chain.ok ? null : `its hash chain is broken at line ${chain.line}: ${chain.reason}`;
+    },
   });
   if (!outcome.appended && outcome.reason === 'refused') {
     throw new Error(`the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the override ${entry.id} is not in it`);
@@ -83,9 +79,10 @@ export async function writeAuditRecord(
 ): Promise<AuditWriteOutcome> {
   const repository = `${at.owner}/${at.repo}`;
   const ledgerAt = ledger ? await ledgerLocation(ledger, repository) : null;
-  const witnessed = ledger && ledgerAt ? await readLedgerEntries(ledger, ledgerAt) : [];
+  const ledgerText = ledger && ledgerAt ? ((await readRepoFile(ledger.client, ledgerAt))?.text ?? '') : null;
+  const ledgerName = ledgerAt ? `${ledgerAt.owner}/${ledgerAt.repo}:${ledgerAt.path}` : undefined;
   const check = async (log: { text: string; exists: boolean }): Promise<string | null> => {
-    const problem = chainDisagreement(log.text, witnessed, { branch: at.branch, path: at.path });
+    const problem = logDisagreement(log.text, ledgerText, { repository, branch: at.branch, path: at.path }, ledgerName);
     if (problem) return problem;
     if (log.exists && log.text.trim() === '') return `the log ${at.path} on ${at.branch} is empty: it was emptied (the app never writes an empty log)`;
     if (!log.exists && (await pathHasCommits(client, at))) return `the log ${at.path} on ${at.branch} is missing, but the branch's history has commits to it: it was deleted`;

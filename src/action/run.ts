@@ -9,17 +9,38 @@ import * as core from './runner.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { renderSummary, tableCell } from '../core/render/render-summary.js';
+import { oidcAudience, reportDigest } from '../core/report/report-digest.js';
 import type { Report } from '../core/report/report-schema.js';
 import { messageOf } from '../github/client.js';
 import { createCheckRun } from '../github/create-check-run.js';
 import { createGitHubClient } from '../github/rest-client.js';
 import { runGate } from '../gate/run-gate.js';
 import { readActionInputs } from './read-inputs.js';
+import { requestOidcToken } from './request-oidc-token.js';
 import { runInfoFromEnv } from './run-info.js';
 import { setErrorOutputs, setReportOutputs } from './set-outputs.js';
 
 function defaultReportPath(): string {
   return path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
+}
+
+/**
+ * Binds an overridden report to this run: an OIDC token whose audience is the
+ * report's digest, so the app can tell the report came from this run unchanged.
+ * Without one the deploy still goes through (the override was authorized through
+ * the API); the app just will not log it, and the warning says how to fix that.
+ */
+async function withProvenance(report: Report): Promise<Report> {
+  const result = await requestOidcToken(oidcAudience(reportDigest(report)));
+  if ('token' in result) return { ...report, provenance: { oidcToken: result.token } };
+  if ('missing' in result) {
+    core.warning(
+      'deploy-governor: the deploy-governor app will not log this override without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job',
+    );
+  } else {
+    core.warning(`deploy-governor: could not get an OIDC token for this override, so the deploy-governor app will not log it: ${result.error}`);
+  }
+  return report;
 }
 
 /** Expected failures print their message only; anything else is a bug worth its stack in debug logs. */
@@ -46,6 +67,8 @@ export async function run(): Promise<void> {
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
     for (const warning of outcome.warnings) core.warning(`deploy-governor: ${warning}`);
     report = outcome.report;
+    // Only an override pays for the token request; every other run starts as fast as before.
+    if (report.decision.overridden) report = await withProvenance(report);
     core.debug(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
     reportMode = report.decision.mode === 'report';
 

@@ -241,12 +241,39 @@ describe('the app checks the log before it writes', () => {
     repo.files.set(LOG, '');
     repo.runs.set(9002, { id: 9002, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
     await deliver(await genuine({ runId: 9002 }));
-    expect(alerts()[0]!.body).toMatch(/9001-1-production is in the ledger but missing from the log|emptied/);
+    expect(alerts()[0]!.body).toMatch(/record 9001-1-production .*is missing from the log/);
     // Moved: a policy change points the log at a fresh file.
     repo.files.set('main:.github/deploy-governor.yml', 'audit:\n  path: audit/fresh.jsonl\n');
     repo.runs.set(9003, { id: 9003, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
     await deliver(await genuine({ runId: 9003 }));
     expect(h.github.state.fileText(repo, 'deploy-governor-audit', 'audit/fresh.jsonl')).toBeUndefined();
-    expect(alerts().map((a) => a.body).join('\n')).toContain('the log moved: the ledger knows this repository\'s log at deploy-governor-audit:audit/overrides.jsonl');
+    expect(alerts().map((a) => a.body).join('\n')).toContain("the ledger knows this repository's log at deploy-governor-audit:audit/overrides.jsonl");
+  });
+
+  it('notices a deleted log without a ledger, through its history', async () => {
+    await deliver(await genuine());
+    h.github.state.deleteFile(repo, { branch: 'deploy-governor-audit', path: 'audit/overrides.jsonl', by: 'mallory' });
+    repo.runs.set(9002, { id: 9002, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
+    await deliver(await genuine({ runId: 9002 }));
+    // No fresh genesis chain in its place: one alert, and the record is kept in the alert itself.
+    expect(logText()).toBe('');
+    const [alert] = alerts();
+    expect(alert!.body).toContain('is missing, but the branch');
+    expect(alert!.body).toContain('9002-1-production');
+  });
+
+  it('notices a rollback (force-push to an older commit of its own) through the ledger', async () => {
+    await h.stop();
+    await start({ AUDIT_LEDGER_REPO: `${LEDGER.owner}/${LEDGER.repo}` });
+    await deliver(await genuine());
+    const before = repo.branches.get('deploy-governor-audit')!;
+    repo.runs.set(9002, { id: 9002, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
+    await deliver(await genuine({ runId: 9002 }));
+    expect(logged()).toHaveLength(2);
+    h.github.state.forcePush(repo, 'deploy-governor-audit', before);
+    repo.runs.set(9003, { id: 9003, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
+    await deliver(await genuine({ runId: 9003 }));
+    expect(logged().map((r) => r.id)).toEqual(['9001-1-production']);
+    expect(alerts()[0]!.body).toMatch(/record 9002-1-production .*is missing from the log/);
   });
 });

@@ -1,28 +1,26 @@
 /**
  * Whether the app may append to a repository's audit log: its hash chain is
- * intact and, with a ledger, it still holds every record the ledger witnessed,
- * with the same hashes, at the location the ledger knows. Pure; the first
- * problem found, or null.
+ * intact and, with a ledger, the log agrees with it (the comparison that
+ * `audit verify --ledger` makes, compare-ledger.ts). Pure; the first problem
+ * found, or null.
+ *
+ * Two of the comparison's findings do not refuse an append: a log record the
+ * ledger lacks (an interrupted write of the app's own looks the same until its
+ * redelivery completes the ledger; `audit verify` still reports it), and ledger
+ * entries the app could not append earlier (the log was already untrusted; once
+ * the log is restored, appends resume).
  */
-import { parseRecords, verifyChain } from './hash-chain.js';
-import type { LedgerEntry } from './ledger-entry.js';
+import { compareLedger, type LogLocation } from './compare-ledger.js';
+import { verifyChain } from './hash-chain.js';
+import type { LedgerProblemKind } from './parse-ledger.js';
 
-export function chainDisagreement(logText: string, witnessed: LedgerEntry[], location?: { branch: string; path: string }): string | null {
+const TOLERATED: ReadonlySet<LedgerProblemKind> = new Set(['missing-from-ledger', 'not-appended']);
+
+/** `ledgerText` null: no ledger is configured, so only the chain is checked. */
+export function logDisagreement(logText: string, ledgerText: string | null, location: LogLocation, ledgerName = 'the ledger'): string | null {
   const chain = verifyChain(logText);
   if (!chain.ok) return `the log's hash chain is broken at line ${chain.line}: ${chain.reason}`;
-  // Entries the app could not put in the log (it was already untrusted) are not expected in it.
-  const expected = witnessed.filter((e) => e.problem === undefined && e.record_hash !== null);
-  if (location) {
-    const elsewhere = expected.find((e) => e.log.branch !== location.branch || e.log.path !== location.path);
-    if (elsewhere) {
-      return `the log moved: the ledger knows this repository's log at ${elsewhere.log.branch}:${elsewhere.log.path}, and the policy now names ${location.branch}:${location.path}`;
-    }
-  }
-  const logged = new Map(parseRecords(logText).map((r) => [r.id, r.hash]));
-  for (const entry of expected) {
-    const hash = logged.get(entry.id);
-    if (hash === undefined) return `record ${entry.id} is in the ledger but missing from the log: it was truncated, rolled back or deleted`;
-    if (hash !== entry.record_hash) return `record ${entry.id} has hash ${String(hash).slice(0, 12)}… in the log but ${entry.record_hash!.slice(0, 12)}… in the ledger: it was rewritten`;
-  }
-  return null;
+  if (ledgerText === null) return null;
+  const comparison = compareLedger({ logText, ledgerText, location, ledgerName });
+  return comparison.problems.find((p) => !TOLERATED.has(p.kind))?.message ?? null;
 }
