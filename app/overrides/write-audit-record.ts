@@ -85,7 +85,12 @@ export async function writeAuditRecord(
     const problem = logDisagreement(log.text, ledgerText, { repository, branch: at.branch, path: at.path }, ledgerName);
     if (problem) return problem;
     if (log.exists && log.text.trim() === '') return `the log ${at.path} on ${at.branch} is empty: it was emptied (the app never writes an empty log)`;
-    if (!log.exists && (await pathHasCommits(client, at))) return `the log ${at.path} on ${at.branch} is missing, but the branch's history has commits to it: it was deleted`;
+    if (!log.exists && (await pathHasCommits(client, at))) {
+      // A concurrent first append may have created the file between the read and this look: look again. If it
+      // is there now, go on (the write without a sha then answers 422 and the append re-reads).
+      if (await readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref: at.branch })) return null;
+      return `the log ${at.path} on ${at.branch} is missing, but the branch's history has commits to it: it was deleted`;
+    }
     return null;
   };
   const outcome = await appendAuditRecord(client, at, record, { check });

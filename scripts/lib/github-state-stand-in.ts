@@ -3,10 +3,19 @@
  * real app server under load (`npm run bench`) and its scale and fault tests.
  *
  * It keeps repositories, issues (pull requests are issues too, as on GitHub),
- * issue comments, files on branches (with the contents API's sha rules), check
- * runs, workflow runs and collaborators, and answers the operations the app
- * uses. Every request is counted, handed to `check` (the OpenAPI checker) and
- * may meet an injected fault. One route table, grouped by resource: adding a
+ * issue comments, files on branches (with the contents API's sha rules) and the
+ * commits that wrote them, check runs, workflow runs and collaborators, and
+ * answers the operations the app and the CLI use.
+ *
+ * Commits: every branch has a history (sha, parent, author, git identities,
+ * GitHub's verification, message, a snapshot of the branch's files). A write
+ * through the API is a commit authored by `<slug>[bot]` and verified when the
+ * caller authenticated as the app and sent no custom author or committer, as
+ * GitHub signs those; otherwise by the token's user, unverified. Tests tamper
+ * through GitHubState's helpers (commit as a person, delete, force-push).
+ *
+ * Every request is counted, handed to `check` (the OpenAPI checker) and may
+ * meet an injected fault. One route table, grouped by resource: adding a
  * resource is one more group of `route(...)` lines over `RepoState`.
  *
  * Paths are served with and without GitHub Enterprise Server's `/api/v3` prefix.
@@ -28,6 +37,46 @@ export interface User {
   type: 'User' | 'Bot';
 }
 
+/** The app as GitHub shows it in `performed_via_github_app` (the OpenAPI `integration` shape). */
+export interface AppInfo {
+  id: number;
+  slug: string;
+  node_id: string;
+  name: string;
+  owner: { login: string; id: number; type: 'Organization' };
+  description: string | null;
+  external_url: string;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+  permissions: Record<string, string>;
+  events: string[];
+}
+
+/** A git author or committer line. */
+export interface GitIdentity {
+  name: string;
+  email: string;
+  date: string;
+}
+
+export interface CommitState {
+  sha: string;
+  /** Parent shas (none for a repository's first commit). */
+  parents: string[];
+  /** The account GitHub attributes the commit to (`author.login`); null when its email matches none. */
+  author: User | null;
+  committer: User | null;
+  gitAuthor: GitIdentity;
+  gitCommitter: GitIdentity;
+  message: string;
+  /** GitHub's signature check: the app's API commits are signed by GitHub, anything with a custom author is not. */
+  verification: { verified: boolean; reason: string; verifiedAt: string | null };
+  /** The branch's files at this commit (path → text); unchanged files share their strings with the parent's. */
+  tree: Map<string, string>;
+  treeSha: string;
+}
+
 export interface Issue {
   id: number;
   node_id: string;
@@ -46,6 +95,8 @@ export interface Issue {
   pull_request?: { url: string; merged_at: string | null };
   /** Integer ids of sub-issues, in order. */
   sub_issue_ids: number[];
+  /** Set by GitHub when an app opened the issue; null for people. */
+  performed_via_github_app: AppInfo | null;
 }
 
 export interface Comment {
@@ -54,7 +105,7 @@ export interface Comment {
   issue_number: number;
   body: string;
   user: User;
-  performed_via_github_app: { id: number; slug: string; name: string } | null;
+  performed_via_github_app: AppInfo | null;
   created_at: string;
   updated_at: string;
 }
@@ -75,8 +126,15 @@ export interface RepoState {
   defaultBranch: string;
   /** Branch name → head commit sha. */
   branches: Map<string, string>;
-  /** `${branch}:${path}` → file text (the blob sha is derived from it). */
+  /**
+   * `${branch}:${path}` → file text at the branch head (the blob sha is derived from it). Commits keep it in
+   * step; a test may set a file here directly, outside history (the next commit on that branch includes it).
+   */
   files: Map<string, string>;
+  /** Every commit, by sha. */
+  commits: Map<string, CommitState>;
+  /** Every file version ever committed, by blob sha (what the blob API serves). */
+  blobs: Map<string, string>;
   issues: Map<number, Issue>;
   comments: Map<number, Comment>;
   /** Commit sha → pull-request numbers it belongs to. */
@@ -98,6 +156,40 @@ const now = () => new Date().toISOString();
 const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
 const randomSha = (seed: string) => createHash('sha1').update(seed).digest('hex');
 
+/** The git identity GitHub gives an account's commits (its noreply address). */
+function identityOf(user: User, date: string): GitIdentity {
+  return { name: user.login, email: user.type === 'Bot' ? `${user.id}+${user.login}@users.noreply.github.com` : `${user.login}@users.noreply.github.com`, date };
+}
+
+/** Files of one branch in `files` (keys `${branch}:${path}`), as a path → text map. */
+function branchFiles(repo: RepoState, branch: string): Map<string, string> {
+  const prefix = `${branch}:`;
+  const tree = new Map<string, string>();
+  for (const [key, text] of repo.files) if (key.startsWith(prefix)) tree.set(key.slice(prefix.length), text);
+  return tree;
+}
+
+/** Whether `path` (a file, or a directory and everything under it) differs between two snapshots, as GitHub's `path` filter asks. */
+function touches(before: Map<string, string>, after: Map<string, string>, path: string): boolean {
+  const under = (p: string) => p === path || p.startsWith(`${path.replace(/\/+$/, '')}/`);
+  for (const [p, text] of after) if (under(p) && before.get(p) !== text) return true;
+  for (const p of before.keys()) if (under(p) && !after.has(p)) return true;
+  return false;
+}
+
+/** What a test commits with GitHubState.commitFile. */
+export interface CommitFileOptions {
+  branch: string;
+  path: string;
+  /** The new text; null deletes the file. */
+  text: string | null;
+  /** A person's login; absent: the app (authored by `<slug>[bot]`, verified, as its API writes are). */
+  by?: string;
+  /** Whether GitHub verified the signature (default: true for the app, false for a person). */
+  verified?: boolean;
+  message?: string;
+}
+
 export class GitHubState {
   readonly repos = new Map<string, RepoState>();
   /** `org/team-slug` → member logins. */
@@ -106,6 +198,10 @@ export class GitHubState {
   readonly pinned = new Set<string>();
   /** The app's one installation: every repository here is in it. */
   readonly installationId = 7331;
+  /** People's tokens → their logins (any other token that is not the app's is octocat's). */
+  readonly tokenLogins = new Map<string, string>();
+  /** Repositories (lowercase `owner/name`) that no token can see: every request about them answers 404. */
+  readonly hidden = new Set<string>();
   private ids = 1_000_000;
 
   constructor(readonly app: { id: number; slug: string }) {}
@@ -118,13 +214,16 @@ export class GitHubState {
     const key = `${owner}/${name}`.toLowerCase();
     let repo = this.repos.get(key);
     if (!repo) {
+      const rootSha = randomSha(`${key}:main`);
       repo = {
         id: this.nextId(),
         owner,
         name,
         defaultBranch: 'main',
-        branches: new Map([['main', randomSha(`${key}:main`)]]),
+        branches: new Map([['main', rootSha]]),
         files: new Map(),
+        commits: new Map(),
+        blobs: new Map(),
         issues: new Map(),
         comments: new Map(),
         commitPulls: new Map(),
@@ -136,9 +235,166 @@ export class GitHubState {
         staleResends: 0,
         nextIssueNumber: 1,
       };
+      // The repository's first commit, empty: the history every branch starts from.
+      const at = now();
+      const creator = this.user(owner);
+      repo.commits.set(rootSha, {
+        sha: rootSha,
+        parents: [],
+        author: creator,
+        committer: creator,
+        gitAuthor: identityOf(creator, at),
+        gitCommitter: identityOf(creator, at),
+        message: 'Initial commit',
+        verification: { verified: false, reason: 'unsigned', verifiedAt: null },
+        tree: new Map(),
+        treeSha: randomSha(`tree:${rootSha}`),
+      });
       this.repos.set(key, repo);
     }
     return repo;
+  }
+
+  /** The app as `performed_via_github_app` shows it. */
+  appInfo(): AppInfo {
+    const { id, slug } = this.app;
+    return {
+      id,
+      slug,
+      node_id: `A_${id}`,
+      name: slug,
+      owner: { login: 'Codertocat', id: 21031067, type: 'Organization' },
+      description: null,
+      external_url: `https://github.com/apps/${slug}`,
+      html_url: `https://github.com/apps/${slug}`,
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
+      permissions: { checks: 'read', contents: 'write', issues: 'write' },
+      events: ['check_run', 'issues', 'issue_comment'],
+    };
+  }
+
+  /** Who a request's token stands for: the app for an installation token (`ghs_`), else the person it was issued to. */
+  tokenUser(authorization: string | undefined): User {
+    const token = (authorization ?? '').replace(/^(token|bearer)\s+/i, '');
+    if (token.startsWith('ghs_')) return this.appUser();
+    return this.user(this.tokenLogins.get(token) ?? 'octocat');
+  }
+
+  // ------------------------------------------------------------ commits
+
+  /**
+   * Records one commit on `branch` that applies `changes` (path → text; null deletes) to the branch's files,
+   * attributed to `by` and signed by GitHub when `verified`, and moves the branch to it.
+   */
+  commit(repo: RepoState, o: { branch: string; changes: Record<string, string | null>; by: User; verified: boolean; message: string; gitAuthor?: Partial<GitIdentity>; gitCommitter?: Partial<GitIdentity> }): CommitState {
+    const parent = repo.branches.get(o.branch);
+    if (!parent) throw new Error(`no branch ${o.branch} in ${repo.owner}/${repo.name}`);
+    const tree = branchFiles(repo, o.branch);
+    for (const [path, text] of Object.entries(o.changes)) {
+      if (text === null) tree.delete(path);
+      else {
+        tree.set(path, text);
+        repo.blobs.set(blobSha(text), text);
+      }
+    }
+    const at = now();
+    const sha = randomSha(`${repo.owner}/${repo.name}:${o.branch}:${parent}:${this.nextId()}`);
+    const gitAuthor = { ...identityOf(o.by, at), ...o.gitAuthor };
+    // What GitHub signs it also commits, as GitHub (the `web-flow` account); anything else is committed by its author.
+    const commit: CommitState = {
+      sha,
+      parents: [parent],
+      author: o.by,
+      committer: o.verified ? this.user('web-flow') : o.by,
+      gitAuthor,
+      gitCommitter: o.verified ? { name: 'GitHub', email: 'noreply@github.com', date: at } : { ...gitAuthor, ...o.gitCommitter },
+      message: o.message,
+      verification: o.verified ? { verified: true, reason: 'valid', verifiedAt: at } : { verified: false, reason: 'unsigned', verifiedAt: null },
+      tree,
+      treeSha: randomSha(`tree:${sha}`),
+    };
+    repo.commits.set(sha, commit);
+    this.moveBranch(repo, o.branch, sha);
+    return commit;
+  }
+
+  /** Points `branch` at `sha` (creating it when new) and makes its files that commit's. */
+  private moveBranch(repo: RepoState, branch: string, sha: string): void {
+    const commit = repo.commits.get(sha);
+    if (!commit) throw new Error(`no commit ${sha} in ${repo.owner}/${repo.name}`);
+    for (const key of [...repo.files.keys()]) if (key.startsWith(`${branch}:`)) repo.files.delete(key);
+    for (const [path, text] of commit.tree) repo.files.set(`${branch}:${path}`, text);
+    repo.branches.set(branch, sha);
+  }
+
+  /** Creates `branch` at `sha`, as `POST git/refs` does: no commit, the same files. */
+  createBranch(repo: RepoState, branch: string, sha: string): void {
+    const from = [...repo.branches].find(([, head]) => head === sha)?.[0];
+    repo.branches.set(branch, sha);
+    // A branch head's files may hold files a test set outside history: the new branch starts with them too.
+    const tree = from !== undefined ? branchFiles(repo, from) : (repo.commits.get(sha)?.tree ?? new Map<string, string>());
+    for (const [path, text] of tree) repo.files.set(`${branch}:${path}`, text);
+  }
+
+  /** For tests: commits one file (or deletes it: `text: null`), as the app by default or as the person `by`. */
+  commitFile(repo: RepoState, o: CommitFileOptions): CommitState {
+    const by = o.by === undefined ? this.appUser() : this.user(o.by);
+    if (o.text === null && this.fileText(repo, o.branch, o.path) === undefined) throw new Error(`no ${o.path} on ${o.branch} to delete`);
+    return this.commit(repo, {
+      branch: o.branch,
+      changes: { [o.path]: o.text },
+      by,
+      verified: o.verified ?? o.by === undefined,
+      message: o.message ?? `${o.text === null ? 'Delete' : 'Update'} ${o.path}`,
+    });
+  }
+
+  /** For tests: a commit that deletes a file (by a person unless `by` is omitted). */
+  deleteFile(repo: RepoState, o: Omit<CommitFileOptions, 'text'>): CommitState {
+    return this.commitFile(repo, { ...o, text: null });
+  }
+
+  /** For tests: `git push --force` of `branch` to an older commit; the commits after it leave the branch's history. */
+  forcePush(repo: RepoState, branch: string, sha: string): void {
+    if (!repo.branches.has(branch)) throw new Error(`no branch ${branch} in ${repo.owner}/${repo.name}`);
+    this.moveBranch(repo, branch, sha);
+  }
+
+  /** For tests: deletes a branch (its commits stay reachable by sha, as on GitHub until garbage collection). */
+  deleteBranch(repo: RepoState, branch: string): void {
+    for (const key of [...repo.files.keys()]) if (key.startsWith(`${branch}:`)) repo.files.delete(key);
+    repo.branches.delete(branch);
+  }
+
+  /** The files at a branch (its head, including files set outside history) or a commit sha; undefined for an unknown ref. */
+  treeAt(repo: RepoState, ref: string): Map<string, string> | undefined {
+    if (repo.branches.has(ref)) return branchFiles(repo, ref);
+    return repo.commits.get(ref)?.tree;
+  }
+
+  /** For tests: a file at a commit (or branch), or undefined. */
+  fileAt(repo: RepoState, ref: string, path: string): string | undefined {
+    return this.treeAt(repo, ref)?.get(path);
+  }
+
+  /** Commits reachable from a branch or commit through first parents, newest first (the stand-in makes no merges). */
+  historyOf(repo: RepoState, ref: string): CommitState[] {
+    const list: CommitState[] = [];
+    let sha: string | undefined = repo.branches.get(ref) ?? ref;
+    while (sha !== undefined) {
+      const commit = repo.commits.get(sha);
+      if (!commit) break;
+      list.push(commit);
+      sha = commit.parents[0];
+    }
+    return list;
+  }
+
+  /** Whether a commit changed `path` against its first parent. */
+  changed(repo: RepoState, commit: CommitState, path: string): boolean {
+    const parent = commit.parents[0] === undefined ? undefined : repo.commits.get(commit.parents[0]);
+    return touches(parent?.tree ?? new Map(), commit.tree, path);
   }
 
   user(login: string): User {
@@ -150,10 +406,12 @@ export class GitHubState {
     return this.user(`${this.app.slug}[bot]`);
   }
 
+  /** An issue; opened by the app (with `performed_via_github_app`) unless `user` is someone else. */
   addIssue(repo: RepoState, o: { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user?: User; pullRequest?: boolean }): Issue {
     const number = repo.nextIssueNumber++;
     const id = this.nextId();
     const at = now();
+    const user = o.user ?? this.appUser();
     const issue: Issue = {
       id,
       node_id: `I_${id}`,
@@ -163,12 +421,13 @@ export class GitHubState {
       state: 'open',
       state_reason: null,
       labels: (o.labels ?? []).map((name) => this.label(name)),
-      user: o.user ?? this.appUser(),
+      user,
       assignees: (o.assignees ?? []).map((a) => this.user(a)),
       created_at: at,
       updated_at: at,
       closed_at: null,
       sub_issue_ids: [],
+      performed_via_github_app: user.login === this.appUser().login ? this.appInfo() : null,
       ...(o.pullRequest ? { pull_request: { url: `/repos/${repo.owner}/${repo.name}/pulls/${number}`, merged_at: null } } : {}),
     };
     repo.issues.set(number, issue);
@@ -236,6 +495,78 @@ function repoJson(repo: RepoState): Record<string, unknown> {
   };
 }
 
+/** An account in the OpenAPI `simple-user` shape (commits answer it for `author` and `committer`). */
+function simpleUserJson(u: User): Record<string, unknown> {
+  const api = `/users/${u.login}`;
+  return {
+    login: u.login,
+    id: u.id,
+    node_id: `U_${u.id}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${u.id}`,
+    gravatar_id: '',
+    url: api,
+    html_url: `https://github.com/${u.login}`,
+    followers_url: `${api}/followers`,
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events{/privacy}`,
+    received_events_url: `${api}/received_events`,
+    type: u.type,
+    site_admin: false,
+  };
+}
+
+/** A commit in the OpenAPI `commit` shape, as `GET /repos/{o}/{r}/commits` lists it. */
+function commitJson(repo: RepoState, c: CommitState): Record<string, unknown> {
+  const api = `/repos/${repo.owner}/${repo.name}`;
+  const html = `https://github.com/${repo.owner}/${repo.name}`;
+  return {
+    url: `${api}/commits/${c.sha}`,
+    sha: c.sha,
+    node_id: `C_${c.sha.slice(0, 16)}`,
+    html_url: `${html}/commit/${c.sha}`,
+    comments_url: `${api}/commits/${c.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${c.sha}`,
+      author: c.gitAuthor,
+      committer: c.gitCommitter,
+      message: c.message,
+      comment_count: 0,
+      tree: { sha: c.treeSha, url: `${api}/git/trees/${c.treeSha}` },
+      verification: c.verification.verified
+        ? { verified: true, reason: c.verification.reason, signature: `-----BEGIN PGP SIGNATURE-----\n${c.sha}\n-----END PGP SIGNATURE-----\n`, payload: `tree ${c.treeSha}\n\n${c.message}`, verified_at: c.verification.verifiedAt }
+        : { verified: false, reason: c.verification.reason, signature: null, payload: null, verified_at: null },
+    },
+    author: c.author ? simpleUserJson(c.author) : null,
+    committer: c.committer ? simpleUserJson(c.committer) : null,
+    parents: c.parents.map((sha) => ({ sha, url: `${api}/commits/${sha}`, html_url: `${html}/commit/${sha}` })),
+  };
+}
+
+/** A tree in the OpenAPI `git-tree` shape: top-level entries, or every entry with `recursive`. */
+function treeJson(repo: RepoState, sha: string, files: Map<string, string>, recursive: boolean): Record<string, unknown> {
+  const api = `/repos/${repo.owner}/${repo.name}`;
+  const entries = new Map<string, Record<string, unknown>>();
+  for (const [path, text] of files) {
+    const parts = path.split('/');
+    // Directories first (git lists them as trees), then the file.
+    for (let depth = 1; depth < parts.length && (recursive || depth === 1); depth++) {
+      const dir = parts.slice(0, depth).join('/');
+      if (!entries.has(dir)) entries.set(dir, { path: dir, mode: '040000', type: 'tree', sha: randomSha(`dir:${sha}:${dir}`), url: `${api}/git/trees/${randomSha(`dir:${sha}:${dir}`)}` });
+    }
+    if (recursive || parts.length === 1) {
+      const blob = blobSha(text);
+      entries.set(path, { path, mode: '100644', type: 'blob', sha: blob, size: Buffer.byteLength(text), url: `${api}/git/blobs/${blob}` });
+    }
+  }
+  const tree = [...entries.values()].sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
+  return { sha, url: `${api}/git/trees/${sha}`, tree, truncated: false };
+}
+
 // ---------------------------------------------------------------- routing
 
 export interface StandInRequest {
@@ -247,6 +578,8 @@ export interface StandInRequest {
   body: Record<string, unknown>;
   /** True when the caller authenticated with an installation token (the app). */
   asApp: boolean;
+  /** Who the token stands for: the app's bot account, or a person (see GitHubState.tokenUser). */
+  user: User;
 }
 
 export interface StandInReply {
@@ -339,7 +672,9 @@ function buildRoutes(state: GitHubState): Route[] {
   route('GET', base, (_req, repo) => ({ status: 200, body: repoJson(repo!) }));
   route('GET', `${base}/branches/{branch}`, (req, repo) => {
     const sha = repo!.branches.get(req.params.branch!);
-    return sha ? { status: 200, body: { name: req.params.branch, commit: { sha }, protected: false } } : notFound('Branch not found');
+    const commit = sha ? repo!.commits.get(sha) : undefined;
+    if (!sha || !commit) return notFound('Branch not found');
+    return { status: 200, body: { name: req.params.branch, commit: commitJson(repo!, commit), protected: repo!.protectedBranches.has(req.params.branch!) } };
   });
   route('GET', `${base}/git/ref/{ref}`, (req, repo) => {
     const branch = req.params.ref!.replace(/^heads\//, '');
@@ -351,7 +686,8 @@ function buildRoutes(state: GitHubState): Route[] {
     if (!ref.startsWith('refs/heads/')) return unprocessable('Reference name must start with refs/heads/ here');
     const branch = ref.slice('refs/heads/'.length);
     if (repo!.branches.has(branch)) return unprocessable('Reference already exists');
-    repo!.branches.set(branch, String(req.body.sha));
+    if (!repo!.commits.has(String(req.body.sha))) return unprocessable('Object does not exist');
+    state.createBranch(repo!, branch, String(req.body.sha));
     return { status: 201, body: { ref, node_id: 'REF', url: '', object: { sha: req.body.sha, type: 'commit', url: '' } } };
   });
   route('GET', `${base}/commits/{commit_sha}/pulls`, (req, repo) => {
@@ -360,11 +696,22 @@ function buildRoutes(state: GitHubState): Route[] {
     return { status: 200, body: paginate(req, pulls).items };
   });
 
-  // --- contents (one file per branch and path; sha rules as GitHub's)
+  // --- commits: a branch's history, newest first; with `path`, only the commits that changed it (as GitHub filters)
+  route('GET', `${base}/commits`, (req, repo) => {
+    const ref = req.query.get('sha') ?? repo!.defaultBranch;
+    if (!repo!.branches.has(ref) && !repo!.commits.has(ref)) return notFound(`No commit found for SHA: ${ref}`);
+    const path = req.query.get('path');
+    const list = state.historyOf(repo!, ref).filter((c) => path === null || state.changed(repo!, c, path));
+    const page = paginate(req, list);
+    return { status: 200, body: page.items.map((c) => commitJson(repo!, c)), headers: page.headers };
+  });
+
+  // --- contents (at a branch head or a commit; sha rules as GitHub's)
   route('GET', `${base}/contents/{path}`, (req, repo) => {
-    const branch = req.query.get('ref') ?? repo!.defaultBranch;
-    if (!repo!.branches.has(branch)) return notFound(`No commit found for the ref ${branch}`);
-    const text = state.fileText(repo!, branch, req.params.path!);
+    const ref = req.query.get('ref') ?? repo!.defaultBranch;
+    const tree = state.treeAt(repo!, ref);
+    if (!tree) return notFound(`No commit found for the ref ${ref}`);
+    const text = tree.get(req.params.path!);
     if (text === undefined) return notFound();
     const size = Buffer.byteLength(text);
     const common = { type: 'file', name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text), size };
@@ -373,11 +720,21 @@ function buildRoutes(state: GitHubState): Route[] {
     return { status: 200, body: { ...common, encoding: 'base64', content: Buffer.from(text).toString('base64') } };
   });
   route('GET', `${base}/git/blobs/{file_sha}`, (req, repo) => {
-    // Only current file versions are kept; that is all a reader of a fresh sha needs.
+    const committed = repo!.blobs.get(req.params.file_sha!);
+    if (committed !== undefined) return { status: 200, body: { sha: req.params.file_sha, size: Buffer.byteLength(committed), encoding: 'base64', content: Buffer.from(committed).toString('base64') } };
+    // A file a test set outside history is only at a branch head.
     for (const text of repo!.files.values()) {
       if (blobSha(text) === req.params.file_sha) return { status: 200, body: { sha: req.params.file_sha, size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') } };
     }
     return notFound();
+  });
+  route('GET', `${base}/git/trees/{tree_sha}`, (req, repo) => {
+    // A tree sha, or a commit sha or branch name (GitHub resolves those to their tree too).
+    const wanted = req.params.tree_sha!;
+    const commit = [...repo!.commits.values()].find((c) => c.treeSha === wanted) ?? repo!.commits.get(repo!.branches.get(wanted) ?? wanted);
+    if (!commit) return notFound();
+    const recursive = req.query.get('recursive');
+    return { status: 200, body: treeJson(repo!, commit.treeSha, commit.tree, recursive !== null && recursive !== '0' && recursive !== 'false') };
   });
   route('PUT', `${base}/contents/{path}`, (req, repo) => {
     const r = repo!;
@@ -394,10 +751,19 @@ function buildRoutes(state: GitHubState): Route[] {
       return { status: 409, body: { message: `${req.params.path} does not match ${sent}`, documentation_url: 'https://docs.github.com/rest' } };
     }
     const text = Buffer.from(String(req.body.content ?? ''), 'base64').toString('utf8');
-    r.files.set(key, text);
-    const commit = randomSha(`${key}:${blobSha(text)}:${state.nextId()}`);
-    r.branches.set(branch, commit);
-    return { status: current === undefined ? 201 : 200, body: { content: { name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text) }, commit: { sha: commit, message: req.body.message } } };
+    // GitHub signs what an app commits through the API as itself; a custom author or committer is not signed.
+    const custom = typeof req.body.author === 'object' || typeof req.body.committer === 'object';
+    const identity = (v: unknown): Partial<GitIdentity> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter(([k]) => k === 'name' || k === 'email' || k === 'date')) : {});
+    const commit = state.commit(r, {
+      branch,
+      changes: { [req.params.path!]: text },
+      by: req.user,
+      verified: req.asApp && !custom,
+      message: String(req.body.message ?? ''),
+      gitAuthor: identity(req.body.author),
+      gitCommitter: identity(req.body.committer),
+    });
+    return { status: current === undefined ? 201 : 200, body: { content: { name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
   });
 
   // --- issues (pull requests included, as GitHub lists them)
@@ -418,7 +784,7 @@ function buildRoutes(state: GitHubState): Route[] {
       body: typeof req.body.body === 'string' ? req.body.body : null,
       labels: ((req.body.labels as (string | { name: string })[] | undefined) ?? []).map((l) => (typeof l === 'string' ? l : l.name)),
       assignees: (req.body.assignees as string[] | undefined) ?? [],
-      user: req.asApp ? state.appUser() : state.user('octocat'),
+      user: req.user,
     });
     return { status: 201, body: issueJson(state, repo!, issue) };
   });
@@ -497,8 +863,8 @@ function buildRoutes(state: GitHubState): Route[] {
       node_id: `IC_${id}`,
       issue_number: issue.number,
       body: String(req.body.body ?? ''),
-      user: req.asApp ? state.appUser() : state.user('octocat'),
-      performed_via_github_app: req.asApp ? { id: state.app.id, slug: state.app.slug, name: state.app.slug } : null,
+      user: req.user,
+      performed_via_github_app: req.asApp ? state.appInfo() : null,
       created_at: at,
       updated_at: at,
     };
@@ -699,8 +1065,10 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     const op = `${route.method} ${route.template}`;
     stats.byOperation[op] = (stats.byOperation[op] ?? 0) + 1;
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i]!)]));
-    const request: StandInRequest = { method, path, query: url.searchParams, params, body: (body ?? {}) as Record<string, unknown>, asApp: /^(token|bearer) ghs_/i.test(req.headers.authorization ?? '') };
+    const asApp = /^(token|bearer) ghs_/i.test(req.headers.authorization ?? '');
+    const request: StandInRequest = { method, path, query: url.searchParams, params, body: (body ?? {}) as Record<string, unknown>, asApp, user: state.tokenUser(req.headers.authorization) };
     const run = (): StandInReply => {
+      if (params.owner && params.repo && state.hidden.has(`${params.owner}/${params.repo}`.toLowerCase())) return notFound();
       const repo = params.owner && params.repo ? state.repo(params.owner, params.repo) : null;
       return route.handle(request, repo);
     };

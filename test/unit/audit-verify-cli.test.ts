@@ -7,6 +7,27 @@ import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
 import { chainRecord, GENESIS_HASH } from '../../src/core/audit/hash-chain.js';
 import { run } from '../../src/cli/run.js';
 
+const HEAD = 'd'.repeat(40);
+
+/**
+ * The branch head and its history as GitHub answers them: one verified commit by the app that wrote the log
+ * (the log's contents are then read twice at that sha: as the commit's version and as the head's).
+ */
+function history(scope: nock.Scope, problems: string[]): nock.Scope {
+  return scope
+    .get('/repos/octo/shop/branches/deploy-governor-audit')
+    .reply((uri) => {
+      problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
+      return [200, { name: 'deploy-governor-audit', commit: { sha: HEAD } }];
+    })
+    .get('/repos/octo/shop/commits')
+    .query({ sha: HEAD, path: 'audit/overrides.jsonl', per_page: '100', page: '1' })
+    .reply((uri) => {
+      problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
+      return [200, [{ sha: HEAD, author: { login: 'deploy-governor[bot]' }, commit: { message: 'deploy-governor: override', verification: { verified: true, reason: 'valid' } }, parents: [{ sha: 'e'.repeat(40) }] }]];
+    });
+}
+
 function capture() {
   const out: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
@@ -26,7 +47,7 @@ describe('deploy-governor audit verify', () => {
     await writeFile(good, [a, b, c].map((r) => JSON.stringify(r)).join('\n') + '\n');
     let out = capture();
     expect(await run(['node', 'deploy-governor', 'audit', 'verify', good])).toBe(0);
-    expect(out.join('')).toMatch(/OK: 3 record\(s\), hash chain intact/);
+    expect(out.join('')).toMatch(/OK: 3 record\(s\), hash chain intact \(.*good\.jsonl\); a local file only proves the chain/);
     vi.restoreAllMocks();
 
     const bad = path.join(dir, 'bad.jsonl');
@@ -50,9 +71,10 @@ describe('deploy-governor audit verify', () => {
     nock.disableNetConnect();
     const a = chainRecord({ id: '1-1-production', actor: 'octocat' }, GENESIS_HASH);
     const seen: string[] = [];
-    const scope = nock('https://api.github.com')
+    const scope = history(nock('https://api.github.com'), seen)
       .get(/\/repos\/octo\/shop\/contents\/audit(%2F|\/)overrides\.jsonl/)
-      .query({ ref: 'deploy-governor-audit' })
+      .query({ ref: HEAD })
+      .times(2)
       .reply(function (uri) {
         seen.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
         seen.push(String(this.req.headers.authorization));
@@ -64,7 +86,8 @@ describe('deploy-governor audit verify', () => {
     try {
       expect(await run(['node', 'deploy-governor', 'audit', 'verify', '--repo', 'octo/shop'])).toBe(0);
       expect(out.join('')).toMatch(/OK: 1 record\(s\), hash chain intact \(octo\/shop:deploy-governor-audit:audit\/overrides\.jsonl\)/);
-      expect(seen).toEqual(['token ghp_cli']);
+      expect(out.join('')).toMatch(/OK: history: 1 commit\(s\), each a verified append of one record by deploy-governor\[bot\]/);
+      expect(seen).toEqual(['token ghp_cli', 'token ghp_cli']);
       expect(scope.isDone()).toBe(true);
     } finally {
       vi.unstubAllEnvs();
@@ -85,15 +108,17 @@ describe('deploy-governor audit verify', () => {
     const text = `${lines.join('\n')}\n`;
     expect(Buffer.byteLength(text)).toBeGreaterThan(1024 * 1024);
     const problems: string[] = [];
-    const scope = nock('https://api.github.com')
+    const scope = history(nock('https://api.github.com'), problems)
       .get(/\/repos\/octo\/shop\/contents\/audit(%2F|\/)overrides\.jsonl/)
       .query(true)
+      .times(2)
       .reply((uri) => {
         problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
         // What GitHub answers for files over 1 MB: no content.
         return [200, { type: 'file', sha: 'b'.repeat(40), size: Buffer.byteLength(text), encoding: 'none', content: '' }];
       })
       .get(`/repos/octo/shop/git/blobs/${'b'.repeat(40)}`)
+      .times(2)
       .reply((uri) => {
         problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
         return [200, { sha: 'b'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }];
