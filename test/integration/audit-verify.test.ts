@@ -147,6 +147,20 @@ async function verify(...args: string[]): Promise<{ code: number; out: string }>
 const withLedger = (name: string, ...more: string[]) => verify('--repo', `octo/${name}`, '--ledger', LEDGER, ...more);
 
 describe('audit verify --repo against the stand-in', () => {
+  it("reads the log's place and the app's slug from the policy on the default branch when no flag names them", async () => {
+    await seed('placed', 2, { path: 'compliance/deploys.jsonl' });
+    const repo = gh.state.repo('octo', 'placed');
+    gh.state.commitFile(repo, { branch: repo.defaultBranch, path: '.github/deploy-governor.yml', text: 'audit:\n  path: compliance/deploys.jsonl\n', by: 'octocat' });
+    const found = await withLedger('placed');
+    expect(found.out).toContain('OK: 2 record(s), hash chain intact (octo/placed:deploy-governor-audit:compliance/deploys.jsonl)');
+    expect(found.code).toBe(0);
+    // Another app slug in the policy: the same commits are no longer that app's.
+    gh.state.commitFile(repo, { branch: repo.defaultBranch, path: '.github/deploy-governor.yml', text: 'audit:\n  path: compliance/deploys.jsonl\n  app: other-governor\n', by: 'octocat' });
+    const other = await withLedger('placed');
+    expect(other.code).toBe(1);
+    expect(other.out).toContain('other-governor[bot]');
+  });
+
   it('passes a clean log and ledger, and says what a run without the ledger cannot see', async () => {
     await seed('clean');
     const full = await withLedger('clean');

@@ -15,6 +15,12 @@ const HEAD = 'd'.repeat(40);
  */
 function history(scope: nock.Scope, problems: string[]): nock.Scope {
   return scope
+    // No policy file: the audit section's defaults (branch, path, app).
+    .get('/repos/octo/shop/contents/.github%2Fdeploy-governor.yml')
+    .reply((uri) => {
+      problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
+      return [404, { message: 'Not Found' }];
+    })
     .get('/repos/octo/shop/branches/deploy-governor-audit')
     .reply((uri) => {
       problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));

@@ -26,7 +26,11 @@ import { HistoryWalk, type HistoryProblem } from '../../core/audit/verify-histor
 import { messageOf, type GitHubClient } from '../../github/client.js';
 import { readAuditHistory, readLogAt, readLogVersions } from '../../github/read-audit-history.js';
 import { ledgerFileName, listLedgerFiles, openLedger, readLedgerBlob, readLedgerFile } from '../../github/read-ledger.js';
+import { readRepoPolicy } from '../../github/read-repo-policy.js';
 import { createGitHubClient } from '../../github/rest-client.js';
+import { gateInputsSchema } from '../../core/policy/inputs.js';
+import { PolicyError } from '../../core/policy/policy-error.js';
+import { resolvePolicy } from '../../core/policy/resolve-policy.js';
 import { CliExit } from '../cli-exit.js';
 
 export const AUDIT_EXIT = { ok: 0, tampered: 1, unreadable: 99 } as const;
@@ -34,9 +38,10 @@ type ExitCode = (typeof AUDIT_EXIT)[keyof typeof AUDIT_EXIT];
 
 interface VerifyOptions {
   repo?: string;
-  branch: string;
-  path: string;
-  app: string;
+  /** Unset: the repository policy's `audit` section (default branch), else the defaults. */
+  branch?: string;
+  path?: string;
+  app?: string;
   ledger?: string;
   ledgerBranch?: string;
   json?: boolean;
@@ -125,10 +130,30 @@ async function verifyFile(file: string): Promise<FileResult> {
   };
 }
 
-async function verifyRepo(o: VerifyOptions & { repo: string }): Promise<RepoResult> {
-  const { owner, repo } = ownerAndName(o.repo, '--repo');
-  const ledgerName = o.ledger ? ownerAndName(o.ledger, '--ledger') : null;
+/**
+ * Where the log is and who writes it: the flags, else the `audit` section of the policy on the repository's
+ * default branch (where the app reads it), else the defaults. A policy that does not parse is a note, not a
+ * failure: the flags can say it instead.
+ */
+async function auditSection(client: GitHubClient, owner: string, repo: string, o: VerifyOptions): Promise<{ branch: string; path: string; app: string; note: string | null }> {
+  if (o.branch !== undefined && o.path !== undefined && o.app !== undefined) return { branch: o.branch, path: o.path, app: o.app, note: null };
+  let audit = resolvePolicy({}, gateInputsSchema.parse({})).audit;
+  let note: string | null = null;
+  try {
+    audit = resolvePolicy(await readRepoPolicy(client, owner, repo), gateInputsSchema.parse({})).audit;
+  } catch (error: unknown) {
+    if (!(error instanceof PolicyError)) throw error;
+    note = `the policy on ${owner}/${repo}'s default branch does not parse, so the audit section's defaults were used (set --branch, --path and --app to be sure): ${error.message.split('\n')[0]}`;
+  }
+  return { branch: o.branch ?? audit.branch, path: o.path ?? audit.path, app: o.app ?? audit.app, note };
+}
+
+async function verifyRepo(options: VerifyOptions & { repo: string }): Promise<RepoResult> {
+  const { owner, repo } = ownerAndName(options.repo, '--repo');
+  const ledgerName = options.ledger ? ownerAndName(options.ledger, '--ledger') : null;
   const client = githubClient();
+  const section = await auditSection(client, owner, repo, options);
+  const o = { ...options, ...section };
   const at = { owner, repo, branch: o.branch, path: o.path };
   const repository = `${owner}/${repo}`;
   const source = `${repository}:${o.branch}:${o.path}`;
@@ -161,6 +186,7 @@ async function verifyRepo(o: VerifyOptions & { repo: string }): Promise<RepoResu
   const chain = head === null ? null : verifyChain(head);
   const ok = (chain?.ok ?? true) && provenance.ok && (ledger?.ok ?? true);
   const notes = ledger ? [] : ['without --ledger, a force-push back to an older commit of the app (a rollback) or a deleted branch goes unseen: add --ledger <owner/repo>'];
+  if (section.note) notes.push(section.note);
   if (nothingLogged && ledger?.ok) notes.push(`no log at ${source} and no ledger entry for ${repository}: no override was ever recorded`);
   return {
     mode: 'repo',
@@ -293,9 +319,9 @@ export function registerAuditCommands(program: Command): void {
     .command('verify [file]')
     .description('Verify an audit log: its hash chain (a file), its commit provenance (--repo) and the ledger (--ledger). Exit 0 OK, 1 tampering found, 99 cannot read.')
     .option('--repo <owner/name>', 'read the log through the GitHub API (GITHUB_TOKEN or GH_TOKEN) and check its commit history')
-    .option('--branch <branch>', 'branch of the log', 'deploy-governor-audit')
-    .option('--path <path>', 'path of the log', 'audit/overrides.jsonl')
-    .option('--app <slug>', "the app's slug: its commits are authored by <slug>[bot]", 'deploy-governor')
+    .option('--branch <branch>', "branch of the log (default: the policy's audit.branch, else deploy-governor-audit)")
+    .option('--path <path>', "path of the log (default: the policy's audit.path, else audit/overrides.jsonl)")
+    .option('--app <slug>', "the app's slug: its commits are authored by <slug>[bot] (default: the policy's audit.app, else deploy-governor)")
     .option('--ledger <owner/repo>', 'the ledger repository: compare the log with it (with --repo), or check every ledger file (alone)')
     .option('--ledger-branch <branch>', "branch of the ledger (default: the ledger repository's default branch)")
     .option('--json', 'print the result as JSON')
