@@ -1,25 +1,20 @@
 /**
  * deployment_protection_rule.requested: evaluate the repository's policy (from
- * its default branch, through the same core as the Action) for the environment
- * and approve or reject the deployment. Prometheus is the operator's; a policy
- * may name another only if the operator allow-listed it, and never receives the
- * operator's credentials. Any failure rejects (fail closed).
+ * its default branch, through the gate service as the Action does) for the
+ * environment and approve or reject the deployment. Prometheus is the
+ * operator's; a policy may name another only if the operator allow-listed it,
+ * and never receives the operator's credentials. Any failure rejects (fail closed).
  */
 import type { Context } from 'probot';
-import { evaluatePolicy } from '../../src/core/evaluate/evaluate-policy.js';
-import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
-import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
 import { renderProtectionComment, renderProtectionError } from '../../src/core/render/render-protection-comment.js';
 import { answerProtectionRule, runIdFromCallbackUrl } from '../../src/github/answer-protection-rule.js';
 import { messageOf } from '../../src/github/client.js';
-import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
-import { PrometheusClient } from '../../src/prometheus/client.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
-import { withoutCredentials } from '../policy-without-credentials.js';
-import { choosePrometheus, DisallowedPrometheus, fetchWithoutRedirects } from '../prometheus-target.js';
+import { DisallowedPrometheus } from '../prometheus-target.js';
+import { evaluateForRepository } from '../repository-gate.js';
 
 export async function onProtectionRuleRequested(context: Context<'deployment_protection_rule.requested'>, config: AppConfig): Promise<void> {
   const payload = context.payload;
@@ -34,11 +29,7 @@ export async function onProtectionRuleRequested(context: Context<'deployment_pro
   let state: 'approved' | 'rejected';
   let comment: string;
   try {
-    const file = withoutCredentials(await readRepoPolicy(client, owner, repo));
-    const policy = resolvePolicy(file, gateInputsSchema.parse({ environment }), {}, `${owner}/${repo}:.github/deploy-governor.yml`);
-    const target = choosePrometheus(policy.prometheus?.url, config);
-    const prometheus = new PrometheusClient({ ...target, retries: 2, fetch: fetchWithoutRedirects });
-    const report = await evaluatePolicy({ policy, prometheus, now: new Date(), run: null });
+    const { report } = await evaluateForRepository({ config, log: context.log, owner, repo, environment, now: new Date(), policy: { client } });
     state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);
   } catch (error: unknown) {

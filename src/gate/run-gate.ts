@@ -1,13 +1,12 @@
 /**
- * The gate's orchestration, shared by the Action and the CLI: read the policy,
- * resolve it with the inputs, evaluate against Prometheus at one timestamp, and
- * apply a dispatch override authorized through the GitHub API.
+ * The Action's and the CLI's gate: the policy file on disk, Prometheus from the
+ * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then a
+ * dispatch override authorized through the GitHub API, and the decision pushed.
  */
-import { evaluatePolicy } from '../core/evaluate/evaluate-policy.js';
 import { applyOverride, preflightOverride, type OverrideAttempt } from '../core/override/decide-override.js';
 import type { GateInputs } from '../core/policy/inputs.js';
 import { PolicyError } from '../core/policy/policy-error.js';
-import { resolvePolicy, type ResolvedPolicy, type ResolvedPrometheus } from '../core/policy/resolve-policy.js';
+import type { ResolvedPolicy, ResolvedPrometheus } from '../core/policy/resolve-policy.js';
 import type { PrometheusQuerier } from '../core/prometheus/querier.js';
 import type { Report, RunInfo } from '../core/report/report-schema.js';
 import type { GitHubClient } from '../github/client.js';
@@ -15,7 +14,8 @@ import { readActorRole, readRunApprovers } from '../github/read-override-authori
 import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
-import { readPolicyFile } from './read-policy-file.js';
+import { evaluateGate } from './evaluate-gate.js';
+import { fileSource } from './file-source.js';
 
 export interface GateRequest {
   inputs: GateInputs;
@@ -41,16 +41,24 @@ export interface GateOutcome {
 
 export async function runGate(request: GateRequest): Promise<GateOutcome> {
   const { inputs } = request;
-  const loaded = await readPolicyFile(request.root, inputs.config);
-  const policy = resolvePolicy(loaded.file, inputs, request.env, loaded.source);
-  if (!policy.prometheus) {
-    throw new PolicyError(loaded.source, [
-      { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
-    ]);
-  }
-  const prometheus = (request.createQuerier ?? ((p) => new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs })))(policy.prometheus);
   const now = request.now ?? new Date();
-  let report = await evaluatePolicy({ policy, prometheus, now, run: request.run });
+  const evaluation = await evaluateGate({
+    source: fileSource(request.root, inputs.config),
+    inputs,
+    env: request.env,
+    now,
+    run: request.run,
+    querierFor: (p, source) => {
+      if (!p.prometheus) {
+        throw new PolicyError(source, [
+          { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+        ]);
+      }
+      return (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus);
+    },
+  });
+  const { policy } = evaluation;
+  let report = evaluation.report;
   const level = inputs.override;
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -58,13 +66,13 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   const warnings: string[] = [];
   if (inputs['pushgateway-url']) {
     try {
-      await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus.timeoutMs, now });
+      await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });
     } catch (error: unknown) {
       // The decision stands; only the governance metric is lost.
       warnings.push(messageOf(error));
     }
   }
-  return { report, policy, policySource: loaded.source, warnings };
+  return { report, policy, policySource: evaluation.source, warnings };
 }
 
 async function authorizeOverride(

@@ -20,8 +20,8 @@ export interface PrometheusClientOptions {
   headers?: Record<string, string>;
   /** Time limit of each attempt, in milliseconds. */
   timeoutMs: number;
-  /** Total attempts for 5xx/429 answers and reset connections (default 3). */
-  retries?: number;
+  /** Attempts in all (1: no retry) for 5xx/429 answers and reset connections (default 3). */
+  attempts?: number;
   /** First backoff before a retry; doubles each time, with ±50 % jitter (default 200 ms). */
   backoffMs?: number;
   /** Injectable for tests; defaults to the global fetch. */
@@ -146,7 +146,7 @@ export class PrometheusClient implements PrometheusQuerier {
   constructor(options: PrometheusClientOptions) {
     this.displayUrl = stripCredentials(options.url);
     this.timeoutMs = options.timeoutMs;
-    this.attempts = Math.max(1, Math.floor(options.retries ?? 3));
+    this.attempts = Math.max(1, Math.floor(options.attempts ?? 3));
     this.backoffMs = Math.max(0, options.backoffMs ?? 200);
     this.stats = options.stats ?? true;
     this.fetchImpl = options.fetch ?? fetch;

@@ -77,7 +77,78 @@ describe('deployment protection rule', () => {
     expectAnswer('rejected', answer);
     await deliver();
     expect(answer.comment).toMatch(/status UNKNOWN/);
-    expect(answer.comment).toMatch(/cannot reach Prometheus/);
+    // In the app's words, with a reference the operator finds in the log; no address of the operator's.
+    expect(answer.comment).toMatch(/Prometheus could not be reached for .* \\\(reference [0-9a-f]{8}/);
+    expect(answer.comment).not.toMatch(/127\.0\.0\.1/);
+  });
+
+  it("never echoes Prometheus's own words or a foreign body into the comment", async () => {
+    // A shared Prometheus whose error quotes another tenant's label value, and a proxy answering HTML.
+    const leaks = [
+      [422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'found duplicate series for the match group {api_key="sk-tenant-b-secret"} on the right hand-side' })],
+      [200, '<html><body>tenant-b dashboard: sk-tenant-b-secret</body></html>'],
+    ] as const;
+    for (const [status, body] of leaks) {
+      const fake = await startFakePrometheus(() => [status, body]);
+      try {
+        h = await createHarness({ PROMETHEUS_URL: fake.url });
+        servePolicy(policyFor('normal'));
+        const answer = { comment: '' };
+        expectAnswer('rejected', answer);
+        await deliver();
+        expect(answer.comment).not.toContain('sk-tenant-b');
+        expect(answer.comment).not.toContain('duplicate series');
+        expect(answer.comment).toMatch(/reference [0-9a-f]{8}/);
+      } finally {
+        await fake.stop();
+        cleanupHarness();
+      }
+    }
+    h = await createHarness();
+  });
+
+  it("shows Prometheus's parse error for the repository's own query", async () => {
+    h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl') });
+    servePolicy(['slos:', '  - name: api', '    sli:', '      ratio:', '        query: sum(rate(http_requests_total{scenario="normal"}[{{window}}]) /', 'dr: { enabled: false }'].join('\n'));
+    const answer = { comment: '' };
+    expectAnswer('rejected', answer);
+    await deliver();
+    expect(answer.comment).toMatch(/parse error/);
+  });
+
+  it('refuses a policy with more SLOs than the operator allows, before any query', async () => {
+    const fake = await startFakePrometheus(() => [200, JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } })]);
+    try {
+      h = await createHarness({ PROMETHEUS_URL: fake.url });
+      // About 3,500 SLOs fit in the 256 KiB a policy file may have.
+      const slos = Array.from({ length: 3500 }, (_, i) => `  - {name: s${i}, sli: {ratio: {query: "a[{{window}}]"}}}`);
+      servePolicy(['slos:', ...slos, 'dr: { enabled: false }'].join('\n'));
+      const answer = { comment: '' };
+      expectAnswer('rejected', answer);
+      await deliver();
+      expect(answer.comment).toMatch(/defines 3500 SLOs; at most 50 are evaluated per policy/);
+      expect(fake.requests).toBe(0);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('sends at most 8 queries at once for one evaluation', async () => {
+    const fake = await startFakePrometheus(
+      () => [200, JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [0, '0.0001'] }] } })],
+      40,
+    );
+    try {
+      h = await createHarness({ PROMETHEUS_URL: fake.url });
+      const slos = Array.from({ length: 30 }, (_, i) => `  - { name: s${i}, sli: { ratio: { query: "sum(rate(x_total[{{window}}]))" } } }`);
+      servePolicy(['slos:', ...slos, 'dr: { enabled: false }'].join('\n'));
+      expectAnswer('approved', { comment: '' });
+      await deliver();
+      expect(fake.requests).toBeGreaterThan(30);
+      expect(fake.maxInFlight).toBe(8);
+    } finally {
+      await fake.stop();
+    }
   });
 
   it('rejects an invalid policy, naming the key', async () => {
@@ -165,6 +236,35 @@ describe('deployment protection rule', () => {
     }
   });
 });
+
+/** A Prometheus stand-in answering every query with `answer()` after `delayMs`, counting requests and the most in flight at once. */
+async function startFakePrometheus(answer: () => readonly [number, string], delayMs = 0) {
+  const stats = { requests: 0, inFlight: 0, maxInFlight: 0 };
+  const server: Server = createServer((req, res) => {
+    stats.requests += 1;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    req.resume();
+    req.on('end', () => {
+      setTimeout(() => {
+        stats.inFlight -= 1;
+        const [status, body] = answer();
+        res.writeHead(status, { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json' }).end(body);
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get requests() {
+      return stats.requests;
+    },
+    get maxInFlight() {
+      return stats.maxInFlight;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** A pass-through to a real Prometheus that records request headers, or answers every request with a redirect. */
 async function startRecordingProxy(upstreamUrl: string, redirectTo?: string) {

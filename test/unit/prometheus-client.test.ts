@@ -131,7 +131,7 @@ describe('the request', () => {
   it('turns user:pass in the URL into basic auth and never shows it', async () => {
     const prom = await stub((req, res) => res.writeHead(500).end(`upstream says: ${JSON.stringify(req.headers)}`));
     const base = prom.url.replace('http://', 'http://deploy%40bot:s3cr%3At%2Fpw@');
-    const c = client(`${base}/prometheus/`, { retries: 1 });
+    const c = client(`${base}/prometheus/`, { attempts: 1 });
     expect(c.displayUrl).toBe(`${prom.url}/prometheus`);
     const e = await failure(c.query(Q, T), 'server', `${prom.url}/prometheus`);
     const basic = Buffer.from('deploy@bot:s3cr:t/pw').toString('base64');
@@ -239,7 +239,7 @@ describe('failures', () => {
 
   it('gives up after `retries` reset connections', async () => {
     const prom = await stub((_req, res) => res.socket?.destroy());
-    const e = await failure(client(prom.url, { retries: 2 }).query(Q, T), 'unreachable', prom.url);
+    const e = await failure(client(prom.url, { attempts: 2 }).query(Q, T), 'unreachable', prom.url);
     expect(prom.received).toHaveLength(2);
     expect(e.message).toContain('failed 2 times');
   });
@@ -275,7 +275,7 @@ describe('failures', () => {
     expect((await client(flaky.url).query(Q, T)).samples).toHaveLength(1);
     expect(flaky.received).toHaveLength(2);
     const down = await stub((_req, res) => res.writeHead(500).end());
-    await failure(client(down.url, { retries: 1 }).query(Q, T), 'server', down.url);
+    await failure(client(down.url, { attempts: 1 }).query(Q, T), 'server', down.url);
     expect(down.received).toHaveLength(1);
   });
 

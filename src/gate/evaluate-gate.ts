@@ -1,0 +1,75 @@
+/**
+ * The gate service: the one way anything evaluates a policy. The Action and the
+ * CLI (through run-gate.ts), the app's deployment protection rule and its
+ * postmortem budget impact all come here; nothing else builds queries or
+ * decides. The host supplies where the policy comes from (`source`) and which
+ * Prometheus answers (`querierFor`: the Action's inputs, the app's tenant); the
+ * service resolves the policy, applies the limits, and evaluates at one
+ * timestamp.
+ */
+import { evaluatePolicy } from '../core/evaluate/evaluate-policy.js';
+import type { GateInputs } from '../core/policy/inputs.js';
+import { PolicyError } from '../core/policy/policy-error.js';
+import { resolvePolicy, type ResolvedPolicy } from '../core/policy/resolve-policy.js';
+import { DEFAULT_QUERY_CONCURRENCY, limitConcurrency } from '../core/prometheus/limited-querier.js';
+import type { PrometheusQuerier } from '../core/prometheus/querier.js';
+import type { Report, RunInfo } from '../core/report/report-schema.js';
+import type { PolicySource } from './policy-source.js';
+
+/** Bounds on one evaluation, set by whoever pays for it (the app's operator for every tenant). */
+export interface EvaluationLimits {
+  /** Most SLOs a policy may have; a larger one is refused before any query. Unset: no limit (the Action's own runner pays). */
+  maxSlos?: number;
+  /** Most queries in flight at once for one evaluation (default 8). */
+  maxConcurrentQueries?: number;
+  /** Who sets maxSlos, for the refusal's fix-it (e.g. "the app's operator (MAX_SLOS_PER_POLICY)"). */
+  maxSlosSetBy?: string;
+}
+
+export interface GateEvaluationRequest {
+  source: PolicySource;
+  inputs: GateInputs;
+  /** Environment variables a policy may name (bearer-token-env, password-env); the app passes none. */
+  env: Readonly<Record<string, string | undefined>>;
+  now: Date;
+  run: RunInfo | null;
+  /**
+   * The Prometheus that answers for this policy. Throws (PolicyError, or the host's own refusal) when
+   * there is none the host allows.
+   */
+  querierFor(policy: ResolvedPolicy, source: string): PrometheusQuerier;
+  limits?: EvaluationLimits;
+  /** `budgets`: the SLOs' budgets only (no DR drill, no freeze windows), as a postmortem measures an incident. */
+  scope?: 'gate' | 'budgets';
+}
+
+export interface GateEvaluation {
+  report: Report;
+  policy: ResolvedPolicy;
+  /** Where the policy came from. */
+  source: string;
+}
+
+/** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
+export async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>): Promise<{ policy: ResolvedPolicy; source: string }> {
+  const loaded = await request.source.load();
+  const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
+  const max = request.limits?.maxSlos;
+  if (max !== undefined && policy.slos.length > max) {
+    throw new PolicyError(loaded.source, [
+      {
+        path: 'slos',
+        message: `the policy defines ${policy.slos.length} SLOs; at most ${max} are evaluated per policy${request.limits?.maxSlosSetBy ? `, as ${request.limits.maxSlosSetBy} set` : ''}: split the policy by environment, or ask for a higher limit`,
+      },
+    ]);
+  }
+  return { policy, source: loaded.source };
+}
+
+export async function evaluateGate(request: GateEvaluationRequest): Promise<GateEvaluation> {
+  const { policy: resolved, source } = await loadGatePolicy(request);
+  const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
+  const prometheus = limitConcurrency(request.querierFor(policy, source), request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
+  const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run });
+  return { report, policy: resolved, source };
+}
