@@ -2,13 +2,17 @@
  * The app's own configuration, read once from its environment (the operator's,
  * never a repository's): which Prometheus to query, with which credentials,
  * and which other Prometheus addresses a repository's policy may name.
+ *
+ * It is also where the whole environment is read at start-up: `readEnvironment`
+ * runs every module's `parseXxxEnv` (Probot's variables, the app's, and any
+ * module's added to `envParsers`) and reports every problem of all of them at
+ * once. The convention for those parsers is in app/config/env.ts.
  */
-import { z } from 'zod';
 import { parseDurationMs } from '../src/core/duration.js';
 import { isHttpUrl } from '../src/core/http-url.js';
 import { parseHeaderLines } from '../src/core/policy/inputs.js';
-import { PolicyError } from '../src/core/policy/policy-error.js';
-import { toPolicyIssues } from '../src/core/policy/policy-issues.js';
+import { combineEnv, EnvReader, unwrapEnv, type Env, type EnvParser, type EnvResult, type EnvValues } from './config/env.js';
+import { parseProbotEnv, readAppId, readRedisUrl } from './config/probot-env.js';
 
 export interface AppConfig {
   /** This app's id: check runs and comments it made carry it. */
@@ -34,84 +38,155 @@ export interface AppConfig {
   ledgerRepo: { owner: string; repo: string } | null;
 }
 
-const url = z.string().refine(isHttpUrl, 'expected an http(s) URL');
-
-const envSchema = z.object({
-  APP_ID: z.string().regex(/^\d+$/, 'expected the numeric GitHub App id'),
-  PROMETHEUS_URL: url.optional(),
-  PROMETHEUS_TOKEN: z.string().optional(),
-  PROMETHEUS_HEADERS: z.string().optional(),
-  PROMETHEUS_TIMEOUT: z.string().optional(),
-  PROMETHEUS_ALLOWED_URLS: z.string().optional(),
-  ALERTMANAGER_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
-  SWEEP_TOKEN: z.string().min(16, 'expected a random token of at least 16 characters').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
-  QUEUE_CONCURRENCY: z.string().regex(/^[1-9]\d{0,2}$/, 'expected a whole number of workers from 1 to 999').optional(),
-  QUEUE_RETRY_BASE: z.string().optional(),
-  GITHUB_OIDC_ISSUER: url.optional(),
-  GITHUB_OIDC_LEEWAY: z.string().optional(),
-  AUDIT_LEDGER_REPO: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'expected owner/repo of a repository the platform team controls')
-    .optional(),
-});
-
 /** Origin and path without a trailing slash, credentials, query or fragment. */
 export function normalizeUrl(value: string): string {
   const u = new URL(value);
   return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
 }
 
-export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
-  const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) throw new PolicyError('app environment', toPolicyIssues(parsed.error, { ...raw, PROMETHEUS_TOKEN: '***', ALERTMANAGER_TOKEN: '***', SWEEP_TOKEN: '***' }));
-  const e = parsed.data;
-  const headers = e.PROMETHEUS_HEADERS ? parseHeaderLines(e.PROMETHEUS_HEADERS) : {};
-  if (e.PROMETHEUS_TOKEN) headers.Authorization = `Bearer ${e.PROMETHEUS_TOKEN}`;
-  let timeoutMs = 4000;
-  if (e.PROMETHEUS_TIMEOUT) {
-    try {
-      timeoutMs = parseDurationMs(e.PROMETHEUS_TIMEOUT);
-    } catch {
-      throw new PolicyError('app environment', [{ path: 'PROMETHEUS_TIMEOUT', message: `expected a duration such as 4s; got "${e.PROMETHEUS_TIMEOUT}"` }]);
-    }
+function readUrl(r: EnvReader, variable: string, example: string): string | undefined {
+  const value = r.trimmed(variable);
+  if (value !== undefined && !isHttpUrl(value)) r.problem(variable, value, `expected an http(s) URL such as ${example}`);
+  return value;
+}
+
+function readDurationMs(r: EnvReader, variable: string, example: string, fallbackMs: number): number {
+  const value = r.trimmed(variable);
+  if (value === undefined) return fallbackMs;
+  try {
+    return parseDurationMs(value);
+  } catch {
+    r.problem(variable, value, `expected a duration such as ${example} (units ms, s, m, h, d, w, y)`);
+    return fallbackMs;
   }
-  const allowed = (e.PROMETHEUS_ALLOWED_URLS ?? '')
+}
+
+function readToken(r: EnvReader, variable: string): string | null {
+  const value = r.text(variable);
+  if (value === undefined) return null;
+  if (value.length < 16) r.problem(variable, value, 'expected a random token of at least 16 characters (e.g. openssl rand -hex 32)');
+  return value;
+}
+
+function readPrometheusHeaders(r: EnvReader): Record<string, string> {
+  const value = r.text('PROMETHEUS_HEADERS');
+  if (value === undefined) return {};
+  const bad: number[] = [];
+  value.split(/\r?\n/).forEach((line, i) => {
+    try {
+      // The same rule as the Action's prometheus-headers, and a name and value fetch can send.
+      for (const [name, v] of Object.entries(parseHeaderLines(line))) new Headers({ [name]: v });
+    } catch {
+      bad.push(i + 1);
+    }
+  });
+  if (bad.length > 0) {
+    const lines = bad.length === 1 ? `line ${bad[0]} is` : `lines ${bad.join(', ')} are`;
+    // Never quote a header line: it may carry a credential.
+    r.problem('PROMETHEUS_HEADERS', value, `${lines} not "Name: value" (one header per line, e.g. "X-Scope-OrgID: team-a"; lines are not shown, they may hold credentials)`);
+    return {};
+  }
+  return parseHeaderLines(value);
+}
+
+function readPrometheusToken(r: EnvReader): string | undefined {
+  const value = r.text('PROMETHEUS_TOKEN')?.trim();
+  if (!value) return undefined;
+  if (/\s/.test(value)) {
+    const bearer = /^bearer\s/i.test(value) ? ' (leave out "Bearer ": the app adds it)' : '';
+    r.problem('PROMETHEUS_TOKEN', value, `expected the token alone, without white space: it is sent as "Authorization: Bearer <token>"${bearer}`);
+  }
+  return value;
+}
+
+function readAllowedUrls(r: EnvReader): string[] {
+  const allowed = (r.text('PROMETHEUS_ALLOWED_URLS') ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const a of allowed) {
-    if (!url.safeParse(a).success) throw new PolicyError('app environment', [{ path: 'PROMETHEUS_ALLOWED_URLS', message: `expected comma-separated http(s) URLs; got "${a}"` }]);
+  const bad = allowed.filter((a) => !isHttpUrl(a));
+  if (bad.length > 0) {
+    r.problem('PROMETHEUS_ALLOWED_URLS', bad.join(','), `expected comma-separated http(s) URLs such as http://prometheus-a:9090,https://thanos.example.com (${bad.length === 1 ? 'one is' : `${bad.length} are`} not)`);
+    return [];
   }
-  let retryBaseMs = 2000;
-  if (e.QUEUE_RETRY_BASE) {
-    try {
-      retryBaseMs = parseDurationMs(e.QUEUE_RETRY_BASE);
-    } catch {
-      throw new PolicyError('app environment', [{ path: 'QUEUE_RETRY_BASE', message: `expected a duration such as 2s; got "${e.QUEUE_RETRY_BASE}"` }]);
-    }
+  return allowed.map(normalizeUrl);
+}
+
+function readConcurrency(r: EnvReader): number {
+  const value = r.trimmed('QUEUE_CONCURRENCY');
+  if (value === undefined) return 16;
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  r.problem('QUEUE_CONCURRENCY', value, 'expected a whole number of workers from 1 to 999 (default 16)');
+  return 16;
+}
+
+function readLedgerRepo(r: EnvReader): AppConfig['ledgerRepo'] {
+  const value = r.trimmed('AUDIT_LEDGER_REPO');
+  if (value === undefined) return null;
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(value)) {
+    r.problem('AUDIT_LEDGER_REPO', value, 'expected owner/repo of a repository the platform team controls');
+    return null;
   }
-  let clockToleranceSeconds = 600;
-  if (e.GITHUB_OIDC_LEEWAY) {
-    try {
-      clockToleranceSeconds = Math.round(parseDurationMs(e.GITHUB_OIDC_LEEWAY) / 1000);
-    } catch {
-      throw new PolicyError('app environment', [{ path: 'GITHUB_OIDC_LEEWAY', message: `expected a duration such as 10m; got "${e.GITHUB_OIDC_LEEWAY}"` }]);
-    }
-  }
-  const [ledgerOwner, ledgerRepo] = e.AUDIT_LEDGER_REPO?.split('/') ?? [];
-  return {
-    appId: Number(e.APP_ID),
-    prometheus: e.PROMETHEUS_URL ? { url: e.PROMETHEUS_URL, headers, timeoutMs } : null,
-    allowedUrls: allowed.map(normalizeUrl),
-    alertmanagerToken: e.ALERTMANAGER_TOKEN ?? null,
-    sweepToken: e.SWEEP_TOKEN ?? null,
-    redisUrl: e.REDIS_URL ?? null,
-    queue: { concurrency: Number(e.QUEUE_CONCURRENCY ?? 16), retryBaseMs },
+  const [owner, repo] = value.split('/') as [string, string];
+  return { owner, repo };
+}
+
+/** The app's own variables (and APP_ID, REDIS_URL, read by the same rules as Probot's). */
+export function parseAppEnv(env: Env): EnvResult<AppConfig> {
+  const r = new EnvReader(env);
+  const appId = readAppId(r);
+  const prometheusUrl = readUrl(r, 'PROMETHEUS_URL', 'http://prometheus:9090');
+  const headers = readPrometheusHeaders(r);
+  const token = readPrometheusToken(r);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const timeoutMs = readDurationMs(r, 'PROMETHEUS_TIMEOUT', '4s', 4000);
+  const allowedUrls = readAllowedUrls(r);
+  const alertmanagerToken = readToken(r, 'ALERTMANAGER_TOKEN');
+  const sweepToken = readToken(r, 'SWEEP_TOKEN');
+  const redisUrl = readRedisUrl(r);
+  const concurrency = readConcurrency(r);
+  const retryBaseMs = readDurationMs(r, 'QUEUE_RETRY_BASE', '2s', 2000);
+  const issuer = readUrl(r, 'GITHUB_OIDC_ISSUER', 'https://token.actions.githubusercontent.com');
+  const clockToleranceSeconds = Math.round(readDurationMs(r, 'GITHUB_OIDC_LEEWAY', '10m', 600_000) / 1000);
+  const ledgerRepo = readLedgerRepo(r);
+  return r.result(() => ({
+    appId: appId!,
+    prometheus: prometheusUrl ? { url: prometheusUrl, headers, timeoutMs } : null,
+    allowedUrls,
+    alertmanagerToken,
+    sweepToken,
+    redisUrl,
+    queue: { concurrency, retryBaseMs },
     // GitHub's tokens live 5 minutes; a delivery retried from the queue (2 s, 8 s, 32 s, ...) may be handled
     // later than that. Replaying an expired token gains nothing: it vouches for one report, logged once.
-    oidc: { issuer: (e.GITHUB_OIDC_ISSUER ?? 'https://token.actions.githubusercontent.com').replace(/\/+$/, ''), clockToleranceSeconds },
-    ledgerRepo: ledgerOwner && ledgerRepo ? { owner: ledgerOwner, repo: ledgerRepo } : null,
-  };
+    oidc: { issuer: (issuer ?? 'https://token.actions.githubusercontent.com').replace(/\/+$/, ''), clockToleranceSeconds },
+    ledgerRepo,
+  }));
+}
+
+/** The app's own configuration; throws an EnvironmentError (a PolicyError) listing every problem. */
+export function readAppConfig(env: Env = process.env): AppConfig {
+  return unwrapEnv(parseAppEnv(env));
+}
+
+/**
+ * Every module's environment, checked together at start-up: one line per module,
+ * `key: parseXxxEnv`, whose value is then `readEnvironment().key`. See the
+ * convention in app/config/env.ts.
+ */
+export const envParsers = {
+  probot: parseProbotEnv,
+  app: parseAppEnv,
+} satisfies Record<string, EnvParser<unknown>>;
+
+export type Environment = EnvValues<typeof envParsers>;
+
+/** The whole environment, or every problem in it. */
+export function parseEnvironment(env: Env = process.env): EnvResult<Environment> {
+  return combineEnv(envParsers, env);
+}
+
+/** The whole environment; throws an EnvironmentError listing every problem of every module. */
+export function readEnvironment(env: Env = process.env): Environment {
+  return unwrapEnv(parseEnvironment(env));
 }

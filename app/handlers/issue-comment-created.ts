@@ -4,8 +4,7 @@
  * `command-permission` (default triage); anyone else gets a polite refusal.
  */
 import type { Context } from 'probot';
-import { roleRank } from '../../src/core/override/decide-override.js';
-import { PERMISSIONS } from '../../src/core/policy/permissions.js';
+import { hasPermission } from '../../src/core/override/decide-override.js';
 import { labelNames } from '../../src/github/read-issue.js';
 import { readActorRole } from '../../src/github/read-override-authorization.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
@@ -30,7 +29,7 @@ export async function onIssueCommentCreated(context: Context<'issue_comment.crea
   // The reply is keyed by the command comment, so a redelivery edits it instead of replying twice.
   const reply = (body: string) =>
     upsertPrComment(client, { owner, repo, issue: issue.number, appId: config.appId, marker: `<!-- deploy-governor:postmortem-command ${comment.id} -->`, body: `<!-- deploy-governor:postmortem-command ${comment.id} -->\n${body}`, create: true });
-  if (!('role' in role) || roleRank(role.role) < PERMISSIONS.indexOf(needed)) {
+  if (!('role' in role) || !hasPermission(role.role, needed)) {
     context.log.info({ sender: sender.login, needed }, 'postmortem command refused');
     await reply(`Thanks, @${sender.login}. Opening a postmortem needs at least the **${needed}** role in this repository; please ask someone who has it to run \`/postmortem\` here.`);
     return;

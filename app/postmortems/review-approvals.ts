@@ -6,8 +6,7 @@
  * who can edit the issue could rewrite. When every box is ticked, the
  * postmortem is published.
  */
-import { roleRank } from '../../src/core/override/decide-override.js';
-import { PERMISSIONS } from '../../src/core/policy/permissions.js';
+import { hasPermission } from '../../src/core/override/decide-override.js';
 import { allApproved, newlyTickedRoles, setApprovalChecked } from '../../src/core/postmortem/approvals.js';
 import { readMeta } from '../../src/core/postmortem/issue-metadata.js';
 import type { ApprovalRole } from '../../src/core/postmortem/postmortem-policy.js';
@@ -27,7 +26,7 @@ export async function mayApprove(client: GitHubClient, owner: string, repo: stri
       if (author === null) {
         // Opened by Alertmanager: nobody authored it, so the repository's maintainers stand in.
         const result = await readActorRole(client, owner, repo, login);
-        if ('role' in result && roleRank(result.role) >= PERMISSIONS.indexOf('maintain')) return true;
+        if ('role' in result && hasPermission(result.role, 'maintain')) return true;
       }
       continue;
     }

@@ -39,11 +39,6 @@ export function parseDurationMs(text: string): number {
   return total;
 }
 
-/** Seconds in a Prometheus-style duration. */
-export function parseDurationSeconds(text: string): number {
-  return parseDurationMs(text) / 1000;
-}
-
 /** Days (possibly fractional) in a Prometheus-style duration. */
 export function durationDays(text: string): number {
   return parseDurationMs(text) / UNIT_MS.d;

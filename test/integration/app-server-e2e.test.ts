@@ -108,7 +108,7 @@ describe('npm run app with a bad configuration', () => {
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).not.toBe(0);
-    expect(output).toContain('PROMETHEUS_URL: expected an http(s) URL (got "prometheus:9090")');
+    expect(output).toContain('PROMETHEUS_URL: expected an http(s) URL such as http://prometheus:9090; got "prometheus:9090"');
     expect(output).not.toMatch(/\n\s+at /);
   });
 });

@@ -72,11 +72,6 @@ export function parseRecords(text: string): Record<string, unknown>[] {
   return records;
 }
 
-/** Record ids already in the log (for idempotent appends). */
-export function recordIds(text: string): Set<string> {
-  return new Set(parseRecords(text).flatMap((r) => (typeof r.id === 'string' ? [r.id] : [])));
-}
-
 /** The logged record with this id, or null. */
 export function findRecord(text: string, id: string): Record<string, unknown> | null {
   return parseRecords(text).find((r) => r.id === id) ?? null;

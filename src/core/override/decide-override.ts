@@ -5,7 +5,7 @@
  */
 import { levelPasses } from '../evaluate/decide.js';
 import type { OverrideLevel, ResolvedPolicy } from '../policy/resolve-policy.js';
-import { PERMISSIONS } from '../policy/permissions.js';
+import { PERMISSIONS, type Permission } from '../policy/permissions.js';
 import type { Report } from '../report/report-schema.js';
 
 /** What the adapter learned about an override request. */
@@ -32,6 +32,11 @@ export function roleRank(role: { roleName: string | null; permission: string | n
   const known = (PERMISSIONS as readonly string[]).indexOf(role.roleName ?? '');
   if (known >= 0) return known;
   return (PERMISSIONS as readonly string[]).indexOf(role.permission ?? '');
+}
+
+/** Whether a role (as GitHub reports it) meets `needed`: the one role check every caller uses. */
+export function hasPermission(role: { roleName: string | null; permission: string | null }, needed: Permission): boolean {
+  return roleRank(role) >= PERMISSIONS.indexOf(needed);
 }
 
 /** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
@@ -76,7 +81,7 @@ export function applyOverride(report: Report, attempt: OverrideAttempt, policy: 
     // Already refused; the role was not looked up.
   } else if (attempt.role === null) {
     problems.push(`could not read ${attempt.actor}'s repository role: ${attempt.roleError ?? 'unknown error'}`);
-  } else if (roleRank(attempt.role) < PERMISSIONS.indexOf(rule.permission)) {
+  } else if (!hasPermission(attempt.role, rule.permission)) {
     problems.push(
       `${attempt.actor} has the ${attempt.role.roleName ?? attempt.role.permission ?? 'no'} role; override level ${attempt.level} needs ${rule.permission} or higher`,
     );

@@ -6,8 +6,8 @@
  * the report only names the run and the level; every fact that grants the
  * override is re-derived here from what GitHub said.
  */
-import { PERMISSIONS, type Permission } from '../policy/permissions.js';
-import { roleRank } from './decide-override.js';
+import type { Permission } from '../policy/permissions.js';
+import { hasPermission } from './decide-override.js';
 
 /** What GitHub says about the workflow run the override names (null: it does not exist). */
 export interface RunFacts {
@@ -70,7 +70,7 @@ export function judgeOverride(f: OverrideFacts): OverrideJudgement {
     problems.push(`could not read ${claimed.actor}'s role: ${f.role.error}`);
   } else {
     permission = f.role.roleName ?? f.role.permission ?? 'none';
-    if (roleRank(f.role) < PERMISSIONS.indexOf(f.rule.permission)) {
+    if (!hasPermission(f.role, f.rule.permission)) {
       problems.push(`${claimed.actor} has the ${permission} role; override level ${claimed.level} needs ${f.rule.permission} or higher (policy on the default branch)`);
     }
   }
