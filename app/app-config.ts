@@ -13,6 +13,8 @@ import { isHttpUrl } from '../src/core/http-url.js';
 import { parseHeaderLines } from '../src/core/policy/inputs.js';
 import { combineEnv, EnvReader, unwrapEnv, type Env, type EnvParser, type EnvResult, type EnvValues } from './config/env.js';
 import { parseProbotEnv, readAppId, readRedisUrl } from './config/probot-env.js';
+import { parseEvaluationLimitsEnv, type AppEvaluationLimits } from './evaluation-limits.js';
+import { parseTenancyEnv, type Tenancy } from './tenants/tenancy-env.js';
 
 export interface AppConfig {
   /** This app's id: check runs and comments it made carry it. */
@@ -36,6 +38,10 @@ export interface AppConfig {
   oidc: { issuer: string; clockToleranceSeconds: number };
   /** `owner/repo` of the ledger that witnesses every repository's audit log; null when unset. */
   ledgerRepo: { owner: string; repo: string } | null;
+  /** Which Prometheus serves which repository, the networks it may be on, per-tenant caps and Alertmanager tokens (app/tenants). */
+  tenancy: Tenancy;
+  /** Bounds on evaluating one repository's policy (evaluation-limits.ts). */
+  limits: AppEvaluationLimits;
 }
 
 /** Origin and path without a trailing slash, credentials, query or fragment. */
@@ -131,8 +137,13 @@ function readLedgerRepo(r: EnvReader): AppConfig['ledgerRepo'] {
   return { owner, repo };
 }
 
-/** The app's own variables (and APP_ID, REDIS_URL, read by the same rules as Probot's). */
+/** The app's own variables (and APP_ID, REDIS_URL, read by the same rules as Probot's), its tenancy and limits. */
 export function parseAppEnv(env: Env): EnvResult<AppConfig> {
+  const parts = combineEnv({ base: parseBaseEnv, tenancy: parseTenancyEnv, limits: parseEvaluationLimitsEnv }, env);
+  return 'problems' in parts ? parts : { value: { ...parts.value.base, tenancy: parts.value.tenancy, limits: parts.value.limits } };
+}
+
+function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits'>> {
   const r = new EnvReader(env);
   const appId = readAppId(r);
   const prometheusUrl = readUrl(r, 'PROMETHEUS_URL', 'http://prometheus:9090');

@@ -11,9 +11,9 @@ export interface AppEvaluationLimits {
 
 export const DEFAULT_EVALUATION_LIMITS: AppEvaluationLimits = { maxSlosPerPolicy: 50, maxConcurrentQueries: 8 };
 
-type EnvProblem = { variable: string; value: string; message: string };
+import type { EnvProblem, EnvResult } from './config/env.js';
 
-function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number, max: number, problems: EnvProblem[]): number {
+function wholeNumber(env: Readonly<Record<string, string | undefined>>, variable: string, fallback: number, max: number, problems: EnvProblem[]): number {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
@@ -23,7 +23,7 @@ function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number,
   return Number(value);
 }
 
-export function parseEvaluationLimitsEnv(env: NodeJS.ProcessEnv): { value: AppEvaluationLimits } | { problems: EnvProblem[] } {
+export function parseEvaluationLimitsEnv(env: Readonly<Record<string, string | undefined>>): EnvResult<AppEvaluationLimits> {
   const problems: EnvProblem[] = [];
   const value = {
     maxSlosPerPolicy: wholeNumber(env, 'MAX_SLOS_PER_POLICY', DEFAULT_EVALUATION_LIMITS.maxSlosPerPolicy, 1000, problems),

@@ -14,6 +14,7 @@ import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
+import { tenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
 import { sweepRoute } from './routes/sweep-route.js';
 
@@ -21,6 +22,9 @@ const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
   const lock = createIssueLock(config.redisUrl ?? undefined);
   const verifier = createRunTokenVerifier(config.oidc);
+  // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
+  tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;
+  for (const warning of config.tenancy.warnings) probot.log.warn(warning);
   const ledgerRepo = config.ledgerRepo;
   // The ledger lives in a repository of the platform team's, reached through the app's installation there.
   const ledger = async () => {

@@ -10,7 +10,8 @@ import { clientFor } from './github-client.js';
 
 const installation = z.object({ id: z.number().int() });
 
-export async function installationClient(probot: Probot, owner: string, repo: string): Promise<GitHubClient | null> {
+/** The repository's installation id and a client acting as it; null when the app is not installed there. */
+export async function installationFor(probot: Probot, owner: string, repo: string): Promise<{ client: GitHubClient; installationId: number } | null> {
   const asApp = await probot.auth();
   let id: number;
   try {
@@ -19,5 +20,9 @@ export async function installationClient(probot: Probot, owner: string, repo: st
     if (httpStatusOf(error) === 404) return null;
     throw error;
   }
-  return clientFor({ octokit: await probot.auth(id) });
+  return { client: clientFor({ octokit: await probot.auth(id) }), installationId: id };
+}
+
+export async function installationClient(probot: Probot, owner: string, repo: string): Promise<GitHubClient | null> {
+  return (await installationFor(probot, owner, repo))?.client ?? null;
 }

@@ -1,11 +1,13 @@
 /**
  * The gate service (src/gate/evaluate-gate.ts) as the app runs it for a
  * repository: the policy from the repository's default branch, stripped of any
- * credentials it names; Prometheus chosen by the operator (prometheus-target.ts),
- * never followed through a redirect; every failure reworded so that nothing
- * another tenant owns reaches the repository (redacting-querier.ts), the
- * original logged under the correlation id the repository sees; and the
- * operator's limits on SLOs per policy and queries in flight.
+ * credentials it names; the repository's tenant's Prometheus, chosen by the
+ * operator (prometheus-target.ts: tenants file, allow-list, addresses checked
+ * after resolution, never a redirect), with the tenant's label matcher enforced
+ * and its concurrency cap; every failure reworded so that nothing another
+ * tenant owns reaches the repository (redacting-querier.ts), the original logged
+ * under the correlation id the repository sees; and the operator's limits on
+ * SLOs per policy and queries in flight.
  */
 import type { Logger } from 'probot';
 import { gateInputsSchema } from '../src/core/policy/inputs.js';
@@ -14,18 +16,17 @@ import type { GitHubClient } from '../src/github/client.js';
 import { evaluateGate, type GateEvaluation } from '../src/gate/evaluate-gate.js';
 import { loadedSource, type PolicySource } from '../src/gate/policy-source.js';
 import { repositorySource } from '../src/gate/repository-source.js';
-import { PrometheusClient } from '../src/prometheus/client.js';
-import { redactingQuerier } from '../src/prometheus/redacting-querier.js';
 import type { AppConfig } from './app-config.js';
-import { DEFAULT_EVALUATION_LIMITS, type AppEvaluationLimits } from './evaluation-limits.js';
 import { withoutCredentials } from './policy-without-credentials.js';
-import { choosePrometheus, fetchWithoutRedirects } from './prometheus-target.js';
+import { choosePrometheus, querierFor } from './prometheus-target.js';
 
 export interface RepositoryGateRequest {
   config: AppConfig;
   log: Logger;
   owner: string;
   repo: string;
+  /** The installation the webhook came through (tenants may be assigned by installation); null when unknown. */
+  installationId: number | null;
   environment: string;
   now: Date;
   /** Where the policy comes from: the repository's default branch, or a policy file the caller already read from it. */
@@ -33,7 +34,6 @@ export interface RepositoryGateRequest {
   scope?: 'gate' | 'budgets';
   /** Attempts per query (a protection rule has time for two; a postmortem measurement for one). */
   attempts?: number;
-  limits?: AppEvaluationLimits;
 }
 
 function source(r: RepositoryGateRequest): PolicySource {
@@ -50,11 +50,14 @@ export function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEva
     now: r.now,
     run: null,
     scope: r.scope ?? 'gate',
-    limits: (({ maxSlosPerPolicy, maxConcurrentQueries }) => ({ maxSlos: maxSlosPerPolicy, maxConcurrentQueries, maxSlosSetBy: "the app's operator (MAX_SLOS_PER_POLICY)" }))(r.limits ?? DEFAULT_EVALUATION_LIMITS),
+    limits: { maxSlos: r.config.limits.maxSlosPerPolicy, maxConcurrentQueries: r.config.limits.maxConcurrentQueries, maxSlosSetBy: "the app's operator (MAX_SLOS_PER_POLICY)" },
     querierFor: (policy) => {
-      const target = choosePrometheus(policy.prometheus?.url, r.config);
-      const client = new PrometheusClient({ ...target, attempts: r.attempts ?? 2, fetch: fetchWithoutRedirects });
-      return redactingQuerier(client, (ref, error) => r.log.warn({ ref, kind: error.kind, err: error.message, repository: `${r.owner}/${r.repo}` }, 'Prometheus query failed'), { timeoutMs: target.timeoutMs });
+      const repository = { owner: r.owner, repo: r.repo, installationId: r.installationId };
+      const target = choosePrometheus(policy.prometheus?.url, r.config, repository);
+      return querierFor(target, {
+        attempts: r.attempts ?? 2,
+        onFailure: (ref, error) => r.log.warn({ ref, tenant: target.tenant, kind: error.kind, err: error.message, repository: `${r.owner}/${r.repo}` }, 'Prometheus query failed'),
+      });
     },
   });
 }

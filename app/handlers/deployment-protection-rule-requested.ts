@@ -29,7 +29,7 @@ export async function onProtectionRuleRequested(context: Context<'deployment_pro
   let state: 'approved' | 'rejected';
   let comment: string;
   try {
-    const { report } = await evaluateForRepository({ config, log: context.log, owner, repo, environment, now: new Date(), policy: { client } });
+    const { report } = await evaluateForRepository({ config, log: context.log, owner, repo, installationId: payload.installation?.id ?? null, environment, now: new Date(), policy: { client } });
     state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);
   } catch (error: unknown) {

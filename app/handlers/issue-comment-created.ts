@@ -23,7 +23,7 @@ export async function onIssueCommentCreated(context: Context<'issue_comment.crea
   if (!command) return;
   const { owner, repo } = context.repo();
   const client = clientFor(context);
-  const ctx = await postmortemContext({ client, log: context.log, config, lock, owner, repo });
+  const ctx = await postmortemContext({ client, log: context.log, config, lock, owner, repo, installationId: context.payload.installation?.id ?? null });
   const role = await readActorRole(client, owner, repo, sender.login);
   const needed = ctx.policy.commandPermission;
   // The reply is keyed by the command comment, so a redelivery edits it instead of replying twice.

@@ -17,7 +17,7 @@ export async function onPostmortemChanged(context: Context<'issues.opened' | 'is
   const { issue, sender } = context.payload;
   if (sender.type === 'Bot') return;
   const { owner, repo } = context.repo();
-  const ctx = await postmortemContext({ client: clientFor(context), log: context.log, config, lock, owner, repo });
+  const ctx = await postmortemContext({ client: clientFor(context), log: context.log, config, lock, owner, repo, installationId: context.payload.installation?.id ?? null });
   if (!labelNames(issue).includes(ctx.policy.label)) return;
   // Approvals first: a forged tick is undone before anything else reads the body.
   const changes = context.payload.action === 'edited' ? context.payload.changes : undefined;

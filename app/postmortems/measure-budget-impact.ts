@@ -19,7 +19,7 @@ export async function measureBudgetImpact(
   config: AppConfig,
   window: { startedAt: string | null; endedAt: string | null },
   log: Logger,
-  repository: { owner: string; repo: string },
+  repository: { owner: string; repo: string; installationId: number | null },
 ): Promise<BudgetImpactRow[] | null> {
   if (!window.startedAt || !window.endedAt) return null;
   const envs = Object.keys(file.environments ?? {});

@@ -80,7 +80,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
       startedAt: request.startedAt,
       endedAt: request.endedAt,
       timeline: request.timeline,
-      budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, { owner: ctx.owner, repo: ctx.repo }),
+      budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, { owner: ctx.owner, repo: ctx.repo, installationId: ctx.installationId }),
       approvals: ctx.policy.approvals,
     };
     const meta = renderMeta('postmortem', {

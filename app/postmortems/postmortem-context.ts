@@ -15,6 +15,8 @@ export interface PostmortemContext {
   lock: IssueLock;
   owner: string;
   repo: string;
+  /** The installation the request came through (a tenant may be assigned by installation); null when unknown. */
+  installationId: number | null;
   /** The repository's policy file (credentials are never used from it by the app). */
   file: PolicyFile;
   policy: PostmortemPolicy;

@@ -50,12 +50,15 @@ const MAX_ERROR_CHARS = 500;
  * The `code` of a fetch failure (undici puts the socket error in `cause`, an
  * AggregateError when several addresses failed), else the innermost message.
  */
-function networkFailure(error: unknown): { code?: string; message?: string } {
+function networkFailure(error: unknown): { code?: string; message?: string; refused?: { message: string } } {
   const queue: unknown[] = [error];
   let message: string | undefined;
   for (let i = 0; i < queue.length && i < 10; i++) {
     const e = queue[i];
     if (typeof e !== 'object' || e === null) continue;
+    // The app's checked fetch refused the address after resolving it: nothing was sent. Known by its name, not
+    // imported: checked-fetch.ts loads undici, which the Action's start-up must not pay for.
+    if ('name' in e && e.name === 'AddressRefused' && 'message' in e && typeof e.message === 'string') return { refused: { message: e.message } };
     if ('code' in e && typeof e.code === 'string') return { code: e.code };
     if ('message' in e && typeof e.message === 'string' && e.message !== '') message = e.message;
     if ('cause' in e) queue.push(e.cause);
@@ -178,7 +181,8 @@ export class PrometheusClient implements PrometheusQuerier {
         response = await this.fetchImpl(endpoint, { method: 'POST', headers, body, signal, redirect: 'manual' });
         text = await response.text();
       } catch (error: unknown) {
-        const { code, message } = networkFailure(error);
+        const { code, message, refused } = networkFailure(error);
+        if (refused) throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, { attempts: attempt, refusedAddress: true });
         if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
           // A timeout is not retried: the whole gate must finish within its budget, and a
           // query that took timeoutMs once will most likely take as long again.

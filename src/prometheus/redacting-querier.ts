@@ -33,6 +33,8 @@ export function redactedMessage(error: PrometheusQueryError, ref: string, timeou
   const see = `(reference ${ref}: the app's operator can look it up in the app's log)`;
   switch (error.kind) {
     case 'unreachable':
+      // The app's own refusal, about an address the repository's policy named: said as it is, without the address.
+      if (error.details.refusedAddress) return `the app did not contact the Prometheus at ${error.details.url}: its address is on a network the app's operator has not allowed (PROMETHEUS_ALLOWED_NETWORKS); nothing was sent`;
       return `Prometheus could not be reached for ${query} ${see}`;
     case 'timeout':
       return `Prometheus did not answer ${query} within ${timeoutMs === null ? 'the timeout' : `${timeoutMs} ms`}: make the query cheaper, e.g. with the recording rules of \`deploy-governor generate rules\` ${see}`;
@@ -67,6 +69,7 @@ export function redactingQuerier(inner: PrometheusQuerier, log: FailureLog, o: {
           query: error.details.query,
           ...(error.details.httpStatus !== undefined ? { httpStatus: error.details.httpStatus } : {}),
           ...(error.details.attempts !== undefined ? { attempts: error.details.attempts } : {}),
+          ...(error.details.refusedAddress ? { refusedAddress: true } : {}),
         });
       }
     },

@@ -206,7 +206,8 @@ describe('deployment protection rule', () => {
   it('uses an allow-listed Prometheus, without the operator credentials or the repository token variable', async () => {
     const proxy = await startRecordingProxy(inject('prometheusUrl'));
     try {
-      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_ALLOWED_URLS: `${proxy.url}/` });
+      // The proxy is on loopback: the operator must allow that network for an allow-listed URL (checked after resolution).
+      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_ALLOWED_URLS: `${proxy.url}/`, PROMETHEUS_ALLOWED_NETWORKS: '127.0.0.0/8' });
       servePolicy(policyFor('normal', `prometheus: { url: "${proxy.url}", bearer-token-env: PRIVATE_KEY }`));
       const answer = { comment: '' };
       expectAnswer('approved', answer);
@@ -218,11 +219,28 @@ describe('deployment protection rule', () => {
     }
   });
 
+  it('refuses an allow-listed name that resolves to a loopback address unless the operator allowed that network', async () => {
+    const proxy = await startRecordingProxy(inject('prometheusUrl'));
+    try {
+      // localhost is allow-listed by name, but resolves to 127.0.0.1: refused after resolution, nothing sent.
+      const port = new URL(proxy.url).port;
+      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_ALLOWED_URLS: `http://localhost:${port}` });
+      servePolicy(policyFor('normal', `prometheus: { url: "http://localhost:${port}" }`));
+      const answer = { comment: '' };
+      expectAnswer('rejected', answer);
+      await deliver();
+      expect(proxy.seen).toEqual([]);
+      expect(answer.comment).toMatch(/PROMETHEUS\\_ALLOWED\\_NETWORKS/);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('does not follow an allow-listed Prometheus that redirects elsewhere', async () => {
     const bait = await startRecordingProxy(inject('prometheusUrl'));
     const redirector = await startRecordingProxy(inject('prometheusUrl'), bait.url);
     try {
-      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_ALLOWED_URLS: redirector.url });
+      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_ALLOWED_URLS: redirector.url, PROMETHEUS_ALLOWED_NETWORKS: '127.0.0.0/8' });
       servePolicy(policyFor('normal', `prometheus: { url: "${redirector.url}" }`));
       const answer = { comment: '' };
       expectAnswer('rejected', answer);

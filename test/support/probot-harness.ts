@@ -12,6 +12,28 @@ import { checkRequestAgainstOpenApi } from './openapi-checker.js';
 export type Handler = Parameters<ApplicationFunctionOptions['addHandler']>[0];
 
 export const APP_ID = 4242;
+
+/** The app's own variables: each test's environment starts without any of them, so none leaks from an earlier test. */
+export const APP_VARIABLES = [
+  'PROMETHEUS_URL',
+  'PROMETHEUS_TOKEN',
+  'PROMETHEUS_HEADERS',
+  'PROMETHEUS_TIMEOUT',
+  'PROMETHEUS_ALLOWED_URLS',
+  'PROMETHEUS_ALLOWED_NETWORKS',
+  'PROMETHEUS_TENANTS',
+  'PROMETHEUS_SINGLE_TENANT',
+  'PROMETHEUS_TENANT_CONCURRENCY',
+  'ALERTMANAGER_TOKEN',
+  'ALERTMANAGER_TOKENS',
+  'SWEEP_TOKEN',
+  'GITHUB_OIDC_ISSUER',
+  'GITHUB_OIDC_LEEWAY',
+  'AUDIT_LEDGER_REPO',
+  'MAX_SLOS_PER_POLICY',
+  'MAX_QUERIES_IN_FLIGHT',
+  'REDIS_URL',
+];
 export const GITHUB = 'https://api.github.com';
 
 let privateKey: string | undefined;
@@ -39,7 +61,7 @@ export interface Harness {
 export async function createHarness(env: Record<string, string | undefined> = {}, harness: { retry?: boolean } = {}): Promise<Harness> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, ...env })) {
+  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), ...Object.fromEntries(APP_VARIABLES.map((name) => [name, undefined])), ...env })) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }

@@ -10,7 +10,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import app from '../../app/index.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
 import { checkGitHubRequest } from './github-request-checker.js';
-import { APP_ID, testPrivateKey, type Handler } from './probot-harness.js';
+import { APP_ID, APP_VARIABLES, testPrivateKey, type Handler } from './probot-harness.js';
 import { INSTALLATION } from './webhook-payloads.js';
 
 export const APP_SLUG = 'deploy-governor';
@@ -27,7 +27,7 @@ export interface StandInHarness {
 export async function startStandInHarness(env: Record<string, string | undefined> = {}): Promise<StandInHarness> {
   const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest });
   const saved = new Map<string, string | undefined>();
-  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, REDIS_URL: undefined, ...env })) {
+  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), ...Object.fromEntries(APP_VARIABLES.map((name) => [name, undefined])), ...env })) {
     saved.set(k, process.env[k]);
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

@@ -22,7 +22,8 @@ export class PrometheusQueryError extends Error {
   constructor(
     readonly kind: QueryErrorKind,
     message: string,
-    readonly details: { url: string; query: string; httpStatus?: number; attempts?: number },
+    /** `refusedAddress`: the app's checked fetch refused the address after resolving it; nothing was sent. */
+    readonly details: { url: string; query: string; httpStatus?: number; attempts?: number; refusedAddress?: boolean },
   ) {
     super(message);
   }
