@@ -54,10 +54,11 @@ export function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEva
     querierFor: (policy) => {
       const repository = { owner: r.owner, repo: r.repo, installationId: r.installationId };
       const target = choosePrometheus(policy.prometheus?.url, r.config, repository);
-      return querierFor(target, {
+      const querier = querierFor(target, {
         attempts: r.attempts ?? 2,
         onFailure: (ref, error) => r.log.warn({ ref, tenant: target.tenant, kind: error.kind, err: error.message, repository: `${r.owner}/${r.repo}` }, 'Prometheus query failed'),
       });
+      return { querier, timeoutMs: target.timeoutMs };
     },
   });
 }

@@ -1,7 +1,9 @@
 /**
  * The Action: read inputs once, run the shared gate, set outputs, publish the
  * report, and call setFailed at most once. The job summary is written in
- * `finally`, so even a failed evaluation leaves an explanation.
+ * `finally`, so even a failed evaluation leaves an explanation, and a run that
+ * fails before it has a report (a bad input, a broken policy file) still writes
+ * one: status UNKNOWN with the error in `reasons`, at `report-path`, which it sets.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,12 +12,13 @@ import { PolicyError } from '../core/policy/policy-error.js';
 import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { renderSummary, tableCell } from '../core/render/render-summary.js';
 import { oidcAudience, reportDigest } from '../core/report/report-digest.js';
+import { errorReport, policyErrorReasons, type RawInputs } from '../core/report/error-report.js';
 import type { Report } from '../core/report/report-schema.js';
 import { messageOf } from '../github/client.js';
 import { createCheckRun } from '../github/create-check-run.js';
 import { createGitHubClient } from '../github/rest-client.js';
 import { runGate } from '../gate/run-gate.js';
-import { readActionInputs } from './read-inputs.js';
+import { parseActionInputs, readRawActionInputs } from './read-inputs.js';
 import { requestOidcToken } from './request-oidc-token.js';
 import { runInfoFromEnv } from './run-info.js';
 import { setErrorOutputs, setReportOutputs } from './set-outputs.js';
@@ -43,6 +46,29 @@ async function withProvenance(report: Report): Promise<Report> {
   return report;
 }
 
+/**
+ * The report of a run that failed before it had one, at the report-path input (or the default) and in the
+ * outputs. Returns false when even that cannot be written: the caller then sets the plain error outputs.
+ */
+async function writeErrorReport(raw: RawInputs, error: unknown, failure: string): Promise<boolean> {
+  try {
+    const report = errorReport({
+      inputs: raw,
+      reasons: error instanceof PolicyError ? policyErrorReasons(error) : [failure],
+      now: new Date(),
+      run: runInfoFromEnv(),
+    });
+    const reportPath = path.resolve(raw['report-path']?.trim() || defaultReportPath());
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    setReportOutputs(report, reportPath);
+    return true;
+  } catch (writeError: unknown) {
+    core.warning(`deploy-governor could not write the error report: ${messageOf(writeError)}`);
+    return false;
+  }
+}
+
 /** Expected failures print their message only; anything else is a bug worth its stack in debug logs. */
 function describeFailure(error: unknown): string {
   if (error instanceof PolicyError || error instanceof PrometheusQueryError) return error.message;
@@ -56,8 +82,11 @@ export async function run(): Promise<void> {
   let reportMode = false;
   // Debug timings (ACTIONS_STEP_DEBUG): where a slow gate spends its time.
   core.debug(`deploy-governor: started ${Math.round(process.uptime() * 1000)} ms after the process`);
+  let raw: RawInputs = {};
+  let reportWritten = false;
   try {
-    const inputs = readActionInputs();
+    raw = readRawActionInputs();
+    const inputs = parseActionInputs(raw);
     reportMode = inputs.gate.mode === 'report';
     const runInfo = runInfoFromEnv();
     const [owner, repo] = (runInfo?.repository ?? '/').split('/');
@@ -76,6 +105,7 @@ export async function run(): Promise<void> {
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     setReportOutputs(report, reportPath);
+    reportWritten = true;
 
     if (gh && runInfo?.sha) {
       const check = await createCheckRun(gh.client, { owner: gh.owner, repo: gh.repo, sha: runInfo.sha, detailsUrl: runInfo.runUrl }, report, renderSummary(report));
@@ -91,7 +121,8 @@ export async function run(): Promise<void> {
     core.info(`deploy-governor: ${d.canDeploy ? 'deploy allowed' : 'deploy blocked'} (status ${d.status})`);
   } catch (error: unknown) {
     failure = describeFailure(error);
-    setErrorOutputs(failure);
+    // Machine output always: a report that says why, unless one was already written (then the outputs say it).
+    if (reportWritten || !(await writeErrorReport(raw, error, failure))) setErrorOutputs(failure);
   } finally {
     try {
       const markdown = report

@@ -26,6 +26,12 @@ export interface EvaluationLimits {
   maxSlosSetBy?: string;
 }
 
+export interface GateQuerier {
+  querier: PrometheusQuerier;
+  /** Per-query timeout, in milliseconds (null when unknown). */
+  timeoutMs: number | null;
+}
+
 export interface GateEvaluationRequest {
   source: PolicySource;
   inputs: GateInputs;
@@ -34,10 +40,11 @@ export interface GateEvaluationRequest {
   now: Date;
   run: RunInfo | null;
   /**
-   * The Prometheus that answers for this policy. Throws (PolicyError, or the host's own refusal) when
-   * there is none the host allows.
+   * The Prometheus that answers for this policy, and the per-query timeout it was given (the gate warns when
+   * a raw query uses much of it). Throws (PolicyError, or the host's own refusal) when there is none the host
+   * allows.
    */
-  querierFor(policy: ResolvedPolicy, source: string): PrometheusQuerier;
+  querierFor(policy: ResolvedPolicy, source: string): GateQuerier;
   limits?: EvaluationLimits;
   /** `budgets`: the SLOs' budgets only (no DR drill, no freeze windows), as a postmortem measures an incident. */
   scope?: 'gate' | 'budgets';
@@ -69,7 +76,8 @@ export async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'sourc
 export async function evaluateGate(request: GateEvaluationRequest): Promise<GateEvaluation> {
   const { policy: resolved, source } = await loadGatePolicy(request);
   const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
-  const prometheus = limitConcurrency(request.querierFor(policy, source), request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-  const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run });
+  const { querier, timeoutMs } = request.querierFor(policy, source);
+  const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
+  const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
   return { report, policy: resolved, source };
 }

@@ -32,7 +32,7 @@ export async function readPolicyFile(root: string, configured: string | undefine
         path: 'config',
         message:
           code === 'ENOENT'
-            ? `no policy file at ${full}; check the config input (paths are relative to ${root}) or remove it to use ${DEFAULT_POLICY_PATH}`
+            ? `no policy file at ${full} (paths are relative to ${root}); name an existing file, or leave config out to use ${DEFAULT_POLICY_PATH} if it exists`
             : `cannot read ${full}: ${error instanceof Error ? error.message : String(error)}`,
       },
     ]);

@@ -1,7 +1,12 @@
 /**
  * The Action's and the CLI's gate: the policy file on disk, Prometheus from the
- * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then a
- * dispatch override authorized through the GitHub API, and the decision pushed.
+ * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then an
+ * override authorized through the GitHub API (the Action's workflow_dispatch
+ * input, or the CLI's --override flag by the token's user), and the decision pushed.
+ *
+ * Errors name their source: a problem with a value that came from an input says
+ * so in the host's words (`--caution-threshold` on the command line, the
+ * `caution-threshold` input in the Action), not the policy file's.
  */
 import { applyOverride, preflightOverride, type OverrideAttempt } from '../core/override/decide-override.js';
 import type { GateInputs } from '../core/policy/inputs.js';
@@ -11,6 +16,7 @@ import type { PrometheusQuerier } from '../core/prometheus/querier.js';
 import type { Report, RunInfo } from '../core/report/report-schema.js';
 import type { GitHubClient } from '../github/client.js';
 import { readActorRole, readRunApprovers } from '../github/read-override-authorization.js';
+import { readTokenUser } from '../github/read-token-user.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
@@ -27,6 +33,10 @@ export interface GateRequest {
   run: RunInfo | null;
   /** Needed only for overrides. */
   github?: { client: GitHubClient; owner: string; repo: string } | null;
+  /** Why `github` is missing, for an override's refusal (default: the host's usual advice). */
+  githubUnavailable?: string;
+  /** Who runs the gate: the Action (default) or the CLI. Decides the override's actor and the words of errors. */
+  host?: GateHost;
   /** Injectable for tests; defaults to the HTTP client. */
   createQuerier?: (prometheus: ResolvedPrometheus) => PrometheusQuerier;
 }
@@ -39,24 +49,70 @@ export interface GateOutcome {
   warnings: string[];
 }
 
+export type GateHost = 'action' | 'cli';
+
+/** How each host names its inputs in messages. */
+export const HOST_INPUTS: Record<GateHost, { source: string; name: (input: string) => string }> = {
+  action: { source: 'action inputs', name: (input) => input },
+  cli: { source: 'command line', name: (input) => `--${input}` },
+};
+
+/** Issue paths (as resolvePolicy and the file reader name them) whose value may come from these inputs. */
+const INPUTS_OF_PATH: Record<string, readonly (keyof GateInputs)[]> = {
+  thresholds: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
+  'slo-target': ['slo-target'],
+  'error-query/total-query': ['error-query', 'total-query'],
+  environment: ['environment'],
+  config: ['config'],
+};
+
+/**
+ * A policy error whose value came from the inputs, told in the host's words: `--caution-threshold` (or the
+ * `caution-threshold` input) rather than `thresholds` in a policy file that may not even exist. Issues the
+ * inputs had no part in keep the file as their source.
+ */
+export function attributeToInputs(error: PolicyError, inputs: GateInputs, host: GateHost): PolicyError {
+  const words = HOST_INPUTS[host];
+  let attributed = 0;
+  const issues = error.issues.map((issue) => {
+    const given = (INPUTS_OF_PATH[issue.path] ?? []).filter((name) => inputs[name] !== undefined);
+    if (given.length === 0) return issue;
+    attributed += 1;
+    return { path: given.map(words.name).join(', '), message: issue.message };
+  });
+  if (attributed === 0) return error;
+  // All from the inputs: the inputs are the source. Mixed: keep the file's name, each issue says which is which.
+  return new PolicyError(attributed === issues.length ? words.source : error.source, issues);
+}
+
 export async function runGate(request: GateRequest): Promise<GateOutcome> {
   const { inputs } = request;
+  const host = request.host ?? 'action';
   const now = request.now ?? new Date();
-  const evaluation = await evaluateGate({
-    source: fileSource(request.root, inputs.config),
-    inputs,
-    env: request.env,
-    now,
-    run: request.run,
-    querierFor: (p, source) => {
-      if (!p.prometheus) {
-        throw new PolicyError(source, [
-          { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
-        ]);
-      }
-      return (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus);
-    },
-  });
+  let evaluation: Awaited<ReturnType<typeof evaluateGate>>;
+  try {
+    evaluation = await evaluateGate({
+      source: fileSource(request.root, inputs.config),
+      inputs,
+      env: request.env,
+      now,
+      run: request.run,
+      querierFor: (p, source) => {
+        if (!p.prometheus) {
+          throw host === 'cli'
+            ? new PolicyError(HOST_INPUTS.cli.source, [
+                { path: '--prometheus-url', message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)` },
+              ])
+            : new PolicyError(source, [
+                { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+              ]);
+        }
+        return { querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus), timeoutMs: p.prometheus.timeoutMs };
+      },
+    });
+  } catch (error: unknown) {
+    throw error instanceof PolicyError ? attributeToInputs(error, inputs, host) : error;
+  }
   const { policy } = evaluation;
   let report = evaluation.report;
   const level = inputs.override;
@@ -82,11 +138,13 @@ async function authorizeOverride(
   level: Exclude<GateInputs['override'], 'none' | undefined>,
 ): Promise<Report> {
   const run = request.run;
-  const actor = run?.actor ?? 'unknown';
+  const cli = request.host === 'cli';
   const base: OverrideAttempt = {
+    via: cli ? 'cli' : 'action',
     level,
     reason: request.inputs['override-reason'],
-    actor,
+    // The CLI's actor is whoever GitHub says the token belongs to (read below), never a name from the command line.
+    actor: cli ? 'the token\'s user' : (run?.actor ?? 'unknown'),
     eventName: run?.eventName ?? null,
     role: null,
     approvers: [],
@@ -100,12 +158,22 @@ async function authorizeOverride(
   }
   const github = request.github;
   if (!github) {
-    return applyOverride(report, { ...base, roleError: 'no GitHub token to check it with (set github-token)' }, policy);
+    const roleError =
+      request.githubUnavailable ??
+      (cli ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name' : 'no GitHub token to check it with (set github-token)');
+    return applyOverride(report, { ...base, roleError }, policy);
+  }
+  let actor = base.actor;
+  if (cli) {
+    const user = await readTokenUser(github.client);
+    if ('error' in user) return applyOverride(report, { ...base, roleError: user.error }, policy);
+    actor = user.login;
   }
   const rule = policy.overrides.levels[level];
   const [role, approvals] = await Promise.all([
     readActorRole(github.client, github.owner, github.repo, actor),
-    rule.requireEnvironmentApproval && run?.runId != null
+    // The CLI has no workflow run, so no approvals to read: a level that requires them is refused by applyOverride.
+    !cli && rule.requireEnvironmentApproval && run?.runId != null
       ? readRunApprovers(github.client, github.owner, github.repo, run.runId, policy.environment)
       : Promise.resolve({ approvers: [] as string[] }),
   ]);
@@ -113,6 +181,7 @@ async function authorizeOverride(
     report,
     {
       ...base,
+      actor,
       role: 'role' in role ? role.role : null,
       ...('error' in role ? { roleError: role.error } : {}),
       approvers: 'approvers' in approvals ? approvals.approvers : [],

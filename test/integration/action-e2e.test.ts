@@ -8,6 +8,7 @@
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureNode24 } from '../../scripts/lib/node24.js';
 import { runBundledAction } from '../../scripts/lib/run-action.js';
@@ -181,7 +182,39 @@ describe('bundled action under Node 24', () => {
   it('rejects an invalid input with the accepted form', async () => {
     const result = await runAction({ ...scenarioInputs('normal'), 'block-on': 'sometimes' });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/block-on must be one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"/);
+    expect(result.stdout).toMatch(/block-on: .*one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"/);
+  });
+
+  it('writes a complete UNKNOWN report for a broken policy file and sets report-path to it', async () => {
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(await readFile('schema/report.schema.json', 'utf8')) as object);
+    await writeFile(path.join(workspace, '.github/broken.yml'), 'slos:\n  - name: x\n    objective: 120\n    sli: { ratio: { query: "r[{{window}}]" } }\n');
+    const reportPath = path.join(workspace, 'reports/broken.json');
+    const result = await runAction({ ...scenarioInputs('normal'), config: '.github/broken.yml', environment: 'staging', 'on-error': 'allow', 'report-path': reportPath });
+    // Unchanged: a configuration error fails the step, even with on-error: allow.
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['report-path']).toBe(reportPath);
+    const json = JSON.parse(await readFile(reportPath, 'utf8')) as Report;
+    expect(validate(json)).toBe(true);
+    const report = reportSchema.parse(json);
+    expect(report).toMatchObject({ environment: 'staging', slos: [], decision: { status: 'UNKNOWN', canDeploy: false, onError: 'allow', mode: 'enforce' } });
+    expect(report.decision.reasons).toHaveLength(1);
+    expect(report.decision.reasons[0]).toMatch(/^\.github\/broken\.yml: slos\[0\]\.objective: .*120/);
+    expect(report.run).toMatchObject({ repository: REPO, runId: 4242, sha: SHA });
+    // Every output agrees with the report, as on a successful run.
+    expect(result.outputs).toEqual(expectedOutputs(report, reportPath));
+    expect(result.summary).toMatch(/fails closed/);
+  });
+
+  it('writes the error report for an invalid input too, at the default path, with what the other inputs say', async () => {
+    const result = await runAction({ ...scenarioInputs('normal'), 'block-on': 'sometimes', mode: 'report' });
+    // As before: inputs that do not validate fail the step whatever mode says (it cannot be trusted).
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['report-path']).toBe(path.join(workspace, 'deploy-governor-report.json'));
+    const report = await readReport(result.outputs);
+    expect(report.decision).toMatchObject({ status: 'UNKNOWN', canDeploy: false, mode: 'report', blockOn: 'WARNING' });
+    expect(report.decision.reasons).toHaveLength(1);
+    expect(report.decision.reasons[0]).toMatch(/^action inputs: block-on: .*one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"$/);
+    expect(result.outputs).toMatchObject({ 'can-deploy': 'false', status: 'UNKNOWN', reasons: JSON.stringify(report.decision.reasons) });
   });
 });
 

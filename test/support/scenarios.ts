@@ -53,6 +53,21 @@ export function trafficModels(end: number): Record<string, TrafficModel> {
   ]);
 }
 
+/**
+ * A service that stopped being scraped two hours before the evaluation (its
+ * target went away): 30 days of data, but none in the burn-rate windows. It has
+ * its own family, `gone_requests_total`, because its samples end early.
+ */
+export const GONE_SECONDS = 2 * HOUR;
+
+export function goneModel(): TrafficModel {
+  return { labels: { scenario: 'gone' }, requests: diurnal, errorShare: constant(0.0002) };
+}
+
+export function goneSteps(end: number): Steps {
+  return { ...steps(end), to: end - GONE_SECONDS };
+}
+
 export const LATENCY_BUCKETS = [
   { le: 0.1, share: 0.6 },
   { le: 0.25, share: 0.96 },
@@ -91,6 +106,7 @@ export async function writeScenarioData(file: string, end: number): Promise<void
   const writer = new OpenMetricsWriter(file);
   const s = steps(end);
   await writeRequestCounters(writer, 'http_requests', Object.values(trafficModels(end)), s);
+  await writeRequestCounters(writer, 'gone_requests', [goneModel()], goneSteps(end));
   await writeHistogram(writer, 'http_request_duration_seconds', [latencyModel()], s);
   const dr = drSeries(end);
   await writeGauge(writer, 'dr_last_test_timestamp', [
@@ -114,6 +130,12 @@ export function expectedErrorRatio(scenario: string, windowSeconds: number, end?
   const model = trafficModels(e)[scenario];
   if (!model) throw new Error(`no scenario ${scenario}`);
   return modelErrorRatio(model, steps(e), e, windowSeconds);
+}
+
+/** The gone scenario's exact error ratio over the window ending at the evaluation time. */
+export function expectedGoneErrorRatio(windowSeconds: number, end?: number): number | null {
+  const e = endSeconds(end);
+  return modelErrorRatio(goneModel(), goneSteps(e), e, windowSeconds);
 }
 
 /** The latency scenario's exact share of requests slower than `threshold`. */

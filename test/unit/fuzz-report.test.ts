@@ -45,7 +45,7 @@ function complete(base: Report): Report {
 const REPORTS = { blocked: complete(blocked), overridden: complete(overridden) };
 
 /** Fields whose values are enums or schema ids: the schema rejects anything else, so users cannot put text there. */
-const ENUM_KEYS = new Set(['schema', 'status', 'blockOn', 'mode', 'onError', 'requiredOverride', 'sliKind', 'source', 'level']);
+const ENUM_KEYS = new Set(['schema', 'status', 'blockOn', 'mode', 'onError', 'requiredOverride', 'sliKind', 'source', 'level', 'state', 'code']);
 
 /** The report with every free-text string (array items included) replaced by `text`. */
 function withTextEverywhere(report: Report, text: string): Report {

@@ -59,7 +59,7 @@ describe('the gate service', () => {
       now: new Date(),
       run: null,
       limits: { maxSlos: 50, maxSlosSetBy: 'the operator' },
-      querierFor: () => ((asked = true), slowQuerier(0)),
+      querierFor: () => ((asked = true), { querier: slowQuerier(0), timeoutMs: null }),
     });
     await expect(evaluation).rejects.toThrow(PolicyError);
     await expect(evaluation).rejects.toThrow(/defines 51 SLOs; at most 50 are evaluated per policy, as the operator set/);
@@ -74,7 +74,7 @@ describe('the gate service', () => {
       env: {},
       now: new Date(),
       run: null,
-      querierFor: () => inner,
+      querierFor: () => ({ querier: inner, timeoutMs: null }),
     });
     expect(report.slos).toHaveLength(30);
     expect(inner.max).toBe(8);
@@ -82,7 +82,7 @@ describe('the gate service', () => {
 
   it("measures budgets only (no DR, no freeze windows) when asked", async () => {
     const file = { ...slos(1), dr: { enabled: true, metric: 'dr_last_success' }, 'freeze-windows': [{ name: 'always', from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }] };
-    const { report } = await evaluateGate({ source: loadedSource({ file, source: 'p', found: true }), inputs: gateInputsSchema.parse({}), env: {}, now: new Date(), run: null, scope: 'budgets', querierFor: () => slowQuerier(0) });
+    const { report } = await evaluateGate({ source: loadedSource({ file, source: 'p', found: true }), inputs: gateInputsSchema.parse({}), env: {}, now: new Date(), run: null, scope: 'budgets', querierFor: () => ({ querier: slowQuerier(0), timeoutMs: null }) });
     expect(report.dr).toBeNull();
     expect(report.freeze.active).toEqual([]);
   });

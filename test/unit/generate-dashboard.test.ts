@@ -25,6 +25,7 @@ dr:
   max-age: 7d
   rto: { max: 1h }
 environments:
+  production: {}
   staging: { block-on: EXHAUSTED }
 `;
 

@@ -1,11 +1,9 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { CliExit } from '../../src/cli/cli-exit.js';
-import { registerGenerateCommands } from '../../src/cli/commands/generate.js';
+import { run } from '../../src/cli/run.js';
 
 const POLICY = `slos:
   - name: api
@@ -21,6 +19,7 @@ prometheus:
 alerting:
   min-traffic: 300
 environments:
+  production: {}
   staging:
     alerting: { min-traffic: 5 }
 `;
@@ -29,20 +28,15 @@ interface RuleFile {
   groups: { name: string; rules: { record?: string; alert?: string; expr: string }[] }[];
 }
 
-/** Runs `deploy-governor <args>` on a fresh program; returns the exit code and what was printed. */
+/** Runs `deploy-governor generate <args>` through the CLI's one entry (run.ts); returns the exit code and what was printed. */
 async function generate(...args: string[]): Promise<{ code: number; output: string }> {
-  const program = new Command('deploy-governor').exitOverride();
-  registerGenerateCommands(program);
   const out: string[] = [];
   const capture = (c: string | Uint8Array) => (out.push(String(c)), true);
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
   try {
-    await program.parseAsync(['node', 'deploy-governor', 'generate', ...args]);
-    return { code: 0, output: out.join('') };
-  } catch (error: unknown) {
-    if (error instanceof CliExit) return { code: error.code, output: out.join('') };
-    throw error;
+    const code = await run(['node', 'deploy-governor', 'generate', ...args]);
+    return { code, output: out.join('') };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();

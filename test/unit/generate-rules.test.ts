@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveAlerting } from '../../src/core/generate/alerting.js';
-import { leMatcher, sumOf } from '../../src/core/generate/promql.js';
+import { leMatcher, sumOf } from '../../src/core/promql/promql.js';
 import { recordedDetectionQuery, recordedQueries, recordedWindows, RULE_INTERVAL_SECONDS } from '../../src/core/generate/recorded-series.js';
 import { generateRules, type GenerateRulesInput } from '../../src/core/generate/rules.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';

@@ -28,6 +28,7 @@ prometheus: { url: https://prom.example.com/, timeout: 5s }
 block-on: FREEZE
 thresholds: { caution: 90, warning: 60 }
 environments:
+  production: {}
   staging:
     block-on: EXHAUSTED
     thresholds: { warning: 40 }
@@ -92,8 +93,8 @@ freeze-windows:
   });
 
   it('validates inputs with the accepted form', () => {
-    expect(gateInputsSchema.safeParse({ 'block-on': 'sometimes' }).error?.issues[0]?.message).toMatch(/block-on must be one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"/);
-    expect(gateInputsSchema.safeParse({ window: '30 days' }).error?.issues[0]?.message).toMatch(/window must be a Prometheus duration/);
+    expect(gateInputsSchema.safeParse({ 'block-on': 'sometimes' }).error?.issues[0]?.message).toBe('expected one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"');
+    expect(gateInputsSchema.safeParse({ window: '30 days' }).error?.issues[0]?.message).toMatch(/^expected a Prometheus duration.*; got "30 days"$/);
     expect(gateInputsSchema.safeParse({ 'prometheus-headers': 'no colon here' }).error?.issues[0]?.message).toMatch(/line 1 must be "Name: value"/);
     expect(gateInputsSchema.parse({ 'prometheus-headers': 'X-Scope-OrgID: a\nX-Other: b: c' })['prometheus-headers']).toEqual({ 'X-Scope-OrgID': 'a', 'X-Other': 'b: c' });
   });

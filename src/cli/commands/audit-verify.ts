@@ -28,10 +28,10 @@ import { readAuditHistory, readLogAt, readLogVersions } from '../../github/read-
 import { ledgerFileName, listLedgerFiles, openLedger, readLedgerBlob, readLedgerFile } from '../../github/read-ledger.js';
 import { readRepoPolicy } from '../../github/read-repo-policy.js';
 import { createGitHubClient } from '../../github/rest-client.js';
-import { gateInputsSchema } from '../../core/policy/inputs.js';
 import { PolicyError } from '../../core/policy/policy-error.js';
-import { resolvePolicy } from '../../core/policy/resolve-policy.js';
-import { CliExit } from '../cli-exit.js';
+import { AUDIT_DEFAULTS } from '../../core/policy/resolve-policy.js';
+import type { PolicyFile } from '../../core/policy/schema.js';
+import { commandAction } from '../cli-exit.js';
 
 export const AUDIT_EXIT = { ok: 0, tampered: 1, unreadable: 99 } as const;
 type ExitCode = (typeof AUDIT_EXIT)[keyof typeof AUDIT_EXIT];
@@ -137,15 +137,16 @@ async function verifyFile(file: string): Promise<FileResult> {
  */
 async function auditSection(client: GitHubClient, owner: string, repo: string, o: VerifyOptions): Promise<{ branch: string; path: string; app: string; note: string | null }> {
   if (o.branch !== undefined && o.path !== undefined && o.app !== undefined) return { branch: o.branch, path: o.path, app: o.app, note: null };
-  let audit = resolvePolicy({}, gateInputsSchema.parse({})).audit;
+  // The audit section is top-level (never per environment): read it as the file says, with its defaults.
+  let section: PolicyFile['audit'] = {};
   let note: string | null = null;
   try {
-    audit = resolvePolicy(await readRepoPolicy(client, owner, repo), gateInputsSchema.parse({})).audit;
+    section = (await readRepoPolicy(client, owner, repo)).audit ?? {};
   } catch (error: unknown) {
     if (!(error instanceof PolicyError)) throw error;
     note = `the policy on ${owner}/${repo}'s default branch does not parse, so the audit section's defaults were used (set --branch, --path and --app to be sure): ${error.message.split('\n')[0]}`;
   }
-  return { branch: o.branch ?? audit.branch, path: o.path ?? audit.path, app: o.app ?? audit.app, note };
+  return { branch: o.branch ?? section.branch ?? AUDIT_DEFAULTS.branch, path: o.path ?? section.path ?? AUDIT_DEFAULTS.path, app: o.app ?? section.app ?? AUDIT_DEFAULTS.app, note };
 }
 
 async function verifyRepo(options: VerifyOptions & { repo: string }): Promise<RepoResult> {
@@ -325,11 +326,13 @@ export function registerAuditCommands(program: Command): void {
     .option('--ledger <owner/repo>', 'the ledger repository: compare the log with it (with --repo), or check every ledger file (alone)')
     .option('--ledger-branch <branch>', "branch of the ledger (default: the ledger repository's default branch)")
     .option('--json', 'print the result as JSON')
-    .action(async (file: string | undefined, options: VerifyOptions) => {
-      const result = await auditVerify(file, options);
-      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else if ('error' in result) process.stderr.write(render(result));
-      else process.stdout.write(render(result));
-      throw new CliExit(result.exitCode);
-    });
+    .action(
+      commandAction(async (file: string | undefined, options: VerifyOptions) => {
+        const result = await auditVerify(file, options);
+        if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else if ('error' in result) process.stderr.write(render(result));
+        else process.stdout.write(render(result));
+        return result.exitCode;
+      }),
+    );
 }

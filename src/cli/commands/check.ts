@@ -2,19 +2,30 @@
  * `deploy-governor check` (exit codes for scripts) and `deploy-governor status`
  * (a table for humans, `--json`, `--watch`). Flags mirror the Action's inputs one
  * to one: they are generated from the shared input schema.
+ *
+ * Output is plain text (coloured on a terminal, see ../color.ts), never
+ * markdown. `--json` always prints a report, also when the gate could not run:
+ * then an UNKNOWN report with the error in `reasons` (and the error on stderr),
+ * so `check --json > gate.json` never leaves an empty file.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { gateInputsSchema, type GateInputs } from '../../core/policy/inputs.js';
-import { toPolicyIssues } from '../../core/policy/policy-issues.js';
 import { PolicyError } from '../../core/policy/policy-error.js';
 import { PrometheusQueryError } from '../../core/prometheus/query-error.js';
-import { renderStatusTable } from '../../core/render/render-status-table.js';
-import { renderSummary } from '../../core/render/render-summary.js';
+import { renderStatusText, renderTextReport } from '../../core/render/render-text.js';
+import { errorReport, policyErrorReasons, type RawInputs } from '../../core/report/error-report.js';
 import type { Report } from '../../core/report/report-schema.js';
-import { runGate } from '../../gate/run-gate.js';
-import { CliExit } from '../cli-exit.js';
+import { messageOf } from '../../github/client.js';
+import { createGitHubClient } from '../../github/rest-client.js';
+import { runGate, type GateRequest } from '../../gate/run-gate.js';
+import { commandAction } from '../cli-exit.js';
+import { colorEnabled } from '../color.js';
+import { ENV_FALLBACK, parseRawInputs, rawInputsFromOptions } from '../gate-inputs.js';
+import { parseInterval } from '../interval.js';
+import { withCliNextSteps } from '../next-steps.js';
+import { flagError, UsageError } from '../usage-error.js';
 
 /** Exit codes teams already script against. */
 export function exitCodeFor(report: Report): number {
@@ -32,61 +43,131 @@ export function exitCodeFor(report: Report): number {
   }
 }
 
-/** Inputs that only make sense inside GitHub Actions. */
-const ACTION_ONLY = new Set(['override', 'override-reason']);
-
-/** Environment fallbacks, so secrets need not appear on a command line. */
-const ENV_FALLBACK: Record<string, string> = {
-  'prometheus-url': 'PROMETHEUS_URL',
-  'prometheus-token': 'PROMETHEUS_TOKEN',
+/** Help for flags that mean more than "same as the Action input". */
+const FLAG_HELP: Record<string, string> = {
+  override: 'warning, freeze or exhausted: the highest status to let through, as the Action input override; authorized through the GitHub API as the user of GITHUB_TOKEN on --repo',
+  'override-reason': 'why the deploy cannot wait (at least 10 characters by default); recorded in the report',
 };
 
 function addGateOptions(command: Command): Command {
   for (const name of Object.keys(gateInputsSchema.shape)) {
-    if (ACTION_ONLY.has(name) || name === 'prometheus-headers') continue;
-    command.option(`--${name} <value>`, `same as the Action input ${name}${ENV_FALLBACK[name] ? ` (env ${ENV_FALLBACK[name]})` : ''}`);
+    if (name === 'prometheus-headers') continue;
+    command.option(`--${name} <value>`, FLAG_HELP[name] ?? `same as the Action input ${name}${ENV_FALLBACK[name] ? ` (env ${ENV_FALLBACK[name]})` : ''}`);
   }
-  return command.option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[]);
+  return command
+    .option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
 
-/** Commander's camelCase option bag back to the documented kebab-case names. */
-export function gateInputsFromOptions(options: Record<string, unknown>, env: NodeJS.ProcessEnv): GateInputs {
-  const raw: Record<string, string> = {};
-  for (const name of Object.keys(gateInputsSchema.shape)) {
-    const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    const value = options[camel];
-    if (typeof value === 'string') raw[name] = value;
-    else if (ENV_FALLBACK[name] && env[ENV_FALLBACK[name]]) raw[name] = env[ENV_FALLBACK[name]]!;
+function parseRepo(value: string): { owner: string; repo: string } {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+  if (!match) throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+/** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
+function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv): Pick<GateRequest, 'github' | 'githubUnavailable'> {
+  const repo = typeof options.repo === 'string' ? parseRepo(options.repo) : null;
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  const missing = [
+    token ? null : 'GITHUB_TOKEN (or GH_TOKEN) is not set: set it to your own GitHub token',
+    repo ? null : '--repo owner/name is not given: name the repository whose roles authorize overrides',
+  ].filter((m): m is string => m !== null);
+  if (missing.length > 0 || !repo || !token) {
+    return { github: null, githubUnavailable: `the override cannot be checked through the GitHub API: ${missing.join('; ')}` };
   }
-  const headers = options.prometheusHeader;
-  if (Array.isArray(headers) && headers.length > 0) raw['prometheus-headers'] = headers.join('\n');
-  const parsed = gateInputsSchema.safeParse(raw);
-  if (!parsed.success) throw new PolicyError('command line', toPolicyIssues(parsed.error, { ...raw, 'prometheus-token': '***' }));
-  return parsed.data;
+  return { github: { client: createGitHubClient(token), ...repo } };
 }
 
-async function evaluateOnce(options: Record<string, unknown>): Promise<Report> {
-  const inputs = gateInputsFromOptions(options, process.env);
-  const { report, warnings } = await runGate({ inputs, env: process.env, root: process.cwd(), run: null });
-  for (const warning of warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
-  if (inputs['report-path']) await writeFile(path.resolve(inputs['report-path']), `${JSON.stringify(report, null, 2)}\n`);
-  return report;
+/** One evaluation as the CLI runs it: the policy file in the working directory, the token's user as override actor. */
+async function evaluateOnce(options: Record<string, unknown>, inputs: GateInputs): Promise<Report> {
+  const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
+  const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
+  const outcome = await runGate({ inputs, env: process.env, root: process.cwd(), run: null, host: 'cli', ...github });
+  for (const warning of outcome.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
+  return withCliNextSteps(outcome.report, outcome.policy, inputs.override);
 }
 
-/** Expected failures (bad policy, bad flags, Prometheus) print one clear message and exit 99. */
-async function guarded(action: () => Promise<number>): Promise<never> {
-  let code: number;
+async function writeReport(file: string, report: Report): Promise<void> {
+  const full = path.resolve(file);
   try {
-    code = await action();
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, `${JSON.stringify(report, null, 2)}\n`);
   } catch (error: unknown) {
-    if (error instanceof PolicyError || error instanceof PrometheusQueryError) {
-      process.stderr.write(`deploy-governor: ${error.message}\n`);
-      code = 99;
-    } else {
-      throw error;
-    }
+    throw flagError('--report-path', `cannot write the report to ${full}: ${messageOf(error)}`);
   }
-  throw new CliExit(code);
+}
+
+/** The reasons of an error report: each names its source (flag, file, Prometheus). */
+function reasonsOf(error: unknown): string[] {
+  if (error instanceof PolicyError) return policyErrorReasons(error);
+  if (error instanceof PrometheusQueryError || error instanceof UsageError) return [error.message];
+  return [`deploy-governor failed unexpectedly: ${messageOf(error)}`];
+}
+
+/**
+ * Evaluates, and when that fails, still gives machines a report: the UNKNOWN error report on stdout with
+ * --json and at --report-path. The error is thrown on, so run() prints it on stderr and exits 99.
+ */
+async function evaluateOrReport(options: Record<string, unknown>, raw: RawInputs): Promise<Report> {
+  try {
+    return await evaluateOnce(options, parseRawInputs(raw));
+  } catch (error: unknown) {
+    await reportFailure(options, raw, error);
+    throw error;
+  }
+}
+
+/** The error report for machines (--json, --report-path) of a gate that could not run. */
+async function reportFailure(options: Record<string, unknown>, raw: RawInputs, error: unknown): Promise<void> {
+  if (!options.json && !raw['report-path']) return;
+  const report = errorReport({ inputs: raw, reasons: reasonsOf(error), now: new Date(), run: null });
+  if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  // Best effort: the error itself is what the user must fix first.
+  if (raw['report-path']) await writeReport(raw['report-path'], report).catch(() => undefined);
+}
+
+async function check(options: Record<string, unknown>): Promise<number> {
+  const raw = rawInputsFromOptions(options, process.env);
+  const report = await evaluateOrReport(options, raw);
+  if (!options.quiet) {
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, { color: colorEnabled(process.stdout, process.env) }));
+  }
+  if (raw['report-path']) await writeReport(raw['report-path'], report);
+  return exitCodeFor(report);
+}
+
+async function status(options: Record<string, unknown>): Promise<number> {
+  const raw = rawInputsFromOptions(options, process.env);
+  // Checked before the first query (with or without --watch): a bad interval is a usage error, not a watch that spins.
+  let intervalMs: number;
+  try {
+    intervalMs = parseInterval(String(options.interval));
+  } catch (error: unknown) {
+    await reportFailure(options, raw, error);
+    throw error;
+  }
+  const color = colorEnabled(process.stdout, process.env);
+  const show = async (report: Report) => {
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusText(report, { color }));
+    if (raw['report-path']) await writeReport(raw['report-path'], report);
+  };
+  if (!options.watch) {
+    const report = await evaluateOrReport(options, raw);
+    await show(report);
+    return exitCodeFor(report);
+  }
+  for (;;) {
+    if (process.stdout.isTTY && !options.json) process.stdout.write('\x1b[2J\x1b[H');
+    try {
+      await show(await evaluateOrReport(options, raw));
+    } catch (error: unknown) {
+      // Keep watching through a Prometheus hiccup; a broken policy or flag still ends the watch.
+      if (!(error instanceof PrometheusQueryError)) throw error;
+      process.stdout.write(`${new Date().toISOString()} ${error.message}\n`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }
 
 export function registerCheckCommands(program: Command): void {
@@ -94,48 +175,16 @@ export function registerCheckCommands(program: Command): void {
     program
       .command('check')
       .description('Evaluate the policy and exit 0 allowed, 1 WARNING, 2 FREEZE, 3 EXHAUSTED, 99 unknown or error.')
-      .option('--json', 'print the JSON report instead of markdown')
+      .option('--json', 'print the JSON report instead of text (a report with status UNKNOWN when the gate cannot run)')
       .option('--quiet', 'print nothing; only the exit code'),
-  ).action(async (options: Record<string, unknown>) =>
-    guarded(async () => {
-      const report = await evaluateOnce(options);
-      if (!options.quiet) process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderSummary(report));
-      return exitCodeFor(report);
-    }),
-  );
+  ).action(commandAction(check));
 
   addGateOptions(
     program
       .command('status')
-      .description('Show the budget and decision as a table (colour on a terminal).')
+      .description('Show the budget and decision as a table (colour on a terminal; NO_COLOR, FORCE_COLOR).')
       .option('--json', 'print the JSON report')
       .option('--watch', 'refresh until interrupted')
-      .option('--interval <seconds>', 'refresh interval for --watch', '30'),
-  ).action(async (options: Record<string, unknown>) =>
-    guarded(async () => {
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      const show = (report: Report) =>
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusTable(report, { color }));
-      if (!options.watch) {
-        const report = await evaluateOnce(options);
-        show(report);
-        return exitCodeFor(report);
-      }
-      const interval = Number(options.interval);
-      if (!Number.isFinite(interval) || interval < 1) {
-        throw new PolicyError('command line', [{ path: 'interval', message: `expected a number of seconds ≥ 1; got "${String(options.interval)}"` }]);
-      }
-      for (;;) {
-        if (color) process.stdout.write('\x1b[2J\x1b[H');
-        try {
-          show(await evaluateOnce(options));
-        } catch (error: unknown) {
-          // Keep watching through a Prometheus hiccup; a broken policy still ends the watch.
-          if (!(error instanceof PrometheusQueryError)) throw error;
-          process.stdout.write(`${new Date().toISOString()} ${error.message}\n`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, interval * 1000));
-      }
-    }),
-  );
+      .option('--interval <seconds>', 'refresh interval for --watch: 5 to 3600 seconds, or a duration such as 5m', '30'),
+  ).action(commandAction(status));
 }

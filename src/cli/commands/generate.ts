@@ -8,18 +8,22 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { gateInputsSchema } from '../../core/policy/inputs.js';
+import type { GateInputs } from '../../core/policy/inputs.js';
 import { PolicyError } from '../../core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../../core/policy/resolve-policy.js';
 import type { PolicyFile } from '../../core/policy/schema.js';
 import { readPolicyFile } from '../../gate/read-policy-file.js';
-import { CliExit } from '../cli-exit.js';
+import { attributeToInputs } from '../../gate/run-gate.js';
+import { commandAction } from '../cli-exit.js';
+import { parseRawInputs } from '../gate-inputs.js';
+import { flagError } from '../usage-error.js';
 
 const DEFAULT_DASHBOARDS_PATH = '/var/lib/grafana/dashboards/deploy-governor';
 
 interface CommonOptions {
   config?: string;
-  environment: string;
+  /** Unset: production (left unset so that an error about it blames the policy, not a flag nobody passed). */
+  environment?: string;
   check?: boolean;
 }
 
@@ -35,6 +39,16 @@ function messageOf(error: unknown): string {
 
 /** The policy with any `sloth:` spec read (relative to the working directory) and resolved for one environment. */
 async function loadPolicy(options: CommonOptions): Promise<Loaded> {
+  const inputs = parseRawInputs({ environment: options.environment, config: options.config });
+  try {
+    return await readAndResolve(options, inputs);
+  } catch (error: unknown) {
+    // A problem with --config or --environment names the flag, not the policy file.
+    throw error instanceof PolicyError ? attributeToInputs(error, inputs, 'cli') : error;
+  }
+}
+
+async function readAndResolve(options: CommonOptions, inputs: GateInputs): Promise<Loaded> {
   const loaded = await readPolicyFile(process.cwd(), options.config);
   let file = loaded.file;
   if (file.sloth !== undefined) {
@@ -53,7 +67,7 @@ async function loadPolicy(options: CommonOptions): Promise<Loaded> {
     ...rest,
     ...(environments ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) } : {}),
   };
-  const policy = resolvePolicy(offline, gateInputsSchema.parse({ environment: options.environment }), {}, loaded.source);
+  const policy = resolvePolicy(offline, inputs, {}, loaded.source);
   return { file, policy, source: loaded.source };
 }
 
@@ -95,18 +109,8 @@ async function writeOrCheck(file: string, text: string, check: boolean | undefin
   return false;
 }
 
-/** Runs a command body with the CLI's exit convention: 0 done, 1 a --check found a stale file, 99 a policy problem. */
-async function runCommand(body: () => Promise<boolean>): Promise<never> {
-  let code: number;
-  try {
-    code = (await body()) ? 0 : 1;
-  } catch (error: unknown) {
-    if (!(error instanceof PolicyError)) throw error;
-    process.stderr.write(`deploy-governor: ${error.message}\n`);
-    code = 99;
-  }
-  throw new CliExit(code);
-}
+/** The CLI's exit convention for generators: 0 done, 1 a --check found a stale file; errors (99) are thrown to run(). */
+const exitCode = (done: boolean): number => (done ? 0 : 1);
 
 function commandLine(parts: (string | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
@@ -118,17 +122,17 @@ export function registerGenerateCommands(program: Command): void {
     .command('rules')
     .description('Write recording rules (traffic-weighted ratios, burn rates, budget), burn-rate, DR, freeze and override alerts.')
     .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
-    .option('--environment <name>', 'environment whose policy values apply', 'production')
+    .option('--environment <name>', 'environment whose policy values apply (default production)')
     .option('--out <path>', 'rule file to write', 'deploy-governor.rules.yml')
     .option('--min-traffic <events>', "fewest events in an alert's long window before it may fire (default: the policy's alerting.min-traffic, else 100)")
     .option('--check', 'fail when the file differs instead of writing it')
-    .action(async (options: CommonOptions & { out: string; minTraffic?: string }) =>
-      runCommand(async () => {
+    .action(
+      commandAction(async (options: CommonOptions & { out: string; minTraffic?: string }) => {
         let minTraffic: number | undefined;
         if (options.minTraffic !== undefined) {
           minTraffic = Number(options.minTraffic);
           if (!/^\d+$/.test(options.minTraffic) || !Number.isSafeInteger(minTraffic)) {
-            throw new PolicyError('command line', [{ path: '--min-traffic', message: `expected a whole number of events such as 100; got "${options.minTraffic}"` }]);
+            throw flagError('--min-traffic', `expected a whole number of events such as 100; got "${options.minTraffic}"`);
           }
         }
         const { file, policy, source } = await loadPolicy(options);
@@ -145,24 +149,24 @@ export function registerGenerateCommands(program: Command): void {
           freezeWindows: policy.freezeWindows,
           extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
         });
-        const again = commandLine(['generate rules', options.config && `--config ${options.config}`, options.environment !== 'production' && `--environment ${options.environment}`, `--out ${options.out}`]);
-        return writeOrCheck(options.out, text, options.check, again);
+        const again = commandLine(['generate rules', options.config && `--config ${options.config}`, options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`, `--out ${options.out}`]);
+        return exitCode(await writeOrCheck(options.out, text, options.check, again));
       }),
     );
   generate
     .command('dashboard')
     .description('Write a Grafana dashboard (JSON) over the recorded series, and a provisioning file beside it.')
     .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
-    .option('--environment <name>', 'default environment of the dashboard', 'production')
+    .option('--environment <name>', 'default environment of the dashboard (default production)')
     .option('--out <path>', 'dashboard JSON to write', 'dashboards/deploy-governor.json')
     .option('--provisioning-out <path>', 'Grafana provisioning file to write (default: deploy-governor.provisioning.yml beside --out)')
     .option('--dashboards-path <path>', 'where Grafana reads the dashboard JSON, for the provisioning file', DEFAULT_DASHBOARDS_PATH)
     .option('--uid <uid>', 'dashboard uid (default: derived from the SLOs and services)')
     .option('--check', 'fail when a file differs instead of writing it')
-    .action(async (options: CommonOptions & { out: string; provisioningOut?: string; dashboardsPath: string; uid?: string }) =>
-      runCommand(async () => {
+    .action(
+      commandAction(async (options: CommonOptions & { out: string; provisioningOut?: string; dashboardsPath: string; uid?: string }) => {
         if (options.uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(options.uid)) {
-          throw new PolicyError('command line', [{ path: '--uid', message: `expected 1-40 letters, digits, - or _ (a Grafana uid); got "${options.uid}"` }]);
+          throw flagError('--uid', `expected 1-40 letters, digits, - or _ (a Grafana uid); got "${options.uid}"`);
         }
         const { file, policy, source } = await loadPolicy(options);
         const { dashboardJson, dashboardProvisioning, generateDashboard } = await import('../../core/generate/dashboard.js');
@@ -179,7 +183,7 @@ export function registerGenerateCommands(program: Command): void {
         const again = commandLine([
           'generate dashboard',
           options.config && `--config ${options.config}`,
-          options.environment !== 'production' && `--environment ${options.environment}`,
+          options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
           `--out ${options.out}`,
           options.provisioningOut && `--provisioning-out ${options.provisioningOut}`,
           options.uid && `--uid ${options.uid}`,
@@ -189,7 +193,7 @@ export function registerGenerateCommands(program: Command): void {
           await writeOrCheck(options.out, dashboardJson(dashboard), options.check, again),
           await writeOrCheck(provisioningOut, dashboardProvisioning(options.dashboardsPath, source), options.check, again),
         ];
-        return results.every(Boolean);
+        return exitCode(results.every(Boolean));
       }),
     );
 }

@@ -8,23 +8,20 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parsePolicy } from '../../core/policy/load-policy.js';
-import { PolicyError } from '../../core/policy/policy-error.js';
 import { resolvePostmortemPolicy, type PostmortemPolicy } from '../../core/postmortem/postmortem-policy.js';
 import { renderReliabilityMarkdown, renderReliabilityOpenMetrics } from '../../core/postmortem/reliability-report.js';
 import { readReliabilityReport, runPostmortemSweep } from '../../github/apply-sweep.js';
-import { messageOf, type GitHubClient } from '../../github/client.js';
+import type { GitHubClient } from '../../github/client.js';
 import { readRepoPolicy } from '../../github/read-repo-policy.js';
 import { createGitHubClient } from '../../github/rest-client.js';
-import { CliExit } from '../cli-exit.js';
+import { commandAction } from '../cli-exit.js';
+import { flagError, UsageError } from '../usage-error.js';
 
 /** Exit codes, as the commands' help states them. */
 export const POSTMORTEM_EXIT = { ok: 0, problems: 1, error: 99 } as const;
 
 export const REPORT_FORMATS = ['markdown', 'json', 'openmetrics'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** A bad command line: printed as one line, exit 99. */
-class UsageError extends Error {}
 
 interface CommonOptions {
   repo?: string;
@@ -33,7 +30,7 @@ interface CommonOptions {
 
 function parseRepo(value: string | undefined): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value ?? '');
-  if (!match) throw new UsageError(`--repo: expected owner/name (e.g. octo/shop); got ${value === undefined ? 'nothing' : `"${value}"`}`);
+  if (!match) throw flagError('--repo', `expected owner/name (e.g. octo/shop); got ${value === undefined ? 'nothing' : `"${value}"`}`);
   return { owner: match[1]!, repo: match[2]! };
 }
 
@@ -48,20 +45,6 @@ async function readPolicy(client: GitHubClient, owner: string, repo: string, con
   return resolvePostmortemPolicy(file.postmortems);
 }
 
-/** Runs a command body; expected failures print one line on stderr and exit 99. */
-async function guarded(action: () => Promise<number>): Promise<never> {
-  let code: number;
-  try {
-    code = await action();
-  } catch (error: unknown) {
-    if (error instanceof CliExit) throw error;
-    // A policy error spans lines by design (one per invalid key); everything else is one line.
-    process.stderr.write(`deploy-governor: ${error instanceof PolicyError ? error.message : messageOf(error).replace(/\s*\n\s*/g, ' ')}\n`);
-    code = POSTMORTEM_EXIT.error;
-  }
-  throw new CliExit(code);
-}
-
 export function registerPostmortemCommands(program: Command): void {
   const postmortems = program.command('postmortems').description('Postmortem reminders and the reliability report (issues labelled by the policy\'s postmortems section).');
 
@@ -73,8 +56,8 @@ export function registerPostmortemCommands(program: Command): void {
     )
     .option('--repo <owner/name>', 'repository to sweep')
     .option('--config <path>', 'local policy file instead of .github/deploy-governor.yml on the default branch')
-    .action(async (options: CommonOptions) =>
-      guarded(async () => {
+    .action(
+      commandAction(async (options: CommonOptions) => {
         const { owner, repo } = parseRepo(options.repo);
         const client = githubClient();
         const policy = await readPolicy(client, owner, repo, options.config);
@@ -100,11 +83,11 @@ export function registerPostmortemCommands(program: Command): void {
     .option('--format <format>', `${REPORT_FORMATS.join(', ')} (OpenMetrics text for a Pushgateway or a textfile collector)`, 'markdown')
     .option('--config <path>', 'local policy file instead of .github/deploy-governor.yml on the default branch')
     .option('--check', 'exit 1 when a measured goal is missed')
-    .action(async (options: CommonOptions & { format: string; check?: boolean }) =>
-      guarded(async () => {
+    .action(
+      commandAction(async (options: CommonOptions & { format: string; check?: boolean }) => {
         const { owner, repo } = parseRepo(options.repo);
         if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {
-          throw new UsageError(`--format: expected one of ${REPORT_FORMATS.join(', ')}; got "${options.format}"`);
+          throw flagError('--format', `expected one of ${REPORT_FORMATS.join(', ')}; got "${options.format}"`);
         }
         const format = options.format as ReportFormat;
         const client = githubClient();

@@ -46,8 +46,13 @@ export function decide(policy: ResolvedPolicy, findings: readonly Finding[]): Re
         policy.overrides.levels[level].requireEnvironmentApproval ? ' and an approved environment deployment' : ''
       }.`,
     );
-    if (sorted.some((f) => f.source === 'budget' || f.source === 'burn-rate')) {
+    // Notes (status NORMAL) explain; they never block, so they prompt no step of their own here.
+    const blocking = sorted.filter((f) => f.status !== 'NORMAL');
+    if (blocking.some((f) => (f.source === 'budget' || f.source === 'burn-rate') && f.code !== 'no-data')) {
       nextSteps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
+    }
+    if (blocking.some((f) => f.source === 'burn-rate' && f.code === 'no-data')) {
+      nextSteps.push('A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.');
     }
   } else if (status !== 'NORMAL' && status !== 'UNKNOWN') {
     nextSteps.push(`Deploys are allowed (status ${status} is below block-on ${policy.blockOn}); deploy with care.`);

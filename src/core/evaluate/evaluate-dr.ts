@@ -4,6 +4,7 @@
  * value pushed once a day is stale for an instant query after five minutes.
  */
 import { humanDuration } from '../duration.js';
+import { lastValueQuery } from '../promql/promql.js';
 import type { ResolvedDr } from '../policy/resolve-policy.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
 import type { DrResult, Finding } from '../report/report-schema.js';
@@ -15,10 +16,7 @@ export interface DrEvaluation {
   findings: Finding[];
 }
 
-/** PromQL for the newest value of a gauge within a lookback. */
-export function lastValueQuery(selector: string, lookback: string, aggregate: 'max' | 'min' = 'max'): string {
-  return `${aggregate}(last_over_time(${selector}[${lookback}]))`;
-}
+export { lastValueQuery };
 
 async function readValue(prometheus: PrometheusQuerier, query: string, time: Date): Promise<number | null> {
   const result = await prometheus.query(query, time);
@@ -49,11 +47,13 @@ export async function evaluateDr(dr: ResolvedDr, prometheus: PrometheusQuerier, 
 
   const findings: Finding[] = [];
   const fail = (message: string) => findings.push({ source: 'dr', status: dr.status, message });
+  // A gauge with no sample is no data (n/a in the report), never a value; the message names the query that returned nothing.
+  const missing = (message: string) => findings.push({ source: 'dr', status: dr.status, message, code: 'no-data' });
   const maxAgeSeconds = dr.maxAgeMs / 1000;
   let ageSeconds: number | null = null;
   if (values.age === null) {
-    fail(
-      `DR check: no ${dr.metric} sample in the last ${dr.lookback}: after each successful drill publish its Unix time (e.g. push "${dr.metric.replace(/\{.*$/, '')} $(date +%s)" to a Pushgateway), or turn the check off with dr-check: false`,
+    missing(
+      `DR check: no ${dr.metric} sample in the last ${dr.lookback} (${queries.age} returned no samples): after each successful drill publish its Unix time (e.g. push "${dr.metric.replace(/\{.*$/, '')} $(date +%s)" to a Pushgateway), or turn the check off with dr-check: false`,
     );
   } else {
     ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
@@ -65,18 +65,18 @@ export async function evaluateDr(dr: ResolvedDr, prometheus: PrometheusQuerier, 
   if (dr.backupProbe) {
     const ok = values.probe === 1;
     backupProbe = { query: dr.backupProbe.query, value: values.probe, ok };
-    if (values.probe === null) fail(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback}: check that the probe runs and is scraped`);
+    if (values.probe === null) missing(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback} (${queries.probe} returned no samples): check that the probe runs and is scraped`);
     else if (!ok) fail(`DR check: the backup probe ${dr.backupProbe.query} is ${values.probe}, not 1: the last backup check failed`);
   }
-  const objective = (name: 'RTO' | 'RPO', cfg: ResolvedDr['rto'], value: number | null): DrResult['rto'] => {
+  const objective = (name: 'RTO' | 'RPO', cfg: ResolvedDr['rto'], value: number | null, query: string | null): DrResult['rto'] => {
     if (!cfg) return null;
     const ok = value !== null && value <= cfg.maxSeconds;
-    if (value === null) fail(`DR check: no ${cfg.metric} sample in the last ${dr.lookback}: publish the last drill's ${name} in seconds`);
+    if (value === null) missing(`DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`);
     else if (!ok) fail(`DR check: the last drill's ${name} was ${humanDuration(value)}, over the limit of ${cfg.max}`);
     return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
   };
-  const rto = objective('RTO', dr.rto, values.rto);
-  const rpo = objective('RPO', dr.rpo, values.rpo);
+  const rto = objective('RTO', dr.rto, values.rto, queries.rto);
+  const rpo = objective('RPO', dr.rpo, values.rpo, queries.rpo);
   return {
     result: {
       metric: dr.metric,

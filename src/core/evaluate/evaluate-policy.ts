@@ -18,12 +18,22 @@ export interface EvaluateOptions {
   /** The one evaluation timestamp every query uses. */
   now: Date;
   run?: RunInfo | null;
+  /** Per-query timeout the querier applies, to warn about raw queries close to it (default: the policy's Prometheus timeout). */
+  timeoutMs?: number | null;
+  /** A monotonic clock in milliseconds (injectable for tests). */
+  clock?: () => number;
 }
 
-export async function evaluatePolicy({ policy, prometheus, now, run = null }: EvaluateOptions): Promise<Report> {
+export async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock }: EvaluateOptions): Promise<Report> {
   const counting = new CountingQuerier(prometheus);
+  const sloOptions = {
+    useRecordingRules: policy.useRecordingRules,
+    unknownGuards: policy.unknownGuards,
+    timeoutMs: timeoutMs === undefined ? (policy.prometheus?.timeoutMs ?? null) : timeoutMs,
+    ...(clock !== undefined ? { clock } : {}),
+  };
   const [slos, dr] = await Promise.all([
-    Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, policy.useRecordingRules))),
+    Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, sloOptions))),
     policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
   ]);
   // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).

@@ -2,25 +2,110 @@
  * One SLO: budget over its window, burn rate over the last hour, and the
  * fast-burn guards. A failure affects this SLO only (it becomes UNKNOWN); the
  * others are still reported.
+ *
+ * No data is not zero: a window whose query returned no samples has no burn
+ * rate (null, "n/a"), a guard on it is unknown (never "not triggered"), and a
+ * finding names the query. A window with samples but no traffic (a total of 0,
+ * a ratio of 0/0) burned nothing; over the SLO window it leaves the budget
+ * unknowable.
  */
 import { budgetRemaining, burnRate, daysToExhaustion, statusFromBudget, type Thresholds } from '../budget/budget-math.js';
-import { durationDays } from '../duration.js';
+import { durationDays, parseDurationMs } from '../duration.js';
+import { recordedRatioQuery } from '../generate/recorded-series.js';
 import type { ResolvedGuard, ResolvedSlo } from '../policy/resolve-policy.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
+import { PrometheusQueryError } from '../prometheus/query-error.js';
 import type { Finding, GuardResult, SloResult } from '../report/report-schema.js';
+import { sliKindOf } from '../sli/registry.js';
+import type { WindowMeasurement } from '../sli/sli-kind.js';
+import { statusRank, type Status } from '../status.js';
 import { describeEvaluationError, isEvaluationError } from './evaluation-error.js';
-import { measureErrorRatio } from './measure-error-ratio.js';
+import { oldestData, shortHistoryDays } from './history.js';
+import { measureWindow } from './measure-error-ratio.js';
 import { measureRecordedRatio, recordedWindowsAvailable } from './recorded-ratios.js';
 
 export const BURN_RATE_WINDOW = '1h';
+
+/** Raw windows at least this long read enough samples to time out or hit a sample limit. */
+const LONG_WINDOW_MS = 86_400_000;
+/** A raw query that took this share of its timeout warns before it starts failing. */
+export const RAW_COST_TIMEOUT_SHARE = 0.5;
+/** …or that touched this many samples (a fifth of Prometheus's default --query.max-samples of 50 million). */
+export const RAW_COST_SAMPLES = 10_000_000;
+
+/** What to do when raw counters get too expensive, in every message that says so. */
+export const RECORDED_PATH_ADVICE =
+  'the recorded path is constant-cost: run `deploy-governor generate rules`, load the rule file into Prometheus (backfill its history with promtool) and keep use-recording-rules: auto, so the gate reads the recorded series instead of every raw sample of the window';
+
+/** The advice for a policy that switched the recorded path off. */
+function recordedPathAdvice(mode: 'true' | 'false' | 'auto'): string {
+  return mode === 'false' ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)') : RECORDED_PATH_ADVICE;
+}
+
+/** Answers of Prometheus (and its proxies) that refuse a query for its size. */
+const SAMPLE_LIMIT = /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
 
 export interface SloEvaluation {
   result: SloResult;
   findings: Finding[];
 }
 
+export interface SloEvaluationOptions {
+  useRecordingRules?: 'true' | 'false' | 'auto';
+  /** Whether a guard with a window without data blocks (default: allow, it is only shown). */
+  unknownGuards?: 'allow' | 'block';
+  /** Per-query timeout in milliseconds, to tell how close raw queries came to it; null when unknown. */
+  timeoutMs?: number | null;
+  /** A monotonic clock in milliseconds (injectable for tests). */
+  clock?: () => number;
+}
+
+interface QueryCost {
+  query: string;
+  ms: number;
+  samples: number | null;
+}
+
+/** The querier, timing each query and counting its samples (the wait for a free query slot, if any, is included). */
+function timed(inner: PrometheusQuerier, clock: () => number, costs: QueryCost[]): PrometheusQuerier {
+  return {
+    displayUrl: inner.displayUrl,
+    async query(promql: string, time: Date) {
+      const started = clock();
+      const result = await inner.query(promql, time);
+      costs.push({ query: promql, ms: clock() - started, samples: result.samplesTouched });
+      return result;
+    },
+  };
+}
+
+/** "6.1 s", "850 ms". */
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 function pct(value: number): string {
   return `${value.toFixed(1)}%`;
+}
+
+function isCostFailure(error: PrometheusQueryError): boolean {
+  return error.kind === 'timeout' || ((error.kind === 'bad-query' || error.kind === 'server') && SAMPLE_LIMIT.test(error.message));
+}
+
+/** One raw window; a long window refused for its size says how to make it constant-cost. */
+async function measureRaw(slo: ResolvedSlo, window: string, prometheus: PrometheusQuerier, time: Date, mode: 'true' | 'false' | 'auto'): Promise<WindowMeasurement> {
+  try {
+    return await measureWindow(slo.sli, window, prometheus, time);
+  } catch (error: unknown) {
+    if (error instanceof PrometheusQueryError && parseDurationMs(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
+      throw new PrometheusQueryError(error.kind, `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`, error.details);
+    }
+    throw error;
+  }
+}
+
+function worst(statuses: readonly Status[]): Status {
+  return statuses.reduce<Status>((a, b) => (statusRank(b) > statusRank(a) ? b : a), 'NORMAL');
 }
 
 export async function evaluateSlo(
@@ -29,8 +114,10 @@ export async function evaluateSlo(
   thresholds: Thresholds,
   prometheus: PrometheusQuerier,
   time: Date,
-  useRecordingRules: 'true' | 'false' | 'auto' = 'false',
+  options: SloEvaluationOptions = {},
 ): Promise<SloEvaluation> {
+  const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now() } = options;
+  const kind = sliKindOf(slo.sli);
   const base = {
     name: slo.name,
     ...(slo.description !== undefined ? { description: slo.description } : {}),
@@ -40,33 +127,59 @@ export async function evaluateSlo(
     ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
   };
   const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
-  let ratios: Map<string, number | null>;
+  const notes: Finding[] = [];
+  const note = (code: NonNullable<Finding['code']>, source: Finding['source'], message: string): Finding => ({ source, status: 'NORMAL', slo: slo.name, message, code });
+  const costs: QueryCost[] = [];
+  const raw = timed(prometheus, clock, costs);
+  let measurements: Map<string, WindowMeasurement>;
   let source: 'raw' | 'recorded' = 'raw';
+  let rawWindows: string[] = [];
+  let oldest: number | null | undefined;
   try {
     const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
-    if (recorded.has(slo.window)) source = 'recorded';
-    const measured = await Promise.all(
-      windows.map((w) => (recorded.has(w) ? measureRecordedRatio(slo, w, prometheus, time) : measureErrorRatio(slo.sli, w, prometheus, time))),
-    );
-    ratios = new Map(windows.map((w, i) => [w, measured[i]!]));
+    if (recorded.note !== null) notes.push(note('recording-missing', 'error', recorded.note));
+    const measureOne = async (w: string): Promise<WindowMeasurement> => {
+      if (recorded.windows.has(w)) {
+        const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
+        if (fromRecording !== null) return fromRecording;
+        // A missing recording is a note: the raw counters still answer.
+        notes.push(note('recording-missing', 'error', `SLO ${slo.name}: the recorded series ${recordedRatioQuery(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`));
+      }
+      rawWindows.push(w);
+      return measureRaw(slo, w, raw, time, useRecordingRules);
+    };
+    const [measured, history] = await Promise.all([
+      Promise.all(windows.map(measureOne)),
+      // The recorded path needs no history query: its coverage probe found recordings at the window's start.
+      recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+    ]);
+    measurements = new Map(windows.map((w, i) => [w, measured[i]!]));
+    oldest = history;
+    if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window)) source = 'recorded';
   } catch (error: unknown) {
     if (!isEvaluationError(error)) throw error;
     const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
     return {
       result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
+      // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
       findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
     };
   }
+  rawWindows = [...new Set(rawWindows)];
 
-  // Short windows without traffic burn nothing; the SLO window without traffic is unknowable.
-  const rateOver = (w: string): number => burnRate(ratios.get(w) ?? 0, slo.objective);
+  // A window with samples but no traffic burned nothing; one without samples is unknown.
+  const burnOver = (w: string): number | null => {
+    const m = measurements.get(w)!;
+    return m.state === 'measured' ? burnRate(m.ratio, slo.objective) : m.state === 'no-traffic' ? 0 : null;
+  };
   const guardResults: GuardResult[] = guards.map((g) => {
-    const longBurnRate = rateOver(g.long);
-    const shortBurnRate = rateOver(g.short);
-    return { ...g, longBurnRate, shortBurnRate, triggered: longBurnRate > g.factor && shortBurnRate > g.factor };
+    const longBurnRate = burnOver(g.long);
+    const shortBurnRate = burnOver(g.short);
+    const state = longBurnRate === null || shortBurnRate === null ? 'unknown' : longBurnRate > g.factor && shortBurnRate > g.factor ? 'triggered' : 'not-triggered';
+    return { ...g, longBurnRate, shortBurnRate, triggered: state === 'triggered', state };
   });
   const findings: Finding[] = guardResults
-    .filter((g) => g.triggered)
+    .filter((g) => g.state === 'triggered')
     .map((g) => ({
       source: 'burn-rate' as const,
       status: g.status,
@@ -74,16 +187,73 @@ export async function evaluateSlo(
       message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate!.toFixed(1)}x over ${g.long} and ${g.shortBurnRate!.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
     }));
 
-  const errorRatio = ratios.get(slo.window) ?? null;
-  if (errorRatio === null) {
-    const message = `SLO ${slo.name}: no traffic in the ${slo.window} window (the total query returned nothing or 0), so the budget cannot be computed: check the total query and that the service is scraped`;
+  // Every window without data (but the SLO window, which has its own finding), naming its query and what it leaves unknown.
+  for (const [w, m] of measurements) {
+    if (m.state !== 'no-data' || w === slo.window) continue;
+    const affected = guardResults.filter((g) => g.long === w || g.short === w);
+    const consequences = [
+      ...(w === BURN_RATE_WINDOW ? ['the burn rate is n/a'] : []),
+      ...affected.map((g) =>
+        unknownGuards === 'block'
+          ? `guard "${g.name}" is unknown and blocks at ${g.status} (unknown-guards: block)`
+          : `guard "${g.name}" is unknown and does not block (unknown-guards: allow)`,
+      ),
+    ];
+    findings.push({
+      source: 'burn-rate',
+      status: unknownGuards === 'block' ? worst(affected.map((g) => g.status)) : 'NORMAL',
+      slo: slo.name,
+      message: `SLO ${slo.name}: no data for the ${w} window: ${m.detail} (query: ${m.query})${consequences.length > 0 ? `; ${consequences.join('; ')}` : ''}: check ${kind.wording.traffic} and that the service is scraped`,
+      code: 'no-data',
+    });
+  }
+
+  // A raw evaluation that came close to failing says so while it still succeeds.
+  if (rawWindows.some((w) => parseDurationMs(w) >= LONG_WINDOW_MS)) {
+    const slow = timeoutMs === null ? [] : costs.filter((c) => c.ms >= RAW_COST_TIMEOUT_SHARE * timeoutMs);
+    const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
+    const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
+    if (worstCost !== undefined) {
+      const took = timeoutMs === null ? '' : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
+      const touched = worstCost.samples === null ? '' : `touched ${worstCost.samples.toLocaleString('en-US')} samples`;
+      notes.push(
+        note(
+          'raw-cost',
+          'error',
+          `SLO ${slo.name}: the raw query ${[took, touched].filter(Boolean).join(' and ')} (query: ${worstCost.query}); as traffic grows it will time out or be refused and block every deploy: ${recordedPathAdvice(useRecordingRules)}`,
+        ),
+      );
+    }
+  }
+
+  const sloWindow = measurements.get(slo.window)!;
+  const rate = burnOver(BURN_RATE_WINDOW);
+  if (sloWindow.state !== 'measured') {
+    const message =
+      sloWindow.state === 'no-data'
+        ? `SLO ${slo.name}: no data for the ${slo.window} window: ${sloWindow.detail} (query: ${sloWindow.query}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`
+        : `SLO ${slo.name}: no traffic in the ${slo.window} window (${sloWindow.detail}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`;
     return {
-      result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
-      findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings],
+      result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rate, daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+      findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
     };
   }
+
+  const errorRatio = sloWindow.ratio;
+  const recentData = measurements.get(BURN_RATE_WINDOW)!.state !== 'no-data';
+  const historyDays = oldest === undefined ? null : shortHistoryDays(oldest, time, slo.windowMs, recentData);
+  if (historyDays !== null) {
+    const covers = oldest === null || oldest === undefined ? 'less than a day' : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
+    notes.push(
+      note(
+        'short-history',
+        'budget',
+        `SLO ${slo.name}: the stored history covers only ${covers} of the ${slo.window} window, so the error ratio and budget are those of the days that exist, not of a full window (a young service, or a retention shorter than the window)`,
+      ),
+    );
+  }
+
   const remaining = budgetRemaining(errorRatio, slo.objective);
-  const rate = rateOver(BURN_RATE_WINDOW);
   const status = statusFromBudget(remaining, thresholds);
   if (status !== 'NORMAL') {
     const below =
@@ -106,11 +276,12 @@ export async function evaluateSlo(
       errorRatio,
       budgetRemaining: remaining,
       burnRate: rate,
-      daysToExhaustion: daysToExhaustion(remaining, durationDays(slo.window), rate),
+      daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, durationDays(slo.window), rate),
       status,
       guards: guardResults,
       error: null,
+      ...(historyDays !== null ? { historyDays: Number(historyDays.toFixed(2)) } : {}),
     },
-    findings,
+    findings: [...findings, ...notes],
   };
 }

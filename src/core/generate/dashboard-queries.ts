@@ -4,9 +4,8 @@
  * `$environment` (custom variable), `$__range` and `$__rate_interval` (built in).
  */
 import { durationDays } from '../duration.js';
-import { lastValueQuery } from '../evaluate/evaluate-dr.js';
 import type { ResolvedSlo } from '../policy/resolve-policy.js';
-import { matchers } from './promql.js';
+import { lastValueQuery, matchers } from '../promql/promql.js';
 import { sloSelector } from './recorded-series.js';
 
 /** A regex matching exactly these SLO names (names hold letters, digits, `.`, `_`, `-`; the dot is escaped as `[.]`). */

@@ -4,6 +4,7 @@
  */
 import { formatDuration, parseDurationMs } from '../duration.js';
 import type { ResolvedSlo } from '../policy/resolve-policy.js';
+import { sliKindOf } from '../sli/registry.js';
 
 export interface BurnRatePair {
   long: string;
@@ -54,14 +55,19 @@ export const BASE_SERIES = { error: 'slo:sli_error:rate5m', total: 'slo:sli_tota
  * window edge is smoothed over one 5m step).
  */
 export function recordedQueries(slo: Pick<ResolvedSlo, 'name' | 'sli'>): { error(window: string): string; total(window: string): string } | null {
-  if (slo.sli.kind === 'ratio') return null;
+  if (!sliKindOf(slo.sli).countsEvents) return null;
   const count = (series: string) => (window: string) => `sum_over_time(${series}${sloSelector(slo)}[${window}]) * ${RULE_INTERVAL_SECONDS}`;
   return { error: count(BASE_SERIES.error), total: count(BASE_SERIES.total) };
 }
 
+/** The base series that tells whether an SLO is recorded: its event rate, or its ratio for kinds that count no events. */
+export function baseSeriesOf(slo: Pick<ResolvedSlo, 'sli'>): string {
+  return sliKindOf(slo.sli).countsEvents ? BASE_SERIES.total : BASE_SERIES.ratio;
+}
+
 /** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
 export function recordedDetectionQuery(slo: Pick<ResolvedSlo, 'name' | 'sli'>): string {
-  return `count(${slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total}${sloSelector(slo)})`;
+  return `count(${baseSeriesOf(slo)}${sloSelector(slo)})`;
 }
 
 /** The recorded error ratio of an SLO over a window. */
@@ -74,7 +80,7 @@ export function recordedRatioQuery(slo: Pick<ResolvedSlo, 'name'>, window: strin
  * more than zero means the recorded history covers the whole window.
  */
 export function recordedCoverageQuery(slo: Pick<ResolvedSlo, 'name' | 'window' | 'sli'>): string {
-  const base = slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total;
+  const base = baseSeriesOf(slo);
   const offset = formatDuration(parseDurationMs(slo.window) - 3_600_000);
   return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }

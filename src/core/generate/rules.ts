@@ -31,12 +31,11 @@
  */
 import { Document, isMap } from 'yaml';
 import { formatDuration, parseDurationMs } from '../duration.js';
-import { lastValueQuery } from '../evaluate/evaluate-dr.js';
-import { renderWindowQuery } from '../evaluate/measure-error-ratio.js';
 import type { ResolvedDr, ResolvedSlo } from '../policy/resolve-policy.js';
 import type { FreezeWindowConfig } from '../policy/schema.js';
+import { lastValueQuery, promString } from '../promql/promql.js';
+import { sliKindOf } from '../sli/registry.js';
 import { freezeCondition } from './freeze-expr.js';
-import { leMatcher, matchers, promString, sumOf } from './promql.js';
 import { BASE_SERIES, DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, recordedWindows, sloSelector, type BurnRatePair } from './recorded-series.js';
 
 export { DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, type BurnRatePair };
@@ -76,34 +75,25 @@ const BASE_SECONDS = 300;
 /** How long the DeployOverridden alert stays up after an overridden decision. */
 const OVERRIDE_ALERT_SECONDS = 86_400;
 
+/** The SLO's base recordings, from its SLI kind's module (src/core/sli/kinds/). */
 function baseRules(slo: ResolvedSlo, labels: Record<string, string>): Rule[] {
-  const sli = slo.sli;
-  if (sli.kind === 'events') {
-    const total = sumOf(renderWindowQuery(sli.total, '5m'));
-    // No error series at all is zero errors, not a gap: the ratio must stay defined while there is traffic.
+  const recording = sliKindOf(slo.sli).recording(slo.sli, '5m');
+  if ('counts' in recording) {
     return [
-      { record: BASE_SERIES.error, expr: `(${sumOf(renderWindowQuery(sli.error, '5m'))} or 0 * ${total}) / ${BASE_SECONDS}`, labels },
-      { record: BASE_SERIES.total, expr: `${total} / ${BASE_SECONDS}`, labels },
+      { record: BASE_SERIES.error, expr: `${recording.counts.error} / ${BASE_SECONDS}`, labels },
+      { record: BASE_SERIES.total, expr: `${recording.counts.total} / ${BASE_SECONDS}`, labels },
     ];
   }
-  if (sli.kind === 'latency') {
-    const total = `sum(increase(${sli.metric}_count${matchers(sli.selector)}[5m]))`;
-    const good = `sum(increase(${sli.metric}_bucket${matchers(sli.selector, leMatcher(sli.threshold))}[5m]))`;
-    return [
-      // Counters scraped at slightly different times can put the bucket a hair above the count.
-      { record: BASE_SERIES.error, expr: `clamp_min(${total} - ${good}, 0) / ${BASE_SECONDS}`, labels },
-      { record: BASE_SERIES.total, expr: `${total} / ${BASE_SECONDS}`, labels },
-    ];
-  }
-  return [{ record: BASE_SERIES.ratio, expr: renderWindowQuery(sli.query, '5m'), labels }];
+  return [{ record: BASE_SERIES.ratio, expr: recording.ratio, labels }];
 }
 
 /** Ratios and counts per window: read only the base series (so promtool can backfill them in one pass after the base). */
 function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: string[]): Rule[] {
   const sel = sloSelector(slo);
   const rules: Rule[] = [{ record: 'slo:objective:ratio', expr: `vector(${Number((slo.objective / 100).toPrecision(12))})`, labels }];
+  const countsEvents = sliKindOf(slo.sli).countsEvents;
   for (const w of windows) {
-    if (slo.sli.kind === 'ratio') {
+    if (!countsEvents) {
       if (w !== '5m') rules.push({ record: `slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(${BASE_SERIES.ratio}${sel}[${w}])`, labels });
       continue;
     }
@@ -147,7 +137,7 @@ function alertRules(slo: ResolvedSlo, labels: Record<string, string>, extra: Rec
     if (mine.length === 0) continue;
     const clauses = mine.map((p) => {
       // A ratio SLI records no traffic, so it cannot have a traffic guard.
-      const guard = slo.sli.kind === 'ratio' ? '' : ` and slo:sli_total:count${p.long}${sel} >= ${minTraffic}`;
+      const guard = !sliKindOf(slo.sli).countsEvents ? '' : ` and slo:sli_total:count${p.long}${sel} >= ${minTraffic}`;
       return `(slo:burn_rate:${p.long}${sel} > ${p.factor} and slo:burn_rate:${p.short}${sel} > ${p.factor}${guard})`;
     });
     rules.push({
@@ -250,14 +240,8 @@ export function generateRules(input: GenerateRulesInput): string {
   const groups: Group[] = [];
   for (const slo of input.slos) {
     const labels = { slo: slo.name, service: slo.service };
-    groups.push({
-      name: `deploy-governor:${slo.name}:base`,
-      interval,
-      rules: baseRules(slo, labels),
-      ...(slo.sli.kind === 'ratio'
-        ? { note: `SLO ${slo.name} is a ratio SLI: it records no traffic, so its long windows can only average the 5m ratio (not traffic-weighted) and its alerts have no traffic guard. Prefer an events SLI.` }
-        : {}),
-    });
+    const note = sliKindOf(slo.sli).wording.ruleNote?.(slo.name, '5m');
+    groups.push({ name: `deploy-governor:${slo.name}:base`, interval, rules: baseRules(slo, labels), ...(note !== undefined ? { note } : {}) });
     const windows = recordedWindows(slo, pairs, input.extraWindows ?? []);
     groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windows) });
     groups.push({ name: `deploy-governor:${slo.name}:budget`, interval, rules: budgetRules(slo, labels, windows) });

@@ -1,7 +1,13 @@
 /**
- * Whether a workflow_dispatch override may let a blocked deploy through. Pure: the
- * adapter reads the actor's role and the run's approvals through the GitHub API
- * and passes them in. An override never changes the status, only `canDeploy`.
+ * Whether an override may let a blocked deploy through. Pure: the adapter reads
+ * the actor's role and the run's approvals through the GitHub API and passes
+ * them in. An override never changes the status, only `canDeploy`.
+ *
+ * Two ways to ask: the Action's `override` input on a workflow_dispatch run
+ * (`via: 'action'`, the default), and the CLI's `--override` flag (`via: 'cli'`),
+ * where the actor is the GitHub token's user and there is no workflow run, so no
+ * event to check and no environment approval to read. The rules are otherwise
+ * the same; only the words differ (an input, or a flag).
  */
 import { levelPasses } from '../evaluate/decide.js';
 import type { OverrideLevel, ResolvedPolicy } from '../policy/resolve-policy.js';
@@ -10,6 +16,8 @@ import type { Report } from '../report/report-schema.js';
 
 /** What the adapter learned about an override request. */
 export interface OverrideAttempt {
+  /** Who asks: the Action on a workflow_dispatch run (default), or the CLI. */
+  via?: 'action' | 'cli';
   level: OverrideLevel;
   reason: string | undefined;
   actor: string;
@@ -40,22 +48,22 @@ export function hasPermission(role: { roleName: string | null; permission: strin
 }
 
 /** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
-export function preflightOverride(report: Report, attempt: Pick<OverrideAttempt, 'level' | 'reason' | 'eventName'>, policy: ResolvedPolicy): string[] {
+export function preflightOverride(report: Report, attempt: Pick<OverrideAttempt, 'level' | 'reason' | 'eventName' | 'via'>, policy: ResolvedPolicy): string[] {
   const problems: string[] = [];
-  if (attempt.eventName !== 'workflow_dispatch') {
+  const cli = attempt.via === 'cli';
+  if (!cli && attempt.eventName !== 'workflow_dispatch') {
     problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
   }
   const reason = attempt.reason?.trim() ?? '';
   if (reason.length < policy.overrides.minReasonLength) {
     problems.push(
-      `override-reason must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`,
+      `${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`,
     );
   }
   const status = report.decision.status;
   if (!levelPasses(attempt.level, status)) {
-    problems.push(
-      `override level ${attempt.level} cannot pass status ${status}; dispatch with override: ${report.decision.requiredOverride ?? 'exhausted'}`,
-    );
+    const needed = report.decision.requiredOverride ?? 'exhausted';
+    problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
   }
   return problems;
 }
@@ -92,7 +100,9 @@ export function applyOverride(report: Report, attempt: OverrideAttempt, policy: 
     problems.push(`could not read the run's environment approvals: ${attempt.approvalsError}`);
   } else if (rule.requireEnvironmentApproval && attempt.approvers.length === 0) {
     problems.push(
-      `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`,
+      attempt.via === 'cli'
+        ? `override level ${attempt.level} requires an approved deployment, which only a GitHub Actions run in the environment ${report.environment} can show: override from the deploy workflow instead`
+        : `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`,
     );
   }
   if (problems.length > 0) {

@@ -4,50 +4,61 @@
  *
  * Every value arrives as a string; an empty string means "not set" (the runner passes
  * unset inputs as empty). Parsed values override the policy file.
+ *
+ * Messages do not repeat the input's name: `toPolicyIssues` names the field as
+ * its source spells it (`block-on` for an input, `--block-on` for a flag), so
+ * the three sources share one wording ("expected one of …; got …").
  */
 import { z } from 'zod';
 import { DURATION_FORM, isDuration } from '../duration.js';
 import { isHttpUrl } from '../http-url.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
+import { canonicalEnumValue, invalidValueIssue } from './enum-schema.js';
+import { objectiveProblem } from './objective.js';
 
 const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const number = (name: string, form: string) =>
+const number = (form: string) =>
   optionalText.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const n = Number(v);
     if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be ${form}; got "${v}"` });
+      ctx.addIssue({ code: 'custom', message: `expected ${form}; got ${JSON.stringify(v)}` });
       return z.NEVER;
     }
     return n;
   });
 
-const duration = (name: string) =>
-  optionalText.refine((v) => v === undefined || isDuration(v), {
-    message: `${name} must be ${DURATION_FORM}`,
-  });
-
-const oneOf = <T extends string>(name: string, values: readonly T[], normalize: (s: string) => string = (s) => s) =>
+const duration = () =>
   optionalText.transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    const n = normalize(v);
-    if (!(values as readonly string[]).includes(n)) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be one of ${values.join(', ')}; got "${v}"` });
+    if (v !== undefined && !isDuration(v)) {
+      ctx.addIssue({ code: 'custom', message: `expected ${DURATION_FORM}; got ${JSON.stringify(v)}` });
       return z.NEVER;
     }
-    return n as T;
+    return v;
   });
 
-const bool = (name: string) =>
+/** One of `values` in any case, as the policy file's enums (enum-schema.ts); refused in the shared wording. */
+const oneOf = <T extends string>(values: readonly T[]) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const n = canonicalEnumValue(values, v);
+    if (n === undefined) {
+      ctx.addIssue(invalidValueIssue(values, v));
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const bool = () =>
   optionalText.transform((v, ctx) => {
     if (v === undefined) return undefined;
     if (/^(true|yes|on|1)$/i.test(v)) return true;
     if (/^(false|no|off|0)$/i.test(v)) return false;
-    ctx.addIssue({ code: 'custom', message: `${name} must be true or false; got "${v}"` });
+    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${JSON.stringify(v)}` });
     return z.NEVER;
   });
 
@@ -73,7 +84,7 @@ export type OverrideLevelInput = (typeof OVERRIDE_LEVELS)[number];
 export const gateInputsSchema = z
   .object({
     'prometheus-url': optionalText.refine((v) => v === undefined || isHttpUrl(v), {
-      message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com',
+      message: 'expected an http:// or https:// URL such as https://prometheus.example.com',
     }),
     'prometheus-token': optionalText,
     'prometheus-headers': optionalText.transform((v, ctx) => {
@@ -87,31 +98,37 @@ export const gateInputsSchema = z
     }),
     config: optionalText,
     environment: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._ -]{1,255}$/.test(v), {
-      message: 'environment must be a GitHub environment name (letters, digits, ".", "_", "-", spaces)',
+      message: 'expected a GitHub environment name (letters, digits, ".", "_", "-", spaces)',
     }),
-    'slo-target': number('slo-target', 'a percentage between 0 and 100, e.g. 99.9').refine(
-      (v) => v === undefined || (v > 0 && v < 100),
-      { message: 'slo-target must be a percentage above 0 and below 100, e.g. 99.9' },
-    ),
-    window: duration('window'),
+    // Percent, as in the policy file: a fraction (0.999) would mean 0.999 % and let every deploy through.
+    'slo-target': number('a percentage above 1 and below 100, e.g. 99.9').transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const problem = objectiveProblem(v);
+      if (problem !== null) {
+        ctx.addIssue({ code: 'custom', message: `${problem}; got ${v}` });
+        return z.NEVER;
+      }
+      return v;
+    }),
+    window: duration(),
     'error-query': optionalText,
     'total-query': optionalText,
-    'caution-threshold': number('caution-threshold', 'a percentage, e.g. 80'),
-    'warning-threshold': number('warning-threshold', 'a percentage, e.g. 50'),
-    'freeze-threshold': number('freeze-threshold', 'a percentage, e.g. 20'),
-    'block-on': oneOf('block-on', BLOCKABLE_STATUSES, (s) => s.toUpperCase()),
-    'on-error': oneOf('on-error', ['block', 'allow'] as const, (s) => s.toLowerCase()),
-    mode: oneOf('mode', ['enforce', 'report'] as const, (s) => s.toLowerCase()),
-    'use-recording-rules': oneOf('use-recording-rules', ['true', 'false', 'auto'] as const, (s) => s.toLowerCase()),
-    timeout: duration('timeout'),
+    'caution-threshold': number('a percentage, e.g. 80'),
+    'warning-threshold': number('a percentage, e.g. 50'),
+    'freeze-threshold': number('a percentage, e.g. 20'),
+    'block-on': oneOf(BLOCKABLE_STATUSES),
+    'on-error': oneOf(['block', 'allow'] as const),
+    mode: oneOf(['enforce', 'report'] as const),
+    'use-recording-rules': oneOf(['true', 'false', 'auto'] as const),
+    timeout: duration(),
     'report-path': optionalText,
-    'dr-check': bool('dr-check'),
+    'dr-check': bool(),
     'dr-metric': optionalText,
-    'dr-max-age': duration('dr-max-age'),
+    'dr-max-age': duration(),
     'pushgateway-url': optionalText.refine((v) => v === undefined || isHttpUrl(v), {
-      message: 'pushgateway-url must be an http:// or https:// URL such as http://pushgateway:9091',
+      message: 'expected an http:// or https:// URL such as http://pushgateway:9091',
     }),
-    override: oneOf('override', OVERRIDE_LEVELS, (s) => s.toLowerCase()),
+    override: oneOf(OVERRIDE_LEVELS),
     'override-reason': optionalText,
   })
   // Unknown keys are the adapters' business (the Action also has github-token); keep them out.

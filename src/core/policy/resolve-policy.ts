@@ -4,20 +4,19 @@
  * level, `environments.<name>`, inputs.
  */
 import { formatDuration, parseDurationMs } from '../duration.js';
+import { resolveSli, type ResolvedSli } from '../sli/registry.js';
 import type { BlockableStatus } from '../status.js';
+import { unknownEnvironmentMessage } from './environment-names.js';
 import type { GateInputs } from './inputs.js';
+import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { BurnRateGuardConfig, EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
+
+export type { ResolvedSli };
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 export const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
 export const DEFAULT_SLO_NAME = 'availability';
-
-/** How one SLO's SLI is measured, after defaults. */
-export type ResolvedSli =
-  | { kind: 'events'; error: string; total: string }
-  | { kind: 'latency'; metric: string; threshold: number; selector: string }
-  | { kind: 'ratio'; query: string };
 
 export interface ResolvedSlo {
   name: string;
@@ -82,6 +81,8 @@ export interface ResolvedPolicy {
   /** Windows that apply to this environment. */
   freezeWindows: FreezeWindowConfig[];
   burnRateGuards: ResolvedGuard[];
+  /** Whether a guard whose window has no data blocks (`block`) or is only shown as unknown (`allow`). */
+  unknownGuards: 'allow' | 'block';
   /** `refs`: full refs besides the default branch whose workflows may record an override. */
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
@@ -112,33 +113,22 @@ export function mergePolicy<T extends Record<string, unknown>>(base: T, over: Pa
   return out as T;
 }
 
-function normalizeSelector(selector: string | undefined): string {
-  if (!selector) return '';
-  const trimmed = selector.trim();
-  return trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1).trim() : trimmed;
-}
-
-function resolveSlo(slo: SloConfig, inputs: GateInputs): ResolvedSlo {
+function resolveSlo(slo: SloConfig, inputs: GateInputs, source: string): ResolvedSlo {
   const window = inputs.window ?? slo.window ?? '30d';
-  const { sli } = slo;
-  let resolved: ResolvedSli;
-  if (sli.events) resolved = { kind: 'events', error: sli.events.error, total: sli.events.total };
-  else if (sli.latency)
-    resolved = {
-      kind: 'latency',
-      metric: sli.latency.metric,
-      threshold: sli.latency.threshold,
-      selector: normalizeSelector(sli.latency.selector),
-    };
-  else resolved = { kind: 'ratio', query: sli.ratio!.query };
+  const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
+  // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
+  const problem = objectiveProblem(objective);
+  if (problem !== null) {
+    throw new PolicyError(source, [{ path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`, message: `${problem} (got ${objective})` }]);
+  }
   return {
     name: slo.name,
     ...(slo.description !== undefined ? { description: slo.description } : {}),
     service: slo.service ?? slo.name,
-    objective: inputs['slo-target'] ?? slo.objective ?? 99.9,
+    objective,
     window,
     windowMs: parseDurationMs(window),
-    sli: resolved,
+    sli: resolveSli(slo.sli),
     ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
   };
 }
@@ -152,7 +142,7 @@ function resolveSlos(merged: EnvironmentPolicy, inputs: GateInputs, source: stri
       name: DEFAULT_SLO_NAME,
       sli: { events: { error: errorQuery ?? DEFAULT_ERROR_QUERY, total: totalQuery ?? DEFAULT_TOTAL_QUERY } },
     };
-    return [resolveSlo(sloConfig, inputs)];
+    return [resolveSlo(sloConfig, inputs, source)];
   }
   if (errorQuery !== undefined || totalQuery !== undefined) {
     const events = fileSlos.filter((s) => s.sli.events);
@@ -172,6 +162,7 @@ function resolveSlos(merged: EnvironmentPolicy, inputs: GateInputs, source: stri
           sli: { events: { error: errorQuery ?? only.sli.events!.error, total: totalQuery ?? only.sli.events!.total } },
         },
         inputs,
+        source,
       ),
     ];
   }
@@ -182,7 +173,7 @@ function resolveSlos(merged: EnvironmentPolicy, inputs: GateInputs, source: stri
     }
     seen.add(slo.name);
   }
-  return fileSlos.map((slo) => resolveSlo(slo, inputs));
+  return fileSlos.map((slo) => resolveSlo(slo, inputs, source));
 }
 
 function resolvePrometheus(
@@ -253,6 +244,9 @@ function resolveDr(merged: EnvironmentPolicy, inputs: GateInputs): ResolvedDr | 
   };
 }
 
+/** Where the app keeps the override audit log, and who writes it, unless the policy's `audit` section says otherwise. */
+export const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides.jsonl', app: 'deploy-governor' } as const;
+
 /**
  * Resolve the policy for one environment.
  *
@@ -272,6 +266,11 @@ export function resolvePolicy(
   // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
   if (sloth !== undefined) {
     throw new PolicyError(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+  }
+  // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
+  const known = Object.keys(environments ?? {});
+  if (known.length > 0 && !Object.hasOwn(environments!, environment)) {
+    throw new PolicyError(source, [{ path: 'environment', message: unknownEnvironmentMessage(environment, known) }]);
   }
   const merged = mergePolicy<EnvironmentPolicy>(top, environments?.[environment]);
 
@@ -318,11 +317,12 @@ export function resolvePolicy(
     dr: resolveDr(merged, inputs),
     freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
     burnRateGuards: guards,
+    unknownGuards: merged['unknown-guards'] ?? 'allow',
     overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
     audit: {
-      branch: merged.audit?.branch ?? 'deploy-governor-audit',
-      path: merged.audit?.path ?? 'audit/overrides.jsonl',
-      app: merged.audit?.app ?? 'deploy-governor',
+      branch: merged.audit?.branch ?? AUDIT_DEFAULTS.branch,
+      path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
+      app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
   };
 }

@@ -14,26 +14,23 @@ import { z } from 'zod';
 import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
 import { durationSchema } from './duration-schema.js';
 import { isHttpUrl } from '../http-url.js';
+import { sliSchema } from '../sli/registry.js';
+import { windowQuerySchema } from '../sli/window-query-schema.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
+import { enumSchema } from './enum-schema.js';
+import { unknownFreezeEnvironmentMessage } from './environment-names.js';
+import { objectiveProblem } from './objective.js';
 import { PERMISSIONS } from './permissions.js';
 
-export { durationSchema };
-
-/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
-export const windowQuerySchema = z
-  .string()
-  .min(1)
-  .refine((q) => /\{\{\s*\.?window\s*\}\}/.test(q), {
-    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
-  });
+export { durationSchema, sliSchema, windowQuerySchema };
 
 const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL expression' });
 
-/** The statuses that `block-on` and rule severities may name. */
-export const blockableStatusSchema = z.enum(BLOCKABLE_STATUSES);
+/** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
+export const blockableStatusSchema = enumSchema(BLOCKABLE_STATUSES);
 
 export { PERMISSIONS };
-export const permissionSchema = z.enum(PERMISSIONS);
+export const permissionSchema = enumSchema(PERMISSIONS);
 
 const envVarName = z
   .string()
@@ -65,47 +62,6 @@ export const prometheusSchema = z
   })
   .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
 
-/** An SLI counted in events: bad events and all events over a window. */
-export const eventsSliSchema = z
-  .strictObject({
-    error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
-    total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result or zero means no traffic (status UNKNOWN).' }),
-  })
-  .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' });
-
-/** A latency SLI from a Prometheus histogram. */
-export const latencySliSchema = z
-  .strictObject({
-    metric: z
-      .string()
-      .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
-      .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
-    threshold: z.number().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
-    selector: z
-      .string()
-      .optional()
-      .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
-  })
-  .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' });
-
-/** An SLI given directly as an error ratio. */
-export const ratioSliSchema = z
-  .strictObject({
-    query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
-  })
-  .meta({ description: 'A raw error-ratio query.' });
-
-export const sliSchema = z
-  .strictObject({
-    events: eventsSliSchema.optional(),
-    latency: latencySliSchema.optional(),
-    ratio: ratioSliSchema.optional(),
-  })
-  .refine((sli) => [sli.events, sli.latency, sli.ratio].filter(Boolean).length === 1, {
-    message: 'expected exactly one of events, latency or ratio',
-  })
-  .meta({ description: 'How the SLI is measured: exactly one of `events`, `latency`, `ratio`.' });
-
 /** One service level objective. */
 export const sloSchema = z
   .strictObject({
@@ -117,10 +73,11 @@ export const sloSchema = z
     service: z.string().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
     objective: z
       .number()
-      .gt(0, { message: 'expected a percentage above 0, e.g. 99.9' })
+      // A fraction (0.999) would mean 0.999 %: every deploy would pass. Objectives are percentages everywhere.
+      .gt(1, { error: (issue) => objectiveProblem(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
       .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
       .optional()
-      .meta({ description: 'Objective in percent. Input `slo-target` overrides it.', default: 99.9 }),
+      .meta({ description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.', default: 99.9 }),
     window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
     sli: sliSchema,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
@@ -215,7 +172,10 @@ export const freezeWindowSchema = z
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: z.array(z.string().min(1)).optional().meta({ description: 'Only these environments (default: all).' }),
+    environments: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.' }),
   })
   .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -310,7 +270,7 @@ export const burnRateAlertSchema = z
     long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
     short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
     factor: z.number().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
-    severity: z.enum(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
+    severity: enumSchema(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
     for: durationSchema.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
   })
   .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
@@ -339,12 +299,10 @@ const policyFields = {
   'block-on': blockableStatusSchema
     .optional()
     .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
-  'on-error': z
-    .enum(['block', 'allow'])
+  'on-error': enumSchema(['block', 'allow'])
     .optional()
     .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-  'use-recording-rules': z
-    .enum(['true', 'false', 'auto'])
+  'use-recording-rules': enumSchema(['true', 'false', 'auto'], { booleans: true })
     .optional()
     .meta({
       description:
@@ -352,8 +310,7 @@ const policyFields = {
       default: 'auto',
     }),
   alerting: alertingSchema.optional(),
-  mode: z
-    .enum(['enforce', 'report'])
+  mode: enumSchema(['enforce', 'report'])
     .optional()
     .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
   dr: drSchema.optional(),
@@ -362,6 +319,13 @@ const policyFields = {
     .array(burnRateGuardSchema)
     .optional()
     .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
+  'unknown-guards': enumSchema(['allow', 'block'])
+    .optional()
+    .meta({
+      description:
+        'What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard\'s status as if it had triggered.',
+      default: 'allow',
+    }),
   overrides: overridesSchema.optional(),
   audit: auditSchema.optional(),
 };
@@ -389,6 +353,21 @@ export const policyFileSchema = z
       .optional()
       .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortemsSchema.optional(),
+  })
+  .superRefine((file, ctx) => {
+    // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
+    const known = Object.keys(file.environments ?? {});
+    if (known.length === 0) return;
+    const check = (windows: FreezeWindowConfig[] | undefined, at: (string | number)[]) => {
+      for (const [i, w] of (windows ?? []).entries()) {
+        for (const [j, name] of (w.environments ?? []).entries()) {
+          if (known.includes(name)) continue;
+          ctx.addIssue({ code: 'custom', path: [...at, i, 'environments', j], message: unknownFreezeEnvironmentMessage(w.name, name, known) });
+        }
+      }
+    };
+    check(file['freeze-windows'], ['freeze-windows']);
+    for (const [env, section] of Object.entries(file.environments ?? {})) check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
   })
   .meta({
     title: 'deploy-governor policy',

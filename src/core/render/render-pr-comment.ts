@@ -41,7 +41,7 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
     row('Budget remaining', formatPercent(report.budget.remaining)),
     row('Burn rate (1h)', formatBurnRate(report.budget.burnRate)),
     row('Days to exhaustion', formatDays(report.budget.daysToExhaustion)),
-    row('DR drill', report.dr ? `${formatAge(report.dr.ageSeconds)} ago (max ${formatAge(report.dr.maxAgeSeconds)})` : 'not checked'),
+    row('DR drill', report.dr ? `${report.dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(report.dr.ageSeconds)} ago`} (max ${formatAge(report.dr.maxAgeSeconds)})` : 'not checked'),
     row('Freeze window', report.freeze.active.length === 0 ? 'none' : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${inertLimited(w.until, 40)}` : ''}`).join('; ')),
     '',
     '**Why**',

@@ -32,6 +32,12 @@ export function decisionHeadline(report: Report): string {
   return `${STATUS_ICON[d.status] ?? ''} ${verdict} — ${d.status}`;
 }
 
+/** A guard whose window had no data is unknown, never "no". */
+function guardState(g: Report['slos'][number]['guards'][number]): string {
+  if (g.state === 'unknown') return '❔ unknown (no data)';
+  return g.triggered ? '🔥 yes' : 'no';
+}
+
 export function renderSummary(report: Report): string {
   const d = report.decision;
   const lines: string[] = [];
@@ -54,8 +60,10 @@ export function renderSummary(report: Report): string {
   lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of report.slos) {
+    // A window longer than the stored history says how much of it the figures cover.
+    const window = s.historyDays === undefined ? tableCell(s.window) : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
     lines.push(
-      `| ${tableCell(s.name)} | ${s.objective}% | ${tableCell(s.window)} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`,
+      `| ${tableCell(s.name)} | ${s.objective}% | ${window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`,
     );
   }
   lines.push('');
@@ -67,7 +75,7 @@ export function renderSummary(report: Report): string {
     lines.push('| --- | --- | ---: | ---: | ---: | --- |');
     for (const g of guards) {
       lines.push(
-        `| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`,
+        `| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${guardState(g)} |`,
       );
     }
     lines.push('');
@@ -75,18 +83,26 @@ export function renderSummary(report: Report): string {
 
   if (report.dr) {
     const dr = report.dr;
-    const parts = [`last drill ${formatAge(dr.ageSeconds)} ago (max ${formatAge(dr.maxAgeSeconds)})`];
-    if (dr.backupProbe) parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : `failing (${dr.backupProbe.value ?? 'missing'})`}`);
-    if (dr.rto) parts.push(`RTO ${formatAge(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
-    if (dr.rpo) parts.push(`RPO ${formatAge(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
+    // A gauge with no sample is n/a, never a duration.
+    const age = (seconds: number | null) => (seconds === null ? 'n/a (no sample)' : formatAge(seconds));
+    const parts = [`last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`];
+    if (dr.backupProbe) parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : dr.backupProbe.value === null ? 'n/a (no sample)' : `failing (${dr.backupProbe.value})`}`);
+    if (dr.rto) parts.push(`RTO ${age(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
+    if (dr.rpo) parts.push(`RPO ${age(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
     lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
   }
   for (const w of report.freeze.active) {
     lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`, '');
   }
 
-  if (d.reasons.length > 0) {
-    lines.push('**Reasons**', '', ...d.reasons.map((r) => `- ${tableCell(r)}`), '');
+  // Findings that change no status (no data, short history, raw cost) are notes, listed after the reasons.
+  const notes = report.findings.filter((f) => f.status === 'NORMAL').map((f) => f.message);
+  const reasons = d.reasons.filter((r) => !notes.includes(r));
+  if (reasons.length > 0) {
+    lines.push('**Reasons**', '', ...reasons.map((r) => `- ${tableCell(r)}`), '');
+  }
+  if (notes.length > 0) {
+    lines.push('**Notes**', '', ...notes.map((n) => `- ${tableCell(n)}`), '');
   }
   if (d.nextSteps.length > 0) {
     lines.push('**What to do next**', '', ...d.nextSteps.map((s) => `- ${tableCell(s)}`), '');

@@ -5,6 +5,7 @@
  * is compatible; renaming or removing one needs `report@2`.
  */
 import { z } from 'zod';
+import { SLI_KIND_NAMES } from '../sli/registry.js';
 import { BLOCKABLE_STATUSES, STATUSES } from '../status.js';
 
 export const REPORT_SCHEMA_ID = 'deploy-governor/report@1';
@@ -21,9 +22,15 @@ export const guardResultSchema = z.object({
   /** Burn rate over the long window (null when it could not be read). */
   longBurnRate: z.number().nullable(),
   shortBurnRate: z.number().nullable(),
-  /** Both windows exceed the factor. */
+  /** Both windows exceed the factor (false when a window has no data: see `state`). */
   triggered: z.boolean(),
   status: z.enum(BLOCKABLE_STATUSES),
+  /**
+   * `unknown` when a window's query returned no samples: the guard can be neither
+   * triggered nor cleared, and its burn rates are null. Whether it blocks is the
+   * policy's `unknown-guards` (optional; added in 0.3).
+   */
+  state: z.enum(['triggered', 'not-triggered', 'unknown']).optional(),
 });
 
 export const sloResultSchema = z.object({
@@ -32,7 +39,7 @@ export const sloResultSchema = z.object({
   /** Objective in percent. */
   objective: z.number(),
   window: z.string(),
-  sliKind: z.enum(['events', 'latency', 'ratio']),
+  sliKind: z.enum(SLI_KIND_NAMES),
   /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
   source: z.enum(['raw', 'recorded']).optional(),
   /** Error ratio over the SLO window, 0..1. */
@@ -48,6 +55,12 @@ export const sloResultSchema = z.object({
   /** Why the SLO could not be evaluated (status UNKNOWN). */
   error: z.string().nullable(),
   runbook: z.string().optional(),
+  /**
+   * Days of stored history the SLO's data covers, present only when that is less
+   * than its window (a young service, a short retention): the budget is then over
+   * those days alone (optional; added in 0.3).
+   */
+  historyDays: z.number().optional(),
 });
 
 export const drResultSchema = z.object({
@@ -71,12 +84,28 @@ export const activeFreezeSchema = z.object({
   until: z.string().nullable(),
 });
 
-/** One reason the status is what it is. */
+/** What a finding that is not about a status is about (optional; added in 0.3). */
+export const FINDING_CODES = [
+  /** A query returned no samples: its window or gauge is n/a, a guard on it unknown; the message names the query. */
+  'no-data',
+  /** The stored history is shorter than the SLO window. */
+  'short-history',
+  /** A raw evaluation came close to its timeout or read many samples: the recorded path would be constant-cost. */
+  'raw-cost',
+  /** The recorded series were unusable for a window (or could not be checked), so raw counters were read. */
+  'recording-missing',
+] as const;
+
+/**
+ * One reason the status is what it is, or a note beside it: a finding with status
+ * NORMAL changes no decision, but is listed (after every other) with a `code`.
+ */
 export const findingSchema = z.object({
   source: z.enum(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
   status: statusSchema,
   slo: z.string().optional(),
   message: z.string(),
+  code: z.enum(FINDING_CODES).optional(),
 });
 
 export const overrideRecordSchema = z.object({
