@@ -183,7 +183,14 @@ describe("the app's own variables", () => {
       queue: { concurrency: 16, retryBaseMs: 2000 },
       oidc: { issuer: 'https://token.actions.githubusercontent.com', clockToleranceSeconds: 300 },
       ledgerRepo: { owner: 'platform', repo: 'ledger' },
+      limits: { maxSlosPerPolicy: 50, maxConcurrentQueries: 8 },
+      tenancy: expect.objectContaining({ mode: 'implicit-single', directory: null, allowedNetworks: [], alertmanagerTokens: [] }),
     });
+  });
+
+  it('reads the evaluation limits, and names a bad one', () => {
+    expect(readAppConfig({ APP_ID: '7', MAX_SLOS_PER_POLICY: '5', MAX_QUERIES_IN_FLIGHT: '2' }).limits).toEqual({ maxSlosPerPolicy: 5, maxConcurrentQueries: 2 });
+    expect(() => readAppConfig({ APP_ID: '7', MAX_SLOS_PER_POLICY: '0' })).toThrow(/MAX_SLOS_PER_POLICY: expected a whole number from 1 to 1000; got "0"/);
   });
 
   it('readAppConfig still throws a PolicyError, now listing every problem of the app', () => {
