@@ -14,6 +14,7 @@ import { parseHeaderLines } from '../src/core/policy/inputs.js';
 import { combineEnv, EnvReader, unwrapEnv, type Env, type EnvParser, type EnvResult, type EnvValues } from './config/env.js';
 import { parseProbotEnv, readAppId, readRedisUrl } from './config/probot-env.js';
 import { parseEvaluationLimitsEnv, type AppEvaluationLimits } from './evaluation-limits.js';
+import { parseQueueEnv } from './queue/queue-env.js';
 import { parseTenancyEnv, type Tenancy } from './tenants/tenancy-env.js';
 
 export interface AppConfig {
@@ -188,6 +189,7 @@ export function readAppConfig(env: Env = process.env): AppConfig {
 export const envParsers = {
   probot: parseProbotEnv,
   app: parseAppEnv,
+  queue: parseQueueEnv,
 } satisfies Record<string, EnvParser<unknown>>;
 
 export type Environment = EnvValues<typeof envParsers>;

@@ -23,6 +23,9 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 export function createIssueLock(redisUrl: string | undefined): IssueLock {
   const chains = new Map<string, Promise<unknown>>();
   const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
+  // A failed command already fails its delivery (retried from the queue); without a listener ioredis would also
+  // print every reconnection attempt to the console during an outage. The queue logs the outage once.
+  redis?.on('error', () => undefined);
 
   async function acquire(key: string): Promise<string | null> {
     if (!redis) return null;

@@ -7,43 +7,71 @@
  * REDIS_URL the queue is durable and shared, so any number of instances can run
  * behind a load balancer.
  */
-import { createProbot } from 'probot';
+import { Probot } from 'probot';
 import { PolicyError } from '../src/core/policy/policy-error.js';
 import { AppOctokit } from './app-octokit.js';
-import { readAppConfig, type AppConfig } from './app-config.js';
+import { readEnvironment } from './app-config.js';
+import { listen } from './config/listen.js';
+import { probotOptions } from './config/probot-env.js';
 import app from './index.js';
+import { quietRepeatedRedisErrors } from './edge/quiet-redis-log.js';
+import { createReadiness } from './edge/readiness.js';
 import { createMemoryDeliveryQueue } from './queue/memory-delivery-queue.js';
 import { createRedisDeliveryQueue } from './queue/redis-delivery-queue.js';
-import { runDeliveries } from './queue/run-deliveries.js';
+import { probotEvent, runDeliveries } from './queue/run-deliveries.js';
 import { createWebhookServer, type RouteHandler } from './webhook-server.js';
 
-let config: AppConfig;
-try {
-  // The app's own variables: a mistake stops the start with a fix-it message, not a stack trace.
-  config = readAppConfig();
-  if (!process.env.WEBHOOK_SECRET) throw new PolicyError('app environment', [{ path: 'WEBHOOK_SECRET', message: 'expected the webhook secret set in the GitHub App\'s settings (deliveries are verified with it)' }]);
-} catch (error: unknown) {
+/** An expected mistake (the environment, a port in use): its message and exit code 1, no stack trace. */
+function stopOn(error: unknown): never {
   if (!(error instanceof PolicyError)) throw error;
   process.stderr.write(`deploy-governor app: ${error.message}\n`);
   process.exit(1);
 }
 
-const probot = createProbot({ overrides: { Octokit: AppOctokit } });
+// Every variable the app reads, Probot's included (app-config.ts, app/config/): all mistakes listed at once, each
+// with its fix. Probot gets the checked values as options and reads nothing from the environment itself.
+const env = (() => {
+  try {
+    return readEnvironment();
+  } catch (error: unknown) {
+    return stopOn(error);
+  }
+})();
+const config = env.app;
+
+const probot = new Probot({ ...probotOptions(env.probot), Octokit: AppOctokit });
 const routes: RouteHandler[] = [];
 await probot.load(app, { cwd: process.cwd(), addHandler: (handler) => routes.push(handler as RouteHandler) });
 
-const queue = config.redisUrl ? createRedisDeliveryQueue(config.redisUrl) : createMemoryDeliveryQueue();
+// The queue's and the edge's own variables (app/queue/queue-env.ts), checked with all the others above.
+const edge = env.queue;
+const queueOptions = { maxPerInstallation: edge.maxPerInstallation, replayTtlMs: edge.replayTtlMs };
+const queue = config.redisUrl ? createRedisDeliveryQueue(config.redisUrl, { ...queueOptions, leaseMs: edge.leaseMs, log: probot.log }) : createMemoryDeliveryQueue({ ...queueOptions, replayMemory: edge.replayMemory });
+// The queue logs a Redis outage once; Probot's throttling would log each reconnection attempt.
+if (config.redisUrl) quietRepeatedRedisErrors(probot.log);
 if (!queue.durable) probot.log.warn('no REDIS_URL: deliveries wait in memory, and those not yet handled are lost if the process dies');
-const workers = runDeliveries(queue, (d) => probot.receive({ id: d.id, name: d.name, payload: d.payload } as Parameters<typeof probot.receive>[0]), {
+// probotEvent keeps the payload out of the error Probot logs when a handler fails.
+const workers = runDeliveries(queue, (d) => probot.receive(probotEvent(d) as Parameters<typeof probot.receive>[0]), {
   concurrency: config.queue.concurrency,
   retryBaseMs: config.queue.retryBaseMs,
+  installationShare: edge.installationShare,
   log: probot.log,
 });
 
-const server = createWebhookServer({ probot, queue, webhookPath: process.env.WEBHOOK_PATH ?? '/api/github/webhooks', routes });
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? 'localhost';
-server.listen(port, host, () => probot.log.info(`deploy-governor listening on http://${host}:${port}`));
+const server = createWebhookServer({
+  probot,
+  queue,
+  webhookPath: env.probot.webhookPath,
+  routes,
+  appId: config.appId,
+  webhookSecret: env.probot.webhookSecret,
+  operatorToken: edge.operatorToken,
+  bodiesInFlight: edge.bodiesInFlight,
+  // Signing the app's JWT needs only its key: no request leaves the process.
+  ready: createReadiness({ queue, signJwt: async () => (await probot.auth()).auth({ type: 'app' }), log: probot.log }),
+});
+// Printed once the port is bound; a port in use or a host not this machine's is named like the variables above.
+probot.log.info(`deploy-governor listening on ${await listen(server, env.probot.port, env.probot.host).catch(stopOn)}`);
 
 /** Stop taking requests, finish what is being handled (a lease frees the rest for another instance), then exit. */
 async function shutdown(signal: string): Promise<void> {

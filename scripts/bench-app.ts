@@ -8,7 +8,10 @@
  *   1. one instance;
  *   2. two instances sharing Redis (Probot's throttling), alternate deliveries to each:
  *      the final state must equal run 1's;
- *   3. one run per injected GitHub fault.
+ *   3. one run per injected GitHub fault;
+ *   4. the edge and the queue's fairness (scripts/lib/bench-edge.ts): drops per second of an irrelevant
+ *      20 KB check_run next to a bare node:http yardstick, and one installation's latency under another's
+ *      flood. Alone: `npx tsx scripts/bench-app.ts --edge`.
  * Every request the stand-in receives is checked against GitHub's OpenAPI
  * description. Figures are printed and merged under `app` into
  * scripts/bench-results.json (the last run's, committed).
@@ -20,7 +23,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startCpuMeter } from './lib/app-cpu.js';
 import { buildApp, generateAppKey, startAppInstances } from './lib/app-instances.js';
+import { benchEdgeDrops, benchQueueFairness, benchServerFairness, EDGE_TARGETS } from './lib/bench-edge.js';
 import { buildMix } from './lib/app-load-mix.js';
 import { startGitHubStateStandIn, type FaultKind, type FaultPlan } from './lib/github-state-stand-in.js';
 import { startRedis } from './lib/redis-server.js';
@@ -34,7 +39,7 @@ const SECRET = 'bench-webhook-secret';
 export const APP_ID = 4242;
 let privateKey: string | undefined;
 
-export const TARGETS = { p99Ms: 1000, peakRssMb: 200 };
+export const TARGETS = { p99Ms: 1000, peakRssMb: 200, quotaCountedPerDelivery: 2 };
 
 /** The faults, one per run, each at a share that leaves most requests clean. */
 export const FAULTS: Record<FaultKind, FaultPlan> = {
@@ -97,6 +102,22 @@ export interface LoadRunResult {
   peakRssMb: number;
   githubRequests: number;
   githubRequestsPerDelivery: number;
+  /** Deliveries acknowledged (2xx), hence handled once the queues drained: the denominator of the per-delivery costs below. */
+  handledDeliveries: number;
+  /** GitHub requests per handled delivery: every request, 304s included. */
+  githubRequestsPerHandled: number;
+  /** Requests that count against GitHub's quota (all but the 304s), in total and per handled delivery. */
+  githubQuotaCounted: number;
+  quotaCountedPerHandled: number;
+  /** Conditional GETs GitHub answered 304 Not Modified (not counted against the quota), in total and per handled delivery. */
+  githubNotModified: number;
+  notModifiedPerHandled: number;
+  /** Requests per operation (304s included), and the 304s per operation. */
+  githubByOperation: Record<string, number>;
+  githubNotModifiedByOperation: Record<string, number>;
+  /** CPU time (user + system) of the app processes from the first delivery until the queues drained, in total and per handled delivery. */
+  appCpuMs: number;
+  appCpuMsPerHandled: number;
   faultedRequests: number;
   invariants: InvariantReport;
   /** OpenAPI problems and unrouted requests seen by the stand-in. */
@@ -136,6 +157,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       const mix = await buildMix(github.state, { deliveries: o.deliveries, pullRequests: o.pullRequests, installations: o.installations, issuer, ...(o.schedule ? { schedule: o.schedule } : {}) });
       github.resetStats();
       github.setFault(o.fault ?? null, o.seed ?? 42);
+      const cpu = startCpuMeter(apps.map((a) => a.baseUrl));
       const started = performance.now();
       const results = await driveDeliveries(mix, { targets: apps.map((a) => a.webhookUrl), secret: SECRET, concurrency: o.concurrency, idPrefix: o.idPrefix });
       const answeredSeconds = (performance.now() - started) / 1000;
@@ -143,6 +165,9 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       // a delivery whose attempt failed waits for its retry, so this includes the retries).
       const queues = await waitForDrained(apps.map((a) => a.baseUrl));
       const seconds = (performance.now() - started) / 1000;
+      const appCpuMs = cpu.stop();
+      const handled = results.filter((x) => x.status >= 200 && x.status < 300).length;
+      const perHandled = (n: number) => round(n / Math.max(1, handled), 2);
       github.setFault(null);
       const latencies = results.map((r) => r.ms);
       const statuses: Record<string, number> = {};
@@ -165,6 +190,16 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
         peakRssMb: round(peakRssMb, 1),
         githubRequests: github.stats.total,
         githubRequestsPerDelivery: round(github.stats.total / results.length, 2),
+        handledDeliveries: handled,
+        githubRequestsPerHandled: perHandled(github.stats.total),
+        githubQuotaCounted: github.stats.quotaCounted,
+        quotaCountedPerHandled: perHandled(github.stats.quotaCounted),
+        githubNotModified: github.stats.notModified,
+        notModifiedPerHandled: perHandled(github.stats.notModified),
+        githubByOperation: { ...github.stats.byOperation },
+        githubNotModifiedByOperation: { ...github.stats.notModifiedByOperation },
+        appCpuMs: Math.round(appCpuMs),
+        appCpuMsPerHandled: round(appCpuMs / Math.max(1, handled), 1),
         faultedRequests: github.stats.faulted,
         invariants: checkInvariants(github.state, results, AUDIT),
         apiProblems: [...new Set(github.problems)],
@@ -215,9 +250,44 @@ export async function benchApp(o: AppBenchOptions = optionsFromEnv()) {
     oneInstance: summary(one),
     twoInstancesWithRedis: { ...summary(two), sameFinalStateAsOneInstance: sameAsOne },
     faults,
+    ...(await benchEdgeAndFairness()),
   };
   print(app);
   return app;
+}
+
+/**
+ * The edge (drops per second of an irrelevant 20 KB check_run, next to a bare node:http yardstick) and the
+ * queue's fairness (a flood from one installation, another's latency), scripts/lib/bench-edge.ts.
+ * Alone: `npx tsx scripts/bench-app.ts --edge` (merged into the results' `app` section).
+ * BENCH_EDGE_REQUESTS (10000 per server and round), BENCH_EDGE_ROUNDS (3), BENCH_FAIRNESS_FLOOD (1000).
+ */
+export async function benchEdgeAndFairness(env: NodeJS.ProcessEnv = process.env) {
+  await buildApp();
+  const instance = { appId: APP_ID, privateKey: (privateKey ??= generateAppKey()), webhookSecret: SECRET, githubUrl: 'http://127.0.0.1:9' };
+  const edge = await benchEdgeDrops({ requests: Number(env.BENCH_EDGE_REQUESTS ?? 10_000), rounds: Number(env.BENCH_EDGE_ROUNDS ?? 3), concurrency: 16, bodyBytes: 20 * 1024 }, instance);
+  const flood = Number(env.BENCH_FAIRNESS_FLOOD ?? 1000);
+  const queue = await benchQueueFairness({ flood, quiet: 100, quietEveryMs: 50, handlerMs: 20, concurrency: 16 });
+  const server = [];
+  for (const redis of [false, true]) server.push(await benchServerFairness({ flood, quiet: 50, quietEveryMs: 100, redis }, instance));
+  const result = { edge, fairness: { measuredAt: new Date().toISOString(), queue, server } };
+  printEdgeAndFairness(result);
+  return result;
+}
+
+function printEdgeAndFairness({ edge, fairness }: Awaited<ReturnType<typeof benchEdgeAndFairness>>) {
+  const verdict = (good: boolean) => (good ? 'OK' : 'UNDER TARGET');
+  console.log(`edge: drops/s of a ${edge.options.bodyBytes / 1024} KB irrelevant check_run at concurrency ${edge.options.concurrency} (medians of ${edge.options.rounds} rounds of ${edge.options.requests})`);
+  console.log(`  bare node:http yardstick ${edge.yardstick}; app, memory queue ${edge.memory} (${edge.memoryRatio}, target >= ${EDGE_TARGETS.memoryRatio}) ${verdict(edge.memoryRatio >= EDGE_TARGETS.memoryRatio)}; app, Redis ${edge.redis} (${edge.redisRatio}, target >= ${EDGE_TARGETS.redisRatio}) ${verdict(edge.redisRatio >= EDGE_TARGETS.redisRatio)}`);
+  console.log(`  per second of the server's own CPU: yardstick ${edge.perCpuSecond.yardstick}, memory ${edge.perCpuSecond.memory} (${edge.perCpuSecond.memoryRatio}), Redis ${edge.perCpuSecond.redis} (${edge.perCpuSecond.redisRatio})`);
+  console.log(`  per round: ${edge.rounds.map((r) => `${r.yardstick}/${r.memory}/${r.redis}`).join(', ')} (median ratios of rounds ${edge.memoryRatioOfRounds} memory, ${edge.redisRatioOfRounds} Redis)`);
+  if (Object.keys(edge.unexpectedStatuses).length > 0) console.log(`  UNEXPECTED answers: ${JSON.stringify(edge.unexpectedStatuses)}`);
+  const q = fairness.queue;
+  console.log(`fairness: installation A pushes ${q.options.flood} deliveries at once, B one every ${q.options.quietEveryMs} ms (${q.options.handlerMs} ms handlers, ${q.options.concurrency} workers); B's handling latency p50 / p99 / max, A's drain`);
+  for (const store of ['memory', 'redis'] as const) {
+    for (const [name, r] of [['per-installation queues', q[store].fair], ['one queue (before)', q[store].oneQueue]] as const) console.log(`  ${store.padEnd(6)} ${name.padEnd(24)} ${r.quietP50Ms} / ${r.quietP99Ms} / ${r.quietMaxMs} ms, flood ${r.floodSeconds} s`);
+  }
+  for (const r of fairness.server) console.log(`  the app${r.redis ? ' + Redis' : ''}, ${r.floodAcknowledged} blocks from A: B's p50 / p99 / max ${r.quietP50Ms} / ${r.quietP99Ms} / ${r.quietMaxMs} ms (${r.quietHandled} handled), flood handled in ${r.floodSeconds} s (target: B's p99 < 1 s) ${r.quietP99Ms < 1000 ? 'OK' : 'OVER TARGET'}`);
 }
 
 type AppBenchResults = Awaited<ReturnType<typeof benchApp>>;
@@ -235,6 +305,11 @@ function print(app: AppBenchResults) {
   const one = app.oneInstance;
   console.log(`  p99 ${one.p99Ms} ms (target < ${TARGETS.p99Ms}) ${verdict(one.p99Ms < TARGETS.p99Ms)}; every delivery 2xx: ${verdict(one.errorsSurfaced === 0)}`);
   console.log(`  peak memory ${one.peakRssMb} MB (target < ${TARGETS.peakRssMb}) ${verdict(one.peakRssMb < TARGETS.peakRssMb)}`);
+  console.log(`  quota-counted GitHub requests per handled delivery ${one.quotaCountedPerHandled} (target <= ${TARGETS.quotaCountedPerDelivery}) ${verdict(one.quotaCountedPerHandled <= TARGETS.quotaCountedPerDelivery)}`);
+  console.log('  per handled delivery:   GitHub requests, quota-counted, 304s, app CPU ms');
+  for (const [name, r] of [['one instance', one], ['two + Redis', app.twoInstancesWithRedis], ...Object.entries(app.faults).map(([k, v]) => [`fault ${k}`, v] as const)] as const) {
+    console.log(`  ${name.padEnd(22)} ${String(r.githubRequestsPerHandled).padStart(7)} ${String(r.quotaCountedPerHandled).padStart(14)} ${String(r.notModifiedPerHandled).padStart(5)} ${String(r.appCpuMsPerHandled).padStart(12)}`);
+  }
   for (const [name, r] of [['one instance', one], ['two + Redis', app.twoInstancesWithRedis], ...Object.entries(app.faults).map(([k, v]) => [`fault ${k}`, v] as const)] as const) {
     const i = r.invariants;
     console.log(`  ${name}: statuses ${JSON.stringify(r.statuses)}, faulted requests ${r.faultedRequests}, stale-sha resends ${i.staleResends}, chain ${i.chainProblems.length === 0 ? 'valid' : i.chainProblems.join('; ')}, invariants ${invariantsHold(i) ? 'hold' : 'BROKEN'}${r.apiProblems.length ? `, API problems: ${r.apiProblems.slice(0, 3).join('; ')}` : ''}`);
@@ -255,5 +330,15 @@ export async function recordAppBench(app: AppBenchResults): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await recordAppBench(await benchApp());
+  if (process.argv.includes('--edge')) await recordAppBench({ ...(await previousApp()), ...(await benchEdgeAndFairness()) } as AppBenchResults);
+  else await recordAppBench(await benchApp());
+}
+
+/** The results file's `app` section as it stands (a partial run replaces only its own parts). */
+async function previousApp(): Promise<Record<string, unknown>> {
+  try {
+    return (JSON.parse(await readFile(path.join(root, 'scripts/bench-results.json'), 'utf8')) as { app?: Record<string, unknown> }).app ?? {};
+  } catch {
+    return {};
+  }
 }

@@ -24,6 +24,8 @@ export interface AppInstance {
   errors(): string[];
   /** Handling attempts that failed and were queued for a retry (the app logs each at warn level). */
   retries(): number;
+  /** Every line the server wrote (stdout and stderr), at most the first 50,000. */
+  lines(): string[];
   /** Peak resident memory of the node process running the app (VmHWM), in MB. */
   peakRssMb(): number;
   stop(): Promise<void>;
@@ -40,6 +42,12 @@ export interface AppInstanceOptions {
   /** More environment for the app (ALERTMANAGER_TOKEN, QUEUE_CONCURRENCY, ...). */
   env?: Record<string, string>;
 }
+
+/**
+ * OPERATOR_TOKEN every instance gets unless `env` sets another: the queue's route
+ * (`GET /deploy-governor/queue`, which waitForDrained polls) needs it.
+ */
+export const INSTANCE_OPERATOR_TOKEN = 'instance-operator-token-for-tests';
 
 /** Instances not stopped yet (their stop functions). */
 const live = new Set<() => Promise<void>>();
@@ -148,8 +156,11 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: o.logLevel ?? 'warn',
+      // JSON lines: errors() and retries() read them.
+      LOG_FORMAT: 'json',
       GHE_HOST: github.host,
       GHE_PROTOCOL: github.protocol.replace(':', ''),
+      OPERATOR_TOKEN: INSTANCE_OPERATOR_TOKEN,
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
       ...o.env,
     },
@@ -159,12 +170,14 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
   let output = '';
   let partial = '';
   const errors: string[] = [];
+  const allLines: string[] = [];
   let retries = 0;
   const keep = (c: Buffer) => {
     output = (output + c.toString()).slice(-20_000);
     const lines = (partial + c.toString()).split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
+      if (allLines.length < 50_000) allLines.push(line);
       if (/^\{"level":(5|6)\d/.test(line) && errors.length < 200) errors.push(line);
       if (line.includes('"msg":"delivery failed; will try again"')) retries += 1;
     }
@@ -222,7 +235,7 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   appPid = appProcess(child.pid!);
-  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, baseUrl: `http://127.0.0.1:${port}`, output: () => output, errors: () => errors, retries: () => retries, peakRssMb, stop };
+  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, baseUrl: `http://127.0.0.1:${port}`, output: () => output, errors: () => errors, retries: () => retries, lines: () => allLines, peakRssMb, stop };
 }
 
 /** Starts `count` instances one after the other (their start-ups would only compete for the two cores). */

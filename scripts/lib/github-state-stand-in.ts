@@ -15,7 +15,10 @@
  * through GitHubState's helpers (commit as a person, delete, force-push).
  *
  * Every request is counted, handed to `check` (the OpenAPI checker) and may
- * meet an injected fault. One route table, grouped by resource: adding a
+ * meet an injected fault. GET answers carry a weak ETag (a hash of the token and
+ * the JSON body: GitHub's ETags also change with the token) and a GET whose
+ * `If-None-Match` names the current one is answered 304 with no body, counted
+ * apart from the quota-counted requests, as GitHub does. One route table, grouped by resource: adding a
  * resource is one more group of `route(...)` lines over `RepoState`.
  *
  * Paths are served with and without GitHub Enterprise Server's `/api/v3` prefix.
@@ -663,6 +666,11 @@ function buildRoutes(state: GitHubState): Route[] {
     return { status: 200, body: { errors: [{ message: 'the stand-in answers only isPinned and pinIssue' }] } };
   });
 
+  // --- the authenticated user (the CLI's override actor); an installation token has none, as on GitHub
+  route('GET', '/user', (req) =>
+    req.asApp ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' } } : { status: 200, body: req.user },
+  );
+
   // --- teams
   route('GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}', (req) =>
     state.teams.get(`${req.params.org}/${req.params.team_slug}`)?.has(req.params.username!) ? { status: 200, body: { state: 'active', role: 'member' } } : notFound(),
@@ -987,10 +995,25 @@ function decideFault(plan: FaultPlan | null, random: () => number, route: Route 
 
 // ---------------------------------------------------------------- server
 
+/** Whether an If-None-Match header names `etag` (a list, weak or strong, or `*`; compared weakly, as for GET). */
+function ifNoneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return (Array.isArray(header) ? header.join(',') : header).split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+}
+
 export interface StandInStats {
-  /** Requests per operation, e.g. `GET /repos/{owner}/{repo}/issues/{issue_number}/comments`. */
+  /** Requests per operation, e.g. `GET /repos/{owner}/{repo}/issues/{issue_number}/comments` (304s included). */
   byOperation: Record<string, number>;
+  /** Every request received (304s included). */
   total: number;
+  /** Requests that count against the installation's quota: every request except those answered 304. */
+  quotaCounted: number;
+  /** Conditional GETs answered 304 Not Modified (GitHub does not count them against the quota). */
+  notModified: number;
+  /** The 304s per operation. */
+  notModifiedByOperation: Record<string, number>;
   /** Requests that met an injected fault, by fault kind. */
   faulted: number;
   /** Requests no route answered. */
@@ -1020,17 +1043,35 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
   const state = new GitHubState(options.app);
   const routes = buildRoutes(state);
   const problems: string[] = [];
-  const freshStats = (): StandInStats => ({ byOperation: {}, total: 0, faulted: 0, unrouted: 0 });
+  const freshStats = (): StandInStats => ({ byOperation: {}, total: 0, quotaCounted: 0, notModified: 0, notModifiedByOperation: {}, faulted: 0, unrouted: 0 });
   let stats = freshStats();
   let plan: FaultPlan | null = null;
   let random = seededRandom(1);
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
 
-  const answer = (res: ServerResponse, reply: StandInReply) => {
+  /**
+   * Sends a reply. A GET answered 200 carries a weak ETag of the token and the body; when the request's
+   * If-None-Match names it, the answer is 304 without a body (the representation is unchanged), which
+   * GitHub does not count against the quota. `op` is the operation, for the 304 counts (undefined: unrouted).
+   */
+  const answer = (res: ServerResponse, reply: StandInReply, req?: IncomingMessage, op?: string) => {
     if (res.destroyed) return;
     const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...reply.headers }).end(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...reply.headers };
+    if (req?.method === 'GET' && reply.status === 200 && op !== undefined) {
+      const etag = `W/"${createHash('sha256').update(req.headers.authorization ?? '').update('\0').update(body).digest('hex').slice(0, 40)}"`;
+      headers.etag = etag;
+      if (ifNoneMatch(req.headers['if-none-match'], etag)) {
+        stats.notModified += 1;
+        stats.quotaCounted -= 1;
+        stats.notModifiedByOperation[op] = (stats.notModifiedByOperation[op] ?? 0) + 1;
+        const { 'content-type': _type, ...rest } = headers;
+        res.writeHead(304, rest).end();
+        return;
+      }
+    }
+    res.writeHead(reply.status, headers).end(body);
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, text: string) => {
@@ -1047,6 +1088,8 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     }
     if (options.check) problems.push(...options.check({ method, path: rawPath, body }));
     stats.total += 1;
+    // Counted now; a 304 answer takes it back (see answer).
+    stats.quotaCounted += 1;
     let match: { route: Route; values: string[] } | undefined;
     for (const route of routes) {
       if (route.method !== method) continue;
@@ -1076,10 +1119,10 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     if (fault.kind !== 'none') stats.faulted += 1;
     switch (fault.kind) {
       case 'none':
-        return answer(res, run());
+        return answer(res, run(), req, op);
       case 'reply':
         if (fault.apply) run();
-        return answer(res, fault.reply);
+        return answer(res, fault.reply, req, op);
       case 'drop':
         if (fault.apply) run();
         req.socket.destroy();
@@ -1087,7 +1130,7 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
       case 'delay': {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          answer(res, run());
+          answer(res, run(), req, op);
         }, fault.ms);
         timers.add(timer);
         return;

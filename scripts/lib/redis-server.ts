@@ -1,6 +1,7 @@
 /**
  * Debian's redis-server on a free loopback port, in memory only (no RDB
- * snapshots, no append-only file), for the app instances' shared throttling.
+ * snapshots, no append-only file) unless a directory is given, for the app
+ * instances' shared queue and throttling.
  */
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
@@ -8,6 +9,7 @@ import { getFreePort } from './free-port.js';
 
 export interface RedisServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -38,9 +40,14 @@ export async function stopAllRedis(): Promise<void> {
   await Promise.all([...live].map((stop) => stop()));
 }
 
-export async function startRedis(): Promise<RedisServer> {
-  const port = await getFreePort();
-  const child = spawn(process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'], {
+/**
+ * @param o.port a given port (e.g. to restart a stopped server where its clients expect it); a free one by default
+ * @param o.dir keep the data in an append-only file there, every write synced (a restart on the same dir finds it all)
+ */
+export async function startRedis(o: { port?: number; dir?: string } = {}): Promise<RedisServer> {
+  const port = o.port ?? (await getFreePort());
+  const persistence = o.dir ? ['--dir', o.dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child = spawn(process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--protected-mode', 'yes', '--loglevel', 'warning'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,7 +66,7 @@ export async function startRedis(): Promise<RedisServer> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`redis-server exited early (${child.exitCode}):\n${output}`);
-    if (await ping(port)) return { url: `redis://127.0.0.1:${port}`, stop };
+    if (await ping(port)) return { url: `redis://127.0.0.1:${port}`, port, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`redis-server did not answer PING within 15 s:\n${output}`);

@@ -11,6 +11,7 @@
 import { createHmac } from 'node:crypto';
 import { parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
 import { issueMarker } from '../../src/github/open-issue.js';
+import { INSTANCE_OPERATOR_TOKEN } from './app-instances.js';
 import type { GitHubState } from './github-state-stand-in.js';
 
 export interface Delivery {
@@ -84,6 +85,13 @@ export interface QueueStats {
   dead: number;
 }
 
+/** `GET /deploy-governor/queue` with the operator token (startAppInstance's unless told). */
+export async function queueStats(baseUrl: string, token = INSTANCE_OPERATOR_TOKEN): Promise<QueueStats> {
+  const response = await fetch(`${baseUrl}/deploy-governor/queue`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${baseUrl}/deploy-governor/queue answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as QueueStats;
+}
+
 /**
  * Resolves with the last queue figures once no instance has anything queued,
  * delayed or in flight (with Redis they share one queue); throws after `maxMs`.
@@ -91,7 +99,7 @@ export interface QueueStats {
 export async function waitForDrained(baseUrls: string[], maxMs = 600_000): Promise<QueueStats[]> {
   const deadline = Date.now() + maxMs;
   for (;;) {
-    const stats = await Promise.all(baseUrls.map(async (url) => (await (await fetch(`${url}/deploy-governor/queue`)).json()) as QueueStats));
+    const stats = await Promise.all(baseUrls.map((url) => queueStats(url)));
     if (stats.every((s) => s.queued + s.delayed + s.inFlight === 0)) return stats;
     if (Date.now() > deadline) throw new Error(`the app's queue did not drain within ${maxMs} ms: ${JSON.stringify(stats)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

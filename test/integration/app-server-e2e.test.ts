@@ -89,7 +89,9 @@ describe('npm run app over HTTP', () => {
   it('adds nothing when GitHub redelivers the same delivery', async () => {
     const body = JSON.stringify(checkRunCompleted({ report: await reportFor(1500) }));
     const before = comments.length;
-    for (let i = 0; i < 2; i++) expect((await post(body, sign(body), 'e2e-redelivered')).status).toBe(202);
+    // The first is queued (202); the second is 202 while the first waits or runs, 200 {duplicate} once it was handled.
+    expect((await post(body, sign(body), 'e2e-redelivered')).status).toBe(202);
+    expect([200, 202]).toContain((await post(body, sign(body), 'e2e-redelivered')).status);
     await waitForDrained([new URL(url).origin], 30_000);
     expect(comments).toHaveLength(Math.max(before, 1));
     expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
