@@ -51,6 +51,8 @@ function inRepository(payload: Record<string, unknown>, t: PullTarget): Record<s
     full_name: `${t.repo.owner}/${t.repo.name}`,
     owner: { ...repository.owner, login: t.repo.owner },
     html_url: `https://github.com/${t.repo.owner}/${t.repo.name}`,
+    // The stand-in's default branch (the examples say master): the app trusts the signed payload's.
+    default_branch: t.repo.defaultBranch,
   };
   payload.installation = { ...(payload.installation as object), id: t.installation };
   const run = payload.check_run as { pull_requests?: { base: { repo: { id: number } } }[] } | undefined;
