@@ -27,7 +27,6 @@ import { PrometheusClient } from '../src/prometheus/client.js';
 import { redactingQuerier, type FailureLog } from '../src/prometheus/redacting-querier.js';
 import { TenantQuerier, type TenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { normalizeUrl, type AppConfig } from './app-config.js';
-import type { TenantDirectory } from './tenants/load-tenants.js';
 import { resolveTenant } from './tenants/resolve-tenant.js';
 
 export interface PrometheusTarget {

@@ -23,7 +23,6 @@ import type { IssueLock } from '../issue-lock.js';
 import { openAlertIncident } from '../postmortems/open-alert-incident.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { authenticateAlertmanager, callerMayOpen, hasAnyToken, type AlertmanagerAuth } from '../tenants/alertmanager-tokens.js';
-import type { AlertmanagerTokenScope } from '../tenants/load-tenants.js';
 import { BodyError, pathOf, readJsonBody, sendJson } from './operator-request.js';
 
 export const ALERTMANAGER_PATH = '/deploy-governor/alertmanager';
