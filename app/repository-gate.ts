@@ -37,12 +37,12 @@ export interface RepositoryGateRequest {
 }
 
 function source(r: RepositoryGateRequest): PolicySource {
-  const from = 'client' in r.policy ? repositorySource(r.policy.client, r.owner, r.repo) : loadedSource({ file: r.policy.file, source: `${r.owner}/${r.repo}:.github/deploy-governor.yml`, found: true });
+  const from = 'client' in r.policy ? repositorySource(r.policy.client, r.owner, r.repo) : loadedSource({ file: r.policy.file, source: `${r.owner}/${r.repo}:.github/deploy-governor.yml`, found: true, warnings: [] });
   return { load: async () => ((loaded) => ({ ...loaded, file: withoutCredentials(loaded.file) }))(await from.load()) };
 }
 
-export function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEvaluation> {
-  return evaluateGate({
+export async function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEvaluation> {
+  const evaluation = await evaluateGate({
     source: source(r),
     inputs: gateInputsSchema.parse({ environment: r.environment }),
     // A repository's policy never reads the app's environment.
@@ -61,4 +61,6 @@ export function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEva
       return { querier, timeoutMs: target.timeoutMs };
     },
   });
+  for (const warning of evaluation.warnings) r.log.warn({ repository: `${r.owner}/${r.repo}` }, warning);
+  return evaluation;
 }

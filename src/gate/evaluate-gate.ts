@@ -55,10 +55,12 @@ export interface GateEvaluation {
   policy: ResolvedPolicy;
   /** Where the policy came from. */
   source: string;
+  /** What the policy's sources named but the gate ignores (shown as warnings). */
+  warnings: string[];
 }
 
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
-export async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>): Promise<{ policy: ResolvedPolicy; source: string }> {
+export async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
   const loaded = await request.source.load();
   const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
   const max = request.limits?.maxSlos;
@@ -70,14 +72,14 @@ export async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'sourc
       },
     ]);
   }
-  return { policy, source: loaded.source };
+  return { policy, source: loaded.source, warnings: loaded.warnings };
 }
 
 export async function evaluateGate(request: GateEvaluationRequest): Promise<GateEvaluation> {
-  const { policy: resolved, source } = await loadGatePolicy(request);
+  const { policy: resolved, source, warnings } = await loadGatePolicy(request);
   const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
   const { querier, timeoutMs } = request.querierFor(policy, source);
   const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
   const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
-  return { report, policy: resolved, source };
+  return { report, policy: resolved, source, warnings };
 }

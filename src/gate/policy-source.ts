@@ -12,6 +12,8 @@ export interface LoadedPolicy {
   source: string;
   /** False when no policy file exists and the defaults apply. */
   found: boolean;
+  /** What was read but ignored, one line each (shown as warnings: never a reason to block). */
+  warnings: string[];
 }
 
 export interface PolicySource {

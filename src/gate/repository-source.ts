@@ -6,8 +6,9 @@ import type { PolicySource } from './policy-source.js';
 export function repositorySource(client: GitHubClient, owner: string, repo: string): PolicySource {
   return {
     async load() {
-      const file = await readRepoPolicy(client, owner, repo);
-      return { file, source: `${owner}/${repo}:${POLICY_PATH}`, found: Object.keys(file).length > 0 };
+      const warnings: string[] = [];
+      const file = await readRepoPolicy(client, owner, repo, (w) => warnings.push(w));
+      return { file, source: `${owner}/${repo}:${POLICY_PATH}`, found: Object.keys(file).length > 0, warnings };
     },
   };
 }

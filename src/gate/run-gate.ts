@@ -119,7 +119,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...evaluation.warnings];
   if (inputs['pushgateway-url']) {
     try {
       await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });

@@ -1,16 +1,19 @@
 /**
- * Prometheus HTTP API client for instant queries. Works with anything that speaks
- * the API: Prometheus, Thanos, Mimir (base URL with its /prometheus prefix),
+ * Prometheus HTTP API client for instant queries (`/api/v1/query`) and range
+ * queries (`/api/v1/query_range`). Works with anything that speaks the API:
+ * Prometheus, Thanos, Mimir (base URL with its /prometheus prefix),
  * VictoriaMetrics.
  *
  * Queries are POSTed form-encoded, so no query is mangled by URL encoding or cut
  * by URL-length limits. Every failure is a PrometheusQueryError whose message
- * names the URL (without credentials), the query and what to check.
+ * names the URL (without credentials), the query and what to check. Both kinds
+ * of query share the request, the retries, the credential handling and the
+ * error wording; only the answer's shape differs.
  */
-import type { InstantResult, PrometheusQuerier, Sample } from '../core/prometheus/querier.js';
+import type { InstantResult, PrometheusQuerier, QueryRange, RangeResult, RangeSeries, Sample } from '../core/prometheus/querier.js';
 import { PrometheusQueryError, type QueryErrorKind } from '../core/prometheus/query-error.js';
 import { excerpt, queryForMessage, Redactor } from './message-text.js';
-import { parseEnvelope, prometheusError, type PrometheusEnvelope } from './prometheus-envelope.js';
+import { matrixResultSchema, parseEnvelope, prometheusError, type PrometheusEnvelope } from './prometheus-envelope.js';
 import { stripCredentials } from './strip-credentials.js';
 
 export interface PrometheusClientOptions {
@@ -94,10 +97,13 @@ function hint(code: string | undefined): string {
   return ` (${code})`;
 }
 
-/** The secrets to keep out of messages (header values, URL credentials), and the endpoint and headers or why they cannot be built. */
-type Prepared = { secrets: string[] } & ({ endpoint: string; headers: Headers } | { problem: string });
+/** The API paths, under the base URL's own path. */
+type ApiPath = '/api/v1/query' | '/api/v1/query_range';
 
-/** The query endpoint and headers for a base URL, or why they cannot be built (never echoing a header value). */
+/** The secrets to keep out of messages (header values, URL credentials), and the API base and headers or why they cannot be built. */
+type Prepared = { secrets: string[] } & ({ base: URL; headers: Headers } | { problem: string });
+
+/** The API base and headers for a base URL, or why they cannot be built (never echoing a header value). */
 function prepareRequest(baseUrl: string, userHeaders: Record<string, string>, displayUrl: string): Prepared {
   const secrets = Object.values(userHeaders);
   let url: URL;
@@ -126,19 +132,33 @@ function prepareRequest(baseUrl: string, userHeaders: Record<string, string>, di
   }
   headers.set('Content-Type', 'application/x-www-form-urlencoded');
   // Keep a path prefix (Mimir's /prometheus) and any query parameters of the base URL; drop credentials and fragment.
-  const endpoint = new URL(url.href);
-  endpoint.username = '';
-  endpoint.password = '';
-  endpoint.hash = '';
-  endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/api/v1/query`;
-  return { secrets, endpoint: endpoint.href, headers };
+  const base = new URL(url.href);
+  base.username = '';
+  base.password = '';
+  base.hash = '';
+  return { secrets, base, headers };
 }
+
+/** The endpoint of one API under the base URL (its path prefix and query parameters kept). */
+function endpointOf(base: URL, api: ApiPath): string {
+  const endpoint = new URL(base.href);
+  endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}${api}`;
+  return endpoint.href;
+}
+
+/** Unix seconds with milliseconds, as the API takes timestamps. */
+function unixSeconds(time: Date): string {
+  return (time.getTime() / 1000).toFixed(3);
+}
+
+type Fail = (kind: QueryErrorKind, message: string) => PrometheusQueryError;
+type SuccessData = Extract<PrometheusEnvelope, { status: 'success' }>['data'];
 
 export class PrometheusClient implements PrometheusQuerier {
   /** Base URL without credentials, query or trailing slash: the only form shown in messages and reports. */
   readonly displayUrl: string;
   /** Where and how to send queries, or why none can be sent (reported by each query: the constructor never throws). */
-  private readonly request: { endpoint: string; headers: Headers } | string;
+  private readonly request: { base: URL; headers: Headers } | string;
   private readonly redactor: Redactor;
   private readonly timeoutMs: number;
   private readonly attempts: number;
@@ -155,18 +175,40 @@ export class PrometheusClient implements PrometheusQuerier {
     this.fetchImpl = options.fetch ?? fetch;
     const setup = prepareRequest(options.url, options.headers ?? {}, this.displayUrl);
     this.redactor = new Redactor(setup.secrets);
-    this.request = 'problem' in setup ? setup.problem : { endpoint: setup.endpoint, headers: setup.headers };
+    this.request = 'problem' in setup ? setup.problem : { base: setup.base, headers: setup.headers };
   }
 
   async query(promql: string, time: Date): Promise<InstantResult> {
+    const { data, fail } = await this.send('/api/v1/query', promql, { time: unixSeconds(time) });
+    return { samples: this.samples(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+  }
+
+  /**
+   * A range query: `promql` evaluated at `start`, `start + step`, … up to `end`.
+   * The same request, retries and failures as `query`; the answer must be a
+   * matrix (or a scalar, read as one series).
+   */
+  async queryRange(promql: string, range: QueryRange): Promise<RangeResult> {
+    const step = Math.max(1, Math.round(range.stepSeconds));
+    const { data, fail } = await this.send('/api/v1/query_range', promql, { start: unixSeconds(range.start), end: unixSeconds(range.end), step: String(step) });
+    return { series: this.series(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+  }
+
+  /**
+   * POSTs one query to `api` with `params`, retrying what is worth retrying, and
+   * returns the successful answer's data, or throws a PrometheusQueryError that
+   * names the URL (never its credentials) and the query.
+   */
+  private async send(api: ApiPath, promql: string, params: Record<string, string>): Promise<{ data: SuccessData; fail: Fail }> {
     const details: Details = { url: this.displayUrl, query: promql };
     const shown = queryForMessage(promql);
     const fail = (kind: QueryErrorKind, message: string, extra: Partial<Details> = {}): PrometheusQueryError =>
       new PrometheusQueryError(kind, `${message} (query: ${shown})`, { ...details, ...extra });
     if (typeof this.request === 'string') throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
-    const { endpoint, headers } = this.request;
+    const { headers } = this.request;
+    const endpoint = endpointOf(this.request.base, api);
 
-    const form = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
+    const form = new URLSearchParams({ query: promql, ...params });
     if (this.stats) form.set('stats', 'all');
     const body = form.toString();
     let lastFailure = '';
@@ -213,13 +255,15 @@ export class PrometheusClient implements PrometheusQuerier {
           attempts: attempt,
         });
       }
-      return this.interpret(response, text, endpoint, (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt }));
+      const answered: Fail = (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt });
+      return { data: this.interpret(response, text, endpoint, api, answered), fail: answered };
     }
     // Unreachable: the last attempt always returns or throws above.
     throw fail('unreachable', `cannot reach Prometheus at ${this.displayUrl} (${lastFailure})`, { attempts: this.attempts });
   }
 
-  private interpret(response: Response, text: string, endpoint: string, fail: (kind: QueryErrorKind, message: string) => PrometheusQueryError): InstantResult {
+  /** The data of a successful answer; every other answer is a failure. */
+  private interpret(response: Response, text: string, endpoint: string, api: ApiPath, fail: Fail): SuccessData {
     const { status } = response;
     const at = `Prometheus at ${this.displayUrl}`;
     if (status >= 300 && status < 400) {
@@ -234,7 +278,7 @@ export class PrometheusClient implements PrometheusQuerier {
       );
     }
     if (status === 404) {
-      throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}/api/v1/query — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
+      throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}${api} — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
     }
     if (status >= 400) {
       const answer = prometheusError(text);
@@ -252,10 +296,10 @@ export class PrometheusClient implements PrometheusQuerier {
     if (envelope.status === 'error') {
       throw fail('bad-query', `${at} failed the query${envelope.errorType ? ` (${envelope.errorType})` : ''}: ${this.serverWords(text)}`);
     }
-    return { samples: this.samples(envelope.data, fail), samplesTouched: envelope.data.stats?.samples?.totalQueryableSamples ?? null };
+    return envelope.data;
   }
 
-  private samples(data: Extract<PrometheusEnvelope, { status: 'success' }>['data'], fail: (kind: QueryErrorKind, message: string) => PrometheusQueryError): Sample[] {
+  private samples(data: SuccessData, fail: Fail): Sample[] {
     switch (data.resultType) {
       case 'scalar':
         return [{ labels: {}, value: data.result[1] }];
@@ -273,6 +317,34 @@ export class PrometheusClient implements PrometheusQuerier {
         throw fail('invalid-response', `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`);
       case 'string':
         throw fail('invalid-response', `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`);
+    }
+  }
+
+  /** A range query's series: a matrix (native histogram points are refused as for instant queries), or a scalar as one series. */
+  private series(data: SuccessData, fail: Fail): RangeSeries[] {
+    switch (data.resultType) {
+      case 'matrix': {
+        const parsed = matrixResultSchema.safeParse(data.result);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue && issue.path.length > 0 ? ` at result.${issue.path.join('.')}` : '';
+          throw fail('invalid-response', `the range answer from ${this.displayUrl} is not a Prometheus matrix (${issue?.message ?? 'unexpected shape'}${where})`);
+        }
+        return parsed.data.map((s) => {
+          if (s.values === undefined) {
+            throw fail(
+              'invalid-response',
+              `${this.displayUrl} returned native histogram samples, which have no single value: wrap the query in histogram_count(), histogram_sum() or histogram_quantile()`,
+            );
+          }
+          return { labels: s.metric, points: s.values.map(([at, value]) => ({ at, value })) };
+        });
+      }
+      case 'scalar':
+        return [{ labels: {}, points: [{ at: data.result[0], value: data.result[1] }] }];
+      case 'vector':
+      case 'string':
+        throw fail('invalid-response', `expected a matrix from the range query; the query returned a ${data.resultType} (Prometheus at ${this.displayUrl})`);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The JSON envelope of Prometheus's `/api/v1/query`, validated rather than cast
+ * The JSON envelope of Prometheus's `/api/v1/query` and `/api/v1/query_range`, validated rather than cast
  * (https://prometheus.io/docs/prometheus/latest/querying/api/#format-overview).
  */
 import { z } from 'zod';
@@ -19,6 +19,18 @@ const sampleValueSchema = z.string().transform((text, ctx) => {
 
 /** `[<unix seconds>, "<value>"]` */
 const pointSchema = z.tuple([z.number(), sampleValueSchema]);
+
+/**
+ * A range query's `matrix` result: series with their `values` (`histograms`
+ * instead for native histograms, which have no single value).
+ */
+export const matrixResultSchema = z.array(
+  z.object({
+    metric: z.record(z.string(), z.string()),
+    values: z.array(pointSchema).optional(),
+    histograms: z.unknown().optional(),
+  }),
+);
 
 const statsSchema = z.object({ samples: z.object({ totalQueryableSamples: z.number().optional() }).optional() }).optional();
 

@@ -17,6 +17,7 @@ import { extractReportFromCheckRun } from '../../src/core/report/extract-report.
 import { reportSchema, type Report } from '../../src/core/report/report-schema.js';
 import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
 import { startGitHubStandIn, type GitHubStandIn, type RecordedRequest } from '../support/github-stand-in.js';
+import { mermaidBlocks, parseXyChart } from '../support/mermaid.js';
 
 const REPO = 'octo-org/shop';
 const SHA = 'a'.repeat(40);
@@ -139,6 +140,29 @@ describe('bundled action under Node 24', () => {
     expect(body).toMatchObject({ name: 'deploy-governor / production', head_sha: SHA, conclusion: 'success' });
     expect(extractReportFromCheckRun(body.output.text)).toEqual(report);
     expect(checkRuns[0]!.headers.authorization).toMatch(/ghs_stand-in-token-0123456789/);
+    expect(github.problems).toEqual([]);
+  });
+
+  it('draws each SLO’s budget over its window and its burn rate as Mermaid charts in the job summary and the check run', async () => {
+    const result = await runAction(scenarioInputs('slow-burn'));
+    expect(result.exitCode).toBe(0);
+    const report = await readReport(result.outputs);
+    const history = report.slos[0]!.history!;
+    expect(history).toMatchObject({ step: '1d', source: 'raw' });
+    expect(history.points).toHaveLength(30);
+    expect(history.points[29]!.budgetRemaining).toBe(Number(report.slos[0]!.budgetRemaining!.toFixed(2)));
+    // The table stays (screen readers, and where Mermaid does not render); the charts follow it, parsed by Mermaid's own parser.
+    const table = result.summary.indexOf('| SLO | Objective | Window |');
+    expect(table).toBeGreaterThan(0);
+    expect(result.summary.indexOf('```mermaid')).toBeGreaterThan(table);
+    const [budget, burn] = await Promise.all(mermaidBlocks(result.summary).map(parseXyChart));
+    expect(budget!.title).toBe('availability: budget remaining (%) over 30d');
+    expect(budget!.plots[0]!.data.map(([, v]) => v)).toEqual(history.points.map((p) => p.budgetRemaining));
+    expect(burn!.plots[0]!.data.map(([, v]) => v)).toEqual(history.points.map((p) => p.burnRate ?? 0));
+    // The check run shows the same charts, and carries the history in the report the app reads back.
+    const body = result.github.find((r) => r.path.endsWith('/check-runs'))!.body as { output: { text: string; summary: string } };
+    expect(mermaidBlocks(body.output.summary)).toEqual(mermaidBlocks(result.summary));
+    expect(extractReportFromCheckRun(body.output.text)!.slos[0]!.history).toEqual(history);
     expect(github.problems).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ describe('deploy-governor check', () => {
     expect(result.code).toBe(99);
     // Plain text: the URL copies and pastes (no zero-width space after the scheme), the query keeps its underscores.
     expect(result.stdout).toContain(`cannot reach Prometheus at http://127.0.0.1:${port}`);
-    expect(result.stdout).toMatch(/http_requests_total|slo:sli_total/);
+    expect(result.stdout).toMatch(/http_requests_total|deploy_governor:sli_total/);
     expect(result.stdout).not.toMatch(MARKDOWN_ARTEFACTS);
     expect(result.stdout).toMatch(/^Next steps:\n {2}- The gate could not evaluate the policy and fails closed: .*--on-error allow/m);
   });

@@ -185,20 +185,20 @@ describe('recorded budget remaining against the raw query', () => {
     const raw = await value(
       '1 - (sum(increase(http_requests_total{job="shop",status=~"5.."}[7d])) / sum(increase(http_requests_total{job="shop"}[7d]))) / 0.001',
     );
-    const recorded = await value('slo:error_budget_remaining:ratio{slo="shop-availability"}');
+    const recorded = await value('deploy_governor:error_budget_remaining:ratio{slo="shop-availability"}');
     expect(Math.abs(recorded - raw) * 100).toBeLessThan(0.1);
     // And both are the model's exact answer, to well under a percentage point.
     const exact = 1 - modelErrorRatio(traffic, steps, at, 7 * DAY)! / 0.001;
     expect(Math.abs(recorded - exact) * 100).toBeLessThan(0.5);
     // Averaging the 5m ratios over the window (Sloth's way) would misstate the budget by many points.
-    const averaged = await value('1 - avg_over_time((slo:sli_error:rate5m{slo="shop-availability"} / slo:sli_total:rate5m{slo="shop-availability"})[7d:1m]) / 0.001');
+    const averaged = await value('1 - avg_over_time((deploy_governor:sli_error:rate5m{slo="shop-availability"} / deploy_governor:sli_total:rate5m{slo="shop-availability"})[7d:1m]) / 0.001');
     expect(Math.abs(averaged - raw) * 100).toBeGreaterThan(20);
   });
 
   it('agrees within 0.1 percentage points for a latency SLO', async () => {
     const count = 'sum(increase(http_request_duration_seconds_count{job="shop"}[7d]))';
     const raw = await value(`1 - ((${count} - sum(increase(http_request_duration_seconds_bucket{job="shop",le="0.5"}[7d]))) / ${count}) / 0.01`);
-    const recorded = await value('slo:error_budget_remaining:ratio{slo="shop-latency"}');
+    const recorded = await value('deploy_governor:error_budget_remaining:ratio{slo="shop-latency"}');
     expect(Math.abs(recorded - raw) * 100).toBeLessThan(0.1);
   });
 });

@@ -1,12 +1,18 @@
 /**
  * Generated rules checked by Prometheus's own tools: `promtool check rules` on
  * every kind of generated file, and `promtool test rules` on the unit tests in
- * test/fixtures/generate/*.promtool.yml, run against the rules generated now
- * from test/fixtures/generate/policy.yml (a fast burn pages within minutes, a
+ * test/fixtures/generate/*.promtool.yml, each run against the rules generated
+ * now from its policy: `<name>.policy.yml` beside it, or else
+ * test/fixtures/generate/policy.yml (a fast burn pages within minutes, a
  * slow burn tickets, a healthy service stays quiet, the traffic guard holds,
- * ratios are traffic-weighted, DR, freeze and override alerts fire).
+ * ratios are traffic-weighted, DR, freeze and override alerts fire; one alert
+ * per burn-rate pair with its own `for` on 7d, 28d and 30d windows, with the
+ * factors scaled or pinned; base windows that work at a 5-minute scrape
+ * interval; Sloth's own rules loaded beside the generated ones, as
+ * `sloth.yml`, from test/fixtures/sloth/getting-started.rules.yml).
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +30,14 @@ import { applySlothSource } from '../../src/core/sloth/apply-sloth-source.js';
 
 const exec = promisify(execFile);
 const FIXTURES = 'test/fixtures/generate';
+
+/** The policy a promtool fixture's rules are generated from, with a Sloth spec it names read (paths from the repository root). */
+async function fixturePolicy(test: string): Promise<{ file: PolicyFile; source: string }> {
+  const own = `${FIXTURES}/${test.replace(/\.promtool\.yml$/, '.policy.yml')}`;
+  const source = existsSync(own) ? own : `${FIXTURES}/policy.yml`;
+  const file = parsePolicy(await readFile(source, 'utf8'));
+  return { file: file.sloth === undefined ? file : applySlothSource(file, await readFile(file.sloth, 'utf8')), source: path.basename(source) };
+}
 
 function rulesFor(file: PolicyFile, source: string, environment = 'production'): string {
   const policy = resolvePolicy(file, gateInputsSchema.parse({ environment }));
@@ -77,6 +91,9 @@ slos:
     ['the checkout example, staging (no DR)', async () => rulesFor(parsePolicy(await readFile('examples/checkout/.github/deploy-governor.yml', 'utf8')), 'example', 'staging')],
     ['no policy file (the default SLO)', async () => rulesFor({}, 'defaults')],
     ['a Sloth spec', async () => rulesFor(applySlothSource(parsePolicy('sloth: shop.yml\ndr: { enabled: false }\n'), SLOTH), 'sloth')],
+    ['one SLO per window, 7d, 28d and 30d, factors scaled', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/burn-rate-windows.policy.yml`, 'utf8')), 'windows')],
+    ['factors pinned', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/pinned-factors.policy.yml`, 'utf8')), 'pinned')],
+    ['a 5-minute scrape interval (20m base window)', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/scrape-interval.policy.yml`, 'utf8')), 'scrape')],
     [
       'custom pairs, guards and a 28d window',
       async () =>
@@ -106,13 +123,24 @@ describe('promtool test rules', async () => {
   const tests = (await readdir(FIXTURES)).filter((f) => f.endsWith('.promtool.yml')).sort();
 
   it('has the fixtures, each testing the generated rules.yml', async () => {
-    expect(tests).toEqual(['burn-rate-alerts.promtool.yml', 'dr-freeze-governance.promtool.yml', 'traffic-weighting.promtool.yml']);
-    for (const t of tests) expect((parse(await readFile(path.join(FIXTURES, t), 'utf8')) as { rule_files: string[] }).rule_files).toEqual(['rules.yml']);
+    expect(tests).toEqual([
+      'burn-rate-alerts.promtool.yml',
+      'burn-rate-windows.promtool.yml',
+      'dr-freeze-governance.promtool.yml',
+      'five-minute-scrape.promtool.yml',
+      'pinned-factors.promtool.yml',
+      'scrape-interval.promtool.yml',
+      'sloth-beside.promtool.yml',
+      'traffic-weighting.promtool.yml',
+    ]);
+    for (const t of tests) expect((parse(await readFile(path.join(FIXTURES, t), 'utf8')) as { rule_files: string[] }).rule_files).toEqual(t.startsWith('sloth-') ? ['rules.yml', 'sloth.yml'] : ['rules.yml']);
   });
 
   it.each(tests)('passes %s', async (test) => {
     const dir = await mkdtemp(path.join(work, 'promtool-'));
-    await writeFile(path.join(dir, 'rules.yml'), rulesFor(parsePolicy(await readFile(`${FIXTURES}/policy.yml`, 'utf8')), 'policy.yml'));
+    const { file, source } = await fixturePolicy(test);
+    await writeFile(path.join(dir, 'rules.yml'), rulesFor(file, source));
+    if (test.startsWith('sloth-')) await copyFile('test/fixtures/sloth/getting-started.rules.yml', path.join(dir, 'sloth.yml'));
     await copyFile(path.join(FIXTURES, test), path.join(dir, test));
     const result = await promtool(['test', 'rules', path.join(dir, test)]);
     expect(result.output).toMatch(/SUCCESS/);

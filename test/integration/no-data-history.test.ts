@@ -119,6 +119,6 @@ describe('Prometheus errors name the query the user wrote', () => {
     const report = await evaluatePolicy({ policy, prometheus: new PrometheusClient({ url, timeoutMs: 2000 }), now: new Date(inject('evaluationTime')) });
     expect(report.decision.status).toBe('UNKNOWN');
     expect(report.decision.reasons[0]).toMatch(/cannot reach Prometheus at http:\/\/127\.0\.0\.1:\d+.*\(query: sum\(increase\(http_requests_total\{scenario="normal"/);
-    expect(report.decision.reasons.join('\n')).not.toContain('count_over_time(slo:');
+    expect(report.decision.reasons.join('\n')).not.toContain('count_over_time(deploy_governor:');
   });
 });

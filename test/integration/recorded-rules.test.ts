@@ -58,3 +58,23 @@ describe('recorded series versus raw counters', () => {
     expect(recorded.prometheus.samplesTouched!).toBeLessThan(raw.prometheus.samplesTouched! / 10);
   });
 });
+
+describe('the budget history (the charts) from recorded series versus raw counters', () => {
+  it('draws the same steps from the recorded base series as from raw counters, within a few hundredths', async () => {
+    const [raw, recorded] = [await evaluate('false'), await evaluate('true')];
+    for (const [i, slo] of raw.slos.entries()) {
+      const fromRaw = slo.history!;
+      const fromRecorded = recorded.slos[i]!.history!;
+      expect(fromRaw).toMatchObject({ source: 'raw', step: '1d' });
+      expect(fromRecorded).toMatchObject({ source: 'recorded', step: '1d' });
+      expect(fromRecorded.points.map((p) => p.at)).toEqual(fromRaw.points.map((p) => p.at));
+      for (const [j, p] of fromRecorded.points.entries()) {
+        const q = fromRaw.points[j]!;
+        // The recorded base rates smooth each step's edges over one 5m base window.
+        expect(Math.abs(p.burnRate! - q.burnRate!)).toBeLessThan(0.02 + 0.02 * q.burnRate!);
+        expect(Math.abs(p.budgetRemaining - q.budgetRemaining)).toBeLessThan(0.5);
+      }
+      for (let j = 1; j < fromRecorded.points.length; j++) expect(fromRecorded.points[j]!.budgetRemaining).toBeLessThanOrEqual(fromRecorded.points[j - 1]!.budgetRemaining);
+    }
+  });
+});

@@ -61,7 +61,8 @@ export function trafficModels(end: number): Record<string, TrafficModel> {
 export const GONE_SECONDS = 2 * HOUR;
 
 export function goneModel(): TrafficModel {
-  return { labels: { scenario: 'gone' }, requests: diurnal, errorShare: constant(0.0002) };
+  // 0.01% errors: 90% of a 99.9% budget left, well clear of the 80% caution threshold (0.02% sat exactly on it).
+  return { labels: { scenario: 'gone' }, requests: diurnal, errorShare: constant(0.0001) };
 }
 
 export function goneSteps(end: number): Steps {
@@ -101,6 +102,34 @@ export function drSeries(end: number) {
   };
 }
 
+/** Requests a minute in the skewed scenario (none in its last minute). */
+export const SKEWED_REQUESTS_PER_STEP = 1000;
+
+/**
+ * Good and total events from two counters scraped 30 seconds apart (a proxy's
+ * successes against the application's requests, say): every request succeeds,
+ * and the last minute before the evaluation has no traffic. The good counter
+ * lags the total by 30 s, so its samples stop 30 s before the window ends and
+ * start 30 s after it begins; increase() extrapolates it over both edges at the
+ * rate it saw inside, which the quiet last minute makes higher than the truth.
+ * Good comes out above the total on every window (by a quarter over 5m): the
+ * negative difference the good-events SLI kind clamps. Families
+ * `skewed_requests` and `skewed_good_requests`, label `scenario="skewed"`.
+ */
+async function writeSkewedCounters(writer: OpenMetricsWriter, end: number): Promise<void> {
+  const s = steps(end);
+  const counts: [number, number][] = [];
+  let count = 0;
+  for (let t = s.from; t <= s.to; t += s.step) {
+    count += t === s.to ? 0 : SKEWED_REQUESTS_PER_STEP;
+    counts.push([t, count]);
+  }
+  await writer.family('skewed_requests', 'counter', 'All requests (generated, scraped on the minute).');
+  for (const [t, value] of counts) await writer.sample('skewed_requests_total', { scenario: 'skewed' }, value, t);
+  await writer.family('skewed_good_requests', 'counter', 'Successful requests (generated, scraped 30 s after the minute, counting up to the minute).');
+  for (const [t, value] of counts) if (t + 30 <= s.to) await writer.sample('skewed_good_requests_total', { scenario: 'skewed' }, value, t + 30);
+}
+
 /** Writes every scenario to an OpenMetrics file for promtool. */
 export async function writeScenarioData(file: string, end: number): Promise<void> {
   const writer = new OpenMetricsWriter(file);
@@ -108,6 +137,7 @@ export async function writeScenarioData(file: string, end: number): Promise<void
   await writeRequestCounters(writer, 'http_requests', Object.values(trafficModels(end)), s);
   await writeRequestCounters(writer, 'gone_requests', [goneModel()], goneSteps(end));
   await writeHistogram(writer, 'http_request_duration_seconds', [latencyModel()], s);
+  await writeSkewedCounters(writer, end);
   const dr = drSeries(end);
   await writeGauge(writer, 'dr_last_test_timestamp', [
     { labels: { scenario: 'dr-fresh' }, points: dr['dr-fresh'] },

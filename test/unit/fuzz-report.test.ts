@@ -26,7 +26,22 @@ function complete(base: Report): Report {
   return reportSchema.parse({
     ...base,
     decision: { ...base.decision, nextSteps: ['Look at the dashboard', 'Ask the on-call'], requiredPermission: 'maintain' },
-    slos: base.slos.map((s) => ({ ...s, description: 'Checkout answers', runbook: 'https://runbooks.example.com/checkout', error: 'none' })),
+    slos: base.slos.map((s) => ({
+      ...s,
+      description: 'Checkout answers',
+      runbook: 'https://runbooks.example.com/checkout',
+      error: 'none',
+      // The budget charts (Mermaid) carry the SLO name and window too.
+      history: {
+        step: '1d',
+        source: 'raw',
+        points: [
+          { at: '2026-11-21T12:00:00Z', budgetRemaining: 100, burnRate: null },
+          { at: '2026-11-22T12:00:00Z', budgetRemaining: 60.5, burnRate: 2.5 },
+          { at: '2026-11-23T12:00:00Z', budgetRemaining: -50, burnRate: 14.4 },
+        ],
+      },
+    })),
     dr: {
       metric: 'dr_last_test_timestamp',
       ageSeconds: 3 * 86400,
@@ -47,10 +62,16 @@ const REPORTS = { blocked: complete(blocked), overridden: complete(overridden) }
 /** Fields whose values are enums or schema ids: the schema rejects anything else, so users cannot put text there. */
 const ENUM_KEYS = new Set(['schema', 'status', 'blockOn', 'mode', 'onError', 'requiredOverride', 'sliKind', 'source', 'level', 'state', 'code']);
 
+/**
+ * Free-text fields kept as they are, so that what they enable is rendered: a history `step` that is not a
+ * duration draws no chart (budget-chart.test.ts), which would leave the SLO name out of the charts.
+ */
+const KEPT_KEYS = new Set(['step']);
+
 /** The report with every free-text string (array items included) replaced by `text`. */
 function withTextEverywhere(report: Report, text: string): Report {
   const replace = (value: unknown, key: string | null): unknown => {
-    if (typeof value === 'string') return key !== null && ENUM_KEYS.has(key) ? value : text;
+    if (typeof value === 'string') return key !== null && (ENUM_KEYS.has(key) || KEPT_KEYS.has(key)) ? value : text;
     if (Array.isArray(value)) return value.map((v) => replace(v, null));
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v, k)]));
     return value;

@@ -53,7 +53,7 @@ describe('the gate service', () => {
   it('refuses a policy over the SLO limit before it asks for a querier', async () => {
     let asked = false;
     const evaluation = evaluateGate({
-      source: loadedSource({ file: slos(51), source: 'o/r:.github/deploy-governor.yml', found: true }),
+      source: loadedSource({ file: slos(51), source: 'o/r:.github/deploy-governor.yml', found: true, warnings: [] }),
       inputs: gateInputsSchema.parse({}),
       env: {},
       now: new Date(),
@@ -69,7 +69,7 @@ describe('the gate service', () => {
   it('evaluates with at most 8 queries in flight by default', async () => {
     const inner = slowQuerier(2);
     const { report } = await evaluateGate({
-      source: loadedSource({ file: slos(30), source: 'p', found: true }),
+      source: loadedSource({ file: slos(30), source: 'p', found: true, warnings: [] }),
       inputs: gateInputsSchema.parse({}),
       env: {},
       now: new Date(),
@@ -82,7 +82,7 @@ describe('the gate service', () => {
 
   it("measures budgets only (no DR, no freeze windows) when asked", async () => {
     const file = { ...slos(1), dr: { enabled: true, metric: 'dr_last_success' }, 'freeze-windows': [{ name: 'always', from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }] };
-    const { report } = await evaluateGate({ source: loadedSource({ file, source: 'p', found: true }), inputs: gateInputsSchema.parse({}), env: {}, now: new Date(), run: null, scope: 'budgets', querierFor: () => ({ querier: slowQuerier(0), timeoutMs: null }) });
+    const { report } = await evaluateGate({ source: loadedSource({ file, source: 'p', found: true, warnings: [] }), inputs: gateInputsSchema.parse({}), env: {}, now: new Date(), run: null, scope: 'budgets', querierFor: () => ({ querier: slowQuerier(0), timeoutMs: null }) });
     expect(report.dr).toBeNull();
     expect(report.freeze.active).toEqual([]);
   });

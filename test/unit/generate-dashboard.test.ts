@@ -66,10 +66,10 @@ describe('generated Grafana dashboard', () => {
     const list = panels(input);
     const gauge = titled(list, 'Budget remaining: checkout-latency');
     expect(gauge.type).toBe('gauge');
-    expect(gauge.targets![0]!.expr).toBe('slo:error_budget_remaining:ratio{slo="checkout-latency"}');
+    expect(gauge.targets![0]!.expr).toBe('deploy_governor:error_budget_remaining:ratio{slo="checkout-latency"}');
     expect(gauge.fieldConfig!.defaults!.thresholds!.steps.map((s) => s.value)).toEqual([null, 0.1, 0.4, 0.75]);
     expect(titled(list, 'Days to exhaustion: checkout-latency').targets![0]!.expr).toBe(
-      'clamp_min(slo:error_budget_remaining:ratio{slo="checkout-latency"}, 0) * 28 / slo:burn_rate:1h{slo="checkout-latency"}',
+      'clamp_min(deploy_governor:error_budget_remaining:ratio{slo="checkout-latency"}, 0) * 28 / deploy_governor:burn_rate:1h{slo="checkout-latency"}',
     );
   });
 
@@ -77,14 +77,14 @@ describe('generated Grafana dashboard', () => {
     const list = panels(input);
     const burn = titled(list, 'Burn rate: checkout-availability');
     expect(burn.targets!.map((t) => t.expr)).toEqual([
-      ...['5m', '1h', '6h', '1d', '3d'].map((w) => `slo:burn_rate:${w}{slo="checkout-availability"}`),
+      ...['5m', '1h', '6h', '1d', '3d'].map((w) => `deploy_governor:burn_rate:${w}{slo="checkout-availability"}`),
       'vector(1)',
     ]);
     const table = titled(list, 'SLO compliance');
     expect(table.transformations!.map((t) => t.id)).toEqual(['merge', 'organize']);
     expect(table.targets!.every((t) => t.instant === true && t.format === 'table')).toBe(true);
     // SLOs with different windows read their own window's series.
-    expect(table.targets![1]!.expr).toBe('(1 - slo:sli_error:ratio_rate30d{slo=~"checkout-availability"}) or (1 - slo:sli_error:ratio_rate28d{slo=~"checkout-latency"})');
+    expect(table.targets![1]!.expr).toBe('(1 - deploy_governor:sli_error:ratio_rate30d{slo=~"checkout-availability"}) or (1 - deploy_governor:sli_error:ratio_rate28d{slo=~"checkout-latency"})');
     expect(titled(list, 'Latency: checkout-latency').targets!.map((t) => t.expr)).toEqual([
       'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[$__rate_interval])))',
       'vector(0.5)',

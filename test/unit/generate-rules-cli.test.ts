@@ -64,8 +64,8 @@ describe('deploy-governor generate', () => {
       'deploy-governor:api:alerts',
       'deploy-governor:governance',
     ]);
-    expect(file.groups[2]!.rules.find((r) => r.record === 'slo:error_budget_remaining:ratio')!.expr).toBe('1 - slo:sli_error:ratio_rate30d{slo="api"} / 0.005');
-    expect(file.groups[3]!.rules[0]!.expr).toMatch(/slo:sli_total:count1h\{slo="api"\} >= 300/);
+    expect(file.groups[2]!.rules.find((r) => r.record === 'deploy_governor:error_budget_remaining:ratio')!.expr).toBe('1 - deploy_governor:sli_error:ratio_rate30d{slo="api"} / 0.005');
+    expect(file.groups[3]!.rules[0]!.expr).toMatch(/deploy_governor:sli_total:count1h\{slo="api"\} >= 300/);
     expect(await generate('rules', '--check')).toEqual({ code: 0, output: 'deploy-governor.rules.yml is up to date\n' });
 
     await writeFile(path.join(dir, '.github/deploy-governor.yml'), POLICY.replace('99.5', '99.9'));
@@ -76,9 +76,9 @@ describe('deploy-governor generate', () => {
 
   it('rules: takes the environment\'s alerting values, and --min-traffic over them', async () => {
     expect((await generate('rules', '--environment', 'staging', '--out', 'staging.yml')).code).toBe(0);
-    expect(await readFile(path.join(dir, 'staging.yml'), 'utf8')).toMatch(/>= 5\)/);
+    expect(await readFile(path.join(dir, 'staging.yml'), 'utf8')).toMatch(/count1h\{slo="api"\} >= 5$/m);
     expect((await generate('rules', '--min-traffic', '42', '--out', 'flag.yml')).code).toBe(0);
-    expect(await readFile(path.join(dir, 'flag.yml'), 'utf8')).toMatch(/>= 42\)/);
+    expect(await readFile(path.join(dir, 'flag.yml'), 'utf8')).toMatch(/count1h\{slo="api"\} >= 42$/m);
     const bad = await generate('rules', '--min-traffic', 'lots');
     expect(bad.code).toBe(99);
     expect(bad.output).toMatch(/--min-traffic: expected a whole number of events such as 100; got "lots"/);

@@ -182,7 +182,7 @@ describe('a stored history shorter than the SLO window', () => {
   });
 
   it('asks nothing more on the recorded path, whose coverage probe already answers it', async () => {
-    const q = new MemoryQuerier((query) => (query.startsWith('count_over_time(') ? 60 : query.startsWith('slo:sli_error:ratio_rate') ? 0.0001 : null), true, () => {
+    const q = new MemoryQuerier((query) => (query.startsWith('count_over_time(') ? 60 : query.startsWith('deploy_governor:sli_error:ratio_rate') ? 0.0001 : null), true, () => {
       throw new Error('not asked');
     });
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
@@ -201,17 +201,17 @@ describe('Prometheus errors name the query the user wrote, and raw cost says how
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
     expect(report.decision.status).toBe('UNKNOWN');
     expect(report.decision.reasons[0]).toMatch(/cannot reach Prometheus at http:\/\/prom:9090 \(query: sum\(increase\(http_requests_total/);
-    expect(report.decision.reasons.join('\n')).not.toMatch(/count_over_time\(slo:sli_total/);
+    expect(report.decision.reasons.join('\n')).not.toMatch(/count_over_time\(deploy_governor:sli_total/);
   });
 
   it('names the probe when it is what failed (use-recording-rules: true)', async () => {
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'true' }), prometheus: new MemoryQuerier((query) => unreachable(query), true), now });
-    expect(report.decision.reasons[0]).toMatch(/\(query: count_over_time\(slo:sli_total:rate5m/);
+    expect(report.decision.reasons[0]).toMatch(/\(query: count_over_time\(deploy_governor:sli_total:rate5m/);
   });
 
   it('keeps a probe that alone fails as a note, and reads raw counters (auto)', async () => {
     const answer = eventsAnswer(healthy);
-    const q = new MemoryQuerier((query) => (query.startsWith('count_over_time(slo:') ? new PrometheusQueryError('bad-query', `forbidden metric (query: ${query})`, { url: 'u', query }) : answer(query)), true);
+    const q = new MemoryQuerier((query) => (query.startsWith('count_over_time(deploy_governor:') ? new PrometheusQueryError('bad-query', `forbidden metric (query: ${query})`, { url: 'u', query }) : answer(query)), true);
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
     expect(report.slos[0]).toMatchObject({ source: 'raw', status: 'NORMAL' });
     expect(report.decision.canDeploy).toBe(true);
@@ -221,16 +221,16 @@ describe('Prometheus errors name the query the user wrote, and raw cost says how
   it('reads a window whose recording is missing from raw counters, with a note', async () => {
     const answer = eventsAnswer(healthy);
     const q = new MemoryQuerier((query) => {
-      if (query.startsWith('count_over_time(slo:')) return 60;
-      if (query === 'slo:sli_error:ratio_rate5m{slo="availability"}') return null;
-      if (query.startsWith('slo:sli_error:ratio_rate')) return 0.0001;
+      if (query.startsWith('count_over_time(deploy_governor:')) return 60;
+      if (query === 'deploy_governor:sli_error:ratio_rate5m{slo="availability"}') return null;
+      if (query.startsWith('deploy_governor:sli_error:ratio_rate')) return 0.0001;
       return answer(query);
     }, true);
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
     expect(report.slos[0]).toMatchObject({ source: 'recorded', status: 'NORMAL' });
     expect(report.slos[0]!.guards[0]).toMatchObject({ state: 'not-triggered', shortBurnRate: 0 });
     expect(q.asked.map((a) => a.query)).toContain(TOTAL('5m'));
-    expect(report.findings).toEqual([expect.objectContaining({ status: 'NORMAL', code: 'recording-missing', message: expect.stringMatching(/slo:sli_error:ratio_rate5m\{slo="availability"\} is missing .* so the 5m window was read from raw counters/) })]);
+    expect(report.findings).toEqual([expect.objectContaining({ status: 'NORMAL', code: 'recording-missing', message: expect.stringMatching(/deploy_governor:sli_error:ratio_rate5m\{slo="availability"\} is missing .* so the 5m window was read from raw counters/) })]);
   });
 
   it('adds the recorded-path advice to a 30-day raw query that timed out or was refused for its samples, and only to those', async () => {

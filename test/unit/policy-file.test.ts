@@ -64,7 +64,7 @@ environments:
   });
 
   it('requires exactly one SLI kind', () => {
-    expect(errorOf('slos:\n  - name: a\n    sli: {}\n').message).toContain('exactly one of events, latency or ratio');
+    expect(errorOf('slos:\n  - name: a\n    sli: {}\n').message).toContain('exactly one of events, good-events, latency or ratio');
   });
 
   it('validates freeze windows: cron, time zone, order, form', () => {

@@ -346,3 +346,89 @@ describe('failures', () => {
     expect(prom.received).toHaveLength(0);
   });
 });
+
+describe('range queries (/api/v1/query_range)', () => {
+  const matrix = (result: unknown[], stats?: unknown) => ({ status: 'success', data: { resultType: 'matrix', result, ...(stats ? { stats } : {}) } });
+  const R = { start: new Date('2026-02-28T01:00:00.123Z'), end: T, stepSeconds: 86_400 };
+  const okRange: Handler = (_req, res) => json(res, 200, matrix([{ metric: {}, values: [[1, '1']] }]));
+
+  it('POSTs query, start, end (Unix seconds with milliseconds), step and stats=all form-encoded to <base>/api/v1/query_range, keeping a path prefix', async () => {
+    const prom = await stub(okRange);
+    await client(`${prom.url}/prometheus/`).queryRange(Q, R);
+    expect(prom.received).toHaveLength(1);
+    const [r] = prom.received;
+    expect(r).toMatchObject({ method: 'POST', path: '/prometheus/api/v1/query_range' });
+    expect(r!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(Object.fromEntries(r!.form)).toEqual({ query: Q, start: String(R.start.getTime() / 1000), end: String(T.getTime() / 1000), step: '86400', stats: 'all' });
+  });
+
+  it('reads a matrix with labels, NaN and ±Inf, a scalar as one series, and the samples touched', async () => {
+    const result = [
+      { metric: { dg_history: 'error' }, values: [[100, '1.5'], [200, 'NaN']] },
+      { metric: { dg_history: 'total' }, values: [[100, '+Inf'], [200, '-2e-3']] },
+    ];
+    const prom = await stub((req, res) =>
+      req.form.get('query') === 'scalar(1)'
+        ? json(res, 200, { status: 'success', data: { resultType: 'scalar', result: [300, '42'] } })
+        : json(res, 200, matrix(result, { samples: { totalQueryableSamples: 777 } })),
+    );
+    expect(await client(prom.url).queryRange(Q, R)).toEqual({
+      series: [
+        { labels: { dg_history: 'error' }, points: [{ at: 100, value: 1.5 }, { at: 200, value: Number.NaN }] },
+        { labels: { dg_history: 'total' }, points: [{ at: 100, value: Number.POSITIVE_INFINITY }, { at: 200, value: -0.002 }] },
+      ],
+      samplesTouched: 777,
+    });
+    expect(await client(prom.url).queryRange('scalar(1)', R)).toEqual({ series: [{ labels: {}, points: [{ at: 300, value: 42 }] }], samplesTouched: null });
+  });
+
+  it('reads an empty matrix as no series', async () => {
+    const prom = await stub((_req, res) => json(res, 200, matrix([])));
+    expect(await client(prom.url).queryRange(Q, R)).toEqual({ series: [], samplesTouched: null });
+  });
+
+  it('refuses a vector, native histograms and a malformed matrix, naming the URL and the query', async () => {
+    const prom = await stub((req, res) => {
+      const q = req.form.get('query');
+      if (q === 'vector') return json(res, 200, vector([{ metric: {}, value: [1, '1'] }]));
+      if (q === 'histogram') return json(res, 200, matrix([{ metric: {}, histograms: [[1, { count: '1' }]] }]));
+      return json(res, 200, matrix([{ metric: {}, values: [[1, 'twelve']] }]));
+    });
+    expect((await failure(client(prom.url).queryRange('vector', R), 'invalid-response', prom.url, 'vector')).message).toContain('expected a matrix from the range query; the query returned a vector');
+    expect((await failure(client(prom.url).queryRange('histogram', R), 'invalid-response', prom.url, 'histogram')).message).toContain('native histogram');
+    expect((await failure(client(prom.url).queryRange('bad', R), 'invalid-response', prom.url, 'bad')).message).toContain('twelve');
+  });
+
+  it('handles failures as instant queries do: retries 5xx, Prometheus’s own words for a bad query, a 404 naming the range API', async () => {
+    const flaky = await stub((req, res, i) => (i === 0 ? res.writeHead(503).end() : okRange(req, res, i)));
+    expect((await client(flaky.url).queryRange(Q, R)).series).toHaveLength(1);
+    expect(flaky.received).toHaveLength(2);
+    const words = 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)';
+    const bad = await stub((_req, res) => json(res, 400, { status: 'error', errorType: 'bad_data', error: words }));
+    expect((await failure(client(bad.url).queryRange(Q, R), 'bad-query', bad.url)).message).toContain(words);
+    const missing = await stub((_req, res) => res.writeHead(404).end('404 page not found'));
+    expect((await failure(client(missing.url).queryRange(Q, R), 'unreachable', missing.url)).message).toContain(`no Prometheus query API at ${missing.url}/api/v1/query_range`);
+  });
+
+  it('strips URL credentials into basic auth and keeps every secret out of its messages', async () => {
+    const prom = await stub((req, res) => res.writeHead(500).end(`upstream says: ${JSON.stringify(req.headers)}`));
+    const base = prom.url.replace('http://', 'http://deploy%40bot:s3cr%3At%2Fpw@');
+    const c = client(`${base}/prometheus/`, { attempts: 1, headers: { 'X-Api-Key': 'key-98765' } });
+    const e = await failure(c.queryRange(Q, R), 'server', `${prom.url}/prometheus`);
+    const basic = Buffer.from('deploy@bot:s3cr:t/pw').toString('base64');
+    expect(prom.received[0]!.headers.authorization).toBe(`Basic ${basic}`);
+    for (const secret of ['s3cr', 'deploy@bot', 'deploy%40bot', basic, 'key-98765']) expect(e.message).not.toContain(secret);
+    expect(e.details.url).toBe(`${prom.url}/prometheus`);
+  });
+
+  it('times out per attempt without retrying, and does not follow redirects', async () => {
+    const silent = await stub(() => {
+      /* never answers */
+    });
+    await failure(client(silent.url, { timeoutMs: 150 }).queryRange(Q, R), 'timeout', silent.url);
+    const target = await stub(okRange);
+    const redirecting = await stub((_req, res) => res.writeHead(302, { location: `${target.url}/api/v1/query_range` }).end());
+    await failure(client(redirecting.url).queryRange(Q, R), 'unreachable', redirecting.url);
+    expect(target.received).toHaveLength(0);
+  });
+});

@@ -10,8 +10,8 @@ const policy = (mode: string) => resolvePolicy({}, gateInputsSchema.parse({ 'dr-
 /** Raw counters say 0.06% errors; the recordings say 0.02% (so the source is visible in the result). */
 function querier(coverage: number | null) {
   return new MemoryQuerier((q) => {
-    if (q.startsWith('count_over_time(slo:sli_total:rate5m{slo="availability"}[1h] offset 4w1d23h)')) return coverage;
-    if (q.startsWith('slo:sli_error:ratio_rate')) return 0.0002;
+    if (q.startsWith('count_over_time(deploy_governor:sli_total:rate5m{slo="availability"}[1h] offset 4w1d23h)')) return coverage;
+    if (q.startsWith('deploy_governor:sli_error:ratio_rate')) return 0.0002;
     if (q.includes('5..')) return 600;
     return 1_000_000;
   }, true);
@@ -23,7 +23,7 @@ describe('reading recorded series', () => {
     const report = await evaluatePolicy({ policy: policy('auto'), prometheus: q, now });
     expect(report.slos[0]).toMatchObject({ source: 'recorded', errorRatio: 0.0002 });
     expect(report.slos[0]!.budgetRemaining).toBeCloseTo(80, 6);
-    expect(q.asked.map((a) => a.query)).toContain('slo:sli_error:ratio_rate30d{slo="availability"}');
+    expect(q.asked.map((a) => a.query)).toContain('deploy_governor:sli_error:ratio_rate30d{slo="availability"}');
     expect(q.asked.some((a) => a.query.includes('http_requests_total'))).toBe(false);
   });
 

@@ -20,6 +20,7 @@ const now = new Date('2026-11-23T12:00:00Z');
 /** One resolved SLI of each kind, from the policy file as a user writes it. */
 const EXAMPLES: Record<string, ResolvedSli> = {
   events: resolveSli({ events: { error: 'sum(increase(e[{{window}}]))', total: 'sum(increase(t[{{window}}]))' } }),
+  'good-events': resolveSli({ 'good-events': { good: 'sum(increase(g[{{window}}]))', total: 'sum(increase(t[{{window}}]))' } }),
   latency: resolveSli({ latency: { metric: 'h', threshold: 0.3, selector: '{job="api"}' } }),
   ratio: resolveSli({ ratio: { query: 'sum(increase(bad[{{window}}])) / sum(increase(all[{{window}}]))' } }),
 };
@@ -37,7 +38,7 @@ describe('the SLI kind registry', () => {
 
   it('derives the policy file\'s sli block and its "exactly one of" message from the registry', () => {
     expect(Object.keys(sliSchema.shape)).toEqual(SLI_KIND_NAMES);
-    expect(() => parsePolicy('slos: [{ name: a, sli: {} }]')).toThrow(/exactly one of events, latency or ratio/);
+    expect(() => parsePolicy('slos: [{ name: a, sli: {} }]')).toThrow(/exactly one of events, good-events, latency or ratio/);
     expect(() => parsePolicy('slos: [{ name: a, sli: { ratio: { query: "x[{{window}}]" }, events: { error: "e[{{window}}]", total: "t[{{window}}]" } } }]')).toThrow(PolicyError);
   });
 
@@ -52,13 +53,13 @@ describe('the SLI kind registry', () => {
       const kind = SLI_KINDS[name] as ReturnType<typeof sliKindOf>;
       const recording = kind.recording(EXAMPLES[name]!, '5m');
       expect('counts' in recording, name).toBe(kind.countsEvents);
-      expect(recordedDetectionQuery(slo(EXAMPLES[name]!))).toBe(`count(${kind.countsEvents ? 'slo:sli_total:rate5m' : 'slo:sli_error:ratio_rate5m'}{slo="s"})`);
+      expect(recordedDetectionQuery(slo(EXAMPLES[name]!))).toBe(`count(${kind.countsEvents ? 'deploy_governor:sli_total:rate5m' : 'deploy_governor:sli_error:ratio_rate5m'}{slo="s"})`);
     }
   });
 
   it('refuses a kind it does not know instead of treating it as another (the rule generator once read any unknown kind as a ratio)', () => {
     const foreign = { kind: 'openslo', query: 'x' } as unknown as ResolvedSli;
-    expect(() => sliKindOf(foreign)).toThrow(/unknown SLI kind "openslo": the kinds are events, latency, ratio/);
+    expect(() => sliKindOf(foreign)).toThrow(/unknown SLI kind "openslo": the kinds are events, good-events, latency, ratio/);
     expect(() => generateRules({ slos: [slo(foreign)], dr: null, source: 'p' })).toThrow(/unknown SLI kind/);
   });
 
@@ -77,6 +78,7 @@ describe('the SLI kind registry', () => {
     const empty = new MemoryQuerier(() => null);
     const words = await Promise.all(SLI_KIND_NAMES.map((n) => sliKindOf(EXAMPLES[n]!).measure(EXAMPLES[n]!, '1h', empty, now)));
     expect(words).toEqual([
+      { state: 'no-data', query: 'sum(increase(t[1h]))', detail: 'the total query returned no samples' },
       { state: 'no-data', query: 'sum(increase(t[1h]))', detail: 'the total query returned no samples' },
       { state: 'no-data', query: 'sum(increase(h_count{job="api"}[1h]))', detail: 'the histogram count query (h_count) returned no samples' },
       { state: 'no-data', query: 'sum(increase(bad[1h])) / sum(increase(all[1h]))', detail: 'the ratio query returned no samples' },

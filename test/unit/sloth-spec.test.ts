@@ -5,7 +5,11 @@ import { parsePolicy } from '../../src/core/policy/load-policy.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { applySlothSource } from '../../src/core/sloth/apply-sloth-source.js';
-import { slosFromSlothSpec } from '../../src/core/sloth/from-sloth-spec.js';
+import { readFileSync } from 'node:fs';
+import { readSlothSpec, slosFromSlothSpec, slothSpecSchema } from '../../src/core/sloth/from-sloth-spec.js';
+import { KNOWN_SLOTH_PLUGINS, slothPluginVerdict } from '../../src/core/sloth/sloth-plugins.js';
+import { goFloat32String, SLOTH_YAML_OPTIONS } from '../../src/core/sloth/sloth-yaml.js';
+import { parse } from 'yaml';
 
 /** Sloth's getting-started spec, plus a raw SLI. */
 const SPEC = `
@@ -124,5 +128,118 @@ describe('Sloth prometheus/v1 specs as SLOs', () => {
       ['myservice-queue-freshness', 'myservice', '30d'],
     ]);
     expect(issuesOf(() => applySlothSource(file, 'version: prometheus/v1\nservice: s\nslos: []\n'))).toEqual(['slos: expected at least one SLO (got [])']);
+  });
+
+  it('read scalars as Sloth does: label values and names stringified (tier: 2 is "2"), YAML 1.1 booleans, keys in any case', () => {
+    const spec = `version: prometheus/v1
+service: 42
+labels: { tier: 2, critical: true, ratio: 1.50, big: 1234567.0, small: 0.00001, hex: 0x1F, octal: 010, thousand: 1_000, paging: yes, quiet: off, none: ~, when: 2024-01-02, clock: 1:30 }
+slos:
+  - Name: 2024
+    OBJECTIVE: 99
+    Description: 3.5
+    labels: { team: 7 }
+    sli:
+      Events:
+        error_query: sum(rate(e[{{.window}}]))
+        total_query: sum(rate(t[{{.window}}]))
+    alerting:
+      name: 12
+      labels: { severity: 1 }
+      annotations: { runbook: https://runbooks.example.com/x, priority: 2 }
+      page_alert: { labels: { paging: true } }
+`;
+    const parsed = slothSpecSchema.parse(parse(spec, SLOTH_YAML_OPTIONS));
+    expect(parsed.labels).toEqual({
+      tier: '2',
+      critical: 'true',
+      ratio: '1.5',
+      big: '1.234567e+06',
+      small: '1e-05',
+      hex: '31',
+      octal: '8',
+      thousand: '1000',
+      paging: 'true',
+      quiet: 'false',
+      none: '',
+      when: '2024-01-02',
+      clock: '1:30',
+    });
+    expect(parsed.slos[0]!.labels).toEqual({ team: '7' });
+    expect(slosFromSlothSpec(spec, 's.yml')).toEqual([
+      { name: '42-2024', service: '42', objective: 99, description: '3.5', runbook: 'https://runbooks.example.com/x', sli: { events: { error: 'sum(increase(e[{{.window}}]))', total: 'sum(increase(t[{{.window}}]))' } } },
+    ]);
+    // What Sloth would refuse, refused: a quoted objective is a string where Sloth's struct has a float.
+    expect(issuesOf(() => slosFromSlothSpec(spec.replace('OBJECTIVE: 99', 'objective: "99"'), 's.yml'))[0]).toMatch(/^slos\[0\]\.objective: expected the objective in percent/);
+  });
+
+  it('print floats as Go\'s FormatFloat(v, \'g\', -1, 32) does', () => {
+    expect([1.5, 1, 0.1, 1e6, 1234567, 100000, 0.0001, 0.00001, 3.14159265, -2.5, 99.9, Infinity, -Infinity, NaN, 0].map(goFloat32String)).toEqual([
+      '1.5', '1', '0.1', '1e+06', '1.234567e+06', '100000', '0.0001', '1e-05', '3.1415927', '-2.5', '99.9', '+Inf', '-Inf', 'NaN', '0',
+    ]);
+  });
+
+  it('ignore SLO plugins that leave the maths alone, with a warning naming each, and refuse those that change it', () => {
+    const examples = (name: string) => readFileSync(`test/fixtures/sloth/${name}`, 'utf8');
+    // Sloth's own examples: debug plugins on the spec and on the SLO, and the contrib info_labels and rule_intervals plugins.
+    const debug = readSlothSpec(examples('slo-plugin-getting-started.yml'), 'debug.yml');
+    expect(debug.slos.map((s) => s.name)).toEqual(['myservice-requests-availability']);
+    expect(debug.warnings.map((w) => w.path)).toEqual([
+      'slo_plugins.chain[0]',
+      'slo_plugins.chain[1]',
+      ...[0, 1, 2, 3, 4].map((i) => `slos[0].plugins.chain[${i}]`),
+    ]);
+    expect(debug.warnings[0]!.message).toBe('the Sloth SLO plugin "sloth.dev/core/debug/v1" is ignored: it only logs; the SLO\'s maths is unchanged');
+    const contrib = readSlothSpec(examples('contrib-slo-plugins.yml'), 'contrib.yml');
+    expect(contrib.slos).toHaveLength(2);
+    expect(contrib.warnings.map((w) => `${w.path}: ${w.message.split(':')[0]}`)).toEqual([
+      'slos[0].plugins.chain[0]: the Sloth SLO plugin "sloth.dev/contrib/info_labels/v1" is ignored',
+      'slos[1].plugins.chain[0]: the Sloth SLO plugin "sloth.dev/contrib/rule_intervals/v1" is ignored',
+    ]);
+
+    const base = examples('getting-started.yml');
+    const withPlugins = (spec: string, slo: string) =>
+      base.replace('slos:\n', `${spec}slos:\n`).replace('    objective: 99.9\n', `    objective: 99.9\n${slo}`);
+    const corrected = withPlugins('', '    plugins:\n      chain:\n        - id: sloth.dev/contrib/denominator_corrected_rules/v1\n');
+    expect(issuesOf(() => slosFromSlothSpec(corrected, 's.yml'))).toEqual([
+      'slos[0].plugins.chain[0]: the Sloth SLO plugin "sloth.dev/contrib/denominator_corrected_rules/v1" is refused: it replaces the SLI with a denominator-corrected one (each window\'s errors divided by the whole period\'s traffic), which is not the error/total ratio the gate and `generate rules` measure, so the gate would judge another SLO than Sloth reports; remove it from the spec deploy-governor reads, or write the SLO in the policy file',
+    ]);
+    const custom = withPlugins('slo_plugins:\n  overridePrevious: true\n  chain:\n    - id: acme.example/sli_tweak/v1\n      config: { weight: 2 }\n', '');
+    expect(issuesOf(() => slosFromSlothSpec(custom, 's.yml'))).toEqual([
+      'slo_plugins.chain[0]: the Sloth SLO plugin "acme.example/sli_tweak/v1" is refused: it is not one of the plugins Sloth ships, and a custom plugin can rewrite the SLI rules, which deploy-governor cannot run to find out, so the gate would judge another SLO than Sloth reports; remove it from the spec deploy-governor reads, or write the SLO in the policy file',
+    ]);
+    const ignored = withPlugins('slo_plugins:\n  overridePrevious: true\n  chain:\n    - id: sloth.dev/core/sli_rules/v1\n      config: { disableOptimized: true }\n', '');
+    expect(readSlothSpec(ignored, 's.yml').warnings.map((w) => w.path)).toEqual(['slo_plugins.chain[0]', 'slo_plugins.overridePrevious']);
+
+    // The adapters pass a callback; each warning names the file.
+    const warned: string[] = [];
+    applySlothSource(parsePolicy('sloth: slos/debug.yml\n'), examples('contrib-slo-plugins.yml'), (w) => warned.push(w));
+    expect(warned[0]).toMatch(/^slos\/debug\.yml: slos\[0\]\.plugins\.chain\[0\]: the Sloth SLO plugin "sloth\.dev\/contrib\/info_labels\/v1" is ignored: it adds labels to Sloth's info series; the SLO's maths is unchanged$/);
+  });
+
+  it('classify every plugin Sloth ships', () => {
+    expect(KNOWN_SLOTH_PLUGINS.refused).toEqual(['sloth.dev/contrib/denominator_corrected_rules/v1']);
+    expect(KNOWN_SLOTH_PLUGINS.ignored).toHaveLength(11);
+    for (const id of KNOWN_SLOTH_PLUGINS.ignored) expect(slothPluginVerdict(id).effect).toBe('ignored');
+    expect(slothPluginVerdict('sloth.dev/contrib/denominator_corrected_rules/v2').effect).toBe('refused');
+  });
+});
+
+describe('ignored Sloth plugins reach the user', () => {
+  it('readPolicyFile returns one warning per ignored plugin, naming the spec', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { readPolicyFile } = await import('../../src/gate/read-policy-file.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'dg-sloth-'));
+    try {
+      await writeFile(path.join(dir, 'policy.yml'), 'sloth: slos.yml\ndr: { enabled: false }\n');
+      await writeFile(path.join(dir, 'slos.yml'), readFileSync('test/fixtures/sloth/slo-plugin-getting-started.yml', 'utf8'));
+      const loaded = await readPolicyFile(dir, 'policy.yml');
+      expect(loaded.warnings.length).toBeGreaterThan(0);
+      expect(loaded.warnings[0]).toMatch(/^slos\.yml: slo_plugins\.chain\[0\]: the Sloth SLO plugin "sloth\.dev\/core\/debug\/v1" is ignored/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -33,11 +33,7 @@ interface Loaded {
   source: string;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The policy with any `sloth:` spec read (relative to the working directory) and resolved for one environment. */
+/** The policy with its `sloth:` and `openslo:` sources read (relative to the working directory) and resolved for one environment. */
 async function loadPolicy(options: CommonOptions): Promise<Loaded> {
   const inputs = parseRawInputs({ environment: options.environment, config: options.config });
   try {
@@ -49,18 +45,11 @@ async function loadPolicy(options: CommonOptions): Promise<Loaded> {
 }
 
 async function readAndResolve(options: CommonOptions, inputs: GateInputs): Promise<Loaded> {
+  // readPolicyFile reads the Sloth spec and the OpenSLO file the policy names, as the gate does, so both
+  // generators see exactly the SLOs the gate evaluates.
   const loaded = await readPolicyFile(process.cwd(), options.config);
-  let file = loaded.file;
-  if (file.sloth !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(path.resolve(file.sloth), 'utf8');
-    } catch (error: unknown) {
-      throw new PolicyError(loaded.source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${messageOf(error)}); the path is relative to ${process.cwd()}` }]);
-    }
-    const { applySlothSource } = await import('../../core/sloth/apply-sloth-source.js');
-    file = applySlothSource(file, text);
-  }
+  for (const warning of loaded.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
+  const file = loaded.file;
   // Generating needs no Prometheus connection: leave its credentials (environment variables) out of it.
   const { prometheus: _p, environments, ...rest } = file;
   const offline: PolicyFile = {

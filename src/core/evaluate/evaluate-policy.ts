@@ -6,6 +6,7 @@
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
 import { REPORT_SCHEMA_ID, type Finding, type Report, type RunInfo } from '../report/report-schema.js';
+import { fitHistories } from './budget-history.js';
 import { CountingQuerier } from './counting-querier.js';
 import { decide } from './decide.js';
 import { evaluateDr } from './evaluate-dr.js';
@@ -44,19 +45,25 @@ export async function evaluatePolicy({ policy, prometheus, now, run = null, time
     message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
   }));
   const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
-  const sloResults = slos.map((s) => s.result);
-  return {
-    schema: REPORT_SCHEMA_ID,
-    environment: policy.environment,
-    evaluatedAt: now.toISOString(),
-    decision: decide(policy, findings),
-    budget: summarizeBudget(sloResults),
-    slos: sloResults,
-    dr: dr.result,
-    freeze: { active },
-    findings,
-    override: null,
-    prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
-    run,
-  };
+  // The charts' histories that fit: at most a few SLOs, and never more than the check run can carry.
+  return fitHistories(
+    slos.map((s) => s.result),
+    (sloResults, chartNote) => {
+      const all: Finding[] = chartNote === null ? findings : [...findings, { source: 'budget', status: 'NORMAL', message: chartNote }];
+      return {
+        schema: REPORT_SCHEMA_ID,
+        environment: policy.environment,
+        evaluatedAt: now.toISOString(),
+        decision: decide(policy, all),
+        budget: summarizeBudget(sloResults),
+        slos: sloResults,
+        dr: dr.result,
+        freeze: { active },
+        findings: all,
+        override: null,
+        prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
+        run,
+      };
+    },
+  );
 }

@@ -19,6 +19,7 @@ import type { Finding, GuardResult, SloResult } from '../report/report-schema.js
 import { sliKindOf } from '../sli/registry.js';
 import type { WindowMeasurement } from '../sli/sli-kind.js';
 import { statusRank, type Status } from '../status.js';
+import { readBudgetHistory, toBudgetHistory, type HistoryRead } from './budget-history.js';
 import { describeEvaluationError, isEvaluationError } from './evaluation-error.js';
 import { oldestData, shortHistoryDays } from './history.js';
 import { measureWindow } from './measure-error-ratio.js';
@@ -135,9 +136,12 @@ export async function evaluateSlo(
   let source: 'raw' | 'recorded' = 'raw';
   let rawWindows: string[] = [];
   let oldest: number | null | undefined;
+  let historyRead: HistoryRead;
   try {
     const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
     if (recorded.note !== null) notes.push(note('recording-missing', 'error', recorded.note));
+    // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
+    const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
     const measureOne = async (w: string): Promise<WindowMeasurement> => {
       if (recorded.windows.has(w)) {
         const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
@@ -148,13 +152,15 @@ export async function evaluateSlo(
       rawWindows.push(w);
       return measureRaw(slo, w, raw, time, useRecordingRules);
     };
-    const [measured, history] = await Promise.all([
+    const [measured, oldestAnswer, historyAnswer] = await Promise.all([
       Promise.all(windows.map(measureOne)),
       // The recorded path needs no history query: its coverage probe found recordings at the window's start.
       recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+      history,
     ]);
     measurements = new Map(windows.map((w, i) => [w, measured[i]!]));
-    oldest = history;
+    oldest = oldestAnswer;
+    historyRead = historyAnswer;
     if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window)) source = 'recorded';
   } catch (error: unknown) {
     if (!isEvaluationError(error)) throw error;
@@ -255,6 +261,9 @@ export async function evaluateSlo(
 
   const remaining = budgetRemaining(errorRatio, slo.objective);
   const status = statusFromBudget(remaining, thresholds);
+  // A history that could not be read is a note: the charts are missing, the figures and the decision are not.
+  if (historyRead !== null && 'note' in historyRead) notes.push({ source: 'error', status: 'NORMAL', slo: slo.name, message: historyRead.note });
+  const history = historyRead !== null && 'answer' in historyRead ? toBudgetHistory(historyRead.answer, slo.objective, remaining) : undefined;
   if (status !== 'NORMAL') {
     const below =
       status === 'EXHAUSTED'
@@ -281,6 +290,7 @@ export async function evaluateSlo(
       guards: guardResults,
       error: null,
       ...(historyDays !== null ? { historyDays: Number(historyDays.toFixed(2)) } : {}),
+      ...(history !== undefined ? { history } : {}),
     },
     findings: [...findings, ...notes],
   };

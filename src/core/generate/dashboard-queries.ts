@@ -6,7 +6,7 @@
 import { durationDays } from '../duration.js';
 import type { ResolvedSlo } from '../policy/resolve-policy.js';
 import { lastValueQuery, matchers } from '../promql/promql.js';
-import { sloSelector } from './recorded-series.js';
+import { SERIES, sloSelector } from './recorded-series.js';
 
 /** A regex matching exactly these SLO names (names hold letters, digits, `.`, `_`, `-`; the dot is escaped as `[.]`). */
 export function sloNamesRegex(slos: readonly Pick<ResolvedSlo, 'name'>[]): string {
@@ -14,13 +14,13 @@ export function sloNamesRegex(slos: readonly Pick<ResolvedSlo, 'name'>[]): strin
 }
 
 export const sloQueries = {
-  budgetRemaining: (slo: ResolvedSlo) => `slo:error_budget_remaining:ratio${sloSelector(slo)}`,
+  budgetRemaining: (slo: ResolvedSlo) => `${SERIES.budgetRemaining}${sloSelector(slo)}`,
   /** R × window days / burn rate over 1h, as the gate computes it (src/core/budget/budget-math.ts). */
   daysToExhaustion: (slo: ResolvedSlo) =>
-    `clamp_min(slo:error_budget_remaining:ratio${sloSelector(slo)}, 0) * ${durationDays(slo.window)} / slo:burn_rate:1h${sloSelector(slo)}`,
-  burnRate: (slo: ResolvedSlo, window: string) => `slo:burn_rate:${window}${sloSelector(slo)}`,
-  compliance: (slo: ResolvedSlo) => `1 - slo:sli_error:ratio_rate${slo.window}${sloSelector(slo)}`,
-  objective: (slo: ResolvedSlo) => `slo:objective:ratio${sloSelector(slo)}`,
+    `clamp_min(${SERIES.budgetRemaining}${sloSelector(slo)}, 0) * ${durationDays(slo.window)} / ${SERIES.burnRate('1h')}${sloSelector(slo)}`,
+  burnRate: (slo: ResolvedSlo, window: string) => `${SERIES.burnRate(window)}${sloSelector(slo)}`,
+  compliance: (slo: ResolvedSlo) => `1 - ${SERIES.errorRatio(slo.window)}${sloSelector(slo)}`,
+  objective: (slo: ResolvedSlo) => `${SERIES.objective}${sloSelector(slo)}`,
   /** The latency at the objective's quantile (p99 for a 99% objective) and the target. */
   latencyQuantile: (slo: ResolvedSlo & { sli: { kind: 'latency' } }) =>
     `histogram_quantile(${slo.objective / 100}, sum by (le) (rate(${slo.sli.metric}_bucket${matchers(slo.sli.selector)}[$__rate_interval])))`,
@@ -32,12 +32,12 @@ export function complianceTableQueries(slos: readonly ResolvedSlo[]): { column: 
   const names = `{slo=~"${sloNamesRegex(slos)}"}`;
   const byWindow = new Map<string, ResolvedSlo[]>();
   for (const slo of slos) byWindow.set(slo.window, [...(byWindow.get(slo.window) ?? []), slo]);
-  const compliance = [...byWindow.entries()].map(([w, list]) => `(1 - slo:sli_error:ratio_rate${w}{slo=~"${sloNamesRegex(list)}"})`).join(' or ');
+  const compliance = [...byWindow.entries()].map(([w, list]) => `(1 - ${SERIES.errorRatio(w)}{slo=~"${sloNamesRegex(list)}"})`).join(' or ');
   return [
-    { column: 'Objective', expr: `slo:objective:ratio${names}` },
+    { column: 'Objective', expr: `${SERIES.objective}${names}` },
     { column: 'Compliance (SLO window)', expr: compliance },
-    { column: 'Budget remaining', expr: `slo:error_budget_remaining:ratio${names}` },
-    { column: 'Burn rate (1h)', expr: `slo:burn_rate:1h${names}` },
+    { column: 'Budget remaining', expr: `${SERIES.budgetRemaining}${names}` },
+    { column: 'Burn rate (1h)', expr: `${SERIES.burnRate('1h')}${names}` },
   ];
 }
 

@@ -1,33 +1,42 @@
 /**
  * Prometheus rules generated from the policy: recording rules that keep every
  * SLO ratio traffic-weighted, multi-window multi-burn-rate alerts with a
- * minimum-traffic guard, DR alerts, a budget-exhausted alert, a "deploy freeze
- * active" alert and an alert on overridden deploys.
+ * minimum-traffic guard (one alerting rule per pair, with its own `for`),
+ * DR alerts, a budget-exhausted alert, a "deploy freeze active" alert and an
+ * alert on overridden deploys.
  *
- * Naming scheme (labels `slo` and `service` on every SLO series):
- * - `slo:sli_error:rate5m`, `slo:sli_total:rate5m`: events per second over 5m,
- *   the only rules that read raw counters;
- * - `slo:sli_error:ratio_rate<w>`: error ratio over w, computed as
- *   sum_over_time(errors) / sum_over_time(totals) of the 5m rates, so every
+ * Naming scheme (namespace `deploy_governor:`, so Sloth's `slo:` series can be
+ * loaded beside them; labels `slo` and `service` on every SLO series; `<b>` is
+ * the base window, 5m unless the policy's `scrape-interval` needs more):
+ * - `deploy_governor:sli_error:rate<b>`, `deploy_governor:sli_total:rate<b>`:
+ *   events per second over the base window, the only rules that read raw
+ *   counters;
+ * - `deploy_governor:sli_error:ratio_rate<w>`: error ratio over w, computed as
+ *   sum_over_time(errors) / sum_over_time(totals) of the base rates, so every
  *   window is weighted by traffic, never an average of ratios (the evaluation
  *   interval cancels out of the quotient);
- * - `slo:sli_total:count<w>`: events over w (sum of the 5m rates × the
- *   evaluation interval; used by the minimum-traffic guard);
- * - `slo:burn_rate:<w>`, `slo:objective:ratio`, `slo:error_budget_remaining:ratio`.
+ * - `deploy_governor:sli_total:count<w>`: events over w (sum of the base rates ×
+ *   the evaluation interval; used by the minimum-traffic guard);
+ * - `deploy_governor:burn_rate:<w>`, `deploy_governor:objective:ratio`,
+ *   `deploy_governor:error_budget_remaining:ratio`.
  * Windows: 5m, 30m, 1h, 2h, 6h, 1d, 3d, the SLO window, and any window of the
- * configured alert pairs and burn-rate guards (see recordedWindows).
+ * configured alert pairs and burn-rate guards (see recordedWindows). A window
+ * shorter than the base window reads the base window's ratio.
  *
  * Groups per SLO, each reading only the one before, because promtool backfills
- * a rule only from series that already exist: `:base` (raw counters → 5m
+ * a rule only from series that already exist: `:base` (raw counters → base
  * rates), `:windows` (→ ratios and counts), `:budget` (→ burn rates and
  * budget remaining), `:alerts`.
  *
- * Why rates sampled every minute rather than 5m increases summed: a 5m
- * increase recorded every minute counts each event five times, so a plain
- * sum_over_time overcounts; dividing by 300 and multiplying by the 60 s
+ * Why rates sampled every minute rather than increases summed: a 5m increase
+ * recorded every minute counts each event five times, so a plain sum_over_time
+ * overcounts; dividing by the base window's seconds and multiplying by the 60 s
  * interval restores the count exactly, and a subquery ([w:5m]) would re-read
  * raw counters. A long window sums what exists, so a young service gets a
  * ratio over its history instead of NaN.
+ *
+ * Burn-rate factors are written for a 30-day window and scaled to the SLO
+ * window as Sloth scales them (burn-rate-factors.ts), unless pinned.
  */
 import { Document, isMap } from 'yaml';
 import { formatDuration, parseDurationMs } from '../duration.js';
@@ -35,8 +44,9 @@ import type { ResolvedDr, ResolvedSlo } from '../policy/resolve-policy.js';
 import type { FreezeWindowConfig } from '../policy/schema.js';
 import { lastValueQuery, promString } from '../promql/promql.js';
 import { sliKindOf } from '../sli/registry.js';
+import { budgetPercentOf, factorText, scaledFactor } from './burn-rate-factors.js';
 import { freezeCondition } from './freeze-expr.js';
-import { BASE_SERIES, DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, recordedWindows, sloSelector, type BurnRatePair } from './recorded-series.js';
+import { baseSeries, DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, recordedWindows, SERIES, sloSelector, type BurnRatePair } from './recorded-series.js';
 
 export { DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, type BurnRatePair };
 
@@ -47,6 +57,7 @@ export interface GenerateRulesInput {
   source: string;
   /** Fewest events in an alert's long window before it may fire (default 100). */
   minTraffic?: number;
+  /** Burn-rate alert pairs (default the SRE workbook's four), factors for a 30-day window unless a pair is `pinned`. */
   pairs?: readonly BurnRatePair[];
   /** Extra labels on every alert (the policy's `alerting.labels`). */
   labels?: Readonly<Record<string, string>>;
@@ -70,44 +81,57 @@ interface Group {
   note?: string;
 }
 
-const BASE_SECONDS = 300;
-
 /** How long the DeployOverridden alert stays up after an overridden decision. */
 const OVERRIDE_ALERT_SECONDS = 86_400;
 
-/** The SLO's base recordings, from its SLI kind's module (src/core/sli/kinds/). */
+/** Alert names by severity: stable, one alerting rule per pair under them. */
+export const BURN_RATE_ALERT_NAMES = { page: 'SLOBurnRatePage', ticket: 'SLOBurnRateTicket' } as const;
+
+/** A number as the rules write it: 12 significant digits (Sloth writes the full double, e.g. 5.6000000000000005). */
+const promNumber = (n: number) => String(Number(n.toPrecision(12)));
+
+/** The SLO's base recordings, from its SLI kind's module (src/core/sli/kinds/), over its base window. */
 function baseRules(slo: ResolvedSlo, labels: Record<string, string>): Rule[] {
-  const recording = sliKindOf(slo.sli).recording(slo.sli, '5m');
+  const base = baseSeries(slo);
+  const seconds = parseDurationMs(base.window) / 1000;
+  const recording = sliKindOf(slo.sli).recording(slo.sli, base.window);
   if ('counts' in recording) {
     return [
-      { record: BASE_SERIES.error, expr: `${recording.counts.error} / ${BASE_SECONDS}`, labels },
-      { record: BASE_SERIES.total, expr: `${recording.counts.total} / ${BASE_SECONDS}`, labels },
+      { record: base.error, expr: `${recording.counts.error} / ${seconds}`, labels },
+      { record: base.total, expr: `${recording.counts.total} / ${seconds}`, labels },
     ];
   }
-  return [{ record: BASE_SERIES.ratio, expr: recording.ratio, labels }];
+  return [{ record: base.ratio, expr: recording.ratio, labels }];
 }
 
-/** Ratios and counts per window: read only the base series (so promtool can backfill them in one pass after the base). */
+/**
+ * Ratios and counts per window: read only the base series (so promtool can
+ * backfill them in one pass after the base). A window no longer than the base
+ * window is the base window's ratio.
+ */
 function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: string[]): Rule[] {
   const sel = sloSelector(slo);
-  const rules: Rule[] = [{ record: 'slo:objective:ratio', expr: `vector(${Number((slo.objective / 100).toPrecision(12))})`, labels }];
+  const base = baseSeries(slo);
+  const baseMs = parseDurationMs(base.window);
+  const baseSeconds = baseMs / 1000;
+  const rules: Rule[] = [{ record: SERIES.objective, expr: `vector(${promNumber(slo.objective / 100)})`, labels }];
   const countsEvents = sliKindOf(slo.sli).countsEvents;
   for (const w of windows) {
+    const withinBase = parseDurationMs(w) <= baseMs;
     if (!countsEvents) {
-      if (w !== '5m') rules.push({ record: `slo:sli_error:ratio_rate${w}`, expr: `avg_over_time(${BASE_SERIES.ratio}${sel}[${w}])`, labels });
+      if (w !== base.window) {
+        rules.push({ record: SERIES.errorRatio(w), expr: withinBase ? `${base.ratio}${sel}` : `avg_over_time(${base.ratio}${sel}[${w}])`, labels });
+      }
       continue;
     }
     rules.push({
-      record: `slo:sli_error:ratio_rate${w}`,
-      expr:
-        w === '5m'
-          ? `${BASE_SERIES.error}${sel} / ${BASE_SERIES.total}${sel}`
-          : `sum_over_time(${BASE_SERIES.error}${sel}[${w}]) / sum_over_time(${BASE_SERIES.total}${sel}[${w}])`,
+      record: SERIES.errorRatio(w),
+      expr: withinBase ? `${base.error}${sel} / ${base.total}${sel}` : `sum_over_time(${base.error}${sel}[${w}]) / sum_over_time(${base.total}${sel}[${w}])`,
       labels,
     });
     rules.push({
-      record: `slo:sli_total:count${w}`,
-      expr: w === '5m' ? `${BASE_SERIES.total}${sel} * ${BASE_SECONDS}` : `sum_over_time(${BASE_SERIES.total}${sel}[${w}]) * ${RULE_INTERVAL_SECONDS}`,
+      record: SERIES.totalCount(w),
+      expr: withinBase ? `${base.total}${sel} * ${baseSeconds}` : `sum_over_time(${base.total}${sel}[${w}]) * ${RULE_INTERVAL_SECONDS}`,
       labels,
     });
   }
@@ -116,46 +140,67 @@ function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: 
 
 /** Burn rates and budget remaining: read only the window ratios (the next backfill pass). */
 function budgetRules(slo: ResolvedSlo, labels: Record<string, string>, windows: string[]): Rule[] {
-  const allowed = Number((1 - slo.objective / 100).toPrecision(12));
+  const allowed = promNumber(1 - slo.objective / 100);
   const sel = sloSelector(slo);
   return [
-    ...windows.map((w) => ({ record: `slo:burn_rate:${w}`, expr: `slo:sli_error:ratio_rate${w}${sel} / ${allowed}`, labels })),
-    { record: 'slo:error_budget_remaining:ratio', expr: `1 - slo:sli_error:ratio_rate${slo.window}${sel} / ${allowed}`, labels },
+    ...windows.map((w) => ({ record: SERIES.burnRate(w), expr: `${SERIES.errorRatio(w)}${sel} / ${allowed}`, labels })),
+    { record: SERIES.budgetRemaining, expr: `1 - ${SERIES.errorRatio(slo.window)}${sel} / ${allowed}`, labels },
   ];
 }
 
-function shortest(durations: string[]): string {
-  return durations.reduce((a, d) => (parseDurationMs(d) < parseDurationMs(a) ? d : a));
+/** A pair's factor for this SLO's window: scaled as Sloth does unless pinned. */
+export function pairFactor(pair: BurnRatePair, window: string): number {
+  return pair.pinned ? pair.factor : scaledFactor(pair.factor, pair.long, window);
 }
 
+/** One alerting rule per pair, with the pair's own `for`; pages first, then tickets, each in the policy's order. */
 function alertRules(slo: ResolvedSlo, labels: Record<string, string>, extra: Record<string, string>, pairs: readonly BurnRatePair[], minTraffic: number): Rule[] {
-  const annotations = (summary: string) => ({ summary, ...(slo.runbook ? { runbook_url: slo.runbook } : {}) });
+  const annotations = (summary: string, description?: string) => ({
+    summary,
+    ...(description !== undefined ? { description } : {}),
+    ...(slo.runbook ? { runbook_url: slo.runbook } : {}),
+  });
   const sel = sloSelector(slo);
   const rules: Rule[] = [];
   for (const severity of ['page', 'ticket'] as const) {
-    const mine = pairs.filter((p) => p.severity === severity);
-    if (mine.length === 0) continue;
-    const clauses = mine.map((p) => {
+    for (const p of pairs.filter((pair) => pair.severity === severity)) {
+      const factor = pairFactor(p, slo.window);
+      const threshold = promNumber(factor);
       // A ratio SLI records no traffic, so it cannot have a traffic guard.
-      const guard = !sliKindOf(slo.sli).countsEvents ? '' : ` and slo:sli_total:count${p.long}${sel} >= ${minTraffic}`;
-      return `(slo:burn_rate:${p.long}${sel} > ${p.factor} and slo:burn_rate:${p.short}${sel} > ${p.factor}${guard})`;
-    });
-    rules.push({
-      alert: severity === 'page' ? 'SLOBurnRatePage' : 'SLOBurnRateTicket',
-      expr: clauses.join('\nor\n'),
-      for: shortest(mine.map((p) => p.for)),
-      labels: { ...extra, ...labels, severity },
-      annotations: annotations(`SLO ${slo.name} is burning its ${slo.window} error budget fast (${severity})`),
-    });
+      const guard = !sliKindOf(slo.sli).countsEvents ? '' : ` and ${SERIES.totalCount(p.long)}${sel} >= ${minTraffic}`;
+      rules.push({
+        alert: BURN_RATE_ALERT_NAMES[severity],
+        expr: `${SERIES.burnRate(p.long)}${sel} > ${threshold} and ${SERIES.burnRate(p.short)}${sel} > ${threshold}${guard}`,
+        for: p.for,
+        labels: { ...extra, ...labels, severity, long_window: p.long, short_window: p.short },
+        annotations: annotations(
+          `SLO ${slo.name} is burning its ${slo.window} error budget fast (${severity}: over ${factorText(factor)}x for ${p.long} and ${p.short})`,
+          `Both the ${p.long} and the ${p.short} window burn the error budget faster than ${factorText(factor)}x: ${factorText(budgetPercentOf(factor, p.long, slo.window))}% of the ${slo.window} budget within ${p.long}.`,
+        ),
+      });
+    }
   }
   rules.push({
     alert: 'SLOErrorBudgetExhausted',
-    expr: `slo:error_budget_remaining:ratio${sel} < 0`,
+    expr: `${SERIES.budgetRemaining}${sel} < 0`,
     for: '5m',
     labels: { ...extra, ...labels, severity: 'ticket' },
     annotations: annotations(`SLO ${slo.name} has spent its whole ${slo.window} error budget; deploys are blocked`),
   });
   return rules;
+}
+
+/** The comment above an SLO's alerts: its factors, and the pairs that cannot work at its window or base window. */
+function alertNote(slo: ResolvedSlo, pairs: readonly BurnRatePair[]): string {
+  const factors = pairs.map((p) => `${p.long}/${p.short} ${factorText(pairFactor(p, slo.window))}x`).join(', ');
+  const scaled = pairs.some((p) => !p.pinned) && parseDurationMs(slo.window) !== parseDurationMs('30d');
+  const lines = [`SLO ${slo.name} (${slo.window}): burn-rate factors ${factors}${scaled ? ` (the 30-day factors × ${slo.window} / 30d, as Sloth scales them)` : ''}.`];
+  const baseMs = parseDurationMs(baseSeries(slo).window);
+  for (const p of pairs) {
+    if (parseDurationMs(p.long) >= parseDurationMs(slo.window)) lines.push(`The ${p.long}/${p.short} pair's long window is not shorter than the SLO window ${slo.window}.`);
+    if (parseDurationMs(p.short) < baseMs) lines.push(`The ${p.long}/${p.short} pair's short window reads the ${baseSeries(slo).window} base window (scrape-interval ${slo.scrapeInterval}).`);
+  }
+  return lines.join('\n');
 }
 
 function drRules(dr: ResolvedDr, labels: Record<string, string>): Rule[] {
@@ -240,12 +285,12 @@ export function generateRules(input: GenerateRulesInput): string {
   const groups: Group[] = [];
   for (const slo of input.slos) {
     const labels = { slo: slo.name, service: slo.service };
-    const note = sliKindOf(slo.sli).wording.ruleNote?.(slo.name, '5m');
+    const note = sliKindOf(slo.sli).wording.ruleNote?.(slo.name, baseSeries(slo).window);
     groups.push({ name: `deploy-governor:${slo.name}:base`, interval, rules: baseRules(slo, labels), ...(note !== undefined ? { note } : {}) });
     const windows = recordedWindows(slo, pairs, input.extraWindows ?? []);
     groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windows) });
     groups.push({ name: `deploy-governor:${slo.name}:budget`, interval, rules: budgetRules(slo, labels, windows) });
-    groups.push({ name: `deploy-governor:${slo.name}:alerts`, interval, rules: alertRules(slo, labels, extra, pairs, minTraffic) });
+    groups.push({ name: `deploy-governor:${slo.name}:alerts`, interval, rules: alertRules(slo, labels, extra, pairs, minTraffic), note: alertNote(slo, pairs) });
   }
   if (input.dr) groups.push({ name: 'deploy-governor:dr', interval, rules: drRules(input.dr, envLabels) });
   const skipped: string[] = [];
@@ -256,14 +301,15 @@ export function generateRules(input: GenerateRulesInput): string {
   const doc = new Document({ groups: groups.map(({ note: _note, ...g }) => g) }, { aliasDuplicateObjects: false });
   doc.commentBefore = [
     ` Generated by deploy-governor from ${input.source} (environment ${environment}). Do not edit: run \`npx deploy-governor generate rules\`.`,
-    ' Series: slo:sli_error:rate5m / slo:sli_total:rate5m (base), slo:sli_error:ratio_rate<w>, slo:sli_total:count<w>, slo:burn_rate:<w>,',
-    ' slo:objective:ratio, slo:error_budget_remaining:ratio; every long window is a ratio of sums (traffic-weighted), never an average of ratios.',
+    ' Series: deploy_governor:sli_error:rate<b> / deploy_governor:sli_total:rate<b> (base, b = 5m or 4 scrape intervals), deploy_governor:sli_error:ratio_rate<w>,',
+    ' deploy_governor:sli_total:count<w>, deploy_governor:burn_rate:<w>, deploy_governor:objective:ratio, deploy_governor:error_budget_remaining:ratio;',
+    ' every long window is a ratio of sums (traffic-weighted), never an average of ratios. Alerts: one rule per burn-rate pair, labelled long_window and short_window.',
     ...skipped.map((s) => ` Note: ${s}`),
   ].join('\n');
   for (const [i, g] of groups.entries()) {
     if (!g.note) continue;
     const node = doc.getIn(['groups', i], true);
-    if (isMap(node)) node.commentBefore = ` ${g.note}`;
+    if (isMap(node)) node.commentBefore = g.note.split('\n').map((line) => ` ${line}`).join('\n');
   }
   return doc.toString({ lineWidth: 0 });
 }

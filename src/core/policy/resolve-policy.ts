@@ -29,6 +29,8 @@ export interface ResolvedSlo {
   windowMs: number;
   sli: ResolvedSli;
   runbook?: string;
+  /** The policy's `scrape-interval`, when set: the generated rules size their base window from it, and the gate reads the series named after it (src/core/generate/recorded-series.ts). */
+  scrapeInterval?: string;
 }
 
 export interface ResolvedPrometheus {
@@ -262,10 +264,14 @@ export function resolvePolicy(
   source = '.github/deploy-governor.yml',
 ): ResolvedPolicy {
   const environment = inputs.environment ?? 'production';
-  const { environments, $schema: _schema, version: _version, sloth, ...top } = file;
+  const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
   // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
   if (sloth !== undefined) {
     throw new PolicyError(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+  }
+  // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
+  if (openslo !== undefined) {
+    throw new PolicyError(source, [{ path: 'openslo', message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files` }]);
   }
   // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
   const known = Object.keys(environments ?? {});
@@ -308,7 +314,7 @@ export function resolvePolicy(
   return {
     environment,
     prometheus: resolvePrometheus(merged, inputs, env, source),
-    slos: resolveSlos(merged, inputs, source),
+    slos: resolveSlos(merged, inputs, source).map((slo) => (merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] })),
     thresholds,
     blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
     onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',

@@ -260,8 +260,8 @@ export const auditSchema = z
 const alertLabelName = z
   .string()
   .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
-  .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment'].includes(name), {
-    message: 'slo, service, severity, alertname and environment are set by the generator; choose another label name',
+  .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
+    message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
   });
 
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
@@ -269,9 +269,12 @@ export const burnRateAlertSchema = z
   .strictObject({
     long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
     short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: z.number().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
-    severity: enumSchema(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
-    for: durationSchema.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
+    factor: z
+      .number()
+      .positive()
+      .meta({ description: 'Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO\'s window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.' }),
+    severity: enumSchema(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).' }),
+    for: durationSchema.optional().meta({ description: 'How long the pair\'s condition must hold before its alert fires.', default: '2m' }),
   })
   .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 
@@ -287,6 +290,13 @@ export const alertingSchema = z
     'burn-rate-alerts': z.array(burnRateAlertSchema).min(1).optional().meta({
       description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
+    'factor-scaling': enumSchema(['window', 'pinned'])
+      .optional()
+      .meta({
+        description:
+          'How the pairs\' factors (written for a 30-day window, as the SRE workbook\'s) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.',
+        default: 'window',
+      }),
     labels: z.record(alertLabelName, z.string()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
   })
   .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
@@ -309,6 +319,11 @@ const policyFields = {
         'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
       default: 'auto',
     }),
+  'scrape-interval': durationSchema.optional().meta({
+    description:
+      'How often Prometheus scrapes the SLIs\' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.',
+    default: '1m',
+  }),
   alerting: alertingSchema.optional(),
   mode: enumSchema(['enforce', 'report'])
     .optional()
@@ -346,6 +361,19 @@ export const policyFileSchema = z
         description:
           'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
         examples: ['slos/checkout.sloth.yml'],
+      }),
+    openslo: z
+      .string()
+      .min(1)
+      // Inside the repository: the file's text can end up in error messages, so it must be the repository's own.
+      .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..'), {
+        message: 'expected a path inside the repository, relative to its root and without .., e.g. slos/checkout.openslo.yaml',
+      })
+      .optional()
+      .meta({
+        description:
+          'Path (from the repository root) of one OpenSLO file (`apiVersion: openslo/v1`, one or more YAML documents) whose SLOs are added to `slos`: SLO and SLI documents, rolling windows, Occurrences budgets, Prometheus queries. Read by the Action, the CLI and the app.',
+        examples: ['slos/checkout.openslo.yaml'],
       }),
     ...policyFields,
     environments: z

@@ -2,9 +2,9 @@
  * A querier that sends at most `max` queries at once. One evaluation fires all
  * its queries in parallel (one timestamp, least wall time); a policy with many
  * SLOs must not turn that into a burst against a Prometheus shared by every
- * tenant, so the gate bounds it (8 by default).
+ * tenant, so the gate bounds it (8 by default). Range queries share the slots.
  */
-import type { InstantResult, PrometheusQuerier } from './querier.js';
+import type { InstantResult, PrometheusQuerier, QueryRange, RangeResult } from './querier.js';
 
 export const DEFAULT_QUERY_CONCURRENCY = 8;
 
@@ -17,15 +17,18 @@ export function limitConcurrency(inner: PrometheusQuerier, max: number): Prometh
     if (next) next();
     else running--;
   };
+  const limited = async <T>(run: () => Promise<T>): Promise<T> => {
+    await acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  };
+  const rangeOf = inner.queryRange?.bind(inner);
   return {
     displayUrl: inner.displayUrl,
-    async query(promql: string, time: Date): Promise<InstantResult> {
-      await acquire();
-      try {
-        return await inner.query(promql, time);
-      } finally {
-        release();
-      }
-    },
+    query: (promql: string, time: Date): Promise<InstantResult> => limited(() => inner.query(promql, time)),
+    ...(rangeOf ? { queryRange: (promql: string, range: QueryRange): Promise<RangeResult> => limited(() => rangeOf(promql, range)) } : {}),
   };
 }

@@ -1,9 +1,11 @@
 /**
  * The pull-request comment that explains a deploy decision. One per pull request
  * and environment, found again by its hidden marker. Everything that came from
- * users is rendered inert.
+ * users is rendered inert. The budget charts of the SLOs with a history follow
+ * the figures (at most COMMENT_MAX_CHARTED_SLOS, the least budget first).
  */
 import type { Report } from '../report/report-schema.js';
+import { renderChartsSection } from './budget-chart.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent } from './format-values.js';
 import { inert, inertLimited, inertUrl } from './inert-markdown.js';
 
@@ -14,6 +16,14 @@ export function markerEnvironment(environment: string): string {
 
 export function commentMarker(environment: string): string {
   return `<!-- deploy-governor:pr-comment environment=${markerEnvironment(environment)} -->`;
+}
+
+/** Most SLOs whose charts a PR comment draws (the job summary draws them all). */
+export const COMMENT_MAX_CHARTED_SLOS = 3;
+
+/** The charts section of a comment. */
+function charts(report: Report): string[] {
+  return renderChartsSection(report, { maxSlos: COMMENT_MAX_CHARTED_SLOS, more: 'see the job summary of the workflow run' });
 }
 
 export interface CommentContext {
@@ -49,6 +59,7 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
     ...d.reasons.slice(0, 20).map((r) => `- ${inertLimited(r)}`),
     ...(d.reasons.length > 20 ? [`- … and ${d.reasons.length - 20} more (see the run)`] : []),
     '',
+    ...charts(report),
   ];
   if (d.requiredOverride) {
     const who = d.requiredPermission ? `the **${inert(d.requiredPermission)}** role or higher` : 'the role the policy requires';
@@ -72,7 +83,7 @@ export function renderAllowedComment(report: Report, ctx: CommentContext): strin
   if (d.overridden && report.override) {
     lines.push(`Overridden by ${inert(report.override.actor)} at level \`${report.override.level}\`: ${inertLimited(report.override.reason)}`, '');
   }
-  lines.push(`Budget remaining ${formatPercent(report.budget.remaining)}, burn rate ${formatBurnRate(report.budget.burnRate)}. An earlier run had blocked this deploy.`, '', footer(report, ctx));
+  lines.push(`Budget remaining ${formatPercent(report.budget.remaining)}, burn rate ${formatBurnRate(report.budget.burnRate)}. An earlier run had blocked this deploy.`, '', ...charts(report), footer(report, ctx));
   return lines.join('\n');
 }
 

@@ -2,9 +2,11 @@
  * The report as markdown: the job summary, the check run's summary and the CLI's
  * `--format markdown`. Text that a repository controls (window names, reasons,
  * messages quoting queries) goes through `tableCell`/`inline` so it cannot break
- * the layout.
+ * the layout. Below the SLO table, each SLO with a budget history gets its
+ * Mermaid charts (budget-chart.ts); the table stays, for screen readers.
  */
 import type { Report } from '../report/report-schema.js';
+import { renderChartsSection } from './budget-chart.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent, formatRatio } from './format-values.js';
 import { inert } from './inert-markdown.js';
 
@@ -67,6 +69,7 @@ export function renderSummary(report: Report): string {
     );
   }
   lines.push('');
+  lines.push(...renderChartsSection(report));
 
   const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));
   if (guards.length > 0) {

@@ -33,6 +33,36 @@ export const guardResultSchema = z.object({
   state: z.enum(['triggered', 'not-triggered', 'unknown']).optional(),
 });
 
+/**
+ * How the SLO's error budget was spent across its window, step by step: what the
+ * job summary and the PR comment draw as charts (optional; added in 0.3). One
+ * range query reads it, at a step that gives at most 30 points. Absent when it
+ * could not be read (a note says why), when the SLO has no budget, or when the
+ * querier has no range queries; it never changes the decision.
+ */
+export const budgetHistorySchema = z.object({
+  /** The step between points, a Prometheus duration (`1d`); each point covers the step that ends at it. */
+  step: z.string(),
+  /** Where the steps' events came from: raw counters, or the series `generate rules` records. */
+  source: z.enum(['raw', 'recorded']),
+  /** Oldest first; the last point is at the evaluation time. */
+  points: z.array(
+    z.object({
+      /** The end of the step (ISO 8601). */
+      at: z.string(),
+      /**
+       * Percent of the window's error budget left after the errors up to `at`: the
+       * window's spent budget (the SLO's `budgetRemaining`) attributed to the steps
+       * in proportion to their errors, so the last point equals `budgetRemaining`
+       * and the line never rises.
+       */
+      budgetRemaining: z.number(),
+      /** The burn rate over the step (its error ratio over the budget); null when the step had no data. */
+      burnRate: z.number().nullable(),
+    }),
+  ),
+});
+
 export const sloResultSchema = z.object({
   name: z.string(),
   description: z.string().optional(),
@@ -61,6 +91,8 @@ export const sloResultSchema = z.object({
    * those days alone (optional; added in 0.3).
    */
   historyDays: z.number().optional(),
+  /** The budget over the window, for charts (optional; added in 0.3). */
+  history: budgetHistorySchema.optional(),
 });
 
 export const drResultSchema = z.object({
@@ -200,3 +232,4 @@ export type OverrideRecord = z.infer<typeof overrideRecordSchema>;
 export type RunInfo = z.infer<typeof runInfoSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
 export type DaysToExhaustion = z.infer<typeof daysSchema>;
+export type BudgetHistory = z.infer<typeof budgetHistorySchema>;

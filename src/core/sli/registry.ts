@@ -13,12 +13,14 @@
  */
 import { z } from 'zod';
 import { eventsSli } from './kinds/events.js';
+import { goodEventsSli } from './kinds/good-events.js';
 import { latencySli } from './kinds/latency.js';
 import { ratioSli } from './kinds/ratio.js';
 import type { SliKind } from './sli-kind.js';
 
 export const SLI_KINDS = {
   events: eventsSli,
+  'good-events': goodEventsSli,
   latency: latencySli,
   ratio: ratioSli,
 } as const;
