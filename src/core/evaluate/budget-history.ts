@@ -54,9 +54,10 @@ export interface HistoryGrid {
  * The steps of a window's history: as many as fit (at most 30, each at least
  * 5 minutes), preferring whole days, then whole hours, then whole minutes, and
  * never fewer than half the maximum for a rounder step. `n × step` is the window
- * whenever a whole-minute step divides it (every window of whole minutes with
- * at least 15 points' room does), so the steps tile the window exactly. Null
- * for a window too short for two steps.
+ * whenever such a step divides it (30d: 30 × 1d, 28d: 28 × 1d, 7d: 28 × 6h,
+ * 1h: 12 × 5m), so the steps tile the window exactly; otherwise the first step
+ * reaches less than a step before the window. Null for a window too short for
+ * two steps.
  */
 export function historyGrid(windowMs: number): HistoryGrid | null {
   const window = Math.round(windowMs / 1000);
@@ -225,7 +226,8 @@ export function toBudgetHistory(answer: HistoryAnswer, objective: number, budget
   let spentSoFar = 0;
   const points = answer.at.map((at, i) => {
     spentSoFar += answer.spent[i]!;
-    // No error in any step (the window's few errors fell between them): nothing to attribute, the budget line stays flat.
+    // No error in any step (the window's few errors fell between them): nothing to attribute them to, so the
+    // line stays full and meets the table's figure at the last point.
     const remaining = total > 0 ? 100 - (windowSpent * spentSoFar) / total : i === answer.at.length - 1 ? budgetRemaining : 100;
     const ratio = answer.ratios[i]!;
     return { at: isoSeconds(at), budgetRemaining: Number(remaining.toFixed(2)), burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)) };

@@ -94,7 +94,11 @@ function xAxis(d: ChartData): string {
   return `  x-axis "${unit} before the evaluation" ${mermaidNumber(-span / seconds)} --> 0`;
 }
 
-/** A Mermaid block with its size and colours, at most a few hundred characters plus the data. */
+/**
+ * A Mermaid block with its size and colours, a few hundred characters plus the data. Colours are CSS names:
+ * a hex colour such as `#1f77b4` reads as an issue reference (`#1…`) to the markdown checks that every
+ * rendering passes (test/unit/fuzz-report.test.ts).
+ */
 function mermaidBlock(palette: string, lines: string[]): string[] {
   return ['```mermaid', `%%{init: {"xyChart": {"width": 640, "height": 240}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`, 'xychart-beta', ...lines, '```'];
 }
