@@ -12,12 +12,12 @@ __webpack_require__.d(__webpack_exports__, {
   _6: () => (/* binding */ sloSchema)
 });
 
-// UNUSED EXPORTS: PERMISSIONS, alertingSchema, auditSchema, blockableStatusSchema, burnRateAlertSchema, burnRateGuardSchema, drSchema, durationSchema, environmentPolicySchema, eventsSliSchema, freezeWindowSchema, latencySliSchema, overridesSchema, permissionSchema, prometheusSchema, ratioSliSchema, sliSchema, thresholdsSchema, windowQuerySchema
+// UNUSED EXPORTS: PERMISSIONS, alertingSchema, auditSchema, blockableStatusSchema, burnRateAlertSchema, burnRateGuardSchema, drSchema, durationSchema, environmentPolicySchema, freezeWindowSchema, overridesSchema, permissionSchema, prometheusSchema, sliSchema, thresholdsSchema, windowQuerySchema
 
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
 var dist = __webpack_require__(8628);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __webpack_require__(5491);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/core/policy/duration-schema.ts
@@ -148,8 +148,18 @@ function resolvePostmortemPolicy(config) {
 
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __webpack_require__(5899);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
+var registry = __webpack_require__(334);
+// EXTERNAL MODULE: ./src/core/sli/window-query-schema.ts
+var window_query_schema = __webpack_require__(6957);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __webpack_require__(5009);
+// EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
+var enum_schema = __webpack_require__(2049);
+// EXTERNAL MODULE: ./src/core/policy/environment-names.ts
+var environment_names = __webpack_require__(7166);
+// EXTERNAL MODULE: ./src/core/policy/objective.ts
+var objective = __webpack_require__(9921);
 ;// CONCATENATED MODULE: ./src/core/policy/schema.ts
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
@@ -170,17 +180,16 @@ var core_status = __webpack_require__(5009);
 
 
 
-/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
-const windowQuerySchema = schemas/* string */.YjP()
-    .min(1)
-    .refine((q) => /\{\{\s*\.?window\s*\}\}/.test(q), {
-    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
-});
-const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
-/** The statuses that `block-on` and rule severities may name. */
-const blockableStatusSchema = schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW);
 
-const permissionSchema = schemas/* enum */.k5n(permissions/* PERMISSIONS */.J);
+
+
+
+
+const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+/** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
+const blockableStatusSchema = (0,enum_schema/* enumSchema */.xx)(core_status/* BLOCKABLE_STATUSES */.dW);
+
+const permissionSchema = (0,enum_schema/* enumSchema */.xx)(permissions/* PERMISSIONS */.J);
 const envVarName = schemas/* string */.YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
 const httpUrl = schemas/* string */.YjP().refine(http_url/* isHttpUrl */.q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
@@ -204,37 +213,6 @@ const prometheusSchema = schemas/* strictObject */.rej({
     timeout: durationSchema.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
 })
     .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
-/** An SLI counted in events: bad events and all events over a window. */
-const eventsSliSchema = schemas/* strictObject */.rej({
-    error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
-    total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result or zero means no traffic (status UNKNOWN).' }),
-})
-    .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' });
-/** A latency SLI from a Prometheus histogram. */
-const latencySliSchema = schemas/* strictObject */.rej({
-    metric: schemas/* string */.YjP()
-        .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
-        .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
-    threshold: schemas/* number */.aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
-    selector: schemas/* string */.YjP()
-        .optional()
-        .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
-})
-    .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' });
-/** An SLI given directly as an error ratio. */
-const ratioSliSchema = schemas/* strictObject */.rej({
-    query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
-})
-    .meta({ description: 'A raw error-ratio query.' });
-const sliSchema = schemas/* strictObject */.rej({
-    events: eventsSliSchema.optional(),
-    latency: latencySliSchema.optional(),
-    ratio: ratioSliSchema.optional(),
-})
-    .refine((sli) => [sli.events, sli.latency, sli.ratio].filter(Boolean).length === 1, {
-    message: 'expected exactly one of events, latency or ratio',
-})
-    .meta({ description: 'How the SLI is measured: exactly one of `events`, `latency`, `ratio`.' });
 /** One service level objective. */
 const sloSchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP()
@@ -243,12 +221,13 @@ const sloSchema = schemas/* strictObject */.rej({
     description: schemas/* string */.YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
     service: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
     objective: schemas/* number */.aig()
-        .gt(0, { message: 'expected a percentage above 0, e.g. 99.9' })
+        // A fraction (0.999) would mean 0.999 %: every deploy would pass. Objectives are percentages everywhere.
+        .gt(1, { error: (issue) => (0,objective/* objectiveProblem */.h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
         .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
         .optional()
-        .meta({ description: 'Objective in percent. Input `slo-target` overrides it.', default: 99.9 }),
+        .meta({ description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.', default: 99.9 }),
     window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
-    sli: sliSchema,
+    sli: registry/* sliSchema */.WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
 })
     .meta({ description: 'A service level objective and how to measure it.' });
@@ -324,7 +303,9 @@ const freezeWindowSchema = schemas/* strictObject */.rej({
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({ description: 'Only these environments (default: all).' }),
+    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .optional()
+        .meta({ description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.' }),
 })
     .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -368,6 +349,12 @@ const overrideLevelSchema = schemas/* strictObject */.rej({
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = schemas/* strictObject */.rej({
     'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    refs: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
+        .max(20)
+        .optional()
+        .meta({
+        description: 'Refs, besides the default branch, whose workflows may record an override (the app checks the run\'s OIDC token). A workflow edited on any other branch can never produce a logged override.',
+    }),
     levels: schemas/* strictObject */.rej({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
         freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
@@ -380,21 +367,27 @@ const overridesSchema = schemas/* strictObject */.rej({
 const auditSchema = schemas/* strictObject */.rej({
     branch: schemas/* string */.YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
     path: schemas/* string */.YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+    app: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
+        .optional()
+        .meta({ description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.', default: 'deploy-governor' }),
 })
     .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 /** A Prometheus label name for generated alerts. */
 const alertLabelName = schemas/* string */.YjP()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
-    .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment'].includes(name), {
-    message: 'slo, service, severity, alertname and environment are set by the generator; choose another label name',
+    .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
+    message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
 });
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
 const burnRateAlertSchema = schemas/* strictObject */.rej({
     long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
     short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
-    severity: schemas/* enum */.k5n(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
-    for: durationSchema.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
+    factor: schemas/* number */.aig()
+        .positive()
+        .meta({ description: 'Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO\'s window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.' }),
+    severity: (0,enum_schema/* enumSchema */.xx)(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).' }),
+    for: durationSchema.optional().meta({ description: 'How long the pair\'s condition must hold before its alert fires.', default: '2m' }),
 })
     .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 /** What `deploy-governor generate rules` alerts on. */
@@ -407,6 +400,12 @@ const alertingSchema = schemas/* strictObject */.rej({
     'burn-rate-alerts': schemas/* array */.YOg(burnRateAlertSchema).min(1).optional().meta({
         description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
+    'factor-scaling': (0,enum_schema/* enumSchema */.xx)(['window', 'pinned'])
+        .optional()
+        .meta({
+        description: 'How the pairs\' factors (written for a 30-day window, as the SRE workbook\'s) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.',
+        default: 'window',
+    }),
     labels: schemas/* record */.g1P(alertLabelName, schemas/* string */.YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
     .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
@@ -418,17 +417,21 @@ const policyFields = {
     'block-on': blockableStatusSchema
         .optional()
         .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
-    'on-error': schemas/* enum */.k5n(['block', 'allow'])
+    'on-error': (0,enum_schema/* enumSchema */.xx)(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-    'use-recording-rules': schemas/* enum */.k5n(['true', 'false', 'auto'])
+    'use-recording-rules': (0,enum_schema/* enumSchema */.xx)(['true', 'false', 'auto'], { booleans: true })
         .optional()
         .meta({
         description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
         default: 'auto',
     }),
+    'scrape-interval': durationSchema.optional().meta({
+        description: 'How often Prometheus scrapes the SLIs\' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.',
+        default: '1m',
+    }),
     alerting: alertingSchema.optional(),
-    mode: schemas/* enum */.k5n(['enforce', 'report'])
+    mode: (0,enum_schema/* enumSchema */.xx)(['enforce', 'report'])
         .optional()
         .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
     dr: drSchema.optional(),
@@ -436,6 +439,12 @@ const policyFields = {
     'burn-rate-guards': schemas/* array */.YOg(burnRateGuardSchema)
         .optional()
         .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
+    'unknown-guards': (0,enum_schema/* enumSchema */.xx)(['allow', 'block'])
+        .optional()
+        .meta({
+        description: 'What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard\'s status as if it had triggered.',
+        default: 'allow',
+    }),
     overrides: overridesSchema.optional(),
     audit: auditSchema.optional(),
 };
@@ -452,11 +461,40 @@ const policyFileSchema = schemas/* strictObject */.rej({
         description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
         examples: ['slos/checkout.sloth.yml'],
     }),
+    openslo: schemas/* string */.YjP()
+        .min(1)
+        // Inside the repository: the file's text can end up in error messages, so it must be the repository's own.
+        .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..'), {
+        message: 'expected a path inside the repository, relative to its root and without .., e.g. slos/checkout.openslo.yaml',
+    })
+        .optional()
+        .meta({
+        description: 'Path (from the repository root) of one OpenSLO file (`apiVersion: openslo/v1`, one or more YAML documents) whose SLOs are added to `slos`: SLO and SLI documents, rolling windows, Occurrences budgets, Prometheus queries. Read by the Action, the CLI and the app.',
+        examples: ['slos/checkout.openslo.yaml'],
+    }),
     ...policyFields,
     environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortemsSchema.optional(),
+})
+    .superRefine((file, ctx) => {
+    // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
+    const known = Object.keys(file.environments ?? {});
+    if (known.length === 0)
+        return;
+    const check = (windows, at) => {
+        for (const [i, w] of (windows ?? []).entries()) {
+            for (const [j, name] of (w.environments ?? []).entries()) {
+                if (known.includes(name))
+                    continue;
+                ctx.addIssue({ code: 'custom', path: [...at, i, 'environments', j], message: (0,environment_names/* unknownFreezeEnvironmentMessage */.wu)(w.name, name, known) });
+            }
+        }
+    };
+    check(file['freeze-windows'], ['freeze-windows']);
+    for (const [env, section] of Object.entries(file.environments ?? {}))
+        check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
 })
     .meta({
     title: 'deploy-governor policy',

@@ -11,8 +11,8 @@ export const modules = {
 /* unused harmony export MAX_POLICY_CHARS */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5833);
-/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7163);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8149);
+/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7163);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8149);
 /**
  * Parses and validates the policy file's text. Pure: the adapters read the file
  * (from the workspace, the API or disk) and pass its text in.
@@ -160,9 +160,9 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
             { path: aliasLine(doc, lineCounter, message), message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` },
         ]);
     }
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .policyFileSchema */ .Yo.safeParse(data);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .policyFileSchema */ .Yo.safeParse(data);
     if (!result.success)
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .toPolicyIssues */ .e)(result.error, data)));
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .toPolicyIssues */ .eZ)(result.error, data)));
     return result.data;
 }
 

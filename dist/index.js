@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2553);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9248:
+/***/ 2553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -115,7 +115,9 @@ class PrometheusQueryError extends Error {
     kind;
     details;
     name = 'PrometheusQueryError';
-    constructor(kind, message, details) {
+    constructor(kind, message, 
+    /** `refusedAddress`: the app's checked fetch refused the address after resolving it; nothing was sent. */
+    details) {
         super(message);
         this.kind = kind;
         this.details = details;
@@ -215,7 +217,165 @@ function inertUrl(value) {
     return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
+;// CONCATENATED MODULE: ./src/core/render/budget-chart.ts
+/**
+ * Each SLO's budget history as two small Mermaid `xychart-beta` charts (GitHub
+ * renders Mermaid in job summaries, check runs, issues and PR comments): the
+ * budget remaining across the window (a line that never rises), and the burn
+ * rate of each step (bars, with a line at 1x, the rate that spends exactly the
+ * budget over the window). A one-line caption says the same in words, for
+ * screen readers and wherever Mermaid does not render; the table beside it
+ * keeps every figure. The CLI's plain text draws no chart.
+ *
+ * Plain string code, no dependency: the Action bundles it. Every number in the
+ * Mermaid source is one this code formats (fixed-point, no exponent, clamped),
+ * whatever the report says. Every text that comes from the report (SLO name,
+ * window) goes through `mermaidText`, which keeps letters, digits and a few
+ * harmless marks: no quote can end a Mermaid string, no line break or `;` can
+ * start a statement, no `%%` a comment or directive, no `-->` an arrow, no `<`
+ * HTML, no `[`/`]` a data list, no `@`, `#` or `://` a mention, reference or
+ * link. The report may come from any workflow (the app reads it from a check
+ * run), so the history's size is bounded here too.
+ */
+
+
+
+/** Most points drawn per chart (the newest ones): what the gate writes, bounded for any report. */
+const CHART_MAX_POINTS = 30;
+/** Longest label drawn from user text. */
+const MAX_LABEL_CHARS = 60;
+/** Values beyond this are drawn at it (a hostile report cannot make a number print in exponent form). */
+const VALUE_LIMIT = 1_000_000;
+const budget_chart_ZWSP = '\u200b';
+/**
+ * Text inert inside a Mermaid quoted string or an `accTitle:`/`accDescr:` line:
+ * letters and digits of any script, spaces and `. _ - , ( ) + ' /` only (anything
+ * else becomes a space), one line, at most 60 characters; `www.` and `GH-1`
+ * broken with a zero-width space as in markdown, so nothing autolinks.
+ */
+function mermaidText(text, max = MAX_LABEL_CHARS) {
+    const kept = text
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{N} ._\-,()+'/]/gu, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+    const clipped = kept.length > max ? `${kept.slice(0, max - 1).trimEnd()}…` : kept;
+    return clipped.replace(/\b(www)\./gi, `$1${budget_chart_ZWSP}.`).replace(/\b(GH)-(?=\d)/gi, `$1-${budget_chart_ZWSP}`);
+}
+/** A number as Mermaid's lexer reads it: fixed-point, `digits` decimals at most, trailing zeros dropped, within ±1,000,000. */
+function mermaidNumber(value, digits = 2) {
+    const v = Number.isFinite(value) ? Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value)) : 0;
+    const text = v.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    return text === '-0' ? '0' : text;
+}
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above `value`. */
+function niceCeil(value) {
+    if (value <= 0)
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 2.5, 5, 10].map((m) => m * power).find((c) => c >= value - 1e-12) ?? 10 * power;
+}
+/** The drawable part of an SLO's history, or null when it has none worth drawing (fewer than two points, an unreadable step). */
+function chartData(slo) {
+    const h = slo.history;
+    if (!h || !(0,duration/* isDuration */.n$)(h.step))
+        return null;
+    const points = h.points.slice(-CHART_MAX_POINTS);
+    if (points.length < 2)
+        return null;
+    return {
+        name: slo.name,
+        window: slo.window,
+        step: h.step,
+        stepSeconds: (0,duration/* parseDurationMs */.yi)(h.step) / 1000,
+        budget: points.map((p) => p.budgetRemaining),
+        burn: points.map((p) => p.burnRate),
+    };
+}
+/** The x axis: steps before the evaluation, in days for long spans and hours (or minutes) for short ones. */
+function xAxis(d) {
+    const span = (d.budget.length - 1) * d.stepSeconds;
+    const [unit, seconds] = span >= 2 * 86_400 ? ['days', 86_400] : span >= 2 * 3_600 ? ['hours', 3_600] : ['minutes', 60];
+    return `  x-axis "${unit} before the evaluation" ${mermaidNumber(-span / seconds)} --> 0`;
+}
+/**
+ * A Mermaid block with its size and colours, a few hundred characters plus the data. Colours are CSS names:
+ * a hex colour such as `#1f77b4` reads as an issue reference (`#1…`) to the markdown checks that every
+ * rendering passes (test/unit/fuzz-report.test.ts).
+ */
+function mermaidBlock(palette, lines) {
+    return ['```mermaid', `%%{init: {"xyChart": {"width": 640, "height": 240}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`, 'xychart-beta', ...lines, '```'];
+}
+function budgetChart(d) {
+    const name = mermaidText(d.name) || 'SLO';
+    const window = mermaidText(d.window, 20);
+    const values = d.budget.map((v) => mermaidNumber(v));
+    const lowest = Math.min(...d.budget);
+    // Never above 100 from the gate; a report that says otherwise still gets an axis that holds it.
+    const top = Math.max(100, Math.ceil(Math.min(Math.max(...d.budget), VALUE_LIMIT) / 10) * 10);
+    // Below 0 (an overspent budget), down to the next multiple of 10.
+    const floor = lowest >= 0 ? 0 : Math.floor(Math.max(lowest, -VALUE_LIMIT) / 10) * 10;
+    return mermaidBlock('steelblue', [
+        `  accTitle: ${name} error budget remaining over ${window}`,
+        `  accDescr: From ${values[0]} to ${values[values.length - 1]} percent, one point per ${mermaidText(d.step, 20)} step`,
+        `  title "${name}: budget remaining (%) over ${window}"`,
+        xAxis(d),
+        `  y-axis "budget remaining (%)" ${mermaidNumber(floor)} --> ${mermaidNumber(top)}`,
+        `  line [${values.join(', ')}]`,
+    ]);
+}
+function burnChart(d) {
+    const name = mermaidText(d.name) || 'SLO';
+    const step = mermaidText(d.step, 20);
+    const known = d.burn.filter((b) => b !== null);
+    const highest = known.length > 0 ? Math.max(...known) : 0;
+    const top = niceCeil(Math.max(1.2, Math.min(highest, VALUE_LIMIT) * 1.1));
+    const missing = d.burn.length - known.length;
+    return mermaidBlock('darkorange, crimson', [
+        `  accTitle: ${name} burn rate per ${step} step`,
+        `  accDescr: Highest ${mermaidNumber(highest)}x; the line marks 1x, the rate that spends the budget over the window${missing > 0 ? `; ${missing} steps without data are drawn at 0` : ''}`,
+        `  title "${name}: burn rate per ${step} (line: 1x)"`,
+        xAxis(d),
+        `  y-axis "burn rate (x)" 0 --> ${mermaidNumber(top)}`,
+        `  bar [${d.burn.map((b) => mermaidNumber(b ?? 0, 3)).join(', ')}]`,
+        `  line [${d.burn.map(() => '1').join(', ')}]`,
+    ]);
+}
+/** The caption: the charts in words (markdown, inert). */
+function caption(d) {
+    const known = d.burn.filter((b) => b !== null);
+    const missing = d.burn.length - known.length;
+    const peak = known.length > 0 ? `burn rate per ${inert(d.step)} step up to ${formatBurnRate(Math.max(...known))}` : 'no burn rate (no step had data)';
+    return `**${inert(d.name)}**: budget ${formatPercent(d.budget[0])} → ${formatPercent(d.budget[d.budget.length - 1])} over the last ${d.budget.length} steps of ${inert(d.window)}; ${peak}${missing > 0 && known.length > 0 ? ` (${missing} steps without data)` : ''}.`;
+}
+/** One SLO's caption and charts as markdown lines; empty when it has no history worth drawing. */
+function renderSloCharts(slo) {
+    const d = chartData(slo);
+    if (d === null)
+        return [];
+    return [caption(d), '', ...budgetChart(d), '', ...burnChart(d), ''];
+}
+/**
+ * The charts section of a markdown rendering: the SLOs with a history, at most
+ * `maxSlos` of them, the worst first when some must be left out.
+ * @param more what to say when SLOs were left out (e.g. "see the job summary")
+ */
+function renderChartsSection(report, options = {}) {
+    const charted = report.slos.filter((s) => chartData(s) !== null);
+    if (charted.length === 0)
+        return [];
+    const max = options.maxSlos ?? charted.length;
+    const shown = charted.length <= max ? charted : [...charted].sort((a, b) => (a.budgetRemaining ?? 0) - (b.budgetRemaining ?? 0)).slice(0, max);
+    const lines = ['**Budget over the window** (how the window\'s error budget was spent, step by step; the table has the figures)', ''];
+    for (const slo of shown)
+        lines.push(...renderSloCharts(slo));
+    if (shown.length < charted.length)
+        lines.push(`Charts of ${charted.length - shown.length} more SLOs${options.more ? `: ${options.more}` : ''}.`, '');
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/render-summary.ts
+
 
 
 const STATUS_ICON = {
@@ -239,6 +399,12 @@ function decisionHeadline(report) {
     const verdict = d.overridden ? 'ALLOWED BY OVERRIDE' : d.canDeploy ? 'ALLOWED' : 'BLOCKED';
     return `${STATUS_ICON[d.status] ?? ''} ${verdict} — ${d.status}`;
 }
+/** A guard whose window had no data is unknown, never "no". */
+function guardState(g) {
+    if (g.state === 'unknown')
+        return '❔ unknown (no data)';
+    return g.triggered ? '🔥 yes' : 'no';
+}
 function renderSummary(report) {
     const d = report.decision;
     const lines = [];
@@ -256,35 +422,46 @@ function renderSummary(report) {
     lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of report.slos) {
-        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${tableCell(s.window)} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
+        // A window longer than the stored history says how much of it the figures cover.
+        const window = s.historyDays === undefined ? tableCell(s.window) : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
+        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
     }
     lines.push('');
+    lines.push(...renderChartsSection(report));
     const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));
     if (guards.length > 0) {
         lines.push('**Fast-burn guards**', '');
         lines.push('| SLO | Guard | Long window | Short window | Factor | Triggered |');
         lines.push('| --- | --- | ---: | ---: | ---: | --- |');
         for (const g of guards) {
-            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`);
+            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${guardState(g)} |`);
         }
         lines.push('');
     }
     if (report.dr) {
         const dr = report.dr;
-        const parts = [`last drill ${formatAge(dr.ageSeconds)} ago (max ${formatAge(dr.maxAgeSeconds)})`];
+        // A gauge with no sample is n/a, never a duration.
+        const age = (seconds) => (seconds === null ? 'n/a (no sample)' : formatAge(seconds));
+        const parts = [`last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`];
         if (dr.backupProbe)
-            parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : `failing (${dr.backupProbe.value ?? 'missing'})`}`);
+            parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : dr.backupProbe.value === null ? 'n/a (no sample)' : `failing (${dr.backupProbe.value})`}`);
         if (dr.rto)
-            parts.push(`RTO ${formatAge(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
+            parts.push(`RTO ${age(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
         if (dr.rpo)
-            parts.push(`RPO ${formatAge(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
+            parts.push(`RPO ${age(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
         lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
     }
     for (const w of report.freeze.active) {
         lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`, '');
     }
-    if (d.reasons.length > 0) {
-        lines.push('**Reasons**', '', ...d.reasons.map((r) => `- ${tableCell(r)}`), '');
+    // Findings that change no status (no data, short history, raw cost) are notes, listed after the reasons.
+    const notes = report.findings.filter((f) => f.status === 'NORMAL').map((f) => f.message);
+    const reasons = d.reasons.filter((r) => !notes.includes(r));
+    if (reasons.length > 0) {
+        lines.push('**Reasons**', '', ...reasons.map((r) => `- ${tableCell(r)}`), '');
+    }
+    if (notes.length > 0) {
+        lines.push('**Notes**', '', ...notes.map((n) => `- ${tableCell(n)}`), '');
     }
     if (d.nextSteps.length > 0) {
         lines.push('**What to do next**', '', ...d.nextSteps.map((s) => `- ${tableCell(s)}`), '');
@@ -292,6 +469,467 @@ function renderSummary(report) {
     const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
     lines.push(`<sub>Evaluated at ${tableCell(report.evaluatedAt)} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`);
     return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/canonical-json.ts
+/**
+ * Canonical JSON: object keys sorted at every depth, no insignificant
+ * whitespace, `undefined` members dropped. What the audit chain hashes and what
+ * a report's OIDC binding digests: two parties that agree on the value agree on
+ * the bytes.
+ */
+function canonicalJson(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/report-digest.ts
+/**
+ * The digest that binds a report to the run that produced it. The Action asks
+ * GitHub's OIDC issuer for a token whose audience is `oidcAudience(digest)`; the
+ * app recomputes the digest from the report it read and requires the same
+ * audience, so a token can vouch for one report only.
+ */
+
+
+const AUDIENCE_PREFIX = 'deploy-governor:sha256:';
+/** Hex SHA-256 of the report's canonical JSON, without `provenance` (which carries the token). */
+function reportDigest(report) {
+    const { provenance: _token, ...bound } = report;
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalJson(bound)).digest('hex');
+}
+/** The OIDC audience that names this digest. */
+function oidcAudience(digest) {
+    return `${AUDIENCE_PREFIX}${digest}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/core/http-url.ts
+var http_url = __nccwpck_require__(5899);
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
+var enum_schema = __nccwpck_require__(2049);
+// EXTERNAL MODULE: ./src/core/policy/objective.ts
+var policy_objective = __nccwpck_require__(9921);
+;// CONCATENATED MODULE: ./src/core/policy/inputs.ts
+/**
+ * The gate's inputs, shared by the Action (`INPUT_*`) and the CLI (flags): one schema,
+ * so both adapters accept exactly the same names, forms and errors.
+ *
+ * Every value arrives as a string; an empty string means "not set" (the runner passes
+ * unset inputs as empty). Parsed values override the policy file.
+ *
+ * Messages do not repeat the input's name: `toPolicyIssues` names the field as
+ * its source spells it (`block-on` for an input, `--block-on` for a flag), so
+ * the three sources share one wording ("expected one of …; got …").
+ */
+
+
+
+
+
+
+const optionalText = schemas/* string */.YjP()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const number = (form) => optionalText.transform((v, ctx) => {
+    if (v === undefined)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message: `expected ${form}; got ${JSON.stringify(v)}` });
+        return core/* NEVER */.tm;
+    }
+    return n;
+});
+const inputs_duration = () => optionalText.transform((v, ctx) => {
+    if (v !== undefined && !(0,duration/* isDuration */.n$)(v)) {
+        ctx.addIssue({ code: 'custom', message: `expected ${duration/* DURATION_FORM */.ec}; got ${JSON.stringify(v)}` });
+        return core/* NEVER */.tm;
+    }
+    return v;
+});
+/** One of `values` in any case, as the policy file's enums (enum-schema.ts); refused in the shared wording. */
+const oneOf = (values) => optionalText.transform((v, ctx) => {
+    if (v === undefined)
+        return undefined;
+    const n = (0,enum_schema/* canonicalEnumValue */.PF)(values, v);
+    if (n === undefined) {
+        ctx.addIssue((0,enum_schema/* invalidValueIssue */.aA)(values, v));
+        return core/* NEVER */.tm;
+    }
+    return n;
+});
+const bool = () => optionalText.transform((v, ctx) => {
+    if (v === undefined)
+        return undefined;
+    if (/^(true|yes|on|1)$/i.test(v))
+        return true;
+    if (/^(false|no|off|0)$/i.test(v))
+        return false;
+    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${JSON.stringify(v)}` });
+    return core/* NEVER */.tm;
+});
+/** `Name: value` lines, as in `prometheus-headers`. */
+function parseHeaderLines(text) {
+    const headers = {};
+    text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            return;
+        const m = /^\s*([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
+        if (!m) {
+            // Never echo the line: it may carry a secret.
+            throw new Error(`prometheus-headers line ${i + 1} must be "Name: value" (e.g. "X-Scope-OrgID: tenant-a")`);
+        }
+        headers[m[1]] = m[2];
+    });
+    return headers;
+}
+const OVERRIDE_LEVELS = ['none', 'warning', 'freeze', 'exhausted'];
+/** Raw inputs by their documented (kebab-case) names. */
+const gateInputsSchema = schemas/* object */.Ikc({
+    'prometheus-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
+        message: 'expected an http:// or https:// URL such as https://prometheus.example.com',
+    }),
+    'prometheus-token': optionalText,
+    'prometheus-headers': optionalText.transform((v, ctx) => {
+        if (v === undefined)
+            return undefined;
+        try {
+            return parseHeaderLines(v);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+            return core/* NEVER */.tm;
+        }
+    }),
+    config: optionalText,
+    environment: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._ -]{1,255}$/.test(v), {
+        message: 'expected a GitHub environment name (letters, digits, ".", "_", "-", spaces)',
+    }),
+    // Percent, as in the policy file: a fraction (0.999) would mean 0.999 % and let every deploy through.
+    'slo-target': number('a percentage above 1 and below 100, e.g. 99.9').transform((v, ctx) => {
+        if (v === undefined)
+            return undefined;
+        const problem = (0,policy_objective/* objectiveProblem */.h)(v);
+        if (problem !== null) {
+            ctx.addIssue({ code: 'custom', message: `${problem}; got ${v}` });
+            return core/* NEVER */.tm;
+        }
+        return v;
+    }),
+    window: inputs_duration(),
+    'error-query': optionalText,
+    'total-query': optionalText,
+    'caution-threshold': number('a percentage, e.g. 80'),
+    'warning-threshold': number('a percentage, e.g. 50'),
+    'freeze-threshold': number('a percentage, e.g. 20'),
+    'block-on': oneOf(core_status/* BLOCKABLE_STATUSES */.dW),
+    'on-error': oneOf(['block', 'allow']),
+    mode: oneOf(['enforce', 'report']),
+    'use-recording-rules': oneOf(['true', 'false', 'auto']),
+    timeout: inputs_duration(),
+    'report-path': optionalText,
+    'dr-check': bool(),
+    'dr-metric': optionalText,
+    'dr-max-age': inputs_duration(),
+    'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
+        message: 'expected an http:// or https:// URL such as http://pushgateway:9091',
+    }),
+    override: oneOf(OVERRIDE_LEVELS),
+    'override-reason': optionalText,
+})
+    // Unknown keys are the adapters' business (the Action also has github-token); keep them out.
+    .strip();
+
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
+var registry = __nccwpck_require__(334);
+;// CONCATENATED MODULE: ./src/core/report/report-schema.ts
+/**
+ * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
+ * embedded in the check run `deploy-governor / <environment>`, printed by
+ * `deploy-governor check --json`, and read back by the app. Adding optional fields
+ * is compatible; renaming or removing one needs `report@2`.
+ */
+
+
+
+const REPORT_SCHEMA_ID = 'deploy-governor/report@1';
+const statusSchema = schemas/* enum */.k5n(core_status/* STATUSES */.f);
+/** Days until the budget is gone at the current burn rate: `"inf"` when nothing burns, null when unknown. */
+const daysSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* literal */.euz('inf')]).nullable();
+const guardResultSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    long: schemas/* string */.YjP(),
+    short: schemas/* string */.YjP(),
+    factor: schemas/* number */.aig(),
+    /** Burn rate over the long window (null when it could not be read). */
+    longBurnRate: schemas/* number */.aig().nullable(),
+    shortBurnRate: schemas/* number */.aig().nullable(),
+    /** Both windows exceed the factor (false when a window has no data: see `state`). */
+    triggered: schemas/* boolean */.zMY(),
+    status: schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW),
+    /**
+     * `unknown` when a window's query returned no samples: the guard can be neither
+     * triggered nor cleared, and its burn rates are null. Whether it blocks is the
+     * policy's `unknown-guards` (optional; added in 0.3).
+     */
+    state: schemas/* enum */.k5n(['triggered', 'not-triggered', 'unknown']).optional(),
+});
+/**
+ * How the SLO's error budget was spent across its window, step by step: what the
+ * job summary and the PR comment draw as charts (optional; added in 0.3). One
+ * range query reads it, at a step that gives at most 30 points. Absent when it
+ * could not be read (a note says why), when the SLO has no budget, or when the
+ * querier has no range queries; it never changes the decision.
+ */
+const budgetHistorySchema = schemas/* object */.Ikc({
+    /** The step between points, a Prometheus duration (`1d`); each point covers the step that ends at it. */
+    step: schemas/* string */.YjP(),
+    /** Where the steps' events came from: raw counters, or the series `generate rules` records. */
+    source: schemas/* enum */.k5n(['raw', 'recorded']),
+    /** Oldest first; the last point is at the evaluation time. */
+    points: schemas/* array */.YOg(schemas/* object */.Ikc({
+        /** The end of the step (ISO 8601). */
+        at: schemas/* string */.YjP(),
+        /**
+         * Percent of the window's error budget left after the errors up to `at`: the
+         * window's spent budget (the SLO's `budgetRemaining`) attributed to the steps
+         * in proportion to their errors, so the last point equals `budgetRemaining`
+         * and the line never rises.
+         */
+        budgetRemaining: schemas/* number */.aig(),
+        /** The burn rate over the step (its error ratio over the budget); null when the step had no data. */
+        burnRate: schemas/* number */.aig().nullable(),
+    })),
+});
+const sloResultSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    description: schemas/* string */.YjP().optional(),
+    /** Objective in percent. */
+    objective: schemas/* number */.aig(),
+    window: schemas/* string */.YjP(),
+    sliKind: schemas/* enum */.k5n(registry/* SLI_KIND_NAMES */.V7),
+    /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
+    source: schemas/* enum */.k5n(['raw', 'recorded']).optional(),
+    /** Error ratio over the SLO window, 0..1. */
+    errorRatio: schemas/* number */.aig().nullable(),
+    /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
+    budgetRemaining: schemas/* number */.aig().nullable(),
+    /** Burn rate over the last hour. */
+    burnRate: schemas/* number */.aig().nullable(),
+    daysToExhaustion: daysSchema,
+    /** Status from the budget thresholds alone (UNKNOWN when unreadable). */
+    status: statusSchema,
+    guards: schemas/* array */.YOg(guardResultSchema),
+    /** Why the SLO could not be evaluated (status UNKNOWN). */
+    error: schemas/* string */.YjP().nullable(),
+    runbook: schemas/* string */.YjP().optional(),
+    /**
+     * Days of stored history the SLO's data covers, present only when that is less
+     * than its window (a young service, a short retention): the budget is then over
+     * those days alone (optional; added in 0.3).
+     */
+    historyDays: schemas/* number */.aig().optional(),
+    /** The budget over the window, for charts (optional; added in 0.3). */
+    history: budgetHistorySchema.optional(),
+});
+const drResultSchema = schemas/* object */.Ikc({
+    metric: schemas/* string */.YjP(),
+    /** Seconds since the last successful drill (null when the metric is missing). */
+    ageSeconds: schemas/* number */.aig().nullable(),
+    maxAgeSeconds: schemas/* number */.aig(),
+    lastTestAt: schemas/* string */.YjP().nullable(),
+    backupProbe: schemas/* object */.Ikc({ query: schemas/* string */.YjP(), value: schemas/* number */.aig().nullable(), ok: schemas/* boolean */.zMY() }).nullable(),
+    rto: schemas/* object */.Ikc({ metric: schemas/* string */.YjP(), seconds: schemas/* number */.aig().nullable(), maxSeconds: schemas/* number */.aig(), ok: schemas/* boolean */.zMY() }).nullable(),
+    rpo: schemas/* object */.Ikc({ metric: schemas/* string */.YjP(), seconds: schemas/* number */.aig().nullable(), maxSeconds: schemas/* number */.aig(), ok: schemas/* boolean */.zMY() }).nullable(),
+    ok: schemas/* boolean */.zMY(),
+});
+const activeFreezeSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    reason: schemas/* string */.YjP().nullable(),
+    /** When the window opened (ISO 8601). */
+    since: schemas/* string */.YjP().nullable(),
+    /** When it closes (ISO 8601). */
+    until: schemas/* string */.YjP().nullable(),
+});
+/** What a finding that is not about a status is about (optional; added in 0.3). */
+const FINDING_CODES = [
+    /** A query returned no samples: its window or gauge is n/a, a guard on it unknown; the message names the query. */
+    'no-data',
+    /** The stored history is shorter than the SLO window. */
+    'short-history',
+    /** A raw evaluation came close to its timeout or read many samples: the recorded path would be constant-cost. */
+    'raw-cost',
+    /** The recorded series were unusable for a window (or could not be checked), so raw counters were read. */
+    'recording-missing',
+];
+/**
+ * One reason the status is what it is, or a note beside it: a finding with status
+ * NORMAL changes no decision, but is listed (after every other) with a `code`.
+ */
+const findingSchema = schemas/* object */.Ikc({
+    source: schemas/* enum */.k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
+    status: statusSchema,
+    slo: schemas/* string */.YjP().optional(),
+    message: schemas/* string */.YjP(),
+    code: schemas/* enum */.k5n(FINDING_CODES).optional(),
+});
+const overrideRecordSchema = schemas/* object */.Ikc({
+    actor: schemas/* string */.YjP(),
+    level: schemas/* enum */.k5n(['warning', 'freeze', 'exhausted']),
+    reason: schemas/* string */.YjP(),
+    /** The actor's role as GitHub reported it (role_name). */
+    permission: schemas/* string */.YjP(),
+    approvers: schemas/* array */.YOg(schemas/* string */.YjP()),
+    runId: schemas/* number */.aig().int().nullable(),
+    runAttempt: schemas/* number */.aig().int().nullable(),
+    at: schemas/* string */.YjP(),
+});
+const runInfoSchema = schemas/* object */.Ikc({
+    repository: schemas/* string */.YjP(),
+    runId: schemas/* number */.aig().int().nullable(),
+    runAttempt: schemas/* number */.aig().int().nullable(),
+    runUrl: schemas/* string */.YjP().nullable(),
+    sha: schemas/* string */.YjP().nullable(),
+    ref: schemas/* string */.YjP().nullable(),
+    workflow: schemas/* string */.YjP().nullable(),
+    /** Workflow file path (for the dispatch link), e.g. `.github/workflows/deploy.yml`. */
+    workflowPath: schemas/* string */.YjP().nullable().optional(),
+    eventName: schemas/* string */.YjP().nullable(),
+    actor: schemas/* string */.YjP().nullable(),
+    serverUrl: schemas/* string */.YjP().nullable(),
+});
+/**
+ * What binds an overridden report to the workflow run that produced it: a GitHub
+ * Actions OIDC token (a JWT signed by GitHub's issuer) whose audience is
+ * `deploy-governor:sha256:<hex>`, the SHA-256 of the report's canonical JSON
+ * without this field (see `reportDigest`). Only the Action sets it, and only when
+ * it records an override in a job with `permissions: id-token: write`.
+ */
+const provenanceSchema = schemas/* object */.Ikc({
+    oidcToken: schemas/* string */.YjP().min(1).max(16_384),
+});
+const report_schema_reportSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(REPORT_SCHEMA_ID),
+    environment: schemas/* string */.YjP(),
+    /** The single evaluation timestamp every query used (ISO 8601). */
+    evaluatedAt: schemas/* string */.YjP(),
+    decision: schemas/* object */.Ikc({
+        canDeploy: schemas/* boolean */.zMY(),
+        status: statusSchema,
+        blockOn: schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW),
+        mode: schemas/* enum */.k5n(['enforce', 'report']),
+        onError: schemas/* enum */.k5n(['block', 'allow']),
+        overridden: schemas/* boolean */.zMY(),
+        /** Human reasons, most severe first. */
+        reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
+        /** What to do next, for humans. */
+        nextSteps: schemas/* array */.YOg(schemas/* string */.YjP()),
+        /** Lowest override level that would pass this status (null when nothing blocks or no override can). */
+        requiredOverride: schemas/* enum */.k5n(['warning', 'freeze', 'exhausted']).nullable(),
+        /** The repository role that level needs, per the policy (optional; added in 0.1). */
+        requiredPermission: schemas/* string */.YjP().nullable().optional(),
+    }),
+    /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
+    budget: schemas/* object */.Ikc({
+        remaining: schemas/* number */.aig().nullable(),
+        burnRate: schemas/* number */.aig().nullable(),
+        daysToExhaustion: daysSchema,
+    }),
+    slos: schemas/* array */.YOg(sloResultSchema),
+    dr: drResultSchema.nullable(),
+    freeze: schemas/* object */.Ikc({ active: schemas/* array */.YOg(activeFreezeSchema) }),
+    findings: schemas/* array */.YOg(findingSchema),
+    override: overrideRecordSchema.nullable(),
+    prometheus: schemas/* object */.Ikc({
+        /** Base URL with any credentials removed. */
+        url: schemas/* string */.YjP().nullable(),
+        queries: schemas/* number */.aig().int(),
+        /** Prometheus's own count of samples touched (stats=all), summed over queries. */
+        samplesTouched: schemas/* number */.aig().nullable(),
+    }),
+    run: runInfoSchema.nullable(),
+    /** The run's OIDC binding of an overridden report (absent otherwise; added in 0.2). */
+    provenance: provenanceSchema.nullable().optional(),
+});
+
+;// CONCATENATED MODULE: ./src/core/report/error-report.ts
+/**
+ * The report of a gate that could not run: a configuration error (a bad input or
+ * flag, a policy file that does not parse or resolve), or anything else that
+ * stopped it before a decision. Machine output never disappears: the CLI's
+ * `check --json` prints this and the Action writes it to `report-path`, so a
+ * script that reads the report always finds one.
+ *
+ * The decision is UNKNOWN and blocked (a configuration error blocks even with
+ * `on-error: allow`, see the README's failure semantics). `environment`,
+ * `block-on`, `mode` and `on-error` are what the inputs say, each read on its
+ * own so that one bad input does not hide the others; values the inputs do not
+ * give (or give wrongly) take the built-in defaults, since the policy file may
+ * be what failed.
+ */
+
+
+/** One input parsed on its own; undefined when unset or invalid. */
+function inputValue(inputs, name) {
+    const parsed = gateInputsSchema.shape[name].safeParse(inputs[name]);
+    return parsed.success ? parsed.data : undefined;
+}
+/** The environment as the inputs name it: the valid name, else the text given (cleaned of control characters), else production. */
+function environmentOf(inputs) {
+    const valid = inputValue(inputs, 'environment');
+    if (typeof valid === 'string')
+        return valid;
+    // eslint-disable-next-line no-control-regex
+    const given = (inputs.environment ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 255);
+    return given === '' ? 'production' : given;
+}
+/** A policy or input error as reasons: one per problem, each naming where it is (`.github/deploy-governor.yml: slos[0].objective: …`). */
+function policyErrorReasons(error) {
+    return error.issues.map((issue) => `${error.source}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
+}
+function errorReport({ inputs, reasons, now, run }) {
+    const blockOn = inputValue(inputs, 'block-on');
+    const mode = inputValue(inputs, 'mode');
+    const onError = inputValue(inputs, 'on-error');
+    const messages = reasons.length > 0 ? [...reasons] : ['the gate could not run'];
+    return {
+        schema: REPORT_SCHEMA_ID,
+        environment: environmentOf(inputs),
+        evaluatedAt: now.toISOString(),
+        decision: {
+            canDeploy: false,
+            status: 'UNKNOWN',
+            blockOn: blockOn ?? 'WARNING',
+            mode: mode ?? 'enforce',
+            onError: onError ?? 'block',
+            overridden: false,
+            reasons: messages,
+            nextSteps: ['Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.'],
+            requiredOverride: null,
+            requiredPermission: null,
+        },
+        budget: { remaining: null, burnRate: null, daysToExhaustion: null },
+        slos: [],
+        dr: null,
+        freeze: { active: [] },
+        findings: messages.map((message) => ({ source: 'error', status: 'UNKNOWN', message })),
+        override: null,
+        // Nothing was queried; the URL is left out rather than shown from an input that may not have been valid.
+        prometheus: { url: null, queries: 0, samplesTouched: null },
+        run,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
@@ -349,151 +987,6 @@ function waitingOutSecondaryLimits(client, o = {}) {
         },
     };
 }
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./src/core/status.ts
-var core_status = __nccwpck_require__(5009);
-;// CONCATENATED MODULE: ./src/core/report/report-schema.ts
-/**
- * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
- * embedded in the check run `deploy-governor / <environment>`, printed by
- * `deploy-governor check --json`, and read back by the app. Adding optional fields
- * is compatible; renaming or removing one needs `report@2`.
- */
-
-
-const REPORT_SCHEMA_ID = 'deploy-governor/report@1';
-const statusSchema = schemas/* enum */.k5n(core_status/* STATUSES */.f);
-/** Days until the budget is gone at the current burn rate: `"inf"` when nothing burns, null when unknown. */
-const daysSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* literal */.euz('inf')]).nullable();
-const guardResultSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    long: schemas/* string */.YjP(),
-    short: schemas/* string */.YjP(),
-    factor: schemas/* number */.aig(),
-    /** Burn rate over the long window (null when it could not be read). */
-    longBurnRate: schemas/* number */.aig().nullable(),
-    shortBurnRate: schemas/* number */.aig().nullable(),
-    /** Both windows exceed the factor. */
-    triggered: schemas/* boolean */.zMY(),
-    status: schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW),
-});
-const sloResultSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    description: schemas/* string */.YjP().optional(),
-    /** Objective in percent. */
-    objective: schemas/* number */.aig(),
-    window: schemas/* string */.YjP(),
-    sliKind: schemas/* enum */.k5n(['events', 'latency', 'ratio']),
-    /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
-    source: schemas/* enum */.k5n(['raw', 'recorded']).optional(),
-    /** Error ratio over the SLO window, 0..1. */
-    errorRatio: schemas/* number */.aig().nullable(),
-    /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
-    budgetRemaining: schemas/* number */.aig().nullable(),
-    /** Burn rate over the last hour. */
-    burnRate: schemas/* number */.aig().nullable(),
-    daysToExhaustion: daysSchema,
-    /** Status from the budget thresholds alone (UNKNOWN when unreadable). */
-    status: statusSchema,
-    guards: schemas/* array */.YOg(guardResultSchema),
-    /** Why the SLO could not be evaluated (status UNKNOWN). */
-    error: schemas/* string */.YjP().nullable(),
-    runbook: schemas/* string */.YjP().optional(),
-});
-const drResultSchema = schemas/* object */.Ikc({
-    metric: schemas/* string */.YjP(),
-    /** Seconds since the last successful drill (null when the metric is missing). */
-    ageSeconds: schemas/* number */.aig().nullable(),
-    maxAgeSeconds: schemas/* number */.aig(),
-    lastTestAt: schemas/* string */.YjP().nullable(),
-    backupProbe: schemas/* object */.Ikc({ query: schemas/* string */.YjP(), value: schemas/* number */.aig().nullable(), ok: schemas/* boolean */.zMY() }).nullable(),
-    rto: schemas/* object */.Ikc({ metric: schemas/* string */.YjP(), seconds: schemas/* number */.aig().nullable(), maxSeconds: schemas/* number */.aig(), ok: schemas/* boolean */.zMY() }).nullable(),
-    rpo: schemas/* object */.Ikc({ metric: schemas/* string */.YjP(), seconds: schemas/* number */.aig().nullable(), maxSeconds: schemas/* number */.aig(), ok: schemas/* boolean */.zMY() }).nullable(),
-    ok: schemas/* boolean */.zMY(),
-});
-const activeFreezeSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    reason: schemas/* string */.YjP().nullable(),
-    /** When the window opened (ISO 8601). */
-    since: schemas/* string */.YjP().nullable(),
-    /** When it closes (ISO 8601). */
-    until: schemas/* string */.YjP().nullable(),
-});
-/** One reason the status is what it is. */
-const findingSchema = schemas/* object */.Ikc({
-    source: schemas/* enum */.k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
-    status: statusSchema,
-    slo: schemas/* string */.YjP().optional(),
-    message: schemas/* string */.YjP(),
-});
-const overrideRecordSchema = schemas/* object */.Ikc({
-    actor: schemas/* string */.YjP(),
-    level: schemas/* enum */.k5n(['warning', 'freeze', 'exhausted']),
-    reason: schemas/* string */.YjP(),
-    /** The actor's role as GitHub reported it (role_name). */
-    permission: schemas/* string */.YjP(),
-    approvers: schemas/* array */.YOg(schemas/* string */.YjP()),
-    runId: schemas/* number */.aig().int().nullable(),
-    runAttempt: schemas/* number */.aig().int().nullable(),
-    at: schemas/* string */.YjP(),
-});
-const runInfoSchema = schemas/* object */.Ikc({
-    repository: schemas/* string */.YjP(),
-    runId: schemas/* number */.aig().int().nullable(),
-    runAttempt: schemas/* number */.aig().int().nullable(),
-    runUrl: schemas/* string */.YjP().nullable(),
-    sha: schemas/* string */.YjP().nullable(),
-    ref: schemas/* string */.YjP().nullable(),
-    workflow: schemas/* string */.YjP().nullable(),
-    /** Workflow file path (for the dispatch link), e.g. `.github/workflows/deploy.yml`. */
-    workflowPath: schemas/* string */.YjP().nullable().optional(),
-    eventName: schemas/* string */.YjP().nullable(),
-    actor: schemas/* string */.YjP().nullable(),
-    serverUrl: schemas/* string */.YjP().nullable(),
-});
-const report_schema_reportSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz(REPORT_SCHEMA_ID),
-    environment: schemas/* string */.YjP(),
-    /** The single evaluation timestamp every query used (ISO 8601). */
-    evaluatedAt: schemas/* string */.YjP(),
-    decision: schemas/* object */.Ikc({
-        canDeploy: schemas/* boolean */.zMY(),
-        status: statusSchema,
-        blockOn: schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW),
-        mode: schemas/* enum */.k5n(['enforce', 'report']),
-        onError: schemas/* enum */.k5n(['block', 'allow']),
-        overridden: schemas/* boolean */.zMY(),
-        /** Human reasons, most severe first. */
-        reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
-        /** What to do next, for humans. */
-        nextSteps: schemas/* array */.YOg(schemas/* string */.YjP()),
-        /** Lowest override level that would pass this status (null when nothing blocks or no override can). */
-        requiredOverride: schemas/* enum */.k5n(['warning', 'freeze', 'exhausted']).nullable(),
-        /** The repository role that level needs, per the policy (optional; added in 0.1). */
-        requiredPermission: schemas/* string */.YjP().nullable().optional(),
-    }),
-    /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
-    budget: schemas/* object */.Ikc({
-        remaining: schemas/* number */.aig().nullable(),
-        burnRate: schemas/* number */.aig().nullable(),
-        daysToExhaustion: daysSchema,
-    }),
-    slos: schemas/* array */.YOg(sloResultSchema),
-    dr: drResultSchema.nullable(),
-    freeze: schemas/* object */.Ikc({ active: schemas/* array */.YOg(activeFreezeSchema) }),
-    findings: schemas/* array */.YOg(findingSchema),
-    override: overrideRecordSchema.nullable(),
-    prometheus: schemas/* object */.Ikc({
-        /** Base URL with any credentials removed. */
-        url: schemas/* string */.YjP().nullable(),
-        queries: schemas/* number */.aig().int(),
-        /** Prometheus's own count of samples touched (stats=all), summed over queries. */
-        samplesTouched: schemas/* number */.aig().nullable(),
-    }),
-    run: runInfoSchema.nullable(),
-});
 
 ;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
 /**
@@ -2105,26 +2598,6 @@ function createGitHubClient(token, baseUrl = process.env.GITHUB_API_URL || 'http
     return { request: (route, parameters) => send(route, parameters) };
 }
 
-;// CONCATENATED MODULE: ./src/core/evaluate/counting-querier.ts
-class CountingQuerier {
-    inner;
-    queries = 0;
-    samplesTouched = null;
-    constructor(inner) {
-        this.inner = inner;
-    }
-    get displayUrl() {
-        return this.inner.displayUrl;
-    }
-    async query(promql, time) {
-        this.queries += 1;
-        const result = await this.inner.query(promql, time);
-        if (result.samplesTouched !== null)
-            this.samplesTouched = (this.samplesTouched ?? 0) + result.samplesTouched;
-        return result;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/evaluate/decide.ts
 
 /** The highest status each override level may pass. UNKNOWN needs the top level. */
@@ -2160,8 +2633,13 @@ function decide(policy, findings) {
         const level = requiredLevel(status);
         const who = policy.overrides.levels[level].permission;
         nextSteps.push(`To deploy anyway, dispatch the workflow with override: ${level} and an override-reason of at least ${policy.overrides.minReasonLength} characters; this needs the ${who} role on the repository${policy.overrides.levels[level].requireEnvironmentApproval ? ' and an approved environment deployment' : ''}.`);
-        if (sorted.some((f) => f.source === 'budget' || f.source === 'burn-rate')) {
+        // Notes (status NORMAL) explain; they never block, so they prompt no step of their own here.
+        const blocking = sorted.filter((f) => f.status !== 'NORMAL');
+        if (blocking.some((f) => (f.source === 'budget' || f.source === 'burn-rate') && f.code !== 'no-data')) {
             nextSteps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
+        }
+        if (blocking.some((f) => f.source === 'burn-rate' && f.code === 'no-data')) {
+            nextSteps.push('A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.');
         }
     }
     else if (status !== 'NORMAL' && status !== 'UNKNOWN') {
@@ -2181,531 +2659,19 @@ function decide(policy, findings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/evaluate/sli-error.ts
-/**
- * A query answered, but not in a shape the SLI can use (several series, NaN, a
- * missing histogram bucket). The message says how to fix the query.
- */
-class SliError extends Error {
-    name = 'SliError';
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/evaluation-error.ts
-/**
- * The expected failures of an evaluation: they become status UNKNOWN with a
- * message; anything else is a bug and propagates.
- */
-
-
-function isEvaluationError(error) {
-    return error instanceof PrometheusQueryError || error instanceof SliError;
-}
-function describeEvaluationError(error) {
-    return error.message;
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-dr.ts
-/**
- * Disaster-recovery freshness: the last drill's age, and optionally a backup
- * probe and the last drill's RTO/RPO. Gauges are read with a lookback because a
- * value pushed once a day is stale for an instant query after five minutes.
- */
-
-
-
-/** PromQL for the newest value of a gauge within a lookback. */
-function lastValueQuery(selector, lookback, aggregate = 'max') {
-    return `${aggregate}(last_over_time(${selector}[${lookback}]))`;
-}
-async function readValue(prometheus, query, time) {
-    const result = await prometheus.query(query, time);
-    if (result.samples.length === 0)
-        return null;
-    const value = result.samples[0].value;
-    if (!Number.isFinite(value))
-        throw new SliError(`the DR query returned ${value}; expected a number (query: ${query})`);
-    return value;
-}
-async function evaluateDr(dr, prometheus, time) {
-    const queries = {
-        age: lastValueQuery(dr.metric, dr.lookback),
-        probe: dr.backupProbe ? lastValueQuery(dr.backupProbe.query, dr.backupProbe.lookback, 'min') : null,
-        rto: dr.rto ? lastValueQuery(dr.rto.metric, dr.lookback) : null,
-        rpo: dr.rpo ? lastValueQuery(dr.rpo.metric, dr.lookback) : null,
-    };
-    let values;
-    try {
-        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))));
-        values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
-    }
-    catch (error) {
-        if (!isEvaluationError(error))
-            throw error;
-        const message = `DR check: ${error.message}`;
-        return { result: null, findings: [{ source: 'error', status: 'UNKNOWN', message }] };
-    }
-    const findings = [];
-    const fail = (message) => findings.push({ source: 'dr', status: dr.status, message });
-    const maxAgeSeconds = dr.maxAgeMs / 1000;
-    let ageSeconds = null;
-    if (values.age === null) {
-        fail(`DR check: no ${dr.metric} sample in the last ${dr.lookback}: after each successful drill publish its Unix time (e.g. push "${dr.metric.replace(/\{.*$/, '')} $(date +%s)" to a Pushgateway), or turn the check off with dr-check: false`);
-    }
-    else {
-        ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
-        if (ageSeconds > maxAgeSeconds) {
-            fail(`DR check: the last drill was ${(0,duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
-        }
-    }
-    let backupProbe = null;
-    if (dr.backupProbe) {
-        const ok = values.probe === 1;
-        backupProbe = { query: dr.backupProbe.query, value: values.probe, ok };
-        if (values.probe === null)
-            fail(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback}: check that the probe runs and is scraped`);
-        else if (!ok)
-            fail(`DR check: the backup probe ${dr.backupProbe.query} is ${values.probe}, not 1: the last backup check failed`);
-    }
-    const objective = (name, cfg, value) => {
-        if (!cfg)
-            return null;
-        const ok = value !== null && value <= cfg.maxSeconds;
-        if (value === null)
-            fail(`DR check: no ${cfg.metric} sample in the last ${dr.lookback}: publish the last drill's ${name} in seconds`);
-        else if (!ok)
-            fail(`DR check: the last drill's ${name} was ${(0,duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
-        return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
-    };
-    const rto = objective('RTO', dr.rto, values.rto);
-    const rpo = objective('RPO', dr.rpo, values.rpo);
-    return {
-        result: {
-            metric: dr.metric,
-            ageSeconds,
-            maxAgeSeconds,
-            lastTestAt: values.age === null ? null : new Date(values.age * 1000).toISOString(),
-            backupProbe,
-            rto,
-            rpo,
-            ok: findings.length === 0,
-        },
-        findings,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/budget/budget-math.ts
-/** The error budget as a fraction of events: 1 − objective. */
-function allowedErrorRatio(objectivePercent) {
-    return 1 - objectivePercent / 100;
-}
-/**
- * Budget remaining in percent: R = 1 − E(W) / (1 − objective). Not clamped:
- * −50 means half a budget overspent.
- */
-function budgetRemaining(errorRatio, objectivePercent) {
-    return (1 - errorRatio / allowedErrorRatio(objectivePercent)) * 100;
-}
-/** Burn rate: how many times faster than "exactly on budget" errors arrive. */
-function burnRate(errorRatio, objectivePercent) {
-    return errorRatio / allowedErrorRatio(objectivePercent);
-}
-/**
- * Days until the budget is gone at a constant burn rate: R × window_days / burn.
- * `'inf'` when nothing burns; 0 when the budget is already gone.
- */
-function daysToExhaustion(remainingPercent, windowDays, rate) {
-    if (remainingPercent <= 0)
-        return 0;
-    if (rate <= 0)
-        return 'inf';
-    return ((remainingPercent / 100) * windowDays) / rate;
-}
-/** Status from budget remaining (percent) and the thresholds. */
-function statusFromBudget(remainingPercent, thresholds) {
-    if (remainingPercent >= thresholds.caution)
-        return 'NORMAL';
-    if (remainingPercent >= thresholds.warning)
-        return 'CAUTION';
-    if (remainingPercent >= thresholds.freeze)
-        return 'WARNING';
-    if (remainingPercent >= 0)
-        return 'FREEZE';
-    return 'EXHAUSTED';
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/measure-error-ratio.ts
-
-const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
-/** Substitute the window into a `{{window}}` / `{{.window}}` template. */
-function renderWindowQuery(template, window) {
-    return template.replace(WINDOW_PLACEHOLDER, window);
-}
-/** Label matchers joined with extra ones: `job="api"` + `le="0.3"`. */
-function matchers(...parts) {
-    const kept = parts.filter((p) => p.trim() !== '');
-    return kept.length > 0 ? `{${kept.join(', ')}}` : '';
-}
-/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
-function sliQueries(sli, window) {
-    switch (sli.kind) {
-        case 'events':
-            return { error: renderWindowQuery(sli.error, window), total: renderWindowQuery(sli.total, window) };
-        case 'latency':
-            return {
-                total: `sum(increase(${sli.metric}_count${matchers(sli.selector)}[${window}]))`,
-                buckets: `sum by (le) (increase(${sli.metric}_bucket${matchers(sli.selector)}[${window}]))`,
-            };
-        case 'ratio':
-            return { ratio: renderWindowQuery(sli.query, window) };
-    }
-}
-/**
- * The single number a query must return: null for an empty vector, an error for
- * several series (the gate cannot guess how to combine them).
- */
-function single(result, query, role) {
-    if (result.samples.length === 0)
-        return null;
-    if (result.samples.length > 1) {
-        throw new SliError(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
-    }
-    return result.samples[0].value;
-}
-function finiteCount(value, query, role) {
-    if (value === null)
-        return null;
-    if (!Number.isFinite(value)) {
-        throw new SliError(`the ${role} query returned ${value}; expected a finite count of events (query: ${query})`);
-    }
-    if (value < 0) {
-        throw new SliError(`the ${role} query returned a negative count (${value}); use increase() on a counter (query: ${query})`);
-    }
-    return value;
-}
-/** Tolerated overshoot from increase() extrapolating two series differently. */
-const RATIO_SLACK = 0.01;
-function boundedRatio(ratio, context) {
-    if (ratio > 1 + RATIO_SLACK) {
-        throw new SliError(`${context}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
-    }
-    return Math.min(Math.max(ratio, 0), 1);
-}
-/**
- * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
- * traffic. An absent error series counts as zero errors.
- * @throws PrometheusQueryError when Prometheus fails, SliError when the answer is unusable
- */
-async function measureErrorRatio(sli, window, prometheus, time) {
-    const queries = sliQueries(sli, window);
-    switch (sli.kind) {
-        case 'events': {
-            const [errorResult, totalResult] = await Promise.all([
-                prometheus.query(queries.error, time),
-                prometheus.query(queries.total, time),
-            ]);
-            const total = finiteCount(single(totalResult, queries.total, 'total'), queries.total, 'total');
-            if (total === null || total === 0)
-                return null;
-            const errors = finiteCount(single(errorResult, queries.error, 'error'), queries.error, 'error') ?? 0;
-            return boundedRatio(errors / total, `over ${window}`);
-        }
-        case 'latency': {
-            const [totalResult, bucketResult] = await Promise.all([
-                prometheus.query(queries.total, time),
-                prometheus.query(queries.buckets, time),
-            ]);
-            const total = finiteCount(single(totalResult, queries.total, 'histogram count'), queries.total, 'histogram count');
-            if (total === null || total === 0)
-                return null;
-            const bucket = bucketResult.samples.find((s) => {
-                const le = Number(s.labels.le);
-                return Number.isFinite(le) && Math.abs(le - sli.threshold) <= 1e-9 * Math.max(1, sli.threshold);
-            });
-            if (!bucket) {
-                const bound = (le) => (/^\+?inf$/i.test(le) ? Number.POSITIVE_INFINITY : Number(le));
-                const available = bucketResult.samples.map((s) => s.labels.le ?? '?').sort((a, b) => bound(a) - bound(b));
-                throw new SliError(available.length === 0
-                    ? `no ${sli.metric}_bucket series${sli.selector ? ` matching {${sli.selector}}` : ''}: check the metric name and selector`
-                    : `the histogram ${sli.metric} has no bucket le="${sli.threshold}"; its buckets are ${available.join(', ')}: set threshold to one of them or add the bucket to the instrumentation`);
-            }
-            const good = finiteCount(bucket.value, queries.buckets, `bucket le="${sli.threshold}"`) ?? 0;
-            return boundedRatio(1 - Math.min(good, total) / total, `over ${window}`);
-        }
-        case 'ratio': {
-            const result = await prometheus.query(queries.ratio, time);
-            const ratio = single(result, queries.ratio, 'ratio');
-            // 0/0 from a ratio of increases is "no traffic", not an error.
-            if (ratio === null || Number.isNaN(ratio))
-                return null;
-            if (!Number.isFinite(ratio) || ratio < 0) {
-                throw new SliError(`the ratio query returned ${ratio}; expected an error ratio between 0 and 1 (query: ${queries.ratio})`);
-            }
-            return boundedRatio(ratio, `over ${window}`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/generate/recorded-series.ts
-/**
- * The series `generate rules` records, by name and window: shared by the rule
- * generator and the gate, so the gate reads exactly what the rules write.
- */
-
-/** SRE-workbook pairs for a 30-day window. */
-const DEFAULT_ALERT_PAIRS = [
-    { long: '1h', short: '5m', factor: 14.4, severity: 'page', for: '2m' },
-    { long: '6h', short: '30m', factor: 6, severity: 'page', for: '15m' },
-    { long: '1d', short: '2h', factor: 3, severity: 'ticket', for: '1h' },
-    { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '3h' },
-];
-/**
- * The windows recorded for an SLO, shortest first: its own, the gate's 1h
- * burn-rate window and the default alert pairs' (always, so the gate can rely
- * on them whatever pairs a policy configures), plus configured pairs' and
- * `extra` windows (the policy's burn-rate guards).
- */
-function recordedWindows(slo, pairs = DEFAULT_ALERT_PAIRS, extra = []) {
-    const all = new Set(['5m', '1h', slo.window, ...[...DEFAULT_ALERT_PAIRS, ...pairs].flatMap((p) => [p.long, p.short]), ...extra]);
-    return [...all].sort((a, b) => (0,duration/* parseDurationMs */.yi)(a) - (0,duration/* parseDurationMs */.yi)(b));
-}
-function sloSelector(slo) {
-    return `{slo="${slo.name}"}`;
-}
-/**
- * Evaluation interval of every generated group. The base rules record 5m
- * *rates* every interval, so a sum of them over w, times the interval, is the
- * event count over w (each event is seen 5m/interval times at 1/300 of its
- * weight); in a ratio of two such sums the interval cancels out.
- */
-const RULE_INTERVAL_SECONDS = 60;
-/** The base series: events per second over 5m, the only rules that read raw counters (ratio SLIs: the 5m error ratio). */
-const BASE_SERIES = { error: 'slo:sli_error:rate5m', total: 'slo:sli_total:rate5m', ratio: 'slo:sli_error:ratio_rate5m' };
-/**
- * How to read an SLO's event counts over any window from the recorded base
- * series instead of raw counters (`sum(increase(...[30d]))`): null for a ratio
- * SLI, which records no traffic. Within a few events of the raw answer (the
- * window edge is smoothed over one 5m step).
- */
-function recordedQueries(slo) {
-    if (slo.sli.kind === 'ratio')
-        return null;
-    const count = (series) => (window) => `sum_over_time(${series}${sloSelector(slo)}[${window}]) * ${RULE_INTERVAL_SECONDS}`;
-    return { error: count(BASE_SERIES.error), total: count(BASE_SERIES.total) };
-}
-/** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
-function recordedDetectionQuery(slo) {
-    return `count(${slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total}${sloSelector(slo)})`;
-}
-/** The recorded error ratio of an SLO over a window. */
-function recordedRatioQuery(slo, window) {
-    return `slo:sli_error:ratio_rate${window}${sloSelector(slo)}`;
-}
-/**
- * Samples of the SLO's base recording in the hour at the start of its window:
- * more than zero means the recorded history covers the whole window.
- */
-function recordedCoverageQuery(slo) {
-    const base = slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total;
-    const offset = (0,duration/* formatDuration */.a3)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
-    return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
-/**
- * Reading the SLO ratios that `deploy-governor generate rules` records instead
- * of scanning raw counters over the whole window: the same traffic-weighted
- * ratio for a fraction of the samples (see `npm run bench`).
- */
-
-
-/**
- * The windows of `slo` to read from recorded series: all recorded windows when
- * the recorded history covers the SLO window, none otherwise.
- * @throws SliError when `mode` is `true` and the recordings are missing or too young
- */
-async function recordedWindowsAvailable(slo, mode, prometheus, time) {
-    if (mode === 'false')
-        return new Set();
-    const query = recordedCoverageQuery(slo);
-    const result = await prometheus.query(query, time);
-    const covered = result.samples.some((s) => s.value > 0);
-    if (covered)
-        return new Set(recordedWindows(slo));
-    if (mode === 'true') {
-        throw new SliError(`use-recording-rules is true, but the recorded series of SLO ${slo.name} do not reach back over its ${slo.window} window (${query} is empty): load the rules from \`deploy-governor generate rules\` and let them record for ${slo.window} (or backfill them with promtool), or set use-recording-rules to auto`);
-    }
-    return new Set();
-}
-/** The recorded error ratio over `window`; null without traffic (the recorded quotient is NaN). */
-async function measureRecordedRatio(slo, window, prometheus, time) {
-    const query = recordedRatioQuery(slo, window);
-    const result = await prometheus.query(query, time);
-    if (result.samples.length === 0)
-        throw new SliError(`the recorded series ${query} is missing although the SLO's recordings exist: regenerate and reload the rules`);
-    if (result.samples.length > 1)
-        throw new SliError(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
-    const value = result.samples[0].value;
-    if (Number.isNaN(value))
-        return null;
-    if (!Number.isFinite(value) || value < 0)
-        throw new SliError(`${query} returned ${value}; expected an error ratio between 0 and 1`);
-    return Math.min(value, 1);
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
-/**
- * One SLO: budget over its window, burn rate over the last hour, and the
- * fast-burn guards. A failure affects this SLO only (it becomes UNKNOWN); the
- * others are still reported.
- */
-
-
-
-
-
-const BURN_RATE_WINDOW = '1h';
-function pct(value) {
-    return `${value.toFixed(1)}%`;
-}
-async function evaluateSlo(slo, guards, thresholds, prometheus, time, useRecordingRules = 'false') {
-    const base = {
-        name: slo.name,
-        ...(slo.description !== undefined ? { description: slo.description } : {}),
-        objective: slo.objective,
-        window: slo.window,
-        sliKind: slo.sli.kind,
-        ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
-    };
-    const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
-    let ratios;
-    let source = 'raw';
-    try {
-        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
-        if (recorded.has(slo.window))
-            source = 'recorded';
-        const measured = await Promise.all(windows.map((w) => (recorded.has(w) ? measureRecordedRatio(slo, w, prometheus, time) : measureErrorRatio(slo.sli, w, prometheus, time))));
-        ratios = new Map(windows.map((w, i) => [w, measured[i]]));
-    }
-    catch (error) {
-        if (!isEvaluationError(error))
-            throw error;
-        const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
-        return {
-            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
-            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
-        };
-    }
-    // Short windows without traffic burn nothing; the SLO window without traffic is unknowable.
-    const rateOver = (w) => burnRate(ratios.get(w) ?? 0, slo.objective);
-    const guardResults = guards.map((g) => {
-        const longBurnRate = rateOver(g.long);
-        const shortBurnRate = rateOver(g.short);
-        return { ...g, longBurnRate, shortBurnRate, triggered: longBurnRate > g.factor && shortBurnRate > g.factor };
-    });
-    const findings = guardResults
-        .filter((g) => g.triggered)
-        .map((g) => ({
-        source: 'burn-rate',
-        status: g.status,
-        slo: slo.name,
-        message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate.toFixed(1)}x over ${g.long} and ${g.shortBurnRate.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
-    }));
-    const errorRatio = ratios.get(slo.window) ?? null;
-    if (errorRatio === null) {
-        const message = `SLO ${slo.name}: no traffic in the ${slo.window} window (the total query returned nothing or 0), so the budget cannot be computed: check the total query and that the service is scraped`;
-        return {
-            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
-            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings],
-        };
-    }
-    const remaining = budgetRemaining(errorRatio, slo.objective);
-    const rate = rateOver(BURN_RATE_WINDOW);
-    const status = statusFromBudget(remaining, thresholds);
-    if (status !== 'NORMAL') {
-        const below = status === 'EXHAUSTED'
-            ? 'the budget is exhausted'
-            : `below the ${status === 'CAUTION' ? 'caution' : status === 'WARNING' ? 'warning' : 'freeze'} threshold of ${status === 'CAUTION' ? thresholds.caution : status === 'WARNING' ? thresholds.warning : thresholds.freeze}%`;
-        findings.unshift({
-            source: 'budget',
-            status,
-            slo: slo.name,
-            message: `SLO ${slo.name}: ${pct(remaining)} of the ${slo.window} error budget remains (${below}); error ratio ${(errorRatio * 100).toFixed(3)}% against an objective of ${slo.objective}%`,
-        });
-    }
-    return {
-        result: {
-            ...base,
-            source,
-            errorRatio,
-            budgetRemaining: remaining,
-            burnRate: rate,
-            daysToExhaustion: daysToExhaustion(remaining, (0,duration/* durationDays */.Gr)(slo.window), rate),
-            status,
-            guards: guardResults,
-            error: null,
-        },
-        findings,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/summarize-budget.ts
-function summarizeBudget(slos) {
-    const remaining = slos.map((s) => s.budgetRemaining).filter((v) => v !== null);
-    const rates = slos.map((s) => s.burnRate).filter((v) => v !== null);
-    const days = slos.map((s) => s.daysToExhaustion).filter((v) => v !== null);
-    const finiteDays = days.filter((d) => d !== 'inf');
-    return {
-        remaining: remaining.length > 0 ? Math.min(...remaining) : null,
-        burnRate: rates.length > 0 ? Math.max(...rates) : null,
-        daysToExhaustion: finiteDays.length > 0 ? Math.min(...finiteDays) : days.length > 0 ? 'inf' : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-policy.ts
-
-
-
-
-
-
-async function evaluatePolicy({ policy, prometheus, now, run = null }) {
-    const counting = new CountingQuerier(prometheus);
-    const [slos, dr] = await Promise.all([
-        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, policy.useRecordingRules))),
-        policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
-    ]);
-    // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-    const active = policy.freezeWindows.length === 0 ? [] : (await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
-    const freezeFindings = active.map((w) => ({
-        source: 'freeze',
-        status: 'FREEZE',
-        message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
-    }));
-    const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
-    const sloResults = slos.map((s) => s.result);
-    return {
-        schema: REPORT_SCHEMA_ID,
-        environment: policy.environment,
-        evaluatedAt: now.toISOString(),
-        decision: decide(policy, findings),
-        budget: summarizeBudget(sloResults),
-        slos: sloResults,
-        dr: dr.result,
-        freeze: { active },
-        findings,
-        override: null,
-        prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
-        run,
-    };
-}
-
 // EXTERNAL MODULE: ./src/core/policy/permissions.ts
 var permissions = __nccwpck_require__(5442);
 ;// CONCATENATED MODULE: ./src/core/override/decide-override.ts
 /**
- * Whether a workflow_dispatch override may let a blocked deploy through. Pure: the
- * adapter reads the actor's role and the run's approvals through the GitHub API
- * and passes them in. An override never changes the status, only `canDeploy`.
+ * Whether an override may let a blocked deploy through. Pure: the adapter reads
+ * the actor's role and the run's approvals through the GitHub API and passes
+ * them in. An override never changes the status, only `canDeploy`.
+ *
+ * Two ways to ask: the Action's `override` input on a workflow_dispatch run
+ * (`via: 'action'`, the default), and the CLI's `--override` flag (`via: 'cli'`),
+ * where the actor is the GitHub token's user and there is no workflow run, so no
+ * event to check and no environment approval to read. The rules are otherwise
+ * the same; only the words differ (an input, or a flag).
  */
 
 
@@ -2716,19 +2682,25 @@ function roleRank(role) {
         return known;
     return permissions/* PERMISSIONS */.J.indexOf(role.permission ?? '');
 }
+/** Whether a role (as GitHub reports it) meets `needed`: the one role check every caller uses. */
+function hasPermission(role, needed) {
+    return roleRank(role) >= permissions/* PERMISSIONS */.J.indexOf(needed);
+}
 /** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
 function preflightOverride(report, attempt, policy) {
     const problems = [];
-    if (attempt.eventName !== 'workflow_dispatch') {
+    const cli = attempt.via === 'cli';
+    if (!cli && attempt.eventName !== 'workflow_dispatch') {
         problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
     }
     const reason = attempt.reason?.trim() ?? '';
     if (reason.length < policy.overrides.minReasonLength) {
-        problems.push(`override-reason must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
+        problems.push(`${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
     }
     const status = report.decision.status;
     if (!levelPasses(attempt.level, status)) {
-        problems.push(`override level ${attempt.level} cannot pass status ${status}; dispatch with override: ${report.decision.requiredOverride ?? 'exhausted'}`);
+        const needed = report.decision.requiredOverride ?? 'exhausted';
+        problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
     }
     return problems;
 }
@@ -2755,7 +2727,7 @@ function applyOverride(report, attempt, policy) {
     else if (attempt.role === null) {
         problems.push(`could not read ${attempt.actor}'s repository role: ${attempt.roleError ?? 'unknown error'}`);
     }
-    else if (roleRank(attempt.role) < permissions/* PERMISSIONS */.J.indexOf(rule.permission)) {
+    else if (!hasPermission(attempt.role, rule.permission)) {
         problems.push(`${attempt.actor} has the ${attempt.role.roleName ?? attempt.role.permission ?? 'no'} role; override level ${attempt.level} needs ${rule.permission} or higher`);
     }
     if (problems.length > 0) {
@@ -2765,7 +2737,9 @@ function applyOverride(report, attempt, policy) {
         problems.push(`could not read the run's environment approvals: ${attempt.approvalsError}`);
     }
     else if (rule.requireEnvironmentApproval && attempt.approvers.length === 0) {
-        problems.push(`override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`);
+        problems.push(attempt.via === 'cli'
+            ? `override level ${attempt.level} requires an approved deployment, which only a GitHub Actions run in the environment ${report.environment} can show: override from the deploy workflow instead`
+            : `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`);
     }
     if (problems.length > 0) {
         const message = `Override refused: ${problems.join('; ')}`;
@@ -2797,237 +2771,6 @@ function applyOverride(report, attempt, policy) {
             canDeploy: true,
             overridden: true,
             nextSteps: ['The deploy proceeds under an override; it is recorded in the report, the check run and (with the app) the audit log.'],
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/policy/resolve-policy.ts
-/**
- * Turns the policy file, the environment's section and the inputs into one fully
- * populated policy. Precedence, lowest first: built-in defaults, the file's top
- * level, `environments.<name>`, inputs.
- */
-
-
-const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
-const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
-const DEFAULT_SLO_NAME = 'availability';
-const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
-const DEFAULT_LEVEL_PERMISSIONS = {
-    warning: 'write',
-    freeze: 'maintain',
-    exhausted: 'admin',
-};
-function resolve_policy_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Deep merge for policy sections: objects merge key by key, arrays and scalars replace. */
-function mergePolicy(base, over) {
-    if (!over)
-        return base;
-    const out = { ...base };
-    for (const [key, value] of Object.entries(over)) {
-        if (value === undefined)
-            continue;
-        const current = out[key];
-        out[key] = resolve_policy_isPlainObject(current) && resolve_policy_isPlainObject(value) ? mergePolicy(current, value) : value;
-    }
-    return out;
-}
-function normalizeSelector(selector) {
-    if (!selector)
-        return '';
-    const trimmed = selector.trim();
-    return trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1).trim() : trimmed;
-}
-function resolveSlo(slo, inputs) {
-    const window = inputs.window ?? slo.window ?? '30d';
-    const { sli } = slo;
-    let resolved;
-    if (sli.events)
-        resolved = { kind: 'events', error: sli.events.error, total: sli.events.total };
-    else if (sli.latency)
-        resolved = {
-            kind: 'latency',
-            metric: sli.latency.metric,
-            threshold: sli.latency.threshold,
-            selector: normalizeSelector(sli.latency.selector),
-        };
-    else
-        resolved = { kind: 'ratio', query: sli.ratio.query };
-    return {
-        name: slo.name,
-        ...(slo.description !== undefined ? { description: slo.description } : {}),
-        service: slo.service ?? slo.name,
-        objective: inputs['slo-target'] ?? slo.objective ?? 99.9,
-        window,
-        windowMs: (0,duration/* parseDurationMs */.yi)(window),
-        sli: resolved,
-        ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
-    };
-}
-function resolveSlos(merged, inputs, source) {
-    const fileSlos = merged.slos;
-    const errorQuery = inputs['error-query'];
-    const totalQuery = inputs['total-query'];
-    if (!fileSlos || fileSlos.length === 0) {
-        const sloConfig = {
-            name: DEFAULT_SLO_NAME,
-            sli: { events: { error: errorQuery ?? DEFAULT_ERROR_QUERY, total: totalQuery ?? DEFAULT_TOTAL_QUERY } },
-        };
-        return [resolveSlo(sloConfig, inputs)];
-    }
-    if (errorQuery !== undefined || totalQuery !== undefined) {
-        const events = fileSlos.filter((s) => s.sli.events);
-        if (fileSlos.length !== 1 || events.length !== 1) {
-            throw new policy_error/* PolicyError */.p(source, [
-                {
-                    path: 'error-query/total-query',
-                    message: `the inputs error-query and total-query replace the queries of a single events SLO, but the policy file defines ${fileSlos.length} SLO(s) (${fileSlos.map((s) => s.name).join(', ')}); set the queries in the file instead`,
-                },
-            ]);
-        }
-        const only = fileSlos[0];
-        return [
-            resolveSlo({
-                ...only,
-                sli: { events: { error: errorQuery ?? only.sli.events.error, total: totalQuery ?? only.sli.events.total } },
-            }, inputs),
-        ];
-    }
-    const seen = new Set();
-    for (const slo of fileSlos) {
-        if (seen.has(slo.name)) {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
-        }
-        seen.add(slo.name);
-    }
-    return fileSlos.map((slo) => resolveSlo(slo, inputs));
-}
-function resolvePrometheus(merged, inputs, env, source) {
-    const cfg = merged.prometheus ?? {};
-    const url = inputs['prometheus-url'] ?? cfg.url;
-    if (!url)
-        return null;
-    const headers = { ...(cfg.headers ?? {}), ...(inputs['prometheus-headers'] ?? {}) };
-    const secrets = Object.values(headers).filter((v) => v.length > 0);
-    let token = inputs['prometheus-token'];
-    if (token === undefined && cfg['bearer-token-env']) {
-        token = env[cfg['bearer-token-env']];
-        if (!token) {
-            throw new policy_error/* PolicyError */.p(source, [
-                {
-                    path: 'prometheus.bearer-token-env',
-                    message: `environment variable ${cfg['bearer-token-env']} is empty or unset; export it (e.g. from a secret) or remove bearer-token-env`,
-                },
-            ]);
-        }
-    }
-    if (token !== undefined) {
-        headers.Authorization = `Bearer ${token}`;
-        secrets.push(token);
-    }
-    else if (cfg['basic-auth']) {
-        const { username, 'password-env': passwordEnv } = cfg['basic-auth'];
-        const password = env[passwordEnv];
-        if (!password) {
-            throw new policy_error/* PolicyError */.p(source, [
-                {
-                    path: 'prometheus.basic-auth.password-env',
-                    message: `environment variable ${passwordEnv} is empty or unset; export it (e.g. from a secret)`,
-                },
-            ]);
-        }
-        const encoded = Buffer.from(`${username}:${password}`).toString('base64');
-        headers.Authorization = `Basic ${encoded}`;
-        secrets.push(password, encoded);
-    }
-    const timeout = inputs.timeout ?? cfg.timeout ?? '10s';
-    return { url: url.replace(/\/+$/, ''), headers, timeoutMs: (0,duration/* parseDurationMs */.yi)(timeout), secrets };
-}
-function resolveDr(merged, inputs) {
-    const cfg = merged.dr ?? {};
-    const enabled = inputs['dr-check'] ?? cfg.enabled ?? true;
-    if (!enabled)
-        return null;
-    const maxAge = inputs['dr-max-age'] ?? cfg['max-age'] ?? '7d';
-    const maxAgeMs = (0,duration/* parseDurationMs */.yi)(maxAge);
-    const probe = cfg['backup-probe'];
-    return {
-        metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
-        maxAge,
-        maxAgeMs,
-        lookback: cfg.lookback ?? (0,duration/* formatDuration */.a3)(2 * maxAgeMs),
-        backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
-        rto: cfg.rto
-            ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: (0,duration/* parseDurationMs */.yi)(cfg.rto.max) / 1000 }
-            : null,
-        rpo: cfg.rpo
-            ? { metric: cfg.rpo.metric ?? 'dr_last_data_loss_seconds', max: cfg.rpo.max, maxSeconds: (0,duration/* parseDurationMs */.yi)(cfg.rpo.max) / 1000 }
-            : null,
-        status: cfg.status ?? 'WARNING',
-    };
-}
-/**
- * Resolve the policy for one environment.
- *
- * @param file the validated policy file (`{}` when the repository has none)
- * @param inputs validated inputs; set values win over the file
- * @param env environment variables, for `bearer-token-env` and `password-env`
- * @param source where the file came from, for error messages
- */
-function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
-    const environment = inputs.environment ?? 'production';
-    const { environments, $schema: _schema, version: _version, sloth, ...top } = file;
-    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
-    if (sloth !== undefined) {
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
-    }
-    const merged = mergePolicy(top, environments?.[environment]);
-    const thresholds = {
-        caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? 80,
-        warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? 50,
-        freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
-    };
-    if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
-        throw new policy_error/* PolicyError */.p(source, [
-            {
-                path: 'thresholds',
-                message: `expected caution ≥ warning ≥ freeze ≥ 0 (percent of budget remaining); got caution ${thresholds.caution}, warning ${thresholds.warning}, freeze ${thresholds.freeze}`,
-            },
-        ]);
-    }
-    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS).map((g) => ({
-        name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
-        long: g.long,
-        short: g.short,
-        factor: g.factor,
-        status: g.status ?? 'FREEZE',
-    }));
-    const levels = {};
-    for (const level of ['warning', 'freeze', 'exhausted']) {
-        const cfg = merged.overrides?.levels?.[level];
-        levels[level] = {
-            permission: cfg?.permission ?? DEFAULT_LEVEL_PERMISSIONS[level],
-            requireEnvironmentApproval: cfg?.['require-environment-approval'] ?? false,
-        };
-    }
-    return {
-        environment,
-        prometheus: resolvePrometheus(merged, inputs, env, source),
-        slos: resolveSlos(merged, inputs, source),
-        thresholds,
-        blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
-        onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
-        mode: inputs.mode ?? merged.mode ?? 'enforce',
-        useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
-        dr: resolveDr(merged, inputs),
-        freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
-        burnRateGuards: guards,
-        overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, levels },
-        audit: {
-            branch: merged.audit?.branch ?? 'deploy-governor-audit',
-            path: merged.audit?.path ?? 'audit/overrides.jsonl',
         },
     };
 }
@@ -3083,6 +2826,37 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
+var errors = __nccwpck_require__(961);
+;// CONCATENATED MODULE: ./src/github/read-token-user.ts
+/**
+ * Who a token stands for (`GET /user`): the CLI's override actor. Outside a
+ * workflow run there is no triggering actor, so the person asking is the owner
+ * of the token, as GitHub knows it, never a name from the command line.
+ */
+
+
+const userResponse = schemas/* object */.Ikc({ login: schemas/* string */.YjP().min(1) });
+async function readTokenUser(client) {
+    try {
+        const { data } = await client.request('GET /user');
+        return { login: userResponse.parse(data).login };
+    }
+    catch (error) {
+        const status = httpStatusOf(error);
+        if (status === 401)
+            return { error: 'GitHub answered 401 to GET /user: GITHUB_TOKEN is not a valid token' };
+        if (status === 403) {
+            return {
+                error: "GitHub answered 403 to GET /user: the token has no user (an installation token or a workflow's GITHUB_TOKEN acts for an app); use a person's token, e.g. a fine-grained personal access token or `gh auth token`",
+            };
+        }
+        if (error instanceof errors/* ZodError */.G)
+            return { error: 'GitHub answered GET /user without a login; is GITHUB_API_URL a GitHub API?' };
+        return { error: `reading the token's user (GET /user) failed: ${messageOf(error)}` };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/prometheus/message-text.ts
 /** Text that goes into PrometheusQueryError messages: short, one line, no secrets. */
 const MAX_QUERY_CHARS = 300;
@@ -3129,11 +2903,9 @@ class Redactor {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ./src/prometheus/prometheus-envelope.ts
 /**
- * The JSON envelope of Prometheus's `/api/v1/query`, validated rather than cast
+ * The JSON envelope of Prometheus's `/api/v1/query` and `/api/v1/query_range`, validated rather than cast
  * (https://prometheus.io/docs/prometheus/latest/querying/api/#format-overview).
  */
 
@@ -3154,6 +2926,15 @@ const sampleValueSchema = schemas/* string */.YjP().transform((text, ctx) => {
 });
 /** `[<unix seconds>, "<value>"]` */
 const pointSchema = schemas/* tuple */.PVZ([schemas/* number */.aig(), sampleValueSchema]);
+/**
+ * A range query's `matrix` result: series with their `values` (`histograms`
+ * instead for native histograms, which have no single value).
+ */
+const matrixResultSchema = schemas/* array */.YOg(schemas/* object */.Ikc({
+    metric: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    values: schemas/* array */.YOg(pointSchema).optional(),
+    histograms: schemas/* unknown */.L5J().optional(),
+}));
 const statsSchema = schemas/* object */.Ikc({ samples: schemas/* object */.Ikc({ totalQueryableSamples: schemas/* number */.aig().optional() }).optional() }).optional();
 const dataSchema = schemas/* discriminatedUnion */.gMt('resultType', [
     schemas/* object */.Ikc({
@@ -3262,6 +3043,10 @@ function networkFailure(error) {
         const e = queue[i];
         if (typeof e !== 'object' || e === null)
             continue;
+        // The app's checked fetch refused the address after resolving it: nothing was sent. Known by its name, not
+        // imported: checked-fetch.ts loads undici, which the Action's start-up must not pay for.
+        if ('name' in e && e.name === 'AddressRefused' && 'message' in e && typeof e.message === 'string')
+            return { refused: { message: e.message } };
         if ('code' in e && typeof e.code === 'string')
             return { code: e.code };
         if ('message' in e && typeof e.message === 'string' && e.message !== '')
@@ -3304,7 +3089,7 @@ function hint(code) {
         return ` (${code}: nothing listens at that address and port)`;
     return ` (${code})`;
 }
-/** The query endpoint and headers for a base URL, or why they cannot be built (never echoing a header value). */
+/** The API base and headers for a base URL, or why they cannot be built (never echoing a header value). */
 function prepareRequest(baseUrl, userHeaders, displayUrl) {
     const secrets = Object.values(userHeaders);
     let url;
@@ -3335,12 +3120,21 @@ function prepareRequest(baseUrl, userHeaders, displayUrl) {
     }
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
     // Keep a path prefix (Mimir's /prometheus) and any query parameters of the base URL; drop credentials and fragment.
-    const endpoint = new URL(url.href);
-    endpoint.username = '';
-    endpoint.password = '';
-    endpoint.hash = '';
-    endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/api/v1/query`;
-    return { secrets, endpoint: endpoint.href, headers };
+    const base = new URL(url.href);
+    base.username = '';
+    base.password = '';
+    base.hash = '';
+    return { secrets, base, headers };
+}
+/** The endpoint of one API under the base URL (its path prefix and query parameters kept). */
+function endpointOf(base, api) {
+    const endpoint = new URL(base.href);
+    endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}${api}`;
+    return endpoint.href;
+}
+/** Unix seconds with milliseconds, as the API takes timestamps. */
+function unixSeconds(time) {
+    return (time.getTime() / 1000).toFixed(3);
 }
 class PrometheusClient {
     /** Base URL without credentials, query or trailing slash: the only form shown in messages and reports. */
@@ -3356,22 +3150,42 @@ class PrometheusClient {
     constructor(options) {
         this.displayUrl = stripCredentials(options.url);
         this.timeoutMs = options.timeoutMs;
-        this.attempts = Math.max(1, Math.floor(options.retries ?? 3));
+        this.attempts = Math.max(1, Math.floor(options.attempts ?? 3));
         this.backoffMs = Math.max(0, options.backoffMs ?? 200);
         this.stats = options.stats ?? true;
         this.fetchImpl = options.fetch ?? fetch;
         const setup = prepareRequest(options.url, options.headers ?? {}, this.displayUrl);
         this.redactor = new Redactor(setup.secrets);
-        this.request = 'problem' in setup ? setup.problem : { endpoint: setup.endpoint, headers: setup.headers };
+        this.request = 'problem' in setup ? setup.problem : { base: setup.base, headers: setup.headers };
     }
     async query(promql, time) {
+        const { data, fail } = await this.send('/api/v1/query', promql, { time: unixSeconds(time) });
+        return { samples: this.samples(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+    }
+    /**
+     * A range query: `promql` evaluated at `start`, `start + step`, … up to `end`.
+     * The same request, retries and failures as `query`; the answer must be a
+     * matrix (or a scalar, read as one series).
+     */
+    async queryRange(promql, range) {
+        const step = Math.max(1, Math.round(range.stepSeconds));
+        const { data, fail } = await this.send('/api/v1/query_range', promql, { start: unixSeconds(range.start), end: unixSeconds(range.end), step: String(step) });
+        return { series: this.series(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+    }
+    /**
+     * POSTs one query to `api` with `params`, retrying what is worth retrying, and
+     * returns the successful answer's data, or throws a PrometheusQueryError that
+     * names the URL (never its credentials) and the query.
+     */
+    async send(api, promql, params) {
         const details = { url: this.displayUrl, query: promql };
         const shown = queryForMessage(promql);
         const fail = (kind, message, extra = {}) => new PrometheusQueryError(kind, `${message} (query: ${shown})`, { ...details, ...extra });
         if (typeof this.request === 'string')
             throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
-        const { endpoint, headers } = this.request;
-        const form = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
+        const { headers } = this.request;
+        const endpoint = endpointOf(this.request.base, api);
+        const form = new URLSearchParams({ query: promql, ...params });
         if (this.stats)
             form.set('stats', 'all');
         const body = form.toString();
@@ -3389,7 +3203,9 @@ class PrometheusClient {
                 text = await response.text();
             }
             catch (error) {
-                const { code, message } = networkFailure(error);
+                const { code, message, refused } = networkFailure(error);
+                if (refused)
+                    throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, { attempts: attempt, refusedAddress: true });
                 if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
                     // A timeout is not retried: the whole gate must finish within its budget, and a
                     // query that took timeoutMs once will most likely take as long again.
@@ -3412,12 +3228,14 @@ class PrometheusClient {
                     attempts: attempt,
                 });
             }
-            return this.interpret(response, text, endpoint, (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt }));
+            const answered = (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt });
+            return { data: this.interpret(response, text, endpoint, api, answered), fail: answered };
         }
         // Unreachable: the last attempt always returns or throws above.
         throw fail('unreachable', `cannot reach Prometheus at ${this.displayUrl} (${lastFailure})`, { attempts: this.attempts });
     }
-    interpret(response, text, endpoint, fail) {
+    /** The data of a successful answer; every other answer is a failure. */
+    interpret(response, text, endpoint, api, fail) {
         const { status } = response;
         const at = `Prometheus at ${this.displayUrl}`;
         if (status >= 300 && status < 400) {
@@ -3429,7 +3247,7 @@ class PrometheusClient {
             throw fail('unauthorized', `${at} refused the request (HTTP ${status}${status === 401 ? ', not authenticated' : ', not allowed'}): check the prometheus-token input (or the policy's prometheus.bearer-token-env / basic-auth, or user:password in prometheus-url) and prometheus-headers (e.g. the X-Scope-OrgID tenant)`);
         }
         if (status === 404) {
-            throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}/api/v1/query — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
+            throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}${api} — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
         }
         if (status >= 400) {
             const answer = prometheusError(text);
@@ -3444,7 +3262,7 @@ class PrometheusClient {
         if (envelope.status === 'error') {
             throw fail('bad-query', `${at} failed the query${envelope.errorType ? ` (${envelope.errorType})` : ''}: ${this.serverWords(text)}`);
         }
-        return { samples: this.samples(envelope.data, fail), samplesTouched: envelope.data.stats?.samples?.totalQueryableSamples ?? null };
+        return envelope.data;
     }
     samples(data, fail) {
         switch (data.resultType) {
@@ -3461,6 +3279,30 @@ class PrometheusClient {
                 throw fail('invalid-response', `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`);
             case 'string':
                 throw fail('invalid-response', `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`);
+        }
+    }
+    /** A range query's series: a matrix (native histogram points are refused as for instant queries), or a scalar as one series. */
+    series(data, fail) {
+        switch (data.resultType) {
+            case 'matrix': {
+                const parsed = matrixResultSchema.safeParse(data.result);
+                if (!parsed.success) {
+                    const issue = parsed.error.issues[0];
+                    const where = issue && issue.path.length > 0 ? ` at result.${issue.path.join('.')}` : '';
+                    throw fail('invalid-response', `the range answer from ${this.displayUrl} is not a Prometheus matrix (${issue?.message ?? 'unexpected shape'}${where})`);
+                }
+                return parsed.data.map((s) => {
+                    if (s.values === undefined) {
+                        throw fail('invalid-response', `${this.displayUrl} returned native histogram samples, which have no single value: wrap the query in histogram_count(), histogram_sum() or histogram_quantile()`);
+                    }
+                    return { labels: s.metric, points: s.values.map(([at, value]) => ({ at, value })) };
+                });
+            }
+            case 'scalar':
+                return [{ labels: {}, points: [{ at: data.result[0], value: data.result[1] }] }];
+            case 'vector':
+            case 'string':
+                throw fail('invalid-response', `expected a matrix from the range query; the query returned a ${data.resultType} (Prometheus at ${this.displayUrl})`);
         }
     }
     /** Prometheus's own error text when the body is an error answer, else a body excerpt; secrets redacted either way. */
@@ -3514,6 +3356,1310 @@ async function pushDecision(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/generate/recorded-series.ts
+/**
+ * The series `generate rules` records, by name and window: shared by the rule
+ * generator, the dashboard and the gate, so the gate reads exactly what the
+ * rules write.
+ *
+ * Every name is in the `deploy_governor:` namespace (`deploy_governor:<what>:
+ * <aggregation><window>`), so the generated rules and Sloth's (which write
+ * `slo:sli_error:ratio_rate<w>`, `slo:objective:ratio`, … labelled `sloth_id`)
+ * can be loaded into one Prometheus without their series mixing.
+ */
+
+
+/** SRE-workbook pairs, with their factors for a 30-day window (scaled to the SLO window by the generator). */
+const DEFAULT_ALERT_PAIRS = [
+    { long: '1h', short: '5m', factor: 14.4, severity: 'page', for: '2m' },
+    { long: '6h', short: '30m', factor: 6, severity: 'page', for: '15m' },
+    { long: '1d', short: '2h', factor: 3, severity: 'ticket', for: '1h' },
+    { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '3h' },
+];
+/** The namespace of every generated series. */
+const SERIES_NAMESPACE = 'deploy_governor';
+/** Names of the generated series. */
+const SERIES = {
+    /** Bad events per second over the base window (the only rules that read raw counters). */
+    errorRate: (base) => `${SERIES_NAMESPACE}:sli_error:rate${base}`,
+    /** All events per second over the base window. */
+    totalRate: (base) => `${SERIES_NAMESPACE}:sli_total:rate${base}`,
+    /** Error ratio over a window (for ratio SLIs over the base window, the base recording itself). */
+    errorRatio: (window) => `${SERIES_NAMESPACE}:sli_error:ratio_rate${window}`,
+    /** Events over a window. */
+    totalCount: (window) => `${SERIES_NAMESPACE}:sli_total:count${window}`,
+    burnRate: (window) => `${SERIES_NAMESPACE}:burn_rate:${window}`,
+    objective: `${SERIES_NAMESPACE}:objective:ratio`,
+    budgetRemaining: `${SERIES_NAMESPACE}:error_budget_remaining:ratio`,
+};
+/** The base window when the policy sets no `scrape-interval` (or one of a minute or less). */
+const DEFAULT_BASE_WINDOW = '5m';
+/** Scrape intervals the base window spans at least, so that increase() always has several samples. */
+const BASE_WINDOW_INTERVALS = 4;
+const MINUTE_MS = 60_000;
+/**
+ * The window of the base rates for a scrape interval: at least four intervals
+ * (rounded up to a whole minute, the rules' evaluation interval), and never less
+ * than 5m. `increase(x[5m])` needs two samples inside 5 minutes, so it records
+ * nothing at a 5-minute scrape interval: there the base window is 20m.
+ */
+function baseWindowFor(scrapeInterval) {
+    if (scrapeInterval === undefined)
+        return DEFAULT_BASE_WINDOW;
+    const ms = Math.ceil((BASE_WINDOW_INTERVALS * (0,duration/* parseDurationMs */.yi)(scrapeInterval)) / MINUTE_MS) * MINUTE_MS;
+    return ms <= (0,duration/* parseDurationMs */.yi)(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : (0,duration/* formatDuration */.a3)(ms);
+}
+/** The base window of an SLO's rules, from the policy's `scrape-interval`. */
+function baseWindowOf(slo) {
+    return baseWindowFor(slo.scrapeInterval);
+}
+/**
+ * The windows recorded for an SLO, shortest first: its own, the gate's 1h
+ * burn-rate window and the default alert pairs' (always, so the gate can rely
+ * on them whatever pairs a policy configures), plus configured pairs' and
+ * `extra` windows (the policy's burn-rate guards). A window shorter than the
+ * base window is recorded too, as the base window's ratio (the shortest the
+ * scrape interval can measure).
+ */
+function recordedWindows(slo, pairs = DEFAULT_ALERT_PAIRS, extra = []) {
+    const all = new Set(['5m', '1h', slo.window, ...[...DEFAULT_ALERT_PAIRS, ...pairs].flatMap((p) => [p.long, p.short]), ...extra]);
+    return [...all].sort((a, b) => (0,duration/* parseDurationMs */.yi)(a) - (0,duration/* parseDurationMs */.yi)(b));
+}
+function sloSelector(slo) {
+    return `{slo="${slo.name}"}`;
+}
+/**
+ * Evaluation interval of every generated group. The base rules record *rates*
+ * over the base window every interval, so a sum of them over w, times the
+ * interval, is the event count over w (each event is seen base/interval times
+ * at 1/base of its weight); in a ratio of two such sums the interval cancels out.
+ */
+const RULE_INTERVAL_SECONDS = 60;
+/** The base series of an SLO: events per second over its base window (ratio SLIs: the error ratio over it). */
+function baseSeries(slo) {
+    const window = baseWindowOf(slo);
+    return { window, error: SERIES.errorRate(window), total: SERIES.totalRate(window), ratio: SERIES.errorRatio(window) };
+}
+/**
+ * How to read an SLO's event counts over any window from the recorded base
+ * series instead of raw counters (`sum(increase(...[30d]))`): null for a ratio
+ * SLI, which records no traffic. Within a few events of the raw answer (the
+ * window edge is smoothed over one base window).
+ */
+function recordedQueries(slo) {
+    if (!(0,registry/* sliKindOf */.Kh)(slo.sli).countsEvents)
+        return null;
+    const base = baseSeries(slo);
+    const count = (series) => (window) => `sum_over_time(${series}${sloSelector(slo)}[${window}]) * ${RULE_INTERVAL_SECONDS}`;
+    return { error: count(base.error), total: count(base.total) };
+}
+/** The base series that tells whether an SLO is recorded: its event rate, or its ratio for kinds that count no events. */
+function baseSeriesOf(slo) {
+    const base = baseSeries(slo);
+    return (0,registry/* sliKindOf */.Kh)(slo.sli).countsEvents ? base.total : base.ratio;
+}
+/** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
+function recordedDetectionQuery(slo) {
+    return `count(${baseSeriesOf(slo)}${sloSelector(slo)})`;
+}
+/** The recorded error ratio of an SLO over a window. */
+function recordedRatioQuery(slo, window) {
+    return `${SERIES.errorRatio(window)}${sloSelector(slo)}`;
+}
+/**
+ * Samples of the SLO's base recording in the hour at the start of its window:
+ * more than zero means the recorded history covers the whole window. The base
+ * series is named after the base window, so rules generated for another
+ * `scrape-interval` do not count as these (the gate then reads raw counters).
+ */
+function recordedCoverageQuery(slo) {
+    const base = baseSeriesOf(slo);
+    const offset = (0,duration/* formatDuration */.a3)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
+    return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/budget-history.ts
+/**
+ * The budget history behind the report's charts: how the SLO's error budget
+ * was spent across its window, and the burn rate step by step, from ONE range
+ * query per SLO at a coarse step (at most 30 points, whatever the window).
+ *
+ * The query asks, at each step's end, for the events of that step alone: from
+ * raw counters, its errors and its total as the SLI kind counts them for any
+ * window; on the recorded path (when the gate read the SLO window from the
+ * recorded series), the recorded base series over the step. The steps tile the
+ * window, so on the raw path the query reads the window's samples once more (an
+ * events SLI exactly as many as its window query), and on the recorded path one
+ * sample per base window of each base series, whatever the traffic (17,280 for
+ * a 30d window). From those counts:
+ * - the burn rate of each step is its error ratio over the budget (1 − objective);
+ * - the budget remaining after each step is 100 % less the share of the window's
+ *   spent budget that the steps so far account for. The window's spent budget is
+ *   the gate's own figure (the table's), so the last point is the table's budget
+ *   remaining and the line never rises (a burn-down of the current window).
+ *
+ * Everything here is best-effort: the decision never depends on it. A query that
+ * fails or answers unusably is a note and no history; a querier without range
+ * queries (the app's tenant querier) gives no history and no note.
+ */
+
+
+
+
+
+/** Most points of one SLO's history (one per step). */
+const HISTORY_MAX_POINTS = 30;
+/** The shortest step: a step must hold a few scrapes for `increase()` to see anything. */
+const HISTORY_MIN_STEP_SECONDS = 300;
+/**
+ * Most SLOs of one report that carry a history (the worst first): 30 points
+ * are about 2.3 KB of JSON, and the whole report must fit the check run's
+ * 65,535 characters for the app to read it back (see `fitHistories`).
+ */
+const HISTORY_MAX_SLOS = 10;
+/** The label that tells the two parts of a counting SLI's history query apart. */
+const HISTORY_PART_LABEL = 'dg_history';
+/**
+ * The steps of a window's history: as many as fit (at most 30, each at least
+ * 5 minutes), preferring whole days, then whole hours, then whole minutes, and
+ * never fewer than half the maximum for a rounder step. `n × step` is the window
+ * whenever such a step divides it (30d: 30 × 1d, 28d: 28 × 1d, 7d: 28 × 6h,
+ * 1h: 12 × 5m), so the steps tile the window exactly; otherwise the first step
+ * reaches less than a step before the window. Null for a window too short for
+ * two steps.
+ */
+function historyGrid(windowMs) {
+    const window = Math.round(windowMs / 1000);
+    const most = Math.min(HISTORY_MAX_POINTS, Math.floor(window / HISTORY_MIN_STEP_SECONDS));
+    if (!Number.isFinite(most) || most < 2)
+        return null;
+    for (const unit of [86_400, 3_600, 60]) {
+        for (let n = most; n >= Math.max(2, Math.ceil(most / 2)); n--) {
+            if (window % (n * unit) === 0)
+                return { stepSeconds: window / n, points: n };
+        }
+    }
+    // No whole-minute step tiles the window: whole seconds, the first step reaching a little before its start.
+    return { stepSeconds: Math.ceil(window / most), points: most };
+}
+/**
+ * What to read for each step: from raw counters, the SLI kind's own counts (or
+ * ratio); on the recorded path, the recorded base series, as the gate reads any
+ * window from them. Not the window series the rules record (`…ratio_rate1d`):
+ * the gate's coverage probe checks the base series over the whole window, while
+ * the window series may reach back only to when the rules were loaded (promtool
+ * cannot backfill rules that read other rules in the same pass).
+ *
+ * The base series are rates over the base window (5m), recorded every minute;
+ * read at every base window's end (a subquery at that resolution), each
+ * multiplied by the base window's seconds, they count each event once: a fifth
+ * of the samples of summing every recorded minute (8,640 a series for 30 days).
+ * A step that is not a multiple of the base window sums every recorded minute.
+ */
+function stepParts(slo, source, step) {
+    const kind = (0,registry/* sliKindOf */.Kh)(slo.sli);
+    if (source === 'raw') {
+        // A kind whose gate queries are exactly an error and a total count (events) is read with them: its
+        // recording's error part also reads the total (`or 0 * total`, so a recorded ratio stays defined), which
+        // would read the window's total samples a second time; a step without an error series is zero errors here.
+        const queries = kind.queries(slo.sli, step);
+        if (kind.countsEvents && Object.keys(queries).sort().join(',') === 'error,total')
+            return { tagged: { error: queries.error, total: queries.total } };
+        const recording = kind.recording(slo.sli, step);
+        return 'counts' in recording ? { tagged: recording.counts } : recording;
+    }
+    const selector = sloSelector(slo);
+    const base = baseSeries(slo);
+    const baseMs = (0,duration/* parseDurationMs */.yi)(base.window);
+    const stepMs = (0,duration/* parseDurationMs */.yi)(step);
+    const tiled = stepMs >= baseMs && stepMs % baseMs === 0;
+    if (!kind.countsEvents)
+        return { ratio: `avg(avg_over_time(${base.ratio}${selector}[${step}${tiled ? `:${base.window}` : ''}]))` };
+    if (tiled) {
+        const count = (series) => `sum(sum_over_time(${series}${selector}[${step}:${base.window}])) * ${baseMs / 1000}`;
+        return { tagged: { error: count(base.error), total: count(base.total) } };
+    }
+    const counts = recordedQueries(slo);
+    return { tagged: { error: `sum(${counts.error(step)})`, total: `sum(${counts.total(step)})` } };
+}
+/**
+ * The one PromQL range query of an SLO's history at `stepSeconds`: for a kind
+ * that counts events, each step's error and total counts, as two series told
+ * apart by the `dg_history` label; for a ratio kind, the step's ratio.
+ */
+function budgetHistoryQuery(slo, source, stepSeconds) {
+    const parts = stepParts(slo, source, (0,duration/* formatDuration */.a3)(stepSeconds * 1000));
+    if ('ratio' in parts)
+        return parts.ratio;
+    const tag = (part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
+    return `${tag('error')} or ${tag('total')}`;
+}
+/** One value per step from a series, by the step its timestamp falls on; others are dropped. */
+function byStep(series, at, stepSeconds) {
+    const values = at.map(() => undefined);
+    for (const p of series?.points ?? []) {
+        const i = Math.round((p.at - at[0]) / stepSeconds);
+        if (i >= 0 && i < at.length && Math.abs(p.at - at[i]) < stepSeconds / 2)
+            values[i] = p.value;
+    }
+    return values;
+}
+/** Counts are finite and not negative; anything else in a step is treated as no data for it. */
+const count = (v) => (v !== undefined && Number.isFinite(v) && v >= 0 ? v : undefined);
+/**
+ * Reads an SLO's history with one range query ending at `time`. Null when the
+ * querier has no range queries or the window is too short for a chart; a note
+ * when the query fails or its answer cannot be used.
+ * @throws only what is not a query failure (a bug)
+ */
+async function readBudgetHistory(slo, source, prometheus, time) {
+    const grid = historyGrid((0,duration/* parseDurationMs */.yi)(slo.window));
+    if (!prometheus.queryRange || grid === null)
+        return null;
+    const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
+    const end = Math.floor(time.getTime() / 1000);
+    const at = Array.from({ length: grid.points }, (_, i) => end - (grid.points - 1 - i) * grid.stepSeconds);
+    const unusable = (why) => ({ note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it` });
+    let result;
+    try {
+        result = await prometheus.queryRange(query, { start: new Date(at[0] * 1000), end: new Date(end * 1000), stepSeconds: grid.stepSeconds });
+    }
+    catch (error) {
+        if (!(error instanceof PrometheusQueryError))
+            throw error;
+        return { note: `SLO ${slo.name}: no budget chart: the history query failed: ${error.message}; the decision does not depend on it` };
+    }
+    const ratios = [];
+    const spent = [];
+    if ((0,registry/* sliKindOf */.Kh)(slo.sli).countsEvents) {
+        const tagged = (part) => result.series.filter((s) => s.labels[HISTORY_PART_LABEL] === part);
+        const [errorSeries, totalSeries] = [tagged('error'), tagged('total')];
+        if (errorSeries.length > 1 || totalSeries.length > 1 || result.series.length > errorSeries.length + totalSeries.length) {
+            return unusable(`the history query returned ${result.series.length} series where it expects one error and one total series`);
+        }
+        if (totalSeries.length === 0)
+            return unusable('the history query returned no samples');
+        const errors = byStep(errorSeries[0], at, grid.stepSeconds);
+        const totals = byStep(totalSeries[0], at, grid.stepSeconds);
+        for (const [i, t] of totals.entries()) {
+            const total = count(t);
+            // A step without an error count but with traffic had no errors (no 5xx series yet).
+            const e = Math.min(count(errors[i]) ?? 0, total ?? 0);
+            ratios.push(total === undefined ? null : total === 0 ? 0 : e / total);
+            spent.push(total === undefined ? 0 : e);
+        }
+    }
+    else {
+        if (result.series.length > 1)
+            return unusable(`the history query returned ${result.series.length} series; a ratio SLI's query must return one`);
+        if (result.series.length === 0)
+            return unusable('the history query returned no samples');
+        for (const v of byStep(result.series[0], at, grid.stepSeconds)) {
+            // NaN is 0/0: a step without traffic, which burned nothing.
+            const ratio = v === undefined || (!Number.isFinite(v) && !Number.isNaN(v)) || v < 0 ? null : Number.isNaN(v) ? 0 : Math.min(v, 1);
+            ratios.push(ratio);
+            spent.push(ratio ?? 0);
+        }
+    }
+    return { answer: { source, grid, at, ratios, spent, query } };
+}
+/** `2026-03-01T00:00:00Z`: seconds are the history's resolution. */
+function isoSeconds(unixSeconds) {
+    return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * The report's history from the range query's answer and the gate's own figures:
+ * the budget remaining after each step (the last one is `budgetRemaining`) and
+ * each step's burn rate (null for a step without data).
+ * @param budgetRemaining the gate's budget remaining over the window, in percent
+ */
+function toBudgetHistory(answer, objective, budgetRemaining) {
+    const budget = 1 - objective / 100;
+    const windowSpent = 100 - budgetRemaining;
+    const total = answer.spent.reduce((a, b) => a + b, 0);
+    let spentSoFar = 0;
+    const points = answer.at.map((at, i) => {
+        spentSoFar += answer.spent[i];
+        // No error in any step (the window's few errors fell between them): nothing to attribute them to, so the
+        // line stays full and meets the table's figure at the last point.
+        const remaining = total > 0 ? 100 - (windowSpent * spentSoFar) / total : i === answer.at.length - 1 ? budgetRemaining : 100;
+        const ratio = answer.ratios[i];
+        return { at: isoSeconds(at), budgetRemaining: Number(remaining.toFixed(2)), burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)) };
+    });
+    return { step: (0,duration/* formatDuration */.a3)(answer.grid.stepSeconds * 1000), source: answer.source, points };
+}
+/**
+ * What the report's JSON may weigh with its histories: the check run carries the
+ * report in 65,535 characters, and after the evaluation the Action may still add
+ * an override record and its OIDC provenance (up to 16,384 characters).
+ */
+const REPORT_HISTORY_BUDGET_CHARS = 45_000;
+/**
+ * Keeps the histories that fit: at most HISTORY_MAX_SLOS of them, and only as
+ * many as keep the report within REPORT_HISTORY_BUDGET_CHARS, the worst SLOs
+ * first (status, then the least budget, then policy order). A history therefore
+ * never makes a report too big for the check run: a report that fits without
+ * them fits with the ones kept, and one that does not fit keeps none. A note
+ * says how many SLOs have no chart because of this.
+ * @param build the report for the SLO results and the note (if any)
+ */
+function fitHistories(results, build) {
+    const charted = results
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => r.history !== undefined)
+        .sort((a, b) => (0,core_status/* statusRank */.Tx)(b.r.status) - (0,core_status/* statusRank */.Tx)(a.r.status) || (a.r.budgetRemaining ?? 0) - (b.r.budgetRemaining ?? 0) || a.i - b.i)
+        .map(({ i }) => i);
+    for (let kept = Math.min(charted.length, HISTORY_MAX_SLOS);; kept--) {
+        const keep = new Set(charted.slice(0, kept));
+        const limited = results.map((r, i) => {
+            if (r.history === undefined || keep.has(i))
+                return r;
+            const copy = { ...r };
+            delete copy.history;
+            return copy;
+        });
+        const left = charted.length - kept;
+        const note = left === 0
+            ? null
+            : `No budget chart for ${left} of ${charted.length} SLOs (those with the most budget left), to keep the report within the check run's size limit; their figures are in the table`;
+        const report = build(limited, note);
+        if (kept === 0 || JSON.stringify(report).length <= REPORT_HISTORY_BUDGET_CHARS)
+            return report;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/counting-querier.ts
+class CountingQuerier {
+    inner;
+    queries = 0;
+    samplesTouched = null;
+    /** Present exactly when the inner querier has it. */
+    queryRange;
+    constructor(inner) {
+        this.inner = inner;
+        const rangeOf = inner.queryRange?.bind(inner);
+        if (rangeOf) {
+            this.queryRange = async (promql, range) => this.count(await this.counted(() => rangeOf(promql, range)));
+        }
+    }
+    get displayUrl() {
+        return this.inner.displayUrl;
+    }
+    async query(promql, time) {
+        return this.count(await this.counted(() => this.inner.query(promql, time)));
+    }
+    counted(run) {
+        this.queries += 1;
+        return run();
+    }
+    count(result) {
+        if (result.samplesTouched !== null)
+            this.samplesTouched = (this.samplesTouched ?? 0) + result.samplesTouched;
+        return result;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/promql/promql.ts
+var promql = __nccwpck_require__(2124);
+// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
+var sli_error = __nccwpck_require__(4366);
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluation-error.ts
+/**
+ * The expected failures of an evaluation: they become status UNKNOWN with a
+ * message; anything else is a bug and propagates.
+ */
+
+
+function isEvaluationError(error) {
+    return error instanceof PrometheusQueryError || error instanceof sli_error/* SliError */.l;
+}
+function describeEvaluationError(error) {
+    return error.message;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-dr.ts
+/**
+ * Disaster-recovery freshness: the last drill's age, and optionally a backup
+ * probe and the last drill's RTO/RPO. Gauges are read with a lookback because a
+ * value pushed once a day is stale for an instant query after five minutes.
+ */
+
+
+
+
+
+async function readValue(prometheus, query, time) {
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        return null;
+    const value = result.samples[0].value;
+    if (!Number.isFinite(value))
+        throw new sli_error/* SliError */.l(`the DR query returned ${value}; expected a number (query: ${query})`);
+    return value;
+}
+async function evaluateDr(dr, prometheus, time) {
+    const queries = {
+        age: (0,promql/* lastValueQuery */.YQ)(dr.metric, dr.lookback),
+        probe: dr.backupProbe ? (0,promql/* lastValueQuery */.YQ)(dr.backupProbe.query, dr.backupProbe.lookback, 'min') : null,
+        rto: dr.rto ? (0,promql/* lastValueQuery */.YQ)(dr.rto.metric, dr.lookback) : null,
+        rpo: dr.rpo ? (0,promql/* lastValueQuery */.YQ)(dr.rpo.metric, dr.lookback) : null,
+    };
+    let values;
+    try {
+        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))));
+        values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
+    }
+    catch (error) {
+        if (!isEvaluationError(error))
+            throw error;
+        const message = `DR check: ${error.message}`;
+        return { result: null, findings: [{ source: 'error', status: 'UNKNOWN', message }] };
+    }
+    const findings = [];
+    const fail = (message) => findings.push({ source: 'dr', status: dr.status, message });
+    // A gauge with no sample is no data (n/a in the report), never a value; the message names the query that returned nothing.
+    const missing = (message) => findings.push({ source: 'dr', status: dr.status, message, code: 'no-data' });
+    const maxAgeSeconds = dr.maxAgeMs / 1000;
+    let ageSeconds = null;
+    if (values.age === null) {
+        missing(`DR check: no ${dr.metric} sample in the last ${dr.lookback} (${queries.age} returned no samples): after each successful drill publish its Unix time (e.g. push "${dr.metric.replace(/\{.*$/, '')} $(date +%s)" to a Pushgateway), or turn the check off with dr-check: false`);
+    }
+    else {
+        ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
+        if (ageSeconds > maxAgeSeconds) {
+            fail(`DR check: the last drill was ${(0,duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
+        }
+    }
+    let backupProbe = null;
+    if (dr.backupProbe) {
+        const ok = values.probe === 1;
+        backupProbe = { query: dr.backupProbe.query, value: values.probe, ok };
+        if (values.probe === null)
+            missing(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback} (${queries.probe} returned no samples): check that the probe runs and is scraped`);
+        else if (!ok)
+            fail(`DR check: the backup probe ${dr.backupProbe.query} is ${values.probe}, not 1: the last backup check failed`);
+    }
+    const objective = (name, cfg, value, query) => {
+        if (!cfg)
+            return null;
+        const ok = value !== null && value <= cfg.maxSeconds;
+        if (value === null)
+            missing(`DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`);
+        else if (!ok)
+            fail(`DR check: the last drill's ${name} was ${(0,duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
+        return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
+    };
+    const rto = objective('RTO', dr.rto, values.rto, queries.rto);
+    const rpo = objective('RPO', dr.rpo, values.rpo, queries.rpo);
+    return {
+        result: {
+            metric: dr.metric,
+            ageSeconds,
+            maxAgeSeconds,
+            lastTestAt: values.age === null ? null : new Date(values.age * 1000).toISOString(),
+            backupProbe,
+            rto,
+            rpo,
+            ok: findings.length === 0,
+        },
+        findings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/budget/budget-math.ts
+/** The error budget as a fraction of events: 1 − objective. */
+function allowedErrorRatio(objectivePercent) {
+    return 1 - objectivePercent / 100;
+}
+/**
+ * Budget remaining in percent: R = 1 − E(W) / (1 − objective). Not clamped:
+ * −50 means half a budget overspent.
+ */
+function budgetRemaining(errorRatio, objectivePercent) {
+    return (1 - errorRatio / allowedErrorRatio(objectivePercent)) * 100;
+}
+/** Burn rate: how many times faster than "exactly on budget" errors arrive. */
+function burnRate(errorRatio, objectivePercent) {
+    return errorRatio / allowedErrorRatio(objectivePercent);
+}
+/**
+ * Days until the budget is gone at a constant burn rate: R × window_days / burn.
+ * `'inf'` when nothing burns; 0 when the budget is already gone.
+ */
+function daysToExhaustion(remainingPercent, windowDays, rate) {
+    if (remainingPercent <= 0)
+        return 0;
+    if (rate <= 0)
+        return 'inf';
+    return ((remainingPercent / 100) * windowDays) / rate;
+}
+/** Status from budget remaining (percent) and the thresholds. */
+function statusFromBudget(remainingPercent, thresholds) {
+    if (remainingPercent >= thresholds.caution)
+        return 'NORMAL';
+    if (remainingPercent >= thresholds.warning)
+        return 'CAUTION';
+    if (remainingPercent >= thresholds.freeze)
+        return 'WARNING';
+    if (remainingPercent >= 0)
+        return 'FREEZE';
+    return 'EXHAUSTED';
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/history.ts
+/**
+ * How far back an SLO's data goes, when that is less than its window: a young
+ * service or a short retention gives a budget over the days that exist, which
+ * the report must say.
+ *
+ * One extra query, on the raw path only, and cheap by construction: the SLI's
+ * traffic query over one hour, evaluated at each day boundary of the window
+ * (`min_over_time(timestamp(<traffic over 1h>)[<window>:1d])`). That reads 1/24
+ * of the samples the window's own query reads, whatever the window. The
+ * recorded path needs nothing more: it is used only when its coverage probe
+ * found recordings at the window's start. A `count_over_time` of the raw
+ * counters would read every sample of the window again, and the oldest-sample
+ * form (`min_over_time(timestamp(sel)[…])`) needs a plain selector, which an
+ * events SLI's query is not.
+ */
+
+
+
+const DAY_SECONDS = 86_400;
+const PROBE_SECONDS = 3_600;
+/** The history query of an SLO. */
+function historyQuery(slo) {
+    return (0,promql/* oldestDataQuery */.sE)((0,registry/* sliKindOf */.Kh)(slo.sli).trafficQuery(slo.sli, promql/* HISTORY_PROBE_WINDOW */.RZ), slo.window);
+}
+/**
+ * The first day boundary (Unix seconds) at which the SLO had data; null when no
+ * boundary had any; undefined when the query failed (the history is then not
+ * reported: the evaluation itself does not depend on it).
+ */
+async function oldestData(slo, prometheus, time) {
+    try {
+        const { samples } = await prometheus.query(historyQuery(slo), time);
+        const values = samples.map((s) => s.value).filter(Number.isFinite);
+        return values.length === 0 ? null : Math.min(...values);
+    }
+    catch (error) {
+        if (error instanceof PrometheusQueryError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Days of history the data covers when that is less than the window, else null.
+ * @param oldest the history query's answer (null: no day boundary had data)
+ * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not a query the probe cannot read)
+ */
+function shortHistoryDays(oldest, now, windowMs, recentData) {
+    const nowSeconds = now.getTime() / 1000;
+    const windowStart = nowSeconds - windowMs / 1000;
+    if (oldest === null) {
+        if (!recentData)
+            return null;
+        // No day boundary saw data, yet the last hour has some: the data began after the last boundary's probe hour.
+        const lastBoundary = Math.floor(nowSeconds / DAY_SECONDS) * DAY_SECONDS;
+        return Math.min(windowMs / 1000, nowSeconds - lastBoundary + PROBE_SECONDS) / DAY_SECONDS;
+    }
+    // The first boundary inside the window is less than a day after its start: data there means a full window.
+    if (oldest < windowStart + DAY_SECONDS + PROBE_SECONDS)
+        return null;
+    return (nowSeconds - oldest) / DAY_SECONDS;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/measure-error-ratio.ts
+/**
+ * Reads one SLI's error ratio over one window through its kind's module
+ * (src/core/sli/kinds/): traffic-weighted by construction for the kinds that
+ * count events (errors and totals both `increase()` over the same window,
+ * divided once).
+ */
+
+
+
+/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
+function sliQueries(sli, window) {
+    return sliKindOf(sli).queries(sli, window);
+}
+/**
+ * What `sli`'s queries say about `window` at `time`: the error ratio (0..1), no
+ * traffic (nothing to count), or no data (a query returned no samples). An
+ * absent error series of an events SLI counts as zero errors.
+ * @throws PrometheusQueryError when Prometheus fails, SliError when the answer is unusable
+ */
+function measureWindow(sli, window, prometheus, time) {
+    return (0,registry/* sliKindOf */.Kh)(sli).measure(sli, window, prometheus, time);
+}
+/**
+ * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
+ * traffic or no data (`measureWindow` tells them apart).
+ */
+async function measureErrorRatio(sli, window, prometheus, time) {
+    const m = await measureWindow(sli, window, prometheus, time);
+    return m.state === 'measured' ? m.ratio : null;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
+/**
+ * Reading the SLO ratios that `deploy-governor generate rules` records instead
+ * of scanning raw counters over the whole window: the same traffic-weighted
+ * ratio for a fraction of the samples (see `npm run bench`).
+ */
+
+
+
+/**
+ * The windows of `slo` to read from recorded series: all recorded windows when
+ * the recorded history covers the SLO window, none otherwise. With `auto`, a
+ * failed check is a note, not an error: the raw queries run next, so a
+ * Prometheus that fails them names the SLO's own query, not this probe.
+ * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode` is `true` and the check fails
+ */
+async function recordedWindowsAvailable(slo, mode, prometheus, time) {
+    if (mode === 'false')
+        return { windows: new Set(), note: null };
+    const query = recordedCoverageQuery(slo);
+    let covered;
+    try {
+        covered = (await prometheus.query(query, time)).samples.some((s) => s.value > 0);
+    }
+    catch (error) {
+        if (mode === 'true' || !(error instanceof PrometheusQueryError))
+            throw error;
+        return { windows: new Set(), note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}` };
+    }
+    if (covered)
+        return { windows: new Set(recordedWindows(slo)), note: null };
+    if (mode === 'true') {
+        throw new sli_error/* SliError */.l(`use-recording-rules is true, but the recorded series of SLO ${slo.name} do not reach back over its ${slo.window} window (${query} is empty): load the rules from \`deploy-governor generate rules\` and let them record for ${slo.window} (or backfill them with promtool), or set use-recording-rules to auto`);
+    }
+    return { windows: new Set(), note: null };
+}
+/**
+ * The recorded error ratio over `window`: no traffic when the recorded quotient
+ * is NaN; null when the series is missing although the SLO's recordings exist
+ * (the caller reads raw counters for that window, with a note).
+ */
+async function measureRecordedRatio(slo, window, prometheus, time) {
+    const query = recordedRatioQuery(slo, window);
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1)
+        throw new sli_error/* SliError */.l(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
+    const value = result.samples[0].value;
+    if (Number.isNaN(value))
+        return { state: 'no-traffic', query, detail: `the recorded ratio ${query} is NaN (no events in the window)` };
+    if (!Number.isFinite(value) || value < 0)
+        throw new sli_error/* SliError */.l(`${query} returned ${value}; expected an error ratio between 0 and 1`);
+    return { state: 'measured', ratio: Math.min(value, 1) };
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
+/**
+ * One SLO: budget over its window, burn rate over the last hour, and the
+ * fast-burn guards. A failure affects this SLO only (it becomes UNKNOWN); the
+ * others are still reported.
+ *
+ * No data is not zero: a window whose query returned no samples has no burn
+ * rate (null, "n/a"), a guard on it is unknown (never "not triggered"), and a
+ * finding names the query. A window with samples but no traffic (a total of 0,
+ * a ratio of 0/0) burned nothing; over the SLO window it leaves the budget
+ * unknowable.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const BURN_RATE_WINDOW = '1h';
+/** Raw windows at least this long read enough samples to time out or hit a sample limit. */
+const LONG_WINDOW_MS = 86_400_000;
+/** A raw query that took this share of its timeout warns before it starts failing. */
+const RAW_COST_TIMEOUT_SHARE = 0.5;
+/** …or that touched this many samples (a fifth of Prometheus's default --query.max-samples of 50 million). */
+const RAW_COST_SAMPLES = 10_000_000;
+/** What to do when raw counters get too expensive, in every message that says so. */
+const RECORDED_PATH_ADVICE = 'the recorded path is constant-cost: run `deploy-governor generate rules`, load the rule file into Prometheus (backfill its history with promtool) and keep use-recording-rules: auto, so the gate reads the recorded series instead of every raw sample of the window';
+/** The advice for a policy that switched the recorded path off. */
+function recordedPathAdvice(mode) {
+    return mode === 'false' ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)') : RECORDED_PATH_ADVICE;
+}
+/** Answers of Prometheus (and its proxies) that refuse a query for its size. */
+const SAMPLE_LIMIT = /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
+/** The querier, timing each query and counting its samples (the wait for a free query slot, if any, is included). */
+function timed(inner, clock, costs) {
+    return {
+        displayUrl: inner.displayUrl,
+        async query(promql, time) {
+            const started = clock();
+            const result = await inner.query(promql, time);
+            costs.push({ query: promql, ms: clock() - started, samples: result.samplesTouched });
+            return result;
+        },
+    };
+}
+/** "6.1 s", "850 ms". */
+function seconds(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+function pct(value) {
+    return `${value.toFixed(1)}%`;
+}
+function isCostFailure(error) {
+    return error.kind === 'timeout' || ((error.kind === 'bad-query' || error.kind === 'server') && SAMPLE_LIMIT.test(error.message));
+}
+/** One raw window; a long window refused for its size says how to make it constant-cost. */
+async function measureRaw(slo, window, prometheus, time, mode) {
+    try {
+        return await measureWindow(slo.sli, window, prometheus, time);
+    }
+    catch (error) {
+        if (error instanceof PrometheusQueryError && (0,duration/* parseDurationMs */.yi)(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
+            throw new PrometheusQueryError(error.kind, `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`, error.details);
+        }
+        throw error;
+    }
+}
+function worst(statuses) {
+    return statuses.reduce((a, b) => ((0,core_status/* statusRank */.Tx)(b) > (0,core_status/* statusRank */.Tx)(a) ? b : a), 'NORMAL');
+}
+async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = {}) {
+    const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now() } = options;
+    const kind = (0,registry/* sliKindOf */.Kh)(slo.sli);
+    const base = {
+        name: slo.name,
+        ...(slo.description !== undefined ? { description: slo.description } : {}),
+        objective: slo.objective,
+        window: slo.window,
+        sliKind: slo.sli.kind,
+        ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+    };
+    const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
+    const notes = [];
+    const note = (code, source, message) => ({ source, status: 'NORMAL', slo: slo.name, message, code });
+    const costs = [];
+    const raw = timed(prometheus, clock, costs);
+    let measurements;
+    let source = 'raw';
+    let rawWindows = [];
+    let oldest;
+    let historyRead;
+    try {
+        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
+        if (recorded.note !== null)
+            notes.push(note('recording-missing', 'error', recorded.note));
+        // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
+        const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
+        const measureOne = async (w) => {
+            if (recorded.windows.has(w)) {
+                const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
+                if (fromRecording !== null)
+                    return fromRecording;
+                // A missing recording is a note: the raw counters still answer.
+                notes.push(note('recording-missing', 'error', `SLO ${slo.name}: the recorded series ${recordedRatioQuery(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`));
+            }
+            rawWindows.push(w);
+            return measureRaw(slo, w, raw, time, useRecordingRules);
+        };
+        const [measured, oldestAnswer, historyAnswer] = await Promise.all([
+            Promise.all(windows.map(measureOne)),
+            // The recorded path needs no history query: its coverage probe found recordings at the window's start.
+            recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+            history,
+        ]);
+        measurements = new Map(windows.map((w, i) => [w, measured[i]]));
+        oldest = oldestAnswer;
+        historyRead = historyAnswer;
+        if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window))
+            source = 'recorded';
+    }
+    catch (error) {
+        if (!isEvaluationError(error))
+            throw error;
+        const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
+        return {
+            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
+            // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
+            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
+        };
+    }
+    rawWindows = [...new Set(rawWindows)];
+    // A window with samples but no traffic burned nothing; one without samples is unknown.
+    const burnOver = (w) => {
+        const m = measurements.get(w);
+        return m.state === 'measured' ? burnRate(m.ratio, slo.objective) : m.state === 'no-traffic' ? 0 : null;
+    };
+    const guardResults = guards.map((g) => {
+        const longBurnRate = burnOver(g.long);
+        const shortBurnRate = burnOver(g.short);
+        const state = longBurnRate === null || shortBurnRate === null ? 'unknown' : longBurnRate > g.factor && shortBurnRate > g.factor ? 'triggered' : 'not-triggered';
+        return { ...g, longBurnRate, shortBurnRate, triggered: state === 'triggered', state };
+    });
+    const findings = guardResults
+        .filter((g) => g.state === 'triggered')
+        .map((g) => ({
+        source: 'burn-rate',
+        status: g.status,
+        slo: slo.name,
+        message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate.toFixed(1)}x over ${g.long} and ${g.shortBurnRate.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
+    }));
+    // Every window without data (but the SLO window, which has its own finding), naming its query and what it leaves unknown.
+    for (const [w, m] of measurements) {
+        if (m.state !== 'no-data' || w === slo.window)
+            continue;
+        const affected = guardResults.filter((g) => g.long === w || g.short === w);
+        const consequences = [
+            ...(w === BURN_RATE_WINDOW ? ['the burn rate is n/a'] : []),
+            ...affected.map((g) => unknownGuards === 'block'
+                ? `guard "${g.name}" is unknown and blocks at ${g.status} (unknown-guards: block)`
+                : `guard "${g.name}" is unknown and does not block (unknown-guards: allow)`),
+        ];
+        findings.push({
+            source: 'burn-rate',
+            status: unknownGuards === 'block' ? worst(affected.map((g) => g.status)) : 'NORMAL',
+            slo: slo.name,
+            message: `SLO ${slo.name}: no data for the ${w} window: ${m.detail} (query: ${m.query})${consequences.length > 0 ? `; ${consequences.join('; ')}` : ''}: check ${kind.wording.traffic} and that the service is scraped`,
+            code: 'no-data',
+        });
+    }
+    // A raw evaluation that came close to failing says so while it still succeeds.
+    if (rawWindows.some((w) => (0,duration/* parseDurationMs */.yi)(w) >= LONG_WINDOW_MS)) {
+        const slow = timeoutMs === null ? [] : costs.filter((c) => c.ms >= RAW_COST_TIMEOUT_SHARE * timeoutMs);
+        const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
+        const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
+        if (worstCost !== undefined) {
+            const took = timeoutMs === null ? '' : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
+            const touched = worstCost.samples === null ? '' : `touched ${worstCost.samples.toLocaleString('en-US')} samples`;
+            notes.push(note('raw-cost', 'error', `SLO ${slo.name}: the raw query ${[took, touched].filter(Boolean).join(' and ')} (query: ${worstCost.query}); as traffic grows it will time out or be refused and block every deploy: ${recordedPathAdvice(useRecordingRules)}`));
+        }
+    }
+    const sloWindow = measurements.get(slo.window);
+    const rate = burnOver(BURN_RATE_WINDOW);
+    if (sloWindow.state !== 'measured') {
+        const message = sloWindow.state === 'no-data'
+            ? `SLO ${slo.name}: no data for the ${slo.window} window: ${sloWindow.detail} (query: ${sloWindow.query}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`
+            : `SLO ${slo.name}: no traffic in the ${slo.window} window (${sloWindow.detail}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`;
+        return {
+            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rate, daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
+        };
+    }
+    const errorRatio = sloWindow.ratio;
+    const recentData = measurements.get(BURN_RATE_WINDOW).state !== 'no-data';
+    const historyDays = oldest === undefined ? null : shortHistoryDays(oldest, time, slo.windowMs, recentData);
+    if (historyDays !== null) {
+        const covers = oldest === null || oldest === undefined ? 'less than a day' : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
+        notes.push(note('short-history', 'budget', `SLO ${slo.name}: the stored history covers only ${covers} of the ${slo.window} window, so the error ratio and budget are those of the days that exist, not of a full window (a young service, or a retention shorter than the window)`));
+    }
+    const remaining = budgetRemaining(errorRatio, slo.objective);
+    const status = statusFromBudget(remaining, thresholds);
+    // A history that could not be read is a note: the charts are missing, the figures and the decision are not.
+    if (historyRead !== null && 'note' in historyRead)
+        notes.push({ source: 'error', status: 'NORMAL', slo: slo.name, message: historyRead.note });
+    const history = historyRead !== null && 'answer' in historyRead ? toBudgetHistory(historyRead.answer, slo.objective, remaining) : undefined;
+    if (status !== 'NORMAL') {
+        const below = status === 'EXHAUSTED'
+            ? 'the budget is exhausted'
+            : `below the ${status === 'CAUTION' ? 'caution' : status === 'WARNING' ? 'warning' : 'freeze'} threshold of ${status === 'CAUTION' ? thresholds.caution : status === 'WARNING' ? thresholds.warning : thresholds.freeze}%`;
+        findings.unshift({
+            source: 'budget',
+            status,
+            slo: slo.name,
+            message: `SLO ${slo.name}: ${pct(remaining)} of the ${slo.window} error budget remains (${below}); error ratio ${(errorRatio * 100).toFixed(3)}% against an objective of ${slo.objective}%`,
+        });
+    }
+    return {
+        result: {
+            ...base,
+            source,
+            errorRatio,
+            budgetRemaining: remaining,
+            burnRate: rate,
+            daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, (0,duration/* durationDays */.Gr)(slo.window), rate),
+            status,
+            guards: guardResults,
+            error: null,
+            ...(historyDays !== null ? { historyDays: Number(historyDays.toFixed(2)) } : {}),
+            ...(history !== undefined ? { history } : {}),
+        },
+        findings: [...findings, ...notes],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/summarize-budget.ts
+function summarizeBudget(slos) {
+    const remaining = slos.map((s) => s.budgetRemaining).filter((v) => v !== null);
+    const rates = slos.map((s) => s.burnRate).filter((v) => v !== null);
+    const days = slos.map((s) => s.daysToExhaustion).filter((v) => v !== null);
+    const finiteDays = days.filter((d) => d !== 'inf');
+    return {
+        remaining: remaining.length > 0 ? Math.min(...remaining) : null,
+        burnRate: rates.length > 0 ? Math.max(...rates) : null,
+        daysToExhaustion: finiteDays.length > 0 ? Math.min(...finiteDays) : days.length > 0 ? 'inf' : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-policy.ts
+
+
+
+
+
+
+
+async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock }) {
+    const counting = new CountingQuerier(prometheus);
+    const sloOptions = {
+        useRecordingRules: policy.useRecordingRules,
+        unknownGuards: policy.unknownGuards,
+        timeoutMs: timeoutMs === undefined ? (policy.prometheus?.timeoutMs ?? null) : timeoutMs,
+        ...(clock !== undefined ? { clock } : {}),
+    };
+    const [slos, dr] = await Promise.all([
+        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, sloOptions))),
+        policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
+    ]);
+    // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
+    const active = policy.freezeWindows.length === 0 ? [] : (await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+    const freezeFindings = active.map((w) => ({
+        source: 'freeze',
+        status: 'FREEZE',
+        message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
+    }));
+    const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
+    // The charts' histories that fit: at most a few SLOs, and never more than the check run can carry.
+    return fitHistories(slos.map((s) => s.result), (sloResults, chartNote) => {
+        const all = chartNote === null ? findings : [...findings, { source: 'budget', status: 'NORMAL', message: chartNote }];
+        return {
+            schema: REPORT_SCHEMA_ID,
+            environment: policy.environment,
+            evaluatedAt: now.toISOString(),
+            decision: decide(policy, all),
+            budget: summarizeBudget(sloResults),
+            slos: sloResults,
+            dr: dr.result,
+            freeze: { active },
+            findings: all,
+            override: null,
+            prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
+            run,
+        };
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/policy/environment-names.ts
+var environment_names = __nccwpck_require__(7166);
+;// CONCATENATED MODULE: ./src/core/policy/resolve-policy.ts
+/**
+ * Turns the policy file, the environment's section and the inputs into one fully
+ * populated policy. Precedence, lowest first: built-in defaults, the file's top
+ * level, `environments.<name>`, inputs.
+ */
+
+
+
+
+
+const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
+const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
+const DEFAULT_SLO_NAME = 'availability';
+const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
+const DEFAULT_LEVEL_PERMISSIONS = {
+    warning: 'write',
+    freeze: 'maintain',
+    exhausted: 'admin',
+};
+function resolve_policy_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Deep merge for policy sections: objects merge key by key, arrays and scalars replace. */
+function mergePolicy(base, over) {
+    if (!over)
+        return base;
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        if (value === undefined)
+            continue;
+        const current = out[key];
+        out[key] = resolve_policy_isPlainObject(current) && resolve_policy_isPlainObject(value) ? mergePolicy(current, value) : value;
+    }
+    return out;
+}
+function resolveSlo(slo, inputs, source) {
+    const window = inputs.window ?? slo.window ?? '30d';
+    const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
+    // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
+    const problem = (0,policy_objective/* objectiveProblem */.h)(objective);
+    if (problem !== null) {
+        throw new policy_error/* PolicyError */.p(source, [{ path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`, message: `${problem} (got ${objective})` }]);
+    }
+    return {
+        name: slo.name,
+        ...(slo.description !== undefined ? { description: slo.description } : {}),
+        service: slo.service ?? slo.name,
+        objective,
+        window,
+        windowMs: (0,duration/* parseDurationMs */.yi)(window),
+        sli: (0,registry/* resolveSli */.d7)(slo.sli),
+        ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+    };
+}
+function resolveSlos(merged, inputs, source) {
+    const fileSlos = merged.slos;
+    const errorQuery = inputs['error-query'];
+    const totalQuery = inputs['total-query'];
+    if (!fileSlos || fileSlos.length === 0) {
+        const sloConfig = {
+            name: DEFAULT_SLO_NAME,
+            sli: { events: { error: errorQuery ?? DEFAULT_ERROR_QUERY, total: totalQuery ?? DEFAULT_TOTAL_QUERY } },
+        };
+        return [resolveSlo(sloConfig, inputs, source)];
+    }
+    if (errorQuery !== undefined || totalQuery !== undefined) {
+        const events = fileSlos.filter((s) => s.sli.events);
+        if (fileSlos.length !== 1 || events.length !== 1) {
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'error-query/total-query',
+                    message: `the inputs error-query and total-query replace the queries of a single events SLO, but the policy file defines ${fileSlos.length} SLO(s) (${fileSlos.map((s) => s.name).join(', ')}); set the queries in the file instead`,
+                },
+            ]);
+        }
+        const only = fileSlos[0];
+        return [
+            resolveSlo({
+                ...only,
+                sli: { events: { error: errorQuery ?? only.sli.events.error, total: totalQuery ?? only.sli.events.total } },
+            }, inputs, source),
+        ];
+    }
+    const seen = new Set();
+    for (const slo of fileSlos) {
+        if (seen.has(slo.name)) {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
+        }
+        seen.add(slo.name);
+    }
+    return fileSlos.map((slo) => resolveSlo(slo, inputs, source));
+}
+function resolvePrometheus(merged, inputs, env, source) {
+    const cfg = merged.prometheus ?? {};
+    const url = inputs['prometheus-url'] ?? cfg.url;
+    if (!url)
+        return null;
+    const headers = { ...(cfg.headers ?? {}), ...(inputs['prometheus-headers'] ?? {}) };
+    const secrets = Object.values(headers).filter((v) => v.length > 0);
+    let token = inputs['prometheus-token'];
+    if (token === undefined && cfg['bearer-token-env']) {
+        token = env[cfg['bearer-token-env']];
+        if (!token) {
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'prometheus.bearer-token-env',
+                    message: `environment variable ${cfg['bearer-token-env']} is empty or unset; export it (e.g. from a secret) or remove bearer-token-env`,
+                },
+            ]);
+        }
+    }
+    if (token !== undefined) {
+        headers.Authorization = `Bearer ${token}`;
+        secrets.push(token);
+    }
+    else if (cfg['basic-auth']) {
+        const { username, 'password-env': passwordEnv } = cfg['basic-auth'];
+        const password = env[passwordEnv];
+        if (!password) {
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'prometheus.basic-auth.password-env',
+                    message: `environment variable ${passwordEnv} is empty or unset; export it (e.g. from a secret)`,
+                },
+            ]);
+        }
+        const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+        headers.Authorization = `Basic ${encoded}`;
+        secrets.push(password, encoded);
+    }
+    const timeout = inputs.timeout ?? cfg.timeout ?? '10s';
+    return { url: url.replace(/\/+$/, ''), headers, timeoutMs: (0,duration/* parseDurationMs */.yi)(timeout), secrets };
+}
+function resolveDr(merged, inputs) {
+    const cfg = merged.dr ?? {};
+    const enabled = inputs['dr-check'] ?? cfg.enabled ?? true;
+    if (!enabled)
+        return null;
+    const maxAge = inputs['dr-max-age'] ?? cfg['max-age'] ?? '7d';
+    const maxAgeMs = (0,duration/* parseDurationMs */.yi)(maxAge);
+    const probe = cfg['backup-probe'];
+    return {
+        metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
+        maxAge,
+        maxAgeMs,
+        lookback: cfg.lookback ?? (0,duration/* formatDuration */.a3)(2 * maxAgeMs),
+        backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
+        rto: cfg.rto
+            ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: (0,duration/* parseDurationMs */.yi)(cfg.rto.max) / 1000 }
+            : null,
+        rpo: cfg.rpo
+            ? { metric: cfg.rpo.metric ?? 'dr_last_data_loss_seconds', max: cfg.rpo.max, maxSeconds: (0,duration/* parseDurationMs */.yi)(cfg.rpo.max) / 1000 }
+            : null,
+        status: cfg.status ?? 'WARNING',
+    };
+}
+/** Where the app keeps the override audit log, and who writes it, unless the policy's `audit` section says otherwise. */
+const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides.jsonl', app: 'deploy-governor' };
+/**
+ * Resolve the policy for one environment.
+ *
+ * @param file the validated policy file (`{}` when the repository has none)
+ * @param inputs validated inputs; set values win over the file
+ * @param env environment variables, for `bearer-token-env` and `password-env`
+ * @param source where the file came from, for error messages
+ */
+function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
+    const environment = inputs.environment ?? 'production';
+    const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
+    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
+    if (sloth !== undefined) {
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+    }
+    // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
+    if (openslo !== undefined) {
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files` }]);
+    }
+    // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
+    const known = Object.keys(environments ?? {});
+    if (known.length > 0 && !Object.hasOwn(environments, environment)) {
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'environment', message: (0,environment_names/* unknownEnvironmentMessage */.Nq)(environment, known) }]);
+    }
+    const merged = mergePolicy(top, environments?.[environment]);
+    const thresholds = {
+        caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? 80,
+        warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? 50,
+        freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
+    };
+    if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'thresholds',
+                message: `expected caution ≥ warning ≥ freeze ≥ 0 (percent of budget remaining); got caution ${thresholds.caution}, warning ${thresholds.warning}, freeze ${thresholds.freeze}`,
+            },
+        ]);
+    }
+    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS).map((g) => ({
+        name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
+        long: g.long,
+        short: g.short,
+        factor: g.factor,
+        status: g.status ?? 'FREEZE',
+    }));
+    const levels = {};
+    for (const level of ['warning', 'freeze', 'exhausted']) {
+        const cfg = merged.overrides?.levels?.[level];
+        levels[level] = {
+            permission: cfg?.permission ?? DEFAULT_LEVEL_PERMISSIONS[level],
+            requireEnvironmentApproval: cfg?.['require-environment-approval'] ?? false,
+        };
+    }
+    return {
+        environment,
+        prometheus: resolvePrometheus(merged, inputs, env, source),
+        slos: resolveSlos(merged, inputs, source).map((slo) => (merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] })),
+        thresholds,
+        blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
+        onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
+        mode: inputs.mode ?? merged.mode ?? 'enforce',
+        useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
+        dr: resolveDr(merged, inputs),
+        freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
+        burnRateGuards: guards,
+        unknownGuards: merged['unknown-guards'] ?? 'allow',
+        overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
+        audit: {
+            branch: merged.audit?.branch ?? AUDIT_DEFAULTS.branch,
+            path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
+            app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/prometheus/limited-querier.ts
+const DEFAULT_QUERY_CONCURRENCY = 8;
+function limitConcurrency(inner, max) {
+    let running = 0;
+    const waiting = [];
+    const acquire = () => (running < max ? (running++, Promise.resolve()) : new Promise((resolve) => waiting.push(resolve)));
+    const release = () => {
+        const next = waiting.shift();
+        if (next)
+            next();
+        else
+            running--;
+    };
+    const limited = async (run) => {
+        await acquire();
+        try {
+            return await run();
+        }
+        finally {
+            release();
+        }
+    };
+    const rangeOf = inner.queryRange?.bind(inner);
+    return {
+        displayUrl: inner.displayUrl,
+        query: (promql, time) => limited(() => inner.query(promql, time)),
+        ...(rangeOf ? { queryRange: (promql, range) => limited(() => rangeOf(promql, range)) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/evaluate-gate.ts
+/**
+ * The gate service: the one way anything evaluates a policy. The Action and the
+ * CLI (through run-gate.ts), the app's deployment protection rule and its
+ * postmortem budget impact all come here; nothing else builds queries or
+ * decides. The host supplies where the policy comes from (`source`) and which
+ * Prometheus answers (`querierFor`: the Action's inputs, the app's tenant); the
+ * service resolves the policy, applies the limits, and evaluates at one
+ * timestamp.
+ */
+
+
+
+
+/** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
+async function loadGatePolicy(request) {
+    const loaded = await request.source.load();
+    const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
+    const max = request.limits?.maxSlos;
+    if (max !== undefined && policy.slos.length > max) {
+        throw new policy_error/* PolicyError */.p(loaded.source, [
+            {
+                path: 'slos',
+                message: `the policy defines ${policy.slos.length} SLOs; at most ${max} are evaluated per policy${request.limits?.maxSlosSetBy ? `, as ${request.limits.maxSlosSetBy} set` : ''}: split the policy by environment, or ask for a higher limit`,
+            },
+        ]);
+    }
+    return { policy, source: loaded.source, warnings: loaded.warnings };
+}
+async function evaluateGate(request) {
+    const { policy: resolved, source, warnings } = await loadGatePolicy(request);
+    const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
+    const { querier, timeoutMs } = request.querierFor(policy, source);
+    const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
+    const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+    return { report, policy: resolved, source, warnings };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/read-policy-file.ts
 /**
  * Reads the policy file from disk for the Action (workspace) and the CLI (cwd).
@@ -3524,6 +4670,9 @@ async function pushDecision(options) {
 
 
 const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
+function codeOf(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
 async function readPolicyFile(root, configured) {
     const source = configured ?? DEFAULT_POLICY_PATH;
     const full = external_node_path_default().resolve(root, source);
@@ -3532,41 +4681,84 @@ async function readPolicyFile(root, configured) {
         text = await (0,promises_namespaceObject.readFile)(full, 'utf8');
     }
     catch (error) {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+        const code = codeOf(error);
         if (code === 'ENOENT' && configured === undefined)
-            return { file: {}, source, found: false };
+            return { file: {}, source, found: false, warnings: [] };
         throw new policy_error/* PolicyError */.p(source, [
             {
                 path: 'config',
                 message: code === 'ENOENT'
-                    ? `no policy file at ${full}; check the config input (paths are relative to ${root}) or remove it to use ${DEFAULT_POLICY_PATH}`
+                    ? `no policy file at ${full} (paths are relative to ${root}); name an existing file, or leave config out to use ${DEFAULT_POLICY_PATH} if it exists`
                     : `cannot read ${full}: ${error instanceof Error ? error.message : String(error)}`,
             },
         ]);
     }
     // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
     const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
-    const file = parsePolicy(text, source);
-    if (file.sloth === undefined)
-        return { file, source, found: true };
-    // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
-    const slothPath = external_node_path_default().resolve(root, file.sloth);
-    let slothText;
+    let file = parsePolicy(text, source);
+    const warnings = [];
+    if (file.sloth !== undefined) {
+        // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
+        const slothPath = external_node_path_default().resolve(root, file.sloth);
+        let slothText;
+        try {
+            slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
+        }
+        catch (error) {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+        }
+        const { applySlothSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8373));
+        file = applySlothSource(file, slothText, (w) => warnings.push(w));
+    }
+    if (file.openslo !== undefined) {
+        const openSloText = await readOpenSloFile(root, file.openslo, source);
+        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(828), __nccwpck_require__.e(149), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2591));
+        file = applyOpenSloSource(file, openSloText);
+    }
+    return { file, source, found: true, warnings };
+}
+/**
+ * The OpenSLO file the policy names, relative to the root and inside it: its
+ * text can end up in error messages (a job log), so a symbolic link out of the
+ * repository (to /proc/self/environ, say) is refused, not followed.
+ */
+async function readOpenSloFile(root, configured, source) {
+    const full = external_node_path_default().resolve(root, configured);
     try {
-        slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
+        const [realRoot, realFile] = await Promise.all([(0,promises_namespaceObject.realpath)(root), (0,promises_namespaceObject.realpath)(full)]);
+        const inside = external_node_path_default().relative(realRoot, realFile);
+        if (inside === '' || inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository` }]);
+        }
+        return await (0,promises_namespaceObject.readFile)(realFile, 'utf8');
     }
     catch (error) {
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+        if (error instanceof policy_error/* PolicyError */.p)
+            throw error;
+        if (codeOf(error) === 'EISDIR') {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+        }
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}` }]);
     }
-    const { applySlothSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1013));
-    return { file: applySlothSource(file, slothText), source, found: true };
+}
+
+;// CONCATENATED MODULE: ./src/gate/file-source.ts
+
+/** `configured`: the path the user named (relative to `root`); unset: the default file, optional. */
+function fileSource(root, configured) {
+    return { load: () => readPolicyFile(root, configured) };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run-gate.ts
 /**
- * The gate's orchestration, shared by the Action and the CLI: read the policy,
- * resolve it with the inputs, evaluate against Prometheus at one timestamp, and
- * apply a dispatch override authorized through the GitHub API.
+ * The Action's and the CLI's gate: the policy file on disk, Prometheus from the
+ * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then an
+ * override authorized through the GitHub API (the Action's workflow_dispatch
+ * input, or the CLI's --override flag by the token's user), and the decision pushed.
+ *
+ * Errors name their source: a problem with a value that came from an input says
+ * so in the host's words (`--caution-threshold` on the command line, the
+ * `caution-threshold` input in the Action), not the policy file's.
  */
 
 
@@ -3577,41 +4769,95 @@ async function readPolicyFile(root, configured) {
 
 
 
+/** How each host names its inputs in messages. */
+const HOST_INPUTS = {
+    action: { source: 'action inputs', name: (input) => input },
+    cli: { source: 'command line', name: (input) => `--${input}` },
+};
+/** Issue paths (as resolvePolicy and the file reader name them) whose value may come from these inputs. */
+const INPUTS_OF_PATH = {
+    thresholds: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
+    'slo-target': ['slo-target'],
+    'error-query/total-query': ['error-query', 'total-query'],
+    environment: ['environment'],
+    config: ['config'],
+};
+/**
+ * A policy error whose value came from the inputs, told in the host's words: `--caution-threshold` (or the
+ * `caution-threshold` input) rather than `thresholds` in a policy file that may not even exist. Issues the
+ * inputs had no part in keep the file as their source.
+ */
+function attributeToInputs(error, inputs, host) {
+    const words = HOST_INPUTS[host];
+    let attributed = 0;
+    const issues = error.issues.map((issue) => {
+        const given = (INPUTS_OF_PATH[issue.path] ?? []).filter((name) => inputs[name] !== undefined);
+        if (given.length === 0)
+            return issue;
+        attributed += 1;
+        return { path: given.map(words.name).join(', '), message: issue.message };
+    });
+    if (attributed === 0)
+        return error;
+    // All from the inputs: the inputs are the source. Mixed: keep the file's name, each issue says which is which.
+    return new policy_error/* PolicyError */.p(attributed === issues.length ? words.source : error.source, issues);
+}
 async function runGate(request) {
     const { inputs } = request;
-    const loaded = await readPolicyFile(request.root, inputs.config);
-    const policy = resolvePolicy(loaded.file, inputs, request.env, loaded.source);
-    if (!policy.prometheus) {
-        throw new policy_error/* PolicyError */.p(loaded.source, [
-            { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
-        ]);
-    }
-    const prometheus = (request.createQuerier ?? ((p) => new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs })))(policy.prometheus);
+    const host = request.host ?? 'action';
     const now = request.now ?? new Date();
-    let report = await evaluatePolicy({ policy, prometheus, now, run: request.run });
+    let evaluation;
+    try {
+        evaluation = await evaluateGate({
+            source: fileSource(request.root, inputs.config),
+            inputs,
+            env: request.env,
+            now,
+            run: request.run,
+            querierFor: (p, source) => {
+                if (!p.prometheus) {
+                    throw host === 'cli'
+                        ? new policy_error/* PolicyError */.p(HOST_INPUTS.cli.source, [
+                            { path: '--prometheus-url', message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)` },
+                        ])
+                        : new policy_error/* PolicyError */.p(source, [
+                            { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+                        ]);
+                }
+                return { querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus), timeoutMs: p.prometheus.timeoutMs };
+            },
+        });
+    }
+    catch (error) {
+        throw error instanceof policy_error/* PolicyError */.p ? attributeToInputs(error, inputs, host) : error;
+    }
+    const { policy } = evaluation;
+    let report = evaluation.report;
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
     }
-    const warnings = [];
+    const warnings = [...evaluation.warnings];
     if (inputs['pushgateway-url']) {
         try {
-            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus.timeoutMs, now });
+            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });
         }
         catch (error) {
             // The decision stands; only the governance metric is lost.
             warnings.push(messageOf(error));
         }
     }
-    return { report, policy, policySource: loaded.source, warnings };
+    return { report, policy, policySource: evaluation.source, warnings };
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
-    const actor = run?.actor ?? 'unknown';
+    const cli = request.host === 'cli';
     const base = {
+        via: cli ? 'cli' : 'action',
         level,
         reason: request.inputs['override-reason'],
-        actor,
+        // The CLI's actor is whoever GitHub says the token belongs to (read below), never a name from the command line.
+        actor: cli ? 'the token\'s user' : (run?.actor ?? 'unknown'),
         eventName: run?.eventName ?? null,
         role: null,
         approvers: [],
@@ -3625,17 +4871,28 @@ async function authorizeOverride(report, policy, request, level) {
     }
     const github = request.github;
     if (!github) {
-        return applyOverride(report, { ...base, roleError: 'no GitHub token to check it with (set github-token)' }, policy);
+        const roleError = request.githubUnavailable ??
+            (cli ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name' : 'no GitHub token to check it with (set github-token)');
+        return applyOverride(report, { ...base, roleError }, policy);
+    }
+    let actor = base.actor;
+    if (cli) {
+        const user = await readTokenUser(github.client);
+        if ('error' in user)
+            return applyOverride(report, { ...base, roleError: user.error }, policy);
+        actor = user.login;
     }
     const rule = policy.overrides.levels[level];
     const [role, approvals] = await Promise.all([
         readActorRole(github.client, github.owner, github.repo, actor),
-        rule.requireEnvironmentApproval && run?.runId != null
+        // The CLI has no workflow run, so no approvals to read: a level that requires them is refused by applyOverride.
+        !cli && rule.requireEnvironmentApproval && run?.runId != null
             ? readRunApprovers(github.client, github.owner, github.repo, run.runId, policy.environment)
             : Promise.resolve({ approvers: [] }),
     ]);
     return applyOverride(report, {
         ...base,
+        actor,
         role: 'role' in role ? role.role : null,
         ...('error' in role ? { roleError: role.error } : {}),
         approvers: 'approvers' in approvals ? approvals.approvers : [],
@@ -3643,129 +4900,20 @@ async function authorizeOverride(report, policy, request, level) {
     }, policy);
 }
 
-// EXTERNAL MODULE: ./src/core/http-url.ts
-var http_url = __nccwpck_require__(5899);
-;// CONCATENATED MODULE: ./src/core/policy/inputs.ts
-/**
- * The gate's inputs, shared by the Action (`INPUT_*`) and the CLI (flags): one schema,
- * so both adapters accept exactly the same names, forms and errors.
- *
- * Every value arrives as a string; an empty string means "not set" (the runner passes
- * unset inputs as empty). Parsed values override the policy file.
- */
-
-
-
-
-const optionalText = schemas/* string */.YjP()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const number = (name, form) => optionalText.transform((v, ctx) => {
-    if (v === undefined)
-        return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n)) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be ${form}; got "${v}"` });
-        return core/* NEVER */.tm;
-    }
-    return n;
-});
-const inputs_duration = (name) => optionalText.refine((v) => v === undefined || (0,duration/* isDuration */.n$)(v), {
-    message: `${name} must be ${duration/* DURATION_FORM */.ec}`,
-});
-const oneOf = (name, values, normalize = (s) => s) => optionalText.transform((v, ctx) => {
-    if (v === undefined)
-        return undefined;
-    const n = normalize(v);
-    if (!values.includes(n)) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be one of ${values.join(', ')}; got "${v}"` });
-        return core/* NEVER */.tm;
-    }
-    return n;
-});
-const bool = (name) => optionalText.transform((v, ctx) => {
-    if (v === undefined)
-        return undefined;
-    if (/^(true|yes|on|1)$/i.test(v))
-        return true;
-    if (/^(false|no|off|0)$/i.test(v))
-        return false;
-    ctx.addIssue({ code: 'custom', message: `${name} must be true or false; got "${v}"` });
-    return core/* NEVER */.tm;
-});
-/** `Name: value` lines, as in `prometheus-headers`. */
-function parseHeaderLines(text) {
-    const headers = {};
-    text.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === '' || line.trim().startsWith('#'))
-            return;
-        const m = /^\s*([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
-        if (!m) {
-            // Never echo the line: it may carry a secret.
-            throw new Error(`prometheus-headers line ${i + 1} must be "Name: value" (e.g. "X-Scope-OrgID: tenant-a")`);
-        }
-        headers[m[1]] = m[2];
-    });
-    return headers;
-}
-const OVERRIDE_LEVELS = ['none', 'warning', 'freeze', 'exhausted'];
-/** Raw inputs by their documented (kebab-case) names. */
-const gateInputsSchema = schemas/* object */.Ikc({
-    'prometheus-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
-        message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com',
-    }),
-    'prometheus-token': optionalText,
-    'prometheus-headers': optionalText.transform((v, ctx) => {
-        if (v === undefined)
-            return undefined;
-        try {
-            return parseHeaderLines(v);
-        }
-        catch (error) {
-            ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-            return core/* NEVER */.tm;
-        }
-    }),
-    config: optionalText,
-    environment: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._ -]{1,255}$/.test(v), {
-        message: 'environment must be a GitHub environment name (letters, digits, ".", "_", "-", spaces)',
-    }),
-    'slo-target': number('slo-target', 'a percentage between 0 and 100, e.g. 99.9').refine((v) => v === undefined || (v > 0 && v < 100), { message: 'slo-target must be a percentage above 0 and below 100, e.g. 99.9' }),
-    window: inputs_duration('window'),
-    'error-query': optionalText,
-    'total-query': optionalText,
-    'caution-threshold': number('caution-threshold', 'a percentage, e.g. 80'),
-    'warning-threshold': number('warning-threshold', 'a percentage, e.g. 50'),
-    'freeze-threshold': number('freeze-threshold', 'a percentage, e.g. 20'),
-    'block-on': oneOf('block-on', core_status/* BLOCKABLE_STATUSES */.dW, (s) => s.toUpperCase()),
-    'on-error': oneOf('on-error', ['block', 'allow'], (s) => s.toLowerCase()),
-    mode: oneOf('mode', ['enforce', 'report'], (s) => s.toLowerCase()),
-    'use-recording-rules': oneOf('use-recording-rules', ['true', 'false', 'auto'], (s) => s.toLowerCase()),
-    timeout: inputs_duration('timeout'),
-    'report-path': optionalText,
-    'dr-check': bool('dr-check'),
-    'dr-metric': optionalText,
-    'dr-max-age': inputs_duration('dr-max-age'),
-    'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
-        message: 'pushgateway-url must be an http:// or https:// URL such as http://pushgateway:9091',
-    }),
-    override: oneOf('override', OVERRIDE_LEVELS, (s) => s.toLowerCase()),
-    'override-reason': optionalText,
-})
-    // Unknown keys are the adapters' business (the Action also has github-token); keep them out.
-    .strip();
-
 // EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
 var policy_issues = __nccwpck_require__(7163);
 ;// CONCATENATED MODULE: ./src/action/read-inputs.ts
 /**
  * Reads the Action's inputs once, at the edge, into the shared validated object.
+ * The raw strings are kept apart from their validation, so that a run whose
+ * inputs are invalid can still write a report that says what they were (see
+ * core/report/error-report.ts).
  */
 
 
 
-
-function readActionInputs() {
+/** The gate's inputs as the runner passes them, secrets masked before anything can be logged. */
+function readRawActionInputs() {
     const raw = {};
     for (const name of Object.keys(gateInputsSchema.shape))
         raw[name] = getInput(name);
@@ -3774,15 +4922,105 @@ function readActionInputs() {
         if (secret)
             setSecret(secret);
     }
+    const githubToken = getInput('github-token');
+    if (githubToken)
+        setSecret(githubToken);
+    return raw;
+}
+/** Validates the raw inputs; a bad one is a PolicyError naming the input. */
+function parseActionInputs(raw) {
     const parsed = gateInputsSchema.safeParse(raw);
     if (!parsed.success) {
         // Input issues already name the input; show which value was rejected without echoing secrets.
-        throw new policy_error/* PolicyError */.p('action inputs', (0,policy_issues/* toPolicyIssues */.e)(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }));
+        throw (0,policy_issues/* policyErrorFromZod */.wR)(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'input', 'action inputs');
     }
-    const githubToken = getInput('github-token') || undefined;
-    if (githubToken)
-        setSecret(githubToken);
-    return { gate: parsed.data, githubToken };
+    return { gate: parsed.data, githubToken: getInput('github-token') || undefined };
+}
+function readActionInputs() {
+    return parseActionInputs(readRawActionInputs());
+}
+
+;// CONCATENATED MODULE: ./src/action/request-oidc-token.ts
+/**
+ * A GitHub Actions OIDC token from the runner, requested exactly as
+ * @actions/core's `getIDToken(audience)` does: `GET <ACTIONS_ID_TOKEN_REQUEST_URL>
+ * &audience=<audience>` with `Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>`,
+ * answered by `{"value": "<jwt>"}`.
+ *
+ * Why not @actions/core: see runner.ts (its import alone costs more than the
+ * gate's whole start-up budget). Global fetch is loaded lazily by Node, so runs
+ * that never call this pay nothing for it.
+ *
+ * The request token is a credential of the runner: it never appears in a
+ * message. The JWT it buys is not secret here (it is published in the report and
+ * the check run), so nothing is masked.
+ */
+
+
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+// A compact JWS (header.payload.signature) that fits the report's provenance field,
+// so a token the runner hands over always survives the app's parsing of the report.
+const tokenResponseSchema = schemas/* object */.Ikc({
+    value: provenanceSchema.shape.oidcToken.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'not a compact JWT'),
+});
+/** The request URL with the audience appended; the runner's URL normally has a query string already. */
+function oidcRequestUrl(requestUrl, audience) {
+    const separator = requestUrl.includes('?') ? '&' : '?';
+    return `${requestUrl}${separator}audience=${encodeURIComponent(audience)}`;
+}
+function request_oidc_token_clip(text, max = 200) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+/**
+ * Asks the runner for an OIDC token with `audience`. Never throws: every
+ * failure is a result the caller turns into a warning.
+ */
+async function requestOidcToken(audience, env = process.env, options = {}) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken)
+        return { missing: true };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Whatever the endpoint echoes back, the request token must not reach a log line.
+    const redact = (text) => text.split(requestToken).join('***');
+    let response;
+    try {
+        response = await (options.fetch ?? fetch)(oidcRequestUrl(requestUrl, audience), {
+            headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+            return { error: `the runner's OIDC token endpoint did not answer within ${timeoutMs / 1000} s` };
+        }
+        const cause = error instanceof Error && error.cause !== undefined ? ` (${messageOf(error.cause)})` : '';
+        return { error: redact(`cannot reach the runner's OIDC token endpoint: ${messageOf(error)}${cause}`) };
+    }
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch (error) {
+        return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${messageOf(error)}`) };
+    }
+    if (!response.ok) {
+        return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status}${text.trim() ? `: ${request_oidc_token_clip(text)}` : ''}`) };
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { error: `the runner's OIDC token endpoint answered HTTP ${response.status} with a body that is not JSON` };
+    }
+    const parsed = tokenResponseSchema.safeParse(json);
+    if (!parsed.success) {
+        return { error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})` };
+    }
+    return { token: parsed.data.value };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-info.ts
@@ -3866,8 +5104,13 @@ function setErrorOutputs(message) {
 /**
  * The Action: read inputs once, run the shared gate, set outputs, publish the
  * report, and call setFailed at most once. The job summary is written in
- * `finally`, so even a failed evaluation leaves an explanation.
+ * `finally`, so even a failed evaluation leaves an explanation, and a run that
+ * fails before it has a report (a bad input, a broken policy file) still writes
+ * one: status UNKNOWN with the error in `reasons`, at `report-path`, which it sets.
  */
+
+
+
 
 
 
@@ -3884,6 +5127,47 @@ function setErrorOutputs(message) {
 function defaultReportPath() {
     return external_node_path_default().join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
 }
+/**
+ * Binds an overridden report to this run: an OIDC token whose audience is the
+ * report's digest, so the app can tell the report came from this run unchanged.
+ * Without one the deploy still goes through (the override was authorized through
+ * the API); the app just will not log it, and the warning says how to fix that.
+ */
+async function withProvenance(report) {
+    const result = await requestOidcToken(oidcAudience(reportDigest(report)));
+    if ('token' in result)
+        return { ...report, provenance: { oidcToken: result.token } };
+    if ('missing' in result) {
+        runner_warning('deploy-governor: the deploy-governor app will not log this override without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job');
+    }
+    else {
+        runner_warning(`deploy-governor: could not get an OIDC token for this override, so the deploy-governor app will not log it: ${result.error}`);
+    }
+    return report;
+}
+/**
+ * The report of a run that failed before it had one, at the report-path input (or the default) and in the
+ * outputs. Returns false when even that cannot be written: the caller then sets the plain error outputs.
+ */
+async function writeErrorReport(raw, error, failure) {
+    try {
+        const report = errorReport({
+            inputs: raw,
+            reasons: error instanceof policy_error/* PolicyError */.p ? policyErrorReasons(error) : [failure],
+            now: new Date(),
+            run: runInfoFromEnv(),
+        });
+        const reportPath = external_node_path_default().resolve(raw['report-path']?.trim() || defaultReportPath());
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(reportPath), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+        setReportOutputs(report, reportPath);
+        return true;
+    }
+    catch (writeError) {
+        runner_warning(`deploy-governor could not write the error report: ${messageOf(writeError)}`);
+        return false;
+    }
+}
 /** Expected failures print their message only; anything else is a bug worth its stack in debug logs. */
 function describeFailure(error) {
     if (error instanceof policy_error/* PolicyError */.p || error instanceof PrometheusQueryError)
@@ -3898,8 +5182,11 @@ async function run() {
     let reportMode = false;
     // Debug timings (ACTIONS_STEP_DEBUG): where a slow gate spends its time.
     debug(`deploy-governor: started ${Math.round(process.uptime() * 1000)} ms after the process`);
+    let raw = {};
+    let reportWritten = false;
     try {
-        const inputs = readActionInputs();
+        raw = readRawActionInputs();
+        const inputs = parseActionInputs(raw);
         reportMode = inputs.gate.mode === 'report';
         const runInfo = runInfoFromEnv();
         const [owner, repo] = (runInfo?.repository ?? '/').split('/');
@@ -3910,12 +5197,16 @@ async function run() {
         for (const warning of outcome.warnings)
             runner_warning(`deploy-governor: ${warning}`);
         report = outcome.report;
+        // Only an override pays for the token request; every other run starts as fast as before.
+        if (report.decision.overridden)
+            report = await withProvenance(report);
         debug(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
         reportMode = report.decision.mode === 'report';
         const reportPath = external_node_path_default().resolve(inputs.gate['report-path'] ?? defaultReportPath());
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(reportPath), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
         setReportOutputs(report, reportPath);
+        reportWritten = true;
         if (gh && runInfo?.sha) {
             const check = await createCheckRun(gh.client, { owner: gh.owner, repo: gh.repo, sha: runInfo.sha, detailsUrl: runInfo.runUrl }, report, renderSummary(report));
             if (!check.created)
@@ -3933,7 +5224,9 @@ async function run() {
     }
     catch (error) {
         failure = describeFailure(error);
-        setErrorOutputs(failure);
+        // Machine output always: a report that says why, unless one was already written (then the outputs say it).
+        if (reportWritten || !(await writeErrorReport(raw, error, failure)))
+            setErrorOutputs(failure);
     }
     finally {
         try {
@@ -3972,7 +5265,6 @@ async function run() {
 /* harmony export */   n$: () => (/* binding */ isDuration),
 /* harmony export */   yi: () => (/* binding */ parseDurationMs)
 /* harmony export */ });
-/* unused harmony export parseDurationSeconds */
 /**
  * Durations in the Prometheus style (`30d`, `1h30m`, `5m`, `10s`, `250ms`, `2w`, `1y`),
  * the only form the policy file and the inputs accept, so a window written once
@@ -4005,10 +5297,6 @@ function parseDurationMs(text) {
         total += Number(match[1]) * UNIT_MS[match[2]];
     }
     return total;
-}
-/** Seconds in a Prometheus-style duration. */
-function parseDurationSeconds(text) {
-    return parseDurationMs(text) / 1000;
 }
 /** Days (possibly fractional) in a Prometheus-style duration. */
 function durationDays(text) {
@@ -4050,6 +5338,23 @@ function humanDuration(seconds) {
 
 /***/ }),
 
+/***/ 4366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ SliError)
+/* harmony export */ });
+/**
+ * A query answered, but not in a shape the SLI can use (several series, NaN, a
+ * missing histogram bucket). The message says how to fix the query.
+ */
+class SliError extends Error {
+    name = 'SliError';
+}
+
+
+/***/ }),
+
 /***/ 5899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4065,6 +5370,152 @@ function isHttpUrl(value) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 2049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PF: () => (/* binding */ canonicalEnumValue),
+/* harmony export */   aA: () => (/* binding */ invalidValueIssue),
+/* harmony export */   xx: () => (/* binding */ enumSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7163);
+/**
+ * Enumerations as every source accepts them: case-insensitive (`block-on: warning`
+ * in the file like `--block-on warning` on the command line), normalised to the
+ * canonical spelling, and refused with the one wording `toPolicyIssues` gives
+ * every `invalid_value` issue: "expected one of A, B, C; got "x"".
+ */
+
+
+/** The canonical spelling of `value` among `values`, ignoring case; undefined when none matches. */
+function canonicalEnumValue(values, value) {
+    const wanted = value.trim().toLowerCase();
+    return values.find((v) => v.toLowerCase() === wanted);
+}
+/** A JSON Schema pattern matching any casing of the values: `[wW][aA]…` (JSON Schema regexes have no flags). */
+function caseInsensitivePattern(values) {
+    const letters = (v) => [...v].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    return `^\\s*(?:${values.map(letters).join('|')})\\s*$`;
+}
+/** An issue for a value outside `values`, in the shared wording (see policy-issues.ts). */
+function invalidValueIssue(values, input) {
+    return { code: 'invalid_value', values: [...values], input, message: (0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .expectedOneOf */ .S5)(values, input) };
+}
+/**
+ * A string enum accepted in any case and parsed to its canonical spelling. The
+ * JSON Schema offers the canonical values (editors complete them) and accepts
+ * any casing; `booleans` also accepts YAML's true/false as "true"/"false".
+ */
+function enumSchema(values, options = {}) {
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
+        .overwrite((v) => {
+        if (typeof v === 'boolean' && options.booleans)
+            return canonicalEnumValue(values, String(v)) ?? v;
+        return typeof v === 'string' ? (canonicalEnumValue(values, v) ?? v) : v;
+    })
+        .check(zod__WEBPACK_IMPORTED_MODULE_1__/* .superRefine */ .zni((v, ctx) => {
+        if (!values.includes(v))
+            ctx.addIssue(invalidValueIssue(values, v));
+    }))
+        .meta({
+        anyOf: [{ type: 'string', enum: [...values] }, { type: 'string', pattern: caseInsensitivePattern(values) }, ...(options.booleans ? [{ type: 'boolean' }] : [])],
+    });
+}
+
+
+/***/ }),
+
+/***/ 7166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nq: () => (/* binding */ unknownEnvironmentMessage),
+/* harmony export */   wu: () => (/* binding */ unknownFreezeEnvironmentMessage)
+/* harmony export */ });
+/* unused harmony export closestName */
+/**
+ * Environment names are compared exactly: when the policy has an `environments`
+ * map, a name it does not list is refused rather than silently evaluated with
+ * the top-level policy (`Production` or `prodution` would otherwise skip the
+ * production section and its freeze windows). The messages name the known
+ * environments and the closest one.
+ */
+/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The known name closest to `name`: one that differs only in case first, else
+ * the nearest by edit distance (ignoring case) when it is close enough to be a
+ * typo (at most a third of the name's length, at least 2). Null when none is.
+ */
+function closestName(name, known) {
+    const lower = name.toLowerCase();
+    const sameLetters = known.find((k) => k.toLowerCase() === lower);
+    if (sameLetters !== undefined)
+        return sameLetters;
+    let best = null;
+    for (const k of known) {
+        const d = distance(lower, k.toLowerCase());
+        if (best === null || d < best.d)
+            best = { name: k, d };
+    }
+    return best !== null && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.name : null;
+}
+/** "(production, staging): did you mean production?" or "(production, staging)." */
+function knownNames(name, known) {
+    const closest = closestName(name, known);
+    return `(${[...known].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : '.'}`;
+}
+/** The message for an environment the policy's `environments` map does not name. */
+function unknownEnvironmentMessage(name, known) {
+    return `environment ${JSON.stringify(name)} is not in the policy's environments map ${knownNames(name, known)} Names are compared exactly, and an environment the map does not name is refused rather than evaluated with the top-level policy: deploy to one of them, or add environments.${name} (it may be empty, {}) to the policy`;
+}
+/** The message for a freeze window scoped to an environment the map does not name. */
+function unknownFreezeEnvironmentMessage(window, name, known) {
+    return `freeze window ${JSON.stringify(window)} names the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} A freeze window scoped to it would never apply; names are compared exactly`;
+}
+
+
+/***/ }),
+
+/***/ 9921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ objectiveProblem)
+/* harmony export */ });
+/**
+ * Objectives are percentages everywhere (the policy file, the `slo-target` input,
+ * Sloth specs): 99.9 means 99.9 %. A fraction such as 0.999, natural to anyone
+ * who reads the generated rules (`vector(0.999)`) or OpenSLO, would mean
+ * 0.999 % and let every deploy through, so anything at or below 1 is refused.
+ */
+/** Why `value` is not an objective in percent, or null when it is one (above 1, below 100). */
+function objectiveProblem(value) {
+    if (Number.isNaN(value))
+        return 'expected a percentage above 1 and below 100, e.g. 99.9';
+    if (value >= 100)
+        return 'expected a percentage below 100 (100% leaves no error budget), e.g. 99.9';
+    if (value > 1)
+        return null;
+    const asPercent = Number((value * 100).toPrecision(10));
+    const hint = value > 0 && value < 1 ? `did you mean ${asPercent}?` : 'did you mean 99.9?';
+    return `expected a percentage above 1, e.g. 99.9: objectives are percentages, not fractions, so ${value} would mean ${value}%; ${hint}`;
 }
 
 
@@ -4106,9 +5557,15 @@ class PolicyError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ toPolicyIssues),
-/* harmony export */   j: () => (/* binding */ formatPath)
+/* harmony export */   S5: () => (/* binding */ expectedOneOf),
+/* harmony export */   bp: () => (/* binding */ describeValue),
+/* harmony export */   eZ: () => (/* binding */ toPolicyIssues),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   wR: () => (/* binding */ policyErrorFromZod)
 /* harmony export */ });
+/* unused harmony export fieldName */
+/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5833);
+
 /** Dotted path for a zod issue path: `slos[0].sli.events.error`. */
 function formatPath(path) {
     return path.reduce((acc, key) => {
@@ -4118,6 +5575,12 @@ function formatPath(path) {
         return acc === '' ? k : `${acc}.${k}`;
     }, '');
 }
+/** The field as its source spells it: a flag gets its dashes. */
+function fieldName(path, origin = 'file') {
+    const dotted = formatPath(path);
+    return origin === 'flag' && dotted !== '' ? `--${dotted}` : dotted;
+}
+/** How a value is quoted in messages: JSON, cut at 80 characters. */
 function describeValue(value) {
     if (value === undefined)
         return 'nothing';
@@ -4129,6 +5592,11 @@ function describeValue(value) {
         return String(value);
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
+/** "expected one of A, B, C; got "x"": the one wording for a value outside a set. */
+function expectedOneOf(values, got) {
+    const list = values.map((v) => (typeof v === 'string' ? v : describeValue(v)));
+    return `${list.length === 1 ? `expected ${list[0]}` : `expected one of ${list.join(', ')}`}; got ${describeValue(got)}`;
+}
 function valueAt(root, path) {
     let cur = root;
     for (const key of path) {
@@ -4138,22 +5606,541 @@ function valueAt(root, path) {
     }
     return cur;
 }
-/** Zod issues as fix-it lines that name the key, the value and the accepted form. */
-function toPolicyIssues(error, input) {
+/**
+ * Zod issues as fix-it lines that name the field, the value and the accepted form.
+ * @param input what was parsed, to quote the value as given (mask secrets before passing it)
+ * @param origin where the values came from, for the field's spelling
+ */
+function toPolicyIssues(error, input, origin = 'file') {
     return error.issues.map((issue) => {
+        const path = fieldName(issue.path, origin);
         if (issue.code === 'unrecognized_keys') {
             return {
-                path: formatPath(issue.path),
+                path,
                 message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the JSON Schema in schema/deploy-governor.schema.json)`,
             };
         }
         const value = valueAt(input, issue.path);
+        // zod's own wording ("Invalid option: …") becomes the shared one; a schema's custom message is kept.
+        if (issue.code === 'invalid_value' && /^Invalid (option|input)\b/.test(issue.message))
+            return { path, message: expectedOneOf(issue.values, value) };
         const got = issue.code === 'invalid_type' && value === undefined ? 'missing' : `got ${describeValue(value)}`;
         const message = issue.message.replace(/^Invalid input: /, '');
-        // Input messages already quote the value they got.
-        return { path: formatPath(issue.path), message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
+        // Messages that already quote the value they got keep their own wording.
+        return { path, message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
     });
 }
+/** Where each origin's values come from, as PolicyError names it. */
+const ORIGIN_SOURCE = { input: 'action inputs', flag: 'command line' };
+/**
+ * A PolicyError for a failed parse: the adapters' one call for the file (source =
+ * its path), the Action's inputs and the CLI's flags.
+ */
+function policyErrorFromZod(error, input, origin, source) {
+    return new _policy_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PolicyError */ .p(source ?? (origin === 'file' ? '.github/deploy-governor.yml' : ORIGIN_SOURCE[origin]), toPolicyIssues(error, input, origin));
+}
+
+
+/***/ }),
+
+/***/ 2124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NB: () => (/* binding */ renderWindowQuery),
+/* harmony export */   Pl: () => (/* binding */ normalizeSelector),
+/* harmony export */   Qn: () => (/* binding */ hasWindowPlaceholder),
+/* harmony export */   RZ: () => (/* binding */ HISTORY_PROBE_WINDOW),
+/* harmony export */   U$: () => (/* binding */ leMatcher),
+/* harmony export */   XN: () => (/* binding */ sumOf),
+/* harmony export */   YQ: () => (/* binding */ lastValueQuery),
+/* harmony export */   sE: () => (/* binding */ oldestDataQuery),
+/* harmony export */   yN: () => (/* binding */ matchers)
+/* harmony export */ });
+/* unused harmony exports promString, HISTORY_STEP */
+/**
+ * PromQL text building shared by the gate (src/core/evaluate/), the SLI kinds
+ * (src/core/sli/) and the generators (src/core/generate/): one place for how a
+ * window is put into a query, how matchers are joined, how a histogram bucket is
+ * matched and how a gauge's last value is read, so the gate reads exactly what
+ * the rules record.
+ */
+const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
+/** True when a template has a `{{window}}` (or Sloth's `{{.window}}`) placeholder. */
+function hasWindowPlaceholder(template) {
+    return new RegExp(WINDOW_PLACEHOLDER.source).test(template);
+}
+/** Substitute the window into a `{{window}}` / `{{.window}}` template. */
+function renderWindowQuery(template, window) {
+    return template.replace(WINDOW_PLACEHOLDER, window);
+}
+/** Label matchers joined with extra ones: `job="api"` + `le="0.3"` → `{job="api", le="0.3"}`; empty when none. */
+function matchers(...parts) {
+    const kept = parts.filter((p) => p.trim() !== '');
+    return kept.length > 0 ? `{${kept.join(', ')}}` : '';
+}
+/** Label matchers as the policy may write them, with or without braces: `{job="api"}` → `job="api"`. */
+function normalizeSelector(selector) {
+    if (!selector)
+        return '';
+    const trimmed = selector.trim();
+    return trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1).trim() : trimmed;
+}
+/** A PromQL double-quoted string literal. */
+function promString(value) {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+/**
+ * The histogram bucket matcher for a latency threshold, tolerant of how the `le`
+ * label was written: clients write `0.5` or `1` (Go) or `1.0` (Python), and
+ * Prometheus 3 normalises to a float form on ingestion. The pattern accepts
+ * the plain decimal with or without trailing zeros (`[.]` is a literal dot,
+ * which needs no escaping in PromQL or YAML). Exponent forms (`1e-05`) are
+ * matched exactly.
+ */
+function leMatcher(threshold) {
+    const text = String(threshold);
+    if (/e/i.test(text))
+        return `le=${promString(text)}`;
+    const [whole, fraction] = text.split('.');
+    return fraction === undefined ? `le=~"${whole}([.]0*)?"` : `le=~"${whole}[.]${fraction}0*"`;
+}
+/** Index of the parenthesis closing the one at `open`, skipping quoted strings; -1 when unbalanced. */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const quote = c;
+            for (i++; i < text.length && text[i] !== quote; i++)
+                if (text[i] === '\\' && quote !== '`')
+                    i++;
+            continue;
+        }
+        if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * `sum(query)`, or the query itself when it already is one plain `sum(...)`:
+ * one series without labels either way, so the generated rules can attach theirs.
+ */
+function sumOf(query) {
+    const q = query.trim();
+    const open = q.match(/^sum\s*\(/)?.[0].length;
+    if (open !== undefined && closingParen(q, open - 1) === q.length - 1)
+        return q;
+    return `sum(${q})`;
+}
+/** The newest value of a gauge within a lookback (a gauge pushed daily is stale for an instant query after 5 minutes). */
+function lastValueQuery(selector, lookback, aggregate = 'max') {
+    return `${aggregate}(last_over_time(${selector}[${lookback}]))`;
+}
+/** Step of the history query: the report speaks of history in days. */
+const HISTORY_STEP = '1d';
+/** Range of the probe evaluated at each step: long enough for two samples at any usual scrape interval. */
+const HISTORY_PROBE_WINDOW = '1h';
+/**
+ * When the data behind an SLO begins, within its window: the earliest day
+ * boundary at which `probe` (the SLI's traffic query over one hour) returned
+ * anything. Day-aligned steps with a one-hour probe read 1/24 of the samples the
+ * window's own query reads, whatever the window; the answer is exact to a day.
+ * `timestamp()` of a computed vector is its evaluation time, so the minimum over
+ * the subquery is the first step that had data. Empty when no step had data.
+ */
+function oldestDataQuery(probe, window) {
+    return `min_over_time(timestamp(${probe})[${window}:${HISTORY_STEP}])`;
+}
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V7: () => (/* binding */ SLI_KIND_NAMES),
+  d7: () => (/* binding */ resolveSli),
+  Kh: () => (/* binding */ sliKindOf),
+  WL: () => (/* binding */ sliSchema)
+});
+
+// UNUSED EXPORTS: SLI_KINDS
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./src/core/promql/promql.ts
+var promql = __nccwpck_require__(2124);
+// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
+var sli_error = __nccwpck_require__(4366);
+;// CONCATENATED MODULE: ./src/core/sli/read-answers.ts
+/** Reading Prometheus's answers for an SLI: shared by every kind, so they all fail the same way. */
+
+/**
+ * The single number a query must return: null for an empty vector, an error for
+ * several series (the gate cannot guess how to combine them).
+ * @param role how messages name the query: "total", "error", "ratio"
+ */
+function single(result, query, role) {
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1) {
+        throw new sli_error/* SliError */.l(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
+    }
+    return result.samples[0].value;
+}
+/** A count of events: finite and not negative (null passes through: no samples). */
+function finiteCount(value, query, role) {
+    if (value === null)
+        return null;
+    if (!Number.isFinite(value)) {
+        throw new sli_error/* SliError */.l(`the ${role} query returned ${value}; expected a finite count of events (query: ${query})`);
+    }
+    if (value < 0) {
+        throw new sli_error/* SliError */.l(`the ${role} query returned a negative count (${value}); use increase() on a counter (query: ${query})`);
+    }
+    return value;
+}
+/** Tolerated overshoot from increase() extrapolating two series differently. */
+const RATIO_SLACK = 0.01;
+/** An error ratio clamped to 0..1, refusing one clearly above 1 (the error query counts more than the total). */
+function boundedRatio(ratio, window) {
+    if (ratio > 1 + RATIO_SLACK) {
+        throw new sli_error/* SliError */.l(`over ${window}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
+    }
+    return Math.min(Math.max(ratio, 0), 1);
+}
+const measured = (ratio) => ({ state: 'measured', ratio });
+const noData = (query, detail) => ({ state: 'no-data', query, detail });
+const noTraffic = (query, detail) => ({ state: 'no-traffic', query, detail });
+
+;// CONCATENATED MODULE: ./src/core/sli/sli-kind.ts
+/** Identity with inference: a kind module is `export const x = defineSliKind({ … })`. */
+function defineSliKind(kind) {
+    return kind;
+}
+
+// EXTERNAL MODULE: ./src/core/sli/window-query-schema.ts
+var window_query_schema = __nccwpck_require__(6957);
+;// CONCATENATED MODULE: ./src/core/sli/kinds/events.ts
+/**
+ * `sli.events`: bad events and all events over a window, each a PromQL template.
+ * The error ratio is error/total over the same window (traffic-weighted); an
+ * absent error series is zero errors, an absent total is no data.
+ */
+
+
+
+
+
+const queries = (sli, window) => ({ error: (0,promql/* renderWindowQuery */.NB)(sli.error, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+const eventsSli = defineSliKind({
+    kind: 'events',
+    schema: schemas/* strictObject */.rej({
+        error: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+    })
+        .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' }),
+    resolve: (config) => ({ kind: 'events', error: config.error, total: config.total }),
+    countsEvents: true,
+    queries,
+    trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+    async measure(sli, window, prometheus, time) {
+        const q = queries(sli, window);
+        const [errorResult, totalResult] = await Promise.all([prometheus.query(q.error, time), prometheus.query(q.total, time)]);
+        const total = finiteCount(single(totalResult, q.total, 'total'), q.total, 'total');
+        if (total === null)
+            return noData(q.total, 'the total query returned no samples');
+        if (total === 0)
+            return noTraffic(q.total, 'the total query returned 0');
+        // No error series at all (a service that never failed) is zero errors, not missing data.
+        const errors = finiteCount(single(errorResult, q.error, 'error'), q.error, 'error') ?? 0;
+        return measured(boundedRatio(errors / total, window));
+    },
+    recording(sli, window) {
+        const total = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.total, window));
+        // No error series at all is zero errors, not a gap: the ratio must stay defined while there is traffic.
+        return { counts: { error: `(${(0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.error, window))} or 0 * ${total})`, total } };
+    },
+    wording: { traffic: 'the total query' },
+});
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
+;// CONCATENATED MODULE: ./src/core/sli/kinds/good-events.ts
+/**
+ * `sli.good-events`: good events and all events over a window, each a PromQL
+ * template (OpenSLO's good/total ratio metric). Errors are total − good as a
+ * **clamped difference**: `increase()` extrapolates each series to the window's
+ * edges on its own, so when good and total are different series (scraped at
+ * different times, a histogram bucket against its count) the good estimate can
+ * come out a little above the total. That is rounding, not negative errors: the
+ * difference is clamped at 0 and never reported as a bad counter.
+ *
+ * Over a day or more, extrapolation moves a count by far less than 1 %, so a
+ * good count more than 1 % above the total there means the two queries do not
+ * count the same events (good must be a subset of total), and the gate says so
+ * instead of reading it as zero errors. An absent good series is zero good
+ * events (every event an error: it fails closed), an absent total is no data.
+ */
+
+
+
+
+
+
+
+/** Windows at least this long hold the good count to the total within GOOD_SLACK. */
+const CHECKED_WINDOW_MS = 86_400_000;
+/** How far good may exceed total on a checked window before it is a query mistake rather than extrapolation. */
+const GOOD_SLACK = 0.01;
+const good_events_queries = (sli, window) => ({ good: (0,promql/* renderWindowQuery */.NB)(sli.good, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+function windowMs(window) {
+    try {
+        return (0,duration/* parseDurationMs */.yi)(window);
+    }
+    catch {
+        return 0;
+    }
+}
+/** The error count of one window: total − good, clamped at 0 (see the module comment). */
+function clampedErrors(good, total) {
+    return Math.max(total - good, 0);
+}
+const goodEventsSli = defineSliKind({
+    kind: 'good-events',
+    schema: schemas/* strictObject */.rej({
+        good: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for good events over `{{window}}`, a subset of the total\'s events; an empty result counts as zero good events (every event an error).' }),
+        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+    })
+        .meta({
+        description: 'Good and total event counts (OpenSLO\'s good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.',
+    }),
+    resolve: (config) => ({ kind: 'good-events', good: config.good, total: config.total }),
+    countsEvents: true,
+    queries: good_events_queries,
+    trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+    async measure(sli, window, prometheus, time) {
+        const q = good_events_queries(sli, window);
+        const [goodResult, totalResult] = await Promise.all([prometheus.query(q.good, time), prometheus.query(q.total, time)]);
+        const total = finiteCount(single(totalResult, q.total, 'total'), q.total, 'total');
+        if (total === null)
+            return noData(q.total, 'the total query returned no samples');
+        if (total === 0)
+            return noTraffic(q.total, 'the total query returned 0');
+        // No good series at all (nothing succeeded, or a brand-new series): zero good events, never "no data".
+        const good = finiteCount(single(goodResult, q.good, 'good'), q.good, 'good') ?? 0;
+        if (good > total * (1 + GOOD_SLACK) && windowMs(window) >= CHECKED_WINDOW_MS) {
+            throw new sli_error/* SliError */.l(`over ${window}: the good query counts more events than the total query (good ${good}, total ${total}); the good query must count a subset of the total query's events (good: ${q.good}; total: ${q.total})`);
+        }
+        return measured(clampedErrors(good, total) / total);
+    },
+    recording(sli, window) {
+        const total = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.total, window));
+        const good = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.good, window));
+        // No good series is zero good events; extrapolation can put good a hair above total: clamp, as the gate does.
+        return { counts: { error: `clamp_min(${total} - (${good} or 0 * ${total}), 0)`, total } };
+    },
+    wording: { traffic: 'the total query' },
+});
+
+;// CONCATENATED MODULE: ./src/core/sli/kinds/latency.ts
+/**
+ * `sli.latency`: good events are requests in the histogram bucket at the
+ * threshold; bad = count − good. The gate reads every bucket so that a missing
+ * one can be named; the rules match the bucket however its `le` was written.
+ */
+
+
+
+
+
+const bound = (le) => (/^\+?inf$/i.test(le) ? Number.POSITIVE_INFINITY : Number(le));
+const latency_queries = (sli, window) => ({
+    total: `sum(increase(${sli.metric}_count${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`,
+    buckets: `sum by (le) (increase(${sli.metric}_bucket${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`,
+});
+const latencySli = defineSliKind({
+    kind: 'latency',
+    schema: schemas/* strictObject */.rej({
+        metric: schemas/* string */.YjP()
+            .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+            .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
+        threshold: schemas/* number */.aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+        selector: schemas/* string */.YjP()
+            .optional()
+            .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+    })
+        .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' }),
+    resolve: (config) => ({ kind: 'latency', metric: config.metric, threshold: config.threshold, selector: (0,promql/* normalizeSelector */.Pl)(config.selector) }),
+    countsEvents: true,
+    queries: latency_queries,
+    trafficQuery: (sli, window) => latency_queries(sli, window).total,
+    async measure(sli, window, prometheus, time) {
+        const q = latency_queries(sli, window);
+        const [totalResult, bucketResult] = await Promise.all([prometheus.query(q.total, time), prometheus.query(q.buckets, time)]);
+        const role = 'histogram count';
+        const total = finiteCount(single(totalResult, q.total, role), q.total, role);
+        if (total === null)
+            return noData(q.total, `the histogram count query (${sli.metric}_count) returned no samples`);
+        if (total === 0)
+            return noTraffic(q.total, `the histogram count query (${sli.metric}_count) returned 0`);
+        const bucket = bucketResult.samples.find((s) => {
+            const le = Number(s.labels.le);
+            return Number.isFinite(le) && Math.abs(le - sli.threshold) <= 1e-9 * Math.max(1, sli.threshold);
+        });
+        if (!bucket) {
+            const available = bucketResult.samples.map((s) => s.labels.le ?? '?').sort((a, b) => bound(a) - bound(b));
+            throw new sli_error/* SliError */.l(available.length === 0
+                ? `no ${sli.metric}_bucket series${sli.selector ? ` matching {${sli.selector}}` : ''}: check the metric name and selector`
+                : `the histogram ${sli.metric} has no bucket le="${sli.threshold}"; its buckets are ${available.join(', ')}: set threshold to one of them or add the bucket to the instrumentation`);
+        }
+        const good = finiteCount(bucket.value, q.buckets, `bucket le="${sli.threshold}"`) ?? 0;
+        return measured(boundedRatio(1 - Math.min(good, total) / total, window));
+    },
+    recording(sli, window) {
+        const total = `sum(increase(${sli.metric}_count${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`;
+        const good = `sum(increase(${sli.metric}_bucket${(0,promql/* matchers */.yN)(sli.selector, (0,promql/* leMatcher */.U$)(sli.threshold))}[${window}]))`;
+        // Counters scraped at slightly different times can put the bucket a hair above the count.
+        return { counts: { error: `clamp_min(${total} - ${good}, 0)`, total } };
+    },
+    wording: { traffic: 'the histogram count query' },
+});
+
+;// CONCATENATED MODULE: ./src/core/sli/kinds/ratio.ts
+/**
+ * `sli.ratio`: a query that returns the error ratio itself. It carries no event
+ * counts, so its long windows cannot be traffic-weighted and its alerts have no
+ * traffic guard; 0/0 (NaN) means no traffic, an empty answer no data.
+ */
+
+
+
+
+
+
+const ratioSli = defineSliKind({
+    kind: 'ratio',
+    schema: schemas/* strictObject */.rej({
+        query: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+    })
+        .meta({ description: 'A raw error-ratio query.' }),
+    resolve: (config) => ({ kind: 'ratio', query: config.query }),
+    countsEvents: false,
+    queries: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
+    trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.query, window),
+    async measure(sli, window, prometheus, time) {
+        const query = (0,promql/* renderWindowQuery */.NB)(sli.query, window);
+        const ratio = single(await prometheus.query(query, time), query, 'ratio');
+        if (ratio === null)
+            return noData(query, 'the ratio query returned no samples');
+        // 0/0 from a ratio of increases is "no traffic", not an error.
+        if (Number.isNaN(ratio))
+            return noTraffic(query, 'the ratio query returned NaN (0/0: no events in the window)');
+        if (!Number.isFinite(ratio) || ratio < 0) {
+            throw new sli_error/* SliError */.l(`the ratio query returned ${ratio}; expected an error ratio between 0 and 1 (query: ${query})`);
+        }
+        return measured(boundedRatio(ratio, window));
+    },
+    recording: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
+    wording: {
+        traffic: 'the ratio query',
+        ruleNote: (slo, baseWindow) => `SLO ${slo} is a ratio SLI: it records no traffic, so its long windows can only average the ${baseWindow} ratio (not traffic-weighted) and its alerts have no traffic guard. Prefer an events SLI.`,
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/sli/registry.ts
+/**
+ * The SLI kinds, in one registry. Each kind is one module under `kinds/`
+ * implementing `SliKind` (its schema, its queries for the gate and for the
+ * rule generator, its wording); this object lists them, and everything else is
+ * derived from it: the policy file's `sli` block and its "exactly one of"
+ * message, the resolved `ResolvedSli` union, the report's `sliKind` enum.
+ *
+ * Adding a kind is one file in `kinds/` and one line below (CONTRIBUTING.md,
+ * "A new SLI kind"). Dispatch goes through `sliKindOf`, which is exhaustive: the
+ * registry's type maps every resolved kind to its module, and a kind the
+ * registry lacks (a hand-built policy, a newer report) is an error, never a
+ * silent fallback to another kind.
+ */
+
+
+
+
+
+const SLI_KINDS = {
+    events: eventsSli,
+    'good-events': goodEventsSli,
+    latency: latencySli,
+    ratio: ratioSli,
+};
+/** Every kind's key, in registry order. */
+const SLI_KIND_NAMES = Object.keys(SLI_KINDS);
+// Every entry's `kind` is its own key (a module registered under another name would mis-dispatch).
+const _keysMatchKinds = SLI_KINDS;
+void _keysMatchKinds;
+/**
+ * The module of an SLI's kind.
+ * @throws Error for a kind outside the registry (its type is `never` here: only hand-built or foreign data gets there)
+ */
+function sliKindOf(sli) {
+    const kind = sli.kind;
+    if (isRegistered(kind))
+        return SLI_KINDS[kind];
+    // `kind` is `never` here: the compiler proves every resolved kind has a module.
+    return unknownSliKind(kind);
+}
+function isRegistered(kind) {
+    return Object.hasOwn(SLI_KINDS, kind);
+}
+function unknownSliKind(kind) {
+    throw new Error(`unknown SLI kind ${JSON.stringify(kind)}: the kinds are ${SLI_KIND_NAMES.join(', ')} (src/core/sli/registry.ts)`);
+}
+/** "a, b or c" */
+function oneOfWords(names) {
+    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+/** The policy file's `sli` block: exactly one kind's key. */
+const sliSchema = schemas/* strictObject */.rej(Object.fromEntries(SLI_KIND_NAMES.map((name) => [name, SLI_KINDS[name].schema.optional()])))
+    .refine((sli) => SLI_KIND_NAMES.filter((name) => sli[name] !== undefined).length === 1, {
+    message: `expected exactly one of ${oneOfWords(SLI_KIND_NAMES)}`,
+})
+    .meta({ description: `How the SLI is measured: exactly one of ${SLI_KIND_NAMES.map((n) => `\`${n}\``).join(', ')}.` });
+/** The policy's `sli` block resolved by its kind's module. */
+function resolveSli(config) {
+    for (const name of SLI_KIND_NAMES) {
+        const block = config[name];
+        if (block !== undefined)
+            return SLI_KINDS[name].resolve(block);
+    }
+    throw new Error(`an SLI with none of ${SLI_KIND_NAMES.join(', ')} passed validation`);
+}
+
+
+/***/ }),
+
+/***/ 6957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ windowQuerySchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _promql_promql_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2124);
+/** The policy's PromQL template for a window, shared by the SLI kinds' schemas. */
+
+
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .refine(_promql_promql_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWindowPlaceholder */ .Qn, {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+});
 
 
 /***/ }),
@@ -4225,7 +6212,78 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 9691:
+/***/ 961:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ZodError),
+/* harmony export */   g: () => (/* binding */ ZodRealError)
+/* harmony export */ });
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7428);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4723);
+
+
+
+/* Prototypes that already carry the lazy helper methods. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+/* Helper methods live as non-enumerable lazy getters on the shared
+ * prototype instead of own properties on every instance. On first
+ * access the getter allocates the per-instance closure and caches it
+ * as a non-enumerable own property, so detached usage still works and
+ * the allocation only happens for methods actually touched. */
+function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        enumerable: false,
+        get() {
+            const value = make(this);
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        },
+    });
+}
+const initializer = (inst, issues) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$ZodError */ .a$.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+        return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenError */ .JM(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue) => {
+        self.issues.push(issue);
+        self.message = JSON.stringify(self.issues, _core_util_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStringifyReplacer */ .k8, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues) => {
+        self.issues.push(...issues);
+        self.message = JSON.stringify(self.issues, _core_util_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStringifyReplacer */ .k8, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+        configurable: true,
+        enumerable: false,
+        get() {
+            return this.issues.length === 0;
+        },
+    });
+};
+const ZodError = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .$constructor */ .xI("ZodError", initializer);
+const ZodRealError = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .$constructor */ .xI("ZodError", initializer, undefined, {
+    Parent: Error,
+});
+// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
+// export type ErrorMapCtx = core.$ZodErrorMapCtx;
+
+
+/***/ }),
+
+/***/ 5491:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4238,15 +6296,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
+  vkY: () => (/* binding */ preprocess),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
+  zni: () => (/* binding */ superRefine),
   PVZ: () => (/* binding */ tuple),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -7669,9 +9729,9 @@ function handleCodecTxResult(left, value, nextSchema, ctx) {
     }
     return nextSchema._zod.run({ value, issues: left.issues }, ctx);
 }
-const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+const $ZodPreprocess = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodPreprocess", (inst, def) => {
     $ZodPipe.init(inst, def);
-})));
+});
 const $ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodReadonly", (inst, def) => {
     $ZodType.init(inst, def);
     core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
@@ -10709,275 +12769,8 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
-
-
-/* Computing the message eagerly is expensive (pretty-printed JSON of all
- * issues), so defer it until first read. The accessor functions and
- * descriptors are shared across instances to keep error construction
- * cheap; the computed message is cached on the internals object. The
- * setter preserves plain assignment semantics for consumers that
- * overwrite `message`. */
-function _getMessage() {
-    const internals = this._zod;
-    internals.message ?? (internals.message = JSON.stringify(internals.def, core_util/* jsonStringifyReplacer */.k8, 2));
-    return internals.message;
-}
-function _setMessage(value) {
-    this._zod.message = value;
-}
-const _messageDesc = {
-    get: _getMessage,
-    set: _setMessage,
-    enumerable: true,
-    configurable: true,
-};
-const _issuesDesc = { value: undefined, enumerable: false };
-/* Prototypes that already carry the lazy `toString`. Seeded with the
- * intrinsics so that `init` on a foreign object — it accepts any object —
- * can never install an accessor onto a prototype we do not own. */
-const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-const initializer = (inst, def) => {
-    inst.name = "$ZodError";
-    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
-    _issuesDesc.value = def;
-    Object.defineProperty(inst, "issues", _issuesDesc);
-    // Clear the shared slot; a retained `value` pins the last error's issues.
-    _issuesDesc.value = undefined;
-    Object.defineProperty(inst, "message", _messageDesc);
-    /* `toString` lives as a non-enumerable lazy getter on the shared
-     * prototype; on first access it caches a per-instance closure so
-     * detached usage still works. */
-    const proto = Object.getPrototypeOf(inst);
-    if (!_installedToString.has(proto)) {
-        _installedToString.add(proto);
-        Object.defineProperty(proto, "toString", {
-            configurable: true,
-            enumerable: false,
-            get() {
-                const value = () => this.message;
-                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-                return value;
-            },
-            set(value) {
-                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-            },
-        });
-    }
-};
-const $ZodError = (0,core_core/* $constructor */.xI)("$ZodError", initializer);
-const $ZodRealError = (0,core_core/* $constructor */.xI)("$ZodError", initializer, undefined, {
-    Parent: Error,
-});
-/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
- * ("toString", "constructor") would otherwise read through to the prototype, and assigning
- * "__proto__" would hit the setter instead of creating a key. */
-function node(obj, key, make) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-        if (key === "__proto__") {
-            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
-        }
-        else {
-            obj[key] = make();
-        }
-    }
-    return obj[key];
-}
-function flattenError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = {};
-    const formErrors = [];
-    for (const sub of error.issues) {
-        if (sub.path.length > 0) {
-            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
-        }
-        else {
-            formErrors.push(mapper(sub));
-        }
-    }
-    return { formErrors, fieldErrors };
-}
-function formatError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = { _errors: [] };
-    const processError = (error, path = []) => {
-        for (const issue of error.issues) {
-            if (issue.code === "invalid_union" && issue.errors.length) {
-                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-            }
-            else if (issue.code === "invalid_key") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else if (issue.code === "invalid_element") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else {
-                const fullpath = [...path, ...issue.path];
-                if (fullpath.length === 0) {
-                    fieldErrors._errors.push(mapper(issue));
-                }
-                else {
-                    let curr = fieldErrors;
-                    let i = 0;
-                    while (i < fullpath.length) {
-                        const el = fullpath[i];
-                        const terminal = i === fullpath.length - 1;
-                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
-                        if (el === "_errors") {
-                            if (terminal)
-                                curr._errors.push(mapper(issue));
-                            i++;
-                            continue;
-                        }
-                        // A path element may collide with an inherited property name such as
-                        // "__proto__" or "constructor". Truthiness checks read the prototype
-                        // (so no node is created, then ._errors.push throws), and bracket
-                        // assignment of "__proto__" hits the setter instead of creating an
-                        // own key. Guard the read with hasOwnProperty and create the node
-                        // with defineProperty so any path element becomes a real own key.
-                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
-                            Object.defineProperty(curr, el, {
-                                value: { _errors: [] },
-                                enumerable: true,
-                                writable: true,
-                                configurable: true,
-                            });
-                        }
-                        const node = curr[el];
-                        if (terminal) {
-                            node._errors.push(mapper(issue));
-                        }
-                        curr = node;
-                        i++;
-                    }
-                }
-            }
-        }
-    };
-    processError(error);
-    return fieldErrors;
-}
-function treeifyError(error, mapper = (issue) => issue.message) {
-    const result = { errors: [] };
-    const processError = (error, path = []) => {
-        var _a;
-        for (const issue of error.issues) {
-            if (issue.code === "invalid_union" && issue.errors.length) {
-                // regular union error
-                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-            }
-            else if (issue.code === "invalid_key") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else if (issue.code === "invalid_element") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else {
-                const fullpath = [...path, ...issue.path];
-                if (fullpath.length === 0) {
-                    result.errors.push(mapper(issue));
-                    continue;
-                }
-                let curr = result;
-                let i = 0;
-                while (i < fullpath.length) {
-                    const el = fullpath[i];
-                    const terminal = i === fullpath.length - 1;
-                    if (typeof el === "string") {
-                        curr.properties ?? (curr.properties = {});
-                        // el may collide with an inherited property name ("__proto__",
-                        // "constructor", ...); ??= reads the prototype so the node is never
-                        // created and curr.errors.push throws. Guard with hasOwnProperty and
-                        // create the node with defineProperty so "__proto__" becomes a real
-                        // own key rather than invoking the prototype setter.
-                        if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
-                            Object.defineProperty(curr.properties, el, {
-                                value: { errors: [] },
-                                enumerable: true,
-                                writable: true,
-                                configurable: true,
-                            });
-                        }
-                        curr = curr.properties[el];
-                    }
-                    else {
-                        curr.items ?? (curr.items = []);
-                        (_a = curr.items)[el] ?? (_a[el] = { errors: [] });
-                        curr = curr.items[el];
-                    }
-                    if (terminal) {
-                        curr.errors.push(mapper(issue));
-                    }
-                    i++;
-                }
-            }
-        }
-    };
-    processError(error);
-    return result;
-}
-/** Format a ZodError as a human-readable string in the following form.
- *
- * From
- *
- * ```ts
- * ZodError {
- *   issues: [
- *     {
- *       expected: 'string',
- *       code: 'invalid_type',
- *       path: [ 'username' ],
- *       message: 'Invalid input: expected string'
- *     },
- *     {
- *       expected: 'number',
- *       code: 'invalid_type',
- *       path: [ 'favoriteNumbers', 1 ],
- *       message: 'Invalid input: expected number'
- *     }
- *   ];
- * }
- * ```
- *
- * to
- *
- * ```
- * username
- *   ✖ Expected number, received string at "username
- * favoriteNumbers[0]
- *   ✖ Invalid input: expected number
- * ```
- */
-function toDotPath(_path) {
-    const segs = [];
-    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
-    for (const seg of path) {
-        if (typeof seg === "number")
-            segs.push(`[${seg}]`);
-        else if (typeof seg === "symbol")
-            segs.push(`[${JSON.stringify(String(seg))}]`);
-        else if (/[^\w$]/.test(seg))
-            segs.push(`[${JSON.stringify(seg)}]`);
-        else {
-            if (segs.length)
-                segs.push(".");
-            segs.push(seg);
-        }
-    }
-    return segs.join("");
-}
-function prettifyError(error) {
-    const lines = [];
-    // sort by path length
-    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
-    // Process each issue
-    for (const issue of issues) {
-        lines.push(`✖ ${issue.message}`);
-        if (issue.path?.length)
-            lines.push(`  → at ${toDotPath(issue.path)}`);
-    }
-    // Convert Map to formatted string
-    return lines.join("\n");
-}
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(7428);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
@@ -11002,7 +12795,7 @@ const _parse = (_Err) => {
     };
     return fn;
 };
-const parse_parse = /* @__PURE__*/ _parse($ZodRealError);
+const parse_parse = /* @__PURE__*/ _parse(errors/* $ZodRealError */.Kd);
 const _parseAsync = (_Err) => {
     const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -11018,7 +12811,7 @@ const _parseAsync = (_Err) => {
     };
     return fn;
 };
-const parse_parseAsync = /* @__PURE__*/ _parseAsync($ZodRealError);
+const parse_parseAsync = /* @__PURE__*/ _parseAsync(errors/* $ZodRealError */.Kd);
 const _safeParse = (_Err) => (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
     const result = schema._zod.run({ value, issues: [] }, ctx);
@@ -11027,7 +12820,7 @@ const _safeParse = (_Err) => (schema, value, _ctx) => {
     }
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
-const safeParse = /* @__PURE__*/ _safeParse($ZodRealError);
+const safeParse = /* @__PURE__*/ _safeParse(errors/* $ZodRealError */.Kd);
 // the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
 function failure(Err, issues, ctx) {
     let error;
@@ -11057,7 +12850,7 @@ const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
         result = await result;
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
-const safeParseAsync = /* @__PURE__*/ _safeParseAsync($ZodRealError);
+const safeParseAsync = /* @__PURE__*/ _safeParseAsync(errors/* $ZodRealError */.Kd);
 // registry mirrors of the compiler's sentinels, so this module never imports the compiler
 const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
@@ -11110,7 +12903,7 @@ const _encode = (_Err) => {
     };
     return fn;
 };
-const encode = /* @__PURE__*/ _encode($ZodRealError);
+const encode = /* @__PURE__*/ _encode(errors/* $ZodRealError */.Kd);
 const _decode = (_Err) => {
     const parse = _parse(_Err);
     const fn = (schema, value, _ctx, _params) => {
@@ -11118,7 +12911,7 @@ const _decode = (_Err) => {
     };
     return fn;
 };
-const decode = /* @__PURE__*/ _decode($ZodRealError);
+const decode = /* @__PURE__*/ _decode(errors/* $ZodRealError */.Kd);
 const _encodeAsync = (_Err) => {
     const parseAsync = _parseAsync(_Err);
     const fn = async (schema, value, _ctx, _params) => {
@@ -11127,7 +12920,7 @@ const _encodeAsync = (_Err) => {
     };
     return fn;
 };
-const encodeAsync = /* @__PURE__*/ _encodeAsync($ZodRealError);
+const encodeAsync = /* @__PURE__*/ _encodeAsync(errors/* $ZodRealError */.Kd);
 const _decodeAsync = (_Err) => {
     const parseAsync = _parseAsync(_Err);
     const fn = async (schema, value, _ctx, _params) => {
@@ -11135,102 +12928,45 @@ const _decodeAsync = (_Err) => {
     };
     return fn;
 };
-const decodeAsync = /* @__PURE__*/ _decodeAsync($ZodRealError);
+const decodeAsync = /* @__PURE__*/ _decodeAsync(errors/* $ZodRealError */.Kd);
 const _safeEncode = (_Err) => (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
     return _safeParse(_Err)(schema, value, ctx);
 };
-const safeEncode = /* @__PURE__*/ _safeEncode($ZodRealError);
+const safeEncode = /* @__PURE__*/ _safeEncode(errors/* $ZodRealError */.Kd);
 const _safeDecode = (_Err) => (schema, value, _ctx) => {
     return _safeParse(_Err)(schema, value, _ctx);
 };
-const safeDecode = /* @__PURE__*/ _safeDecode($ZodRealError);
+const safeDecode = /* @__PURE__*/ _safeDecode(errors/* $ZodRealError */.Kd);
 const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
     return _safeParseAsync(_Err)(schema, value, ctx);
 };
-const safeEncodeAsync = /* @__PURE__*/ _safeEncodeAsync($ZodRealError);
+const safeEncodeAsync = /* @__PURE__*/ _safeEncodeAsync(errors/* $ZodRealError */.Kd);
 const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
     return _safeParseAsync(_Err)(schema, value, _ctx);
 };
-const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
+const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync(errors/* $ZodRealError */.Kd);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
-
-
-
-/* Prototypes that already carry the lazy helper methods. Seeded with the
- * intrinsics so that `init` on a foreign object — it accepts any object —
- * can never install an accessor onto a prototype we do not own. */
-const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-/* Helper methods live as non-enumerable lazy getters on the shared
- * prototype instead of own properties on every instance. On first
- * access the getter allocates the per-instance closure and caches it
- * as a non-enumerable own property, so detached usage still works and
- * the allocation only happens for methods actually touched. */
-function _lazyMethod(proto, key, make) {
-    Object.defineProperty(proto, key, {
-        configurable: true,
-        enumerable: false,
-        get() {
-            const value = make(this);
-            Object.defineProperty(this, key, { value, configurable: true, writable: true });
-            return value;
-        },
-        set(value) {
-            Object.defineProperty(this, key, { value, configurable: true, writable: true });
-        },
-    });
-}
-const errors_initializer = (inst, issues) => {
-    $ZodError.init(inst, issues);
-    inst.name = "ZodError";
-    const proto = Object.getPrototypeOf(inst);
-    if (_installedErrorProtos.has(proto))
-        return;
-    _installedErrorProtos.add(proto);
-    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
-    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-    _lazyMethod(proto, "addIssue", (self) => (issue) => {
-        self.issues.push(issue);
-        self.message = JSON.stringify(self.issues, core_util/* jsonStringifyReplacer */.k8, 2);
-    });
-    _lazyMethod(proto, "addIssues", (self) => (issues) => {
-        self.issues.push(...issues);
-        self.message = JSON.stringify(self.issues, core_util/* jsonStringifyReplacer */.k8, 2);
-    });
-    Object.defineProperty(proto, "isEmpty", {
-        configurable: true,
-        enumerable: false,
-        get() {
-            return this.issues.length === 0;
-        },
-    });
-};
-const ZodError = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodError", errors_initializer)));
-const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", errors_initializer, undefined, {
-    Parent: Error,
-});
-// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
-// export type ErrorMapCtx = core.$ZodErrorMapCtx;
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
+var classic_errors = __nccwpck_require__(961);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
-const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
-const classic_parse_parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
-const parse_safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
-const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+const classic_parse_parse = /* @__PURE__ */ _parse(classic_errors/* ZodRealError */.g);
+const classic_parse_parseAsync = /* @__PURE__ */ _parseAsync(classic_errors/* ZodRealError */.g);
+const parse_safeParse = /* @__PURE__ */ _safeParse(classic_errors/* ZodRealError */.g);
+const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(classic_errors/* ZodRealError */.g);
 
 // Codec functions
-const parse_encode = /* @__PURE__ */ _encode(ZodRealError);
-const parse_decode = /* @__PURE__ */ _decode(ZodRealError);
-const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
-const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
-const parse_safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
-const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
-const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
-const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+const parse_encode = /* @__PURE__ */ _encode(classic_errors/* ZodRealError */.g);
+const parse_decode = /* @__PURE__ */ _decode(classic_errors/* ZodRealError */.g);
+const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(classic_errors/* ZodRealError */.g);
+const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(classic_errors/* ZodRealError */.g);
+const parse_safeEncode = /* @__PURE__ */ _safeEncode(classic_errors/* ZodRealError */.g);
+const parse_safeDecode = /* @__PURE__ */ _safeDecode(classic_errors/* ZodRealError */.g);
+const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(classic_errors/* ZodRealError */.g);
+const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(classic_errors/* ZodRealError */.g);
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
@@ -12624,10 +14360,10 @@ function invertCodec(codec) {
         reverseTransform: def.transform,
     });
 }
-const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+const ZodPreprocess = /*@__PURE__*/ core_core/* $constructor */.xI("ZodPreprocess", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodPreprocess.init(inst, def);
-})));
+    $ZodPreprocess.init(inst, def);
+});
 const ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("ZodReadonly", (inst, def) => {
     $ZodReadonly.init(inst, def);
     ZodType.init(inst, def);
@@ -12925,6 +14661,289 @@ function config(newConfig) {
     if (newConfig)
         Object.assign(globalConfig, newConfig);
     return globalConfig;
+}
+
+
+/***/ }),
+
+/***/ 7428:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JM: () => (/* binding */ flattenError),
+/* harmony export */   Kd: () => (/* binding */ $ZodRealError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   a$: () => (/* binding */ $ZodError)
+/* harmony export */ });
+/* unused harmony exports treeifyError, toDotPath, prettifyError */
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+
+
+/* Computing the message eagerly is expensive (pretty-printed JSON of all
+ * issues), so defer it until first read. The accessor functions and
+ * descriptors are shared across instances to keep error construction
+ * cheap; the computed message is cached on the internals object. The
+ * setter preserves plain assignment semantics for consumers that
+ * overwrite `message`. */
+function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, _util_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonStringifyReplacer */ .k8, 2));
+    return internals.message;
+}
+function _setMessage(value) {
+    this._zod.message = value;
+}
+const _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true,
+};
+const _issuesDesc = { value: undefined, enumerable: false };
+/* Prototypes that already carry the lazy `toString`. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+const initializer = (inst, def) => {
+    inst.name = "$ZodError";
+    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    // Clear the shared slot; a retained `value` pins the last error's issues.
+    _issuesDesc.value = undefined;
+    Object.defineProperty(inst, "message", _messageDesc);
+    /* `toString` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
+};
+const $ZodError = (0,_core_js__WEBPACK_IMPORTED_MODULE_1__/* .$constructor */ .xI)("$ZodError", initializer);
+const $ZodRealError = (0,_core_js__WEBPACK_IMPORTED_MODULE_1__/* .$constructor */ .xI)("$ZodError", initializer, undefined, {
+    Parent: Error,
+});
+/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
+ * ("toString", "constructor") would otherwise read through to the prototype, and assigning
+ * "__proto__" would hit the setter instead of creating a key. */
+function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (key === "__proto__") {
+            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+        }
+        else {
+            obj[key] = make();
+        }
+    }
+    return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error.issues) {
+        if (sub.path.length > 0) {
+            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+        }
+        else {
+            formErrors.push(mapper(sub));
+        }
+    }
+    return { formErrors, fieldErrors };
+}
+function formatError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error, path = []) => {
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    fieldErrors._errors.push(mapper(issue));
+                }
+                else {
+                    let curr = fieldErrors;
+                    let i = 0;
+                    while (i < fullpath.length) {
+                        const el = fullpath[i];
+                        const terminal = i === fullpath.length - 1;
+                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
+                        if (el === "_errors") {
+                            if (terminal)
+                                curr._errors.push(mapper(issue));
+                            i++;
+                            continue;
+                        }
+                        // A path element may collide with an inherited property name such as
+                        // "__proto__" or "constructor". Truthiness checks read the prototype
+                        // (so no node is created, then ._errors.push throws), and bracket
+                        // assignment of "__proto__" hits the setter instead of creating an
+                        // own key. Guard the read with hasOwnProperty and create the node
+                        // with defineProperty so any path element becomes a real own key.
+                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                            Object.defineProperty(curr, el, {
+                                value: { _errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        const node = curr[el];
+                        if (terminal) {
+                            node._errors.push(mapper(issue));
+                        }
+                        curr = node;
+                        i++;
+                    }
+                }
+            }
+        }
+    };
+    processError(error);
+    return fieldErrors;
+}
+function treeifyError(error, mapper = (issue) => issue.message) {
+    const result = { errors: [] };
+    const processError = (error, path = []) => {
+        var _a;
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                // regular union error
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    result.errors.push(mapper(issue));
+                    continue;
+                }
+                let curr = result;
+                let i = 0;
+                while (i < fullpath.length) {
+                    const el = fullpath[i];
+                    const terminal = i === fullpath.length - 1;
+                    if (typeof el === "string") {
+                        curr.properties ?? (curr.properties = {});
+                        // el may collide with an inherited property name ("__proto__",
+                        // "constructor", ...); ??= reads the prototype so the node is never
+                        // created and curr.errors.push throws. Guard with hasOwnProperty and
+                        // create the node with defineProperty so "__proto__" becomes a real
+                        // own key rather than invoking the prototype setter.
+                        if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
+                            Object.defineProperty(curr.properties, el, {
+                                value: { errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        curr = curr.properties[el];
+                    }
+                    else {
+                        curr.items ?? (curr.items = []);
+                        (_a = curr.items)[el] ?? (_a[el] = { errors: [] });
+                        curr = curr.items[el];
+                    }
+                    if (terminal) {
+                        curr.errors.push(mapper(issue));
+                    }
+                    i++;
+                }
+            }
+        }
+    };
+    processError(error);
+    return result;
+}
+/** Format a ZodError as a human-readable string in the following form.
+ *
+ * From
+ *
+ * ```ts
+ * ZodError {
+ *   issues: [
+ *     {
+ *       expected: 'string',
+ *       code: 'invalid_type',
+ *       path: [ 'username' ],
+ *       message: 'Invalid input: expected string'
+ *     },
+ *     {
+ *       expected: 'number',
+ *       code: 'invalid_type',
+ *       path: [ 'favoriteNumbers', 1 ],
+ *       message: 'Invalid input: expected number'
+ *     }
+ *   ];
+ * }
+ * ```
+ *
+ * to
+ *
+ * ```
+ * username
+ *   ✖ Expected number, received string at "username
+ * favoriteNumbers[0]
+ *   ✖ Invalid input: expected number
+ * ```
+ */
+function toDotPath(_path) {
+    const segs = [];
+    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
+    for (const seg of path) {
+        if (typeof seg === "number")
+            segs.push(`[${seg}]`);
+        else if (typeof seg === "symbol")
+            segs.push(`[${JSON.stringify(String(seg))}]`);
+        else if (/[^\w$]/.test(seg))
+            segs.push(`[${JSON.stringify(seg)}]`);
+        else {
+            if (segs.length)
+                segs.push(".");
+            segs.push(seg);
+        }
+    }
+    return segs.join("");
+}
+function prettifyError(error) {
+    const lines = [];
+    // sort by path length
+    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+    // Process each issue
+    for (const issue of issues) {
+        lines.push(`✖ ${issue.message}`);
+        if (issue.path?.length)
+            lines.push(`  → at ${toDotPath(issue.path)}`);
+    }
+    // Convert Map to formatted string
+    return lines.join("\n");
 }
 
 

@@ -7805,7 +7805,7 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(481);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(936);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv);
@@ -7815,7 +7815,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 481:
+/***/ 936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7824,7 +7824,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: EXIT, buildProgram
+// UNUSED EXPORTS: EXIT, VERSION, buildProgram, describeError
 
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
@@ -7846,8 +7846,104 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./src/core/policy/policy-error.ts
+var policy_error = __nccwpck_require__(5833);
+;// CONCATENATED MODULE: ./src/core/prometheus/query-error.ts
+class PrometheusQueryError extends Error {
+    kind;
+    details;
+    name = 'PrometheusQueryError';
+    constructor(kind, message, 
+    /** `refusedAddress`: the app's checked fetch refused the address after resolving it; nothing was sent. */
+    details) {
+        super(message);
+        this.kind = kind;
+        this.details = details;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+/** HTTP status of an Octokit RequestError (or anything shaped like one). */
+function httpStatusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error) {
+        const status = error.status;
+        return typeof status === 'number' ? status : undefined;
+    }
+    return undefined;
+}
+/** The message of any thrown value. */
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+/**
+ * Seconds GitHub asked to wait when it refused a request under a secondary rate
+ * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
+ * it is a permission problem, not a limit).
+ */
+function retryAfterSecondsOf(error) {
+    const status = httpStatusOf(error);
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = error.response?.headers;
+    const value = Number(headers?.['retry-after']);
+    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A client that waits out short secondary rate limits and sends the request
+ * again. GitHub refuses a rate-limited request without performing it, so the
+ * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
+ * Octokit does not do it for the app: Probot's throttling only logs secondary
+ * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
+ * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
+ */
+function waitingOutSecondaryLimits(client, o = {}) {
+    const attempts = o.attempts ?? 3;
+    const maxWait = o.maxWaitSeconds ?? 5;
+    return {
+        async request(route, parameters) {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    return await client.request(route, parameters);
+                }
+                catch (error) {
+                    const wait = retryAfterSecondsOf(error);
+                    if (wait === null || wait > maxWait || attempt >= attempts)
+                        throw error;
+                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+                }
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
+var errors = __nccwpck_require__(961);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var core_errors = __nccwpck_require__(7428);
+;// CONCATENATED MODULE: ./src/core/canonical-json.ts
+/**
+ * Canonical JSON: object keys sorted at every depth, no insignificant
+ * whitespace, `undefined` members dropped. What the audit chain hashes and what
+ * a report's OIDC binding digests: two parties that agree on the value agree on
+ * the bytes.
+ */
+function canonicalJson(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/audit/hash-chain.ts
@@ -7859,18 +7955,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * every hash after it.
  */
 
+
 const GENESIS_HASH = '0'.repeat(64);
-/** JSON with object keys sorted at every depth and no insignificant whitespace. */
-function canonicalJson(value) {
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    const entries = Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 function hashRecord(record) {
     const { hash: _ignored, ...rest } = record;
     return (0,external_node_crypto_.createHash)('sha256').update(record.prev_hash).update(canonicalJson(rest)).digest('hex');
@@ -7937,73 +8023,429 @@ function parseRecords(text) {
     }
     return records;
 }
-/** Record ids already in the log (for idempotent appends). */
-function recordIds(text) {
-    return new Set(parseRecords(text).flatMap((r) => (typeof r.id === 'string' ? [r.id] : [])));
-}
 /** The logged record with this id, or null. */
 function findRecord(text, id) {
     return parseRecords(text).find((r) => r.id === id) ?? null;
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-/** HTTP status of an Octokit RequestError (or anything shaped like one). */
-function httpStatusOf(error) {
-    if (typeof error === 'object' && error !== null && 'status' in error) {
-        const status = error.status;
-        return typeof status === 'number' ? status : undefined;
-    }
-    return undefined;
-}
-/** The message of any thrown value. */
-function messageOf(error) {
-    if (error instanceof Error)
-        return error.message;
-    return typeof error === 'string' ? error : JSON.stringify(error);
-}
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+;// CONCATENATED MODULE: ./src/core/audit/ledger-entry.ts
 /**
- * Seconds GitHub asked to wait when it refused a request under a secondary rate
- * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
- * it is a permission problem, not a limit).
+ * The ledger: a copy of every override record, kept by the app in a repository
+ * the platform team controls (operator setting `AUDIT_LEDGER_REPO`), one JSON
+ * Lines file per service repository at `ledger/<owner>/<repo>.jsonl`, with its
+ * own hash chain (the same `prev_hash`/`hash` rules as the log, see
+ * hash-chain.ts). Service-repository admins cannot write there, so the ledger
+ * witnesses what their log should hold: a record missing from the log
+ * (truncation, rollback, deletion), one missing from the ledger (insertion), a
+ * different hash (rewrite), and a log that moved.
  */
-function retryAfterSecondsOf(error) {
-    const status = httpStatusOf(error);
-    if (status !== 403 && status !== 429)
-        return null;
-    const headers = error.response?.headers;
-    const value = Number(headers?.['retry-after']);
-    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
-}
-/**
- * A client that waits out short secondary rate limits and sends the request
- * again. GitHub refuses a rate-limited request without performing it, so the
- * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
- * Octokit does not do it for the app: Probot's throttling only logs secondary
- * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
- * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
- */
-function waitingOutSecondaryLimits(client, o = {}) {
-    const attempts = o.attempts ?? 3;
-    const maxWait = o.maxWaitSeconds ?? 5;
-    return {
-        async request(route, parameters) {
-            for (let attempt = 1;; attempt++) {
-                try {
-                    return await client.request(route, parameters);
-                }
-                catch (error) {
-                    const wait = retryAfterSecondsOf(error);
-                    if (wait === null || wait > maxWait || attempt >= attempts)
-                        throw error;
-                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-                }
-            }
-        },
-    };
+
+/** One ledger line (before `prev_hash`/`hash` are added by the chain). */
+const ledgerEntrySchema = schemas/* object */.Ikc({
+    /** The record's id in the repository's log (`<run_id>-<run_attempt>-<environment>`). */
+    id: schemas/* string */.YjP(),
+    /** `owner/repo` of the service repository. */
+    repository: schemas/* string */.YjP(),
+    /** Where the app wrote (or meant to write) the record. */
+    log: schemas/* object */.Ikc({ branch: schemas/* string */.YjP(), path: schemas/* string */.YjP() }),
+    /** The record's `hash` in the repository's log; null when the app could not append there (see `problem`). */
+    record_hash: schemas/* string */.YjP().nullable(),
+    /** The whole record as logged (with its chain fields when it was appended), so nothing is lost when the log is broken. */
+    record: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    /** Why the record is not in the repository's log (a broken or missing log, a moved log); absent when it is. */
+    problem: schemas/* string */.YjP().optional(),
+    /** When the app wrote this line (ISO 8601). */
+    at: schemas/* string */.YjP(),
+});
+/** The ledger file that witnesses `owner/repo`'s log. */
+function ledgerPath(repository) {
+    return `ledger/${repository.toLowerCase()}.jsonl`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./src/core/audit/parse-ledger.ts
+/**
+ * Reads one ledger file (see ledger-entry.ts): its own hash chain, each line
+ * parsed against the LedgerEntry contract, and the problems either shows. The
+ * comparison with a repository's log (compare-ledger.ts) and the ledger-only
+ * check (verify-ledger-file.ts) both start here.
+ */
+
+
+
+/** A ledger line as stored: the entry and its chain fields. */
+const chainedLedgerEntrySchema = ledgerEntrySchema.extend({ prev_hash: schemas/* string */.YjP(), hash: schemas/* string */.YjP() });
+function issuesOf(error) {
+    return error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(the line)'}: ${i.message}`)
+        .join('; ');
+}
+/** Parses and chain-checks a ledger file; `file` names it in messages. */
+function parseLedger(text, file) {
+    const chain = verifyChain(text);
+    const problems = [];
+    if (!chain.ok) {
+        problems.push({ kind: 'ledger-broken', ledgerLine: chain.line, message: `the ledger ${file} is broken at line ${chain.line}: ${chain.reason}; the ledger is append-only, so someone with write access to it changed it` });
+    }
+    const entries = [];
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    for (const [i, raw] of lines.entries()) {
+        const line = i + 1;
+        let json;
+        try {
+            json = JSON.parse(raw);
+        }
+        catch {
+            // The chain already names the first unreadable line; later ones are named here.
+            if (chain.ok || chain.line !== line)
+                problems.push({ kind: 'ledger-malformed', ledgerLine: line, message: `ledger line ${line} of ${file} is not valid JSON` });
+            continue;
+        }
+        const parsed = chainedLedgerEntrySchema.safeParse(json);
+        if (parsed.success)
+            entries.push({ line, entry: parsed.data });
+        else
+            problems.push({ kind: 'ledger-malformed', ledgerLine: line, message: `ledger line ${line} of ${file} is not a ledger entry (${issuesOf(parsed.error)})` });
+    }
+    return { chain, entries, problems };
+}
+/**
+ * Entries for records the app could not append to the repository's log, as
+ * failures of their own. A `problem` entry followed by a proper entry for the
+ * same record is not reported: the app appended it on a later attempt.
+ */
+function notAppended(entries) {
+    const appended = new Set(entries.filter((l) => l.entry.problem === undefined).map((l) => l.entry.id));
+    return entries
+        .filter((l) => l.entry.problem !== undefined && !appended.has(l.entry.id))
+        .map((l) => ({
+        kind: 'not-appended',
+        id: l.entry.id,
+        ledgerLine: l.line,
+        message: `the app could not append: ${l.entry.problem} (record ${l.entry.id} for ${l.entry.log.branch}:${l.entry.log.path}, ledger line ${l.line}, ${l.entry.at})`,
+    }));
+}
+/** Ledger lines that repeat a record id already entered (the app's ledger appends are idempotent by id). */
+function duplicateEntries(entries) {
+    const first = new Map();
+    const problems = [];
+    for (const l of entries) {
+        if (l.entry.problem !== undefined)
+            continue;
+        const seen = first.get(l.entry.id);
+        if (seen === undefined)
+            first.set(l.entry.id, l.line);
+        else
+            problems.push({ kind: 'duplicate-in-ledger', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} repeats record ${l.entry.id} (first at ledger line ${seen})` });
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/core/audit/compare-ledger.ts
+/**
+ * The ledger as a witness of one repository's log. The ledger (ledger-entry.ts)
+ * lives where the repository's admins cannot write, so any difference between
+ * it and the log is tampering with the log:
+ *
+ * - a record in the ledger but not in the log: truncation, a rollback
+ *   (force-push to an older commit), a deletion;
+ * - a record in the log but not in the ledger: an insertion (the app enters
+ *   every record it logs);
+ * - the same id with another hash or other content: a rewrite, recomputed or not;
+ * - ledger entries naming another branch or path: the log moved.
+ *
+ * Entries the app marked with a `problem` (it could not append to the log) are a
+ * failure of their own, not a missing record. Order is not compared: the app
+ * writes the log and the ledger separately, so concurrent overrides may land in
+ * a different order in each.
+ */
+
+
+
+const CHAIN_FIELDS = new Set(['prev_hash', 'hash']);
+function show(value) {
+    const text = value === undefined ? 'absent' : JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+const shortHash = (hash) => (typeof hash === 'string' ? `${hash.slice(0, 12)}…` : 'none');
+/** Top-level fields whose values differ (compared as canonical JSON). */
+function differingFields(a, b) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+}
+function describeRewrite(logged, l) {
+    const fields = differingFields(logged, l.entry.record);
+    const content = fields.filter((f) => !CHAIN_FIELDS.has(f));
+    const hashDiffers = logged.hash !== l.entry.record_hash;
+    if (content.length === 0) {
+        return hashDiffers
+            ? `only its chain fields differ (hash ${shortHash(logged.hash)} in the log, ${shortHash(l.entry.record_hash)} in the ledger): a record before it was dropped, inserted or rewritten and the chain recomputed`
+            : `its chain fields differ (${fields.join(', ')})`;
+    }
+    const details = content.slice(0, 4).map((f) => `${f} is ${show(logged[f])} in the log, ${show(l.entry.record[f])} in the ledger`);
+    if (content.length > 4)
+        details.push(`${content.length - 4} more field(s)`);
+    details.push(hashDiffers ? `hash ${shortHash(logged.hash)} in the log, ${shortHash(l.entry.record_hash)} in the ledger` : 'its hash was not recomputed');
+    return details.join('; ');
+}
+/** Compares one repository's log with its ledger file. */
+function compareLedger(input) {
+    const { location } = input;
+    const where = `${location.branch}:${location.path}`;
+    const parsed = parseLedger(input.ledgerText, input.ledgerName);
+    const problems = [...parsed.problems, ...duplicateEntries(parsed.entries)];
+    const mine = [];
+    const elsewhere = new Map();
+    for (const l of parsed.entries) {
+        if (l.entry.repository.toLowerCase() !== location.repository.toLowerCase()) {
+            problems.push({ kind: 'wrong-file', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} is a record of ${l.entry.repository}, not ${location.repository}: it does not belong in ${input.ledgerName}` });
+            continue;
+        }
+        if (l.entry.log.branch === location.branch && l.entry.log.path === location.path)
+            mine.push(l);
+        else {
+            const key = `${l.entry.log.branch}:${l.entry.log.path}`;
+            elsewhere.set(key, [...(elsewhere.get(key) ?? []), l]);
+        }
+    }
+    for (const [key, lines] of elsewhere) {
+        const [branch] = key.split(':');
+        const path = key.slice(branch.length + 1);
+        problems.push({
+            kind: 'moved',
+            ledgerLine: lines[0].line,
+            message: `the ledger knows this repository's log at ${key} (${lines.length} record(s) from ledger line ${lines[0].line}), and this check read ${where}: the log moved; verify that one too (--branch ${branch} --path ${path})`,
+        });
+    }
+    problems.push(...notAppended(mine));
+    // The log's records by id, with their lines (corrupt lines carry no id: the chain names them).
+    const logged = new Map();
+    let lineNo = 0;
+    for (const raw of (input.logText ?? '').split('\n')) {
+        lineNo += 1;
+        if (raw.trim() === '')
+            continue;
+        const [record] = parseRecords(raw);
+        if (!record)
+            continue;
+        if (typeof record.id !== 'string') {
+            problems.push({ kind: 'missing-from-ledger', logLine: lineNo, message: `log line ${lineNo} has no record id, so no ledger entry can witness it` });
+            continue;
+        }
+        const earlier = logged.get(record.id);
+        if (earlier)
+            problems.push({ kind: 'duplicate-in-log', id: record.id, logLine: lineNo, message: `log line ${lineNo} repeats record ${record.id} (first at log line ${earlier.line}): the app appends a record once` });
+        else
+            logged.set(record.id, { line: lineNo, record });
+    }
+    const appended = mine.filter((l) => l.entry.problem === undefined);
+    const known = new Set(mine.map((l) => l.entry.id));
+    let matched = 0;
+    const seen = new Set();
+    for (const l of appended) {
+        if (seen.has(l.entry.id))
+            continue;
+        seen.add(l.entry.id);
+        const found = logged.get(l.entry.id);
+        if (!found) {
+            problems.push({
+                kind: 'missing-from-log',
+                id: l.entry.id,
+                ledgerLine: l.line,
+                message: input.logText === null
+                    ? `record ${l.entry.id} (ledger line ${l.line}, ${l.entry.at}) is missing: there is no log at ${where} (deleted, or its branch was)`
+                    : `record ${l.entry.id} (ledger line ${l.line}, ${l.entry.at}) is missing from the log: it was truncated, rolled back (force-push) or rewritten without it`,
+            });
+            continue;
+        }
+        const same = found.record.hash === l.entry.record_hash && canonicalJson(found.record) === canonicalJson(l.entry.record);
+        if (same)
+            matched += 1;
+        else
+            problems.push({ kind: 'rewritten', id: l.entry.id, logLine: found.line, ledgerLine: l.line, message: `record ${l.entry.id} at log line ${found.line} differs from the ledger (ledger line ${l.line}): ${describeRewrite(found.record, l)}` });
+    }
+    for (const [id, { line }] of logged) {
+        if (known.has(id))
+            continue;
+        problems.push({ kind: 'missing-from-ledger', id, logLine: line, message: `log line ${line} (record ${id}) is not in the ledger: an insertion (the app enters every record it logs), unless the app's write stopped between the log and the ledger; a redelivery of that override completes the ledger` });
+    }
+    return { ok: problems.length === 0, entries: seen.size, matched, problems };
+}
+
+;// CONCATENATED MODULE: ./src/core/audit/verify-ledger-file.ts
+/**
+ * The ledger on its own (`audit verify --ledger L` without `--repo`): each
+ * file's chain, each entry in the file its repository names, and the overrides
+ * it holds, listed per repository. Records the app could not append to a
+ * repository's log are failures here too: they are evidence that the log was
+ * broken, missing or moved when the app wrote.
+ */
+
+
+const verify_ledger_file_text = (value) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
+/** The repository a ledger path stands for, or null when the path is not a ledger file's. */
+function repositoryOfLedgerPath(path) {
+    const m = /^ledger\/([^/]+)\/([^/]+)\.jsonl$/.exec(path);
+    return m ? `${m[1]}/${m[2]}` : null;
+}
+/** Checks one ledger file; `name` (default: the path) names it in messages. */
+function verifyLedgerFile(path, content, name = path) {
+    const repository = repositoryOfLedgerPath(path);
+    const parsed = parseLedger(content, name);
+    const problems = [...parsed.problems, ...duplicateEntries(parsed.entries), ...notAppended(parsed.entries)];
+    for (const l of parsed.entries) {
+        if (ledgerPath(l.entry.repository) !== path) {
+            problems.push({ kind: 'wrong-file', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} of ${name} is a record of ${l.entry.repository}, whose ledger file is ${ledgerPath(l.entry.repository)}` });
+        }
+    }
+    const overrides = parsed.entries.map((l) => ({
+        id: l.entry.id,
+        at: verify_ledger_file_text(l.entry.record.at) || l.entry.at,
+        environment: verify_ledger_file_text(l.entry.record.environment),
+        level: verify_ledger_file_text(l.entry.record.level),
+        actor: verify_ledger_file_text(l.entry.record.actor),
+        reason: verify_ledger_file_text(l.entry.record.reason),
+        log: l.entry.log,
+        ledgerLine: l.line,
+        ...(l.entry.problem !== undefined ? { problem: l.entry.problem } : {}),
+    }));
+    return { path, repository, ok: problems.length === 0, chain: parsed.chain, overrides, problems };
+}
+
+;// CONCATENATED MODULE: ./src/core/audit/verify-history.ts
+/**
+ * Commit provenance of the override audit log. The hash chain alone cannot tell
+ * a rewrite from the original: whoever drops or re-attributes a record can
+ * recompute every later hash. The branch's history can: the app appends exactly
+ * one record per commit, through the API with its installation token, so every
+ * commit that touched the log must be authored by `<slug>[bot]`, carry GitHub's
+ * signature (`commit.verification.verified`), and turn its parent's file into
+ * that file plus one line. The file at the branch head must be the last
+ * commit's version, and must not be gone or empty.
+ *
+ * A force-push back to an older commit of the app's leaves a history that
+ * passes all of this: only the ledger (compare-ledger.ts) sees a rollback.
+ */
+const verify_history_short = (sha) => sha.slice(0, 7);
+function linesOf(text) {
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+const range = (from, to) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
+/**
+ * What a commit did to the log, when it did anything but append one line;
+ * null for a proper append. `before` is its parent's version ('' when the file
+ * did not exist), as appendAuditRecord writes it: a missing final newline is
+ * added before the new line.
+ */
+function describeChange(before, after) {
+    const beforeLines = linesOf(before);
+    if (after === null)
+        return { kind: 'deleted', line: 1, what: `deleted the log (it held ${beforeLines.length} record(s))` };
+    const base = before === '' || before.endsWith('\n') ? before : `${before}\n`;
+    if (after.startsWith(base)) {
+        const added = after.slice(base.length);
+        // One non-empty line and its newline, nothing else.
+        if (added.length > 1 && added.indexOf('\n') === added.length - 1)
+            return null;
+    }
+    const afterLines = linesOf(after);
+    if (after === '' && beforeLines.length > 0)
+        return { kind: 'emptied', line: 1, what: `emptied the log (it held ${beforeLines.length} record(s))` };
+    const common = Math.min(beforeLines.length, afterLines.length);
+    let first = 0;
+    while (first < common && beforeLines[first] === afterLines[first])
+        first++;
+    if (first === common) {
+        if (afterLines.length < beforeLines.length) {
+            return { kind: 'not-an-append', line: first + 1, what: `removed ${range(first + 1, beforeLines.length)} (the last ${beforeLines.length - first} record(s))` };
+        }
+        if (afterLines.length > beforeLines.length + 1) {
+            return { kind: 'not-an-append', line: first + 1, what: `appended ${afterLines.length - beforeLines.length} lines at once (${range(first + 1, afterLines.length)}); the app appends one record per commit` };
+        }
+        return { kind: 'not-an-append', line: Math.max(1, first), what: 'rewrote the log without adding a record (whitespace or line endings changed)' };
+    }
+    return {
+        kind: 'not-an-append',
+        line: first + 1,
+        what: `changed line ${first + 1} (${beforeLines.length} line(s) before, ${afterLines.length} after); the app only appends`,
+    };
+}
+/**
+ * Walks the log's versions oldest first, holding only the previous one, so a
+ * long history of a large log is checked in constant memory. `finish` takes the
+ * file at the branch head (null when there is none).
+ */
+class HistoryWalk {
+    appLogin;
+    problems = [];
+    previous = null;
+    last = null;
+    everHeldRecords = 0;
+    count = 0;
+    constructor(options) {
+        this.appLogin = `${options.appSlug}[bot]`;
+    }
+    add(version) {
+        this.count += 1;
+        const where = { commit: verify_history_short(version.sha), author: version.author };
+        const by = `commit ${verify_history_short(version.sha)} by ${version.author ?? 'an author GitHub does not know'}`;
+        if ((version.author ?? '').toLowerCase() !== this.appLogin.toLowerCase()) {
+            this.problems.push({ kind: 'not-the-app', ...where, message: `${by} was not made by the app (${this.appLogin}): only the app writes the log` });
+        }
+        if (!version.verified) {
+            this.problems.push({ kind: 'unverified', ...where, message: `${by} is not verified by GitHub (${version.verificationReason}): the app's commits are signed by GitHub` });
+        }
+        if (version.parents > 1) {
+            this.problems.push({ kind: 'merge', ...where, message: `${by} is a merge of ${version.parents} parents: the app never merges into the log's branch` });
+        }
+        const change = describeChange(this.previous ?? '', version.text);
+        if (change)
+            this.problems.push({ kind: change.kind, ...where, ...(change.line ? { line: change.line } : {}), message: `${by} ${change.what}` });
+        this.previous = version.text;
+        this.last = { sha: version.sha, author: version.author };
+        if (version.text !== null)
+            this.everHeldRecords = Math.max(this.everHeldRecords, linesOf(version.text).length);
+    }
+    finish(head) {
+        const problems = [...this.problems];
+        if (!this.last) {
+            if (head !== null)
+                problems.push({ kind: 'no-history', message: 'the log exists at the head of its branch, but no commit in the branch history wrote it' });
+        }
+        else {
+            const lastBy = `commit ${verify_history_short(this.last.sha)} by ${this.last.author ?? 'an unknown author'}`;
+            if (head === null) {
+                problems.push({ kind: 'deleted', message: `no log at the head of its branch, though ${this.count} commit(s) wrote it (the last: ${lastBy}): the log was deleted` });
+            }
+            else if (head === '' && this.everHeldRecords > 0) {
+                problems.push({ kind: 'emptied', message: `the log is empty at the head of its branch, though it once held ${this.everHeldRecords} record(s)` });
+            }
+            else if (this.previous === null) {
+                problems.push({ kind: 'head-differs', message: `the log exists at the head of its branch, though ${lastBy} deleted it and no later commit wrote it` });
+            }
+            else if (head !== this.previous) {
+                const change = describeChange(this.previous, head);
+                problems.push({ kind: 'head-differs', ...(change?.line ? { line: change.line } : {}), message: `the log at the head differs from the version ${lastBy} wrote${change?.line ? ` from line ${change.line}` : ''}` });
+            }
+        }
+        return { ok: problems.length === 0, commits: this.count, records: this.previous === null ? 0 : linesOf(this.previous).length, problems };
+    }
+}
+/** Checks a whole history at once: versions oldest first, and the file at the head. */
+function verifyHistory(versions, head, options) {
+    const walk = new HistoryWalk(options);
+    for (const version of versions)
+        walk.add(version);
+    return walk.finish(head);
+}
+
 ;// CONCATENATED MODULE: ./src/github/read-repo-file.ts
 /**
  * Reads one text file from a repository through the contents API. Above 1 MB
@@ -8040,6 +8482,231 @@ async function readRepoFile(client, at) {
         return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
     const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: at.owner, repo: at.repo, file_sha: file.sha });
     return { text: Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8'), sha: file.sha };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-audit-history.ts
+/**
+ * Reads what the provenance check (src/core/audit/verify-history.ts) needs from
+ * the API: the branch head, every commit that touched the log on that branch
+ * (`GET /repos/{o}/{r}/commits?sha=&path=`, all pages, oldest first), the file
+ * at each of them (`GET contents/{path}?ref=<sha>`, through the blob API above
+ * 1 MB, see read-repo-file.ts) and at the head. The head is pinned to one sha
+ * first, so a commit landing meanwhile cannot make the head differ from the
+ * history that was read.
+ */
+
+
+
+const branchResponse = schemas/* object */.Ikc({ commit: schemas/* object */.Ikc({ sha: schemas/* string */.YjP() }) });
+const gitPerson = schemas/* object */.Ikc({ date: schemas/* string */.YjP().optional() }).nullable().optional();
+const commitItem = schemas/* object */.Ikc({
+    sha: schemas/* string */.YjP(),
+    // A simple-user, an empty object, or null when the author's email matches no account.
+    author: schemas/* object */.Ikc({ login: schemas/* string */.YjP().optional() }).nullable().optional(),
+    commit: schemas/* object */.Ikc({
+        author: gitPerson,
+        message: schemas/* string */.YjP(),
+        verification: schemas/* object */.Ikc({ verified: schemas/* boolean */.zMY(), reason: schemas/* string */.YjP() }).optional(),
+    }),
+    parents: schemas/* array */.YOg(schemas/* object */.Ikc({ sha: schemas/* string */.YjP() })),
+});
+const commitList = schemas/* array */.YOg(commitItem);
+const PER_PAGE = 100;
+/**
+ * A read failure as a sentence that says what to fix. The caller reports it
+ * (exit 99): a log that cannot be read is not a log found tampered.
+ */
+function readFailure(error, what, needs) {
+    const status = httpStatusOf(error);
+    if (status === 401)
+        return new Error(`cannot read ${what}: the token was refused (401); set a valid GITHUB_TOKEN`);
+    if (status === 403)
+        return new Error(`cannot read ${what}: forbidden (403); the token needs ${needs} (or it hit a rate limit: try again later)`);
+    if (status === 404)
+        return new Error(`cannot read ${what}: not found (404); check the name, and that the token has ${needs}`);
+    return new Error(`cannot read ${what}: ${messageOf(error)}`);
+}
+/** Runs a read, turning its failure into a fix-it error (see readFailure). */
+async function reading(what, needs, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        throw readFailure(error, what, needs);
+    }
+}
+const NEEDS = 'contents: read on the repository';
+/** The branch head and every commit that touched the log on it, oldest first. */
+async function readAuditHistory(client, at) {
+    const name = `${at.owner}/${at.repo}`;
+    let headSha;
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: at.owner, repo: at.repo, branch: at.branch });
+        headSha = branchResponse.parse(data).commit.sha;
+    }
+    catch (error) {
+        if (httpStatusOf(error) !== 404)
+            throw readFailure(error, `branch ${at.branch} of ${name}`, NEEDS);
+        // 404: no such branch, or no such repository (or none this token can see): tell them apart.
+        await reading(name, NEEDS, () => client.request('GET /repos/{owner}/{repo}', { owner: at.owner, repo: at.repo }));
+        return { headSha: null, commits: [] };
+    }
+    const newestFirst = [];
+    for (let page = 1;; page++) {
+        const { data } = await reading(`the history of ${at.path} on ${name}:${at.branch}`, NEEDS, () => client.request('GET /repos/{owner}/{repo}/commits', { owner: at.owner, repo: at.repo, sha: headSha, path: at.path, per_page: PER_PAGE, page }));
+        const items = commitList.parse(data);
+        for (const c of items) {
+            newestFirst.push({
+                sha: c.sha,
+                author: c.author?.login ?? null,
+                verified: c.commit.verification?.verified ?? false,
+                verificationReason: c.commit.verification?.reason ?? 'no verification given',
+                parents: c.parents.length,
+                date: c.commit.author?.date ?? null,
+                message: c.commit.message,
+            });
+        }
+        if (items.length < PER_PAGE)
+            break;
+    }
+    return { headSha, commits: newestFirst.reverse() };
+}
+/** The log's text at a commit (or branch); null when it does not exist there. */
+async function readLogAt(client, at, ref) {
+    const file = await reading(`${at.path} at ${ref.slice(0, 12)} of ${at.owner}/${at.repo}`, NEEDS, () => readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref }));
+    return file ? file.text : null;
+}
+/**
+ * The log at each commit, oldest first, with a few reads in flight: the
+ * consumer holds one version at a time, so a long history of a large log does
+ * not have to fit in memory at once.
+ */
+async function* readLogVersions(client, at, commits, concurrency = 6) {
+    const pending = [];
+    let next = 0;
+    const start = () => {
+        const c = commits[next++];
+        const read = readLogAt(client, at, c.sha).then((text) => ({ sha: c.sha, author: c.author, verified: c.verified, verificationReason: c.verificationReason, parents: c.parents, text }));
+        // Awaited in order below; until then a failure must not count as unhandled.
+        read.catch(() => undefined);
+        pending.push(read);
+    };
+    while (next < commits.length && pending.length < concurrency)
+        start();
+    while (pending.length > 0) {
+        const version = await pending.shift();
+        if (next < commits.length)
+            start();
+        yield version;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/read-ledger.ts
+/**
+ * Reads the ledger repository (see src/core/audit/ledger-entry.ts): one
+ * repository's ledger file, or every ledger file, listed through the git trees
+ * API (one request for the whole tree) and read through the blob API (any size
+ * up to 100 MB, by the sha the tree gave).
+ */
+
+
+
+
+
+const read_ledger_NEEDS = 'contents: read on the ledger repository';
+const repoResponse = schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP() });
+const read_ledger_branchResponse = schemas/* object */.Ikc({ commit: schemas/* object */.Ikc({ sha: schemas/* string */.YjP(), commit: schemas/* object */.Ikc({ tree: schemas/* object */.Ikc({ sha: schemas/* string */.YjP() }) }) }) });
+const treeResponse = schemas/* object */.Ikc({
+    truncated: schemas/* boolean */.zMY(),
+    tree: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), type: schemas/* string */.YjP(), sha: schemas/* string */.YjP() })),
+});
+const read_ledger_blobResponse = schemas/* object */.Ikc({ encoding: schemas/* literal */.euz('base64'), content: schemas/* string */.YjP() });
+/** Pins the ledger to its branch's head (the repository's default branch unless `branch` is given). */
+async function openLedger(client, ledger, branch) {
+    const name = `the ledger repository ${ledger.owner}/${ledger.repo}`;
+    const wanted = branch ??
+        repoResponse.parse((await reading(name, read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}', { owner: ledger.owner, repo: ledger.repo }))).data).default_branch;
+    const { data } = await reading(`branch ${wanted} of ${name}`, read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: ledger.owner, repo: ledger.repo, branch: wanted }));
+    const head = read_ledger_branchResponse.parse(data).commit;
+    return { ...ledger, branch: wanted, headSha: head.sha, treeSha: head.commit.tree.sha };
+}
+/** How messages name a ledger file: `owner/repo:branch:path`. */
+function ledgerFileName(ledger, path) {
+    return `${ledger.owner}/${ledger.repo}:${ledger.branch}:${path}`;
+}
+/** The ledger file of `repository` (`owner/repo`); '' when the ledger holds nothing for it yet. */
+async function readLedgerFile(client, ledger, repository) {
+    const path = ledgerPath(repository);
+    const file = await reading(ledgerFileName(ledger, path), read_ledger_NEEDS, () => readRepoFile(client, { owner: ledger.owner, repo: ledger.repo, path, ref: ledger.headSha }));
+    return { path, text: file?.text ?? '' };
+}
+/** Every `ledger/<owner>/<repo>.jsonl` file at the ledger's head, sorted by path. */
+async function listLedgerFiles(client, ledger) {
+    const { data } = await reading(`the file tree of ${ledger.owner}/${ledger.repo}:${ledger.branch}`, read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ledger.owner, repo: ledger.repo, tree_sha: ledger.treeSha, recursive: '1' }));
+    const tree = treeResponse.parse(data);
+    // A truncated listing would silently skip repositories: refuse rather than pass an incomplete ledger.
+    if (tree.truncated)
+        throw new Error(`cannot list the ledger ${ledger.owner}/${ledger.repo}: its tree is too large for one request (GitHub truncated it); verify repositories one by one with --repo`);
+    return tree.tree
+        .filter((e) => e.type === 'blob' && repositoryOfLedgerPath(e.path) !== null)
+        .map((e) => ({ path: e.path, sha: e.sha }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** A ledger file's text by its blob sha. */
+async function readLedgerBlob(client, ledger, file) {
+    const { data } = await reading(ledgerFileName(ledger, file.path), read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: ledger.owner, repo: ledger.repo, file_sha: file.sha }));
+    return Buffer.from(read_ledger_blobResponse.parse(data).content, 'base64').toString('utf8');
+}
+
+// EXTERNAL MODULE: ./src/core/policy/load-policy.ts
+var load_policy = __nccwpck_require__(3207);
+// EXTERNAL MODULE: ./src/core/sloth/apply-sloth-source.ts + 3 modules
+var apply_sloth_source = __nccwpck_require__(8373);
+;// CONCATENATED MODULE: ./src/github/read-repo-policy.ts
+/** Reads the repository's policy file from its default branch through the API. */
+
+
+
+
+const POLICY_PATH = '.github/deploy-governor.yml';
+/**
+ * The parsed policy; `{}` (all defaults) when the repository has none. Throws PolicyError when invalid.
+ * @param warn called for what a source names but the gate ignores (a Sloth plugin that does not change the maths)
+ */
+async function readRepoPolicy(client, owner, repo, warn) {
+    const file = await readRepoFile(client, { owner, repo, path: POLICY_PATH });
+    if (!file)
+        return {};
+    const source = `${owner}/${repo}:${POLICY_PATH}`;
+    let policy = (0,load_policy.parsePolicy)(file.text, source);
+    if (policy.sloth !== undefined) {
+        // The Sloth spec the policy names, from the same default branch.
+        const sloth = await readRepoFile(client, { owner, repo, path: policy.sloth.replace(/^\.?\//, '') });
+        if (!sloth)
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${policy.sloth} does not exist on the default branch` }]);
+        policy = (0,apply_sloth_source.applySlothSource)(policy, sloth.text, warn);
+    }
+    if (policy.openslo !== undefined) {
+        // The OpenSLO file the policy names, from the same default branch (the schema keeps the path inside the repository).
+        const path = policy.openslo.replace(/^\.?\//, '');
+        let openslo;
+        try {
+            openslo = await readRepoFile(client, { owner, repo, path });
+        }
+        catch (error) {
+            // A directory, or a submodule or symlink: one file is read, never followed elsewhere.
+            if (error instanceof Error && / is a /.test(error.message)) {
+                throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `${policy.openslo} is not a file on the default branch (${error.message}); name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+            }
+            throw error;
+        }
+        if (!openslo)
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${policy.openslo} does not exist on the default branch` }]);
+        // Loaded on demand: the PromQL grammar it uses is only needed by policies with an OpenSLO source.
+        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2591));
+        policy = applyOpenSloSource(policy, openslo.text);
+    }
+    return policy;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -9560,22 +10227,45 @@ function createGitHubClient(token, baseUrl = process.env.GITHUB_API_URL || 'http
     return { request: (route, parameters) => send(route, parameters) };
 }
 
+// EXTERNAL MODULE: ./src/core/policy/resolve-policy.ts
+var resolve_policy = __nccwpck_require__(1061);
 ;// CONCATENATED MODULE: ./src/cli/cli-exit.ts
-/** Thrown by a command to end with a specific exit code after printing its output. */
-class CliExit extends Error {
-    code;
-    name = 'CliExit';
-    constructor(code) {
-        super(`exit ${code}`);
-        this.code = code;
-    }
+const exitCodes = new WeakMap();
+function rootOf(command) {
+    let root = command;
+    while (root.parent)
+        root = root.parent;
+    return root;
+}
+/** A commander action whose body returns the command's exit code. */
+function commandAction(body) {
+    return async function (...args) {
+        const code = await body(...args);
+        exitCodes.set(rootOf(this), code);
+    };
+}
+/** The exit code the last command of `program` returned (0 when none ran, e.g. `--help`). */
+function exitCodeOf(program) {
+    return exitCodes.get(program) ?? 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/audit-verify.ts
 /**
- * `deploy-governor audit verify [file] [--repo owner/name]`: checks the override
- * audit log's hash chain, from a local file or through the API (GITHUB_TOKEN),
- * and names the first broken line.
+ * `deploy-governor audit verify`: checks the override audit log.
+ *
+ * - `audit verify <file>`: the hash chain of a local copy. That proves only that
+ *   the lines chain: whoever rewrites the log can recompute every hash.
+ * - `audit verify --repo o/r`: through the API, the chain of the log at the
+ *   branch head and its commit provenance (every commit that touched it is a
+ *   verified append of one record by the app, see core/audit/verify-history.ts).
+ *   With `--ledger L` also the ledger's witness (core/audit/compare-ledger.ts),
+ *   which alone sees a rollback (force-push to an older commit of the app's).
+ * - `audit verify --ledger L`: every ledger file's chain, and the overrides it
+ *   holds per repository.
+ *
+ * Exit codes: 0 every check passed; 1 tampering found; 99 something could not
+ * be read (no token, a 404, an unexpected answer). `--json` prints the result
+ * as one JSON object in every case.
  */
 
 
@@ -9583,48 +10273,243 @@ class CliExit extends Error {
 
 
 
-async function readLog(file, options) {
-    if (options.repo) {
-        const [owner, repo] = options.repo.split('/');
-        if (!owner || !repo)
-            throw new Error(`--repo must be owner/name; got "${options.repo}"`);
-        const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-        if (!token)
-            throw new Error('set GITHUB_TOKEN (contents: read on the repository) to read the log through the API');
-        const log = await readRepoFile(createGitHubClient(token), { owner, repo, path: options.path, ref: options.branch });
-        if (!log)
-            throw new Error(`no ${options.path} on branch ${options.branch} of ${options.repo} (or the token cannot see it)`);
-        return { text: log.text, source: `${options.repo}:${options.branch}:${options.path}` };
+
+
+
+
+
+
+
+
+const AUDIT_EXIT = { ok: 0, tampered: 1, unreadable: 99 };
+/** Thrown for what the operator must fix before anything can be verified (exit 99). */
+class Unreadable extends Error {
+}
+function ownerAndName(value, flag) {
+    const [owner, repo, ...rest] = value.split('/');
+    if (!owner || !repo || rest.length > 0)
+        throw new Unreadable(`${flag} must be owner/name; got "${value}"`);
+    return { owner, repo };
+}
+function githubClient() {
+    const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+    if (!token)
+        throw new Unreadable('set GITHUB_TOKEN (contents: read on the repository, and on the ledger repository with --ledger) to read through the API');
+    return createGitHubClient(token);
+}
+const exitOf = (ok) => (ok ? AUDIT_EXIT.ok : AUDIT_EXIT.tampered);
+async function verifyFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
-    if (!file)
-        throw new Error('name a log file, or use --repo owner/name');
-    return { text: await (0,promises_namespaceObject.readFile)(file, 'utf8'), source: file };
+    catch (error) {
+        throw new Unreadable(`cannot read ${file}: ${messageOf(error)}`);
+    }
+    const chain = verifyChain(text);
+    return {
+        mode: 'file',
+        ok: chain.ok,
+        exitCode: exitOf(chain.ok),
+        file,
+        chain,
+        notes: ['a local file only proves the chain: verify through the API (--repo owner/name --ledger owner/repo) to detect a rewritten history, truncation and rollback'],
+    };
+}
+/**
+ * Where the log is and who writes it: the flags, else the `audit` section of the policy on the repository's
+ * default branch (where the app reads it), else the defaults. A policy that does not parse is a note, not a
+ * failure: the flags can say it instead.
+ */
+async function auditSection(client, owner, repo, o) {
+    if (o.branch !== undefined && o.path !== undefined && o.app !== undefined)
+        return { branch: o.branch, path: o.path, app: o.app, note: null };
+    // The audit section is top-level (never per environment): read it as the file says, with its defaults.
+    let section = {};
+    let note = null;
+    try {
+        section = (await readRepoPolicy(client, owner, repo)).audit ?? {};
+    }
+    catch (error) {
+        if (!(error instanceof policy_error/* PolicyError */.p))
+            throw error;
+        note = `the policy on ${owner}/${repo}'s default branch does not parse, so the audit section's defaults were used (set --branch, --path and --app to be sure): ${error.message.split('\n')[0]}`;
+    }
+    return { branch: o.branch ?? section.branch ?? resolve_policy/* AUDIT_DEFAULTS */.vq.branch, path: o.path ?? section.path ?? resolve_policy/* AUDIT_DEFAULTS */.vq.path, app: o.app ?? section.app ?? resolve_policy/* AUDIT_DEFAULTS */.vq.app, note };
+}
+async function verifyRepo(options) {
+    const { owner, repo } = ownerAndName(options.repo, '--repo');
+    const ledgerName = options.ledger ? ownerAndName(options.ledger, '--ledger') : null;
+    const client = githubClient();
+    const section = await auditSection(client, owner, repo, options);
+    const o = { ...options, ...section };
+    const at = { owner, repo, branch: o.branch, path: o.path };
+    const repository = `${owner}/${repo}`;
+    const source = `${repository}:${o.branch}:${o.path}`;
+    const history = await readAuditHistory(client, at);
+    const head = history.headSha ? await readLogAt(client, at, history.headSha) : null;
+    const walk = new HistoryWalk({ appSlug: o.app });
+    for await (const version of readLogVersions(client, at, history.commits))
+        walk.add(version);
+    const provenance = walk.finish(head);
+    let ledger = null;
+    if (ledgerName) {
+        const opened = await openLedger(client, ledgerName, o.ledgerBranch);
+        const file = await readLedgerFile(client, opened, repository);
+        const name = ledgerFileName(opened, file.path);
+        const comparison = compareLedger({ logText: head, ledgerText: file.text, location: { repository, branch: o.branch, path: o.path }, ledgerName: name });
+        ledger = { ok: comparison.ok, file: name, entries: comparison.entries, matched: comparison.matched, problems: comparison.problems };
+    }
+    // Nothing was ever logged here, as far as the branch can tell: only a ledger can say whether that is true.
+    const nothingLogged = head === null && history.commits.length === 0;
+    if (nothingLogged && !ledger) {
+        throw new Unreadable(history.headSha === null
+            ? `no branch ${o.branch} in ${repository}: no log to verify. If overrides were recorded there, the branch was deleted: add --ledger <owner/repo> to know`
+            : `no ${o.path} on branch ${o.branch} of ${repository}, and no commit ever wrote it: no log to verify (check --branch and --path)`);
+    }
+    const chain = head === null ? null : verifyChain(head);
+    const ok = (chain?.ok ?? true) && provenance.ok && (ledger?.ok ?? true);
+    const notes = ledger ? [] : ['without --ledger, a force-push back to an older commit of the app (a rollback) or a deleted branch goes unseen: add --ledger <owner/repo>'];
+    if (section.note)
+        notes.push(section.note);
+    if (nothingLogged && ledger?.ok)
+        notes.push(`no log at ${source} and no ledger entry for ${repository}: no override was ever recorded`);
+    return {
+        mode: 'repo',
+        ok,
+        exitCode: exitOf(ok),
+        repository,
+        log: { branch: o.branch, path: o.path, headSha: history.headSha, present: head !== null },
+        chain,
+        history: { ok: provenance.ok, app: `${o.app}[bot]`, commits: provenance.commits, problems: provenance.problems },
+        ledger,
+        notes,
+    };
+}
+async function verifyLedger(o) {
+    const name = ownerAndName(o.ledger, '--ledger');
+    const client = githubClient();
+    const ledger = await openLedger(client, name, o.ledgerBranch);
+    const files = [];
+    // One file at a time: only one ledger file's text is held at once.
+    for (const file of await listLedgerFiles(client, ledger)) {
+        files.push(verifyLedgerFile(file.path, await readLedgerBlob(client, ledger, file), ledgerFileName(ledger, file.path)));
+    }
+    const ok = files.every((f) => f.ok);
+    return {
+        mode: 'ledger',
+        ok,
+        exitCode: exitOf(ok),
+        ledger: { repository: `${ledger.owner}/${ledger.repo}`, branch: ledger.branch, headSha: ledger.headSha },
+        files,
+        notes: files.length === 0 ? [`the ledger holds no ledger/<owner>/<repo>.jsonl file on ${ledger.branch} yet`] : [],
+    };
+}
+// ---------------------------------------------------------------- text output
+const SHOWN = 20;
+function listed(problems) {
+    const lines = problems.slice(0, SHOWN).map((p) => `  - ${p.message}`);
+    if (problems.length > SHOWN)
+        lines.push(`  … and ${problems.length - SHOWN} more (--json lists them all)`);
+    return lines;
+}
+function chainLine(chain, source) {
+    return chain.ok
+        ? `OK: ${chain.records} record(s), hash chain intact (${source})`
+        : `BROKEN at line ${chain.line} of ${source}: ${chain.reason} (${chain.records} record(s) before it are intact)`;
+}
+function renderRepo(r) {
+    const source = `${r.repository}:${r.log.branch}:${r.log.path}`;
+    const lines = [`${source}${r.log.headSha ? ` at ${r.log.headSha.slice(0, 7)}` : ' (no such branch)'}`];
+    lines.push(r.chain ? chainLine(r.chain, source) : `NO LOG at ${source}`);
+    lines.push(r.history.ok
+        ? `OK: history: ${r.history.commits} commit(s), each a verified append of one record by ${r.history.app}`
+        : `FAILED: history of the log: ${r.history.problems.length} problem(s)`, ...listed(r.history.problems));
+    if (r.ledger) {
+        lines.push(r.ledger.ok ? `OK: ledger ${r.ledger.file} holds the same ${r.ledger.matched} record(s)` : `FAILED: ledger ${r.ledger.file}: ${r.ledger.problems.length} problem(s)`, ...listed(r.ledger.problems));
+    }
+    const count = (r.chain && !r.chain.ok ? 1 : 0) + r.history.problems.length + (r.ledger?.problems.length ?? 0);
+    lines.push(r.ok ? `OK: ${r.repository}'s audit log passed every check` : `TAMPERED: ${count} problem(s) with ${r.repository}'s audit log`);
+    return [...lines, ...r.notes.map((n) => `note: ${n}`)];
+}
+function renderLedger(r) {
+    const lines = [`ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`];
+    for (const f of r.files) {
+        const who = f.repository ?? f.path;
+        lines.push(f.ok ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact` : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`);
+        lines.push(...listed(f.problems));
+        for (const o of f.overrides) {
+            const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
+            lines.push(`    ${o.at} ${o.environment} ${o.level} by ${o.actor}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`);
+        }
+    }
+    const failed = r.files.filter((f) => !f.ok).length;
+    lines.push(r.ok ? `OK: every ledger file passed` : `TAMPERED: ${failed} ledger file(s) failed`);
+    return [...lines, ...r.notes.map((n) => `note: ${n}`)];
+}
+function render(result) {
+    if ('error' in result)
+        return `deploy-governor: ${result.error}\n`;
+    switch (result.mode) {
+        case 'file':
+            return `${chainLine(result.chain, result.file)}${result.chain.ok ? `; ${result.notes.join('; ')}` : ''}\n`;
+        case 'repo':
+            return `${renderRepo(result).join('\n')}\n`;
+        case 'ledger':
+            return `${renderLedger(result).join('\n')}\n`;
+    }
+}
+// ---------------------------------------------------------------- command
+function explain(error) {
+    // An answer GitHub is not expected to give: name the field, not a stack.
+    if (error instanceof errors/* ZodError */.G)
+        return `GitHub answered in an unexpected shape (${core_errors/* prettifyError */.S1(error).replace(/\n/g, ' ')}); is GITHUB_API_URL a GitHub API?`;
+    return messageOf(error);
+}
+/** Runs the verification the options ask for; never throws. */
+async function auditVerify(file, o) {
+    const mode = o.repo ? 'repo' : file ? 'file' : 'ledger';
+    try {
+        if (o.repo) {
+            if (file)
+                throw new Unreadable(`name a log file or --repo, not both`);
+            return await verifyRepo({ ...o, repo: o.repo });
+        }
+        if (file) {
+            if (o.ledger)
+                throw new Unreadable('a local file cannot be compared with the ledger: use --repo owner/name --ledger owner/repo');
+            return await verifyFile(file);
+        }
+        if (o.ledger)
+            return await verifyLedger({ ...o, ledger: o.ledger });
+        throw new Unreadable('name a log file, or use --repo owner/name (and --ledger owner/repo), or --ledger owner/repo alone');
+    }
+    catch (error) {
+        return { mode, ok: false, exitCode: AUDIT_EXIT.unreadable, error: explain(error) };
+    }
 }
 function registerAuditCommands(program) {
     const audit = program.command('audit').description('The override audit log.');
     audit
         .command('verify [file]')
-        .description('Verify the hash chain of an audit log; exit 1 at the first broken line.')
-        .option('--repo <owner/name>', 'read the log through the GitHub API (GITHUB_TOKEN)')
-        .option('--branch <branch>', 'branch of the log', 'deploy-governor-audit')
-        .option('--path <path>', 'path of the log', 'audit/overrides.jsonl')
-        .action(async (file, options) => {
-        let log;
-        try {
-            log = await readLog(file, options);
-        }
-        catch (error) {
-            process.stderr.write(`deploy-governor: ${messageOf(error)}\n`);
-            throw new CliExit(99);
-        }
-        const verdict = verifyChain(log.text);
-        if (verdict.ok) {
-            process.stdout.write(`OK: ${verdict.records} record(s), hash chain intact (${log.source})\n`);
-            throw new CliExit(0);
-        }
-        process.stdout.write(`BROKEN at line ${verdict.line} of ${log.source}: ${verdict.reason} (${verdict.records} record(s) before it are intact)\n`);
-        throw new CliExit(1);
-    });
+        .description('Verify an audit log: its hash chain (a file), its commit provenance (--repo) and the ledger (--ledger). Exit 0 OK, 1 tampering found, 99 cannot read.')
+        .option('--repo <owner/name>', 'read the log through the GitHub API (GITHUB_TOKEN or GH_TOKEN) and check its commit history')
+        .option('--branch <branch>', "branch of the log (default: the policy's audit.branch, else deploy-governor-audit)")
+        .option('--path <path>', "path of the log (default: the policy's audit.path, else audit/overrides.jsonl)")
+        .option('--app <slug>', "the app's slug: its commits are authored by <slug>[bot] (default: the policy's audit.app, else deploy-governor)")
+        .option('--ledger <owner/repo>', 'the ledger repository: compare the log with it (with --repo), or check every ledger file (alone)')
+        .option('--ledger-branch <branch>', "branch of the ledger (default: the ledger repository's default branch)")
+        .option('--json', 'print the result as JSON')
+        .action(commandAction(async (file, options) => {
+        const result = await auditVerify(file, options);
+        if (options.json)
+            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else if ('error' in result)
+            process.stderr.write(render(result));
+        else
+            process.stdout.write(render(result));
+        return result.exitCode;
+    }));
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -9638,6 +10523,10 @@ var duration = __nccwpck_require__(8571);
 var http_url = __nccwpck_require__(5899);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
+var enum_schema = __nccwpck_require__(2049);
+// EXTERNAL MODULE: ./src/core/policy/objective.ts
+var objective = __nccwpck_require__(9921);
 ;// CONCATENATED MODULE: ./src/core/policy/inputs.ts
 /**
  * The gate's inputs, shared by the Action (`INPUT_*`) and the CLI (flags): one schema,
@@ -9645,7 +10534,13 @@ var core_status = __nccwpck_require__(5009);
  *
  * Every value arrives as a string; an empty string means "not set" (the runner passes
  * unset inputs as empty). Parsed values override the policy file.
+ *
+ * Messages do not repeat the input's name: `toPolicyIssues` names the field as
+ * its source spells it (`block-on` for an input, `--block-on` for a flag), so
+ * the three sources share one wording ("expected one of …; got …").
  */
+
+
 
 
 
@@ -9653,37 +10548,42 @@ var core_status = __nccwpck_require__(5009);
 const optionalText = schemas/* string */.YjP()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const number = (name, form) => optionalText.transform((v, ctx) => {
+const number = (form) => optionalText.transform((v, ctx) => {
     if (v === undefined)
         return undefined;
     const n = Number(v);
     if (!Number.isFinite(n)) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be ${form}; got "${v}"` });
+        ctx.addIssue({ code: 'custom', message: `expected ${form}; got ${JSON.stringify(v)}` });
         return core/* NEVER */.tm;
     }
     return n;
 });
-const inputs_duration = (name) => optionalText.refine((v) => v === undefined || (0,duration/* isDuration */.n$)(v), {
-    message: `${name} must be ${duration/* DURATION_FORM */.ec}`,
+const inputs_duration = () => optionalText.transform((v, ctx) => {
+    if (v !== undefined && !(0,duration/* isDuration */.n$)(v)) {
+        ctx.addIssue({ code: 'custom', message: `expected ${duration/* DURATION_FORM */.ec}; got ${JSON.stringify(v)}` });
+        return core/* NEVER */.tm;
+    }
+    return v;
 });
-const oneOf = (name, values, normalize = (s) => s) => optionalText.transform((v, ctx) => {
+/** One of `values` in any case, as the policy file's enums (enum-schema.ts); refused in the shared wording. */
+const oneOf = (values) => optionalText.transform((v, ctx) => {
     if (v === undefined)
         return undefined;
-    const n = normalize(v);
-    if (!values.includes(n)) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be one of ${values.join(', ')}; got "${v}"` });
+    const n = (0,enum_schema/* canonicalEnumValue */.PF)(values, v);
+    if (n === undefined) {
+        ctx.addIssue((0,enum_schema/* invalidValueIssue */.aA)(values, v));
         return core/* NEVER */.tm;
     }
     return n;
 });
-const bool = (name) => optionalText.transform((v, ctx) => {
+const bool = () => optionalText.transform((v, ctx) => {
     if (v === undefined)
         return undefined;
     if (/^(true|yes|on|1)$/i.test(v))
         return true;
     if (/^(false|no|off|0)$/i.test(v))
         return false;
-    ctx.addIssue({ code: 'custom', message: `${name} must be true or false; got "${v}"` });
+    ctx.addIssue({ code: 'custom', message: `expected true or false; got ${JSON.stringify(v)}` });
     return core/* NEVER */.tm;
 });
 /** `Name: value` lines, as in `prometheus-headers`. */
@@ -9705,7 +10605,7 @@ const OVERRIDE_LEVELS = ['none', 'warning', 'freeze', 'exhausted'];
 /** Raw inputs by their documented (kebab-case) names. */
 const gateInputsSchema = schemas/* object */.Ikc({
     'prometheus-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
-        message: 'prometheus-url must be an http:// or https:// URL such as https://prometheus.example.com',
+        message: 'expected an http:// or https:// URL such as https://prometheus.example.com',
     }),
     'prometheus-token': optionalText,
     'prometheus-headers': optionalText.transform((v, ctx) => {
@@ -9721,39 +10621,43 @@ const gateInputsSchema = schemas/* object */.Ikc({
     }),
     config: optionalText,
     environment: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._ -]{1,255}$/.test(v), {
-        message: 'environment must be a GitHub environment name (letters, digits, ".", "_", "-", spaces)',
+        message: 'expected a GitHub environment name (letters, digits, ".", "_", "-", spaces)',
     }),
-    'slo-target': number('slo-target', 'a percentage between 0 and 100, e.g. 99.9').refine((v) => v === undefined || (v > 0 && v < 100), { message: 'slo-target must be a percentage above 0 and below 100, e.g. 99.9' }),
-    window: inputs_duration('window'),
+    // Percent, as in the policy file: a fraction (0.999) would mean 0.999 % and let every deploy through.
+    'slo-target': number('a percentage above 1 and below 100, e.g. 99.9').transform((v, ctx) => {
+        if (v === undefined)
+            return undefined;
+        const problem = (0,objective/* objectiveProblem */.h)(v);
+        if (problem !== null) {
+            ctx.addIssue({ code: 'custom', message: `${problem}; got ${v}` });
+            return core/* NEVER */.tm;
+        }
+        return v;
+    }),
+    window: inputs_duration(),
     'error-query': optionalText,
     'total-query': optionalText,
-    'caution-threshold': number('caution-threshold', 'a percentage, e.g. 80'),
-    'warning-threshold': number('warning-threshold', 'a percentage, e.g. 50'),
-    'freeze-threshold': number('freeze-threshold', 'a percentage, e.g. 20'),
-    'block-on': oneOf('block-on', core_status/* BLOCKABLE_STATUSES */.dW, (s) => s.toUpperCase()),
-    'on-error': oneOf('on-error', ['block', 'allow'], (s) => s.toLowerCase()),
-    mode: oneOf('mode', ['enforce', 'report'], (s) => s.toLowerCase()),
-    'use-recording-rules': oneOf('use-recording-rules', ['true', 'false', 'auto'], (s) => s.toLowerCase()),
-    timeout: inputs_duration('timeout'),
+    'caution-threshold': number('a percentage, e.g. 80'),
+    'warning-threshold': number('a percentage, e.g. 50'),
+    'freeze-threshold': number('a percentage, e.g. 20'),
+    'block-on': oneOf(core_status/* BLOCKABLE_STATUSES */.dW),
+    'on-error': oneOf(['block', 'allow']),
+    mode: oneOf(['enforce', 'report']),
+    'use-recording-rules': oneOf(['true', 'false', 'auto']),
+    timeout: inputs_duration(),
     'report-path': optionalText,
-    'dr-check': bool('dr-check'),
+    'dr-check': bool(),
     'dr-metric': optionalText,
-    'dr-max-age': inputs_duration('dr-max-age'),
+    'dr-max-age': inputs_duration(),
     'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
-        message: 'pushgateway-url must be an http:// or https:// URL such as http://pushgateway:9091',
+        message: 'expected an http:// or https:// URL such as http://pushgateway:9091',
     }),
-    override: oneOf('override', OVERRIDE_LEVELS, (s) => s.toLowerCase()),
+    override: oneOf(OVERRIDE_LEVELS),
     'override-reason': optionalText,
 })
     // Unknown keys are the adapters' business (the Action also has github-token); keep them out.
     .strip();
 
-// EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
-var policy_issues = __nccwpck_require__(7163);
-// EXTERNAL MODULE: ./src/core/policy/policy-error.ts
-var policy_error = __nccwpck_require__(5833);
-// EXTERNAL MODULE: ./src/core/prometheus/query-error.ts
-var query_error = __nccwpck_require__(6399);
 ;// CONCATENATED MODULE: ./src/core/render/format-values.ts
 /** Number formatting shared by every rendering (summary, check run, CLI, PR comment). */
 
@@ -9789,7 +10693,7 @@ function numberOutput(value, digits = 2) {
     return value === null ? '' : String(Number(value.toFixed(digits)));
 }
 
-;// CONCATENATED MODULE: ./src/core/render/render-status-table.ts
+;// CONCATENATED MODULE: ./src/core/render/render-text.ts
 
 const COLOR = {
     NORMAL: '\x1b[32m',
@@ -9800,18 +10704,36 @@ const COLOR = {
     UNKNOWN: '\x1b[90m',
 };
 const RESET = '\x1b[0m';
-/** Remove terminal control characters from text the policy or Prometheus supplied. */
-function plain(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+const BOLD = '\x1b[1m';
+/**
+ * One line of terminal-safe text: C0 and C1 control characters (ESC included) and line breaks become spaces;
+ * bidirectional embeddings, overrides and isolates and zero-width characters are removed.
+ */
+function terminalText(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+        .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, ''));
 }
-function renderStatusTable(report, options) {
-    const paint = (status, text) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
+function painter(options) {
+    return (status, text) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
+}
+function verdict(report) {
+    const d = report.decision;
+    return d.overridden ? 'ALLOWED BY OVERRIDE' : d.canDeploy ? 'ALLOWED' : 'BLOCKED';
+}
+function headline(report, options) {
+    const d = report.decision;
+    return `${terminalText(report.environment)}: ${painter(options)(d.status, `${verdict(report)} (${d.status})`)}  block-on ${d.blockOn}  at ${terminalText(report.evaluatedAt)}`;
+}
+/** Columns padded to their widest cell; the last column (the status) may be coloured. */
+function sloTable(report, options) {
+    const paint = painter(options);
     const header = ['SLO', 'OBJECTIVE', 'WINDOW', 'ERROR RATIO', 'BUDGET LEFT', 'BURN (1h)', 'DAYS LEFT', 'STATUS'];
     const rows = report.slos.map((s) => [
-        plain(s.name),
+        terminalText(s.name),
         `${s.objective}%`,
-        s.window,
+        terminalText(s.window),
         formatRatio(s.errorRatio),
         formatPercent(s.budgetRemaining),
         formatBurnRate(s.burnRate),
@@ -9820,160 +10742,86 @@ function renderStatusTable(report, options) {
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-    const out = [];
-    const d = report.decision;
-    const verdict = d.overridden ? 'ALLOWED BY OVERRIDE' : d.canDeploy ? 'ALLOWED' : 'BLOCKED';
-    out.push(`${plain(report.environment)}: ${paint(d.status, `${verdict} (${d.status})`)}  block-on ${d.blockOn}  at ${report.evaluatedAt}`, '');
-    out.push(line(header));
+    const out = [line(header)];
     for (const [i, r] of rows.entries()) {
         const status = report.slos[i].status;
         const text = line(r);
         out.push(options.color ? text.slice(0, text.length - status.length) + paint(status, status) : text);
     }
-    if (report.dr)
-        out.push('', `DR drill: ${formatAge(report.dr.ageSeconds)} ago (max ${formatAge(report.dr.maxAgeSeconds)})${report.dr.ok ? '' : ' — failing'}`);
-    for (const w of report.freeze.active)
-        out.push(`Freeze: ${plain(w.name)}${w.until ? ` until ${w.until}` : ''}`);
-    if (d.reasons.length > 0)
-        out.push('', 'Reasons:', ...d.reasons.map((r) => `  - ${plain(r)}`));
+    return out;
+}
+function drLine(report) {
+    const dr = report.dr;
+    if (!dr)
+        return null;
+    const parts = [`last drill ${formatAge(dr.ageSeconds)} ago (max ${formatAge(dr.maxAgeSeconds)})`];
+    if (dr.backupProbe)
+        parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : `failing (${dr.backupProbe.value ?? 'missing'})`}`);
+    if (dr.rto)
+        parts.push(`RTO ${formatAge(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
+    if (dr.rpo)
+        parts.push(`RPO ${formatAge(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
+    return `DR: ${dr.ok ? 'ok' : 'failing'}: ${parts.join(', ')}`;
+}
+function freezeLines(report) {
+    return report.freeze.active.map((w) => `Freeze: ${terminalText(w.name)}${w.reason ? `: ${terminalText(w.reason)}` : ''}${w.until ? ` (until ${terminalText(w.until)})` : ''}`);
+}
+function list(title, items) {
+    return items.length === 0 ? [] : ['', `${title}:`, ...items.map((item) => `  - ${terminalText(item)}`)];
+}
+/** `deploy-governor status`: the verdict, the SLO table, DR and freeze state, and the reasons. */
+function renderStatusText(report, options) {
+    const out = [headline(report, options), ''];
+    out.push(...sloTable(report, options));
+    const dr = drLine(report);
+    const freeze = freezeLines(report);
+    if (dr || freeze.length > 0)
+        out.push('');
+    if (dr)
+        out.push(dr);
+    out.push(...freeze);
+    out.push(...list('Reasons', report.decision.reasons));
     return `${out.join('\n')}\n`;
 }
-
-;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
-/**
- * Renders text that users control (override reasons, SLO and window names,
- * branch names, messages that quote queries) inert inside a GitHub comment: no
- * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
- * of its place, no issue reference links, and nothing can pose as our marker.
- */
-const ZWSP = '\u200b';
-/** Inline text: one line, every markdown control character escaped. */
-function inert(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
-        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-        .replace(/\r?\n|\r/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // Markdown punctuation that could open links, emphasis, code, tables or headings.
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
-        .replace(/@/g, `@${ZWSP}`)
-        // #123 and owner/repo#123 cross-references.
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        // GH-123 references link like #123.
-        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
-        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
-}
-/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
-function inertLimited(text, max = 500) {
-    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
-    return inert(clipped);
-}
-/**
- * A URL safe as a markdown link target: http(s) only, normalised by the URL
- * parser (which percent-encodes spaces, quotes and angle brackets), with the
- * parentheses that would end the target encoded too. Null for anything else.
- */
-function inertUrl(value) {
-    if (!value)
-        return null;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return null;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return null;
-    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-
-;// CONCATENATED MODULE: ./src/core/render/render-summary.ts
-
-
-const STATUS_ICON = {
-    NORMAL: '🟢',
-    CAUTION: '🟡',
-    WARNING: '🟠',
-    FREEZE: '🔵',
-    EXHAUSTED: '🔴',
-    UNKNOWN: '⚪',
-};
-/**
- * Make text safe inside a markdown table cell or a list item: the same inert
- * rendering as the app's pull-request comments (no mention, HTML, link, heading
- * or issue reference can come from it), since the check run's summary shows it on GitHub too.
- */
-function tableCell(text) {
-    return inert(text);
-}
-function decisionHeadline(report) {
+/** `deploy-governor check`: everything the job summary says, as plain text. */
+function renderTextReport(report, options) {
     const d = report.decision;
-    const verdict = d.overridden ? 'ALLOWED BY OVERRIDE' : d.canDeploy ? 'ALLOWED' : 'BLOCKED';
-    return `${STATUS_ICON[d.status] ?? ''} ${verdict} — ${d.status}`;
-}
-function renderSummary(report) {
-    const d = report.decision;
-    const lines = [];
-    lines.push(`## deploy-governor: ${tableCell(report.environment)} — ${decisionHeadline(report)}`, '');
+    const out = [headline(report, options)];
     const why = d.status === 'UNKNOWN'
         ? `the policy could not be evaluated (on-error: ${d.onError})`
         : d.canDeploy
             ? `status ${d.status} is below block-on ${d.blockOn}`
             : `status ${d.status} is at or past block-on ${d.blockOn}`;
-    lines.push(`**Decision:** ${d.overridden ? 'deploy allowed by an authorized override' : d.canDeploy ? 'deploy allowed' : 'deploy blocked'}: ${why}.${d.mode === 'report' ? ' Mode is `report`: the step does not fail.' : ''}`, '');
+    const decided = d.overridden ? 'deploy allowed by an authorized override' : d.canDeploy ? 'deploy allowed' : 'deploy blocked';
+    out.push(`Decision: ${options.color ? `${BOLD}${decided}${RESET}` : decided}: ${why}.${d.mode === 'report' ? ' Mode is report: the exit code is 0.' : ''}`);
     if (report.override) {
         const o = report.override;
-        lines.push(`**Override:** level \`${o.level}\` by ${tableCell(o.actor)} (${tableCell(o.permission)})${o.approvers.length > 0 ? `, approved by ${o.approvers.map(tableCell).join(', ')}` : ''}: ${tableCell(o.reason)}`, '');
+        out.push(`Override: level ${o.level} by ${terminalText(o.actor)} (${terminalText(o.permission)})${o.approvers.length > 0 ? `, approved by ${o.approvers.map(terminalText).join(', ')}` : ''}: ${terminalText(o.reason)}`);
     }
-    lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    for (const s of report.slos) {
-        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${tableCell(s.window)} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
-    }
-    lines.push('');
+    if (report.slos.length > 0)
+        out.push('', ...sloTable(report, options));
     const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));
     if (guards.length > 0) {
-        lines.push('**Fast-burn guards**', '');
-        lines.push('| SLO | Guard | Long window | Short window | Factor | Triggered |');
-        lines.push('| --- | --- | ---: | ---: | ---: | --- |');
+        out.push('', 'Fast-burn guards:');
         for (const g of guards) {
-            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${g.triggered ? '🔥 yes' : 'no'} |`);
+            out.push(`  ${terminalText(g.slo)}: ${terminalText(g.name)}: ${formatBurnRate(g.longBurnRate)} over ${terminalText(g.long)}, ${formatBurnRate(g.shortBurnRate)} over ${terminalText(g.short)} (factor ${g.factor}x): ${g.triggered ? painter(options)(g.status, `triggered (${g.status})`) : 'not triggered'}`);
         }
-        lines.push('');
     }
-    if (report.dr) {
-        const dr = report.dr;
-        const parts = [`last drill ${formatAge(dr.ageSeconds)} ago (max ${formatAge(dr.maxAgeSeconds)})`];
-        if (dr.backupProbe)
-            parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : `failing (${dr.backupProbe.value ?? 'missing'})`}`);
-        if (dr.rto)
-            parts.push(`RTO ${formatAge(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
-        if (dr.rpo)
-            parts.push(`RPO ${formatAge(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
-        lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
-    }
-    for (const w of report.freeze.active) {
-        lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`, '');
-    }
-    if (d.reasons.length > 0) {
-        lines.push('**Reasons**', '', ...d.reasons.map((r) => `- ${tableCell(r)}`), '');
-    }
-    if (d.nextSteps.length > 0) {
-        lines.push('**What to do next**', '', ...d.nextSteps.map((s) => `- ${tableCell(s)}`), '');
-    }
+    const dr = drLine(report);
+    const freeze = freezeLines(report);
+    if (dr || freeze.length > 0)
+        out.push('');
+    if (dr)
+        out.push(dr);
+    out.push(...freeze);
+    out.push(...list('Reasons', d.reasons), ...list('Next steps', d.nextSteps));
     const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
-    lines.push(`<sub>Evaluated at ${tableCell(report.evaluatedAt)} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`);
-    return `${lines.join('\n')}\n`;
+    out.push('', `Evaluated at ${terminalText(report.evaluatedAt)} against ${terminalText(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).`);
+    return `${out.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
+var registry = __nccwpck_require__(7953);
 ;// CONCATENATED MODULE: ./src/core/report/report-schema.ts
 /**
  * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
@@ -9981,6 +10829,7 @@ function renderSummary(report) {
  * `deploy-governor check --json`, and read back by the app. Adding optional fields
  * is compatible; renaming or removing one needs `report@2`.
  */
+
 
 
 const REPORT_SCHEMA_ID = 'deploy-governor/report@1';
@@ -9995,9 +10844,42 @@ const guardResultSchema = schemas/* object */.Ikc({
     /** Burn rate over the long window (null when it could not be read). */
     longBurnRate: schemas/* number */.aig().nullable(),
     shortBurnRate: schemas/* number */.aig().nullable(),
-    /** Both windows exceed the factor. */
+    /** Both windows exceed the factor (false when a window has no data: see `state`). */
     triggered: schemas/* boolean */.zMY(),
     status: schemas/* enum */.k5n(core_status/* BLOCKABLE_STATUSES */.dW),
+    /**
+     * `unknown` when a window's query returned no samples: the guard can be neither
+     * triggered nor cleared, and its burn rates are null. Whether it blocks is the
+     * policy's `unknown-guards` (optional; added in 0.3).
+     */
+    state: schemas/* enum */.k5n(['triggered', 'not-triggered', 'unknown']).optional(),
+});
+/**
+ * How the SLO's error budget was spent across its window, step by step: what the
+ * job summary and the PR comment draw as charts (optional; added in 0.3). One
+ * range query reads it, at a step that gives at most 30 points. Absent when it
+ * could not be read (a note says why), when the SLO has no budget, or when the
+ * querier has no range queries; it never changes the decision.
+ */
+const budgetHistorySchema = schemas/* object */.Ikc({
+    /** The step between points, a Prometheus duration (`1d`); each point covers the step that ends at it. */
+    step: schemas/* string */.YjP(),
+    /** Where the steps' events came from: raw counters, or the series `generate rules` records. */
+    source: schemas/* enum */.k5n(['raw', 'recorded']),
+    /** Oldest first; the last point is at the evaluation time. */
+    points: schemas/* array */.YOg(schemas/* object */.Ikc({
+        /** The end of the step (ISO 8601). */
+        at: schemas/* string */.YjP(),
+        /**
+         * Percent of the window's error budget left after the errors up to `at`: the
+         * window's spent budget (the SLO's `budgetRemaining`) attributed to the steps
+         * in proportion to their errors, so the last point equals `budgetRemaining`
+         * and the line never rises.
+         */
+        budgetRemaining: schemas/* number */.aig(),
+        /** The burn rate over the step (its error ratio over the budget); null when the step had no data. */
+        burnRate: schemas/* number */.aig().nullable(),
+    })),
 });
 const sloResultSchema = schemas/* object */.Ikc({
     name: schemas/* string */.YjP(),
@@ -10005,7 +10887,7 @@ const sloResultSchema = schemas/* object */.Ikc({
     /** Objective in percent. */
     objective: schemas/* number */.aig(),
     window: schemas/* string */.YjP(),
-    sliKind: schemas/* enum */.k5n(['events', 'latency', 'ratio']),
+    sliKind: schemas/* enum */.k5n(registry/* SLI_KIND_NAMES */.V7),
     /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
     source: schemas/* enum */.k5n(['raw', 'recorded']).optional(),
     /** Error ratio over the SLO window, 0..1. */
@@ -10021,6 +10903,14 @@ const sloResultSchema = schemas/* object */.Ikc({
     /** Why the SLO could not be evaluated (status UNKNOWN). */
     error: schemas/* string */.YjP().nullable(),
     runbook: schemas/* string */.YjP().optional(),
+    /**
+     * Days of stored history the SLO's data covers, present only when that is less
+     * than its window (a young service, a short retention): the budget is then over
+     * those days alone (optional; added in 0.3).
+     */
+    historyDays: schemas/* number */.aig().optional(),
+    /** The budget over the window, for charts (optional; added in 0.3). */
+    history: budgetHistorySchema.optional(),
 });
 const drResultSchema = schemas/* object */.Ikc({
     metric: schemas/* string */.YjP(),
@@ -10041,12 +10931,27 @@ const activeFreezeSchema = schemas/* object */.Ikc({
     /** When it closes (ISO 8601). */
     until: schemas/* string */.YjP().nullable(),
 });
-/** One reason the status is what it is. */
+/** What a finding that is not about a status is about (optional; added in 0.3). */
+const FINDING_CODES = [
+    /** A query returned no samples: its window or gauge is n/a, a guard on it unknown; the message names the query. */
+    'no-data',
+    /** The stored history is shorter than the SLO window. */
+    'short-history',
+    /** A raw evaluation came close to its timeout or read many samples: the recorded path would be constant-cost. */
+    'raw-cost',
+    /** The recorded series were unusable for a window (or could not be checked), so raw counters were read. */
+    'recording-missing',
+];
+/**
+ * One reason the status is what it is, or a note beside it: a finding with status
+ * NORMAL changes no decision, but is listed (after every other) with a `code`.
+ */
 const findingSchema = schemas/* object */.Ikc({
     source: schemas/* enum */.k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
     status: statusSchema,
     slo: schemas/* string */.YjP().optional(),
     message: schemas/* string */.YjP(),
+    code: schemas/* enum */.k5n(FINDING_CODES).optional(),
 });
 const overrideRecordSchema = schemas/* object */.Ikc({
     actor: schemas/* string */.YjP(),
@@ -10072,6 +10977,16 @@ const runInfoSchema = schemas/* object */.Ikc({
     eventName: schemas/* string */.YjP().nullable(),
     actor: schemas/* string */.YjP().nullable(),
     serverUrl: schemas/* string */.YjP().nullable(),
+});
+/**
+ * What binds an overridden report to the workflow run that produced it: a GitHub
+ * Actions OIDC token (a JWT signed by GitHub's issuer) whose audience is
+ * `deploy-governor:sha256:<hex>`, the SHA-256 of the report's canonical JSON
+ * without this field (see `reportDigest`). Only the Action sets it, and only when
+ * it records an override in a job with `permissions: id-token: write`.
+ */
+const provenanceSchema = schemas/* object */.Ikc({
+    oidcToken: schemas/* string */.YjP().min(1).max(16_384),
 });
 const reportSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(REPORT_SCHEMA_ID),
@@ -10113,26 +11028,76 @@ const reportSchema = schemas/* object */.Ikc({
         samplesTouched: schemas/* number */.aig().nullable(),
     }),
     run: runInfoSchema.nullable(),
+    /** The run's OIDC binding of an overridden report (absent otherwise; added in 0.2). */
+    provenance: provenanceSchema.nullable().optional(),
 });
 
-;// CONCATENATED MODULE: ./src/core/evaluate/counting-querier.ts
-class CountingQuerier {
-    inner;
-    queries = 0;
-    samplesTouched = null;
-    constructor(inner) {
-        this.inner = inner;
-    }
-    get displayUrl() {
-        return this.inner.displayUrl;
-    }
-    async query(promql, time) {
-        this.queries += 1;
-        const result = await this.inner.query(promql, time);
-        if (result.samplesTouched !== null)
-            this.samplesTouched = (this.samplesTouched ?? 0) + result.samplesTouched;
-        return result;
-    }
+;// CONCATENATED MODULE: ./src/core/report/error-report.ts
+/**
+ * The report of a gate that could not run: a configuration error (a bad input or
+ * flag, a policy file that does not parse or resolve), or anything else that
+ * stopped it before a decision. Machine output never disappears: the CLI's
+ * `check --json` prints this and the Action writes it to `report-path`, so a
+ * script that reads the report always finds one.
+ *
+ * The decision is UNKNOWN and blocked (a configuration error blocks even with
+ * `on-error: allow`, see the README's failure semantics). `environment`,
+ * `block-on`, `mode` and `on-error` are what the inputs say, each read on its
+ * own so that one bad input does not hide the others; values the inputs do not
+ * give (or give wrongly) take the built-in defaults, since the policy file may
+ * be what failed.
+ */
+
+
+/** One input parsed on its own; undefined when unset or invalid. */
+function inputValue(inputs, name) {
+    const parsed = gateInputsSchema.shape[name].safeParse(inputs[name]);
+    return parsed.success ? parsed.data : undefined;
+}
+/** The environment as the inputs name it: the valid name, else the text given (cleaned of control characters), else production. */
+function environmentOf(inputs) {
+    const valid = inputValue(inputs, 'environment');
+    if (typeof valid === 'string')
+        return valid;
+    // eslint-disable-next-line no-control-regex
+    const given = (inputs.environment ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 255);
+    return given === '' ? 'production' : given;
+}
+/** A policy or input error as reasons: one per problem, each naming where it is (`.github/deploy-governor.yml: slos[0].objective: …`). */
+function policyErrorReasons(error) {
+    return error.issues.map((issue) => `${error.source}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
+}
+function errorReport({ inputs, reasons, now, run }) {
+    const blockOn = inputValue(inputs, 'block-on');
+    const mode = inputValue(inputs, 'mode');
+    const onError = inputValue(inputs, 'on-error');
+    const messages = reasons.length > 0 ? [...reasons] : ['the gate could not run'];
+    return {
+        schema: REPORT_SCHEMA_ID,
+        environment: environmentOf(inputs),
+        evaluatedAt: now.toISOString(),
+        decision: {
+            canDeploy: false,
+            status: 'UNKNOWN',
+            blockOn: blockOn ?? 'WARNING',
+            mode: mode ?? 'enforce',
+            onError: onError ?? 'block',
+            overridden: false,
+            reasons: messages,
+            nextSteps: ['Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.'],
+            requiredOverride: null,
+            requiredPermission: null,
+        },
+        budget: { remaining: null, burnRate: null, daysToExhaustion: null },
+        slos: [],
+        dr: null,
+        freeze: { active: [] },
+        findings: messages.map((message) => ({ source: 'error', status: 'UNKNOWN', message })),
+        override: null,
+        // Nothing was queried; the URL is left out rather than shown from an input that may not have been valid.
+        prometheus: { url: null, queries: 0, samplesTouched: null },
+        run,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/decide.ts
@@ -10170,8 +11135,13 @@ function decide(policy, findings) {
         const level = requiredLevel(status);
         const who = policy.overrides.levels[level].permission;
         nextSteps.push(`To deploy anyway, dispatch the workflow with override: ${level} and an override-reason of at least ${policy.overrides.minReasonLength} characters; this needs the ${who} role on the repository${policy.overrides.levels[level].requireEnvironmentApproval ? ' and an approved environment deployment' : ''}.`);
-        if (sorted.some((f) => f.source === 'budget' || f.source === 'burn-rate')) {
+        // Notes (status NORMAL) explain; they never block, so they prompt no step of their own here.
+        const blocking = sorted.filter((f) => f.status !== 'NORMAL');
+        if (blocking.some((f) => (f.source === 'budget' || f.source === 'burn-rate') && f.code !== 'no-data')) {
             nextSteps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
+        }
+        if (blocking.some((f) => f.source === 'burn-rate' && f.code === 'no-data')) {
+            nextSteps.push('A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.');
         }
     }
     else if (status !== 'NORMAL' && status !== 'UNKNOWN') {
@@ -10191,252 +11161,19 @@ function decide(policy, findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/evaluate/evaluate-dr.ts
-var evaluate_dr = __nccwpck_require__(651);
-;// CONCATENATED MODULE: ./src/core/budget/budget-math.ts
-/** The error budget as a fraction of events: 1 − objective. */
-function allowedErrorRatio(objectivePercent) {
-    return 1 - objectivePercent / 100;
-}
-/**
- * Budget remaining in percent: R = 1 − E(W) / (1 − objective). Not clamped:
- * −50 means half a budget overspent.
- */
-function budgetRemaining(errorRatio, objectivePercent) {
-    return (1 - errorRatio / allowedErrorRatio(objectivePercent)) * 100;
-}
-/** Burn rate: how many times faster than "exactly on budget" errors arrive. */
-function burnRate(errorRatio, objectivePercent) {
-    return errorRatio / allowedErrorRatio(objectivePercent);
-}
-/**
- * Days until the budget is gone at a constant burn rate: R × window_days / burn.
- * `'inf'` when nothing burns; 0 when the budget is already gone.
- */
-function daysToExhaustion(remainingPercent, windowDays, rate) {
-    if (remainingPercent <= 0)
-        return 0;
-    if (rate <= 0)
-        return 'inf';
-    return ((remainingPercent / 100) * windowDays) / rate;
-}
-/** Status from budget remaining (percent) and the thresholds. */
-function statusFromBudget(remainingPercent, thresholds) {
-    if (remainingPercent >= thresholds.caution)
-        return 'NORMAL';
-    if (remainingPercent >= thresholds.warning)
-        return 'CAUTION';
-    if (remainingPercent >= thresholds.freeze)
-        return 'WARNING';
-    if (remainingPercent >= 0)
-        return 'FREEZE';
-    return 'EXHAUSTED';
-}
-
-// EXTERNAL MODULE: ./src/core/evaluate/evaluation-error.ts
-var evaluation_error = __nccwpck_require__(6034);
-// EXTERNAL MODULE: ./src/core/evaluate/measure-error-ratio.ts
-var measure_error_ratio = __nccwpck_require__(1206);
-// EXTERNAL MODULE: ./src/core/generate/recorded-series.ts
-var recorded_series = __nccwpck_require__(7301);
-// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
-var sli_error = __nccwpck_require__(4366);
-;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
-/**
- * Reading the SLO ratios that `deploy-governor generate rules` records instead
- * of scanning raw counters over the whole window: the same traffic-weighted
- * ratio for a fraction of the samples (see `npm run bench`).
- */
-
-
-/**
- * The windows of `slo` to read from recorded series: all recorded windows when
- * the recorded history covers the SLO window, none otherwise.
- * @throws SliError when `mode` is `true` and the recordings are missing or too young
- */
-async function recordedWindowsAvailable(slo, mode, prometheus, time) {
-    if (mode === 'false')
-        return new Set();
-    const query = (0,recorded_series/* recordedCoverageQuery */.Xt)(slo);
-    const result = await prometheus.query(query, time);
-    const covered = result.samples.some((s) => s.value > 0);
-    if (covered)
-        return new Set((0,recorded_series/* recordedWindows */.uZ)(slo));
-    if (mode === 'true') {
-        throw new sli_error/* SliError */.l(`use-recording-rules is true, but the recorded series of SLO ${slo.name} do not reach back over its ${slo.window} window (${query} is empty): load the rules from \`deploy-governor generate rules\` and let them record for ${slo.window} (or backfill them with promtool), or set use-recording-rules to auto`);
-    }
-    return new Set();
-}
-/** The recorded error ratio over `window`; null without traffic (the recorded quotient is NaN). */
-async function measureRecordedRatio(slo, window, prometheus, time) {
-    const query = (0,recorded_series/* recordedRatioQuery */.Wu)(slo, window);
-    const result = await prometheus.query(query, time);
-    if (result.samples.length === 0)
-        throw new sli_error/* SliError */.l(`the recorded series ${query} is missing although the SLO's recordings exist: regenerate and reload the rules`);
-    if (result.samples.length > 1)
-        throw new sli_error/* SliError */.l(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
-    const value = result.samples[0].value;
-    if (Number.isNaN(value))
-        return null;
-    if (!Number.isFinite(value) || value < 0)
-        throw new sli_error/* SliError */.l(`${query} returned ${value}; expected an error ratio between 0 and 1`);
-    return Math.min(value, 1);
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
-/**
- * One SLO: budget over its window, burn rate over the last hour, and the
- * fast-burn guards. A failure affects this SLO only (it becomes UNKNOWN); the
- * others are still reported.
- */
-
-
-
-
-
-const BURN_RATE_WINDOW = '1h';
-function pct(value) {
-    return `${value.toFixed(1)}%`;
-}
-async function evaluateSlo(slo, guards, thresholds, prometheus, time, useRecordingRules = 'false') {
-    const base = {
-        name: slo.name,
-        ...(slo.description !== undefined ? { description: slo.description } : {}),
-        objective: slo.objective,
-        window: slo.window,
-        sliKind: slo.sli.kind,
-        ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
-    };
-    const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
-    let ratios;
-    let source = 'raw';
-    try {
-        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
-        if (recorded.has(slo.window))
-            source = 'recorded';
-        const measured = await Promise.all(windows.map((w) => (recorded.has(w) ? measureRecordedRatio(slo, w, prometheus, time) : (0,measure_error_ratio/* measureErrorRatio */.Uq)(slo.sli, w, prometheus, time))));
-        ratios = new Map(windows.map((w, i) => [w, measured[i]]));
-    }
-    catch (error) {
-        if (!(0,evaluation_error/* isEvaluationError */.T)(error))
-            throw error;
-        const message = `SLO ${slo.name}: ${(0,evaluation_error/* describeEvaluationError */.i)(error)}`;
-        return {
-            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
-            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
-        };
-    }
-    // Short windows without traffic burn nothing; the SLO window without traffic is unknowable.
-    const rateOver = (w) => burnRate(ratios.get(w) ?? 0, slo.objective);
-    const guardResults = guards.map((g) => {
-        const longBurnRate = rateOver(g.long);
-        const shortBurnRate = rateOver(g.short);
-        return { ...g, longBurnRate, shortBurnRate, triggered: longBurnRate > g.factor && shortBurnRate > g.factor };
-    });
-    const findings = guardResults
-        .filter((g) => g.triggered)
-        .map((g) => ({
-        source: 'burn-rate',
-        status: g.status,
-        slo: slo.name,
-        message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate.toFixed(1)}x over ${g.long} and ${g.shortBurnRate.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
-    }));
-    const errorRatio = ratios.get(slo.window) ?? null;
-    if (errorRatio === null) {
-        const message = `SLO ${slo.name}: no traffic in the ${slo.window} window (the total query returned nothing or 0), so the budget cannot be computed: check the total query and that the service is scraped`;
-        return {
-            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rateOver(BURN_RATE_WINDOW), daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
-            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings],
-        };
-    }
-    const remaining = budgetRemaining(errorRatio, slo.objective);
-    const rate = rateOver(BURN_RATE_WINDOW);
-    const status = statusFromBudget(remaining, thresholds);
-    if (status !== 'NORMAL') {
-        const below = status === 'EXHAUSTED'
-            ? 'the budget is exhausted'
-            : `below the ${status === 'CAUTION' ? 'caution' : status === 'WARNING' ? 'warning' : 'freeze'} threshold of ${status === 'CAUTION' ? thresholds.caution : status === 'WARNING' ? thresholds.warning : thresholds.freeze}%`;
-        findings.unshift({
-            source: 'budget',
-            status,
-            slo: slo.name,
-            message: `SLO ${slo.name}: ${pct(remaining)} of the ${slo.window} error budget remains (${below}); error ratio ${(errorRatio * 100).toFixed(3)}% against an objective of ${slo.objective}%`,
-        });
-    }
-    return {
-        result: {
-            ...base,
-            source,
-            errorRatio,
-            budgetRemaining: remaining,
-            burnRate: rate,
-            daysToExhaustion: daysToExhaustion(remaining, (0,duration/* durationDays */.Gr)(slo.window), rate),
-            status,
-            guards: guardResults,
-            error: null,
-        },
-        findings,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/summarize-budget.ts
-function summarizeBudget(slos) {
-    const remaining = slos.map((s) => s.budgetRemaining).filter((v) => v !== null);
-    const rates = slos.map((s) => s.burnRate).filter((v) => v !== null);
-    const days = slos.map((s) => s.daysToExhaustion).filter((v) => v !== null);
-    const finiteDays = days.filter((d) => d !== 'inf');
-    return {
-        remaining: remaining.length > 0 ? Math.min(...remaining) : null,
-        burnRate: rates.length > 0 ? Math.max(...rates) : null,
-        daysToExhaustion: finiteDays.length > 0 ? Math.min(...finiteDays) : days.length > 0 ? 'inf' : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-policy.ts
-
-
-
-
-
-
-async function evaluatePolicy({ policy, prometheus, now, run = null }) {
-    const counting = new CountingQuerier(prometheus);
-    const [slos, dr] = await Promise.all([
-        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, policy.useRecordingRules))),
-        policy.dr ? (0,evaluate_dr/* evaluateDr */.G)(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
-    ]);
-    // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-    const active = policy.freezeWindows.length === 0 ? [] : (await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
-    const freezeFindings = active.map((w) => ({
-        source: 'freeze',
-        status: 'FREEZE',
-        message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
-    }));
-    const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
-    const sloResults = slos.map((s) => s.result);
-    return {
-        schema: REPORT_SCHEMA_ID,
-        environment: policy.environment,
-        evaluatedAt: now.toISOString(),
-        decision: decide(policy, findings),
-        budget: summarizeBudget(sloResults),
-        slos: sloResults,
-        dr: dr.result,
-        freeze: { active },
-        findings,
-        override: null,
-        prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
-        run,
-    };
-}
-
 // EXTERNAL MODULE: ./src/core/policy/permissions.ts
 var permissions = __nccwpck_require__(5442);
 ;// CONCATENATED MODULE: ./src/core/override/decide-override.ts
 /**
- * Whether a workflow_dispatch override may let a blocked deploy through. Pure: the
- * adapter reads the actor's role and the run's approvals through the GitHub API
- * and passes them in. An override never changes the status, only `canDeploy`.
+ * Whether an override may let a blocked deploy through. Pure: the adapter reads
+ * the actor's role and the run's approvals through the GitHub API and passes
+ * them in. An override never changes the status, only `canDeploy`.
+ *
+ * Two ways to ask: the Action's `override` input on a workflow_dispatch run
+ * (`via: 'action'`, the default), and the CLI's `--override` flag (`via: 'cli'`),
+ * where the actor is the GitHub token's user and there is no workflow run, so no
+ * event to check and no environment approval to read. The rules are otherwise
+ * the same; only the words differ (an input, or a flag).
  */
 
 
@@ -10447,19 +11184,25 @@ function roleRank(role) {
         return known;
     return permissions/* PERMISSIONS */.J.indexOf(role.permission ?? '');
 }
+/** Whether a role (as GitHub reports it) meets `needed`: the one role check every caller uses. */
+function hasPermission(role, needed) {
+    return roleRank(role) >= permissions/* PERMISSIONS */.J.indexOf(needed);
+}
 /** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
 function preflightOverride(report, attempt, policy) {
     const problems = [];
-    if (attempt.eventName !== 'workflow_dispatch') {
+    const cli = attempt.via === 'cli';
+    if (!cli && attempt.eventName !== 'workflow_dispatch') {
         problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
     }
     const reason = attempt.reason?.trim() ?? '';
     if (reason.length < policy.overrides.minReasonLength) {
-        problems.push(`override-reason must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
+        problems.push(`${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
     }
     const status = report.decision.status;
     if (!levelPasses(attempt.level, status)) {
-        problems.push(`override level ${attempt.level} cannot pass status ${status}; dispatch with override: ${report.decision.requiredOverride ?? 'exhausted'}`);
+        const needed = report.decision.requiredOverride ?? 'exhausted';
+        problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
     }
     return problems;
 }
@@ -10486,7 +11229,7 @@ function applyOverride(report, attempt, policy) {
     else if (attempt.role === null) {
         problems.push(`could not read ${attempt.actor}'s repository role: ${attempt.roleError ?? 'unknown error'}`);
     }
-    else if (roleRank(attempt.role) < permissions/* PERMISSIONS */.J.indexOf(rule.permission)) {
+    else if (!hasPermission(attempt.role, rule.permission)) {
         problems.push(`${attempt.actor} has the ${attempt.role.roleName ?? attempt.role.permission ?? 'no'} role; override level ${attempt.level} needs ${rule.permission} or higher`);
     }
     if (problems.length > 0) {
@@ -10496,7 +11239,9 @@ function applyOverride(report, attempt, policy) {
         problems.push(`could not read the run's environment approvals: ${attempt.approvalsError}`);
     }
     else if (rule.requireEnvironmentApproval && attempt.approvers.length === 0) {
-        problems.push(`override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`);
+        problems.push(attempt.via === 'cli'
+            ? `override level ${attempt.level} requires an approved deployment, which only a GitHub Actions run in the environment ${report.environment} can show: override from the deploy workflow instead`
+            : `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`);
     }
     if (problems.length > 0) {
         const message = `Override refused: ${problems.join('; ')}`;
@@ -10532,8 +11277,6 @@ function applyOverride(report, attempt, policy) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/policy/resolve-policy.ts
-var resolve_policy = __nccwpck_require__(1061);
 ;// CONCATENATED MODULE: ./src/github/read-override-authorization.ts
 /**
  * Reads what authorizes an override, through the API (never from the inputs):
@@ -10585,6 +11328,35 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/read-token-user.ts
+/**
+ * Who a token stands for (`GET /user`): the CLI's override actor. Outside a
+ * workflow run there is no triggering actor, so the person asking is the owner
+ * of the token, as GitHub knows it, never a name from the command line.
+ */
+
+
+const userResponse = schemas/* object */.Ikc({ login: schemas/* string */.YjP().min(1) });
+async function readTokenUser(client) {
+    try {
+        const { data } = await client.request('GET /user');
+        return { login: userResponse.parse(data).login };
+    }
+    catch (error) {
+        const status = httpStatusOf(error);
+        if (status === 401)
+            return { error: 'GitHub answered 401 to GET /user: GITHUB_TOKEN is not a valid token' };
+        if (status === 403) {
+            return {
+                error: "GitHub answered 403 to GET /user: the token has no user (an installation token or a workflow's GITHUB_TOKEN acts for an app); use a person's token, e.g. a fine-grained personal access token or `gh auth token`",
+            };
+        }
+        if (error instanceof errors/* ZodError */.G)
+            return { error: 'GitHub answered GET /user without a login; is GITHUB_API_URL a GitHub API?' };
+        return { error: `reading the token's user (GET /user) failed: ${messageOf(error)}` };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/prometheus/message-text.ts
 /** Text that goes into PrometheusQueryError messages: short, one line, no secrets. */
 const MAX_QUERY_CHARS = 300;
@@ -10633,7 +11405,7 @@ class Redactor {
 
 ;// CONCATENATED MODULE: ./src/prometheus/prometheus-envelope.ts
 /**
- * The JSON envelope of Prometheus's `/api/v1/query`, validated rather than cast
+ * The JSON envelope of Prometheus's `/api/v1/query` and `/api/v1/query_range`, validated rather than cast
  * (https://prometheus.io/docs/prometheus/latest/querying/api/#format-overview).
  */
 
@@ -10654,6 +11426,15 @@ const sampleValueSchema = schemas/* string */.YjP().transform((text, ctx) => {
 });
 /** `[<unix seconds>, "<value>"]` */
 const pointSchema = schemas/* tuple */.PVZ([schemas/* number */.aig(), sampleValueSchema]);
+/**
+ * A range query's `matrix` result: series with their `values` (`histograms`
+ * instead for native histograms, which have no single value).
+ */
+const matrixResultSchema = schemas/* array */.YOg(schemas/* object */.Ikc({
+    metric: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    values: schemas/* array */.YOg(pointSchema).optional(),
+    histograms: schemas/* unknown */.L5J().optional(),
+}));
 const statsSchema = schemas/* object */.Ikc({ samples: schemas/* object */.Ikc({ totalQueryableSamples: schemas/* number */.aig().optional() }).optional() }).optional();
 const dataSchema = schemas/* discriminatedUnion */.gMt('resultType', [
     schemas/* object */.Ikc({
@@ -10762,6 +11543,10 @@ function networkFailure(error) {
         const e = queue[i];
         if (typeof e !== 'object' || e === null)
             continue;
+        // The app's checked fetch refused the address after resolving it: nothing was sent. Known by its name, not
+        // imported: checked-fetch.ts loads undici, which the Action's start-up must not pay for.
+        if ('name' in e && e.name === 'AddressRefused' && 'message' in e && typeof e.message === 'string')
+            return { refused: { message: e.message } };
         if ('code' in e && typeof e.code === 'string')
             return { code: e.code };
         if ('message' in e && typeof e.message === 'string' && e.message !== '')
@@ -10804,7 +11589,7 @@ function hint(code) {
         return ` (${code}: nothing listens at that address and port)`;
     return ` (${code})`;
 }
-/** The query endpoint and headers for a base URL, or why they cannot be built (never echoing a header value). */
+/** The API base and headers for a base URL, or why they cannot be built (never echoing a header value). */
 function prepareRequest(baseUrl, userHeaders, displayUrl) {
     const secrets = Object.values(userHeaders);
     let url;
@@ -10835,12 +11620,21 @@ function prepareRequest(baseUrl, userHeaders, displayUrl) {
     }
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
     // Keep a path prefix (Mimir's /prometheus) and any query parameters of the base URL; drop credentials and fragment.
-    const endpoint = new URL(url.href);
-    endpoint.username = '';
-    endpoint.password = '';
-    endpoint.hash = '';
-    endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/api/v1/query`;
-    return { secrets, endpoint: endpoint.href, headers };
+    const base = new URL(url.href);
+    base.username = '';
+    base.password = '';
+    base.hash = '';
+    return { secrets, base, headers };
+}
+/** The endpoint of one API under the base URL (its path prefix and query parameters kept). */
+function endpointOf(base, api) {
+    const endpoint = new URL(base.href);
+    endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}${api}`;
+    return endpoint.href;
+}
+/** Unix seconds with milliseconds, as the API takes timestamps. */
+function unixSeconds(time) {
+    return (time.getTime() / 1000).toFixed(3);
 }
 class PrometheusClient {
     /** Base URL without credentials, query or trailing slash: the only form shown in messages and reports. */
@@ -10856,22 +11650,42 @@ class PrometheusClient {
     constructor(options) {
         this.displayUrl = stripCredentials(options.url);
         this.timeoutMs = options.timeoutMs;
-        this.attempts = Math.max(1, Math.floor(options.retries ?? 3));
+        this.attempts = Math.max(1, Math.floor(options.attempts ?? 3));
         this.backoffMs = Math.max(0, options.backoffMs ?? 200);
         this.stats = options.stats ?? true;
         this.fetchImpl = options.fetch ?? fetch;
         const setup = prepareRequest(options.url, options.headers ?? {}, this.displayUrl);
         this.redactor = new Redactor(setup.secrets);
-        this.request = 'problem' in setup ? setup.problem : { endpoint: setup.endpoint, headers: setup.headers };
+        this.request = 'problem' in setup ? setup.problem : { base: setup.base, headers: setup.headers };
     }
     async query(promql, time) {
+        const { data, fail } = await this.send('/api/v1/query', promql, { time: unixSeconds(time) });
+        return { samples: this.samples(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+    }
+    /**
+     * A range query: `promql` evaluated at `start`, `start + step`, … up to `end`.
+     * The same request, retries and failures as `query`; the answer must be a
+     * matrix (or a scalar, read as one series).
+     */
+    async queryRange(promql, range) {
+        const step = Math.max(1, Math.round(range.stepSeconds));
+        const { data, fail } = await this.send('/api/v1/query_range', promql, { start: unixSeconds(range.start), end: unixSeconds(range.end), step: String(step) });
+        return { series: this.series(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
+    }
+    /**
+     * POSTs one query to `api` with `params`, retrying what is worth retrying, and
+     * returns the successful answer's data, or throws a PrometheusQueryError that
+     * names the URL (never its credentials) and the query.
+     */
+    async send(api, promql, params) {
         const details = { url: this.displayUrl, query: promql };
         const shown = queryForMessage(promql);
-        const fail = (kind, message, extra = {}) => new query_error/* PrometheusQueryError */.V(kind, `${message} (query: ${shown})`, { ...details, ...extra });
+        const fail = (kind, message, extra = {}) => new PrometheusQueryError(kind, `${message} (query: ${shown})`, { ...details, ...extra });
         if (typeof this.request === 'string')
             throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
-        const { endpoint, headers } = this.request;
-        const form = new URLSearchParams({ query: promql, time: (time.getTime() / 1000).toFixed(3) });
+        const { headers } = this.request;
+        const endpoint = endpointOf(this.request.base, api);
+        const form = new URLSearchParams({ query: promql, ...params });
         if (this.stats)
             form.set('stats', 'all');
         const body = form.toString();
@@ -10889,7 +11703,9 @@ class PrometheusClient {
                 text = await response.text();
             }
             catch (error) {
-                const { code, message } = networkFailure(error);
+                const { code, message, refused } = networkFailure(error);
+                if (refused)
+                    throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, { attempts: attempt, refusedAddress: true });
                 if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
                     // A timeout is not retried: the whole gate must finish within its budget, and a
                     // query that took timeoutMs once will most likely take as long again.
@@ -10912,12 +11728,14 @@ class PrometheusClient {
                     attempts: attempt,
                 });
             }
-            return this.interpret(response, text, endpoint, (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt }));
+            const answered = (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt });
+            return { data: this.interpret(response, text, endpoint, api, answered), fail: answered };
         }
         // Unreachable: the last attempt always returns or throws above.
         throw fail('unreachable', `cannot reach Prometheus at ${this.displayUrl} (${lastFailure})`, { attempts: this.attempts });
     }
-    interpret(response, text, endpoint, fail) {
+    /** The data of a successful answer; every other answer is a failure. */
+    interpret(response, text, endpoint, api, fail) {
         const { status } = response;
         const at = `Prometheus at ${this.displayUrl}`;
         if (status >= 300 && status < 400) {
@@ -10929,7 +11747,7 @@ class PrometheusClient {
             throw fail('unauthorized', `${at} refused the request (HTTP ${status}${status === 401 ? ', not authenticated' : ', not allowed'}): check the prometheus-token input (or the policy's prometheus.bearer-token-env / basic-auth, or user:password in prometheus-url) and prometheus-headers (e.g. the X-Scope-OrgID tenant)`);
         }
         if (status === 404) {
-            throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}/api/v1/query — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
+            throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}${api} — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
         }
         if (status >= 400) {
             const answer = prometheusError(text);
@@ -10944,7 +11762,7 @@ class PrometheusClient {
         if (envelope.status === 'error') {
             throw fail('bad-query', `${at} failed the query${envelope.errorType ? ` (${envelope.errorType})` : ''}: ${this.serverWords(text)}`);
         }
-        return { samples: this.samples(envelope.data, fail), samplesTouched: envelope.data.stats?.samples?.totalQueryableSamples ?? null };
+        return envelope.data;
     }
     samples(data, fail) {
         switch (data.resultType) {
@@ -10961,6 +11779,30 @@ class PrometheusClient {
                 throw fail('invalid-response', `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`);
             case 'string':
                 throw fail('invalid-response', `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`);
+        }
+    }
+    /** A range query's series: a matrix (native histogram points are refused as for instant queries), or a scalar as one series. */
+    series(data, fail) {
+        switch (data.resultType) {
+            case 'matrix': {
+                const parsed = matrixResultSchema.safeParse(data.result);
+                if (!parsed.success) {
+                    const issue = parsed.error.issues[0];
+                    const where = issue && issue.path.length > 0 ? ` at result.${issue.path.join('.')}` : '';
+                    throw fail('invalid-response', `the range answer from ${this.displayUrl} is not a Prometheus matrix (${issue?.message ?? 'unexpected shape'}${where})`);
+                }
+                return parsed.data.map((s) => {
+                    if (s.values === undefined) {
+                        throw fail('invalid-response', `${this.displayUrl} returned native histogram samples, which have no single value: wrap the query in histogram_count(), histogram_sum() or histogram_quantile()`);
+                    }
+                    return { labels: s.metric, points: s.values.map(([at, value]) => ({ at, value })) };
+                });
+            }
+            case 'scalar':
+                return [{ labels: {}, points: [{ at: data.result[0], value: data.result[1] }] }];
+            case 'vector':
+            case 'string':
+                throw fail('invalid-response', `expected a matrix from the range query; the query returned a ${data.resultType} (Prometheus at ${this.displayUrl})`);
         }
     }
     /** Prometheus's own error text when the body is an error answer, else a body excerpt; secrets redacted either way. */
@@ -11014,6 +11856,954 @@ async function pushDecision(options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/generate/recorded-series.ts
+var recorded_series = __nccwpck_require__(7301);
+;// CONCATENATED MODULE: ./src/core/evaluate/budget-history.ts
+/**
+ * The budget history behind the report's charts: how the SLO's error budget
+ * was spent across its window, and the burn rate step by step, from ONE range
+ * query per SLO at a coarse step (at most 30 points, whatever the window).
+ *
+ * The query asks, at each step's end, for the events of that step alone: from
+ * raw counters, its errors and its total as the SLI kind counts them for any
+ * window; on the recorded path (when the gate read the SLO window from the
+ * recorded series), the recorded base series over the step. The steps tile the
+ * window, so on the raw path the query reads the window's samples once more (an
+ * events SLI exactly as many as its window query), and on the recorded path one
+ * sample per base window of each base series, whatever the traffic (17,280 for
+ * a 30d window). From those counts:
+ * - the burn rate of each step is its error ratio over the budget (1 − objective);
+ * - the budget remaining after each step is 100 % less the share of the window's
+ *   spent budget that the steps so far account for. The window's spent budget is
+ *   the gate's own figure (the table's), so the last point is the table's budget
+ *   remaining and the line never rises (a burn-down of the current window).
+ *
+ * Everything here is best-effort: the decision never depends on it. A query that
+ * fails or answers unusably is a note and no history; a querier without range
+ * queries (the app's tenant querier) gives no history and no note.
+ */
+
+
+
+
+
+/** Most points of one SLO's history (one per step). */
+const HISTORY_MAX_POINTS = 30;
+/** The shortest step: a step must hold a few scrapes for `increase()` to see anything. */
+const HISTORY_MIN_STEP_SECONDS = 300;
+/**
+ * Most SLOs of one report that carry a history (the worst first): 30 points
+ * are about 2.3 KB of JSON, and the whole report must fit the check run's
+ * 65,535 characters for the app to read it back (see `fitHistories`).
+ */
+const HISTORY_MAX_SLOS = 10;
+/** The label that tells the two parts of a counting SLI's history query apart. */
+const HISTORY_PART_LABEL = 'dg_history';
+/**
+ * The steps of a window's history: as many as fit (at most 30, each at least
+ * 5 minutes), preferring whole days, then whole hours, then whole minutes, and
+ * never fewer than half the maximum for a rounder step. `n × step` is the window
+ * whenever such a step divides it (30d: 30 × 1d, 28d: 28 × 1d, 7d: 28 × 6h,
+ * 1h: 12 × 5m), so the steps tile the window exactly; otherwise the first step
+ * reaches less than a step before the window. Null for a window too short for
+ * two steps.
+ */
+function historyGrid(windowMs) {
+    const window = Math.round(windowMs / 1000);
+    const most = Math.min(HISTORY_MAX_POINTS, Math.floor(window / HISTORY_MIN_STEP_SECONDS));
+    if (!Number.isFinite(most) || most < 2)
+        return null;
+    for (const unit of [86_400, 3_600, 60]) {
+        for (let n = most; n >= Math.max(2, Math.ceil(most / 2)); n--) {
+            if (window % (n * unit) === 0)
+                return { stepSeconds: window / n, points: n };
+        }
+    }
+    // No whole-minute step tiles the window: whole seconds, the first step reaching a little before its start.
+    return { stepSeconds: Math.ceil(window / most), points: most };
+}
+/**
+ * What to read for each step: from raw counters, the SLI kind's own counts (or
+ * ratio); on the recorded path, the recorded base series, as the gate reads any
+ * window from them. Not the window series the rules record (`…ratio_rate1d`):
+ * the gate's coverage probe checks the base series over the whole window, while
+ * the window series may reach back only to when the rules were loaded (promtool
+ * cannot backfill rules that read other rules in the same pass).
+ *
+ * The base series are rates over the base window (5m), recorded every minute;
+ * read at every base window's end (a subquery at that resolution), each
+ * multiplied by the base window's seconds, they count each event once: a fifth
+ * of the samples of summing every recorded minute (8,640 a series for 30 days).
+ * A step that is not a multiple of the base window sums every recorded minute.
+ */
+function stepParts(slo, source, step) {
+    const kind = (0,registry/* sliKindOf */.Kh)(slo.sli);
+    if (source === 'raw') {
+        // A kind whose gate queries are exactly an error and a total count (events) is read with them: its
+        // recording's error part also reads the total (`or 0 * total`, so a recorded ratio stays defined), which
+        // would read the window's total samples a second time; a step without an error series is zero errors here.
+        const queries = kind.queries(slo.sli, step);
+        if (kind.countsEvents && Object.keys(queries).sort().join(',') === 'error,total')
+            return { tagged: { error: queries.error, total: queries.total } };
+        const recording = kind.recording(slo.sli, step);
+        return 'counts' in recording ? { tagged: recording.counts } : recording;
+    }
+    const selector = (0,recorded_series/* sloSelector */.Wd)(slo);
+    const base = (0,recorded_series/* baseSeries */.N8)(slo);
+    const baseMs = (0,duration/* parseDurationMs */.yi)(base.window);
+    const stepMs = (0,duration/* parseDurationMs */.yi)(step);
+    const tiled = stepMs >= baseMs && stepMs % baseMs === 0;
+    if (!kind.countsEvents)
+        return { ratio: `avg(avg_over_time(${base.ratio}${selector}[${step}${tiled ? `:${base.window}` : ''}]))` };
+    if (tiled) {
+        const count = (series) => `sum(sum_over_time(${series}${selector}[${step}:${base.window}])) * ${baseMs / 1000}`;
+        return { tagged: { error: count(base.error), total: count(base.total) } };
+    }
+    const counts = (0,recorded_series/* recordedQueries */.BX)(slo);
+    return { tagged: { error: `sum(${counts.error(step)})`, total: `sum(${counts.total(step)})` } };
+}
+/**
+ * The one PromQL range query of an SLO's history at `stepSeconds`: for a kind
+ * that counts events, each step's error and total counts, as two series told
+ * apart by the `dg_history` label; for a ratio kind, the step's ratio.
+ */
+function budgetHistoryQuery(slo, source, stepSeconds) {
+    const parts = stepParts(slo, source, (0,duration/* formatDuration */.a3)(stepSeconds * 1000));
+    if ('ratio' in parts)
+        return parts.ratio;
+    const tag = (part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
+    return `${tag('error')} or ${tag('total')}`;
+}
+/** One value per step from a series, by the step its timestamp falls on; others are dropped. */
+function byStep(series, at, stepSeconds) {
+    const values = at.map(() => undefined);
+    for (const p of series?.points ?? []) {
+        const i = Math.round((p.at - at[0]) / stepSeconds);
+        if (i >= 0 && i < at.length && Math.abs(p.at - at[i]) < stepSeconds / 2)
+            values[i] = p.value;
+    }
+    return values;
+}
+/** Counts are finite and not negative; anything else in a step is treated as no data for it. */
+const count = (v) => (v !== undefined && Number.isFinite(v) && v >= 0 ? v : undefined);
+/**
+ * Reads an SLO's history with one range query ending at `time`. Null when the
+ * querier has no range queries or the window is too short for a chart; a note
+ * when the query fails or its answer cannot be used.
+ * @throws only what is not a query failure (a bug)
+ */
+async function readBudgetHistory(slo, source, prometheus, time) {
+    const grid = historyGrid((0,duration/* parseDurationMs */.yi)(slo.window));
+    if (!prometheus.queryRange || grid === null)
+        return null;
+    const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
+    const end = Math.floor(time.getTime() / 1000);
+    const at = Array.from({ length: grid.points }, (_, i) => end - (grid.points - 1 - i) * grid.stepSeconds);
+    const unusable = (why) => ({ note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it` });
+    let result;
+    try {
+        result = await prometheus.queryRange(query, { start: new Date(at[0] * 1000), end: new Date(end * 1000), stepSeconds: grid.stepSeconds });
+    }
+    catch (error) {
+        if (!(error instanceof PrometheusQueryError))
+            throw error;
+        return { note: `SLO ${slo.name}: no budget chart: the history query failed: ${error.message}; the decision does not depend on it` };
+    }
+    const ratios = [];
+    const spent = [];
+    if ((0,registry/* sliKindOf */.Kh)(slo.sli).countsEvents) {
+        const tagged = (part) => result.series.filter((s) => s.labels[HISTORY_PART_LABEL] === part);
+        const [errorSeries, totalSeries] = [tagged('error'), tagged('total')];
+        if (errorSeries.length > 1 || totalSeries.length > 1 || result.series.length > errorSeries.length + totalSeries.length) {
+            return unusable(`the history query returned ${result.series.length} series where it expects one error and one total series`);
+        }
+        if (totalSeries.length === 0)
+            return unusable('the history query returned no samples');
+        const errors = byStep(errorSeries[0], at, grid.stepSeconds);
+        const totals = byStep(totalSeries[0], at, grid.stepSeconds);
+        for (const [i, t] of totals.entries()) {
+            const total = count(t);
+            // A step without an error count but with traffic had no errors (no 5xx series yet).
+            const e = Math.min(count(errors[i]) ?? 0, total ?? 0);
+            ratios.push(total === undefined ? null : total === 0 ? 0 : e / total);
+            spent.push(total === undefined ? 0 : e);
+        }
+    }
+    else {
+        if (result.series.length > 1)
+            return unusable(`the history query returned ${result.series.length} series; a ratio SLI's query must return one`);
+        if (result.series.length === 0)
+            return unusable('the history query returned no samples');
+        for (const v of byStep(result.series[0], at, grid.stepSeconds)) {
+            // NaN is 0/0: a step without traffic, which burned nothing.
+            const ratio = v === undefined || (!Number.isFinite(v) && !Number.isNaN(v)) || v < 0 ? null : Number.isNaN(v) ? 0 : Math.min(v, 1);
+            ratios.push(ratio);
+            spent.push(ratio ?? 0);
+        }
+    }
+    return { answer: { source, grid, at, ratios, spent, query } };
+}
+/** `2026-03-01T00:00:00Z`: seconds are the history's resolution. */
+function isoSeconds(unixSeconds) {
+    return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * The report's history from the range query's answer and the gate's own figures:
+ * the budget remaining after each step (the last one is `budgetRemaining`) and
+ * each step's burn rate (null for a step without data).
+ * @param budgetRemaining the gate's budget remaining over the window, in percent
+ */
+function toBudgetHistory(answer, objective, budgetRemaining) {
+    const budget = 1 - objective / 100;
+    const windowSpent = 100 - budgetRemaining;
+    const total = answer.spent.reduce((a, b) => a + b, 0);
+    let spentSoFar = 0;
+    const points = answer.at.map((at, i) => {
+        spentSoFar += answer.spent[i];
+        // No error in any step (the window's few errors fell between them): nothing to attribute them to, so the
+        // line stays full and meets the table's figure at the last point.
+        const remaining = total > 0 ? 100 - (windowSpent * spentSoFar) / total : i === answer.at.length - 1 ? budgetRemaining : 100;
+        const ratio = answer.ratios[i];
+        return { at: isoSeconds(at), budgetRemaining: Number(remaining.toFixed(2)), burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)) };
+    });
+    return { step: (0,duration/* formatDuration */.a3)(answer.grid.stepSeconds * 1000), source: answer.source, points };
+}
+/**
+ * What the report's JSON may weigh with its histories: the check run carries the
+ * report in 65,535 characters, and after the evaluation the Action may still add
+ * an override record and its OIDC provenance (up to 16,384 characters).
+ */
+const REPORT_HISTORY_BUDGET_CHARS = 45_000;
+/**
+ * Keeps the histories that fit: at most HISTORY_MAX_SLOS of them, and only as
+ * many as keep the report within REPORT_HISTORY_BUDGET_CHARS, the worst SLOs
+ * first (status, then the least budget, then policy order). A history therefore
+ * never makes a report too big for the check run: a report that fits without
+ * them fits with the ones kept, and one that does not fit keeps none. A note
+ * says how many SLOs have no chart because of this.
+ * @param build the report for the SLO results and the note (if any)
+ */
+function fitHistories(results, build) {
+    const charted = results
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => r.history !== undefined)
+        .sort((a, b) => (0,core_status/* statusRank */.Tx)(b.r.status) - (0,core_status/* statusRank */.Tx)(a.r.status) || (a.r.budgetRemaining ?? 0) - (b.r.budgetRemaining ?? 0) || a.i - b.i)
+        .map(({ i }) => i);
+    for (let kept = Math.min(charted.length, HISTORY_MAX_SLOS);; kept--) {
+        const keep = new Set(charted.slice(0, kept));
+        const limited = results.map((r, i) => {
+            if (r.history === undefined || keep.has(i))
+                return r;
+            const copy = { ...r };
+            delete copy.history;
+            return copy;
+        });
+        const left = charted.length - kept;
+        const note = left === 0
+            ? null
+            : `No budget chart for ${left} of ${charted.length} SLOs (those with the most budget left), to keep the report within the check run's size limit; their figures are in the table`;
+        const report = build(limited, note);
+        if (kept === 0 || JSON.stringify(report).length <= REPORT_HISTORY_BUDGET_CHARS)
+            return report;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/counting-querier.ts
+class CountingQuerier {
+    inner;
+    queries = 0;
+    samplesTouched = null;
+    /** Present exactly when the inner querier has it. */
+    queryRange;
+    constructor(inner) {
+        this.inner = inner;
+        const rangeOf = inner.queryRange?.bind(inner);
+        if (rangeOf) {
+            this.queryRange = async (promql, range) => this.count(await this.counted(() => rangeOf(promql, range)));
+        }
+    }
+    get displayUrl() {
+        return this.inner.displayUrl;
+    }
+    async query(promql, time) {
+        return this.count(await this.counted(() => this.inner.query(promql, time)));
+    }
+    counted(run) {
+        this.queries += 1;
+        return run();
+    }
+    count(result) {
+        if (result.samplesTouched !== null)
+            this.samplesTouched = (this.samplesTouched ?? 0) + result.samplesTouched;
+        return result;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/promql/promql.ts
+var promql = __nccwpck_require__(2124);
+// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
+var sli_error = __nccwpck_require__(4366);
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluation-error.ts
+/**
+ * The expected failures of an evaluation: they become status UNKNOWN with a
+ * message; anything else is a bug and propagates.
+ */
+
+
+function isEvaluationError(error) {
+    return error instanceof PrometheusQueryError || error instanceof sli_error/* SliError */.l;
+}
+function describeEvaluationError(error) {
+    return error.message;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-dr.ts
+/**
+ * Disaster-recovery freshness: the last drill's age, and optionally a backup
+ * probe and the last drill's RTO/RPO. Gauges are read with a lookback because a
+ * value pushed once a day is stale for an instant query after five minutes.
+ */
+
+
+
+
+
+async function readValue(prometheus, query, time) {
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        return null;
+    const value = result.samples[0].value;
+    if (!Number.isFinite(value))
+        throw new sli_error/* SliError */.l(`the DR query returned ${value}; expected a number (query: ${query})`);
+    return value;
+}
+async function evaluateDr(dr, prometheus, time) {
+    const queries = {
+        age: (0,promql/* lastValueQuery */.YQ)(dr.metric, dr.lookback),
+        probe: dr.backupProbe ? (0,promql/* lastValueQuery */.YQ)(dr.backupProbe.query, dr.backupProbe.lookback, 'min') : null,
+        rto: dr.rto ? (0,promql/* lastValueQuery */.YQ)(dr.rto.metric, dr.lookback) : null,
+        rpo: dr.rpo ? (0,promql/* lastValueQuery */.YQ)(dr.rpo.metric, dr.lookback) : null,
+    };
+    let values;
+    try {
+        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))));
+        values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
+    }
+    catch (error) {
+        if (!isEvaluationError(error))
+            throw error;
+        const message = `DR check: ${error.message}`;
+        return { result: null, findings: [{ source: 'error', status: 'UNKNOWN', message }] };
+    }
+    const findings = [];
+    const fail = (message) => findings.push({ source: 'dr', status: dr.status, message });
+    // A gauge with no sample is no data (n/a in the report), never a value; the message names the query that returned nothing.
+    const missing = (message) => findings.push({ source: 'dr', status: dr.status, message, code: 'no-data' });
+    const maxAgeSeconds = dr.maxAgeMs / 1000;
+    let ageSeconds = null;
+    if (values.age === null) {
+        missing(`DR check: no ${dr.metric} sample in the last ${dr.lookback} (${queries.age} returned no samples): after each successful drill publish its Unix time (e.g. push "${dr.metric.replace(/\{.*$/, '')} $(date +%s)" to a Pushgateway), or turn the check off with dr-check: false`);
+    }
+    else {
+        ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
+        if (ageSeconds > maxAgeSeconds) {
+            fail(`DR check: the last drill was ${(0,duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
+        }
+    }
+    let backupProbe = null;
+    if (dr.backupProbe) {
+        const ok = values.probe === 1;
+        backupProbe = { query: dr.backupProbe.query, value: values.probe, ok };
+        if (values.probe === null)
+            missing(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback} (${queries.probe} returned no samples): check that the probe runs and is scraped`);
+        else if (!ok)
+            fail(`DR check: the backup probe ${dr.backupProbe.query} is ${values.probe}, not 1: the last backup check failed`);
+    }
+    const objective = (name, cfg, value, query) => {
+        if (!cfg)
+            return null;
+        const ok = value !== null && value <= cfg.maxSeconds;
+        if (value === null)
+            missing(`DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`);
+        else if (!ok)
+            fail(`DR check: the last drill's ${name} was ${(0,duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
+        return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
+    };
+    const rto = objective('RTO', dr.rto, values.rto, queries.rto);
+    const rpo = objective('RPO', dr.rpo, values.rpo, queries.rpo);
+    return {
+        result: {
+            metric: dr.metric,
+            ageSeconds,
+            maxAgeSeconds,
+            lastTestAt: values.age === null ? null : new Date(values.age * 1000).toISOString(),
+            backupProbe,
+            rto,
+            rpo,
+            ok: findings.length === 0,
+        },
+        findings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/budget/budget-math.ts
+/** The error budget as a fraction of events: 1 − objective. */
+function allowedErrorRatio(objectivePercent) {
+    return 1 - objectivePercent / 100;
+}
+/**
+ * Budget remaining in percent: R = 1 − E(W) / (1 − objective). Not clamped:
+ * −50 means half a budget overspent.
+ */
+function budgetRemaining(errorRatio, objectivePercent) {
+    return (1 - errorRatio / allowedErrorRatio(objectivePercent)) * 100;
+}
+/** Burn rate: how many times faster than "exactly on budget" errors arrive. */
+function burnRate(errorRatio, objectivePercent) {
+    return errorRatio / allowedErrorRatio(objectivePercent);
+}
+/**
+ * Days until the budget is gone at a constant burn rate: R × window_days / burn.
+ * `'inf'` when nothing burns; 0 when the budget is already gone.
+ */
+function daysToExhaustion(remainingPercent, windowDays, rate) {
+    if (remainingPercent <= 0)
+        return 0;
+    if (rate <= 0)
+        return 'inf';
+    return ((remainingPercent / 100) * windowDays) / rate;
+}
+/** Status from budget remaining (percent) and the thresholds. */
+function statusFromBudget(remainingPercent, thresholds) {
+    if (remainingPercent >= thresholds.caution)
+        return 'NORMAL';
+    if (remainingPercent >= thresholds.warning)
+        return 'CAUTION';
+    if (remainingPercent >= thresholds.freeze)
+        return 'WARNING';
+    if (remainingPercent >= 0)
+        return 'FREEZE';
+    return 'EXHAUSTED';
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/history.ts
+/**
+ * How far back an SLO's data goes, when that is less than its window: a young
+ * service or a short retention gives a budget over the days that exist, which
+ * the report must say.
+ *
+ * One extra query, on the raw path only, and cheap by construction: the SLI's
+ * traffic query over one hour, evaluated at each day boundary of the window
+ * (`min_over_time(timestamp(<traffic over 1h>)[<window>:1d])`). That reads 1/24
+ * of the samples the window's own query reads, whatever the window. The
+ * recorded path needs nothing more: it is used only when its coverage probe
+ * found recordings at the window's start. A `count_over_time` of the raw
+ * counters would read every sample of the window again, and the oldest-sample
+ * form (`min_over_time(timestamp(sel)[…])`) needs a plain selector, which an
+ * events SLI's query is not.
+ */
+
+
+
+const DAY_SECONDS = 86_400;
+const PROBE_SECONDS = 3_600;
+/** The history query of an SLO. */
+function historyQuery(slo) {
+    return (0,promql/* oldestDataQuery */.sE)((0,registry/* sliKindOf */.Kh)(slo.sli).trafficQuery(slo.sli, promql/* HISTORY_PROBE_WINDOW */.RZ), slo.window);
+}
+/**
+ * The first day boundary (Unix seconds) at which the SLO had data; null when no
+ * boundary had any; undefined when the query failed (the history is then not
+ * reported: the evaluation itself does not depend on it).
+ */
+async function oldestData(slo, prometheus, time) {
+    try {
+        const { samples } = await prometheus.query(historyQuery(slo), time);
+        const values = samples.map((s) => s.value).filter(Number.isFinite);
+        return values.length === 0 ? null : Math.min(...values);
+    }
+    catch (error) {
+        if (error instanceof PrometheusQueryError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Days of history the data covers when that is less than the window, else null.
+ * @param oldest the history query's answer (null: no day boundary had data)
+ * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not a query the probe cannot read)
+ */
+function shortHistoryDays(oldest, now, windowMs, recentData) {
+    const nowSeconds = now.getTime() / 1000;
+    const windowStart = nowSeconds - windowMs / 1000;
+    if (oldest === null) {
+        if (!recentData)
+            return null;
+        // No day boundary saw data, yet the last hour has some: the data began after the last boundary's probe hour.
+        const lastBoundary = Math.floor(nowSeconds / DAY_SECONDS) * DAY_SECONDS;
+        return Math.min(windowMs / 1000, nowSeconds - lastBoundary + PROBE_SECONDS) / DAY_SECONDS;
+    }
+    // The first boundary inside the window is less than a day after its start: data there means a full window.
+    if (oldest < windowStart + DAY_SECONDS + PROBE_SECONDS)
+        return null;
+    return (nowSeconds - oldest) / DAY_SECONDS;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/measure-error-ratio.ts
+/**
+ * Reads one SLI's error ratio over one window through its kind's module
+ * (src/core/sli/kinds/): traffic-weighted by construction for the kinds that
+ * count events (errors and totals both `increase()` over the same window,
+ * divided once).
+ */
+
+
+
+/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
+function sliQueries(sli, window) {
+    return sliKindOf(sli).queries(sli, window);
+}
+/**
+ * What `sli`'s queries say about `window` at `time`: the error ratio (0..1), no
+ * traffic (nothing to count), or no data (a query returned no samples). An
+ * absent error series of an events SLI counts as zero errors.
+ * @throws PrometheusQueryError when Prometheus fails, SliError when the answer is unusable
+ */
+function measureWindow(sli, window, prometheus, time) {
+    return (0,registry/* sliKindOf */.Kh)(sli).measure(sli, window, prometheus, time);
+}
+/**
+ * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
+ * traffic or no data (`measureWindow` tells them apart).
+ */
+async function measureErrorRatio(sli, window, prometheus, time) {
+    const m = await measureWindow(sli, window, prometheus, time);
+    return m.state === 'measured' ? m.ratio : null;
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
+/**
+ * Reading the SLO ratios that `deploy-governor generate rules` records instead
+ * of scanning raw counters over the whole window: the same traffic-weighted
+ * ratio for a fraction of the samples (see `npm run bench`).
+ */
+
+
+
+/**
+ * The windows of `slo` to read from recorded series: all recorded windows when
+ * the recorded history covers the SLO window, none otherwise. With `auto`, a
+ * failed check is a note, not an error: the raw queries run next, so a
+ * Prometheus that fails them names the SLO's own query, not this probe.
+ * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode` is `true` and the check fails
+ */
+async function recordedWindowsAvailable(slo, mode, prometheus, time) {
+    if (mode === 'false')
+        return { windows: new Set(), note: null };
+    const query = (0,recorded_series/* recordedCoverageQuery */.Xt)(slo);
+    let covered;
+    try {
+        covered = (await prometheus.query(query, time)).samples.some((s) => s.value > 0);
+    }
+    catch (error) {
+        if (mode === 'true' || !(error instanceof PrometheusQueryError))
+            throw error;
+        return { windows: new Set(), note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}` };
+    }
+    if (covered)
+        return { windows: new Set((0,recorded_series/* recordedWindows */.uZ)(slo)), note: null };
+    if (mode === 'true') {
+        throw new sli_error/* SliError */.l(`use-recording-rules is true, but the recorded series of SLO ${slo.name} do not reach back over its ${slo.window} window (${query} is empty): load the rules from \`deploy-governor generate rules\` and let them record for ${slo.window} (or backfill them with promtool), or set use-recording-rules to auto`);
+    }
+    return { windows: new Set(), note: null };
+}
+/**
+ * The recorded error ratio over `window`: no traffic when the recorded quotient
+ * is NaN; null when the series is missing although the SLO's recordings exist
+ * (the caller reads raw counters for that window, with a note).
+ */
+async function measureRecordedRatio(slo, window, prometheus, time) {
+    const query = (0,recorded_series/* recordedRatioQuery */.Wu)(slo, window);
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1)
+        throw new sli_error/* SliError */.l(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
+    const value = result.samples[0].value;
+    if (Number.isNaN(value))
+        return { state: 'no-traffic', query, detail: `the recorded ratio ${query} is NaN (no events in the window)` };
+    if (!Number.isFinite(value) || value < 0)
+        throw new sli_error/* SliError */.l(`${query} returned ${value}; expected an error ratio between 0 and 1`);
+    return { state: 'measured', ratio: Math.min(value, 1) };
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
+/**
+ * One SLO: budget over its window, burn rate over the last hour, and the
+ * fast-burn guards. A failure affects this SLO only (it becomes UNKNOWN); the
+ * others are still reported.
+ *
+ * No data is not zero: a window whose query returned no samples has no burn
+ * rate (null, "n/a"), a guard on it is unknown (never "not triggered"), and a
+ * finding names the query. A window with samples but no traffic (a total of 0,
+ * a ratio of 0/0) burned nothing; over the SLO window it leaves the budget
+ * unknowable.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const BURN_RATE_WINDOW = '1h';
+/** Raw windows at least this long read enough samples to time out or hit a sample limit. */
+const LONG_WINDOW_MS = 86_400_000;
+/** A raw query that took this share of its timeout warns before it starts failing. */
+const RAW_COST_TIMEOUT_SHARE = 0.5;
+/** …or that touched this many samples (a fifth of Prometheus's default --query.max-samples of 50 million). */
+const RAW_COST_SAMPLES = 10_000_000;
+/** What to do when raw counters get too expensive, in every message that says so. */
+const RECORDED_PATH_ADVICE = 'the recorded path is constant-cost: run `deploy-governor generate rules`, load the rule file into Prometheus (backfill its history with promtool) and keep use-recording-rules: auto, so the gate reads the recorded series instead of every raw sample of the window';
+/** The advice for a policy that switched the recorded path off. */
+function recordedPathAdvice(mode) {
+    return mode === 'false' ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)') : RECORDED_PATH_ADVICE;
+}
+/** Answers of Prometheus (and its proxies) that refuse a query for its size. */
+const SAMPLE_LIMIT = /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
+/** The querier, timing each query and counting its samples (the wait for a free query slot, if any, is included). */
+function timed(inner, clock, costs) {
+    return {
+        displayUrl: inner.displayUrl,
+        async query(promql, time) {
+            const started = clock();
+            const result = await inner.query(promql, time);
+            costs.push({ query: promql, ms: clock() - started, samples: result.samplesTouched });
+            return result;
+        },
+    };
+}
+/** "6.1 s", "850 ms". */
+function seconds(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+function pct(value) {
+    return `${value.toFixed(1)}%`;
+}
+function isCostFailure(error) {
+    return error.kind === 'timeout' || ((error.kind === 'bad-query' || error.kind === 'server') && SAMPLE_LIMIT.test(error.message));
+}
+/** One raw window; a long window refused for its size says how to make it constant-cost. */
+async function measureRaw(slo, window, prometheus, time, mode) {
+    try {
+        return await measureWindow(slo.sli, window, prometheus, time);
+    }
+    catch (error) {
+        if (error instanceof PrometheusQueryError && (0,duration/* parseDurationMs */.yi)(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
+            throw new PrometheusQueryError(error.kind, `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`, error.details);
+        }
+        throw error;
+    }
+}
+function worst(statuses) {
+    return statuses.reduce((a, b) => ((0,core_status/* statusRank */.Tx)(b) > (0,core_status/* statusRank */.Tx)(a) ? b : a), 'NORMAL');
+}
+async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = {}) {
+    const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now() } = options;
+    const kind = (0,registry/* sliKindOf */.Kh)(slo.sli);
+    const base = {
+        name: slo.name,
+        ...(slo.description !== undefined ? { description: slo.description } : {}),
+        objective: slo.objective,
+        window: slo.window,
+        sliKind: slo.sli.kind,
+        ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+    };
+    const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
+    const notes = [];
+    const note = (code, source, message) => ({ source, status: 'NORMAL', slo: slo.name, message, code });
+    const costs = [];
+    const raw = timed(prometheus, clock, costs);
+    let measurements;
+    let source = 'raw';
+    let rawWindows = [];
+    let oldest;
+    let historyRead;
+    try {
+        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
+        if (recorded.note !== null)
+            notes.push(note('recording-missing', 'error', recorded.note));
+        // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
+        const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
+        const measureOne = async (w) => {
+            if (recorded.windows.has(w)) {
+                const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
+                if (fromRecording !== null)
+                    return fromRecording;
+                // A missing recording is a note: the raw counters still answer.
+                notes.push(note('recording-missing', 'error', `SLO ${slo.name}: the recorded series ${(0,recorded_series/* recordedRatioQuery */.Wu)(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`));
+            }
+            rawWindows.push(w);
+            return measureRaw(slo, w, raw, time, useRecordingRules);
+        };
+        const [measured, oldestAnswer, historyAnswer] = await Promise.all([
+            Promise.all(windows.map(measureOne)),
+            // The recorded path needs no history query: its coverage probe found recordings at the window's start.
+            recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+            history,
+        ]);
+        measurements = new Map(windows.map((w, i) => [w, measured[i]]));
+        oldest = oldestAnswer;
+        historyRead = historyAnswer;
+        if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window))
+            source = 'recorded';
+    }
+    catch (error) {
+        if (!isEvaluationError(error))
+            throw error;
+        const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
+        return {
+            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
+            // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
+            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
+        };
+    }
+    rawWindows = [...new Set(rawWindows)];
+    // A window with samples but no traffic burned nothing; one without samples is unknown.
+    const burnOver = (w) => {
+        const m = measurements.get(w);
+        return m.state === 'measured' ? burnRate(m.ratio, slo.objective) : m.state === 'no-traffic' ? 0 : null;
+    };
+    const guardResults = guards.map((g) => {
+        const longBurnRate = burnOver(g.long);
+        const shortBurnRate = burnOver(g.short);
+        const state = longBurnRate === null || shortBurnRate === null ? 'unknown' : longBurnRate > g.factor && shortBurnRate > g.factor ? 'triggered' : 'not-triggered';
+        return { ...g, longBurnRate, shortBurnRate, triggered: state === 'triggered', state };
+    });
+    const findings = guardResults
+        .filter((g) => g.state === 'triggered')
+        .map((g) => ({
+        source: 'burn-rate',
+        status: g.status,
+        slo: slo.name,
+        message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate.toFixed(1)}x over ${g.long} and ${g.shortBurnRate.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
+    }));
+    // Every window without data (but the SLO window, which has its own finding), naming its query and what it leaves unknown.
+    for (const [w, m] of measurements) {
+        if (m.state !== 'no-data' || w === slo.window)
+            continue;
+        const affected = guardResults.filter((g) => g.long === w || g.short === w);
+        const consequences = [
+            ...(w === BURN_RATE_WINDOW ? ['the burn rate is n/a'] : []),
+            ...affected.map((g) => unknownGuards === 'block'
+                ? `guard "${g.name}" is unknown and blocks at ${g.status} (unknown-guards: block)`
+                : `guard "${g.name}" is unknown and does not block (unknown-guards: allow)`),
+        ];
+        findings.push({
+            source: 'burn-rate',
+            status: unknownGuards === 'block' ? worst(affected.map((g) => g.status)) : 'NORMAL',
+            slo: slo.name,
+            message: `SLO ${slo.name}: no data for the ${w} window: ${m.detail} (query: ${m.query})${consequences.length > 0 ? `; ${consequences.join('; ')}` : ''}: check ${kind.wording.traffic} and that the service is scraped`,
+            code: 'no-data',
+        });
+    }
+    // A raw evaluation that came close to failing says so while it still succeeds.
+    if (rawWindows.some((w) => (0,duration/* parseDurationMs */.yi)(w) >= LONG_WINDOW_MS)) {
+        const slow = timeoutMs === null ? [] : costs.filter((c) => c.ms >= RAW_COST_TIMEOUT_SHARE * timeoutMs);
+        const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
+        const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
+        if (worstCost !== undefined) {
+            const took = timeoutMs === null ? '' : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
+            const touched = worstCost.samples === null ? '' : `touched ${worstCost.samples.toLocaleString('en-US')} samples`;
+            notes.push(note('raw-cost', 'error', `SLO ${slo.name}: the raw query ${[took, touched].filter(Boolean).join(' and ')} (query: ${worstCost.query}); as traffic grows it will time out or be refused and block every deploy: ${recordedPathAdvice(useRecordingRules)}`));
+        }
+    }
+    const sloWindow = measurements.get(slo.window);
+    const rate = burnOver(BURN_RATE_WINDOW);
+    if (sloWindow.state !== 'measured') {
+        const message = sloWindow.state === 'no-data'
+            ? `SLO ${slo.name}: no data for the ${slo.window} window: ${sloWindow.detail} (query: ${sloWindow.query}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`
+            : `SLO ${slo.name}: no traffic in the ${slo.window} window (${sloWindow.detail}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`;
+        return {
+            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rate, daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
+        };
+    }
+    const errorRatio = sloWindow.ratio;
+    const recentData = measurements.get(BURN_RATE_WINDOW).state !== 'no-data';
+    const historyDays = oldest === undefined ? null : shortHistoryDays(oldest, time, slo.windowMs, recentData);
+    if (historyDays !== null) {
+        const covers = oldest === null || oldest === undefined ? 'less than a day' : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
+        notes.push(note('short-history', 'budget', `SLO ${slo.name}: the stored history covers only ${covers} of the ${slo.window} window, so the error ratio and budget are those of the days that exist, not of a full window (a young service, or a retention shorter than the window)`));
+    }
+    const remaining = budgetRemaining(errorRatio, slo.objective);
+    const status = statusFromBudget(remaining, thresholds);
+    // A history that could not be read is a note: the charts are missing, the figures and the decision are not.
+    if (historyRead !== null && 'note' in historyRead)
+        notes.push({ source: 'error', status: 'NORMAL', slo: slo.name, message: historyRead.note });
+    const history = historyRead !== null && 'answer' in historyRead ? toBudgetHistory(historyRead.answer, slo.objective, remaining) : undefined;
+    if (status !== 'NORMAL') {
+        const below = status === 'EXHAUSTED'
+            ? 'the budget is exhausted'
+            : `below the ${status === 'CAUTION' ? 'caution' : status === 'WARNING' ? 'warning' : 'freeze'} threshold of ${status === 'CAUTION' ? thresholds.caution : status === 'WARNING' ? thresholds.warning : thresholds.freeze}%`;
+        findings.unshift({
+            source: 'budget',
+            status,
+            slo: slo.name,
+            message: `SLO ${slo.name}: ${pct(remaining)} of the ${slo.window} error budget remains (${below}); error ratio ${(errorRatio * 100).toFixed(3)}% against an objective of ${slo.objective}%`,
+        });
+    }
+    return {
+        result: {
+            ...base,
+            source,
+            errorRatio,
+            budgetRemaining: remaining,
+            burnRate: rate,
+            daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, (0,duration/* durationDays */.Gr)(slo.window), rate),
+            status,
+            guards: guardResults,
+            error: null,
+            ...(historyDays !== null ? { historyDays: Number(historyDays.toFixed(2)) } : {}),
+            ...(history !== undefined ? { history } : {}),
+        },
+        findings: [...findings, ...notes],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/summarize-budget.ts
+function summarizeBudget(slos) {
+    const remaining = slos.map((s) => s.budgetRemaining).filter((v) => v !== null);
+    const rates = slos.map((s) => s.burnRate).filter((v) => v !== null);
+    const days = slos.map((s) => s.daysToExhaustion).filter((v) => v !== null);
+    const finiteDays = days.filter((d) => d !== 'inf');
+    return {
+        remaining: remaining.length > 0 ? Math.min(...remaining) : null,
+        burnRate: rates.length > 0 ? Math.max(...rates) : null,
+        daysToExhaustion: finiteDays.length > 0 ? Math.min(...finiteDays) : days.length > 0 ? 'inf' : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-policy.ts
+
+
+
+
+
+
+
+async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock }) {
+    const counting = new CountingQuerier(prometheus);
+    const sloOptions = {
+        useRecordingRules: policy.useRecordingRules,
+        unknownGuards: policy.unknownGuards,
+        timeoutMs: timeoutMs === undefined ? (policy.prometheus?.timeoutMs ?? null) : timeoutMs,
+        ...(clock !== undefined ? { clock } : {}),
+    };
+    const [slos, dr] = await Promise.all([
+        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, sloOptions))),
+        policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
+    ]);
+    // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
+    const active = policy.freezeWindows.length === 0 ? [] : (await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+    const freezeFindings = active.map((w) => ({
+        source: 'freeze',
+        status: 'FREEZE',
+        message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
+    }));
+    const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
+    // The charts' histories that fit: at most a few SLOs, and never more than the check run can carry.
+    return fitHistories(slos.map((s) => s.result), (sloResults, chartNote) => {
+        const all = chartNote === null ? findings : [...findings, { source: 'budget', status: 'NORMAL', message: chartNote }];
+        return {
+            schema: REPORT_SCHEMA_ID,
+            environment: policy.environment,
+            evaluatedAt: now.toISOString(),
+            decision: decide(policy, all),
+            budget: summarizeBudget(sloResults),
+            slos: sloResults,
+            dr: dr.result,
+            freeze: { active },
+            findings: all,
+            override: null,
+            prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
+            run,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/prometheus/limited-querier.ts
+const DEFAULT_QUERY_CONCURRENCY = 8;
+function limitConcurrency(inner, max) {
+    let running = 0;
+    const waiting = [];
+    const acquire = () => (running < max ? (running++, Promise.resolve()) : new Promise((resolve) => waiting.push(resolve)));
+    const release = () => {
+        const next = waiting.shift();
+        if (next)
+            next();
+        else
+            running--;
+    };
+    const limited = async (run) => {
+        await acquire();
+        try {
+            return await run();
+        }
+        finally {
+            release();
+        }
+    };
+    const rangeOf = inner.queryRange?.bind(inner);
+    return {
+        displayUrl: inner.displayUrl,
+        query: (promql, time) => limited(() => inner.query(promql, time)),
+        ...(rangeOf ? { queryRange: (promql, range) => limited(() => rangeOf(promql, range)) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/evaluate-gate.ts
+/**
+ * The gate service: the one way anything evaluates a policy. The Action and the
+ * CLI (through run-gate.ts), the app's deployment protection rule and its
+ * postmortem budget impact all come here; nothing else builds queries or
+ * decides. The host supplies where the policy comes from (`source`) and which
+ * Prometheus answers (`querierFor`: the Action's inputs, the app's tenant); the
+ * service resolves the policy, applies the limits, and evaluates at one
+ * timestamp.
+ */
+
+
+
+
+/** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
+async function loadGatePolicy(request) {
+    const loaded = await request.source.load();
+    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(loaded.file, request.inputs, request.env, loaded.source);
+    const max = request.limits?.maxSlos;
+    if (max !== undefined && policy.slos.length > max) {
+        throw new policy_error/* PolicyError */.p(loaded.source, [
+            {
+                path: 'slos',
+                message: `the policy defines ${policy.slos.length} SLOs; at most ${max} are evaluated per policy${request.limits?.maxSlosSetBy ? `, as ${request.limits.maxSlosSetBy} set` : ''}: split the policy by environment, or ask for a higher limit`,
+            },
+        ]);
+    }
+    return { policy, source: loaded.source, warnings: loaded.warnings };
+}
+async function evaluateGate(request) {
+    const { policy: resolved, source, warnings } = await loadGatePolicy(request);
+    const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
+    const { querier, timeoutMs } = request.querierFor(policy, source);
+    const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
+    const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+    return { report, policy: resolved, source, warnings };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/read-policy-file.ts
 /**
  * Reads the policy file from disk for the Action (workspace) and the CLI (cwd).
@@ -11024,6 +12814,9 @@ async function pushDecision(options) {
 
 
 const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
+function codeOf(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
 async function readPolicyFile(root, configured) {
     const source = configured ?? DEFAULT_POLICY_PATH;
     const full = external_node_path_default().resolve(root, source);
@@ -11032,41 +12825,84 @@ async function readPolicyFile(root, configured) {
         text = await (0,promises_namespaceObject.readFile)(full, 'utf8');
     }
     catch (error) {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+        const code = codeOf(error);
         if (code === 'ENOENT' && configured === undefined)
-            return { file: {}, source, found: false };
+            return { file: {}, source, found: false, warnings: [] };
         throw new policy_error/* PolicyError */.p(source, [
             {
                 path: 'config',
                 message: code === 'ENOENT'
-                    ? `no policy file at ${full}; check the config input (paths are relative to ${root}) or remove it to use ${DEFAULT_POLICY_PATH}`
+                    ? `no policy file at ${full} (paths are relative to ${root}); name an existing file, or leave config out to use ${DEFAULT_POLICY_PATH} if it exists`
                     : `cannot read ${full}: ${error instanceof Error ? error.message : String(error)}`,
             },
         ]);
     }
     // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
     const { parsePolicy } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
-    const file = parsePolicy(text, source);
-    if (file.sloth === undefined)
-        return { file, source, found: true };
-    // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
-    const slothPath = external_node_path_default().resolve(root, file.sloth);
-    let slothText;
+    let file = parsePolicy(text, source);
+    const warnings = [];
+    if (file.sloth !== undefined) {
+        // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
+        const slothPath = external_node_path_default().resolve(root, file.sloth);
+        let slothText;
+        try {
+            slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
+        }
+        catch (error) {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+        }
+        const { applySlothSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8373));
+        file = applySlothSource(file, slothText, (w) => warnings.push(w));
+    }
+    if (file.openslo !== undefined) {
+        const openSloText = await readOpenSloFile(root, file.openslo, source);
+        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2591));
+        file = applyOpenSloSource(file, openSloText);
+    }
+    return { file, source, found: true, warnings };
+}
+/**
+ * The OpenSLO file the policy names, relative to the root and inside it: its
+ * text can end up in error messages (a job log), so a symbolic link out of the
+ * repository (to /proc/self/environ, say) is refused, not followed.
+ */
+async function readOpenSloFile(root, configured, source) {
+    const full = external_node_path_default().resolve(root, configured);
     try {
-        slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
+        const [realRoot, realFile] = await Promise.all([(0,promises_namespaceObject.realpath)(root), (0,promises_namespaceObject.realpath)(full)]);
+        const inside = external_node_path_default().relative(realRoot, realFile);
+        if (inside === '' || inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository` }]);
+        }
+        return await (0,promises_namespaceObject.readFile)(realFile, 'utf8');
     }
     catch (error) {
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+        if (error instanceof policy_error/* PolicyError */.p)
+            throw error;
+        if (codeOf(error) === 'EISDIR') {
+            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+        }
+        throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}` }]);
     }
-    const { applySlothSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1013));
-    return { file: applySlothSource(file, slothText), source, found: true };
+}
+
+;// CONCATENATED MODULE: ./src/gate/file-source.ts
+
+/** `configured`: the path the user named (relative to `root`); unset: the default file, optional. */
+function fileSource(root, configured) {
+    return { load: () => readPolicyFile(root, configured) };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run-gate.ts
 /**
- * The gate's orchestration, shared by the Action and the CLI: read the policy,
- * resolve it with the inputs, evaluate against Prometheus at one timestamp, and
- * apply a dispatch override authorized through the GitHub API.
+ * The Action's and the CLI's gate: the policy file on disk, Prometheus from the
+ * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then an
+ * override authorized through the GitHub API (the Action's workflow_dispatch
+ * input, or the CLI's --override flag by the token's user), and the decision pushed.
+ *
+ * Errors name their source: a problem with a value that came from an input says
+ * so in the host's words (`--caution-threshold` on the command line, the
+ * `caution-threshold` input in the Action), not the policy file's.
  */
 
 
@@ -11077,41 +12913,95 @@ async function readPolicyFile(root, configured) {
 
 
 
+/** How each host names its inputs in messages. */
+const HOST_INPUTS = {
+    action: { source: 'action inputs', name: (input) => input },
+    cli: { source: 'command line', name: (input) => `--${input}` },
+};
+/** Issue paths (as resolvePolicy and the file reader name them) whose value may come from these inputs. */
+const INPUTS_OF_PATH = {
+    thresholds: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
+    'slo-target': ['slo-target'],
+    'error-query/total-query': ['error-query', 'total-query'],
+    environment: ['environment'],
+    config: ['config'],
+};
+/**
+ * A policy error whose value came from the inputs, told in the host's words: `--caution-threshold` (or the
+ * `caution-threshold` input) rather than `thresholds` in a policy file that may not even exist. Issues the
+ * inputs had no part in keep the file as their source.
+ */
+function attributeToInputs(error, inputs, host) {
+    const words = HOST_INPUTS[host];
+    let attributed = 0;
+    const issues = error.issues.map((issue) => {
+        const given = (INPUTS_OF_PATH[issue.path] ?? []).filter((name) => inputs[name] !== undefined);
+        if (given.length === 0)
+            return issue;
+        attributed += 1;
+        return { path: given.map(words.name).join(', '), message: issue.message };
+    });
+    if (attributed === 0)
+        return error;
+    // All from the inputs: the inputs are the source. Mixed: keep the file's name, each issue says which is which.
+    return new policy_error/* PolicyError */.p(attributed === issues.length ? words.source : error.source, issues);
+}
 async function runGate(request) {
     const { inputs } = request;
-    const loaded = await readPolicyFile(request.root, inputs.config);
-    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(loaded.file, inputs, request.env, loaded.source);
-    if (!policy.prometheus) {
-        throw new policy_error/* PolicyError */.p(loaded.source, [
-            { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
-        ]);
-    }
-    const prometheus = (request.createQuerier ?? ((p) => new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs })))(policy.prometheus);
+    const host = request.host ?? 'action';
     const now = request.now ?? new Date();
-    let report = await evaluatePolicy({ policy, prometheus, now, run: request.run });
+    let evaluation;
+    try {
+        evaluation = await evaluateGate({
+            source: fileSource(request.root, inputs.config),
+            inputs,
+            env: request.env,
+            now,
+            run: request.run,
+            querierFor: (p, source) => {
+                if (!p.prometheus) {
+                    throw host === 'cli'
+                        ? new policy_error/* PolicyError */.p(HOST_INPUTS.cli.source, [
+                            { path: '--prometheus-url', message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)` },
+                        ])
+                        : new policy_error/* PolicyError */.p(source, [
+                            { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+                        ]);
+                }
+                return { querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus), timeoutMs: p.prometheus.timeoutMs };
+            },
+        });
+    }
+    catch (error) {
+        throw error instanceof policy_error/* PolicyError */.p ? attributeToInputs(error, inputs, host) : error;
+    }
+    const { policy } = evaluation;
+    let report = evaluation.report;
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
     }
-    const warnings = [];
+    const warnings = [...evaluation.warnings];
     if (inputs['pushgateway-url']) {
         try {
-            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus.timeoutMs, now });
+            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });
         }
         catch (error) {
             // The decision stands; only the governance metric is lost.
             warnings.push(messageOf(error));
         }
     }
-    return { report, policy, policySource: loaded.source, warnings };
+    return { report, policy, policySource: evaluation.source, warnings };
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
-    const actor = run?.actor ?? 'unknown';
+    const cli = request.host === 'cli';
     const base = {
+        via: cli ? 'cli' : 'action',
         level,
         reason: request.inputs['override-reason'],
-        actor,
+        // The CLI's actor is whoever GitHub says the token belongs to (read below), never a name from the command line.
+        actor: cli ? 'the token\'s user' : (run?.actor ?? 'unknown'),
         eventName: run?.eventName ?? null,
         role: null,
         approvers: [],
@@ -11125,17 +13015,28 @@ async function authorizeOverride(report, policy, request, level) {
     }
     const github = request.github;
     if (!github) {
-        return applyOverride(report, { ...base, roleError: 'no GitHub token to check it with (set github-token)' }, policy);
+        const roleError = request.githubUnavailable ??
+            (cli ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name' : 'no GitHub token to check it with (set github-token)');
+        return applyOverride(report, { ...base, roleError }, policy);
+    }
+    let actor = base.actor;
+    if (cli) {
+        const user = await readTokenUser(github.client);
+        if ('error' in user)
+            return applyOverride(report, { ...base, roleError: user.error }, policy);
+        actor = user.login;
     }
     const rule = policy.overrides.levels[level];
     const [role, approvals] = await Promise.all([
         readActorRole(github.client, github.owner, github.repo, actor),
-        rule.requireEnvironmentApproval && run?.runId != null
+        // The CLI has no workflow run, so no approvals to read: a level that requires them is refused by applyOverride.
+        !cli && rule.requireEnvironmentApproval && run?.runId != null
             ? readRunApprovers(github.client, github.owner, github.repo, run.runId, policy.environment)
             : Promise.resolve({ approvers: [] }),
     ]);
     return applyOverride(report, {
         ...base,
+        actor,
         role: 'role' in role ? role.role : null,
         ...('error' in role ? { roleError: role.error } : {}),
         approvers: 'approvers' in approvals ? approvals.approvers : [],
@@ -11143,12 +13044,169 @@ async function authorizeOverride(report, policy, request, level) {
     }, policy);
 }
 
+;// CONCATENATED MODULE: ./src/cli/color.ts
+/**
+ * Whether the CLI colours its output: on a terminal, unless NO_COLOR is set
+ * (https://no-color.org); FORCE_COLOR forces it on (also into a pipe, for CI
+ * logs that render ANSI) or, as 0 or false, off. FORCE_COLOR wins over NO_COLOR,
+ * as in Node itself. TERM=dumb is a terminal that cannot colour.
+ */
+function colorEnabled(stream, env) {
+    const force = env.FORCE_COLOR;
+    if (force !== undefined)
+        return !/^(0|false)$/i.test(force.trim());
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+// EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
+var policy_issues = __nccwpck_require__(7163);
+;// CONCATENATED MODULE: ./src/cli/usage-error.ts
+/**
+ * Problems with the command line, named by their source. A flag's value is a
+ * PolicyError whose source is `command line` and whose path is the flag (the
+ * same form as a policy file's `file: key: problem`), so every error names the
+ * flag, the input or the file it came from. Anything else the user must set (an
+ * environment variable) is a UsageError: one line.
+ */
+
+const COMMAND_LINE = 'command line';
+/** A bad value of `flag` (`--interval`), with what is accepted. */
+function flagError(flag, message) {
+    return new policy_error/* PolicyError */.p(COMMAND_LINE, [{ path: flag, message }]);
+}
+/** Something missing from the command's environment (a token): one line, exit 99. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+
+;// CONCATENATED MODULE: ./src/cli/gate-inputs.ts
+/**
+ * The gate's inputs from the command line: flags named as the Action's inputs
+ * (generated from the shared schema), with environment fallbacks for secrets.
+ * A bad value is an error naming its flag (`--block-on`), never the policy file.
+ */
+
+
+
+
+/** Environment fallbacks, so secrets need not appear on a command line. */
+const ENV_FALLBACK = {
+    'prometheus-url': 'PROMETHEUS_URL',
+    'prometheus-token': 'PROMETHEUS_TOKEN',
+};
+/** The flags (and their environment fallbacks) by the inputs' documented names, as given. */
+function rawInputsFromOptions(options, env) {
+    const raw = {};
+    for (const name of Object.keys(gateInputsSchema.shape)) {
+        const camel = name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+        const value = options[camel];
+        if (typeof value === 'string')
+            raw[name] = value;
+        else if (ENV_FALLBACK[name] && env[ENV_FALLBACK[name]])
+            raw[name] = env[ENV_FALLBACK[name]];
+    }
+    const headers = options.prometheusHeader;
+    if (Array.isArray(headers) && headers.length > 0)
+        raw['prometheus-headers'] = headers.join('\n');
+    return raw;
+}
+/** The validated inputs; a bad value names its flag (`--block-on`), never the policy file. */
+function parseRawInputs(raw) {
+    const parsed = gateInputsSchema.safeParse(raw);
+    if (!parsed.success) {
+        const error = (0,policy_issues/* policyErrorFromZod */.wR)(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'flag', COMMAND_LINE);
+        // The headers input is the repeatable --prometheus-header flag.
+        throw new policy_error/* PolicyError */.p(COMMAND_LINE, error.issues.map((issue) => (issue.path === '--prometheus-headers' ? { ...issue, path: '--prometheus-header' } : issue)));
+    }
+    return parsed.data;
+}
+/** Commander's camelCase option bag back to the documented kebab-case names, validated. */
+function gateInputsFromOptions(options, env) {
+    return parseRawInputs(rawInputsFromOptions(options, env));
+}
+
+;// CONCATENATED MODULE: ./src/cli/interval.ts
+/**
+ * The refresh interval of `status --watch`: whole or decimal seconds (`30`) or a
+ * duration (`30s`, `5m`, `1h`), between 5 seconds and 1 hour. Below that the gate
+ * would query Prometheus faster than its series change (recorded series move once
+ * a minute); above it, and past setTimeout's 24.8-day limit where Node fires at
+ * once, a watch would be a tight loop of queries (`1e9` was one).
+ */
+
+
+const MIN_INTERVAL_MS = 5_000;
+const MAX_INTERVAL_MS = 3_600_000;
+/** Milliseconds between refreshes; a PolicyError naming --interval for anything else. */
+function parseInterval(text) {
+    const value = text.trim();
+    let ms = null;
+    if (/^\d+(\.\d+)?$/.test(value))
+        ms = Number(value) * 1000;
+    else if ((0,duration/* isDuration */.n$)(value))
+        ms = (0,duration/* parseDurationMs */.yi)(value);
+    if (ms === null || !Number.isFinite(ms) || ms < MIN_INTERVAL_MS || ms > MAX_INTERVAL_MS) {
+        throw flagError('--interval', `expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${text}"`);
+    }
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./src/cli/next-steps.ts
+function cliNextSteps(report, policy, requested) {
+    const d = report.decision;
+    const steps = [];
+    if (requested !== undefined && requested !== 'none' && d.canDeploy && !d.overridden) {
+        steps.push(`An override (${requested}) was requested but not needed: the deploy is allowed. Nothing was recorded.`);
+    }
+    if (d.status === 'UNKNOWN') {
+        steps.push(d.onError === 'block'
+            ? 'The gate could not evaluate the policy and fails closed: fix the error above and run it again, or pass --on-error allow (on-error: allow in the policy) to let deploys through when Prometheus cannot answer.'
+            : 'The gate could not evaluate the policy; on-error allow lets the deploy through. Fix the error above.');
+    }
+    if (d.overridden && report.override) {
+        steps.push(`The deploy proceeds under an override by ${report.override.actor}, recorded in this report only (print it with --json, keep it with --report-path). ` +
+            'The deploy-governor app logs only overrides that the Action records with an OIDC token binding the report to its workflow run, so this one is not in the audit log.');
+    }
+    else if (!d.canDeploy && d.requiredOverride !== null) {
+        const level = d.requiredOverride;
+        const rule = policy.overrides.levels[level];
+        steps.push(rule.requireEnvironmentApproval
+            ? `Override level ${level} requires an approved deployment, which only a GitHub Actions run can show: override from the deploy workflow instead (the Action's override input).`
+            : `To deploy anyway, run again with --override ${level} --override-reason "<why, at least ${policy.overrides.minReasonLength} characters>" --repo owner/name and GITHUB_TOKEN set to your own token; ` +
+                `GitHub must give you the ${rule.permission} role or higher on that repository.`);
+        if (report.findings.some((f) => f.source === 'budget' || f.source === 'burn-rate')) {
+            steps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
+        }
+    }
+    else if (d.canDeploy && d.status !== 'NORMAL' && d.status !== 'UNKNOWN') {
+        steps.push(`Deploys are allowed (status ${d.status} is below block-on ${d.blockOn}); deploy with care.`);
+    }
+    return steps;
+}
+/** The report with the CLI's next steps. */
+function withCliNextSteps(report, policy, requested) {
+    return { ...report, decision: { ...report.decision, nextSteps: cliNextSteps(report, policy, requested) } };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/check.ts
 /**
  * `deploy-governor check` (exit codes for scripts) and `deploy-governor status`
  * (a table for humans, `--json`, `--watch`). Flags mirror the Action's inputs one
  * to one: they are generated from the shared input schema.
+ *
+ * Output is plain text (coloured on a terminal, see ../color.ts), never
+ * markdown. `--json` always prints a report, also when the gate could not run:
+ * then an UNKNOWN report with the error in `reasons` (and the error on stderr),
+ * so `check --json > gate.json` never leaves an empty file.
  */
+
+
+
+
+
+
 
 
 
@@ -11175,109 +13233,150 @@ function exitCodeFor(report) {
             return 1;
     }
 }
-/** Inputs that only make sense inside GitHub Actions. */
-const ACTION_ONLY = new Set(['override', 'override-reason']);
-/** Environment fallbacks, so secrets need not appear on a command line. */
-const ENV_FALLBACK = {
-    'prometheus-url': 'PROMETHEUS_URL',
-    'prometheus-token': 'PROMETHEUS_TOKEN',
+/** Help for flags that mean more than "same as the Action input". */
+const FLAG_HELP = {
+    override: 'warning, freeze or exhausted: the highest status to let through, as the Action input override; authorized through the GitHub API as the user of GITHUB_TOKEN on --repo',
+    'override-reason': 'why the deploy cannot wait (at least 10 characters by default); recorded in the report',
 };
 function addGateOptions(command) {
     for (const name of Object.keys(gateInputsSchema.shape)) {
-        if (ACTION_ONLY.has(name) || name === 'prometheus-headers')
+        if (name === 'prometheus-headers')
             continue;
-        command.option(`--${name} <value>`, `same as the Action input ${name}${ENV_FALLBACK[name] ? ` (env ${ENV_FALLBACK[name]})` : ''}`);
+        command.option(`--${name} <value>`, FLAG_HELP[name] ?? `same as the Action input ${name}${ENV_FALLBACK[name] ? ` (env ${ENV_FALLBACK[name]})` : ''}`);
     }
-    return command.option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v, acc) => [...acc, v], []);
+    return command
+        .option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v, acc) => [...acc, v], [])
+        .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
-/** Commander's camelCase option bag back to the documented kebab-case names. */
-function gateInputsFromOptions(options, env) {
-    const raw = {};
-    for (const name of Object.keys(gateInputsSchema.shape)) {
-        const camel = name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-        const value = options[camel];
-        if (typeof value === 'string')
-            raw[name] = value;
-        else if (ENV_FALLBACK[name] && env[ENV_FALLBACK[name]])
-            raw[name] = env[ENV_FALLBACK[name]];
+function parseRepo(value) {
+    const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+    if (!match)
+        throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
+    return { owner: match[1], repo: match[2] };
+}
+/** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
+function overrideGitHub(options, env) {
+    const repo = typeof options.repo === 'string' ? parseRepo(options.repo) : null;
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+    const missing = [
+        token ? null : 'GITHUB_TOKEN (or GH_TOKEN) is not set: set it to your own GitHub token',
+        repo ? null : '--repo owner/name is not given: name the repository whose roles authorize overrides',
+    ].filter((m) => m !== null);
+    if (missing.length > 0 || !repo || !token) {
+        return { github: null, githubUnavailable: `the override cannot be checked through the GitHub API: ${missing.join('; ')}` };
     }
-    const headers = options.prometheusHeader;
-    if (Array.isArray(headers) && headers.length > 0)
-        raw['prometheus-headers'] = headers.join('\n');
-    const parsed = gateInputsSchema.safeParse(raw);
-    if (!parsed.success)
-        throw new policy_error/* PolicyError */.p('command line', (0,policy_issues/* toPolicyIssues */.e)(parsed.error, { ...raw, 'prometheus-token': '***' }));
-    return parsed.data;
+    return { github: { client: createGitHubClient(token), ...repo } };
 }
-async function evaluateOnce(options) {
-    const inputs = gateInputsFromOptions(options, process.env);
-    const { report, warnings } = await runGate({ inputs, env: process.env, root: process.cwd(), run: null });
-    for (const warning of warnings)
+/** One evaluation as the CLI runs it: the policy file in the working directory, the token's user as override actor. */
+async function evaluateOnce(options, inputs) {
+    const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
+    const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
+    const outcome = await runGate({ inputs, env: process.env, root: process.cwd(), run: null, host: 'cli', ...github });
+    for (const warning of outcome.warnings)
         process.stderr.write(`deploy-governor: warning: ${warning}\n`);
-    if (inputs['report-path'])
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().resolve(inputs['report-path']), `${JSON.stringify(report, null, 2)}\n`);
-    return report;
+    return withCliNextSteps(outcome.report, outcome.policy, inputs.override);
 }
-/** Expected failures (bad policy, bad flags, Prometheus) print one clear message and exit 99. */
-async function guarded(action) {
-    let code;
+async function writeReport(file, report) {
+    const full = external_node_path_default().resolve(file);
     try {
-        code = await action();
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(full, `${JSON.stringify(report, null, 2)}\n`);
     }
     catch (error) {
-        if (error instanceof policy_error/* PolicyError */.p || error instanceof query_error/* PrometheusQueryError */.V) {
-            process.stderr.write(`deploy-governor: ${error.message}\n`);
-            code = 99;
-        }
-        else {
-            throw error;
-        }
+        throw flagError('--report-path', `cannot write the report to ${full}: ${messageOf(error)}`);
     }
-    throw new CliExit(code);
+}
+/** The reasons of an error report: each names its source (flag, file, Prometheus). */
+function reasonsOf(error) {
+    if (error instanceof policy_error/* PolicyError */.p)
+        return policyErrorReasons(error);
+    if (error instanceof PrometheusQueryError || error instanceof UsageError)
+        return [error.message];
+    return [`deploy-governor failed unexpectedly: ${messageOf(error)}`];
+}
+/**
+ * Evaluates, and when that fails, still gives machines a report: the UNKNOWN error report on stdout with
+ * --json and at --report-path. The error is thrown on, so run() prints it on stderr and exits 99.
+ */
+async function evaluateOrReport(options, raw) {
+    try {
+        return await evaluateOnce(options, parseRawInputs(raw));
+    }
+    catch (error) {
+        await reportFailure(options, raw, error);
+        throw error;
+    }
+}
+/** The error report for machines (--json, --report-path) of a gate that could not run. */
+async function reportFailure(options, raw, error) {
+    if (!options.json && !raw['report-path'])
+        return;
+    const report = errorReport({ inputs: raw, reasons: reasonsOf(error), now: new Date(), run: null });
+    if (options.json)
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // Best effort: the error itself is what the user must fix first.
+    if (raw['report-path'])
+        await writeReport(raw['report-path'], report).catch(() => undefined);
+}
+async function check(options) {
+    const raw = rawInputsFromOptions(options, process.env);
+    const report = await evaluateOrReport(options, raw);
+    if (!options.quiet) {
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, { color: colorEnabled(process.stdout, process.env) }));
+    }
+    if (raw['report-path'])
+        await writeReport(raw['report-path'], report);
+    return exitCodeFor(report);
+}
+async function check_status(options) {
+    const raw = rawInputsFromOptions(options, process.env);
+    // Checked before the first query (with or without --watch): a bad interval is a usage error, not a watch that spins.
+    let intervalMs;
+    try {
+        intervalMs = parseInterval(String(options.interval));
+    }
+    catch (error) {
+        await reportFailure(options, raw, error);
+        throw error;
+    }
+    const color = colorEnabled(process.stdout, process.env);
+    const show = async (report) => {
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusText(report, { color }));
+        if (raw['report-path'])
+            await writeReport(raw['report-path'], report);
+    };
+    if (!options.watch) {
+        const report = await evaluateOrReport(options, raw);
+        await show(report);
+        return exitCodeFor(report);
+    }
+    for (;;) {
+        if (process.stdout.isTTY && !options.json)
+            process.stdout.write('\x1b[2J\x1b[H');
+        try {
+            await show(await evaluateOrReport(options, raw));
+        }
+        catch (error) {
+            // Keep watching through a Prometheus hiccup; a broken policy or flag still ends the watch.
+            if (!(error instanceof PrometheusQueryError))
+                throw error;
+            process.stdout.write(`${new Date().toISOString()} ${error.message}\n`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
 }
 function registerCheckCommands(program) {
     addGateOptions(program
         .command('check')
         .description('Evaluate the policy and exit 0 allowed, 1 WARNING, 2 FREEZE, 3 EXHAUSTED, 99 unknown or error.')
-        .option('--json', 'print the JSON report instead of markdown')
-        .option('--quiet', 'print nothing; only the exit code')).action(async (options) => guarded(async () => {
-        const report = await evaluateOnce(options);
-        if (!options.quiet)
-            process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderSummary(report));
-        return exitCodeFor(report);
-    }));
+        .option('--json', 'print the JSON report instead of text (a report with status UNKNOWN when the gate cannot run)')
+        .option('--quiet', 'print nothing; only the exit code')).action(commandAction(check));
     addGateOptions(program
         .command('status')
-        .description('Show the budget and decision as a table (colour on a terminal).')
+        .description('Show the budget and decision as a table (colour on a terminal; NO_COLOR, FORCE_COLOR).')
         .option('--json', 'print the JSON report')
         .option('--watch', 'refresh until interrupted')
-        .option('--interval <seconds>', 'refresh interval for --watch', '30')).action(async (options) => guarded(async () => {
-        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        const show = (report) => process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusTable(report, { color }));
-        if (!options.watch) {
-            const report = await evaluateOnce(options);
-            show(report);
-            return exitCodeFor(report);
-        }
-        const interval = Number(options.interval);
-        if (!Number.isFinite(interval) || interval < 1) {
-            throw new policy_error/* PolicyError */.p('command line', [{ path: 'interval', message: `expected a number of seconds ≥ 1; got "${String(options.interval)}"` }]);
-        }
-        for (;;) {
-            if (color)
-                process.stdout.write('\x1b[2J\x1b[H');
-            try {
-                show(await evaluateOnce(options));
-            }
-            catch (error) {
-                // Keep watching through a Prometheus hiccup; a broken policy still ends the watch.
-                if (!(error instanceof query_error/* PrometheusQueryError */.V))
-                    throw error;
-                process.stdout.write(`${new Date().toISOString()} ${error.message}\n`);
-            }
-            await new Promise((resolve) => setTimeout(resolve, interval * 1000));
-        }
-    }));
+        .option('--interval <seconds>', 'refresh interval for --watch: 5 to 3600 seconds, or a duration such as 5m', '30')).action(commandAction(check_status));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/generate.ts
@@ -11295,32 +13394,34 @@ function registerCheckCommands(program) {
 
 
 
+
+
 const DEFAULT_DASHBOARDS_PATH = '/var/lib/grafana/dashboards/deploy-governor';
-function generate_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** The policy with any `sloth:` spec read (relative to the working directory) and resolved for one environment. */
+/** The policy with its `sloth:` and `openslo:` sources read (relative to the working directory) and resolved for one environment. */
 async function loadPolicy(options) {
-    const loaded = await readPolicyFile(process.cwd(), options.config);
-    let file = loaded.file;
-    if (file.sloth !== undefined) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(file.sloth), 'utf8');
-        }
-        catch (error) {
-            throw new policy_error/* PolicyError */.p(loaded.source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${generate_messageOf(error)}); the path is relative to ${process.cwd()}` }]);
-        }
-        const { applySlothSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1013));
-        file = applySlothSource(file, text);
+    const inputs = parseRawInputs({ environment: options.environment, config: options.config });
+    try {
+        return await readAndResolve(options, inputs);
     }
+    catch (error) {
+        // A problem with --config or --environment names the flag, not the policy file.
+        throw error instanceof policy_error/* PolicyError */.p ? attributeToInputs(error, inputs, 'cli') : error;
+    }
+}
+async function readAndResolve(options, inputs) {
+    // readPolicyFile reads the Sloth spec and the OpenSLO file the policy names, as the gate does, so both
+    // generators see exactly the SLOs the gate evaluates.
+    const loaded = await readPolicyFile(process.cwd(), options.config);
+    for (const warning of loaded.warnings)
+        process.stderr.write(`deploy-governor: warning: ${warning}\n`);
+    const file = loaded.file;
     // Generating needs no Prometheus connection: leave its credentials (environment variables) out of it.
     const { prometheus: _p, environments, ...rest } = file;
     const offline = {
         ...rest,
         ...(environments ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) } : {}),
     };
-    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(offline, gateInputsSchema.parse({ environment: options.environment }), {}, loaded.source);
+    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(offline, inputs, {}, loaded.source);
     return { file, policy, source: loaded.source };
 }
 /** Where two texts first differ, for the --check hint. */
@@ -11358,20 +13459,8 @@ async function writeOrCheck(file, text, check, command) {
     process.stderr.write(`${file} ${current === null ? 'is missing' : `differs from what the policy generates (${firstDifference(current, text)})`}: run \`npx deploy-governor ${command}\` and commit it\n`);
     return false;
 }
-/** Runs a command body with the CLI's exit convention: 0 done, 1 a --check found a stale file, 99 a policy problem. */
-async function runCommand(body) {
-    let code;
-    try {
-        code = (await body()) ? 0 : 1;
-    }
-    catch (error) {
-        if (!(error instanceof policy_error/* PolicyError */.p))
-            throw error;
-        process.stderr.write(`deploy-governor: ${error.message}\n`);
-        code = 99;
-    }
-    throw new CliExit(code);
-}
+/** The CLI's exit convention for generators: 0 done, 1 a --check found a stale file; errors (99) are thrown to run(). */
+const exitCode = (done) => (done ? 0 : 1);
 function commandLine(parts) {
     return parts.filter((p) => typeof p === 'string' && p !== '').join(' ');
 }
@@ -11381,20 +13470,20 @@ function registerGenerateCommands(program) {
         .command('rules')
         .description('Write recording rules (traffic-weighted ratios, burn rates, budget), burn-rate, DR, freeze and override alerts.')
         .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
-        .option('--environment <name>', 'environment whose policy values apply', 'production')
+        .option('--environment <name>', 'environment whose policy values apply (default production)')
         .option('--out <path>', 'rule file to write', 'deploy-governor.rules.yml')
         .option('--min-traffic <events>', "fewest events in an alert's long window before it may fire (default: the policy's alerting.min-traffic, else 100)")
         .option('--check', 'fail when the file differs instead of writing it')
-        .action(async (options) => runCommand(async () => {
+        .action(commandAction(async (options) => {
         let minTraffic;
         if (options.minTraffic !== undefined) {
             minTraffic = Number(options.minTraffic);
             if (!/^\d+$/.test(options.minTraffic) || !Number.isSafeInteger(minTraffic)) {
-                throw new policy_error/* PolicyError */.p('command line', [{ path: '--min-traffic', message: `expected a whole number of events such as 100; got "${options.minTraffic}"` }]);
+                throw flagError('--min-traffic', `expected a whole number of events such as 100; got "${options.minTraffic}"`);
             }
         }
         const { file, policy, source } = await loadPolicy(options);
-        const [{ resolveAlerting }, { generateRules }] = await Promise.all([__nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529)), __nccwpck_require__.e(/* import() */ 295).then(__nccwpck_require__.bind(__nccwpck_require__, 9295))]);
+        const [{ resolveAlerting }, { generateRules }] = await Promise.all([__nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529)), __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 8642))]);
         const alerting = resolveAlerting(file, policy.environment);
         const text = generateRules({
             slos: policy.slos,
@@ -11407,22 +13496,22 @@ function registerGenerateCommands(program) {
             freezeWindows: policy.freezeWindows,
             extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
         });
-        const again = commandLine(['generate rules', options.config && `--config ${options.config}`, options.environment !== 'production' && `--environment ${options.environment}`, `--out ${options.out}`]);
-        return writeOrCheck(options.out, text, options.check, again);
+        const again = commandLine(['generate rules', options.config && `--config ${options.config}`, options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`, `--out ${options.out}`]);
+        return exitCode(await writeOrCheck(options.out, text, options.check, again));
     }));
     generate
         .command('dashboard')
         .description('Write a Grafana dashboard (JSON) over the recorded series, and a provisioning file beside it.')
         .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
-        .option('--environment <name>', 'default environment of the dashboard', 'production')
+        .option('--environment <name>', 'default environment of the dashboard (default production)')
         .option('--out <path>', 'dashboard JSON to write', 'dashboards/deploy-governor.json')
         .option('--provisioning-out <path>', 'Grafana provisioning file to write (default: deploy-governor.provisioning.yml beside --out)')
         .option('--dashboards-path <path>', 'where Grafana reads the dashboard JSON, for the provisioning file', DEFAULT_DASHBOARDS_PATH)
         .option('--uid <uid>', 'dashboard uid (default: derived from the SLOs and services)')
         .option('--check', 'fail when a file differs instead of writing it')
-        .action(async (options) => runCommand(async () => {
+        .action(commandAction(async (options) => {
         if (options.uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(options.uid)) {
-            throw new policy_error/* PolicyError */.p('command line', [{ path: '--uid', message: `expected 1-40 letters, digits, - or _ (a Grafana uid); got "${options.uid}"` }]);
+            throw flagError('--uid', `expected 1-40 letters, digits, - or _ (a Grafana uid); got "${options.uid}"`);
         }
         const { file, policy, source } = await loadPolicy(options);
         const { dashboardJson, dashboardProvisioning, generateDashboard } = await Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 672));
@@ -11439,7 +13528,7 @@ function registerGenerateCommands(program) {
         const again = commandLine([
             'generate dashboard',
             options.config && `--config ${options.config}`,
-            options.environment !== 'production' && `--environment ${options.environment}`,
+            options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
             `--out ${options.out}`,
             options.provisioningOut && `--provisioning-out ${options.provisioningOut}`,
             options.uid && `--uid ${options.uid}`,
@@ -11449,12 +13538,10 @@ function registerGenerateCommands(program) {
             await writeOrCheck(options.out, dashboardJson(dashboard), options.check, again),
             await writeOrCheck(provisioningOut, dashboardProvisioning(options.dashboardsPath, source), options.check, again),
         ];
-        return results.every(Boolean);
+        return exitCode(results.every(Boolean));
     }));
 }
 
-// EXTERNAL MODULE: ./src/core/policy/load-policy.ts
-var load_policy = __nccwpck_require__(3207);
 // EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
 var postmortem_policy = __nccwpck_require__(1957);
 ;// CONCATENATED MODULE: ./src/core/postmortem/sweep-plan.ts
@@ -11557,6 +13644,62 @@ function planSweep({ now, policy, incidents, postmortems, actionItems }) {
     return actions;
 }
 
+;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
+/**
+ * Renders text that users control (override reasons, SLO and window names,
+ * branch names, messages that quote queries) inert inside a GitHub comment: no
+ * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
+ * of its place, no issue reference links, and nothing can pose as our marker.
+ */
+const ZWSP = '\u200b';
+/** Inline text: one line, every markdown control character escaped. */
+function inert(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
+        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Markdown punctuation that could open links, emphasis, code, tables or headings.
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
+        .replace(/@/g, `@${ZWSP}`)
+        // #123 and owner/repo#123 cross-references.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        // GH-123 references link like #123.
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
+}
+/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
+function inertLimited(text, max = 500) {
+    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
+    return inert(clipped);
+}
+/**
+ * A URL safe as a markdown link target: http(s) only, normalised by the URL
+ * parser (which percent-encodes spaces, quotes and angle brackets), with the
+ * parentheses that would end the target encoded too. Null for anything else.
+ */
+function inertUrl(value) {
+    if (!value)
+        return null;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return null;
+    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
 ;// CONCATENATED MODULE: ./src/core/postmortem/reliability-report.ts
 
 
@@ -11655,7 +13798,7 @@ function days(ms) {
     const d = Math.round((ms / DAY_MS) * 10) / 10;
     return `${d} day${d === 1 ? '' : 's'}`;
 }
-function verdict(met) {
+function reliability_report_verdict(met) {
     if (met === null)
         return '➖ no data';
     return met ? '✅ met' : '❌ missed';
@@ -11675,9 +13818,9 @@ function renderReliabilityMarkdown(report) {
         '',
         '| Measure | Value | Goal | Status |',
         '| --- | --- | --- | --- |',
-        `| Median time to postmortem | ${t.medianMs === null ? 'n/a' : days(t.medianMs)} (${t.samples} published) | < ${days(t.goalMs)} | ${verdict(t.met)} |`,
-        `| Action items done within 30 days | ${reliability_report_pct(c.rate)} (${c.completedInTime} of ${c.eligible}) | ≥ ${c.goal}% | ${verdict(c.met)} |`,
-        `| Postmortem coverage | ${reliability_report_pct(v.rate)} (${v.covered} of ${v.required}) | ≥ ${v.goal}% | ${verdict(v.met)} |`,
+        `| Median time to postmortem | ${t.medianMs === null ? 'n/a' : days(t.medianMs)} (${t.samples} published) | < ${days(t.goalMs)} | ${reliability_report_verdict(t.met)} |`,
+        `| Action items done within 30 days | ${reliability_report_pct(c.rate)} (${c.completedInTime} of ${c.eligible}) | ≥ ${c.goal}% | ${reliability_report_verdict(c.met)} |`,
+        `| Postmortem coverage | ${reliability_report_pct(v.rate)} (${v.covered} of ${v.required}) | ≥ ${v.goal}% | ${reliability_report_verdict(v.met)} |`,
         `| Overdue action items | ${report.overdue.count} | | |`,
     ];
     if (v.missing.length > 0)
@@ -11854,6 +13997,8 @@ const issueSchema = schemas/* object */.Ikc({
     body: schemas/* string */.YjP().nullable().optional(),
     comments: schemas/* number */.aig().int().optional(),
     user: schemas/* object */.Ikc({ login: schemas/* string */.YjP(), type: schemas/* string */.YjP().optional() }).nullable().optional(),
+    /** Set by GitHub when an app opened the issue: what tells the app's own issues from planted ones. */
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int() }).nullable().optional(),
     pull_request: schemas/* unknown */.L5J().optional(),
 });
 const commentSchema = schemas/* object */.Ikc({
@@ -12107,31 +14252,6 @@ async function readReliabilityReport(client, request) {
     return { report: computeReliabilityReport({ now, policy, repository: `${owner}/${repo}`, ...inventory }), warnings: inventory.warnings };
 }
 
-// EXTERNAL MODULE: ./src/core/sloth/apply-sloth-source.ts + 1 modules
-var apply_sloth_source = __nccwpck_require__(1013);
-;// CONCATENATED MODULE: ./src/github/read-repo-policy.ts
-/** Reads the repository's policy file from its default branch through the API. */
-
-
-
-
-const POLICY_PATH = '.github/deploy-governor.yml';
-/** The parsed policy; `{}` (all defaults) when the repository has none. Throws PolicyError when invalid. */
-async function readRepoPolicy(client, owner, repo) {
-    const file = await readRepoFile(client, { owner, repo, path: POLICY_PATH });
-    if (!file)
-        return {};
-    const source = `${owner}/${repo}:${POLICY_PATH}`;
-    const policy = (0,load_policy.parsePolicy)(file.text, source);
-    if (policy.sloth === undefined)
-        return policy;
-    // The Sloth spec the policy names, from the same default branch.
-    const sloth = await readRepoFile(client, { owner, repo, path: policy.sloth.replace(/^\.?\//, '') });
-    if (!sloth)
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${policy.sloth} does not exist on the default branch` }]);
-    return (0,apply_sloth_source.applySlothSource)(policy, sloth.text);
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands/postmortems.ts
 /**
  * `deploy-governor postmortems sweep|report --repo owner/name`: the postmortem
@@ -12149,20 +14269,16 @@ async function readRepoPolicy(client, owner, repo) {
 
 
 
-
 /** Exit codes, as the commands' help states them. */
 const POSTMORTEM_EXIT = { ok: 0, problems: 1, error: 99 };
 const REPORT_FORMATS = ['markdown', 'json', 'openmetrics'];
-/** A bad command line: printed as one line, exit 99. */
-class UsageError extends Error {
-}
-function parseRepo(value) {
+function postmortems_parseRepo(value) {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value ?? '');
     if (!match)
-        throw new UsageError(`--repo: expected owner/name (e.g. octo/shop); got ${value === undefined ? 'nothing' : `"${value}"`}`);
+        throw flagError('--repo', `expected owner/name (e.g. octo/shop); got ${value === undefined ? 'nothing' : `"${value}"`}`);
     return { owner: match[1], repo: match[2] };
 }
-function githubClient() {
+function postmortems_githubClient() {
     const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
     if (!token)
         throw new UsageError('set GITHUB_TOKEN (issues: write for sweep, issues: read for report) to reach the repository');
@@ -12172,21 +14288,6 @@ async function readPolicy(client, owner, repo, config) {
     const file = config ? (0,load_policy.parsePolicy)(await (0,promises_namespaceObject.readFile)(config, 'utf8'), config) : await readRepoPolicy(client, owner, repo);
     return (0,postmortem_policy/* resolvePostmortemPolicy */.fi)(file.postmortems);
 }
-/** Runs a command body; expected failures print one line on stderr and exit 99. */
-async function postmortems_guarded(action) {
-    let code;
-    try {
-        code = await action();
-    }
-    catch (error) {
-        if (error instanceof CliExit)
-            throw error;
-        // A policy error spans lines by design (one per invalid key); everything else is one line.
-        process.stderr.write(`deploy-governor: ${error instanceof policy_error/* PolicyError */.p ? error.message : messageOf(error).replace(/\s*\n\s*/g, ' ')}\n`);
-        code = POSTMORTEM_EXIT.error;
-    }
-    throw new CliExit(code);
-}
 function registerPostmortemCommands(program) {
     const postmortems = program.command('postmortems').description('Postmortem reminders and the reliability report (issues labelled by the policy\'s postmortems section).');
     postmortems
@@ -12195,9 +14296,9 @@ function registerPostmortemCommands(program) {
         'Exit 0 when everything was done, 1 when some action failed (the others were still done; rerunning is safe), 99 on an error that stopped the sweep.')
         .option('--repo <owner/name>', 'repository to sweep')
         .option('--config <path>', 'local policy file instead of .github/deploy-governor.yml on the default branch')
-        .action(async (options) => postmortems_guarded(async () => {
-        const { owner, repo } = parseRepo(options.repo);
-        const client = githubClient();
+        .action(commandAction(async (options) => {
+        const { owner, repo } = postmortems_parseRepo(options.repo);
+        const client = postmortems_githubClient();
         const policy = await readPolicy(client, owner, repo, options.config);
         const result = await runPostmortemSweep(client, { owner, repo, policy, now: new Date() });
         for (const { action, outcome, error } of result.actions) {
@@ -12221,13 +14322,13 @@ function registerPostmortemCommands(program) {
         .option('--format <format>', `${REPORT_FORMATS.join(', ')} (OpenMetrics text for a Pushgateway or a textfile collector)`, 'markdown')
         .option('--config <path>', 'local policy file instead of .github/deploy-governor.yml on the default branch')
         .option('--check', 'exit 1 when a measured goal is missed')
-        .action(async (options) => postmortems_guarded(async () => {
-        const { owner, repo } = parseRepo(options.repo);
+        .action(commandAction(async (options) => {
+        const { owner, repo } = postmortems_parseRepo(options.repo);
         if (!REPORT_FORMATS.includes(options.format)) {
-            throw new UsageError(`--format: expected one of ${REPORT_FORMATS.join(', ')}; got "${options.format}"`);
+            throw flagError('--format', `expected one of ${REPORT_FORMATS.join(', ')}; got "${options.format}"`);
         }
         const format = options.format;
-        const client = githubClient();
+        const client = postmortems_githubClient();
         const policy = await readPolicy(client, owner, repo, options.config);
         const { report, warnings } = await readReliabilityReport(client, { owner, repo, policy, now: new Date() });
         for (const warning of warnings)
@@ -12242,6 +14343,9 @@ function registerPostmortemCommands(program) {
 /**
  * `deploy-governor`: the gate for any CI, and the generators and audit tools.
  * Commands live one per file in ./commands and register themselves here.
+ *
+ * The one error path: a command returns its exit code (cli-exit.ts); what it
+ * throws is printed here, once, naming its source, and exits 99.
  */
 
 
@@ -12249,10 +14353,18 @@ function registerPostmortemCommands(program) {
 
 
 
+
+
+
+
+
 const EXIT = { allowed: 0, warning: 1, freeze: 2, exhausted: 3, error: 99 };
+/** The package's version, as `deploy-governor --version` prints it. */
+const run_VERSION = package_namespaceObject.rE;
 function buildProgram() {
     const program = new Command('deploy-governor')
         .description('Deploy governance: SLO error budgets, DR freshness, freeze windows and audited overrides.')
+        .version(run_VERSION, '-V, --version', 'print the version')
         .showHelpAfterError()
         .exitOverride();
     registerCheckCommands(program);
@@ -12261,19 +14373,31 @@ function buildProgram() {
     registerPostmortemCommands(program);
     return program;
 }
+/**
+ * An error as the user reads it, each line naming where the problem is: a flag (`--interval: …`, one line
+ * per bad flag), the policy file (`.github/deploy-governor.yml: invalid value` and a line per key), or
+ * Prometheus (its URL and the query); anything else on one line. Never a stack trace.
+ */
+function describeError(error) {
+    if (error instanceof policy_error/* PolicyError */.p && error.source === COMMAND_LINE)
+        return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
+    if (error instanceof policy_error/* PolicyError */.p || error instanceof PrometheusQueryError)
+        return [error.message];
+    return [messageOf(error).replace(/\s*\n\s*/g, ' ')];
+}
 /** Runs the CLI and returns the exit code (never calls process.exit, so tests can call it). */
 async function run(argv) {
     const program = buildProgram();
     try {
         await program.parseAsync(argv);
-        return 0;
+        return exitCodeOf(program);
     }
     catch (error) {
-        if (error instanceof CliExit)
-            return error.code;
+        // Commander has printed its own message (or the help, or the version).
         if (error instanceof CommanderError)
             return error.exitCode === 0 ? 0 : EXIT.error;
-        process.stderr.write(`deploy-governor: ${error instanceof Error ? error.message : String(error)}\n`);
+        for (const line of describeError(error))
+            process.stderr.write(`deploy-governor: ${line}\n`);
         return EXIT.error;
     }
 }
@@ -12292,7 +14416,6 @@ async function run(argv) {
 /* harmony export */   n$: () => (/* binding */ isDuration),
 /* harmony export */   yi: () => (/* binding */ parseDurationMs)
 /* harmony export */ });
-/* unused harmony export parseDurationSeconds */
 /**
  * Durations in the Prometheus style (`30d`, `1h30m`, `5m`, `10s`, `250ms`, `2w`, `1y`),
  * the only form the policy file and the inputs accept, so a window written once
@@ -12325,10 +14448,6 @@ function parseDurationMs(text) {
         total += Number(match[1]) * UNIT_MS[match[2]];
     }
     return total;
-}
-/** Seconds in a Prometheus-style duration. */
-function parseDurationSeconds(text) {
-    return parseDurationMs(text) / 1000;
 }
 /** Days (possibly fractional) in a Prometheus-style duration. */
 function durationDays(text) {
@@ -12370,255 +14489,6 @@ function humanDuration(seconds) {
 
 /***/ }),
 
-/***/ 651:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ evaluateDr),
-/* harmony export */   Y: () => (/* binding */ lastValueQuery)
-/* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
-/* harmony import */ var _evaluation_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6034);
-/* harmony import */ var _sli_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4366);
-/**
- * Disaster-recovery freshness: the last drill's age, and optionally a backup
- * probe and the last drill's RTO/RPO. Gauges are read with a lookback because a
- * value pushed once a day is stale for an instant query after five minutes.
- */
-
-
-
-/** PromQL for the newest value of a gauge within a lookback. */
-function lastValueQuery(selector, lookback, aggregate = 'max') {
-    return `${aggregate}(last_over_time(${selector}[${lookback}]))`;
-}
-async function readValue(prometheus, query, time) {
-    const result = await prometheus.query(query, time);
-    if (result.samples.length === 0)
-        return null;
-    const value = result.samples[0].value;
-    if (!Number.isFinite(value))
-        throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_2__/* .SliError */ .l(`the DR query returned ${value}; expected a number (query: ${query})`);
-    return value;
-}
-async function evaluateDr(dr, prometheus, time) {
-    const queries = {
-        age: lastValueQuery(dr.metric, dr.lookback),
-        probe: dr.backupProbe ? lastValueQuery(dr.backupProbe.query, dr.backupProbe.lookback, 'min') : null,
-        rto: dr.rto ? lastValueQuery(dr.rto.metric, dr.lookback) : null,
-        rpo: dr.rpo ? lastValueQuery(dr.rpo.metric, dr.lookback) : null,
-    };
-    let values;
-    try {
-        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))));
-        values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
-    }
-    catch (error) {
-        if (!(0,_evaluation_error_js__WEBPACK_IMPORTED_MODULE_1__/* .isEvaluationError */ .T)(error))
-            throw error;
-        const message = `DR check: ${error.message}`;
-        return { result: null, findings: [{ source: 'error', status: 'UNKNOWN', message }] };
-    }
-    const findings = [];
-    const fail = (message) => findings.push({ source: 'dr', status: dr.status, message });
-    const maxAgeSeconds = dr.maxAgeMs / 1000;
-    let ageSeconds = null;
-    if (values.age === null) {
-        fail(`DR check: no ${dr.metric} sample in the last ${dr.lookback}: after each successful drill publish its Unix time (e.g. push "${dr.metric.replace(/\{.*$/, '')} $(date +%s)" to a Pushgateway), or turn the check off with dr-check: false`);
-    }
-    else {
-        ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
-        if (ageSeconds > maxAgeSeconds) {
-            fail(`DR check: the last drill was ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .humanDuration */ .UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
-        }
-    }
-    let backupProbe = null;
-    if (dr.backupProbe) {
-        const ok = values.probe === 1;
-        backupProbe = { query: dr.backupProbe.query, value: values.probe, ok };
-        if (values.probe === null)
-            fail(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback}: check that the probe runs and is scraped`);
-        else if (!ok)
-            fail(`DR check: the backup probe ${dr.backupProbe.query} is ${values.probe}, not 1: the last backup check failed`);
-    }
-    const objective = (name, cfg, value) => {
-        if (!cfg)
-            return null;
-        const ok = value !== null && value <= cfg.maxSeconds;
-        if (value === null)
-            fail(`DR check: no ${cfg.metric} sample in the last ${dr.lookback}: publish the last drill's ${name} in seconds`);
-        else if (!ok)
-            fail(`DR check: the last drill's ${name} was ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .humanDuration */ .UU)(value)}, over the limit of ${cfg.max}`);
-        return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
-    };
-    const rto = objective('RTO', dr.rto, values.rto);
-    const rpo = objective('RPO', dr.rpo, values.rpo);
-    return {
-        result: {
-            metric: dr.metric,
-            ageSeconds,
-            maxAgeSeconds,
-            lastTestAt: values.age === null ? null : new Date(values.age * 1000).toISOString(),
-            backupProbe,
-            rto,
-            rpo,
-            ok: findings.length === 0,
-        },
-        findings,
-    };
-}
-
-
-/***/ }),
-
-/***/ 6034:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ isEvaluationError),
-/* harmony export */   i: () => (/* binding */ describeEvaluationError)
-/* harmony export */ });
-/* harmony import */ var _prometheus_query_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6399);
-/* harmony import */ var _sli_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4366);
-/**
- * The expected failures of an evaluation: they become status UNKNOWN with a
- * message; anything else is a bug and propagates.
- */
-
-
-function isEvaluationError(error) {
-    return error instanceof _prometheus_query_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusQueryError */ .V || error instanceof _sli_error_js__WEBPACK_IMPORTED_MODULE_1__/* .SliError */ .l;
-}
-function describeEvaluationError(error) {
-    return error.message;
-}
-
-
-/***/ }),
-
-/***/ 1206:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NB: () => (/* binding */ renderWindowQuery),
-/* harmony export */   Uq: () => (/* binding */ measureErrorRatio)
-/* harmony export */ });
-/* unused harmony export sliQueries */
-/* harmony import */ var _sli_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4366);
-
-const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
-/** Substitute the window into a `{{window}}` / `{{.window}}` template. */
-function renderWindowQuery(template, window) {
-    return template.replace(WINDOW_PLACEHOLDER, window);
-}
-/** Label matchers joined with extra ones: `job="api"` + `le="0.3"`. */
-function matchers(...parts) {
-    const kept = parts.filter((p) => p.trim() !== '');
-    return kept.length > 0 ? `{${kept.join(', ')}}` : '';
-}
-/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
-function sliQueries(sli, window) {
-    switch (sli.kind) {
-        case 'events':
-            return { error: renderWindowQuery(sli.error, window), total: renderWindowQuery(sli.total, window) };
-        case 'latency':
-            return {
-                total: `sum(increase(${sli.metric}_count${matchers(sli.selector)}[${window}]))`,
-                buckets: `sum by (le) (increase(${sli.metric}_bucket${matchers(sli.selector)}[${window}]))`,
-            };
-        case 'ratio':
-            return { ratio: renderWindowQuery(sli.query, window) };
-    }
-}
-/**
- * The single number a query must return: null for an empty vector, an error for
- * several series (the gate cannot guess how to combine them).
- */
-function single(result, query, role) {
-    if (result.samples.length === 0)
-        return null;
-    if (result.samples.length > 1) {
-        throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
-    }
-    return result.samples[0].value;
-}
-function finiteCount(value, query, role) {
-    if (value === null)
-        return null;
-    if (!Number.isFinite(value)) {
-        throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ${role} query returned ${value}; expected a finite count of events (query: ${query})`);
-    }
-    if (value < 0) {
-        throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ${role} query returned a negative count (${value}); use increase() on a counter (query: ${query})`);
-    }
-    return value;
-}
-/** Tolerated overshoot from increase() extrapolating two series differently. */
-const RATIO_SLACK = 0.01;
-function boundedRatio(ratio, context) {
-    if (ratio > 1 + RATIO_SLACK) {
-        throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`${context}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
-    }
-    return Math.min(Math.max(ratio, 0), 1);
-}
-/**
- * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
- * traffic. An absent error series counts as zero errors.
- * @throws PrometheusQueryError when Prometheus fails, SliError when the answer is unusable
- */
-async function measureErrorRatio(sli, window, prometheus, time) {
-    const queries = sliQueries(sli, window);
-    switch (sli.kind) {
-        case 'events': {
-            const [errorResult, totalResult] = await Promise.all([
-                prometheus.query(queries.error, time),
-                prometheus.query(queries.total, time),
-            ]);
-            const total = finiteCount(single(totalResult, queries.total, 'total'), queries.total, 'total');
-            if (total === null || total === 0)
-                return null;
-            const errors = finiteCount(single(errorResult, queries.error, 'error'), queries.error, 'error') ?? 0;
-            return boundedRatio(errors / total, `over ${window}`);
-        }
-        case 'latency': {
-            const [totalResult, bucketResult] = await Promise.all([
-                prometheus.query(queries.total, time),
-                prometheus.query(queries.buckets, time),
-            ]);
-            const total = finiteCount(single(totalResult, queries.total, 'histogram count'), queries.total, 'histogram count');
-            if (total === null || total === 0)
-                return null;
-            const bucket = bucketResult.samples.find((s) => {
-                const le = Number(s.labels.le);
-                return Number.isFinite(le) && Math.abs(le - sli.threshold) <= 1e-9 * Math.max(1, sli.threshold);
-            });
-            if (!bucket) {
-                const bound = (le) => (/^\+?inf$/i.test(le) ? Number.POSITIVE_INFINITY : Number(le));
-                const available = bucketResult.samples.map((s) => s.labels.le ?? '?').sort((a, b) => bound(a) - bound(b));
-                throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(available.length === 0
-                    ? `no ${sli.metric}_bucket series${sli.selector ? ` matching {${sli.selector}}` : ''}: check the metric name and selector`
-                    : `the histogram ${sli.metric} has no bucket le="${sli.threshold}"; its buckets are ${available.join(', ')}: set threshold to one of them or add the bucket to the instrumentation`);
-            }
-            const good = finiteCount(bucket.value, queries.buckets, `bucket le="${sli.threshold}"`) ?? 0;
-            return boundedRatio(1 - Math.min(good, total) / total, `over ${window}`);
-        }
-        case 'ratio': {
-            const result = await prometheus.query(queries.ratio, time);
-            const ratio = single(result, queries.ratio, 'ratio');
-            // 0/0 from a ratio of increases is "no traffic", not an error.
-            if (ratio === null || Number.isNaN(ratio))
-                return null;
-            if (!Number.isFinite(ratio) || ratio < 0) {
-                throw new _sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ratio query returned ${ratio}; expected an error ratio between 0 and 1 (query: ${queries.ratio})`);
-            }
-            return boundedRatio(ratio, `over ${window}`);
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 4366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12641,32 +14511,81 @@ class SliError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $s: () => (/* binding */ RULE_INTERVAL_SECONDS),
-/* harmony export */   Mx: () => (/* binding */ BASE_SERIES),
+/* harmony export */   BX: () => (/* binding */ recordedQueries),
+/* harmony export */   N8: () => (/* binding */ baseSeries),
 /* harmony export */   Wd: () => (/* binding */ sloSelector),
 /* harmony export */   Wu: () => (/* binding */ recordedRatioQuery),
 /* harmony export */   Xt: () => (/* binding */ recordedCoverageQuery),
+/* harmony export */   mU: () => (/* binding */ SERIES),
 /* harmony export */   uZ: () => (/* binding */ recordedWindows),
 /* harmony export */   vB: () => (/* binding */ DEFAULT_ALERT_PAIRS)
 /* harmony export */ });
-/* unused harmony exports recordedQueries, recordedDetectionQuery */
+/* unused harmony exports SERIES_NAMESPACE, DEFAULT_BASE_WINDOW, BASE_WINDOW_INTERVALS, baseWindowFor, baseWindowOf, baseSeriesOf, recordedDetectionQuery */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7953);
 /**
  * The series `generate rules` records, by name and window: shared by the rule
- * generator and the gate, so the gate reads exactly what the rules write.
+ * generator, the dashboard and the gate, so the gate reads exactly what the
+ * rules write.
+ *
+ * Every name is in the `deploy_governor:` namespace (`deploy_governor:<what>:
+ * <aggregation><window>`), so the generated rules and Sloth's (which write
+ * `slo:sli_error:ratio_rate<w>`, `slo:objective:ratio`, … labelled `sloth_id`)
+ * can be loaded into one Prometheus without their series mixing.
  */
 
-/** SRE-workbook pairs for a 30-day window. */
+
+/** SRE-workbook pairs, with their factors for a 30-day window (scaled to the SLO window by the generator). */
 const DEFAULT_ALERT_PAIRS = [
     { long: '1h', short: '5m', factor: 14.4, severity: 'page', for: '2m' },
     { long: '6h', short: '30m', factor: 6, severity: 'page', for: '15m' },
     { long: '1d', short: '2h', factor: 3, severity: 'ticket', for: '1h' },
     { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '3h' },
 ];
+/** The namespace of every generated series. */
+const SERIES_NAMESPACE = 'deploy_governor';
+/** Names of the generated series. */
+const SERIES = {
+    /** Bad events per second over the base window (the only rules that read raw counters). */
+    errorRate: (base) => `${SERIES_NAMESPACE}:sli_error:rate${base}`,
+    /** All events per second over the base window. */
+    totalRate: (base) => `${SERIES_NAMESPACE}:sli_total:rate${base}`,
+    /** Error ratio over a window (for ratio SLIs over the base window, the base recording itself). */
+    errorRatio: (window) => `${SERIES_NAMESPACE}:sli_error:ratio_rate${window}`,
+    /** Events over a window. */
+    totalCount: (window) => `${SERIES_NAMESPACE}:sli_total:count${window}`,
+    burnRate: (window) => `${SERIES_NAMESPACE}:burn_rate:${window}`,
+    objective: `${SERIES_NAMESPACE}:objective:ratio`,
+    budgetRemaining: `${SERIES_NAMESPACE}:error_budget_remaining:ratio`,
+};
+/** The base window when the policy sets no `scrape-interval` (or one of a minute or less). */
+const DEFAULT_BASE_WINDOW = '5m';
+/** Scrape intervals the base window spans at least, so that increase() always has several samples. */
+const BASE_WINDOW_INTERVALS = 4;
+const MINUTE_MS = 60_000;
+/**
+ * The window of the base rates for a scrape interval: at least four intervals
+ * (rounded up to a whole minute, the rules' evaluation interval), and never less
+ * than 5m. `increase(x[5m])` needs two samples inside 5 minutes, so it records
+ * nothing at a 5-minute scrape interval: there the base window is 20m.
+ */
+function baseWindowFor(scrapeInterval) {
+    if (scrapeInterval === undefined)
+        return DEFAULT_BASE_WINDOW;
+    const ms = Math.ceil((BASE_WINDOW_INTERVALS * (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(scrapeInterval)) / MINUTE_MS) * MINUTE_MS;
+    return ms <= (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(ms);
+}
+/** The base window of an SLO's rules, from the policy's `scrape-interval`. */
+function baseWindowOf(slo) {
+    return baseWindowFor(slo.scrapeInterval);
+}
 /**
  * The windows recorded for an SLO, shortest first: its own, the gate's 1h
  * burn-rate window and the default alert pairs' (always, so the gate can rely
  * on them whatever pairs a policy configures), plus configured pairs' and
- * `extra` windows (the policy's burn-rate guards).
+ * `extra` windows (the policy's burn-rate guards). A window shorter than the
+ * base window is recorded too, as the base window's ratio (the shortest the
+ * scrape interval can measure).
  */
 function recordedWindows(slo, pairs = DEFAULT_ALERT_PAIRS, extra = []) {
     const all = new Set(['5m', '1h', slo.window, ...[...DEFAULT_ALERT_PAIRS, ...pairs].flatMap((p) => [p.long, p.short]), ...extra]);
@@ -12676,40 +14595,51 @@ function sloSelector(slo) {
     return `{slo="${slo.name}"}`;
 }
 /**
- * Evaluation interval of every generated group. The base rules record 5m
- * *rates* every interval, so a sum of them over w, times the interval, is the
- * event count over w (each event is seen 5m/interval times at 1/300 of its
- * weight); in a ratio of two such sums the interval cancels out.
+ * Evaluation interval of every generated group. The base rules record *rates*
+ * over the base window every interval, so a sum of them over w, times the
+ * interval, is the event count over w (each event is seen base/interval times
+ * at 1/base of its weight); in a ratio of two such sums the interval cancels out.
  */
 const RULE_INTERVAL_SECONDS = 60;
-/** The base series: events per second over 5m, the only rules that read raw counters (ratio SLIs: the 5m error ratio). */
-const BASE_SERIES = { error: 'slo:sli_error:rate5m', total: 'slo:sli_total:rate5m', ratio: 'slo:sli_error:ratio_rate5m' };
+/** The base series of an SLO: events per second over its base window (ratio SLIs: the error ratio over it). */
+function baseSeries(slo) {
+    const window = baseWindowOf(slo);
+    return { window, error: SERIES.errorRate(window), total: SERIES.totalRate(window), ratio: SERIES.errorRatio(window) };
+}
 /**
  * How to read an SLO's event counts over any window from the recorded base
  * series instead of raw counters (`sum(increase(...[30d]))`): null for a ratio
  * SLI, which records no traffic. Within a few events of the raw answer (the
- * window edge is smoothed over one 5m step).
+ * window edge is smoothed over one base window).
  */
 function recordedQueries(slo) {
-    if (slo.sli.kind === 'ratio')
+    if (!(0,_sli_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .sliKindOf */ .Kh)(slo.sli).countsEvents)
         return null;
+    const base = baseSeries(slo);
     const count = (series) => (window) => `sum_over_time(${series}${sloSelector(slo)}[${window}]) * ${RULE_INTERVAL_SECONDS}`;
-    return { error: count(BASE_SERIES.error), total: count(BASE_SERIES.total) };
+    return { error: count(base.error), total: count(base.total) };
+}
+/** The base series that tells whether an SLO is recorded: its event rate, or its ratio for kinds that count no events. */
+function baseSeriesOf(slo) {
+    const base = baseSeries(slo);
+    return (0,_sli_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .sliKindOf */ .Kh)(slo.sli).countsEvents ? base.total : base.ratio;
 }
 /** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
 function recordedDetectionQuery(slo) {
-    return `count(${slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total}${sloSelector(slo)})`;
+    return `count(${baseSeriesOf(slo)}${sloSelector(slo)})`;
 }
 /** The recorded error ratio of an SLO over a window. */
 function recordedRatioQuery(slo, window) {
-    return `slo:sli_error:ratio_rate${window}${sloSelector(slo)}`;
+    return `${SERIES.errorRatio(window)}${sloSelector(slo)}`;
 }
 /**
  * Samples of the SLO's base recording in the hour at the start of its window:
- * more than zero means the recorded history covers the whole window.
+ * more than zero means the recorded history covers the whole window. The base
+ * series is named after the base window, so rules generated for another
+ * `scrape-interval` do not count as these (the gate then reads raw counters).
  */
 function recordedCoverageQuery(slo) {
-    const base = slo.sli.kind === 'ratio' ? BASE_SERIES.ratio : BASE_SERIES.total;
+    const base = baseSeriesOf(slo);
     const offset = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)((0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(slo.window) - 3_600_000);
     return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }
@@ -12743,7 +14673,7 @@ function isHttpUrl(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ durationSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
 /** The policy's duration type, shared by every section of the file. */
 
@@ -12752,6 +14682,124 @@ function isHttpUrl(value) {
 const durationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .refine(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .isDuration */ .n$, { message: `expected ${_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_FORM */ .ec}` })
     .meta({ pattern: '^([0-9]+(ms|y|w|d|h|m|s))+$', examples: ['30d', '1h', '5m'] });
+
+
+/***/ }),
+
+/***/ 2049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PF: () => (/* binding */ canonicalEnumValue),
+/* harmony export */   aA: () => (/* binding */ invalidValueIssue),
+/* harmony export */   xx: () => (/* binding */ enumSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7163);
+/**
+ * Enumerations as every source accepts them: case-insensitive (`block-on: warning`
+ * in the file like `--block-on warning` on the command line), normalised to the
+ * canonical spelling, and refused with the one wording `toPolicyIssues` gives
+ * every `invalid_value` issue: "expected one of A, B, C; got "x"".
+ */
+
+
+/** The canonical spelling of `value` among `values`, ignoring case; undefined when none matches. */
+function canonicalEnumValue(values, value) {
+    const wanted = value.trim().toLowerCase();
+    return values.find((v) => v.toLowerCase() === wanted);
+}
+/** A JSON Schema pattern matching any casing of the values: `[wW][aA]…` (JSON Schema regexes have no flags). */
+function caseInsensitivePattern(values) {
+    const letters = (v) => [...v].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    return `^\\s*(?:${values.map(letters).join('|')})\\s*$`;
+}
+/** An issue for a value outside `values`, in the shared wording (see policy-issues.ts). */
+function invalidValueIssue(values, input) {
+    return { code: 'invalid_value', values: [...values], input, message: (0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .expectedOneOf */ .S5)(values, input) };
+}
+/**
+ * A string enum accepted in any case and parsed to its canonical spelling. The
+ * JSON Schema offers the canonical values (editors complete them) and accepts
+ * any casing; `booleans` also accepts YAML's true/false as "true"/"false".
+ */
+function enumSchema(values, options = {}) {
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
+        .overwrite((v) => {
+        if (typeof v === 'boolean' && options.booleans)
+            return canonicalEnumValue(values, String(v)) ?? v;
+        return typeof v === 'string' ? (canonicalEnumValue(values, v) ?? v) : v;
+    })
+        .check(zod__WEBPACK_IMPORTED_MODULE_1__/* .superRefine */ .zni((v, ctx) => {
+        if (!values.includes(v))
+            ctx.addIssue(invalidValueIssue(values, v));
+    }))
+        .meta({
+        anyOf: [{ type: 'string', enum: [...values] }, { type: 'string', pattern: caseInsensitivePattern(values) }, ...(options.booleans ? [{ type: 'boolean' }] : [])],
+    });
+}
+
+
+/***/ }),
+
+/***/ 7166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nq: () => (/* binding */ unknownEnvironmentMessage),
+/* harmony export */   wu: () => (/* binding */ unknownFreezeEnvironmentMessage)
+/* harmony export */ });
+/* unused harmony export closestName */
+/**
+ * Environment names are compared exactly: when the policy has an `environments`
+ * map, a name it does not list is refused rather than silently evaluated with
+ * the top-level policy (`Production` or `prodution` would otherwise skip the
+ * production section and its freeze windows). The messages name the known
+ * environments and the closest one.
+ */
+/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * The known name closest to `name`: one that differs only in case first, else
+ * the nearest by edit distance (ignoring case) when it is close enough to be a
+ * typo (at most a third of the name's length, at least 2). Null when none is.
+ */
+function closestName(name, known) {
+    const lower = name.toLowerCase();
+    const sameLetters = known.find((k) => k.toLowerCase() === lower);
+    if (sameLetters !== undefined)
+        return sameLetters;
+    let best = null;
+    for (const k of known) {
+        const d = distance(lower, k.toLowerCase());
+        if (best === null || d < best.d)
+            best = { name: k, d };
+    }
+    return best !== null && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.name : null;
+}
+/** "(production, staging): did you mean production?" or "(production, staging)." */
+function knownNames(name, known) {
+    const closest = closestName(name, known);
+    return `(${[...known].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : '.'}`;
+}
+/** The message for an environment the policy's `environments` map does not name. */
+function unknownEnvironmentMessage(name, known) {
+    return `environment ${JSON.stringify(name)} is not in the policy's environments map ${knownNames(name, known)} Names are compared exactly, and an environment the map does not name is refused rather than evaluated with the top-level policy: deploy to one of them, or add environments.${name} (it may be empty, {}) to the policy`;
+}
+/** The message for a freeze window scoped to an environment the map does not name. */
+function unknownFreezeEnvironmentMessage(window, name, known) {
+    return `freeze window ${JSON.stringify(window)} names the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} A freeze window scoped to it would never apply; names are compared exactly`;
+}
 
 
 /***/ }),
@@ -12765,8 +14813,8 @@ const durationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 /* unused harmony export MAX_POLICY_CHARS */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5833);
-/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7163);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9863);
+/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7163);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9863);
 /**
  * Parses and validates the policy file's text. Pure: the adapters read the file
  * (from the workspace, the API or disk) and pass its text in.
@@ -12914,10 +14962,38 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
             { path: aliasLine(doc, lineCounter, message), message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` },
         ]);
     }
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .policyFileSchema */ .Yo.safeParse(data);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .policyFileSchema */ .Yo.safeParse(data);
     if (!result.success)
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .toPolicyIssues */ .e)(result.error, data)));
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .toPolicyIssues */ .eZ)(result.error, data)));
     return result.data;
+}
+
+
+/***/ }),
+
+/***/ 9921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ objectiveProblem)
+/* harmony export */ });
+/**
+ * Objectives are percentages everywhere (the policy file, the `slo-target` input,
+ * Sloth specs): 99.9 means 99.9 %. A fraction such as 0.999, natural to anyone
+ * who reads the generated rules (`vector(0.999)`) or OpenSLO, would mean
+ * 0.999 % and let every deploy through, so anything at or below 1 is refused.
+ */
+/** Why `value` is not an objective in percent, or null when it is one (above 1, below 100). */
+function objectiveProblem(value) {
+    if (Number.isNaN(value))
+        return 'expected a percentage above 1 and below 100, e.g. 99.9';
+    if (value >= 100)
+        return 'expected a percentage below 100 (100% leaves no error budget), e.g. 99.9';
+    if (value > 1)
+        return null;
+    const asPercent = Number((value * 100).toPrecision(10));
+    const hint = value > 0 && value < 1 ? `did you mean ${asPercent}?` : 'did you mean 99.9?';
+    return `expected a percentage above 1, e.g. 99.9: objectives are percentages, not fractions, so ${value} would mean ${value}%; ${hint}`;
 }
 
 
@@ -12959,9 +15035,15 @@ class PolicyError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ toPolicyIssues),
-/* harmony export */   j: () => (/* binding */ formatPath)
+/* harmony export */   S5: () => (/* binding */ expectedOneOf),
+/* harmony export */   bp: () => (/* binding */ describeValue),
+/* harmony export */   eZ: () => (/* binding */ toPolicyIssues),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   wR: () => (/* binding */ policyErrorFromZod)
 /* harmony export */ });
+/* unused harmony export fieldName */
+/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5833);
+
 /** Dotted path for a zod issue path: `slos[0].sli.events.error`. */
 function formatPath(path) {
     return path.reduce((acc, key) => {
@@ -12971,6 +15053,12 @@ function formatPath(path) {
         return acc === '' ? k : `${acc}.${k}`;
     }, '');
 }
+/** The field as its source spells it: a flag gets its dashes. */
+function fieldName(path, origin = 'file') {
+    const dotted = formatPath(path);
+    return origin === 'flag' && dotted !== '' ? `--${dotted}` : dotted;
+}
+/** How a value is quoted in messages: JSON, cut at 80 characters. */
 function describeValue(value) {
     if (value === undefined)
         return 'nothing';
@@ -12982,6 +15070,11 @@ function describeValue(value) {
         return String(value);
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
+/** "expected one of A, B, C; got "x"": the one wording for a value outside a set. */
+function expectedOneOf(values, got) {
+    const list = values.map((v) => (typeof v === 'string' ? v : describeValue(v)));
+    return `${list.length === 1 ? `expected ${list[0]}` : `expected one of ${list.join(', ')}`}; got ${describeValue(got)}`;
+}
 function valueAt(root, path) {
     let cur = root;
     for (const key of path) {
@@ -12991,21 +15084,38 @@ function valueAt(root, path) {
     }
     return cur;
 }
-/** Zod issues as fix-it lines that name the key, the value and the accepted form. */
-function toPolicyIssues(error, input) {
+/**
+ * Zod issues as fix-it lines that name the field, the value and the accepted form.
+ * @param input what was parsed, to quote the value as given (mask secrets before passing it)
+ * @param origin where the values came from, for the field's spelling
+ */
+function toPolicyIssues(error, input, origin = 'file') {
     return error.issues.map((issue) => {
+        const path = fieldName(issue.path, origin);
         if (issue.code === 'unrecognized_keys') {
             return {
-                path: formatPath(issue.path),
+                path,
                 message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the JSON Schema in schema/deploy-governor.schema.json)`,
             };
         }
         const value = valueAt(input, issue.path);
+        // zod's own wording ("Invalid option: …") becomes the shared one; a schema's custom message is kept.
+        if (issue.code === 'invalid_value' && /^Invalid (option|input)\b/.test(issue.message))
+            return { path, message: expectedOneOf(issue.values, value) };
         const got = issue.code === 'invalid_type' && value === undefined ? 'missing' : `got ${describeValue(value)}`;
         const message = issue.message.replace(/^Invalid input: /, '');
-        // Input messages already quote the value they got.
-        return { path: formatPath(issue.path), message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
+        // Messages that already quote the value they got keep their own wording.
+        return { path, message: /\bgot\b/.test(message) ? message : `${message} (${got})` };
     });
+}
+/** Where each origin's values come from, as PolicyError names it. */
+const ORIGIN_SOURCE = { input: 'action inputs', flag: 'command line' };
+/**
+ * A PolicyError for a failed parse: the adapters' one call for the file (source =
+ * its path), the Action's inputs and the CLI's flags.
+ */
+function policyErrorFromZod(error, input, origin, source) {
+    return new _policy_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PolicyError */ .p(source ?? (origin === 'file' ? '.github/deploy-governor.yml' : ORIGIN_SOURCE[origin]), toPolicyIssues(error, input, origin));
 }
 
 
@@ -13016,16 +15126,23 @@ function toPolicyIssues(error, input) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   VA: () => (/* binding */ mergePolicy),
-/* harmony export */   nZ: () => (/* binding */ resolvePolicy)
+/* harmony export */   nZ: () => (/* binding */ resolvePolicy),
+/* harmony export */   vq: () => (/* binding */ AUDIT_DEFAULTS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_ERROR_QUERY, DEFAULT_TOTAL_QUERY, DEFAULT_SLO_NAME, DEFAULT_GUARDS */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
-/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5833);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7953);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7166);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9921);
+/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5833);
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
+
+
+
 
 
 const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
@@ -13053,35 +15170,22 @@ function mergePolicy(base, over) {
     }
     return out;
 }
-function normalizeSelector(selector) {
-    if (!selector)
-        return '';
-    const trimmed = selector.trim();
-    return trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1).trim() : trimmed;
-}
-function resolveSlo(slo, inputs) {
+function resolveSlo(slo, inputs, source) {
     const window = inputs.window ?? slo.window ?? '30d';
-    const { sli } = slo;
-    let resolved;
-    if (sli.events)
-        resolved = { kind: 'events', error: sli.events.error, total: sli.events.total };
-    else if (sli.latency)
-        resolved = {
-            kind: 'latency',
-            metric: sli.latency.metric,
-            threshold: sli.latency.threshold,
-            selector: normalizeSelector(sli.latency.selector),
-        };
-    else
-        resolved = { kind: 'ratio', query: sli.ratio.query };
+    const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
+    // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
+    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_3__/* .objectiveProblem */ .h)(objective);
+    if (problem !== null) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`, message: `${problem} (got ${objective})` }]);
+    }
     return {
         name: slo.name,
         ...(slo.description !== undefined ? { description: slo.description } : {}),
         service: slo.service ?? slo.name,
-        objective: inputs['slo-target'] ?? slo.objective ?? 99.9,
+        objective,
         window,
         windowMs: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(window),
-        sli: resolved,
+        sli: (0,_sli_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveSli */ .d7)(slo.sli),
         ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
     };
 }
@@ -13094,12 +15198,12 @@ function resolveSlos(merged, inputs, source) {
             name: DEFAULT_SLO_NAME,
             sli: { events: { error: errorQuery ?? DEFAULT_ERROR_QUERY, total: totalQuery ?? DEFAULT_TOTAL_QUERY } },
         };
-        return [resolveSlo(sloConfig, inputs)];
+        return [resolveSlo(sloConfig, inputs, source)];
     }
     if (errorQuery !== undefined || totalQuery !== undefined) {
         const events = fileSlos.filter((s) => s.sli.events);
         if (fileSlos.length !== 1 || events.length !== 1) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
                 {
                     path: 'error-query/total-query',
                     message: `the inputs error-query and total-query replace the queries of a single events SLO, but the policy file defines ${fileSlos.length} SLO(s) (${fileSlos.map((s) => s.name).join(', ')}); set the queries in the file instead`,
@@ -13111,17 +15215,17 @@ function resolveSlos(merged, inputs, source) {
             resolveSlo({
                 ...only,
                 sli: { events: { error: errorQuery ?? only.sli.events.error, total: totalQuery ?? only.sli.events.total } },
-            }, inputs),
+            }, inputs, source),
         ];
     }
     const seen = new Set();
     for (const slo of fileSlos) {
         if (seen.has(slo.name)) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
         }
         seen.add(slo.name);
     }
-    return fileSlos.map((slo) => resolveSlo(slo, inputs));
+    return fileSlos.map((slo) => resolveSlo(slo, inputs, source));
 }
 function resolvePrometheus(merged, inputs, env, source) {
     const cfg = merged.prometheus ?? {};
@@ -13134,7 +15238,7 @@ function resolvePrometheus(merged, inputs, env, source) {
     if (token === undefined && cfg['bearer-token-env']) {
         token = env[cfg['bearer-token-env']];
         if (!token) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
                 {
                     path: 'prometheus.bearer-token-env',
                     message: `environment variable ${cfg['bearer-token-env']} is empty or unset; export it (e.g. from a secret) or remove bearer-token-env`,
@@ -13150,7 +15254,7 @@ function resolvePrometheus(merged, inputs, env, source) {
         const { username, 'password-env': passwordEnv } = cfg['basic-auth'];
         const password = env[passwordEnv];
         if (!password) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
                 {
                     path: 'prometheus.basic-auth.password-env',
                     message: `environment variable ${passwordEnv} is empty or unset; export it (e.g. from a secret)`,
@@ -13187,6 +15291,8 @@ function resolveDr(merged, inputs) {
         status: cfg.status ?? 'WARNING',
     };
 }
+/** Where the app keeps the override audit log, and who writes it, unless the policy's `audit` section says otherwise. */
+const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides.jsonl', app: 'deploy-governor' };
 /**
  * Resolve the policy for one environment.
  *
@@ -13197,10 +15303,19 @@ function resolveDr(merged, inputs) {
  */
 function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
     const environment = inputs.environment ?? 'production';
-    const { environments, $schema: _schema, version: _version, sloth, ...top } = file;
+    const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
     // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+    }
+    // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
+    if (openslo !== undefined) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'openslo', message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files` }]);
+    }
+    // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
+    const known = Object.keys(environments ?? {});
+    if (known.length > 0 && !Object.hasOwn(environments, environment)) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_4__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
     }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
@@ -13209,7 +15324,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
     };
     if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
             {
                 path: 'thresholds',
                 message: `expected caution ≥ warning ≥ freeze ≥ 0 (percent of budget remaining); got caution ${thresholds.caution}, warning ${thresholds.warning}, freeze ${thresholds.freeze}`,
@@ -13234,7 +15349,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     return {
         environment,
         prometheus: resolvePrometheus(merged, inputs, env, source),
-        slos: resolveSlos(merged, inputs, source),
+        slos: resolveSlos(merged, inputs, source).map((slo) => (merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] })),
         thresholds,
         blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
         onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
@@ -13243,10 +15358,12 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         dr: resolveDr(merged, inputs),
         freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
         burnRateGuards: guards,
-        overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, levels },
+        unknownGuards: merged['unknown-guards'] ?? 'allow',
+        overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
         audit: {
-            branch: merged.audit?.branch ?? 'deploy-governor-audit',
-            path: merged.audit?.path ?? 'audit/overrides.jsonl',
+            branch: merged.audit?.branch ?? AUDIT_DEFAULTS.branch,
+            path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
+            app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
         },
     };
 }
@@ -13261,15 +15378,20 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
 /* harmony export */   Yo: () => (/* binding */ policyFileSchema),
 /* harmony export */   _6: () => (/* binding */ sloSchema)
 /* harmony export */ });
-/* unused harmony exports windowQuerySchema, blockableStatusSchema, permissionSchema, prometheusSchema, eventsSliSchema, latencySliSchema, ratioSliSchema, sliSchema, thresholdsSchema, drSchema, freezeWindowSchema, burnRateGuardSchema, overridesSchema, auditSchema, burnRateAlertSchema, alertingSchema, environmentPolicySchema */
+/* unused harmony exports blockableStatusSchema, permissionSchema, prometheusSchema, thresholdsSchema, drSchema, freezeWindowSchema, burnRateGuardSchema, overridesSchema, auditSchema, burnRateAlertSchema, alertingSchema, environmentPolicySchema */
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
 /* harmony import */ var _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1957);
 /* harmony import */ var _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7098);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5899);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5009);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5442);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5899);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7953);
+/* harmony import */ var _sli_window_query_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6957);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5009);
+/* harmony import */ var _enum_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2049);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7166);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9921);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5442);
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
  * Action, the app and the CLI.
@@ -13289,98 +15411,67 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
 
 
 
-/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
-const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .min(1)
-    .refine((q) => /\{\{\s*\.?window\s*\}\}/.test(q), {
-    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
-});
-const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
-/** The statuses that `block-on` and rule severities may name. */
-const blockableStatusSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_status_js__WEBPACK_IMPORTED_MODULE_4__/* .BLOCKABLE_STATUSES */ .dW);
 
-const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_permissions_js__WEBPACK_IMPORTED_MODULE_5__/* .PERMISSIONS */ .J);
-const envVarName = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+
+
+
+
+const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+/** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
+const blockableStatusSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(_status_js__WEBPACK_IMPORTED_MODULE_7__/* .BLOCKABLE_STATUSES */ .dW);
+
+const permissionSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .PERMISSIONS */ .J);
+const envVarName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_9__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
-const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     url: httpUrl.optional().meta({
         description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
     }),
     'bearer-token-env': envVarName.optional().meta({
         description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
     }),
-    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        username: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
+    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        username: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
         'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
     })
         .optional()
         .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
-    headers: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())
+    headers: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP())
         .optional()
         .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
     timeout: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
 })
     .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
-/** An SLI counted in events: bad events and all events over a window. */
-const eventsSliSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
-    total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result or zero means no traffic (status UNKNOWN).' }),
-})
-    .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' });
-/** A latency SLI from a Prometheus histogram. */
-const latencySliSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    metric: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-        .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
-        .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
-    threshold: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
-    selector: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-        .optional()
-        .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
-})
-    .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' });
-/** An SLI given directly as an error ratio. */
-const ratioSliSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
-})
-    .meta({ description: 'A raw error-ratio query.' });
-const sliSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    events: eventsSliSchema.optional(),
-    latency: latencySliSchema.optional(),
-    ratio: ratioSliSchema.optional(),
-})
-    .refine((sli) => [sli.events, sli.latency, sli.ratio].filter(Boolean).length === 1, {
-    message: 'expected exactly one of events, latency or ratio',
-})
-    .meta({ description: 'How the SLI is measured: exactly one of `events`, `latency`, `ratio`.' });
 /** One service level objective. */
-const sloSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const sloSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
         .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
-    description: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
-    service: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
-    objective: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
-        .gt(0, { message: 'expected a percentage above 0, e.g. 99.9' })
+    description: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()
+        // A fraction (0.999) would mean 0.999 %: every deploy would pass. Objectives are percentages everywhere.
+        .gt(1, { error: (issue) => (0,_objective_js__WEBPACK_IMPORTED_MODULE_10__/* .objectiveProblem */ .h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
         .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
         .optional()
-        .meta({ description: 'Objective in percent. Input `slo-target` overrides it.', default: 99.9 }),
+        .meta({ description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.', default: 99.9 }),
     window: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
-    sli: sliSchema,
+    sli: _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .sliSchema */ .WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
 })
     .meta({ description: 'A service level objective and how to measure it.' });
 /** Budget-remaining thresholds, in percent. */
-const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    caution: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
-    warning: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
-    freeze: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    caution: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
 })
     .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
 /** Disaster-recovery drill freshness and recovery objectives. */
-const drSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    enabled: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+const drSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    enabled: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
     metric: promqlSchema.optional().meta({
         description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
         default: 'dr_last_test_timestamp',
@@ -13389,19 +15480,19 @@ const drSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
     lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
     }),
-    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
         query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
         lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
     })
         .optional()
         .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
-    rto: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    rto: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
         max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery time objective check (present = enabled).' }),
-    rpo: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    rpo: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
         max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
     })
@@ -13412,7 +15503,7 @@ const drSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
         .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
 })
     .meta({ description: 'Disaster-recovery drill freshness.' });
-const cronSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((expr) => {
+const cronSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((expr) => {
     try {
         cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expr);
         return true;
@@ -13421,7 +15512,7 @@ const cronSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((
         return false;
     }
 }, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
-const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((tz) => {
+const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((tz) => {
     try {
         new Intl.DateTimeFormat('en-US', { timeZone: tz });
         return true;
@@ -13430,20 +15521,22 @@ const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refi
         return false;
     }
 }, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
-const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
     .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
 });
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
-const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
-    reason: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
     start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
     end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1)).optional().meta({ description: 'Only these environments (default: all).' }),
+    environments: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1))
+        .optional()
+        .meta({ description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.' }),
 })
     .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -13469,25 +15562,31 @@ const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .
 })
     .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
 /** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
-const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
     long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
     short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m.' }),
-    factor: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
 })
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
-const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
-    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
+    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY()
         .optional()
         .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
 })
     .meta({ description: 'Who may use an override level.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
-const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
-    levels: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    refs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
+        .max(20)
+        .optional()
+        .meta({
+        description: 'Refs, besides the default branch, whose workflows may record an override (the app checks the run\'s OIDC token). A workflow edited on any other branch can never produce a logged override.',
+    }),
+    levels: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
         freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
         exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
@@ -13496,86 +15595,137 @@ const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej
 })
     .meta({ description: 'Who may override a block, at which level.' });
 /** Where the app keeps the override audit log. */
-const auditSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
-    path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+const auditSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    branch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+    app: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
+        .optional()
+        .meta({ description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.', default: 'deploy-governor' }),
 })
     .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 /** A Prometheus label name for generated alerts. */
-const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
-    .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment'].includes(name), {
-    message: 'slo, service, severity, alertname and environment are set by the generator; choose another label name',
+    .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
+    message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
 });
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
-const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
     short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor, e.g. 14.4.' }),
-    severity: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket.' }),
-    for: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'How long the condition must hold before the alert fires.', default: '2m' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()
+        .positive()
+        .meta({ description: 'Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO\'s window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.' }),
+    severity: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).' }),
+    for: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'How long the pair\'s condition must hold before its alert fires.', default: '2m' }),
 })
     .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 /** What `deploy-governor generate rules` alerts on. */
-const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()
         .int()
         .min(0)
         .optional()
         .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
-    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
+    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
         description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
-    labels: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+    'factor-scaling': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['window', 'pinned'])
+        .optional()
+        .meta({
+        description: 'How the pairs\' factors (written for a 30-day window, as the SRE workbook\'s) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.',
+        default: 'window',
+    }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
     .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
     prometheus: prometheusSchema.optional(),
-    slos: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+    slos: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
     thresholds: thresholdsSchema.optional(),
     'block-on': blockableStatusSchema
         .optional()
         .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
-    'on-error': zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['block', 'allow'])
+    'on-error': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-    'use-recording-rules': zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['true', 'false', 'auto'])
+    'use-recording-rules': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['true', 'false', 'auto'], { booleans: true })
         .optional()
         .meta({
         description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
         default: 'auto',
     }),
+    'scrape-interval': _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
+        description: 'How often Prometheus scrapes the SLIs\' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.',
+        default: '1m',
+    }),
     alerting: alertingSchema.optional(),
-    mode: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['enforce', 'report'])
+    mode: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['enforce', 'report'])
         .optional()
         .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
     dr: drSchema.optional(),
-    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(freezeWindowSchema).optional(),
-    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(burnRateGuardSchema)
+    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(freezeWindowSchema).optional(),
+    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(burnRateGuardSchema)
         .optional()
         .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
+    'unknown-guards': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['allow', 'block'])
+        .optional()
+        .meta({
+        description: 'What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard\'s status as if it had triggered.',
+        default: 'allow',
+    }),
     overrides: overridesSchema.optional(),
     audit: auditSchema.optional(),
 };
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
-const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
+const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
 /** The whole policy file. */
-const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    $schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
-    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
-    sloth: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    $schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    sloth: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
         .min(1)
         .optional()
         .meta({
         description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
         examples: ['slos/checkout.sloth.yml'],
     }),
+    openslo: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+        .min(1)
+        // Inside the repository: the file's text can end up in error messages, so it must be the repository's own.
+        .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..'), {
+        message: 'expected a path inside the repository, relative to its root and without .., e.g. slos/checkout.openslo.yaml',
+    })
+        .optional()
+        .meta({
+        description: 'Path (from the repository root) of one OpenSLO file (`apiVersion: openslo/v1`, one or more YAML documents) whose SLOs are added to `slos`: SLO and SLI documents, rolling windows, Occurrences budgets, Prometheus queries. Read by the Action, the CLI and the app.',
+        examples: ['slos/checkout.openslo.yaml'],
+    }),
     ...policyFields,
-    environments: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+    environments: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .postmortemsSchema */ .HM.optional(),
+})
+    .superRefine((file, ctx) => {
+    // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
+    const known = Object.keys(file.environments ?? {});
+    if (known.length === 0)
+        return;
+    const check = (windows, at) => {
+        for (const [i, w] of (windows ?? []).entries()) {
+            for (const [j, name] of (w.environments ?? []).entries()) {
+                if (known.includes(name))
+                    continue;
+                ctx.addIssue({ code: 'custom', path: [...at, i, 'environments', j], message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_11__/* .unknownFreezeEnvironmentMessage */ .wu)(w.name, name, known) });
+            }
+        }
+    };
+    check(file['freeze-windows'], ['freeze-windows']);
+    for (const [env, section] of Object.entries(file.environments ?? {}))
+        check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
 })
     .meta({
     title: 'deploy-governor policy',
@@ -13593,7 +15743,7 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .re
 /* harmony export */   fi: () => (/* binding */ resolvePostmortemPolicy)
 /* harmony export */ });
 /* unused harmony exports approverSchema, approvalRoleSchema, DEFAULT_APPROVALS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5491);
 /* harmony import */ var _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
 /* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
@@ -13714,27 +15864,510 @@ function resolvePostmortemPolicy(config) {
 
 /***/ }),
 
-/***/ 6399:
+/***/ 2124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ PrometheusQueryError)
+/* harmony export */   CZ: () => (/* binding */ promString),
+/* harmony export */   NB: () => (/* binding */ renderWindowQuery),
+/* harmony export */   Pl: () => (/* binding */ normalizeSelector),
+/* harmony export */   Qn: () => (/* binding */ hasWindowPlaceholder),
+/* harmony export */   RZ: () => (/* binding */ HISTORY_PROBE_WINDOW),
+/* harmony export */   U$: () => (/* binding */ leMatcher),
+/* harmony export */   XN: () => (/* binding */ sumOf),
+/* harmony export */   YQ: () => (/* binding */ lastValueQuery),
+/* harmony export */   sE: () => (/* binding */ oldestDataQuery),
+/* harmony export */   yN: () => (/* binding */ matchers)
 /* harmony export */ });
-class PrometheusQueryError extends Error {
-    kind;
-    details;
-    name = 'PrometheusQueryError';
-    constructor(kind, message, details) {
-        super(message);
-        this.kind = kind;
-        this.details = details;
+/* unused harmony export HISTORY_STEP */
+/**
+ * PromQL text building shared by the gate (src/core/evaluate/), the SLI kinds
+ * (src/core/sli/) and the generators (src/core/generate/): one place for how a
+ * window is put into a query, how matchers are joined, how a histogram bucket is
+ * matched and how a gauge's last value is read, so the gate reads exactly what
+ * the rules record.
+ */
+const WINDOW_PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
+/** True when a template has a `{{window}}` (or Sloth's `{{.window}}`) placeholder. */
+function hasWindowPlaceholder(template) {
+    return new RegExp(WINDOW_PLACEHOLDER.source).test(template);
+}
+/** Substitute the window into a `{{window}}` / `{{.window}}` template. */
+function renderWindowQuery(template, window) {
+    return template.replace(WINDOW_PLACEHOLDER, window);
+}
+/** Label matchers joined with extra ones: `job="api"` + `le="0.3"` → `{job="api", le="0.3"}`; empty when none. */
+function matchers(...parts) {
+    const kept = parts.filter((p) => p.trim() !== '');
+    return kept.length > 0 ? `{${kept.join(', ')}}` : '';
+}
+/** Label matchers as the policy may write them, with or without braces: `{job="api"}` → `job="api"`. */
+function normalizeSelector(selector) {
+    if (!selector)
+        return '';
+    const trimmed = selector.trim();
+    return trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1).trim() : trimmed;
+}
+/** A PromQL double-quoted string literal. */
+function promString(value) {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+/**
+ * The histogram bucket matcher for a latency threshold, tolerant of how the `le`
+ * label was written: clients write `0.5` or `1` (Go) or `1.0` (Python), and
+ * Prometheus 3 normalises to a float form on ingestion. The pattern accepts
+ * the plain decimal with or without trailing zeros (`[.]` is a literal dot,
+ * which needs no escaping in PromQL or YAML). Exponent forms (`1e-05`) are
+ * matched exactly.
+ */
+function leMatcher(threshold) {
+    const text = String(threshold);
+    if (/e/i.test(text))
+        return `le=${promString(text)}`;
+    const [whole, fraction] = text.split('.');
+    return fraction === undefined ? `le=~"${whole}([.]0*)?"` : `le=~"${whole}[.]${fraction}0*"`;
+}
+/** Index of the parenthesis closing the one at `open`, skipping quoted strings; -1 when unbalanced. */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const quote = c;
+            for (i++; i < text.length && text[i] !== quote; i++)
+                if (text[i] === '\\' && quote !== '`')
+                    i++;
+            continue;
+        }
+        if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i;
     }
+    return -1;
+}
+/**
+ * `sum(query)`, or the query itself when it already is one plain `sum(...)`:
+ * one series without labels either way, so the generated rules can attach theirs.
+ */
+function sumOf(query) {
+    const q = query.trim();
+    const open = q.match(/^sum\s*\(/)?.[0].length;
+    if (open !== undefined && closingParen(q, open - 1) === q.length - 1)
+        return q;
+    return `sum(${q})`;
+}
+/** The newest value of a gauge within a lookback (a gauge pushed daily is stale for an instant query after 5 minutes). */
+function lastValueQuery(selector, lookback, aggregate = 'max') {
+    return `${aggregate}(last_over_time(${selector}[${lookback}]))`;
+}
+/** Step of the history query: the report speaks of history in days. */
+const HISTORY_STEP = '1d';
+/** Range of the probe evaluated at each step: long enough for two samples at any usual scrape interval. */
+const HISTORY_PROBE_WINDOW = '1h';
+/**
+ * When the data behind an SLO begins, within its window: the earliest day
+ * boundary at which `probe` (the SLI's traffic query over one hour) returned
+ * anything. Day-aligned steps with a one-hour probe read 1/24 of the samples the
+ * window's own query reads, whatever the window; the answer is exact to a day.
+ * `timestamp()` of a computed vector is its evaluation time, so the minimum over
+ * the subquery is the first step that had data. Empty when no step had data.
+ */
+function oldestDataQuery(probe, window) {
+    return `min_over_time(timestamp(${probe})[${window}:${HISTORY_STEP}])`;
 }
 
 
 /***/ }),
 
-/***/ 1013:
+/***/ 7953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V7: () => (/* binding */ SLI_KIND_NAMES),
+  d7: () => (/* binding */ resolveSli),
+  Kh: () => (/* binding */ sliKindOf),
+  WL: () => (/* binding */ sliSchema)
+});
+
+// UNUSED EXPORTS: SLI_KINDS
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./src/core/promql/promql.ts
+var promql = __nccwpck_require__(2124);
+// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
+var sli_error = __nccwpck_require__(4366);
+;// CONCATENATED MODULE: ./src/core/sli/read-answers.ts
+/** Reading Prometheus's answers for an SLI: shared by every kind, so they all fail the same way. */
+
+/**
+ * The single number a query must return: null for an empty vector, an error for
+ * several series (the gate cannot guess how to combine them).
+ * @param role how messages name the query: "total", "error", "ratio"
+ */
+function single(result, query, role) {
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1) {
+        throw new sli_error/* SliError */.l(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
+    }
+    return result.samples[0].value;
+}
+/** A count of events: finite and not negative (null passes through: no samples). */
+function finiteCount(value, query, role) {
+    if (value === null)
+        return null;
+    if (!Number.isFinite(value)) {
+        throw new sli_error/* SliError */.l(`the ${role} query returned ${value}; expected a finite count of events (query: ${query})`);
+    }
+    if (value < 0) {
+        throw new sli_error/* SliError */.l(`the ${role} query returned a negative count (${value}); use increase() on a counter (query: ${query})`);
+    }
+    return value;
+}
+/** Tolerated overshoot from increase() extrapolating two series differently. */
+const RATIO_SLACK = 0.01;
+/** An error ratio clamped to 0..1, refusing one clearly above 1 (the error query counts more than the total). */
+function boundedRatio(ratio, window) {
+    if (ratio > 1 + RATIO_SLACK) {
+        throw new sli_error/* SliError */.l(`over ${window}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
+    }
+    return Math.min(Math.max(ratio, 0), 1);
+}
+const measured = (ratio) => ({ state: 'measured', ratio });
+const noData = (query, detail) => ({ state: 'no-data', query, detail });
+const noTraffic = (query, detail) => ({ state: 'no-traffic', query, detail });
+
+;// CONCATENATED MODULE: ./src/core/sli/sli-kind.ts
+/** Identity with inference: a kind module is `export const x = defineSliKind({ … })`. */
+function defineSliKind(kind) {
+    return kind;
+}
+
+// EXTERNAL MODULE: ./src/core/sli/window-query-schema.ts
+var window_query_schema = __nccwpck_require__(6957);
+;// CONCATENATED MODULE: ./src/core/sli/kinds/events.ts
+/**
+ * `sli.events`: bad events and all events over a window, each a PromQL template.
+ * The error ratio is error/total over the same window (traffic-weighted); an
+ * absent error series is zero errors, an absent total is no data.
+ */
+
+
+
+
+
+const queries = (sli, window) => ({ error: (0,promql/* renderWindowQuery */.NB)(sli.error, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+const eventsSli = defineSliKind({
+    kind: 'events',
+    schema: schemas/* strictObject */.rej({
+        error: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+    })
+        .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' }),
+    resolve: (config) => ({ kind: 'events', error: config.error, total: config.total }),
+    countsEvents: true,
+    queries,
+    trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+    async measure(sli, window, prometheus, time) {
+        const q = queries(sli, window);
+        const [errorResult, totalResult] = await Promise.all([prometheus.query(q.error, time), prometheus.query(q.total, time)]);
+        const total = finiteCount(single(totalResult, q.total, 'total'), q.total, 'total');
+        if (total === null)
+            return noData(q.total, 'the total query returned no samples');
+        if (total === 0)
+            return noTraffic(q.total, 'the total query returned 0');
+        // No error series at all (a service that never failed) is zero errors, not missing data.
+        const errors = finiteCount(single(errorResult, q.error, 'error'), q.error, 'error') ?? 0;
+        return measured(boundedRatio(errors / total, window));
+    },
+    recording(sli, window) {
+        const total = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.total, window));
+        // No error series at all is zero errors, not a gap: the ratio must stay defined while there is traffic.
+        return { counts: { error: `(${(0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.error, window))} or 0 * ${total})`, total } };
+    },
+    wording: { traffic: 'the total query' },
+});
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
+;// CONCATENATED MODULE: ./src/core/sli/kinds/good-events.ts
+/**
+ * `sli.good-events`: good events and all events over a window, each a PromQL
+ * template (OpenSLO's good/total ratio metric). Errors are total − good as a
+ * **clamped difference**: `increase()` extrapolates each series to the window's
+ * edges on its own, so when good and total are different series (scraped at
+ * different times, a histogram bucket against its count) the good estimate can
+ * come out a little above the total. That is rounding, not negative errors: the
+ * difference is clamped at 0 and never reported as a bad counter.
+ *
+ * Over a day or more, extrapolation moves a count by far less than 1 %, so a
+ * good count more than 1 % above the total there means the two queries do not
+ * count the same events (good must be a subset of total), and the gate says so
+ * instead of reading it as zero errors. An absent good series is zero good
+ * events (every event an error: it fails closed), an absent total is no data.
+ */
+
+
+
+
+
+
+
+/** Windows at least this long hold the good count to the total within GOOD_SLACK. */
+const CHECKED_WINDOW_MS = 86_400_000;
+/** How far good may exceed total on a checked window before it is a query mistake rather than extrapolation. */
+const GOOD_SLACK = 0.01;
+const good_events_queries = (sli, window) => ({ good: (0,promql/* renderWindowQuery */.NB)(sli.good, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+function windowMs(window) {
+    try {
+        return (0,duration/* parseDurationMs */.yi)(window);
+    }
+    catch {
+        return 0;
+    }
+}
+/** The error count of one window: total − good, clamped at 0 (see the module comment). */
+function clampedErrors(good, total) {
+    return Math.max(total - good, 0);
+}
+const goodEventsSli = defineSliKind({
+    kind: 'good-events',
+    schema: schemas/* strictObject */.rej({
+        good: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for good events over `{{window}}`, a subset of the total\'s events; an empty result counts as zero good events (every event an error).' }),
+        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+    })
+        .meta({
+        description: 'Good and total event counts (OpenSLO\'s good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.',
+    }),
+    resolve: (config) => ({ kind: 'good-events', good: config.good, total: config.total }),
+    countsEvents: true,
+    queries: good_events_queries,
+    trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+    async measure(sli, window, prometheus, time) {
+        const q = good_events_queries(sli, window);
+        const [goodResult, totalResult] = await Promise.all([prometheus.query(q.good, time), prometheus.query(q.total, time)]);
+        const total = finiteCount(single(totalResult, q.total, 'total'), q.total, 'total');
+        if (total === null)
+            return noData(q.total, 'the total query returned no samples');
+        if (total === 0)
+            return noTraffic(q.total, 'the total query returned 0');
+        // No good series at all (nothing succeeded, or a brand-new series): zero good events, never "no data".
+        const good = finiteCount(single(goodResult, q.good, 'good'), q.good, 'good') ?? 0;
+        if (good > total * (1 + GOOD_SLACK) && windowMs(window) >= CHECKED_WINDOW_MS) {
+            throw new sli_error/* SliError */.l(`over ${window}: the good query counts more events than the total query (good ${good}, total ${total}); the good query must count a subset of the total query's events (good: ${q.good}; total: ${q.total})`);
+        }
+        return measured(clampedErrors(good, total) / total);
+    },
+    recording(sli, window) {
+        const total = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.total, window));
+        const good = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.good, window));
+        // No good series is zero good events; extrapolation can put good a hair above total: clamp, as the gate does.
+        return { counts: { error: `clamp_min(${total} - (${good} or 0 * ${total}), 0)`, total } };
+    },
+    wording: { traffic: 'the total query' },
+});
+
+;// CONCATENATED MODULE: ./src/core/sli/kinds/latency.ts
+/**
+ * `sli.latency`: good events are requests in the histogram bucket at the
+ * threshold; bad = count − good. The gate reads every bucket so that a missing
+ * one can be named; the rules match the bucket however its `le` was written.
+ */
+
+
+
+
+
+const bound = (le) => (/^\+?inf$/i.test(le) ? Number.POSITIVE_INFINITY : Number(le));
+const latency_queries = (sli, window) => ({
+    total: `sum(increase(${sli.metric}_count${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`,
+    buckets: `sum by (le) (increase(${sli.metric}_bucket${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`,
+});
+const latencySli = defineSliKind({
+    kind: 'latency',
+    schema: schemas/* strictObject */.rej({
+        metric: schemas/* string */.YjP()
+            .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+            .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
+        threshold: schemas/* number */.aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+        selector: schemas/* string */.YjP()
+            .optional()
+            .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+    })
+        .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' }),
+    resolve: (config) => ({ kind: 'latency', metric: config.metric, threshold: config.threshold, selector: (0,promql/* normalizeSelector */.Pl)(config.selector) }),
+    countsEvents: true,
+    queries: latency_queries,
+    trafficQuery: (sli, window) => latency_queries(sli, window).total,
+    async measure(sli, window, prometheus, time) {
+        const q = latency_queries(sli, window);
+        const [totalResult, bucketResult] = await Promise.all([prometheus.query(q.total, time), prometheus.query(q.buckets, time)]);
+        const role = 'histogram count';
+        const total = finiteCount(single(totalResult, q.total, role), q.total, role);
+        if (total === null)
+            return noData(q.total, `the histogram count query (${sli.metric}_count) returned no samples`);
+        if (total === 0)
+            return noTraffic(q.total, `the histogram count query (${sli.metric}_count) returned 0`);
+        const bucket = bucketResult.samples.find((s) => {
+            const le = Number(s.labels.le);
+            return Number.isFinite(le) && Math.abs(le - sli.threshold) <= 1e-9 * Math.max(1, sli.threshold);
+        });
+        if (!bucket) {
+            const available = bucketResult.samples.map((s) => s.labels.le ?? '?').sort((a, b) => bound(a) - bound(b));
+            throw new sli_error/* SliError */.l(available.length === 0
+                ? `no ${sli.metric}_bucket series${sli.selector ? ` matching {${sli.selector}}` : ''}: check the metric name and selector`
+                : `the histogram ${sli.metric} has no bucket le="${sli.threshold}"; its buckets are ${available.join(', ')}: set threshold to one of them or add the bucket to the instrumentation`);
+        }
+        const good = finiteCount(bucket.value, q.buckets, `bucket le="${sli.threshold}"`) ?? 0;
+        return measured(boundedRatio(1 - Math.min(good, total) / total, window));
+    },
+    recording(sli, window) {
+        const total = `sum(increase(${sli.metric}_count${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`;
+        const good = `sum(increase(${sli.metric}_bucket${(0,promql/* matchers */.yN)(sli.selector, (0,promql/* leMatcher */.U$)(sli.threshold))}[${window}]))`;
+        // Counters scraped at slightly different times can put the bucket a hair above the count.
+        return { counts: { error: `clamp_min(${total} - ${good}, 0)`, total } };
+    },
+    wording: { traffic: 'the histogram count query' },
+});
+
+;// CONCATENATED MODULE: ./src/core/sli/kinds/ratio.ts
+/**
+ * `sli.ratio`: a query that returns the error ratio itself. It carries no event
+ * counts, so its long windows cannot be traffic-weighted and its alerts have no
+ * traffic guard; 0/0 (NaN) means no traffic, an empty answer no data.
+ */
+
+
+
+
+
+
+const ratioSli = defineSliKind({
+    kind: 'ratio',
+    schema: schemas/* strictObject */.rej({
+        query: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+    })
+        .meta({ description: 'A raw error-ratio query.' }),
+    resolve: (config) => ({ kind: 'ratio', query: config.query }),
+    countsEvents: false,
+    queries: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
+    trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.query, window),
+    async measure(sli, window, prometheus, time) {
+        const query = (0,promql/* renderWindowQuery */.NB)(sli.query, window);
+        const ratio = single(await prometheus.query(query, time), query, 'ratio');
+        if (ratio === null)
+            return noData(query, 'the ratio query returned no samples');
+        // 0/0 from a ratio of increases is "no traffic", not an error.
+        if (Number.isNaN(ratio))
+            return noTraffic(query, 'the ratio query returned NaN (0/0: no events in the window)');
+        if (!Number.isFinite(ratio) || ratio < 0) {
+            throw new sli_error/* SliError */.l(`the ratio query returned ${ratio}; expected an error ratio between 0 and 1 (query: ${query})`);
+        }
+        return measured(boundedRatio(ratio, window));
+    },
+    recording: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
+    wording: {
+        traffic: 'the ratio query',
+        ruleNote: (slo, baseWindow) => `SLO ${slo} is a ratio SLI: it records no traffic, so its long windows can only average the ${baseWindow} ratio (not traffic-weighted) and its alerts have no traffic guard. Prefer an events SLI.`,
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/sli/registry.ts
+/**
+ * The SLI kinds, in one registry. Each kind is one module under `kinds/`
+ * implementing `SliKind` (its schema, its queries for the gate and for the
+ * rule generator, its wording); this object lists them, and everything else is
+ * derived from it: the policy file's `sli` block and its "exactly one of"
+ * message, the resolved `ResolvedSli` union, the report's `sliKind` enum.
+ *
+ * Adding a kind is one file in `kinds/` and one line below (CONTRIBUTING.md,
+ * "A new SLI kind"). Dispatch goes through `sliKindOf`, which is exhaustive: the
+ * registry's type maps every resolved kind to its module, and a kind the
+ * registry lacks (a hand-built policy, a newer report) is an error, never a
+ * silent fallback to another kind.
+ */
+
+
+
+
+
+const SLI_KINDS = {
+    events: eventsSli,
+    'good-events': goodEventsSli,
+    latency: latencySli,
+    ratio: ratioSli,
+};
+/** Every kind's key, in registry order. */
+const SLI_KIND_NAMES = Object.keys(SLI_KINDS);
+// Every entry's `kind` is its own key (a module registered under another name would mis-dispatch).
+const _keysMatchKinds = SLI_KINDS;
+void _keysMatchKinds;
+/**
+ * The module of an SLI's kind.
+ * @throws Error for a kind outside the registry (its type is `never` here: only hand-built or foreign data gets there)
+ */
+function sliKindOf(sli) {
+    const kind = sli.kind;
+    if (isRegistered(kind))
+        return SLI_KINDS[kind];
+    // `kind` is `never` here: the compiler proves every resolved kind has a module.
+    return unknownSliKind(kind);
+}
+function isRegistered(kind) {
+    return Object.hasOwn(SLI_KINDS, kind);
+}
+function unknownSliKind(kind) {
+    throw new Error(`unknown SLI kind ${JSON.stringify(kind)}: the kinds are ${SLI_KIND_NAMES.join(', ')} (src/core/sli/registry.ts)`);
+}
+/** "a, b or c" */
+function oneOfWords(names) {
+    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+/** The policy file's `sli` block: exactly one kind's key. */
+const sliSchema = schemas/* strictObject */.rej(Object.fromEntries(SLI_KIND_NAMES.map((name) => [name, SLI_KINDS[name].schema.optional()])))
+    .refine((sli) => SLI_KIND_NAMES.filter((name) => sli[name] !== undefined).length === 1, {
+    message: `expected exactly one of ${oneOfWords(SLI_KIND_NAMES)}`,
+})
+    .meta({ description: `How the SLI is measured: exactly one of ${SLI_KIND_NAMES.map((n) => `\`${n}\``).join(', ')}.` });
+/** The policy's `sli` block resolved by its kind's module. */
+function resolveSli(config) {
+    for (const name of SLI_KIND_NAMES) {
+        const block = config[name];
+        if (block !== undefined)
+            return SLI_KINDS[name].resolve(block);
+    }
+    throw new Error(`an SLI with none of ${SLI_KIND_NAMES.join(', ')} passed validation`);
+}
+
+
+/***/ }),
+
+/***/ 6957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ windowQuerySchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _promql_promql_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2124);
+/** The policy's PromQL template for a window, shared by the SLI kinds' schemas. */
+
+
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .refine(_promql_promql_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWindowPlaceholder */ .Qn, {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+});
+
+
+/***/ }),
+
+/***/ 8373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13745,8 +16378,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __nccwpck_require__(5899);
 // EXTERNAL MODULE: ./src/core/policy/policy-error.ts
@@ -13755,11 +16388,149 @@ var policy_error = __nccwpck_require__(5833);
 var policy_issues = __nccwpck_require__(7163);
 // EXTERNAL MODULE: ./src/core/policy/schema.ts
 var schema = __nccwpck_require__(9863);
+;// CONCATENATED MODULE: ./src/core/sloth/sloth-plugins.ts
+/**
+ * Sloth SLO plugins (`slo_plugins` of a spec, `plugins` of one SLO): which ones
+ * deploy-governor may ignore and which change the SLO's maths.
+ *
+ * A Sloth SLO plugin transforms the rules Sloth generates. The gate and
+ * `generate rules` do not run Sloth: they measure the SLO from its queries and
+ * objective. A plugin that only touches Sloth's own rule files (labels,
+ * intervals, alerts, validation) leaves that measurement what Sloth's is, so it
+ * is ignored with a warning. A plugin that changes what the SLI or the budget
+ * means would make the gate judge another SLO than the one Sloth reports, so it
+ * is refused. A plugin Sloth does not ship is refused too: a custom plugin can
+ * rewrite the SLI rules, and deploy-governor cannot run it to find out.
+ *
+ * The list is Sloth's own plugins (slok/sloth internal/plugin/slo/core and
+ * internal/plugin/slo/contrib, with their READMEs).
+ */
+const IGNORED = {
+    'sloth.dev/core/validate/v1': 'it validates the spec for Sloth (deploy-governor validates it too)',
+    'sloth.dev/core/sli_rules/v1': "it writes Sloth's own SLI recording rules (with disableOptimized, its period window from the raw queries instead of an average of 5m ratios); deploy-governor measures the SLI from the same queries, traffic-weighted either way",
+    'sloth.dev/core/metadata_rules/v1': "it writes Sloth's objective, burn-rate and budget recordings; deploy-governor computes its own from the same objective",
+    'sloth.dev/core/alert_rules/v1': "it writes Sloth's burn-rate alerts; `generate rules` writes its own",
+    'sloth.dev/core/noop/v1': 'it does nothing',
+    'sloth.dev/core/debug/v1': 'it only logs',
+    'sloth.dev/contrib/error_budget_exhausted_alert/v1': "it adds an alert on Sloth's budget series; `generate rules` writes SLOErrorBudgetExhausted",
+    'sloth.dev/contrib/info_labels/v1': "it adds labels to Sloth's info series",
+    'sloth.dev/contrib/remove_labels/v1': "it removes labels from Sloth's series",
+    'sloth.dev/contrib/rule_intervals/v1': "it sets the evaluation interval of Sloth's rule groups",
+    'sloth.dev/contrib/validate_victoria_metrics/v1': 'it validates the queries as MetricsQL for Sloth',
+};
+const REFUSED = {
+    'sloth.dev/contrib/denominator_corrected_rules/v1': "it replaces the SLI with a denominator-corrected one (each window's errors divided by the whole period's traffic), which is not the error/total ratio the gate and `generate rules` measure",
+};
+/** What deploy-governor does with a Sloth SLO plugin, and why. */
+function slothPluginVerdict(id) {
+    if (Object.hasOwn(IGNORED, id))
+        return { effect: 'ignored', why: IGNORED[id] };
+    if (Object.hasOwn(REFUSED, id))
+        return { effect: 'refused', why: REFUSED[id] };
+    return {
+        effect: 'refused',
+        why: 'it is not one of the plugins Sloth ships, and a custom plugin can rewrite the SLI rules, which deploy-governor cannot run to find out',
+    };
+}
+/** Every plugin id with a known verdict, for the docs and the tests. */
+const KNOWN_SLOTH_PLUGINS = { ignored: Object.keys(IGNORED), refused: Object.keys(REFUSED) };
+
+;// CONCATENATED MODULE: ./src/core/sloth/sloth-yaml.ts
+/** Options for `parseAllDocuments`: go-yaml v2's YAML 1.1 scalars, integers kept apart from floats. */
+const SLOTH_YAML_OPTIONS = {
+    version: '1.1',
+    intAsBigInt: true,
+    prettyErrors: true,
+    uniqueKeys: true,
+    // go-yaml v2 has no base-60 numbers and keeps timestamps as text.
+    customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
+};
+/** Go's `strconv.FormatFloat(value, 'g', -1, 32)`: the shortest decimal that reads back as the same float32. */
+function goFloat32String(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    const f = Math.fround(value);
+    if (f === Infinity)
+        return '+Inf';
+    if (f === -Infinity)
+        return '-Inf';
+    if (f === 0)
+        return Object.is(f, -0) ? '-0' : '0';
+    let mantissa = '';
+    let exponent = 0;
+    for (let digits = 1; digits <= 9; digits++) {
+        const text = f.toExponential(digits - 1);
+        if (Math.fround(Number(text)) !== f)
+            continue;
+        const [m, e] = text.split('e');
+        mantissa = m.replace('-', '').replace('.', '').replace(/0+$/, '') || '0';
+        exponent = Number(e);
+        break;
+    }
+    const sign = f < 0 ? '-' : '';
+    // %g with the shortest precision switches to an exponent below 1e-4 and from 1e6 (Go uses precision 6 for the decision).
+    if (exponent < -4 || exponent >= 6) {
+        const e = `${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+        return `${sign}${mantissa[0]}${mantissa.length > 1 ? `.${mantissa.slice(1)}` : ''}e${e}`;
+    }
+    if (exponent < 0)
+        return `${sign}0.${'0'.repeat(-exponent - 1)}${mantissa}`;
+    const whole = mantissa.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+    const fraction = mantissa.slice(exponent + 1);
+    return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+/** A scalar where Sloth's struct has a string field, as Sloth ends up with it. */
+function slothString(value) {
+    if (value === null)
+        return '';
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (typeof value === 'boolean')
+        return String(value);
+    if (typeof value === 'number')
+        return goFloat32String(value);
+    return value;
+}
+/** A scalar where Sloth's struct has a float64 (the objective): YAML integers are numbers too. */
+function slothNumber(value) {
+    return typeof value === 'bigint' ? Number(value) : value;
+}
+/** A JSON null decodes to nothing in Go: an optional struct, map or list left at its zero value. */
+function slothOptional(value) {
+    return value === null ? undefined : value;
+}
+/**
+ * An object's keys matched to struct fields as `encoding/json` matches them:
+ * exactly, or else ignoring case (an exact key wins over a case-folded one).
+ * Unknown keys pass through, for the schema to ignore.
+ */
+function foldFieldNames(fields) {
+    return (value) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+            return slothOptional(value);
+        const entries = Object.entries(value);
+        const exact = new Set(entries.map(([k]) => k).filter((k) => fields.includes(k)));
+        const out = {};
+        for (const [key, v] of entries) {
+            const field = fields.includes(key) ? key : fields.find((f) => f.toLowerCase() === key.toLowerCase());
+            if (field === undefined)
+                out[key] = v;
+            else if (field === key || !exact.has(field))
+                out[field] = v;
+        }
+        return out;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/sloth/from-sloth-spec.ts
 /**
  * A Sloth `prometheus/v1` SLO spec as the project's SLOs, so a Sloth user can
  * point the gate (and `generate rules`) at the file they already have. Pure:
  * the adapters read the file and pass its text in.
+ *
+ * Read as Sloth reads it (sloth-yaml.ts): YAML 1.1 scalars, numbers and
+ * booleans stringified where Sloth's struct wants a string (`tier: 2` is the
+ * label "2"), keys matched ignoring case, unknown keys ignored.
  *
  * Mapping (one Sloth SLO → one SLO):
  * - name: Sloth's SLO id, `<service>-<name>` (what Sloth writes as `sloth_id`),
@@ -13769,8 +16540,10 @@ var schema = __nccwpck_require__(9863);
  *   same, and the generated rules' traffic guard needs event counts, not rates;
  * - `sli.raw.error_ratio_query` → `ratio`;
  * - `alerting.annotations.runbook` (or `runbook_url`) → `runbook` when it is a URL.
- * Sloth's `sli.plugin` has no equivalent and is refused. The window is the
- * policy's default (Sloth's own default period is 30 days too).
+ * Sloth's `sli.plugin` has no equivalent and is refused. SLO plugins
+ * (`slo_plugins`, an SLO's `plugins`) that change the maths are refused, the
+ * others ignored with a warning (sloth-plugins.ts). The window is the policy's
+ * default (Sloth's own default period is 30 days too).
  */
 
 
@@ -13778,33 +16551,47 @@ var schema = __nccwpck_require__(9863);
 
 
 
-const slothQuery = schemas/* string */.YjP()
+
+
+/** A Go struct: keys matched as encoding/json matches them, null as absent. */
+function struct(shape) {
+    return schemas/* preprocess */.vkY(foldFieldNames(Object.keys(shape)), schemas/* object */.Ikc(shape));
+}
+/** A Go string field. */
+const str = schemas/* preprocess */.vkY(slothString, schemas/* string */.YjP());
+/** A Go `map[string]string`. */
+const strMap = schemas/* preprocess */.vkY(slothOptional, schemas/* record */.g1P(schemas/* string */.YjP(), str).optional());
+const slothQuery = schemas/* preprocess */.vkY(slothString, schemas/* string */.YjP()
     .min(1)
-    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), { message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires' });
-const slothSloSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1, { message: 'expected the SLO name' }),
-    objective: schemas/* number */.aig({ message: 'expected the objective in percent, e.g. 99.9' }),
-    description: schemas/* string */.YjP().optional(),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    sli: schemas/* object */.Ikc({
-        events: schemas/* object */.Ikc({ error_query: slothQuery, total_query: slothQuery }).optional(),
-        raw: schemas/* object */.Ikc({ error_ratio_query: slothQuery }).optional(),
-        plugin: schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).loose().optional(),
-    })
-        .refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, { message: 'expected exactly one of events, raw or plugin' }),
-    alerting: schemas/* object */.Ikc({
-        name: schemas/* string */.YjP().optional(),
-        annotations: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    })
-        .loose()
-        .optional(),
+    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), { message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires' }));
+/** One entry of a plugin chain; its config is the plugin's business. */
+const slothPluginSchema = schemas/* preprocess */.vkY(foldFieldNames(['id', 'config', 'priority']), schemas/* object */.Ikc({ id: str }).loose());
+/** `slo_plugins` of a spec, `plugins` of an SLO. */
+const slothPluginsSchema = schemas/* preprocess */.vkY(slothOptional, struct({
+    overridePrevious: schemas/* preprocess */.vkY(slothOptional, schemas/* boolean */.zMY().optional()),
+    chain: schemas/* preprocess */.vkY(slothOptional, schemas/* array */.YOg(slothPluginSchema).optional()),
+}).optional());
+const slothSloSchema = struct({
+    name: str.pipe(schemas/* string */.YjP().min(1, { message: 'expected the SLO name' })),
+    objective: schemas/* preprocess */.vkY(slothNumber, schemas/* number */.aig({ message: 'expected the objective in percent, e.g. 99.9' })),
+    description: schemas/* preprocess */.vkY(slothOptional, str.optional()),
+    labels: strMap,
+    plugins: slothPluginsSchema,
+    sli: struct({
+        events: schemas/* preprocess */.vkY(slothOptional, struct({ error_query: slothQuery, total_query: slothQuery }).optional()),
+        raw: schemas/* preprocess */.vkY(slothOptional, struct({ error_ratio_query: slothQuery }).optional()),
+        plugin: schemas/* preprocess */.vkY(slothOptional, schemas/* preprocess */.vkY(foldFieldNames(['id', 'options']), schemas/* object */.Ikc({ id: str, options: strMap }).loose()).optional()),
+    }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, { message: 'expected exactly one of events, raw or plugin' }),
+    alerting: schemas/* preprocess */.vkY(slothOptional, schemas/* preprocess */.vkY(foldFieldNames(['name', 'labels', 'annotations', 'page_alert', 'ticket_alert']), schemas/* object */.Ikc({ name: schemas/* preprocess */.vkY(slothOptional, str.optional()), labels: strMap, annotations: strMap }).loose())
+        .optional()),
 });
 /** The parts of a Sloth `prometheus/v1` spec the gate reads; everything else (labels, alert routing) is Sloth's and ignored. */
-const slothSpecSchema = schemas/* object */.Ikc({
-    version: schemas/* literal */.euz('prometheus/v1', { message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)' }),
-    service: schemas/* string */.YjP().min(1, { message: 'expected the service name' }),
-    labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    slos: schemas/* array */.YOg(slothSloSchema).min(1, { message: 'expected at least one SLO' }),
+const slothSpecSchema = struct({
+    version: str.pipe(schemas/* literal */.euz('prometheus/v1', { message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)' })),
+    service: str.pipe(schemas/* string */.YjP().min(1, { message: 'expected the service name' })),
+    labels: strMap,
+    slo_plugins: slothPluginsSchema,
+    slos: schemas/* preprocess */.vkY(slothOptional, schemas/* array */.YOg(slothSloSchema, { message: 'expected at least one SLO' }).min(1, { message: 'expected at least one SLO' })),
 });
 /** `rate(` → `increase(` (not `irate(`): same ratio, but event counts. */
 function asIncrease(query) {
@@ -13814,10 +16601,38 @@ function runbookOf(annotations) {
     const candidate = annotations?.runbook ?? annotations?.runbook_url;
     return candidate !== undefined && (0,http_url/* isHttpUrl */.q)(candidate) ? candidate : undefined;
 }
-function convert(spec, prefix, issues) {
+/**
+ * The verdicts on one plugin block: refusals go to `issues`, ignored plugins to `warnings`.
+ * @returns false when a plugin is refused
+ */
+function checkPlugins(plugins, path, issues, warnings) {
+    if (plugins === undefined)
+        return true;
+    let ok = true;
+    for (const [j, plugin] of (plugins.chain ?? []).entries()) {
+        const verdict = slothPluginVerdict(plugin.id);
+        if (verdict.effect === 'refused') {
+            ok = false;
+            issues.push({
+                path: `${path}.chain[${j}]`,
+                message: `the Sloth SLO plugin "${plugin.id}" is refused: ${verdict.why}, so the gate would judge another SLO than Sloth reports; remove it from the spec deploy-governor reads, or write the SLO in the policy file`,
+            });
+        }
+        else {
+            warnings.push({ path: `${path}.chain[${j}]`, message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged` });
+        }
+    }
+    if (plugins.overridePrevious === true) {
+        warnings.push({ path: `${path}.overridePrevious`, message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged" });
+    }
+    return ok;
+}
+function convert(spec, prefix, issues, warnings) {
     const out = [];
+    const specPluginsOk = checkPlugins(spec.slo_plugins, `${prefix}slo_plugins`, issues, warnings);
     for (const [i, slo] of spec.slos.entries()) {
         const path = `${prefix}slos[${i}]`;
+        const pluginsOk = checkPlugins(slo.plugins, `${path}.plugins`, issues, warnings);
         if (slo.sli.plugin) {
             issues.push({
                 path: `${path}.sli.plugin`,
@@ -13825,12 +16640,14 @@ function convert(spec, prefix, issues) {
             });
             continue;
         }
+        if (!specPluginsOk || !pluginsOk)
+            continue;
         const runbook = runbookOf(slo.alerting?.annotations);
         const candidate = {
             name: `${spec.service}-${slo.name}`,
             service: spec.service,
             objective: slo.objective,
-            ...(slo.description !== undefined ? { description: slo.description.slice(0, 500) } : {}),
+            ...(slo.description ? { description: slo.description.slice(0, 500) } : {}),
             ...(runbook !== undefined ? { runbook } : {}),
             sli: slo.sli.events
                 ? { events: { error: asIncrease(slo.sli.events.error_query), total: asIncrease(slo.sli.events.total_query) } }
@@ -13838,7 +16655,7 @@ function convert(spec, prefix, issues) {
         };
         const result = schema/* sloSchema */._6.safeParse(candidate);
         if (!result.success) {
-            for (const issue of (0,policy_issues/* toPolicyIssues */.e)(result.error, candidate)) {
+            for (const issue of (0,policy_issues/* toPolicyIssues */.eZ)(result.error, candidate)) {
                 const field = issue.path === 'name' ? 'name (the SLO id <service>-<name>)' : issue.path;
                 issues.push({ path: `${path}.${field}`, message: issue.message });
             }
@@ -13849,14 +16666,16 @@ function convert(spec, prefix, issues) {
     return out;
 }
 /**
- * The SLOs of a Sloth `prometheus/v1` file (one or more YAML documents).
+ * The SLOs of a Sloth `prometheus/v1` file (one or more YAML documents), with
+ * the plugins that were ignored.
  * @param source the file's path, for error messages
  * @throws PolicyError naming each offending key, the value and the accepted form
  */
-function slosFromSlothSpec(text, source) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: true, uniqueKeys: true });
+function readSlothSpec(text, source) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, SLOTH_YAML_OPTIONS);
     const list = Array.isArray(docs) ? docs : [docs];
     const issues = [];
+    const warnings = [];
     const slos = [];
     const specs = list.filter((doc) => doc.contents !== null || doc.errors.length > 0);
     if (specs.length === 0)
@@ -13870,20 +16689,27 @@ function slosFromSlothSpec(text, source) {
         const data = doc.toJS();
         const parsed = slothSpecSchema.safeParse(data);
         if (!parsed.success) {
-            issues.push(...(0,policy_issues/* toPolicyIssues */.e)(parsed.error, data).map((i) => ({ ...i, path: `${prefix}${i.path}` })));
+            issues.push(...(0,policy_issues/* toPolicyIssues */.eZ)(parsed.error, data).map((i) => ({ ...i, path: `${prefix}${i.path}` })));
             continue;
         }
-        slos.push(...convert(parsed.data, prefix, issues));
+        slos.push(...convert(parsed.data, prefix, issues, warnings));
     }
     const seen = new Set();
     for (const slo of slos) {
         if (seen.has(slo.name))
-            issues.push({ path: (0,policy_issues/* formatPath */.j)(['slos']), message: `SLO ids must be unique; "${slo.name}" appears twice` });
+            issues.push({ path: (0,policy_issues/* formatPath */.jV)(['slos']), message: `SLO ids must be unique; "${slo.name}" appears twice` });
         seen.add(slo.name);
     }
     if (issues.length > 0)
         throw new policy_error/* PolicyError */.p(source, issues);
-    return slos;
+    return { slos, warnings };
+}
+/**
+ * The SLOs of a Sloth `prometheus/v1` file; `readSlothSpec` also says which plugins it ignored.
+ * @throws PolicyError naming each offending key, the value and the accepted form
+ */
+function slosFromSlothSpec(text, source) {
+    return readSlothSpec(text, source).slos;
 }
 
 ;// CONCATENATED MODULE: ./src/core/sloth/apply-sloth-source.ts
@@ -13892,13 +16718,16 @@ function slosFromSlothSpec(text, source) {
  * The policy with the Sloth spec's SLOs appended to its top-level `slos` and the
  * `sloth` key removed.
  * @param slothText the text of the file `file.sloth` names
- * @throws PolicyError when the Sloth spec is invalid (paths are prefixed with the Sloth file's name)
+ * @param warn called once per thing of the spec that was ignored (an SLO plugin that does not change the maths), with a line naming the file, the key and why
+ * @throws PolicyError when the Sloth spec is invalid or uses a plugin that changes the maths (paths are prefixed with the Sloth file's name)
  */
-function applySlothSource(file, slothText) {
+function applySlothSource(file, slothText, warn) {
     const { sloth, ...rest } = file;
     if (sloth === undefined)
         return file;
-    const slos = slosFromSlothSpec(slothText, sloth);
+    const { slos, warnings } = readSlothSpec(slothText, sloth);
+    for (const w of warnings)
+        warn?.(`${sloth}: ${w.path}: ${w.message}`);
     return { ...rest, slos: [...(rest.slos ?? []), ...slos] };
 }
 
@@ -29601,7 +32430,78 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9691:
+/***/ 961:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ZodError),
+/* harmony export */   g: () => (/* binding */ ZodRealError)
+/* harmony export */ });
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7428);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4723);
+
+
+
+/* Prototypes that already carry the lazy helper methods. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+/* Helper methods live as non-enumerable lazy getters on the shared
+ * prototype instead of own properties on every instance. On first
+ * access the getter allocates the per-instance closure and caches it
+ * as a non-enumerable own property, so detached usage still works and
+ * the allocation only happens for methods actually touched. */
+function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        enumerable: false,
+        get() {
+            const value = make(this);
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        },
+    });
+}
+const initializer = (inst, issues) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$ZodError */ .a$.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+        return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .flattenError */ .JM(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue) => {
+        self.issues.push(issue);
+        self.message = JSON.stringify(self.issues, _core_util_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStringifyReplacer */ .k8, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues) => {
+        self.issues.push(...issues);
+        self.message = JSON.stringify(self.issues, _core_util_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonStringifyReplacer */ .k8, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+        configurable: true,
+        enumerable: false,
+        get() {
+            return this.issues.length === 0;
+        },
+    });
+};
+const ZodError = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .$constructor */ .xI("ZodError", initializer);
+const ZodRealError = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .$constructor */ .xI("ZodError", initializer, undefined, {
+    Parent: Error,
+});
+// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
+// export type ErrorMapCtx = core.$ZodErrorMapCtx;
+
+
+/***/ }),
+
+/***/ 5491:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29614,15 +32514,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
+  vkY: () => (/* binding */ preprocess),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
+  zni: () => (/* binding */ superRefine),
   PVZ: () => (/* binding */ tuple),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -33045,9 +35947,9 @@ function handleCodecTxResult(left, value, nextSchema, ctx) {
     }
     return nextSchema._zod.run({ value, issues: left.issues }, ctx);
 }
-const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+const $ZodPreprocess = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodPreprocess", (inst, def) => {
     $ZodPipe.init(inst, def);
-})));
+});
 const $ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodReadonly", (inst, def) => {
     $ZodType.init(inst, def);
     core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
@@ -36085,275 +38987,8 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
-
-
-/* Computing the message eagerly is expensive (pretty-printed JSON of all
- * issues), so defer it until first read. The accessor functions and
- * descriptors are shared across instances to keep error construction
- * cheap; the computed message is cached on the internals object. The
- * setter preserves plain assignment semantics for consumers that
- * overwrite `message`. */
-function _getMessage() {
-    const internals = this._zod;
-    internals.message ?? (internals.message = JSON.stringify(internals.def, core_util/* jsonStringifyReplacer */.k8, 2));
-    return internals.message;
-}
-function _setMessage(value) {
-    this._zod.message = value;
-}
-const _messageDesc = {
-    get: _getMessage,
-    set: _setMessage,
-    enumerable: true,
-    configurable: true,
-};
-const _issuesDesc = { value: undefined, enumerable: false };
-/* Prototypes that already carry the lazy `toString`. Seeded with the
- * intrinsics so that `init` on a foreign object — it accepts any object —
- * can never install an accessor onto a prototype we do not own. */
-const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-const initializer = (inst, def) => {
-    inst.name = "$ZodError";
-    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
-    _issuesDesc.value = def;
-    Object.defineProperty(inst, "issues", _issuesDesc);
-    // Clear the shared slot; a retained `value` pins the last error's issues.
-    _issuesDesc.value = undefined;
-    Object.defineProperty(inst, "message", _messageDesc);
-    /* `toString` lives as a non-enumerable lazy getter on the shared
-     * prototype; on first access it caches a per-instance closure so
-     * detached usage still works. */
-    const proto = Object.getPrototypeOf(inst);
-    if (!_installedToString.has(proto)) {
-        _installedToString.add(proto);
-        Object.defineProperty(proto, "toString", {
-            configurable: true,
-            enumerable: false,
-            get() {
-                const value = () => this.message;
-                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-                return value;
-            },
-            set(value) {
-                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-            },
-        });
-    }
-};
-const $ZodError = (0,core_core/* $constructor */.xI)("$ZodError", initializer);
-const $ZodRealError = (0,core_core/* $constructor */.xI)("$ZodError", initializer, undefined, {
-    Parent: Error,
-});
-/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
- * ("toString", "constructor") would otherwise read through to the prototype, and assigning
- * "__proto__" would hit the setter instead of creating a key. */
-function node(obj, key, make) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-        if (key === "__proto__") {
-            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
-        }
-        else {
-            obj[key] = make();
-        }
-    }
-    return obj[key];
-}
-function flattenError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = {};
-    const formErrors = [];
-    for (const sub of error.issues) {
-        if (sub.path.length > 0) {
-            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
-        }
-        else {
-            formErrors.push(mapper(sub));
-        }
-    }
-    return { formErrors, fieldErrors };
-}
-function formatError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = { _errors: [] };
-    const processError = (error, path = []) => {
-        for (const issue of error.issues) {
-            if (issue.code === "invalid_union" && issue.errors.length) {
-                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-            }
-            else if (issue.code === "invalid_key") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else if (issue.code === "invalid_element") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else {
-                const fullpath = [...path, ...issue.path];
-                if (fullpath.length === 0) {
-                    fieldErrors._errors.push(mapper(issue));
-                }
-                else {
-                    let curr = fieldErrors;
-                    let i = 0;
-                    while (i < fullpath.length) {
-                        const el = fullpath[i];
-                        const terminal = i === fullpath.length - 1;
-                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
-                        if (el === "_errors") {
-                            if (terminal)
-                                curr._errors.push(mapper(issue));
-                            i++;
-                            continue;
-                        }
-                        // A path element may collide with an inherited property name such as
-                        // "__proto__" or "constructor". Truthiness checks read the prototype
-                        // (so no node is created, then ._errors.push throws), and bracket
-                        // assignment of "__proto__" hits the setter instead of creating an
-                        // own key. Guard the read with hasOwnProperty and create the node
-                        // with defineProperty so any path element becomes a real own key.
-                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
-                            Object.defineProperty(curr, el, {
-                                value: { _errors: [] },
-                                enumerable: true,
-                                writable: true,
-                                configurable: true,
-                            });
-                        }
-                        const node = curr[el];
-                        if (terminal) {
-                            node._errors.push(mapper(issue));
-                        }
-                        curr = node;
-                        i++;
-                    }
-                }
-            }
-        }
-    };
-    processError(error);
-    return fieldErrors;
-}
-function treeifyError(error, mapper = (issue) => issue.message) {
-    const result = { errors: [] };
-    const processError = (error, path = []) => {
-        var _a;
-        for (const issue of error.issues) {
-            if (issue.code === "invalid_union" && issue.errors.length) {
-                // regular union error
-                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-            }
-            else if (issue.code === "invalid_key") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else if (issue.code === "invalid_element") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else {
-                const fullpath = [...path, ...issue.path];
-                if (fullpath.length === 0) {
-                    result.errors.push(mapper(issue));
-                    continue;
-                }
-                let curr = result;
-                let i = 0;
-                while (i < fullpath.length) {
-                    const el = fullpath[i];
-                    const terminal = i === fullpath.length - 1;
-                    if (typeof el === "string") {
-                        curr.properties ?? (curr.properties = {});
-                        // el may collide with an inherited property name ("__proto__",
-                        // "constructor", ...); ??= reads the prototype so the node is never
-                        // created and curr.errors.push throws. Guard with hasOwnProperty and
-                        // create the node with defineProperty so "__proto__" becomes a real
-                        // own key rather than invoking the prototype setter.
-                        if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
-                            Object.defineProperty(curr.properties, el, {
-                                value: { errors: [] },
-                                enumerable: true,
-                                writable: true,
-                                configurable: true,
-                            });
-                        }
-                        curr = curr.properties[el];
-                    }
-                    else {
-                        curr.items ?? (curr.items = []);
-                        (_a = curr.items)[el] ?? (_a[el] = { errors: [] });
-                        curr = curr.items[el];
-                    }
-                    if (terminal) {
-                        curr.errors.push(mapper(issue));
-                    }
-                    i++;
-                }
-            }
-        }
-    };
-    processError(error);
-    return result;
-}
-/** Format a ZodError as a human-readable string in the following form.
- *
- * From
- *
- * ```ts
- * ZodError {
- *   issues: [
- *     {
- *       expected: 'string',
- *       code: 'invalid_type',
- *       path: [ 'username' ],
- *       message: 'Invalid input: expected string'
- *     },
- *     {
- *       expected: 'number',
- *       code: 'invalid_type',
- *       path: [ 'favoriteNumbers', 1 ],
- *       message: 'Invalid input: expected number'
- *     }
- *   ];
- * }
- * ```
- *
- * to
- *
- * ```
- * username
- *   ✖ Expected number, received string at "username
- * favoriteNumbers[0]
- *   ✖ Invalid input: expected number
- * ```
- */
-function toDotPath(_path) {
-    const segs = [];
-    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
-    for (const seg of path) {
-        if (typeof seg === "number")
-            segs.push(`[${seg}]`);
-        else if (typeof seg === "symbol")
-            segs.push(`[${JSON.stringify(String(seg))}]`);
-        else if (/[^\w$]/.test(seg))
-            segs.push(`[${JSON.stringify(seg)}]`);
-        else {
-            if (segs.length)
-                segs.push(".");
-            segs.push(seg);
-        }
-    }
-    return segs.join("");
-}
-function prettifyError(error) {
-    const lines = [];
-    // sort by path length
-    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
-    // Process each issue
-    for (const issue of issues) {
-        lines.push(`✖ ${issue.message}`);
-        if (issue.path?.length)
-            lines.push(`  → at ${toDotPath(issue.path)}`);
-    }
-    // Convert Map to formatted string
-    return lines.join("\n");
-}
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(7428);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
@@ -36378,7 +39013,7 @@ const _parse = (_Err) => {
     };
     return fn;
 };
-const parse_parse = /* @__PURE__*/ _parse($ZodRealError);
+const parse_parse = /* @__PURE__*/ _parse(errors/* $ZodRealError */.Kd);
 const _parseAsync = (_Err) => {
     const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -36394,7 +39029,7 @@ const _parseAsync = (_Err) => {
     };
     return fn;
 };
-const parse_parseAsync = /* @__PURE__*/ _parseAsync($ZodRealError);
+const parse_parseAsync = /* @__PURE__*/ _parseAsync(errors/* $ZodRealError */.Kd);
 const _safeParse = (_Err) => (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
     const result = schema._zod.run({ value, issues: [] }, ctx);
@@ -36403,7 +39038,7 @@ const _safeParse = (_Err) => (schema, value, _ctx) => {
     }
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
-const safeParse = /* @__PURE__*/ _safeParse($ZodRealError);
+const safeParse = /* @__PURE__*/ _safeParse(errors/* $ZodRealError */.Kd);
 // the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
 function failure(Err, issues, ctx) {
     let error;
@@ -36433,7 +39068,7 @@ const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
         result = await result;
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
-const safeParseAsync = /* @__PURE__*/ _safeParseAsync($ZodRealError);
+const safeParseAsync = /* @__PURE__*/ _safeParseAsync(errors/* $ZodRealError */.Kd);
 // registry mirrors of the compiler's sentinels, so this module never imports the compiler
 const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
@@ -36486,7 +39121,7 @@ const _encode = (_Err) => {
     };
     return fn;
 };
-const encode = /* @__PURE__*/ _encode($ZodRealError);
+const encode = /* @__PURE__*/ _encode(errors/* $ZodRealError */.Kd);
 const _decode = (_Err) => {
     const parse = _parse(_Err);
     const fn = (schema, value, _ctx, _params) => {
@@ -36494,7 +39129,7 @@ const _decode = (_Err) => {
     };
     return fn;
 };
-const decode = /* @__PURE__*/ _decode($ZodRealError);
+const decode = /* @__PURE__*/ _decode(errors/* $ZodRealError */.Kd);
 const _encodeAsync = (_Err) => {
     const parseAsync = _parseAsync(_Err);
     const fn = async (schema, value, _ctx, _params) => {
@@ -36503,7 +39138,7 @@ const _encodeAsync = (_Err) => {
     };
     return fn;
 };
-const encodeAsync = /* @__PURE__*/ _encodeAsync($ZodRealError);
+const encodeAsync = /* @__PURE__*/ _encodeAsync(errors/* $ZodRealError */.Kd);
 const _decodeAsync = (_Err) => {
     const parseAsync = _parseAsync(_Err);
     const fn = async (schema, value, _ctx, _params) => {
@@ -36511,102 +39146,45 @@ const _decodeAsync = (_Err) => {
     };
     return fn;
 };
-const decodeAsync = /* @__PURE__*/ _decodeAsync($ZodRealError);
+const decodeAsync = /* @__PURE__*/ _decodeAsync(errors/* $ZodRealError */.Kd);
 const _safeEncode = (_Err) => (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
     return _safeParse(_Err)(schema, value, ctx);
 };
-const safeEncode = /* @__PURE__*/ _safeEncode($ZodRealError);
+const safeEncode = /* @__PURE__*/ _safeEncode(errors/* $ZodRealError */.Kd);
 const _safeDecode = (_Err) => (schema, value, _ctx) => {
     return _safeParse(_Err)(schema, value, _ctx);
 };
-const safeDecode = /* @__PURE__*/ _safeDecode($ZodRealError);
+const safeDecode = /* @__PURE__*/ _safeDecode(errors/* $ZodRealError */.Kd);
 const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
     return _safeParseAsync(_Err)(schema, value, ctx);
 };
-const safeEncodeAsync = /* @__PURE__*/ _safeEncodeAsync($ZodRealError);
+const safeEncodeAsync = /* @__PURE__*/ _safeEncodeAsync(errors/* $ZodRealError */.Kd);
 const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
     return _safeParseAsync(_Err)(schema, value, _ctx);
 };
-const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
+const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync(errors/* $ZodRealError */.Kd);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
-
-
-
-/* Prototypes that already carry the lazy helper methods. Seeded with the
- * intrinsics so that `init` on a foreign object — it accepts any object —
- * can never install an accessor onto a prototype we do not own. */
-const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-/* Helper methods live as non-enumerable lazy getters on the shared
- * prototype instead of own properties on every instance. On first
- * access the getter allocates the per-instance closure and caches it
- * as a non-enumerable own property, so detached usage still works and
- * the allocation only happens for methods actually touched. */
-function _lazyMethod(proto, key, make) {
-    Object.defineProperty(proto, key, {
-        configurable: true,
-        enumerable: false,
-        get() {
-            const value = make(this);
-            Object.defineProperty(this, key, { value, configurable: true, writable: true });
-            return value;
-        },
-        set(value) {
-            Object.defineProperty(this, key, { value, configurable: true, writable: true });
-        },
-    });
-}
-const errors_initializer = (inst, issues) => {
-    $ZodError.init(inst, issues);
-    inst.name = "ZodError";
-    const proto = Object.getPrototypeOf(inst);
-    if (_installedErrorProtos.has(proto))
-        return;
-    _installedErrorProtos.add(proto);
-    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
-    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-    _lazyMethod(proto, "addIssue", (self) => (issue) => {
-        self.issues.push(issue);
-        self.message = JSON.stringify(self.issues, core_util/* jsonStringifyReplacer */.k8, 2);
-    });
-    _lazyMethod(proto, "addIssues", (self) => (issues) => {
-        self.issues.push(...issues);
-        self.message = JSON.stringify(self.issues, core_util/* jsonStringifyReplacer */.k8, 2);
-    });
-    Object.defineProperty(proto, "isEmpty", {
-        configurable: true,
-        enumerable: false,
-        get() {
-            return this.issues.length === 0;
-        },
-    });
-};
-const ZodError = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodError", errors_initializer)));
-const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", errors_initializer, undefined, {
-    Parent: Error,
-});
-// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
-// export type ErrorMapCtx = core.$ZodErrorMapCtx;
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
+var classic_errors = __nccwpck_require__(961);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
-const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
-const classic_parse_parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
-const parse_safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
-const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+const classic_parse_parse = /* @__PURE__ */ _parse(classic_errors/* ZodRealError */.g);
+const classic_parse_parseAsync = /* @__PURE__ */ _parseAsync(classic_errors/* ZodRealError */.g);
+const parse_safeParse = /* @__PURE__ */ _safeParse(classic_errors/* ZodRealError */.g);
+const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(classic_errors/* ZodRealError */.g);
 
 // Codec functions
-const parse_encode = /* @__PURE__ */ _encode(ZodRealError);
-const parse_decode = /* @__PURE__ */ _decode(ZodRealError);
-const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
-const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
-const parse_safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
-const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
-const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
-const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+const parse_encode = /* @__PURE__ */ _encode(classic_errors/* ZodRealError */.g);
+const parse_decode = /* @__PURE__ */ _decode(classic_errors/* ZodRealError */.g);
+const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(classic_errors/* ZodRealError */.g);
+const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(classic_errors/* ZodRealError */.g);
+const parse_safeEncode = /* @__PURE__ */ _safeEncode(classic_errors/* ZodRealError */.g);
+const parse_safeDecode = /* @__PURE__ */ _safeDecode(classic_errors/* ZodRealError */.g);
+const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(classic_errors/* ZodRealError */.g);
+const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(classic_errors/* ZodRealError */.g);
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
@@ -38000,10 +40578,10 @@ function invertCodec(codec) {
         reverseTransform: def.transform,
     });
 }
-const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+const ZodPreprocess = /*@__PURE__*/ core_core/* $constructor */.xI("ZodPreprocess", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodPreprocess.init(inst, def);
-})));
+    $ZodPreprocess.init(inst, def);
+});
 const ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("ZodReadonly", (inst, def) => {
     $ZodReadonly.init(inst, def);
     ZodType.init(inst, def);
@@ -38301,6 +40879,290 @@ function config(newConfig) {
     if (newConfig)
         Object.assign(globalConfig, newConfig);
     return globalConfig;
+}
+
+
+/***/ }),
+
+/***/ 7428:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JM: () => (/* binding */ flattenError),
+/* harmony export */   Kd: () => (/* binding */ $ZodRealError),
+/* harmony export */   S1: () => (/* binding */ prettifyError),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   a$: () => (/* binding */ $ZodError)
+/* harmony export */ });
+/* unused harmony exports treeifyError, toDotPath */
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+
+
+/* Computing the message eagerly is expensive (pretty-printed JSON of all
+ * issues), so defer it until first read. The accessor functions and
+ * descriptors are shared across instances to keep error construction
+ * cheap; the computed message is cached on the internals object. The
+ * setter preserves plain assignment semantics for consumers that
+ * overwrite `message`. */
+function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, _util_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonStringifyReplacer */ .k8, 2));
+    return internals.message;
+}
+function _setMessage(value) {
+    this._zod.message = value;
+}
+const _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true,
+};
+const _issuesDesc = { value: undefined, enumerable: false };
+/* Prototypes that already carry the lazy `toString`. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+const initializer = (inst, def) => {
+    inst.name = "$ZodError";
+    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    // Clear the shared slot; a retained `value` pins the last error's issues.
+    _issuesDesc.value = undefined;
+    Object.defineProperty(inst, "message", _messageDesc);
+    /* `toString` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
+};
+const $ZodError = (0,_core_js__WEBPACK_IMPORTED_MODULE_1__/* .$constructor */ .xI)("$ZodError", initializer);
+const $ZodRealError = (0,_core_js__WEBPACK_IMPORTED_MODULE_1__/* .$constructor */ .xI)("$ZodError", initializer, undefined, {
+    Parent: Error,
+});
+/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
+ * ("toString", "constructor") would otherwise read through to the prototype, and assigning
+ * "__proto__" would hit the setter instead of creating a key. */
+function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (key === "__proto__") {
+            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+        }
+        else {
+            obj[key] = make();
+        }
+    }
+    return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error.issues) {
+        if (sub.path.length > 0) {
+            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+        }
+        else {
+            formErrors.push(mapper(sub));
+        }
+    }
+    return { formErrors, fieldErrors };
+}
+function formatError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error, path = []) => {
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    fieldErrors._errors.push(mapper(issue));
+                }
+                else {
+                    let curr = fieldErrors;
+                    let i = 0;
+                    while (i < fullpath.length) {
+                        const el = fullpath[i];
+                        const terminal = i === fullpath.length - 1;
+                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
+                        if (el === "_errors") {
+                            if (terminal)
+                                curr._errors.push(mapper(issue));
+                            i++;
+                            continue;
+                        }
+                        // A path element may collide with an inherited property name such as
+                        // "__proto__" or "constructor". Truthiness checks read the prototype
+                        // (so no node is created, then ._errors.push throws), and bracket
+                        // assignment of "__proto__" hits the setter instead of creating an
+                        // own key. Guard the read with hasOwnProperty and create the node
+                        // with defineProperty so any path element becomes a real own key.
+                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                            Object.defineProperty(curr, el, {
+                                value: { _errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        const node = curr[el];
+                        if (terminal) {
+                            node._errors.push(mapper(issue));
+                        }
+                        curr = node;
+                        i++;
+                    }
+                }
+            }
+        }
+    };
+    processError(error);
+    return fieldErrors;
+}
+function treeifyError(error, mapper = (issue) => issue.message) {
+    const result = { errors: [] };
+    const processError = (error, path = []) => {
+        var _a;
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                // regular union error
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    result.errors.push(mapper(issue));
+                    continue;
+                }
+                let curr = result;
+                let i = 0;
+                while (i < fullpath.length) {
+                    const el = fullpath[i];
+                    const terminal = i === fullpath.length - 1;
+                    if (typeof el === "string") {
+                        curr.properties ?? (curr.properties = {});
+                        // el may collide with an inherited property name ("__proto__",
+                        // "constructor", ...); ??= reads the prototype so the node is never
+                        // created and curr.errors.push throws. Guard with hasOwnProperty and
+                        // create the node with defineProperty so "__proto__" becomes a real
+                        // own key rather than invoking the prototype setter.
+                        if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
+                            Object.defineProperty(curr.properties, el, {
+                                value: { errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        curr = curr.properties[el];
+                    }
+                    else {
+                        curr.items ?? (curr.items = []);
+                        (_a = curr.items)[el] ?? (_a[el] = { errors: [] });
+                        curr = curr.items[el];
+                    }
+                    if (terminal) {
+                        curr.errors.push(mapper(issue));
+                    }
+                    i++;
+                }
+            }
+        }
+    };
+    processError(error);
+    return result;
+}
+/** Format a ZodError as a human-readable string in the following form.
+ *
+ * From
+ *
+ * ```ts
+ * ZodError {
+ *   issues: [
+ *     {
+ *       expected: 'string',
+ *       code: 'invalid_type',
+ *       path: [ 'username' ],
+ *       message: 'Invalid input: expected string'
+ *     },
+ *     {
+ *       expected: 'number',
+ *       code: 'invalid_type',
+ *       path: [ 'favoriteNumbers', 1 ],
+ *       message: 'Invalid input: expected number'
+ *     }
+ *   ];
+ * }
+ * ```
+ *
+ * to
+ *
+ * ```
+ * username
+ *   ✖ Expected number, received string at "username
+ * favoriteNumbers[0]
+ *   ✖ Invalid input: expected number
+ * ```
+ */
+function toDotPath(_path) {
+    const segs = [];
+    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
+    for (const seg of path) {
+        if (typeof seg === "number")
+            segs.push(`[${seg}]`);
+        else if (typeof seg === "symbol")
+            segs.push(`[${JSON.stringify(String(seg))}]`);
+        else if (/[^\w$]/.test(seg))
+            segs.push(`[${JSON.stringify(seg)}]`);
+        else {
+            if (segs.length)
+                segs.push(".");
+            segs.push(seg);
+        }
+    }
+    return segs.join("");
+}
+function prettifyError(error) {
+    const lines = [];
+    // sort by path length
+    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+    // Process each issue
+    for (const issue of issues) {
+        lines.push(`✖ ${issue.message}`);
+        if (issue.path?.length)
+            lines.push(`  → at ${toDotPath(issue.path)}`);
+    }
+    // Convert Map to formatted string
+    return lines.join("\n");
 }
 
 
