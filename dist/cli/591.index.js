@@ -19,6 +19,8 @@ var policy_issues = __webpack_require__(7163);
 var schema = __webpack_require__(9863);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/yaml/parse-hardened-yaml.ts
+var parse_hardened_yaml = __webpack_require__(3412);
 ;// CONCATENATED MODULE: ./src/core/openslo/parse-documents.ts
 /**
  * The objects of an OpenSLO file: one or more YAML documents (`---`), each an
@@ -31,62 +33,19 @@ var dist = __webpack_require__(8815);
  * Pure: the adapters read the file.
  */
 
+
 /** Longest OpenSLO file accepted: the policy file's cap (a real one is a few KB). */
 const MAX_OPENSLO_CHARS = 256 * 1024;
 /** OpenSLO's deepest field is about 10 levels down (spec.indicator.spec.ratioMetric.good.metricSource.spec.query). */
 const MAX_DEPTH = 64;
 const MAX_ALIAS_COUNT = 100;
 const MAX_ISSUES = 50;
-function tooDeep(text) {
-    for (const token of new dist/* Parser */.iX().parse(text)) {
-        const stack = [[token, 0]];
-        while (stack.length > 0) {
-            const [node, depth] = stack.pop();
-            if (!node)
-                continue;
-            if (node.type === 'document') {
-                stack.push([node.value, depth]);
-            }
-            else if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
-                if (depth + 1 > MAX_DEPTH)
-                    return node.offset;
-                for (const item of node.items) {
-                    if ('key' in item)
-                        stack.push([item.key ?? undefined, depth + 1]);
-                    stack.push([item.value, depth + 1]);
-                }
-            }
-        }
-    }
-    return null;
-}
-function duplicateKey(doc, lines) {
-    let issue = null;
-    (0,dist/* visit */.YR)(doc, {
-        Map(_key, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const name = String(pair.key.value);
-                if (seen.has(name)) {
-                    const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
-                    issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
-                    return dist/* visit */.YR.BREAK;
-                }
-                seen.add(name);
-            }
-            return undefined;
-        },
-    });
-    return issue;
-}
 /** Every object of the file, in order, or the YAML problems found. Empty documents are skipped. */
 function parseOpenSloDocuments(text) {
     if (text.length > MAX_OPENSLO_CHARS) {
         return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; an OpenSLO file may have at most ${MAX_OPENSLO_CHARS}` }] };
     }
-    const deep = tooDeep(text);
+    const deep = (0,parse_hardened_yaml/* tooDeep */.DI)(text, MAX_DEPTH);
     if (deep !== null) {
         const line = text.slice(0, deep).split('\n').length;
         return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}` }] };
@@ -103,7 +62,7 @@ function parseOpenSloDocuments(text) {
         }
         if (doc.errors.length > 0)
             continue;
-        const duplicate = duplicateKey(doc, lineCounter);
+        const duplicate = (0,parse_hardened_yaml/* duplicateKey */.Ve)(doc, lineCounter);
         if (duplicate) {
             issues.push(duplicate);
             continue;

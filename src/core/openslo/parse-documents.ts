@@ -8,8 +8,9 @@
  *
  * Pure: the adapters read the file.
  */
-import { isScalar, LineCounter, Parser, parseAllDocuments, visit, type CST, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import type { PolicyIssue } from '../policy/policy-error.js';
+import { duplicateKey, tooDeep } from '../yaml/parse-hardened-yaml.js';
 
 /** Longest OpenSLO file accepted: the policy file's cap (a real one is a few KB). */
 export const MAX_OPENSLO_CHARS = 256 * 1024;
@@ -24,53 +25,12 @@ export interface OpenSloObject {
   data: unknown;
 }
 
-function tooDeep(text: string): number | null {
-  for (const token of new Parser().parse(text)) {
-    const stack: [CST.Token | undefined, number][] = [[token, 0]];
-    while (stack.length > 0) {
-      const [node, depth] = stack.pop()!;
-      if (!node) continue;
-      if (node.type === 'document') {
-        stack.push([node.value, depth]);
-      } else if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
-        if (depth + 1 > MAX_DEPTH) return node.offset;
-        for (const item of node.items) {
-          if ('key' in item) stack.push([item.key ?? undefined, depth + 1]);
-          stack.push([item.value, depth + 1]);
-        }
-      }
-    }
-  }
-  return null;
-}
-
-function duplicateKey(doc: Document, lines: LineCounter): PolicyIssue | null {
-  let issue: PolicyIssue | null = null;
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const name = String(pair.key.value);
-        if (seen.has(name)) {
-          const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
-          issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
-          return visit.BREAK;
-        }
-        seen.add(name);
-      }
-      return undefined;
-    },
-  });
-  return issue;
-}
-
 /** Every object of the file, in order, or the YAML problems found. Empty documents are skipped. */
 export function parseOpenSloDocuments(text: string): { ok: true; objects: OpenSloObject[] } | { ok: false; issues: PolicyIssue[] } {
   if (text.length > MAX_OPENSLO_CHARS) {
     return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; an OpenSLO file may have at most ${MAX_OPENSLO_CHARS}` }] };
   }
-  const deep = tooDeep(text);
+  const deep = tooDeep(text, MAX_DEPTH);
   if (deep !== null) {
     const line = text.slice(0, deep).split('\n').length;
     return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}` }] };

@@ -2,9 +2,10 @@
  * Parses and validates the policy file's text. Pure: the adapters read the file
  * (from the workspace, the API or disk) and pass its text in.
  */
-import { isScalar, LineCounter, Parser, parseDocument, visit, type CST, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { PolicyError, type PolicyIssue } from './policy-error.js';
 import { toPolicyIssues } from './policy-issues.js';
+import { duplicateKey, tooDeep } from '../yaml/parse-hardened-yaml.js';
 import { policyFileSchema, type PolicyFile } from './schema.js';
 
 /**
@@ -30,57 +31,10 @@ export const MAX_POLICY_CHARS = 256 * 1024;
  */
 const MAX_DEPTH = 64;
 
-/** The offset of the first collection nested deeper than MAX_DEPTH, or null. */
-function tooDeep(text: string): number | null {
-  for (const token of new Parser().parse(text)) {
-    const stack: [CST.Token | undefined, number][] = [[token, 0]];
-    while (stack.length > 0) {
-      const [node, depth] = stack.pop()!;
-      if (!node) continue;
-      if (node.type === 'document') {
-        stack.push([node.value, depth]);
-      } else if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
-        if (depth + 1 > MAX_DEPTH) return node.offset;
-        for (const item of node.items) {
-          if ('key' in item) stack.push([item.key ?? undefined, depth + 1]);
-          stack.push([item.value, depth + 1]);
-        }
-      }
-    }
-  }
-  return null;
-}
-
 function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
   return line;
-}
-
-/**
- * The first key that repeats within its mapping, as a syntax error. yaml's own
- * uniqueKeys check compares each key with every earlier one: quadratic, which a
- * file of a few thousand keys turns into minutes. A set per mapping is linear.
- */
-function duplicateKey(doc: Document, lines: LineCounter): PolicyIssue | null {
-  let issue: PolicyIssue | null = null;
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const name = String(pair.key.value);
-        if (seen.has(name)) {
-          const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
-          issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
-          return visit.BREAK;
-        }
-        seen.add(name);
-      }
-      return undefined;
-    },
-  });
-  return issue;
 }
 
 /** Issues reported at most: a file with thousands of bad entries still gets a readable message. */
@@ -118,7 +72,7 @@ export function parsePolicy(text: string, source = '.github/deploy-governor.yml'
       { path: '', message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)` },
     ]);
   }
-  const deep = tooDeep(text);
+  const deep = tooDeep(text, MAX_DEPTH);
   if (deep !== null) {
     const line = lineAt(text, deep);
     throw new PolicyError(source, [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7` }]);

@@ -22,7 +22,11 @@ export interface HardenedYamlLimits {
 
 const MAX_ISSUES = 50;
 
-function tooDeep(text: string, maxDepth: number): number | null {
+/**
+ * The offset of the first collection nested deeper than `maxDepth`, or null. Measured on the CST with an explicit
+ * stack, before anything recursive runs (deep nesting could otherwise overflow Node's stack).
+ */
+export function tooDeep(text: string, maxDepth: number): number | null {
   for (const token of new Parser().parse(text)) {
     const stack: [CST.Token | undefined, number][] = [[token, 0]];
     while (stack.length > 0) {
@@ -42,7 +46,11 @@ function tooDeep(text: string, maxDepth: number): number | null {
   return null;
 }
 
-function duplicateKey(doc: Document, lines: LineCounter): PolicyIssue | null {
+/**
+ * The first key that repeats within its mapping, as a syntax error. yaml's own uniqueKeys check compares each key
+ * with every earlier one: quadratic, which a file of a few thousand keys turns into minutes. A set per mapping is linear.
+ */
+export function duplicateKey(doc: Document, lines: LineCounter): PolicyIssue | null {
   let issue: PolicyIssue | null = null;
   visit(doc, {
     Map(_key, map) {
