@@ -4712,7 +4712,7 @@ async function readPolicyFile(root, configured) {
     }
     if (file.openslo !== undefined) {
         const openSloText = await readOpenSloFile(root, file.openslo, source);
-        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(828), __nccwpck_require__.e(149), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2591));
+        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(828), __nccwpck_require__.e(149), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         file = applyOpenSloSource(file, openSloText);
     }
     return { file, source, found: true, warnings };

@@ -8703,7 +8703,7 @@ async function readRepoPolicy(client, owner, repo, warn) {
         if (!openslo)
             throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${policy.openslo} does not exist on the default branch` }]);
         // Loaded on demand: the PromQL grammar it uses is only needed by policies with an OpenSLO source.
-        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2591));
+        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         policy = applyOpenSloSource(policy, openslo.text);
     }
     return policy;
@@ -12856,7 +12856,7 @@ async function readPolicyFile(root, configured) {
     }
     if (file.openslo !== undefined) {
         const openSloText = await readOpenSloFile(root, file.openslo, source);
-        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2591));
+        const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         file = applyOpenSloSource(file, openSloText);
     }
     return { file, source, found: true, warnings };

@@ -27,6 +27,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { parseDurationMs } from '../duration.js';
 import { hasWindowPlaceholder } from '../promql/promql.js';
+import { firstError } from '../prometheus/enforce-label.js';
 
 type Tree = ReturnType<typeof parser.parse>;
 type Node = Tree['topNode'];
@@ -53,18 +54,6 @@ function nodes(tree: Tree, name: string): Node[] {
     },
   });
   return out;
-}
-
-function firstError(tree: Tree): number | null {
-  let at: number | null = null;
-  tree.iterate({
-    enter(n) {
-      if (at !== null) return false;
-      if (n.type.isError) at = n.from;
-      return undefined;
-    },
-  });
-  return at;
 }
 
 function parseProblem(query: string, tree: Tree): string | null {

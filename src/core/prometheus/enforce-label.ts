@@ -107,7 +107,7 @@ function children(node: Node): Node[] {
 }
 
 /** The first syntax error of a tree, or null. */
-function firstError(tree: Tree): number | null {
+export function firstError(tree: Tree): number | null {
   let at: number | null = null;
   tree.iterate({
     enter(n) {
