@@ -9,7 +9,7 @@ export interface AppEvaluationLimits {
   maxConcurrentQueries: number;
 }
 
-export const DEFAULT_EVALUATION_LIMITS: AppEvaluationLimits = { maxSlosPerPolicy: 50, maxConcurrentQueries: 8 };
+const DEFAULT_EVALUATION_LIMITS: AppEvaluationLimits = { maxSlosPerPolicy: 50, maxConcurrentQueries: 8 };
 
 import type { EnvProblem, EnvResult } from './config/env.js';
 

@@ -139,6 +139,3 @@ export function querierFor(target: PrometheusTarget, options: { attempts?: numbe
     ...(options.limits ? { limits: options.limits } : {}),
   });
 }
-
-/** fetch that never follows a redirect: an allowed Prometheus must not bounce the app to an address nobody allowed. */
-export const fetchWithoutRedirects: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'manual' });

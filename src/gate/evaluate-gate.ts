@@ -60,7 +60,7 @@ export interface GateEvaluation {
 }
 
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
-export async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
+async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
   const loaded = await request.source.load();
   const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
   const max = request.limits?.maxSlos;

@@ -51,7 +51,7 @@ function versionMarker(v: CommentVersion): string {
 }
 
 /** The check run id an existing comment of ours was rendered from (null: an unversioned comment). */
-export function commentVersion(body: string): number | null {
+function commentVersion(body: string): number | null {
   const m = VERSION.exec(body);
   return m ? Number(m[1]) : null;
 }
