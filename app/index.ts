@@ -11,6 +11,7 @@ import { onIssueCommentCreated } from './handlers/issue-comment-created.js';
 import { onIssuesClosed } from './handlers/issues-closed.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
+import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
@@ -21,6 +22,7 @@ import { sweepRoute } from './routes/sweep-route.js';
 const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
   const lock = createIssueLock(config.redisUrl ?? undefined);
+  const comments = createCommentMemory(config.redisUrl ?? undefined);
   const verifier = createRunTokenVerifier(config.oidc);
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
   tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;
@@ -33,7 +35,7 @@ const app: ApplicationFunction = (probot, options) => {
     if (!client) throw new Error(`AUDIT_LEDGER_REPO is ${ledgerRepo.owner}/${ledgerRepo.repo}, but the app is not installed there: install it with contents: write`);
     return { client, ...ledgerRepo };
   };
-  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger }));
+  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments }));
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));

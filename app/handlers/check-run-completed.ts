@@ -12,6 +12,7 @@ import type { GitHubClient } from '../../src/github/client.js';
 import { findPullRequests } from '../../src/github/find-pull-requests.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import type { AppConfig } from '../app-config.js';
+import type { CommentMemory } from '../github-cache/comment-memory.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
 import { recordOverride, type OverrideDeps, type OverrideOutcome } from '../overrides/record-override.js';
@@ -21,12 +22,14 @@ export interface CheckRunDeps {
   lock: IssueLock;
   verifier: OverrideDeps['verifier'];
   ledger: OverrideDeps['ledger'];
+  /** What the app last wrote to each pull-request comment (an update is then one PATCH). */
+  comments: CommentMemory;
 }
 
 const CHECK_NAME = /^deploy-governor \/ (.+)$/;
 
 export async function onCheckRunCompleted(context: Context<'check_run.completed'>, deps: CheckRunDeps): Promise<void> {
-  const { config, lock } = deps;
+  const { config } = deps;
   const run = context.payload.check_run;
   const name = CHECK_NAME.exec(run.name);
   if (!name) return;
@@ -60,7 +63,7 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
     }
   }
   try {
-    await explainOnPullRequests(context, client, config, lock, shownReport(report, override));
+    await explainOnPullRequests(context, client, deps, shownReport(report, override));
   } catch (error: unknown) {
     failures.push(error);
   }
@@ -81,8 +84,10 @@ function shownReport(report: Report, override: OverrideOutcome | null): Report {
   return { ...report, override: null, decision: { ...report.decision, canDeploy: false, overridden: false, reasons: [note, ...report.decision.reasons] } };
 }
 
-async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, config: AppConfig, lock: IssueLock, report: Report): Promise<void> {
+async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, deps: CheckRunDeps, report: Report): Promise<void> {
+  const { config, lock } = deps;
   const run = context.payload.check_run;
+  const installationId = context.payload.installation?.id ?? 'none';
   const { owner, repo } = context.repo();
   // Links point into this repository only (the report is only as trustworthy as the workflow that wrote it).
   const repoUrl = context.payload.repository.html_url;
@@ -112,6 +117,7 @@ async function explainOnPullRequests(context: Context<'check_run.completed'>, cl
         version: { checkRunId: run.id, completedAt: run.completed_at ?? null },
         // An allowed deploy edits an earlier block; it never starts a new comment.
         create: blocked,
+        memory: deps.comments.slot({ installationId, owner, repo, issue, environment: report.environment }),
       }));
       context.log.info({ pull: issue, outcome, environment: report.environment }, 'pull request comment');
     } catch (error: unknown) {

@@ -9,7 +9,16 @@
  * the comment back to an older decision. The id orders, not the time: GitHub
  * assigns ids in creation order, while `completed_at` is whatever the check
  * run's creator sent.
+ *
+ * With a memory (the operator's store of what this app last wrote: comment id,
+ * check run id, body digest), an update is one PATCH and a repeat of the same
+ * body is no request at all, instead of listing the pull request's comments
+ * first (a list GitHub counts against the quota, since the app's own edit
+ * changed it). The memory is only ever written by the app, under the same
+ * per-comment lock; a comment deleted meanwhile answers 404 and the memory is
+ * forgotten and the comments are listed as without one.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { httpStatusOf, type GitHubClient } from './client.js';
 
@@ -56,6 +65,24 @@ function commentVersion(body: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** What the app last wrote to one pull request's comment for one environment. */
+export interface RememberedComment {
+  commentId: number;
+  /** The check run the written body explains (null: an unversioned body). */
+  checkRunId: number | null;
+  /** sha256 of the body as written, version marker included. */
+  bodyDigest: string;
+}
+
+/** The memory of one comment (one pull request and environment): see the header. */
+export interface CommentMemorySlot {
+  read(): Promise<RememberedComment | null>;
+  write(comment: RememberedComment): Promise<void>;
+  forget(): Promise<void>;
+}
+
+const digest = (body: string) => createHash('sha256').update(body).digest('hex');
+
 export interface UpsertOptions {
   owner: string;
   repo: string;
@@ -68,10 +95,17 @@ export interface UpsertOptions {
   create: boolean;
   /** The check run the body explains; an existing comment from a newer one is left alone. */
   version?: CommentVersion;
+  /** What the app last wrote to this comment, if the app keeps such a memory (see the header). */
+  memory?: CommentMemorySlot;
 }
 
 export async function upsertPrComment(client: GitHubClient, options: UpsertOptions): Promise<UpsertOutcome> {
   const o = options.version ? { ...options, body: `${options.body}${versionMarker(options.version)}` } : options;
+  const remembered = await o.memory?.read();
+  if (remembered) {
+    const outcome = await updateRemembered(client, o, remembered);
+    if (outcome) return outcome;
+  }
   const ours = await listOurComments(client, o.owner, o.repo, o.issue, o.appId, o.marker);
   if (ours.length === 0) {
     if (!o.create) return 'skipped';
@@ -86,27 +120,60 @@ export async function upsertPrComment(client: GitHubClient, options: UpsertOptio
         await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: o.owner, repo: o.repo, issue_number: o.issue, body: o.body, request: { retries: 0 } });
       }
     }
-    await converge(client, o);
+    const kept = await converge(client, o);
+    if (kept !== null) await remember(o, kept, o.version?.checkRunId ?? null, o.body);
     return 'created';
   }
   const [keep, ...extra] = ours;
   await removeDuplicates(client, o, extra);
-  if (keep!.body === o.body) return 'unchanged';
   const shown = commentVersion(keep!.body ?? '');
-  if (o.version && shown !== null && shown > o.version.checkRunId) return 'stale';
+  if (keep!.body === o.body) {
+    await remember(o, keep!.id, shown, o.body);
+    return 'unchanged';
+  }
+  if (o.version && shown !== null && shown > o.version.checkRunId) {
+    await remember(o, keep!.id, shown, keep!.body ?? '');
+    return 'stale';
+  }
   await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: keep!.id, body: o.body });
+  await remember(o, keep!.id, o.version?.checkRunId ?? null, o.body);
   return 'updated';
 }
 
-/** Two deliveries racing can both create: keep the oldest with the newest text, delete the rest. */
-async function converge(client: GitHubClient, o: UpsertOptions): Promise<void> {
+const remember = (o: UpsertOptions, commentId: number, checkRunId: number | null, body: string) =>
+  o.memory?.write({ commentId, checkRunId, bodyDigest: digest(body) }) ?? Promise.resolve();
+
+/**
+ * The update through the memory: no request for the same body, none for an older check run, else one
+ * PATCH. Null when the remembered comment is gone (404): the caller then looks for it as without a memory.
+ */
+async function updateRemembered(client: GitHubClient, o: UpsertOptions, remembered: RememberedComment): Promise<UpsertOutcome | null> {
+  if (remembered.bodyDigest === digest(o.body)) return 'unchanged';
+  if (o.version && remembered.checkRunId !== null && remembered.checkRunId > o.version.checkRunId) return 'stale';
+  try {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: remembered.commentId, body: o.body });
+  } catch (error: unknown) {
+    if (httpStatusOf(error) !== 404) throw error;
+    await o.memory!.forget();
+    return null;
+  }
+  await remember(o, remembered.commentId, o.version?.checkRunId ?? null, o.body);
+  return 'updated';
+}
+
+/**
+ * Two deliveries racing can both create: keep the oldest with the newest text, delete the rest.
+ * @returns the id of the comment kept (null when the list does not show it yet)
+ */
+async function converge(client: GitHubClient, o: UpsertOptions): Promise<number | null> {
   const ours = await listOurComments(client, o.owner, o.repo, o.issue, o.appId, o.marker);
-  if (ours.length <= 1) return;
+  if (ours.length <= 1) return ours[0]?.id ?? null;
   const [keep, ...extra] = ours;
   if (keep!.body !== o.body) {
     await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: keep!.id, body: o.body });
   }
   await removeDuplicates(client, o, extra);
+  return keep!.id;
 }
 
 async function removeDuplicates(client: GitHubClient, o: UpsertOptions, extra: Comment[]): Promise<void> {

@@ -55,10 +55,50 @@ describe('PR comments from the check run', () => {
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
     const payload = checkRunCompleted({ report });
     await receive(payload, 'same-delivery');
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    const before = h.requests.length;
+    // The app remembers what it wrote: the same body again is no request at all (not even a list).
     await receive(payload, 'same-delivery');
+    expect(h.requests.slice(before).filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
     expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
     expect(h.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+  });
+
+  it('updates a comment it remembers with one PATCH, and never with an older check run', async () => {
+    let body = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 5 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    await receive(checkRunCompleted({ report: await reportFor(1500), id: 500 }));
+    const before = h.requests.length;
+    let patched = '';
+    h.github.patch(`${REPO_PATH}/issues/comments/5`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
+    await receive(checkRunCompleted({ report: await reportFor(600), id: 501 }));
+    expect(h.requests.slice(before).filter((r) => !r.path.includes('access_tokens')).map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${REPO_PATH}/issues/comments/5`]);
+    expect(patched).toContain('blocked: WARNING');
+    expect(patched).toContain('check-run id=501 ');
+    // A late delivery of an older check run: nothing is sent.
+    const after = h.requests.length;
+    await receive(checkRunCompleted({ report: await reportFor(100), id: 499 }));
+    expect(h.requests.slice(after).filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+  });
+
+  it('finds and recreates a remembered comment that someone deleted', async () => {
+    let body = '';
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 5 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    await receive(checkRunCompleted({ report: await reportFor(1500), id: 500 }));
+    // Deleted by a maintainer: the PATCH answers 404, the app lists again and creates a new one.
+    h.github.patch(`${REPO_PATH}/issues/comments/5`).reply(404, { message: 'Not Found' });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
+    let recreated = '';
+    h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((recreated = b.body), true)).reply(201, { id: 6 });
+    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(6, recreated)]);
+    await receive(checkRunCompleted({ report: await reportFor(600), id: 501 }));
+    expect(recreated).toContain('blocked: WARNING');
+    // And the memory now names the new comment.
+    h.github.patch(`${REPO_PATH}/issues/comments/6`).reply(200, {});
+    await receive(checkRunCompleted({ report: await reportFor(1500), id: 502 }));
   });
 
   it('edits the same comment when a later run allows the deploy', async () => {

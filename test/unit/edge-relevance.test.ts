@@ -15,6 +15,7 @@ import { onCheckRunCompleted, type CheckRunDeps } from '../../app/handlers/check
 import { onIssueCommentCreated } from '../../app/handlers/issue-comment-created.js';
 import { onIssuesReopened } from '../../app/handlers/issues-reopened.js';
 import type { AppConfig } from '../../app/app-config.js';
+import { createCommentMemory } from '../../app/github-cache/comment-memory.js';
 import type { IssueLock } from '../../app/issue-lock.js';
 import { reportFor } from '../support/reports.js';
 import { APP_ID } from '../support/probot-harness.js';
@@ -104,7 +105,7 @@ describe('a dropped delivery is one its handler would have ignored', () => {
   it('check runs', async () => {
     const report = await reportFor(1500);
     const variants = [checkRunCompleted({ report, name: 'ci / build' }), checkRunCompleted({ report, app: { id: 77, slug: 'other' } }), checkRunCompleted({ report: null })];
-    const deps: CheckRunDeps = { config, lock, verifier: {} as CheckRunDeps['verifier'], ledger: async () => null };
+    const deps: CheckRunDeps = { config, lock, verifier: {} as CheckRunDeps['verifier'], ledger: async () => null, comments: createCommentMemory(undefined) };
     for (const payload of variants) {
       expect(relevanceOf('check_run', payload, { appId: APP_ID }).relevant).toBe(false);
       await expect(onCheckRunCompleted(context(payload), deps)).resolves.toBeUndefined();
