@@ -21,7 +21,7 @@ import { verifyChain } from '../../src/core/audit/hash-chain.js';
 import { ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
 import { logDisagreement } from '../../src/core/audit/log-trust.js';
 import { canonicalJson } from '../../src/core/canonical-json.js';
-import { appendAuditRecord, type AuditLocation } from '../../src/github/append-audit-record.js';
+import { appendAuditRecord, type AuditLocation, type LogSnapshot } from '../../src/github/append-audit-record.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { pathHasCommits } from '../../src/github/path-has-commits.js';
 import { readRepoFile } from '../../src/github/read-repo-file.js';
@@ -81,11 +81,11 @@ export async function writeAuditRecord(
   const ledgerAt = ledger ? await ledgerLocation(ledger, repository) : null;
   const ledgerText = ledger && ledgerAt ? ((await readRepoFile(ledger.client, ledgerAt))?.text ?? '') : null;
   const ledgerName = ledgerAt ? `${ledgerAt.owner}/${ledgerAt.repo}:${ledgerAt.path}` : undefined;
-  const check = async (log: { text: string; exists: boolean }): Promise<string | null> => {
+  const check = async (log: LogSnapshot): Promise<string | null> => {
     const problem = logDisagreement(log.text, ledgerText, { repository, branch: at.branch, path: at.path }, ledgerName);
     if (problem) return problem;
     if (log.exists && log.text.trim() === '') return `the log ${at.path} on ${at.branch} is empty: it was emptied (the app never writes an empty log)`;
-    if (!log.exists && (await pathHasCommits(client, at))) {
+    if (!log.exists && !log.branchMissing && (await pathHasCommits(client, at))) {
       // A concurrent first append may have created the file between the read and this look: look again. If it
       // is there now, go on (the write without a sha then answers 422 and the append re-reads).
       if (await readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref: at.branch })) return null;

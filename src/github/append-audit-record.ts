@@ -34,6 +34,11 @@ export type AppendOutcome =
 export interface LogSnapshot {
   text: string;
   exists: boolean;
+  /**
+   * The branch does not exist (the app is about to create it from the default branch): the path has no
+   * history of its own there, so there is nothing to ask GitHub about it.
+   */
+  branchMissing: boolean;
 }
 
 export interface AppendOptions {
@@ -61,14 +66,19 @@ async function readLog(client: GitHubClient, at: AuditLocation): Promise<{ text:
   }
 }
 
-/** Creates the audit branch from the default branch's head (a 422 means another delivery just did). */
-async function createBranch(client: GitHubClient, at: AuditLocation): Promise<void> {
+/**
+ * Creates the audit branch from the default branch's head.
+ * @returns false when another delivery just did (422): what it wrote must be read first
+ */
+async function createBranch(client: GitHubClient, at: AuditLocation): Promise<boolean> {
   const repo = repoResponse.parse((await client.request('GET /repos/{owner}/{repo}', { owner: at.owner, repo: at.repo })).data);
   const head = refResponse.parse((await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: at.owner, repo: at.repo, ref: `heads/${repo.default_branch}` })).data);
   try {
     await client.request('POST /repos/{owner}/{repo}/git/refs', { owner: at.owner, repo: at.repo, ref: `refs/heads/${at.branch}`, sha: head.object.sha });
+    return true;
   } catch (error: unknown) {
     if (httpStatusOf(error) !== 422) throw error;
+    return false;
   }
 }
 
@@ -79,12 +89,16 @@ export type ChainedLine = { id: string } & Record<string, unknown>;
 
 export async function appendAuditRecord(client: GitHubClient, at: AuditLocation, record: ChainedLine, options: AppendOptions = {}): Promise<AppendOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const log = await readLog(client, at);
-    const problem = await options.check?.(log === 'no-branch' ? { text: '', exists: false } : { text: log.text, exists: log.sha !== null });
+    const read = await readLog(client, at);
+    const problem = await options.check?.(read === 'no-branch' ? { text: '', exists: false, branchMissing: true } : { text: read.text, exists: read.sha !== null, branchMissing: false });
     if (problem) return { appended: false, reason: 'refused', problem, attempts: attempt };
-    if (log === 'no-branch') {
-      await createBranch(client, at);
-      continue;
+    let log = read === 'no-branch' ? null : read;
+    if (log === null) {
+      // Created just now from the default branch: the log is what was checked (none), no need to read it again.
+      // Should the default branch hold a file at the path, the write without a sha answers 422 and the next
+      // attempt reads it.
+      if (!(await createBranch(client, at))) continue;
+      log = { text: '', sha: null };
     }
     const earlier = findRecord(log.text, record.id);
     if (earlier) return { appended: false, reason: 'duplicate', logged: earlier, attempts: attempt };

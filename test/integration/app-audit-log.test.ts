@@ -111,6 +111,15 @@ describe('override audit log', () => {
     expect(verifyChain(store.text)).toEqual({ ok: true, records: 1 });
     // WARNING overrides need no review issue.
     expect(issues).toEqual([]);
+    // A missing branch has no history to ask about, and the branch the app just created holds no log to re-read:
+    // one read of the log, one of the branch, then create and write.
+    const logTraffic = h.requests.filter((r) => r.path.includes('audit%2Foverrides.jsonl') || r.path.includes('/branches/') || r.path.endsWith(`${REPO_PATH}/commits`) || r.path.endsWith('/git/refs'));
+    expect(logTraffic.map((r) => `${r.method} ${r.path.replace(REPO_PATH, '')}`)).toEqual([
+      'GET /contents/audit%2Foverrides.jsonl',
+      'GET /branches/deploy-governor-audit',
+      'POST /git/refs',
+      'PUT /contents/audit%2Foverrides.jsonl',
+    ]);
   });
 
   it("writes where the policy's audit section says", async () => {
