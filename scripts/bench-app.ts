@@ -106,8 +106,13 @@ export interface LoadRunResult {
   handledDeliveries: number;
   /** GitHub requests per handled delivery: every request, 304s included. */
   githubRequestsPerHandled: number;
-  /** Requests that count against GitHub's quota (all but the 304s), in total and per handled delivery. */
+  /**
+   * Requests that count against the installation's quota (sent with its token, all but the 304s), in total and
+   * per handled delivery. Creating installation tokens (authenticated as the app, with a JWT) counts against
+   * the app's own limit instead: `githubAppAuthenticated`.
+   */
   githubQuotaCounted: number;
+  githubAppAuthenticated: number;
   quotaCountedPerHandled: number;
   /** Conditional GETs GitHub answered 304 Not Modified (not counted against the quota), in total and per handled delivery. */
   githubNotModified: number;
@@ -193,6 +198,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
         handledDeliveries: handled,
         githubRequestsPerHandled: perHandled(github.stats.total),
         githubQuotaCounted: github.stats.quotaCounted,
+        githubAppAuthenticated: github.stats.appAuthenticated,
         quotaCountedPerHandled: perHandled(github.stats.quotaCounted),
         githubNotModified: github.stats.notModified,
         notModifiedPerHandled: perHandled(github.stats.notModified),

@@ -113,7 +113,7 @@ export interface Comment {
   updated_at: string;
 }
 
-export interface WorkflowRun {
+interface WorkflowRun {
   id: number;
   event: string;
   head_sha: string;
@@ -572,7 +572,7 @@ function treeJson(repo: RepoState, sha: string, files: Map<string, string>, recu
 
 // ---------------------------------------------------------------- routing
 
-export interface StandInRequest {
+interface StandInRequest {
   method: string;
   /** Path without the `/api/v3` prefix and the query string. */
   path: string;
@@ -585,7 +585,7 @@ export interface StandInRequest {
   user: User;
 }
 
-export interface StandInReply {
+interface StandInReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -951,7 +951,7 @@ export interface FaultPlan {
 }
 
 /** mulberry32: a small seeded PRNG, so a fault run is reproducible. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -995,6 +995,9 @@ function decideFault(plan: FaultPlan | null, random: () => number, route: Route 
 
 // ---------------------------------------------------------------- server
 
+/** Whether a request is authenticated as the app itself (a JWT: three base64url parts), not as an installation. */
+const asTheApp = (req: IncomingMessage) => /^bearer [\w-]+\.[\w-]+\.[\w-]+$/i.test(req.headers.authorization ?? '');
+
 /** Whether an If-None-Match header names `etag` (a list, weak or strong, or `*`; compared weakly, as for GET). */
 function ifNoneMatch(header: string | string[] | undefined, etag: string): boolean {
   if (header === undefined) return false;
@@ -1003,13 +1006,19 @@ function ifNoneMatch(header: string | string[] | undefined, etag: string): boole
   return (Array.isArray(header) ? header.join(',') : header).split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
-export interface StandInStats {
+interface StandInStats {
   /** Requests per operation, e.g. `GET /repos/{owner}/{repo}/issues/{issue_number}/comments` (304s included). */
   byOperation: Record<string, number>;
   /** Every request received (304s included). */
   total: number;
-  /** Requests that count against the installation's quota: every request except those answered 304. */
+  /**
+   * Requests that count against the installation's quota (5,000 an hour): those sent with an installation
+   * token, except the ones answered 304. Requests authenticated as the app itself (a JWT: creating an
+   * installation token) count against the app's own limit, not the installation's: see `appAuthenticated`.
+   */
   quotaCounted: number;
+  /** Requests sent with the app's JWT (installation tokens), which GitHub does not count against any installation. */
+  appAuthenticated: number;
   /** Conditional GETs answered 304 Not Modified (GitHub does not count them against the quota). */
   notModified: number;
   /** The 304s per operation. */
@@ -1043,7 +1052,7 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
   const state = new GitHubState(options.app);
   const routes = buildRoutes(state);
   const problems: string[] = [];
-  const freshStats = (): StandInStats => ({ byOperation: {}, total: 0, quotaCounted: 0, notModified: 0, notModifiedByOperation: {}, faulted: 0, unrouted: 0 });
+  const freshStats = (): StandInStats => ({ byOperation: {}, total: 0, quotaCounted: 0, appAuthenticated: 0, notModified: 0, notModifiedByOperation: {}, faulted: 0, unrouted: 0 });
   let stats = freshStats();
   let plan: FaultPlan | null = null;
   let random = seededRandom(1);
@@ -1064,7 +1073,7 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
       headers.etag = etag;
       if (ifNoneMatch(req.headers['if-none-match'], etag)) {
         stats.notModified += 1;
-        stats.quotaCounted -= 1;
+        if (!asTheApp(req)) stats.quotaCounted -= 1;
         stats.notModifiedByOperation[op] = (stats.notModifiedByOperation[op] ?? 0) + 1;
         const { 'content-type': _type, ...rest } = headers;
         res.writeHead(304, rest).end();
@@ -1088,8 +1097,9 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     }
     if (options.check) problems.push(...options.check({ method, path: rawPath, body }));
     stats.total += 1;
-    // Counted now; a 304 answer takes it back (see answer).
-    stats.quotaCounted += 1;
+    // Counted now; a 304 answer takes it back (see answer). A JWT (three base64url parts) is the app itself.
+    if (asTheApp(req)) stats.appAuthenticated += 1;
+    else stats.quotaCounted += 1;
     let match: { route: Route; values: string[] } | undefined;
     for (const route of routes) {
       if (route.method !== method) continue;
