@@ -90,7 +90,11 @@ function readPrometheusHeaders(r: EnvReader): Record<string, string> {
   if (bad.length > 0) {
     const lines = bad.length === 1 ? `line ${bad[0]} is` : `lines ${bad.join(', ')} are`;
     // Never quote a header line: it may carry a credential.
-    r.problem('PROMETHEUS_HEADERS', value, `${lines} not "Name: value" (one header per line, e.g. "X-Scope-OrgID: team-a"; lines are not shown, they may hold credentials)`);
+    r.problem(
+      'PROMETHEUS_HEADERS',
+      value,
+      `${lines} not "Name: value" (one header per line, e.g. "X-Scope-OrgID: team-a"; lines are not shown, they may hold credentials)`,
+    );
     return {};
   }
   return parseHeaderLines(value);
@@ -101,7 +105,11 @@ function readPrometheusToken(r: EnvReader): string | undefined {
   if (!value) return undefined;
   if (/\s/.test(value)) {
     const bearer = /^bearer\s/i.test(value) ? ' (leave out "Bearer ": the app adds it)' : '';
-    r.problem('PROMETHEUS_TOKEN', value, `expected the token alone, without white space: it is sent as "Authorization: Bearer <token>"${bearer}`);
+    r.problem(
+      'PROMETHEUS_TOKEN',
+      value,
+      `expected the token alone, without white space: it is sent as "Authorization: Bearer <token>"${bearer}`,
+    );
   }
   return value;
 }
@@ -113,7 +121,11 @@ function readAllowedUrls(r: EnvReader): string[] {
     .filter(Boolean);
   const bad = allowed.filter((a) => !isHttpUrl(a));
   if (bad.length > 0) {
-    r.problem('PROMETHEUS_ALLOWED_URLS', bad.join(','), `expected comma-separated http(s) URLs such as http://prometheus-a:9090,https://thanos.example.com (${bad.length === 1 ? 'one is' : `${bad.length} are`} not)`);
+    r.problem(
+      'PROMETHEUS_ALLOWED_URLS',
+      bad.join(','),
+      `expected comma-separated http(s) URLs such as http://prometheus-a:9090,https://thanos.example.com (${bad.length === 1 ? 'one is' : `${bad.length} are`} not)`,
+    );
     return [];
   }
   return allowed.map(normalizeUrl);
@@ -186,7 +198,7 @@ export function readAppConfig(env: Env = process.env): AppConfig {
  * `key: parseXxxEnv`, whose value is then `readEnvironment().key`. See the
  * convention in app/config/env.ts.
  */
-export const envParsers = {
+const envParsers = {
   probot: parseProbotEnv,
   app: parseAppEnv,
   queue: parseQueueEnv,

@@ -22,7 +22,10 @@ const RENEW_BEFORE_S = 2 * 60;
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 /** A createJwt for @octokit/auth-app that reuses one token per key while it is comfortably valid. */
-export function cachedAppJwt(privateKeyPem: string, now: () => number = () => Date.now()): (appId: number | string, timeDifference?: number) => Promise<AppJwt> {
+export function cachedAppJwt(
+  privateKeyPem: string,
+  now: () => number = () => Date.now(),
+): (appId: number | string, timeDifference?: number) => Promise<AppJwt> {
   // Keys set through an environment variable often carry escaped newlines (as universal-github-app-jwt accepts).
   const key: KeyObject = createPrivateKey(privateKeyPem.replace(/\\n/g, '\n'));
   const kept = new Map<string, { token: AppJwt; exp: number }>();

@@ -22,9 +22,9 @@ import { ConditionalCache } from './github-cache/conditional-cache.js';
 import { conditionalRequests } from './github-cache/conditional-requests.js';
 
 /** The answers kept for conditional reads, every installation's (bounded; entries are per installation). */
-export const githubAnswers = new ConditionalCache();
+const githubAnswers = new ConditionalCache();
 /** Files known absent at a default branch's head, every installation's (bounded; entries are per installation). */
-export const absentFiles = new AbsentFiles();
+const absentFiles = new AbsentFiles();
 
 /** One JWT signer per private key (Probot builds an Octokit per delivery; the key is parsed once). */
 const signers = new Map<string, ReturnType<typeof cachedAppJwt>>();
@@ -45,11 +45,13 @@ function withCachedJwt(auth: Record<string, unknown> | undefined): Record<string
 
 /** The app's Octokit class over `cache` and `absent` (tests pass their own). */
 export function appOctokit(o: { cache: ConditionalCache; absent?: AbsentFiles }) {
-  return ProbotOctokit.plugin(conditionalRequests({ answers: o.cache, ...(o.absent ? { absent: o.absent } : {}) })).defaults((options: Record<string, unknown>) => {
-    const auth = options.auth as ({ installationId?: number | string } & Record<string, unknown>) | undefined;
-    const throttle = options.throttle as Record<string, unknown> | undefined;
-    return { ...options, auth: withCachedJwt(auth), throttle: { ...throttle, id: `installation-${auth?.installationId ?? 'app'}` } };
-  });
+  return ProbotOctokit.plugin(conditionalRequests({ answers: o.cache, ...(o.absent ? { absent: o.absent } : {}) })).defaults(
+    (options: Record<string, unknown>) => {
+      const auth = options.auth as ({ installationId?: number | string } & Record<string, unknown>) | undefined;
+      const throttle = options.throttle as Record<string, unknown> | undefined;
+      return { ...options, auth: withCachedJwt(auth), throttle: { ...throttle, id: `installation-${auth?.installationId ?? 'app'}` } };
+    },
+  );
 }
 
 export const AppOctokit = appOctokit({ cache: githubAnswers, absent: absentFiles });

@@ -13,7 +13,13 @@ const DEFAULT_EVALUATION_LIMITS: AppEvaluationLimits = { maxSlosPerPolicy: 50, m
 
 import type { EnvProblem, EnvResult } from './config/env.js';
 
-function wholeNumber(env: Readonly<Record<string, string | undefined>>, variable: string, fallback: number, max: number, problems: EnvProblem[]): number {
+function wholeNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  variable: string,
+  fallback: number,
+  max: number,
+  problems: EnvProblem[],
+): number {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {

@@ -32,7 +32,10 @@ const app: ApplicationFunction = (probot, options) => {
   const ledger = async () => {
     if (!ledgerRepo) return null;
     const client = await installationClient(probot, ledgerRepo.owner, ledgerRepo.repo);
-    if (!client) throw new Error(`AUDIT_LEDGER_REPO is ${ledgerRepo.owner}/${ledgerRepo.repo}, but the app is not installed there: install it with contents: write`);
+    if (!client)
+      throw new Error(
+        `AUDIT_LEDGER_REPO is ${ledgerRepo.owner}/${ledgerRepo.repo}, but the app is not installed there: install it with contents: write`,
+      );
     return { client, ...ledgerRepo };
   };
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments }));
@@ -41,13 +44,9 @@ const app: ApplicationFunction = (probot, options) => {
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
-  // The Lambda adapter's Probot 13 has no addHandler (and a function behind API Gateway serves webhooks only).
-  if (typeof options?.addHandler === 'function') {
-    options.addHandler(alertmanagerRoute(probot, config, lock));
-    options.addHandler(sweepRoute(probot, config));
-  } else {
-    probot.log.info('no HTTP server: the Alertmanager and sweep routes are not served');
-  }
+  // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
+  options?.addHandler?.(alertmanagerRoute(probot, config, lock));
+  options?.addHandler?.(sweepRoute(probot, config));
 };
 
 export default app;

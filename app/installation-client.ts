@@ -11,7 +11,11 @@ import { clientFor } from './github-client.js';
 const installation = z.object({ id: z.number().int() });
 
 /** The repository's installation id and a client acting as it; null when the app is not installed there. */
-export async function installationFor(probot: Probot, owner: string, repo: string): Promise<{ client: GitHubClient; installationId: number } | null> {
+export async function installationFor(
+  probot: Probot,
+  owner: string,
+  repo: string,
+): Promise<{ client: GitHubClient; installationId: number } | null> {
   const asApp = await probot.auth();
   let id: number;
   try {

@@ -33,7 +33,10 @@ export function createIssueLock(redisUrl: string | undefined): IssueLock {
     const deadline = Date.now() + WAIT_MS;
     for (let wait = 20; ; wait = Math.min(wait * 2, 250)) {
       if ((await redis.set(`deploy-governor:lock:${key}`, token, 'PX', LEASE_MS, 'NX')) === 'OK') return token;
-      if (Date.now() > deadline) throw new Error(`another instance has held the lock on ${key} for over ${WAIT_MS / 1000} s; the delivery fails so that it can be redelivered`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `another instance has held the lock on ${key} for over ${WAIT_MS / 1000} s; the delivery fails so that it can be redelivered`,
+        );
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
@@ -53,9 +56,11 @@ export function createIssueLock(redisUrl: string | undefined): IssueLock {
         });
       chains.set(key, next);
       // Forget settled chains so the map does not grow with every issue ever seen.
-      void next.finally(() => {
-        if (chains.get(key) === next) chains.delete(key);
-      }).catch(() => undefined);
+      void next
+        .finally(() => {
+          if (chains.get(key) === next) chains.delete(key);
+        })
+        .catch(() => undefined);
       return next;
     },
     async close() {

@@ -7,12 +7,17 @@
 import type { PolicyFile } from '../src/core/policy/schema.js';
 
 export function withoutCredentials(file: PolicyFile): PolicyFile {
-  const strip = (p: PolicyFile['prometheus']) => (p ? { ...(p.url ? { url: p.url } : {}), ...(p.timeout ? { timeout: p.timeout } : {}) } : undefined);
+  const strip = (p: PolicyFile['prometheus']) =>
+    p ? { ...(p.url ? { url: p.url } : {}), ...(p.timeout ? { timeout: p.timeout } : {}) } : undefined;
   return {
     ...file,
     prometheus: strip(file.prometheus),
     ...(file.environments
-      ? { environments: Object.fromEntries(Object.entries(file.environments).map(([k, v]) => [k, { ...v, prometheus: strip(v.prometheus) }])) }
+      ? {
+          environments: Object.fromEntries(
+            Object.entries(file.environments).map(([k, v]) => [k, { ...v, prometheus: strip(v.prometheus) }]),
+          ),
+        }
       : {}),
   };
 }

@@ -45,7 +45,7 @@ export interface PrometheusTarget {
 export class DisallowedPrometheus extends Error {}
 
 /** The tenant name of the operator's own PROMETHEUS_URL. */
-export const DEFAULT_TENANT = 'default';
+const DEFAULT_TENANT = 'default';
 
 export interface RepositoryIdentity {
   owner: string;
@@ -78,7 +78,7 @@ export function choosePrometheus(policyUrl: string | undefined, config: AppConfi
   const tenants = config.tenancy.directory;
   const networks = config.tenancy.allowedNetworks;
   const checked = checkedFetchFor(networks, 'refused');
-  let home: Omit<PrometheusTarget, 'fetch'> & { fetch: CheckedFetch } | null;
+  let home: (Omit<PrometheusTarget, 'fetch'> & { fetch: CheckedFetch }) | null;
   if (tenants) {
     const resolved = resolveTenant(tenants, repository);
     if ('refused' in resolved) throw new DisallowedPrometheus(resolved.refused);
@@ -124,7 +124,10 @@ export function choosePrometheus(policyUrl: string | undefined, config: AppConfi
  * querier, whose refusals (a selector contradicting the tenant's matcher) are
  * the app's own words about the repository's own query and are shown as they are.
  */
-export function querierFor(target: PrometheusTarget, options: { attempts?: number; limits?: TenantQueryLimits; onFailure?: FailureLog } = {}): PrometheusQuerier {
+export function querierFor(
+  target: PrometheusTarget,
+  options: { attempts?: number; limits?: TenantQueryLimits; onFailure?: FailureLog } = {},
+): PrometheusQuerier {
   const client = new PrometheusClient({
     url: target.url,
     headers: target.headers,

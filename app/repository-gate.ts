@@ -37,7 +37,10 @@ export interface RepositoryGateRequest {
 }
 
 function source(r: RepositoryGateRequest): PolicySource {
-  const from = 'client' in r.policy ? repositorySource(r.policy.client, r.owner, r.repo) : loadedSource({ file: r.policy.file, source: `${r.owner}/${r.repo}:.github/deploy-governor.yml`, found: true, warnings: [] });
+  const from =
+    'client' in r.policy
+      ? repositorySource(r.policy.client, r.owner, r.repo)
+      : loadedSource({ file: r.policy.file, source: `${r.owner}/${r.repo}:.github/deploy-governor.yml`, found: true, warnings: [] });
   return { load: async () => ((loaded) => ({ ...loaded, file: withoutCredentials(loaded.file) }))(await from.load()) };
 }
 
@@ -50,13 +53,21 @@ export async function evaluateForRepository(r: RepositoryGateRequest): Promise<G
     now: r.now,
     run: null,
     scope: r.scope ?? 'gate',
-    limits: { maxSlos: r.config.limits.maxSlosPerPolicy, maxConcurrentQueries: r.config.limits.maxConcurrentQueries, maxSlosSetBy: "the app's operator (MAX_SLOS_PER_POLICY)" },
+    limits: {
+      maxSlos: r.config.limits.maxSlosPerPolicy,
+      maxConcurrentQueries: r.config.limits.maxConcurrentQueries,
+      maxSlosSetBy: "the app's operator (MAX_SLOS_PER_POLICY)",
+    },
     querierFor: (policy) => {
       const repository = { owner: r.owner, repo: r.repo, installationId: r.installationId };
       const target = choosePrometheus(policy.prometheus?.url, r.config, repository);
       const querier = querierFor(target, {
         attempts: r.attempts ?? 2,
-        onFailure: (ref, error) => r.log.warn({ ref, tenant: target.tenant, kind: error.kind, err: error.message, repository: `${r.owner}/${r.repo}` }, 'Prometheus query failed'),
+        onFailure: (ref, error) =>
+          r.log.warn(
+            { ref, tenant: target.tenant, kind: error.kind, err: error.message, repository: `${r.owner}/${r.repo}` },
+            'Prometheus query failed',
+          ),
       });
       return { querier, timeoutMs: target.timeoutMs };
     },

@@ -5,12 +5,15 @@
  * the app's own (see app-config.ts). Deliveries are
  * queued and answered at once (webhook-server.ts), then handled by workers; with
  * REDIS_URL the queue is durable and shared, so any number of instances can run
- * behind a load balancer.
+ * behind a load balancer. ENV_FILE names a file of variables to read too
+ * (app/config/env-file.ts); `--setup` (`npm run setup`) registers the app on
+ * GitHub instead of serving it (app/setup/).
  */
 import { Probot } from 'probot';
 import { PolicyError } from '../src/core/policy/policy-error.js';
 import { AppOctokit } from './app-octokit.js';
 import { readEnvironment } from './app-config.js';
+import { loadEnvFile } from './config/env-file.js';
 import { listen } from './config/listen.js';
 import { probotOptions } from './config/probot-env.js';
 import app from './index.js';
@@ -19,19 +22,25 @@ import { createReadiness } from './edge/readiness.js';
 import { createMemoryDeliveryQueue } from './queue/memory-delivery-queue.js';
 import { createRedisDeliveryQueue } from './queue/redis-delivery-queue.js';
 import { probotEvent, runDeliveries } from './queue/run-deliveries.js';
+import { runSetupIfAsked, setupHint } from './setup/run-setup.js';
 import { createWebhookServer, type RouteHandler } from './webhook-server.js';
 
 /** An expected mistake (the environment, a port in use): its message and exit code 1, no stack trace. */
 function stopOn(error: unknown): never {
   if (!(error instanceof PolicyError)) throw error;
-  process.stderr.write(`deploy-governor app: ${error.message}\n`);
+  process.stderr.write(`deploy-governor app: ${error.message}\n${setupHint(error)}`);
   process.exit(1);
 }
+
+// `npm run setup` (--setup): register the app on GitHub from app.yml and write its credentials, then end (app/setup/).
+await runSetupIfAsked();
 
 // Every variable the app reads, Probot's included (app-config.ts, app/config/): all mistakes listed at once, each
 // with its fix. Probot gets the checked values as options and reads nothing from the environment itself.
 const env = (() => {
   try {
+    // ENV_FILE (such as the .env the setup writes): its variables, under the environment's own.
+    loadEnvFile();
     return readEnvironment();
   } catch (error: unknown) {
     return stopOn(error);
@@ -46,7 +55,9 @@ await probot.load(app, { cwd: process.cwd(), addHandler: (handler) => routes.pus
 // The queue's and the edge's own variables (app/queue/queue-env.ts), checked with all the others above.
 const edge = env.queue;
 const queueOptions = { maxPerInstallation: edge.maxPerInstallation, replayTtlMs: edge.replayTtlMs };
-const queue = config.redisUrl ? createRedisDeliveryQueue(config.redisUrl, { ...queueOptions, leaseMs: edge.leaseMs, log: probot.log }) : createMemoryDeliveryQueue({ ...queueOptions, replayMemory: edge.replayMemory });
+const queue = config.redisUrl
+  ? createRedisDeliveryQueue(config.redisUrl, { ...queueOptions, leaseMs: edge.leaseMs, log: probot.log })
+  : createMemoryDeliveryQueue({ ...queueOptions, replayMemory: edge.replayMemory });
 // The queue logs a Redis outage once; Probot's throttling would log each reconnection attempt.
 if (config.redisUrl) quietRepeatedRedisErrors(probot.log);
 if (!queue.durable) probot.log.warn('no REDIS_URL: deliveries wait in memory, and those not yet handled are lost if the process dies');
@@ -79,7 +90,8 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   await workers.stop(20_000);
   const left = await queue.stats();
-  if (!queue.durable && left.queued + left.delayed + left.inFlight > 0) probot.log.error(left, 'stopping with deliveries not yet handled (no REDIS_URL: they are lost; redeliver them from the app settings)');
+  if (!queue.durable && left.queued + left.delayed + left.inFlight > 0)
+    probot.log.error(left, 'stopping with deliveries not yet handled (no REDIS_URL: they are lost; redeliver them from the app settings)');
   await queue.close();
   process.exit(0);
 }

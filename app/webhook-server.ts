@@ -35,15 +35,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Probot } from 'probot';
 import { messageOf } from '../src/github/client.js';
-import { CONNECTIONS_CHECK_MS, DEFAULT_BODIES_IN_FLIGHT, EVENT_BODY_LIMIT, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './edge/edge-limits.js';
+import {
+  CONNECTIONS_CHECK_MS,
+  DEFAULT_BODIES_IN_FLIGHT,
+  EVENT_BODY_LIMIT,
+  HEADERS_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+} from './edge/edge-limits.js';
 import type { ReadinessReport } from './edge/readiness.js';
 import { relevanceOf, SUBSCRIBED_EVENTS } from './edge/relevance.js';
 import { signatureMatches } from './edge/verify-signature.js';
 import type { DeliveryQueue } from './queue/delivery-queue.js';
 import { hasBearer, sendJson } from './routes/operator-request.js';
-
-/** Largest webhook body accepted, for the events the app handles (edge-limits.ts says why). */
-export const MAX_WEBHOOK_BYTES = EVENT_BODY_LIMIT;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
 
@@ -139,7 +143,9 @@ function answerPush(res: ServerResponse, id: string, installation: string, pushe
       return sendJson(res, 200, { ignored: 'this delivery was handled already', duplicate: id });
     case 'full':
       res.setHeader('retry-after', '60');
-      return sendJson(res, 429, { error: `installation ${installation} has ${pushed.pending} deliveries waiting, its limit (QUEUE_MAX_PER_INSTALLATION): redeliver this one once they are handled` });
+      return sendJson(res, 429, {
+        error: `installation ${installation} has ${pushed.pending} deliveries waiting, its limit (QUEUE_MAX_PER_INSTALLATION): redeliver this one once they are handled`,
+      });
   }
 }
 
@@ -193,14 +199,21 @@ async function acceptWebhook(req: IncomingMessage, res: ServerResponse, o: Webho
   // Answered only once it is stored: a 202 means the delivery will be handled (or kept among the dead letters).
   const unavailable = () => {
     res.setHeader('retry-after', '10');
-    sendJson(res, 503, { error: 'the delivery queue cannot store deliveries now (Redis is unreachable); nothing was stored: redeliver this one once /ready answers 200' });
+    sendJson(res, 503, {
+      error:
+        'the delivery queue cannot store deliveries now (Redis is unreachable); nothing was stored: redeliver this one once /ready answers 200',
+    });
   };
   if (!o.queue.ready()) return unavailable();
   let pushed;
   try {
     pushed = await o.queue.push({ id, name, payload, attempts: 0, acceptedAt: Date.now(), installation: relevance.installation }, { body });
   } catch (error: unknown) {
-    if (o.queue.ready()) o.probot.log.warn({ delivery: id, event: name, repository: relevance.repository, err: messageOf(error) }, 'could not queue the delivery; answered 503');
+    if (o.queue.ready())
+      o.probot.log.warn(
+        { delivery: id, event: name, repository: relevance.repository, err: messageOf(error) },
+        'could not queue the delivery; answered 503',
+      );
     return unavailable();
   }
   if (pushed.outcome === 'full') {
@@ -208,7 +221,17 @@ async function acceptWebhook(req: IncomingMessage, res: ServerResponse, o: Webho
     const seen = edge.refused.get(relevance.installation) ?? { loggedAt: 0, refused: 0 };
     seen.refused += 1;
     if (Date.now() - seen.loggedAt >= 60_000) {
-      o.probot.log.warn({ delivery: id, event: name, installation: relevance.installation, repository: relevance.repository, pending: pushed.pending, refused: seen.refused }, 'installation at its queue limit (QUEUE_MAX_PER_INSTALLATION): deliveries refused with 429');
+      o.probot.log.warn(
+        {
+          delivery: id,
+          event: name,
+          installation: relevance.installation,
+          repository: relevance.repository,
+          pending: pushed.pending,
+          refused: seen.refused,
+        },
+        'installation at its queue limit (QUEUE_MAX_PER_INSTALLATION): deliveries refused with 429',
+      );
       seen.loggedAt = Date.now();
       seen.refused = 0;
     }
@@ -245,9 +268,19 @@ async function operatorRoutes(req: IncomingMessage, res: ServerResponse, path: s
 
 export function createWebhookServer(o: WebhookServerOptions): Server {
   const edge: EdgeState = { reading: 0, draining: 0, refused: new Map() };
-  const ready = o.ready ?? (async (): Promise<ReadinessReport> => ({ ready: o.queue.ready(), checks: { queue: o.queue.ready() ? 'ok' : 'unavailable', githubAppJwt: 'ok' } }));
+  const ready =
+    o.ready ??
+    (async (): Promise<ReadinessReport> => ({
+      ready: o.queue.ready(),
+      checks: { queue: o.queue.ready() ? 'ok' : 'unavailable', githubAppJwt: 'ok' },
+    }));
   return createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: CONNECTIONS_CHECK_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS },
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    },
     (req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
       void (async () => {

@@ -8,11 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Yo: () => (/* binding */ policyFileSchema),
-  _6: () => (/* binding */ sloSchema)
+  Y: () => (/* binding */ policyFileSchema),
+  _: () => (/* binding */ sloSchema)
 });
-
-// UNUSED EXPORTS: PERMISSIONS, alertingSchema, auditSchema, blockableStatusSchema, burnRateAlertSchema, burnRateGuardSchema, drSchema, durationSchema, environmentPolicySchema, freezeWindowSchema, overridesSchema, permissionSchema, prometheusSchema, sliSchema, thresholdsSchema, windowQuerySchema
 
 // EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
 var dist = __webpack_require__(8628);
@@ -60,7 +58,7 @@ const approvalRoleSchema = schemas/* strictObject */.rej({
         .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
     approvers: schemas/* array */.YOg(approverSchema)
         .min(1)
-        .meta({ description: 'Who may tick this role\'s box: logins, org/team slugs (any member), or `$author`.' }),
+        .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
 })
     .meta({ description: 'A role that must approve a postmortem before it is published.' });
 /** Label equality matchers of the Alertmanager route. */
@@ -79,22 +77,18 @@ const postmortemsSchema = schemas/* strictObject */.rej({
     'command-permission': schemas/* enum */.k5n(permissions/* PERMISSIONS */.J)
         .optional()
         .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
-    template: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .meta({
+    template: schemas/* string */.YjP().min(1).optional().meta({
         description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
         default: '.github/deploy-governor/postmortem.md',
     }),
     'docs-path': schemas/* string */.YjP()
         .min(1)
-        .regex(/^[^/].*[^/]$|^[^/]$/, { message: 'expected a directory path relative to the repository root, without leading or trailing slash' })
+        .regex(/^[^/].*[^/]$|^[^/]$/, {
+        message: 'expected a directory path relative to the repository root, without leading or trailing slash',
+    })
         .optional()
         .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
-    approvals: schemas/* array */.YOg(approvalRoleSchema)
-        .min(1)
-        .optional()
-        .meta({
+    approvals: schemas/* array */.YOg(approvalRoleSchema).min(1).optional().meta({
         description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
     }),
     'publish-reminder-after': durationSchema
@@ -102,14 +96,14 @@ const postmortemsSchema = schemas/* strictObject */.rej({
         .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
     alertmanager: schemas/* strictObject */.rej({
         selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
-        severity: labelName
-            .optional()
-            .meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
+        severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
     })
         .optional()
-        .meta({ description: 'Incidents opened from resolved Alertmanager alerts (the app\'s POST /deploy-governor/alertmanager).' }),
+        .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
     goals: schemas/* strictObject */.rej({
-        'time-to-postmortem': durationSchema.optional().meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
+        'time-to-postmortem': durationSchema
+            .optional()
+            .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
         'completion-rate': schemas/* number */.aig()
             .min(0)
             .max(100)
@@ -148,10 +142,8 @@ function resolvePostmortemPolicy(config) {
 
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __webpack_require__(5899);
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
-var registry = __webpack_require__(334);
-// EXTERNAL MODULE: ./src/core/sli/window-query-schema.ts
-var window_query_schema = __webpack_require__(6957);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
+var registry = __webpack_require__(1039);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __webpack_require__(5009);
 // EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
@@ -183,12 +175,9 @@ var objective = __webpack_require__(9921);
 
 
 
-
-
 const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
 /** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
 const blockableStatusSchema = (0,enum_schema/* enumSchema */.xx)(core_status/* BLOCKABLE_STATUSES */.dW);
-
 const permissionSchema = (0,enum_schema/* enumSchema */.xx)(permissions/* PERMISSIONS */.J);
 const envVarName = schemas/* string */.YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
@@ -216,7 +205,9 @@ const prometheusSchema = schemas/* strictObject */.rej({
 /** One service level objective. */
 const sloSchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
+        message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability',
+    })
         .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
     description: schemas/* string */.YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
     service: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
@@ -225,7 +216,10 @@ const sloSchema = schemas/* strictObject */.rej({
         .gt(1, { error: (issue) => (0,objective/* objectiveProblem */.h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
         .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
         .optional()
-        .meta({ description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.', default: 99.9 }),
+        .meta({
+        description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.',
+        default: 99.9,
+    }),
     window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
     sli: registry/* sliSchema */.WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
@@ -267,9 +261,7 @@ const drSchema = schemas/* strictObject */.rej({
     })
         .optional()
         .meta({ description: 'Recovery point objective check (present = enabled).' }),
-    status: blockableStatusSchema
-        .optional()
-        .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+    status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
 })
     .meta({ description: 'Disaster-recovery drill freshness.' });
 const cronSchema = schemas/* string */.YjP().refine((expr) => {
@@ -303,9 +295,9 @@ const freezeWindowSchema = schemas/* strictObject */.rej({
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-        .optional()
-        .meta({ description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.' }),
+    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({
+        description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
+    }),
 })
     .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -315,7 +307,11 @@ const freezeWindowSchema = schemas/* strictObject */.rej({
         return;
     }
     if (recurring && (w.start === undefined || w.end === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'a recurring window needs both start and end', path: [w.start === undefined ? 'start' : 'end'] });
+        ctx.addIssue({
+            code: 'custom',
+            message: 'a recurring window needs both start and end',
+            path: [w.start === undefined ? 'start' : 'end'],
+        });
     }
     if (oneOff) {
         if (w.from === undefined || w.to === undefined) {
@@ -341,9 +337,10 @@ const burnRateGuardSchema = schemas/* strictObject */.rej({
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
 const overrideLevelSchema = schemas/* strictObject */.rej({
     permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
-    'require-environment-approval': schemas/* boolean */.zMY()
-        .optional()
-        .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
+    'require-environment-approval': schemas/* boolean */.zMY().optional().meta({
+        description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.',
+        default: false,
+    }),
 })
     .meta({ description: 'Who may use an override level.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
@@ -353,7 +350,7 @@ const overridesSchema = schemas/* strictObject */.rej({
         .max(20)
         .optional()
         .meta({
-        description: 'Refs, besides the default branch, whose workflows may record an override (the app checks the run\'s OIDC token). A workflow edited on any other branch can never produce a logged override.',
+        description: "Refs, besides the default branch, whose workflows may record an override (the app checks the run's OIDC token). A workflow edited on any other branch can never produce a logged override.",
     }),
     levels: schemas/* strictObject */.rej({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
@@ -370,7 +367,10 @@ const auditSchema = schemas/* strictObject */.rej({
     app: schemas/* string */.YjP()
         .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
         .optional()
-        .meta({ description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.', default: 'deploy-governor' }),
+        .meta({
+        description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.',
+        default: 'deploy-governor',
+    }),
 })
     .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 /** A Prometheus label name for generated alerts. */
@@ -383,30 +383,31 @@ const alertLabelName = schemas/* string */.YjP()
 const burnRateAlertSchema = schemas/* strictObject */.rej({
     long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
     short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: schemas/* number */.aig()
-        .positive()
-        .meta({ description: 'Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO\'s window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.' }),
-    severity: (0,enum_schema/* enumSchema */.xx)(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).' }),
-    for: durationSchema.optional().meta({ description: 'How long the pair\'s condition must hold before its alert fires.', default: '2m' }),
+    factor: schemas/* number */.aig().positive().meta({
+        description: "Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO's window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.",
+    }),
+    severity: (0,enum_schema/* enumSchema */.xx)(['page', 'ticket']).meta({
+        description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).',
+    }),
+    for: durationSchema.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
 })
     .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 /** What `deploy-governor generate rules` alerts on. */
 const alertingSchema = schemas/* strictObject */.rej({
-    'min-traffic': schemas/* number */.aig()
-        .int()
-        .min(0)
-        .optional()
-        .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
+    'min-traffic': schemas/* number */.aig().int().min(0).optional().meta({
+        description: "Fewest events in a burn-rate pair's long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.",
+        default: 100,
+    }),
     'burn-rate-alerts': schemas/* array */.YOg(burnRateAlertSchema).min(1).optional().meta({
         description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
-    'factor-scaling': (0,enum_schema/* enumSchema */.xx)(['window', 'pinned'])
-        .optional()
-        .meta({
-        description: 'How the pairs\' factors (written for a 30-day window, as the SRE workbook\'s) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.',
+    'factor-scaling': (0,enum_schema/* enumSchema */.xx)(['window', 'pinned']).optional().meta({
+        description: "How the pairs' factors (written for a 30-day window, as the SRE workbook's) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.",
         default: 'window',
     }),
-    labels: schemas/* record */.g1P(alertLabelName, schemas/* string */.YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+    labels: schemas/* record */.g1P(alertLabelName, schemas/* string */.YjP())
+        .optional()
+        .meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
     .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
 /** Every policy value that an `environments.<name>` section may override. */
@@ -420,14 +421,12 @@ const policyFields = {
     'on-error': (0,enum_schema/* enumSchema */.xx)(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-    'use-recording-rules': (0,enum_schema/* enumSchema */.xx)(['true', 'false', 'auto'], { booleans: true })
-        .optional()
-        .meta({
+    'use-recording-rules': (0,enum_schema/* enumSchema */.xx)(['true', 'false', 'auto'], { booleans: true }).optional().meta({
         description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
         default: 'auto',
     }),
     'scrape-interval': durationSchema.optional().meta({
-        description: 'How often Prometheus scrapes the SLIs\' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.',
+        description: "How often Prometheus scrapes the SLIs' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.",
         default: '1m',
     }),
     alerting: alertingSchema.optional(),
@@ -439,10 +438,8 @@ const policyFields = {
     'burn-rate-guards': schemas/* array */.YOg(burnRateGuardSchema)
         .optional()
         .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
-    'unknown-guards': (0,enum_schema/* enumSchema */.xx)(['allow', 'block'])
-        .optional()
-        .meta({
-        description: 'What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard\'s status as if it had triggered.',
+    'unknown-guards': (0,enum_schema/* enumSchema */.xx)(['allow', 'block']).optional().meta({
+        description: "What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard's status as if it had triggered.",
         default: 'allow',
     }),
     overrides: overridesSchema.optional(),
@@ -488,7 +485,11 @@ const policyFileSchema = schemas/* strictObject */.rej({
             for (const [j, name] of (w.environments ?? []).entries()) {
                 if (known.includes(name))
                     continue;
-                ctx.addIssue({ code: 'custom', path: [...at, i, 'environments', j], message: (0,environment_names/* unknownFreezeEnvironmentMessage */.wu)(w.name, name, known) });
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [...at, i, 'environments', j],
+                    message: (0,environment_names/* unknownFreezeEnvironmentMessage */.wu)(w.name, name, known),
+                });
             }
         }
     };

@@ -54,7 +54,9 @@ const MAX_ISSUES = 50;
 /** Longest issue message kept (a list of thousands of unknown keys is cut). */
 const MAX_MESSAGE_CHARS = 1000;
 function capped(issues, total = issues.length) {
-    const kept = issues.slice(0, MAX_ISSUES).map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
+    const kept = issues
+        .slice(0, MAX_ISSUES)
+        .map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
     return total <= MAX_ISSUES ? kept : [...kept, { path: '', message: `… and ${total - MAX_ISSUES} more problems` }];
 }
 /** The line of the alias an expansion error is about: the one it names, else the first. */
@@ -79,13 +81,21 @@ function aliasLine(doc, lines, message) {
 function parsePolicy(text, source = '.github/deploy-governor.yml') {
     if (text.length > MAX_POLICY_CHARS) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
-            { path: '', message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)` },
+            {
+                path: '',
+                message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)`,
+            },
         ]);
     }
     const deep = (0,_yaml_parse_hardened_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .tooDeep */ .DI)(text, MAX_DEPTH);
     if (deep !== null) {
         const line = lineAt(text, deep);
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7` }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            {
+                path: `line ${line}`,
+                message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7`,
+            },
+        ]);
     }
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the schema rejects such keys.
@@ -95,7 +105,10 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
     if (doc.errors.length > 0) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped(doc.errors.slice(0, MAX_ISSUES + 1).map((e) => {
             const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-            return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+            return {
+                path: at ? `line ${at.line}` : '',
+                message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+            };
         }), doc.errors.length));
     }
     const duplicate = (0,_yaml_parse_hardened_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .duplicateKey */ .Ve)(doc, lineCounter);
@@ -109,10 +122,13 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
         // An unresolved alias, or aliases that expand past MAX_ALIAS_COUNT (a resource exhaustion attempt).
         const message = error instanceof Error ? error.message : String(error);
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
-            { path: aliasLine(doc, lineCounter, message), message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` },
+            {
+                path: aliasLine(doc, lineCounter, message),
+                message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)`,
+            },
         ]);
     }
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policyFileSchema */ .Yo.safeParse(data);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policyFileSchema */ .Y.safeParse(data);
     if (!result.success)
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .toPolicyIssues */ .eZ)(result.error, data)));
     return result.data;
@@ -184,7 +200,10 @@ function duplicateKey(doc, lines) {
                 const name = String(pair.key.value);
                 if (seen.has(name)) {
                     const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
-                    issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
+                    issue = {
+                        path: line === null ? '' : `line ${line}`,
+                        message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}`,
+                    };
                     return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
                 }
                 seen.add(name);
@@ -197,12 +216,20 @@ function duplicateKey(doc, lines) {
 /** The data of a YAML document (null for an empty one), or the problems found, each with its line. */
 function parseHardenedYaml(text, limits) {
     if (text.length > limits.maxChars) {
-        return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; at most ${limits.maxChars} are accepted` }] };
+        return {
+            ok: false,
+            issues: [{ path: '', message: `the file has ${text.length} characters; at most ${limits.maxChars} are accepted` }],
+        };
     }
     const deep = tooDeep(text, limits.maxDepth);
     if (deep !== null) {
         const line = text.slice(0, deep).split('\n').length;
-        return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${limits.maxDepth} levels deep at line ${line}` }] };
+        return {
+            ok: false,
+            issues: [
+                { path: `line ${line}`, message: `YAML nesting: collections nested more than ${limits.maxDepth} levels deep at line ${line}` },
+            ],
+        };
     }
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
@@ -211,7 +238,10 @@ function parseHardenedYaml(text, limits) {
             ok: false,
             issues: doc.errors.slice(0, MAX_ISSUES).map((e) => {
                 const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-                return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+                return {
+                    path: at ? `line ${at.line}` : '',
+                    message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+                };
             }),
         };
     }
@@ -223,7 +253,10 @@ function parseHardenedYaml(text, limits) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }] };
+        return {
+            ok: false,
+            issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }],
+        };
     }
 }
 

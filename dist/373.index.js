@@ -198,7 +198,9 @@ const str = schemas/* preprocess */.vkY(slothString, schemas/* string */.YjP());
 const strMap = schemas/* preprocess */.vkY(slothOptional, schemas/* record */.g1P(schemas/* string */.YjP(), str).optional());
 const slothQuery = schemas/* preprocess */.vkY(slothString, schemas/* string */.YjP()
     .min(1)
-    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), { message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires' }));
+    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), {
+    message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires',
+}));
 /** One entry of a plugin chain; its config is the plugin's business. */
 const slothPluginSchema = schemas/* preprocess */.vkY(foldFieldNames(['id', 'config', 'priority']), schemas/* object */.Ikc({ id: str }).loose());
 /** `slo_plugins` of a spec, `plugins` of an SLO. */
@@ -216,13 +218,17 @@ const slothSloSchema = struct({
         events: schemas/* preprocess */.vkY(slothOptional, struct({ error_query: slothQuery, total_query: slothQuery }).optional()),
         raw: schemas/* preprocess */.vkY(slothOptional, struct({ error_ratio_query: slothQuery }).optional()),
         plugin: schemas/* preprocess */.vkY(slothOptional, schemas/* preprocess */.vkY(foldFieldNames(['id', 'options']), schemas/* object */.Ikc({ id: str, options: strMap }).loose()).optional()),
-    }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, { message: 'expected exactly one of events, raw or plugin' }),
+    }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, {
+        message: 'expected exactly one of events, raw or plugin',
+    }),
     alerting: schemas/* preprocess */.vkY(slothOptional, schemas/* preprocess */.vkY(foldFieldNames(['name', 'labels', 'annotations', 'page_alert', 'ticket_alert']), schemas/* object */.Ikc({ name: schemas/* preprocess */.vkY(slothOptional, str.optional()), labels: strMap, annotations: strMap }).loose())
         .optional()),
 });
 /** The parts of a Sloth `prometheus/v1` spec the gate reads; everything else (labels, alert routing) is Sloth's and ignored. */
 const slothSpecSchema = struct({
-    version: str.pipe(schemas/* literal */.euz('prometheus/v1', { message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)' })),
+    version: str.pipe(schemas/* literal */.euz('prometheus/v1', {
+        message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)',
+    })),
     service: str.pipe(schemas/* string */.YjP().min(1, { message: 'expected the service name' })),
     labels: strMap,
     slo_plugins: slothPluginsSchema,
@@ -254,11 +260,17 @@ function checkPlugins(plugins, path, issues, warnings) {
             });
         }
         else {
-            warnings.push({ path: `${path}.chain[${j}]`, message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged` });
+            warnings.push({
+                path: `${path}.chain[${j}]`,
+                message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged`,
+            });
         }
     }
     if (plugins.overridePrevious === true) {
-        warnings.push({ path: `${path}.overridePrevious`, message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged" });
+        warnings.push({
+            path: `${path}.overridePrevious`,
+            message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged",
+        });
     }
     return ok;
 }
@@ -288,7 +300,7 @@ function convert(spec, prefix, issues, warnings) {
                 ? { events: { error: asIncrease(slo.sli.events.error_query), total: asIncrease(slo.sli.events.total_query) } }
                 : { ratio: { query: slo.sli.raw.error_ratio_query } },
         };
-        const result = schema/* sloSchema */._6.safeParse(candidate);
+        const result = schema/* sloSchema */._.safeParse(candidate);
         if (!result.success) {
             for (const issue of (0,policy_issues/* toPolicyIssues */.eZ)(result.error, candidate)) {
                 const field = issue.path === 'name' ? 'name (the SLO id <service>-<name>)' : issue.path;
@@ -314,11 +326,16 @@ function readSlothSpec(text, source) {
     const slos = [];
     const specs = list.filter((doc) => doc.contents !== null || doc.errors.length > 0);
     if (specs.length === 0)
-        throw new policy_error/* PolicyError */.p(source, [{ path: '', message: 'the file is empty; expected a Sloth spec with version: "prometheus/v1", service and slos' }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            { path: '', message: 'the file is empty; expected a Sloth spec with version: "prometheus/v1", service and slos' },
+        ]);
     for (const [d, doc] of specs.entries()) {
         const prefix = specs.length > 1 ? `document ${d + 1}: ` : '';
         if (doc.errors.length > 0) {
-            issues.push(...doc.errors.map((e) => ({ path: `${prefix}${e.linePos ? `line ${e.linePos[0].line}` : ''}`, message: `YAML syntax: ${e.message.split('\n')[0]}` })));
+            issues.push(...doc.errors.map((e) => ({
+                path: `${prefix}${e.linePos ? `line ${e.linePos[0].line}` : ''}`,
+                message: `YAML syntax: ${e.message.split('\n')[0]}`,
+            })));
             continue;
         }
         const data = doc.toJS();
@@ -338,13 +355,6 @@ function readSlothSpec(text, source) {
     if (issues.length > 0)
         throw new policy_error/* PolicyError */.p(source, issues);
     return { slos, warnings };
-}
-/**
- * The SLOs of a Sloth `prometheus/v1` file; `readSlothSpec` also says which plugins it ignored.
- * @throws PolicyError naming each offending key, the value and the accepted form
- */
-function slosFromSlothSpec(text, source) {
-    return readSlothSpec(text, source).slos;
 }
 
 ;// CONCATENATED MODULE: ./src/core/sloth/apply-sloth-source.ts

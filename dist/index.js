@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2553);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2553:
+/***/ 2946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -265,7 +265,10 @@ function mermaidText(text, max = MAX_LABEL_CHARS) {
 /** A number as Mermaid's lexer reads it: fixed-point, `digits` decimals at most, trailing zeros dropped, within ±1,000,000. */
 function mermaidNumber(value, digits = 2) {
     const v = Number.isFinite(value) ? Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value)) : 0;
-    const text = v.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    const text = v
+        .toFixed(digits)
+        .replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '');
     return text === '-0' ? '0' : text;
 }
 /** The smallest of 1, 2, 2.5, 5 × 10^k at or above `value`. */
@@ -304,7 +307,13 @@ function xAxis(d) {
  * rendering passes (test/unit/fuzz-report.test.ts).
  */
 function mermaidBlock(palette, lines) {
-    return ['```mermaid', `%%{init: {"xyChart": {"width": 640, "height": 240}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`, 'xychart-beta', ...lines, '```'];
+    return [
+        '```mermaid',
+        `%%{init: {"xyChart": {"width": 640, "height": 240}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+        'xychart-beta',
+        ...lines,
+        '```',
+    ];
 }
 function budgetChart(d) {
     const name = mermaidText(d.name) || 'SLO';
@@ -345,7 +354,9 @@ function burnChart(d) {
 function caption(d) {
     const known = d.burn.filter((b) => b !== null);
     const missing = d.burn.length - known.length;
-    const peak = known.length > 0 ? `burn rate per ${inert(d.step)} step up to ${formatBurnRate(Math.max(...known))}` : 'no burn rate (no step had data)';
+    const peak = known.length > 0
+        ? `burn rate per ${inert(d.step)} step up to ${formatBurnRate(Math.max(...known))}`
+        : 'no burn rate (no step had data)';
     return `**${inert(d.name)}**: budget ${formatPercent(d.budget[0])} → ${formatPercent(d.budget[d.budget.length - 1])} over the last ${d.budget.length} steps of ${inert(d.window)}; ${peak}${missing > 0 && known.length > 0 ? ` (${missing} steps without data)` : ''}.`;
 }
 /** One SLO's caption and charts as markdown lines; empty when it has no history worth drawing. */
@@ -366,7 +377,7 @@ function renderChartsSection(report, options = {}) {
         return [];
     const max = options.maxSlos ?? charted.length;
     const shown = charted.length <= max ? charted : [...charted].sort((a, b) => (a.budgetRemaining ?? 0) - (b.budgetRemaining ?? 0)).slice(0, max);
-    const lines = ['**Budget over the window** (how the window\'s error budget was spent, step by step; the table has the figures)', ''];
+    const lines = ["**Budget over the window** (how the window's error budget was spent, step by step; the table has the figures)", ''];
     for (const slo of shown)
         lines.push(...renderSloCharts(slo));
     if (shown.length < charted.length)
@@ -423,7 +434,9 @@ function renderSummary(report) {
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of report.slos) {
         // A window longer than the stored history says how much of it the figures cover.
-        const window = s.historyDays === undefined ? tableCell(s.window) : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
+        const window = s.historyDays === undefined
+            ? tableCell(s.window)
+            : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
         lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
     }
     lines.push('');
@@ -442,7 +455,9 @@ function renderSummary(report) {
         const dr = report.dr;
         // A gauge with no sample is n/a, never a duration.
         const age = (seconds) => (seconds === null ? 'n/a (no sample)' : formatAge(seconds));
-        const parts = [`last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`];
+        const parts = [
+            `last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`,
+        ];
         if (dr.backupProbe)
             parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : dr.backupProbe.value === null ? 'n/a (no sample)' : `failing (${dr.backupProbe.value})`}`);
         if (dr.rto)
@@ -652,8 +667,8 @@ const gateInputsSchema = schemas/* object */.Ikc({
     // Unknown keys are the adapters' business (the Action also has github-token); keep them out.
     .strip();
 
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
-var registry = __nccwpck_require__(334);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
+var registry = __nccwpck_require__(1039);
 ;// CONCATENATED MODULE: ./src/core/report/report-schema.ts
 /**
  * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
@@ -886,13 +901,15 @@ function inputValue(inputs, name) {
     const parsed = gateInputsSchema.shape[name].safeParse(inputs[name]);
     return parsed.success ? parsed.data : undefined;
 }
+// On its own line so that the directive stays next to the regular expression however the code is wrapped.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 /** The environment as the inputs name it: the valid name, else the text given (cleaned of control characters), else production. */
 function environmentOf(inputs) {
     const valid = inputValue(inputs, 'environment');
     if (typeof valid === 'string')
         return valid;
-    // eslint-disable-next-line no-control-regex
-    const given = (inputs.environment ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 255);
+    const given = (inputs.environment ?? '').replace(CONTROL_CHARS, ' ').trim().slice(0, 255);
     return given === '' ? 'production' : given;
 }
 /** A policy or input error as reasons: one per problem, each naming where it is (`.github/deploy-governor.yml: slos[0].objective: …`). */
@@ -916,7 +933,9 @@ function errorReport({ inputs, reasons, now, run }) {
             onError: onError ?? 'block',
             overridden: false,
             reasons: messages,
-            nextSteps: ['Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.'],
+            nextSteps: [
+                'Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.',
+            ],
             requiredOverride: null,
             requiredPermission: null,
         },
@@ -1061,7 +1080,9 @@ async function createCheckRun(client, target, report, summaryMarkdown) {
                 title: decisionHeadline(report),
                 summary: clip(summaryMarkdown),
                 // The JSON report must survive intact or not at all: the app parses it back.
-                text: embedded.length <= OUTPUT_LIMIT ? embedded : 'The JSON report exceeds the check-run size limit (65,535 characters); read it from report-path in the workflow.',
+                text: embedded.length <= OUTPUT_LIMIT
+                    ? embedded
+                    : 'The JSON report exceeds the check-run size limit (65,535 characters); read it from report-path in the workflow.',
             },
         });
         const id = typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'number' ? data.id : -1;
@@ -1441,298 +1462,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -2512,7 +2243,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -2715,7 +2446,10 @@ function applyOverride(report, attempt, policy) {
             ...report,
             decision: {
                 ...report.decision,
-                nextSteps: [`An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`, ...report.decision.nextSteps],
+                nextSteps: [
+                    `An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`,
+                    ...report.decision.nextSteps,
+                ],
             },
         };
     }
@@ -2764,7 +2498,11 @@ function applyOverride(report, attempt, policy) {
         override,
         findings: [
             ...report.findings,
-            { source: 'override', status: report.decision.status, message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}` },
+            {
+                source: 'override',
+                status: report.decision.status,
+                message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}`,
+            },
         ],
         decision: {
             ...report.decision,
@@ -2793,7 +2531,11 @@ const approvalsResponse = schemas/* array */.YOg(schemas/* object */.Ikc({
 }));
 async function readActorRole(client, owner, repo, actor) {
     try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username: actor });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+            owner,
+            repo,
+            username: actor,
+        });
         const parsed = permissionResponse.parse(data);
         return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
     }
@@ -2802,7 +2544,9 @@ async function readActorRole(client, owner, repo, actor) {
         if (status === 404)
             return { role: { roleName: 'none', permission: 'none' } };
         if (status === 403 || status === 401) {
-            return { error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)` };
+            return {
+                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
+            };
         }
         return { error: `reading the role failed: ${messageOf(error)}` };
     }
@@ -2820,7 +2564,9 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
     catch (error) {
         const status = httpStatusOf(error);
         if (status === 403 || status === 401) {
-            return { error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions` };
+            return {
+                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
+            };
         }
         return { error: `reading the run's approvals failed: ${messageOf(error)}` };
     }
@@ -2863,9 +2609,11 @@ const MAX_QUERY_CHARS = 300;
 const MAX_EXCERPT_CHARS = 200;
 /** Shorter values (e.g. a header "1") are not worth redacting: they would mangle ordinary text. */
 const MIN_SECRET_CHARS = 4;
+// On its own line so that the directive stays next to the regular expression however the code is wrapped.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const message_text_CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]+/g;
 function oneLine(text) {
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return text.replace(message_text_CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
 }
 /** At most `max` characters, the ellipsis included. */
 function cut(text, max) {
@@ -2953,7 +2701,12 @@ const dataSchema = schemas/* discriminatedUnion */.gMt('resultType', [
 ]);
 const envelopeSchema = schemas/* discriminatedUnion */.gMt('status', [
     schemas/* object */.Ikc({ status: schemas/* literal */.euz('success'), data: dataSchema, warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }),
-    schemas/* object */.Ikc({ status: schemas/* literal */.euz('error'), errorType: schemas/* string */.YjP().optional(), error: schemas/* string */.YjP().optional(), warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }),
+    schemas/* object */.Ikc({
+        status: schemas/* literal */.euz('error'),
+        errorType: schemas/* string */.YjP().optional(),
+        error: schemas/* string */.YjP().optional(),
+        warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    }),
 ]);
 function parseEnvelope(text) {
     let json;
@@ -3100,7 +2853,10 @@ function prepareRequest(baseUrl, userHeaders, displayUrl) {
         url = new URL('invalid:');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return { secrets, problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)` };
+        return {
+            secrets,
+            problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)`,
+        };
     }
     secrets.push(url.password, decoded(url.password), url.username, decoded(url.username));
     const headers = new Headers({ Accept: 'application/json', 'User-Agent': 'deploy-governor' });
@@ -3110,7 +2866,10 @@ function prepareRequest(baseUrl, userHeaders, displayUrl) {
         }
         catch {
             // Headers rejects forbidden characters (a line break, non-Latin-1 text).
-            return { secrets, problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)` };
+            return {
+                secrets,
+                problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)`,
+            };
         }
     }
     if ((url.username || url.password) && !headers.has('authorization')) {
@@ -3169,7 +2928,11 @@ class PrometheusClient {
      */
     async queryRange(promql, range) {
         const step = Math.max(1, Math.round(range.stepSeconds));
-        const { data, fail } = await this.send('/api/v1/query_range', promql, { start: unixSeconds(range.start), end: unixSeconds(range.end), step: String(step) });
+        const { data, fail } = await this.send('/api/v1/query_range', promql, {
+            start: unixSeconds(range.start),
+            end: unixSeconds(range.end),
+            step: String(step),
+        });
         return { series: this.series(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
     }
     /**
@@ -3205,7 +2968,10 @@ class PrometheusClient {
             catch (error) {
                 const { code, message, refused } = networkFailure(error);
                 if (refused)
-                    throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, { attempts: attempt, refusedAddress: true });
+                    throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, {
+                        attempts: attempt,
+                        refusedAddress: true,
+                    });
                 if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
                     // A timeout is not retried: the whole gate must finish within its budget, and a
                     // query that took timeoutMs once will most likely take as long again.
@@ -3346,7 +3112,12 @@ async function pushDecision(options) {
     const body = decisionMetrics(options.report, Math.round((options.now ?? new Date()).getTime() / 1000));
     let response;
     try {
-        response = await (options.fetch ?? fetch)(target, { method: 'PUT', headers: { 'Content-Type': 'text/plain; version=0.0.4' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+        response = await (options.fetch ?? fetch)(target, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'text/plain; version=0.0.4' },
+            body,
+            signal: AbortSignal.timeout(options.timeoutMs),
+        });
     }
     catch (error) {
         throw new Error(`cannot push the decision to the Pushgateway at ${stripCredentials(base)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -3407,7 +3178,7 @@ function baseWindowFor(scrapeInterval) {
     if (scrapeInterval === undefined)
         return DEFAULT_BASE_WINDOW;
     const ms = Math.ceil((BASE_WINDOW_INTERVALS * (0,duration/* parseDurationMs */.yi)(scrapeInterval)) / MINUTE_MS) * MINUTE_MS;
-    return ms <= (0,duration/* parseDurationMs */.yi)(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : (0,duration/* formatDuration */.a3)(ms);
+    return ms <= (0,duration/* parseDurationMs */.yi)(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : (0,duration/* formatPromDuration */.wz)(ms);
 }
 /** The base window of an SLO's rules, from the policy's `scrape-interval`. */
 function baseWindowOf(slo) {
@@ -3458,10 +3229,6 @@ function baseSeriesOf(slo) {
     const base = baseSeries(slo);
     return (0,registry/* sliKindOf */.Kh)(slo.sli).countsEvents ? base.total : base.ratio;
 }
-/** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
-function recordedDetectionQuery(slo) {
-    return `count(${baseSeriesOf(slo)}${sloSelector(slo)})`;
-}
 /** The recorded error ratio of an SLO over a window. */
 function recordedRatioQuery(slo, window) {
     return `${SERIES.errorRatio(window)}${sloSelector(slo)}`;
@@ -3474,7 +3241,7 @@ function recordedRatioQuery(slo, window) {
  */
 function recordedCoverageQuery(slo) {
     const base = baseSeriesOf(slo);
-    const offset = (0,duration/* formatDuration */.a3)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
+    const offset = (0,duration/* formatPromDuration */.wz)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
     return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }
 
@@ -3588,7 +3355,7 @@ function stepParts(slo, source, step) {
  * apart by the `dg_history` label; for a ratio kind, the step's ratio.
  */
 function budgetHistoryQuery(slo, source, stepSeconds) {
-    const parts = stepParts(slo, source, (0,duration/* formatDuration */.a3)(stepSeconds * 1000));
+    const parts = stepParts(slo, source, (0,duration/* formatPromDuration */.wz)(stepSeconds * 1000));
     if ('ratio' in parts)
         return parts.ratio;
     const tag = (part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
@@ -3619,10 +3386,16 @@ async function readBudgetHistory(slo, source, prometheus, time) {
     const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
     const end = Math.floor(time.getTime() / 1000);
     const at = Array.from({ length: grid.points }, (_, i) => end - (grid.points - 1 - i) * grid.stepSeconds);
-    const unusable = (why) => ({ note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it` });
+    const unusable = (why) => ({
+        note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it`,
+    });
     let result;
     try {
-        result = await prometheus.queryRange(query, { start: new Date(at[0] * 1000), end: new Date(end * 1000), stepSeconds: grid.stepSeconds });
+        result = await prometheus.queryRange(query, {
+            start: new Date(at[0] * 1000),
+            end: new Date(end * 1000),
+            stepSeconds: grid.stepSeconds,
+        });
     }
     catch (error) {
         if (!(error instanceof PrometheusQueryError))
@@ -3684,9 +3457,13 @@ function toBudgetHistory(answer, objective, budgetRemaining) {
         // line stays full and meets the table's figure at the last point.
         const remaining = total > 0 ? 100 - (windowSpent * spentSoFar) / total : i === answer.at.length - 1 ? budgetRemaining : 100;
         const ratio = answer.ratios[i];
-        return { at: isoSeconds(at), budgetRemaining: Number(remaining.toFixed(2)), burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)) };
+        return {
+            at: isoSeconds(at),
+            budgetRemaining: Number(remaining.toFixed(2)),
+            burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)),
+        };
     });
-    return { step: (0,duration/* formatDuration */.a3)(answer.grid.stepSeconds * 1000), source: answer.source, points };
+    return { step: (0,duration/* formatPromDuration */.wz)(answer.grid.stepSeconds * 1000), source: answer.source, points };
 }
 /**
  * What the report's JSON may weigh with its histories: the check run carries the
@@ -3773,9 +3550,6 @@ var sli_error = __nccwpck_require__(4366);
 function isEvaluationError(error) {
     return error instanceof PrometheusQueryError || error instanceof sli_error/* SliError */.l;
 }
-function describeEvaluationError(error) {
-    return error.message;
-}
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-dr.ts
 /**
@@ -3783,7 +3557,6 @@ function describeEvaluationError(error) {
  * probe and the last drill's RTO/RPO. Gauges are read with a lookback because a
  * value pushed once a day is stale for an instant query after five minutes.
  */
-
 
 
 
@@ -3806,7 +3579,7 @@ async function evaluateDr(dr, prometheus, time) {
     };
     let values;
     try {
-        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))));
+        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => q === null ? Promise.resolve(null) : readValue(prometheus, q, time)));
         values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
     }
     catch (error) {
@@ -3970,19 +3743,7 @@ function shortHistoryDays(oldest, now, windowMs, recentData) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/measure-error-ratio.ts
-/**
- * Reads one SLI's error ratio over one window through its kind's module
- * (src/core/sli/kinds/): traffic-weighted by construction for the kinds that
- * count events (errors and totals both `increase()` over the same window,
- * divided once).
- */
 
-
-
-/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
-function sliQueries(sli, window) {
-    return sliKindOf(sli).queries(sli, window);
-}
 /**
  * What `sli`'s queries say about `window` at `time`: the error ratio (0..1), no
  * traffic (nothing to count), or no data (a query returned no samples). An
@@ -3991,14 +3752,6 @@ function sliQueries(sli, window) {
  */
 function measureWindow(sli, window, prometheus, time) {
     return (0,registry/* sliKindOf */.Kh)(sli).measure(sli, window, prometheus, time);
-}
-/**
- * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
- * traffic or no data (`measureWindow` tells them apart).
- */
-async function measureErrorRatio(sli, window, prometheus, time) {
-    const m = await measureWindow(sli, window, prometheus, time);
-    return m.state === 'measured' ? m.ratio : null;
 }
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
@@ -4028,7 +3781,10 @@ async function recordedWindowsAvailable(slo, mode, prometheus, time) {
     catch (error) {
         if (mode === 'true' || !(error instanceof PrometheusQueryError))
             throw error;
-        return { windows: new Set(), note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}` };
+        return {
+            windows: new Set(),
+            note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}`,
+        };
     }
     if (covered)
         return { windows: new Set(recordedWindows(slo)), note: null };
@@ -4091,7 +3847,9 @@ const RAW_COST_SAMPLES = 10_000_000;
 const RECORDED_PATH_ADVICE = 'the recorded path is constant-cost: run `deploy-governor generate rules`, load the rule file into Prometheus (backfill its history with promtool) and keep use-recording-rules: auto, so the gate reads the recorded series instead of every raw sample of the window';
 /** The advice for a policy that switched the recorded path off. */
 function recordedPathAdvice(mode) {
-    return mode === 'false' ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)') : RECORDED_PATH_ADVICE;
+    return mode === 'false'
+        ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)')
+        : RECORDED_PATH_ADVICE;
 }
 /** Answers of Prometheus (and its proxies) that refuse a query for its size. */
 const SAMPLE_LIMIT = /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
@@ -4145,7 +3903,13 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     };
     const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
     const notes = [];
-    const note = (code, source, message) => ({ source, status: 'NORMAL', slo: slo.name, message, code });
+    const note = (code, source, message) => ({
+        source,
+        status: 'NORMAL',
+        slo: slo.name,
+        message,
+        code,
+    });
     const costs = [];
     const raw = timed(prometheus, clock, costs);
     let measurements;
@@ -4185,9 +3949,18 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     catch (error) {
         if (!isEvaluationError(error))
             throw error;
-        const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
+        const message = `SLO ${slo.name}: ${error.message}`;
         return {
-            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
+            result: {
+                ...base,
+                errorRatio: null,
+                budgetRemaining: null,
+                burnRate: null,
+                daysToExhaustion: null,
+                status: 'UNKNOWN',
+                guards: [],
+                error: message,
+            },
             // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
             findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
         };
@@ -4201,7 +3974,11 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     const guardResults = guards.map((g) => {
         const longBurnRate = burnOver(g.long);
         const shortBurnRate = burnOver(g.short);
-        const state = longBurnRate === null || shortBurnRate === null ? 'unknown' : longBurnRate > g.factor && shortBurnRate > g.factor ? 'triggered' : 'not-triggered';
+        const state = longBurnRate === null || shortBurnRate === null
+            ? 'unknown'
+            : longBurnRate > g.factor && shortBurnRate > g.factor
+                ? 'triggered'
+                : 'not-triggered';
         return { ...g, longBurnRate, shortBurnRate, triggered: state === 'triggered', state };
     });
     const findings = guardResults
@@ -4237,7 +4014,9 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
         const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
         if (worstCost !== undefined) {
-            const took = timeoutMs === null ? '' : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
+            const took = timeoutMs === null
+                ? ''
+                : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
             const touched = worstCost.samples === null ? '' : `touched ${worstCost.samples.toLocaleString('en-US')} samples`;
             notes.push(note('raw-cost', 'error', `SLO ${slo.name}: the raw query ${[took, touched].filter(Boolean).join(' and ')} (query: ${worstCost.query}); as traffic grows it will time out or be refused and block every deploy: ${recordedPathAdvice(useRecordingRules)}`));
         }
@@ -4249,7 +4028,17 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
             ? `SLO ${slo.name}: no data for the ${slo.window} window: ${sloWindow.detail} (query: ${sloWindow.query}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`
             : `SLO ${slo.name}: no traffic in the ${slo.window} window (${sloWindow.detail}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`;
         return {
-            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rate, daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+            result: {
+                ...base,
+                source,
+                errorRatio: null,
+                budgetRemaining: null,
+                burnRate: rate,
+                daysToExhaustion: null,
+                status: 'UNKNOWN',
+                guards: guardResults,
+                error: message,
+            },
             findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
         };
     }
@@ -4257,7 +4046,9 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     const recentData = measurements.get(BURN_RATE_WINDOW).state !== 'no-data';
     const historyDays = oldest === undefined ? null : shortHistoryDays(oldest, time, slo.windowMs, recentData);
     if (historyDays !== null) {
-        const covers = oldest === null || oldest === undefined ? 'less than a day' : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
+        const covers = oldest === null || oldest === undefined
+            ? 'less than a day'
+            : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
         notes.push(note('short-history', 'budget', `SLO ${slo.name}: the stored history covers only ${covers} of the ${slo.window} window, so the error ratio and budget are those of the days that exist, not of a full window (a young service, or a retention shorter than the window)`));
     }
     const remaining = budgetRemaining(errorRatio, slo.objective);
@@ -4329,7 +4120,9 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
         policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
     ]);
     // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-    const active = policy.freezeWindows.length === 0 ? [] : (await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+    const active = policy.freezeWindows.length === 0
+        ? []
+        : (await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
     const freezeFindings = active.map((w) => ({
         source: 'freeze',
         status: 'FREEZE',
@@ -4400,7 +4193,12 @@ function resolveSlo(slo, inputs, source) {
     // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
     const problem = (0,policy_objective/* objectiveProblem */.h)(objective);
     if (problem !== null) {
-        throw new policy_error/* PolicyError */.p(source, [{ path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`, message: `${problem} (got ${objective})` }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`,
+                message: `${problem} (got ${objective})`,
+            },
+        ]);
     }
     return {
         name: slo.name,
@@ -4504,7 +4302,7 @@ function resolveDr(merged, inputs) {
         metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
         maxAge,
         maxAgeMs,
-        lookback: cfg.lookback ?? (0,duration/* formatDuration */.a3)(2 * maxAgeMs),
+        lookback: cfg.lookback ?? (0,duration/* formatPromDuration */.wz)(2 * maxAgeMs),
         backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
         rto: cfg.rto
             ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: (0,duration/* parseDurationMs */.yi)(cfg.rto.max) / 1000 }
@@ -4530,11 +4328,21 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
     // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'sloth',
+                message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files`,
+            },
+        ]);
     }
     // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
     if (openslo !== undefined) {
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files` }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'openslo',
+                message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files`,
+            },
+        ]);
     }
     // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
     const known = Object.keys(environments ?? {});
@@ -4573,7 +4381,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     return {
         environment,
         prometheus: resolvePrometheus(merged, inputs, env, source),
-        slos: resolveSlos(merged, inputs, source).map((slo) => (merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] })),
+        slos: resolveSlos(merged, inputs, source).map((slo) => merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] }),
         thresholds,
         blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
         onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
@@ -4705,7 +4513,12 @@ async function readPolicyFile(root, configured) {
             slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
         }
         catch (error) {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'sloth',
+                    message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}`,
+                },
+            ]);
         }
         const { applySlothSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8373));
         file = applySlothSource(file, slothText, (w) => warnings.push(w));
@@ -4728,7 +4541,12 @@ async function readOpenSloFile(root, configured, source) {
         const [realRoot, realFile] = await Promise.all([(0,promises_namespaceObject.realpath)(root), (0,promises_namespaceObject.realpath)(full)]);
         const inside = external_node_path_default().relative(realRoot, realFile);
         if (inside === '' || inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'openslo',
+                    message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository`,
+                },
+            ]);
         }
         return await (0,promises_namespaceObject.readFile)(realFile, 'utf8');
     }
@@ -4736,9 +4554,19 @@ async function readOpenSloFile(root, configured, source) {
         if (error instanceof policy_error/* PolicyError */.p)
             throw error;
         if (codeOf(error) === 'EISDIR') {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'openslo',
+                    message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)`,
+                },
+            ]);
         }
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}` }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'openslo',
+                message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}`,
+            },
+        ]);
     }
 }
 
@@ -4818,13 +4646,22 @@ async function runGate(request) {
                 if (!p.prometheus) {
                     throw host === 'cli'
                         ? new policy_error/* PolicyError */.p(HOST_INPUTS.cli.source, [
-                            { path: '--prometheus-url', message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)` },
+                            {
+                                path: '--prometheus-url',
+                                message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
+                            },
                         ])
                         : new policy_error/* PolicyError */.p(source, [
-                            { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+                            {
+                                path: 'prometheus.url',
+                                message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
+                            },
                         ]);
                 }
-                return { querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus), timeoutMs: p.prometheus.timeoutMs };
+                return {
+                    querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus),
+                    timeoutMs: p.prometheus.timeoutMs,
+                };
             },
         });
     }
@@ -4840,7 +4677,13 @@ async function runGate(request) {
     const warnings = [...evaluation.warnings];
     if (inputs['pushgateway-url']) {
         try {
-            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });
+            await pushDecision({
+                url: inputs['pushgateway-url'],
+                report,
+                repository: request.run?.repository ?? 'unknown',
+                timeoutMs: policy.prometheus?.timeoutMs ?? 10_000,
+                now,
+            });
         }
         catch (error) {
             // The decision stands; only the governance metric is lost.
@@ -4857,7 +4700,7 @@ async function authorizeOverride(report, policy, request, level) {
         level,
         reason: request.inputs['override-reason'],
         // The CLI's actor is whoever GitHub says the token belongs to (read below), never a name from the command line.
-        actor: cli ? 'the token\'s user' : (run?.actor ?? 'unknown'),
+        actor: cli ? "the token's user" : (run?.actor ?? 'unknown'),
         eventName: run?.eventName ?? null,
         role: null,
         approvers: [],
@@ -4872,7 +4715,9 @@ async function authorizeOverride(report, policy, request, level) {
     const github = request.github;
     if (!github) {
         const roleError = request.githubUnavailable ??
-            (cli ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name' : 'no GitHub token to check it with (set github-token)');
+            (cli
+                ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name'
+                : 'no GitHub token to check it with (set github-token)');
         return applyOverride(report, { ...base, roleError }, policy);
     }
     let actor = base.actor;
@@ -4918,7 +4763,10 @@ function readRawActionInputs() {
     for (const name of Object.keys(gateInputsSchema.shape))
         raw[name] = getInput(name);
     // Mask before anything can be logged, even when validation fails below.
-    for (const secret of [raw['prometheus-token'], ...(raw['prometheus-headers'] ?? '').split(/\r?\n/).map((l) => l.split(':').slice(1).join(':').trim())]) {
+    for (const secret of [
+        raw['prometheus-token'],
+        ...(raw['prometheus-headers'] ?? '').split(/\r?\n/).map((l) => l.split(':').slice(1).join(':').trim()),
+    ]) {
         if (secret)
             setSecret(secret);
     }
@@ -4935,9 +4783,6 @@ function parseActionInputs(raw) {
         throw (0,policy_issues/* policyErrorFromZod */.wR)(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'input', 'action inputs');
     }
     return { gate: parsed.data, githubToken: getInput('github-token') || undefined };
-}
-function readActionInputs() {
-    return parseActionInputs(readRawActionInputs());
 }
 
 ;// CONCATENATED MODULE: ./src/action/request-oidc-token.ts
@@ -5004,7 +4849,9 @@ async function requestOidcToken(audience, env = process.env, options = {}) {
         text = await response.text();
     }
     catch (error) {
-        return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${messageOf(error)}`) };
+        return {
+            error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${messageOf(error)}`),
+        };
     }
     if (!response.ok) {
         return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status}${text.trim() ? `: ${request_oidc_token_clip(text)}` : ''}`) };
@@ -5018,7 +4865,9 @@ async function requestOidcToken(audience, env = process.env, options = {}) {
     }
     const parsed = tokenResponseSchema.safeParse(json);
     if (!parsed.success) {
-        return { error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})` };
+        return {
+            error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})`,
+        };
     }
     return { token: parsed.data.value };
 }
@@ -5191,7 +5040,13 @@ async function run() {
         const runInfo = runInfoFromEnv();
         const [owner, repo] = (runInfo?.repository ?? '/').split('/');
         const gh = inputs.githubToken && owner && repo ? { client: createGitHubClient(inputs.githubToken), owner, repo } : null;
-        const outcome = await runGate({ inputs: inputs.gate, env: process.env, root: process.env.GITHUB_WORKSPACE ?? process.cwd(), run: runInfo, github: gh });
+        const outcome = await runGate({
+            inputs: inputs.gate,
+            env: process.env,
+            root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+            run: runInfo,
+            github: gh,
+        });
         for (const secret of outcome.policy.prometheus?.secrets ?? [])
             setSecret(secret);
         for (const warning of outcome.warnings)
@@ -5260,9 +5115,9 @@ async function run() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gr: () => (/* binding */ durationDays),
 /* harmony export */   UU: () => (/* binding */ humanDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ec: () => (/* binding */ DURATION_FORM),
 /* harmony export */   n$: () => (/* binding */ isDuration),
+/* harmony export */   wz: () => (/* binding */ formatPromDuration),
 /* harmony export */   yi: () => (/* binding */ parseDurationMs)
 /* harmony export */ });
 /**
@@ -5302,8 +5157,8 @@ function parseDurationMs(text) {
 function durationDays(text) {
     return parseDurationMs(text) / UNIT_MS.d;
 }
-/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`). */
-function formatDuration(ms) {
+/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy file; `humanDuration` is the one for people. */
+function formatPromDuration(ms) {
     if (!Number.isFinite(ms) || ms <= 0)
         return '0s';
     let rest = Math.round(ms);
@@ -5400,7 +5255,9 @@ function canonicalEnumValue(values, value) {
 }
 /** A JSON Schema pattern matching any casing of the values: `[wW][aA]…` (JSON Schema regexes have no flags). */
 function caseInsensitivePattern(values) {
-    const letters = (v) => [...v].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    const letters = (v) => [...v]
+        .map((c) => c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('');
     return `^\\s*(?:${values.map(letters).join('|')})\\s*$`;
 }
 /** An issue for a value outside `values`, in the shared wording (see policy-issues.ts). */
@@ -5424,7 +5281,11 @@ function enumSchema(values, options = {}) {
             ctx.addIssue(invalidValueIssue(values, v));
     }))
         .meta({
-        anyOf: [{ type: 'string', enum: [...values] }, { type: 'string', pattern: caseInsensitivePattern(values) }, ...(options.booleans ? [{ type: 'boolean' }] : [])],
+        anyOf: [
+            { type: 'string', enum: [...values] },
+            { type: 'string', pattern: caseInsensitivePattern(values) },
+            ...(options.booleans ? [{ type: 'boolean' }] : []),
+        ],
     });
 }
 
@@ -5563,7 +5424,6 @@ class PolicyError extends Error {
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   wR: () => (/* binding */ policyErrorFromZod)
 /* harmony export */ });
-/* unused harmony export fieldName */
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5833);
 
 /** Dotted path for a zod issue path: `slos[0].sli.events.error`. */
@@ -5657,7 +5517,7 @@ function policyErrorFromZod(error, input, origin, source) {
 /* harmony export */   sE: () => (/* binding */ oldestDataQuery),
 /* harmony export */   yN: () => (/* binding */ matchers)
 /* harmony export */ });
-/* unused harmony exports promString, HISTORY_STEP */
+/* unused harmony export promString */
 /**
  * PromQL text building shared by the gate (src/core/evaluate/), the SLI kinds
  * (src/core/sli/) and the generators (src/core/generate/): one place for how a
@@ -5758,7 +5618,7 @@ function oldestDataQuery(probe, window) {
 
 /***/ }),
 
-/***/ 334:
+/***/ 1039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5825,8 +5685,15 @@ function defineSliKind(kind) {
     return kind;
 }
 
-// EXTERNAL MODULE: ./src/core/sli/window-query-schema.ts
-var window_query_schema = __nccwpck_require__(6957);
+;// CONCATENATED MODULE: ./src/core/sli/window-query-schema.ts
+/** The policy's PromQL template for a window, shared by the SLI kinds' schemas. */
+
+
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+const windowQuerySchema = schemas/* string */.YjP().min(1).refine(promql/* hasWindowPlaceholder */.Qn, {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+});
+
 ;// CONCATENATED MODULE: ./src/core/sli/kinds/events.ts
 /**
  * `sli.events`: bad events and all events over a window, each a PromQL template.
@@ -5838,12 +5705,17 @@ var window_query_schema = __nccwpck_require__(6957);
 
 
 
-const queries = (sli, window) => ({ error: (0,promql/* renderWindowQuery */.NB)(sli.error, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+const queries = (sli, window) => ({
+    error: (0,promql/* renderWindowQuery */.NB)(sli.error, window),
+    total: (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+});
 const eventsSli = defineSliKind({
     kind: 'events',
     schema: schemas/* strictObject */.rej({
-        error: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
-        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+        error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+        total: windowQuerySchema.meta({
+            description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).',
+        }),
     })
         .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' }),
     resolve: (config) => ({ kind: 'events', error: config.error, total: config.total }),
@@ -5899,7 +5771,10 @@ var duration = __nccwpck_require__(8571);
 const CHECKED_WINDOW_MS = 86_400_000;
 /** How far good may exceed total on a checked window before it is a query mistake rather than extrapolation. */
 const GOOD_SLACK = 0.01;
-const good_events_queries = (sli, window) => ({ good: (0,promql/* renderWindowQuery */.NB)(sli.good, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+const good_events_queries = (sli, window) => ({
+    good: (0,promql/* renderWindowQuery */.NB)(sli.good, window),
+    total: (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+});
 function windowMs(window) {
     try {
         return (0,duration/* parseDurationMs */.yi)(window);
@@ -5915,11 +5790,15 @@ function clampedErrors(good, total) {
 const goodEventsSli = defineSliKind({
     kind: 'good-events',
     schema: schemas/* strictObject */.rej({
-        good: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for good events over `{{window}}`, a subset of the total\'s events; an empty result counts as zero good events (every event an error).' }),
-        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+        good: windowQuerySchema.meta({
+            description: "PromQL for good events over `{{window}}`, a subset of the total's events; an empty result counts as zero good events (every event an error).",
+        }),
+        total: windowQuerySchema.meta({
+            description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).',
+        }),
     })
         .meta({
-        description: 'Good and total event counts (OpenSLO\'s good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.',
+        description: "Good and total event counts (OpenSLO's good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.",
     }),
     resolve: (config) => ({ kind: 'good-events', good: config.good, total: config.total }),
     countsEvents: true,
@@ -5969,15 +5848,22 @@ const latencySli = defineSliKind({
     kind: 'latency',
     schema: schemas/* strictObject */.rej({
         metric: schemas/* string */.YjP()
-            .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+            .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, {
+            message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds',
+        })
             .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
-        threshold: schemas/* number */.aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
-        selector: schemas/* string */.YjP()
-            .optional()
-            .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+        threshold: schemas/* number */.aig()
+            .positive()
+            .meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+        selector: schemas/* string */.YjP().optional().meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
     })
         .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' }),
-    resolve: (config) => ({ kind: 'latency', metric: config.metric, threshold: config.threshold, selector: (0,promql/* normalizeSelector */.Pl)(config.selector) }),
+    resolve: (config) => ({
+        kind: 'latency',
+        metric: config.metric,
+        threshold: config.threshold,
+        selector: (0,promql/* normalizeSelector */.Pl)(config.selector),
+    }),
     countsEvents: true,
     queries: latency_queries,
     trafficQuery: (sli, window) => latency_queries(sli, window).total,
@@ -6027,7 +5913,7 @@ const latencySli = defineSliKind({
 const ratioSli = defineSliKind({
     kind: 'ratio',
     schema: schemas/* strictObject */.rej({
-        query: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+        query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
     })
         .meta({ description: 'A raw error-ratio query.' }),
     resolve: (config) => ({ kind: 'ratio', query: config.query }),
@@ -6124,27 +6010,6 @@ function resolveSli(config) {
 
 /***/ }),
 
-/***/ 6957:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ windowQuerySchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
-/* harmony import */ var _promql_promql_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2124);
-/** The policy's PromQL template for a window, shared by the SLI kinds' schemas. */
-
-
-/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
-const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .min(1)
-    .refine(_promql_promql_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWindowPlaceholder */ .Qn, {
-    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
-});
-
-
-/***/ }),
-
 /***/ 5009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6155,7 +6020,6 @@ const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
 /* harmony export */   f: () => (/* binding */ STATUSES),
 /* harmony export */   z9: () => (/* binding */ isAtOrPast)
 /* harmony export */ });
-/* unused harmony export worseStatus */
 /**
  * Deploy statuses, from healthy to worst. `UNKNOWN` means the gate could not decide
  * (Prometheus unreachable, no traffic, a bad query); it ranks above every budget
@@ -6209,6 +6073,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

@@ -29,7 +29,16 @@ import { benchEdgeDrops, benchQueueFairness, benchServerFairness, EDGE_TARGETS }
 import { buildMix } from './lib/app-load-mix.js';
 import { startGitHubStateStandIn, type FaultKind, type FaultPlan } from './lib/github-state-stand-in.js';
 import { startRedis } from './lib/redis-server.js';
-import { checkInvariants, driveDeliveries, finalState, invariantsHold, percentile, waitForDrained, type DeliveryResult, type InvariantReport } from './lib/webhook-load.js';
+import {
+  checkInvariants,
+  driveDeliveries,
+  finalState,
+  invariantsHold,
+  percentile,
+  waitForDrained,
+  type DeliveryResult,
+  type InvariantReport,
+} from './lib/webhook-load.js';
 import { startLocalOidcIssuer } from '../test/support/oidc-issuer.js';
 import { checkRequestAgainstOpenApi } from '../test/support/openapi-checker.js';
 
@@ -66,7 +75,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): AppBenchOp
     return value;
   };
   const faults = (env.BENCH_APP_FAULTS ?? Object.keys(FAULTS).join(',')).split(',').filter(Boolean) as FaultKind[];
-  for (const f of faults) if (!(f in FAULTS)) throw new Error(`BENCH_APP_FAULTS: unknown fault ${f} (known: ${Object.keys(FAULTS).join(', ')})`);
+  for (const f of faults)
+    if (!(f in FAULTS)) throw new Error(`BENCH_APP_FAULTS: unknown fault ${f} (known: ${Object.keys(FAULTS).join(', ')})`);
   const pullRequests = n('BENCH_APP_PULL_REQUESTS', 200);
   return {
     deliveries: n('BENCH_APP_DELIVERIES', 2000),
@@ -157,14 +167,32 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const issuer = await startLocalOidcIssuer();
   try {
     const env = { GITHUB_OIDC_ISSUER: issuer.url, ...o.appEnv };
-    const apps = await startAppInstances(o.instances, { appId: APP_ID, privateKey: (privateKey ??= generateAppKey()), webhookSecret: SECRET, githubUrl: github.url, ...(redis ? { redisUrl: redis.url } : {}), env });
+    const apps = await startAppInstances(o.instances, {
+      appId: APP_ID,
+      privateKey: (privateKey ??= generateAppKey()),
+      webhookSecret: SECRET,
+      githubUrl: github.url,
+      ...(redis ? { redisUrl: redis.url } : {}),
+      env,
+    });
     try {
-      const mix = await buildMix(github.state, { deliveries: o.deliveries, pullRequests: o.pullRequests, installations: o.installations, issuer, ...(o.schedule ? { schedule: o.schedule } : {}) });
+      const mix = await buildMix(github.state, {
+        deliveries: o.deliveries,
+        pullRequests: o.pullRequests,
+        installations: o.installations,
+        issuer,
+        ...(o.schedule ? { schedule: o.schedule } : {}),
+      });
       github.resetStats();
       github.setFault(o.fault ?? null, o.seed ?? 42);
       const cpu = startCpuMeter(apps.map((a) => a.baseUrl));
       const started = performance.now();
-      const results = await driveDeliveries(mix, { targets: apps.map((a) => a.webhookUrl), secret: SECRET, concurrency: o.concurrency, idPrefix: o.idPrefix });
+      const results = await driveDeliveries(mix, {
+        targets: apps.map((a) => a.webhookUrl),
+        secret: SECRET,
+        concurrency: o.concurrency,
+        idPrefix: o.idPrefix,
+      });
       const answeredSeconds = (performance.now() - started) / 1000;
       // Answered means queued: the state is judged once every queue has drained (the fault stays on meanwhile;
       // a delivery whose attempt failed waits for its retry, so this includes the retries).
@@ -244,7 +272,12 @@ export async function benchApp(o: AppBenchOptions = optionsFromEnv()) {
   const faults: Record<string, ReturnType<typeof summary>> = {};
   // Fault runs are shorter: fewer pull requests, the same deliveries per pull request (so each still sees overrides).
   const faultPulls = Math.max(1, Math.round((o.pullRequests * o.faultDeliveries) / o.deliveries));
-  const faultBase = { ...base, deliveries: o.faultDeliveries, pullRequests: faultPulls, installations: Math.min(faultPulls, o.installations) };
+  const faultBase = {
+    ...base,
+    deliveries: o.faultDeliveries,
+    pullRequests: faultPulls,
+    installations: Math.min(faultPulls, o.installations),
+  };
   for (const kind of o.faults) {
     const run = await runLoad({ ...faultBase, instances: 1, redis: false, fault: FAULTS[kind], seed: 7, idPrefix: `fault-${kind}` });
     faults[kind] = summary(run);
@@ -271,7 +304,15 @@ export async function benchApp(o: AppBenchOptions = optionsFromEnv()) {
 export async function benchEdgeAndFairness(env: NodeJS.ProcessEnv = process.env) {
   await buildApp();
   const instance = { appId: APP_ID, privateKey: (privateKey ??= generateAppKey()), webhookSecret: SECRET, githubUrl: 'http://127.0.0.1:9' };
-  const edge = await benchEdgeDrops({ requests: Number(env.BENCH_EDGE_REQUESTS ?? 10_000), rounds: Number(env.BENCH_EDGE_ROUNDS ?? 3), concurrency: 16, bodyBytes: 20 * 1024 }, instance);
+  const edge = await benchEdgeDrops(
+    {
+      requests: Number(env.BENCH_EDGE_REQUESTS ?? 10_000),
+      rounds: Number(env.BENCH_EDGE_ROUNDS ?? 3),
+      concurrency: 16,
+      bodyBytes: 20 * 1024,
+    },
+    instance,
+  );
   const flood = Number(env.BENCH_FAIRNESS_FLOOD ?? 1000);
   const queue = await benchQueueFairness({ flood, quiet: 100, quietEveryMs: 50, handlerMs: 20, concurrency: 16 });
   const server = [];
@@ -283,44 +324,106 @@ export async function benchEdgeAndFairness(env: NodeJS.ProcessEnv = process.env)
 
 function printEdgeAndFairness({ edge, fairness }: Awaited<ReturnType<typeof benchEdgeAndFairness>>) {
   const verdict = (good: boolean) => (good ? 'OK' : 'UNDER TARGET');
-  console.log(`edge: drops/s of a ${edge.options.bodyBytes / 1024} KB irrelevant check_run at concurrency ${edge.options.concurrency} (medians of ${edge.options.rounds} rounds of ${edge.options.requests})`);
-  console.log(`  bare node:http yardstick ${edge.yardstick}; app, memory queue ${edge.memory} (${edge.memoryRatio}, target >= ${EDGE_TARGETS.memoryRatio}) ${verdict(edge.memoryRatio >= EDGE_TARGETS.memoryRatio)}; app, Redis ${edge.redis} (${edge.redisRatio}, target >= ${EDGE_TARGETS.redisRatio}) ${verdict(edge.redisRatio >= EDGE_TARGETS.redisRatio)}`);
-  console.log(`  per second of the server's own CPU: yardstick ${edge.perCpuSecond.yardstick}, memory ${edge.perCpuSecond.memory} (${edge.perCpuSecond.memoryRatio}), Redis ${edge.perCpuSecond.redis} (${edge.perCpuSecond.redisRatio})`);
-  console.log(`  per round: ${edge.rounds.map((r) => `${r.yardstick}/${r.memory}/${r.redis}`).join(', ')} (median ratios of rounds ${edge.memoryRatioOfRounds} memory, ${edge.redisRatioOfRounds} Redis)`);
+  console.log(
+    `edge: drops/s of a ${edge.options.bodyBytes / 1024} KB irrelevant check_run at concurrency ${edge.options.concurrency} (medians of ${edge.options.rounds} rounds of ${edge.options.requests})`,
+  );
+  console.log(
+    `  bare node:http yardstick ${edge.yardstick}; app, memory queue ${edge.memory} (${edge.memoryRatio}, target >= ${EDGE_TARGETS.memoryRatio}) ${verdict(edge.memoryRatio >= EDGE_TARGETS.memoryRatio)}; app, Redis ${edge.redis} (${edge.redisRatio}, target >= ${EDGE_TARGETS.redisRatio}) ${verdict(edge.redisRatio >= EDGE_TARGETS.redisRatio)}`,
+  );
+  console.log(
+    `  per second of the server's own CPU: yardstick ${edge.perCpuSecond.yardstick}, memory ${edge.perCpuSecond.memory} (${edge.perCpuSecond.memoryRatio}), Redis ${edge.perCpuSecond.redis} (${edge.perCpuSecond.redisRatio})`,
+  );
+  console.log(
+    `  per round: ${edge.rounds.map((r) => `${r.yardstick}/${r.memory}/${r.redis}`).join(', ')} (median ratios of rounds ${edge.memoryRatioOfRounds} memory, ${edge.redisRatioOfRounds} Redis)`,
+  );
   if (Object.keys(edge.unexpectedStatuses).length > 0) console.log(`  UNEXPECTED answers: ${JSON.stringify(edge.unexpectedStatuses)}`);
   const q = fairness.queue;
-  console.log(`fairness: installation A pushes ${q.options.flood} deliveries at once, B one every ${q.options.quietEveryMs} ms (${q.options.handlerMs} ms handlers, ${q.options.concurrency} workers); B's handling latency p50 / p99 / max, A's drain`);
+  console.log(
+    `fairness: installation A pushes ${q.options.flood} deliveries at once, B one every ${q.options.quietEveryMs} ms (${q.options.handlerMs} ms handlers, ${q.options.concurrency} workers); B's handling latency p50 / p99 / max, A's drain`,
+  );
   for (const store of ['memory', 'redis'] as const) {
-    for (const [name, r] of [['per-installation queues', q[store].fair], ['one queue (before)', q[store].oneQueue]] as const) console.log(`  ${store.padEnd(6)} ${name.padEnd(24)} ${r.quietP50Ms} / ${r.quietP99Ms} / ${r.quietMaxMs} ms, flood ${r.floodSeconds} s`);
+    for (const [name, r] of [
+      ['per-installation queues', q[store].fair],
+      ['one queue (before)', q[store].oneQueue],
+    ] as const)
+      console.log(
+        `  ${store.padEnd(6)} ${name.padEnd(24)} ${r.quietP50Ms} / ${r.quietP99Ms} / ${r.quietMaxMs} ms, flood ${r.floodSeconds} s`,
+      );
   }
-  for (const r of fairness.server) console.log(`  the app${r.redis ? ' + Redis' : ''}, ${r.floodAcknowledged} blocks from A: B's p50 / p99 / max ${r.quietP50Ms} / ${r.quietP99Ms} / ${r.quietMaxMs} ms (${r.quietHandled} handled), flood handled in ${r.floodSeconds} s (target: B's p99 < 1 s) ${r.quietP99Ms < 1000 ? 'OK' : 'OVER TARGET'}`);
+  for (const r of fairness.server)
+    console.log(
+      `  the app${r.redis ? ' + Redis' : ''}, ${r.floodAcknowledged} blocks from A: B's p50 / p99 / max ${r.quietP50Ms} / ${r.quietP99Ms} / ${r.quietMaxMs} ms (${r.quietHandled} handled), flood handled in ${r.floodSeconds} s (target: B's p99 < 1 s) ${r.quietP99Ms < 1000 ? 'OK' : 'OVER TARGET'}`,
+    );
 }
 
 type AppBenchResults = Awaited<ReturnType<typeof benchApp>>;
 
 function print(app: AppBenchResults) {
-  const row = (cells: (string | number)[]) => console.log(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 27 : 0)).join(' '));
+  const row = (cells: (string | number)[]) =>
+    console.log(
+      cells
+        .map((c, i) =>
+          String(c)
+            .padStart(i === 0 ? 0 : 9)
+            .padEnd(i === 0 ? 27 : 0),
+        )
+        .join(' '),
+    );
   const verdict = (good: boolean) => (good ? 'OK' : 'OVER TARGET');
-  console.log(`app under load: ${app.options.deliveries} deliveries at concurrency ${app.options.concurrency}, ${app.options.pullRequests} pull requests in ${app.options.installations} installation(s)`);
+  console.log(
+    `app under load: ${app.options.deliveries} deliveries at concurrency ${app.options.concurrency}, ${app.options.pullRequests} pull requests in ${app.options.installations} installation(s)`,
+  );
   row(['run', 'deliv/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'peak MB', 'GH req/d', '2xx', 'retried', 'dead', 'dup', 'lost']);
   const line = (name: string, r: ReturnType<typeof summary>) =>
-    row([name, r.deliveriesPerSecond, r.p50Ms, r.p95Ms, r.p99Ms, r.maxMs, r.peakRssMb, r.githubRequestsPerDelivery, `${r.acknowledged}/${r.deliveries}`, r.attemptsRetried, r.deadLetters, r.invariants.duplicateComments + r.invariants.auditLinesDuplicated + r.invariants.issuesDuplicated, r.invariants.auditLinesLost + r.invariants.issuesLost]);
+    row([
+      name,
+      r.deliveriesPerSecond,
+      r.p50Ms,
+      r.p95Ms,
+      r.p99Ms,
+      r.maxMs,
+      r.peakRssMb,
+      r.githubRequestsPerDelivery,
+      `${r.acknowledged}/${r.deliveries}`,
+      r.attemptsRetried,
+      r.deadLetters,
+      r.invariants.duplicateComments + r.invariants.auditLinesDuplicated + r.invariants.issuesDuplicated,
+      r.invariants.auditLinesLost + r.invariants.issuesLost,
+    ]);
   line('one instance', app.oneInstance);
   line('two + Redis', app.twoInstancesWithRedis);
   for (const [kind, r] of Object.entries(app.faults)) line(`fault ${kind}`, r);
   const one = app.oneInstance;
-  console.log(`  p99 ${one.p99Ms} ms (target < ${TARGETS.p99Ms}) ${verdict(one.p99Ms < TARGETS.p99Ms)}; every delivery 2xx: ${verdict(one.errorsSurfaced === 0)}`);
+  console.log(
+    `  p99 ${one.p99Ms} ms (target < ${TARGETS.p99Ms}) ${verdict(one.p99Ms < TARGETS.p99Ms)}; every delivery 2xx: ${verdict(one.errorsSurfaced === 0)}`,
+  );
   console.log(`  peak memory ${one.peakRssMb} MB (target < ${TARGETS.peakRssMb}) ${verdict(one.peakRssMb < TARGETS.peakRssMb)}`);
-  console.log(`  quota-counted GitHub requests per handled delivery ${one.quotaCountedPerHandled} (target <= ${TARGETS.quotaCountedPerDelivery}) ${verdict(one.quotaCountedPerHandled <= TARGETS.quotaCountedPerDelivery)}`);
+  console.log(
+    `  quota-counted GitHub requests per handled delivery ${one.quotaCountedPerHandled} (target <= ${TARGETS.quotaCountedPerDelivery}) ${verdict(one.quotaCountedPerHandled <= TARGETS.quotaCountedPerDelivery)}`,
+  );
   console.log('  per handled delivery:   GitHub requests, quota-counted, 304s, app CPU ms');
-  for (const [name, r] of [['one instance', one], ['two + Redis', app.twoInstancesWithRedis], ...Object.entries(app.faults).map(([k, v]) => [`fault ${k}`, v] as const)] as const) {
-    console.log(`  ${name.padEnd(22)} ${String(r.githubRequestsPerHandled).padStart(7)} ${String(r.quotaCountedPerHandled).padStart(14)} ${String(r.notModifiedPerHandled).padStart(5)} ${String(r.appCpuMsPerHandled).padStart(12)}`);
+  for (const [name, r] of [
+    ['one instance', one],
+    ['two + Redis', app.twoInstancesWithRedis],
+    ...Object.entries(app.faults).map(([k, v]) => [`fault ${k}`, v] as const),
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(22)} ${String(r.githubRequestsPerHandled).padStart(7)} ${String(r.quotaCountedPerHandled).padStart(14)} ${String(r.notModifiedPerHandled).padStart(5)} ${String(r.appCpuMsPerHandled).padStart(12)}`,
+    );
   }
-  for (const [name, r] of [['one instance', one], ['two + Redis', app.twoInstancesWithRedis], ...Object.entries(app.faults).map(([k, v]) => [`fault ${k}`, v] as const)] as const) {
+  for (const [name, r] of [
+    ['one instance', one],
+    ['two + Redis', app.twoInstancesWithRedis],
+    ...Object.entries(app.faults).map(([k, v]) => [`fault ${k}`, v] as const),
+  ] as const) {
     const i = r.invariants;
-    console.log(`  ${name}: statuses ${JSON.stringify(r.statuses)}, faulted requests ${r.faultedRequests}, stale-sha resends ${i.staleResends}, chain ${i.chainProblems.length === 0 ? 'valid' : i.chainProblems.join('; ')}, invariants ${invariantsHold(i) ? 'hold' : 'BROKEN'}${r.apiProblems.length ? `, API problems: ${r.apiProblems.slice(0, 3).join('; ')}` : ''}`);
+    console.log(
+      `  ${name}: statuses ${JSON.stringify(r.statuses)}, faulted requests ${r.faultedRequests}, stale-sha resends ${i.staleResends}, chain ${i.chainProblems.length === 0 ? 'valid' : i.chainProblems.join('; ')}, invariants ${invariantsHold(i) ? 'hold' : 'BROKEN'}${r.apiProblems.length ? `, API problems: ${r.apiProblems.slice(0, 3).join('; ')}` : ''}`,
+    );
   }
-  console.log(`  two instances + Redis end in the same state as one: ${app.twoInstancesWithRedis.sameFinalStateAsOneInstance ? 'yes' : 'NO'}`);
+  console.log(
+    `  two instances + Redis end in the same state as one: ${app.twoInstancesWithRedis.sameFinalStateAsOneInstance ? 'yes' : 'NO'}`,
+  );
 }
 
 /** Merges the figures under `app` into scripts/bench-results.json, keeping the other sections. */
@@ -336,14 +439,17 @@ export async function recordAppBench(app: AppBenchResults): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.argv.includes('--edge')) await recordAppBench({ ...(await previousApp()), ...(await benchEdgeAndFairness()) } as AppBenchResults);
+  if (process.argv.includes('--edge'))
+    await recordAppBench({ ...(await previousApp()), ...(await benchEdgeAndFairness()) } as AppBenchResults);
   else await recordAppBench(await benchApp());
 }
 
 /** The results file's `app` section as it stands (a partial run replaces only its own parts). */
 async function previousApp(): Promise<Record<string, unknown>> {
   try {
-    return (JSON.parse(await readFile(path.join(root, 'scripts/bench-results.json'), 'utf8')) as { app?: Record<string, unknown> }).app ?? {};
+    return (
+      (JSON.parse(await readFile(path.join(root, 'scripts/bench-results.json'), 'utf8')) as { app?: Record<string, unknown> }).app ?? {}
+    );
   } catch {
     return {};
   }

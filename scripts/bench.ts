@@ -88,7 +88,9 @@ try {
   console.log('deploy-governor bench (medians of %d rounds)', ROUNDS);
   console.log(`  baseline: node 24 start + one query  ${results.gate.baselineMs} ms`);
   console.log(`  gate: bundled action end to end      ${results.gate.actionMs} ms`);
-  console.log(`  ratio                                ${results.gate.ratio} (target ≤ ${TARGET_RATIO}) ${results.gate.ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `  ratio                                ${results.gate.ratio} (target ≤ ${TARGET_RATIO}) ${results.gate.ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`,
+  );
   console.log(`  queries per evaluation               ${queries}`);
   console.log(`  samples touched per evaluation       ${samplesTouched} (Prometheus stats=all)`);
   await prometheus.stop();
@@ -97,13 +99,25 @@ try {
   // series `generate rules` records, on the same 30 days, in one Prometheus.
   const policyText = await readFile(path.join(root, 'examples/checkout/.github/deploy-governor.yml'), 'utf8');
   const demoPolicy = resolvePolicy(parsePolicy(policyText), gateInputsSchema.parse({}));
-  const recordedServer = await startPrometheusWithRecordings(dataFile, generateRules({ slos: demoPolicy.slos, dr: demoPolicy.dr, source: 'demo' }), endSeconds, 31 * 86400);
+  const recordedServer = await startPrometheusWithRecordings(
+    dataFile,
+    generateRules({ slos: demoPolicy.slos, dr: demoPolicy.dr, source: 'demo' }),
+    endSeconds,
+    31 * 86400,
+  );
   try {
     const at = new Date((endSeconds - 60) * 1000);
     const once = async (mode: 'true' | 'false') => {
-      const policy = resolvePolicy(parsePolicy(policyText), gateInputsSchema.parse({ 'prometheus-url': recordedServer.url, 'use-recording-rules': mode }));
+      const policy = resolvePolicy(
+        parsePolicy(policyText),
+        gateInputsSchema.parse({ 'prometheus-url': recordedServer.url, 'use-recording-rules': mode }),
+      );
       const t0 = performance.now();
-      const report = await evaluatePolicy({ policy, prometheus: new PrometheusClient({ url: recordedServer.url, timeoutMs: 10_000 }), now: at });
+      const report = await evaluatePolicy({
+        policy,
+        prometheus: new PrometheusClient({ url: recordedServer.url, timeoutMs: 10_000 }),
+        now: at,
+      });
       return { ms: performance.now() - t0, report };
     };
     const rawRuns: number[] = [];
@@ -122,14 +136,19 @@ try {
       recordedSamplesTouched: recorded.report.prometheus.samplesTouched,
       rawEvaluationMs: Math.round(median(rawRuns)),
       recordedEvaluationMs: Math.round(median(recordedRuns)),
-      budgetDifferencePp: Math.max(...raw.report.slos.map((s, i) => Math.abs((s.budgetRemaining ?? 0) - (recorded.report.slos[i]?.budgetRemaining ?? 0)))),
+      budgetDifferencePp: Math.max(
+        ...raw.report.slos.map((s, i) => Math.abs((s.budgetRemaining ?? 0) - (recorded.report.slos[i]?.budgetRemaining ?? 0))),
+      ),
     };
     console.log('recording rules (same evaluation, same 30 days of data):');
     console.log(`  samples touched, raw counters        ${recording.rawSamplesTouched}`);
     console.log(`  samples touched, recorded series     ${recording.recordedSamplesTouched}`);
     console.log(`  evaluation, raw / recorded           ${recording.rawEvaluationMs} ms / ${recording.recordedEvaluationMs} ms`);
     console.log(`  largest budget difference            ${recording.budgetDifferencePp.toFixed(4)} percentage points`);
-    await writeFile(path.join(root, 'scripts/bench-results.json'), `${JSON.stringify({ ...results, recordingRules: recording }, null, 2)}\n`);
+    await writeFile(
+      path.join(root, 'scripts/bench-results.json'),
+      `${JSON.stringify({ ...results, recordingRules: recording }, null, 2)}\n`,
+    );
   } finally {
     await recordedServer.stop();
   }

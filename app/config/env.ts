@@ -48,19 +48,19 @@ export type EnvValues<P extends Record<string, EnvParser<unknown>>> = { [K in ke
 /** Variables whose values are never printed, whatever a parser reports. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSPHRASE|CREDENTIAL|HEADERS|DSN|(^|_)KEY$/;
 
-export function isSecretVariable(variable: string): boolean {
+function isSecretVariable(variable: string): boolean {
   return SECRET_NAME.test(variable);
 }
 
 /** A secret described by its length only. */
-export function describeSecret(value: string): string {
+function describeSecret(value: string): string {
   return `a value of ${value.length} character${value.length === 1 ? '' : 's'} (not shown)`;
 }
 
 const DESCRIBED = /^a value( of \d+ characters?)? \(not shown\)$/;
 
 /** A URL as it may be printed: its password (or a user name alone, often a key) replaced by `***`; other text as is. */
-export function maskUrl(value: string): string {
+function maskUrl(value: string): string {
   try {
     const u = new URL(value);
     if (!u.username && !u.password) return value;
@@ -77,12 +77,18 @@ export function maskUrl(value: string): string {
 export function safeProblem(p: EnvProblem): EnvProblem {
   if (p.value === null) return p;
   // A parser may have masked it already ("***").
-  const value = isSecretVariable(p.variable) ? (DESCRIBED.test(p.value) ? p.value : p.value === '***' ? 'a value (not shown)' : describeSecret(p.value)) : maskUrl(p.value);
+  const value = isSecretVariable(p.variable)
+    ? DESCRIBED.test(p.value)
+      ? p.value
+      : p.value === '***'
+        ? 'a value (not shown)'
+        : describeSecret(p.value)
+    : maskUrl(p.value);
   return value === p.value ? p : { ...p, value };
 }
 
 /** The quoted value as a report shows it (shortened past 80 characters). */
-export function quote(value: string): string {
+function quote(value: string): string {
   const json = JSON.stringify(value);
   return json.length > 80 ? `${json.slice(0, 76)}..."` : json;
 }
@@ -149,7 +155,8 @@ export function combineEnv<P extends Record<string, EnvParser<unknown>>>(parsers
   const seen = new Set<string>();
   // A last guard: a secret's value is never printed, even if a parser's message quoted it.
   const secrets = Object.entries(env).flatMap(([k, v]) => (v && v.length >= 6 && isSecretVariable(k) ? [v] : []));
-  const scrub = (p: EnvProblem): EnvProblem => (secrets.some((v) => p.message.includes(v)) ? { ...p, message: secrets.reduce((m, v) => m.split(v).join('***'), p.message) } : p);
+  const scrub = (p: EnvProblem): EnvProblem =>
+    secrets.some((v) => p.message.includes(v)) ? { ...p, message: secrets.reduce((m, v) => m.split(v).join('***'), p.message) } : p;
   for (const [key, parse] of Object.entries(parsers)) {
     const result = parse(env);
     if ('problems' in result) {

@@ -10,15 +10,31 @@ import { EnvironmentError, type EnvProblem } from './env.js';
 function problemFor(error: NodeJS.ErrnoException, port: number, host: string): EnvProblem | null {
   switch (error.code) {
     case 'EADDRINUSE':
-      return { variable: 'PORT', value: String(port), message: `already in use on ${host}: stop what listens there, or choose another PORT` };
+      return {
+        variable: 'PORT',
+        value: String(port),
+        message: `already in use on ${host}: stop what listens there, or choose another PORT`,
+      };
     case 'EACCES':
-      return { variable: 'PORT', value: String(port), message: 'needs privileges this process does not have (ports below 1024): choose a PORT from 1024 to 65535' };
+      return {
+        variable: 'PORT',
+        value: String(port),
+        message: 'needs privileges this process does not have (ports below 1024): choose a PORT from 1024 to 65535',
+      };
     case 'EADDRNOTAVAIL':
-      return { variable: 'HOST', value: host, message: 'not an address of this machine: use one of its addresses, or 0.0.0.0 for every interface' };
+      return {
+        variable: 'HOST',
+        value: host,
+        message: 'not an address of this machine: use one of its addresses, or 0.0.0.0 for every interface',
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':
-      return { variable: 'HOST', value: host, message: `does not resolve (${error.code}): use this machine's name or address, or 0.0.0.0 for every interface` };
+      return {
+        variable: 'HOST',
+        value: host,
+        message: `does not resolve (${error.code}): use this machine's name or address, or 0.0.0.0 for every interface`,
+      };
     default:
       return null;
   }

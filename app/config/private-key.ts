@@ -12,7 +12,7 @@ const PEM_FORM = 'it should start with -----BEGIN RSA PRIVATE KEY----- or -----B
 export type KeyCheck = { pem: string } | { problem: string };
 
 /** The key text as pasted, made into PEM: quotes, `\n` escapes, one-line PEM and base64 undone. */
-export function normalizeKeyText(text: string): string {
+function normalizeKeyText(text: string): string {
   let t = text.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t.at(-1) === t[0]) t = t.slice(1, -1).trim();
   if (!t.includes('-----BEGIN') && /^[A-Za-z0-9+/=\s]+$/.test(t)) {
@@ -33,10 +33,13 @@ export function normalizeKeyText(text: string): string {
 /** Why the text is not a usable key, as a phrase that can follow "PRIVATE_KEY: ". */
 function whyNot(text: string, key: KeyObject | null): string {
   if (key) return `a key of type ${key.asymmetricKeyType ?? 'unknown'}, but a GitHub App's key is RSA (generate one in the app's settings)`;
-  if (text.includes('OPENSSH PRIVATE KEY')) return 'an OpenSSH key, not a GitHub App key (generate a .pem in the app\'s settings)';
-  if (text.includes('ENCRYPTED')) return 'an encrypted key: the app needs it without a passphrase (openssl pkey -in key.pem -out plain.pem)';
-  if (/-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(text) || text.includes('CERTIFICATE-----')) return `a public key or certificate, not the private key (${PEM_FORM})`;
-  if (text.includes('-----BEGIN')) return `a PEM block that does not parse as a private key (cut short or altered when pasted? ${PEM_FORM})`;
+  if (text.includes('OPENSSH PRIVATE KEY')) return "an OpenSSH key, not a GitHub App key (generate a .pem in the app's settings)";
+  if (text.includes('ENCRYPTED'))
+    return 'an encrypted key: the app needs it without a passphrase (openssl pkey -in key.pem -out plain.pem)';
+  if (/-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(text) || text.includes('CERTIFICATE-----'))
+    return `a public key or certificate, not the private key (${PEM_FORM})`;
+  if (text.includes('-----BEGIN'))
+    return `a PEM block that does not parse as a private key (cut short or altered when pasted? ${PEM_FORM})`;
   return `not a PEM private key (${PEM_FORM}; with a key file use PRIVATE_KEY_PATH)`;
 }
 

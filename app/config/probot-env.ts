@@ -4,7 +4,7 @@
  * later): the app's identity (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH,
  * WEBHOOK_SECRET), where the server listens (PORT, HOST, WEBHOOK_PATH), the
  * logs (LOG_LEVEL, LOG_FORMAT, LOG_LEVEL_IN_STRING, LOG_MESSAGE_KEY,
- * SENTRY_DSN), GitHub Enterprise Server (GHE_HOST, GHE_PROTOCOL) and REDIS_URL.
+ * and refuses SENTRY_DSN), GitHub Enterprise Server (GHE_HOST, GHE_PROTOCOL) and REDIS_URL.
  * The values are handed to Probot as options (probotOptions), so Probot reads
  * nothing from the environment itself.
  */
@@ -12,12 +12,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Options } from 'probot';
-import { isHttpUrl } from '../../src/core/http-url.js';
 import { EnvReader, type Env, type EnvResult } from './env.js';
 import { checkPrivateKey, looksLikePath } from './private-key.js';
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ProbotEnv {
   appId: number;
@@ -31,7 +30,6 @@ export interface ProbotEnv {
   logFormat: 'json' | 'pretty';
   logLevelInString: boolean;
   logMessageKey: string;
-  sentryDsn: string | null;
   /** GitHub's REST API: https://api.github.com, or `<GHE_PROTOCOL>://<GHE_HOST>/api/v3`. */
   baseUrl: string;
   redisUrl: string | null;
@@ -62,22 +60,28 @@ export function readRedisUrl(r: EnvReader): string | null {
   } catch {
     ok = false;
   }
-  if (!ok) r.problem('REDIS_URL', value, 'expected a redis:// or rediss:// URL such as redis://localhost:6379 or rediss://:password@host:6380');
+  if (!ok)
+    r.problem('REDIS_URL', value, 'expected a redis:// or rediss:// URL such as redis://localhost:6379 or rediss://:password@host:6380');
   return value;
 }
 
-const HOSTNAME = /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
+const HOSTNAME =
+  /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 
-function readHost(r: EnvReader): string {
+export function readHost(r: EnvReader): string {
   const value = r.trimmed('HOST');
   if (value === undefined) return 'localhost';
   const unbracketed = /^\[(.*)\]$/.exec(value)?.[1] ?? value;
   if (isIP(unbracketed) || HOSTNAME.test(unbracketed)) return unbracketed;
-  r.problem('HOST', value, `expected a host name or IP address to listen on, such as 0.0.0.0 (every interface, e.g. in a container) or 127.0.0.1, without scheme or port`);
+  r.problem(
+    'HOST',
+    value,
+    `expected a host name or IP address to listen on, such as 0.0.0.0 (every interface, e.g. in a container) or 127.0.0.1, without scheme or port`,
+  );
   return value;
 }
 
-function readPort(r: EnvReader): number {
+export function readPort(r: EnvReader): number {
   const value = r.trimmed('PORT');
   if (value === undefined) return 3000;
   if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) return Number(value);
@@ -104,25 +108,37 @@ function readChoice<T extends string>(r: EnvReader, variable: string, choices: r
 function readWebhookSecret(r: EnvReader): string {
   const value = r.text('WEBHOOK_SECRET');
   if (value === undefined) {
-    r.problem('WEBHOOK_SECRET', null, "missing: set it to the webhook secret in the GitHub App's settings (every delivery's signature is checked with it)");
+    r.problem(
+      'WEBHOOK_SECRET',
+      null,
+      "missing: set it to the webhook secret in the GitHub App's settings (every delivery's signature is checked with it)",
+    );
     return '';
   }
   if (value.trim() !== value) {
     // GitHub signs with the secret as typed in its settings: a newline from a secret file would fail every delivery.
-    r.problem('WEBHOOK_SECRET', value, "starts or ends with white space (a newline from a file?), so no delivery's signature would match: remove it");
+    r.problem(
+      'WEBHOOK_SECRET',
+      value,
+      "starts or ends with white space (a newline from a file?), so no delivery's signature would match: remove it",
+    );
   }
   return value;
 }
 
-function readWebhookPath(r: EnvReader): string {
+export function readWebhookPath(r: EnvReader): string {
   const value = r.trimmed('WEBHOOK_PATH');
   if (value === undefined) return '/api/github/webhooks';
   if (/^\/[^\s?#]*$/.test(value)) return value;
-  r.problem('WEBHOOK_PATH', value, `expected a path starting with /, such as /api/github/webhooks (the webhook URL in the app's settings ends with it)`);
+  r.problem(
+    'WEBHOOK_PATH',
+    value,
+    `expected a path starting with /, such as /api/github/webhooks (the webhook URL in the app's settings ends with it)`,
+  );
   return value;
 }
 
-function readGitHubBaseUrl(r: EnvReader): string {
+export function readGitHubBaseUrl(r: EnvReader): string {
   const protocol = readChoice(r, 'GHE_PROTOCOL', ['https', 'http'], 'https');
   const host = r.trimmed('GHE_HOST');
   if (host === undefined) return 'https://api.github.com';
@@ -139,11 +155,19 @@ function readGitHubBaseUrl(r: EnvReader): string {
   return `${protocol}://${host}/api/v3`;
 }
 
-function readSentryDsn(r: EnvReader): string | null {
+/**
+ * Probot reports errors to Sentry when SENTRY_DSN is set, by loading `@sentry/node` at run time; the app
+ * neither depends on it nor bundles it, so a set DSN would stop the app at its first error report. Refused
+ * at start instead, with what to do.
+ */
+function refuseSentryDsn(r: EnvReader): void {
   const value = r.trimmed('SENTRY_DSN');
-  if (value === undefined) return null;
-  if (!isHttpUrl(value)) r.problem('SENTRY_DSN', value, "expected the DSN from Sentry's project settings, an https:// URL");
-  return value;
+  if (value !== undefined)
+    r.problem(
+      'SENTRY_DSN',
+      value,
+      'unset it: the app does not ship the Sentry SDK; its errors are in its log (LOG_FORMAT=json for a collector that forwards them)',
+    );
 }
 
 /**
@@ -179,7 +203,11 @@ function readPrivateKey(r: EnvReader, cwd: string): string {
       key = readKeyFile(r, path.join(cwd, pems[0]!), pems[0]!, cwd, true);
     } else {
       const found = pems.length > 1 ? `, and ${cwd} holds several .pem files (${pems.join(', ')}) to choose from` : '';
-      r.problem('PRIVATE_KEY', null, `missing: set PRIVATE_KEY to the app's private key (the text of the .pem from the GitHub App's settings) or PRIVATE_KEY_PATH to its file${found}`);
+      r.problem(
+        'PRIVATE_KEY',
+        null,
+        `missing: set PRIVATE_KEY to the app's private key (the text of the .pem from the GitHub App's settings) or PRIVATE_KEY_PATH to its file${found}`,
+      );
     }
   }
   return key ?? '';
@@ -187,15 +215,30 @@ function readPrivateKey(r: EnvReader, cwd: string): string {
 
 /** The key in a file: PRIVATE_KEY_PATH's, or (`found`) the one .pem file in the working directory. */
 function readKeyFile(r: EnvReader, file: string, shown: string, cwd: string, found = false): string | undefined {
-  const where = found ? `unset, and ${shown} (the one .pem file in ${cwd}, which the app then uses)` : path.isAbsolute(shown) ? 'the file' : `the file (relative to ${cwd})`;
+  const where = found
+    ? `unset, and ${shown} (the one .pem file in ${cwd}, which the app then uses)`
+    : path.isAbsolute(shown)
+      ? 'the file'
+      : `the file (relative to ${cwd})`;
   let text: string;
   try {
     if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     text = readFileSync(file, 'utf8');
   } catch (error: unknown) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-    r.problem('PRIVATE_KEY_PATH', shown, `not a readable file (${why}${path.isAbsolute(shown) ? '' : ` in ${cwd}`}): set it to the path of the app's .pem key`);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
+    r.problem(
+      'PRIVATE_KEY_PATH',
+      shown,
+      `not a readable file (${why}${path.isAbsolute(shown) ? '' : ` in ${cwd}`}): set it to the path of the app's .pem key`,
+    );
     return undefined;
   }
   const check = checkPrivateKey(text);
@@ -218,10 +261,23 @@ export function parseProbotEnv(env: Env, options: { cwd?: string } = {}): EnvRes
   const logFormat = readChoice(r, 'LOG_FORMAT', ['pretty', 'json'], 'pretty');
   const logLevelInString = readChoice(r, 'LOG_LEVEL_IN_STRING', ['true', 'false'], 'false') === 'true';
   const logMessageKey = r.trimmed('LOG_MESSAGE_KEY') ?? 'msg';
-  const sentryDsn = readSentryDsn(r);
+  refuseSentryDsn(r);
   const baseUrl = readGitHubBaseUrl(r);
   const redisUrl = readRedisUrl(r);
-  return r.result(() => ({ appId: appId!, privateKey, webhookSecret, webhookPath, port, host, logLevel, logFormat, logLevelInString, logMessageKey, sentryDsn, baseUrl, redisUrl }));
+  return r.result(() => ({
+    appId: appId!,
+    privateKey,
+    webhookSecret,
+    webhookPath,
+    port,
+    host,
+    logLevel,
+    logFormat,
+    logLevelInString,
+    logMessageKey,
+    baseUrl,
+    redisUrl,
+  }));
 }
 
 /** Probot's options from the checked values (Probot then reads nothing from the environment). */
@@ -235,7 +291,6 @@ export function probotOptions(p: ProbotEnv): Options {
     logFormat: p.logFormat,
     logLevelInString: p.logLevelInString,
     logMessageKey: p.logMessageKey,
-    sentryDsn: p.sentryDsn ?? undefined,
     baseUrl: p.baseUrl,
     redisConfig: p.redisUrl ?? undefined,
   };

@@ -42,7 +42,8 @@ export function createReadiness(o: ReadinessOptions): () => Promise<ReadinessRep
       reportedBad = false;
       jwt = { ok: true, until: Date.now() + (o.jwtCacheMs ?? 60_000) };
     } catch (error: unknown) {
-      if (!reportedBad) o.log.error({ err: messageOf(error) }, 'the app cannot sign a GitHub App JWT (check APP_ID and PRIVATE_KEY): not ready');
+      if (!reportedBad)
+        o.log.error({ err: messageOf(error) }, 'the app cannot sign a GitHub App JWT (check APP_ID and PRIVATE_KEY): not ready');
       reportedBad = true;
       jwt = { ok: false, until: Date.now() + 5_000 };
     }

@@ -41,7 +41,7 @@ const REPORT_FENCE = '```json deploy-governor-report\n';
 /** The label of an action item (app/postmortems/sync-action-items.ts). */
 const ACTION_ITEM_LABEL = 'action-item';
 
-export interface Relevant {
+interface Relevant {
   relevant: true;
   /** The installation whose queue the delivery waits in. */
   installation: string;
@@ -50,7 +50,7 @@ export interface Relevant {
   repository: string | null;
 }
 
-export interface Irrelevant {
+interface Irrelevant {
   relevant: false;
   /** Why, in the app's words: answered to GitHub in the 200's body (it shows in the app's delivery log). */
   reason: string;
@@ -82,7 +82,8 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
   const payload = obj(body);
   if (!payload) return { relevant: false, reason: 'the payload is not a JSON object' };
   const action = str(payload.action);
-  if (!action || !HANDLED_ACTIONS[name]!.has(action)) return { relevant: false, reason: `the app does not handle ${name}.${action ?? '(no action)'}` };
+  if (!action || !HANDLED_ACTIONS[name]!.has(action))
+    return { relevant: false, reason: `the app does not handle ${name}.${action ?? '(no action)'}` };
   const ignored = (reason: string, suspicious = false): Irrelevant => ({ relevant: false, reason, ...(suspicious ? { suspicious } : {}) });
 
   switch (name) {

@@ -30,13 +30,18 @@ export interface CommentMemory {
   close(): Promise<void>;
 }
 
-const remembered = z.strictObject({ commentId: z.number().int().positive(), checkRunId: z.number().int().nullable(), bodyDigest: z.string().regex(/^[0-9a-f]{64}$/) });
+const remembered = z.strictObject({
+  commentId: z.number().int().positive(),
+  checkRunId: z.number().int().nullable(),
+  bodyDigest: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 const TTL_SECONDS = 30 * 86_400;
 /** About 200 bytes an entry: a few MB at most for the busiest single instance. */
 const MAX_ENTRIES = 20_000;
 
-const keyOf = (a: CommentAddress) => `deploy-governor:comment:${a.installationId}:${a.owner}/${a.repo}#${a.issue}:${a.environment}`.toLowerCase();
+const keyOf = (a: CommentAddress) =>
+  `deploy-governor:comment:${a.installationId}:${a.owner}/${a.repo}#${a.issue}:${a.environment}`.toLowerCase();
 
 /** An entry that does not parse (an older format, a hand edit) is no memory: the comments are listed. */
 function parse(text: string | null): RememberedComment | null {

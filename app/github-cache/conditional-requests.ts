@@ -31,7 +31,7 @@ import { cacheKey, type ConditionalCache } from './conditional-cache.js';
  * ETag on every use (a 304 means GitHub's current representation is the kept one), so the question is
  * only whether the app reads it again often enough to be worth the memory.
  */
-export const CACHED_ROUTES: ReadonlyMap<string, string> = new Map([
+const CACHED_ROUTES: ReadonlyMap<string, string> = new Map([
   // The policy (.github/deploy-governor.yml), its Sloth spec, the postmortem template and the audit log: read on
   // every override, protection rule and postmortem event; a changed file has a new ETag, so a 304 means unchanged.
   ['/repos/{owner}/{repo}/contents/{path}', 'files at a ref: revalidated, a change is seen on the next read'],
@@ -52,12 +52,12 @@ export const CACHED_ROUTES: ReadonlyMap<string, string> = new Map([
   ['/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', 'sub-issue lists: revalidated'],
   // A workflow run and its approvals, read for each override (a redelivery reads them again).
   ['/repos/{owner}/{repo}/actions/runs/{run_id}', 'a workflow run: revalidated (a new attempt changes it)'],
-  ['/repos/{owner}/{repo}/actions/runs/{run_id}/approvals', 'a run\'s approvals: revalidated'],
+  ['/repos/{owner}/{repo}/actions/runs/{run_id}/approvals', "a run's approvals: revalidated"],
   // Branches and refs: the audit branch's existence and the default branch's head.
   ['/repos/{owner}/{repo}/branches/{branch}', 'a branch: revalidated (a new head changes it)'],
   ['/repos/{owner}/{repo}/git/ref/{ref}', 'a ref: revalidated (a new head changes it)'],
   // The history of the audit log's path (missing versus deleted), and a team membership (postmortem approvers).
-  ['/repos/{owner}/{repo}/commits', 'a path\'s history: revalidated (a new commit changes it)'],
+  ['/repos/{owner}/{repo}/commits', "a path's history: revalidated (a new commit changes it)"],
   ['/orgs/{org}/teams/{team_slug}/memberships/{username}', 'a team membership: revalidated'],
 ]);
 
@@ -101,7 +101,8 @@ export function conditionalRequests(o: ConditionalRequestsOptions): OctokitPlugi
       const headers = endpoint.headers as Record<string, string | undefined>;
       // A request naming its own identity (the installation's token is only set later, by the auth hook), or a
       // conditional request of the caller's own: not the cache's business.
-      if (headers.authorization !== undefined || headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return request(endpoint);
+      if (headers.authorization !== undefined || headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined)
+        return request(endpoint);
       const sent = octokit.request.endpoint.parse(endpoint);
       const key = cacheKey({ installationId }, sent.url, sent.headers.accept, sent.headers['x-github-api-version'] as string | undefined);
       const kept = cache.get(key);

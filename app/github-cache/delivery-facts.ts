@@ -41,13 +41,20 @@ function repositoryOf(payload: unknown): { fullName: string; data: PayloadReposi
   const repository = typeof payload === 'object' && payload !== null ? (payload as { repository?: unknown }).repository : undefined;
   if (typeof repository !== 'object' || repository === null) return null;
   const r = repository as PayloadRepository;
-  const fullName = typeof r.full_name === 'string' ? r.full_name : typeof r.owner?.login === 'string' && typeof r.name === 'string' ? `${r.owner.login}/${r.name}` : null;
+  const fullName =
+    typeof r.full_name === 'string'
+      ? r.full_name
+      : typeof r.owner?.login === 'string' && typeof r.name === 'string'
+        ? `${r.owner.login}/${r.name}`
+        : null;
   if (fullName === null || typeof r.default_branch !== 'string' || r.default_branch === '') return null;
   return { fullName: fullName.toLowerCase(), data: r };
 }
 
 const same = (parameters: Record<string, unknown> | undefined, fullName: string) =>
-  typeof parameters?.owner === 'string' && typeof parameters.repo === 'string' && `${parameters.owner}/${parameters.repo}`.toLowerCase() === fullName;
+  typeof parameters?.owner === 'string' &&
+  typeof parameters.repo === 'string' &&
+  `${parameters.owner}/${parameters.repo}`.toLowerCase() === fullName;
 
 const CONTENTS = 'GET /repos/{owner}/{repo}/contents/{path}';
 const refResponse = z.object({ object: z.object({ sha: z.string() }) });
@@ -118,10 +125,25 @@ export function withDeliveryFacts(client: GitHubClient, payload: unknown, absent
       if (route === 'GET /repos/{owner}/{repo}' && repository && same(parameters, repository.fullName)) {
         return Promise.resolve({ status: 200, data: structuredClone(repository.data) });
       }
-      if (route === CONTENTS && absent && repository && parameters && parameters.ref === undefined && same(parameters, repository.fullName)) {
+      if (
+        route === CONTENTS &&
+        absent &&
+        repository &&
+        parameters &&
+        parameters.ref === undefined &&
+        same(parameters, repository.fullName)
+      ) {
         const branch = String(repository.data.default_branch);
         const head = async () =>
-          refResponse.parse((await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: parameters.owner, repo: parameters.repo, ref: `heads/${branch}` })).data).object.sha;
+          refResponse.parse(
+            (
+              await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+                owner: parameters.owner,
+                repo: parameters.repo,
+                ref: `heads/${branch}`,
+              })
+            ).data,
+          ).object.sha;
         return readDefaultBranchFile((p) => client.request(route, p), head, absent, repository.fullName, parameters);
       }
       if (route === 'GET /repos/{owner}/{repo}/collaborators/{username}/permission' && parameters) {

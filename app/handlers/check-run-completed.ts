@@ -55,7 +55,14 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
     try {
       override = await recordOverride(
         { client, log: context.log, appId: config.appId, verifier: deps.verifier, ledger: deps.ledger },
-        { owner, repo, defaultBranch: context.payload.repository.default_branch, checkRunSha: run.head_sha, checkRunId: run.id, checkRunUrl: run.html_url ?? null },
+        {
+          owner,
+          repo,
+          defaultBranch: context.payload.repository.default_branch,
+          checkRunSha: run.head_sha,
+          checkRunId: run.id,
+          checkRunUrl: run.html_url ?? null,
+        },
         report,
       );
     } catch (error: unknown) {
@@ -81,10 +88,19 @@ function shownReport(report: Report, override: OverrideOutcome | null): Report {
   const note = override
     ? `A claimed override could not be verified and is not on record (alert issue #${override.alert}).`
     : 'A claimed override is not yet verified.';
-  return { ...report, override: null, decision: { ...report.decision, canDeploy: false, overridden: false, reasons: [note, ...report.decision.reasons] } };
+  return {
+    ...report,
+    override: null,
+    decision: { ...report.decision, canDeploy: false, overridden: false, reasons: [note, ...report.decision.reasons] },
+  };
 }
 
-async function explainOnPullRequests(context: Context<'check_run.completed'>, client: GitHubClient, deps: CheckRunDeps, report: Report): Promise<void> {
+async function explainOnPullRequests(
+  context: Context<'check_run.completed'>,
+  client: GitHubClient,
+  deps: CheckRunDeps,
+  report: Report,
+): Promise<void> {
   const { config, lock } = deps;
   const run = context.payload.check_run;
   const installationId = context.payload.installation?.id ?? 'none';
@@ -100,25 +116,31 @@ async function explainOnPullRequests(context: Context<'check_run.completed'>, cl
   };
   const blocked = !report.decision.canDeploy;
   const body = blocked ? renderBlockedComment(report, ctx) : renderAllowedComment(report, ctx);
-  const pulls = await findPullRequests(client, { owner, repo, repoId: context.payload.repository.id, sha: run.head_sha }, run.pull_requests);
+  const pulls = await findPullRequests(
+    client,
+    { owner, repo, repoId: context.payload.repository.id, sha: run.head_sha },
+    run.pull_requests,
+  );
   const failures: unknown[] = [];
   for (const issue of pulls) {
     try {
       // One delivery at a time per pull request and environment (across instances with Redis): a burst of
       // check runs then edits one comment instead of racing to create several and deleting all but one.
-      const outcome = await lock.run(`${owner}/${repo}#${issue}:comment:${report.environment}`, () => upsertPrComment(client, {
-        owner,
-        repo,
-        issue,
-        appId: config.appId,
-        marker: commentMarker(report.environment),
-        body,
-        // GitHub numbers check runs in the order it creates them: a report handled late never replaces a newer one.
-        version: { checkRunId: run.id, completedAt: run.completed_at ?? null },
-        // An allowed deploy edits an earlier block; it never starts a new comment.
-        create: blocked,
-        memory: deps.comments.slot({ installationId, owner, repo, issue, environment: report.environment }),
-      }));
+      const outcome = await lock.run(`${owner}/${repo}#${issue}:comment:${report.environment}`, () =>
+        upsertPrComment(client, {
+          owner,
+          repo,
+          issue,
+          appId: config.appId,
+          marker: commentMarker(report.environment),
+          body,
+          // GitHub numbers check runs in the order it creates them: a report handled late never replaces a newer one.
+          version: { checkRunId: run.id, completedAt: run.completed_at ?? null },
+          // An allowed deploy edits an earlier block; it never starts a new comment.
+          create: blocked,
+          memory: deps.comments.slot({ installationId, owner, repo, issue, environment: report.environment }),
+        }),
+      );
       context.log.info({ pull: issue, outcome, environment: report.environment }, 'pull request comment');
     } catch (error: unknown) {
       // One pull request's failure must not keep the others uninformed.
@@ -126,5 +148,6 @@ async function explainOnPullRequests(context: Context<'check_run.completed'>, cl
       failures.push(error);
     }
   }
-  if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} pull-request comments failed`);
+  if (failures.length > 0)
+    throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} pull-request comments failed`);
 }

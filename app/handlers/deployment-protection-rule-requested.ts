@@ -16,7 +16,10 @@ import { clientFor } from '../github-client.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
 
-export async function onProtectionRuleRequested(context: Context<'deployment_protection_rule.requested'>, config: AppConfig): Promise<void> {
+export async function onProtectionRuleRequested(
+  context: Context<'deployment_protection_rule.requested'>,
+  config: AppConfig,
+): Promise<void> {
   const payload = context.payload;
   const environment = payload.environment;
   const runId = payload.deployment_callback_url ? runIdFromCallbackUrl(payload.deployment_callback_url) : null;
@@ -29,7 +32,16 @@ export async function onProtectionRuleRequested(context: Context<'deployment_pro
   let state: 'approved' | 'rejected';
   let comment: string;
   try {
-    const { report } = await evaluateForRepository({ config, log: context.log, owner, repo, installationId: payload.installation?.id ?? null, environment, now: new Date(), policy: { client } });
+    const { report } = await evaluateForRepository({
+      config,
+      log: context.log,
+      owner,
+      repo,
+      installationId: payload.installation?.id ?? null,
+      environment,
+      now: new Date(),
+      policy: { client },
+    });
     state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);
   } catch (error: unknown) {
@@ -40,5 +52,8 @@ export async function onProtectionRuleRequested(context: Context<'deployment_pro
     comment = renderProtectionError(messageOf(error));
   }
   const answer = await answerProtectionRule(client, { owner, repo, runId, environment }, state, comment);
-  context.log.info({ environment, runId, state, answer }, answer === 'not-pending' ? 'protection rule already answered (race)' : 'protection rule answered');
+  context.log.info(
+    { environment, runId, state, answer },
+    answer === 'not-pending' ? 'protection rule already answered (race)' : 'protection rule answered',
+  );
 }

@@ -23,15 +23,33 @@ export async function onIssueCommentCreated(context: Context<'issue_comment.crea
   if (!command) return;
   const { owner, repo } = context.repo();
   const client = clientFor(context);
-  const ctx = await postmortemContext({ client, log: context.log, config, lock, owner, repo, installationId: context.payload.installation?.id ?? null });
+  const ctx = await postmortemContext({
+    client,
+    log: context.log,
+    config,
+    lock,
+    owner,
+    repo,
+    installationId: context.payload.installation?.id ?? null,
+  });
   const role = await readActorRole(client, owner, repo, sender.login);
   const needed = ctx.policy.commandPermission;
   // The reply is keyed by the command comment, so a redelivery edits it instead of replying twice.
   const reply = (body: string) =>
-    upsertPrComment(client, { owner, repo, issue: issue.number, appId: config.appId, marker: `<!-- deploy-governor:postmortem-command ${comment.id} -->`, body: `<!-- deploy-governor:postmortem-command ${comment.id} -->\n${body}`, create: true });
+    upsertPrComment(client, {
+      owner,
+      repo,
+      issue: issue.number,
+      appId: config.appId,
+      marker: `<!-- deploy-governor:postmortem-command ${comment.id} -->`,
+      body: `<!-- deploy-governor:postmortem-command ${comment.id} -->\n${body}`,
+      create: true,
+    });
   if (!('role' in role) || !hasPermission(role.role, needed)) {
     context.log.info({ sender: sender.login, needed }, 'postmortem command refused');
-    await reply(`Thanks, @${sender.login}. Opening a postmortem needs at least the **${needed}** role in this repository; please ask someone who has it to run \`/postmortem\` here.`);
+    await reply(
+      `Thanks, @${sender.login}. Opening a postmortem needs at least the **${needed}** role in this repository; please ask someone who has it to run \`/postmortem\` here.`,
+    );
     return;
   }
   const labels = labelNames(issue);

@@ -17,7 +17,15 @@ export async function onIssuesClosed(context: Context<'issues.closed'>, config: 
   const { issue, sender } = context.payload;
   const labels = labelNames(issue);
   const { owner, repo } = context.repo();
-  const base = { client: clientFor(context), log: context.log, config, lock, owner, repo, installationId: context.payload.installation?.id ?? null };
+  const base = {
+    client: clientFor(context),
+    log: context.log,
+    config,
+    lock,
+    owner,
+    repo,
+    installationId: context.payload.installation?.id ?? null,
+  };
   if (labels.includes(ACTION_ITEM_LABEL)) {
     await markActionItem(await postmortemContext(base), { number: issue.number, body: issue.body }, true);
     return;

@@ -13,11 +13,23 @@ import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { reviewApprovals } from '../postmortems/review-approvals.js';
 import { syncActionItems } from '../postmortems/sync-action-items.js';
 
-export async function onPostmortemChanged(context: Context<'issues.opened' | 'issues.edited'>, config: AppConfig, lock: IssueLock): Promise<void> {
+export async function onPostmortemChanged(
+  context: Context<'issues.opened' | 'issues.edited'>,
+  config: AppConfig,
+  lock: IssueLock,
+): Promise<void> {
   const { issue, sender } = context.payload;
   if (sender.type === 'Bot') return;
   const { owner, repo } = context.repo();
-  const ctx = await postmortemContext({ client: clientFor(context), log: context.log, config, lock, owner, repo, installationId: context.payload.installation?.id ?? null });
+  const ctx = await postmortemContext({
+    client: clientFor(context),
+    log: context.log,
+    config,
+    lock,
+    owner,
+    repo,
+    installationId: context.payload.installation?.id ?? null,
+  });
   if (!labelNames(issue).includes(ctx.policy.label)) return;
   // Approvals first: a forged tick is undone before anything else reads the body.
   const changes = context.payload.action === 'edited' ? context.payload.changes : undefined;

@@ -12,5 +12,17 @@ export async function onIssuesReopened(context: Context<'issues.reopened'>, conf
   const { issue } = context.payload;
   if (!labelNames(issue).includes(ACTION_ITEM_LABEL)) return;
   const { owner, repo } = context.repo();
-  await markActionItem(await postmortemContext({ client: clientFor(context), log: context.log, config, lock, owner, repo, installationId: context.payload.installation?.id ?? null }), { number: issue.number, body: issue.body }, false);
+  await markActionItem(
+    await postmortemContext({
+      client: clientFor(context),
+      log: context.log,
+      config,
+      lock,
+      owner,
+      repo,
+      installationId: context.payload.installation?.id ?? null,
+    }),
+    { number: issue.number, body: issue.body },
+    false,
+  );
 }

@@ -17,8 +17,8 @@ import type { RunTokenVerifier } from '../../src/oidc/verify-run-token.js';
 import { verifyOverride, type CheckRunSite } from './verify-override.js';
 import { writeAuditRecord, type LedgerTarget } from './write-audit-record.js';
 
-export const ALERT_LABEL = 'deploy-governor-alert';
-export const REVIEW_LABEL = 'deploy-override';
+const ALERT_LABEL = 'deploy-governor-alert';
+const REVIEW_LABEL = 'deploy-override';
 
 /** Statuses whose overrides need a human sign-off (UNKNOWN too: the gate could not see the service's health). */
 const REVIEWED_STATUSES = new Set(['FREEZE', 'EXHAUSTED', 'UNKNOWN']);
@@ -71,68 +71,97 @@ export async function recordOverride(deps: OverrideDeps, site: OverrideSite, rep
   if (!verification.ok) {
     log.warn({ problems: verification.problems, checkRun: site.checkRunId }, 'override failed verification; not logged');
     // One alert per check run: a forgery that names a real run cannot pre-empt the alert of another.
-    const alert = await openIssueOnce(client, owner, repo, {
-      key: `alert-override-${site.checkRunId}`,
-      title: `deploy-governor: unverified override on ${report.environment} (run ${o.runId ?? 'unknown'}) was not logged`,
-      labels: [ALERT_LABEL],
-      body: [
-        `A check run reported an override of a deploy to ${inert(report.environment)} that failed verification, so it was **not** written to the audit log:`,
-        '',
-        ...verification.problems.map((p) => `- ${inert(p)}`),
-        '',
-        `Check run: ${site.checkRunUrl ?? String(site.checkRunId)}. Claimed: ${inert(o.actor)}, level ${inert(o.level)}, run ${o.runId ?? 'none'} attempt ${o.runAttempt ?? 'none'}.`,
-      ].join('\n'),
-    }, appId);
+    const alert = await openIssueOnce(
+      client,
+      owner,
+      repo,
+      {
+        key: `alert-override-${site.checkRunId}`,
+        title: `deploy-governor: unverified override on ${report.environment} (run ${o.runId ?? 'unknown'}) was not logged`,
+        labels: [ALERT_LABEL],
+        body: [
+          `A check run reported an override of a deploy to ${inert(report.environment)} that failed verification, so it was **not** written to the audit log:`,
+          '',
+          ...verification.problems.map((p) => `- ${inert(p)}`),
+          '',
+          `Check run: ${site.checkRunUrl ?? String(site.checkRunId)}. Claimed: ${inert(o.actor)}, level ${inert(o.level)}, run ${o.runId ?? 'none'} attempt ${o.runAttempt ?? 'none'}.`,
+        ].join('\n'),
+      },
+      appId,
+    );
     return { verified: false, problems: verification.problems, alert: alert.number };
   }
   const policy = verification.policy!;
   const base = auditRecordFromReport(report, `${owner}/${repo}`, site.checkRunSha)!;
   // Who approved comes from GitHub, not from the report; the record says what was verified and how.
-  const record: AuditRecord = { ...base, approvers: verification.verified.approvals, run_url: verification.runUrl ?? base.run_url, verified: verification.verified };
+  const record: AuditRecord = {
+    ...base,
+    approvers: verification.verified.approvals,
+    run_url: verification.runUrl ?? base.run_url,
+    verified: verification.verified,
+  };
   const at = { owner, repo, branch: policy.audit.branch, path: policy.audit.path };
   const written = await writeAuditRecord(client, at, record, await deps.ledger());
   log.info({ id: record.id, outcome: written.kind }, 'override audit');
   if (written.kind === 'conflict') {
-    await openIssueOnce(client, owner, repo, {
-      key: `alert-conflict-${record.id}-${site.checkRunId}`,
-      title: `deploy-governor: two different overrides claim the record ${record.id}`,
-      labels: [ALERT_LABEL],
-      body: [
-        `The audit log already holds a record with the id ${inert(record.id)}, with different content. The log keeps the first; this one was not written. One of them did not come from the run it names, or the run recorded two overrides.`,
-        '',
-        'In the log:',
-        ...json(written.earlier),
-        '',
-        `From check run ${site.checkRunUrl ?? String(site.checkRunId)}:`,
-        ...json(record),
-      ].join('\n'),
-    }, appId);
+    await openIssueOnce(
+      client,
+      owner,
+      repo,
+      {
+        key: `alert-conflict-${record.id}-${site.checkRunId}`,
+        title: `deploy-governor: two different overrides claim the record ${record.id}`,
+        labels: [ALERT_LABEL],
+        body: [
+          `The audit log already holds a record with the id ${inert(record.id)}, with different content. The log keeps the first; this one was not written. One of them did not come from the run it names, or the run recorded two overrides.`,
+          '',
+          'In the log:',
+          ...json(written.earlier),
+          '',
+          `From check run ${site.checkRunUrl ?? String(site.checkRunId)}:`,
+          ...json(record),
+        ].join('\n'),
+      },
+      appId,
+    );
     return { verified: true };
   }
   if (written.kind === 'refused') {
-    await openIssueOnce(client, owner, repo, {
-      key: `alert-log-${shortHash(`${at.branch}:${at.path}:${written.problem}`)}`,
-      title: `deploy-governor: the audit log ${at.path} can no longer be trusted`,
-      labels: [ALERT_LABEL],
-      body: [
-        `The app did not append the override ${inert(record.id)} to ${inert(at.path)} on ${inert(at.branch)}, because ${inert(written.problem)}.`,
-        '',
-        written.inLedger
-          ? 'The record is kept in the ledger (AUDIT_LEDGER_REPO), so nothing is lost. Restore the log (its history, or the ledger), then check it with `deploy-governor audit verify --repo <owner/repo> --ledger <ledger>`.'
-          : 'Without a ledger (AUDIT_LEDGER_REPO) the record is kept only here:',
-        ...(written.inLedger ? [] : json(record)),
-      ].join('\n'),
-    }, appId);
+    await openIssueOnce(
+      client,
+      owner,
+      repo,
+      {
+        key: `alert-log-${shortHash(`${at.branch}:${at.path}:${written.problem}`)}`,
+        title: `deploy-governor: the audit log ${at.path} can no longer be trusted`,
+        labels: [ALERT_LABEL],
+        body: [
+          `The app did not append the override ${inert(record.id)} to ${inert(at.path)} on ${inert(at.branch)}, because ${inert(written.problem)}.`,
+          '',
+          written.inLedger
+            ? 'The record is kept in the ledger (AUDIT_LEDGER_REPO), so nothing is lost. Restore the log (its history, or the ledger), then check it with `deploy-governor audit verify --repo <owner/repo> --ledger <ledger>`.'
+            : 'Without a ledger (AUDIT_LEDGER_REPO) the record is kept only here:',
+          ...(written.inLedger ? [] : json(record)),
+        ].join('\n'),
+      },
+      appId,
+    );
     return { verified: true };
   }
   // Also on a duplicate: a delivery that logged the record but failed before opening the issue is completed by its redelivery.
   if (REVIEWED_STATUSES.has(record.status)) {
-    await openIssueOnce(client, owner, repo, {
-      key: `review-${record.id}`,
-      title: `Deploy override review: ${record.environment} ${record.at.slice(0, 10)}`,
-      labels: [REVIEW_LABEL],
-      body: reviewBody(written.logged, at),
-    }, appId);
+    await openIssueOnce(
+      client,
+      owner,
+      repo,
+      {
+        key: `review-${record.id}`,
+        title: `Deploy override review: ${record.environment} ${record.at.slice(0, 10)}`,
+        labels: [REVIEW_LABEL],
+        body: reviewBody(written.logged, at),
+      },
+      appId,
+    );
   }
   return { verified: true };
 }

@@ -46,7 +46,11 @@ export type OverrideVerification = OverrideJudgement & {
 
 async function readRun(client: GitHubClient, site: CheckRunSite, runId: number): Promise<RunFacts | null> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: site.owner, repo: site.repo, run_id: runId });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+      owner: site.owner,
+      repo: site.repo,
+      run_id: runId,
+    });
     const run = runResponse.parse(data);
     return {
       event: run.event,
@@ -65,16 +69,24 @@ async function readPolicy(client: GitHubClient, site: CheckRunSite, environment:
   try {
     return resolvePolicy(await readRepoPolicy(client, site.owner, site.repo), gateInputsSchema.parse({ environment }));
   } catch (error: unknown) {
-    if (error instanceof PolicyError) return `the policy on the default branch is invalid, so the level's rule cannot be read: ${error.message}`;
+    if (error instanceof PolicyError)
+      return `the policy on the default branch is invalid, so the level's rule cannot be read: ${error.message}`;
     throw error;
   }
 }
 
-async function tokenProblems(verifier: RunTokenVerifier, report: Report, site: CheckRunSite, policy: ResolvedPolicy | null): Promise<string[]> {
+async function tokenProblems(
+  verifier: RunTokenVerifier,
+  report: Report,
+  site: CheckRunSite,
+  policy: ResolvedPolicy | null,
+): Promise<string[]> {
   const o = report.override!;
   const token = report.provenance?.oidcToken;
   if (!token) {
-    return ['the report carries no OIDC token, so nothing binds it to a workflow run: the job that records an override needs `permissions: id-token: write`'];
+    return [
+      'the report carries no OIDC token, so nothing binds it to a workflow run: the job that records an override needs `permissions: id-token: write`',
+    ];
   }
   const verdict = await verifier.verify(token, oidcAudience(reportDigest(report)));
   if (!verdict.ok) {
@@ -91,7 +103,12 @@ async function tokenProblems(verifier: RunTokenVerifier, report: Report, site: C
   });
 }
 
-export async function verifyOverride(client: GitHubClient, verifier: RunTokenVerifier, site: CheckRunSite, report: Report): Promise<OverrideVerification> {
+export async function verifyOverride(
+  client: GitHubClient,
+  verifier: RunTokenVerifier,
+  site: CheckRunSite,
+  report: Report,
+): Promise<OverrideVerification> {
   const o = report.override;
   if (!o || o.runId === null || o.runAttempt === null) {
     return { ok: false, problems: ['the override names no workflow run and attempt'], policy: null, runUrl: null };
@@ -116,6 +133,7 @@ export async function verifyOverride(client: GitHubClient, verifier: RunTokenVer
     approvals: approvals === null ? null : 'approvers' in approvals ? approvals.approvers : approvals,
   });
   const result = typeof policyOrProblem === 'string' && judgement.ok ? { ok: false as const, problems: [policyOrProblem] } : judgement;
-  if (!result.ok && typeof policyOrProblem === 'string' && !result.problems.includes(policyOrProblem)) result.problems.unshift(policyOrProblem);
+  if (!result.ok && typeof policyOrProblem === 'string' && !result.problems.includes(policyOrProblem))
+    result.problems.unshift(policyOrProblem);
   return { ...result, policy, runUrl: run?.htmlUrl ?? null };
 }

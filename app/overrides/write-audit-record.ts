@@ -51,10 +51,11 @@ function reportedContent(record: Record<string, unknown>): string {
 }
 
 async function ledgerLocation(ledger: LedgerTarget, repository: string): Promise<AuditLocation> {
-  const repo = repoResponse.parse((await ledger.client.request('GET /repos/{owner}/{repo}', { owner: ledger.owner, repo: ledger.repo })).data);
+  const repo = repoResponse.parse(
+    (await ledger.client.request('GET /repos/{owner}/{repo}', { owner: ledger.owner, repo: ledger.repo })).data,
+  );
   return { owner: ledger.owner, repo: ledger.repo, branch: repo.default_branch, path: ledgerPath(repository) };
 }
-
 
 async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: LedgerEntry): Promise<void> {
   const outcome = await appendAuditRecord(ledger.client, at, entry, {
@@ -66,7 +67,9 @@ async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: Le
     },
   });
   if (!outcome.appended && outcome.reason === 'refused') {
-    throw new Error(`the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the override ${entry.id} is not in it`);
+    throw new Error(
+      `the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the override ${entry.id} is not in it`,
+    );
   }
 }
 
@@ -84,7 +87,8 @@ export async function writeAuditRecord(
   const check = async (log: LogSnapshot): Promise<string | null> => {
     const problem = logDisagreement(log.text, ledgerText, { repository, branch: at.branch, path: at.path }, ledgerName);
     if (problem) return problem;
-    if (log.exists && log.text.trim() === '') return `the log ${at.path} on ${at.branch} is empty: it was emptied (the app never writes an empty log)`;
+    if (log.exists && log.text.trim() === '')
+      return `the log ${at.path} on ${at.branch} is empty: it was emptied (the app never writes an empty log)`;
     if (!log.exists && !log.branchMissing && (await pathHasCommits(client, at))) {
       // A concurrent first append may have created the file between the read and this look: look again. If it
       // is there now, go on (the write without a sha then answers 422 and the append re-reads).

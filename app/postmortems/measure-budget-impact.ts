@@ -25,12 +25,25 @@ export async function measureBudgetImpact(
   const envs = Object.keys(file.environments ?? {});
   const environment = envs.length === 1 ? envs[0]! : 'production';
   try {
-    const at = (now: string) => evaluateForRepository({ config, log, ...repository, environment, now: new Date(now), policy: { file }, scope: 'budgets', attempts: 1 }).then((e) => e.report);
+    const at = (now: string) =>
+      evaluateForRepository({
+        config,
+        log,
+        ...repository,
+        environment,
+        now: new Date(now),
+        policy: { file },
+        scope: 'budgets',
+        attempts: 1,
+      }).then((e) => e.report);
     const [before, after] = await Promise.all([at(window.startedAt), at(window.endedAt)]);
     const rows = budgetImpactRows(before, after);
     // Per-SLO failures do not throw (the gate isolates them): nothing measured at all means Prometheus was out of reach.
     if (rows.every((r) => r.before === null && r.after === null)) {
-      log.info({ err: before.slos.find((s) => s.error)?.error ?? after.slos.find((s) => s.error)?.error }, 'postmortem: error-budget impact not measured');
+      log.info(
+        { err: before.slos.find((s) => s.error)?.error ?? after.slos.find((s) => s.error)?.error },
+        'postmortem: error-budget impact not measured',
+      );
       return null;
     }
     return rows;

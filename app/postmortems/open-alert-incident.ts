@@ -29,15 +29,25 @@ function incidentBody(candidate: IncidentCandidate, severity: string): string {
   ].join('\n');
 }
 
-export async function openAlertIncident(ctx: PostmortemContext, candidate: IncidentCandidate, now: Date): Promise<{ incident: number; postmortem: number; outcome: 'opened' | 'exists' }> {
+export async function openAlertIncident(
+  ctx: PostmortemContext,
+  candidate: IncidentCandidate,
+  now: Date,
+): Promise<{ incident: number; postmortem: number; outcome: 'opened' | 'exists' }> {
   const severity = ctx.policy.alertmanager.severity;
   const incident = await ctx.lock.run(issueKey(ctx, `alert-${candidate.key}`), () =>
-    openIssueOnce(ctx.client, ctx.owner, ctx.repo, {
-      key: `incident-alert-${candidate.key}`,
-      title: `Incident: ${candidate.title}`.slice(0, 256),
-      body: `${incidentBody(candidate, severity)}\n\n${renderMeta('incident', { alertKey: candidate.key, startedAt: candidate.startedAt, endedAt: candidate.endedAt, severity })}`,
-      labels: [ctx.policy.incidentLabel, severity],
-    }, ctx.config.appId),
+    openIssueOnce(
+      ctx.client,
+      ctx.owner,
+      ctx.repo,
+      {
+        key: `incident-alert-${candidate.key}`,
+        title: `Incident: ${candidate.title}`.slice(0, 256),
+        body: `${incidentBody(candidate, severity)}\n\n${renderMeta('incident', { alertKey: candidate.key, startedAt: candidate.startedAt, endedAt: candidate.endedAt, severity })}`,
+        labels: [ctx.policy.incidentLabel, severity],
+      },
+      ctx.config.appId,
+    ),
   );
   const postmortem = await openPostmortem(ctx, {
     incident: { number: incident.number, url: `https://github.com/${ctx.owner}/${ctx.repo}/issues/${incident.number}` },
@@ -50,5 +60,9 @@ export async function openAlertIncident(ctx: PostmortemContext, candidate: Incid
     alertKey: candidate.key,
     now,
   });
-  return { incident: incident.number, postmortem: postmortem.number, outcome: incident.outcome === 'opened' || postmortem.outcome === 'opened' ? 'opened' : 'exists' };
+  return {
+    incident: incident.number,
+    postmortem: postmortem.number,
+    outcome: incident.outcome === 'opened' || postmortem.outcome === 'opened' ? 'opened' : 'exists',
+  };
 }

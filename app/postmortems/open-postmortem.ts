@@ -41,7 +41,7 @@ export interface PostmortemOutcome {
 }
 
 /** The key that makes two requests the same postmortem. */
-export function postmortemKey(request: Pick<PostmortemRequest, 'incident' | 'alertKey'>): string {
+function postmortemKey(request: Pick<PostmortemRequest, 'incident' | 'alertKey'>): string {
   if (request.alertKey) return `postmortem-alert-${request.alertKey}`;
   if (request.incident) return `postmortem-for-${request.incident.number}`;
   throw new Error('a postmortem needs an incident or an alert group');
@@ -56,7 +56,11 @@ async function findLinkedPostmortem(ctx: PostmortemContext, key: string, inciden
   const { issues } = await listLabelledIssues(ctx.client, ctx.owner, ctx.repo, ctx.policy.label);
   // The key's marker counts only on an issue this app opened; a postmortem written by hand that names the
   // incident in its metadata counts too (that is how a team links its own postmortem).
-  const found = issues.find((i) => (openedByApp(i, ctx.config.appId) && (i.body ?? '').includes(marker)) || (incident !== null && readMeta('postmortem', i.body)?.incident === incident));
+  const found = issues.find(
+    (i) =>
+      (openedByApp(i, ctx.config.appId) && (i.body ?? '').includes(marker)) ||
+      (incident !== null && readMeta('postmortem', i.body)?.incident === incident),
+  );
   return found?.number ?? null;
 }
 
@@ -67,44 +71,62 @@ async function renderBody(ctx: PostmortemContext, facts: PostmortemFacts): Promi
 
 export async function openPostmortem(ctx: PostmortemContext, request: PostmortemRequest): Promise<PostmortemOutcome> {
   const key = postmortemKey(request);
-  return ctx.lock.run(issueKey(ctx, key), async (): Promise<PostmortemOutcome> => {
-    const earlier = await findLinkedPostmortem(ctx, key, request.incident?.number ?? null);
-    if (earlier !== null) return { outcome: 'exists', number: earlier };
-    const date = (request.startedAt ?? request.now.toISOString()).slice(0, 10);
-    const facts: PostmortemFacts = {
-      title: request.title,
-      date,
-      incident: request.incident,
-      severity: request.severity,
-      author: request.author,
-      startedAt: request.startedAt,
-      endedAt: request.endedAt,
-      timeline: request.timeline,
-      budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, { owner: ctx.owner, repo: ctx.repo, installationId: ctx.installationId }),
-      approvals: ctx.policy.approvals,
-    };
-    const meta = renderMeta('postmortem', {
-      incident: request.incident?.number ?? null,
-      severity: request.severity,
-      author: request.author,
-      startedAt: request.startedAt,
-      endedAt: request.endedAt,
-      ...(request.alertKey ? { alertKey: request.alertKey } : {}),
+  return ctx.lock
+    .run(issueKey(ctx, key), async (): Promise<PostmortemOutcome> => {
+      const earlier = await findLinkedPostmortem(ctx, key, request.incident?.number ?? null);
+      if (earlier !== null) return { outcome: 'exists', number: earlier };
+      const date = (request.startedAt ?? request.now.toISOString()).slice(0, 10);
+      const facts: PostmortemFacts = {
+        title: request.title,
+        date,
+        incident: request.incident,
+        severity: request.severity,
+        author: request.author,
+        startedAt: request.startedAt,
+        endedAt: request.endedAt,
+        timeline: request.timeline,
+        budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          installationId: ctx.installationId,
+        }),
+        approvals: ctx.policy.approvals,
+      };
+      const meta = renderMeta('postmortem', {
+        incident: request.incident?.number ?? null,
+        severity: request.severity,
+        author: request.author,
+        startedAt: request.startedAt,
+        endedAt: request.endedAt,
+        ...(request.alertKey ? { alertKey: request.alertKey } : {}),
+      });
+      const opened = await openIssueOnce(
+        ctx.client,
+        ctx.owner,
+        ctx.repo,
+        {
+          key,
+          title: postmortemTitle(date, request.title),
+          body: `${await renderBody(ctx, facts)}\n\n${meta}`,
+          labels: [ctx.policy.label, ...(request.severity ? [request.severity] : [])],
+        },
+        ctx.config.appId,
+      );
+      if (opened.outcome === 'opened' && request.incident) {
+        await commentOnIssue(
+          ctx.client,
+          ctx.owner,
+          ctx.repo,
+          request.incident.number,
+          `Postmortem opened: #${opened.number}. Add action items there as \`- [ ] <text> @owner due:YYYY-MM-DD\`.`,
+        );
+      }
+      ctx.log.info({ postmortem: opened.number, outcome: opened.outcome, incident: request.incident?.number }, 'postmortem');
+      return { outcome: opened.outcome, number: opened.number };
+    })
+    .then(async (result) => {
+      // Outside the key's lock: syncing takes the postmortem's own lock. A template may already hold action items.
+      if (result.outcome === 'opened') await syncActionItems(ctx, result.number);
+      return result;
     });
-    const opened = await openIssueOnce(ctx.client, ctx.owner, ctx.repo, {
-      key,
-      title: postmortemTitle(date, request.title),
-      body: `${await renderBody(ctx, facts)}\n\n${meta}`,
-      labels: [ctx.policy.label, ...(request.severity ? [request.severity] : [])],
-    }, ctx.config.appId);
-    if (opened.outcome === 'opened' && request.incident) {
-      await commentOnIssue(ctx.client, ctx.owner, ctx.repo, request.incident.number, `Postmortem opened: #${opened.number}. Add action items there as \`- [ ] <text> @owner due:YYYY-MM-DD\`.`);
-    }
-    ctx.log.info({ postmortem: opened.number, outcome: opened.outcome, incident: request.incident?.number }, 'postmortem');
-    return { outcome: opened.outcome, number: opened.number };
-  }).then(async (result) => {
-    // Outside the key's lock: syncing takes the postmortem's own lock. A template may already hold action items.
-    if (result.outcome === 'opened') await syncActionItems(ctx, result.number);
-    return result;
-  });
 }

@@ -15,10 +15,10 @@ import { addLabels } from '../../src/github/issue-labels.js';
 import { labelNames, readIssue } from '../../src/github/read-issue.js';
 import { issueKey, type PostmortemContext } from './postmortem-context.js';
 
-export const PUBLISHED_LABEL = 'published';
+const PUBLISHED_LABEL = 'published';
 
 /** The markdown committed to the repository: the issue's text without the app's hidden markers. */
-export function postmortemDocument(title: string, number: number, issueUrl: string | undefined, body: string): string {
+function postmortemDocument(title: string, number: number, issueUrl: string | undefined, body: string): string {
   const text = body.replace(/<!-- deploy-governor:[^\n]*? -->\n?/g, '').replace(/\s+$/, '');
   return `# ${title}\n\n_Published from ${issueUrl ? `[#${number}](${issueUrl})` : `#${number}`}._\n\n${text}\n`;
 }
@@ -30,7 +30,13 @@ const COMMIT_FAILED_MARKER = '<!-- deploy-governor:publish-commit-failed -->';
  * missing permission) becomes one comment on the postmortem saying how to fix
  * it, and publishing goes on: the approvals stand either way.
  */
-async function commitDocument(ctx: PostmortemContext, number: number, path: string, content: string, message: string): Promise<'created' | 'updated' | 'unchanged' | 'refused'> {
+async function commitDocument(
+  ctx: PostmortemContext,
+  number: number,
+  path: string,
+  content: string,
+  message: string,
+): Promise<'created' | 'updated' | 'unchanged' | 'refused'> {
   try {
     return await commitFile(ctx.client, { owner: ctx.owner, repo: ctx.repo, path }, content, message);
   } catch (error: unknown) {
@@ -54,16 +60,31 @@ export async function publishPostmortem(ctx: PostmortemContext, number: number):
   return ctx.lock.run(issueKey(ctx, number), async () => {
     const issue = await readIssue(ctx.client, ctx.owner, ctx.repo, number);
     const body = issue.body ?? '';
-    if (!allApproved(body, ctx.policy.approvals.map((r) => r.role))) return 'not-approved';
+    if (
+      !allApproved(
+        body,
+        ctx.policy.approvals.map((r) => r.role),
+      )
+    )
+      return 'not-approved';
     const meta = readMeta('postmortem', body);
     const publishedAt = meta?.publishedAt ?? new Date().toISOString();
     const date = /^Postmortem: (\d{4}-\d{2}-\d{2}) /.exec(issue.title)?.[1] ?? publishedAt.slice(0, 10);
     const title = issue.title.replace(/^Postmortem: \d{4}-\d{2}-\d{2} /, '');
     const path = postmortemDocPath(ctx.policy.docsPath, date, title);
-    const committed = await commitDocument(ctx, number, path, postmortemDocument(issue.title, number, issue.html_url, body), `Postmortem #${number}: ${issue.title}`);
+    const committed = await commitDocument(
+      ctx,
+      number,
+      path,
+      postmortemDocument(issue.title, number, issue.html_url, body),
+      `Postmortem #${number}: ${issue.title}`,
+    );
     const labelled = labelNames(issue).includes(PUBLISHED_LABEL);
     if (!labelled) await addLabels(ctx.client, ctx.owner, ctx.repo, number, [PUBLISHED_LABEL]);
-    if (meta && !meta.publishedAt) await editIssueBody(ctx.client, { owner: ctx.owner, repo: ctx.repo, issue: number }, (b) => writeMeta('postmortem', b, { ...meta, publishedAt }));
+    if (meta && !meta.publishedAt)
+      await editIssueBody(ctx.client, { owner: ctx.owner, repo: ctx.repo, issue: number }, (b) =>
+        writeMeta('postmortem', b, { ...meta, publishedAt }),
+      );
     ctx.log.info({ postmortem: number, path, committed }, 'postmortem published');
     return labelled && committed === 'unchanged' ? 'already' : 'published';
   });

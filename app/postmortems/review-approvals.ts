@@ -19,7 +19,14 @@ import { issueKey, type PostmortemContext } from './postmortem-context.js';
 import { publishPostmortem } from './publish-postmortem.js';
 
 /** Whether `login` may tick `role`'s box. */
-export async function mayApprove(client: GitHubClient, owner: string, repo: string, login: string, role: ApprovalRole, author: string | null): Promise<boolean> {
+async function mayApprove(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  login: string,
+  role: ApprovalRole,
+  author: string | null,
+): Promise<boolean> {
   for (const approver of role.approvers) {
     if (approver === '$author') {
       if (author !== null && author.toLowerCase() === login.toLowerCase()) return true;
@@ -66,7 +73,9 @@ export async function reviewApprovals(ctx: PostmortemContext, edit: ApprovalEdit
   let body = edit.after;
   if (refused.length > 0) {
     body = await ctx.lock.run(issueKey(ctx, edit.postmortem), async () => {
-      const result = await editIssueBody(ctx.client, { owner: ctx.owner, repo: ctx.repo, issue: edit.postmortem }, (b) => refused.reduce((x, r) => setApprovalChecked(x, r, false), b));
+      const result = await editIssueBody(ctx.client, { owner: ctx.owner, repo: ctx.repo, issue: edit.postmortem }, (b) =>
+        refused.reduce((x, r) => setApprovalChecked(x, r, false), b),
+      );
       return result.body;
     });
     // The sender's login is GitHub's own (a safe token); roles come from the policy's validated names.
@@ -78,7 +87,13 @@ export async function reviewApprovals(ctx: PostmortemContext, edit: ApprovalEdit
       [
         `@${edit.sender}, I unticked ${refused.map((r) => `**${r}**`).join(', ')}: only the role's approver may tick it.`,
         '',
-        ...refused.map((r) => `- **${r}**: ${describeApprovers(roles.find((x) => x.role === r)!, author)}`),
+        ...refused.map(
+          (r) =>
+            `- **${r}**: ${describeApprovers(
+              roles.find((x) => x.role === r)!,
+              author,
+            )}`,
+        ),
       ].join('\n'),
     );
     ctx.log.warn({ postmortem: edit.postmortem, sender: edit.sender, refused }, 'postmortem approval refused');

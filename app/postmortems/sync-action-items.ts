@@ -74,7 +74,10 @@ function incompleteComment(items: ActionItem[]): string {
     INCOMPLETE_MARKER,
     'Some action items are missing an owner or a due date, so no issue was opened for them yet. Write each as `- [ ] <text> @owner due:YYYY-MM-DD`:',
     '',
-    ...items.map((i) => `- ${inert(i.text)}: ${[!i.owner ? 'no owner' : null, i.dueProblem ? inert(i.dueProblem) : !i.due ? 'no due date' : null].filter(Boolean).join(', ')}`),
+    ...items.map(
+      (i) =>
+        `- ${inert(i.text)}: ${[!i.owner ? 'no owner' : null, i.dueProblem ? inert(i.dueProblem) : !i.due ? 'no due date' : null].filter(Boolean).join(', ')}`,
+    ),
   ].join('\n');
 }
 
@@ -106,7 +109,10 @@ export async function syncActionItems(ctx: PostmortemContext, postmortem: number
     await upsertPrComment(ctx.client, {
       ...target,
       marker: INCOMPLETE_MARKER,
-      body: incomplete.length > 0 ? incompleteComment(incomplete) : `${INCOMPLETE_MARKER}\nEvery action item now has an owner and a due date. Thank you!`,
+      body:
+        incomplete.length > 0
+          ? incompleteComment(incomplete)
+          : `${INCOMPLETE_MARKER}\nEvery action item now has an owner and a due date. Thank you!`,
       create: incomplete.length > 0,
     });
     if (overLimit > 0) {

@@ -166,7 +166,10 @@ export function createMemoryDeliveryQueue(o: QueueOptions & { replayMemory?: num
       return known ? 'forgotten' : 'unknown';
     },
     async stats(): Promise<QueueStats> {
-      const installations = [...pending].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([installation, n]) => ({ installation, pending: n }));
+      const installations = [...pending]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([installation, n]) => ({ installation, pending: n }));
       return { queued: counts.queued, delayed: counts.delayed, inFlight: counts.inFlight, dead: dead.size, installations };
     },
     async close() {

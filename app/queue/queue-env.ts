@@ -69,7 +69,12 @@ export function parseQueueEnv(env: NodeJS.ProcessEnv = process.env): { value: Qu
   if (share !== null) {
     const m = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(share);
     const fraction = m ? Number(m[1]) / (m[2] ? 100 : 1) : Number.NaN;
-    if (!(fraction > 0 && fraction <= 1)) problems.push({ variable: 'QUEUE_INSTALLATION_SHARE', value: share, message: 'expected a share of the workers above 0 and at most 1, such as 0.25 or 25%' });
+    if (!(fraction > 0 && fraction <= 1))
+      problems.push({
+        variable: 'QUEUE_INSTALLATION_SHARE',
+        value: share,
+        message: 'expected a share of the workers above 0 and at most 1, such as 0.25 or 25%',
+      });
     else value.installationShare = fraction;
   }
 
@@ -85,12 +90,25 @@ export function parseQueueEnv(env: NodeJS.ProcessEnv = process.env): { value: Qu
     if (!(ms >= min && ms <= max)) problems.push({ variable: name, value: raw, message: form });
     else set(ms);
   };
-  duration('QUEUE_REPLAY_TTL', DAY_MS, 365 * DAY_MS, 'expected a duration of at least 24h, such as 96h or 4d (GitHub redelivers up to 3 days back)', (ms) => (value.replayTtlMs = ms));
-  duration('QUEUE_LEASE', 10_000, 3_600_000, 'expected a duration from 10s to 1h, such as 2m (longer than a delivery takes to handle)', (ms) => (value.leaseMs = ms));
+  duration(
+    'QUEUE_REPLAY_TTL',
+    DAY_MS,
+    365 * DAY_MS,
+    'expected a duration of at least 24h, such as 96h or 4d (GitHub redelivers up to 3 days back)',
+    (ms) => (value.replayTtlMs = ms),
+  );
+  duration(
+    'QUEUE_LEASE',
+    10_000,
+    3_600_000,
+    'expected a duration from 10s to 1h, such as 2m (longer than a delivery takes to handle)',
+    (ms) => (value.leaseMs = ms),
+  );
 
   const token = read('OPERATOR_TOKEN');
   if (token !== null) {
-    if (token.length < 16) problems.push({ variable: 'OPERATOR_TOKEN', value: '***', message: 'expected a random token of at least 16 characters' });
+    if (token.length < 16)
+      problems.push({ variable: 'OPERATOR_TOKEN', value: '***', message: 'expected a random token of at least 16 characters' });
     else value.operatorToken = token;
   }
   return problems.length > 0 ? { problems } : { value };

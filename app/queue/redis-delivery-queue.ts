@@ -45,7 +45,11 @@ const SEEN = 'deploy-governor:seen:';
  * drained into this version's queues while they exist (a rolling upgrade loses nothing). Its dead letters
  * stay under `deploy-governor:deliveries:dead` for an operator to read.
  */
-const V1 = { waiting: 'deploy-governor:deliveries:waiting', leased: 'deploy-governor:deliveries:leased', delayed: 'deploy-governor:deliveries:delayed' };
+const V1 = {
+  waiting: 'deploy-governor:deliveries:waiting',
+  leased: 'deploy-governor:deliveries:leased',
+  delayed: 'deploy-governor:deliveries:delayed',
+};
 
 /** ARGV: prefix, seen prefix, id, installation, name, body, acceptedAt, max per installation, ttl (s), now, attempts. */
 const PUSH = `local P, S, id, inst = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -172,7 +176,8 @@ export function createRedisDeliveryQueue(url: string, o: RedisQueueOptions = {})
   // EVALSHA with the script's text sent once per connection, not on every call.
   const scripts = { PUSH, CLAIM, SETTLE, RELEASE_DUE, STATS, FORGET };
   for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(`dg${name}`, { numberOfKeys: 0, lua });
-  const run = (name: keyof typeof scripts, ...args: (string | number)[]) => (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[`dg${name}`]!(...args);
+  const run = (name: keyof typeof scripts, ...args: (string | number)[]) =>
+    (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[`dg${name}`]!(...args);
   const leaseMs = o.leaseMs ?? LEASE_MS;
   const ttlSeconds = Math.ceil((o.replayTtlMs ?? DEFAULT_REPLAY_TTL_MS) / 1000);
   const maxPerInstallation = o.maxPerInstallation ?? DEFAULT_MAX_PER_INSTALLATION;
@@ -185,10 +190,14 @@ export function createRedisDeliveryQueue(url: string, o: RedisQueueOptions = {})
   redis.on('close', () => {
     if (down || closing) return;
     down = { since: Date.now() };
-    o.log?.error({ err: lastError || 'connection closed' }, 'Redis is unreachable: webhooks are answered 503 and deliveries wait until it returns');
+    o.log?.error(
+      { err: lastError || 'connection closed' },
+      'Redis is unreachable: webhooks are answered 503 and deliveries wait until it returns',
+    );
   });
   redis.on('ready', () => {
-    if (down) o.log?.info({ downSeconds: Math.round((Date.now() - down.since) / 1000) }, 'Redis is reachable again: the delivery queue is back');
+    if (down)
+      o.log?.info({ downSeconds: Math.round((Date.now() - down.since) / 1000) }, 'Redis is reachable again: the delivery queue is back');
     down = null;
   });
 
@@ -206,8 +215,18 @@ export function createRedisDeliveryQueue(url: string, o: RedisQueueOptions = {})
     }
   }
 
-  async function store(id: string, name: string, installation: string, body: string, acceptedAt: number, max = maxPerInstallation): Promise<PushOutcome> {
-    const [outcome, held] = (await run('PUSH', P, SEEN, id, installation, name, body, acceptedAt, max, ttlSeconds, Date.now(), 0)) as [string, string?];
+  async function store(
+    id: string,
+    name: string,
+    installation: string,
+    body: string,
+    acceptedAt: number,
+    max = maxPerInstallation,
+  ): Promise<PushOutcome> {
+    const [outcome, held] = (await run('PUSH', P, SEEN, id, installation, name, body, acceptedAt, max, ttlSeconds, Date.now(), 0)) as [
+      string,
+      string?,
+    ];
     return outcome === 'full' ? { outcome: 'full', pending: Number(held) } : ({ outcome } as PushOutcome);
   }
 
@@ -237,8 +256,15 @@ export function createRedisDeliveryQueue(url: string, o: RedisQueueOptions = {})
     ready: () => redis.status === 'ready',
     onQueued: (listener) => void listeners.push(listener),
     async push(delivery, p = {}) {
-      const pushed = await store(delivery.id, delivery.name, installationOf(delivery), p.body ?? JSON.stringify(delivery.payload), delivery.acceptedAt);
-      if (pushed.outcome === 'queued' || pushed.outcome === 'requeued' || pushed.outcome === 'retry-now') for (const listener of listeners) listener();
+      const pushed = await store(
+        delivery.id,
+        delivery.name,
+        installationOf(delivery),
+        p.body ?? JSON.stringify(delivery.payload),
+        delivery.acceptedAt,
+      );
+      if (pushed.outcome === 'queued' || pushed.outcome === 'requeued' || pushed.outcome === 'retry-now')
+        for (const listener of listeners) listener();
       return pushed;
     },
     async claim(c = {}): Promise<Claim | null> {
@@ -246,8 +272,24 @@ export function createRedisDeliveryQueue(url: string, o: RedisQueueOptions = {})
       const token = randomUUID();
       const row = (await run('CLAIM', P, Date.now() + leaseMs, token, ...(c.exclude ?? []))) as string[] | null;
       if (!row) return null;
-      const [id, installation, name, body, attempts, acceptedAt, lastError] = row as [string, string, string, string, string, string, string];
-      const delivery = { id, installation, name, payload: JSON.parse(body) as unknown, attempts: Number(attempts), acceptedAt: Number(acceptedAt), ...(lastError ? { lastError } : {}) };
+      const [id, installation, name, body, attempts, acceptedAt, lastError] = row as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      const delivery = {
+        id,
+        installation,
+        name,
+        payload: JSON.parse(body) as unknown,
+        attempts: Number(attempts),
+        acceptedAt: Number(acceptedAt),
+        ...(lastError ? { lastError } : {}),
+      };
       return { delivery, handle: `${id} ${token}` };
     },
     async complete(claim) {
@@ -263,7 +305,10 @@ export function createRedisDeliveryQueue(url: string, o: RedisQueueOptions = {})
       return (await run('FORGET', P, SEEN, id)) as ForgetOutcome;
     },
     async stats(): Promise<QueueStats> {
-      const [[queued, delayed, inFlight, dead], pending] = await Promise.all([run('STATS', P) as Promise<number[]>, redis.hgetall(`${P}pending`)]);
+      const [[queued, delayed, inFlight, dead], pending] = await Promise.all([
+        run('STATS', P) as Promise<number[]>,
+        redis.hgetall(`${P}pending`),
+      ]);
       const installations = Object.entries(pending)
         .map(([installation, n]) => ({ installation, pending: Number(n) }))
         .sort((a, b) => b.pending - a.pending)

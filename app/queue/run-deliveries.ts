@@ -41,7 +41,7 @@ const UNAVAILABLE_MS = 1_000;
 const SETTLE_RETRY_MS = 60_000;
 
 /** Workers one installation may hold: `share` of them, at least one. */
-export function workersPerInstallation(concurrency: number, share = 0.25): number {
+function workersPerInstallation(concurrency: number, share = 0.25): number {
   return Math.max(1, Math.floor(concurrency * share));
 }
 
@@ -162,11 +162,17 @@ export function runDeliveries(queue: DeliveryQueue, handle: (delivery: QueuedDel
       } catch (error: unknown) {
         const failed = { ...delivery, lastError: messageOf(error).slice(0, 2000) };
         if (delivery.attempts >= MAX_ATTEMPTS) {
-          o.log.error({ ...describeDelivery(delivery), err: failed.lastError }, 'delivery failed every attempt; kept among the dead letters');
+          o.log.error(
+            { ...describeDelivery(delivery), err: failed.lastError },
+            'delivery failed every attempt; kept among the dead letters',
+          );
           outcome = () => queue.bury(claim, failed);
         } else {
           const delay = retryDelayMs(delivery.attempts, o.retryBaseMs);
-          o.log.warn({ ...describeDelivery(delivery), retryInMs: Math.round(delay), err: failed.lastError }, 'delivery failed; will try again');
+          o.log.warn(
+            { ...describeDelivery(delivery), retryInMs: Math.round(delay), err: failed.lastError },
+            'delivery failed; will try again',
+          );
           outcome = () => queue.retryLater(claim, failed, delay);
         }
       } finally {
@@ -188,10 +194,14 @@ export function runDeliveries(queue: DeliveryQueue, handle: (delivery: QueuedDel
         return;
       } catch (error: unknown) {
         if (stopping || Date.now() > deadline) {
-          o.log.error({ delivery: id, err: messageOf(error) }, 'could not record the delivery\'s outcome; it will be handled again');
+          o.log.error({ delivery: id, err: messageOf(error) }, "could not record the delivery's outcome; it will be handled again");
           return;
         }
-        if (first) o.log.warn({ delivery: id, err: messageOf(error) }, 'could not record the delivery\'s outcome yet; trying again while the queue is away');
+        if (first)
+          o.log.warn(
+            { delivery: id, err: messageOf(error) },
+            "could not record the delivery's outcome yet; trying again while the queue is away",
+          );
         await new Promise((resolve) => setTimeout(resolve, UNAVAILABLE_MS));
       }
     }

@@ -25,7 +25,7 @@ import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { authenticateAlertmanager, callerMayOpen, hasAnyToken, type AlertmanagerAuth } from '../tenants/alertmanager-tokens.js';
 import { BodyError, pathOf, readJsonBody, sendJson } from './operator-request.js';
 
-export const ALERTMANAGER_PATH = '/deploy-governor/alertmanager';
+const ALERTMANAGER_PATH = '/deploy-governor/alertmanager';
 
 const REPOSITORY = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
 
@@ -45,7 +45,11 @@ export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: Issue
     }
     const caller = authenticateAlertmanager(req.headers.authorization, auth);
     if (!caller) {
-      sendJson(res, 401, { error: hasAnyToken(auth) ? 'missing or wrong bearer token' : 'the app has no ALERTMANAGER_TOKEN or per-tenant Alertmanager tokens configured' });
+      sendJson(res, 401, {
+        error: hasAnyToken(auth)
+          ? 'missing or wrong bearer token'
+          : 'the app has no ALERTMANAGER_TOKEN or per-tenant Alertmanager tokens configured',
+      });
       return true;
     }
     let body: unknown;
@@ -69,8 +73,14 @@ export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: Issue
     }
     if (outside.size > 0) {
       const repositories = [...outside].slice(0, 20);
-      probot.log.warn({ token: caller.name, repositories }, 'alertmanager: refused a notification naming repositories outside its token\'s scope');
-      sendJson(res, 403, { error: `the token "${caller.name}" may not open incidents in ${repositories.join(', ')}${outside.size > repositories.length ? ' and others' : ''}`, repositories });
+      probot.log.warn(
+        { token: caller.name, repositories },
+        "alertmanager: refused a notification naming repositories outside its token's scope",
+      );
+      sendJson(res, 403, {
+        error: `the token "${caller.name}" may not open incidents in ${repositories.join(', ')}${outside.size > repositories.length ? ' and others' : ''}`,
+        repositories,
+      });
       return true;
     }
     // First which repositories the alerts name; then each repository's own selector picks its alerts.
@@ -85,10 +95,24 @@ export function alertmanagerRoute(probot: Probot, config: AppConfig, lock: Issue
           results.push({ repository: name, outcome: 'skipped', reason: 'the app is not installed on this repository' });
           continue;
         }
-        const ctx = await postmortemContext({ client: installation.client, log: probot.log, config, lock, owner: repository.owner, repo: repository.repo, installationId: installation.installationId });
-        const selected = incidentsFromAlerts(parsed.payload, ctx.policy.alertmanager.selector).incidents.filter((c) => c.owner === repository.owner && c.repo === repository.repo);
+        const ctx = await postmortemContext({
+          client: installation.client,
+          log: probot.log,
+          config,
+          lock,
+          owner: repository.owner,
+          repo: repository.repo,
+          installationId: installation.installationId,
+        });
+        const selected = incidentsFromAlerts(parsed.payload, ctx.policy.alertmanager.selector).incidents.filter(
+          (c) => c.owner === repository.owner && c.repo === repository.repo,
+        );
         if (selected.length === 0) {
-          results.push({ repository: name, outcome: 'skipped', reason: "no alert matches the repository's postmortems.alertmanager.selector" });
+          results.push({
+            repository: name,
+            outcome: 'skipped',
+            reason: "no alert matches the repository's postmortems.alertmanager.selector",
+          });
           continue;
         }
         for (const candidate of selected) results.push({ repository: name, ...(await openAlertIncident(ctx, candidate, new Date())) });

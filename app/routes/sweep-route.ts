@@ -15,10 +15,15 @@ import { clientFor } from '../github-client.js';
 import { installationClient } from '../installation-client.js';
 import { operatorRoute, sendJson } from './operator-request.js';
 
-export const SWEEP_PATH = '/deploy-governor/postmortems/sweep';
+const SWEEP_PATH = '/deploy-governor/postmortems/sweep';
 
 const requestSchema = z
-  .strictObject({ repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name').optional() })
+  .strictObject({
+    repository: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name')
+      .optional(),
+  })
   .optional();
 
 const installations = z.array(z.object({ id: z.number().int() }));
@@ -48,7 +53,9 @@ export function sweepRoute(probot: Probot, config: AppConfig) {
   return operatorRoute(SWEEP_PATH, { token: config.sweepToken, variable: 'SWEEP_TOKEN' }, async (body, res) => {
     const parsed = requestSchema.safeParse(body);
     if (!parsed.success) {
-      sendJson(res, 400, { error: `expected {"repository": "owner/name"} or an empty body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}` });
+      sendJson(res, 400, {
+        error: `expected {"repository": "owner/name"} or an empty body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+      });
       return;
     }
     const request = parsed.data;
@@ -69,7 +76,10 @@ export function sweepRoute(probot: Probot, config: AppConfig) {
     for (const t of targets) {
       try {
         const policy = resolvePostmortemPolicy((await readRepoPolicy(t.client, t.owner, t.repo)).postmortems);
-        results.push({ repository: `${t.owner}/${t.repo}`, ...(await runPostmortemSweep(t.client, { owner: t.owner, repo: t.repo, policy, now: new Date() })) });
+        results.push({
+          repository: `${t.owner}/${t.repo}`,
+          ...(await runPostmortemSweep(t.client, { owner: t.owner, repo: t.repo, policy, now: new Date() })),
+        });
       } catch (error: unknown) {
         failed = true;
         probot.log.error({ err: error, repository: `${t.owner}/${t.repo}` }, 'postmortem sweep failed');

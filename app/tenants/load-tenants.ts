@@ -5,7 +5,6 @@
  * from the app's environment by variable name. Any problem throws a PolicyError
  * naming the key and the line.
  */
-import { createHash } from 'node:crypto';
 import { parseDurationMs } from '../../src/core/duration.js';
 import type { LabelMatcher } from '../../src/core/prometheus/enforce-label.js';
 import { PolicyError, type PolicyIssue } from '../../src/core/policy/policy-error.js';
@@ -26,7 +25,7 @@ export interface TenantTarget {
   requiredMatcher?: LabelMatcher;
 }
 
-export interface TenantEntry {
+interface TenantEntry {
   target: TenantTarget;
   installation: number | null;
   /** Lower-cased. */
@@ -51,7 +50,7 @@ export interface TenantDirectory {
 }
 
 /** Limits of the tenants file: thousands of repositories fit; depth 8 is the schema's deepest. */
-export const TENANTS_FILE_LIMITS = { maxChars: 1024 * 1024, maxDepth: 16, maxAliasCount: 100 };
+const TENANTS_FILE_LIMITS = { maxChars: 1024 * 1024, maxDepth: 16, maxAliasCount: 100 };
 
 const DEFAULT_TIMEOUT_MS = 4000;
 
@@ -60,13 +59,17 @@ function duplicates(issues: PolicyIssue[], what: string, entries: { key: string;
   const seen = new Map<string, { path: string; owner: string }>();
   for (const e of entries) {
     const first = seen.get(e.key);
-    if (first && first.owner !== e.owner) issues.push({ path: e.path, message: `${what} ${e.key} is also in ${first.owner} (${first.path}): each may belong to one tenant only` });
+    if (first && first.owner !== e.owner)
+      issues.push({
+        path: e.path,
+        message: `${what} ${e.key} is also in ${first.owner} (${first.path}): each may belong to one tenant only`,
+      });
     else if (first) issues.push({ path: e.path, message: `${what} ${e.key} is listed twice` });
     else seen.set(e.key, { path: e.path, owner: e.owner });
   }
 }
 
-export function tokenScopes(tokens: readonly AlertmanagerTokenInput[], issues: PolicyIssue[], prefix: string): AlertmanagerTokenScope[] {
+function tokenScopes(tokens: readonly AlertmanagerTokenInput[], issues: PolicyIssue[], prefix: string): AlertmanagerTokenScope[] {
   duplicates(
     issues,
     'the token name',
@@ -85,7 +88,11 @@ export function tokenScopes(tokens: readonly AlertmanagerTokenInput[], issues: P
   }));
 }
 
-function parsed<T>(text: string, source: string, validate: (data: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof toPolicyIssues>[0] }): T {
+function parsed<T>(
+  text: string,
+  source: string,
+  validate: (data: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof toPolicyIssues>[0] },
+): T {
   const yaml = parseHardenedYaml(text, TENANTS_FILE_LIMITS);
   if (!yaml.ok) throw new PolicyError(source, yaml.issues);
   const result = validate(yaml.data ?? {});
@@ -97,7 +104,11 @@ function parsed<T>(text: string, source: string, validate: (data: unknown) => { 
  * The tenants file, validated, with credentials read from `env`.
  * @throws PolicyError naming each problem (key path or line, and what is accepted)
  */
-export function parseTenantsFile(text: string, env: Readonly<Record<string, string | undefined>>, source = 'PROMETHEUS_TENANTS'): TenantDirectory {
+export function parseTenantsFile(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  source = 'PROMETHEUS_TENANTS',
+): TenantDirectory {
   const file = parsed(text, source, (d) => tenantsFileSchema.safeParse(d));
   const issues: PolicyIssue[] = [];
   duplicates(
@@ -108,17 +119,23 @@ export function parseTenantsFile(text: string, env: Readonly<Record<string, stri
   duplicates(
     issues,
     'the repository',
-    file.tenants.flatMap((t, i) => (t.repositories ?? []).map((r, j) => ({ key: r.toLowerCase(), path: `tenants[${i}].repositories[${j}]`, owner: `tenant ${t.name}` }))),
+    file.tenants.flatMap((t, i) =>
+      (t.repositories ?? []).map((r, j) => ({ key: r.toLowerCase(), path: `tenants[${i}].repositories[${j}]`, owner: `tenant ${t.name}` })),
+    ),
   );
   duplicates(
     issues,
     'the owner',
-    file.tenants.flatMap((t, i) => (t.owner ? [{ key: t.owner.toLowerCase(), path: `tenants[${i}].owner`, owner: `tenant ${t.name}` }] : [])),
+    file.tenants.flatMap((t, i) =>
+      t.owner ? [{ key: t.owner.toLowerCase(), path: `tenants[${i}].owner`, owner: `tenant ${t.name}` }] : [],
+    ),
   );
   duplicates(
     issues,
     'the installation',
-    file.tenants.flatMap((t, i) => (t.installation !== undefined ? [{ key: String(t.installation), path: `tenants[${i}].installation`, owner: `tenant ${t.name}` }] : [])),
+    file.tenants.flatMap((t, i) =>
+      t.installation !== undefined ? [{ key: String(t.installation), path: `tenants[${i}].installation`, owner: `tenant ${t.name}` }] : [],
+    ),
   );
   const tenants = file.tenants.map((t, i): TenantEntry => {
     const p = t.prometheus;
@@ -126,7 +143,11 @@ export function parseTenantsFile(text: string, env: Readonly<Record<string, stri
     const variable = p['bearer-token-env'];
     if (variable) {
       const token = env[variable];
-      if (!token) issues.push({ path: `tenants[${i}].prometheus.bearer-token-env`, message: `the variable ${variable} is not set in the app's environment (tenant ${t.name} needs its token there)` });
+      if (!token)
+        issues.push({
+          path: `tenants[${i}].prometheus.bearer-token-env`,
+          message: `the variable ${variable} is not set in the app's environment (tenant ${t.name} needs its token there)`,
+        });
       else headers.Authorization = `Bearer ${token}`;
     }
     const matcher = p['label-matcher'];
@@ -158,9 +179,4 @@ export function parseAlertmanagerTokensFile(text: string, source = 'ALERTMANAGER
   const scopes = tokenScopes(file['alertmanager-tokens'], issues, 'alertmanager-tokens');
   if (issues.length > 0) throw new PolicyError(source, issues);
   return scopes;
-}
-
-/** The hex SHA-256 an operator writes in the file for a token (`printf %s "$TOKEN" | sha256sum`). */
-export function tokenDigest(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }

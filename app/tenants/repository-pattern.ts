@@ -24,7 +24,14 @@ export const OWNER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 export function compileRepositoryPattern(text: string): RepositoryPattern {
   const lower = text.toLowerCase();
   const exact = !lower.includes('*');
-  const regex = exact ? null : new RegExp(`^${lower.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  const regex = exact
+    ? null
+    : new RegExp(
+        `^${lower
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]*')}$`,
+      );
   return {
     text,
     exact,

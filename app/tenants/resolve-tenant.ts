@@ -43,9 +43,11 @@ export function resolveTenant(directory: TenantDirectory, repository: Repository
   for (const entry of directory.tenants) {
     const found: Match[] = [];
     for (const pattern of entry.repositories) {
-      if (pattern.matches(owner, repo)) found.push({ rank: pattern.exact ? 4 : 3, literal: pattern.literalChars, tenant: entry.target, by: pattern.text });
+      if (pattern.matches(owner, repo))
+        found.push({ rank: pattern.exact ? 4 : 3, literal: pattern.literalChars, tenant: entry.target, by: pattern.text });
     }
-    if (entry.owner !== null && entry.owner === owner.toLowerCase()) found.push({ rank: 2, literal: 0, tenant: entry.target, by: `owner ${entry.owner}` });
+    if (entry.owner !== null && entry.owner === owner.toLowerCase())
+      found.push({ rank: 2, literal: 0, tenant: entry.target, by: `owner ${entry.owner}` });
     if (entry.installation !== null && installationId !== null && entry.installation === installationId) {
       found.push({ rank: 1, literal: 0, tenant: entry.target, by: `installation ${entry.installation}` });
     }

@@ -42,11 +42,20 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 function readNamedFile(variable: string, path: string, read: ReadText): { text: string } | { problem: EnvProblem } {
   try {
     const text = read(path);
-    if (text.length > MAX_FILE_BYTES) return { problem: { variable, value: path, message: `the file it names has ${text.length} characters; at most ${MAX_FILE_BYTES} are read` } };
+    if (text.length > MAX_FILE_BYTES)
+      return {
+        problem: { variable, value: path, message: `the file it names has ${text.length} characters; at most ${MAX_FILE_BYTES} are read` },
+      };
     return { text };
   } catch (error: unknown) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
-    return { problem: { variable, value: path, message: `cannot read the file it names${code ? ` (${code})` : ''}: set ${variable} to the path of a readable YAML file` } };
+    return {
+      problem: {
+        variable,
+        value: path,
+        message: `cannot read the file it names${code ? ` (${code})` : ''}: set ${variable} to the path of a readable YAML file`,
+      },
+    };
   }
 }
 
@@ -58,7 +67,7 @@ function policyProblems(variable: string, path: string, error: unknown): EnvProb
 const set = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
 
 /** PROMETHEUS_TENANTS: the tenants file, parsed and checked (credentials read from `env`); null when unset. */
-export function parseTenantsEnv(env: Env, read: ReadText = readText): EnvResult<TenantDirectory | null> {
+function parseTenantsEnv(env: Env, read: ReadText = readText): EnvResult<TenantDirectory | null> {
   const path = env.PROMETHEUS_TENANTS?.trim();
   if (!set(path)) return { value: null };
   const file = readNamedFile('PROMETHEUS_TENANTS', path, read);
@@ -71,7 +80,7 @@ export function parseTenantsEnv(env: Env, read: ReadText = readText): EnvResult<
 }
 
 /** ALERTMANAGER_TOKENS: per-tenant Alertmanager tokens from a YAML file; null when unset. */
-export function parseAlertmanagerTokensEnv(env: Env, read: ReadText = readText): EnvResult<AlertmanagerTokenScope[] | null> {
+function parseAlertmanagerTokensEnv(env: Env, read: ReadText = readText): EnvResult<AlertmanagerTokenScope[] | null> {
   const path = env.ALERTMANAGER_TOKENS?.trim();
   if (!set(path)) return { value: null };
   const file = readNamedFile('ALERTMANAGER_TOKENS', path, read);
@@ -83,7 +92,7 @@ export function parseAlertmanagerTokensEnv(env: Env, read: ReadText = readText):
   }
 }
 
-export type TenancyMode = 'tenants' | 'single' | 'implicit-single' | 'none';
+type TenancyMode = 'tenants' | 'single' | 'implicit-single' | 'none';
 
 export interface Tenancy {
   mode: TenancyMode;
@@ -105,14 +114,22 @@ export function parseTenancyEnv(env: Env, read: ReadText = readText): EnvResult<
   const warnings: string[] = [];
   const single = env.PROMETHEUS_SINGLE_TENANT?.trim();
   if (set(single) && single !== 'true' && single !== 'false') {
-    problems.push({ variable: 'PROMETHEUS_SINGLE_TENANT', value: single, message: 'expected true (every repository uses PROMETHEUS_URL) or false' });
+    problems.push({
+      variable: 'PROMETHEUS_SINGLE_TENANT',
+      value: single,
+      message: 'expected true (every repository uses PROMETHEUS_URL) or false',
+    });
   }
   const tenants = parseTenantsEnv(env, read);
   if ('problems' in tenants) problems.push(...tenants.problems);
   const directory = 'value' in tenants ? tenants.value : null;
   if (set(env.PROMETHEUS_TENANTS)) {
     if (single === 'true') {
-      problems.push({ variable: 'PROMETHEUS_SINGLE_TENANT', value: single, message: 'contradicts PROMETHEUS_TENANTS: unset one of them (a tenants file means several tenants)' });
+      problems.push({
+        variable: 'PROMETHEUS_SINGLE_TENANT',
+        value: single,
+        message: 'contradicts PROMETHEUS_TENANTS: unset one of them (a tenants file means several tenants)',
+      });
     }
     for (const variable of ['PROMETHEUS_URL', 'PROMETHEUS_TOKEN', 'PROMETHEUS_HEADERS'] as const) {
       if (set(env[variable])) {
@@ -132,7 +149,11 @@ export function parseTenancyEnv(env: Env, read: ReadText = readText): EnvResult<
   if ('problems' in tokens) problems.push(...tokens.problems);
   const fileTokens = directory?.alertmanagerTokens ?? [];
   if ('value' in tokens && tokens.value && fileTokens.length > 0) {
-    problems.push({ variable: 'ALERTMANAGER_TOKENS', value: env.ALERTMANAGER_TOKENS ?? null, message: 'the tenants file (PROMETHEUS_TENANTS) has an alertmanager-tokens section too: keep the tokens in one place' });
+    problems.push({
+      variable: 'ALERTMANAGER_TOKENS',
+      value: env.ALERTMANAGER_TOKENS ?? null,
+      message: 'the tenants file (PROMETHEUS_TENANTS) has an alertmanager-tokens section too: keep the tokens in one place',
+    });
   }
   // Values as a report may print them: secrets described by their length, URL passwords masked.
   if (problems.length > 0) return { problems: problems.map(safeProblem) };
@@ -144,7 +165,7 @@ export function parseTenancyEnv(env: Env, read: ReadText = readText): EnvResult<
   else mode = 'none';
   if (mode === 'implicit-single') {
     warnings.push(
-      'PROMETHEUS_URL is used for every repository, with the operator\'s credentials, because neither PROMETHEUS_TENANTS nor PROMETHEUS_SINGLE_TENANT is set: if several teams share this app, give each its own tenant (PROMETHEUS_TENANTS); if not, set PROMETHEUS_SINGLE_TENANT=true to say so',
+      "PROMETHEUS_URL is used for every repository, with the operator's credentials, because neither PROMETHEUS_TENANTS nor PROMETHEUS_SINGLE_TENANT is set: if several teams share this app, give each its own tenant (PROMETHEUS_TENANTS); if not, set PROMETHEUS_SINGLE_TENANT=true to say so",
     );
   }
   const alertmanagerTokens = [...fileTokens, ...(('value' in tokens && tokens.value) || [])];

@@ -56,7 +56,7 @@ const prometheusUrl = z
   });
 
 /** A label matcher every query of the tenant must carry (the app adds it, or refuses a query that contradicts it). */
-export const labelMatcherSchema = z
+const labelMatcherSchema = z
   .strictObject({
     name: z
       .string()
@@ -71,36 +71,46 @@ export const labelMatcherSchema = z
   });
 
 /** Where and how the app queries Prometheus for a tenant. */
-export const tenantPrometheusSchema = z
+const tenantPrometheusSchema = z
   .strictObject({
     url: prometheusUrl.meta({
       description:
         'Base URL of the Prometheus HTTP API, without /api/v1 (Mimir with its prefix, e.g. https://mimir.example.com/prometheus). Its host name is resolved and checked by the app: loopback, link-local and private addresses need PROMETHEUS_ALLOWED_NETWORKS.',
     }),
-    headers: headers
-      .optional()
-      .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: payments` for Mimir or Cortex. Not for credentials (Authorization, Cookie): use bearer-token-env.' }),
+    headers: headers.optional().meta({
+      description:
+        'Extra request headers, e.g. `X-Scope-OrgID: payments` for Mimir or Cortex. Not for credentials (Authorization, Cookie): use bearer-token-env.',
+    }),
     'bearer-token-env': envVarName.optional().meta({
-      description: "Name of the variable in the app's environment holding a bearer token for this Prometheus; sent as `Authorization: Bearer …`. The variable must be set when the app starts.",
+      description:
+        "Name of the variable in the app's environment holding a bearer token for this Prometheus; sent as `Authorization: Bearer …`. The variable must be set when the app starts.",
     }),
     timeout: durationSchema.optional().meta({ description: 'Time limit of each query attempt.', default: '4s' }),
     'label-matcher': labelMatcherSchema.optional(),
   })
   .meta({ description: "The tenant's Prometheus (or Thanos, Mimir, VictoriaMetrics)." });
 
-export const tenantSchema = z
+const tenantSchema = z
   .strictObject({
     name: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, { message: 'expected a short name of letters, digits, ".", "_" and "-", such as payments' })
-      .meta({ description: 'Unique name: shown in logs, and the key of the per-tenant cap on concurrent queries (PROMETHEUS_TENANT_CONCURRENCY).' }),
-    installation: z.number().int().positive().optional().meta({ description: 'A GitHub App installation id: every repository of that installation (least specific).' }),
-    owner: ownerName.optional().meta({ description: 'A user or organisation: every repository it owns.' }),
-    repositories: z
-      .array(repositoryPattern)
-      .min(1)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, {
+        message: 'expected a short name of letters, digits, ".", "_" and "-", such as payments',
+      })
+      .meta({
+        description: 'Unique name: shown in logs, and the key of the per-tenant cap on concurrent queries (PROMETHEUS_TENANT_CONCURRENCY).',
+      }),
+    installation: z
+      .number()
+      .int()
+      .positive()
       .optional()
-      .meta({ description: '`owner/repo` names or globs (`*` is any run of characters but `/`). An exact name is the most specific match; a glob comes next.' }),
+      .meta({ description: 'A GitHub App installation id: every repository of that installation (least specific).' }),
+    owner: ownerName.optional().meta({ description: 'A user or organisation: every repository it owns.' }),
+    repositories: z.array(repositoryPattern).min(1).optional().meta({
+      description:
+        '`owner/repo` names or globs (`*` is any run of characters but `/`). An exact name is the most specific match; a glob comes next.',
+    }),
     prometheus: tenantPrometheusSchema,
   })
   .refine((t) => t.installation !== undefined || t.owner !== undefined || t.repositories !== undefined, {
@@ -109,7 +119,7 @@ export const tenantSchema = z
   .meta({ description: 'A tenant: which repositories it covers, and the Prometheus they are evaluated against.' });
 
 /** One Alertmanager token and the repositories it may open incidents in. */
-export const alertmanagerTokenSchema = z
+const alertmanagerTokenSchema = z
   .strictObject({
     name: z
       .string()
@@ -118,28 +128,43 @@ export const alertmanagerTokenSchema = z
     sha256: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, { message: 'expected the hex SHA-256 of the token (printf %s "$TOKEN" | sha256sum)' })
-      .meta({ description: 'Hex SHA-256 of the bearer token Alertmanager sends (`printf %s "$TOKEN" | sha256sum`). Use a random token of at least 32 characters.' }),
-    owners: z.array(ownerName).min(1).optional().meta({ description: 'Users or organisations whose repositories this token may open incidents in.' }),
-    repositories: z.array(repositoryPattern).min(1).optional().meta({ description: '`owner/repo` names or globs this token may open incidents in.' }),
+      .meta({
+        description:
+          'Hex SHA-256 of the bearer token Alertmanager sends (`printf %s "$TOKEN" | sha256sum`). Use a random token of at least 32 characters.',
+      }),
+    owners: z
+      .array(ownerName)
+      .min(1)
+      .optional()
+      .meta({ description: 'Users or organisations whose repositories this token may open incidents in.' }),
+    repositories: z
+      .array(repositoryPattern)
+      .min(1)
+      .optional()
+      .meta({ description: '`owner/repo` names or globs this token may open incidents in.' }),
   })
-  .refine((t) => t.owners !== undefined || t.repositories !== undefined, { message: 'a token needs owners or repositories: what may it open incidents in?' })
+  .refine((t) => t.owners !== undefined || t.repositories !== undefined, {
+    message: 'a token needs owners or repositories: what may it open incidents in?',
+  })
   .meta({ description: 'A bearer token for POST /deploy-governor/alertmanager, limited to some repositories.' });
 
-export const alertmanagerTokensSchema = z
-  .array(alertmanagerTokenSchema)
-  .min(1)
-  .meta({ description: 'Per-tenant Alertmanager tokens: a notification naming a repository outside its token\'s scope is refused (403) and logged.' });
+const alertmanagerTokensSchema = z.array(alertmanagerTokenSchema).min(1).meta({
+  description: "Per-tenant Alertmanager tokens: a notification naming a repository outside its token's scope is refused (403) and logged.",
+});
 
 export const tenantsFileSchema = z
   .strictObject({
-    tenants: z.array(tenantSchema).min(1).meta({ description: 'The tenants. A repository none of them covers is refused, with a message saying the operator must assign it.' }),
+    tenants: z.array(tenantSchema).min(1).meta({
+      description: 'The tenants. A repository none of them covers is refused, with a message saying the operator must assign it.',
+    }),
     'alertmanager-tokens': alertmanagerTokensSchema.optional(),
   })
-  .meta({ title: 'deploy-governor tenants file', description: "The app operator's map from GitHub installations, owners and repositories to Prometheus targets (PROMETHEUS_TENANTS)." });
+  .meta({
+    title: 'deploy-governor tenants file',
+    description: "The app operator's map from GitHub installations, owners and repositories to Prometheus targets (PROMETHEUS_TENANTS).",
+  });
 
 /** The file named by ALERTMANAGER_TOKENS: the same list as the tenants file's section, on its own. */
 export const alertmanagerTokensFileSchema = z.strictObject({ 'alertmanager-tokens': alertmanagerTokensSchema });
 
-export type TenantsFile = z.infer<typeof tenantsFileSchema>;
-export type TenantEntryInput = z.infer<typeof tenantSchema>;
 export type AlertmanagerTokenInput = z.infer<typeof alertmanagerTokenSchema>;

@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_MIN_TRAFFIC: () => (/* binding */ DEFAULT_MIN_TRAFFIC),
 /* harmony export */   resolveAlerting: () => (/* binding */ resolveAlerting)
 /* harmony export */ });
 /* harmony import */ var _policy_policy_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5833);
@@ -30,15 +29,21 @@ function resolveAlerting(file, environment, source = '.github/deploy-governor.ym
     const cfg = (0,_policy_resolve_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .mergePolicy */ .VA)(file.alerting ?? {}, file.environments?.[environment]?.alerting);
     const factorScaling = cfg['factor-scaling'] ?? 'window';
     const pinned = factorScaling === 'pinned' ? { pinned: true } : {};
-    const pairs = (cfg['burn-rate-alerts']?.map((p) => ({ long: p.long, short: p.short, factor: p.factor, severity: p.severity, for: p.for ?? '2m' })) ?? _recorded_series_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_ALERT_PAIRS */ .vB).map((p) => ({ ...p, ...pinned }));
+    const pairs = (cfg['burn-rate-alerts']?.map((p) => ({ long: p.long, short: p.short, factor: p.factor, severity: p.severity, for: p.for ?? '2m' })) ??
+        _recorded_series_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_ALERT_PAIRS */ .vB).map((p) => ({ ...p, ...pinned }));
     const seen = new Map();
     for (const [i, p] of pairs.entries()) {
         const key = `${p.severity} ${p.long} ${p.short}`;
         const first = seen.get(key);
         if (first !== undefined) {
-            const where = file.environments?.[environment]?.alerting?.['burn-rate-alerts'] ? `environments.${environment}.alerting.burn-rate-alerts` : 'alerting.burn-rate-alerts';
+            const where = file.environments?.[environment]?.alerting?.['burn-rate-alerts']
+                ? `environments.${environment}.alerting.burn-rate-alerts`
+                : 'alerting.burn-rate-alerts';
             throw new _policy_policy_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PolicyError */ .p(source, [
-                { path: `${where}[${i}]`, message: `a second ${p.severity} pair over ${p.long} and ${p.short} (the first is [${first}]): each pair is its own alert, labelled by its windows, so two would be indistinguishable; keep one` },
+                {
+                    path: `${where}[${i}]`,
+                    message: `a second ${p.severity} pair over ${p.long} and ${p.short} (the first is [${first}]): each pair is its own alert, labelled by its windows, so two would be indistinguishable; keep one`,
+                },
             ]);
         }
         seen.set(key, i);

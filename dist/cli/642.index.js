@@ -10,11 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  BURN_RATE_ALERT_NAMES: () => (/* binding */ BURN_RATE_ALERT_NAMES),
-  DEFAULT_ALERT_PAIRS: () => (/* reexport */ recorded_series/* DEFAULT_ALERT_PAIRS */.vB),
-  RULE_INTERVAL_SECONDS: () => (/* reexport */ recorded_series/* RULE_INTERVAL_SECONDS */.$s),
-  generateRules: () => (/* binding */ generateRules),
-  pairFactor: () => (/* binding */ pairFactor)
+  generateRules: () => (/* binding */ generateRules)
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -23,8 +19,8 @@ var dist = __webpack_require__(8815);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/promql/promql.ts
 var promql = __webpack_require__(2124);
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
-var registry = __webpack_require__(7953);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
+var registry = __webpack_require__(1039);
 ;// CONCATENATED MODULE: ./src/core/generate/burn-rate-factors.ts
 /**
  * Burn-rate factors scaled to the SLO window, the way Sloth does it.
@@ -102,7 +98,9 @@ const MAX_OCCURRENCES = 50_000;
 /** PromQL for the current minute of the week (UTC), Sunday 00:00 = 0. */
 const MINUTE_OF_WEEK = '(day_of_week() * 1440 + hour() * 60 + minute())';
 function offsetName(tz, at) {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName');
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+        .formatToParts(new Date(at))
+        .find((p) => p.type === 'timeZoneName');
     return part?.value ?? '';
 }
 /** True when the zone's UTC offset is the same all year (checked on the first of every month). */
@@ -230,7 +228,6 @@ var recorded_series = __webpack_require__(7301);
 
 
 
-
 /** How long the DeployOverridden alert stays up after an overridden decision. */
 const OVERRIDE_ALERT_SECONDS = 86_400;
 /** Alert names by severity: stable, one alerting rule per pair under them. */
@@ -266,13 +263,19 @@ function windowRules(slo, labels, windows) {
         const withinBase = (0,duration/* parseDurationMs */.yi)(w) <= baseMs;
         if (!countsEvents) {
             if (w !== base.window) {
-                rules.push({ record: recorded_series/* SERIES */.mU.errorRatio(w), expr: withinBase ? `${base.ratio}${sel}` : `avg_over_time(${base.ratio}${sel}[${w}])`, labels });
+                rules.push({
+                    record: recorded_series/* SERIES */.mU.errorRatio(w),
+                    expr: withinBase ? `${base.ratio}${sel}` : `avg_over_time(${base.ratio}${sel}[${w}])`,
+                    labels,
+                });
             }
             continue;
         }
         rules.push({
             record: recorded_series/* SERIES */.mU.errorRatio(w),
-            expr: withinBase ? `${base.error}${sel} / ${base.total}${sel}` : `sum_over_time(${base.error}${sel}[${w}]) / sum_over_time(${base.total}${sel}[${w}])`,
+            expr: withinBase
+                ? `${base.error}${sel} / ${base.total}${sel}`
+                : `sum_over_time(${base.error}${sel}[${w}]) / sum_over_time(${base.total}${sel}[${w}])`,
             labels,
         });
         rules.push({
@@ -333,7 +336,9 @@ function alertRules(slo, labels, extra, pairs, minTraffic) {
 function alertNote(slo, pairs) {
     const factors = pairs.map((p) => `${p.long}/${p.short} ${factorText(pairFactor(p, slo.window))}x`).join(', ');
     const scaled = pairs.some((p) => !p.pinned) && (0,duration/* parseDurationMs */.yi)(slo.window) !== (0,duration/* parseDurationMs */.yi)('30d');
-    const lines = [`SLO ${slo.name} (${slo.window}): burn-rate factors ${factors}${scaled ? ` (the 30-day factors × ${slo.window} / 30d, as Sloth scales them)` : ''}.`];
+    const lines = [
+        `SLO ${slo.name} (${slo.window}): burn-rate factors ${factors}${scaled ? ` (the 30-day factors × ${slo.window} / 30d, as Sloth scales them)` : ''}.`,
+    ];
     const baseMs = (0,duration/* parseDurationMs */.yi)((0,recorded_series/* baseSeries */.N8)(slo).window);
     for (const p of pairs) {
         if ((0,duration/* parseDurationMs */.yi)(p.long) >= (0,duration/* parseDurationMs */.yi)(slo.window))
@@ -370,7 +375,10 @@ function drRules(dr, labels) {
             annotations: { summary: 'The backup probe is failing' },
         });
     }
-    for (const [name, cfg] of [['RTO', dr.rto], ['RPO', dr.rpo]]) {
+    for (const [name, cfg] of [
+        ['RTO', dr.rto],
+        ['RPO', dr.rpo],
+    ]) {
         if (!cfg)
             continue;
         rules.push({
@@ -408,7 +416,9 @@ function governanceRules(labels, environment) {
             // The Action pushes one group per repository and environment (src/prometheus/push-decision.ts); a newer decision replaces it.
             expr: `max by (job, repository, environment) (deploy_governor_decision{${env}, overridden="true"}) and on (job, repository, environment) (time() - deploy_governor_decision_timestamp_seconds{${env}} < ${OVERRIDE_ALERT_SECONDS})`,
             labels: { ...labels, severity: 'ticket' },
-            annotations: { summary: `A deploy to ${environment} went ahead with an override in the last ${(0,duration/* formatDuration */.a3)(OVERRIDE_ALERT_SECONDS * 1000)}: review it against the audit log` },
+            annotations: {
+                summary: `A deploy to ${environment} went ahead with an override in the last ${(0,duration/* formatPromDuration */.wz)(OVERRIDE_ALERT_SECONDS * 1000)}: review it against the audit log`,
+            },
         },
     ];
 }
@@ -419,16 +429,26 @@ function generateRules(input) {
     const environment = input.environment ?? 'production';
     const extra = { ...(input.labels ?? {}) };
     const envLabels = { ...extra, environment };
-    const interval = (0,duration/* formatDuration */.a3)(recorded_series/* RULE_INTERVAL_SECONDS */.$s * 1000);
+    const interval = (0,duration/* formatPromDuration */.wz)(recorded_series/* RULE_INTERVAL_SECONDS */.$s * 1000);
     const groups = [];
     for (const slo of input.slos) {
         const labels = { slo: slo.name, service: slo.service };
         const note = (0,registry/* sliKindOf */.Kh)(slo.sli).wording.ruleNote?.(slo.name, (0,recorded_series/* baseSeries */.N8)(slo).window);
-        groups.push({ name: `deploy-governor:${slo.name}:base`, interval, rules: baseRules(slo, labels), ...(note !== undefined ? { note } : {}) });
+        groups.push({
+            name: `deploy-governor:${slo.name}:base`,
+            interval,
+            rules: baseRules(slo, labels),
+            ...(note !== undefined ? { note } : {}),
+        });
         const windows = (0,recorded_series/* recordedWindows */.uZ)(slo, pairs, input.extraWindows ?? []);
         groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windows) });
         groups.push({ name: `deploy-governor:${slo.name}:budget`, interval, rules: budgetRules(slo, labels, windows) });
-        groups.push({ name: `deploy-governor:${slo.name}:alerts`, interval, rules: alertRules(slo, labels, extra, pairs, minTraffic), note: alertNote(slo, pairs) });
+        groups.push({
+            name: `deploy-governor:${slo.name}:alerts`,
+            interval,
+            rules: alertRules(slo, labels, extra, pairs, minTraffic),
+            note: alertNote(slo, pairs),
+        });
     }
     if (input.dr)
         groups.push({ name: 'deploy-governor:dr', interval, rules: drRules(input.dr, envLabels) });
@@ -450,7 +470,10 @@ function generateRules(input) {
             continue;
         const node = doc.getIn(['groups', i], true);
         if ((0,dist/* isMap */.jh)(node))
-            node.commentBefore = g.note.split('\n').map((line) => ` ${line}`).join('\n');
+            node.commentBefore = g.note
+                .split('\n')
+                .map((line) => ` ${line}`)
+                .join('\n');
     }
     return doc.toString({ lineWidth: 0 });
 }

@@ -67,7 +67,9 @@ function complianceTableQueries(slos) {
     const byWindow = new Map();
     for (const slo of slos)
         byWindow.set(slo.window, [...(byWindow.get(slo.window) ?? []), slo]);
-    const compliance = [...byWindow.entries()].map(([w, list]) => `(1 - ${recorded_series/* SERIES */.mU.errorRatio(w)}{slo=~"${sloNamesRegex(list)}"})`).join(' or ');
+    const compliance = [...byWindow.entries()]
+        .map(([w, list]) => `(1 - ${recorded_series/* SERIES */.mU.errorRatio(w)}{slo=~"${sloNamesRegex(list)}"})`)
+        .join(' or ');
     return [
         { column: 'Objective', expr: `${recorded_series/* SERIES */.mU.objective}${names}` },
         { column: 'Compliance (SLO window)', expr: compliance },
@@ -222,8 +224,14 @@ function complianceRow(input) {
     }
     table
         .withTransformation({ id: 'merge', options: {} })
-        .withTransformation({ id: 'organize', options: { excludeByName: { Time: true }, indexByName: {}, renameByName: { slo: 'SLO', service: 'Service', ...rename } } })
-        .overrideByRegexp('Objective|Compliance.*|Budget remaining', [{ id: 'unit', value: 'percentunit' }, { id: 'decimals', value: 3 }]);
+        .withTransformation({
+        id: 'organize',
+        options: { excludeByName: { Time: true }, indexByName: {}, renameByName: { slo: 'SLO', service: 'Service', ...rename } },
+    })
+        .overrideByRegexp('Objective|Compliance.*|Budget remaining', [
+        { id: 'unit', value: 'percentunit' },
+        { id: 'decimals', value: 3 },
+    ]);
     const h = new Queries();
     const history = new timeseries.PanelBuilder()
         .title('Compliance history')
@@ -284,7 +292,10 @@ function drRow(dr) {
             .height(5)
             .span(6));
     }
-    for (const [name, cfg] of [['RTO', dr.rto], ['RPO', dr.rpo]]) {
+    for (const [name, cfg] of [
+        ['RTO', dr.rto],
+        ['RPO', dr.rpo],
+    ]) {
         if (!cfg)
             continue;
         const r = new Queries();
@@ -323,7 +334,14 @@ function governanceRow() {
         .description('The last decision pushed per repository for $environment.')
         .datasource(DATASOURCE)
         .withTarget(t.target(governanceQueries.latest(), '', { instant: true, table: true }))
-        .withTransformation({ id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, instance: true, job: true }, indexByName: {}, renameByName: {} } })
+        .withTransformation({
+        id: 'organize',
+        options: {
+            excludeByName: { Time: true, Value: true, __name__: true, instance: true, job: true },
+            indexByName: {},
+            renameByName: {},
+        },
+    })
         .height(5)
         .span(12));
     const s = new Queries();

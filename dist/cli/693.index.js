@@ -7,8 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   activeFreezeWindows: () => (/* binding */ activeFreezeWindows),
-/* harmony export */   nextFreezeWindow: () => (/* binding */ nextFreezeWindow)
+/* harmony export */   activeFreezeWindows: () => (/* binding */ activeFreezeWindows)
 /* harmony export */ });
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
@@ -152,48 +151,6 @@ function activeFreezeWindows(windows, now) {
         .map((w) => activeWindow(w, now))
         .filter((w) => w !== null)
         .sort((a, b) => closesAt(a) - closesAt(b));
-}
-/** Start instants to try when one coincides with an end (the end wins, so the window stays closed). */
-const MAX_OPENING_CANDIDATES = 8;
-/** The window as it opens next: goes from closed to open strictly after `now` and not after `horizon`. */
-function nextOpening(w, now, horizon) {
-    const fixed = oneOff(w);
-    if (fixed)
-        return fixed.from.getTime() > now.getTime() && fixed.from.getTime() <= horizon ? activeWindow(w, fixed.from) : null;
-    if (w.start === undefined || w.end === undefined)
-        return null;
-    const tz = w.timezone ?? 'UTC';
-    // From a closed state the next start opens the window; an open window must close first
-    // (a start while open, e.g. a daily start with a weekly end, is not an opening).
-    const current = activeWindow(w, now);
-    if (current && current.until === null)
-        return null;
-    let cursor = current?.until ? new Date(current.until) : now;
-    for (let i = 0; i < MAX_OPENING_CANDIDATES; i++) {
-        const opens = occurrencesAround(w.start, tz, cursor)?.next;
-        if (!opens || opens.getTime() > horizon)
-            return null;
-        const open = activeWindow(w, opens);
-        if (open?.since === opens.toISOString())
-            return open;
-        cursor = opens;
-    }
-    return null;
-}
-/**
- * The window that opens next (goes from closed to open strictly after `now`, within
- * `horizonDays`, default 14), or null. At `from`, `activeFreezeWindows` reports the
- * window open with `since` equal to `from`; one millisecond earlier it is closed.
- */
-function nextFreezeWindow(windows, now, horizonDays = 14) {
-    const horizon = now.getTime() + horizonDays * DAY_MS;
-    let best = null;
-    for (const w of windows) {
-        const open = nextOpening(w, now, horizon);
-        if (open?.since && (!best || open.since < best.from))
-            best = { name: w.name, from: open.since, until: open.until };
-    }
-    return best;
 }
 
 

@@ -7470,7 +7470,7 @@ tslib_1.__exportStar(__webpack_require__(4769), exports);
 tslib_1.__exportStar(__webpack_require__(904), exports);
 tslib_1.__exportStar(__webpack_require__(7563), exports);
 tslib_1.__exportStar(__webpack_require__(2024), exports);
-tslib_1.__exportStar(__webpack_require__(2715), exports);
+tslib_1.__exportStar(__webpack_require__(7953), exports);
 tslib_1.__exportStar(__webpack_require__(8092), exports);
 tslib_1.__exportStar(__webpack_require__(6618), exports);
 tslib_1.__exportStar(__webpack_require__(3640), exports);
@@ -10049,7 +10049,7 @@ exports.ValueMappingResultBuilder = ValueMappingResultBuilder;
 
 /***/ }),
 
-/***/ 2715:
+/***/ 7953:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

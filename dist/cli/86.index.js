@@ -43,12 +43,18 @@ const MAX_ISSUES = 50;
 /** Every object of the file, in order, or the YAML problems found. Empty documents are skipped. */
 function parseOpenSloDocuments(text) {
     if (text.length > MAX_OPENSLO_CHARS) {
-        return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; an OpenSLO file may have at most ${MAX_OPENSLO_CHARS}` }] };
+        return {
+            ok: false,
+            issues: [{ path: '', message: `the file has ${text.length} characters; an OpenSLO file may have at most ${MAX_OPENSLO_CHARS}` }],
+        };
     }
     const deep = (0,parse_hardened_yaml/* tooDeep */.DI)(text, MAX_DEPTH);
     if (deep !== null) {
         const line = text.slice(0, deep).split('\n').length;
-        return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}` }] };
+        return {
+            ok: false,
+            issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}` }],
+        };
     }
     const lineCounter = new dist/* LineCounter */.HN();
     const parsed = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
@@ -58,7 +64,10 @@ function parseOpenSloDocuments(text) {
     for (const [d, doc] of docs.entries()) {
         for (const e of doc.errors) {
             const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-            issues.push({ path: at ? `line ${at.line}` : `document ${d + 1}`, message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` });
+            issues.push({
+                path: at ? `line ${at.line}` : `document ${d + 1}`,
+                message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+            });
         }
         if (doc.errors.length > 0)
             continue;
@@ -72,7 +81,10 @@ function parseOpenSloDocuments(text) {
             data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         }
         catch (error) {
-            issues.push({ path: `document ${d + 1}`, message: `YAML aliases: ${error instanceof Error ? error.message : String(error)} (write the values out, or use fewer anchors and aliases)` });
+            issues.push({
+                path: `document ${d + 1}`,
+                message: `YAML aliases: ${error instanceof Error ? error.message : String(error)} (write the values out, or use fewer anchors and aliases)`,
+            });
             continue;
         }
         if (data === null || data === undefined)
@@ -137,7 +149,18 @@ function shown(text) {
     const line = text.replace(/\s+/g, ' ').trim();
     return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
-const SIMPLE_ESCAPES = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+const SIMPLE_ESCAPES = {
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+};
 /**
  * The value of a PromQL string literal (Go's rules: `"…"` and `'…'` with
  * backslash escapes, `` `…` `` raw), or null when it is unterminated or has an
@@ -249,7 +272,10 @@ function checkSelector(query, node, required) {
         const name = nameNode.name === 'LabelName' ? rawName : decodePromqlString(rawName);
         const value = decodePromqlString(query.slice(valueNode.from, valueNode.to));
         if (name === null || value === null)
-            return { ok: false, refused: `the selector ${text} at ${where} has a string the app cannot read (unterminated, or an invalid escape)` };
+            return {
+                ok: false,
+                refused: `the selector ${text} at ${where} has a string the app cannot read (unterminated, or an invalid escape)`,
+            };
         if (name !== required.name)
             continue;
         const operator = query.slice(op.from, op.to);
@@ -439,14 +465,18 @@ function functionEdit(query, matrix) {
     if (fn.name === 'rate')
         return { from: fn.from, to: fn.to, text: 'increase' };
     if (fn.name === 'irate')
-        return { refused: 'it uses irate(), which reads only the last two samples whatever the range; use increase() (or rate()) over the window' };
+        return {
+            refused: 'it uses irate(), which reads only the last two samples whatever the range; use increase() (or rate()) over the window',
+        };
     return null;
 }
 /** The template rendered with a real window must parse: a rewrite that broke the query fails here, not in Prometheus. */
 function checked(template) {
     const rendered = template.replace(PLACEHOLDER, '5m');
     const problem = window_query_parseProblem(rendered, index_es/* parser */.K3D.parse(rendered));
-    return problem === null ? { template } : { refused: `the query could not be rewritten with {{window}} safely (${problem}); write {{window}} where the SLO window goes` };
+    return problem === null
+        ? { template }
+        : { refused: `the query could not be rewritten with {{window}} safely (${problem}); write {{window}} where the SLO window goes` };
 }
 /** Form 1: the author's own `{{window}}`. */
 function fromPlaceholder(query) {
@@ -482,7 +512,9 @@ function windowTemplate(query, counters) {
         return { refused: problem };
     const subquery = nodes(tree, 'SubqueryExpr')[0];
     if (subquery) {
-        return { refused: `it has a subquery (${window_query_shown(query.slice(subquery.from, subquery.to))}), so the gate cannot tell which range is the SLO window; write {{window}} where the window goes` };
+        return {
+            refused: `it has a subquery (${window_query_shown(query.slice(subquery.from, subquery.to))}), so the gate cannot tell which range is the SLO window; write {{window}} where the window goes`,
+        };
     }
     const matrices = nodes(tree, 'MatrixSelector');
     if (matrices.length > 0) {
@@ -491,7 +523,9 @@ function windowTemplate(query, counters) {
         for (const matrix of matrices) {
             const range = literalRange(query, matrix);
             if (matrix.firstChild?.name !== 'VectorSelector' || !range) {
-                return { refused: `the range selector ${window_query_shown(query.slice(matrix.from, matrix.to))} is not a selector with a plain range such as [5m]; write {{window}} where the SLO window goes` };
+                return {
+                    refused: `the range selector ${window_query_shown(query.slice(matrix.from, matrix.to))} is not a selector with a plain range such as [5m]; write {{window}} where the SLO window goes`,
+                };
             }
             let ms;
             try {
@@ -509,7 +543,9 @@ function windowTemplate(query, counters) {
                 edits.push(edit);
         }
         if (ranges.size > 1) {
-            return { refused: `its range selectors have different ranges (${[...ranges.values()].map((r) => `[${r}]`).join(', ')}), so the gate cannot tell which is the SLO window; write {{window}} where the window goes` };
+            return {
+                refused: `its range selectors have different ranges (${[...ranges.values()].map((r) => `[${r}]`).join(', ')}), so the gate cannot tell which is the SLO window; write {{window}} where the window goes`,
+            };
         }
         return checked(applyEdits(query, edits));
     }
@@ -531,7 +567,7 @@ function windowTemplate(query, counters) {
  * events, and is refused.
  */
 function histogramSelector(query) {
-    const form = 'expected the histogram\'s bucket selector alone, e.g. http_request_duration_seconds_bucket{job="api"}: good events are the bucket whose le is the objective\'s value, all events the histogram\'s _count';
+    const form = "expected the histogram's bucket selector alone, e.g. http_request_duration_seconds_bucket{job=\"api\"}: good events are the bucket whose le is the objective's value, all events the histogram's _count";
     if ((0,promql/* hasWindowPlaceholder */.Qn)(query))
         return { refused: `${form}; the gate adds the window itself` };
     const tree = index_es/* parser */.K3D.parse(query);
@@ -555,7 +591,7 @@ function histogramSelector(query) {
         const label = child.getChild('LabelName');
         const labelName = label ? query.slice(label.from, label.to) : '';
         if (labelName === 'le')
-            return { refused: 'the selector has an le matcher; leave it out: the objective\'s value picks the bucket' };
+            return { refused: "the selector has an le matcher; leave it out: the objective's value picks the bucket" };
         if (labelName === '__name__')
             return { refused: `${form}; name the metric before the braces, not with __name__` };
         parts.push(query.slice(child.from, child.to));
@@ -761,7 +797,7 @@ function rollingWindow(ctx, windows, at) {
 function validated(ctx, candidates) {
     const out = [];
     for (const { slo, fields } of candidates) {
-        const result = schema/* sloSchema */._6.safeParse(slo);
+        const result = schema/* sloSchema */._.safeParse(slo);
         if (result.success) {
             out.push(result.data);
             continue;
@@ -773,7 +809,7 @@ function validated(ctx, candidates) {
     }
     return out;
 }
-const describe = (text) => (typeof text === 'string' && text !== '' ? { description: text.slice(0, 500) } : {});
+const describe = (text) => typeof text === 'string' && text !== '' ? { description: text.slice(0, 500) } : {};
 /** One OpenSLO v1 `kind: SLO` as SLOs (one per objective). */
 function fromV1Slo(ctx, object, where) {
     const name = nameOf(object);
@@ -840,7 +876,13 @@ function fromV1Slo(ctx, object, where) {
                 add(ctx, `${o}.value`, `expected the latency bound, a positive number in the histogram's unit that is one of its bucket bounds (le), e.g. 0.5; got ${(0,policy_issues/* describeValue */.bp)(value)}`);
             }
             else {
-                sli = { latency: { metric: indicator.histogram.metric, threshold: value, ...(indicator.histogram.selector ? { selector: indicator.histogram.selector } : {}) } };
+                sli = {
+                    latency: {
+                        metric: indicator.histogram.metric,
+                        threshold: value,
+                        ...(indicator.histogram.selector ? { selector: indicator.histogram.selector } : {}),
+                    },
+                };
             }
         }
         else if (indicator) {
@@ -857,7 +899,13 @@ function fromV1Slo(ctx, object, where) {
                 ...describe(spec.description),
                 sli,
             },
-            fields: { name: `${at} metadata.name`, service: `${s}.service`, objective: percent.field, window: `${s}.timeWindow[0].duration`, sli: `${s}.indicator` },
+            fields: {
+                name: `${at} metadata.name`,
+                service: `${s}.service`,
+                objective: percent.field,
+                window: `${s}.timeWindow[0].duration`,
+                sli: `${s}.indicator`,
+            },
         });
     }
     return candidates;
@@ -951,7 +999,13 @@ function fromV1alphaSlo(ctx, object, where) {
                 ...describe(spec.description),
                 sli: { 'good-events': { good, total } },
             },
-            fields: { name: `${at} metadata.name`, service: `${s}.service`, objective: percent.field, window: `${s}.timeWindows[0]`, sli: `${o}.ratioMetrics` },
+            fields: {
+                name: `${at} metadata.name`,
+                service: `${s}.service`,
+                objective: percent.field,
+                window: `${s}.timeWindows[0]`,
+                sli: `${o}.ratioMetrics`,
+            },
         });
     }
     return candidates;
@@ -974,7 +1028,7 @@ function slosFromOpenSlo(text, source) {
         }
         const { apiVersion, kind } = data;
         if (apiVersion === undefined && data.version === 'prometheus/v1') {
-            add(ctx, where, 'this is a Sloth spec (version: prometheus/v1), not OpenSLO: name it with the policy\'s sloth: key instead of openslo:');
+            add(ctx, where, "this is a Sloth spec (version: prometheus/v1), not OpenSLO: name it with the policy's sloth: key instead of openslo:");
             continue;
         }
         if (apiVersion !== V1 && apiVersion !== V1ALPHA) {
@@ -1011,7 +1065,7 @@ function slosFromOpenSlo(text, source) {
         const found = parsed.objects.map((o) => (isObj(o.data) ? label(String(o.data.kind), nameOf(o.data), o.where) : o.where));
         add(ctx, '', `no kind: SLO in the file${found.length > 0 ? ` (it has ${found.join(', ')})` : ' (it is empty)'}; expected apiVersion: ${V1} documents with kind: SLO`);
     }
-    const candidates = slos.flatMap(({ version, object, where }) => (version === V1 ? fromV1Slo(ctx, object, where) : fromV1alphaSlo(ctx, object, where)));
+    const candidates = slos.flatMap(({ version, object, where }) => version === V1 ? fromV1Slo(ctx, object, where) : fromV1alphaSlo(ctx, object, where));
     const result = validated(ctx, candidates);
     const seen = new Set();
     for (const slo of result) {

@@ -7805,26 +7805,26 @@ exports.Zone = Zone;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(936);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3636);
 /** The CLI's entry point: everything happens in run(). */
 
-process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv);
+process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 936:
+/***/ 3636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: EXIT, VERSION, buildProgram, describeError
+// UNUSED EXPORTS: describeError
 
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
@@ -7987,7 +7987,12 @@ function verifyChain(text) {
         if (typeof r.hash !== 'string' || typeof r.prev_hash !== 'string')
             return { ok: false, records: i, line: lineNo, reason: 'missing hash or prev_hash' };
         if (r.prev_hash !== prev)
-            return { ok: false, records: i, line: lineNo, reason: `prev_hash ${r.prev_hash.slice(0, 12)}… does not match the previous record's hash ${prev.slice(0, 12)}… (a line was removed, reordered or inserted)` };
+            return {
+                ok: false,
+                records: i,
+                line: lineNo,
+                reason: `prev_hash ${r.prev_hash.slice(0, 12)}… does not match the previous record's hash ${prev.slice(0, 12)}… (a line was removed, reordered or inserted)`,
+            };
         const expected = hashRecord(r);
         if (r.hash !== expected)
             return { ok: false, records: i, line: lineNo, reason: 'hash does not match the record (the record was altered)' };
@@ -8087,7 +8092,11 @@ function parseLedger(text, file) {
     const chain = verifyChain(text);
     const problems = [];
     if (!chain.ok) {
-        problems.push({ kind: 'ledger-broken', ledgerLine: chain.line, message: `the ledger ${file} is broken at line ${chain.line}: ${chain.reason}; the ledger is append-only, so someone with write access to it changed it` });
+        problems.push({
+            kind: 'ledger-broken',
+            ledgerLine: chain.line,
+            message: `the ledger ${file} is broken at line ${chain.line}: ${chain.reason}; the ledger is append-only, so someone with write access to it changed it`,
+        });
     }
     const entries = [];
     const lines = text.split('\n');
@@ -8109,7 +8118,11 @@ function parseLedger(text, file) {
         if (parsed.success)
             entries.push({ line, entry: parsed.data });
         else
-            problems.push({ kind: 'ledger-malformed', ledgerLine: line, message: `ledger line ${line} of ${file} is not a ledger entry (${issuesOf(parsed.error)})` });
+            problems.push({
+                kind: 'ledger-malformed',
+                ledgerLine: line,
+                message: `ledger line ${line} of ${file} is not a ledger entry (${issuesOf(parsed.error)})`,
+            });
     }
     return { chain, entries, problems };
 }
@@ -8140,7 +8153,12 @@ function duplicateEntries(entries) {
         if (seen === undefined)
             first.set(l.entry.id, l.line);
         else
-            problems.push({ kind: 'duplicate-in-ledger', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} repeats record ${l.entry.id} (first at ledger line ${seen})` });
+            problems.push({
+                kind: 'duplicate-in-ledger',
+                id: l.entry.id,
+                ledgerLine: l.line,
+                message: `ledger line ${l.line} repeats record ${l.entry.id} (first at ledger line ${seen})`,
+            });
     }
     return problems;
 }
@@ -8189,7 +8207,9 @@ function describeRewrite(logged, l) {
     const details = content.slice(0, 4).map((f) => `${f} is ${show(logged[f])} in the log, ${show(l.entry.record[f])} in the ledger`);
     if (content.length > 4)
         details.push(`${content.length - 4} more field(s)`);
-    details.push(hashDiffers ? `hash ${shortHash(logged.hash)} in the log, ${shortHash(l.entry.record_hash)} in the ledger` : 'its hash was not recomputed');
+    details.push(hashDiffers
+        ? `hash ${shortHash(logged.hash)} in the log, ${shortHash(l.entry.record_hash)} in the ledger`
+        : 'its hash was not recomputed');
     return details.join('; ');
 }
 /** Compares one repository's log with its ledger file. */
@@ -8202,7 +8222,12 @@ function compareLedger(input) {
     const elsewhere = new Map();
     for (const l of parsed.entries) {
         if (l.entry.repository.toLowerCase() !== location.repository.toLowerCase()) {
-            problems.push({ kind: 'wrong-file', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} is a record of ${l.entry.repository}, not ${location.repository}: it does not belong in ${input.ledgerName}` });
+            problems.push({
+                kind: 'wrong-file',
+                id: l.entry.id,
+                ledgerLine: l.line,
+                message: `ledger line ${l.line} is a record of ${l.entry.repository}, not ${location.repository}: it does not belong in ${input.ledgerName}`,
+            });
             continue;
         }
         if (l.entry.log.branch === location.branch && l.entry.log.path === location.path)
@@ -8233,12 +8258,21 @@ function compareLedger(input) {
         if (!record)
             continue;
         if (typeof record.id !== 'string') {
-            problems.push({ kind: 'missing-from-ledger', logLine: lineNo, message: `log line ${lineNo} has no record id, so no ledger entry can witness it` });
+            problems.push({
+                kind: 'missing-from-ledger',
+                logLine: lineNo,
+                message: `log line ${lineNo} has no record id, so no ledger entry can witness it`,
+            });
             continue;
         }
         const earlier = logged.get(record.id);
         if (earlier)
-            problems.push({ kind: 'duplicate-in-log', id: record.id, logLine: lineNo, message: `log line ${lineNo} repeats record ${record.id} (first at log line ${earlier.line}): the app appends a record once` });
+            problems.push({
+                kind: 'duplicate-in-log',
+                id: record.id,
+                logLine: lineNo,
+                message: `log line ${lineNo} repeats record ${record.id} (first at log line ${earlier.line}): the app appends a record once`,
+            });
         else
             logged.set(record.id, { line: lineNo, record });
     }
@@ -8266,12 +8300,23 @@ function compareLedger(input) {
         if (same)
             matched += 1;
         else
-            problems.push({ kind: 'rewritten', id: l.entry.id, logLine: found.line, ledgerLine: l.line, message: `record ${l.entry.id} at log line ${found.line} differs from the ledger (ledger line ${l.line}): ${describeRewrite(found.record, l)}` });
+            problems.push({
+                kind: 'rewritten',
+                id: l.entry.id,
+                logLine: found.line,
+                ledgerLine: l.line,
+                message: `record ${l.entry.id} at log line ${found.line} differs from the ledger (ledger line ${l.line}): ${describeRewrite(found.record, l)}`,
+            });
     }
     for (const [id, { line }] of logged) {
         if (known.has(id))
             continue;
-        problems.push({ kind: 'missing-from-ledger', id, logLine: line, message: `log line ${line} (record ${id}) is not in the ledger: an insertion (the app enters every record it logs), unless the app's write stopped between the log and the ledger; a redelivery of that override completes the ledger` });
+        problems.push({
+            kind: 'missing-from-ledger',
+            id,
+            logLine: line,
+            message: `log line ${line} (record ${id}) is not in the ledger: an insertion (the app enters every record it logs), unless the app's write stopped between the log and the ledger; a redelivery of that override completes the ledger`,
+        });
     }
     return { ok: problems.length === 0, entries: seen.size, matched, problems };
 }
@@ -8299,7 +8344,12 @@ function verifyLedgerFile(path, content, name = path) {
     const problems = [...parsed.problems, ...duplicateEntries(parsed.entries), ...notAppended(parsed.entries)];
     for (const l of parsed.entries) {
         if (ledgerPath(l.entry.repository) !== path) {
-            problems.push({ kind: 'wrong-file', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} of ${name} is a record of ${l.entry.repository}, whose ledger file is ${ledgerPath(l.entry.repository)}` });
+            problems.push({
+                kind: 'wrong-file',
+                id: l.entry.id,
+                ledgerLine: l.line,
+                message: `ledger line ${l.line} of ${name} is a record of ${l.entry.repository}, whose ledger file is ${ledgerPath(l.entry.repository)}`,
+            });
         }
     }
     const overrides = parsed.entries.map((l) => ({
@@ -8364,12 +8414,24 @@ function describeChange(before, after) {
         first++;
     if (first === common) {
         if (afterLines.length < beforeLines.length) {
-            return { kind: 'not-an-append', line: first + 1, what: `removed ${range(first + 1, beforeLines.length)} (the last ${beforeLines.length - first} record(s))` };
+            return {
+                kind: 'not-an-append',
+                line: first + 1,
+                what: `removed ${range(first + 1, beforeLines.length)} (the last ${beforeLines.length - first} record(s))`,
+            };
         }
         if (afterLines.length > beforeLines.length + 1) {
-            return { kind: 'not-an-append', line: first + 1, what: `appended ${afterLines.length - beforeLines.length} lines at once (${range(first + 1, afterLines.length)}); the app appends one record per commit` };
+            return {
+                kind: 'not-an-append',
+                line: first + 1,
+                what: `appended ${afterLines.length - beforeLines.length} lines at once (${range(first + 1, afterLines.length)}); the app appends one record per commit`,
+            };
         }
-        return { kind: 'not-an-append', line: Math.max(1, first), what: 'rewrote the log without adding a record (whitespace or line endings changed)' };
+        return {
+            kind: 'not-an-append',
+            line: Math.max(1, first),
+            what: 'rewrote the log without adding a record (whitespace or line endings changed)',
+        };
     }
     return {
         kind: 'not-an-append',
@@ -8397,13 +8459,25 @@ class HistoryWalk {
         const where = { commit: verify_history_short(version.sha), author: version.author };
         const by = `commit ${verify_history_short(version.sha)} by ${version.author ?? 'an author GitHub does not know'}`;
         if ((version.author ?? '').toLowerCase() !== this.appLogin.toLowerCase()) {
-            this.problems.push({ kind: 'not-the-app', ...where, message: `${by} was not made by the app (${this.appLogin}): only the app writes the log` });
+            this.problems.push({
+                kind: 'not-the-app',
+                ...where,
+                message: `${by} was not made by the app (${this.appLogin}): only the app writes the log`,
+            });
         }
         if (!version.verified) {
-            this.problems.push({ kind: 'unverified', ...where, message: `${by} is not verified by GitHub (${version.verificationReason}): the app's commits are signed by GitHub` });
+            this.problems.push({
+                kind: 'unverified',
+                ...where,
+                message: `${by} is not verified by GitHub (${version.verificationReason}): the app's commits are signed by GitHub`,
+            });
         }
         if (version.parents > 1) {
-            this.problems.push({ kind: 'merge', ...where, message: `${by} is a merge of ${version.parents} parents: the app never merges into the log's branch` });
+            this.problems.push({
+                kind: 'merge',
+                ...where,
+                message: `${by} is a merge of ${version.parents} parents: the app never merges into the log's branch`,
+            });
         }
         const change = describeChange(this.previous ?? '', version.text);
         if (change)
@@ -8417,33 +8491,47 @@ class HistoryWalk {
         const problems = [...this.problems];
         if (!this.last) {
             if (head !== null)
-                problems.push({ kind: 'no-history', message: 'the log exists at the head of its branch, but no commit in the branch history wrote it' });
+                problems.push({
+                    kind: 'no-history',
+                    message: 'the log exists at the head of its branch, but no commit in the branch history wrote it',
+                });
         }
         else {
             const lastBy = `commit ${verify_history_short(this.last.sha)} by ${this.last.author ?? 'an unknown author'}`;
             if (head === null) {
-                problems.push({ kind: 'deleted', message: `no log at the head of its branch, though ${this.count} commit(s) wrote it (the last: ${lastBy}): the log was deleted` });
+                problems.push({
+                    kind: 'deleted',
+                    message: `no log at the head of its branch, though ${this.count} commit(s) wrote it (the last: ${lastBy}): the log was deleted`,
+                });
             }
             else if (head === '' && this.everHeldRecords > 0) {
-                problems.push({ kind: 'emptied', message: `the log is empty at the head of its branch, though it once held ${this.everHeldRecords} record(s)` });
+                problems.push({
+                    kind: 'emptied',
+                    message: `the log is empty at the head of its branch, though it once held ${this.everHeldRecords} record(s)`,
+                });
             }
             else if (this.previous === null) {
-                problems.push({ kind: 'head-differs', message: `the log exists at the head of its branch, though ${lastBy} deleted it and no later commit wrote it` });
+                problems.push({
+                    kind: 'head-differs',
+                    message: `the log exists at the head of its branch, though ${lastBy} deleted it and no later commit wrote it`,
+                });
             }
             else if (head !== this.previous) {
                 const change = describeChange(this.previous, head);
-                problems.push({ kind: 'head-differs', ...(change?.line ? { line: change.line } : {}), message: `the log at the head differs from the version ${lastBy} wrote${change?.line ? ` from line ${change.line}` : ''}` });
+                problems.push({
+                    kind: 'head-differs',
+                    ...(change?.line ? { line: change.line } : {}),
+                    message: `the log at the head differs from the version ${lastBy} wrote${change?.line ? ` from line ${change.line}` : ''}`,
+                });
             }
         }
-        return { ok: problems.length === 0, commits: this.count, records: this.previous === null ? 0 : linesOf(this.previous).length, problems };
+        return {
+            ok: problems.length === 0,
+            commits: this.count,
+            records: this.previous === null ? 0 : linesOf(this.previous).length,
+            problems,
+        };
     }
-}
-/** Checks a whole history at once: versions oldest first, and the file at the head. */
-function verifyHistory(versions, head, options) {
-    const walk = new HistoryWalk(options);
-    for (const version of versions)
-        walk.add(version);
-    return walk.finish(head);
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-repo-file.ts
@@ -8466,7 +8554,12 @@ const blobResponse = schemas/* object */.Ikc({ encoding: schemas/* literal */.eu
 async function readRepoFile(client, at) {
     let file;
     try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: at.owner, repo: at.repo, path: at.path, ...(at.ref ? { ref: at.ref } : {}) });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+            owner: at.owner,
+            repo: at.repo,
+            path: at.path,
+            ...(at.ref ? { ref: at.ref } : {}),
+        });
         if (Array.isArray(data))
             throw new Error(`${at.path} is a directory, not a file`);
         file = fileResponse.parse(data);
@@ -8480,7 +8573,11 @@ async function readRepoFile(client, at) {
         throw new Error(`${at.path} is a ${file.type}, not a file`);
     if (file.encoding === 'base64' && file.content !== undefined)
         return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
-    const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: at.owner, repo: at.repo, file_sha: file.sha });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner: at.owner,
+        repo: at.repo,
+        file_sha: file.sha,
+    });
     return { text: Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8'), sha: file.sha };
 }
 
@@ -8541,7 +8638,11 @@ async function readAuditHistory(client, at) {
     const name = `${at.owner}/${at.repo}`;
     let headSha;
     try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: at.owner, repo: at.repo, branch: at.branch });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', {
+            owner: at.owner,
+            repo: at.repo,
+            branch: at.branch,
+        });
         headSha = branchResponse.parse(data).commit.sha;
     }
     catch (error) {
@@ -8553,7 +8654,14 @@ async function readAuditHistory(client, at) {
     }
     const newestFirst = [];
     for (let page = 1;; page++) {
-        const { data } = await reading(`the history of ${at.path} on ${name}:${at.branch}`, NEEDS, () => client.request('GET /repos/{owner}/{repo}/commits', { owner: at.owner, repo: at.repo, sha: headSha, path: at.path, per_page: PER_PAGE, page }));
+        const { data } = await reading(`the history of ${at.path} on ${name}:${at.branch}`, NEEDS, () => client.request('GET /repos/{owner}/{repo}/commits', {
+            owner: at.owner,
+            repo: at.repo,
+            sha: headSha,
+            path: at.path,
+            per_page: PER_PAGE,
+            page,
+        }));
         const items = commitList.parse(data);
         for (const c of items) {
             newestFirst.push({
@@ -8586,7 +8694,14 @@ async function* readLogVersions(client, at, commits, concurrency = 6) {
     let next = 0;
     const start = () => {
         const c = commits[next++];
-        const read = readLogAt(client, at, c.sha).then((text) => ({ sha: c.sha, author: c.author, verified: c.verified, verificationReason: c.verificationReason, parents: c.parents, text }));
+        const read = readLogAt(client, at, c.sha).then((text) => ({
+            sha: c.sha,
+            author: c.author,
+            verified: c.verified,
+            verificationReason: c.verificationReason,
+            parents: c.parents,
+            text,
+        }));
         // Awaited in order below; until then a failure must not count as unhandled.
         read.catch(() => undefined);
         pending.push(read);
@@ -8642,7 +8757,12 @@ async function readLedgerFile(client, ledger, repository) {
 }
 /** Every `ledger/<owner>/<repo>.jsonl` file at the ledger's head, sorted by path. */
 async function listLedgerFiles(client, ledger) {
-    const { data } = await reading(`the file tree of ${ledger.owner}/${ledger.repo}:${ledger.branch}`, read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ledger.owner, repo: ledger.repo, tree_sha: ledger.treeSha, recursive: '1' }));
+    const { data } = await reading(`the file tree of ${ledger.owner}/${ledger.repo}:${ledger.branch}`, read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+        owner: ledger.owner,
+        repo: ledger.repo,
+        tree_sha: ledger.treeSha,
+        recursive: '1',
+    }));
     const tree = treeResponse.parse(data);
     // A truncated listing would silently skip repositories: refuse rather than pass an incomplete ledger.
     if (tree.truncated)
@@ -8696,12 +8816,19 @@ async function readRepoPolicy(client, owner, repo, warn) {
         catch (error) {
             // A directory, or a submodule or symlink: one file is read, never followed elsewhere.
             if (error instanceof Error && / is a /.test(error.message)) {
-                throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `${policy.openslo} is not a file on the default branch (${error.message}); name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+                throw new policy_error/* PolicyError */.p(source, [
+                    {
+                        path: 'openslo',
+                        message: `${policy.openslo} is not a file on the default branch (${error.message}); name one file (several OpenSLO documents go in one file, separated by ---)`,
+                    },
+                ]);
             }
             throw error;
         }
         if (!openslo)
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${policy.openslo} does not exist on the default branch` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                { path: 'openslo', message: `the OpenSLO file ${policy.openslo} does not exist on the default branch` },
+            ]);
         // Loaded on demand: the PromQL grammar it uses is only needed by policies with an OpenSLO source.
         const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         policy = applyOpenSloSource(policy, openslo.text);
@@ -9070,298 +9197,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -10141,7 +9978,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -10313,7 +10150,9 @@ async function verifyFile(file) {
         exitCode: exitOf(chain.ok),
         file,
         chain,
-        notes: ['a local file only proves the chain: verify through the API (--repo owner/name --ledger owner/repo) to detect a rewritten history, truncation and rollback'],
+        notes: [
+            'a local file only proves the chain: verify through the API (--repo owner/name --ledger owner/repo) to detect a rewritten history, truncation and rollback',
+        ],
     };
 }
 /**
@@ -10335,7 +10174,12 @@ async function auditSection(client, owner, repo, o) {
             throw error;
         note = `the policy on ${owner}/${repo}'s default branch does not parse, so the audit section's defaults were used (set --branch, --path and --app to be sure): ${error.message.split('\n')[0]}`;
     }
-    return { branch: o.branch ?? section.branch ?? resolve_policy/* AUDIT_DEFAULTS */.vq.branch, path: o.path ?? section.path ?? resolve_policy/* AUDIT_DEFAULTS */.vq.path, app: o.app ?? section.app ?? resolve_policy/* AUDIT_DEFAULTS */.vq.app, note };
+    return {
+        branch: o.branch ?? section.branch ?? resolve_policy/* AUDIT_DEFAULTS */.vq.branch,
+        path: o.path ?? section.path ?? resolve_policy/* AUDIT_DEFAULTS */.vq.path,
+        app: o.app ?? section.app ?? resolve_policy/* AUDIT_DEFAULTS */.vq.app,
+        note,
+    };
 }
 async function verifyRepo(options) {
     const { owner, repo } = ownerAndName(options.repo, '--repo');
@@ -10357,7 +10201,12 @@ async function verifyRepo(options) {
         const opened = await openLedger(client, ledgerName, o.ledgerBranch);
         const file = await readLedgerFile(client, opened, repository);
         const name = ledgerFileName(opened, file.path);
-        const comparison = compareLedger({ logText: head, ledgerText: file.text, location: { repository, branch: o.branch, path: o.path }, ledgerName: name });
+        const comparison = compareLedger({
+            logText: head,
+            ledgerText: file.text,
+            location: { repository, branch: o.branch, path: o.path },
+            ledgerName: name,
+        });
         ledger = { ok: comparison.ok, file: name, entries: comparison.entries, matched: comparison.matched, problems: comparison.problems };
     }
     // Nothing was ever logged here, as far as the branch can tell: only a ledger can say whether that is true.
@@ -10369,7 +10218,11 @@ async function verifyRepo(options) {
     }
     const chain = head === null ? null : verifyChain(head);
     const ok = (chain?.ok ?? true) && provenance.ok && (ledger?.ok ?? true);
-    const notes = ledger ? [] : ['without --ledger, a force-push back to an older commit of the app (a rollback) or a deleted branch goes unseen: add --ledger <owner/repo>'];
+    const notes = ledger
+        ? []
+        : [
+            'without --ledger, a force-push back to an older commit of the app (a rollback) or a deleted branch goes unseen: add --ledger <owner/repo>',
+        ];
     if (section.note)
         notes.push(section.note);
     if (nothingLogged && ledger?.ok)
@@ -10426,17 +10279,23 @@ function renderRepo(r) {
         ? `OK: history: ${r.history.commits} commit(s), each a verified append of one record by ${r.history.app}`
         : `FAILED: history of the log: ${r.history.problems.length} problem(s)`, ...listed(r.history.problems));
     if (r.ledger) {
-        lines.push(r.ledger.ok ? `OK: ledger ${r.ledger.file} holds the same ${r.ledger.matched} record(s)` : `FAILED: ledger ${r.ledger.file}: ${r.ledger.problems.length} problem(s)`, ...listed(r.ledger.problems));
+        lines.push(r.ledger.ok
+            ? `OK: ledger ${r.ledger.file} holds the same ${r.ledger.matched} record(s)`
+            : `FAILED: ledger ${r.ledger.file}: ${r.ledger.problems.length} problem(s)`, ...listed(r.ledger.problems));
     }
     const count = (r.chain && !r.chain.ok ? 1 : 0) + r.history.problems.length + (r.ledger?.problems.length ?? 0);
     lines.push(r.ok ? `OK: ${r.repository}'s audit log passed every check` : `TAMPERED: ${count} problem(s) with ${r.repository}'s audit log`);
     return [...lines, ...r.notes.map((n) => `note: ${n}`)];
 }
 function renderLedger(r) {
-    const lines = [`ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`];
+    const lines = [
+        `ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`,
+    ];
     for (const f of r.files) {
         const who = f.repository ?? f.path;
-        lines.push(f.ok ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact` : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`);
+        lines.push(f.ok
+            ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact`
+            : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`);
         lines.push(...listed(f.problems));
         for (const o of f.overrides) {
             const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
@@ -10741,7 +10600,10 @@ function sloTable(report, options) {
         s.status,
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
     const out = [line(header)];
     for (const [i, r] of rows.entries()) {
         const status = report.slos[i].status;
@@ -10820,8 +10682,8 @@ function renderTextReport(report, options) {
     return `${out.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
-var registry = __nccwpck_require__(7953);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
+var registry = __nccwpck_require__(1039);
 ;// CONCATENATED MODULE: ./src/core/report/report-schema.ts
 /**
  * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
@@ -11054,13 +10916,15 @@ function inputValue(inputs, name) {
     const parsed = gateInputsSchema.shape[name].safeParse(inputs[name]);
     return parsed.success ? parsed.data : undefined;
 }
+// On its own line so that the directive stays next to the regular expression however the code is wrapped.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 /** The environment as the inputs name it: the valid name, else the text given (cleaned of control characters), else production. */
 function environmentOf(inputs) {
     const valid = inputValue(inputs, 'environment');
     if (typeof valid === 'string')
         return valid;
-    // eslint-disable-next-line no-control-regex
-    const given = (inputs.environment ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 255);
+    const given = (inputs.environment ?? '').replace(CONTROL_CHARS, ' ').trim().slice(0, 255);
     return given === '' ? 'production' : given;
 }
 /** A policy or input error as reasons: one per problem, each naming where it is (`.github/deploy-governor.yml: slos[0].objective: …`). */
@@ -11084,7 +10948,9 @@ function errorReport({ inputs, reasons, now, run }) {
             onError: onError ?? 'block',
             overridden: false,
             reasons: messages,
-            nextSteps: ['Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.'],
+            nextSteps: [
+                'Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.',
+            ],
             requiredOverride: null,
             requiredPermission: null,
         },
@@ -11217,7 +11083,10 @@ function applyOverride(report, attempt, policy) {
             ...report,
             decision: {
                 ...report.decision,
-                nextSteps: [`An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`, ...report.decision.nextSteps],
+                nextSteps: [
+                    `An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`,
+                    ...report.decision.nextSteps,
+                ],
             },
         };
     }
@@ -11266,7 +11135,11 @@ function applyOverride(report, attempt, policy) {
         override,
         findings: [
             ...report.findings,
-            { source: 'override', status: report.decision.status, message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}` },
+            {
+                source: 'override',
+                status: report.decision.status,
+                message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}`,
+            },
         ],
         decision: {
             ...report.decision,
@@ -11295,7 +11168,11 @@ const approvalsResponse = schemas/* array */.YOg(schemas/* object */.Ikc({
 }));
 async function readActorRole(client, owner, repo, actor) {
     try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username: actor });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+            owner,
+            repo,
+            username: actor,
+        });
         const parsed = permissionResponse.parse(data);
         return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
     }
@@ -11304,7 +11181,9 @@ async function readActorRole(client, owner, repo, actor) {
         if (status === 404)
             return { role: { roleName: 'none', permission: 'none' } };
         if (status === 403 || status === 401) {
-            return { error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)` };
+            return {
+                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
+            };
         }
         return { error: `reading the role failed: ${messageOf(error)}` };
     }
@@ -11322,7 +11201,9 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
     catch (error) {
         const status = httpStatusOf(error);
         if (status === 403 || status === 401) {
-            return { error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions` };
+            return {
+                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
+            };
         }
         return { error: `reading the run's approvals failed: ${messageOf(error)}` };
     }
@@ -11363,9 +11244,11 @@ const MAX_QUERY_CHARS = 300;
 const MAX_EXCERPT_CHARS = 200;
 /** Shorter values (e.g. a header "1") are not worth redacting: they would mangle ordinary text. */
 const MIN_SECRET_CHARS = 4;
+// On its own line so that the directive stays next to the regular expression however the code is wrapped.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const message_text_CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]+/g;
 function oneLine(text) {
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return text.replace(message_text_CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
 }
 /** At most `max` characters, the ellipsis included. */
 function cut(text, max) {
@@ -11453,7 +11336,12 @@ const dataSchema = schemas/* discriminatedUnion */.gMt('resultType', [
 ]);
 const envelopeSchema = schemas/* discriminatedUnion */.gMt('status', [
     schemas/* object */.Ikc({ status: schemas/* literal */.euz('success'), data: dataSchema, warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }),
-    schemas/* object */.Ikc({ status: schemas/* literal */.euz('error'), errorType: schemas/* string */.YjP().optional(), error: schemas/* string */.YjP().optional(), warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }),
+    schemas/* object */.Ikc({
+        status: schemas/* literal */.euz('error'),
+        errorType: schemas/* string */.YjP().optional(),
+        error: schemas/* string */.YjP().optional(),
+        warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    }),
 ]);
 function parseEnvelope(text) {
     let json;
@@ -11600,7 +11488,10 @@ function prepareRequest(baseUrl, userHeaders, displayUrl) {
         url = new URL('invalid:');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return { secrets, problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)` };
+        return {
+            secrets,
+            problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)`,
+        };
     }
     secrets.push(url.password, decoded(url.password), url.username, decoded(url.username));
     const headers = new Headers({ Accept: 'application/json', 'User-Agent': 'deploy-governor' });
@@ -11610,7 +11501,10 @@ function prepareRequest(baseUrl, userHeaders, displayUrl) {
         }
         catch {
             // Headers rejects forbidden characters (a line break, non-Latin-1 text).
-            return { secrets, problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)` };
+            return {
+                secrets,
+                problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)`,
+            };
         }
     }
     if ((url.username || url.password) && !headers.has('authorization')) {
@@ -11669,7 +11563,11 @@ class PrometheusClient {
      */
     async queryRange(promql, range) {
         const step = Math.max(1, Math.round(range.stepSeconds));
-        const { data, fail } = await this.send('/api/v1/query_range', promql, { start: unixSeconds(range.start), end: unixSeconds(range.end), step: String(step) });
+        const { data, fail } = await this.send('/api/v1/query_range', promql, {
+            start: unixSeconds(range.start),
+            end: unixSeconds(range.end),
+            step: String(step),
+        });
         return { series: this.series(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
     }
     /**
@@ -11705,7 +11603,10 @@ class PrometheusClient {
             catch (error) {
                 const { code, message, refused } = networkFailure(error);
                 if (refused)
-                    throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, { attempts: attempt, refusedAddress: true });
+                    throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, {
+                        attempts: attempt,
+                        refusedAddress: true,
+                    });
                 if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
                     // A timeout is not retried: the whole gate must finish within its budget, and a
                     // query that took timeoutMs once will most likely take as long again.
@@ -11846,7 +11747,12 @@ async function pushDecision(options) {
     const body = decisionMetrics(options.report, Math.round((options.now ?? new Date()).getTime() / 1000));
     let response;
     try {
-        response = await (options.fetch ?? fetch)(target, { method: 'PUT', headers: { 'Content-Type': 'text/plain; version=0.0.4' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+        response = await (options.fetch ?? fetch)(target, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'text/plain; version=0.0.4' },
+            body,
+            signal: AbortSignal.timeout(options.timeoutMs),
+        });
     }
     catch (error) {
         throw new Error(`cannot push the decision to the Pushgateway at ${stripCredentials(base)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -11968,7 +11874,7 @@ function stepParts(slo, source, step) {
  * apart by the `dg_history` label; for a ratio kind, the step's ratio.
  */
 function budgetHistoryQuery(slo, source, stepSeconds) {
-    const parts = stepParts(slo, source, (0,duration/* formatDuration */.a3)(stepSeconds * 1000));
+    const parts = stepParts(slo, source, (0,duration/* formatPromDuration */.wz)(stepSeconds * 1000));
     if ('ratio' in parts)
         return parts.ratio;
     const tag = (part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
@@ -11999,10 +11905,16 @@ async function readBudgetHistory(slo, source, prometheus, time) {
     const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
     const end = Math.floor(time.getTime() / 1000);
     const at = Array.from({ length: grid.points }, (_, i) => end - (grid.points - 1 - i) * grid.stepSeconds);
-    const unusable = (why) => ({ note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it` });
+    const unusable = (why) => ({
+        note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it`,
+    });
     let result;
     try {
-        result = await prometheus.queryRange(query, { start: new Date(at[0] * 1000), end: new Date(end * 1000), stepSeconds: grid.stepSeconds });
+        result = await prometheus.queryRange(query, {
+            start: new Date(at[0] * 1000),
+            end: new Date(end * 1000),
+            stepSeconds: grid.stepSeconds,
+        });
     }
     catch (error) {
         if (!(error instanceof PrometheusQueryError))
@@ -12064,9 +11976,13 @@ function toBudgetHistory(answer, objective, budgetRemaining) {
         // line stays full and meets the table's figure at the last point.
         const remaining = total > 0 ? 100 - (windowSpent * spentSoFar) / total : i === answer.at.length - 1 ? budgetRemaining : 100;
         const ratio = answer.ratios[i];
-        return { at: isoSeconds(at), budgetRemaining: Number(remaining.toFixed(2)), burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)) };
+        return {
+            at: isoSeconds(at),
+            budgetRemaining: Number(remaining.toFixed(2)),
+            burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)),
+        };
     });
-    return { step: (0,duration/* formatDuration */.a3)(answer.grid.stepSeconds * 1000), source: answer.source, points };
+    return { step: (0,duration/* formatPromDuration */.wz)(answer.grid.stepSeconds * 1000), source: answer.source, points };
 }
 /**
  * What the report's JSON may weigh with its histories: the check run carries the
@@ -12153,9 +12069,6 @@ var sli_error = __nccwpck_require__(4366);
 function isEvaluationError(error) {
     return error instanceof PrometheusQueryError || error instanceof sli_error/* SliError */.l;
 }
-function describeEvaluationError(error) {
-    return error.message;
-}
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-dr.ts
 /**
@@ -12163,7 +12076,6 @@ function describeEvaluationError(error) {
  * probe and the last drill's RTO/RPO. Gauges are read with a lookback because a
  * value pushed once a day is stale for an instant query after five minutes.
  */
-
 
 
 
@@ -12186,7 +12098,7 @@ async function evaluateDr(dr, prometheus, time) {
     };
     let values;
     try {
-        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))));
+        const [age, probe, rto, rpo] = await Promise.all([queries.age, queries.probe, queries.rto, queries.rpo].map((q) => q === null ? Promise.resolve(null) : readValue(prometheus, q, time)));
         values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
     }
     catch (error) {
@@ -12350,19 +12262,7 @@ function shortHistoryDays(oldest, now, windowMs, recentData) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/measure-error-ratio.ts
-/**
- * Reads one SLI's error ratio over one window through its kind's module
- * (src/core/sli/kinds/): traffic-weighted by construction for the kinds that
- * count events (errors and totals both `increase()` over the same window,
- * divided once).
- */
 
-
-
-/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
-function sliQueries(sli, window) {
-    return sliKindOf(sli).queries(sli, window);
-}
 /**
  * What `sli`'s queries say about `window` at `time`: the error ratio (0..1), no
  * traffic (nothing to count), or no data (a query returned no samples). An
@@ -12371,14 +12271,6 @@ function sliQueries(sli, window) {
  */
 function measureWindow(sli, window, prometheus, time) {
     return (0,registry/* sliKindOf */.Kh)(sli).measure(sli, window, prometheus, time);
-}
-/**
- * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
- * traffic or no data (`measureWindow` tells them apart).
- */
-async function measureErrorRatio(sli, window, prometheus, time) {
-    const m = await measureWindow(sli, window, prometheus, time);
-    return m.state === 'measured' ? m.ratio : null;
 }
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/recorded-ratios.ts
@@ -12408,7 +12300,10 @@ async function recordedWindowsAvailable(slo, mode, prometheus, time) {
     catch (error) {
         if (mode === 'true' || !(error instanceof PrometheusQueryError))
             throw error;
-        return { windows: new Set(), note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}` };
+        return {
+            windows: new Set(),
+            note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}`,
+        };
     }
     if (covered)
         return { windows: new Set((0,recorded_series/* recordedWindows */.uZ)(slo)), note: null };
@@ -12471,7 +12366,9 @@ const RAW_COST_SAMPLES = 10_000_000;
 const RECORDED_PATH_ADVICE = 'the recorded path is constant-cost: run `deploy-governor generate rules`, load the rule file into Prometheus (backfill its history with promtool) and keep use-recording-rules: auto, so the gate reads the recorded series instead of every raw sample of the window';
 /** The advice for a policy that switched the recorded path off. */
 function recordedPathAdvice(mode) {
-    return mode === 'false' ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)') : RECORDED_PATH_ADVICE;
+    return mode === 'false'
+        ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)')
+        : RECORDED_PATH_ADVICE;
 }
 /** Answers of Prometheus (and its proxies) that refuse a query for its size. */
 const SAMPLE_LIMIT = /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
@@ -12525,7 +12422,13 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     };
     const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
     const notes = [];
-    const note = (code, source, message) => ({ source, status: 'NORMAL', slo: slo.name, message, code });
+    const note = (code, source, message) => ({
+        source,
+        status: 'NORMAL',
+        slo: slo.name,
+        message,
+        code,
+    });
     const costs = [];
     const raw = timed(prometheus, clock, costs);
     let measurements;
@@ -12565,9 +12468,18 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     catch (error) {
         if (!isEvaluationError(error))
             throw error;
-        const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
+        const message = `SLO ${slo.name}: ${error.message}`;
         return {
-            result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
+            result: {
+                ...base,
+                errorRatio: null,
+                budgetRemaining: null,
+                burnRate: null,
+                daysToExhaustion: null,
+                status: 'UNKNOWN',
+                guards: [],
+                error: message,
+            },
             // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
             findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
         };
@@ -12581,7 +12493,11 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     const guardResults = guards.map((g) => {
         const longBurnRate = burnOver(g.long);
         const shortBurnRate = burnOver(g.short);
-        const state = longBurnRate === null || shortBurnRate === null ? 'unknown' : longBurnRate > g.factor && shortBurnRate > g.factor ? 'triggered' : 'not-triggered';
+        const state = longBurnRate === null || shortBurnRate === null
+            ? 'unknown'
+            : longBurnRate > g.factor && shortBurnRate > g.factor
+                ? 'triggered'
+                : 'not-triggered';
         return { ...g, longBurnRate, shortBurnRate, triggered: state === 'triggered', state };
     });
     const findings = guardResults
@@ -12617,7 +12533,9 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
         const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
         if (worstCost !== undefined) {
-            const took = timeoutMs === null ? '' : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
+            const took = timeoutMs === null
+                ? ''
+                : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
             const touched = worstCost.samples === null ? '' : `touched ${worstCost.samples.toLocaleString('en-US')} samples`;
             notes.push(note('raw-cost', 'error', `SLO ${slo.name}: the raw query ${[took, touched].filter(Boolean).join(' and ')} (query: ${worstCost.query}); as traffic grows it will time out or be refused and block every deploy: ${recordedPathAdvice(useRecordingRules)}`));
         }
@@ -12629,7 +12547,17 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
             ? `SLO ${slo.name}: no data for the ${slo.window} window: ${sloWindow.detail} (query: ${sloWindow.query}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`
             : `SLO ${slo.name}: no traffic in the ${slo.window} window (${sloWindow.detail}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`;
         return {
-            result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rate, daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+            result: {
+                ...base,
+                source,
+                errorRatio: null,
+                budgetRemaining: null,
+                burnRate: rate,
+                daysToExhaustion: null,
+                status: 'UNKNOWN',
+                guards: guardResults,
+                error: message,
+            },
             findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
         };
     }
@@ -12637,7 +12565,9 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     const recentData = measurements.get(BURN_RATE_WINDOW).state !== 'no-data';
     const historyDays = oldest === undefined ? null : shortHistoryDays(oldest, time, slo.windowMs, recentData);
     if (historyDays !== null) {
-        const covers = oldest === null || oldest === undefined ? 'less than a day' : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
+        const covers = oldest === null || oldest === undefined
+            ? 'less than a day'
+            : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
         notes.push(note('short-history', 'budget', `SLO ${slo.name}: the stored history covers only ${covers} of the ${slo.window} window, so the error ratio and budget are those of the days that exist, not of a full window (a young service, or a retention shorter than the window)`));
     }
     const remaining = budgetRemaining(errorRatio, slo.objective);
@@ -12709,7 +12639,9 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
         policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
     ]);
     // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-    const active = policy.freezeWindows.length === 0 ? [] : (await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+    const active = policy.freezeWindows.length === 0
+        ? []
+        : (await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
     const freezeFindings = active.map((w) => ({
         source: 'freeze',
         status: 'FREEZE',
@@ -12849,7 +12781,12 @@ async function readPolicyFile(root, configured) {
             slothText = await (0,promises_namespaceObject.readFile)(slothPath, 'utf8');
         }
         catch (error) {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'sloth',
+                    message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}`,
+                },
+            ]);
         }
         const { applySlothSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8373));
         file = applySlothSource(file, slothText, (w) => warnings.push(w));
@@ -12872,7 +12809,12 @@ async function readOpenSloFile(root, configured, source) {
         const [realRoot, realFile] = await Promise.all([(0,promises_namespaceObject.realpath)(root), (0,promises_namespaceObject.realpath)(full)]);
         const inside = external_node_path_default().relative(realRoot, realFile);
         if (inside === '' || inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'openslo',
+                    message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository`,
+                },
+            ]);
         }
         return await (0,promises_namespaceObject.readFile)(realFile, 'utf8');
     }
@@ -12880,9 +12822,19 @@ async function readOpenSloFile(root, configured, source) {
         if (error instanceof policy_error/* PolicyError */.p)
             throw error;
         if (codeOf(error) === 'EISDIR') {
-            throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+            throw new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'openslo',
+                    message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)`,
+                },
+            ]);
         }
-        throw new policy_error/* PolicyError */.p(source, [{ path: 'openslo', message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}` }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'openslo',
+                message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}`,
+            },
+        ]);
     }
 }
 
@@ -12962,13 +12914,22 @@ async function runGate(request) {
                 if (!p.prometheus) {
                     throw host === 'cli'
                         ? new policy_error/* PolicyError */.p(HOST_INPUTS.cli.source, [
-                            { path: '--prometheus-url', message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)` },
+                            {
+                                path: '--prometheus-url',
+                                message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
+                            },
                         ])
                         : new policy_error/* PolicyError */.p(source, [
-                            { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+                            {
+                                path: 'prometheus.url',
+                                message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
+                            },
                         ]);
                 }
-                return { querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus), timeoutMs: p.prometheus.timeoutMs };
+                return {
+                    querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus),
+                    timeoutMs: p.prometheus.timeoutMs,
+                };
             },
         });
     }
@@ -12984,7 +12945,13 @@ async function runGate(request) {
     const warnings = [...evaluation.warnings];
     if (inputs['pushgateway-url']) {
         try {
-            await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });
+            await pushDecision({
+                url: inputs['pushgateway-url'],
+                report,
+                repository: request.run?.repository ?? 'unknown',
+                timeoutMs: policy.prometheus?.timeoutMs ?? 10_000,
+                now,
+            });
         }
         catch (error) {
             // The decision stands; only the governance metric is lost.
@@ -13001,7 +12968,7 @@ async function authorizeOverride(report, policy, request, level) {
         level,
         reason: request.inputs['override-reason'],
         // The CLI's actor is whoever GitHub says the token belongs to (read below), never a name from the command line.
-        actor: cli ? 'the token\'s user' : (run?.actor ?? 'unknown'),
+        actor: cli ? "the token's user" : (run?.actor ?? 'unknown'),
         eventName: run?.eventName ?? null,
         role: null,
         approvers: [],
@@ -13016,7 +12983,9 @@ async function authorizeOverride(report, policy, request, level) {
     const github = request.github;
     if (!github) {
         const roleError = request.githubUnavailable ??
-            (cli ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name' : 'no GitHub token to check it with (set github-token)');
+            (cli
+                ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name'
+                : 'no GitHub token to check it with (set github-token)');
         return applyOverride(report, { ...base, roleError }, policy);
     }
     let actor = base.actor;
@@ -13121,10 +13090,6 @@ function parseRawInputs(raw) {
         throw new policy_error/* PolicyError */.p(COMMAND_LINE, error.issues.map((issue) => (issue.path === '--prometheus-headers' ? { ...issue, path: '--prometheus-header' } : issue)));
     }
     return parsed.data;
-}
-/** Commander's camelCase option bag back to the documented kebab-case names, validated. */
-function gateInputsFromOptions(options, env) {
-    return parseRawInputs(rawInputsFromOptions(options, env));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/interval.ts
@@ -13322,7 +13287,9 @@ async function check(options) {
     const raw = rawInputsFromOptions(options, process.env);
     const report = await evaluateOrReport(options, raw);
     if (!options.quiet) {
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, { color: colorEnabled(process.stdout, process.env) }));
+        process.stdout.write(options.json
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : renderTextReport(report, { color: colorEnabled(process.stdout, process.env) }));
     }
     if (raw['report-path'])
         await writeReport(raw['report-path'], report);
@@ -13419,7 +13386,9 @@ async function readAndResolve(options, inputs) {
     const { prometheus: _p, environments, ...rest } = file;
     const offline = {
         ...rest,
-        ...(environments ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) } : {}),
+        ...(environments
+            ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) }
+            : {}),
     };
     const policy = (0,resolve_policy/* resolvePolicy */.nZ)(offline, inputs, {}, loaded.source);
     return { file, policy, source: loaded.source };
@@ -13430,7 +13399,7 @@ function firstDifference(current, expected) {
     const b = expected.split('\n');
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
         if (a[i] !== b[i]) {
-            const show = (line) => (line === undefined ? '(end of file)' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line));
+            const show = (line) => line === undefined ? '(end of file)' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line);
             return `first difference at line ${i + 1}: the file has ${show(a[i])}, the policy generates ${show(b[i])}`;
         }
     }
@@ -13483,7 +13452,10 @@ function registerGenerateCommands(program) {
             }
         }
         const { file, policy, source } = await loadPolicy(options);
-        const [{ resolveAlerting }, { generateRules }] = await Promise.all([__nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529)), __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 8642))]);
+        const [{ resolveAlerting }, { generateRules }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529)),
+            __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 8642)),
+        ]);
         const alerting = resolveAlerting(file, policy.environment);
         const text = generateRules({
             slos: policy.slos,
@@ -13496,7 +13468,12 @@ function registerGenerateCommands(program) {
             freezeWindows: policy.freezeWindows,
             extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
         });
-        const again = commandLine(['generate rules', options.config && `--config ${options.config}`, options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`, `--out ${options.out}`]);
+        const again = commandLine([
+            'generate rules',
+            options.config && `--config ${options.config}`,
+            options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
+            `--out ${options.out}`,
+        ]);
         return exitCode(await writeOrCheck(options.out, text, options.check, again));
     }));
     generate
@@ -13639,7 +13616,13 @@ function planSweep({ now, policy, incidents, postmortems, actionItems }) {
         const sinceEnd = now.getTime() - Date.parse(endedAt);
         if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today))
             continue;
-        actions.push({ kind: 'remind-unpublished', issue: postmortem.number, incidentEndedAt: endedAt, days: Math.floor(sinceEnd / DAY_MS), author: postmortem.meta?.author ?? null });
+        actions.push({
+            kind: 'remind-unpublished',
+            issue: postmortem.number,
+            incidentEndedAt: endedAt,
+            days: Math.floor(sinceEnd / DAY_MS),
+            author: postmortem.meta?.author ?? null,
+        });
     }
     return actions;
 }
@@ -13725,7 +13708,7 @@ function percent(part, whole) {
     return whole === 0 ? null : (100 * part) / whole;
 }
 /** Computes the report. See the module comment for each definition. */
-function computeReliabilityReport({ now, policy, repository, incidents, postmortems, actionItems }) {
+function computeReliabilityReport({ now, policy, repository, incidents, postmortems, actionItems, }) {
     const today = utcDate(now);
     const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
     const postmortemRows = [...postmortems]
@@ -13754,11 +13737,21 @@ function computeReliabilityReport({ now, policy, repository, incidents, postmort
         .map((p) => postmortemRows.find((r) => r.postmortem === p.number))
         .sort((a, b) => (b.pendingForMs ?? -1) - (a.pendingForMs ?? -1) || a.postmortem - b.postmortem);
     const eligible = actionItems.filter((i) => now.getTime() - Date.parse(i.createdAt) >= COMPLETION_WINDOW_MS);
-    const completedInTime = eligible.filter((i) => i.state === 'closed' && i.closedAt !== null && i.stateReason !== 'not_planned' && Date.parse(i.closedAt) - Date.parse(i.createdAt) <= COMPLETION_WINDOW_MS).length;
+    const completedInTime = eligible.filter((i) => i.state === 'closed' &&
+        i.closedAt !== null &&
+        i.stateReason !== 'not_planned' &&
+        Date.parse(i.closedAt) - Date.parse(i.createdAt) <= COMPLETION_WINDOW_MS).length;
     const completionRate = percent(completedInTime, eligible.length);
     const overdueItems = actionItems
         .filter((i) => isOverdue(i, today))
-        .map((i) => ({ issue: i.number, title: i.title, owner: ownerOf(i), due: i.meta.due, daysOverdue: daysBetweenDates(i.meta.due, today), postmortem: i.meta?.postmortem ?? null }))
+        .map((i) => ({
+        issue: i.number,
+        title: i.title,
+        owner: ownerOf(i),
+        due: i.meta.due,
+        daysOverdue: daysBetweenDates(i.meta.due, today),
+        postmortem: i.meta?.postmortem ?? null,
+    }))
         .sort((a, b) => b.daysOverdue - a.daysOverdue || a.issue - b.issue);
     const required = new Set(policy.requiredSeverities.map((s) => s.toLowerCase()));
     const incidentRows = [...incidents]
@@ -13787,7 +13780,14 @@ function computeReliabilityReport({ now, policy, repository, incidents, postmort
         timeToPostmortem: { medianMs, goalMs: policy.goals.timeToPostmortemMs, samples: samples.length, met: timeToPostmortemMet, pending },
         completion: { eligible: eligible.length, completedInTime, rate: completionRate, goal: policy.goals.completionRate, met: completionMet },
         overdue: { count: overdueItems.length, items: overdueItems },
-        coverage: { required: requiring.length, covered, rate: coverageRate, goal: policy.goals.coverage, met: coverageMet, missing: requiring.filter((r) => r.postmortem === null).map((r) => r.incident) },
+        coverage: {
+            required: requiring.length,
+            covered,
+            rate: coverageRate,
+            goal: policy.goals.coverage,
+            met: coverageMet,
+            missing: requiring.filter((r) => r.postmortem === null).map((r) => r.incident),
+        },
         goalsMet: [timeToPostmortemMet, completionMet, coverageMet].every((m) => m !== false),
         postmortems: postmortemRows,
         incidents: incidentRows,
@@ -13868,23 +13868,37 @@ function renderReliabilityOpenMetrics(report) {
     };
     const bool = (met) => (met === null ? null : met ? 1 : 0);
     const t = report.timeToPostmortem;
-    gauge('deploy_governor_postmortem_time_to_publish_median_seconds', 'Median time from incident end to published postmortem.', [{ value: t.medianMs === null ? null : t.medianMs / 1000 }]);
-    gauge('deploy_governor_postmortem_time_to_publish_goal_seconds', 'Goal for the median time to postmortem (met when below).', [{ value: t.goalMs / 1000 }]);
+    gauge('deploy_governor_postmortem_time_to_publish_median_seconds', 'Median time from incident end to published postmortem.', [
+        { value: t.medianMs === null ? null : t.medianMs / 1000 },
+    ]);
+    gauge('deploy_governor_postmortem_time_to_publish_goal_seconds', 'Goal for the median time to postmortem (met when below).', [
+        { value: t.goalMs / 1000 },
+    ]);
     gauge('deploy_governor_postmortems_published', 'Published postmortems with a known incident end.', [{ value: t.samples }]);
     gauge('deploy_governor_postmortems_pending', 'Open postmortems not yet published.', [{ value: t.pending.length }]);
     gauge('deploy_governor_action_item_completion_ratio', 'Share of action items opened at least 30 days ago that were completed within 30 days.', [{ value: report.completion.rate === null ? null : report.completion.rate / 100 }]);
-    gauge('deploy_governor_action_item_completion_goal_ratio', 'Goal for the action-item completion ratio (met when at or above).', [{ value: report.completion.goal / 100 }]);
+    gauge('deploy_governor_action_item_completion_goal_ratio', 'Goal for the action-item completion ratio (met when at or above).', [
+        { value: report.completion.goal / 100 },
+    ]);
     gauge('deploy_governor_action_items_eligible', 'Action items opened at least 30 days ago.', [{ value: report.completion.eligible }]);
     gauge('deploy_governor_action_items_overdue', 'Open action items past their due date.', [{ value: report.overdue.count }]);
-    gauge('deploy_governor_postmortem_coverage_ratio', 'Share of incidents of a required severity that have a postmortem.', [{ value: report.coverage.rate === null ? null : report.coverage.rate / 100 }]);
-    gauge('deploy_governor_postmortem_coverage_goal_ratio', 'Goal for postmortem coverage (met when at or above).', [{ value: report.coverage.goal / 100 }]);
-    gauge('deploy_governor_incidents_requiring_postmortem', 'Closed incidents of a severity that requires a postmortem.', [{ value: report.coverage.required }]);
+    gauge('deploy_governor_postmortem_coverage_ratio', 'Share of incidents of a required severity that have a postmortem.', [
+        { value: report.coverage.rate === null ? null : report.coverage.rate / 100 },
+    ]);
+    gauge('deploy_governor_postmortem_coverage_goal_ratio', 'Goal for postmortem coverage (met when at or above).', [
+        { value: report.coverage.goal / 100 },
+    ]);
+    gauge('deploy_governor_incidents_requiring_postmortem', 'Closed incidents of a severity that requires a postmortem.', [
+        { value: report.coverage.required },
+    ]);
     gauge('deploy_governor_reliability_goal_met', 'Whether a reliability goal is met (1) or missed (0); absent when there is no data.', [
         { labels: 'goal="time-to-postmortem"', value: bool(t.met) },
         { labels: 'goal="completion-rate"', value: bool(report.completion.met) },
         { labels: 'goal="coverage"', value: bool(report.coverage.met) },
     ]);
-    gauge('deploy_governor_reliability_report_timestamp_seconds', 'When the report was computed (Unix time).', [{ value: Date.parse(report.generatedAt) / 1000 }]);
+    gauge('deploy_governor_reliability_report_timestamp_seconds', 'When the report was computed (Unix time).', [
+        { value: Date.parse(report.generatedAt) / 1000 },
+    ]);
     out.push('# EOF');
     return `${out.join('\n')}\n`;
 }
@@ -13993,7 +14007,9 @@ const issueSchema = schemas/* object */.Ikc({
     closed_at: schemas/* string */.YjP().nullable().optional(),
     state_reason: schemas/* string */.YjP().nullable().optional(),
     labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() })])),
-    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() })).nullable().optional(),
+    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() }))
+        .nullable()
+        .optional(),
     body: schemas/* string */.YjP().nullable().optional(),
     comments: schemas/* number */.aig().int().optional(),
     user: schemas/* object */.Ikc({ login: schemas/* string */.YjP(), type: schemas/* string */.YjP().optional() }).nullable().optional(),
@@ -14015,7 +14031,16 @@ const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 async function listLabelledIssues(client, owner, repo, label) {
     const issues = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', sort: 'created', direction: 'asc', per_page: 100, page });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            labels: label,
+            state: 'all',
+            sort: 'created',
+            direction: 'asc',
+            per_page: 100,
+            page,
+        });
         const batch = schemas/* array */.YOg(issueSchema).parse(data);
         issues.push(...batch.filter((i) => i.pull_request === undefined));
         if (batch.length < 100)
@@ -14038,7 +14063,13 @@ function tracked(issue) {
 async function readLastReminderDate(client, owner, repo, issue) {
     const bodies = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, per_page: 100, page });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            owner,
+            repo,
+            issue_number: issue,
+            per_page: 100,
+            page,
+        });
         const batch = schemas/* array */.YOg(commentSchema).parse(data);
         bodies.push(...batch.filter((c) => c.user?.type === 'Bot' || TRUSTED_ASSOCIATIONS.has(c.author_association ?? '')).map((c) => c.body));
         if (batch.length < 100)
@@ -14064,7 +14095,11 @@ async function readPostmortemInventory(client, request) {
     const postmortemIssues = await list(policy.label);
     const actionItemIssues = await list(SWEEP_LABELS.actionItem);
     const incidents = incidentIssues.map(tracked);
-    const postmortems = postmortemIssues.map((i) => ({ ...tracked(i), meta: readMeta('postmortem', i.body), lastReminderDate: null }));
+    const postmortems = postmortemIssues.map((i) => ({
+        ...tracked(i),
+        meta: readMeta('postmortem', i.body),
+        lastReminderDate: null,
+    }));
     const actionItems = actionItemIssues.map((i) => ({
         ...tracked(i),
         assignees: (i.assignees ?? []).map((a) => a.login),
@@ -14139,10 +14174,18 @@ async function apply(client, owner, repo, action, today) {
     switch (action.kind) {
         case 'remind-overdue':
         case 'remind-unpublished':
-            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...issue, body: renderReminder(action, today), request: { retries: 0 } });
+            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                ...issue,
+                body: renderReminder(action, today),
+                request: { retries: 0 },
+            });
             return;
         case 'label-overdue':
-            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...issue, labels: [SWEEP_LABELS.overdue], request: { retries: 0 } });
+            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+                ...issue,
+                labels: [SWEEP_LABELS.overdue],
+                request: { retries: 0 },
+            });
             return;
         case 'unlabel-overdue':
             try {
@@ -14177,7 +14220,9 @@ async function pin(client, nodeId) {
     return true;
 }
 function reportBody(markdown) {
-    const body = markdown.length > MAX_BODY ? `${markdown.slice(0, MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor postmortems report\` prints it all)\n` : markdown;
+    const body = markdown.length > MAX_BODY
+        ? `${markdown.slice(0, MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor postmortems report\` prints it all)\n`
+        : markdown;
     return `${body}\n${RELIABILITY_REPORT_MARKER}`;
 }
 /**
@@ -14192,11 +14237,23 @@ async function upsertReliabilityIssue(client, owner, repo, report) {
     const { issues } = await listLabelledIssues(client, owner, repo, SWEEP_LABELS.reliabilityReport);
     const existing = issues.filter((i) => (i.body ?? '').includes(RELIABILITY_REPORT_MARKER)).sort((a, b) => a.number - b.number)[0];
     if (existing) {
-        const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: existing.number, body });
+        const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+            owner,
+            repo,
+            issue_number: existing.number,
+            body,
+        });
         const updated = issueResponse.parse(data);
         return { number: updated.number, nodeId: updated.node_id, created: false, open: updated.state === 'open' };
     }
-    const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: RELIABILITY_REPORT_TITLE, body, labels: [SWEEP_LABELS.reliabilityReport], request: { retries: 0 } });
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+        owner,
+        repo,
+        title: RELIABILITY_REPORT_TITLE,
+        body,
+        labels: [SWEEP_LABELS.reliabilityReport],
+        request: { retries: 0 },
+    });
     const created = issueResponse.parse(data);
     return { number: created.number, nodeId: created.node_id, created: true, open: true };
 }
@@ -14286,10 +14343,12 @@ function postmortems_githubClient() {
 }
 async function readPolicy(client, owner, repo, config) {
     const file = config ? (0,load_policy.parsePolicy)(await (0,promises_namespaceObject.readFile)(config, 'utf8'), config) : await readRepoPolicy(client, owner, repo);
-    return (0,postmortem_policy/* resolvePostmortemPolicy */.fi)(file.postmortems);
+    return (0,postmortem_policy/* resolvePostmortemPolicy */.f)(file.postmortems);
 }
 function registerPostmortemCommands(program) {
-    const postmortems = program.command('postmortems').description('Postmortem reminders and the reliability report (issues labelled by the policy\'s postmortems section).');
+    const postmortems = program
+        .command('postmortems')
+        .description("Postmortem reminders and the reliability report (issues labelled by the policy's postmortems section).");
     postmortems
         .command('sweep')
         .description('Remind owners of overdue action items (once a day, label "overdue"), remind on postmortems still unpublished after publish-reminder-after, and update the pinned "Reliability report" issue. ' +
@@ -14316,7 +14375,7 @@ function registerPostmortemCommands(program) {
     }));
     postmortems
         .command('report')
-        .description('Print the reliability report: time to postmortem, action-item completion within 30 days, overdue items and coverage, against the policy\'s goals. ' +
+        .description("Print the reliability report: time to postmortem, action-item completion within 30 days, overdue items and coverage, against the policy's goals. " +
         'Exit 0 (also when a goal is missed, so a metrics job keeps publishing), 1 with --check when a measured goal is missed, 99 on an error.')
         .option('--repo <owner/name>', 'repository to report on')
         .option('--format <format>', `${REPORT_FORMATS.join(', ')} (OpenMetrics text for a Pushgateway or a textfile collector)`, 'markdown')
@@ -14333,7 +14392,11 @@ function registerPostmortemCommands(program) {
         const { report, warnings } = await readReliabilityReport(client, { owner, repo, policy, now: new Date() });
         for (const warning of warnings)
             process.stderr.write(`deploy-governor: warning: ${warning}\n`);
-        const render = { markdown: renderReliabilityMarkdown, json: (r) => `${JSON.stringify(r, null, 2)}\n`, openmetrics: renderReliabilityOpenMetrics }[format];
+        const render = {
+            markdown: renderReliabilityMarkdown,
+            json: (r) => `${JSON.stringify(r, null, 2)}\n`,
+            openmetrics: renderReliabilityOpenMetrics,
+        }[format];
         process.stdout.write(render(report));
         return options.check && !report.goalsMet ? POSTMORTEM_EXIT.problems : POSTMORTEM_EXIT.ok;
     }));
@@ -14411,9 +14474,9 @@ async function run(argv) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gr: () => (/* binding */ durationDays),
 /* harmony export */   UU: () => (/* binding */ humanDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ec: () => (/* binding */ DURATION_FORM),
 /* harmony export */   n$: () => (/* binding */ isDuration),
+/* harmony export */   wz: () => (/* binding */ formatPromDuration),
 /* harmony export */   yi: () => (/* binding */ parseDurationMs)
 /* harmony export */ });
 /**
@@ -14453,8 +14516,8 @@ function parseDurationMs(text) {
 function durationDays(text) {
     return parseDurationMs(text) / UNIT_MS.d;
 }
-/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`). */
-function formatDuration(ms) {
+/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy file; `humanDuration` is the one for people. */
+function formatPromDuration(ms) {
     if (!Number.isFinite(ms) || ms <= 0)
         return '0s';
     let rest = Math.round(ms);
@@ -14520,9 +14583,9 @@ class SliError extends Error {
 /* harmony export */   uZ: () => (/* binding */ recordedWindows),
 /* harmony export */   vB: () => (/* binding */ DEFAULT_ALERT_PAIRS)
 /* harmony export */ });
-/* unused harmony exports SERIES_NAMESPACE, DEFAULT_BASE_WINDOW, BASE_WINDOW_INTERVALS, baseWindowFor, baseWindowOf, baseSeriesOf, recordedDetectionQuery */
+/* unused harmony export baseWindowFor */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
-/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7953);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1039);
 /**
  * The series `generate rules` records, by name and window: shared by the rule
  * generator, the dashboard and the gate, so the gate reads exactly what the
@@ -14573,7 +14636,7 @@ function baseWindowFor(scrapeInterval) {
     if (scrapeInterval === undefined)
         return DEFAULT_BASE_WINDOW;
     const ms = Math.ceil((BASE_WINDOW_INTERVALS * (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(scrapeInterval)) / MINUTE_MS) * MINUTE_MS;
-    return ms <= (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(ms);
+    return ms <= (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPromDuration */ .wz)(ms);
 }
 /** The base window of an SLO's rules, from the policy's `scrape-interval`. */
 function baseWindowOf(slo) {
@@ -14624,10 +14687,6 @@ function baseSeriesOf(slo) {
     const base = baseSeries(slo);
     return (0,_sli_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .sliKindOf */ .Kh)(slo.sli).countsEvents ? base.total : base.ratio;
 }
-/** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
-function recordedDetectionQuery(slo) {
-    return `count(${baseSeriesOf(slo)}${sloSelector(slo)})`;
-}
 /** The recorded error ratio of an SLO over a window. */
 function recordedRatioQuery(slo, window) {
     return `${SERIES.errorRatio(window)}${sloSelector(slo)}`;
@@ -14640,7 +14699,7 @@ function recordedRatioQuery(slo, window) {
  */
 function recordedCoverageQuery(slo) {
     const base = baseSeriesOf(slo);
-    const offset = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)((0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(slo.window) - 3_600_000);
+    const offset = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPromDuration */ .wz)((0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(slo.window) - 3_600_000);
     return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }
 
@@ -14711,7 +14770,9 @@ function canonicalEnumValue(values, value) {
 }
 /** A JSON Schema pattern matching any casing of the values: `[wW][aA]…` (JSON Schema regexes have no flags). */
 function caseInsensitivePattern(values) {
-    const letters = (v) => [...v].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    const letters = (v) => [...v]
+        .map((c) => c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('');
     return `^\\s*(?:${values.map(letters).join('|')})\\s*$`;
 }
 /** An issue for a value outside `values`, in the shared wording (see policy-issues.ts). */
@@ -14735,7 +14796,11 @@ function enumSchema(values, options = {}) {
             ctx.addIssue(invalidValueIssue(values, v));
     }))
         .meta({
-        anyOf: [{ type: 'string', enum: [...values] }, { type: 'string', pattern: caseInsensitivePattern(values) }, ...(options.booleans ? [{ type: 'boolean' }] : [])],
+        anyOf: [
+            { type: 'string', enum: [...values] },
+            { type: 'string', pattern: caseInsensitivePattern(values) },
+            ...(options.booleans ? [{ type: 'boolean' }] : []),
+        ],
     });
 }
 
@@ -14856,7 +14921,9 @@ const MAX_ISSUES = 50;
 /** Longest issue message kept (a list of thousands of unknown keys is cut). */
 const MAX_MESSAGE_CHARS = 1000;
 function capped(issues, total = issues.length) {
-    const kept = issues.slice(0, MAX_ISSUES).map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
+    const kept = issues
+        .slice(0, MAX_ISSUES)
+        .map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
     return total <= MAX_ISSUES ? kept : [...kept, { path: '', message: `… and ${total - MAX_ISSUES} more problems` }];
 }
 /** The line of the alias an expansion error is about: the one it names, else the first. */
@@ -14881,13 +14948,21 @@ function aliasLine(doc, lines, message) {
 function parsePolicy(text, source = '.github/deploy-governor.yml') {
     if (text.length > MAX_POLICY_CHARS) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
-            { path: '', message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)` },
+            {
+                path: '',
+                message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)`,
+            },
         ]);
     }
     const deep = (0,_yaml_parse_hardened_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .tooDeep */ .DI)(text, MAX_DEPTH);
     if (deep !== null) {
         const line = lineAt(text, deep);
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7` }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            {
+                path: `line ${line}`,
+                message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7`,
+            },
+        ]);
     }
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the schema rejects such keys.
@@ -14897,7 +14972,10 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
     if (doc.errors.length > 0) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped(doc.errors.slice(0, MAX_ISSUES + 1).map((e) => {
             const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-            return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+            return {
+                path: at ? `line ${at.line}` : '',
+                message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+            };
         }), doc.errors.length));
     }
     const duplicate = (0,_yaml_parse_hardened_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .duplicateKey */ .Ve)(doc, lineCounter);
@@ -14911,10 +14989,13 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
         // An unresolved alias, or aliases that expand past MAX_ALIAS_COUNT (a resource exhaustion attempt).
         const message = error instanceof Error ? error.message : String(error);
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
-            { path: aliasLine(doc, lineCounter, message), message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` },
+            {
+                path: aliasLine(doc, lineCounter, message),
+                message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)`,
+            },
         ]);
     }
-    const result = _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policyFileSchema */ .Yo.safeParse(data);
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policyFileSchema */ .Y.safeParse(data);
     if (!result.success)
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, capped((0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .toPolicyIssues */ .eZ)(result.error, data)));
     return result.data;
@@ -14993,7 +15074,6 @@ class PolicyError extends Error {
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   wR: () => (/* binding */ policyErrorFromZod)
 /* harmony export */ });
-/* unused harmony export fieldName */
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5833);
 
 /** Dotted path for a zod issue path: `slos[0].sli.events.error`. */
@@ -15081,9 +15161,9 @@ function policyErrorFromZod(error, input, origin, source) {
 /* harmony export */   nZ: () => (/* binding */ resolvePolicy),
 /* harmony export */   vq: () => (/* binding */ AUDIT_DEFAULTS)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_ERROR_QUERY, DEFAULT_TOTAL_QUERY, DEFAULT_SLO_NAME, DEFAULT_GUARDS */
+/* unused harmony export DEFAULT_ERROR_QUERY */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
-/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7953);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1039);
 /* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7166);
 /* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9921);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5833);
@@ -15128,7 +15208,12 @@ function resolveSlo(slo, inputs, source) {
     // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
     const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_3__/* .objectiveProblem */ .h)(objective);
     if (problem !== null) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`, message: `${problem} (got ${objective})` }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+            {
+                path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`,
+                message: `${problem} (got ${objective})`,
+            },
+        ]);
     }
     return {
         name: slo.name,
@@ -15232,7 +15317,7 @@ function resolveDr(merged, inputs) {
         metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
         maxAge,
         maxAgeMs,
-        lookback: cfg.lookback ?? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(2 * maxAgeMs),
+        lookback: cfg.lookback ?? (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPromDuration */ .wz)(2 * maxAgeMs),
         backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
         rto: cfg.rto
             ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(cfg.rto.max) / 1000 }
@@ -15258,11 +15343,21 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
     // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+            {
+                path: 'sloth',
+                message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files`,
+            },
+        ]);
     }
     // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
     if (openslo !== undefined) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'openslo', message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files` }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+            {
+                path: 'openslo',
+                message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files`,
+            },
+        ]);
     }
     // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
     const known = Object.keys(environments ?? {});
@@ -15301,7 +15396,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     return {
         environment,
         prometheus: resolvePrometheus(merged, inputs, env, source),
-        slos: resolveSlos(merged, inputs, source).map((slo) => (merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] })),
+        slos: resolveSlos(merged, inputs, source).map((slo) => merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] }),
         thresholds,
         blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
         onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
@@ -15327,23 +15422,21 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Yo: () => (/* binding */ policyFileSchema),
-/* harmony export */   _6: () => (/* binding */ sloSchema)
+/* harmony export */   Y: () => (/* binding */ policyFileSchema),
+/* harmony export */   _: () => (/* binding */ sloSchema)
 /* harmony export */ });
-/* unused harmony exports blockableStatusSchema, permissionSchema, prometheusSchema, thresholdsSchema, drSchema, freezeWindowSchema, burnRateGuardSchema, overridesSchema, auditSchema, burnRateAlertSchema, alertingSchema, environmentPolicySchema */
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5491);
 /* harmony import */ var _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1957);
 /* harmony import */ var _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7098);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5899);
-/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7953);
-/* harmony import */ var _sli_window_query_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6957);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5009);
-/* harmony import */ var _enum_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2049);
-/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7166);
-/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9921);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5442);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5899);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1039);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5009);
+/* harmony import */ var _enum_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2049);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7166);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9921);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5442);
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
  * Action, the app and the CLI.
@@ -15366,64 +15459,66 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
 
 
 
-
-
-const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
 /** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
-const blockableStatusSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(_status_js__WEBPACK_IMPORTED_MODULE_7__/* .BLOCKABLE_STATUSES */ .dW);
-
-const permissionSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .PERMISSIONS */ .J);
-const envVarName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const blockableStatusSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(_status_js__WEBPACK_IMPORTED_MODULE_6__/* .BLOCKABLE_STATUSES */ .dW);
+const permissionSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .PERMISSIONS */ .J);
+const envVarName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_9__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_8__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
-const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
     url: httpUrl.optional().meta({
         description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
     }),
     'bearer-token-env': envVarName.optional().meta({
         description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
     }),
-    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-        username: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
+    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+        username: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
         'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
     })
         .optional()
         .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
-    headers: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP())
+    headers: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP())
         .optional()
         .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
     timeout: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
 })
     .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
 /** One service level objective. */
-const sloSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
+const sloSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
+        message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability',
+    })
         .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
-    description: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
-    service: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
-    objective: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()
+    description: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()
         // A fraction (0.999) would mean 0.999 %: every deploy would pass. Objectives are percentages everywhere.
-        .gt(1, { error: (issue) => (0,_objective_js__WEBPACK_IMPORTED_MODULE_10__/* .objectiveProblem */ .h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
+        .gt(1, { error: (issue) => (0,_objective_js__WEBPACK_IMPORTED_MODULE_9__/* .objectiveProblem */ .h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
         .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
         .optional()
-        .meta({ description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.', default: 99.9 }),
+        .meta({
+        description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.',
+        default: 99.9,
+    }),
     window: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
     sli: _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .sliSchema */ .WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
 })
     .meta({ description: 'A service level objective and how to measure it.' });
 /** Budget-remaining thresholds, in percent. */
-const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    caution: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
-    warning: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
-    freeze: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    caution: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
 })
     .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
 /** Disaster-recovery drill freshness and recovery objectives. */
-const drSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    enabled: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+const drSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    enabled: zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
     metric: promqlSchema.optional().meta({
         description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
         default: 'dr_last_test_timestamp',
@@ -15432,30 +15527,28 @@ const drSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
     }),
-    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
         query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
         lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
     })
         .optional()
         .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
-    rto: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    rto: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
         max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery time objective check (present = enabled).' }),
-    rpo: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    rpo: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
         max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery point objective check (present = enabled).' }),
-    status: blockableStatusSchema
-        .optional()
-        .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+    status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
 })
     .meta({ description: 'Disaster-recovery drill freshness.' });
-const cronSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((expr) => {
+const cronSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((expr) => {
     try {
         cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expr);
         return true;
@@ -15464,7 +15557,7 @@ const cronSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((
         return false;
     }
 }, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
-const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((tz) => {
+const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((tz) => {
     try {
         new Intl.DateTimeFormat('en-US', { timeZone: tz });
         return true;
@@ -15473,22 +15566,22 @@ const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refi
         return false;
     }
 }, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
-const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
     .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
 });
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
-const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
-    reason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
     start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
     end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1))
-        .optional()
-        .meta({ description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.' }),
+    environments: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1)).optional().meta({
+        description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
+    }),
 })
     .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -15498,7 +15591,11 @@ const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .
         return;
     }
     if (recurring && (w.start === undefined || w.end === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'a recurring window needs both start and end', path: [w.start === undefined ? 'start' : 'end'] });
+        ctx.addIssue({
+            code: 'custom',
+            message: 'a recurring window needs both start and end',
+            path: [w.start === undefined ? 'start' : 'end'],
+        });
     }
     if (oneOff) {
         if (w.from === undefined || w.to === undefined) {
@@ -15514,31 +15611,32 @@ const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .
 })
     .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
 /** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
-const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
     long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
     short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m.' }),
-    factor: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
 })
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
-const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
     permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
-    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY()
-        .optional()
-        .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
+    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY().optional().meta({
+        description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.',
+        default: false,
+    }),
 })
     .meta({ description: 'Who may use an override level.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
-const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
-    refs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
+const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    refs: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
         .max(20)
         .optional()
         .meta({
-        description: 'Refs, besides the default branch, whose workflows may record an override (the app checks the run\'s OIDC token). A workflow edited on any other branch can never produce a logged override.',
+        description: "Refs, besides the default branch, whose workflows may record an override (the app checks the run's OIDC token). A workflow edited on any other branch can never produce a logged override.",
     }),
-    levels: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    levels: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
         freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
         exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
@@ -15547,104 +15645,104 @@ const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej
 })
     .meta({ description: 'Who may override a block, at which level.' });
 /** Where the app keeps the override audit log. */
-const auditSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    branch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
-    path: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
-    app: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const auditSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    branch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+    app: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
         .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
         .optional()
-        .meta({ description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.', default: 'deploy-governor' }),
+        .meta({
+        description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.',
+        default: 'deploy-governor',
+    }),
 })
     .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 /** A Prometheus label name for generated alerts. */
-const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
     .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
     message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
 });
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
-const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
     long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
     short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()
-        .positive()
-        .meta({ description: 'Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO\'s window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.' }),
-    severity: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).' }),
-    for: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'How long the pair\'s condition must hold before its alert fires.', default: '2m' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().positive().meta({
+        description: "Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO's window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.",
+    }),
+    severity: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['page', 'ticket']).meta({
+        description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).',
+    }),
+    for: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
 })
     .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 /** What `deploy-governor generate rules` alerts on. */
-const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()
-        .int()
-        .min(0)
-        .optional()
-        .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
-    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
+const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(0).optional().meta({
+        description: "Fewest events in a burn-rate pair's long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.",
+        default: 100,
+    }),
+    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
         description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
-    'factor-scaling': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['window', 'pinned'])
-        .optional()
-        .meta({
-        description: 'How the pairs\' factors (written for a 30-day window, as the SRE workbook\'s) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.',
+    'factor-scaling': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['window', 'pinned']).optional().meta({
+        description: "How the pairs' factors (written for a 30-day window, as the SRE workbook's) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.",
         default: 'window',
     }),
-    labels: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP())
+        .optional()
+        .meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
     .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
     prometheus: prometheusSchema.optional(),
-    slos: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+    slos: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
     thresholds: thresholdsSchema.optional(),
     'block-on': blockableStatusSchema
         .optional()
         .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
-    'on-error': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['block', 'allow'])
+    'on-error': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-    'use-recording-rules': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['true', 'false', 'auto'], { booleans: true })
-        .optional()
-        .meta({
+    'use-recording-rules': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['true', 'false', 'auto'], { booleans: true }).optional().meta({
         description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
         default: 'auto',
     }),
     'scrape-interval': _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
-        description: 'How often Prometheus scrapes the SLIs\' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.',
+        description: "How often Prometheus scrapes the SLIs' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.",
         default: '1m',
     }),
     alerting: alertingSchema.optional(),
-    mode: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['enforce', 'report'])
+    mode: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['enforce', 'report'])
         .optional()
         .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
     dr: drSchema.optional(),
-    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(freezeWindowSchema).optional(),
-    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(burnRateGuardSchema)
+    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(freezeWindowSchema).optional(),
+    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(burnRateGuardSchema)
         .optional()
         .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
-    'unknown-guards': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .enumSchema */ .xx)(['allow', 'block'])
-        .optional()
-        .meta({
-        description: 'What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard\'s status as if it had triggered.',
+    'unknown-guards': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['allow', 'block']).optional().meta({
+        description: "What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard's status as if it had triggered.",
         default: 'allow',
     }),
     overrides: overridesSchema.optional(),
     audit: auditSchema.optional(),
 };
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
-const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
+const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
 /** The whole policy file. */
-const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    $schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
-    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
-    sloth: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    $schema: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    sloth: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
         .min(1)
         .optional()
         .meta({
         description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
         examples: ['slos/checkout.sloth.yml'],
     }),
-    openslo: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+    openslo: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
         .min(1)
         // Inside the repository: the file's text can end up in error messages, so it must be the repository's own.
         .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..'), {
@@ -15656,10 +15754,10 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .re
         examples: ['slos/checkout.openslo.yaml'],
     }),
     ...policyFields,
-    environments: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+    environments: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
-    postmortems: _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .postmortemsSchema */ .HM.optional(),
+    postmortems: _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .postmortemsSchema */ .H.optional(),
 })
     .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
@@ -15671,7 +15769,11 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .re
             for (const [j, name] of (w.environments ?? []).entries()) {
                 if (known.includes(name))
                     continue;
-                ctx.addIssue({ code: 'custom', path: [...at, i, 'environments', j], message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_11__/* .unknownFreezeEnvironmentMessage */ .wu)(w.name, name, known) });
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [...at, i, 'environments', j],
+                    message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_10__/* .unknownFreezeEnvironmentMessage */ .wu)(w.name, name, known),
+                });
             }
         }
     };
@@ -15691,10 +15793,9 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .re
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HM: () => (/* binding */ postmortemsSchema),
-/* harmony export */   fi: () => (/* binding */ resolvePostmortemPolicy)
+/* harmony export */   H: () => (/* binding */ postmortemsSchema),
+/* harmony export */   f: () => (/* binding */ resolvePostmortemPolicy)
 /* harmony export */ });
-/* unused harmony exports approverSchema, approvalRoleSchema, DEFAULT_APPROVALS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5491);
 /* harmony import */ var _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
@@ -15727,7 +15828,7 @@ const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
         .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
     approvers: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approverSchema)
         .min(1)
-        .meta({ description: 'Who may tick this role\'s box: logins, org/team slugs (any member), or `$author`.' }),
+        .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
 })
     .meta({ description: 'A role that must approve a postmortem before it is published.' });
 /** Label equality matchers of the Alertmanager route. */
@@ -15746,22 +15847,18 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .r
     'command-permission': zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J)
         .optional()
         .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
-    template: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-        .min(1)
-        .optional()
-        .meta({
+    template: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().meta({
         description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
         default: '.github/deploy-governor/postmortem.md',
     }),
     'docs-path': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
-        .regex(/^[^/].*[^/]$|^[^/]$/, { message: 'expected a directory path relative to the repository root, without leading or trailing slash' })
+        .regex(/^[^/].*[^/]$|^[^/]$/, {
+        message: 'expected a directory path relative to the repository root, without leading or trailing slash',
+    })
         .optional()
         .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
-    approvals: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approvalRoleSchema)
-        .min(1)
-        .optional()
-        .meta({
+    approvals: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approvalRoleSchema).min(1).optional().meta({
         description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
     }),
     'publish-reminder-after': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
@@ -15769,14 +15866,14 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .r
         .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
     alertmanager: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
-        severity: labelName
-            .optional()
-            .meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
+        severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
     })
         .optional()
-        .meta({ description: 'Incidents opened from resolved Alertmanager alerts (the app\'s POST /deploy-governor/alertmanager).' }),
+        .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
     goals: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        'time-to-postmortem': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s.optional().meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
+        'time-to-postmortem': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
+            .optional()
+            .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
         'completion-rate': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
             .min(0)
             .max(100)
@@ -15831,7 +15928,6 @@ function resolvePostmortemPolicy(config) {
 /* harmony export */   sE: () => (/* binding */ oldestDataQuery),
 /* harmony export */   yN: () => (/* binding */ matchers)
 /* harmony export */ });
-/* unused harmony export HISTORY_STEP */
 /**
  * PromQL text building shared by the gate (src/core/evaluate/), the SLI kinds
  * (src/core/sli/) and the generators (src/core/generate/): one place for how a
@@ -15932,7 +16028,7 @@ function oldestDataQuery(probe, window) {
 
 /***/ }),
 
-/***/ 7953:
+/***/ 1039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15999,8 +16095,15 @@ function defineSliKind(kind) {
     return kind;
 }
 
-// EXTERNAL MODULE: ./src/core/sli/window-query-schema.ts
-var window_query_schema = __nccwpck_require__(6957);
+;// CONCATENATED MODULE: ./src/core/sli/window-query-schema.ts
+/** The policy's PromQL template for a window, shared by the SLI kinds' schemas. */
+
+
+/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
+const windowQuerySchema = schemas/* string */.YjP().min(1).refine(promql/* hasWindowPlaceholder */.Qn, {
+    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+});
+
 ;// CONCATENATED MODULE: ./src/core/sli/kinds/events.ts
 /**
  * `sli.events`: bad events and all events over a window, each a PromQL template.
@@ -16012,12 +16115,17 @@ var window_query_schema = __nccwpck_require__(6957);
 
 
 
-const queries = (sli, window) => ({ error: (0,promql/* renderWindowQuery */.NB)(sli.error, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+const queries = (sli, window) => ({
+    error: (0,promql/* renderWindowQuery */.NB)(sli.error, window),
+    total: (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+});
 const eventsSli = defineSliKind({
     kind: 'events',
     schema: schemas/* strictObject */.rej({
-        error: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
-        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+        error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
+        total: windowQuerySchema.meta({
+            description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).',
+        }),
     })
         .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' }),
     resolve: (config) => ({ kind: 'events', error: config.error, total: config.total }),
@@ -16073,7 +16181,10 @@ var duration = __nccwpck_require__(8571);
 const CHECKED_WINDOW_MS = 86_400_000;
 /** How far good may exceed total on a checked window before it is a query mistake rather than extrapolation. */
 const GOOD_SLACK = 0.01;
-const good_events_queries = (sli, window) => ({ good: (0,promql/* renderWindowQuery */.NB)(sli.good, window), total: (0,promql/* renderWindowQuery */.NB)(sli.total, window) });
+const good_events_queries = (sli, window) => ({
+    good: (0,promql/* renderWindowQuery */.NB)(sli.good, window),
+    total: (0,promql/* renderWindowQuery */.NB)(sli.total, window),
+});
 function windowMs(window) {
     try {
         return (0,duration/* parseDurationMs */.yi)(window);
@@ -16089,11 +16200,15 @@ function clampedErrors(good, total) {
 const goodEventsSli = defineSliKind({
     kind: 'good-events',
     schema: schemas/* strictObject */.rej({
-        good: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for good events over `{{window}}`, a subset of the total\'s events; an empty result counts as zero good events (every event an error).' }),
-        total: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+        good: windowQuerySchema.meta({
+            description: "PromQL for good events over `{{window}}`, a subset of the total's events; an empty result counts as zero good events (every event an error).",
+        }),
+        total: windowQuerySchema.meta({
+            description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).',
+        }),
     })
         .meta({
-        description: 'Good and total event counts (OpenSLO\'s good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.',
+        description: "Good and total event counts (OpenSLO's good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.",
     }),
     resolve: (config) => ({ kind: 'good-events', good: config.good, total: config.total }),
     countsEvents: true,
@@ -16143,15 +16258,22 @@ const latencySli = defineSliKind({
     kind: 'latency',
     schema: schemas/* strictObject */.rej({
         metric: schemas/* string */.YjP()
-            .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+            .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, {
+            message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds',
+        })
             .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
-        threshold: schemas/* number */.aig().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
-        selector: schemas/* string */.YjP()
-            .optional()
-            .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+        threshold: schemas/* number */.aig()
+            .positive()
+            .meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+        selector: schemas/* string */.YjP().optional().meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
     })
         .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' }),
-    resolve: (config) => ({ kind: 'latency', metric: config.metric, threshold: config.threshold, selector: (0,promql/* normalizeSelector */.Pl)(config.selector) }),
+    resolve: (config) => ({
+        kind: 'latency',
+        metric: config.metric,
+        threshold: config.threshold,
+        selector: (0,promql/* normalizeSelector */.Pl)(config.selector),
+    }),
     countsEvents: true,
     queries: latency_queries,
     trafficQuery: (sli, window) => latency_queries(sli, window).total,
@@ -16201,7 +16323,7 @@ const latencySli = defineSliKind({
 const ratioSli = defineSliKind({
     kind: 'ratio',
     schema: schemas/* strictObject */.rej({
-        query: window_query_schema/* windowQuerySchema */.e.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
+        query: windowQuerySchema.meta({ description: 'PromQL returning the error ratio (0..1) over `{{window}}`.' }),
     })
         .meta({ description: 'A raw error-ratio query.' }),
     resolve: (config) => ({ kind: 'ratio', query: config.query }),
@@ -16294,27 +16416,6 @@ function resolveSli(config) {
     }
     throw new Error(`an SLI with none of ${SLI_KIND_NAMES.join(', ')} passed validation`);
 }
-
-
-/***/ }),
-
-/***/ 6957:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ windowQuerySchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
-/* harmony import */ var _promql_promql_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2124);
-/** The policy's PromQL template for a window, shared by the SLI kinds' schemas. */
-
-
-/** A PromQL template for a window: must contain `{{window}}` (Sloth's `{{.window}}` is accepted too). */
-const windowQuerySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .min(1)
-    .refine(_promql_promql_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWindowPlaceholder */ .Qn, {
-    message: 'expected a PromQL query containing {{window}} (or Sloth\'s {{.window}}) where the range goes, e.g. sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
-});
 
 
 /***/ }),
@@ -16515,7 +16616,9 @@ const str = schemas/* preprocess */.vkY(slothString, schemas/* string */.YjP());
 const strMap = schemas/* preprocess */.vkY(slothOptional, schemas/* record */.g1P(schemas/* string */.YjP(), str).optional());
 const slothQuery = schemas/* preprocess */.vkY(slothString, schemas/* string */.YjP()
     .min(1)
-    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), { message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires' }));
+    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), {
+    message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires',
+}));
 /** One entry of a plugin chain; its config is the plugin's business. */
 const slothPluginSchema = schemas/* preprocess */.vkY(foldFieldNames(['id', 'config', 'priority']), schemas/* object */.Ikc({ id: str }).loose());
 /** `slo_plugins` of a spec, `plugins` of an SLO. */
@@ -16533,13 +16636,17 @@ const slothSloSchema = struct({
         events: schemas/* preprocess */.vkY(slothOptional, struct({ error_query: slothQuery, total_query: slothQuery }).optional()),
         raw: schemas/* preprocess */.vkY(slothOptional, struct({ error_ratio_query: slothQuery }).optional()),
         plugin: schemas/* preprocess */.vkY(slothOptional, schemas/* preprocess */.vkY(foldFieldNames(['id', 'options']), schemas/* object */.Ikc({ id: str, options: strMap }).loose()).optional()),
-    }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, { message: 'expected exactly one of events, raw or plugin' }),
+    }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, {
+        message: 'expected exactly one of events, raw or plugin',
+    }),
     alerting: schemas/* preprocess */.vkY(slothOptional, schemas/* preprocess */.vkY(foldFieldNames(['name', 'labels', 'annotations', 'page_alert', 'ticket_alert']), schemas/* object */.Ikc({ name: schemas/* preprocess */.vkY(slothOptional, str.optional()), labels: strMap, annotations: strMap }).loose())
         .optional()),
 });
 /** The parts of a Sloth `prometheus/v1` spec the gate reads; everything else (labels, alert routing) is Sloth's and ignored. */
 const slothSpecSchema = struct({
-    version: str.pipe(schemas/* literal */.euz('prometheus/v1', { message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)' })),
+    version: str.pipe(schemas/* literal */.euz('prometheus/v1', {
+        message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)',
+    })),
     service: str.pipe(schemas/* string */.YjP().min(1, { message: 'expected the service name' })),
     labels: strMap,
     slo_plugins: slothPluginsSchema,
@@ -16571,11 +16678,17 @@ function checkPlugins(plugins, path, issues, warnings) {
             });
         }
         else {
-            warnings.push({ path: `${path}.chain[${j}]`, message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged` });
+            warnings.push({
+                path: `${path}.chain[${j}]`,
+                message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged`,
+            });
         }
     }
     if (plugins.overridePrevious === true) {
-        warnings.push({ path: `${path}.overridePrevious`, message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged" });
+        warnings.push({
+            path: `${path}.overridePrevious`,
+            message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged",
+        });
     }
     return ok;
 }
@@ -16605,7 +16718,7 @@ function convert(spec, prefix, issues, warnings) {
                 ? { events: { error: asIncrease(slo.sli.events.error_query), total: asIncrease(slo.sli.events.total_query) } }
                 : { ratio: { query: slo.sli.raw.error_ratio_query } },
         };
-        const result = schema/* sloSchema */._6.safeParse(candidate);
+        const result = schema/* sloSchema */._.safeParse(candidate);
         if (!result.success) {
             for (const issue of (0,policy_issues/* toPolicyIssues */.eZ)(result.error, candidate)) {
                 const field = issue.path === 'name' ? 'name (the SLO id <service>-<name>)' : issue.path;
@@ -16631,11 +16744,16 @@ function readSlothSpec(text, source) {
     const slos = [];
     const specs = list.filter((doc) => doc.contents !== null || doc.errors.length > 0);
     if (specs.length === 0)
-        throw new policy_error/* PolicyError */.p(source, [{ path: '', message: 'the file is empty; expected a Sloth spec with version: "prometheus/v1", service and slos' }]);
+        throw new policy_error/* PolicyError */.p(source, [
+            { path: '', message: 'the file is empty; expected a Sloth spec with version: "prometheus/v1", service and slos' },
+        ]);
     for (const [d, doc] of specs.entries()) {
         const prefix = specs.length > 1 ? `document ${d + 1}: ` : '';
         if (doc.errors.length > 0) {
-            issues.push(...doc.errors.map((e) => ({ path: `${prefix}${e.linePos ? `line ${e.linePos[0].line}` : ''}`, message: `YAML syntax: ${e.message.split('\n')[0]}` })));
+            issues.push(...doc.errors.map((e) => ({
+                path: `${prefix}${e.linePos ? `line ${e.linePos[0].line}` : ''}`,
+                message: `YAML syntax: ${e.message.split('\n')[0]}`,
+            })));
             continue;
         }
         const data = doc.toJS();
@@ -16655,13 +16773,6 @@ function readSlothSpec(text, source) {
     if (issues.length > 0)
         throw new policy_error/* PolicyError */.p(source, issues);
     return { slos, warnings };
-}
-/**
- * The SLOs of a Sloth `prometheus/v1` file; `readSlothSpec` also says which plugins it ignored.
- * @throws PolicyError naming each offending key, the value and the accepted form
- */
-function slosFromSlothSpec(text, source) {
-    return readSlothSpec(text, source).slos;
 }
 
 ;// CONCATENATED MODULE: ./src/core/sloth/apply-sloth-source.ts
@@ -16696,7 +16807,6 @@ function applySlothSource(file, slothText, warn) {
 /* harmony export */   f: () => (/* binding */ STATUSES),
 /* harmony export */   z9: () => (/* binding */ isAtOrPast)
 /* harmony export */ });
-/* unused harmony export worseStatus */
 /**
  * Deploy statuses, from healthy to worst. `UNKNOWN` means the gate could not decide
  * (Prometheus unreachable, no traffic, a bad query); it ranks above every budget
@@ -16788,7 +16898,10 @@ function duplicateKey(doc, lines) {
                 const name = String(pair.key.value);
                 if (seen.has(name)) {
                     const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
-                    issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
+                    issue = {
+                        path: line === null ? '' : `line ${line}`,
+                        message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}`,
+                    };
                     return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
                 }
                 seen.add(name);
@@ -16801,12 +16914,20 @@ function duplicateKey(doc, lines) {
 /** The data of a YAML document (null for an empty one), or the problems found, each with its line. */
 function parseHardenedYaml(text, limits) {
     if (text.length > limits.maxChars) {
-        return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; at most ${limits.maxChars} are accepted` }] };
+        return {
+            ok: false,
+            issues: [{ path: '', message: `the file has ${text.length} characters; at most ${limits.maxChars} are accepted` }],
+        };
     }
     const deep = tooDeep(text, limits.maxDepth);
     if (deep !== null) {
         const line = text.slice(0, deep).split('\n').length;
-        return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${limits.maxDepth} levels deep at line ${line}` }] };
+        return {
+            ok: false,
+            issues: [
+                { path: `line ${line}`, message: `YAML nesting: collections nested more than ${limits.maxDepth} levels deep at line ${line}` },
+            ],
+        };
     }
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
@@ -16815,7 +16936,10 @@ function parseHardenedYaml(text, limits) {
             ok: false,
             issues: doc.errors.slice(0, MAX_ISSUES).map((e) => {
                 const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-                return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+                return {
+                    path: at ? `line ${at.line}` : '',
+                    message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+                };
             }),
         };
     }
@@ -16827,7 +16951,10 @@ function parseHardenedYaml(text, limits) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }] };
+        return {
+            ok: false,
+            issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }],
+        };
     }
 }
 
@@ -16901,6 +17028,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

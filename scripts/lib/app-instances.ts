@@ -107,7 +107,7 @@ function appProcess(npmPid: number): number | null {
   return (deepest as { pid: number } | null)?.pid ?? null;
 }
 
-/** The compiled app (`npm run build:app`), which `npm run app` runs. */
+/** The app compiled by `tsc` (test/support/global-setup.ts, or `npm run app`), which `npm run app` runs. */
 export const APP_ENTRY = path.join(root, '.cache/app/app/server.js');
 
 /**
@@ -142,7 +142,7 @@ async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstance> {
   const port = await getFreePort();
   const github = new URL(o.githubUrl);
-  if (!existsSync(APP_ENTRY)) throw new Error(`${APP_ENTRY} is missing: run npm run build:app (or buildApp()) first`);
+  if (!existsSync(APP_ENTRY)) throw new Error(`${APP_ENTRY} is missing: run npx tsc -p tsconfig.app.json (or buildApp()) first`);
   // The compiled app, started as `npm run app` starts it once compiled (same Node flags).
   const child = spawn('npm', ['run', '-s', 'app:start'], {
     cwd: root,
@@ -235,7 +235,16 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   appPid = appProcess(child.pid!);
-  return { webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, baseUrl: `http://127.0.0.1:${port}`, output: () => output, errors: () => errors, retries: () => retries, lines: () => allLines, peakRssMb, stop };
+  return {
+    webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => output,
+    errors: () => errors,
+    retries: () => retries,
+    lines: () => allLines,
+    peakRssMb,
+    stop,
+  };
 }
 
 /** Starts `count` instances one after the other (their start-ups would only compete for the two cores). */

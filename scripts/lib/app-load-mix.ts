@@ -20,7 +20,7 @@ import { checkRunCompleted, OWNER, REPO } from '../../test/support/webhook-paylo
 import type { GitHubState, Issue, RepoState } from './github-state-stand-in.js';
 import type { Delivery } from './webhook-load.js';
 
-export interface PullTarget {
+interface PullTarget {
   repo: RepoState;
   installation: number;
   pr: Issue;
@@ -28,7 +28,7 @@ export interface PullTarget {
   sha: string;
 }
 
-export interface MixContext {
+interface MixContext {
   state: GitHubState;
   reports: { exhausted: Report; warning: Report; normal: Report };
   /** Signs overrides' OIDC tokens (the app instances trust it as GITHUB_OIDC_ISSUER). */
@@ -39,7 +39,7 @@ export interface MixContext {
   nextItem(): number;
 }
 
-export type DeliveryKind = (ctx: MixContext, t: PullTarget) => Promise<Delivery>;
+type DeliveryKind = (ctx: MixContext, t: PullTarget) => Promise<Delivery>;
 
 /** Moves an example payload into the target's repository and installation. */
 function inRepository(payload: Record<string, unknown>, t: PullTarget): Record<string, unknown> {
@@ -75,24 +75,43 @@ function override(level: 'warning' | 'exhausted', errorsPerMillion: number): Del
     const runId = ctx.nextRunId();
     t.repo.runs.set(runId, { id: runId, event: 'workflow_dispatch', head_sha: t.sha, run_attempt: 1, actor: 'octocat', approvals: [] });
     t.repo.collaborators.set('octocat', 'admin');
-    const report = await bindToRun(await overriddenReport(errorsPerMillion, { runId, level }), ctx.issuer, { repository: `${t.repo.owner}/${t.repo.name}`, sha: t.sha });
+    const report = await bindToRun(await overriddenReport(errorsPerMillion, { runId, level }), ctx.issuer, {
+      repository: `${t.repo.owner}/${t.repo.name}`,
+      sha: t.sha,
+    });
     const auditId = `${runId}-1-${report.environment}`;
     const repository = `${t.repo.owner}/${t.repo.name}`;
     const reviewed = report.decision.status === 'FREEZE' || report.decision.status === 'EXHAUSTED';
-    return { ...checkRun(`override-${level}`, t, report, []), expects: { repository, auditId, ...(reviewed ? { reviewIssueKey: `review-${auditId}` } : {}) } };
+    return {
+      ...checkRun(`override-${level}`, t, report, []),
+      expects: { repository, auditId, ...(reviewed ? { reviewIssueKey: `review-${auditId}` } : {}) },
+    };
   };
 }
 
 /** A blocked deploy: the pull request must end up with the app's comment for the environment. */
-const blocked = (kind: string, pick: (ctx: MixContext) => Report): DeliveryKind => async (ctx, t) => {
-  const report = pick(ctx);
-  return { ...checkRun(kind, t, report, [t.pr.number]), expects: { repository: `${t.repo.owner}/${t.repo.name}`, comment: { issue: t.pr.number, marker: commentMarker(report.environment) } } };
-};
+const blocked =
+  (kind: string, pick: (ctx: MixContext) => Report): DeliveryKind =>
+  async (ctx, t) => {
+    const report = pick(ctx);
+    return {
+      ...checkRun(kind, t, report, [t.pr.number]),
+      expects: { repository: `${t.repo.owner}/${t.repo.name}`, comment: { issue: t.pr.number, marker: commentMarker(report.environment) } },
+    };
+  };
 
 /** The repository's postmortem (label `postmortem`, the policy's default), opened by a person on first use. */
 function postmortemOf(state: GitHubState, repo: RepoState): Issue {
   const found = [...repo.issues.values()].find((i) => i.labels.some((l) => l.name === 'postmortem'));
-  return found ?? state.addIssue(repo, { title: 'Postmortem: checkout outage', body: '## Action items\n\n', labels: ['postmortem'], user: state.user('octocat') });
+  return (
+    found ??
+    state.addIssue(repo, {
+      title: 'Postmortem: checkout outage',
+      body: '## Action items\n\n',
+      labels: ['postmortem'],
+      user: state.user('octocat'),
+    })
+  );
 }
 
 /**
@@ -106,10 +125,15 @@ const postmortemEdit: DeliveryKind = async (ctx, t) => {
   postmortem.body = `${before}- [ ] Canary for the change in #${t.pr.number} (item ${ctx.nextItem()}) @octocat due:2027-01-15\n`;
   const item = parseActionItems(postmortem.body).at(-1)!;
   const payload = inRepository(issuesEvent('edited', postmortem, { login: 'octocat' }, { body: { from: before } }), t);
-  return { event: 'issues', kind: 'postmortem-edit', payload, expects: { repository: `${t.repo.owner}/${t.repo.name}`, issueKeys: [`action-item-${postmortem.number}-${item.key}`] } };
+  return {
+    event: 'issues',
+    kind: 'postmortem-edit',
+    payload,
+    expects: { repository: `${t.repo.owner}/${t.repo.name}`, issueKeys: [`action-item-${postmortem.number}-${item.key}`] },
+  };
 };
 
-export const deliveryKinds = {
+const deliveryKinds = {
   block: blocked('block', (ctx) => ctx.reports.exhausted),
   warn: blocked('warn', (ctx) => ctx.reports.warning),
   unblock: async (ctx, t) => checkRun('unblock', t, ctx.reports.normal, [t.pr.number]),
@@ -118,10 +142,10 @@ export const deliveryKinds = {
   'postmortem-edit': postmortemEdit,
 } satisfies Record<string, DeliveryKind>;
 
-export type KindName = keyof typeof deliveryKinds;
+type KindName = keyof typeof deliveryKinds;
 
 /** One step per round; a step of two kinds sends both back to back (a race for the first comment). */
-export const DEFAULT_SCHEDULE: (KindName | KindName[])[] = [
+const DEFAULT_SCHEDULE: (KindName | KindName[])[] = [
   ['block', 'block'],
   'unblock',
   'warn',

@@ -52,7 +52,7 @@ export interface EdgeBenchOptions {
 }
 
 /** A signed check run of another app's check (`ci / build`), padded to `bytes`. */
-export function irrelevantCheckRun(bytes: number): Buffer {
+function irrelevantCheckRun(bytes: number): Buffer {
   const payload = checkRunCompleted({ report: null, name: 'ci / build' }) as { check_run: { output: Record<string, unknown> } };
   payload.check_run.output.summary = '';
   const bare = Buffer.byteLength(JSON.stringify(payload));
@@ -61,7 +61,13 @@ export function irrelevantCheckRun(bytes: number): Buffer {
 }
 
 /** `requests` posts of `body` at `concurrency` over keep-alive connections; drops per second and the statuses seen. */
-async function hammer(url: string, body: Buffer, signature: string, requests: number, concurrency: number): Promise<{ perSecond: number; statuses: Record<string, number> }> {
+async function hammer(
+  url: string,
+  body: Buffer,
+  signature: string,
+  requests: number,
+  concurrency: number,
+): Promise<{ perSecond: number; statuses: Record<string, number> }> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   const statuses: Record<string, number> = {};
@@ -69,7 +75,20 @@ async function hammer(url: string, body: Buffer, signature: string, requests: nu
   const one = (id: number) =>
     new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-github-event': 'check_run', 'x-github-delivery': `drop-${id}`, 'x-hub-signature-256': signature } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            'x-github-event': 'check_run',
+            'x-github-delivery': `drop-${id}`,
+            'x-hub-signature-256': signature,
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
@@ -94,7 +113,10 @@ async function hammer(url: string, body: Buffer, signature: string, requests: nu
 
 async function startYardstick(secret: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await getFreePort();
-  const child = spawn(process.execPath, ['--max-old-space-size=160', path.join(root, 'scripts/lib/bare-webhook-server.mjs')], { env: { WEBHOOK_SECRET: secret, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=160', path.join(root, 'scripts/lib/bare-webhook-server.mjs')], {
+    env: { WEBHOOK_SECRET: secret, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`the yardstick server exited (${code})`)));
@@ -209,7 +231,7 @@ export interface FairnessBenchOptions {
   concurrency: number;
 }
 
-export interface FairnessRun {
+interface FairnessRun {
   /** B's handling latency (accepted to handled), ms. */
   quietP50Ms: number;
   quietP99Ms: number;
@@ -220,7 +242,10 @@ export interface FairnessRun {
 
 /** One flood against one store; `oneQueue` puts every delivery in one installation's queue, as the single FIFO did. */
 async function fairnessRun(store: 'memory' | 'redis', redisUrl: string, o: FairnessBenchOptions, oneQueue: boolean): Promise<FairnessRun> {
-  const queue = store === 'memory' ? createMemoryDeliveryQueue({ maxPerInstallation: o.flood + o.quiet }) : createRedisDeliveryQueue(redisUrl, { maxPerInstallation: o.flood + o.quiet });
+  const queue =
+    store === 'memory'
+      ? createMemoryDeliveryQueue({ maxPerInstallation: o.flood + o.quiet })
+      : createRedisDeliveryQueue(redisUrl, { maxPerInstallation: o.flood + o.quiet });
   const quiet: number[] = [];
   let floodDone = 0;
   const started = Date.now();
@@ -235,7 +260,14 @@ async function fairnessRun(store: 'memory' | 'redis', redisUrl: string, o: Fairn
     // One queue for everything had no share either: every worker took the next delivery.
     { concurrency: o.concurrency, installationShare: oneQueue ? 1 : undefined, log: pino({ level: 'silent' }) },
   );
-  const delivery = (id: string, installation: string): QueuedDelivery => ({ id, name: 'check_run', payload: {}, attempts: 0, acceptedAt: Date.now(), installation: oneQueue ? 'all' : installation });
+  const delivery = (id: string, installation: string): QueuedDelivery => ({
+    id,
+    name: 'check_run',
+    payload: {},
+    attempts: 0,
+    acceptedAt: Date.now(),
+    installation: oneQueue ? 'all' : installation,
+  });
   for (let i = 0; i < o.flood; i++) await queue.push(delivery(`flood-${store}-${oneQueue}-${i}`, 'A'));
   for (let i = 0; i < o.quiet; i++) {
     await queue.push(delivery(`quiet-${store}-${oneQueue}-${i}`, 'B'));
@@ -244,7 +276,12 @@ async function fairnessRun(store: 'memory' | 'redis', redisUrl: string, o: Fairn
   while (quiet.length < o.quiet || floodDone < o.flood) await sleep(20);
   await workers.stop(1000);
   await queue.close();
-  return { quietP50Ms: percentile(quiet, 50), quietP99Ms: percentile(quiet, 99), quietMaxMs: Math.max(...quiet), floodSeconds: round((floodEnded - started) / 1000, 1) };
+  return {
+    quietP50Ms: percentile(quiet, 50),
+    quietP99Ms: percentile(quiet, 99),
+    quietMaxMs: Math.max(...quiet),
+    floodSeconds: round((floodEnded - started) / 1000, 1),
+  };
 }
 
 export interface QueueFairnessResult {
@@ -290,15 +327,30 @@ export interface ServerFairnessResult extends FairnessRun {
  * trickle; B's handling latency comes from the app's own `delivery handled`
  * lines (LOG_LEVEL=debug: accepted to handled).
  */
-export async function benchServerFairness(o: ServerFairnessOptions, app: Omit<AppInstanceOptions, 'redisUrl' | 'githubUrl'>): Promise<ServerFairnessResult> {
+export async function benchServerFairness(
+  o: ServerFairnessOptions,
+  app: Omit<AppInstanceOptions, 'redisUrl' | 'githubUrl'>,
+): Promise<ServerFairnessResult> {
   const github = await startGitHubStateStandIn({ app: { id: app.appId, slug: 'deploy-governor' } });
   const issuer = await startLocalOidcIssuer();
   const redis = o.redis ? await startRedis() : null;
   try {
-    const instance = await startAppInstance({ ...app, githubUrl: github.url, logLevel: 'debug', env: { ...app.env, GITHUB_OIDC_ISSUER: issuer.url }, ...(redis ? { redisUrl: redis.url } : {}) });
+    const instance = await startAppInstance({
+      ...app,
+      githubUrl: github.url,
+      logLevel: 'debug',
+      env: { ...app.env, GITHUB_OIDC_ISSUER: issuer.url },
+      ...(redis ? { redisUrl: redis.url } : {}),
+    });
     try {
       // Two pull requests in two installations, blocks only: A's and B's deliveries alternate in the mix.
-      const mix = await buildMix(github.state, { deliveries: 2 * Math.max(o.flood, o.quiet), pullRequests: 2, installations: 2, issuer, schedule: ['block'] });
+      const mix = await buildMix(github.state, {
+        deliveries: 2 * Math.max(o.flood, o.quiet),
+        pullRequests: 2,
+        installations: 2,
+        issuer,
+        schedule: ['block'],
+      });
       const of = (installation: number) => mix.filter((d) => (d.payload.installation as { id: number }).id === installation);
       const flood = of(10_000).slice(0, o.flood);
       const quiet = of(10_001).slice(0, o.quiet);

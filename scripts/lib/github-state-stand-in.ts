@@ -156,12 +156,19 @@ export interface RepoState {
 }
 
 const now = () => new Date().toISOString();
-const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+const blobSha = (text: string) =>
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest('hex');
 const randomSha = (seed: string) => createHash('sha1').update(seed).digest('hex');
 
 /** The git identity GitHub gives an account's commits (its noreply address). */
 function identityOf(user: User, date: string): GitIdentity {
-  return { name: user.login, email: user.type === 'Bot' ? `${user.id}+${user.login}@users.noreply.github.com` : `${user.login}@users.noreply.github.com`, date };
+  return {
+    name: user.login,
+    email: user.type === 'Bot' ? `${user.id}+${user.login}@users.noreply.github.com` : `${user.login}@users.noreply.github.com`,
+    date,
+  };
 }
 
 /** Files of one branch in `files` (keys `${branch}:${path}`), as a path → text map. */
@@ -290,7 +297,18 @@ export class GitHubState {
    * Records one commit on `branch` that applies `changes` (path → text; null deletes) to the branch's files,
    * attributed to `by` and signed by GitHub when `verified`, and moves the branch to it.
    */
-  commit(repo: RepoState, o: { branch: string; changes: Record<string, string | null>; by: User; verified: boolean; message: string; gitAuthor?: Partial<GitIdentity>; gitCommitter?: Partial<GitIdentity> }): CommitState {
+  commit(
+    repo: RepoState,
+    o: {
+      branch: string;
+      changes: Record<string, string | null>;
+      by: User;
+      verified: boolean;
+      message: string;
+      gitAuthor?: Partial<GitIdentity>;
+      gitCommitter?: Partial<GitIdentity>;
+    },
+  ): CommitState {
     const parent = repo.branches.get(o.branch);
     if (!parent) throw new Error(`no branch ${o.branch} in ${repo.owner}/${repo.name}`);
     const tree = branchFiles(repo, o.branch);
@@ -313,7 +331,9 @@ export class GitHubState {
       gitAuthor,
       gitCommitter: o.verified ? { name: 'GitHub', email: 'noreply@github.com', date: at } : { ...gitAuthor, ...o.gitCommitter },
       message: o.message,
-      verification: o.verified ? { verified: true, reason: 'valid', verifiedAt: at } : { verified: false, reason: 'unsigned', verifiedAt: null },
+      verification: o.verified
+        ? { verified: true, reason: 'valid', verifiedAt: at }
+        : { verified: false, reason: 'unsigned', verifiedAt: null },
       tree,
       treeSha: randomSha(`tree:${sha}`),
     };
@@ -410,7 +430,10 @@ export class GitHubState {
   }
 
   /** An issue; opened by the app (with `performed_via_github_app`) unless `user` is someone else. */
-  addIssue(repo: RepoState, o: { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user?: User; pullRequest?: boolean }): Issue {
+  addIssue(
+    repo: RepoState,
+    o: { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user?: User; pullRequest?: boolean },
+  ): Issue {
     const number = repo.nextIssueNumber++;
     const id = this.nextId();
     const at = now();
@@ -445,12 +468,14 @@ export class GitHubState {
   }
 
   label(name: string): Label {
-    return { id: 5000 + [...name].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) % 100_000, name };
+    return { id: 5000 + ([...name].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) % 100_000), name };
   }
 
   /** Comments this app wrote on an issue, oldest first. */
   appComments(repo: RepoState, issue: number): Comment[] {
-    return [...repo.comments.values()].filter((c) => c.issue_number === issue && c.performed_via_github_app?.id === this.app.id).sort((a, b) => a.id - b.id);
+    return [...repo.comments.values()]
+      .filter((c) => c.issue_number === issue && c.performed_via_github_app?.id === this.app.id)
+      .sort((a, b) => a.id - b.id);
   }
 
   fileText(repo: RepoState, branch: string, path: string): string | undefined {
@@ -469,8 +494,20 @@ function issueJson(state: GitHubState, repo: RepoState, i: Issue): Record<string
     html_url: `https://github.com/${repo.owner}/${repo.name}/${pr ? 'pull' : 'issues'}/${i.number}`,
     repository_url: base,
     comments: [...repo.comments.values()].filter((c) => c.issue_number === i.number).length,
-    sub_issues_summary: { total: subs.length, completed: subs.filter((id) => [...repo.issues.values()].find((x) => x.id === id)?.state === 'closed').length, percent_completed: 0 },
-    ...(pr ? { pull_request: { url: pr.url, html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${i.number}`, merged_at: pr.merged_at } } : {}),
+    sub_issues_summary: {
+      total: subs.length,
+      completed: subs.filter((id) => [...repo.issues.values()].find((x) => x.id === id)?.state === 'closed').length,
+      percent_completed: 0,
+    },
+    ...(pr
+      ? {
+          pull_request: {
+            url: pr.url,
+            html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${i.number}`,
+            merged_at: pr.merged_at,
+          },
+        }
+      : {}),
     author_association: i.user.login === state.appUser().login ? 'NONE' : 'OWNER',
   };
 }
@@ -541,7 +578,13 @@ function commitJson(repo: RepoState, c: CommitState): Record<string, unknown> {
       comment_count: 0,
       tree: { sha: c.treeSha, url: `${api}/git/trees/${c.treeSha}` },
       verification: c.verification.verified
-        ? { verified: true, reason: c.verification.reason, signature: `-----BEGIN PGP SIGNATURE-----\n${c.sha}\n-----END PGP SIGNATURE-----\n`, payload: `tree ${c.treeSha}\n\n${c.message}`, verified_at: c.verification.verifiedAt }
+        ? {
+            verified: true,
+            reason: c.verification.reason,
+            signature: `-----BEGIN PGP SIGNATURE-----\n${c.sha}\n-----END PGP SIGNATURE-----\n`,
+            payload: `tree ${c.treeSha}\n\n${c.message}`,
+            verified_at: c.verification.verifiedAt,
+          }
         : { verified: false, reason: c.verification.reason, signature: null, payload: null, verified_at: null },
     },
     author: c.author ? simpleUserJson(c.author) : null,
@@ -559,7 +602,14 @@ function treeJson(repo: RepoState, sha: string, files: Map<string, string>, recu
     // Directories first (git lists them as trees), then the file.
     for (let depth = 1; depth < parts.length && (recursive || depth === 1); depth++) {
       const dir = parts.slice(0, depth).join('/');
-      if (!entries.has(dir)) entries.set(dir, { path: dir, mode: '040000', type: 'tree', sha: randomSha(`dir:${sha}:${dir}`), url: `${api}/git/trees/${randomSha(`dir:${sha}:${dir}`)}` });
+      if (!entries.has(dir))
+        entries.set(dir, {
+          path: dir,
+          mode: '040000',
+          type: 'tree',
+          sha: randomSha(`dir:${sha}:${dir}`),
+          url: `${api}/git/trees/${randomSha(`dir:${sha}:${dir}`)}`,
+        });
     }
     if (recursive || parts.length === 1) {
       const blob = blobSha(text);
@@ -600,8 +650,14 @@ interface Route {
   handle: (req: StandInRequest, repo: RepoState | null) => StandInReply;
 }
 
-const notFound = (message = 'Not Found'): StandInReply => ({ status: 404, body: { message, documentation_url: 'https://docs.github.com/rest' } });
-const unprocessable = (message: string): StandInReply => ({ status: 422, body: { message, documentation_url: 'https://docs.github.com/rest' } });
+const notFound = (message = 'Not Found'): StandInReply => ({
+  status: 404,
+  body: { message, documentation_url: 'https://docs.github.com/rest' },
+});
+const unprocessable = (message: string): StandInReply => ({
+  status: 422,
+  body: { message, documentation_url: 'https://docs.github.com/rest' },
+});
 
 function compile(method: string, template: string, handle: Route['handle']): Route {
   const names: string[] = [];
@@ -624,7 +680,10 @@ function paginate<T>(req: StandInRequest, items: T[]): { items: T[]; headers: Re
     q.set('per_page', String(perPage));
     return `<${req.path}?${q}>; rel="${rel}"`;
   };
-  const rels = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+  const rels = [
+    ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+    ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+  ];
   return { items: items.slice((page - 1) * perPage, page * perPage), headers: rels.length ? { link: rels.join(', ') } : {} };
 }
 
@@ -637,11 +696,18 @@ function buildRoutes(state: GitHubState): Route[] {
   // --- app authentication
   route('POST', '/app/installations/{installation_id}/access_tokens', (req) => ({
     status: 201,
-    body: { token: `ghs_standin_${req.params.installation_id}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} },
+    body: {
+      token: `ghs_standin_${req.params.installation_id}`,
+      expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+      permissions: {},
+    },
   }));
 
   // --- installations (one, holding every repository)
-  route('GET', '/app/installations', () => ({ status: 200, body: [{ id: state.installationId, account: { login: 'Codertocat' }, app_id: state.app.id }] }));
+  route('GET', '/app/installations', () => ({
+    status: 200,
+    body: [{ id: state.installationId, account: { login: 'Codertocat' }, app_id: state.app.id }],
+  }));
   route('GET', `${base}/installation`, () => ({ status: 200, body: { id: state.installationId, app_id: state.app.id } }));
   route('GET', '/installation/repositories', (req) => {
     const page = paginate(req, [...state.repos.values()]);
@@ -655,7 +721,14 @@ function buildRoutes(state: GitHubState): Route[] {
     const byNode = (id: string) => [...state.repos.values()].flatMap((r) => [...r.issues.values()]).find((i) => i.node_id === id);
     if (query.includes('pinIssue')) {
       const issue = byNode(variables.issueId ?? '');
-      if (!issue) return { status: 200, body: { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${variables.issueId}'` }] } };
+      if (!issue)
+        return {
+          status: 200,
+          body: {
+            data: null,
+            errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${variables.issueId}'` }],
+          },
+        };
       state.pinned.add(issue.node_id);
       return { status: 200, body: { data: { pinIssue: { issue: { number: issue.number } } } } };
     }
@@ -668,12 +741,22 @@ function buildRoutes(state: GitHubState): Route[] {
 
   // --- the authenticated user (the CLI's override actor); an installation token has none, as on GitHub
   route('GET', '/user', (req) =>
-    req.asApp ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' } } : { status: 200, body: req.user },
+    req.asApp
+      ? {
+          status: 403,
+          body: {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          },
+        }
+      : { status: 200, body: req.user },
   );
 
   // --- teams
   route('GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}', (req) =>
-    state.teams.get(`${req.params.org}/${req.params.team_slug}`)?.has(req.params.username!) ? { status: 200, body: { state: 'active', role: 'member' } } : notFound(),
+    state.teams.get(`${req.params.org}/${req.params.team_slug}`)?.has(req.params.username!)
+      ? { status: 200, body: { state: 'active', role: 'member' } }
+      : notFound(),
   );
 
   // --- repositories, branches, git refs
@@ -682,12 +765,17 @@ function buildRoutes(state: GitHubState): Route[] {
     const sha = repo!.branches.get(req.params.branch!);
     const commit = sha ? repo!.commits.get(sha) : undefined;
     if (!sha || !commit) return notFound('Branch not found');
-    return { status: 200, body: { name: req.params.branch, commit: commitJson(repo!, commit), protected: repo!.protectedBranches.has(req.params.branch!) } };
+    return {
+      status: 200,
+      body: { name: req.params.branch, commit: commitJson(repo!, commit), protected: repo!.protectedBranches.has(req.params.branch!) },
+    };
   });
   route('GET', `${base}/git/ref/{ref}`, (req, repo) => {
     const branch = req.params.ref!.replace(/^heads\//, '');
     const sha = req.params.ref!.startsWith('heads/') ? repo!.branches.get(branch) : undefined;
-    return sha ? { status: 200, body: { ref: `refs/${req.params.ref}`, node_id: 'REF', url: '', object: { sha, type: 'commit', url: '' } } } : notFound();
+    return sha
+      ? { status: 200, body: { ref: `refs/${req.params.ref}`, node_id: 'REF', url: '', object: { sha, type: 'commit', url: '' } } }
+      : notFound();
   });
   route('POST', `${base}/git/refs`, (req, repo) => {
     const ref = String(req.body.ref ?? '');
@@ -700,7 +788,9 @@ function buildRoutes(state: GitHubState): Route[] {
   });
   route('GET', `${base}/commits/{commit_sha}/pulls`, (req, repo) => {
     const numbers = repo!.commitPulls.get(req.params.commit_sha!) ?? [];
-    const pulls = numbers.map((n) => repo!.issues.get(n)!).map((i) => ({ number: i.number, state: i.state, merged_at: i.pull_request?.merged_at ?? null, title: i.title }));
+    const pulls = numbers
+      .map((n) => repo!.issues.get(n)!)
+      .map((i) => ({ number: i.number, state: i.state, merged_at: i.pull_request?.merged_at ?? null, title: i.title }));
     return { status: 200, body: paginate(req, pulls).items };
   });
 
@@ -729,10 +819,28 @@ function buildRoutes(state: GitHubState): Route[] {
   });
   route('GET', `${base}/git/blobs/{file_sha}`, (req, repo) => {
     const committed = repo!.blobs.get(req.params.file_sha!);
-    if (committed !== undefined) return { status: 200, body: { sha: req.params.file_sha, size: Buffer.byteLength(committed), encoding: 'base64', content: Buffer.from(committed).toString('base64') } };
+    if (committed !== undefined)
+      return {
+        status: 200,
+        body: {
+          sha: req.params.file_sha,
+          size: Buffer.byteLength(committed),
+          encoding: 'base64',
+          content: Buffer.from(committed).toString('base64'),
+        },
+      };
     // A file a test set outside history is only at a branch head.
     for (const text of repo!.files.values()) {
-      if (blobSha(text) === req.params.file_sha) return { status: 200, body: { sha: req.params.file_sha, size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') } };
+      if (blobSha(text) === req.params.file_sha)
+        return {
+          status: 200,
+          body: {
+            sha: req.params.file_sha,
+            size: Buffer.byteLength(text),
+            encoding: 'base64',
+            content: Buffer.from(text).toString('base64'),
+          },
+        };
     }
     return notFound();
   });
@@ -742,13 +850,23 @@ function buildRoutes(state: GitHubState): Route[] {
     const commit = [...repo!.commits.values()].find((c) => c.treeSha === wanted) ?? repo!.commits.get(repo!.branches.get(wanted) ?? wanted);
     if (!commit) return notFound();
     const recursive = req.query.get('recursive');
-    return { status: 200, body: treeJson(repo!, commit.treeSha, commit.tree, recursive !== null && recursive !== '0' && recursive !== 'false') };
+    return {
+      status: 200,
+      body: treeJson(repo!, commit.treeSha, commit.tree, recursive !== null && recursive !== '0' && recursive !== 'false'),
+    };
   });
   route('PUT', `${base}/contents/{path}`, (req, repo) => {
     const r = repo!;
     const branch = String(req.body.branch ?? r.defaultBranch);
     if (!r.branches.has(branch)) return notFound(`Branch ${branch} not found`);
-    if (r.protectedBranches.has(branch)) return { status: 409, body: { message: 'Repository rule violations found\n\nChanges must be made through a pull request.', documentation_url: 'https://docs.github.com/rest' } };
+    if (r.protectedBranches.has(branch))
+      return {
+        status: 409,
+        body: {
+          message: 'Repository rule violations found\n\nChanges must be made through a pull request.',
+          documentation_url: 'https://docs.github.com/rest',
+        },
+      };
     const key = `${branch}:${req.params.path}`;
     const current = r.files.get(key);
     const sent = typeof req.body.sha === 'string' ? req.body.sha : undefined;
@@ -756,12 +874,18 @@ function buildRoutes(state: GitHubState): Route[] {
     if (current !== undefined && sent === undefined) return unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
     if ((current === undefined && sent !== undefined) || (current !== undefined && sent !== blobSha(current))) {
       r.staleShas.add(`${key}@${sent}`);
-      return { status: 409, body: { message: `${req.params.path} does not match ${sent}`, documentation_url: 'https://docs.github.com/rest' } };
+      return {
+        status: 409,
+        body: { message: `${req.params.path} does not match ${sent}`, documentation_url: 'https://docs.github.com/rest' },
+      };
     }
     const text = Buffer.from(String(req.body.content ?? ''), 'base64').toString('utf8');
     // GitHub signs what an app commits through the API as itself; a custom author or committer is not signed.
     const custom = typeof req.body.author === 'object' || typeof req.body.committer === 'object';
-    const identity = (v: unknown): Partial<GitIdentity> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter(([k]) => k === 'name' || k === 'email' || k === 'date')) : {});
+    const identity = (v: unknown): Partial<GitIdentity> =>
+      typeof v === 'object' && v !== null
+        ? Object.fromEntries(Object.entries(v).filter(([k]) => k === 'name' || k === 'email' || k === 'date'))
+        : {};
     const commit = state.commit(r, {
       branch,
       changes: { [req.params.path!]: text },
@@ -771,7 +895,13 @@ function buildRoutes(state: GitHubState): Route[] {
       gitAuthor: identity(req.body.author),
       gitCommitter: identity(req.body.committer),
     });
-    return { status: current === undefined ? 201 : 200, body: { content: { name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
+    return {
+      status: current === undefined ? 201 : 200,
+      body: {
+        content: { name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text) },
+        commit: { sha: commit.sha, message: commit.message },
+      },
+    };
   });
 
   // --- issues (pull requests included, as GitHub lists them)
@@ -806,7 +936,8 @@ function buildRoutes(state: GitHubState): Route[] {
     const b = req.body;
     if (typeof b.title === 'string') issue.title = b.title;
     if (typeof b.body === 'string' || b.body === null) issue.body = b.body as string | null;
-    if (Array.isArray(b.labels)) issue.labels = (b.labels as (string | { name: string })[]).map((l) => state.label(typeof l === 'string' ? l : l.name));
+    if (Array.isArray(b.labels))
+      issue.labels = (b.labels as (string | { name: string })[]).map((l) => state.label(typeof l === 'string' ? l : l.name));
     if (Array.isArray(b.assignees)) issue.assignees = (b.assignees as string[]).map((a) => state.user(a));
     if ((b.state === 'open' || b.state === 'closed') && b.state !== issue.state) {
       issue.state = b.state;
@@ -819,7 +950,8 @@ function buildRoutes(state: GitHubState): Route[] {
   route('POST', `${base}/issues/{issue_number}/labels`, (req, repo) => {
     const issue = issueOf(repo!, req.params.issue_number!);
     if (!issue) return notFound();
-    for (const name of (req.body.labels as string[] | undefined) ?? []) if (!issue.labels.some((l) => l.name === name)) issue.labels.push(state.label(name));
+    for (const name of (req.body.labels as string[] | undefined) ?? [])
+      if (!issue.labels.some((l) => l.name === name)) issue.labels.push(state.label(name));
     return { status: 200, body: issue.labels };
   });
   route('DELETE', `${base}/issues/{issue_number}/labels/{name}`, (req, repo) => {
@@ -890,7 +1022,9 @@ function buildRoutes(state: GitHubState): Route[] {
     c.updated_at = now();
     return { status: 200, body: commentJson(repo!, c) };
   });
-  route('DELETE', `${base}/issues/comments/{comment_id}`, (req, repo) => (repo!.comments.delete(Number(req.params.comment_id)) ? { status: 204 } : notFound()));
+  route('DELETE', `${base}/issues/comments/{comment_id}`, (req, repo) =>
+    repo!.comments.delete(Number(req.params.comment_id)) ? { status: 204 } : notFound(),
+  );
 
   // --- checks
   route('POST', `${base}/check-runs`, (req, repo) => {
@@ -909,12 +1043,31 @@ function buildRoutes(state: GitHubState): Route[] {
     const run = repo!.runs.get(Number(req.params.run_id));
     if (!run) return notFound();
     const actor = state.user(run.actor);
-    return { status: 200, body: { id: run.id, event: run.event, head_sha: run.head_sha, run_attempt: run.run_attempt, html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${run.id}`, actor, triggering_actor: actor } };
+    return {
+      status: 200,
+      body: {
+        id: run.id,
+        event: run.event,
+        head_sha: run.head_sha,
+        run_attempt: run.run_attempt,
+        html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${run.id}`,
+        actor,
+        triggering_actor: actor,
+      },
+    };
   });
   route('GET', `${base}/actions/runs/{run_id}/approvals`, (req, repo) => {
     const run = repo!.runs.get(Number(req.params.run_id));
     if (!run) return notFound();
-    return { status: 200, body: run.approvals.map((a) => ({ state: a.state, comment: '', user: state.user(a.user), environments: a.environments.map((name) => ({ name })) })) };
+    return {
+      status: 200,
+      body: run.approvals.map((a) => ({
+        state: a.state,
+        comment: '',
+        user: state.user(a.user),
+        environments: a.environments.map((name) => ({ name })),
+      })),
+    };
   });
   route('POST', `${base}/actions/runs/{run_id}/deployment_protection_rule`, () => ({ status: 204 }));
 
@@ -923,7 +1076,8 @@ function buildRoutes(state: GitHubState): Route[] {
     const role = repo!.collaborators.get(req.params.username!);
     if (!role) return notFound();
     // The legacy scale: maintain shows as write, triage as read.
-    const permission = ({ admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read' } as Record<string, string>)[role] ?? 'read';
+    const permission =
+      ({ admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read' } as Record<string, string>)[role] ?? 'read';
     return { status: 200, body: { permission, role_name: role, user: state.user(req.params.username!) } };
   });
 
@@ -962,7 +1116,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-type FaultDecision = { kind: 'none' } | { kind: 'reply'; reply: StandInReply; apply: boolean } | { kind: 'delay'; ms: number } | { kind: 'drop'; apply: boolean };
+type FaultDecision =
+  | { kind: 'none' }
+  | { kind: 'reply'; reply: StandInReply; apply: boolean }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'drop'; apply: boolean };
 
 const SECONDARY_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 
@@ -980,11 +1138,29 @@ function decideFault(plan: FaultPlan | null, random: () => number, route: Route 
     }
     case 'audit-conflict':
       // As when another commit lands on the branch between the read and the write.
-      return { kind: 'reply', apply: false, reply: { status: 409, body: { message: 'is at a different commit than the one given', documentation_url: 'https://docs.github.com/rest' } } };
+      return {
+        kind: 'reply',
+        apply: false,
+        reply: {
+          status: 409,
+          body: { message: 'is at a different commit than the one given', documentation_url: 'https://docs.github.com/rest' },
+        },
+      };
     case 'secondary-rate-limit': {
       const retryAfter = String(plan.retryAfterSeconds ?? 1);
       const status = random() < 0.5 ? 403 : 429;
-      return { kind: 'reply', apply: false, reply: { status, headers: { 'retry-after': retryAfter }, body: { message: SECONDARY_MESSAGE, documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits' } } };
+      return {
+        kind: 'reply',
+        apply: false,
+        reply: {
+          status,
+          headers: { 'retry-after': retryAfter },
+          body: {
+            message: SECONDARY_MESSAGE,
+            documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          },
+        },
+      };
     }
     case 'slow':
       return { kind: 'delay', ms: plan.delayMs ?? 3000 };
@@ -1052,7 +1228,16 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
   const state = new GitHubState(options.app);
   const routes = buildRoutes(state);
   const problems: string[] = [];
-  const freshStats = (): StandInStats => ({ byOperation: {}, total: 0, quotaCounted: 0, appAuthenticated: 0, notModified: 0, notModifiedByOperation: {}, faulted: 0, unrouted: 0 });
+  const freshStats = (): StandInStats => ({
+    byOperation: {},
+    total: 0,
+    quotaCounted: 0,
+    appAuthenticated: 0,
+    notModified: 0,
+    notModifiedByOperation: {},
+    faulted: 0,
+    unrouted: 0,
+  });
   let stats = freshStats();
   let plan: FaultPlan | null = null;
   let random = seededRandom(1);
@@ -1067,9 +1252,18 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
   const answer = (res: ServerResponse, reply: StandInReply, req?: IncomingMessage, op?: string) => {
     if (res.destroyed) return;
     const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...reply.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-remaining': '4999',
+      ...reply.headers,
+    };
     if (req?.method === 'GET' && reply.status === 200 && op !== undefined) {
-      const etag = `W/"${createHash('sha256').update(req.headers.authorization ?? '').update('\0').update(body).digest('hex').slice(0, 40)}"`;
+      const etag = `W/"${createHash('sha256')
+        .update(req.headers.authorization ?? '')
+        .update('\0')
+        .update(body)
+        .digest('hex')
+        .slice(0, 40)}"`;
       headers.etag = etag;
       if (ifNoneMatch(req.headers['if-none-match'], etag)) {
         stats.notModified += 1;
@@ -1119,7 +1313,15 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     stats.byOperation[op] = (stats.byOperation[op] ?? 0) + 1;
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i]!)]));
     const asApp = /^(token|bearer) ghs_/i.test(req.headers.authorization ?? '');
-    const request: StandInRequest = { method, path, query: url.searchParams, params, body: (body ?? {}) as Record<string, unknown>, asApp, user: state.tokenUser(req.headers.authorization) };
+    const request: StandInRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      params,
+      body: (body ?? {}) as Record<string, unknown>,
+      asApp,
+      user: state.tokenUser(req.headers.authorization),
+    };
     const run = (): StandInReply => {
       if (params.owner && params.repo && state.hidden.has(`${params.owner}/${params.repo}`.toLowerCase())) return notFound();
       const repo = params.owner && params.repo ? state.repo(params.owner, params.repo) : null;

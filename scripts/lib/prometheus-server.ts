@@ -12,7 +12,7 @@ import { getFreePort } from './free-port.js';
 
 const exec = promisify(execFile);
 
-export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
+const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 export const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 
 export interface PrometheusServer {
@@ -33,7 +33,9 @@ export interface StartPrometheusOptions {
 
 /** promtool's default 2-hour blocks take ~45 s for 30 days; a few large blocks take under a second. */
 export async function backfill(openMetricsFile: string, tsdbDir: string): Promise<void> {
-  await exec(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=744h', openMetricsFile, tsdbDir], { maxBuffer: 64 << 20 });
+  await exec(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=744h', openMetricsFile, tsdbDir], {
+    maxBuffer: 64 << 20,
+  });
 }
 
 const running = new Set<ChildProcess>();

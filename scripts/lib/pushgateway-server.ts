@@ -4,7 +4,11 @@ import { getFreePort } from './free-port.js';
 
 export async function startPushgateway(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await getFreePort();
-  const child = spawn(process.env.PUSHGATEWAY_BIN ?? '/usr/bin/prometheus-pushgateway', [`--web.listen-address=127.0.0.1:${port}`, '--persistence.file=', '--log.level=warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.env.PUSHGATEWAY_BIN ?? '/usr/bin/prometheus-pushgateway',
+    [`--web.listen-address=127.0.0.1:${port}`, '--persistence.file=', '--log.level=warn'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -47,9 +47,13 @@ export async function stopAllRedis(): Promise<void> {
 export async function startRedis(o: { port?: number; dir?: string } = {}): Promise<RedisServer> {
   const port = o.port ?? (await getFreePort());
   const persistence = o.dir ? ['--dir', o.dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
-  const child = spawn(process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--protected-mode', 'yes', '--loglevel', 'warning'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--protected-mode', 'yes', '--loglevel', 'warning'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const keep = (c: Buffer) => (output = (output + c.toString()).slice(-2000));
   child.stdout?.on('data', keep);

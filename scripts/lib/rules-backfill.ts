@@ -24,11 +24,32 @@ interface RuleFile {
   groups: { name: string; rules: unknown[] }[];
 }
 
-async function backfillRules(prometheusUrl: string, rules: RuleFile, startSeconds: number, endSeconds: number, work: string, name: string): Promise<string> {
+async function backfillRules(
+  prometheusUrl: string,
+  rules: RuleFile,
+  startSeconds: number,
+  endSeconds: number,
+  work: string,
+  name: string,
+): Promise<string> {
   const file = path.join(work, `${name}.yml`);
   await writeFile(file, stringify(rules));
   const out = path.join(work, `${name}-blocks`);
-  await exec(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'rules', `--start=${startSeconds}`, `--end=${endSeconds}`, `--url=${prometheusUrl}`, `--output-dir=${out}`, '--quiet', file], { maxBuffer: 64 << 20 });
+  await exec(
+    PROMTOOL_BIN,
+    [
+      'tsdb',
+      'create-blocks-from',
+      'rules',
+      `--start=${startSeconds}`,
+      `--end=${endSeconds}`,
+      `--url=${prometheusUrl}`,
+      `--output-dir=${out}`,
+      '--quiet',
+      file,
+    ],
+    { maxBuffer: 64 << 20 },
+  );
   return out;
 }
 
@@ -40,7 +61,12 @@ async function addBlocks(from: string, tsdb: string): Promise<void> {
  * @param rulesText a rule file from `generate rules`
  * @param dataSeconds how far back the raw data goes from `endSeconds`
  */
-export async function startPrometheusWithRecordings(openMetricsFile: string, rulesText: string, endSeconds: number, dataSeconds: number): Promise<PrometheusServer & { tsdb: string }> {
+export async function startPrometheusWithRecordings(
+  openMetricsFile: string,
+  rulesText: string,
+  endSeconds: number,
+  dataSeconds: number,
+): Promise<PrometheusServer & { tsdb: string }> {
   const work = await mkdtemp(path.join(tmpdir(), 'dg-recorded-'));
   const tsdb = path.join(work, 'tsdb');
   await backfill(openMetricsFile, tsdb);

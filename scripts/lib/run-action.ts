@@ -28,7 +28,7 @@ export interface ActionRun {
 }
 
 /** The runner's input variable name: INPUT_ + upper case, spaces to underscores, dashes kept. */
-export function inputVariable(name: string): string {
+function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
@@ -60,7 +60,11 @@ export async function runBundledAction(options: RunActionOptions): Promise<Actio
     const outputFile = path.join(temp, 'output');
     const summaryFile = path.join(temp, 'summary');
     const eventFile = path.join(temp, 'event.json');
-    await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, ''), writeFile(eventFile, JSON.stringify(options.event ?? { inputs: {} }))]);
+    await Promise.all([
+      writeFile(outputFile, ''),
+      writeFile(summaryFile, ''),
+      writeFile(eventFile, JSON.stringify(options.event ?? { inputs: {} })),
+    ]);
     const base: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? temp,

@@ -105,7 +105,8 @@ export async function writeHistogram(writer: OpenMetricsWriter, name: string, mo
         exact[i]! += requests * b.share;
         cumulative[i] = Math.min(count, Math.floor(exact[i]! + 1e-9));
       });
-      for (const [i, b] of model.buckets.entries()) await writer.sample(`${name}_bucket`, { ...model.labels, le: String(b.le) }, cumulative[i]!, t);
+      for (const [i, b] of model.buckets.entries())
+        await writer.sample(`${name}_bucket`, { ...model.labels, le: String(b.le) }, cumulative[i]!, t);
       await writer.sample(`${name}_bucket`, { ...model.labels, le: '+Inf' }, count, t);
       await writer.sample(`${name}_count`, model.labels, count, t);
       await writer.sample(`${name}_sum`, model.labels, Number(sum.toFixed(3)), t);
@@ -114,7 +115,13 @@ export async function writeHistogram(writer: OpenMetricsWriter, name: string, mo
 }
 
 /** Exact share of requests slower than `threshold` over (end − window, end]. */
-export function modelLatencyBadRatio(model: HistogramModel, steps: Steps, threshold: number, end: number, windowSeconds: number): number | null {
+export function modelLatencyBadRatio(
+  model: HistogramModel,
+  steps: Steps,
+  threshold: number,
+  end: number,
+  windowSeconds: number,
+): number | null {
   const index = model.buckets.findIndex((b) => b.le === threshold);
   if (index < 0) return null;
   let exact = 0;
@@ -138,7 +145,11 @@ export function modelLatencyBadRatio(model: HistogramModel, steps: Steps, thresh
 }
 
 /** A gauge sampled at the given times. */
-export async function writeGauge(writer: OpenMetricsWriter, name: string, series: { labels: Labels; points: { t: number; value: number }[] }[]): Promise<void> {
+export async function writeGauge(
+  writer: OpenMetricsWriter,
+  name: string,
+  series: { labels: Labels; points: { t: number; value: number }[] }[],
+): Promise<void> {
   await writer.family(name, 'gauge');
   for (const s of series) for (const p of s.points) await writer.sample(name, s.labels, p.value, p.t);
 }

@@ -20,7 +20,13 @@ export interface Delivery {
   /** The mix's name for it (block, override, ...), for per-kind figures. */
   kind: string;
   /** What an acknowledged delivery must leave behind in the audit log and issues. */
-  expects?: { repository: string; auditId?: string; reviewIssueKey?: string; issueKeys?: string[]; comment?: { issue: number; marker: string } };
+  expects?: {
+    repository: string;
+    auditId?: string;
+    reviewIssueKey?: string;
+    issueKeys?: string[];
+    comment?: { issue: number; marker: string };
+  };
 }
 
 export interface DeliveryResult {
@@ -60,7 +66,12 @@ export async function driveDeliveries(deliveries: Delivery[], o: DriveOptions): 
       try {
         const response = await fetch(o.targets[target]!, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-github-event': delivery.event, 'x-github-delivery': id, 'x-hub-signature-256': sign(o.secret, body) },
+          headers: {
+            'content-type': 'application/json',
+            'x-github-event': delivery.event,
+            'x-github-delivery': id,
+            'x-hub-signature-256': sign(o.secret, body),
+          },
           body,
           signal: AbortSignal.timeout(o.timeoutMs ?? 15_000),
         });
@@ -134,13 +145,25 @@ export interface InvariantReport {
 }
 
 export function checkInvariants(state: GitHubState, results: DeliveryResult[], audit: { branch: string; path: string }): InvariantReport {
-  const report: InvariantReport = { duplicateComments: 0, commentsLost: 0, auditLinesLost: 0, auditLinesDuplicated: 0, issuesLost: 0, issuesDuplicated: 0, chainProblems: [], staleResends: 0 };
+  const report: InvariantReport = {
+    duplicateComments: 0,
+    commentsLost: 0,
+    auditLinesLost: 0,
+    auditLinesDuplicated: 0,
+    issuesLost: 0,
+    issuesDuplicated: 0,
+    chainProblems: [],
+    staleResends: 0,
+  };
   const auditIds = new Map<string, Map<string, number>>();
   const issueKeys = new Map<string, Map<string, number>>();
   for (const [key, repo] of state.repos) {
     report.staleResends += repo.staleResends;
     for (const number of repo.issues.keys()) {
-      const markers = state.appComments(repo, number).map((c) => COMMENT_MARKER.exec(c.body)?.[0]).filter((m): m is string => m !== undefined);
+      const markers = state
+        .appComments(repo, number)
+        .map((c) => COMMENT_MARKER.exec(c.body)?.[0])
+        .filter((m): m is string => m !== undefined);
       report.duplicateComments += markers.length - new Set(markers).size;
     }
     const text = state.fileText(repo, audit.branch, audit.path) ?? '';
@@ -165,7 +188,8 @@ export function checkInvariants(state: GitHubState, results: DeliveryResult[], a
     if (e.auditId && !auditIds.get(repo)?.has(e.auditId)) report.auditLinesLost += 1;
     if (e.comment) {
       const [owner, name] = e.repository.split('/') as [string, string];
-      if (!state.appComments(state.repo(owner, name), e.comment.issue).some((c) => c.body.startsWith(e.comment!.marker))) report.commentsLost += 1;
+      if (!state.appComments(state.repo(owner, name), e.comment.issue).some((c) => c.body.startsWith(e.comment!.marker)))
+        report.commentsLost += 1;
     }
     for (const key of [...(e.reviewIssueKey ? [e.reviewIssueKey] : []), ...(e.issueKeys ?? [])]) {
       const marker = /key=(\S+) -->/.exec(issueMarker(key))![1]!;
@@ -176,7 +200,14 @@ export function checkInvariants(state: GitHubState, results: DeliveryResult[], a
 }
 
 export const invariantsHold = (r: InvariantReport) =>
-  r.duplicateComments === 0 && r.commentsLost === 0 && r.auditLinesLost === 0 && r.auditLinesDuplicated === 0 && r.issuesLost === 0 && r.issuesDuplicated === 0 && r.chainProblems.length === 0 && r.staleResends === 0;
+  r.duplicateComments === 0 &&
+  r.commentsLost === 0 &&
+  r.auditLinesLost === 0 &&
+  r.auditLinesDuplicated === 0 &&
+  r.issuesLost === 0 &&
+  r.issuesDuplicated === 0 &&
+  r.chainProblems.length === 0 &&
+  r.staleResends === 0;
 
 /**
  * What the app left in GitHub, independent of timing and order: app comments per
@@ -185,18 +216,23 @@ export const invariantsHold = (r: InvariantReport) =>
  * allows), and the issues the app opened (title, state, labels and key; their
  * bodies quote the record's position in the chain). Two runs of one mix compare equal.
  */
-export function finalState(state: GitHubState, audit: { branch: string; path: string }): { comments: string[]; auditIds: string[]; issues: string[] } {
+export function finalState(
+  state: GitHubState,
+  audit: { branch: string; path: string },
+): { comments: string[]; auditIds: string[]; issues: string[] } {
   const comments: string[] = [];
   const auditIds: string[] = [];
   const issues: string[] = [];
   for (const [key, repo] of state.repos) {
     for (const number of repo.issues.keys()) {
-      for (const c of state.appComments(repo, number)) comments.push(`${key}#${number} ${COMMENT_MARKER.exec(c.body)?.[0] ?? '(no marker)'}`);
+      for (const c of state.appComments(repo, number))
+        comments.push(`${key}#${number} ${COMMENT_MARKER.exec(c.body)?.[0] ?? '(no marker)'}`);
     }
     for (const r of parseRecords(state.fileText(repo, audit.branch, audit.path) ?? '')) auditIds.push(`${key} ${String(r.id)}`);
     for (const i of repo.issues.values()) {
       const issueKey = /<!-- deploy-governor:issue key=(\S+) -->/.exec(i.body ?? '')?.[1] ?? '(no key)';
-      if (i.user.login === state.appUser().login) issues.push(`${key} ${i.state} ${i.title} [${i.labels.map((l) => l.name).join(',')}] ${issueKey}`);
+      if (i.user.login === state.appUser().login)
+        issues.push(`${key} ${i.state} ${i.title} [${i.labels.map((l) => l.name).join(',')}] ${issueKey}`);
     }
   }
   return { comments: comments.sort(), auditIds: auditIds.sort(), issues: issues.sort() };

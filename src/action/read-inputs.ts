@@ -19,7 +19,10 @@ export function readRawActionInputs(): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const name of Object.keys(gateInputsSchema.shape)) raw[name] = core.getInput(name);
   // Mask before anything can be logged, even when validation fails below.
-  for (const secret of [raw['prometheus-token'], ...(raw['prometheus-headers'] ?? '').split(/\r?\n/).map((l) => l.split(':').slice(1).join(':').trim())]) {
+  for (const secret of [
+    raw['prometheus-token'],
+    ...(raw['prometheus-headers'] ?? '').split(/\r?\n/).map((l) => l.split(':').slice(1).join(':').trim()),
+  ]) {
     if (secret) core.setSecret(secret);
   }
   const githubToken = core.getInput('github-token');
@@ -35,8 +38,4 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     throw policyErrorFromZod(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'input', 'action inputs');
   }
   return { gate: parsed.data, githubToken: core.getInput('github-token') || undefined };
-}
-
-export function readActionInputs(): ActionInputs {
-  return parseActionInputs(readRawActionInputs());
 }

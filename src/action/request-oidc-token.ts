@@ -54,7 +54,11 @@ function clip(text: string, max = 200): string {
  * Asks the runner for an OIDC token with `audience`. Never throws: every
  * failure is a result the caller turns into a warning.
  */
-export async function requestOidcToken(audience: string, env: NodeJS.ProcessEnv = process.env, options: RequestOidcTokenOptions = {}): Promise<OidcTokenResult> {
+export async function requestOidcToken(
+  audience: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: RequestOidcTokenOptions = {},
+): Promise<OidcTokenResult> {
   const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!requestUrl || !requestToken) return { missing: true };
@@ -80,7 +84,11 @@ export async function requestOidcToken(audience: string, env: NodeJS.ProcessEnv 
   try {
     text = await response.text();
   } catch (error: unknown) {
-    return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${messageOf(error)}`) };
+    return {
+      error: redact(
+        `the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${messageOf(error)}`,
+      ),
+    };
   }
   if (!response.ok) {
     return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status}${text.trim() ? `: ${clip(text)}` : ''}`) };
@@ -93,7 +101,9 @@ export async function requestOidcToken(audience: string, env: NodeJS.ProcessEnv 
   }
   const parsed = tokenResponseSchema.safeParse(json);
   if (!parsed.success) {
-    return { error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})` };
+    return {
+      error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})`,
+    };
   }
   return { token: parsed.data.value };
 }

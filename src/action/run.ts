@@ -41,7 +41,9 @@ async function withProvenance(report: Report): Promise<Report> {
       'deploy-governor: the deploy-governor app will not log this override without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job',
     );
   } else {
-    core.warning(`deploy-governor: could not get an OIDC token for this override, so the deploy-governor app will not log it: ${result.error}`);
+    core.warning(
+      `deploy-governor: could not get an OIDC token for this override, so the deploy-governor app will not log it: ${result.error}`,
+    );
   }
   return report;
 }
@@ -92,7 +94,13 @@ export async function run(): Promise<void> {
     const [owner, repo] = (runInfo?.repository ?? '/').split('/');
     const gh = inputs.githubToken && owner && repo ? { client: createGitHubClient(inputs.githubToken), owner, repo } : null;
 
-    const outcome = await runGate({ inputs: inputs.gate, env: process.env, root: process.env.GITHUB_WORKSPACE ?? process.cwd(), run: runInfo, github: gh });
+    const outcome = await runGate({
+      inputs: inputs.gate,
+      env: process.env,
+      root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      run: runInfo,
+      github: gh,
+    });
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
     for (const warning of outcome.warnings) core.warning(`deploy-governor: ${warning}`);
     report = outcome.report;
@@ -108,12 +116,18 @@ export async function run(): Promise<void> {
     reportWritten = true;
 
     if (gh && runInfo?.sha) {
-      const check = await createCheckRun(gh.client, { owner: gh.owner, repo: gh.repo, sha: runInfo.sha, detailsUrl: runInfo.runUrl }, report, renderSummary(report));
+      const check = await createCheckRun(
+        gh.client,
+        { owner: gh.owner, repo: gh.repo, sha: runInfo.sha, detailsUrl: runInfo.runUrl },
+        report,
+        renderSummary(report),
+      );
       if (!check.created) core.notice(`deploy-governor: ${check.reason}`);
     }
 
     const d = report.decision;
-    if (d.status === 'UNKNOWN' && d.canDeploy) core.warning(`deploy-governor could not evaluate the policy; on-error: allow lets the deploy through. ${d.reasons.join(' ')}`);
+    if (d.status === 'UNKNOWN' && d.canDeploy)
+      core.warning(`deploy-governor could not evaluate the policy; on-error: allow lets the deploy through. ${d.reasons.join(' ')}`);
     if (d.overridden) core.warning(`deploy-governor: blocked deploy (${d.status}) allowed by override: ${report.override?.reason ?? ''}`);
     if (!d.canDeploy) {
       failure = `Deploy blocked: status ${d.status}${d.reasons.length > 0 ? `: ${d.reasons.join('; ')}` : ''}`;

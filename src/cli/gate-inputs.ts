@@ -33,15 +33,17 @@ export function rawInputsFromOptions(options: Record<string, unknown>, env: Node
 export function parseRawInputs(raw: RawInputs): GateInputs {
   const parsed = gateInputsSchema.safeParse(raw);
   if (!parsed.success) {
-    const error = policyErrorFromZod(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'flag', COMMAND_LINE);
+    const error = policyErrorFromZod(
+      parsed.error,
+      { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' },
+      'flag',
+      COMMAND_LINE,
+    );
     // The headers input is the repeatable --prometheus-header flag.
-    throw new PolicyError(COMMAND_LINE, error.issues.map((issue) => (issue.path === '--prometheus-headers' ? { ...issue, path: '--prometheus-header' } : issue)));
+    throw new PolicyError(
+      COMMAND_LINE,
+      error.issues.map((issue) => (issue.path === '--prometheus-headers' ? { ...issue, path: '--prometheus-header' } : issue)),
+    );
   }
   return parsed.data;
 }
-
-/** Commander's camelCase option bag back to the documented kebab-case names, validated. */
-export function gateInputsFromOptions(options: Record<string, unknown>, env: NodeJS.ProcessEnv): GateInputs {
-  return parseRawInputs(rawInputsFromOptions(options, env));
-}
-

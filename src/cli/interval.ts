@@ -8,8 +8,8 @@
 import { isDuration, parseDurationMs } from '../core/duration.js';
 import { flagError } from './usage-error.js';
 
-export const MIN_INTERVAL_MS = 5_000;
-export const MAX_INTERVAL_MS = 3_600_000;
+const MIN_INTERVAL_MS = 5_000;
+const MAX_INTERVAL_MS = 3_600_000;
 
 /** Milliseconds between refreshes; a PolicyError naming --interval for anything else. */
 export function parseInterval(text: string): number {

@@ -17,12 +17,12 @@ import { registerPostmortemCommands } from './commands/postmortems.js';
 import { exitCodeOf } from './cli-exit.js';
 import { COMMAND_LINE } from './usage-error.js';
 
-export const EXIT = { allowed: 0, warning: 1, freeze: 2, exhausted: 3, error: 99 } as const;
+const EXIT = { allowed: 0, warning: 1, freeze: 2, exhausted: 3, error: 99 } as const;
 
 /** The package's version, as `deploy-governor --version` prints it. */
-export const VERSION: string = packageJson.version;
+const VERSION: string = packageJson.version;
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('deploy-governor')
     .description('Deploy governance: SLO error budgets, DR freshness, freeze windows and audited overrides.')
     .version(VERSION, '-V, --version', 'print the version')

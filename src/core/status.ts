@@ -16,7 +16,7 @@ export function statusRank(status: Status): number {
 }
 
 /** The worse of two statuses. */
-export function worseStatus(a: Status, b: Status): Status {
+function worseStatus(a: Status, b: Status): Status {
   return statusRank(a) >= statusRank(b) ? a : b;
 }
 

@@ -17,7 +17,7 @@ import type { Report, RunInfo } from '../core/report/report-schema.js';
 import type { PolicySource } from './policy-source.js';
 
 /** Bounds on one evaluation, set by whoever pays for it (the app's operator for every tenant). */
-export interface EvaluationLimits {
+interface EvaluationLimits {
   /** Most SLOs a policy may have; a larger one is refused before any query. Unset: no limit (the Action's own runner pays). */
   maxSlos?: number;
   /** Most queries in flight at once for one evaluation (default 8). */
@@ -26,7 +26,7 @@ export interface EvaluationLimits {
   maxSlosSetBy?: string;
 }
 
-export interface GateQuerier {
+interface GateQuerier {
   querier: PrometheusQuerier;
   /** Per-query timeout, in milliseconds (null when unknown). */
   timeoutMs: number | null;
@@ -60,7 +60,9 @@ export interface GateEvaluation {
 }
 
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
-async function loadGatePolicy(request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
+async function loadGatePolicy(
+  request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>,
+): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
   const loaded = await request.source.load();
   const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
   const max = request.limits?.maxSlos;

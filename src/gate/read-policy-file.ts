@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PolicyError } from '../core/policy/policy-error.js';
 import type { PolicyFile } from '../core/policy/schema.js';
 
-export const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
+const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
 
 export interface LoadedPolicyFile {
   file: PolicyFile;
@@ -54,7 +54,12 @@ export async function readPolicyFile(root: string, configured: string | undefine
     try {
       slothText = await readFile(slothPath, 'utf8');
     } catch (error: unknown) {
-      throw new PolicyError(source, [{ path: 'sloth', message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}` }]);
+      throw new PolicyError(source, [
+        {
+          path: 'sloth',
+          message: `cannot read the Sloth spec ${file.sloth} (${slothPath}): ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ]);
     }
     const { applySlothSource } = await import('../core/sloth/apply-sloth-source.js');
     file = applySlothSource(file, slothText, (w) => warnings.push(w));
@@ -78,14 +83,29 @@ async function readOpenSloFile(root: string, configured: string, source: string)
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(full)]);
     const inside = path.relative(realRoot, realFile);
     if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-      throw new PolicyError(source, [{ path: 'openslo', message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository` }]);
+      throw new PolicyError(source, [
+        {
+          path: 'openslo',
+          message: `the OpenSLO file ${configured} resolves to ${realFile}, outside ${realRoot}; name a file inside the repository`,
+        },
+      ]);
     }
     return await readFile(realFile, 'utf8');
   } catch (error: unknown) {
     if (error instanceof PolicyError) throw error;
     if (codeOf(error) === 'EISDIR') {
-      throw new PolicyError(source, [{ path: 'openslo', message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+      throw new PolicyError(source, [
+        {
+          path: 'openslo',
+          message: `${configured} is a directory; name one file (several OpenSLO documents go in one file, separated by ---)`,
+        },
+      ]);
     }
-    throw new PolicyError(source, [{ path: 'openslo', message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new PolicyError(source, [
+      {
+        path: 'openslo',
+        message: `cannot read the OpenSLO file ${configured} (${full}): ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
   }
 }

@@ -52,7 +52,7 @@ export interface GateOutcome {
 export type GateHost = 'action' | 'cli';
 
 /** How each host names its inputs in messages. */
-export const HOST_INPUTS: Record<GateHost, { source: string; name: (input: string) => string }> = {
+const HOST_INPUTS: Record<GateHost, { source: string; name: (input: string) => string }> = {
   action: { source: 'action inputs', name: (input) => input },
   cli: { source: 'command line', name: (input) => `--${input}` },
 };
@@ -101,13 +101,25 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
         if (!p.prometheus) {
           throw host === 'cli'
             ? new PolicyError(HOST_INPUTS.cli.source, [
-                { path: '--prometheus-url', message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)` },
+                {
+                  path: '--prometheus-url',
+                  message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
+                },
               ])
             : new PolicyError(source, [
-                { path: 'prometheus.url', message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)' },
+                {
+                  path: 'prometheus.url',
+                  message:
+                    'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
+                },
               ]);
         }
-        return { querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus), timeoutMs: p.prometheus.timeoutMs };
+        return {
+          querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(
+            p.prometheus,
+          ),
+          timeoutMs: p.prometheus.timeoutMs,
+        };
       },
     });
   } catch (error: unknown) {
@@ -122,7 +134,13 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   const warnings: string[] = [...evaluation.warnings];
   if (inputs['pushgateway-url']) {
     try {
-      await pushDecision({ url: inputs['pushgateway-url'], report, repository: request.run?.repository ?? 'unknown', timeoutMs: policy.prometheus?.timeoutMs ?? 10_000, now });
+      await pushDecision({
+        url: inputs['pushgateway-url'],
+        report,
+        repository: request.run?.repository ?? 'unknown',
+        timeoutMs: policy.prometheus?.timeoutMs ?? 10_000,
+        now,
+      });
     } catch (error: unknown) {
       // The decision stands; only the governance metric is lost.
       warnings.push(messageOf(error));
@@ -144,7 +162,7 @@ async function authorizeOverride(
     level,
     reason: request.inputs['override-reason'],
     // The CLI's actor is whoever GitHub says the token belongs to (read below), never a name from the command line.
-    actor: cli ? 'the token\'s user' : (run?.actor ?? 'unknown'),
+    actor: cli ? "the token's user" : (run?.actor ?? 'unknown'),
     eventName: run?.eventName ?? null,
     role: null,
     approvers: [],
@@ -160,7 +178,9 @@ async function authorizeOverride(
   if (!github) {
     const roleError =
       request.githubUnavailable ??
-      (cli ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name' : 'no GitHub token to check it with (set github-token)');
+      (cli
+        ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name'
+        : 'no GitHub token to check it with (set github-token)');
     return applyOverride(report, { ...base, roleError }, policy);
   }
   let actor = base.actor;

@@ -6,23 +6,37 @@
 import { z } from 'zod';
 import { httpStatusOf, type GitHubClient } from './client.js';
 
-export const SUB_ISSUE_LIMIT = 100;
+const SUB_ISSUE_LIMIT = 100;
 
 export type SubIssueOutcome = 'attached' | 'already-attached' | 'limit-reached';
 
 const parentResponse = z.object({ number: z.number().int() });
 const subIssues = z.array(z.object({ id: z.number().int() }));
 
-export async function addSubIssue(client: GitHubClient, target: { owner: string; repo: string; parent: number }, child: { number: number; id: number }): Promise<SubIssueOutcome> {
+export async function addSubIssue(
+  client: GitHubClient,
+  target: { owner: string; repo: string; parent: number },
+  child: { number: number; id: number },
+): Promise<SubIssueOutcome> {
   try {
-    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { owner: target.owner, repo: target.repo, issue_number: target.parent, sub_issue_id: child.id });
+    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.parent,
+      sub_issue_id: child.id,
+    });
     return 'attached';
   } catch (error: unknown) {
     if (httpStatusOf(error) !== 422) throw error;
     // Which 422? Ask for the child's parent, then count the parent's sub-issues.
     const parent = await readParent(client, target.owner, target.repo, child.number);
     if (parent === target.parent) return 'already-attached';
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { owner: target.owner, repo: target.repo, issue_number: target.parent, per_page: 100 });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.parent,
+      per_page: 100,
+    });
     if (subIssues.parse(data).length >= SUB_ISSUE_LIMIT) return 'limit-reached';
     throw error;
   }

@@ -72,9 +72,22 @@ async function readLog(client: GitHubClient, at: AuditLocation): Promise<{ text:
  */
 async function createBranch(client: GitHubClient, at: AuditLocation): Promise<boolean> {
   const repo = repoResponse.parse((await client.request('GET /repos/{owner}/{repo}', { owner: at.owner, repo: at.repo })).data);
-  const head = refResponse.parse((await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: at.owner, repo: at.repo, ref: `heads/${repo.default_branch}` })).data);
+  const head = refResponse.parse(
+    (
+      await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+        owner: at.owner,
+        repo: at.repo,
+        ref: `heads/${repo.default_branch}`,
+      })
+    ).data,
+  );
   try {
-    await client.request('POST /repos/{owner}/{repo}/git/refs', { owner: at.owner, repo: at.repo, ref: `refs/heads/${at.branch}`, sha: head.object.sha });
+    await client.request('POST /repos/{owner}/{repo}/git/refs', {
+      owner: at.owner,
+      repo: at.repo,
+      ref: `refs/heads/${at.branch}`,
+      sha: head.object.sha,
+    });
     return true;
   } catch (error: unknown) {
     if (httpStatusOf(error) !== 422) throw error;
@@ -87,10 +100,19 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 /** A line of a chained JSON Lines file: the audit record, or a ledger entry. */
 export type ChainedLine = { id: string } & Record<string, unknown>;
 
-export async function appendAuditRecord(client: GitHubClient, at: AuditLocation, record: ChainedLine, options: AppendOptions = {}): Promise<AppendOutcome> {
+export async function appendAuditRecord(
+  client: GitHubClient,
+  at: AuditLocation,
+  record: ChainedLine,
+  options: AppendOptions = {},
+): Promise<AppendOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const read = await readLog(client, at);
-    const problem = await options.check?.(read === 'no-branch' ? { text: '', exists: false, branchMissing: true } : { text: read.text, exists: read.sha !== null, branchMissing: false });
+    const problem = await options.check?.(
+      read === 'no-branch'
+        ? { text: '', exists: false, branchMissing: true }
+        : { text: read.text, exists: read.sha !== null, branchMissing: false },
+    );
     if (problem) return { appended: false, reason: 'refused', problem, attempts: attempt };
     let log = read === 'no-branch' ? null : read;
     if (log === null) {

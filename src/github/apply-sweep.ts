@@ -18,7 +18,7 @@ import { inert } from '../core/render/inert-markdown.js';
 import { httpStatusOf, messageOf, type GitHubClient } from './client.js';
 import { listLabelledIssues, readPostmortemInventory } from './postmortem-inventory.js';
 
-export const RELIABILITY_REPORT_TITLE = 'Reliability report';
+const RELIABILITY_REPORT_TITLE = 'Reliability report';
 export const RELIABILITY_REPORT_MARKER = '<!-- deploy-governor:reliability-report -->';
 
 /** GitHub refuses issue bodies over 65,536 characters. */
@@ -36,7 +36,7 @@ export interface SweepRequest {
 }
 
 /** What happened to one planned action. */
-export interface AppliedAction {
+interface AppliedAction {
   action: SweepAction;
   outcome: 'done' | 'failed';
   /** Why it failed. */
@@ -66,7 +66,7 @@ function mention(login: string | null): string | null {
 }
 
 /** The text of a reminder comment, ending with the dated marker the next sweep reads back. */
-export function renderReminder(action: Extract<SweepAction, { kind: 'remind-overdue' | 'remind-unpublished' }>, today: string): string {
+function renderReminder(action: Extract<SweepAction, { kind: 'remind-overdue' | 'remind-unpublished' }>, today: string): string {
   const plural = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
   let text: string;
   if (action.kind === 'remind-overdue') {
@@ -84,10 +84,18 @@ async function apply(client: GitHubClient, owner: string, repo: string, action: 
   switch (action.kind) {
     case 'remind-overdue':
     case 'remind-unpublished':
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...issue, body: renderReminder(action, today), request: { retries: 0 } });
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...issue,
+        body: renderReminder(action, today),
+        request: { retries: 0 },
+      });
       return;
     case 'label-overdue':
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...issue, labels: [SWEEP_LABELS.overdue], request: { retries: 0 } });
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        ...issue,
+        labels: [SWEEP_LABELS.overdue],
+        request: { retries: 0 },
+      });
       return;
     case 'unlabel-overdue':
       try {
@@ -122,7 +130,10 @@ async function pin(client: GitHubClient, nodeId: string): Promise<boolean> {
 }
 
 function reportBody(markdown: string): string {
-  const body = markdown.length > MAX_BODY ? `${markdown.slice(0, MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor postmortems report\` prints it all)\n` : markdown;
+  const body =
+    markdown.length > MAX_BODY
+      ? `${markdown.slice(0, MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor postmortems report\` prints it all)\n`
+      : markdown;
   return `${body}\n${RELIABILITY_REPORT_MARKER}`;
 }
 
@@ -133,7 +144,7 @@ function reportBody(markdown: string): string {
  * issue cannot pose as it). A closed one is updated but left closed: someone
  * closed it on purpose.
  */
-export async function upsertReliabilityIssue(
+async function upsertReliabilityIssue(
   client: GitHubClient,
   owner: string,
   repo: string,
@@ -143,11 +154,23 @@ export async function upsertReliabilityIssue(
   const { issues } = await listLabelledIssues(client, owner, repo, SWEEP_LABELS.reliabilityReport);
   const existing = issues.filter((i) => (i.body ?? '').includes(RELIABILITY_REPORT_MARKER)).sort((a, b) => a.number - b.number)[0];
   if (existing) {
-    const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: existing.number, body });
+    const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner,
+      repo,
+      issue_number: existing.number,
+      body,
+    });
     const updated = issueResponse.parse(data);
     return { number: updated.number, nodeId: updated.node_id, created: false, open: updated.state === 'open' };
   }
-  const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title: RELIABILITY_REPORT_TITLE, body, labels: [SWEEP_LABELS.reliabilityReport], request: { retries: 0 } });
+  const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    title: RELIABILITY_REPORT_TITLE,
+    body,
+    labels: [SWEEP_LABELS.reliabilityReport],
+    request: { retries: 0 },
+  });
   const created = issueResponse.parse(data);
   return { number: created.number, nodeId: created.node_id, created: true, open: true };
 }
@@ -196,7 +219,10 @@ export async function runPostmortemSweep(client: GitHubClient, request: SweepReq
 }
 
 /** The reliability report alone (no comments read, nothing written), for `deploy-governor postmortems report`. */
-export async function readReliabilityReport(client: GitHubClient, request: SweepRequest): Promise<{ report: ReliabilityReport; warnings: string[] }> {
+export async function readReliabilityReport(
+  client: GitHubClient,
+  request: SweepRequest,
+): Promise<{ report: ReliabilityReport; warnings: string[] }> {
   const { owner, repo, policy, now } = request;
   const inventory = await readPostmortemInventory(client, { owner, repo, policy, now, readReminders: false });
   return { report: computeReliabilityReport({ now, policy, repository: `${owner}/${repo}`, ...inventory }), warnings: inventory.warnings };

@@ -28,7 +28,7 @@ export function messageOf(error: unknown): string {
  * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
  * it is a permission problem, not a limit).
  */
-export function retryAfterSecondsOf(error: unknown): number | null {
+function retryAfterSecondsOf(error: unknown): number | null {
   const status = httpStatusOf(error);
   if (status !== 403 && status !== 429) return null;
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;

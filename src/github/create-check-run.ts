@@ -10,11 +10,11 @@ import { httpStatusOf, messageOf, type GitHubClient } from './client.js';
 /** GitHub's limit on output.summary and output.text. */
 const OUTPUT_LIMIT = 65_535;
 
-export function checkRunName(environment: string): string {
+function checkRunName(environment: string): string {
   return `deploy-governor / ${environment}`;
 }
 
-export function checkRunConclusion(report: Report): 'success' | 'failure' | 'neutral' {
+function checkRunConclusion(report: Report): 'success' | 'failure' | 'neutral' {
   if (report.decision.overridden) return 'neutral';
   if (report.decision.canDeploy) return 'success';
   return report.decision.mode === 'report' ? 'neutral' : 'failure';
@@ -46,7 +46,10 @@ export async function createCheckRun(
         title: decisionHeadline(report),
         summary: clip(summaryMarkdown),
         // The JSON report must survive intact or not at all: the app parses it back.
-        text: embedded.length <= OUTPUT_LIMIT ? embedded : 'The JSON report exceeds the check-run size limit (65,535 characters); read it from report-path in the workflow.',
+        text:
+          embedded.length <= OUTPUT_LIMIT
+            ? embedded
+            : 'The JSON report exceeds the check-run size limit (65,535 characters); read it from report-path in the workflow.',
       },
     });
     const id = typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'number' ? data.id : -1;
@@ -57,7 +60,8 @@ export async function createCheckRun(
     if (status === 403) {
       return {
         created: false,
-        reason: 'the github-token cannot create check runs (HTTP 403): add "checks: write" to the job\'s permissions to publish the report for the deploy-governor app',
+        reason:
+          'the github-token cannot create check runs (HTTP 403): add "checks: write" to the job\'s permissions to publish the report for the deploy-governor app',
       };
     }
     return { created: false, reason: `creating the check run failed: ${messageOf(error)}` };

@@ -15,6 +15,11 @@ export async function editIssueBody(
   const current = (await readIssue(client, target.owner, target.repo, target.issue)).body ?? '';
   const next = transform(current);
   if (next === current) return { changed: false, body: current };
-  await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: target.owner, repo: target.repo, issue_number: target.issue, body: next });
+  await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issue,
+    body: next,
+  });
   return { changed: true, body: next };
 }

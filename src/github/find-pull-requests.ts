@@ -31,7 +31,12 @@ export async function findPullRequests(
 ): Promise<number[]> {
   const own = fromPayload.filter((p) => target.repoId === null || p.base?.repo?.id === undefined || p.base.repo.id === target.repoId);
   if (own.length > 0) return [...new Set(own.map((p) => p.number))];
-  const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: target.owner, repo: target.repo, commit_sha: target.sha, per_page: 100 });
+  const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+    owner: target.owner,
+    repo: target.repo,
+    commit_sha: target.sha,
+    per_page: 100,
+  });
   return pulls
     .parse(data)
     .filter((p) => p.state === undefined || p.state === 'open' || Boolean(p.merged_at))

@@ -48,10 +48,24 @@ export function openedByApp(issue: { performed_via_github_app?: { id: number } |
 }
 
 /** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
-export async function findIssueByKey(client: GitHubClient, owner: string, repo: string, label: string, key: string, appId: number): Promise<{ number: number; id: number } | null> {
+async function findIssueByKey(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  label: string,
+  key: string,
+  appId: number,
+): Promise<{ number: number; id: number } | null> {
   const marker = issueMarker(key);
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: label, per_page: 100, page });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      state: 'all',
+      labels: label,
+      per_page: 100,
+      page,
+    });
     const batch = issues.parse(data);
     const found = batch.find((i) => openedByApp(i, appId) && (i.body ?? '').includes(marker));
     if (found) return { number: found.number, id: found.id };
@@ -61,7 +75,13 @@ export async function findIssueByKey(client: GitHubClient, owner: string, repo: 
 }
 
 /** `appId`: this app's id; only issues it opened count as opened already. */
-export async function openIssueOnce(client: GitHubClient, owner: string, repo: string, issue: IssueRequest, appId: number): Promise<OpenedIssue> {
+export async function openIssueOnce(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  issue: IssueRequest,
+  appId: number,
+): Promise<OpenedIssue> {
   const earlier = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
   if (earlier) return { outcome: 'exists', ...earlier };
   // No automatic resend: a POST that timed out after succeeding would open a second issue.

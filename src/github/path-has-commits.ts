@@ -7,9 +7,18 @@ import { httpStatusOf, type GitHubClient } from './client.js';
 
 const commits = z.array(z.object({ sha: z.string() }));
 
-export async function pathHasCommits(client: GitHubClient, at: { owner: string; repo: string; branch: string; path: string }): Promise<boolean> {
+export async function pathHasCommits(
+  client: GitHubClient,
+  at: { owner: string; repo: string; branch: string; path: string },
+): Promise<boolean> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/commits', { owner: at.owner, repo: at.repo, sha: at.branch, path: at.path, per_page: 1 });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/commits', {
+      owner: at.owner,
+      repo: at.repo,
+      sha: at.branch,
+      path: at.path,
+      per_page: 1,
+    });
     return commits.parse(data).length > 0;
   } catch (error: unknown) {
     // No such branch: nothing was ever written there.

@@ -23,7 +23,7 @@ import {
 import type { GitHubClient } from './client.js';
 
 /** At most this many pages of 100 per list: 1,000 issues of each kind, 1,000 comments per issue. */
-export const MAX_PAGES = 10;
+const MAX_PAGES = 10;
 
 const issueSchema = z.object({
   number: z.number().int().positive(),
@@ -34,7 +34,10 @@ const issueSchema = z.object({
   closed_at: z.string().nullable().optional(),
   state_reason: z.string().nullable().optional(),
   labels: z.array(z.union([z.string(), z.object({ name: z.string().optional() })])),
-  assignees: z.array(z.object({ login: z.string() })).nullable().optional(),
+  assignees: z
+    .array(z.object({ login: z.string() }))
+    .nullable()
+    .optional(),
   body: z.string().nullable().optional(),
   comments: z.number().int().optional(),
   user: z.object({ login: z.string(), type: z.string().optional() }).nullable().optional(),
@@ -74,10 +77,24 @@ export interface InventoryRequest {
  * Every issue (open or closed, no pull requests) carrying a label, oldest
  * first, up to {@link MAX_PAGES} pages; `truncated` when the cap cut the list.
  */
-export async function listLabelledIssues(client: GitHubClient, owner: string, repo: string, label: string): Promise<{ issues: ApiIssue[]; truncated: boolean }> {
+export async function listLabelledIssues(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  label: string,
+): Promise<{ issues: ApiIssue[]; truncated: boolean }> {
   const issues: ApiIssue[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', sort: 'created', direction: 'asc', per_page: 100, page });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      labels: label,
+      state: 'all',
+      sort: 'created',
+      direction: 'asc',
+      per_page: 100,
+      page,
+    });
     const batch = z.array(issueSchema).parse(data);
     issues.push(...batch.filter((i) => i.pull_request === undefined));
     if (batch.length < 100) return { issues, truncated: false };
@@ -101,7 +118,13 @@ function tracked(issue: ApiIssue): TrackedIssue {
 async function readLastReminderDate(client: GitHubClient, owner: string, repo: string, issue: number): Promise<string | null> {
   const bodies: (string | null | undefined)[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, per_page: 100, page });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner,
+      repo,
+      issue_number: issue,
+      per_page: 100,
+      page,
+    });
     const batch = z.array(commentSchema).parse(data);
     bodies.push(...batch.filter((c) => c.user?.type === 'Bot' || TRUSTED_ASSOCIATIONS.has(c.author_association ?? '')).map((c) => c.body));
     if (batch.length < 100) break;
@@ -119,7 +142,8 @@ export async function readPostmortemInventory(client: GitHubClient, request: Inv
   const warnings: string[] = [];
   const list = async (label: string) => {
     const { issues, truncated } = await listLabelledIssues(client, owner, repo, label);
-    if (truncated) warnings.push(`only the first ${MAX_PAGES * 100} issues labelled "${label}" were read; the figures leave out the newest`);
+    if (truncated)
+      warnings.push(`only the first ${MAX_PAGES * 100} issues labelled "${label}" were read; the figures leave out the newest`);
     return issues;
   };
   const incidentIssues = await list(policy.incidentLabel);
@@ -127,7 +151,11 @@ export async function readPostmortemInventory(client: GitHubClient, request: Inv
   const actionItemIssues = await list(SWEEP_LABELS.actionItem);
 
   const incidents = incidentIssues.map(tracked);
-  const postmortems: PostmortemIssue[] = postmortemIssues.map((i) => ({ ...tracked(i), meta: readMeta('postmortem', i.body), lastReminderDate: null }));
+  const postmortems: PostmortemIssue[] = postmortemIssues.map((i) => ({
+    ...tracked(i),
+    meta: readMeta('postmortem', i.body),
+    lastReminderDate: null,
+  }));
   const actionItems: ActionItemIssue[] = actionItemIssues.map((i) => ({
     ...tracked(i),
     assignees: (i.assignees ?? []).map((a) => a.login),

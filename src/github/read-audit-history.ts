@@ -50,10 +50,11 @@ const PER_PAGE = 100;
  * A read failure as a sentence that says what to fix. The caller reports it
  * (exit 99): a log that cannot be read is not a log found tampered.
  */
-export function readFailure(error: unknown, what: string, needs: string): Error {
+function readFailure(error: unknown, what: string, needs: string): Error {
   const status = httpStatusOf(error);
   if (status === 401) return new Error(`cannot read ${what}: the token was refused (401); set a valid GITHUB_TOKEN`);
-  if (status === 403) return new Error(`cannot read ${what}: forbidden (403); the token needs ${needs} (or it hit a rate limit: try again later)`);
+  if (status === 403)
+    return new Error(`cannot read ${what}: forbidden (403); the token needs ${needs} (or it hit a rate limit: try again later)`);
   if (status === 404) return new Error(`cannot read ${what}: not found (404); check the name, and that the token has ${needs}`);
   return new Error(`cannot read ${what}: ${messageOf(error)}`);
 }
@@ -74,7 +75,11 @@ export async function readAuditHistory(client: GitHubClient, at: LogAt): Promise
   const name = `${at.owner}/${at.repo}`;
   let headSha: string;
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: at.owner, repo: at.repo, branch: at.branch });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', {
+      owner: at.owner,
+      repo: at.repo,
+      branch: at.branch,
+    });
     headSha = branchResponse.parse(data).commit.sha;
   } catch (error: unknown) {
     if (httpStatusOf(error) !== 404) throw readFailure(error, `branch ${at.branch} of ${name}`, NEEDS);
@@ -85,7 +90,14 @@ export async function readAuditHistory(client: GitHubClient, at: LogAt): Promise
   const newestFirst: LogCommit[] = [];
   for (let page = 1; ; page++) {
     const { data } = await reading(`the history of ${at.path} on ${name}:${at.branch}`, NEEDS, () =>
-      client.request('GET /repos/{owner}/{repo}/commits', { owner: at.owner, repo: at.repo, sha: headSha, path: at.path, per_page: PER_PAGE, page }),
+      client.request('GET /repos/{owner}/{repo}/commits', {
+        owner: at.owner,
+        repo: at.repo,
+        sha: headSha,
+        path: at.path,
+        per_page: PER_PAGE,
+        page,
+      }),
     );
     const items = commitList.parse(data);
     for (const c of items) {
@@ -106,7 +118,9 @@ export async function readAuditHistory(client: GitHubClient, at: LogAt): Promise
 
 /** The log's text at a commit (or branch); null when it does not exist there. */
 export async function readLogAt(client: GitHubClient, at: LogAt, ref: string): Promise<string | null> {
-  const file = await reading(`${at.path} at ${ref.slice(0, 12)} of ${at.owner}/${at.repo}`, NEEDS, () => readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref }));
+  const file = await reading(`${at.path} at ${ref.slice(0, 12)} of ${at.owner}/${at.repo}`, NEEDS, () =>
+    readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref }),
+  );
   return file ? file.text : null;
 }
 
@@ -120,7 +134,14 @@ export async function* readLogVersions(client: GitHubClient, at: LogAt, commits:
   let next = 0;
   const start = () => {
     const c = commits[next++]!;
-    const read = readLogAt(client, at, c.sha).then((text) => ({ sha: c.sha, author: c.author, verified: c.verified, verificationReason: c.verificationReason, parents: c.parents, text }));
+    const read = readLogAt(client, at, c.sha).then((text) => ({
+      sha: c.sha,
+      author: c.author,
+      verified: c.verified,
+      verificationReason: c.verificationReason,
+      parents: c.parents,
+      text,
+    }));
     // Awaited in order below; until then a failure must not count as unhandled.
     read.catch(() => undefined);
     pending.push(read);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { GitHubClient } from './client.js';
 
-export const issueSchema = z.object({
+const issueSchema = z.object({
   number: z.number().int(),
   /** The database id: what the sub-issues API takes. */
   id: z.number().int(),

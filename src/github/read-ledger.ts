@@ -36,8 +36,12 @@ export async function openLedger(client: GitHubClient, ledger: { owner: string; 
   const name = `the ledger repository ${ledger.owner}/${ledger.repo}`;
   const wanted =
     branch ??
-    repoResponse.parse((await reading(name, NEEDS, () => client.request('GET /repos/{owner}/{repo}', { owner: ledger.owner, repo: ledger.repo }))).data).default_branch;
-  const { data } = await reading(`branch ${wanted} of ${name}`, NEEDS, () => client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: ledger.owner, repo: ledger.repo, branch: wanted }));
+    repoResponse.parse(
+      (await reading(name, NEEDS, () => client.request('GET /repos/{owner}/{repo}', { owner: ledger.owner, repo: ledger.repo }))).data,
+    ).default_branch;
+  const { data } = await reading(`branch ${wanted} of ${name}`, NEEDS, () =>
+    client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner: ledger.owner, repo: ledger.repo, branch: wanted }),
+  );
   const head = branchResponse.parse(data).commit;
   return { ...ledger, branch: wanted, headSha: head.sha, treeSha: head.commit.tree.sha };
 }
@@ -48,20 +52,34 @@ export function ledgerFileName(ledger: LedgerRepo, path: string): string {
 }
 
 /** The ledger file of `repository` (`owner/repo`); '' when the ledger holds nothing for it yet. */
-export async function readLedgerFile(client: GitHubClient, ledger: LedgerRepo, repository: string): Promise<{ path: string; text: string }> {
+export async function readLedgerFile(
+  client: GitHubClient,
+  ledger: LedgerRepo,
+  repository: string,
+): Promise<{ path: string; text: string }> {
   const path = ledgerPath(repository);
-  const file = await reading(ledgerFileName(ledger, path), NEEDS, () => readRepoFile(client, { owner: ledger.owner, repo: ledger.repo, path, ref: ledger.headSha }));
+  const file = await reading(ledgerFileName(ledger, path), NEEDS, () =>
+    readRepoFile(client, { owner: ledger.owner, repo: ledger.repo, path, ref: ledger.headSha }),
+  );
   return { path, text: file?.text ?? '' };
 }
 
 /** Every `ledger/<owner>/<repo>.jsonl` file at the ledger's head, sorted by path. */
 export async function listLedgerFiles(client: GitHubClient, ledger: LedgerRepo): Promise<{ path: string; sha: string }[]> {
   const { data } = await reading(`the file tree of ${ledger.owner}/${ledger.repo}:${ledger.branch}`, NEEDS, () =>
-    client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ledger.owner, repo: ledger.repo, tree_sha: ledger.treeSha, recursive: '1' }),
+    client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      owner: ledger.owner,
+      repo: ledger.repo,
+      tree_sha: ledger.treeSha,
+      recursive: '1',
+    }),
   );
   const tree = treeResponse.parse(data);
   // A truncated listing would silently skip repositories: refuse rather than pass an incomplete ledger.
-  if (tree.truncated) throw new Error(`cannot list the ledger ${ledger.owner}/${ledger.repo}: its tree is too large for one request (GitHub truncated it); verify repositories one by one with --repo`);
+  if (tree.truncated)
+    throw new Error(
+      `cannot list the ledger ${ledger.owner}/${ledger.repo}: its tree is too large for one request (GitHub truncated it); verify repositories one by one with --repo`,
+    );
   return tree.tree
     .filter((e) => e.type === 'blob' && repositoryOfLedgerPath(e.path) !== null)
     .map((e) => ({ path: e.path, sha: e.sha }))
@@ -70,6 +88,8 @@ export async function listLedgerFiles(client: GitHubClient, ledger: LedgerRepo):
 
 /** A ledger file's text by its blob sha. */
 export async function readLedgerBlob(client: GitHubClient, ledger: LedgerRepo, file: { path: string; sha: string }): Promise<string> {
-  const { data } = await reading(ledgerFileName(ledger, file.path), NEEDS, () => client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: ledger.owner, repo: ledger.repo, file_sha: file.sha }));
+  const { data } = await reading(ledgerFileName(ledger, file.path), NEEDS, () =>
+    client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: ledger.owner, repo: ledger.repo, file_sha: file.sha }),
+  );
   return Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8');
 }

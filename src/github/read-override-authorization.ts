@@ -22,14 +22,20 @@ export type RoleResult = { role: { roleName: string | null; permission: string |
 
 export async function readActorRole(client: GitHubClient, owner: string, repo: string, actor: string): Promise<RoleResult> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username: actor });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+      owner,
+      repo,
+      username: actor,
+    });
     const parsed = permissionResponse.parse(data);
     return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
   } catch (error: unknown) {
     const status = httpStatusOf(error);
     if (status === 404) return { role: { roleName: 'none', permission: 'none' } };
     if (status === 403 || status === 401) {
-      return { error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)` };
+      return {
+        error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
+      };
     }
     return { error: `reading the role failed: ${messageOf(error)}` };
   }
@@ -38,7 +44,13 @@ export async function readActorRole(client: GitHubClient, owner: string, repo: s
 export type ApprovalsResult = { approvers: string[] } | { error: string };
 
 /** Logins that approved the run's deployment to `environment`. */
-export async function readRunApprovers(client: GitHubClient, owner: string, repo: string, runId: number, environment: string): Promise<ApprovalsResult> {
+export async function readRunApprovers(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  runId: number,
+  environment: string,
+): Promise<ApprovalsResult> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', { owner, repo, run_id: runId });
     const approvals = approvalsResponse.parse(data);
@@ -49,7 +61,9 @@ export async function readRunApprovers(client: GitHubClient, owner: string, repo
   } catch (error: unknown) {
     const status = httpStatusOf(error);
     if (status === 403 || status === 401) {
-      return { error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions` };
+      return {
+        error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
+      };
     }
     return { error: `reading the run's approvals failed: ${messageOf(error)}` };
   }

@@ -22,10 +22,18 @@ export interface RepoFile {
 }
 
 /** The file's text and sha; null when it does not exist (404). */
-export async function readRepoFile(client: GitHubClient, at: { owner: string; repo: string; path: string; ref?: string }): Promise<RepoFile | null> {
+export async function readRepoFile(
+  client: GitHubClient,
+  at: { owner: string; repo: string; path: string; ref?: string },
+): Promise<RepoFile | null> {
   let file: z.infer<typeof fileResponse>;
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: at.owner, repo: at.repo, path: at.path, ...(at.ref ? { ref: at.ref } : {}) });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: at.owner,
+      repo: at.repo,
+      path: at.path,
+      ...(at.ref ? { ref: at.ref } : {}),
+    });
     if (Array.isArray(data)) throw new Error(`${at.path} is a directory, not a file`);
     file = fileResponse.parse(data);
   } catch (error: unknown) {
@@ -33,7 +41,12 @@ export async function readRepoFile(client: GitHubClient, at: { owner: string; re
     throw error;
   }
   if (file.type !== undefined && file.type !== 'file') throw new Error(`${at.path} is a ${file.type}, not a file`);
-  if (file.encoding === 'base64' && file.content !== undefined) return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
-  const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: at.owner, repo: at.repo, file_sha: file.sha });
+  if (file.encoding === 'base64' && file.content !== undefined)
+    return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
+  const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+    owner: at.owner,
+    repo: at.repo,
+    file_sha: file.sha,
+  });
   return { text: Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8'), sha: file.sha };
 }

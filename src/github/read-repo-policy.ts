@@ -12,7 +12,12 @@ export const POLICY_PATH = '.github/deploy-governor.yml';
  * The parsed policy; `{}` (all defaults) when the repository has none. Throws PolicyError when invalid.
  * @param warn called for what a source names but the gate ignores (a Sloth plugin that does not change the maths)
  */
-export async function readRepoPolicy(client: GitHubClient, owner: string, repo: string, warn?: (message: string) => void): Promise<PolicyFile> {
+export async function readRepoPolicy(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  warn?: (message: string) => void,
+): Promise<PolicyFile> {
   const file = await readRepoFile(client, { owner, repo, path: POLICY_PATH });
   if (!file) return {};
   const source = `${owner}/${repo}:${POLICY_PATH}`;
@@ -20,7 +25,8 @@ export async function readRepoPolicy(client: GitHubClient, owner: string, repo: 
   if (policy.sloth !== undefined) {
     // The Sloth spec the policy names, from the same default branch.
     const sloth = await readRepoFile(client, { owner, repo, path: policy.sloth.replace(/^\.?\//, '') });
-    if (!sloth) throw new PolicyError(source, [{ path: 'sloth', message: `the Sloth spec ${policy.sloth} does not exist on the default branch` }]);
+    if (!sloth)
+      throw new PolicyError(source, [{ path: 'sloth', message: `the Sloth spec ${policy.sloth} does not exist on the default branch` }]);
     policy = applySlothSource(policy, sloth.text, warn);
   }
   if (policy.openslo !== undefined) {
@@ -32,11 +38,19 @@ export async function readRepoPolicy(client: GitHubClient, owner: string, repo: 
     } catch (error: unknown) {
       // A directory, or a submodule or symlink: one file is read, never followed elsewhere.
       if (error instanceof Error && / is a /.test(error.message)) {
-        throw new PolicyError(source, [{ path: 'openslo', message: `${policy.openslo} is not a file on the default branch (${error.message}); name one file (several OpenSLO documents go in one file, separated by ---)` }]);
+        throw new PolicyError(source, [
+          {
+            path: 'openslo',
+            message: `${policy.openslo} is not a file on the default branch (${error.message}); name one file (several OpenSLO documents go in one file, separated by ---)`,
+          },
+        ]);
       }
       throw error;
     }
-    if (!openslo) throw new PolicyError(source, [{ path: 'openslo', message: `the OpenSLO file ${policy.openslo} does not exist on the default branch` }]);
+    if (!openslo)
+      throw new PolicyError(source, [
+        { path: 'openslo', message: `the OpenSLO file ${policy.openslo} does not exist on the default branch` },
+      ]);
     // Loaded on demand: the PromQL grammar it uses is only needed by policies with an OpenSLO source.
     const { applyOpenSloSource } = await import('../core/openslo/apply-openslo-source.js');
     policy = applyOpenSloSource(policy, openslo.text);

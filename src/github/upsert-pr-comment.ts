@@ -34,10 +34,23 @@ type Comment = z.infer<typeof comments>[number];
 
 const MAX_PAGES = 30;
 
-async function listOurComments(client: GitHubClient, owner: string, repo: string, issue: number, appId: number, marker: string): Promise<Comment[]> {
+async function listOurComments(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  issue: number,
+  appId: number,
+  marker: string,
+): Promise<Comment[]> {
   const found: Comment[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, per_page: 100, page });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner,
+      repo,
+      issue_number: issue,
+      per_page: 100,
+      page,
+    });
     const batch = comments.parse(data);
     found.push(...batch.filter((c) => c.performed_via_github_app?.id === appId && (c.body ?? '').startsWith(marker)));
     if (batch.length < 100) break;
@@ -48,7 +61,7 @@ async function listOurComments(client: GitHubClient, owner: string, repo: string
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale';
 
 /** What a comment explains, for ordering: the check run it was rendered from. */
-export interface CommentVersion {
+interface CommentVersion {
   checkRunId: number;
   completedAt: string | null;
 }
@@ -111,13 +124,25 @@ export async function upsertPrComment(client: GitHubClient, options: UpsertOptio
     if (!o.create) return 'skipped';
     try {
       // No automatic retry: a POST that timed out after succeeding would duplicate the comment.
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: o.owner, repo: o.repo, issue_number: o.issue, body: o.body, request: { retries: 0 } });
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: o.owner,
+        repo: o.repo,
+        issue_number: o.issue,
+        body: o.body,
+        request: { retries: 0 },
+      });
     } catch (error: unknown) {
       const status = httpStatusOf(error);
       if (status === undefined || status < 500) throw error;
       // A 5xx may still have created it: look before trying once more.
       if ((await listOurComments(client, o.owner, o.repo, o.issue, o.appId, o.marker)).length === 0) {
-        await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: o.owner, repo: o.repo, issue_number: o.issue, body: o.body, request: { retries: 0 } });
+        await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          owner: o.owner,
+          repo: o.repo,
+          issue_number: o.issue,
+          body: o.body,
+          request: { retries: 0 },
+        });
       }
     }
     const kept = await converge(client, o);
@@ -135,7 +160,12 @@ export async function upsertPrComment(client: GitHubClient, options: UpsertOptio
     await remember(o, keep!.id, shown, keep!.body ?? '');
     return 'stale';
   }
-  await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: keep!.id, body: o.body });
+  await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+    owner: o.owner,
+    repo: o.repo,
+    comment_id: keep!.id,
+    body: o.body,
+  });
   await remember(o, keep!.id, o.version?.checkRunId ?? null, o.body);
   return 'updated';
 }
@@ -151,7 +181,12 @@ async function updateRemembered(client: GitHubClient, o: UpsertOptions, remember
   if (remembered.bodyDigest === digest(o.body)) return 'unchanged';
   if (o.version && remembered.checkRunId !== null && remembered.checkRunId > o.version.checkRunId) return 'stale';
   try {
-    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: remembered.commentId, body: o.body });
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: o.owner,
+      repo: o.repo,
+      comment_id: remembered.commentId,
+      body: o.body,
+    });
   } catch (error: unknown) {
     if (httpStatusOf(error) !== 404) throw error;
     await o.memory!.forget();
@@ -170,7 +205,12 @@ async function converge(client: GitHubClient, o: UpsertOptions): Promise<number 
   if (ours.length <= 1) return ours[0]?.id ?? null;
   const [keep, ...extra] = ours;
   if (keep!.body !== o.body) {
-    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: o.owner, repo: o.repo, comment_id: keep!.id, body: o.body });
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: o.owner,
+      repo: o.repo,
+      comment_id: keep!.id,
+      body: o.body,
+    });
   }
   await removeDuplicates(client, o, extra);
   return keep!.id;

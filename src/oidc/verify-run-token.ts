@@ -26,7 +26,7 @@ export interface RunTokenVerifierOptions {
  * The verdict on a token. `transient` marks failures that are not the token's
  * fault (the issuer could not be reached): retry later instead of raising an alert.
  */
-export type RunTokenVerdict = { ok: true; claims: Record<string, unknown> } | { ok: false; problem: string; transient?: boolean };
+type RunTokenVerdict = { ok: true; claims: Record<string, unknown> } | { ok: false; problem: string; transient?: boolean };
 
 export interface RunTokenVerifier {
   /** Verifies `token` for `audience` at `now` (default: the current time). Never throws for a bad token. */
@@ -72,7 +72,10 @@ async function discoverKeys(issuer: string): Promise<JWTVerifyGetKey> {
     throw new IssuerError(`the OIDC issuer's discovery document ${discoveryUrl} answered HTTP ${response.status}`, true);
   }
   if (!response.ok) {
-    throw new IssuerError(`the OIDC issuer's discovery document ${discoveryUrl} answered HTTP ${response.status}: check the configured issuer URL`, false);
+    throw new IssuerError(
+      `the OIDC issuer's discovery document ${discoveryUrl} answered HTTP ${response.status}: check the configured issuer URL`,
+      false,
+    );
   }
   let json: unknown;
   try {
@@ -86,7 +89,10 @@ async function discoverKeys(issuer: string): Promise<JWTVerifyGetKey> {
   }
   // OpenID Connect Discovery 1.0, section 4.3: the document must name the issuer it was fetched for.
   if (parsed.data.issuer !== issuer) {
-    throw new IssuerError(`the discovery document ${discoveryUrl} names the issuer ${showClaim(parsed.data.issuer)}, not ${showClaim(issuer)}: configure the issuer exactly as its tokens' "iss"`, false);
+    throw new IssuerError(
+      `the discovery document ${discoveryUrl} names the issuer ${showClaim(parsed.data.issuer)}, not ${showClaim(issuer)}: configure the issuer exactly as its tokens' "iss"`,
+      false,
+    );
   }
   const jwksUrl = new URL(parsed.data.jwks_uri);
   // Keys fetched over plain HTTP from an HTTPS issuer could be swapped in transit.
@@ -101,7 +107,9 @@ function verdictFor(error: unknown, o: { issuer: string; audience: string; now: 
   const fail = (problem: string): RunTokenVerdict => ({ ok: false, problem });
   if (error instanceof IssuerError) return { ok: false, problem: error.message, transient: error.transient };
   if (error instanceof errors.JWTExpired) {
-    return fail(`the OIDC token expired at ${isoOf(error.payload.exp)} (checked at ${o.now.toISOString()}): verify it while it is fresh, or re-run the workflow`);
+    return fail(
+      `the OIDC token expired at ${isoOf(error.payload.exp)} (checked at ${o.now.toISOString()}): verify it while it is fresh, or re-run the workflow`,
+    );
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
     const { claim, reason, payload } = error;
@@ -120,7 +128,9 @@ function verdictFor(error: unknown, o: { issuer: string; audience: string; now: 
     }
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) {
-    return fail(`the OIDC token's signature does not verify with the keys ${showClaim(o.issuer)} publishes: it was not issued by that issuer, or it was altered`);
+    return fail(
+      `the OIDC token's signature does not verify with the keys ${showClaim(o.issuer)} publishes: it was not issued by that issuer, or it was altered`,
+    );
   }
   if (error instanceof errors.JWKSNoMatchingKey) {
     let kid: unknown;

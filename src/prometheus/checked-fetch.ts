@@ -25,7 +25,7 @@ import { checkAddress, parseCidr, parseIp, type Cidr } from '../core/network/add
 /** Resolves a host name to all its addresses (node:dns `lookup` with `all: true`); injectable for tests. */
 export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>;
 
-export const resolveWithDns: ResolveAll = (hostname) =>
+const resolveWithDns: ResolveAll = (hostname) =>
   new Promise((resolve, reject) => {
     dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses)));
   });
@@ -116,7 +116,10 @@ export type EnvProblem = { variable: string; value: string | null; message: stri
 
 /** PROMETHEUS_ALLOWED_NETWORKS: comma-separated CIDRs (a bare address is a /32 or /128); empty when unset. */
 export function parseAllowedNetworksEnv(env: Readonly<Record<string, string | undefined>>): { value: Cidr[] } | { problems: EnvProblem[] } {
-  const parts = (env.PROMETHEUS_ALLOWED_NETWORKS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = (env.PROMETHEUS_ALLOWED_NETWORKS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const value: Cidr[] = [];
   const bad: string[] = [];
   for (const part of parts) {

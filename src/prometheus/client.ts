@@ -61,7 +61,8 @@ function networkFailure(error: unknown): { code?: string; message?: string; refu
     if (typeof e !== 'object' || e === null) continue;
     // The app's checked fetch refused the address after resolving it: nothing was sent. Known by its name, not
     // imported: checked-fetch.ts loads undici, which the Action's start-up must not pay for.
-    if ('name' in e && e.name === 'AddressRefused' && 'message' in e && typeof e.message === 'string') return { refused: { message: e.message } };
+    if ('name' in e && e.name === 'AddressRefused' && 'message' in e && typeof e.message === 'string')
+      return { refused: { message: e.message } };
     if ('code' in e && typeof e.code === 'string') return { code: e.code };
     if ('message' in e && typeof e.message === 'string' && e.message !== '') message = e.message;
     if ('cause' in e) queue.push(e.cause);
@@ -91,7 +92,8 @@ function redirectTarget(location: string | null, base: string): string | null {
 
 function hint(code: string | undefined): string {
   if (code === undefined) return '';
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) return ` (${code}: the TLS certificate is not trusted; for a private CA set NODE_EXTRA_CA_CERTS)`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code))
+    return ` (${code}: the TLS certificate is not trusted; for a private CA set NODE_EXTRA_CA_CERTS)`;
   if (code === 'ENOTFOUND') return ` (${code}: the host name does not resolve)`;
   if (code === 'ECONNREFUSED') return ` (${code}: nothing listens at that address and port)`;
   return ` (${code})`;
@@ -113,7 +115,10 @@ function prepareRequest(baseUrl: string, userHeaders: Record<string, string>, di
     url = new URL('invalid:');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { secrets, problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)` };
+    return {
+      secrets,
+      problem: `prometheus-url ${JSON.stringify(displayUrl)} is not an http:// or https:// URL (e.g. https://prometheus.example.com)`,
+    };
   }
   secrets.push(url.password, decoded(url.password), url.username, decoded(url.username));
   const headers = new Headers({ Accept: 'application/json', 'User-Agent': 'deploy-governor' });
@@ -122,7 +127,10 @@ function prepareRequest(baseUrl: string, userHeaders: Record<string, string>, di
       headers.set(name, value);
     } catch {
       // Headers rejects forbidden characters (a line break, non-Latin-1 text).
-      return { secrets, problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)` };
+      return {
+        secrets,
+        problem: `the request header ${JSON.stringify(name)} has an invalid name or value (check prometheus-headers and prometheus-token for line breaks or non-ASCII characters)`,
+      };
     }
   }
   if ((url.username || url.password) && !headers.has('authorization')) {
@@ -190,7 +198,11 @@ export class PrometheusClient implements PrometheusQuerier {
    */
   async queryRange(promql: string, range: QueryRange): Promise<RangeResult> {
     const step = Math.max(1, Math.round(range.stepSeconds));
-    const { data, fail } = await this.send('/api/v1/query_range', promql, { start: unixSeconds(range.start), end: unixSeconds(range.end), step: String(step) });
+    const { data, fail } = await this.send('/api/v1/query_range', promql, {
+      start: unixSeconds(range.start),
+      end: unixSeconds(range.end),
+      step: String(step),
+    });
     return { series: this.series(data, fail), samplesTouched: data.stats?.samples?.totalQueryableSamples ?? null };
   }
 
@@ -204,7 +216,8 @@ export class PrometheusClient implements PrometheusQuerier {
     const shown = queryForMessage(promql);
     const fail = (kind: QueryErrorKind, message: string, extra: Partial<Details> = {}): PrometheusQueryError =>
       new PrometheusQueryError(kind, `${message} (query: ${shown})`, { ...details, ...extra });
-    if (typeof this.request === 'string') throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
+    if (typeof this.request === 'string')
+      throw fail('unreachable', `cannot query Prometheus at ${this.displayUrl}: ${this.request}`, { attempts: 0 });
     const { headers } = this.request;
     const endpoint = endpointOf(this.request.base, api);
 
@@ -224,7 +237,11 @@ export class PrometheusClient implements PrometheusQuerier {
         text = await response.text();
       } catch (error: unknown) {
         const { code, message, refused } = networkFailure(error);
-        if (refused) throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, { attempts: attempt, refusedAddress: true });
+        if (refused)
+          throw fail('unreachable', `refused to contact Prometheus at ${this.displayUrl}: ${refused.message}`, {
+            attempts: attempt,
+            refusedAddress: true,
+          });
         if (signal.aborted || (code !== undefined && TIMEOUT_CODES.has(code))) {
           // A timeout is not retried: the whole gate must finish within its budget, and a
           // query that took timeoutMs once will most likely take as long again.
@@ -238,7 +255,8 @@ export class PrometheusClient implements PrometheusQuerier {
           lastFailure = code;
           continue;
         }
-        const resets = code !== undefined && RETRYABLE_NETWORK_CODES.has(code) && attempt > 1 ? `; the connection failed ${attempt} times` : '';
+        const resets =
+          code !== undefined && RETRYABLE_NETWORK_CODES.has(code) && attempt > 1 ? `; the connection failed ${attempt} times` : '';
         throw fail(
           'unreachable',
           `cannot reach Prometheus at ${this.displayUrl}${code === undefined && message ? ` (${excerpt(this.redactor.redact(message), 120)})` : hint(code)}${resets}: check prometheus-url and that the runner has network access to it`,
@@ -250,10 +268,14 @@ export class PrometheusClient implements PrometheusQuerier {
       if (status >= 500 || status === 429) {
         lastFailure = `HTTP ${status}: ${this.serverWords(text)}`;
         if (attempt < this.attempts) continue;
-        throw fail('server', `Prometheus at ${this.displayUrl} failed ${attempt} ${attempt === 1 ? 'time' : 'times'}, last with ${lastFailure}`, {
-          httpStatus: status,
-          attempts: attempt,
-        });
+        throw fail(
+          'server',
+          `Prometheus at ${this.displayUrl} failed ${attempt} ${attempt === 1 ? 'time' : 'times'}, last with ${lastFailure}`,
+          {
+            httpStatus: status,
+            attempts: attempt,
+          },
+        );
       }
       const answered: Fail = (kind, message) => fail(kind, message, { httpStatus: status, attempts: attempt });
       return { data: this.interpret(response, text, endpoint, api, answered), fail: answered };
@@ -269,7 +291,10 @@ export class PrometheusClient implements PrometheusQuerier {
     if (status >= 300 && status < 400) {
       const location = redirectTarget(response.headers.get('location'), endpoint);
       const target = location ? ` to ${this.redactor.redact(location)}` : '';
-      throw fail('unreachable', `${at} redirected (HTTP ${status})${target}: set prometheus-url to the final address (redirects are not followed)`);
+      throw fail(
+        'unreachable',
+        `${at} redirected (HTTP ${status})${target}: set prometheus-url to the final address (redirects are not followed)`,
+      );
     }
     if (status === 401 || status === 403) {
       throw fail(
@@ -278,7 +303,10 @@ export class PrometheusClient implements PrometheusQuerier {
       );
     }
     if (status === 404) {
-      throw fail('unreachable', `no Prometheus query API at ${this.displayUrl}${api} — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`);
+      throw fail(
+        'unreachable',
+        `no Prometheus query API at ${this.displayUrl}${api} — check the URL (Mimir needs its /prometheus prefix); the server answered HTTP 404`,
+      );
     }
     if (status >= 400) {
       const answer = prometheusError(text);
@@ -314,9 +342,15 @@ export class PrometheusClient implements PrometheusQuerier {
           return { labels: s.metric, value: s.value[1] };
         });
       case 'matrix':
-        throw fail('invalid-response', `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`);
+        throw fail(
+          'invalid-response',
+          `expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()? (Prometheus at ${this.displayUrl})`,
+        );
       case 'string':
-        throw fail('invalid-response', `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`);
+        throw fail(
+          'invalid-response',
+          `expected an instant vector or scalar; the query returned a string (Prometheus at ${this.displayUrl})`,
+        );
     }
   }
 
@@ -328,7 +362,10 @@ export class PrometheusClient implements PrometheusQuerier {
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const where = issue && issue.path.length > 0 ? ` at result.${issue.path.join('.')}` : '';
-          throw fail('invalid-response', `the range answer from ${this.displayUrl} is not a Prometheus matrix (${issue?.message ?? 'unexpected shape'}${where})`);
+          throw fail(
+            'invalid-response',
+            `the range answer from ${this.displayUrl} is not a Prometheus matrix (${issue?.message ?? 'unexpected shape'}${where})`,
+          );
         }
         return parsed.data.map((s) => {
           if (s.values === undefined) {
@@ -344,7 +381,10 @@ export class PrometheusClient implements PrometheusQuerier {
         return [{ labels: {}, points: [{ at: data.result[0], value: data.result[1] }] }];
       case 'vector':
       case 'string':
-        throw fail('invalid-response', `expected a matrix from the range query; the query returned a ${data.resultType} (Prometheus at ${this.displayUrl})`);
+        throw fail(
+          'invalid-response',
+          `expected a matrix from the range query; the query returned a ${data.resultType} (Prometheus at ${this.displayUrl})`,
+        );
     }
   }
 

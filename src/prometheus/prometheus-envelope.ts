@@ -54,7 +54,12 @@ const dataSchema = z.discriminatedUnion('resultType', [
 
 const envelopeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('success'), data: dataSchema, warnings: z.array(z.string()).optional() }),
-  z.object({ status: z.literal('error'), errorType: z.string().optional(), error: z.string().optional(), warnings: z.array(z.string()).optional() }),
+  z.object({
+    status: z.literal('error'),
+    errorType: z.string().optional(),
+    error: z.string().optional(),
+    warnings: z.array(z.string()).optional(),
+  }),
 ]);
 
 export type PrometheusEnvelope = z.infer<typeof envelopeSchema>;

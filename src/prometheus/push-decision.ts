@@ -12,7 +12,7 @@ function labelValue(value: string): string {
 }
 
 /** The text exposition of a decision. */
-export function decisionMetrics(report: Report, atSeconds: number): string {
+function decisionMetrics(report: Report, atSeconds: number): string {
   const d = report.decision;
   const env = labelValue(report.environment);
   return [
@@ -31,17 +31,34 @@ function segment(name: string, value: string): string {
   return `${name}@base64/${Buffer.from(value, 'utf8').toString('base64url') || '='}`;
 }
 
-export async function pushDecision(options: { url: string; report: Report; repository: string; timeoutMs: number; fetch?: typeof fetch; now?: Date }): Promise<void> {
+export async function pushDecision(options: {
+  url: string;
+  report: Report;
+  repository: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+  now?: Date;
+}): Promise<void> {
   const base = options.url.replace(/\/+$/, '');
   const target = `${base}/metrics/job/deploy-governor/${segment('repository', options.repository)}/${segment('environment', options.report.environment)}`;
   const body = decisionMetrics(options.report, Math.round((options.now ?? new Date()).getTime() / 1000));
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(target, { method: 'PUT', headers: { 'Content-Type': 'text/plain; version=0.0.4' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+    response = await (options.fetch ?? fetch)(target, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/plain; version=0.0.4' },
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
   } catch (error: unknown) {
-    throw new Error(`cannot push the decision to the Pushgateway at ${stripCredentials(base)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `cannot push the decision to the Pushgateway at ${stripCredentials(base)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   if (!response.ok) {
-    throw new Error(`the Pushgateway at ${stripCredentials(base)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    throw new Error(
+      `the Pushgateway at ${stripCredentials(base)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`,
+    );
   }
 }

@@ -34,7 +34,8 @@ export function redactedMessage(error: PrometheusQueryError, ref: string, timeou
   switch (error.kind) {
     case 'unreachable':
       // The app's own refusal, about an address the repository's policy named: said as it is, without the address.
-      if (error.details.refusedAddress) return `the app did not contact the Prometheus at ${error.details.url}: its address is on a network the app's operator has not allowed (PROMETHEUS_ALLOWED_NETWORKS); nothing was sent`;
+      if (error.details.refusedAddress)
+        return `the app did not contact the Prometheus at ${error.details.url}: its address is on a network the app's operator has not allowed (PROMETHEUS_ALLOWED_NETWORKS); nothing was sent`;
       return `Prometheus could not be reached for ${query} ${see}`;
     case 'timeout':
       return `Prometheus did not answer ${query} within ${timeoutMs === null ? 'the timeout' : `${timeoutMs} ms`}: make the query cheaper, e.g. with the recording rules of \`deploy-governor generate rules\` ${see}`;

@@ -10,10 +10,10 @@ import type { InstantResult, PrometheusQuerier } from '../core/prometheus/querie
 import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { queryForMessage } from './message-text.js';
 
-export const DEFAULT_TENANT_CONCURRENCY = 16;
+const DEFAULT_TENANT_CONCURRENCY = 16;
 
 /** How long a query waits for one of its tenant's slots before it fails as a timeout. */
-export const DEFAULT_SLOT_WAIT_MS = 30_000;
+const DEFAULT_SLOT_WAIT_MS = 30_000;
 
 interface Slots {
   active: number;
@@ -113,11 +113,15 @@ export class TenantQuerier implements PrometheusQuerier {
     if (required) {
       const enforced = enforceLabel(promql, required);
       if ('refused' in enforced) {
-        throw new PrometheusQueryError('bad-query', `the app refused to send this query: ${enforced.refused} (query: ${queryForMessage(promql)})`, {
-          url: this.displayUrl,
-          query: promql,
-          attempts: 0,
-        });
+        throw new PrometheusQueryError(
+          'bad-query',
+          `the app refused to send this query: ${enforced.refused} (query: ${queryForMessage(promql)})`,
+          {
+            url: this.displayUrl,
+            query: promql,
+            attempts: 0,
+          },
+        );
       }
       sent = enforced.query;
     }
@@ -144,7 +148,15 @@ export function parseTenantConcurrencyEnv(
   const raw = env.PROMETHEUS_TENANT_CONCURRENCY;
   if (raw === undefined || raw.trim() === '') return { value: DEFAULT_TENANT_CONCURRENCY };
   if (!/^[1-9]\d{0,3}$/.test(raw.trim())) {
-    return { problems: [{ variable: 'PROMETHEUS_TENANT_CONCURRENCY', value: raw, message: 'expected a whole number of concurrent queries per tenant from 1 to 9999 (default 16)' }] };
+    return {
+      problems: [
+        {
+          variable: 'PROMETHEUS_TENANT_CONCURRENCY',
+          value: raw,
+          message: 'expected a whole number of concurrent queries per tenant from 1 to 9999 (default 16)',
+        },
+      ],
+    };
   }
   return { value: Number(raw.trim()) };
 }

@@ -40,7 +40,11 @@ beforeAll(async () => {
   node = await ensureNode24();
   github = await startGitHubStandIn(
     [
-      { method: 'POST', path: new RegExp(`^/repos/${REPO}/check-runs$`), reply: () => ({ status: 201, body: { id: 7, html_url: `https://github.com/${REPO}/runs/7` } }) },
+      {
+        method: 'POST',
+        path: new RegExp(`^/repos/${REPO}/check-runs$`),
+        reply: () => ({ status: 201, body: { id: 7, html_url: `https://github.com/${REPO}/runs/7` } }),
+      },
       {
         method: 'GET',
         path: new RegExp(`^/repos/${REPO}/collaborators/[^/]+/permission$`),
@@ -51,7 +55,11 @@ beforeAll(async () => {
         },
       },
       { method: 'GET', path: new RegExp(`^/repos/${REPO}/actions/runs/\\d+/approvals$`), reply: () => ({ status: 200, body: approvals }) },
-      { method: 'POST', path: /^\/repos\/octo-org\/locked\/check-runs$/, reply: () => ({ status: 403, body: { message: 'Resource not accessible by integration' } }) },
+      {
+        method: 'POST',
+        path: /^\/repos\/octo-org\/locked\/check-runs$/,
+        reply: () => ({ status: 403, body: { message: 'Resource not accessible by integration' } }),
+      },
     ],
     check,
   );
@@ -117,7 +125,9 @@ function expectedOutputs(report: Report, reportPath: string): Record<string, str
 
 describe('bundled action under Node 24', () => {
   it('runs on the runtime action.yml declares', async () => {
-    const { stdout } = await import('node:child_process').then(({ execFileSync }) => ({ stdout: execFileSync(node, ['--version'], { encoding: 'utf8' }) }));
+    const { stdout } = await import('node:child_process').then(({ execFileSync }) => ({
+      stdout: execFileSync(node, ['--version'], { encoding: 'utf8' }),
+    }));
     expect(stdout.trim()).toMatch(/^v24\./);
     const actionYml = await readFile('action.yml', 'utf8');
     expect(actionYml).toMatch(/using: node24/);
@@ -131,7 +141,9 @@ describe('bundled action under Node 24', () => {
     expect(result.outputs['can-deploy']).toBe('true');
     expect(result.outputs.status).toBe('NORMAL');
     expect(Number(result.outputs['budget-remaining'])).toBeGreaterThanOrEqual(80);
-    expect(result.summary).toContain('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
+    expect(result.summary).toContain(
+      '| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |',
+    );
     expect(result.summary).toMatch(/ALLOWED — NORMAL/);
 
     const checkRuns = result.github.filter((r) => r.method === 'POST' && r.path.endsWith('/check-runs'));
@@ -194,7 +206,10 @@ describe('bundled action under Node 24', () => {
   });
 
   it('fails closed on an invalid policy file, naming the key, without a stack trace', async () => {
-    await writeFile(path.join(workspace, '.github/bad.yml'), 'slos:\n  - name: x\n    objective: 120\n    sli: { ratio: { query: "r[{{window}}]" } }\n');
+    await writeFile(
+      path.join(workspace, '.github/bad.yml'),
+      'slos:\n  - name: x\n    objective: 120\n    sli: { ratio: { query: "r[{{window}}]" } }\n',
+    );
     const result = await runAction({ ...scenarioInputs('normal'), config: '.github/bad.yml' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ 'can-deploy': 'false', status: 'UNKNOWN' });
@@ -211,16 +226,29 @@ describe('bundled action under Node 24', () => {
 
   it('writes a complete UNKNOWN report for a broken policy file and sets report-path to it', async () => {
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(await readFile('schema/report.schema.json', 'utf8')) as object);
-    await writeFile(path.join(workspace, '.github/broken.yml'), 'slos:\n  - name: x\n    objective: 120\n    sli: { ratio: { query: "r[{{window}}]" } }\n');
+    await writeFile(
+      path.join(workspace, '.github/broken.yml'),
+      'slos:\n  - name: x\n    objective: 120\n    sli: { ratio: { query: "r[{{window}}]" } }\n',
+    );
     const reportPath = path.join(workspace, 'reports/broken.json');
-    const result = await runAction({ ...scenarioInputs('normal'), config: '.github/broken.yml', environment: 'staging', 'on-error': 'allow', 'report-path': reportPath });
+    const result = await runAction({
+      ...scenarioInputs('normal'),
+      config: '.github/broken.yml',
+      environment: 'staging',
+      'on-error': 'allow',
+      'report-path': reportPath,
+    });
     // Unchanged: a configuration error fails the step, even with on-error: allow.
     expect(result.exitCode).toBe(1);
     expect(result.outputs['report-path']).toBe(reportPath);
     const json = JSON.parse(await readFile(reportPath, 'utf8')) as Report;
     expect(validate(json)).toBe(true);
     const report = reportSchema.parse(json);
-    expect(report).toMatchObject({ environment: 'staging', slos: [], decision: { status: 'UNKNOWN', canDeploy: false, onError: 'allow', mode: 'enforce' } });
+    expect(report).toMatchObject({
+      environment: 'staging',
+      slos: [],
+      decision: { status: 'UNKNOWN', canDeploy: false, onError: 'allow', mode: 'enforce' },
+    });
     expect(report.decision.reasons).toHaveLength(1);
     expect(report.decision.reasons[0]).toMatch(/^\.github\/broken\.yml: slos\[0\]\.objective: .*120/);
     expect(report.run).toMatchObject({ repository: REPO, runId: 4242, sha: SHA });
@@ -262,7 +290,14 @@ describe('workflow_dispatch overrides through the API', () => {
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ status: 'FREEZE', 'can-deploy': 'true', overridden: 'true' });
     const report = await readReport(result.outputs);
-    expect(report.override).toMatchObject({ actor: 'maintainer', level: 'freeze', permission: 'maintain', runId: 4242, runAttempt: 1, approvers: [] });
+    expect(report.override).toMatchObject({
+      actor: 'maintainer',
+      level: 'freeze',
+      permission: 'maintain',
+      runId: 4242,
+      runAttempt: 1,
+      approvers: [],
+    });
     const checkRun = result.github.find((r) => r.path.endsWith('/check-runs'))!.body as { conclusion: string; output: { text: string } };
     expect(checkRun.conclusion).toBe('neutral');
     expect(extractReportFromCheckRun(checkRun.output.text)?.override?.actor).toBe('maintainer');
@@ -279,13 +314,20 @@ describe('workflow_dispatch overrides through the API', () => {
   });
 
   it('refuses an override outside workflow_dispatch', async () => {
-    const result = await runAction(override('freeze'), { GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'boss', GITHUB_TRIGGERING_ACTOR: 'boss' });
+    const result = await runAction(override('freeze'), {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_ACTOR: 'boss',
+      GITHUB_TRIGGERING_ACTOR: 'boss',
+    });
     expect(result.outputs['can-deploy']).toBe('false');
     expect(result.stdout).toMatch(/only from workflow_dispatch runs; this run was triggered by push/);
   });
 
   it('requires and records environment approvals where the policy asks for them', async () => {
-    await writeFile(path.join(workspace, '.github/approvals.yml'), 'overrides:\n  levels:\n    freeze: { permission: maintain, require-environment-approval: true }\n');
+    await writeFile(
+      path.join(workspace, '.github/approvals.yml'),
+      'overrides:\n  levels:\n    freeze: { permission: maintain, require-environment-approval: true }\n',
+    );
     const env = { GITHUB_ACTOR: 'maintainer', GITHUB_TRIGGERING_ACTOR: 'maintainer' };
     approvals.length = 0;
     const refused = await runAction({ ...override('freeze'), config: '.github/approvals.yml' }, env);

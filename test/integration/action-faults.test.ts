@@ -61,7 +61,10 @@ function inputs(url: string, extra: Record<string, string> = {}): Record<string,
 
 async function runAction(url: string, extra: Record<string, string> = {}) {
   const before = proxy.requests;
-  const run = await runBundledAction({ node, inputs: { ...inputs(url, extra), 'report-path': path.join(reports, `report-${++runs}.json`) } });
+  const run = await runBundledAction({
+    node,
+    inputs: { ...inputs(url, extra), 'report-path': path.join(reports, `report-${++runs}.json`) },
+  });
   return { ...run, proxied: proxy.requests - before };
 }
 
@@ -111,7 +114,11 @@ describe('bundled action, Prometheus faults', () => {
     const port = await getFreePort();
     const run = await runAction(`http://127.0.0.1:${port}`);
     expectFailedClosed(run);
-    expect(errorLine(run)).toMatch(new RegExp(`^Deploy blocked: status UNKNOWN: SLO \\S+: cannot reach Prometheus at http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED: nothing listens at that address and port\\)`));
+    expect(errorLine(run)).toMatch(
+      new RegExp(
+        `^Deploy blocked: status UNKNOWN: SLO \\S+: cannot reach Prometheus at http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED: nothing listens at that address and port\\)`,
+      ),
+    );
     expectWithinBudget(run);
   });
 
@@ -131,7 +138,9 @@ describe('bundled action, Prometheus faults', () => {
     proxy.setMode({ kind: 'garbage' });
     const run = await runAction(proxy.url);
     expectFailedClosed(run);
-    expect(errorLine(run)).toMatch(/the answer from http:\/\/127\.0\.0\.1:\d+ is not Prometheus JSON \(HTTP 200, .*"<html><body>Sign in to continue<\/body><\/html>" — is prometheus-url the Prometheus API/);
+    expect(errorLine(run)).toMatch(
+      /the answer from http:\/\/127\.0\.0\.1:\d+ is not Prometheus JSON \(HTTP 200, .*"<html><body>Sign in to continue<\/body><\/html>" — is prometheus-url the Prometheus API/,
+    );
     expectWithinBudget(run);
     expect(run.proxied).toBe((await reportOf(run)).prometheus.queries);
   });
@@ -140,7 +149,9 @@ describe('bundled action, Prometheus faults', () => {
     proxy.setMode({ kind: 'drop' });
     const run = await runAction(proxy.url);
     expectFailedClosed(run);
-    expect(errorLine(run)).toMatch(new RegExp(`cannot reach Prometheus at http://127\\.0\\.0\\.1:\\d+ \\(\\w+\\); the connection failed ${ATTEMPTS} times`));
+    expect(errorLine(run)).toMatch(
+      new RegExp(`cannot reach Prometheus at http://127\\.0\\.0\\.1:\\d+ \\(\\w+\\); the connection failed ${ATTEMPTS} times`),
+    );
     expectWithinBudget(run);
     expect(run.proxied).toBe(ATTEMPTS * (await reportOf(run)).prometheus.queries);
   });
@@ -149,7 +160,11 @@ describe('bundled action, Prometheus faults', () => {
     proxy.setMode({ kind: 'fail-then-pass', status: 503, times: Number.MAX_SAFE_INTEGER });
     const run = await runAction(proxy.url);
     expectFailedClosed(run);
-    expect(errorLine(run)).toMatch(new RegExp(`Prometheus at http://127\\.0\\.0\\.1:\\d+ failed ${ATTEMPTS} times, last with HTTP 503: "upstream unavailable \\(503\\)"`));
+    expect(errorLine(run)).toMatch(
+      new RegExp(
+        `Prometheus at http://127\\.0\\.0\\.1:\\d+ failed ${ATTEMPTS} times, last with HTTP 503: "upstream unavailable \\(503\\)"`,
+      ),
+    );
     expectWithinBudget(run);
     expect(run.proxied).toBe(ATTEMPTS * (await reportOf(run)).prometheus.queries);
   });
@@ -164,7 +179,9 @@ describe('bundled action, Prometheus faults', () => {
       expect(run.stdout).not.toMatch(/^::error::/m);
       const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(/^::warning::deploy-governor could not evaluate the policy; on-error: allow lets the deploy through\. SLO \S+: (cannot reach Prometheus|Prometheus at .* did not answer within 1000 ms)/);
+      expect(warnings[0]).toMatch(
+        /^::warning::deploy-governor could not evaluate the policy; on-error: allow lets the deploy through\. SLO \S+: (cannot reach Prometheus|Prometheus at .* did not answer within 1000 ms)/,
+      );
       expect(warnings[0]).not.toMatch(/%0A/);
       expectWithinBudget(run);
     }

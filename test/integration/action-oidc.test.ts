@@ -33,7 +33,11 @@ beforeAll(async () => {
   issuer = await startLocalOidcIssuer();
   github = await startGitHubStandIn(
     [
-      { method: 'POST', path: new RegExp(`^/repos/${REPO}/check-runs$`), reply: () => ({ status: 201, body: { id: 8, html_url: `https://github.com/${REPO}/runs/8` } }) },
+      {
+        method: 'POST',
+        path: new RegExp(`^/repos/${REPO}/check-runs$`),
+        reply: () => ({ status: 201, body: { id: 8, html_url: `https://github.com/${REPO}/runs/8` } }),
+      },
       {
         method: 'GET',
         path: new RegExp(`^/repos/${REPO}/collaborators/[^/]+/permission$`),
@@ -147,20 +151,24 @@ describe('bundled action: OIDC binding of overrides', () => {
     const result = await runAction(inputs('freeze', 'freeze'));
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ 'can-deploy': 'true', overridden: 'true' });
-    expect(result.stdout).toMatch(/^::warning::deploy-governor: the deploy-governor app will not log this override without an OIDC token.*id-token: write/m);
+    expect(result.stdout).toMatch(
+      /^::warning::deploy-governor: the deploy-governor app will not log this override without an OIDC token.*id-token: write/m,
+    );
     expect(result.runnerRequests).toEqual([]);
     expect((await readReport(result.outputs)).provenance).toBeUndefined();
     expect(result.checkRunReport?.provenance).toBeUndefined();
   });
 
-  it('warns with the endpoint\'s error, never the request token, when the runner refuses', async () => {
+  it("warns with the endpoint's error, never the request token, when the runner refuses", async () => {
     const wrong = 'wrong-request-token-0123456789abcdef';
     const result = await runAction(inputs('freeze', 'freeze'), idTokenEnv(wrong));
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ overridden: 'true' });
     expect(result.stdout).toMatch(/^::warning::deploy-governor: could not get an OIDC token for this override.*HTTP 401/m);
     expect(result.stdout + result.stderr).not.toContain(wrong);
-    expect(result.runnerRequests).toEqual([{ audience: expect.stringMatching(/^deploy-governor:sha256:[0-9a-f]{64}$/), authorized: false }]);
+    expect(result.runnerRequests).toEqual([
+      { audience: expect.stringMatching(/^deploy-governor:sha256:[0-9a-f]{64}$/), authorized: false },
+    ]);
     expect((await readReport(result.outputs)).provenance).toBeUndefined();
   });
 
@@ -171,7 +179,11 @@ describe('bundled action: OIDC binding of overrides', () => {
     expect(healthy.runnerRequests).toEqual([]);
     expect((await readReport(healthy.outputs)).provenance).toBeUndefined();
 
-    const refused = await runAction(inputs('freeze', 'freeze'), { ...idTokenEnv(), GITHUB_ACTOR: 'writer', GITHUB_TRIGGERING_ACTOR: 'writer' });
+    const refused = await runAction(inputs('freeze', 'freeze'), {
+      ...idTokenEnv(),
+      GITHUB_ACTOR: 'writer',
+      GITHUB_TRIGGERING_ACTOR: 'writer',
+    });
     expect(refused.exitCode).toBe(1);
     expect(refused.outputs).toMatchObject({ overridden: 'false' });
     expect(refused.runnerRequests).toEqual([]);

@@ -5,6 +5,7 @@
  * never the token. The single ALERTMANAGER_TOKEN keeps working for every
  * repository, with a warning at start. GitHub is the stateful stand-in.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,9 +13,12 @@ import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { readAppConfig } from '../../app/app-config.js';
 import { createIssueLock } from '../../app/issue-lock.js';
 import { alertmanagerRoute } from '../../app/routes/alertmanager-route.js';
-import { parseTenantsFile, tokenDigest } from '../../app/tenants/load-tenants.js';
+import { parseTenantsFile } from '../../app/tenants/load-tenants.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, REPO } from '../support/webhook-payloads.js';
+
+/** The hex SHA-256 an operator writes in the tokens file for a token, as the docs say: `printf %s "$TOKEN" | sha256sum`. */
+const tokenDigest = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 const OURS = 'ours-alertmanager-token-0123456789';
 const THEIRS = 'theirs-alertmanager-token-0123456789';
@@ -47,7 +51,11 @@ let warn: ReturnType<typeof vi.spyOn>;
 async function serveRoute(singleToken: string | null): Promise<void> {
   warn = vi.spyOn(h.probot.log, 'warn');
   const config = readAppConfig();
-  const route = alertmanagerRoute(h.probot, { ...config, alertmanagerToken: singleToken, tenancy: { ...config.tenancy, alertmanagerTokens: [...tokens] } }, createIssueLock(undefined));
+  const route = alertmanagerRoute(
+    h.probot,
+    { ...config, alertmanagerToken: singleToken, tenancy: { ...config.tenancy, alertmanagerTokens: [...tokens] } },
+    createIssueLock(undefined),
+  );
   server = createServer((req, res) => {
     void route(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end();
@@ -94,7 +102,11 @@ function notification(repositories: string[]) {
 }
 
 async function post(body: unknown, token: string): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -110,14 +122,17 @@ describe('per-tenant Alertmanager tokens', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('refuses (403) a notification naming a repository outside the token\'s scope, logs the token\'s name, opens nothing', async () => {
+  it("refuses (403) a notification naming a repository outside the token's scope, logs the token's name, opens nothing", async () => {
     await serveRoute(null);
     const { status, json } = await post(notification([`${OWNER}/${REPO}`]), THEIRS);
     expect(status).toBe(403);
     expect(json).toEqual({ error: `the token "theirs" may not open incidents in ${OWNER}/${REPO}`, repositories: [`${OWNER}/${REPO}`] });
     expect(incidents()).toEqual([]);
     expect(h.github.stats.total).toBe(0);
-    expect(warn).toHaveBeenCalledWith({ token: 'theirs', repositories: [`${OWNER}/${REPO}`] }, expect.stringMatching(/outside its token's scope/));
+    expect(warn).toHaveBeenCalledWith(
+      { token: 'theirs', repositories: [`${OWNER}/${REPO}`] },
+      expect.stringMatching(/outside its token's scope/),
+    );
     expect(JSON.stringify(warn.mock.calls)).not.toContain(THEIRS);
   });
 
@@ -136,7 +151,9 @@ describe('per-tenant Alertmanager tokens', () => {
 
   it('keeps the single ALERTMANAGER_TOKEN working for every repository, with a warning at start', async () => {
     await serveRoute(SINGLE);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/ALERTMANAGER_TOKEN lets whoever holds it open incidents in every repository.*per-tenant tokens/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/ALERTMANAGER_TOKEN lets whoever holds it open incidents in every repository.*per-tenant tokens/),
+    );
     const { status } = await post(notification([`${OWNER}/${REPO}`]), SINGLE);
     expect(status).toBe(200);
     expect(incidents()).toHaveLength(1);

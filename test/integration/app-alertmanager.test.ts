@@ -27,9 +27,16 @@ afterEach(async () => {
 });
 
 /** A notification as Alertmanager sends it (webhook version 4). */
-function notification(o: { status?: 'firing' | 'resolved'; severity?: string; repository?: string; groupKey?: string; startsAt?: string; endsAt?: string } = {}) {
+function notification(
+  o: { status?: 'firing' | 'resolved'; severity?: string; repository?: string; groupKey?: string; startsAt?: string; endsAt?: string } = {},
+) {
   const status = o.status ?? 'resolved';
-  const labels = { alertname: 'CheckoutErrorBudgetBurn', severity: o.severity ?? 'critical', repository: o.repository ?? `${OWNER}/${REPO}`, service: 'checkout' };
+  const labels = {
+    alertname: 'CheckoutErrorBudgetBurn',
+    severity: o.severity ?? 'critical',
+    repository: o.repository ?? `${OWNER}/${REPO}`,
+    service: 'checkout',
+  };
   return {
     version: '4',
     groupKey: o.groupKey ?? '{}:{alertname="CheckoutErrorBudgetBurn"}',
@@ -80,11 +87,23 @@ describe('POST /deploy-governor/alertmanager', () => {
     expect(incident?.title).toBe('Incident: Checkout burns its error budget at 14x');
     expect(incident?.labels.map((l) => l.name)).toEqual(['incident', 'sev1']);
     expect(postmortem?.title).toBe('Postmortem: 2026-11-24 Checkout burns its error budget at 14x');
-    expect(readMeta('postmortem', postmortem?.body)).toMatchObject({ incident: incident!.number, author: null, startedAt: '2026-11-24T08:00:00.000Z', endedAt: '2026-11-24T09:15:00.000Z' });
+    expect(readMeta('postmortem', postmortem?.body)).toMatchObject({
+      incident: incident!.number,
+      author: null,
+      startedAt: '2026-11-24T08:00:00.000Z',
+      endedAt: '2026-11-24T09:15:00.000Z',
+    });
     expect(postmortem?.body).toContain('2026-11-24T08:00:00.000Z');
     expect(postmortem?.body).toContain('2026-11-24T09:15:00.000Z');
     expect(postmortem?.body).toContain('1h 15m');
-    expect(json.results).toEqual([expect.objectContaining({ repository: `${OWNER}/${REPO}`, incident: incident!.number, postmortem: postmortem!.number, outcome: 'opened' })]);
+    expect(json.results).toEqual([
+      expect.objectContaining({
+        repository: `${OWNER}/${REPO}`,
+        incident: incident!.number,
+        postmortem: postmortem!.number,
+        outcome: 'opened',
+      }),
+    ]);
   });
 
   it('opens no second postmortem when the incident it opened is closed later', async () => {
@@ -126,8 +145,11 @@ describe('POST /deploy-governor/alertmanager', () => {
     expect(labelled('incident')).toHaveLength(1);
   });
 
-  it('follows the repository policy\'s selector and severity', async () => {
-    repo.files.set('main:.github/deploy-governor.yml', 'postmortems:\n  alertmanager:\n    selector: { severity: page }\n    severity: sev2\n');
+  it("follows the repository policy's selector and severity", async () => {
+    repo.files.set(
+      'main:.github/deploy-governor.yml',
+      'postmortems:\n  alertmanager:\n    selector: { severity: page }\n    severity: sev2\n',
+    );
     await post(notification({ severity: 'critical' }));
     expect(labelled('incident')).toEqual([]);
     await post(notification({ severity: 'page' }));

@@ -22,7 +22,10 @@ let issuer: LocalOidcIssuer;
 const overriddenReport = async (...args: Parameters<typeof unboundReport>) => bindToRun(await unboundReport(...args), issuer);
 let failIssueCreates = 0;
 
-function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: string }> = {}, policy?: { yaml: string; branch: string; path: string }) {
+function mountRepo(
+  runs: Record<number, { event?: string; actor?: string; sha?: string }> = {},
+  policy?: { yaml: string; branch: string; path: string },
+) {
   store = mountContentsStore(h.github, REPO_PATH, policy?.path ?? 'audit/overrides.jsonl', policy?.branch ?? 'deploy-governor-audit');
   issues = [];
   // No policy file by default: the default audit location.
@@ -30,16 +33,36 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     .get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`)
     .optionally()
     .reply(() =>
-      policy ? [200, { type: 'file', sha: 'e'.repeat(40), encoding: 'base64', content: Buffer.from(policy.yaml).toString('base64') }] : [404, { message: 'Not Found' }],
+      policy
+        ? [200, { type: 'file', sha: 'e'.repeat(40), encoding: 'base64', content: Buffer.from(policy.yaml).toString('base64') }]
+        : [404, { message: 'Not Found' }],
     )
     .persist();
-  h.github.get(/\/actions\/runs\/\d+$/).optionally().reply((uri) => {
-    const id = Number(uri.split('/').pop());
-    const r = runs[id] ?? {};
-    return [200, { id, event: r.event ?? 'workflow_dispatch', head_sha: r.sha ?? HEAD_SHA, run_attempt: 1, html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${id}`, triggering_actor: { login: r.actor ?? 'octocat' } }];
-  }).persist();
+  h.github
+    .get(/\/actions\/runs\/\d+$/)
+    .optionally()
+    .reply((uri) => {
+      const id = Number(uri.split('/').pop());
+      const r = runs[id] ?? {};
+      return [
+        200,
+        {
+          id,
+          event: r.event ?? 'workflow_dispatch',
+          head_sha: r.sha ?? HEAD_SHA,
+          run_attempt: 1,
+          html_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${id}`,
+          triggering_actor: { login: r.actor ?? 'octocat' },
+        },
+      ];
+    })
+    .persist();
   // The app re-reads the actor's role for the level (the report's claim is not believed).
-  h.github.get(/\/collaborators\/[^/]+\/permission$/).optionally().reply(200, { permission: 'admin', role_name: 'admin', user: { login: 'octocat' } }).persist();
+  h.github
+    .get(/\/collaborators\/[^/]+\/permission$/)
+    .optionally()
+    .reply(200, { permission: 'admin', role_name: 'admin', user: { login: 'octocat' } })
+    .persist();
   // A missing log is told apart from a deleted one by the path's history.
   h.github.get(`${REPO_PATH}/commits`).query(true).optionally().reply(200, []).persist();
   // The issues list filters by the label it is asked for, as GitHub does.
@@ -50,18 +73,37 @@ function mountRepo(runs: Record<number, { event?: string; actor?: string; sha?: 
     .reply((uri) => {
       const label = new URL(uri, 'https://x').searchParams.get('labels');
       // GitHub sets performed_via_github_app on what an app opened: only those count as the app's.
-      return [200, issues.flatMap((i, n) => (label === null || i.labels.includes(label) ? [{ number: n + 1, id: 9000 + n, title: i.title, body: i.body, performed_via_github_app: i.byApp ? { id: APP_ID, slug: 'deploy-governor' } : null }] : []))];
+      return [
+        200,
+        issues.flatMap((i, n) =>
+          label === null || i.labels.includes(label)
+            ? [
+                {
+                  number: n + 1,
+                  id: 9000 + n,
+                  title: i.title,
+                  body: i.body,
+                  performed_via_github_app: i.byApp ? { id: APP_ID, slug: 'deploy-governor' } : null,
+                },
+              ]
+            : [],
+        ),
+      ];
     })
     .persist();
   failIssueCreates = 0;
-  h.github.post(`${REPO_PATH}/issues`).optionally().reply((_u, body) => {
-    if (failIssueCreates > 0) {
-      failIssueCreates -= 1;
-      return [502, { message: 'Bad Gateway' }];
-    }
-    issues.push({ ...(body as (typeof issues)[number]), byApp: true });
-    return [201, { number: issues.length, id: 9000 + issues.length - 1 }];
-  }).persist();
+  h.github
+    .post(`${REPO_PATH}/issues`)
+    .optionally()
+    .reply((_u, body) => {
+      if (failIssueCreates > 0) {
+        failIssueCreates -= 1;
+        return [502, { message: 'Bad Gateway' }];
+      }
+      issues.push({ ...(body as (typeof issues)[number]), byApp: true });
+      return [201, { number: issues.length, id: 9000 + issues.length - 1 }];
+    })
+    .persist();
   // The commit has no pull requests: these tests are about the log.
   h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).optionally().reply(200, []).persist();
 }
@@ -82,7 +124,8 @@ afterEach(() => {
 });
 
 let n = 0;
-const deliver = (payload: Record<string, unknown>, id = `audit-${++n}`) => h.probot.receive({ id, name: 'check_run', payload: payload as never });
+const deliver = (payload: Record<string, unknown>, id = `audit-${++n}`) =>
+  h.probot.receive({ id, name: 'check_run', payload: payload as never });
 
 describe('override audit log', () => {
   it('creates the branch on first use and appends a chained record with every field', async () => {
@@ -113,7 +156,13 @@ describe('override audit log', () => {
     expect(issues).toEqual([]);
     // A missing branch has no history to ask about, and the branch the app just created holds no log to re-read:
     // one read of the log, one of the branch, then create and write.
-    const logTraffic = h.requests.filter((r) => r.path.includes('audit%2Foverrides.jsonl') || r.path.includes('/branches/') || r.path.endsWith(`${REPO_PATH}/commits`) || r.path.endsWith('/git/refs'));
+    const logTraffic = h.requests.filter(
+      (r) =>
+        r.path.includes('audit%2Foverrides.jsonl') ||
+        r.path.includes('/branches/') ||
+        r.path.endsWith(`${REPO_PATH}/commits`) ||
+        r.path.endsWith('/git/refs'),
+    );
     expect(logTraffic.map((r) => `${r.method} ${r.path.replace(REPO_PATH, '')}`)).toEqual([
       'GET /contents/audit%2Foverrides.jsonl',
       'GET /branches/deploy-governor-audit',
@@ -129,7 +178,10 @@ describe('override audit log', () => {
     const put = h.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toMatch(/\/contents\/logs(\/|%2F)deploys\.jsonl$/);
     expect((put.body as { branch: string }).branch).toBe('compliance');
-    expect(h.requests.find((r) => r.method === 'POST' && r.path.endsWith('/git/refs'))!.body).toEqual({ ref: 'refs/heads/compliance', sha: 'f'.repeat(40) });
+    expect(h.requests.find((r) => r.method === 'POST' && r.path.endsWith('/git/refs'))!.body).toEqual({
+      ref: 'refs/heads/compliance',
+      sha: 'f'.repeat(40),
+    });
   });
 
   it('adds nothing on a redelivery', async () => {
@@ -141,7 +193,7 @@ describe('override audit log', () => {
     expect(store.writes).toBe(1);
   });
 
-  it('appends to a log past the contents API\'s 1 MB limit without losing a line (blob API)', async () => {
+  it("appends to a log past the contents API's 1 MB limit without losing a line (blob API)", async () => {
     mountRepo();
     let prev = '0'.repeat(64);
     const earlier: string[] = [];
@@ -160,9 +212,16 @@ describe('override audit log', () => {
 
   it('lands 20 concurrent overrides exactly once each, in a valid chain', async () => {
     mountRepo();
-    const payloads = await Promise.all(Array.from({ length: 20 }, async (_, i) => checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 5000 + i }), pullRequests: [] })));
+    const payloads = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) =>
+        checkRunCompleted({ report: await overriddenReport(600, { level: 'warning', runId: 5000 + i }), pullRequests: [] }),
+      ),
+    );
     await Promise.all(payloads.map((p) => deliver(p)));
-    const records = store.text.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const records = store.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(records).toHaveLength(20);
     expect(new Set(records.map((r) => r.id)).size).toBe(20);
     expect(verifyChain(store.text)).toEqual({ ok: true, records: 20 });
@@ -225,7 +284,10 @@ describe('override audit log', () => {
     mountRepo();
     await deliver(checkRunCompleted({ report: await overriddenReport(900, { level: 'freeze', runId: 31 }), pullRequests: [] }));
     await deliver(checkRunCompleted({ report: await overriddenReport(900, { level: 'freeze', runId: 32 }), pullRequests: [] }));
-    expect(issues.map((i) => i.title)).toEqual(['Deploy override review: production 2026-11-23', 'Deploy override review: production 2026-11-23']);
+    expect(issues.map((i) => i.title)).toEqual([
+      'Deploy override review: production 2026-11-23',
+      'Deploy override review: production 2026-11-23',
+    ]);
     expect(issues[0]!.body).toContain('"run_id": 31');
     expect(issues[1]!.body).toContain('"run_id": 32');
   });

@@ -24,7 +24,9 @@ afterAll(async () => {
  * Resolves with its exit code and output.
  */
 function startWith(env: Record<string, string>, o: { inEmptyDir?: boolean } = {}): Promise<{ code: number | null; output: string }> {
-  const [command, args, dir] = o.inEmptyDir ? ['node', ['--max-old-space-size=160', APP_ENTRY], cwd] : ['npm', ['run', '-s', 'app:start'], root];
+  const [command, args, dir] = o.inEmptyDir
+    ? ['node', ['--max-old-space-size=160', APP_ENTRY], cwd]
+    : ['npm', ['run', '-s', 'app:start'], root];
   const child = spawn(command, args, {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'production', ...env },
@@ -63,14 +65,30 @@ describe('npm run app with several mistakes in its environment', () => {
       QUEUE_RETRY_BASE: 'soon',
     });
     expect(code).toBe(1);
-    const expected = ['APP_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'WEBHOOK_SECRET', 'PORT', 'HOST', 'LOG_LEVEL', 'REDIS_URL', 'PROMETHEUS_URL', 'PROMETHEUS_HEADERS', 'PROMETHEUS_TOKEN', 'ALERTMANAGER_TOKEN', 'QUEUE_RETRY_BASE'];
+    const expected = [
+      'APP_ID',
+      'PRIVATE_KEY',
+      'PRIVATE_KEY_PATH',
+      'WEBHOOK_SECRET',
+      'PORT',
+      'HOST',
+      'LOG_LEVEL',
+      'REDIS_URL',
+      'PROMETHEUS_URL',
+      'PROMETHEUS_HEADERS',
+      'PROMETHEUS_TOKEN',
+      'ALERTMANAGER_TOKEN',
+      'QUEUE_RETRY_BASE',
+    ];
     expect(output).toContain(`deploy-governor app: ${expected.length} problems in the environment (fix them and start again):`);
     for (const variable of expected) expect(output, variable).toMatch(new RegExp(`^  - ${variable}: `, 'm'));
     // Each one exactly once (APP_ID and REDIS_URL are read for Probot and for the app, by one rule).
     expect(output.match(/^ {2}- /gm)).toHaveLength(expected.length);
     expect(output).toContain('  - PORT: expected a TCP port from 1 to 65535 (or 0 for any free port); got "notaport"');
     expect(output).toContain('  - LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal; got "verbose"');
-    expect(output).toContain(`  - PRIVATE_KEY_PATH: not a readable file (no such file): set it to the path of the app's .pem key; got "${path.join(cwd, 'missing.pem')}"`);
+    expect(output).toContain(
+      `  - PRIVATE_KEY_PATH: not a readable file (no such file): set it to the path of the app's .pem key; got "${path.join(cwd, 'missing.pem')}"`,
+    );
     expect(output).toContain('  - PROMETHEUS_HEADERS: line 1 is not "Name: value"');
     expect(output).not.toMatch(/^\s+at /m);
     for (const secret of ['secret-0001', 'secret-0002', 'am-secret-03', 'secret-0004', 'secret-0005']) expect(output).not.toContain(secret);
@@ -88,13 +106,27 @@ describe('npm run app with several mistakes in its environment', () => {
 describe('npm run app with a good environment', () => {
   it('says where it listens once it is up, and names a port already in use', async () => {
     const key = generateAppKey();
-    const instance = await startAppInstance({ appId: 4242, privateKey: key, webhookSecret: 'e2e-secret', githubUrl: 'http://127.0.0.1:9', logLevel: 'info' });
+    const instance = await startAppInstance({
+      appId: 4242,
+      privateKey: key,
+      webhookSecret: 'e2e-secret',
+      githubUrl: 'http://127.0.0.1:9',
+      logLevel: 'info',
+    });
     const port = new URL(instance.baseUrl).port;
     expect(instance.output()).toContain(`deploy-governor listening on http://127.0.0.1:${port}`);
 
-    const { code, output } = await startWith({ APP_ID: '4242', PRIVATE_KEY: key, WEBHOOK_SECRET: 'e2e-secret', HOST: '127.0.0.1', PORT: port });
+    const { code, output } = await startWith({
+      APP_ID: '4242',
+      PRIVATE_KEY: key,
+      WEBHOOK_SECRET: 'e2e-secret',
+      HOST: '127.0.0.1',
+      PORT: port,
+    });
     expect(code).toBe(1);
-    expect(output).toContain(`deploy-governor app: a problem in the environment (fix it and start again):\n  - PORT: already in use on 127.0.0.1: stop what listens there, or choose another PORT; got "${port}"`);
+    expect(output).toContain(
+      `deploy-governor app: a problem in the environment (fix it and start again):\n  - PORT: already in use on 127.0.0.1: stop what listens there, or choose another PORT; got "${port}"`,
+    );
     expect(output).not.toContain('listening on');
     expect(output).not.toMatch(/^\s+at /m);
     expect(output).not.toContain(key.split('\n')[1]);

@@ -19,7 +19,13 @@ import { stopAllAppInstances } from '../../scripts/lib/app-instances.js';
 import type { FaultKind } from '../../scripts/lib/github-state-stand-in.js';
 
 // Shares well above the bench's, so a small run meets each fault several times.
-const SHARES: Record<FaultKind, number> = { 'server-error': 0.15, 'audit-conflict': 0.5, 'secondary-rate-limit': 0.2, slow: 0.15, drop: 0.15 };
+const SHARES: Record<FaultKind, number> = {
+  'server-error': 0.15,
+  'audit-conflict': 0.5,
+  'secondary-rate-limit': 0.2,
+  slow: 0.15,
+  drop: 0.15,
+};
 // One pull request: racing first blocks, an override that needs a review issue, blocks again.
 const schedule = [['block', 'block'], 'override-exhausted', 'block', 'block', 'block'];
 
@@ -31,7 +37,19 @@ describe('the app under injected GitHub faults', () => {
     const kinds = Object.keys(FAULTS) as FaultKind[];
     const runs = await Promise.all(
       kinds.map((kind, i) =>
-        runLoad({ deliveries: 6, concurrency: 2, pullRequests: 1, installations: 1, instances: 1, redis: false, fault: { ...FAULTS[kind], share: SHARES[kind] }, seed: 11 + i, idPrefix: `fault-${kind}`, schedule, appEnv: { QUEUE_RETRY_BASE: '200ms' } }),
+        runLoad({
+          deliveries: 6,
+          concurrency: 2,
+          pullRequests: 1,
+          installations: 1,
+          instances: 1,
+          redis: false,
+          fault: { ...FAULTS[kind], share: SHARES[kind] },
+          seed: 11 + i,
+          idPrefix: `fault-${kind}`,
+          schedule,
+          appEnv: { QUEUE_RETRY_BASE: '200ms' },
+        }),
       ),
     );
     for (const [i, run] of runs.entries()) {
@@ -39,9 +57,21 @@ describe('the app under injected GitHub faults', () => {
       expect(run.apiProblems, label).toEqual([]);
       expect(run.faultedRequests, `${label}: the fault was met`).toBeGreaterThan(0);
       expect(run.maxMs, label).toBeLessThan(10_000);
-      expect(run.results.every((r) => r.status === 202), `${label}: every delivery queued`).toBe(true);
+      expect(
+        run.results.every((r) => r.status === 202),
+        `${label}: every delivery queued`,
+      ).toBe(true);
       expect(run.deadLetters, `${label}: nothing failed every attempt`).toBe(0);
-      expect(run.invariants, label).toEqual({ duplicateComments: 0, commentsLost: 0, auditLinesLost: 0, auditLinesDuplicated: 0, issuesLost: 0, issuesDuplicated: 0, chainProblems: [], staleResends: 0 });
+      expect(run.invariants, label).toEqual({
+        duplicateComments: 0,
+        commentsLost: 0,
+        auditLinesLost: 0,
+        auditLinesDuplicated: 0,
+        issuesLost: 0,
+        issuesDuplicated: 0,
+        chainProblems: [],
+        staleResends: 0,
+      });
       // The invariants above are about real writes: overrides were logged.
       expect(run.final.auditIds.length, label).toBeGreaterThan(0);
       expect(run.final.comments, label).toHaveLength(1);

@@ -48,7 +48,13 @@ afterAll(async () => {
 
 beforeEach(async () => {
   github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: 'deploy-governor' }, check: checkGitHubRequest });
-  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), GITHUB_OIDC_ISSUER: issuer.url, PROMETHEUS_URL: undefined, PROMETHEUS_ALLOWED_URLS: undefined, REDIS_URL: undefined })) {
+  for (const [k, v] of Object.entries({
+    APP_ID: String(APP_ID),
+    GITHUB_OIDC_ISSUER: issuer.url,
+    PROMETHEUS_URL: undefined,
+    PROMETHEUS_ALLOWED_URLS: undefined,
+    REDIS_URL: undefined,
+  })) {
     saved.set(k, process.env[k]);
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -59,7 +65,12 @@ beforeEach(async () => {
   const recording = async (url: string | URL | Request, init?: RequestInit) => {
     const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]);
     const path = new URL(String(url)).pathname.replace(/^\/api\/v3/, '');
-    sent.push({ method: init?.method ?? 'GET', path, ifNoneMatch: headers.get('if-none-match'), installation: /ghs_standin_(\d+)/.exec(headers.get('authorization') ?? '')?.[1] ?? null });
+    sent.push({
+      method: init?.method ?? 'GET',
+      path,
+      ifNoneMatch: headers.get('if-none-match'),
+      installation: /ghs_standin_(\d+)/.exec(headers.get('authorization') ?? '')?.[1] ?? null,
+    });
     return fetch(url, init);
   };
   probot = new Probot({
@@ -90,7 +101,8 @@ afterEach(async () => {
   }
 });
 
-const receive = (name: string, payload: Record<string, unknown>) => probot.receive({ id: `cache-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]);
+const receive = (name: string, payload: Record<string, unknown>) =>
+  probot.receive({ id: `cache-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]);
 
 /** Runs one delivery and answers what it cost GitHub: quota-counted requests and 304s, by operation. */
 async function cost(name: string, payload: Record<string, unknown>) {
@@ -98,7 +110,13 @@ async function cost(name: string, payload: Record<string, unknown>) {
   const from = sent.length;
   await receive(name, payload);
   const s = github.stats;
-  return { quota: s.quotaCounted, notModified: s.notModified, byOperation: { ...s.byOperation }, notModifiedByOperation: { ...s.notModifiedByOperation }, sent: sent.slice(from) };
+  return {
+    quota: s.quotaCounted,
+    notModified: s.notModified,
+    byOperation: { ...s.byOperation },
+    notModifiedByOperation: { ...s.notModifiedByOperation },
+    sent: sent.slice(from),
+  };
 }
 
 /** The payload as GitHub sends it for this repository: its default branch is the stand-in's (`main`). */
@@ -139,7 +157,11 @@ describe('conditional reads in the app', () => {
 
   it('a redelivered override reads what it read before as 304s, and writes nothing twice', async () => {
     repo.runs.set(9001, { id: 9001, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
-    const override = checkRunCompleted({ report: await bindToRun(await overriddenReport(600, { level: 'warning' }), issuer), pullRequests: [], id: 777 });
+    const override = checkRunCompleted({
+      report: await bindToRun(await overriddenReport(600, { level: 'warning' }), issuer),
+      pullRequests: [],
+      id: 777,
+    });
     const first = await cost('check_run', structuredClone(override));
     expect(parseRecords(github.state.fileText(repo, 'deploy-governor-audit', 'audit/overrides.jsonl') ?? '')).toHaveLength(1);
     const again = await cost('check_run', structuredClone(override));
@@ -179,7 +201,10 @@ describe('conditional reads in the app', () => {
     c = await cost('issues', onMain(issuesEvent('closed', closedIncident('sev3', 'Search down once more'), { login: 'alice' })));
     expect(postmortems()).toHaveLength(3);
     // The policy's 304, and the head's for the postmortem template the repository does not have.
-    expect(c.notModifiedByOperation).toEqual({ 'GET /repos/{owner}/{repo}/contents/{path}': 1, 'GET /repos/{owner}/{repo}/git/ref/{ref}': 1 });
+    expect(c.notModifiedByOperation).toEqual({
+      'GET /repos/{owner}/{repo}/contents/{path}': 1,
+      'GET /repos/{owner}/{repo}/git/ref/{ref}': 1,
+    });
     expect(c.byOperation['GET /repos/{owner}/{repo}/contents/{path}']).toBe(1);
     // Changed back: the revalidation gets the new file at once.
     setPolicy('postmortems:\n  required-severities: [sev1]\n');
@@ -191,7 +216,7 @@ describe('conditional reads in the app', () => {
     expect(postmortems()).toHaveLength(4);
   });
 
-  it('keeps entries per installation: another installation never sends the first one\'s ETags', async () => {
+  it("keeps entries per installation: another installation never sends the first one's ETags", async () => {
     const pr = github.state.addPullRequest(repo, HEAD_SHA);
     // The payload names no pull request: each delivery reads the commit's pull requests (a conditional read).
     const block = checkRunCompleted({ report: await reportFor(1500), pullRequests: [], id: 601 });

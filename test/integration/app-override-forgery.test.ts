@@ -49,7 +49,15 @@ afterEach(async () => {
 });
 
 const deliver = (report: Report | null, o: { id?: number; completedAt?: string; pullRequests?: number[] } = {}) =>
-  h.receive('check_run', checkRunCompleted({ report, pullRequests: o.pullRequests ?? [], id: o.id ?? ++checkRunIds, ...(o.completedAt ? { completedAt: o.completedAt } : {}) }));
+  h.receive(
+    'check_run',
+    checkRunCompleted({
+      report,
+      pullRequests: o.pullRequests ?? [],
+      id: o.id ?? ++checkRunIds,
+      ...(o.completedAt ? { completedAt: o.completedAt } : {}),
+    }),
+  );
 
 const logText = () => h.github.state.fileText(repo, 'deploy-governor-audit', 'audit/overrides.jsonl') ?? '';
 const logged = () => parseRecords(logText());
@@ -57,13 +65,20 @@ const issuesLabelled = (label: string) => [...repo.issues.values()].filter((i) =
 const alerts = () => issuesLabelled('deploy-governor-alert');
 
 /** A genuine EXHAUSTED override of run 9001 by octocat (admin), bound to the run by its token. */
-const genuine = async (o: Parameters<typeof overriddenReport>[1] = {}) => bindToRun(await overriddenReport(1500, { level: 'exhausted', ...o }), issuer);
+const genuine = async (o: Parameters<typeof overriddenReport>[1] = {}) =>
+  bindToRun(await overriddenReport(1500, { level: 'exhausted', ...o }), issuer);
 
 describe('an override is logged only when GitHub vouches for it', () => {
   it('logs a genuine override with what was verified, and opens its review issue', async () => {
     await deliver(await genuine());
     const [record] = logged();
-    expect(record).toMatchObject({ id: '9001-1-production', actor: 'octocat', level: 'exhausted', status: 'EXHAUSTED', verified: { oidc: true, permission: 'admin', approvals: [], run_attempts: 1 } });
+    expect(record).toMatchObject({
+      id: '9001-1-production',
+      actor: 'octocat',
+      level: 'exhausted',
+      status: 'EXHAUSTED',
+      verified: { oidc: true, permission: 'admin', approvals: [], run_attempts: 1 },
+    });
     expect(verifyChain(logText())).toEqual({ ok: true, records: 1 });
     expect(issuesLabelled('deploy-override')).toHaveLength(1);
     expect(alerts()).toEqual([]);
@@ -75,7 +90,11 @@ describe('an override is logged only when GitHub vouches for it', () => {
     repo.runs.set(9100, { id: 9100, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'mallory', approvals: [] });
     const forged = await overriddenReport(1500, { level: 'exhausted', actor: 'mallory', runId: 9100 });
     const report = await bindToRun({ ...forged, override: { ...forged.override!, approvers: ['cto'], permission: 'admin' } }, issuer, {
-      claims: { ref: 'refs/heads/mallory-patch', workflow_ref: `${OWNER}/${REPO}/.github/workflows/deploy.yml@refs/heads/mallory-patch`, job_workflow_ref: `${OWNER}/${REPO}/.github/workflows/deploy.yml@refs/heads/mallory-patch` },
+      claims: {
+        ref: 'refs/heads/mallory-patch',
+        workflow_ref: `${OWNER}/${REPO}/.github/workflows/deploy.yml@refs/heads/mallory-patch`,
+        job_workflow_ref: `${OWNER}/${REPO}/.github/workflows/deploy.yml@refs/heads/mallory-patch`,
+      },
     });
     await deliver(report);
     expect(logText()).toBe('');
@@ -120,7 +139,10 @@ describe('an override is logged only when GitHub vouches for it', () => {
   });
 
   it('requires the approvals the policy on the default branch asks for, from GitHub', async () => {
-    repo.files.set('main:.github/deploy-governor.yml', 'overrides:\n  levels:\n    exhausted: { permission: admin, require-environment-approval: true }\n');
+    repo.files.set(
+      'main:.github/deploy-governor.yml',
+      'overrides:\n  levels:\n    exhausted: { permission: admin, require-environment-approval: true }\n',
+    );
     await deliver(await genuine());
     expect(logText()).toBe('');
     expect(alerts()[0]!.body).toContain('GitHub lists no approval of run 9001');
@@ -165,8 +187,13 @@ describe('an override is logged only when GitHub vouches for it', () => {
     expect(alerts()).toEqual([]);
   });
 
-  it("a planted issue carrying the review key does not suppress the real review issue", async () => {
-    h.github.state.addIssue(repo, { title: 'Nothing to see', body: `Reviewed already.\n\n${issueMarker('review-9001-1-production')}`, labels: ['deploy-override'], user: h.github.state.user('mallory') });
+  it('a planted issue carrying the review key does not suppress the real review issue', async () => {
+    h.github.state.addIssue(repo, {
+      title: 'Nothing to see',
+      body: `Reviewed already.\n\n${issueMarker('review-9001-1-production')}`,
+      labels: ['deploy-override'],
+      user: h.github.state.user('mallory'),
+    });
     await deliver(await genuine());
     const reviews = issuesLabelled('deploy-override');
     expect(reviews).toHaveLength(2);
@@ -190,7 +217,8 @@ describe('the pull-request comment', () => {
   it("shows a verified override's reason inert", async () => {
     const pr = h.github.state.addPullRequest(repo, HEAD_SHA);
     await deliver(await reportFor(1500), { pullRequests: [pr.number] });
-    const hostile = '@octo-org/admins <img src=x onerror=alert(1)> [click](https://evil.example) #1 <!-- deploy-governor:pr-comment environment=production -->';
+    const hostile =
+      '@octo-org/admins <img src=x onerror=alert(1)> [click](https://evil.example) #1 <!-- deploy-governor:pr-comment environment=production -->';
     await deliver(await genuine({ reason: hostile }), { pullRequests: [pr.number] });
     const body = h.github.state.appComments(repo, pr.number)[0]!.body;
     expect(body).toContain('went ahead under an override: EXHAUSTED');
@@ -226,7 +254,9 @@ describe('the app checks the log before it writes', () => {
     const [alert] = alerts();
     expect(alerts()).toHaveLength(1);
     expect(alert!.body).toContain('hash chain is broken at line 1');
-    const ledger = parseRecords(h.github.state.fileText(h.github.state.repo(LEDGER.owner, LEDGER.repo), 'main', ledgerPath(`${OWNER}/${REPO}`)) ?? '');
+    const ledger = parseRecords(
+      h.github.state.fileText(h.github.state.repo(LEDGER.owner, LEDGER.repo), 'main', ledgerPath(`${OWNER}/${REPO}`)) ?? '',
+    );
     expect(ledger.map((e) => [e.id, e.record_hash === null, typeof e.problem])).toEqual([
       ['9001-1-production', false, 'undefined'],
       ['9002-1-production', true, 'string'],
@@ -247,7 +277,11 @@ describe('the app checks the log before it writes', () => {
     repo.runs.set(9003, { id: 9003, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
     await deliver(await genuine({ runId: 9003 }));
     expect(h.github.state.fileText(repo, 'deploy-governor-audit', 'audit/fresh.jsonl')).toBeUndefined();
-    expect(alerts().map((a) => a.body).join('\n')).toContain("the ledger knows this repository's log at deploy-governor-audit:audit/overrides.jsonl");
+    expect(
+      alerts()
+        .map((a) => a.body)
+        .join('\n'),
+    ).toContain("the ledger knows this repository's log at deploy-governor-audit:audit/overrides.jsonl");
   });
 
   it('notices a deleted log without a ledger, through its history', async () => {

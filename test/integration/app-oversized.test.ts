@@ -26,7 +26,11 @@ beforeAll(async () => {
   const repo = `/api/v3/repos/${OWNER}/${REPO}`;
   github = await startGitHubStandIn(
     [
-      { method: 'POST', path: /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/, reply: () => ({ status: 201, body: { token: 'ghs_big', expires_at: '2999-01-01T00:00:00Z' } }) },
+      {
+        method: 'POST',
+        path: /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/,
+        reply: () => ({ status: 201, body: { token: 'ghs_big', expires_at: '2999-01-01T00:00:00Z' } }),
+      },
       { method: 'GET', path: new RegExp(`^${repo}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
       {
         method: 'POST',
@@ -122,7 +126,9 @@ describe('npm run app with oversized webhook bodies', () => {
     for (const [i, answer] of answers.entries()) {
       const signed = (i < 10 ? i : i - 10) % 2 === 0;
       expect(answer.status).toBe(signed ? 413 : 400);
-      expect(await answer.json()).toEqual({ error: signed ? 'webhook body larger than 1048576 bytes' : 'missing X-GitHub-Delivery, X-GitHub-Event or X-Hub-Signature-256' });
+      expect(await answer.json()).toEqual({
+        error: signed ? 'webhook body larger than 1048576 bytes' : 'missing X-GitHub-Delivery, X-GitHub-Event or X-Hub-Signature-256',
+      });
     }
 
     expect((await fetch(`${base}/ping`)).status).toBe(200);
@@ -150,7 +156,11 @@ describe('npm run app with oversized webhook bodies', () => {
   it('leaves other routes alone: an oversized body elsewhere is not the webhook limit’s business', async () => {
     const response = await fetch(`${base}/ping`);
     expect(await response.text()).toBe('PONG');
-    const unknown = await fetch(`${base}/not-a-route`, { method: 'POST', body: 'x'.repeat(5 * MB), headers: { 'content-type': 'text/plain' } });
+    const unknown = await fetch(`${base}/not-a-route`, {
+      method: 'POST',
+      body: 'x'.repeat(5 * MB),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(unknown.status).toBe(404);
   });
 });

@@ -72,13 +72,38 @@ describe('opening a postmortem', () => {
     expect(pm!.title).toBe(`Postmortem: ${inc.created_at.slice(0, 10)} Checkout outage`);
     expect(pm!.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['postmortem', 'sev1']));
     const body = pm!.body ?? '';
-    for (const section of ['Executive summary', 'Timeline', 'Detection', 'Root cause', 'Resolution', 'Error-budget impact', 'Action items', 'Lessons learned', 'Process improvements', 'Communication', 'Sensitive information', 'Attachments', 'Approvals', 'Notes']) {
+    for (const section of [
+      'Executive summary',
+      'Timeline',
+      'Detection',
+      'Root cause',
+      'Resolution',
+      'Error-budget impact',
+      'Action items',
+      'Lessons learned',
+      'Process improvements',
+      'Communication',
+      'Sensitive information',
+      'Attachments',
+      'Approvals',
+      'Notes',
+    ]) {
       expect(body.toLowerCase()).toContain(section.toLowerCase());
     }
     expect(body).toContain(`#${inc.number}`);
-    expect(readMeta('postmortem', body)).toMatchObject({ incident: inc.number, severity: 'sev1', author: 'alice', startedAt: inc.created_at, endedAt: inc.closed_at });
+    expect(readMeta('postmortem', body)).toMatchObject({
+      incident: inc.number,
+      severity: 'sev1',
+      author: 'alice',
+      startedAt: inc.created_at,
+      endedAt: inc.closed_at,
+    });
     // The incident links back.
-    expect(appComments(inc.number).map((c) => c.body).join('\n')).toContain(`#${pm!.number}`);
+    expect(
+      appComments(inc.number)
+        .map((c) => c.body)
+        .join('\n'),
+    ).toContain(`#${pm!.number}`);
   });
 
   it('opens one from a pull request too', async () => {
@@ -102,7 +127,11 @@ describe('opening a postmortem', () => {
   it('opens exactly one for duplicate triggers: a redelivery, a second command, concurrent commands and the incident closing', async () => {
     const inc = incident('sev2');
     const command = issueCommentCreated(inc, '/postmortem Checkout outage', { login: 'alice' }, 77);
-    await Promise.all([h.receive('issue_comment', command), h.receive('issue_comment', structuredClone(command)), h.receive('issue_comment', issueCommentCreated(inc, '/postmortem again', { login: 'maint' }, 78))]);
+    await Promise.all([
+      h.receive('issue_comment', command),
+      h.receive('issue_comment', structuredClone(command)),
+      h.receive('issue_comment', issueCommentCreated(inc, '/postmortem again', { login: 'maint' }, 78)),
+    ]);
     await h.receive('issue_comment', command);
     close(inc);
     await h.receive('issues', issuesEvent('closed', inc, { login: 'alice' }));
@@ -163,7 +192,13 @@ describe('action items', () => {
   it('turns each new item into an assigned, labelled sub-issue and links its line, exactly once', async () => {
     const pm = await openPostmortem();
     repo.collaborators.set('bob', 'write');
-    await editBody(pm, withItems(pm.body!, 'Short term', ['- [ ] Add an alert on queue depth @bob due:2026-12-01', '- [ ] Write the runbook @alice due:2026-12-15']));
+    await editBody(
+      pm,
+      withItems(pm.body!, 'Short term', [
+        '- [ ] Add an alert on queue depth @bob due:2026-12-01',
+        '- [ ] Write the runbook @alice due:2026-12-15',
+      ]),
+    );
     const items = issuesLabelled('action-item');
     expect(items.map((i) => i.title).sort()).toEqual(['Add an alert on queue depth', 'Write the runbook']);
     const queue = items.find((i) => i.title.startsWith('Add an alert'))!;
@@ -212,7 +247,14 @@ describe('action items', () => {
 
   it('asks once for a missing owner or due date, and opens no issue for such items', async () => {
     const pm = await openPostmortem();
-    await editBody(pm, withItems(pm.body!, 'Medium term', ['- [ ] Nobody owns this due:2026-12-01', '- [ ] No date @alice', '- [ ] Bad date @alice due:2026-02-30']));
+    await editBody(
+      pm,
+      withItems(pm.body!, 'Medium term', [
+        '- [ ] Nobody owns this due:2026-12-01',
+        '- [ ] No date @alice',
+        '- [ ] Bad date @alice due:2026-02-30',
+      ]),
+    );
     await editBody(pm, `${pm.body!}\n`);
     expect(issuesLabelled('action-item')).toEqual([]);
     const asks = appComments(pm.number).filter((c) => c.body.includes('missing an owner or a due date'));
@@ -221,7 +263,13 @@ describe('action items', () => {
     expect(asks[0]!.body).toContain('No date: no due date');
     expect(asks[0]!.body).toMatch(/Bad date: .*2026-02-30/);
     // Completing the items opens them and turns the same comment into a thank-you.
-    await editBody(pm, pm.body!.replace('Nobody owns this due:', 'Nobody owns this @alice due:').replace('No date @alice', 'No date @alice due:2026-12-24').replace('due:2026-02-30', 'due:2026-03-02'));
+    await editBody(
+      pm,
+      pm
+        .body!.replace('Nobody owns this due:', 'Nobody owns this @alice due:')
+        .replace('No date @alice', 'No date @alice due:2026-12-24')
+        .replace('due:2026-02-30', 'due:2026-03-02'),
+    );
     expect(issuesLabelled('action-item')).toHaveLength(3);
     const after = appComments(pm.number).filter((c) => c.body.includes('deploy-governor:action-items-incomplete'));
     expect(after).toHaveLength(1);
@@ -253,7 +301,9 @@ describe('action items', () => {
 
 describe('approvals', () => {
   async function openWithApprovers(): Promise<Issue> {
-    setPolicy('postmortems:\n  docs-path: handbook/postmortems\n  approvals:\n    - role: Service owner\n      approvers: [bob]\n    - role: Author\n      approvers: [$author]\n');
+    setPolicy(
+      'postmortems:\n  docs-path: handbook/postmortems\n  approvals:\n    - role: Service owner\n      approvers: [bob]\n    - role: Author\n      approvers: [$author]\n',
+    );
     const inc = close(incident('sev1', 'Checkout outage'));
     inc.created_at = '2026-11-20T10:00:00.000Z';
     await h.receive('issues', issuesEvent('closed', inc, { login: 'alice' }));
@@ -272,7 +322,9 @@ describe('approvals', () => {
   });
 
   it('accepts a member of a named team, and a maintainer for the author of a postmortem Alertmanager opened', async () => {
-    setPolicy('postmortems:\n  approvals:\n    - role: SRE review\n      approvers: [acme/sre]\n    - role: Author\n      approvers: [$author]\n');
+    setPolicy(
+      'postmortems:\n  approvals:\n    - role: SRE review\n      approvers: [acme/sre]\n    - role: Author\n      approvers: [$author]\n',
+    );
     h.github.state.teams.set('acme/sre', new Set(['carol']));
     const pm = h.github.state.addIssue(repo, { title: 'Postmortem: 2026-11-24 Paged', labels: ['postmortem'] });
     pm.body = `## Approvals\n\n- [ ] Approved by SRE review\n- [ ] Approved by Author\n\n<!-- deploy-governor:postmortem {"incident":null,"severity":"sev1","author":null,"startedAt":null,"endedAt":null} -->`;

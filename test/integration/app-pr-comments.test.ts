@@ -23,7 +23,11 @@ afterEach(() => {
 
 const MARKER = commentMarker('production');
 /** A comment this app wrote (GitHub sets performed_via_github_app), starting with the marker. */
-const ourComment = (id: number, text: string) => ({ id, body: text.startsWith(MARKER) ? text : `${MARKER}\n${text}`, performed_via_github_app: { id: APP_ID } });
+const ourComment = (id: number, text: string) => ({
+  id,
+  body: text.startsWith(MARKER) ? text : `${MARKER}\n${text}`,
+  performed_via_github_app: { id: APP_ID },
+});
 let delivery = 0;
 const receive = (payload: Record<string, unknown>, id = `delivery-${++delivery}`) =>
   h.probot.receive({ id, name: 'check_run', payload: payload as never });
@@ -34,7 +38,10 @@ describe('PR comments from the check run', () => {
     let posted = '';
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((posted = b.body), true)).reply(201, { id: 1 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(1, 'x')]);
     await receive(checkRunCompleted({ report }));
     expect(posted.startsWith(commentMarker('production'))).toBe(true);
     expect(posted).toContain('Deploys to production are blocked: WARNING');
@@ -42,7 +49,9 @@ describe('PR comments from the check run', () => {
     expect(posted).toContain('| Days to exhaustion |');
     expect(posted).toContain('| DR drill | not checked |');
     expect(posted).toMatch(/40\.0% of the 30d error budget remains/);
-    expect(posted).toContain('dispatch [the deploy workflow](https://github.com/Codertocat/Hello-World/actions/workflows/deploy.yml) with `override: warning`');
+    expect(posted).toContain(
+      'dispatch [the deploy workflow](https://github.com/Codertocat/Hello-World/actions/workflows/deploy.yml) with `override: warning`',
+    );
     expect(posted).toContain('the **write** role');
     expect(posted).toContain('[Workflow run](https://github.com/Codertocat/Hello-World/actions/runs/9001)');
   });
@@ -52,7 +61,10 @@ describe('PR comments from the check run', () => {
     let body = '';
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 5 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, () => [ourComment(5, body)]);
     const payload = checkRunCompleted({ report });
     await receive(payload, 'same-delivery');
     const before = h.requests.length;
@@ -67,13 +79,21 @@ describe('PR comments from the check run', () => {
     let body = '';
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 5 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, () => [ourComment(5, body)]);
     await receive(checkRunCompleted({ report: await reportFor(1500), id: 500 }));
     const before = h.requests.length;
     let patched = '';
     h.github.patch(`${REPO_PATH}/issues/comments/5`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
     await receive(checkRunCompleted({ report: await reportFor(600), id: 501 }));
-    expect(h.requests.slice(before).filter((r) => !r.path.includes('access_tokens')).map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${REPO_PATH}/issues/comments/5`]);
+    expect(
+      h.requests
+        .slice(before)
+        .filter((r) => !r.path.includes('access_tokens'))
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([`PATCH ${REPO_PATH}/issues/comments/5`]);
     expect(patched).toContain('blocked: WARNING');
     expect(patched).toContain('check-run id=501 ');
     // A late delivery of an older check run: nothing is sent.
@@ -86,14 +106,20 @@ describe('PR comments from the check run', () => {
     let body = '';
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 5 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(5, body)]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, () => [ourComment(5, body)]);
     await receive(checkRunCompleted({ report: await reportFor(1500), id: 500 }));
     // Deleted by a maintainer: the PATCH answers 404, the app lists again and creates a new one.
     h.github.patch(`${REPO_PATH}/issues/comments/5`).reply(404, { message: 'Not Found' });
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     let recreated = '';
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((recreated = b.body), true)).reply(201, { id: 6 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, () => [ourComment(6, recreated)]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, () => [ourComment(6, recreated)]);
     await receive(checkRunCompleted({ report: await reportFor(600), id: 501 }));
     expect(recreated).toContain('blocked: WARNING');
     // And the memory now names the new comment.
@@ -105,7 +131,10 @@ describe('PR comments from the check run', () => {
     const blocked = await reportFor(900);
     const allowed = await reportFor(100);
     let patched = '';
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(7, `${commentMarker('production')}\nold block`)]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(7, `${commentMarker('production')}\nold block`)]);
     h.github.patch(`${REPO_PATH}/issues/comments/7`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
     await receive(checkRunCompleted({ report: allowed }));
     expect(patched).toContain('Deploys to production are allowed again: NORMAL');
@@ -119,17 +148,23 @@ describe('PR comments from the check run', () => {
   });
 
   it("comments on each of the commit's open or merged pull requests when the payload lists none", async () => {
-    h.github.get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`).query(true).reply(200, [
-      { number: 11, state: 'open', merged_at: null },
-      // A deploy after the merge: its authors look at the merged pull request.
-      { number: 12, state: 'closed', merged_at: '2026-11-23T11:00:00Z' },
-      // Closed without merging: abandoned.
-      { number: 13, state: 'closed', merged_at: null },
-    ]);
+    h.github
+      .get(`${REPO_PATH}/commits/${HEAD_SHA}/pulls`)
+      .query(true)
+      .reply(200, [
+        { number: 11, state: 'open', merged_at: null },
+        // A deploy after the merge: its authors look at the merged pull request.
+        { number: 12, state: 'closed', merged_at: '2026-11-23T11:00:00Z' },
+        // Closed without merging: abandoned.
+        { number: 13, state: 'closed', merged_at: null },
+      ]);
     for (const n of [11, 12]) {
       h.github.get(`${REPO_PATH}/issues/${n}/comments`).query(true).reply(200, []);
       h.github.post(`${REPO_PATH}/issues/${n}/comments`).reply(201, { id: n });
-      h.github.get(`${REPO_PATH}/issues/${n}/comments`).query(true).reply(200, [ourComment(n, 'x')]);
+      h.github
+        .get(`${REPO_PATH}/issues/${n}/comments`)
+        .query(true)
+        .reply(200, [ourComment(n, 'x')]);
     }
     await receive(checkRunCompleted({ report: await reportFor(1500), pullRequests: [] }));
     expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments')).map((r) => r.path)).toEqual([
@@ -145,7 +180,10 @@ describe('PR comments from the check run', () => {
     prs[1]!.base = { ...prs[1]!.base, repo: { ...prs[1]!.base.repo, id: 999_999 } };
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 1 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(1, 'x')]);
     await receive(payload);
     expect(h.requests.some((r) => r.path.includes('/issues/40/'))).toBe(false);
   });
@@ -156,8 +194,14 @@ describe('PR comments from the check run', () => {
     // pull request still learns that the deploy is blocked, and the unverified override is not shown as one.
     h.github.get(/\/actions\/runs\/9001$/).reply(503, { message: 'Service Unavailable' });
     h.github.get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`).optionally().reply(404, { message: 'Not Found' });
-    h.github.get(/\/collaborators\/octocat\/permission$/).optionally().reply(200, { permission: 'admin', role_name: 'admin', user: { login: 'octocat' } });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(7, 'old block')]);
+    h.github
+      .get(/\/collaborators\/octocat\/permission$/)
+      .optionally()
+      .reply(200, { permission: 'admin', role_name: 'admin', user: { login: 'octocat' } });
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(7, 'old block')]);
     let patched = '';
     h.github.patch(`${REPO_PATH}/issues/comments/7`, (b: { body: string }) => ((patched = b.body), true)).reply(200, {});
     await expect(receive(checkRunCompleted({ report }))).rejects.toThrow(/Service Unavailable/);
@@ -174,11 +218,17 @@ describe('PR comments from the check run', () => {
   it('renders reasons and names inert: no mention, no HTML, no link, no second marker', async () => {
     // A hostile freeze-window name (an overridden report's hostile reason is in app-override-forgery.test.ts).
     const windowName = '@octo-org/admins <b>x</b> #1 <!-- deploy-governor:pr-comment -->';
-    const blocked = await reportFor(1500, `dr: { enabled: false }\nfreeze-windows: [{ name: ${JSON.stringify(windowName)}, from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" }]`);
+    const blocked = await reportFor(
+      1500,
+      `dr: { enabled: false }\nfreeze-windows: [{ name: ${JSON.stringify(windowName)}, from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" }]`,
+    );
     let body = '';
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 1 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(1, 'x')]);
     await receive(checkRunCompleted({ report: blocked }));
     expect(body).not.toMatch(/@octo-org/);
     expect(body).toContain('@\u200bocto-org/admins');
@@ -193,13 +243,19 @@ describe('PR comments from the check run', () => {
     expect(body).toContain('#\u200b1');
   });
 
-  it("links only into this repository, whatever run URL the report claims", async () => {
+  it('links only into this repository, whatever run URL the report claims', async () => {
     const report = await reportFor(1500);
-    const forged = { ...report, run: { ...report.run!, runUrl: 'https://evil.example/Codertocat/Hello-World/actions/runs/9001', serverUrl: 'https://evil.example' } };
+    const forged = {
+      ...report,
+      run: { ...report.run!, runUrl: 'https://evil.example/Codertocat/Hello-World/actions/runs/9001', serverUrl: 'https://evil.example' },
+    };
     let body = '';
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`, (b: { body: string }) => ((body = b.body), true)).reply(201, { id: 1 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(1, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(1, 'x')]);
     await receive(checkRunCompleted({ report: forged }));
     expect(body).not.toContain('evil.example');
     // The check run's own page (GitHub's URL) stands in for the run.
@@ -211,7 +267,10 @@ describe('PR comments from the check run', () => {
     const spoof = { id: 3, body: `${commentMarker('production')}\nI am not the bot`, performed_via_github_app: null };
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [spoof]);
     h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 4 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [spoof, ourComment(4, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [spoof, ourComment(4, 'x')]);
     await receive(checkRunCompleted({ report: await reportFor(1500) }));
     expect(h.requests.some((r) => r.path.endsWith('/comments/3'))).toBe(false);
   });
@@ -221,7 +280,10 @@ describe('PR comments from the check run', () => {
     h.github.post(`${REPO_PATH}/issues/2/comments`).reply(502, { message: 'Bad Gateway' });
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(9, 'x')]);
     await receive(checkRunCompleted({ report: await reportFor(1500) }));
     expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2);
   });
@@ -233,8 +295,14 @@ describe('PR comments from the check run', () => {
     // Room for the plugin's three resends, so that any resend would be seen (and counted) here.
     h.github.post(`${REPO_PATH}/issues/2/comments`).times(4).optionally().reply(502, { message: 'Bad Gateway' });
     // The first POST did land after all: the app sees it and posts nothing more.
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(9, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(9, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(9, 'x')]);
     await receive(checkRunCompleted({ report: await reportFor(1500) }));
     expect(h.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(1);
   });
@@ -242,7 +310,10 @@ describe('PR comments from the check run', () => {
   it('converges to one comment when two deliveries raced', async () => {
     h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, []);
     h.github.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 21 });
-    h.github.get(`${REPO_PATH}/issues/2/comments`).query(true).reply(200, [ourComment(20, 'other instance'), ourComment(21, 'x')]);
+    h.github
+      .get(`${REPO_PATH}/issues/2/comments`)
+      .query(true)
+      .reply(200, [ourComment(20, 'other instance'), ourComment(21, 'x')]);
     h.github.patch(`${REPO_PATH}/issues/comments/20`).reply(200, {});
     h.github.delete(`${REPO_PATH}/issues/comments/21`).reply(204);
     await receive(checkRunCompleted({ report: await reportFor(1500) }));

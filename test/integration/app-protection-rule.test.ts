@@ -35,20 +35,31 @@ function policyFor(scenario: string, extra = ''): string {
 }
 
 function servePolicy(text: string | null) {
-  const reply = text === null ? ([404, { message: 'Not Found' }] as const) : ([200, { type: 'file', sha: 'e'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }] as const);
+  const reply =
+    text === null
+      ? ([404, { message: 'Not Found' }] as const)
+      : ([200, { type: 'file', sha: 'e'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }] as const);
   h.github.get(`${REPO_PATH}/contents/.github%2Fdeploy-governor.yml`).reply(reply[0], reply[1]);
 }
 
 function expectAnswer(state: 'approved' | 'rejected', capture: { comment: string }, status = 204) {
   h.github
-    .post(`${REPO_PATH}/actions/runs/${RUN_ID}/deployment_protection_rule`, (body: { environment_name: string; state: string; comment: string }) => {
-      capture.comment = body.comment;
-      return body.environment_name === 'production' && body.state === state && body.comment.length <= 1024;
-    })
+    .post(
+      `${REPO_PATH}/actions/runs/${RUN_ID}/deployment_protection_rule`,
+      (body: { environment_name: string; state: string; comment: string }) => {
+        capture.comment = body.comment;
+        return body.environment_name === 'production' && body.state === state && body.comment.length <= 1024;
+      },
+    )
     .reply(status, status === 422 ? { message: 'No pending custom deployment requests' } : undefined);
 }
 
-const deliver = () => h.probot.receive({ id: `pr-${Math.random()}`, name: 'deployment_protection_rule', payload: protectionRuleRequested({ environment: 'production', runId: RUN_ID }) as never });
+const deliver = () =>
+  h.probot.receive({
+    id: `pr-${Math.random()}`,
+    name: 'deployment_protection_rule',
+    payload: protectionRuleRequested({ environment: 'production', runId: RUN_ID }) as never,
+  });
 
 describe('deployment protection rule', () => {
   it('approves a healthy service with a short markdown comment', async () => {
@@ -85,7 +96,14 @@ describe('deployment protection rule', () => {
   it("never echoes Prometheus's own words or a foreign body into the comment", async () => {
     // A shared Prometheus whose error quotes another tenant's label value, and a proxy answering HTML.
     const leaks = [
-      [422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'found duplicate series for the match group {api_key="sk-tenant-b-secret"} on the right hand-side' })],
+      [
+        422,
+        JSON.stringify({
+          status: 'error',
+          errorType: 'execution',
+          error: 'found duplicate series for the match group {api_key="sk-tenant-b-secret"} on the right hand-side',
+        }),
+      ],
       [200, '<html><body>tenant-b dashboard: sk-tenant-b-secret</body></html>'],
     ] as const;
     for (const [status, body] of leaks) {
@@ -109,7 +127,16 @@ describe('deployment protection rule', () => {
 
   it("shows Prometheus's parse error for the repository's own query", async () => {
     h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl') });
-    servePolicy(['slos:', '  - name: api', '    sli:', '      ratio:', '        query: sum(rate(http_requests_total{scenario="normal"}[{{window}}]) /', 'dr: { enabled: false }'].join('\n'));
+    servePolicy(
+      [
+        'slos:',
+        '  - name: api',
+        '    sli:',
+        '      ratio:',
+        '        query: sum(rate(http_requests_total{scenario="normal"}[{{window}}]) /',
+        'dr: { enabled: false }',
+      ].join('\n'),
+    );
     const answer = { comment: '' };
     expectAnswer('rejected', answer);
     await deliver();
@@ -192,12 +219,18 @@ describe('deployment protection rule', () => {
   it('sends the operator credentials to the operator Prometheus', async () => {
     const proxy = await startRecordingProxy(inject('prometheusUrl'));
     try {
-      h = await createHarness({ PROMETHEUS_URL: proxy.url, PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_HEADERS: 'X-Scope-OrgID: tenant-a' });
+      h = await createHarness({
+        PROMETHEUS_URL: proxy.url,
+        PROMETHEUS_TOKEN: 'operator-secret',
+        PROMETHEUS_HEADERS: 'X-Scope-OrgID: tenant-a',
+      });
       servePolicy(policyFor('normal'));
       expectAnswer('approved', { comment: '' });
       await deliver();
       expect(proxy.seen.length).toBeGreaterThan(0);
-      expect(proxy.seen.every((headers) => headers.authorization === 'Bearer operator-secret' && headers['x-scope-orgid'] === 'tenant-a')).toBe(true);
+      expect(
+        proxy.seen.every((headers) => headers.authorization === 'Bearer operator-secret' && headers['x-scope-orgid'] === 'tenant-a'),
+      ).toBe(true);
     } finally {
       await proxy.stop();
     }
@@ -207,7 +240,12 @@ describe('deployment protection rule', () => {
     const proxy = await startRecordingProxy(inject('prometheusUrl'));
     try {
       // The proxy is on loopback: the operator must allow that network for an allow-listed URL (checked after resolution).
-      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_TOKEN: 'operator-secret', PROMETHEUS_ALLOWED_URLS: `${proxy.url}/`, PROMETHEUS_ALLOWED_NETWORKS: '127.0.0.0/8' });
+      h = await createHarness({
+        PROMETHEUS_URL: inject('prometheusUrl'),
+        PROMETHEUS_TOKEN: 'operator-secret',
+        PROMETHEUS_ALLOWED_URLS: `${proxy.url}/`,
+        PROMETHEUS_ALLOWED_NETWORKS: '127.0.0.0/8',
+      });
       servePolicy(policyFor('normal', `prometheus: { url: "${proxy.url}", bearer-token-env: PRIVATE_KEY }`));
       const answer = { comment: '' };
       expectAnswer('approved', answer);
@@ -240,7 +278,11 @@ describe('deployment protection rule', () => {
     const bait = await startRecordingProxy(inject('prometheusUrl'));
     const redirector = await startRecordingProxy(inject('prometheusUrl'), bait.url);
     try {
-      h = await createHarness({ PROMETHEUS_URL: inject('prometheusUrl'), PROMETHEUS_ALLOWED_URLS: redirector.url, PROMETHEUS_ALLOWED_NETWORKS: '127.0.0.0/8' });
+      h = await createHarness({
+        PROMETHEUS_URL: inject('prometheusUrl'),
+        PROMETHEUS_ALLOWED_URLS: redirector.url,
+        PROMETHEUS_ALLOWED_NETWORKS: '127.0.0.0/8',
+      });
       servePolicy(policyFor('normal', `prometheus: { url: "${redirector.url}" }`));
       const answer = { comment: '' };
       expectAnswer('rejected', answer);
@@ -297,7 +339,11 @@ async function startRecordingProxy(upstreamUrl: string, redirectTo?: string) {
         res.writeHead(307, { location: `${redirectTo}${req.url}` }).end();
         return;
       }
-      const r = await fetch(`${upstream.origin}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body: Buffer.concat(chunks) });
+      const r = await fetch(`${upstream.origin}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+        body: Buffer.concat(chunks),
+      });
       res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
     });
   });

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const base = `/api/v3/repos/${OWNER}/${REPO}`;
   github = await startGitHubStandIn(
     [
-      { method: 'POST', path: /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/, reply: () => ({ status: 201, body: { token: 'ghs_e2e', expires_at: '2999-01-01T00:00:00Z' } }) },
+      {
+        method: 'POST',
+        path: /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/,
+        reply: () => ({ status: 201, body: { token: 'ghs_e2e', expires_at: '2999-01-01T00:00:00Z' } }),
+      },
       { method: 'GET', path: new RegExp(`^${base}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
       {
         method: 'POST',
@@ -102,7 +106,16 @@ describe('npm run app over HTTP', () => {
 describe('npm run app with a bad configuration', () => {
   it('stops at start with a message naming the variable, and no stack trace', async () => {
     const child = spawn('npm', ['run', '-s', 'app'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', APP_ID: String(APP_ID), PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', PROMETHEUS_URL: 'prometheus:9090' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/root',
+        APP_ID: String(APP_ID),
+        PRIVATE_KEY: testPrivateKey(),
+        WEBHOOK_SECRET: SECRET,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PROMETHEUS_URL: 'prometheus:9090',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

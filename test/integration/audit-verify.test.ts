@@ -61,7 +61,11 @@ function record(repository: string, i: number): AuditRecord {
 }
 
 /** Enters a ledger line for `logged` (or a record the app could not append), chained and committed by the app. */
-function enterInLedger(repository: string, logged: Record<string, unknown>, o: { ledger?: string; log?: { branch: string; path: string }; problem?: string } = {}): void {
+function enterInLedger(
+  repository: string,
+  logged: Record<string, unknown>,
+  o: { ledger?: string; log?: { branch: string; path: string }; problem?: string } = {},
+): void {
   const [owner, name] = (o.ledger ?? LEDGER).split('/');
   const ledger = gh.state.repo(owner!, name!);
   const path = ledgerPath(repository);
@@ -75,7 +79,12 @@ function enterInLedger(repository: string, logged: Record<string, unknown>, o: {
     ...(o.problem !== undefined ? { problem: o.problem } : {}),
     at: '2026-03-01T10:00:01Z',
   };
-  gh.state.commitFile(ledger, { branch: ledger.defaultBranch, path, text: `${current}${JSON.stringify(chainRecord(entry, lastHash(current)))}\n`, message: `ledger ${repository} ${entry.id}` });
+  gh.state.commitFile(ledger, {
+    branch: ledger.defaultBranch,
+    path,
+    text: `${current}${JSON.stringify(chainRecord(entry, lastHash(current)))}\n`,
+    message: `ledger ${repository} ${entry.id}`,
+  });
 }
 
 /** Appends through appendAuditRecord with the app's installation token, as the app does; the record as logged. */
@@ -86,13 +95,20 @@ async function appendAsApp(name: string, path: string, r: AuditRecord): Promise<
 }
 
 /** A clean log of `n` records in octo/<name>, written as the app writes it, and its ledger. */
-async function seed(name: string, n = 4, o: { ledger?: string; path?: string } = {}): Promise<{ repo: RepoState; repository: string; logged: Record<string, unknown>[] }> {
+async function seed(
+  name: string,
+  n = 4,
+  o: { ledger?: string; path?: string } = {},
+): Promise<{ repo: RepoState; repository: string; logged: Record<string, unknown>[] }> {
   const repository = `octo/${name}`;
   const logged: Record<string, unknown>[] = [];
   for (let i = 1; i <= n; i++) {
     const appended = await appendAsApp(name, o.path ?? LOG, record(repository, i));
     logged.push(appended);
-    enterInLedger(repository, appended, { ...(o.ledger ? { ledger: o.ledger } : {}), ...(o.path ? { log: { branch: BRANCH, path: o.path } } : {}) });
+    enterInLedger(repository, appended, {
+      ...(o.ledger ? { ledger: o.ledger } : {}),
+      ...(o.path ? { log: { branch: BRANCH, path: o.path } } : {}),
+    });
   }
   return { repo: gh.state.repo('octo', name), repository, logged };
 }
@@ -150,12 +166,22 @@ describe('audit verify --repo against the stand-in', () => {
   it("reads the log's place and the app's slug from the policy on the default branch when no flag names them", async () => {
     await seed('placed', 2, { path: 'compliance/deploys.jsonl' });
     const repo = gh.state.repo('octo', 'placed');
-    gh.state.commitFile(repo, { branch: repo.defaultBranch, path: '.github/deploy-governor.yml', text: 'audit:\n  path: compliance/deploys.jsonl\n', by: 'octocat' });
+    gh.state.commitFile(repo, {
+      branch: repo.defaultBranch,
+      path: '.github/deploy-governor.yml',
+      text: 'audit:\n  path: compliance/deploys.jsonl\n',
+      by: 'octocat',
+    });
     const found = await withLedger('placed');
     expect(found.out).toContain('OK: 2 record(s), hash chain intact (octo/placed:deploy-governor-audit:compliance/deploys.jsonl)');
     expect(found.code).toBe(0);
     // Another app slug in the policy: the same commits are no longer that app's.
-    gh.state.commitFile(repo, { branch: repo.defaultBranch, path: '.github/deploy-governor.yml', text: 'audit:\n  path: compliance/deploys.jsonl\n  app: other-governor\n', by: 'octocat' });
+    gh.state.commitFile(repo, {
+      branch: repo.defaultBranch,
+      path: '.github/deploy-governor.yml',
+      text: 'audit:\n  path: compliance/deploys.jsonl\n  app: other-governor\n',
+      by: 'octocat',
+    });
     const other = await withLedger('placed');
     expect(other.code).toBe(1);
     expect(other.out).toContain('other-governor[bot]');
@@ -171,7 +197,9 @@ describe('audit verify --repo against the stand-in', () => {
 
     const alone = await verify('--repo', 'octo/clean');
     expect(alone.code).toBe(0);
-    expect(alone.out).toMatch(/note: without --ledger, a force-push back to an older commit of the app \(a rollback\) or a deleted branch goes unseen/);
+    expect(alone.out).toMatch(
+      /note: without --ledger, a force-push back to an older commit of the app \(a rollback\) or a deleted branch goes unseen/,
+    );
 
     const json = await withLedger('clean', '--json');
     expect(json.code).toBe(0);
@@ -200,7 +228,9 @@ describe('audit verify --repo against the stand-in', () => {
     expect(out).toContain(`commit ${commit} by mallory was not made by the app (deploy-governor[bot])`);
     expect(out).toContain(`commit ${commit} by mallory is not verified by GitHub (unsigned)`);
     expect(out).toContain(`commit ${commit} by mallory changed line 2 (4 line(s) before, 4 after); the app only appends`);
-    expect(out).toContain('record 1002-1-production at log line 2 differs from the ledger (ledger line 2): reason is "routine deploy" in the log, "override 2" in the ledger; its hash was not recomputed');
+    expect(out).toContain(
+      'record 1002-1-production at log line 2 differs from the ledger (ledger line 2): reason is "routine deploy" in the log, "override 2" in the ledger; its hash was not recomputed',
+    );
   });
 
   it('fails a dropped record with the later hashes recomputed (the chain alone passes)', async () => {
@@ -221,7 +251,9 @@ describe('audit verify --repo against the stand-in', () => {
     expect(code).toBe(1);
     expect(out).toContain('OK: 4 record(s), hash chain intact');
     expect(out).toContain(`commit ${commit} by mallory changed line 3`);
-    expect(out).toMatch(/record 1003-1-production at log line 3 differs from the ledger \(ledger line 3\): actor is "intern" in the log, "octocat" in the ledger; hash [0-9a-f]{12}… in the log/);
+    expect(out).toMatch(
+      /record 1003-1-production at log line 3 differs from the ledger \(ledger line 3\): actor is "intern" in the log, "octocat" in the ledger; hash [0-9a-f]{12}… in the log/,
+    );
   });
 
   it('fails a truncation of the last lines', async () => {
@@ -249,7 +281,9 @@ describe('audit verify --repo against the stand-in', () => {
     const { code, out } = await withLedger('rollback');
     expect(code).toBe(1);
     expect(out).toContain('OK: history: 2 commit(s)');
-    expect(out).toMatch(/record 1003-1-production \(ledger line 3, [^)]+\) is missing from the log: it was truncated, rolled back \(force-push\)/);
+    expect(out).toMatch(
+      /record 1003-1-production \(ledger line 3, [^)]+\) is missing from the log: it was truncated, rolled back \(force-push\)/,
+    );
     expect(out).toMatch(/record 1004-1-production \(ledger line 4, [^)]+\) is missing from the log/);
   });
 
@@ -261,14 +295,20 @@ describe('audit verify --repo against the stand-in', () => {
     expect(code).toBe(1);
     expect(out).toContain('NO LOG at octo/delete:deploy-governor-audit:audit/overrides.jsonl');
     expect(out).toContain(`commit ${short} by mallory deleted the log (it held 4 record(s))`);
-    expect(out).toContain(`no log at the head of its branch, though 5 commit(s) wrote it (the last: commit ${short} by mallory): the log was deleted`);
-    expect(out).toContain('record 1001-1-production (ledger line 1, 2026-03-01T10:00:01Z) is missing: there is no log at deploy-governor-audit:audit/overrides.jsonl');
+    expect(out).toContain(
+      `no log at the head of its branch, though 5 commit(s) wrote it (the last: commit ${short} by mallory): the log was deleted`,
+    );
+    expect(out).toContain(
+      'record 1001-1-production (ledger line 1, 2026-03-01T10:00:01Z) is missing: there is no log at deploy-governor-audit:audit/overrides.jsonl',
+    );
 
     await seed('branch-gone', 2);
     gh.state.deleteBranch(gh.state.repo('octo', 'branch-gone'), BRANCH);
     const alone = await verify('--repo', 'octo/branch-gone');
     expect(alone.code).toBe(99);
-    expect(alone.out).toContain('no branch deploy-governor-audit in octo/branch-gone: no log to verify. If overrides were recorded there, the branch was deleted: add --ledger <owner/repo> to know');
+    expect(alone.out).toContain(
+      'no branch deploy-governor-audit in octo/branch-gone: no log to verify. If overrides were recorded there, the branch was deleted: add --ledger <owner/repo> to know',
+    );
     const witnessed = await withLedger('branch-gone');
     expect(witnessed.code).toBe(1);
     expect(witnessed.out).toContain('octo/branch-gone:deploy-governor-audit:audit/overrides.jsonl (no such branch)');
@@ -317,7 +357,9 @@ describe('audit verify --repo against the stand-in', () => {
     enterInLedger(repository, next);
     const commit = (data as { commit: { sha: string } }).commit.sha.slice(0, 7);
     const { code, out } = await withLedger('unverified');
-    expect(out).toContain(`commit ${commit} by deploy-governor[bot] is not verified by GitHub (unsigned): the app's commits are signed by GitHub`);
+    expect(out).toContain(
+      `commit ${commit} by deploy-governor[bot] is not verified by GitHub (unsigned): the app's commits are signed by GitHub`,
+    );
     expect(out).toContain('OK: ledger platform/audit-ledger:main:ledger/octo/unverified.jsonl holds the same 3 record(s)');
     expect(code).toBe(1);
   });
@@ -347,10 +389,14 @@ describe('audit verify --repo against the stand-in', () => {
 
   it('reports a record the app could not append as its own failure reason', async () => {
     const { repository } = await seed('refused', 2);
-    enterInLedger(repository, record(repository, 3), { problem: "the log's hash chain is broken at line 2: hash does not match the record" });
+    enterInLedger(repository, record(repository, 3), {
+      problem: "the log's hash chain is broken at line 2: hash does not match the record",
+    });
     const { code, out } = await withLedger('refused');
     expect(code).toBe(1);
-    expect(out).toContain("the app could not append: the log's hash chain is broken at line 2: hash does not match the record (record 1003-1-production");
+    expect(out).toContain(
+      "the app could not append: the log's hash chain is broken at line 2: hash does not match the record (record 1003-1-production",
+    );
     expect(out).not.toContain('is missing from the log');
   });
 
@@ -391,10 +437,17 @@ describe('audit verify --repo against the stand-in', () => {
     await seed('readable', 1);
     const ledger = await verify('--repo', 'octo/readable', '--ledger', 'platform/secret-ledger');
     expect(ledger.code).toBe(99);
-    expect(ledger.out).toContain('cannot read the ledger repository platform/secret-ledger: not found (404); check the name, and that the token has contents: read on the ledger repository');
+    expect(ledger.out).toContain(
+      'cannot read the ledger repository platform/secret-ledger: not found (404); check the name, and that the token has contents: read on the ledger repository',
+    );
     const repo = await verify('--repo', 'octo/secret', '--json');
     expect(repo.code).toBe(99);
-    expect(JSON.parse(repo.out)).toEqual({ mode: 'repo', ok: false, exitCode: 99, error: 'cannot read octo/secret: not found (404); check the name, and that the token has contents: read on the repository' });
+    expect(JSON.parse(repo.out)).toEqual({
+      mode: 'repo',
+      ok: false,
+      exitCode: 99,
+      error: 'cannot read octo/secret: not found (404); check the name, and that the token has contents: read on the repository',
+    });
     const none = await verify('--repo', 'octo/readable', '--path', 'audit/elsewhere.jsonl');
     expect(none.code).toBe(99);
     expect(none.out).toContain('no audit/elsewhere.jsonl on branch deploy-governor-audit of octo/readable, and no commit ever wrote it');
@@ -411,7 +464,9 @@ describe('audit verify --ledger alone', () => {
     expect(ok.out).toContain('ledger platform/fleet-ledger:main at ');
     expect(ok.out).toContain('OK: ledger/octo/alpha.jsonl (octo/alpha): 2 override(s), hash chain intact');
     expect(ok.out).toContain('OK: ledger/octo/beta.jsonl (octo/beta): 1 override(s), hash chain intact');
-    expect(ok.out).toContain('2026-03-02T10:00:00Z production exhausted by octocat: "override 2" (1002-1-production at deploy-governor-audit:audit/overrides.jsonl)');
+    expect(ok.out).toContain(
+      '2026-03-02T10:00:00Z production exhausted by octocat: "override 2" (1002-1-production at deploy-governor-audit:audit/overrides.jsonl)',
+    );
 
     const json = JSON.parse((await verify('--ledger', 'platform/fleet-ledger', '--json')).out);
     expect(json).toMatchObject({ mode: 'ledger', ok: true, exitCode: 0, ledger: { repository: 'platform/fleet-ledger', branch: 'main' } });
@@ -423,11 +478,18 @@ describe('audit verify --ledger alone', () => {
     // Someone with write access to the ledger rewrites a line.
     const ledger = gh.state.repo('platform', 'fleet-ledger');
     const path = ledgerPath('octo/beta');
-    gh.state.commitFile(ledger, { branch: 'main', path, text: gh.state.fileText(ledger, 'main', path)!.replace('"override 1"', '"nothing"'), by: 'mallory' });
+    gh.state.commitFile(ledger, {
+      branch: 'main',
+      path,
+      text: gh.state.fileText(ledger, 'main', path)!.replace('"override 1"', '"nothing"'),
+      by: 'mallory',
+    });
     const tampered = await verify('--ledger', 'platform/fleet-ledger');
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain('FAILED: ledger/octo/beta.jsonl (octo/beta): 1 problem(s)');
-    expect(tampered.out).toContain('the ledger platform/fleet-ledger:main:ledger/octo/beta.jsonl is broken at line 1: hash does not match the record');
+    expect(tampered.out).toContain(
+      'the ledger platform/fleet-ledger:main:ledger/octo/beta.jsonl is broken at line 1: hash does not match the record',
+    );
     expect(JSON.parse((await verify('--ledger', 'platform/fleet-ledger', '--json')).out)).toMatchObject({ ok: false, exitCode: 1 });
   });
 });
@@ -437,11 +499,22 @@ describe('the stand-in models commits as GitHub answers them', () => {
     const { repo } = await seed('shape', 3);
     const auditor = createGitHubClient('ghp_auditor', gh.url);
     const page = async (n: number) =>
-      (await auditor.request('GET /repos/{owner}/{repo}/commits', { owner: 'octo', repo: 'shape', sha: BRANCH, path: LOG, per_page: 2, page: n })).data as Record<string, unknown>[];
+      (
+        await auditor.request('GET /repos/{owner}/{repo}/commits', {
+          owner: 'octo',
+          repo: 'shape',
+          sha: BRANCH,
+          path: LOG,
+          per_page: 2,
+          page: n,
+        })
+      ).data as Record<string, unknown>[];
     const [first, second] = [await page(1), await page(2)];
     expect(first).toHaveLength(2);
     expect(second).toHaveLength(1);
-    const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as { components: { schemas: Record<string, { required: string[] }> } };
+    const spec = JSON.parse(
+      readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
+    ) as { components: { schemas: Record<string, { required: string[] }> } };
     const schemas = spec.components.schemas;
     const commit = first[0]!;
     for (const key of schemas.commit!.required) expect(commit).toHaveProperty(key);
@@ -449,10 +522,18 @@ describe('the stand-in models commits as GitHub answers them', () => {
     for (const key of ['author', 'committer', 'comment_count', 'message', 'tree', 'url']) expect(inner).toHaveProperty(key);
     for (const key of schemas.verification!.required) expect(inner.verification).toHaveProperty(key);
     for (const key of schemas['simple-user']!.required) expect(commit.author).toHaveProperty(key);
-    expect(commit).toMatchObject({ author: { login: 'deploy-governor[bot]', type: 'Bot' }, commit: { verification: { verified: true, reason: 'valid' } } });
+    expect(commit).toMatchObject({
+      author: { login: 'deploy-governor[bot]', type: 'Bot' },
+      commit: { verification: { verified: true, reason: 'valid' } },
+    });
     // Newest first, each the parent of the one before (no other commit touched the branch).
     const shas = [...first, ...second].map((c) => c.sha);
-    expect(shas).toEqual(gh.state.historyOf(repo, BRANCH).filter((c) => gh.state.changed(repo, c, LOG)).map((c) => c.sha));
+    expect(shas).toEqual(
+      gh.state
+        .historyOf(repo, BRANCH)
+        .filter((c) => gh.state.changed(repo, c, LOG))
+        .map((c) => c.sha),
+    );
     expect((first[0]!.parents as { sha: string }[])[0]!.sha).toBe(first[1]!.sha);
     // The file at each commit, and at the commit before the first append: none.
     expect(gh.state.fileAt(repo, String(second[0]!.sha), LOG)!.split('\n')).toHaveLength(2);
@@ -462,13 +543,24 @@ describe('the stand-in models commits as GitHub answers them', () => {
   it('marks issues and comments the app created with performed_via_github_app, and people’s with null', async () => {
     const app = appClient();
     const person = createGitHubClient('ghp_mallory', gh.url);
-    const byApp = (await app.request('POST /repos/{owner}/{repo}/issues', { owner: 'octo', repo: 'issues', title: 'Deploy override review' })).data as Record<string, unknown>;
-    const byPerson = (await person.request('POST /repos/{owner}/{repo}/issues', { owner: 'octo', repo: 'issues', title: 'Deploy override review' })).data as Record<string, unknown>;
+    const byApp = (
+      await app.request('POST /repos/{owner}/{repo}/issues', { owner: 'octo', repo: 'issues', title: 'Deploy override review' })
+    ).data as Record<string, unknown>;
+    const byPerson = (
+      await person.request('POST /repos/{owner}/{repo}/issues', { owner: 'octo', repo: 'issues', title: 'Deploy override review' })
+    ).data as Record<string, unknown>;
     expect(byApp.performed_via_github_app).toMatchObject({ id: APP.id, slug: APP.slug, name: APP.slug });
     expect(byApp.user).toMatchObject({ login: 'deploy-governor[bot]' });
     expect(byPerson.performed_via_github_app).toBeNull();
     expect(byPerson.user).toMatchObject({ login: 'mallory' });
-    const comment = (await app.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'octo', repo: 'issues', issue_number: byPerson.number, body: 'hi' })).data as Record<string, unknown>;
+    const comment = (
+      await app.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: 'octo',
+        repo: 'issues',
+        issue_number: byPerson.number,
+        body: 'hi',
+      })
+    ).data as Record<string, unknown>;
     expect(comment.performed_via_github_app).toMatchObject({ id: APP.id, slug: APP.slug });
   });
 });

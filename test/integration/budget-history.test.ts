@@ -73,37 +73,55 @@ function expectNeverRising(values: readonly number[]): void {
 }
 
 describe('the budget history against a real Prometheus', () => {
-  it.each(['normal', 'warning', 'exhausted', 'slow-burn', 'caution'])('%s: one range query, each step’s burn rate as the model’s, the budget line as the model spends it', async (scenario) => {
-    const { report, ranges } = await gate(scenario);
-    const slo = report.slos[0]!;
-    const h = slo.history!;
-    expect(h).toMatchObject({ step: '1d', source: 'raw' });
-    expect(ranges).toHaveLength(1);
-    expect(ranges[0]!.query).toBe(budgetHistoryQuery(resolvePolicy(parsePolicy(''), gateInputsSchema.parse({
-      'error-query': `sum(increase(http_requests_total{scenario="${scenario}",status=~"5.."}[{{window}}]))`,
-      'total-query': `sum(increase(http_requests_total{scenario="${scenario}"}[{{window}}]))`,
-    })).slos[0]!, 'raw', DAY));
-    expect(ranges[0]!.range).toEqual({ start: new Date(inject('evaluationTime') - 29 * DAY * 1000), end: new Date(inject('evaluationTime')), stepSeconds: DAY });
-    expect(h.points).toHaveLength(30);
+  it.each(['normal', 'warning', 'exhausted', 'slow-burn', 'caution'])(
+    '%s: one range query, each step’s burn rate as the model’s, the budget line as the model spends it',
+    async (scenario) => {
+      const { report, ranges } = await gate(scenario);
+      const slo = report.slos[0]!;
+      const h = slo.history!;
+      expect(h).toMatchObject({ step: '1d', source: 'raw' });
+      expect(ranges).toHaveLength(1);
+      expect(ranges[0]!.query).toBe(
+        budgetHistoryQuery(
+          resolvePolicy(
+            parsePolicy(''),
+            gateInputsSchema.parse({
+              'error-query': `sum(increase(http_requests_total{scenario="${scenario}",status=~"5.."}[{{window}}]))`,
+              'total-query': `sum(increase(http_requests_total{scenario="${scenario}"}[{{window}}]))`,
+            }),
+          ).slos[0]!,
+          'raw',
+          DAY,
+        ),
+      );
+      expect(ranges[0]!.range).toEqual({
+        start: new Date(inject('evaluationTime') - 29 * DAY * 1000),
+        end: new Date(inject('evaluationTime')),
+        stepSeconds: DAY,
+      });
+      expect(h.points).toHaveLength(30);
 
-    const model = modelSteps(scenario, DAY, 30);
-    // Each step's burn rate is its error ratio over the budget; increase() extrapolates over a day of 1-minute samples.
-    for (const [i, p] of h.points.entries()) {
-      const expected = model[i]!.errors / model[i]!.requests / 0.001;
-      expect(Math.abs(p.burnRate! - expected)).toBeLessThan(0.01 + 0.01 * expected);
-    }
-    // Never rising, ending at the table's figure, and spent in proportion to the model's errors.
-    const budgets = h.points.map((p) => p.budgetRemaining);
-    expectNeverRising(budgets);
-    expect(budgets[29]).toBe(Number(slo.budgetRemaining!.toFixed(2)));
-    const spent = 100 - slo.budgetRemaining!;
-    const allErrors = model.reduce((a, s) => a + s.errors, 0);
-    let cumulative = 0;
-    for (const [i, p] of h.points.entries()) {
-      cumulative += model[i]!.errors;
-      expect(Math.abs(p.budgetRemaining - (100 - (spent * cumulative) / allErrors))).toBeLessThan(0.01 * Math.max(1, Math.abs(spent)) + 0.02);
-    }
-  });
+      const model = modelSteps(scenario, DAY, 30);
+      // Each step's burn rate is its error ratio over the budget; increase() extrapolates over a day of 1-minute samples.
+      for (const [i, p] of h.points.entries()) {
+        const expected = model[i]!.errors / model[i]!.requests / 0.001;
+        expect(Math.abs(p.burnRate! - expected)).toBeLessThan(0.01 + 0.01 * expected);
+      }
+      // Never rising, ending at the table's figure, and spent in proportion to the model's errors.
+      const budgets = h.points.map((p) => p.budgetRemaining);
+      expectNeverRising(budgets);
+      expect(budgets[29]).toBe(Number(slo.budgetRemaining!.toFixed(2)));
+      const spent = 100 - slo.budgetRemaining!;
+      const allErrors = model.reduce((a, s) => a + s.errors, 0);
+      let cumulative = 0;
+      for (const [i, p] of h.points.entries()) {
+        cumulative += model[i]!.errors;
+        expect(Math.abs(p.budgetRemaining - (100 - (spent * cumulative) / allErrors))).toBeLessThan(
+          0.01 * Math.max(1, Math.abs(spent)) + 0.02,
+        );
+      }
+    },
+  );
 
   it('exhausted: a constant 1.5x burns the budget down steadily to about -50 %', async () => {
     const { report } = await gate('exhausted');
@@ -162,14 +180,22 @@ describe('the budget history against a real Prometheus', () => {
     const { report } = await gate('warning');
     const client = new PrometheusClient({ url: inject('prometheusUrl'), timeoutMs: 20_000 });
     // A Prometheus that answers instant queries but refuses the range query for its resolution.
-    const refusing: PrometheusQuerier = { displayUrl: client.displayUrl, query: (q, t) => client.query(q, t), queryRange: (q, r) => client.queryRange(`${q} +`, r) };
+    const refusing: PrometheusQuerier = {
+      displayUrl: client.displayUrl,
+      query: (q, t) => client.query(q, t),
+      queryRange: (q, r) => client.queryRange(`${q} +`, r),
+    };
     const inputs = gateInputsSchema.parse({
       'prometheus-url': inject('prometheusUrl'),
       'error-query': 'sum(increase(http_requests_total{scenario="warning",status=~"5.."}[{{window}}]))',
       'total-query': 'sum(increase(http_requests_total{scenario="warning"}[{{window}}]))',
       'dr-check': 'false',
     });
-    const refused = await evaluatePolicy({ policy: resolvePolicy(parsePolicy(''), inputs), prometheus: refusing, now: new Date(inject('evaluationTime')) });
+    const refused = await evaluatePolicy({
+      policy: resolvePolicy(parsePolicy(''), inputs),
+      prometheus: refusing,
+      now: new Date(inject('evaluationTime')),
+    });
     expect(refused.slos[0]!.history).toBeUndefined();
     expect(refused.decision.status).toBe(report.decision.status);
     expect(refused.decision.canDeploy).toBe(report.decision.canDeploy);

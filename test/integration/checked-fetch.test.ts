@@ -21,7 +21,11 @@ interface Seen {
 }
 
 /** A server on one loopback address that records what reached it. */
-async function serve(host: string, port = 0, answer?: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body: string }) {
+async function serve(
+  host: string,
+  port = 0,
+  answer?: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body: string },
+) {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
     seen.push({ host: req.headers.host, localAddress: req.socket.localAddress, url: req.url });
@@ -83,10 +87,14 @@ describe('createCheckedFetch', () => {
   it('refuses an allow-listed name that resolves to 127.0.0.1: nothing is sent, the error names host, address and variable', async () => {
     const dns = stub({ 'prom.allowed.test': ['127.0.0.1'] });
     const f = checkedFetch({ allowedNetworks: [], resolve: dns.resolve });
-    const error = await f(`http://prom.allowed.test:${one.port}/api/v1/query`, { method: 'POST', body: 'query=up' }).catch((e: unknown) => e);
+    const error = await f(`http://prom.allowed.test:${one.port}/api/v1/query`, { method: 'POST', body: 'query=up' }).catch(
+      (e: unknown) => e,
+    );
     const refused = refusalOf(error);
     expect(refused).not.toBeNull();
-    expect(refused!.message).toBe('prom.allowed.test resolves to 127.0.0.1, loopback (127.0.0.0/8), which PROMETHEUS_ALLOWED_NETWORKS does not allow');
+    expect(refused!.message).toBe(
+      'prom.allowed.test resolves to 127.0.0.1, loopback (127.0.0.0/8), which PROMETHEUS_ALLOWED_NETWORKS does not allow',
+    );
     expect(one.seen).toEqual([]);
   });
 
@@ -124,7 +132,9 @@ describe('createCheckedFetch', () => {
     expect(two.seen).toHaveLength(1);
     // The next connection resolves again, is checked again, and the loopback answer is refused.
     const again = checkedFetch({ allowedNetworks: nets('127.0.0.2/32'), resolve: dns.resolve });
-    const second = await again(`http://rebind.test:${one.port}/api/v1/query`, { method: 'POST', body: 'query=up' }).catch((e: unknown) => e);
+    const second = await again(`http://rebind.test:${one.port}/api/v1/query`, { method: 'POST', body: 'query=up' }).catch(
+      (e: unknown) => e,
+    );
     expect(refusalOf(second)).toMatchObject({ host: 'rebind.test', address: '127.0.0.1' });
     expect(dns.calls['rebind.test']).toBe(2);
     expect(one.seen).toEqual([]);
@@ -132,10 +142,18 @@ describe('createCheckedFetch', () => {
 
   it('checks an address written in the URL without resolving it', async () => {
     const dns = stub({});
-    const refused = await checkedFetch({ allowedNetworks: [], resolve: dns.resolve })(`http://127.0.0.1:${one.port}/`).catch((e: unknown) => e);
+    const refused = await checkedFetch({ allowedNetworks: [], resolve: dns.resolve })(`http://127.0.0.1:${one.port}/`).catch(
+      (e: unknown) => e,
+    );
     expect(refusalOf(refused)?.message).toBe('127.0.0.1, loopback (127.0.0.0/8), which PROMETHEUS_ALLOWED_NETWORKS does not allow');
-    expect(refusalOf(await checkedFetch({ allowedNetworks: [], resolve: dns.resolve })('http://[::ffff:169.254.169.254]/').catch((e: unknown) => e))?.what).toMatch(/metadata/);
-    expect((await checkedFetch({ allowedNetworks: nets('127.0.0.1/32'), resolve: dns.resolve })(`http://127.0.0.1:${one.port}/`)).status).toBe(200);
+    expect(
+      refusalOf(
+        await checkedFetch({ allowedNetworks: [], resolve: dns.resolve })('http://[::ffff:169.254.169.254]/').catch((e: unknown) => e),
+      )?.what,
+    ).toMatch(/metadata/);
+    expect(
+      (await checkedFetch({ allowedNetworks: nets('127.0.0.1/32'), resolve: dns.resolve })(`http://127.0.0.1:${one.port}/`)).status,
+    ).toBe(200);
     expect(dns.calls).toEqual({});
     expect(one.seen).toHaveLength(1);
   });
@@ -152,7 +170,7 @@ describe('createCheckedFetch', () => {
     }
   });
 
-  it('for the operator\'s own URL (private networks allowed) still refuses the metadata address', async () => {
+  it("for the operator's own URL (private networks allowed) still refuses the metadata address", async () => {
     const dns = stub({ 'prom.internal': ['127.0.0.1'], 'sneaky.internal': ['169.254.169.254'] });
     const f = checkedFetch({ allowedNetworks: [], privateNetworks: 'allowed', resolve: dns.resolve });
     expect((await f(`http://prom.internal:${one.port}/`)).status).toBe(200);
@@ -165,7 +183,9 @@ describe('createCheckedFetch', () => {
     const error = await client.query('up', new Date()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrometheusQueryError);
     expect((error as PrometheusQueryError).kind).toBe('unreachable');
-    expect((error as PrometheusQueryError).message).toMatch(/prom\.allowed\.test resolves to 127\.0\.0\.1, loopback \(127\.0\.0\.0\/8\), which PROMETHEUS_ALLOWED_NETWORKS does not/);
+    expect((error as PrometheusQueryError).message).toMatch(
+      /prom\.allowed\.test resolves to 127\.0\.0\.1, loopback \(127\.0\.0\.0\/8\), which PROMETHEUS_ALLOWED_NETWORKS does not/,
+    );
     expect(one.seen).toEqual([]);
   });
 });

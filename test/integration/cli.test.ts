@@ -38,7 +38,9 @@ async function pty(args: string[], env: Record<string, string> = {}): Promise<st
   return (await run.catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }))).stdout;
 }
 
-const validateReport = new Ajv2020({ strict: false }).compile(JSON.parse(await readFile(path.resolve('schema/report.schema.json'), 'utf8')) as object);
+const validateReport = new Ajv2020({ strict: false }).compile(
+  JSON.parse(await readFile(path.resolve('schema/report.schema.json'), 'utf8')) as object,
+);
 
 /** What markdown leaves behind: escapes, entities, and the zero-width characters that keep GitHub from linking. */
 const MARKDOWN_ARTEFACTS = /&gt;|&lt;|&amp;|\\[()_[\]{}*`#|!~+.]|[\u200b-\u200d\u2060\ufeff]|\*\*|^#+ |^\| /m;
@@ -66,7 +68,9 @@ describe('deploy-governor check', () => {
 
   it('exits 0 for CAUTION and for anything in report mode', async () => {
     expect((await cli(['check', '--quiet', '--prometheus-url', inject('prometheusUrl'), ...scenario('caution')])).code).toBe(0);
-    expect((await cli(['check', '--quiet', '--prometheus-url', inject('prometheusUrl'), '--mode', 'report', ...scenario('exhausted')])).code).toBe(0);
+    expect(
+      (await cli(['check', '--quiet', '--prometheus-url', inject('prometheusUrl'), '--mode', 'report', ...scenario('exhausted')])).code,
+    ).toBe(0);
   });
 
   it('exits 99 when Prometheus is down, and prints the reason with the address and query as written', async () => {
@@ -89,7 +93,10 @@ describe('deploy-governor check', () => {
 
   it('reads the policy file given by --config and names a bad key', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dg-cli-'));
-    await writeFile(path.join(dir, 'policy.yml'), `slos:\n  - name: api\n    sli: { events: { error: 'sum(increase(http_requests_total{scenario="exhausted",status=~"5.."}[{{window}}]))', total: 'sum(increase(http_requests_total{scenario="exhausted"}[{{window}}]))' } }\ndr: { enabled: false }\n`);
+    await writeFile(
+      path.join(dir, 'policy.yml'),
+      `slos:\n  - name: api\n    sli: { events: { error: 'sum(increase(http_requests_total{scenario="exhausted",status=~"5.."}[{{window}}]))', total: 'sum(increase(http_requests_total{scenario="exhausted"}[{{window}}]))' } }\ndr: { enabled: false }\n`,
+    );
     const ok = await cli(['check', '--quiet', '--config', 'policy.yml', '--prometheus-url', inject('prometheusUrl')], {}, dir);
     expect(ok.code).toBe(3);
     await writeFile(path.join(dir, 'bad.yml'), 'thresholds: { caution: lots }\n');
@@ -136,9 +143,15 @@ describe('deploy-governor check', () => {
 
   it('blames a threshold flag that contradicts the defaults on the flag, not on a policy file that does not exist', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dg-cli-'));
-    const result = await cli(['check', '--caution-threshold', '10', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')], {}, dir);
+    const result = await cli(
+      ['check', '--caution-threshold', '10', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')],
+      {},
+      dir,
+    );
     expect(result.code).toBe(99);
-    expect(result.stderr).toMatch(/^deploy-governor: --caution-threshold: expected caution ≥ warning ≥ freeze ≥ 0 .*caution 10, warning 50, freeze 20\n$/);
+    expect(result.stderr).toMatch(
+      /^deploy-governor: --caution-threshold: expected caution ≥ warning ≥ freeze ≥ 0 .*caution 10, warning 50, freeze 20\n$/,
+    );
     expect(result.stderr).not.toMatch(/deploy-governor\.yml/);
     const missing = await cli(['check', '--config', 'nope.yml', '--prometheus-url', inject('prometheusUrl')], {}, dir);
     expect(missing.stderr).toMatch(/^deploy-governor: --config: no policy file at .*nope\.yml/);
@@ -147,13 +160,34 @@ describe('deploy-governor check', () => {
   it('prints a complete UNKNOWN report with --json when the configuration is broken, with the error in reasons', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dg-json-'));
     await writeFile(path.join(dir, 'bad.yml'), 'slos:\n  - name: x\n    objective: 120\n    sli: { ratio: { query: "r[{{window}}]" } }\n');
-    const bad = await cli(['check', '--json', '--config', 'bad.yml', '--environment', 'staging', '--mode', 'report', '--report-path', 'out/gate.json', '--prometheus-url', inject('prometheusUrl')], {}, dir);
+    const bad = await cli(
+      [
+        'check',
+        '--json',
+        '--config',
+        'bad.yml',
+        '--environment',
+        'staging',
+        '--mode',
+        'report',
+        '--report-path',
+        'out/gate.json',
+        '--prometheus-url',
+        inject('prometheusUrl'),
+      ],
+      {},
+      dir,
+    );
     // Exit codes are unchanged: a configuration error is 99, even in report mode.
     expect(bad.code).toBe(99);
     const report = JSON.parse(bad.stdout) as Report;
     expect(validateReport(report)).toBe(true);
     expect(reportSchema.parse(report)).toEqual(report);
-    expect(report).toMatchObject({ environment: 'staging', slos: [], decision: { status: 'UNKNOWN', canDeploy: false, mode: 'report', blockOn: 'WARNING', onError: 'block' } });
+    expect(report).toMatchObject({
+      environment: 'staging',
+      slos: [],
+      decision: { status: 'UNKNOWN', canDeploy: false, mode: 'report', blockOn: 'WARNING', onError: 'block' },
+    });
     expect(report.decision.reasons).toHaveLength(1);
     expect(report.decision.reasons[0]).toMatch(/^bad\.yml: slos\[0\]\.objective: .*120/);
     // The same report at --report-path, and the error on stderr for the log.
@@ -166,7 +200,9 @@ describe('deploy-governor check', () => {
     expect(validateReport(flagReport)).toBe(true);
     expect(flagReport.decision).toMatchObject({ status: 'UNKNOWN', canDeploy: false, onError: 'allow' });
     expect(flagReport.decision.reasons).toHaveLength(1);
-    expect(flagReport.decision.reasons[0]).toMatch(/^command line: --block-on: .*one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"$/);
+    expect(flagReport.decision.reasons[0]).toMatch(
+      /^command line: --block-on: .*one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"$/,
+    );
 
     // Without --json nothing but the error: stdout stays empty.
     expect((await cli(['check', '--block-on', 'sometimes'])).stdout).toBe('');
@@ -189,7 +225,9 @@ describe('plain text on a terminal and in a pipe', () => {
     }
     const check = await cli(['check', '--prometheus-url', inject('prometheusUrl'), ...scenario('freeze')]);
     expect(check.stdout).toMatch(/^availability +99\.9% +30d +0\.0\d\d% +\d+\.\d% .* FREEZE$/m);
-    expect(check.stdout).toMatch(/^Next steps:\n {2}- To deploy anyway, run again with --override freeze --override-reason "<why, at least 10 characters>" --repo owner\/name/m);
+    expect(check.stdout).toMatch(
+      /^Next steps:\n {2}- To deploy anyway, run again with --override freeze --override-reason "<why, at least 10 characters>" --repo owner\/name/m,
+    );
     expect(check.stdout).not.toMatch(/dispatch|workflow/);
     expect(check.stdout).toContain(`against ${inject('prometheusUrl')} (`);
   });
@@ -253,12 +291,24 @@ describe('--override from the CLI, authorized through the GitHub API', () => {
     expect(result.code).toBe(0);
     const report = reportSchema.parse(JSON.parse(result.stdout));
     expect(report.decision).toMatchObject({ status: 'FREEZE', canDeploy: true, overridden: true });
-    expect(report.override).toMatchObject({ actor: 'maintainer', level: 'freeze', permission: 'maintain', reason: 'Hotfix for INC-1234 checkout errors', runId: null, approvers: [] });
-    expect(report.decision.nextSteps[0]).toMatch(/recorded in this report only .* logs only overrides that the Action records with an OIDC token/);
+    expect(report.override).toMatchObject({
+      actor: 'maintainer',
+      level: 'freeze',
+      permission: 'maintain',
+      reason: 'Hotfix for INC-1234 checkout errors',
+      runId: null,
+      approvers: [],
+    });
+    expect(report.decision.nextSteps[0]).toMatch(
+      /recorded in this report only .* logs only overrides that the Action records with an OIDC token/,
+    );
     expect(gh.stats.byOperation).toEqual({ 'GET /user': 1, 'GET /repos/{owner}/{repo}/collaborators/{username}/permission': 1 });
     expect(gh.problems).toEqual([]);
 
-    const text = await cli(['check', '--prometheus-url', inject('prometheusUrl'), ...scenario('freeze'), ...override(), '--repo', REPO], asUser('ghp_maintainer'));
+    const text = await cli(
+      ['check', '--prometheus-url', inject('prometheusUrl'), ...scenario('freeze'), ...override(), '--repo', REPO],
+      asUser('ghp_maintainer'),
+    );
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^production: ALLOWED BY OVERRIDE \(FREEZE\)/);
     expect(text.stdout).toContain('Override: level freeze by maintainer (maintain): Hotfix for INC-1234 checkout errors');
@@ -267,12 +317,16 @@ describe('--override from the CLI, authorized through the GitHub API', () => {
   it('refuses a user whose role is too low, a level below the status, and a token that has no user', async () => {
     const writer = await cli([...freeze(), ...override(), '--repo', REPO], asUser('ghp_writer'));
     expect(writer.code).toBe(2);
-    expect(JSON.parse(writer.stdout).decision.reasons[0]).toBe('Override refused: writer has the write role; override level freeze needs maintain or higher');
+    expect(JSON.parse(writer.stdout).decision.reasons[0]).toBe(
+      'Override refused: writer has the write role; override level freeze needs maintain or higher',
+    );
 
     gh.resetStats();
     const low = await cli([...freeze(), ...override('warning'), '--repo', REPO], asUser('ghp_maintainer'));
     expect(low.code).toBe(2);
-    expect(JSON.parse(low.stdout).decision.reasons[0]).toBe('Override refused: override level warning cannot pass status FREEZE; run again with --override freeze');
+    expect(JSON.parse(low.stdout).decision.reasons[0]).toBe(
+      'Override refused: override level warning cannot pass status FREEZE; run again with --override freeze',
+    );
     expect(gh.stats.total).toBe(0);
 
     const installation = await cli([...freeze(), ...override(), '--repo', REPO], asUser('ghs_installation_token'));
@@ -304,7 +358,11 @@ describe('deploy-governor status', () => {
   it('refreshes with --watch until stopped', async () => {
     const { spawn } = await import('node:child_process');
     // 5 seconds is the shortest interval.
-    const child = spawn(process.execPath, [CLI, 'status', '--watch', '--interval', '5', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')], { env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'status', '--watch', '--interval', '5', '--prometheus-url', inject('prometheusUrl'), ...scenario('normal')],
+      { env: { PATH: process.env.PATH ?? '' } },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     // Wait for the second table rather than for a fixed time.
@@ -322,7 +380,9 @@ describe('deploy-governor status', () => {
     const started = Date.now();
     const result = await cli(['status', '--watch', '--interval', interval, '--prometheus-url', 'http://127.0.0.1:9']);
     expect(result.code).toBe(99);
-    expect(result.stderr).toBe(`deploy-governor: --interval: expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${interval}"\n`);
+    expect(result.stderr).toBe(
+      `deploy-governor: --interval: expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${interval}"\n`,
+    );
     expect(result.stdout).toBe('');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
@@ -332,6 +392,8 @@ describe('deploy-governor status', () => {
     expect(result.code).toBe(99);
     const report = JSON.parse(result.stdout) as Report;
     expect(validateReport(report)).toBe(true);
-    expect(report.decision.reasons).toEqual(['command line: --interval: expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "1e9"']);
+    expect(report.decision.reasons).toEqual([
+      'command line: --interval: expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "1e9"',
+    ]);
   });
 });

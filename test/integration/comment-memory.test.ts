@@ -16,7 +16,14 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const at = (o: Partial<CommentAddress> = {}): CommentAddress => ({ installationId: 1, owner: 'acme', repo: 'api', issue: 7, environment: 'production', ...o });
+const at = (o: Partial<CommentAddress> = {}): CommentAddress => ({
+  installationId: 1,
+  owner: 'acme',
+  repo: 'api',
+  issue: 7,
+  environment: 'production',
+  ...o,
+});
 const written = { commentId: 42, checkRunId: 900, bodyDigest: 'a'.repeat(64) };
 
 describe.each([
@@ -30,7 +37,13 @@ describe.each([
       expect(await memory.slot(at()).read()).toEqual(written);
       // Owner and repository names are case-insensitive on GitHub.
       expect(await memory.slot(at({ owner: 'ACME' })).read()).toEqual(written);
-      for (const other of [at({ installationId: 2 }), at({ repo: 'web' }), at({ issue: 8 }), at({ environment: 'staging' }), at({ owner: 'evil' })]) {
+      for (const other of [
+        at({ installationId: 2 }),
+        at({ repo: 'web' }),
+        at({ issue: 8 }),
+        at({ environment: 'staging' }),
+        at({ owner: 'evil' }),
+      ]) {
         expect(await memory.slot(other).read()).toBeNull();
       }
       await memory.slot(at()).forget();
@@ -53,7 +66,12 @@ describe('the comment memory in Redis', () => {
       expect(ttl).toBeGreaterThan(29 * 86_400);
       expect(ttl).toBeLessThanOrEqual(30 * 86_400);
       // Something else wrote the key (an older format, a hand edit): the app lists the comments instead.
-      for (const junk of ['not json', JSON.stringify({ ...written, commentId: -1 }), JSON.stringify({ ...written, extra: 1 }), JSON.stringify({ ...written, bodyDigest: 'x' })]) {
+      for (const junk of [
+        'not json',
+        JSON.stringify({ ...written, commentId: -1 }),
+        JSON.stringify({ ...written, extra: 1 }),
+        JSON.stringify({ ...written, bodyDigest: 'x' }),
+      ]) {
         await raw.set(key, junk);
         expect(await b.slot(at({ issue: 9 })).read()).toBeNull();
       }

@@ -32,7 +32,13 @@ beforeEach(async () => {
   await admin.flushall();
 });
 
-const delivery = (id: string, installation: string): QueuedDelivery => ({ id, name: 'check_run', payload: { installation: { id: Number(installation) }, action: 'completed' }, attempts: 0, acceptedAt: Date.now() });
+const delivery = (id: string, installation: string): QueuedDelivery => ({
+  id,
+  name: 'check_run',
+  payload: { installation: { id: Number(installation) }, action: 'completed' },
+  attempts: 0,
+  acceptedAt: Date.now(),
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
@@ -50,7 +56,8 @@ const drained = async (q: DeliveryQueue) => {
 
 for (const kind of ['memory', 'redis'] as const) {
   describe(`the ${kind} queue between installations`, () => {
-    const open = (o: { maxPerInstallation?: number; replayMemory?: number } = {}) => (kind === 'memory' ? createMemoryDeliveryQueue(o) : createRedisDeliveryQueue(redis.url, o));
+    const open = (o: { maxPerInstallation?: number; replayMemory?: number } = {}) =>
+      kind === 'memory' ? createMemoryDeliveryQueue(o) : createRedisDeliveryQueue(redis.url, o);
 
     it('serves installations round-robin: a flood from one leaves another handled promptly', async () => {
       const queue = open();
@@ -204,12 +211,16 @@ describe('the Redis queue', () => {
     expect(claim?.delivery).toMatchObject({ id: 'once', installation: '5', name: 'check_run', attempts: 0 });
     // The lease's member is the id, not the delivery.
     expect(await admin.zrange('deploy-governor:q2:leased', 0, -1)).toEqual(['once']);
-    expect(await second.push({ id: 'once', name: 'check_run', payload: {}, attempts: 0, acceptedAt: Date.now() })).toEqual({ outcome: 'pending' });
+    expect(await second.push({ id: 'once', name: 'check_run', payload: {}, attempts: 0, acceptedAt: Date.now() })).toEqual({
+      outcome: 'pending',
+    });
     await first.complete(claim!);
     expect(await admin.exists('deploy-governor:q2:d:once')).toBe(0);
     expect(await admin.get('deploy-governor:seen:once')).toBe('done');
     expect(await admin.ttl('deploy-governor:seen:once')).toBeGreaterThan(24 * 3600);
-    expect(await second.push({ id: 'once', name: 'check_run', payload: {}, attempts: 0, acceptedAt: Date.now() })).toEqual({ outcome: 'done' });
+    expect(await second.push({ id: 'once', name: 'check_run', payload: {}, attempts: 0, acceptedAt: Date.now() })).toEqual({
+      outcome: 'done',
+    });
     await first.close();
     await second.close();
   });

@@ -32,7 +32,11 @@ function gate(url: string, extra: Record<string, string> = {}) {
     }),
   );
   const p = policy.prometheus!;
-  return evaluatePolicy({ policy, prometheus: new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs, backoffMs: 20 }), now: new Date(inject('evaluationTime')) });
+  return evaluatePolicy({
+    policy,
+    prometheus: new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs, backoffMs: 20 }),
+    now: new Date(inject('evaluationTime')),
+  });
 }
 
 describe('failure semantics', () => {

@@ -25,7 +25,11 @@ function gateFor(scenario: string, extra: Record<string, string> = {}) {
     ...extra,
   });
   const policy = resolvePolicy(parsePolicy(''), inputs);
-  const prometheus = new PrometheusClient({ url: policy.prometheus!.url, headers: policy.prometheus!.headers, timeoutMs: policy.prometheus!.timeoutMs });
+  const prometheus = new PrometheusClient({
+    url: policy.prometheus!.url,
+    headers: policy.prometheus!.headers,
+    timeoutMs: policy.prometheus!.timeoutMs,
+  });
   return evaluatePolicy({ policy, prometheus, now: new Date(inject('evaluationTime')) });
 }
 
@@ -48,7 +52,9 @@ describe('gate against a real Prometheus', () => {
   );
 
   it('reaches every status tier across the scenarios', async () => {
-    const statuses = await Promise.all(['normal', 'caution', 'warning', 'freeze', 'exhausted'].map(async (s) => (await gateFor(s)).slos[0]!.status));
+    const statuses = await Promise.all(
+      ['normal', 'caution', 'warning', 'freeze', 'exhausted'].map(async (s) => (await gateFor(s)).slos[0]!.status),
+    );
     expect(statuses).toEqual(['NORMAL', 'CAUTION', 'WARNING', 'FREEZE', 'EXHAUSTED']);
   });
 
@@ -74,7 +80,7 @@ describe('gate against a real Prometheus', () => {
     expect(allowed.decision).toMatchObject({ status: 'UNKNOWN', canDeploy: true });
   });
 
-  it('shows Prometheus\'s own words for a bad query', async () => {
+  it("shows Prometheus's own words for a bad query", async () => {
     const report = await gateFor('normal', { 'error-query': 'sum(increase(http_requests_total{status=~"5.."}[{{window}}])' });
     expect(report.decision.status).toBe('UNKNOWN');
     expect(report.decision.reasons[0]).toMatch(/parse error/);

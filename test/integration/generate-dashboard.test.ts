@@ -23,7 +23,15 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenMetricsWriter } from '../../scripts/lib/openmetrics.js';
 import { backfill, PROMTOOL_BIN, startPrometheus, type PrometheusServer } from '../../scripts/lib/prometheus-server.js';
-import { modelErrorRatio, writeGauge, writeHistogram, writeRequestCounters, type HistogramModel, type Steps, type TrafficModel } from '../../scripts/lib/traffic.js';
+import {
+  modelErrorRatio,
+  writeGauge,
+  writeHistogram,
+  writeRequestCounters,
+  type HistogramModel,
+  type Steps,
+  type TrafficModel,
+} from '../../scripts/lib/traffic.js';
 import { dashboardQueries, generateDashboard } from '../../src/core/generate/dashboard.js';
 import { generateRules } from '../../src/core/generate/rules.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
@@ -89,7 +97,12 @@ const exec = promisify(execFile);
  * rates over all the data, then the window ratios and the budget for the last
  * 10 minutes (what the checks below read).
  */
-async function startWithRuleHistory(openMetricsFile: string, rulesText: string, end: number, dataSeconds: number): Promise<PrometheusServer> {
+async function startWithRuleHistory(
+  openMetricsFile: string,
+  rulesText: string,
+  end: number,
+  dataSeconds: number,
+): Promise<PrometheusServer> {
   const tsdb = path.join(work, 'tsdb');
   await backfill(openMetricsFile, tsdb);
   const groups = (parse(rulesText) as { groups: { name: string }[] }).groups;
@@ -104,7 +117,21 @@ async function startWithRuleHistory(openMetricsFile: string, rulesText: string, 
     const out = path.join(work, `blocks${suffix.slice(1)}`);
     try {
       await writeFile(file, stringify({ groups: groups.filter((g) => g.name.endsWith(suffix)) }));
-      await exec(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'rules', `--start=${start}`, `--end=${end}`, `--url=${server.url}`, `--output-dir=${out}`, '--quiet', file], { maxBuffer: 64 << 20 });
+      await exec(
+        PROMTOOL_BIN,
+        [
+          'tsdb',
+          'create-blocks-from',
+          'rules',
+          `--start=${start}`,
+          `--end=${end}`,
+          `--url=${server.url}`,
+          `--output-dir=${out}`,
+          '--quiet',
+          file,
+        ],
+        { maxBuffer: 64 << 20 },
+      );
     } finally {
       await server.stop();
     }
@@ -138,7 +165,11 @@ async function writeDecisions(writer: OpenMetricsWriter, end: number): Promise<v
     decisions.set(key, series);
     for (let t = push.t; t < next && t <= end; t += 60) timestamps.push({ t, value: push.t });
   }
-  await writeGauge(writer, 'deploy_governor_decision', [...decisions.values()].map((s) => ({ ...s, points: s.points.sort((a, b) => a.t - b.t) })));
+  await writeGauge(
+    writer,
+    'deploy_governor_decision',
+    [...decisions.values()].map((s) => ({ ...s, points: s.points.sort((a, b) => a.t - b.t) })),
+  );
   await writeGauge(writer, 'deploy_governor_decision_timestamp_seconds', [{ labels: base, points: timestamps }]);
 }
 
@@ -168,8 +199,14 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-async function query(expr: string, time = at): Promise<{ status: string; error?: string; data?: { result: { metric: Record<string, string>; value: [number, string] }[] } }> {
-  const response = await fetch(`${prometheus.url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: expr, time: String(time) }) });
+async function query(
+  expr: string,
+  time = at,
+): Promise<{ status: string; error?: string; data?: { result: { metric: Record<string, string>; value: [number, string] }[] } }> {
+  const response = await fetch(`${prometheus.url}/api/v1/query`, {
+    method: 'POST',
+    body: new URLSearchParams({ query: expr, time: String(time) }),
+  });
   return (await response.json()) as Awaited<ReturnType<typeof query>>;
 }
 
@@ -191,21 +228,32 @@ describe('recorded budget remaining against the raw query', () => {
     const exact = 1 - modelErrorRatio(traffic, steps, at, 7 * DAY)! / 0.001;
     expect(Math.abs(recorded - exact) * 100).toBeLessThan(0.5);
     // Averaging the 5m ratios over the window (Sloth's way) would misstate the budget by many points.
-    const averaged = await value('1 - avg_over_time((deploy_governor:sli_error:rate5m{slo="shop-availability"} / deploy_governor:sli_total:rate5m{slo="shop-availability"})[7d:1m]) / 0.001');
+    const averaged = await value(
+      '1 - avg_over_time((deploy_governor:sli_error:rate5m{slo="shop-availability"} / deploy_governor:sli_total:rate5m{slo="shop-availability"})[7d:1m]) / 0.001',
+    );
     expect(Math.abs(averaged - raw) * 100).toBeGreaterThan(20);
   });
 
   it('agrees within 0.1 percentage points for a latency SLO', async () => {
     const count = 'sum(increase(http_request_duration_seconds_count{job="shop"}[7d]))';
-    const raw = await value(`1 - ((${count} - sum(increase(http_request_duration_seconds_bucket{job="shop",le="0.5"}[7d]))) / ${count}) / 0.01`);
+    const raw = await value(
+      `1 - ((${count} - sum(increase(http_request_duration_seconds_bucket{job="shop",le="0.5"}[7d]))) / ${count}) / 0.01`,
+    );
     const recorded = await value('deploy_governor:error_budget_remaining:ratio{slo="shop-latency"}');
     expect(Math.abs(recorded - raw) * 100).toBeLessThan(0.1);
   });
 });
 
 describe('dashboard queries', () => {
-  const dashboard = generateDashboard({ slos: policy.slos, dr: policy.dr, source: 'test', environment: 'production', thresholds: policy.thresholds });
-  const concrete = (expr: string) => expr.replaceAll('$environment', 'production').replaceAll('$__rate_interval', '5m').replaceAll('$__range', '1d');
+  const dashboard = generateDashboard({
+    slos: policy.slos,
+    dr: policy.dr,
+    source: 'test',
+    environment: 'production',
+    thresholds: policy.thresholds,
+  });
+  const concrete = (expr: string) =>
+    expr.replaceAll('$environment', 'production').replaceAll('$__rate_interval', '5m').replaceAll('$__range', '1d');
 
   it('every panel query runs and returns data at the evaluation time', async () => {
     const queries = dashboardQueries(dashboard);

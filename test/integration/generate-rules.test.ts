@@ -36,7 +36,10 @@ async function fixturePolicy(test: string): Promise<{ file: PolicyFile; source: 
   const own = `${FIXTURES}/${test.replace(/\.promtool\.yml$/, '.policy.yml')}`;
   const source = existsSync(own) ? own : `${FIXTURES}/policy.yml`;
   const file = parsePolicy(await readFile(source, 'utf8'));
-  return { file: file.sloth === undefined ? file : applySlothSource(file, await readFile(file.sloth, 'utf8')), source: path.basename(source) };
+  return {
+    file: file.sloth === undefined ? file : applySlothSource(file, await readFile(file.sloth, 'utf8')),
+    source: path.basename(source),
+  };
 }
 
 function rulesFor(file: PolicyFile, source: string, environment = 'production'): string {
@@ -86,14 +89,29 @@ slos:
     sli: { raw: { error_ratio_query: 'avg_over_time(stale_ratio{job="shop"}[{{.window}}])' } }
 `;
   const policies: [string, () => Promise<string>][] = [
-    ['the promtool-test fixture (events, latency, ratio, DR, freeze, labels)', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/policy.yml`, 'utf8')), 'policy.yml')],
-    ['the checkout example, production', async () => rulesFor(parsePolicy(await readFile('examples/checkout/.github/deploy-governor.yml', 'utf8')), 'example')],
-    ['the checkout example, staging (no DR)', async () => rulesFor(parsePolicy(await readFile('examples/checkout/.github/deploy-governor.yml', 'utf8')), 'example', 'staging')],
+    [
+      'the promtool-test fixture (events, latency, ratio, DR, freeze, labels)',
+      async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/policy.yml`, 'utf8')), 'policy.yml'),
+    ],
+    [
+      'the checkout example, production',
+      async () => rulesFor(parsePolicy(await readFile('examples/checkout/.github/deploy-governor.yml', 'utf8')), 'example'),
+    ],
+    [
+      'the checkout example, staging (no DR)',
+      async () => rulesFor(parsePolicy(await readFile('examples/checkout/.github/deploy-governor.yml', 'utf8')), 'example', 'staging'),
+    ],
     ['no policy file (the default SLO)', async () => rulesFor({}, 'defaults')],
     ['a Sloth spec', async () => rulesFor(applySlothSource(parsePolicy('sloth: shop.yml\ndr: { enabled: false }\n'), SLOTH), 'sloth')],
-    ['one SLO per window, 7d, 28d and 30d, factors scaled', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/burn-rate-windows.policy.yml`, 'utf8')), 'windows')],
+    [
+      'one SLO per window, 7d, 28d and 30d, factors scaled',
+      async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/burn-rate-windows.policy.yml`, 'utf8')), 'windows'),
+    ],
     ['factors pinned', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/pinned-factors.policy.yml`, 'utf8')), 'pinned')],
-    ['a 5-minute scrape interval (20m base window)', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/scrape-interval.policy.yml`, 'utf8')), 'scrape')],
+    [
+      'a 5-minute scrape interval (20m base window)',
+      async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/scrape-interval.policy.yml`, 'utf8')), 'scrape'),
+    ],
     [
       'custom pairs, guards and a 28d window',
       async () =>
@@ -133,7 +151,10 @@ describe('promtool test rules', async () => {
       'sloth-beside.promtool.yml',
       'traffic-weighting.promtool.yml',
     ]);
-    for (const t of tests) expect((parse(await readFile(path.join(FIXTURES, t), 'utf8')) as { rule_files: string[] }).rule_files).toEqual(t.startsWith('sloth-') ? ['rules.yml', 'sloth.yml'] : ['rules.yml']);
+    for (const t of tests)
+      expect((parse(await readFile(path.join(FIXTURES, t), 'utf8')) as { rule_files: string[] }).rule_files).toEqual(
+        t.startsWith('sloth-') ? ['rules.yml', 'sloth.yml'] : ['rules.yml'],
+      );
   });
 
   it.each(tests)('passes %s', async (test) => {

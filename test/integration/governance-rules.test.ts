@@ -18,13 +18,23 @@ const events = (scenario: string) => ({
 });
 
 function evaluate(policyYaml: object) {
-  const policy = resolvePolicy(parsePolicy(JSON.stringify(policyYaml)), gateInputsSchema.parse({ 'prometheus-url': inject('prometheusUrl') }));
+  const policy = resolvePolicy(
+    parsePolicy(JSON.stringify(policyYaml)),
+    gateInputsSchema.parse({ 'prometheus-url': inject('prometheusUrl') }),
+  );
   const p = policy.prometheus!;
-  return evaluatePolicy({ policy, prometheus: new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs }), now: new Date(inject('evaluationTime')) });
+  return evaluatePolicy({
+    policy,
+    prometheus: new PrometheusClient({ url: p.url, headers: p.headers, timeoutMs: p.timeoutMs }),
+    now: new Date(inject('evaluationTime')),
+  });
 }
 
 const healthy = { slos: [{ name: 'api', sli: events('normal') }] };
-const dr = (scenario: string, extra: object = {}) => ({ ...healthy, dr: { metric: `dr_last_test_timestamp{scenario="${scenario}"}`, 'max-age': '7d', ...extra } });
+const dr = (scenario: string, extra: object = {}) => ({
+  ...healthy,
+  dr: { metric: `dr_last_test_timestamp{scenario="${scenario}"}`, 'max-age': '7d', ...extra },
+});
 
 describe('DR freshness', () => {
   it('passes a fresh drill and reports its age', async () => {
@@ -56,10 +66,14 @@ describe('DR freshness', () => {
   });
 
   it('blocks a failing backup probe and an RTO over its limit', async () => {
-    const probe = await evaluate(dr('dr-fresh', { 'backup-probe': { query: 'probe_success{job="dr-backup-check",scenario="probe-fail"}' } }));
+    const probe = await evaluate(
+      dr('dr-fresh', { 'backup-probe': { query: 'probe_success{job="dr-backup-check",scenario="probe-fail"}' } }),
+    );
     expect(probe.dr?.backupProbe).toMatchObject({ ok: false, value: 0 });
     expect(probe.decision.reasons[0]).toMatch(/backup probe .* is 0, not 1/);
-    const probeOk = await evaluate(dr('dr-fresh', { 'backup-probe': { query: 'probe_success{job="dr-backup-check",scenario="probe-ok"}' } }));
+    const probeOk = await evaluate(
+      dr('dr-fresh', { 'backup-probe': { query: 'probe_success{job="dr-backup-check",scenario="probe-ok"}' } }),
+    );
     expect(probeOk.dr?.ok).toBe(true);
     const rto = await evaluate(dr('dr-fresh', { rto: { metric: 'dr_last_recovery_time_seconds{scenario="rto-over"}', max: '1h' } }));
     expect(rto.dr?.rto).toMatchObject({ ok: false, seconds: 7200 });
@@ -74,7 +88,13 @@ describe('SLIs and several SLOs', () => {
     const report = await evaluate({
       'burn-rate-guards': [],
       dr: { enabled: false },
-      slos: [{ name: 'latency', objective: 95, sli: { latency: { metric: 'http_request_duration_seconds', threshold: 0.25, selector: 'scenario="latency"' } } }],
+      slos: [
+        {
+          name: 'latency',
+          objective: 95,
+          sli: { latency: { metric: 'http_request_duration_seconds', threshold: 0.25, selector: 'scenario="latency"' } },
+        },
+      ],
     });
     const expected = expectedLatencyBadRatio(0.25, 30 * 86400)!;
     expect(Math.abs(report.slos[0]!.errorRatio! - expected)).toBeLessThan(0.001);
@@ -83,14 +103,25 @@ describe('SLIs and several SLOs', () => {
   it('explains a latency threshold without a bucket', async () => {
     const report = await evaluate({
       dr: { enabled: false },
-      slos: [{ name: 'latency', sli: { latency: { metric: 'http_request_duration_seconds', threshold: 0.3, selector: '{scenario="latency"}' } } }],
+      slos: [
+        {
+          name: 'latency',
+          sli: { latency: { metric: 'http_request_duration_seconds', threshold: 0.3, selector: '{scenario="latency"}' } },
+        },
+      ],
     });
     expect(report.decision.status).toBe('UNKNOWN');
     expect(report.decision.reasons[0]).toMatch(/no bucket le="0.3"; its buckets are 0.1, 0.25, 0.5, 1, \+Inf/);
   });
 
   it('takes the worst of two SLOs when only one is bad', async () => {
-    const report = await evaluate({ dr: { enabled: false }, slos: [{ name: 'good', sli: events('normal') }, { name: 'bad', sli: events('exhausted') }] });
+    const report = await evaluate({
+      dr: { enabled: false },
+      slos: [
+        { name: 'good', sli: events('normal') },
+        { name: 'bad', sli: events('exhausted') },
+      ],
+    });
     expect(report.slos.map((s) => s.status)).toEqual(['NORMAL', 'EXHAUSTED']);
     expect(report.decision).toMatchObject({ status: 'EXHAUSTED', canDeploy: false });
     expect(report.decision.reasons[0]).toMatch(/^SLO bad:/);

@@ -30,8 +30,15 @@ slos:
 `;
 
 function gate(yaml: string, url = inject('prometheusUrl')) {
-  const policy = resolvePolicy(parsePolicy(yaml), gateInputsSchema.parse({ 'prometheus-url': url, 'dr-check': 'false', 'use-recording-rules': 'false' }));
-  const prometheus = new PrometheusClient({ url: policy.prometheus!.url, headers: policy.prometheus!.headers, timeoutMs: policy.prometheus!.timeoutMs });
+  const policy = resolvePolicy(
+    parsePolicy(yaml),
+    gateInputsSchema.parse({ 'prometheus-url': url, 'dr-check': 'false', 'use-recording-rules': 'false' }),
+  );
+  const prometheus = new PrometheusClient({
+    url: policy.prometheus!.url,
+    headers: policy.prometheus!.headers,
+    timeoutMs: policy.prometheus!.timeoutMs,
+  });
   return evaluatePolicy({ policy, prometheus, now: new Date(inject('evaluationTime')) });
 }
 
@@ -45,8 +52,12 @@ describe('windows without samples (a service whose scrapes stopped two hours ago
     expect(report.decision).toMatchObject({ status: 'NORMAL', canDeploy: true });
     const noData = report.findings.filter((f) => f.code === 'no-data');
     expect(noData.map((f) => f.message)).toEqual([
-      expect.stringContaining('no data for the 1h window: the total query returned no samples (query: sum(increase(gone_requests_total{scenario="gone"}[1h])))'),
-      expect.stringContaining('no data for the 5m window: the total query returned no samples (query: sum(increase(gone_requests_total{scenario="gone"}[5m])))'),
+      expect.stringContaining(
+        'no data for the 1h window: the total query returned no samples (query: sum(increase(gone_requests_total{scenario="gone"}[1h])))',
+      ),
+      expect.stringContaining(
+        'no data for the 5m window: the total query returned no samples (query: sum(increase(gone_requests_total{scenario="gone"}[5m])))',
+      ),
     ]);
     const summary = renderSummary(report);
     expect(summary).toMatch(/\| gone \| 99.9% \| 30d \| 0.0\d\d% \| \d+\.\d% \| n\/a \| n\/a \| 🟢 NORMAL \|/);
@@ -55,7 +66,7 @@ describe('windows without samples (a service whose scrapes stopped two hours ago
     expect(slo.historyDays).toBeUndefined();
   });
 
-  it('blocks at the guard\'s status when the policy says unknown guards block', async () => {
+  it("blocks at the guard's status when the policy says unknown guards block", async () => {
     const report = await gate(`${events('gone_requests_total', 'gone')}unknown-guards: block\n`);
     expect(report.decision).toMatchObject({ status: 'FREEZE', canDeploy: false });
     expect(report.decision.reasons[0]).toMatch(/guard "1h\/5m > 14.4x" is unknown and blocks at FREEZE \(unknown-guards: block\)/);
@@ -70,7 +81,9 @@ slos:
         query: sum(increase(gone_requests_total{scenario="gone",status=~"5.."}[{{window}}])) / sum(increase(gone_requests_total{scenario="gone"}[{{window}}]))
 `);
     expect(Math.abs(report.slos[0]!.errorRatio! - expectedGoneErrorRatio(WINDOW_SECONDS)!)).toBeLessThan(RATIO_TOLERANCE);
-    expect(report.findings.find((f) => f.code === 'no-data')!.message).toMatch(/no data for the 1h window: the ratio query returned no samples \(query: sum\(increase\(gone_requests_total/);
+    expect(report.findings.find((f) => f.code === 'no-data')!.message).toMatch(
+      /no data for the 1h window: the ratio query returned no samples \(query: sum\(increase\(gone_requests_total/,
+    );
     expect(report.findings.map((f) => f.message).join('\n')).not.toMatch(/total query/);
   });
 
@@ -91,11 +104,17 @@ describe('a stored history shorter than the SLO window (a service five days old)
     // The first day boundary after the service's start: between four and five days of data.
     expect(slo.historyDays).toBeGreaterThan(4);
     expect(slo.historyDays).toBeLessThanOrEqual(5);
-    expect(report.findings).toEqual([expect.objectContaining({ code: 'short-history', status: 'NORMAL', message: expect.stringMatching(/SLO young: the stored history covers only about [45]\.\d days .* of the 30d window/) })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        code: 'short-history',
+        status: 'NORMAL',
+        message: expect.stringMatching(/SLO young: the stored history covers only about [45]\.\d days .* of the 30d window/),
+      }),
+    ]);
     expect(renderSummary(report)).toMatch(/\| young \| 99.9% \| 30d \(about [45]\.\d days of data\) \|/);
   });
 
-  it('says nothing for a service with the whole window, and costs a small share of the window\'s own query', async () => {
+  it("says nothing for a service with the whole window, and costs a small share of the window's own query", async () => {
     const report = await gate(events('http_requests_total', 'normal'));
     expect(report.slos[0]!.historyDays).toBeUndefined();
     expect(report.findings).toEqual([]);
@@ -112,13 +131,22 @@ describe('a stored history shorter than the SLO window (a service five days old)
 });
 
 describe('Prometheus errors name the query the user wrote', () => {
-  it('names the SLO\'s query, not the recorded-series probe, when Prometheus cannot be reached (use-recording-rules: auto)', async () => {
+  it("names the SLO's query, not the recorded-series probe, when Prometheus cannot be reached (use-recording-rules: auto)", async () => {
     const url = `http://127.0.0.1:${await getFreePort()}`;
-    const policy = resolvePolicy(parsePolicy(events('http_requests_total', 'normal')), gateInputsSchema.parse({ 'prometheus-url': url, 'dr-check': 'false' }));
+    const policy = resolvePolicy(
+      parsePolicy(events('http_requests_total', 'normal')),
+      gateInputsSchema.parse({ 'prometheus-url': url, 'dr-check': 'false' }),
+    );
     expect(policy.useRecordingRules).toBe('auto');
-    const report = await evaluatePolicy({ policy, prometheus: new PrometheusClient({ url, timeoutMs: 2000 }), now: new Date(inject('evaluationTime')) });
+    const report = await evaluatePolicy({
+      policy,
+      prometheus: new PrometheusClient({ url, timeoutMs: 2000 }),
+      now: new Date(inject('evaluationTime')),
+    });
     expect(report.decision.status).toBe('UNKNOWN');
-    expect(report.decision.reasons[0]).toMatch(/cannot reach Prometheus at http:\/\/127\.0\.0\.1:\d+.*\(query: sum\(increase\(http_requests_total\{scenario="normal"/);
+    expect(report.decision.reasons[0]).toMatch(
+      /cannot reach Prometheus at http:\/\/127\.0\.0\.1:\d+.*\(query: sum\(increase\(http_requests_total\{scenario="normal"/,
+    );
     expect(report.decision.reasons.join('\n')).not.toContain('count_over_time(deploy_governor:');
   });
 });

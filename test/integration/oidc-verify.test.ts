@@ -29,7 +29,10 @@ describe('createRunTokenVerifier', () => {
   it('accepts a token of the issuer for the audience, and returns its claims', async () => {
     const token = await issuer.sign(CLAIMS, { audience: AUDIENCE });
     const verdict = await verifier().verify(token, AUDIENCE);
-    expect(verdict).toEqual({ ok: true, claims: expect.objectContaining({ repository: 'octo-org/shop', run_id: '4242', aud: AUDIENCE, iss: issuer.url }) });
+    expect(verdict).toEqual({
+      ok: true,
+      claims: expect.objectContaining({ repository: 'octo-org/shop', run_id: '4242', aud: AUDIENCE, iss: issuer.url }),
+    });
   });
 
   it('refuses a token expired beyond the clock tolerance, saying when it expired', async () => {
@@ -62,7 +65,9 @@ describe('createRunTokenVerifier', () => {
   it('refuses a token whose payload was altered after signing', async () => {
     const token = await issuer.sign(CLAIMS, { audience: AUDIENCE });
     const [header, , signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...CLAIMS, actor: 'writer', aud: AUDIENCE, iss: issuer.url, exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...CLAIMS, actor: 'writer', aud: AUDIENCE, iss: issuer.url, exp: Math.floor(Date.now() / 1000) + 300 }),
+    ).toString('base64url');
     const verdict = await verifier().verify(`${header}.${forged}.${signature}`, AUDIENCE);
     expect(verdict).toEqual({ ok: false, problem: expect.stringContaining('signature does not verify') });
   });
@@ -86,7 +91,10 @@ describe('createRunTokenVerifier', () => {
   it('refuses a token that names another issuer', async () => {
     const token = await issuer.sign(CLAIMS, { audience: AUDIENCE, issuer: 'https://token.actions.githubusercontent.com' });
     const verdict = await verifier().verify(token, AUDIENCE);
-    expect(verdict).toEqual({ ok: false, problem: `the OIDC token was issued by "https://token.actions.githubusercontent.com", not "${issuer.url}"` });
+    expect(verdict).toEqual({
+      ok: false,
+      problem: `the OIDC token was issued by "https://token.actions.githubusercontent.com", not "${issuer.url}"`,
+    });
   });
 
   it('refuses malformed tokens', async () => {
@@ -98,7 +106,9 @@ describe('createRunTokenVerifier', () => {
 
   it('refuses a token with another algorithm (no alg confusion)', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ ...CLAIMS, aud: AUDIENCE, iss: issuer.url, exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ ...CLAIMS, aud: AUDIENCE, iss: issuer.url, exp: Math.floor(Date.now() / 1000) + 300 }),
+    ).toString('base64url');
     const verdict = await verifier().verify(`${header}.${payload}.`, AUDIENCE);
     expect(verdict).toEqual({ ok: false, problem: expect.stringContaining('not signed with RS256') });
   });
@@ -113,7 +123,9 @@ describe('createRunTokenVerifier', () => {
     const token = await issuer.sign(CLAIMS, { audience: AUDIENCE });
     expect(await down.verify(token, AUDIENCE)).toEqual({
       ok: false,
-      problem: expect.stringContaining(`cannot reach the OIDC issuer's discovery document http://127.0.0.1:${port}/.well-known/openid-configuration`),
+      problem: expect.stringContaining(
+        `cannot reach the OIDC issuer's discovery document http://127.0.0.1:${port}/.well-known/openid-configuration`,
+      ),
       transient: true,
     });
   });
@@ -128,7 +140,8 @@ describe('createRunTokenVerifier', () => {
         if (req.url === '/.well-known/openid-configuration') {
           const status = front.discovery.length === 0 ? 503 : 200;
           front.discovery.push(status);
-          const body = status === 200 ? { issuer: front.discoveryIssuer ?? front.url, jwks_uri: `${front.url}/keys` } : { message: 'unavailable' };
+          const body =
+            status === 200 ? { issuer: front.discoveryIssuer ?? front.url, jwks_uri: `${front.url}/keys` } : { message: 'unavailable' };
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         } else if (req.url === '/keys' && front.jwksStatus !== 200) {
           res.writeHead(front.jwksStatus).end();
@@ -150,7 +163,11 @@ describe('createRunTokenVerifier', () => {
     it('does not keep a failed discovery: the next call retries it and succeeds', async () => {
       const v = createRunTokenVerifier({ issuer: front.url, clockToleranceSeconds: 60 });
       const token = await issuer.sign(CLAIMS, { audience: AUDIENCE, issuer: front.url });
-      expect(await v.verify(token, AUDIENCE)).toEqual({ ok: false, problem: expect.stringContaining('answered HTTP 503'), transient: true });
+      expect(await v.verify(token, AUDIENCE)).toEqual({
+        ok: false,
+        problem: expect.stringContaining('answered HTTP 503'),
+        transient: true,
+      });
       expect((await v.verify(token, AUDIENCE)).ok).toBe(true);
       // Kept once it succeeded.
       expect((await v.verify(token, AUDIENCE)).ok).toBe(true);
@@ -162,7 +179,11 @@ describe('createRunTokenVerifier', () => {
       try {
         const v = createRunTokenVerifier({ issuer: front.url, clockToleranceSeconds: 60 });
         const token = await issuer.sign(CLAIMS, { audience: AUDIENCE, issuer: front.url });
-        expect(await v.verify(token, AUDIENCE)).toEqual({ ok: false, problem: expect.stringContaining("cannot fetch the OIDC issuer's keys"), transient: true });
+        expect(await v.verify(token, AUDIENCE)).toEqual({
+          ok: false,
+          problem: expect.stringContaining("cannot fetch the OIDC issuer's keys"),
+          transient: true,
+        });
       } finally {
         front.jwksStatus = 200;
       }
@@ -174,7 +195,11 @@ describe('createRunTokenVerifier', () => {
         const v = createRunTokenVerifier({ issuer: front.url, clockToleranceSeconds: 60 });
         const token = await issuer.sign(CLAIMS, { audience: AUDIENCE, issuer: front.url });
         const verdict = await v.verify(token, AUDIENCE);
-        expect(verdict).toEqual({ ok: false, problem: expect.stringContaining('names the issuer "https://elsewhere.example"'), transient: false });
+        expect(verdict).toEqual({
+          ok: false,
+          problem: expect.stringContaining('names the issuer "https://elsewhere.example"'),
+          transient: false,
+        });
       } finally {
         front.discoveryIssuer = null;
       }

@@ -142,8 +142,8 @@ const sloOf = (report: Report, name: string) => {
   return slo;
 };
 
-describe('an OpenSLO source through the gate, against the suite\'s Prometheus', () => {
-  it('gives the good/total SLO the budget of the native events SLO for the same data, and the latency SLO the native latency SLO\'s', async () => {
+describe("an OpenSLO source through the gate, against the suite's Prometheus", () => {
+  it("gives the good/total SLO the budget of the native events SLO for the same data, and the latency SLO the native latency SLO's", async () => {
     const [openslo, native] = await Promise.all([gate('openslo-policy.yml'), gate('native-policy.yml')]);
     expect(openslo.slos.map((s) => [s.name, s.sliKind, s.window])).toEqual([
       ['checkout-availability', 'good-events', '4w'],
@@ -159,7 +159,8 @@ describe('an OpenSLO source through the gate, against the suite\'s Prometheus', 
       expect(Math.abs(a.budgetRemaining! - b.budgetRemaining!), name).toBeLessThan(1e-6);
       expect(a.status).toBe(b.status);
       expect(a.guards.map((g) => [g.name, g.triggered])).toEqual(b.guards.map((g) => [g.name, g.triggered]));
-      for (const [i, g] of a.guards.entries()) expect(Math.abs((g.longBurnRate ?? 0) - (b.guards[i]!.longBurnRate ?? 0)), `${name} ${g.name}`).toBeLessThan(1e-6);
+      for (const [i, g] of a.guards.entries())
+        expect(Math.abs((g.longBurnRate ?? 0) - (b.guards[i]!.longBurnRate ?? 0)), `${name} ${g.name}`).toBeLessThan(1e-6);
     }
     // And both equal the models the data was generated from (within increase()'s edge extrapolation).
     expect(Math.abs(sloOf(openslo, 'checkout-availability').errorRatio! - expectedErrorRatio('caution', 28 * DAY)!)).toBeLessThan(0.00005);
@@ -194,7 +195,10 @@ describe('an OpenSLO source through the gate, against the suite\'s Prometheus', 
   });
 
   it('reads the OpenSLO file from the default branch in the app, with the same result as from disk', async () => {
-    const files: Record<string, string> = { '.github/deploy-governor.yml': 'openslo: slos/checkout.openslo.yaml\ndr: { enabled: false }\n', 'slos/checkout.openslo.yaml': OPENSLO };
+    const files: Record<string, string> = {
+      '.github/deploy-governor.yml': 'openslo: slos/checkout.openslo.yaml\ndr: { enabled: false }\n',
+      'slos/checkout.openslo.yaml': OPENSLO,
+    };
     const client: GitHubClient = {
       async request(_route, parameters) {
         const text = files[String(parameters?.path)];
@@ -215,7 +219,9 @@ describe('an OpenSLO source through the gate, against the suite\'s Prometheus', 
       gate('openslo-policy.yml'),
     ]);
     expect(app.source).toBe('shop/checkout:.github/deploy-governor.yml');
-    expect(app.report.slos.map((s) => [s.name, s.errorRatio, s.budgetRemaining, s.status])).toEqual(disk.slos.map((s) => [s.name, s.errorRatio, s.budgetRemaining, s.status]));
+    expect(app.report.slos.map((s) => [s.name, s.errorRatio, s.budgetRemaining, s.status])).toEqual(
+      disk.slos.map((s) => [s.name, s.errorRatio, s.budgetRemaining, s.status]),
+    );
   });
 });
 
@@ -250,7 +256,7 @@ describe('generate rules from OpenSLO sources', () => {
     ['the end-to-end file (good/total, latency, counters)', async () => OPENSLO],
     ["Sloth's apiserver example (openslo/v1alpha)", () => readFile('test/fixtures/openslo/sloth/openslo-kubernetes-apiserver.yml', 'utf8')],
     [
-      'the official SLI examples\' Prometheus raw ratio',
+      "the official SLI examples' Prometheus raw ratio",
       async () =>
         `${await readFile('test/fixtures/openslo/v1-slis.yaml', 'utf8')}---
 apiVersion: openslo/v1

@@ -34,7 +34,7 @@ function modelBudget(end: number, at: number): number {
 }
 
 describe('error-budget impact of an incident', () => {
-  it('fills in each SLO\'s budget before, during and after from Prometheus', async () => {
+  it("fills in each SLO's budget before, during and after from Prometheus", async () => {
     repo.files.set(
       'main:.github/deploy-governor.yml',
       [
@@ -48,7 +48,11 @@ describe('error-budget impact of an incident', () => {
       ].join('\n'),
     );
     const end = inject('evaluationTime') / 1000;
-    const incident = h.github.state.addIssue(repo, { title: 'Checkout down', labels: ['incident', 'sev1'], user: h.github.state.user('alice') });
+    const incident = h.github.state.addIssue(repo, {
+      title: 'Checkout down',
+      labels: ['incident', 'sev1'],
+      user: h.github.state.user('alice'),
+    });
     incident.created_at = new Date((end - 2 * HOUR) * 1000).toISOString();
     incident.state = 'closed';
     incident.closed_at = new Date(end * 1000).toISOString();
@@ -73,7 +77,11 @@ describe('error-budget impact of an incident', () => {
     await h.stop();
     h = await startStandInHarness({ PROMETHEUS_URL: 'http://127.0.0.1:9' });
     repo = h.github.state.repo(OWNER, REPO);
-    const incident = h.github.state.addIssue(repo, { title: 'Checkout down', labels: ['incident', 'sev1'], user: h.github.state.user('alice') });
+    const incident = h.github.state.addIssue(repo, {
+      title: 'Checkout down',
+      labels: ['incident', 'sev1'],
+      user: h.github.state.user('alice'),
+    });
     incident.state = 'closed';
     incident.closed_at = new Date().toISOString();
     await h.receive('issues', issuesEvent('closed', incident, { login: 'alice' }));

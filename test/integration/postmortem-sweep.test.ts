@@ -41,7 +41,20 @@ interface FakeIssue {
 }
 
 function issue(number: number, over: Partial<FakeIssue>): FakeIssue {
-  return { number, node_id: `I_${number}`, title: `Issue ${number}`, state: 'open', created_at: '2026-11-01T00:00:00Z', closed_at: null, state_reason: null, labels: [], assignees: [], body: '', comments: [], ...over };
+  return {
+    number,
+    node_id: `I_${number}`,
+    title: `Issue ${number}`,
+    state: 'open',
+    created_at: '2026-11-01T00:00:00Z',
+    closed_at: null,
+    state_reason: null,
+    labels: [],
+    assignees: [],
+    body: '',
+    comments: [],
+    ...over,
+  };
 }
 
 function actionItem(number: number, due: string, owner: string, over: Partial<FakeIssue> = {}): FakeIssue {
@@ -57,7 +70,13 @@ function actionItem(number: number, due: string, owner: string, over: Partial<Fa
 /** The repository as the scenario starts (now = 2026-11-25T12:00Z). */
 function scenario(): FakeIssue[] {
   return [
-    issue(1, { title: 'Checkout down', labels: ['incident', 'sev1'], state: 'closed', closed_at: '2026-11-10T00:00:00Z', state_reason: 'completed' }),
+    issue(1, {
+      title: 'Checkout down',
+      labels: ['incident', 'sev1'],
+      state: 'closed',
+      closed_at: '2026-11-10T00:00:00Z',
+      state_reason: 'completed',
+    }),
     issue(2, {
       title: 'Postmortem: checkout down',
       labels: ['postmortem'],
@@ -65,8 +84,16 @@ function scenario(): FakeIssue[] {
     }),
     actionItem(3, '2026-11-20', 'bob'), // overdue, never reminded: label + remind
     actionItem(4, '2026-11-25', 'carol'), // due today: nothing
-    actionItem(5, '2026-11-01', 'dave', { labels: ['action-item', 'overdue'], comments: [{ body: `Reminder\n\n${reminderMarker('2026-11-25')}`, user: BOT, author_association: 'NONE' }] }), // reminded today already
-    actionItem(6, '2026-11-01', 'erin', { state: 'closed', closed_at: '2026-11-24T00:00:00Z', state_reason: 'completed', labels: ['action-item', 'overdue'] }), // closed: unlabel
+    actionItem(5, '2026-11-01', 'dave', {
+      labels: ['action-item', 'overdue'],
+      comments: [{ body: `Reminder\n\n${reminderMarker('2026-11-25')}`, user: BOT, author_association: 'NONE' }],
+    }), // reminded today already
+    actionItem(6, '2026-11-01', 'erin', {
+      state: 'closed',
+      closed_at: '2026-11-24T00:00:00Z',
+      state_reason: 'completed',
+      labels: ['action-item', 'overdue'],
+    }), // closed: unlabel
     actionItem(7, '2026-11-15', 'frank', {
       labels: ['action-item', 'overdue'],
       comments: [
@@ -94,7 +121,13 @@ interface FakeGitHub {
 
 function apiIssue(i: FakeIssue) {
   const { comments, labels, assignees, ...rest } = i;
-  return { ...rest, labels: labels.map((name) => ({ name })), assignees: assignees.map((login) => ({ login })), comments: comments.length, user: BOT };
+  return {
+    ...rest,
+    labels: labels.map((name) => ({ name })),
+    assignees: assignees.map((login) => ({ login })),
+    comments: comments.length,
+    user: BOT,
+  };
 }
 
 /** A stateful GitHub for one repository, octo/shop, answering the given methods (a reader's test registers GET only). */
@@ -115,7 +148,9 @@ function fakeGitHub(issues: FakeIssue[], methods: readonly string[] = ['GET', 'P
       let m: RegExpExecArray | null;
       if (method === 'GET' && (m = /^\/repos\/octo\/shop\/contents\/(.+)$/.exec(p))) {
         const text = gh.files.get(m[1]!);
-        return text === undefined ? [404, { message: 'Not Found' }] : [200, { type: 'file', sha: 'f'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }];
+        return text === undefined
+          ? [404, { message: 'Not Found' }]
+          : [200, { type: 'file', sha: 'f'.repeat(40), encoding: 'base64', content: Buffer.from(text).toString('base64') }];
       }
       if (method === 'GET' && p === '/repos/octo/shop/issues') {
         const label = url.searchParams.get('labels')!;
@@ -145,7 +180,12 @@ function fakeGitHub(issues: FakeIssue[], methods: readonly string[] = ['GET', 'P
       }
       if (method === 'POST' && p === '/repos/octo/shop/issues') {
         const b = body as { title: string; body: string; labels: string[] };
-        const created = issue(Math.max(...gh.issues.map((i) => i.number)) + 1, { title: b.title, body: b.body, labels: b.labels, created_at: NOW.toISOString() });
+        const created = issue(Math.max(...gh.issues.map((i) => i.number)) + 1, {
+          title: b.title,
+          body: b.body,
+          labels: b.labels,
+          created_at: NOW.toISOString(),
+        });
         gh.issues.push(created);
         return [201, apiIssue(created)];
       }
@@ -215,7 +255,9 @@ describe('runPostmortemSweep', () => {
     expect(comments(gh, 3).map((c) => c.body)).toEqual([
       `@bob, this action item was due on 2026-11-20 and is 5 days overdue. Close it when it is done, or agree a new due date in its postmortem.\n\n${reminderMarker('2026-11-25')}`,
     ]);
-    expect(comments(gh, 2).at(-1)!.body).toMatch(/^@alice, this postmortem is still unpublished 15 days after its incident ended \(2026-11-10T00:00:00Z\)\./);
+    expect(comments(gh, 2).at(-1)!.body).toMatch(
+      /^@alice, this postmortem is still unpublished 15 days after its incident ended \(2026-11-10T00:00:00Z\)\./,
+    );
     expect(comments(gh, 5)).toHaveLength(1); // reminded earlier today
     expect(comments(gh, 4)).toHaveLength(0); // due today
     expect(gh.issues.find((i) => i.number === 3)!.labels).toContain('overdue');
@@ -271,14 +313,23 @@ describe('runPostmortemSweep', () => {
         return client.request(route, parameters);
       },
     };
-    const result = await runPostmortemSweep(failingPin, { owner: 'octo', repo: 'shop', policy: resolvePostmortemPolicy(undefined), now: NOW });
-    expect(result.actions.filter((a) => a.outcome === 'failed').map((a) => [a.action.kind, a.action.issue])).toEqual([['remind-overdue', 3]]);
+    const result = await runPostmortemSweep(failingPin, {
+      owner: 'octo',
+      repo: 'shop',
+      policy: resolvePostmortemPolicy(undefined),
+      now: NOW,
+    });
+    expect(result.actions.filter((a) => a.outcome === 'failed').map((a) => [a.action.kind, a.action.issue])).toEqual([
+      ['remind-overdue', 3],
+    ]);
     expect(result.failures).toEqual([expect.stringMatching(/^#3 remind-overdue: .*Server Error/)]);
     // The others were still done.
     expect(comments(gh, 7)).toHaveLength(3);
     expect(comments(gh, 2)).toHaveLength(1);
     expect(result.reportIssue).toMatchObject({ created: true, pinned: false });
-    expect(result.warnings).toEqual([expect.stringMatching(/^could not pin the reliability report #\d+ .*: You can only pin 3 issues per repository$/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^could not pin the reliability report #\d+ .*: You can only pin 3 issues per repository$/),
+    ]);
 
     // The failed reminder is the only one sent on the rerun.
     const rerun = await runPostmortemSweep(client, { owner: 'octo', repo: 'shop', policy: resolvePostmortemPolicy(undefined), now: NOW });
@@ -310,7 +361,9 @@ describe('deploy-governor postmortems', () => {
     gh.failCommentOn.add(7);
     let io = capture();
     expect(await run(['node', 'deploy-governor', 'postmortems', 'sweep', '--repo', 'octo/shop'])).toBe(1);
-    expect(io.out.join('')).toMatch(/^done: #3 label-overdue\ndone: #3 remind-overdue\ndone: #6 unlabel-overdue\nFAILED: #7 remind-overdue: .*\nreliability report: #9 created, pinned\n$/);
+    expect(io.out.join('')).toMatch(
+      /^done: #3 label-overdue\ndone: #3 remind-overdue\ndone: #6 unlabel-overdue\nFAILED: #7 remind-overdue: .*\nreliability report: #9 created, pinned\n$/,
+    );
     expect(io.err.join('')).toMatch(/^deploy-governor: failed: #7 remind-overdue: /);
     expect(comments(gh, 2)).toHaveLength(0);
     vi.restoreAllMocks();
@@ -324,11 +377,20 @@ describe('deploy-governor postmortems', () => {
   });
 
   it('prints the report in each format without writing anything, and --check exits 1 on a missed goal', async () => {
-    const gh = fakeGitHub([
-      ...scenario(),
-      // A closed sev2 incident without a postmortem: coverage 1 of 2, below the 100 % goal.
-      issue(20, { title: 'Payments slow', labels: ['incident', 'sev2'], state: 'closed', closed_at: '2026-11-20T00:00:00Z', state_reason: 'completed' }),
-    ], ['GET']);
+    const gh = fakeGitHub(
+      [
+        ...scenario(),
+        // A closed sev2 incident without a postmortem: coverage 1 of 2, below the 100 % goal.
+        issue(20, {
+          title: 'Payments slow',
+          labels: ['incident', 'sev2'],
+          state: 'closed',
+          closed_at: '2026-11-20T00:00:00Z',
+          state_reason: 'completed',
+        }),
+      ],
+      ['GET'],
+    );
     const io = capture();
     const report = async (...flags: string[]) => {
       io.out.length = 0;
@@ -341,7 +403,12 @@ describe('deploy-governor postmortems', () => {
     expect(om.out).toContain('deploy_governor_postmortem_coverage_ratio{repository="octo/shop"} 0.5\n');
     const json = await report('--format', 'json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.out)).toMatchObject({ repository: 'octo/shop', generatedAt: NOW.toISOString(), goalsMet: false, coverage: { required: 2, covered: 1, missing: [20] } });
+    expect(JSON.parse(json.out)).toMatchObject({
+      repository: 'octo/shop',
+      generatedAt: NOW.toISOString(),
+      goalsMet: false,
+      coverage: { required: 2, covered: 1, missing: [20] },
+    });
     const md = await report();
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/^## Reliability report: octo\/shop/);

@@ -33,8 +33,12 @@ describe('governance metrics on a Pushgateway', () => {
     const env = { GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_EVENT_NAME: 'push' };
     expect((await runBundledAction({ node, inputs: inputs('exhausted', pushgateway.url), env })).exitCode).toBe(1);
     let metrics = await (await fetch(`${pushgateway.url}/metrics`)).text();
-    expect(metrics).toMatch(/deploy_governor_decision\{allowed="false",environment="production",instance="",job="deploy-governor",overridden="false",repository="octo-org\/shop",status="EXHAUSTED"\} 1/);
-    expect(metrics).toMatch(/deploy_governor_decision_timestamp_seconds\{environment="production",instance="",job="deploy-governor",repository="octo-org\/shop"\} \d/);
+    expect(metrics).toMatch(
+      /deploy_governor_decision\{allowed="false",environment="production",instance="",job="deploy-governor",overridden="false",repository="octo-org\/shop",status="EXHAUSTED"\} 1/,
+    );
+    expect(metrics).toMatch(
+      /deploy_governor_decision_timestamp_seconds\{environment="production",instance="",job="deploy-governor",repository="octo-org\/shop"\} \d/,
+    );
 
     expect((await runBundledAction({ node, inputs: inputs('normal', pushgateway.url), env })).exitCode).toBe(0);
     metrics = await (await fetch(`${pushgateway.url}/metrics`)).text();

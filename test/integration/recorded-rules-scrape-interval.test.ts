@@ -62,7 +62,13 @@ beforeAll(async () => {
   const file = parsePolicy(POLICY);
   const policy = resolvePolicy(file, gateInputsSchema.parse({}));
   const alerting = resolveAlerting(file, 'production');
-  const rules = generateRules({ slos: policy.slos, dr: null, source: 'test', pairs: alerting.pairs, extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]) });
+  const rules = generateRules({
+    slos: policy.slos,
+    dr: null,
+    source: 'test',
+    pairs: alerting.pairs,
+    extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
+  });
   expect(rules).toMatch(/record: deploy_governor:sli_total:rate20m\n/);
   prometheus = await startPrometheusWithRecordings(path.join(work, 'data.om'), rules, end, 8 * DAY);
 }, 240_000);
@@ -73,7 +79,10 @@ afterAll(async () => {
 });
 
 async function evaluate(policyText: string, mode: 'true' | 'false' | 'auto') {
-  const policy = resolvePolicy(parsePolicy(policyText), gateInputsSchema.parse({ 'prometheus-url': prometheus.url, 'use-recording-rules': mode }));
+  const policy = resolvePolicy(
+    parsePolicy(policyText),
+    gateInputsSchema.parse({ 'prometheus-url': prometheus.url, 'use-recording-rules': mode }),
+  );
   return evaluatePolicy({ policy, prometheus: new PrometheusClient({ url: prometheus.url, timeoutMs: 10_000 }), now: evaluationTime });
 }
 

@@ -47,7 +47,10 @@ afterAll(async () => {
 });
 
 async function evaluate(mode: 'true' | 'false', now = evaluationTime) {
-  const policy = resolvePolicy(parsePolicy(policyText), gateInputsSchema.parse({ 'prometheus-url': prometheus.url, 'use-recording-rules': mode }));
+  const policy = resolvePolicy(
+    parsePolicy(policyText),
+    gateInputsSchema.parse({ 'prometheus-url': prometheus.url, 'use-recording-rules': mode }),
+  );
   return evaluatePolicy({ policy, prometheus: new PrometheusClient({ url: prometheus.url, timeoutMs: 10_000 }), now });
 }
 
@@ -81,7 +84,8 @@ describe('the budget history (the charts) from recorded series versus raw counte
         expect(Math.abs(p.burnRate! - q.burnRate!)).toBeLessThan(0.02 + 0.02 * q.burnRate!);
         expect(Math.abs(p.budgetRemaining - q.budgetRemaining)).toBeLessThan(0.5);
       }
-      for (let j = 1; j < fromRecorded.points.length; j++) expect(fromRecorded.points[j]!.budgetRemaining).toBeLessThanOrEqual(fromRecorded.points[j - 1]!.budgetRemaining);
+      for (let j = 1; j < fromRecorded.points.length; j++)
+        expect(fromRecorded.points[j]!.budgetRemaining).toBeLessThanOrEqual(fromRecorded.points[j - 1]!.budgetRemaining);
     }
   });
 });

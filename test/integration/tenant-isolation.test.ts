@@ -29,7 +29,10 @@ import { expectedErrorRatio } from '../support/scenarios.js';
 const WINDOW_SECONDS = 30 * 86400;
 const RATIO_TOLERANCE = 0.00005;
 const base = readAppConfig({ APP_ID: '1' });
-const configWith = (directory: TenantDirectory) => ({ ...base, tenancy: { ...base.tenancy, directory, allowedNetworks: [parseCidr('127.0.0.0/8')!] } });
+const configWith = (directory: TenantDirectory) => ({
+  ...base,
+  tenancy: { ...base.tenancy, directory, allowedNetworks: [parseCidr('127.0.0.0/8')!] },
+});
 const limits = new TenantQueryLimits(4);
 const A = { owner: 'acme', repo: 'a-checkout', installationId: 1 };
 const B = { owner: 'acme', repo: 'b-payments', installationId: 1 };
@@ -70,7 +73,7 @@ beforeAll(() => {
 afterAll(closePrometheusConnections);
 
 describe('two tenants separated by a label on one Prometheus', () => {
-  it('a query that would sum across both tenants returns only the asking tenant\'s series', async () => {
+  it("a query that would sum across both tenants returns only the asking tenant's series", async () => {
     const everything = 'sum(increase(http_requests_total[30d]))';
     const all = await scalar(direct, everything);
     const onlyA = await scalar(direct, 'sum(increase(http_requests_total{scenario="normal"}[30d]))');
@@ -84,9 +87,13 @@ describe('two tenants separated by a label on one Prometheus', () => {
     const a = tenantFor(A, labelled);
     const scenarios = async (promql: string) => [...new Set((await a.query(promql, now)).samples.map((s) => s.labels.scenario))];
     expect(await scenarios('count by (scenario) ({__name__=~".+"})')).toEqual(['normal']);
-    expect(await scenarios('count by (scenario) (http_requests_total) * on(scenario) group_left count by (scenario) (http_requests_total)')).toEqual(['normal']);
+    expect(
+      await scenarios('count by (scenario) (http_requests_total) * on(scenario) group_left count by (scenario) (http_requests_total)'),
+    ).toEqual(['normal']);
     expect(await scenarios('count by (scenario) (max_over_time(http_requests_total[1h:5m]))')).toEqual(['normal']);
-    expect(await scenarios('count by (scenario) (label_replace(http_requests_total, "scenario", "exhausted", "", ""))')).toEqual(['exhausted']);
+    expect(await scenarios('count by (scenario) (label_replace(http_requests_total, "scenario", "exhausted", "", ""))')).toEqual([
+      'exhausted',
+    ]);
     // label_replace only renames the tenant's own series: the count is A's, not B's.
     const renamed = await scalar(a, 'count(label_replace(http_requests_total, "scenario", "exhausted", "", ""))');
     expect(renamed).toBe(await scalar(direct, 'count(http_requests_total{scenario="normal"})'));
@@ -94,14 +101,20 @@ describe('two tenants separated by a label on one Prometheus', () => {
 
   it('refuses, before sending, a query that names the other tenant', async () => {
     const a = tenantFor(A, labelled);
-    for (const hostile of ['sum(http_requests_total{scenario="exhausted"})', 'sum(http_requests_total{scenario=~".+"})', 'http_requests_total{scenario!="normal"}']) {
+    for (const hostile of [
+      'sum(http_requests_total{scenario="exhausted"})',
+      'sum(http_requests_total{scenario=~".+"})',
+      'http_requests_total{scenario!="normal"}',
+    ]) {
       const error = await a.query(hostile, now).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PrometheusQueryError);
-      expect((error as PrometheusQueryError).message).toMatch(/^the app refused to send this query: the selector http_requests_total\{scenario.*may only read series with scenario="normal"/);
+      expect((error as PrometheusQueryError).message).toMatch(
+        /^the app refused to send this query: the selector http_requests_total\{scenario.*may only read series with scenario="normal"/,
+      );
     }
   });
 
-  it('the gate\'s verdict for each tenant is its own scenario\'s, from the same label-free policy', async () => {
+  it("the gate's verdict for each tenant is its own scenario's, from the same label-free policy", async () => {
     const inputs = gateInputsSchema.parse({
       'prometheus-url': prometheusUrl,
       'error-query': 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
@@ -143,7 +156,13 @@ describe('two tenants separated by headers at a front', () => {
           return;
         }
         const forward = httpRequest(
-          { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '', 'content-length': body.length } },
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            path: req.url,
+            method: req.method,
+            headers: { 'content-type': req.headers['content-type'] ?? '', 'content-length': body.length },
+          },
           (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(res);
@@ -161,7 +180,7 @@ describe('two tenants separated by headers at a front', () => {
     await new Promise<void>((resolve) => front.close(() => resolve()));
   });
 
-  it('sends each tenant\'s own X-Scope-OrgID and token, and the front serves each', async () => {
+  it("sends each tenant's own X-Scope-OrgID and token, and the front serves each", async () => {
     const directory = parseTenantsFile(
       [
         'tenants:',
@@ -187,10 +206,17 @@ describe('two tenants separated by headers at a front', () => {
 
   it('a tenant whose headers the front does not accept gets "unauthorized", never another tenant\'s answer', async () => {
     const directory = parseTenantsFile(
-      ['tenants:', '  - name: tenant-a', '    repositories: ["acme/a-*"]', `    prometheus: { url: "${frontUrl}", headers: { X-Scope-OrgID: org-b } }`].join('\n'),
+      [
+        'tenants:',
+        '  - name: tenant-a',
+        '    repositories: ["acme/a-*"]',
+        `    prometheus: { url: "${frontUrl}", headers: { X-Scope-OrgID: org-b } }`,
+      ].join('\n'),
       {},
     );
-    const error = await tenantFor(A, directory).query('up', now).catch((e: unknown) => e);
+    const error = await tenantFor(A, directory)
+      .query('up', now)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrometheusQueryError);
     expect((error as PrometheusQueryError).kind).toBe('unauthorized');
   });

@@ -31,15 +31,20 @@ export async function startCommentGitHub(): Promise<CommentGitHub> {
       void (async () => {
         const path = (req.url ?? '/').split('?')[0]!;
         fake.requests.push({ method: req.method!, path, at: Date.now() });
-        const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-        if (/^\/api\/v3\/app\/installations\/\d+\/access_tokens$/.test(path)) return json(201, { token: 'ghs_fake', expires_at: '2999-01-01T00:00:00Z' });
+        const json = (status: number, body: unknown) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        if (/^\/api\/v3\/app\/installations\/\d+\/access_tokens$/.test(path))
+          return json(201, { token: 'ghs_fake', expires_at: '2999-01-01T00:00:00Z' });
         const m = comments.exec(path);
         if (!m) return json(404, { message: 'Not Found' });
         const issue = Number(m[1]);
         const list = fake.comments.get(issue) ?? [];
         if (req.method === 'GET') {
           if (fake.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.delayMs));
-          return json(200, list.map((c) => ({ ...c, performed_via_github_app: { id: APP_ID } })));
+          return json(
+            200,
+            list.map((c) => ({ ...c, performed_via_github_app: { id: APP_ID } })),
+          );
         }
         if (fake.failing.has(issue)) return json(422, { message: 'Validation Failed' });
         const comment = { id: next++, body: (JSON.parse(Buffer.concat(chunks).toString()) as { body: string }).body };

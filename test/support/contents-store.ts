@@ -18,7 +18,13 @@ export interface ContentsStore {
   beforeNextWrite: (() => void) | null;
 }
 
-export function mountContentsStore(scope: nock.Scope, repoPath: string, file: string, branch: string, initial: Partial<ContentsStore> = {}): ContentsStore {
+export function mountContentsStore(
+  scope: nock.Scope,
+  repoPath: string,
+  file: string,
+  branch: string,
+  initial: Partial<ContentsStore> = {},
+): ContentsStore {
   const store: ContentsStore = { text: '', branchExists: false, writes: 0, conflicts: 0, beforeNextWrite: null, large: false, ...initial };
   // The file exists once it has text (set by a test) or was written (even empty).
   let written = false;
@@ -32,13 +38,26 @@ export function mountContentsStore(scope: nock.Scope, repoPath: string, file: st
     .reply(() => {
       if (!store.branchExists || !exists()) return [404, { message: 'Not Found' }];
       if (store.large) return [200, { type: 'file', encoding: 'none', size: Buffer.byteLength(store.text), sha: sha(), content: '' }];
-      return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(store.text), sha: sha(), content: Buffer.from(store.text).toString('base64') }];
+      return [
+        200,
+        {
+          type: 'file',
+          encoding: 'base64',
+          size: Buffer.byteLength(store.text),
+          sha: sha(),
+          content: Buffer.from(store.text).toString('base64'),
+        },
+      ];
     })
     .persist();
   scope
     .get(new RegExp(`^${repoPath}/git/blobs/[0-9a-f]{40}$`))
     .optionally()
-    .reply((uri) => (uri.endsWith(`/${sha()}`) ? [200, { sha: sha(), encoding: 'base64', content: Buffer.from(store.text).toString('base64') }] : [404, { message: 'Not Found' }]))
+    .reply((uri) =>
+      uri.endsWith(`/${sha()}`)
+        ? [200, { sha: sha(), encoding: 'base64', content: Buffer.from(store.text).toString('base64') }]
+        : [404, { message: 'Not Found' }],
+    )
     .persist();
   scope
     .get(`${repoPath}/branches/${branch}`)
@@ -46,7 +65,11 @@ export function mountContentsStore(scope: nock.Scope, repoPath: string, file: st
     .reply(() => (store.branchExists ? [200, { name: branch }] : [404, { message: 'Branch not found' }]))
     .persist();
   scope.get(repoPath).optionally().reply(200, { default_branch: 'main' }).persist();
-  scope.get(new RegExp(`^${repoPath}/git/ref/heads(/|%2F)main$`)).optionally().reply(200, { ref: 'refs/heads/main', object: { sha: 'f'.repeat(40), type: 'commit' } }).persist();
+  scope
+    .get(new RegExp(`^${repoPath}/git/ref/heads(/|%2F)main$`))
+    .optionally()
+    .reply(200, { ref: 'refs/heads/main', object: { sha: 'f'.repeat(40), type: 'commit' } })
+    .persist();
   scope
     .post(`${repoPath}/git/refs`)
     .optionally()

@@ -13,7 +13,7 @@ export type FaultMode =
   | { kind: 'status'; status: number; body: string }
   | { kind: 'drop' };
 
-export interface RecordedProxyRequest {
+interface RecordedProxyRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
@@ -37,7 +37,13 @@ export async function startFaultProxy(target: string) {
       recordedRequests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: body.toString('utf8') });
       const forward = () => {
         const out = httpRequest(
-          { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            method: req.method,
+            path: req.url,
+            headers: { ...req.headers, host: upstream.host },
+          },
           (up) => {
             res.writeHead(up.statusCode ?? 502, up.headers);
             up.pipe(res);

@@ -10,7 +10,8 @@ import { checkRequestAgainstOpenApi } from './openapi-checker.js';
 export function checkGitHubRequest(request: { method: string; path: string; body?: unknown }): string[] {
   if (request.path.replace(/^\/api(\/v3)?(?=\/)/, '') !== '/graphql') return checkRequestAgainstOpenApi(request);
   const body = request.body as { query?: unknown; variables?: Record<string, unknown> } | undefined;
-  if (request.method !== 'POST' || typeof body?.query !== 'string') return [`${request.method} ${request.path}: a GraphQL request is a POST with a "query" string`];
+  if (request.method !== 'POST' || typeof body?.query !== 'string')
+    return [`${request.method} ${request.path}: a GraphQL request is a POST with a "query" string`];
   const problems = validate(body.query).map((e) => `POST /graphql: ${e.message}`);
   for (const [, name] of body.query.matchAll(/\$(\w+)\s*:/g)) {
     if (!body.variables || !(name! in body.variables)) problems.push(`POST /graphql: variable $${name} is declared but not sent`);

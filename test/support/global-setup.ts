@@ -33,10 +33,15 @@ export async function setup(project: TestProject): Promise<void> {
   const generated = Date.now();
   // The app servers the suite starts run the compiled app (as npm run app does): compile it once, before any worker starts one.
   // DG_SKIP_APP_BUILD=1 skips it while iterating on tests that do not start the compiled app (CONTRIBUTING.md).
-  [prometheus] = await Promise.all([startPrometheus({ openMetricsFile: file }), process.env.DG_SKIP_APP_BUILD === '1' ? Promise.resolve() : buildApp()]);
+  [prometheus] = await Promise.all([
+    startPrometheus({ openMetricsFile: file }),
+    process.env.DG_SKIP_APP_BUILD === '1' ? Promise.resolve() : buildApp(),
+  ]);
   project.provide('prometheusUrl', prometheus.url);
   project.provide('evaluationTime', end * 1000);
-  console.log(`[global-setup] scenarios generated in ${generated - started} ms, Prometheus backfilled and ready in ${Date.now() - generated} ms at ${prometheus.url}`);
+  console.log(
+    `[global-setup] scenarios generated in ${generated - started} ms, Prometheus backfilled and ready in ${Date.now() - generated} ms at ${prometheus.url}`,
+  );
 }
 
 export async function teardown(): Promise<void> {

@@ -44,7 +44,15 @@ function issueFrom(template: Record<string, unknown>, issue: Issue): Record<stri
     updated_at: issue.updated_at,
     closed_at: issue.closed_at,
     html_url: `https://github.com/${OWNER}/${REPO}/issues/${issue.number}`,
-    ...(issue.pull_request ? { pull_request: { url: issue.pull_request.url, html_url: `https://github.com/${OWNER}/${REPO}/pull/${issue.number}`, merged_at: issue.pull_request.merged_at } } : {}),
+    ...(issue.pull_request
+      ? {
+          pull_request: {
+            url: issue.pull_request.url,
+            html_url: `https://github.com/${OWNER}/${REPO}/pull/${issue.number}`,
+            merged_at: issue.pull_request.merged_at,
+          },
+        }
+      : {}),
   };
 }
 
@@ -54,7 +62,12 @@ function withInstallation(payload: Record<string, unknown>): Record<string, unkn
 }
 
 /** issues.<action> for an issue; `closed` starts from the `reopened` example (the package has no `closed` one). */
-export function issuesEvent(action: 'opened' | 'edited' | 'closed' | 'reopened', issue: Issue, sender: Sender, changes?: { body?: { from: string } }): Record<string, unknown> {
+export function issuesEvent(
+  action: 'opened' | 'edited' | 'closed' | 'reopened',
+  issue: Issue,
+  sender: Sender,
+  changes?: { body?: { from: string } },
+): Record<string, unknown> {
   const payload = example('issues', action === 'closed' ? 'reopened' : action);
   payload.action = action;
   payload.issue = issueFrom(payload.issue as Record<string, unknown>, issue);
@@ -67,7 +80,13 @@ export function issuesEvent(action: 'opened' | 'edited' | 'closed' | 'reopened',
 export function issueCommentCreated(issue: Issue, body: string, sender: Sender, commentId = 9001): Record<string, unknown> {
   const payload = example('issue_comment', 'created');
   payload.issue = issueFrom(payload.issue as Record<string, unknown>, issue);
-  payload.comment = { ...(payload.comment as object), id: commentId, body, user: senderFrom((payload.comment as { user: Record<string, unknown> }).user, sender), created_at: new Date().toISOString() };
+  payload.comment = {
+    ...(payload.comment as object),
+    id: commentId,
+    body,
+    user: senderFrom((payload.comment as { user: Record<string, unknown> }).user, sender),
+    created_at: new Date().toISOString(),
+  };
   payload.sender = senderFrom(payload.sender as Record<string, unknown>, sender);
   return withInstallation(payload);
 }

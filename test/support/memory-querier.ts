@@ -68,7 +68,10 @@ export class MemoryQuerier implements PrometheusQuerier {
 }
 
 /** Answers for the default events SLI by window: errors and totals. */
-export function eventsAnswer(byWindow: Record<string, { errors: number | null; total: number | null }>, extra: (q: string) => Answer | undefined = () => undefined) {
+export function eventsAnswer(
+  byWindow: Record<string, { errors: number | null; total: number | null }>,
+  extra: (q: string) => Answer | undefined = () => undefined,
+) {
   return (query: string): Answer => {
     const fromExtra = extra(query);
     if (fromExtra !== undefined) return fromExtra;
@@ -80,7 +83,7 @@ export function eventsAnswer(byWindow: Record<string, { errors: number | null; t
 }
 
 /** The evaluation timestamps of a range: start, start + step, … up to end (Unix seconds). */
-export function rangeSteps(range: QueryRange): number[] {
+function rangeSteps(range: QueryRange): number[] {
   const out: number[] = [];
   for (let t = range.start.getTime() / 1000; t <= range.end.getTime() / 1000 + 1e-9; t += range.stepSeconds) out.push(t);
   return out;

@@ -19,7 +19,10 @@ export interface LocalOidcIssuer {
    * another key under the same kid). `iat` and `nbf` default to now, `exp` to
    * `iat` + 300 s (negative `expiresInSeconds` makes an expired token).
    */
-  sign(claims: Record<string, unknown>, o?: { audience?: string; expiresInSeconds?: number; issuedAt?: Date; wrongKey?: boolean; issuer?: string }): Promise<string>;
+  sign(
+    claims: Record<string, unknown>,
+    o?: { audience?: string; expiresInSeconds?: number; issuedAt?: Date; wrongKey?: boolean; issuer?: string },
+  ): Promise<string>;
   /** What ACTIONS_ID_TOKEN_REQUEST_URL would be (with the runner's query string). */
   runnerRequestUrl: string;
   /** What ACTIONS_ID_TOKEN_REQUEST_TOKEN would be. */
@@ -34,7 +37,10 @@ export interface LocalOidcIssuer {
 const KID = 'local-oidc-key-1';
 
 export async function startLocalOidcIssuer(): Promise<LocalOidcIssuer> {
-  const [published, impostor] = await Promise.all([generateKeyPair('RS256', { extractable: true }), generateKeyPair('RS256', { extractable: true })]);
+  const [published, impostor] = await Promise.all([
+    generateKeyPair('RS256', { extractable: true }),
+    generateKeyPair('RS256', { extractable: true }),
+  ]);
   const jwks = { keys: [{ ...(await exportJWK(published.publicKey)), kid: KID, alg: 'RS256', use: 'sig' }] };
   const runnerRequestToken = `runner-request-${randomBytes(16).toString('hex')}`;
   const runnerRequests: LocalOidcIssuer['runnerRequests'] = [];
@@ -67,7 +73,24 @@ export async function startLocalOidcIssuer(): Promise<LocalOidcIssuer> {
         response_types_supported: ['id_token'],
         id_token_signing_alg_values_supported: ['RS256'],
         scopes_supported: ['openid'],
-        claims_supported: ['sub', 'aud', 'exp', 'iat', 'iss', 'jti', 'nbf', 'ref', 'sha', 'repository', 'run_id', 'run_attempt', 'actor', 'event_name', 'workflow_ref', 'job_workflow_ref'],
+        claims_supported: [
+          'sub',
+          'aud',
+          'exp',
+          'iat',
+          'iss',
+          'jti',
+          'nbf',
+          'ref',
+          'sha',
+          'repository',
+          'run_id',
+          'run_attempt',
+          'actor',
+          'event_name',
+          'workflow_ref',
+          'job_workflow_ref',
+        ],
       });
       return;
     }

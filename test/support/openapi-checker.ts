@@ -35,7 +35,8 @@ function convertNullable(node: unknown): unknown {
   for (const [k, v] of Object.entries(node as Json)) out[k] = convertNullable(v);
   if (out.nullable === true) {
     delete out.nullable;
-    if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'], ...(Array.isArray(out.enum) ? { enum: [...(out.enum as unknown[]), null] } : {}) };
+    if (typeof out.type === 'string')
+      return { ...out, type: [out.type, 'null'], ...(Array.isArray(out.enum) ? { enum: [...(out.enum as unknown[]), null] } : {}) };
     return { anyOf: [out, { type: 'null' }] };
   }
   delete out.nullable;
@@ -45,7 +46,11 @@ function convertNullable(node: unknown): unknown {
 function load() {
   if (loaded) return loaded;
   const raw = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Json;
-  const spec = { ...raw, paths: convertNullable(raw.paths), components: { ...(raw.components as Json), schemas: convertNullable((raw.components as Json).schemas) } } as Json;
+  const spec = {
+    ...raw,
+    paths: convertNullable(raw.paths),
+    components: { ...(raw.components as Json), schemas: convertNullable((raw.components as Json).schemas) },
+  } as Json;
   // Examples, formats and the like are not ours to check.
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
   ajv.addSchema(spec, 'gh');
@@ -75,7 +80,7 @@ function load() {
 }
 
 /** The OpenAPI operation for a request, most specific template first. */
-export function findOperation(method: string, path: string): Operation | undefined {
+function findOperation(method: string, path: string): Operation | undefined {
   const clean = path.replace(/^\/api\/v3(?=\/)/, '').split('?')[0]!;
   return load()
     .operations.filter((op) => op.method === method.toUpperCase() && op.regex.test(clean))
@@ -122,7 +127,9 @@ export function checkRequestAgainstOpenApi(request: { method: string; path: stri
     return check(request);
   } catch (error: unknown) {
     // A checker failure must fail the test, not hang the request it inspects.
-    return [`${request.method} ${request.path}: the OpenAPI check itself failed: ${error instanceof Error ? error.message : String(error)}`];
+    return [
+      `${request.method} ${request.path}: the OpenAPI check itself failed: ${error instanceof Error ? error.message : String(error)}`,
+    ];
   }
 }
 
@@ -143,7 +150,8 @@ function check(request: { method: string; path: string; body?: unknown }): strin
   }
   const allowed = allowedProperties(schemaAt(op.pointer) ?? {});
   if (allowed && typeof request.body === 'object' && request.body !== null) {
-    for (const key of Object.keys(request.body)) if (!allowed.has(key)) problems.push(`${label}: body field "${key}" is not in the operation's schema`);
+    for (const key of Object.keys(request.body))
+      if (!allowed.has(key)) problems.push(`${label}: body field "${key}" is not in the operation's schema`);
   }
   return problems;
 }

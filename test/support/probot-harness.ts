@@ -34,7 +34,7 @@ export const APP_VARIABLES = [
   'MAX_QUERIES_IN_FLIGHT',
   'REDIS_URL',
 ];
-export const GITHUB = 'https://api.github.com';
+const GITHUB = 'https://api.github.com';
 
 let privateKey: string | undefined;
 export function testPrivateKey(): string {
@@ -61,7 +61,11 @@ export interface Harness {
 export async function createHarness(env: Record<string, string | undefined> = {}, harness: { retry?: boolean } = {}): Promise<Harness> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), ...Object.fromEntries(APP_VARIABLES.map((name) => [name, undefined])), ...env })) {
+  for (const [k, v] of Object.entries({
+    APP_ID: String(APP_ID),
+    ...Object.fromEntries(APP_VARIABLES.map((name) => [name, undefined])),
+    ...env,
+  })) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -93,7 +97,11 @@ export async function createHarness(env: Record<string, string | undefined> = {}
     requests.push({ method: req.method, path, body: parsed });
     problems.push(...checkRequestAgainstOpenApi({ method: req.method, path, body: parsed }));
   });
-  github.post(/\/app\/installations\/\d+\/access_tokens/).optionally().times(100).reply(201, { token: 'ghs_test', expires_at: '2999-01-01T00:00:00Z', permissions: {} });
+  github
+    .post(/\/app\/installations\/\d+\/access_tokens/)
+    .optionally()
+    .times(100)
+    .reply(201, { token: 'ghs_test', expires_at: '2999-01-01T00:00:00Z', permissions: {} });
   return { probot, problems, requests, github, handlers };
 }
 

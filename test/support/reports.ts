@@ -13,7 +13,13 @@ import { HEAD_SHA, OWNER, REPO } from './webhook-payloads.js';
 /** Errors per million requests over 30 days: 100 → NORMAL, 600 → WARNING, 900 → FREEZE, 1500 → EXHAUSTED. */
 export async function reportFor(errorsPerMillion: number, policyYaml = 'dr: { enabled: false }', runId = 9001): Promise<Report> {
   const policy = resolvePolicy(parsePolicy(policyYaml), gateInputsSchema.parse({}));
-  const q = new MemoryQuerier(eventsAnswer({ '30d': { errors: errorsPerMillion, total: 1_000_000 }, '1h': { errors: 0, total: 1000 }, '5m': { errors: 0, total: 100 } }));
+  const q = new MemoryQuerier(
+    eventsAnswer({
+      '30d': { errors: errorsPerMillion, total: 1_000_000 },
+      '1h': { errors: 0, total: 1000 },
+      '5m': { errors: 0, total: 100 },
+    }),
+  );
   return evaluatePolicy({
     policy,
     prometheus: q,
@@ -35,7 +41,10 @@ export async function reportFor(errorsPerMillion: number, policyYaml = 'dr: { en
 }
 
 /** An overridden report, as the Action would produce it for an authorized actor. */
-export async function overriddenReport(errorsPerMillion: number, o: { actor?: string; reason?: string; runId?: number; level?: 'warning' | 'freeze' | 'exhausted' } = {}): Promise<Report> {
+export async function overriddenReport(
+  errorsPerMillion: number,
+  o: { actor?: string; reason?: string; runId?: number; level?: 'warning' | 'freeze' | 'exhausted' } = {},
+): Promise<Report> {
   const runId = o.runId ?? 9001;
   const report = await reportFor(errorsPerMillion, 'dr: { enabled: false }', runId);
   const policy = resolvePolicy(parsePolicy('dr: { enabled: false }'), gateInputsSchema.parse({}));
@@ -71,7 +80,13 @@ export async function bindToRun(
 ): Promise<Report> {
   const override = report.override!;
   const claims = {
-    ...githubRunClaims({ repository: o.repository ?? `${OWNER}/${REPO}`, runId: override.runId!, runAttempt: override.runAttempt ?? 1, actor: override.actor, sha: o.sha ?? HEAD_SHA }),
+    ...githubRunClaims({
+      repository: o.repository ?? `${OWNER}/${REPO}`,
+      runId: override.runId!,
+      runAttempt: override.runAttempt ?? 1,
+      actor: override.actor,
+      sha: o.sha ?? HEAD_SHA,
+    }),
     ...o.claims,
   };
   const oidcToken = await issuer.sign(claims, { audience: oidcAudience(reportDigest(report)), ...o.sign });

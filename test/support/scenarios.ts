@@ -33,7 +33,10 @@ export function steps(end: number): Steps {
 
 /** Traffic scenarios (objective 99.9%: 0.1% errors spend the whole budget). */
 export function trafficModels(end: number): Record<string, TrafficModel> {
-  const m = (scenario: string, model: Omit<TrafficModel, 'labels'>): [string, TrafficModel] => [scenario, { labels: { scenario }, ...model }];
+  const m = (scenario: string, model: Omit<TrafficModel, 'labels'>): [string, TrafficModel] => [
+    scenario,
+    { labels: { scenario }, ...model },
+  ];
   return Object.fromEntries([
     m('normal', { requests: diurnal, errorShare: constant(0.0001) }), // ~90% left
     // Errors cluster in the busy half of the day: an average of ratios would be wrong here.
@@ -58,30 +61,30 @@ export function trafficModels(end: number): Record<string, TrafficModel> {
  * target went away): 30 days of data, but none in the burn-rate windows. It has
  * its own family, `gone_requests_total`, because its samples end early.
  */
-export const GONE_SECONDS = 2 * HOUR;
+const GONE_SECONDS = 2 * HOUR;
 
-export function goneModel(): TrafficModel {
+function goneModel(): TrafficModel {
   // 0.01% errors: 90% of a 99.9% budget left, well clear of the 80% caution threshold (0.02% sat exactly on it).
   return { labels: { scenario: 'gone' }, requests: diurnal, errorShare: constant(0.0001) };
 }
 
-export function goneSteps(end: number): Steps {
+function goneSteps(end: number): Steps {
   return { ...steps(end), to: end - GONE_SECONDS };
 }
 
-export const LATENCY_BUCKETS = [
+const LATENCY_BUCKETS = [
   { le: 0.1, share: 0.6 },
   { le: 0.25, share: 0.96 },
   { le: 0.5, share: 0.99 },
   { le: 1, share: 0.998 },
 ];
 
-export function latencyModel(): HistogramModel {
+function latencyModel(): HistogramModel {
   return { labels: { scenario: 'latency' }, requests: diurnal, buckets: LATENCY_BUCKETS, meanSeconds: 0.12 };
 }
 
 /** DR gauges: Unix time of the last drill, probes and the last drill's RTO/RPO. */
-export function drSeries(end: number) {
+function drSeries(end: number) {
   const every = (from: number, step: number, value: number) => {
     const points: { t: number; value: number }[] = [];
     for (let t = from - ((from - end) % step); t <= end; t += step) if (t >= from) points.push({ t, value });
@@ -103,7 +106,7 @@ export function drSeries(end: number) {
 }
 
 /** Requests a minute in the skewed scenario (none in its last minute). */
-export const SKEWED_REQUESTS_PER_STEP = 1000;
+const SKEWED_REQUESTS_PER_STEP = 1000;
 
 /**
  * Good and total events from two counters scraped 30 seconds apart (a proxy's
@@ -126,8 +129,13 @@ async function writeSkewedCounters(writer: OpenMetricsWriter, end: number): Prom
   }
   await writer.family('skewed_requests', 'counter', 'All requests (generated, scraped on the minute).');
   for (const [t, value] of counts) await writer.sample('skewed_requests_total', { scenario: 'skewed' }, value, t);
-  await writer.family('skewed_good_requests', 'counter', 'Successful requests (generated, scraped 30 s after the minute, counting up to the minute).');
-  for (const [t, value] of counts) if (t + 30 <= s.to) await writer.sample('skewed_good_requests_total', { scenario: 'skewed' }, value, t + 30);
+  await writer.family(
+    'skewed_good_requests',
+    'counter',
+    'Successful requests (generated, scraped 30 s after the minute, counting up to the minute).',
+  );
+  for (const [t, value] of counts)
+    if (t + 30 <= s.to) await writer.sample('skewed_good_requests_total', { scenario: 'skewed' }, value, t + 30);
 }
 
 /** Writes every scenario to an OpenMetrics file for promtool. */
@@ -144,9 +152,21 @@ export async function writeScenarioData(file: string, end: number): Promise<void
     { labels: { scenario: 'dr-stale' }, points: dr['dr-stale'] },
     { labels: { scenario: 'dr-sparse' }, points: dr['dr-sparse'] },
   ]);
-  await writeGauge(writer, 'probe_success', Object.entries(dr.probe).map(([scenario, points]) => ({ labels: { job: 'dr-backup-check', scenario }, points })));
-  await writeGauge(writer, 'dr_last_recovery_time_seconds', Object.entries(dr.rto).map(([scenario, points]) => ({ labels: { scenario }, points })));
-  await writeGauge(writer, 'dr_last_data_loss_seconds', Object.entries(dr.rpo).map(([scenario, points]) => ({ labels: { scenario }, points })));
+  await writeGauge(
+    writer,
+    'probe_success',
+    Object.entries(dr.probe).map(([scenario, points]) => ({ labels: { job: 'dr-backup-check', scenario }, points })),
+  );
+  await writeGauge(
+    writer,
+    'dr_last_recovery_time_seconds',
+    Object.entries(dr.rto).map(([scenario, points]) => ({ labels: { scenario }, points })),
+  );
+  await writeGauge(
+    writer,
+    'dr_last_data_loss_seconds',
+    Object.entries(dr.rpo).map(([scenario, points]) => ({ labels: { scenario }, points })),
+  );
   await writer.close();
 }
 

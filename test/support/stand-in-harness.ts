@@ -11,9 +11,8 @@ import app from '../../app/index.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
 import { checkGitHubRequest } from './github-request-checker.js';
 import { APP_ID, APP_VARIABLES, testPrivateKey, type Handler } from './probot-harness.js';
-import { INSTALLATION } from './webhook-payloads.js';
 
-export const APP_SLUG = 'deploy-governor';
+const APP_SLUG = 'deploy-governor';
 
 export interface StandInHarness {
   probot: Probot;
@@ -27,7 +26,11 @@ export interface StandInHarness {
 export async function startStandInHarness(env: Record<string, string | undefined> = {}): Promise<StandInHarness> {
   const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest });
   const saved = new Map<string, string | undefined>();
-  for (const [k, v] of Object.entries({ APP_ID: String(APP_ID), ...Object.fromEntries(APP_VARIABLES.map((name) => [name, undefined])), ...env })) {
+  for (const [k, v] of Object.entries({
+    APP_ID: String(APP_ID),
+    ...Object.fromEntries(APP_VARIABLES.map((name) => [name, undefined])),
+    ...env,
+  })) {
     saved.set(k, process.env[k]);
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -71,5 +74,3 @@ export async function startStandInHarness(env: Record<string, string | undefined
     },
   };
 }
-
-export { INSTALLATION };

@@ -34,7 +34,11 @@ export interface CheckRunOptions {
 /** check_run.completed, from the example of a GitHub Actions check run. */
 export function checkRunCompleted(o: CheckRunOptions): Record<string, unknown> {
   const payload = example('check_run', 'completed');
-  const run = payload.check_run as Record<string, unknown> & { pull_requests: Record<string, unknown>[]; app: Record<string, unknown>; output: Record<string, unknown> };
+  const run = payload.check_run as Record<string, unknown> & {
+    pull_requests: Record<string, unknown>[];
+    app: Record<string, unknown>;
+    output: Record<string, unknown>;
+  };
   run.name = o.name ?? `deploy-governor / ${o.report?.environment ?? 'production'}`;
   run.head_sha = o.headSha ?? HEAD_SHA;
   // The stand-in's and the reports' default branch (the example payload says master).

@@ -44,9 +44,12 @@ describe('checkAddress', () => {
     if (!v.allowed) expect(v.what).toMatch(what);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8', '203.0.113.5'])('allows the public %s', (address) => {
-    expect(checkAddress(address, [])).toEqual({ allowed: true });
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8', '203.0.113.5'])(
+    'allows the public %s',
+    (address) => {
+      expect(checkAddress(address, [])).toEqual({ allowed: true });
+    },
+  );
 
   it('allows a refused range the operator allowed, naming the network', () => {
     expect(checkAddress('127.0.0.1', nets('127.0.0.0/8'))).toEqual({ allowed: true, by: '127.0.0.0/8' });
@@ -72,7 +75,8 @@ describe('parseIp and parseCidr', () => {
     expect(parseIp('1.2.3.4')?.family).toBe(4);
     expect(parseIp('2001:db8::1')?.family).toBe(6);
     expect(parseIp('::ffff:1.2.3.4')?.bytes.slice(10)).toEqual(new Uint8Array([255, 255, 1, 2, 3, 4]));
-    for (const bad of ['1.2.3', '1.2.3.256', '01.2.3.4', '1::2::3', '1:2:3:4:5:6:7:8:9', 'g::1', '1.2.3.4::', '']) expect(parseIp(bad)).toBeNull();
+    for (const bad of ['1.2.3', '1.2.3.256', '01.2.3.4', '1::2::3', '1:2:3:4:5:6:7:8:9', 'g::1', '1.2.3.4::', ''])
+      expect(parseIp(bad)).toBeNull();
     expect(parseCidr('10.0.0.0/8')).toMatchObject({ family: 4, prefix: 8, text: '10.0.0.0/8' });
     expect(parseCidr('fd00::/8')).toMatchObject({ family: 6, prefix: 8 });
     expect(parseCidr('127.0.0.1')).toMatchObject({ prefix: 32 });

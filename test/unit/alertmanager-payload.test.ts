@@ -80,7 +80,9 @@ describe('parseAlertmanagerPayload', () => {
 
   it('says what is missing and rejects what is not an object', () => {
     const missing = parseAlertmanagerPayload({ version: '4' });
-    expect(missing.ok || missing.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^body\.groupKey: .*\(got nothing\)$/), expect.stringMatching(/^body\.alerts: /)]));
+    expect(missing.ok || missing.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^body\.groupKey: .*\(got nothing\)$/), expect.stringMatching(/^body\.alerts: /)]),
+    );
     for (const body of [null, 'text', 42, [payload([alert()])]]) {
       const result = parseAlertmanagerPayload(body);
       expect(result.ok || result.problems[0]).toMatch(/^body: expected a JSON object/);
@@ -105,20 +107,47 @@ describe('parseAlertmanagerPayload', () => {
   it('never throws and names a field for random and hostile input', () => {
     const hostileValue = fc.oneof(
       fc.anything(),
-      fc.constantFrom('__proto__', 'constructor', '', '\u0000', '\ud800', 'x'.repeat(20_000), '9999-99-99T99:99:99Z', '0001-01-01T00:00:00Z'),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        '',
+        '\u0000',
+        '\ud800',
+        'x'.repeat(20_000),
+        '9999-99-99T99:99:99Z',
+        '0001-01-01T00:00:00Z',
+      ),
       fc.constantFrom(null, -1, Number.MAX_SAFE_INTEGER, 1e308, true, [], {}),
     );
     const hostileAlert = fc.record(
-      { status: hostileValue, labels: fc.oneof(fc.dictionary(fc.string(), fc.string()), hostileValue), annotations: hostileValue, startsAt: hostileValue, endsAt: hostileValue, fingerprint: hostileValue },
+      {
+        status: hostileValue,
+        labels: fc.oneof(fc.dictionary(fc.string(), fc.string()), hostileValue),
+        annotations: hostileValue,
+        startsAt: hostileValue,
+        endsAt: hostileValue,
+        fingerprint: hostileValue,
+      },
       { requiredKeys: [] },
     );
     const body = fc.oneof(
       fc.anything(),
       fc.jsonValue(),
       // Valid-looking payloads with one field or more swapped for something hostile.
-      fc.record({ version: fc.oneof(fc.constant('4'), hostileValue), status: hostileValue, groupKey: hostileValue, alerts: fc.oneof(fc.array(hostileAlert, { maxLength: 5 }), hostileValue), commonLabels: hostileValue }, { requiredKeys: ['version'] }),
+      fc.record(
+        {
+          version: fc.oneof(fc.constant('4'), hostileValue),
+          status: hostileValue,
+          groupKey: hostileValue,
+          alerts: fc.oneof(fc.array(hostileAlert, { maxLength: 5 }), hostileValue),
+          commonLabels: hostileValue,
+        },
+        { requiredKeys: ['version'] },
+      ),
       // Parsed from JSON text, as the app receives it, including "__proto__" keys that JSON.parse keeps as own properties.
-      fc.jsonValue().map((v) => JSON.parse(`{"version":"4","__proto__":${JSON.stringify(v)},"alerts":[{"labels":{"__proto__":"x"}}]}`) as unknown),
+      fc
+        .jsonValue()
+        .map((v) => JSON.parse(`{"version":"4","__proto__":${JSON.stringify(v)},"alerts":[{"labels":{"__proto__":"x"}}]}`) as unknown),
     );
     fc.assert(
       fc.property(body, (input) => {
@@ -129,7 +158,10 @@ describe('parseAlertmanagerPayload', () => {
           return;
         }
         expect(result.problems.length).toBeGreaterThan(0);
-        for (const problem of result.problems) expect(problem).toMatch(/^(body(\.\w+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*: .+ \(got .+\)|body: could not be read .+|\.\.\. and \d+ more problem\(s\))$/s);
+        for (const problem of result.problems)
+          expect(problem).toMatch(
+            /^(body(\.\w+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*: .+ \(got .+\)|body: could not be read .+|\.\.\. and \d+ more problem\(s\))$/s,
+          );
       }),
       { numRuns: 2000 },
     );
@@ -140,14 +172,27 @@ describe('parseAlertmanagerPayload', () => {
     for (let i = 0; i < 10_000; i++) deep = { alerts: deep };
     const started = performance.now();
     expect(parseAlertmanagerPayload(deep).ok).toBe(false);
-    expect(parseAlertmanagerPayload(payload([alert({ labels: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`l${i}`, 'v'])) })])).ok).toBe(false);
+    expect(
+      parseAlertmanagerPayload(payload([alert({ labels: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`l${i}`, 'v'])) })]))
+        .ok,
+    ).toBe(false);
     expect(parseAlertmanagerPayload({ ...payload([alert()]), groupKey: 'k'.repeat(5_000_000) }).ok).toBe(false);
     // Generous for two shared cores; a backtracking regex or a deep walk would take minutes, not seconds.
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('reports a body that cannot even be read instead of throwing', () => {
-    const trap = new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); } });
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        has: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     const result = parseAlertmanagerPayload(trap);
     expect(result.ok || result.problems).toEqual(['body: could not be read (trap)']);
   });
@@ -169,12 +214,24 @@ describe('matchesSelector', () => {
 
 describe('incidentsFromAlerts', () => {
   it('opens nothing for a firing alert and one incident once it resolves, with the timeline pre-filled', () => {
-    const firing = incidentsFromAlerts(parsed(payload([alert({ status: 'firing', endsAt: '0001-01-01T00:00:00Z' })], { status: 'firing' })), SELECTOR);
+    const firing = incidentsFromAlerts(
+      parsed(payload([alert({ status: 'firing', endsAt: '0001-01-01T00:00:00Z' })], { status: 'firing' })),
+      SELECTOR,
+    );
     expect(firing.incidents).toEqual([]);
-    expect(firing.skipped).toEqual([{ index: 0, fingerprint: 'c0ffee0000000001', reason: 'still firing: an incident is opened once its group resolves' }]);
+    expect(firing.skipped).toEqual([
+      { index: 0, fingerprint: 'c0ffee0000000001', reason: 'still firing: an incident is opened once its group resolves' },
+    ]);
 
     // One alert resolved while another of its group still fires: nothing yet, so the outage becomes one incident.
-    const partly = incidentsFromAlerts(parsed(payload([alert(), alert({ status: 'firing', endsAt: '0001-01-01T00:00:00Z', fingerprint: 'c0ffee0000000002' })], { status: 'firing' })), SELECTOR);
+    const partly = incidentsFromAlerts(
+      parsed(
+        payload([alert(), alert({ status: 'firing', endsAt: '0001-01-01T00:00:00Z', fingerprint: 'c0ffee0000000002' })], {
+          status: 'firing',
+        }),
+      ),
+      SELECTOR,
+    );
     expect(partly.incidents).toEqual([]);
     expect(partly.skipped.map((s) => s.reason)).toEqual([
       'its group still fires: an incident is opened once the whole group resolves',
@@ -221,15 +278,27 @@ describe('incidentsFromAlerts', () => {
       'endsAt 2026-11-25T10:00:00Z is before startsAt 2026-11-25T11:00:00Z',
     ]);
     // Without a selector the caller decides: the warning alert is a candidate.
-    expect(incidentsFromAlerts(parsed(payload([alert({ labels: { alertname: 'A', severity: 'warning', repository: 'octo/shop' } })]))).incidents).toHaveLength(1);
+    expect(
+      incidentsFromAlerts(parsed(payload([alert({ labels: { alertname: 'A', severity: 'warning', repository: 'octo/shop' } })]))).incidents,
+    ).toHaveLength(1);
   });
 
   it('groups a notification per repository, case-insensitively, with each alert on the timeline', () => {
     const { incidents } = incidentsFromAlerts(
       parsed(
         payload([
-          alert({ labels: { alertname: 'Latency', severity: 'critical', repository: 'octo/shop', zone: 'a' }, annotations: {}, startsAt: '2026-11-25T10:05:00Z', endsAt: '2026-11-25T10:30:00Z' }),
-          alert({ labels: { alertname: 'Errors', severity: 'critical', repository: 'Octo/Shop', zone: 'a' }, annotations: { summary: 'Errors up' }, startsAt: '2026-11-25T10:00:00Z', endsAt: '2026-11-25T10:20:00Z' }),
+          alert({
+            labels: { alertname: 'Latency', severity: 'critical', repository: 'octo/shop', zone: 'a' },
+            annotations: {},
+            startsAt: '2026-11-25T10:05:00Z',
+            endsAt: '2026-11-25T10:30:00Z',
+          }),
+          alert({
+            labels: { alertname: 'Errors', severity: 'critical', repository: 'Octo/Shop', zone: 'a' },
+            annotations: { summary: 'Errors up' },
+            startsAt: '2026-11-25T10:00:00Z',
+            endsAt: '2026-11-25T10:20:00Z',
+          }),
           alert({ labels: { alertname: 'Errors', severity: 'critical', repository: 'octo/payments' }, startsAt: '2026-11-25T10:00:00Z' }),
         ]),
       ),
@@ -252,7 +321,10 @@ describe('incidentsFromAlerts', () => {
   });
 
   it('falls back to the common summary, then the alert name, for the title', () => {
-    const common = incidentsFromAlerts(parsed(payload([alert({ annotations: {} })], { commonAnnotations: { summary: 'Common' } })), SELECTOR);
+    const common = incidentsFromAlerts(
+      parsed(payload([alert({ annotations: {} })], { commonAnnotations: { summary: 'Common' } })),
+      SELECTOR,
+    );
     expect(common.incidents[0]!.title).toBe('Common');
     const bare = incidentsFromAlerts(parsed(payload([alert({ annotations: {} })])), SELECTOR);
     expect(bare.incidents[0]!.title).toBe('CheckoutErrorBudgetBurn');

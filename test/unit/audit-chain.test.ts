@@ -7,7 +7,10 @@ function log(n: number): string {
   let prev = GENESIS_HASH;
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    const r = chainRecord({ id: `run-${i}`, actor: 'octocat', reason: `reason ${i}`, approvers: ['a', 'b'], budget_remaining: i - 5 }, prev);
+    const r = chainRecord(
+      { id: `run-${i}`, actor: 'octocat', reason: `reason ${i}`, approvers: ['a', 'b'], budget_remaining: i - 5 },
+      prev,
+    );
     prev = r.hash;
     lines.push(JSON.stringify(r));
   }
@@ -18,8 +21,14 @@ describe('audit hash chain', () => {
   it('hashes prev_hash followed by the canonical JSON of the record without hash', async () => {
     const { createHash } = await import('node:crypto');
     const r = chainRecord({ b: 1, a: { d: [1, 2], c: 'x' } }, GENESIS_HASH);
-    expect(canonicalJson({ b: 1, a: { d: [1, 2], c: 'x' }, prev_hash: GENESIS_HASH })).toBe(`{"a":{"c":"x","d":[1,2]},"b":1,"prev_hash":"${GENESIS_HASH}"}`);
-    expect(r.hash).toBe(createHash('sha256').update(GENESIS_HASH + canonicalJson({ a: { c: 'x', d: [1, 2] }, b: 1, prev_hash: GENESIS_HASH })).digest('hex'));
+    expect(canonicalJson({ b: 1, a: { d: [1, 2], c: 'x' }, prev_hash: GENESIS_HASH })).toBe(
+      `{"a":{"c":"x","d":[1,2]},"b":1,"prev_hash":"${GENESIS_HASH}"}`,
+    );
+    expect(r.hash).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + canonicalJson({ a: { c: 'x', d: [1, 2] }, b: 1, prev_hash: GENESIS_HASH }))
+        .digest('hex'),
+    );
     expect(hashRecord(r)).toBe(r.hash);
   });
 
@@ -34,7 +43,11 @@ describe('audit hash chain', () => {
     const edited = [...lines];
     edited[1] = edited[1]!.replace('reason 1', 'reason one');
     expect(verifyChain(edited.join('\n'))).toMatchObject({ ok: false, line: 2, reason: expect.stringMatching(/altered/) });
-    expect(verifyChain([lines[0], lines[2], lines[3]].join('\n'))).toMatchObject({ ok: false, line: 2, reason: expect.stringMatching(/removed, reordered or inserted/) });
+    expect(verifyChain([lines[0], lines[2], lines[3]].join('\n'))).toMatchObject({
+      ok: false,
+      line: 2,
+      reason: expect.stringMatching(/removed, reordered or inserted/),
+    });
     expect(verifyChain([lines[1], lines[0]].join('\n'))).toMatchObject({ ok: false, line: 1 });
     expect(verifyChain(`${lines[0]}\nnot json\n`)).toMatchObject({ ok: false, line: 2, reason: 'not valid JSON' });
   });

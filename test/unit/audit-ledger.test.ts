@@ -19,7 +19,17 @@ function log(n: number, change: (r: Record<string, unknown>, i: number) => Recor
   const out: Logged[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const r = change({ id: `${i}-1-production`, at: `2026-03-0${i}T10:00:00Z`, environment: 'production', actor: 'octocat', level: 'exhausted', reason: `override ${i}` }, i);
+    const r = change(
+      {
+        id: `${i}-1-production`,
+        at: `2026-03-0${i}T10:00:00Z`,
+        environment: 'production',
+        actor: 'octocat',
+        level: 'exhausted',
+        reason: `override ${i}`,
+      },
+      i,
+    );
     if (!r) continue;
     const chained = chainRecord(r, prev);
     prev = chained.hash;
@@ -54,7 +64,8 @@ function ledger(entries: LedgerEntry[]): string {
   );
 }
 
-const compare = (logText: string | null, ledgerText: string) => compareLedger({ logText, ledgerText, location: LOCATION, ledgerName: LEDGER });
+const compare = (logText: string | null, ledgerText: string) =>
+  compareLedger({ logText, ledgerText, location: LOCATION, ledgerName: LEDGER });
 
 describe('compareLedger', () => {
   it('passes a log that holds exactly what the ledger witnessed, in any order', () => {
@@ -72,14 +83,18 @@ describe('compareLedger', () => {
       ['missing-from-log', '4-1-production', 4],
       ['missing-from-log', '5-1-production', 5],
     ]);
-    expect(result.problems[0]!.message).toBe('record 4-1-production (ledger line 4, 2026-03-01T10:00:01Z) is missing from the log: it was truncated, rolled back (force-push) or rewritten without it');
+    expect(result.problems[0]!.message).toBe(
+      'record 4-1-production (ledger line 4, 2026-03-01T10:00:01Z) is missing from the log: it was truncated, rolled back (force-push) or rewritten without it',
+    );
   });
 
   it('fails a deleted log (or a deleted branch)', () => {
     const records = log(2);
     const result = compare(null, ledger(records.map((r) => entry(r))));
     expect(result.problems.map((p) => p.kind)).toEqual(['missing-from-log', 'missing-from-log']);
-    expect(result.problems[0]!.message).toMatch(/there is no log at deploy-governor-audit:audit\/overrides\.jsonl \(deleted, or its branch was\)/);
+    expect(result.problems[0]!.message).toMatch(
+      /there is no log at deploy-governor-audit:audit\/overrides\.jsonl \(deleted, or its branch was\)/,
+    );
   });
 
   it('fails an inserted record: in the log, not in the ledger', () => {
@@ -108,8 +123,12 @@ describe('compareLedger', () => {
       ['rewritten', '2-1-production'],
       ['rewritten', '3-1-production'],
     ]);
-    expect(result.problems[0]!.message).toMatch(/^record 2-1-production at log line 2 differs from the ledger \(ledger line 2\): actor is "someone-else" in the log, "octocat" in the ledger; hash [0-9a-f]{12}… in the log, [0-9a-f]{12}… in the ledger$/);
-    expect(result.problems[1]!.message).toMatch(/only its chain fields differ .*: a record before it was dropped, inserted or rewritten and the chain recomputed/);
+    expect(result.problems[0]!.message).toMatch(
+      /^record 2-1-production at log line 2 differs from the ledger \(ledger line 2\): actor is "someone-else" in the log, "octocat" in the ledger; hash [0-9a-f]{12}… in the log, [0-9a-f]{12}… in the ledger$/,
+    );
+    expect(result.problems[1]!.message).toMatch(
+      /only its chain fields differ .*: a record before it was dropped, inserted or rewritten and the chain recomputed/,
+    );
   });
 
   it('fails a dropped record with the chain recomputed', () => {
@@ -125,7 +144,10 @@ describe('compareLedger', () => {
   it('reports what the app could not append as a failure of its own, not as a missing record', () => {
     const records = log(2);
     const refused = { id: '3-1-production', actor: 'octocat', reason: 'override 3' };
-    const entries = [...records.map((r) => entry(r)), entry(refused, { record_hash: null, problem: "the log's hash chain is broken at line 2: hash does not match the record" })];
+    const entries = [
+      ...records.map((r) => entry(r)),
+      entry(refused, { record_hash: null, problem: "the log's hash chain is broken at line 2: hash does not match the record" }),
+    ];
     const result = compare(jsonl(records), ledger(entries));
     expect(result.problems).toEqual([expect.objectContaining({ kind: 'not-appended', id: '3-1-production', ledgerLine: 3 })]);
     expect(result.problems[0]!.message).toBe(
@@ -153,9 +175,14 @@ describe('compareLedger', () => {
     lines[0] = lines[0]!.replace('"override 1"', '"changed in the ledger"');
     const broken = compare(jsonl(records), lines.join('\n'));
     expect(broken.problems.map((p) => p.kind)).toContain('ledger-broken');
-    expect(broken.problems.find((p) => p.kind === 'ledger-broken')!.message).toMatch(/^the ledger platform\/audit-ledger:main:ledger\/octo\/shop\.jsonl is broken at line 1: hash does not match the record/);
+    expect(broken.problems.find((p) => p.kind === 'ledger-broken')!.message).toMatch(
+      /^the ledger platform\/audit-ledger:main:ledger\/octo\/shop\.jsonl is broken at line 1: hash does not match the record/,
+    );
 
-    const foreign = compare(jsonl(records), ledger([...records.map((r) => entry(r)), entry({ ...log(1)[0]!, id: '7-1-staging' }, { repository: 'octo/other' })]));
+    const foreign = compare(
+      jsonl(records),
+      ledger([...records.map((r) => entry(r)), entry({ ...log(1)[0]!, id: '7-1-staging' }, { repository: 'octo/other' })]),
+    );
     expect(foreign.problems).toEqual([expect.objectContaining({ kind: 'wrong-file', ledgerLine: 3 })]);
   });
 
@@ -179,7 +206,11 @@ describe('verifyLedgerFile', () => {
 
   it('fails a broken chain, an entry in the wrong file, and what the app could not append', () => {
     const records = log(2);
-    const text = ledger([entry(records[0]!), entry(records[1]!, { repository: 'octo/web' }), entry({ id: '9-1-production' }, { record_hash: null, problem: 'the log was deleted' })]);
+    const text = ledger([
+      entry(records[0]!),
+      entry(records[1]!, { repository: 'octo/web' }),
+      entry({ id: '9-1-production' }, { record_hash: null, problem: 'the log was deleted' }),
+    ]);
     const verdict = verifyLedgerFile('ledger/octo/shop.jsonl', text);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.map((p) => p.kind).sort()).toEqual(['not-appended', 'wrong-file']);

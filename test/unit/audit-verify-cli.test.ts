@@ -14,24 +14,36 @@ const HEAD = 'd'.repeat(40);
  * (the log's contents are then read twice at that sha: as the commit's version and as the head's).
  */
 function history(scope: nock.Scope, problems: string[]): nock.Scope {
-  return scope
-    // No policy file: the audit section's defaults (branch, path, app).
-    .get('/repos/octo/shop/contents/.github%2Fdeploy-governor.yml')
-    .reply((uri) => {
-      problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
-      return [404, { message: 'Not Found' }];
-    })
-    .get('/repos/octo/shop/branches/deploy-governor-audit')
-    .reply((uri) => {
-      problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
-      return [200, { name: 'deploy-governor-audit', commit: { sha: HEAD } }];
-    })
-    .get('/repos/octo/shop/commits')
-    .query({ sha: HEAD, path: 'audit/overrides.jsonl', per_page: '100', page: '1' })
-    .reply((uri) => {
-      problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
-      return [200, [{ sha: HEAD, author: { login: 'deploy-governor[bot]' }, commit: { message: 'deploy-governor: override', verification: { verified: true, reason: 'valid' } }, parents: [{ sha: 'e'.repeat(40) }] }]];
-    });
+  return (
+    scope
+      // No policy file: the audit section's defaults (branch, path, app).
+      .get('/repos/octo/shop/contents/.github%2Fdeploy-governor.yml')
+      .reply((uri) => {
+        problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
+        return [404, { message: 'Not Found' }];
+      })
+      .get('/repos/octo/shop/branches/deploy-governor-audit')
+      .reply((uri) => {
+        problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri }));
+        return [200, { name: 'deploy-governor-audit', commit: { sha: HEAD } }];
+      })
+      .get('/repos/octo/shop/commits')
+      .query({ sha: HEAD, path: 'audit/overrides.jsonl', per_page: '100', page: '1' })
+      .reply((uri) => {
+        problems.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
+        return [
+          200,
+          [
+            {
+              sha: HEAD,
+              author: { login: 'deploy-governor[bot]' },
+              commit: { message: 'deploy-governor: override', verification: { verified: true, reason: 'valid' } },
+              parents: [{ sha: 'e'.repeat(40) }],
+            },
+          ],
+        ];
+      })
+  );
 }
 
 function capture() {
@@ -84,7 +96,10 @@ describe('deploy-governor audit verify', () => {
       .reply(function (uri) {
         seen.push(...checkRequestAgainstOpenApi({ method: 'GET', path: uri.split('?')[0]! }));
         seen.push(String(this.req.headers.authorization));
-        return [200, { type: 'file', sha: 'a'.repeat(40), encoding: 'base64', content: Buffer.from(`${JSON.stringify(a)}\n`).toString('base64') }];
+        return [
+          200,
+          { type: 'file', sha: 'a'.repeat(40), encoding: 'base64', content: Buffer.from(`${JSON.stringify(a)}\n`).toString('base64') },
+        ];
       });
     vi.stubEnv('GITHUB_TOKEN', 'ghp_cli');
     vi.stubEnv('GITHUB_API_URL', '');
@@ -134,7 +149,9 @@ describe('deploy-governor audit verify', () => {
     const out = capture();
     try {
       expect(await run(['node', 'deploy-governor', 'audit', 'verify', '--repo', 'octo/shop'])).toBe(1);
-      expect(out.join('')).toMatch(/BROKEN at line 2501 of octo\/shop:deploy-governor-audit:audit\/overrides\.jsonl: hash does not match the record/);
+      expect(out.join('')).toMatch(
+        /BROKEN at line 2501 of octo\/shop:deploy-governor-audit:audit\/overrides\.jsonl: hash does not match the record/,
+      );
       expect(problems).toEqual([]);
       expect(scope.isDone()).toBe(true);
     } finally {

@@ -26,8 +26,17 @@ const DAY = 86_400;
 
 async function reportWith(errorsPerStep: (i: number) => number, yaml = 'dr: { enabled: false }'): Promise<Report> {
   const policy = resolvePolicy(parsePolicy(yaml), gateInputsSchema.parse({ 'dr-check': 'false' }));
-  const answer = eventsAnswer({ '30d': { errors: 1500, total: 1_000_000 }, '1h': { errors: 2, total: 1000 }, '5m': { errors: 0, total: 100 } });
-  const q = new MemoryQuerier(answer, false, 'full', countsHistory((_, i) => ({ errors: errorsPerStep(i), total: 33_333 })));
+  const answer = eventsAnswer({
+    '30d': { errors: 1500, total: 1_000_000 },
+    '1h': { errors: 2, total: 1000 },
+    '5m': { errors: 0, total: 100 },
+  });
+  const q = new MemoryQuerier(
+    answer,
+    false,
+    'full',
+    countsHistory((_, i) => ({ errors: errorsPerStep(i), total: 33_333 })),
+  );
   return evaluatePolicy({ policy, prometheus: q, now });
 }
 
@@ -39,7 +48,15 @@ function withSlo(fields: Partial<SloResult>): Report {
 }
 
 function history(budget: number[], burn: (number | null)[], step = '1d'): BudgetHistory {
-  return { step, source: 'raw', points: budget.map((b, i) => ({ at: new Date(now.getTime() - (budget.length - 1 - i) * DAY * 1000).toISOString(), budgetRemaining: b, burnRate: burn[i] ?? null })) };
+  return {
+    step,
+    source: 'raw',
+    points: budget.map((b, i) => ({
+      at: new Date(now.getTime() - (budget.length - 1 - i) * DAY * 1000).toISOString(),
+      budgetRemaining: b,
+      burnRate: burn[i] ?? null,
+    })),
+  };
 }
 
 async function chartsOf(markdown: string): Promise<ParsedXyChart[]> {
@@ -49,7 +66,16 @@ async function chartsOf(markdown: string): Promise<ParsedXyChart[]> {
 describe('numbers and text inside Mermaid', () => {
   it('writes numbers fixed-point, without exponent, within ±1,000,000', () => {
     expect([12.3456, 100, -54.5, 0.1 + 0.2, 1e-7, -1e-9, 1e21, -1e300, 2.5e-3, Number.NaN].map((v) => mermaidNumber(v))).toEqual([
-      '12.35', '100', '-54.5', '0.3', '0', '0', '1000000', '-1000000', '0', '0',
+      '12.35',
+      '100',
+      '-54.5',
+      '0.3',
+      '0',
+      '0',
+      '1000000',
+      '-1000000',
+      '0',
+      '0',
     ]);
     fc.assert(
       fc.property(fc.double(), (v) => {
@@ -111,11 +137,18 @@ describe('the charts of one SLO', () => {
     const [, burn] = await chartsOf(lines.join('\n'));
     expect(burn!.plots[0]!.data.map(([, v]) => v)).toEqual([0, 0, 0.5, 1.5]);
     expect(burn!.accDescription).toContain('2 steps without data are drawn at 0');
-    expect(lines[0]).toBe('**availability**: budget 100.0% → 97.0% over the last 4 steps of 30d; burn rate per 1d step up to 1.50x (2 steps without data).');
+    expect(lines[0]).toBe(
+      '**availability**: budget 100.0% → 97.0% over the last 4 steps of 30d; burn rate per 1d step up to 1.50x (2 steps without data).',
+    );
   });
 
   it('are bounded whatever the report says: the newest 30 points, numbers clamped, nothing for a bad step or a single point', async () => {
-    const long = withSlo({ history: history(Array.from({ length: 500 }, (_, i) => 100 - i / 10), Array.from({ length: 500 }, () => 1e300)) }).slos[0]!;
+    const long = withSlo({
+      history: history(
+        Array.from({ length: 500 }, (_, i) => 100 - i / 10),
+        Array.from({ length: 500 }, () => 1e300),
+      ),
+    }).slos[0]!;
     const [budget, burn] = await chartsOf(renderSloCharts(long).join('\n'));
     expect(budget!.plots[0]!.data).toHaveLength(CHART_MAX_POINTS);
     expect(budget!.plots[0]!.data[0]![1]).toBe(100 - 470 / 10);
@@ -129,13 +162,40 @@ describe('the charts of one SLO', () => {
   it('parse with Mermaid’s parser and hold exactly their numbers, for any history, name and window (property)', async () => {
     const name = fc.oneof(
       fc.string({ maxLength: 80, unit: 'binary' }),
-      fc.constantFrom('a"b', 'x"]\n  line [1]\n  title "y', '%%', '%%{init: {}}%%', '-->', '<b>x</b>', '[', ']', ';', '\n', '`', 'accTitle: x', '#quot;', '&#34;', '\\"'),
+      fc.constantFrom(
+        'a"b',
+        'x"]\n  line [1]\n  title "y',
+        '%%',
+        '%%{init: {}}%%',
+        '-->',
+        '<b>x</b>',
+        '[',
+        ']',
+        ';',
+        '\n',
+        '`',
+        'accTitle: x',
+        '#quot;',
+        '&#34;',
+        '\\"',
+      ),
     );
-    const point = fc.record({ budget: fc.double({ min: -1e7, max: 100, noNaN: true }), burn: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: null }) });
+    const point = fc.record({
+      budget: fc.double({ min: -1e7, max: 100, noNaN: true }),
+      burn: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: null }),
+    });
     const step = fc.constantFrom('5m', '1h', '6h', '1d', '3d', '12h30m');
     await fc.assert(
       fc.asyncProperty(name, name, step, fc.array(point, { minLength: 2, maxLength: 40 }), async (sloName, window, stepText, points) => {
-        const slo = withSlo({ name: sloName, window, history: history(points.map((p) => p.budget), points.map((p) => p.burn), stepText) }).slos[0]!;
+        const slo = withSlo({
+          name: sloName,
+          window,
+          history: history(
+            points.map((p) => p.budget),
+            points.map((p) => p.burn),
+            stepText,
+          ),
+        }).slos[0]!;
         const lines = renderSloCharts(slo);
         const drawn = points.slice(-CHART_MAX_POINTS);
         const [budget, burn] = await chartsOf(lines.join('\n'));
@@ -190,13 +250,18 @@ describe('the markdown renderings', () => {
     expect(summary.indexOf('**Fast-burn guards**')).toBeGreaterThan(section);
     expect(summary).toContain('**availability**: budget ');
     const charts = await chartsOf(summary);
-    expect(charts.map((c) => c.title)).toEqual(['availability: budget remaining (%) over 30d', 'availability: burn rate per 1d (line: 1x)']);
+    expect(charts.map((c) => c.title)).toEqual([
+      'availability: budget remaining (%) over 30d',
+      'availability: burn rate per 1d (line: 1x)',
+    ]);
   });
 
   it('a report without history renders exactly as before: no section, no Mermaid', () => {
     const plain = withSlo({ history: undefined });
     expect(renderSummary(plain)).not.toMatch(/mermaid|Budget over the window/);
-    expect(renderSummary(plain)).toBe(renderSummary(base).replace(/\*\*Budget over the window\*\*[\s\S]*?(?=\*\*Fast-burn guards\*\*)/, ''));
+    expect(renderSummary(plain)).toBe(
+      renderSummary(base).replace(/\*\*Budget over the window\*\*[\s\S]*?(?=\*\*Fast-burn guards\*\*)/, ''),
+    );
   });
 
   it('the PR comments draw at most 3 SLOs, the least budget first, and point to the summary for the rest', async () => {
@@ -207,7 +272,10 @@ describe('the markdown renderings', () => {
       history: history([100, remaining], [0.5, 1]),
     }));
     const report = reportSchema.parse({ ...base, slos });
-    for (const comment of [renderBlockedComment(report, { runUrl: null, workflowUrl: null, sha: null }), renderAllowedComment(report, { runUrl: null, workflowUrl: null, sha: null })]) {
+    for (const comment of [
+      renderBlockedComment(report, { runUrl: null, workflowUrl: null, sha: null }),
+      renderAllowedComment(report, { runUrl: null, workflowUrl: null, sha: null }),
+    ]) {
       const charts = await chartsOf(comment);
       expect(charts).toHaveLength(2 * COMMENT_MAX_CHARTED_SLOS);
       expect(charts.filter((_, i) => i % 2 === 0).map((c) => c.title.split(':')[0])).toEqual(['slo-1', 'slo-3', 'slo-0']);

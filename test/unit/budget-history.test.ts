@@ -103,12 +103,14 @@ describe('the one range query of an SLO', () => {
   });
 
   it('reads a latency SLI’s bucket at the threshold and a ratio SLI’s own query', () => {
-    const latency = policy('slos: [{ name: api, sli: { latency: { metric: rpc_seconds, threshold: 0.3, selector: job="api" } } }]').slos[0]!;
+    const latency = policy('slos: [{ name: api, sli: { latency: { metric: rpc_seconds, threshold: 0.3, selector: job="api" } } }]')
+      .slos[0]!;
     expect(budgetHistoryQuery(latency, 'raw', 6 * 3600)).toBe(
       'label_replace(clamp_min(sum(increase(rpc_seconds_count{job="api"}[6h])) - sum(increase(rpc_seconds_bucket{job="api", le=~"0[.]30*"}[6h])), 0), "dg_history", "error", "", "")' +
         ' or label_replace(sum(increase(rpc_seconds_count{job="api"}[6h])), "dg_history", "total", "", "")',
     );
-    const ratio = policy('slos: [{ name: pay, sli: { ratio: { query: "sum(rate(f[{{window}}])) / sum(rate(t[{{window}}]))" } } }]').slos[0]!;
+    const ratio = policy('slos: [{ name: pay, sli: { ratio: { query: "sum(rate(f[{{window}}])) / sum(rate(t[{{window}}]))" } } }]')
+      .slos[0]!;
     expect(budgetHistoryQuery(ratio, 'raw', DAY)).toBe('sum(rate(f[1d])) / sum(rate(t[1d]))');
   });
 
@@ -121,11 +123,15 @@ describe('the one range query of an SLO', () => {
         ` or label_replace(sum(sum_over_time(${base.total}{slo="availability"}[1d:${base.window}])) * ${seconds}, "dg_history", "total", "", "")`,
     );
     const ratio = policy('slos: [{ name: pay, sli: { ratio: { query: "r[{{window}}]" } } }]').slos[0]!;
-    expect(budgetHistoryQuery(ratio, 'recorded', DAY)).toBe(`avg(avg_over_time(${baseSeries(ratio).ratio}${sloSelector(ratio)}[1d:${baseSeries(ratio).window}]))`);
+    expect(budgetHistoryQuery(ratio, 'recorded', DAY)).toBe(
+      `avg(avg_over_time(${baseSeries(ratio).ratio}${sloSelector(ratio)}[1d:${baseSeries(ratio).window}]))`,
+    );
   });
 
   it('sums every recorded minute of a step that is not a multiple of the base window', () => {
-    const slo = policy('scrape-interval: 5m\nslos: [{ name: api, window: 1h, sli: { events: { error: "e[{{window}}]", total: "t[{{window}}]" } } }]').slos[0]!;
+    const slo = policy(
+      'scrape-interval: 5m\nslos: [{ name: api, window: 1h, sli: { events: { error: "e[{{window}}]", total: "t[{{window}}]" } } }]',
+    ).slos[0]!;
     expect(parseDurationMs(baseSeries(slo).window)).toBeGreaterThan(300_000);
     const counts = recordedQueries(slo)!;
     expect(budgetHistoryQuery(slo, 'recorded', 300)).toBe(
@@ -151,7 +157,11 @@ describe('the one range query of an SLO', () => {
     // The recorded error counts grow 2.5-fold over the last 10 steps; the traffic is even.
     const recorded = countsHistory((_, i) => ({ errors: i < 20 ? 13.2 : 33, total: 33_000 }));
     const q = new MemoryQuerier(answer, true, 'full', recorded);
-    const report = await evaluatePolicy({ policy: policy('dr: { enabled: false }', { 'use-recording-rules': 'auto' }), prometheus: q, now });
+    const report = await evaluatePolicy({
+      policy: policy('dr: { enabled: false }', { 'use-recording-rules': 'auto' }),
+      prometheus: q,
+      now,
+    });
     expect(report.slos[0]).toMatchObject({ source: 'recorded', history: { source: 'recorded', step: '1d' } });
     expect(q.askedRange[0]!.query).toBe(budgetHistoryQuery(policy().slos[0]!, 'recorded', DAY));
     const points = report.slos[0]!.history!.points;
@@ -173,7 +183,9 @@ describe('the history in the report', () => {
     const h = slo.history!;
     expect(h).toMatchObject({ step: '1d', source: 'raw' });
     expect(h.points).toHaveLength(30);
-    expect(h.points.map((p) => p.at)).toEqual(Array.from({ length: 30 }, (_, i) => new Date(now.getTime() - (29 - i) * DAY * 1000).toISOString().replace('.000Z', 'Z')));
+    expect(h.points.map((p) => p.at)).toEqual(
+      Array.from({ length: 30 }, (_, i) => new Date(now.getTime() - (29 - i) * DAY * 1000).toISOString().replace('.000Z', 'Z')),
+    );
     const all = Array.from({ length: 30 }, (_, i) => errors(i)).reduce((a, b) => a + b);
     let sum = 0;
     for (const [i, p] of h.points.entries()) {
@@ -186,7 +198,12 @@ describe('the history in the report', () => {
     // The committed JSON Schema (npm run schema) describes it.
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as object);
     expect(validate(JSON.parse(JSON.stringify(report)))).toBe(true);
-    expect(validate({ ...report, slos: [{ ...slo, history: { ...h, points: [{ at: h.points[0]!.at, budgetRemaining: 'full', burnRate: null }] } }] })).toBe(false);
+    expect(
+      validate({
+        ...report,
+        slos: [{ ...slo, history: { ...h, points: [{ at: h.points[0]!.at, budgetRemaining: 'full', burnRate: null }] } }],
+      }),
+    ).toBe(false);
   });
 
   it('leaves the burn rate of a step without data null (before a young service started) and keeps its budget full', async () => {
@@ -205,7 +222,8 @@ describe('the history in the report', () => {
   });
 
   it('reads a ratio SLI’s steps: NaN (0/0) burns nothing, an empty step is null', async () => {
-    const yaml = 'dr: { enabled: false }\nslos: [{ name: pay, sli: { ratio: { query: "sum(rate(f[{{window}}])) / sum(rate(t[{{window}}]))" } } }]';
+    const yaml =
+      'dr: { enabled: false }\nslos: [{ name: pay, sli: { ratio: { query: "sum(rate(f[{{window}}])) / sum(rate(t[{{window}}]))" } } }]';
     const answer = (query: string) => (query.includes('[30d]') ? 0.0005 : query.includes('[1h]') || query.includes('[5m]') ? 0 : null);
     const { report } = await evaluate(
       ratioHistory((_, i) => (i === 0 ? null : i === 1 ? Number.NaN : 0.0005)),
@@ -225,7 +243,11 @@ describe('the history in the report', () => {
   });
 
   it('has no history for an SLO without a budget (UNKNOWN)', async () => {
-    const { report } = await evaluate(countsHistory(() => ({ errors: 1, total: 10 })), undefined, eventsAnswer({ ...healthy, '30d': { errors: 0, total: 0 } }));
+    const { report } = await evaluate(
+      countsHistory(() => ({ errors: 1, total: 10 })),
+      undefined,
+      eventsAnswer({ ...healthy, '30d': { errors: 0, total: 0 } }),
+    );
     expect(report.slos[0]).toMatchObject({ status: 'UNKNOWN', budgetRemaining: null });
     expect(report.slos[0]!.history).toBeUndefined();
   });
@@ -233,7 +255,11 @@ describe('the history in the report', () => {
 
 describe('a history that cannot be read is a note, never an error, and never changes the decision', () => {
   const failing: Record<string, RangeAnswer> = {
-    'Prometheus fails the query': (query) => new PrometheusQueryError('timeout', `Prometheus at http://p did not answer within 10000 ms (query: ${query})`, { url: 'http://p', query }),
+    'Prometheus fails the query': (query) =>
+      new PrometheusQueryError('timeout', `Prometheus at http://p did not answer within 10000 ms (query: ${query})`, {
+        url: 'http://p',
+        query,
+      }),
     'the answer has several series per part': (_q, range) => [
       { labels: { dg_history: 'total', job: 'a' }, points: [{ at: range.end.getTime() / 1000, value: 1 }] },
       { labels: { dg_history: 'total', job: 'b' }, points: [{ at: range.end.getTime() / 1000, value: 1 }] },
@@ -261,13 +287,22 @@ describe('a history that cannot be read is a note, never an error, and never cha
 
   it('never changes the decision and always ends at the table’s budget, whatever each step says (property)', async () => {
     const step = fc.oneof(
-      fc.integer({ min: 0, max: 100_000 }).chain((total) => fc.record({ errors: fc.option(fc.double({ min: 0, max: total, noNaN: true }), { nil: null }), total: fc.constant<number | null>(total) })),
+      fc.integer({ min: 0, max: 100_000 }).chain((total) =>
+        fc.record({
+          errors: fc.option(fc.double({ min: 0, max: total, noNaN: true }), { nil: null }),
+          total: fc.constant<number | null>(total),
+        }),
+      ),
       fc.constant({ errors: null, total: null }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 30, maxLength: 30 }), fc.integer({ min: 0, max: 3000 }), async (steps, errors30d) => {
         const answer = eventsAnswer({ ...healthy, '30d': { errors: errors30d, total: 1_000_000 } });
-        const { report } = await evaluate(countsHistory((_, i) => steps[i]!), undefined, answer);
+        const { report } = await evaluate(
+          countsHistory((_, i) => steps[i]!),
+          undefined,
+          answer,
+        );
         const { report: plain } = await evaluate(undefined, undefined, answer);
         expect(withoutHistory(report)).toEqual(withoutHistory(plain));
         const h = report.slos[0]!.history!;
@@ -318,7 +353,16 @@ describe('the history’s size in the report', () => {
         expect(size).toBeLessThanOrEqual(REPORT_HISTORY_BUDGET_CHARS);
         const overridden: Report = {
           ...report,
-          override: { actor: 'a'.repeat(39), level: 'exhausted', reason: 'r'.repeat(500), permission: 'admin', approvers: ['x'.repeat(39), 'y'.repeat(39)], runId: 1, runAttempt: 1, at: now.toISOString() },
+          override: {
+            actor: 'a'.repeat(39),
+            level: 'exhausted',
+            reason: 'r'.repeat(500),
+            permission: 'admin',
+            approvers: ['x'.repeat(39), 'y'.repeat(39)],
+            runId: 1,
+            runAttempt: 1,
+            at: now.toISOString(),
+          },
           provenance: { oidcToken: 't'.repeat(16_384) },
         };
         expect(embedReport(overridden).length).toBeLessThan(65_535);
@@ -328,7 +372,8 @@ describe('the history’s size in the report', () => {
       }
       // As many as fit: each history here is about 2.2 KB.
       const kept = report.slos.filter((s) => s.history !== undefined).length;
-      if (plainSize + Math.min(n, HISTORY_MAX_SLOS) * 2_400 <= REPORT_HISTORY_BUDGET_CHARS) expect(kept).toBe(Math.min(n, HISTORY_MAX_SLOS));
+      if (plainSize + Math.min(n, HISTORY_MAX_SLOS) * 2_400 <= REPORT_HISTORY_BUDGET_CHARS)
+        expect(kept).toBe(Math.min(n, HISTORY_MAX_SLOS));
       else if (plainSize + 2_400 <= REPORT_HISTORY_BUDGET_CHARS) expect(kept).toBeGreaterThan(0);
       expect(report.findings.some((f) => /^No budget chart for/.test(f.message))).toBe(kept < n);
     },
@@ -336,7 +381,13 @@ describe('the history’s size in the report', () => {
 });
 
 describe('the range query through the seam’s wrappers', () => {
-  const inner = () => new MemoryQuerier(eventsAnswer(healthy), false, 'full', countsHistory(() => ({ errors: 1, total: 10 })));
+  const inner = () =>
+    new MemoryQuerier(
+      eventsAnswer(healthy),
+      false,
+      'full',
+      countsHistory(() => ({ errors: 1, total: 10 })),
+    );
   const R = { start: new Date(now.getTime() - 3600_000), end: now, stepSeconds: 600 };
 
   it('is counted with its samples', async () => {
@@ -358,17 +409,28 @@ describe('the range query through the seam’s wrappers', () => {
       return value;
     };
     const limited = limitConcurrency(
-      { displayUrl: 'x', query: () => slow({ samples: [], samplesTouched: null }), queryRange: () => slow({ series: [], samplesTouched: null }) },
+      {
+        displayUrl: 'x',
+        query: () => slow({ samples: [], samplesTouched: null }),
+        queryRange: () => slow({ series: [], samplesTouched: null }),
+      },
       2,
     );
-    await Promise.all([...Array.from({ length: 4 }, () => limited.query('q', now)), ...Array.from({ length: 4 }, () => limited.queryRange!('q', R))]);
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => limited.query('q', now)),
+      ...Array.from({ length: 4 }, () => limited.queryRange!('q', R)),
+    ]);
     expect(peak).toBe(2);
     expect(limitConcurrency(new MemoryQuerier(() => 1), 2).queryRange).toBeUndefined();
   });
 
   it('never passes through the app’s tenant querier or its redacting querier, whose checks cover instant queries only', () => {
     expect(inner().queryRange).toBeDefined();
-    const tenant: PrometheusQuerier = new TenantQuerier(inner(), { tenant: 't', requiredMatcher: { name: 'tenant', value: 'a' }, limits: new TenantQueryLimits() });
+    const tenant: PrometheusQuerier = new TenantQuerier(inner(), {
+      tenant: 't',
+      requiredMatcher: { name: 'tenant', value: 'a' },
+      limits: new TenantQueryLimits(),
+    });
     expect(tenant.queryRange).toBeUndefined();
     expect(redactingQuerier(inner(), () => undefined).queryRange).toBeUndefined();
   });

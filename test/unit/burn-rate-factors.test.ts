@@ -18,13 +18,17 @@ function slothFactor(errorBudgetPercent: number, periodHours: number, longHours:
 const SLOTH_BUDGET_PERCENT = [2, 5, 10, 10];
 
 describe('burn-rate factors scaled to the SLO window', () => {
-  it('are the very doubles Sloth writes for its 28d and 30d catalogues, and the workbook\'s own for 30d', () => {
+  it("are the very doubles Sloth writes for its 28d and 30d catalogues, and the workbook's own for 30d", () => {
     for (const window of ['28d', '30d'] as const) {
       const ours = DEFAULT_ALERT_PAIRS.map((p) => scaledFactor(p.factor, p.long, window));
-      const sloth = DEFAULT_ALERT_PAIRS.map((p, i) => slothFactor(SLOTH_BUDGET_PERCENT[i]!, HOURS[window], HOURS[p.long as keyof typeof HOURS]));
+      const sloth = DEFAULT_ALERT_PAIRS.map((p, i) =>
+        slothFactor(SLOTH_BUDGET_PERCENT[i]!, HOURS[window], HOURS[p.long as keyof typeof HOURS]),
+      );
       expect(ours).toEqual(sloth);
     }
-    expect(DEFAULT_ALERT_PAIRS.map((p) => scaledFactor(p.factor, p.long, '28d'))).toEqual([13.44, 5.6000000000000005, 2.8000000000000003, 0.9333333333333333]);
+    expect(DEFAULT_ALERT_PAIRS.map((p) => scaledFactor(p.factor, p.long, '28d'))).toEqual([
+      13.44, 5.6000000000000005, 2.8000000000000003, 0.9333333333333333,
+    ]);
     expect(DEFAULT_ALERT_PAIRS.map((p) => scaledFactor(p.factor, p.long, '30d'))).toEqual([14.4, 6, 3, 1]);
     expect(DEFAULT_ALERT_PAIRS.map((p) => factorText(scaledFactor(p.factor, p.long, '7d')))).toEqual(['3.36', '1.4', '0.7', '0.2333']);
   });

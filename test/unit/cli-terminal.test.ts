@@ -29,12 +29,20 @@ import type { Status } from '../../src/core/status.js';
 import { attributeToInputs } from '../../src/gate/run-gate.js';
 import { eventsAnswer, MemoryQuerier } from '../support/memory-querier.js';
 
-const validateReport = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object);
+const validateReport = new Ajv2020({ strict: false }).compile(
+  JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object,
+);
 
 const policy = resolvePolicy(parsePolicy('dr: { enabled: false }'), gateInputsSchema.parse({}));
 
 async function reportAt(errorsPerMillion: number): Promise<Report> {
-  const q = new MemoryQuerier(eventsAnswer({ '30d': { errors: errorsPerMillion, total: 1_000_000 }, '1h': { errors: 0, total: 1000 }, '5m': { errors: 0, total: 100 } }));
+  const q = new MemoryQuerier(
+    eventsAnswer({
+      '30d': { errors: errorsPerMillion, total: 1_000_000 },
+      '1h': { errors: 0, total: 1000 },
+      '5m': { errors: 0, total: 100 },
+    }),
+  );
   return evaluatePolicy({ policy, prometheus: q, now: new Date('2026-11-23T12:00:00Z') });
 }
 
@@ -71,7 +79,9 @@ describe('plain-text report (check) and status table', () => {
     const full = renderTextReport(report, { color: false });
     expect(full).toMatch(/^production: BLOCKED \(FREEZE\) {2}block-on WARNING/);
     expect(full).toContain('Freeze: black_fridayx: peak > 10x (until 2026-11-30T00:00:00Z)');
-    expect(full).toMatch(/Fast-burn guards:\n {2}api .*checkout: 1h\/5m > 14\.4x: 0\.00x over 1h, 0\.00x over 5m \(factor 14\.4x\): not triggered/);
+    expect(full).toMatch(
+      /Fast-burn guards:\n {2}api .*checkout: 1h\/5m > 14\.4x: 0\.00x over 1h, 0\.00x over 5m \(factor 14\.4x\): not triggered/,
+    );
     expect(full).toMatch(/\nReasons:\n {2}- SLO api: no answer/);
   });
 
@@ -126,7 +136,9 @@ describe('--interval', () => {
     try {
       parseInterval(value);
     } catch (error: unknown) {
-      expect(describeError(error)).toEqual([`--interval: expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${value}"`]);
+      expect(describeError(error)).toEqual([
+        `--interval: expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${value}"`,
+      ]);
     }
   });
 
@@ -167,7 +179,10 @@ describe('next steps in the CLI', () => {
   });
 
   it('a level that needs an approved deployment points to the Action; an override says what is recorded', async () => {
-    const approving = resolvePolicy(parsePolicy('dr: { enabled: false }\noverrides: { levels: { freeze: { require-environment-approval: true } } }'), gateInputsSchema.parse({}));
+    const approving = resolvePolicy(
+      parsePolicy('dr: { enabled: false }\noverrides: { levels: { freeze: { require-environment-approval: true } } }'),
+      gateInputsSchema.parse({}),
+    );
     const report = await reportAt(900);
     expect(cliNextSteps(report, approving, undefined)[0]).toMatch(/only a GitHub Actions run can show: override from the deploy workflow/);
     const overridden = applyOverride(report, cliAttempt({ role: { roleName: 'maintain', permission: 'write' } }), policy);
@@ -197,23 +212,40 @@ function cliAttempt(over: Partial<OverrideAttempt> = {}): OverrideAttempt {
 describe('overrides from the CLI (core rules, CLI words)', () => {
   it('needs no workflow_dispatch event but the same reason, level and role', async () => {
     const report = await reportAt(900);
-    expect(applyOverride(report, cliAttempt({ role: { roleName: 'maintain', permission: 'write' } }), policy).override).toMatchObject({ actor: 'alice', level: 'freeze', runId: null });
-    const refused = applyOverride(report, cliAttempt({ level: 'warning', reason: 'short', role: { roleName: 'admin', permission: 'admin' } }), policy);
+    expect(applyOverride(report, cliAttempt({ role: { roleName: 'maintain', permission: 'write' } }), policy).override).toMatchObject({
+      actor: 'alice',
+      level: 'freeze',
+      runId: null,
+    });
+    const refused = applyOverride(
+      report,
+      cliAttempt({ level: 'warning', reason: 'short', role: { roleName: 'admin', permission: 'admin' } }),
+      policy,
+    );
     expect(refused.decision.canDeploy).toBe(false);
     expect(refused.decision.reasons[0]).toBe(
       'Override refused: --override-reason must explain the override in at least 10 characters; got 5; override level warning cannot pass status FREEZE; run again with --override freeze',
     );
     expect(refused.decision.reasons[0]).not.toMatch(/workflow_dispatch|dispatch with/);
     // The Action's attempt on the same report still needs its event.
-    const action = applyOverride(report, { ...cliAttempt({ role: { roleName: 'admin', permission: 'admin' } }), via: 'action', eventName: 'push' }, policy);
+    const action = applyOverride(
+      report,
+      { ...cliAttempt({ role: { roleName: 'admin', permission: 'admin' } }), via: 'action', eventName: 'push' },
+      policy,
+    );
     expect(action.decision.reasons[0]).toMatch(/only from workflow_dispatch runs; this run was triggered by push/);
   });
 
   it('refuses a level that requires an approved deployment, which a CLI run cannot have', async () => {
-    const approving = resolvePolicy(parsePolicy('dr: { enabled: false }\noverrides: { levels: { freeze: { require-environment-approval: true } } }'), gateInputsSchema.parse({}));
+    const approving = resolvePolicy(
+      parsePolicy('dr: { enabled: false }\noverrides: { levels: { freeze: { require-environment-approval: true } } }'),
+      gateInputsSchema.parse({}),
+    );
     const refused = applyOverride(await reportAt(900), cliAttempt({ role: { roleName: 'admin', permission: 'admin' } }), approving);
     expect(refused.decision.canDeploy).toBe(false);
-    expect(refused.decision.reasons[0]).toMatch(/requires an approved deployment, which only a GitHub Actions run in the environment production can show/);
+    expect(refused.decision.reasons[0]).toMatch(
+      /requires an approved deployment, which only a GitHub Actions run in the environment production can show/,
+    );
   });
 });
 
@@ -225,14 +257,27 @@ describe('the error report (check --json and the Action on a configuration error
       { path: 'slos[0].objective', message: 'expected a number below 100 (got 120)' },
       { path: 'thresholds.caution', message: 'expected number, received string (got "lots")' },
     ]);
-    const report = errorReport({ inputs: { environment: 'staging', mode: 'report', 'on-error': 'allow', 'block-on': 'freeze' }, reasons: policyErrorReasons(error), now, run: null });
+    const report = errorReport({
+      inputs: { environment: 'staging', mode: 'report', 'on-error': 'allow', 'block-on': 'freeze' },
+      reasons: policyErrorReasons(error),
+      now,
+      run: null,
+    });
     expect(validateReport(JSON.parse(JSON.stringify(report)))).toBe(true);
     expect(reportSchema.parse(report)).toEqual(report);
     expect(report).toMatchObject({
       schema: REPORT_SCHEMA_ID,
       environment: 'staging',
       evaluatedAt: '2026-11-29T10:00:00.000Z',
-      decision: { canDeploy: false, status: 'UNKNOWN', blockOn: 'FREEZE', mode: 'report', onError: 'allow', overridden: false, requiredOverride: null },
+      decision: {
+        canDeploy: false,
+        status: 'UNKNOWN',
+        blockOn: 'FREEZE',
+        mode: 'report',
+        onError: 'allow',
+        overridden: false,
+        requiredOverride: null,
+      },
       slos: [],
       prometheus: { url: null, queries: 0, samplesTouched: null },
     });
@@ -247,19 +292,31 @@ describe('the error report (check --json and the Action on a configuration error
   });
 
   it('takes each input on its own: a bad one falls back to its default without hiding the others', () => {
-    const report = errorReport({ inputs: { 'block-on': 'sometimes', mode: 'REPORT', environment: 'eu/west' }, reasons: ['inputs: block-on: …'], now, run: null });
+    const report = errorReport({
+      inputs: { 'block-on': 'sometimes', mode: 'REPORT', environment: 'eu/west' },
+      reasons: ['inputs: block-on: …'],
+      now,
+      run: null,
+    });
     expect(report.decision).toMatchObject({ blockOn: 'WARNING', mode: 'report', onError: 'block' });
     expect(report.environment).toBe('eu/west');
-    expect(errorReport({ inputs: {}, reasons: [], now, run: null })).toMatchObject({ environment: 'production', decision: { reasons: ['the gate could not run'] } });
+    expect(errorReport({ inputs: {}, reasons: [], now, run: null })).toMatchObject({
+      environment: 'production',
+      decision: { reasons: ['the gate could not run'] },
+    });
   });
 
   it('validates for any inputs and reasons', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('environment', 'block-on', 'mode', 'on-error', 'prometheus-url', 'slo-target'), fc.string()), fc.array(fc.string()), (inputs, reasons) => {
-        const report = errorReport({ inputs, reasons, now, run: null });
-        expect(validateReport(JSON.parse(JSON.stringify(report)))).toBe(true);
-        expect(report.decision.canDeploy).toBe(false);
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom('environment', 'block-on', 'mode', 'on-error', 'prometheus-url', 'slo-target'), fc.string()),
+        fc.array(fc.string()),
+        (inputs, reasons) => {
+          const report = errorReport({ inputs, reasons, now, run: null });
+          expect(validateReport(JSON.parse(JSON.stringify(report)))).toBe(true);
+          expect(report.decision.canDeploy).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -301,11 +358,19 @@ const STATUSES: Status[] = ['NORMAL', 'CAUTION', 'WARNING', 'FREEZE', 'EXHAUSTED
 describe('next steps never send a CLI user to a workflow they may not have', () => {
   it('for any status, whatever the override levels need', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...STATUSES), fc.constantFrom(undefined, 'none' as const, 'warning' as const, 'exhausted' as const), (status, requested) => {
-        const findings = status === 'NORMAL' ? [] : [{ source: 'budget' as const, status, message: `budget is ${status}` }];
-        const report: Report = { ...errorReport({ inputs: {}, reasons: ['x'], now: new Date(0), run: null }), findings, decision: decide(policy, findings) };
-        for (const step of cliNextSteps(report, policy, requested)) expect(step).not.toMatch(/dispatch|workflow/);
-      }),
+      fc.property(
+        fc.constantFrom(...STATUSES),
+        fc.constantFrom(undefined, 'none' as const, 'warning' as const, 'exhausted' as const),
+        (status, requested) => {
+          const findings = status === 'NORMAL' ? [] : [{ source: 'budget' as const, status, message: `budget is ${status}` }];
+          const report: Report = {
+            ...errorReport({ inputs: {}, reasons: ['x'], now: new Date(0), run: null }),
+            findings,
+            decision: decide(policy, findings),
+          };
+          for (const step of cliNextSteps(report, policy, requested)) expect(step).not.toMatch(/dispatch|workflow/);
+        },
+      ),
     );
   });
 });

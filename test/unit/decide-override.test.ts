@@ -7,7 +7,10 @@ import { decide } from '../../src/core/evaluate/decide.js';
 import { REPORT_SCHEMA_ID, type Report } from '../../src/core/report/report-schema.js';
 import type { Status } from '../../src/core/status.js';
 
-const policy = resolvePolicy(parsePolicy('overrides: { levels: { exhausted: { require-environment-approval: true } } }'), gateInputsSchema.parse({}));
+const policy = resolvePolicy(
+  parsePolicy('overrides: { levels: { exhausted: { require-environment-approval: true } } }'),
+  gateInputsSchema.parse({}),
+);
 
 function reportWith(status: Status): Report {
   const findings = status === 'NORMAL' ? [] : [{ source: 'budget' as const, status, message: `budget is ${status}` }];
@@ -64,7 +67,9 @@ describe('applyOverride', () => {
   });
 
   it('refuses a missing or short reason', () => {
-    expect(applyOverride(reportWith('WARNING'), attempt({ reason: undefined }), policy).decision.reasons[0]).toMatch(/at least 10 characters; got none/);
+    expect(applyOverride(reportWith('WARNING'), attempt({ reason: undefined }), policy).decision.reasons[0]).toMatch(
+      /at least 10 characters; got none/,
+    );
     expect(applyOverride(reportWith('WARNING'), attempt({ reason: ' short ' }), policy).decision.reasons[0]).toMatch(/got 5/);
   });
 
@@ -81,7 +86,9 @@ describe('applyOverride', () => {
   });
 
   it('refuses outside workflow_dispatch', () => {
-    expect(applyOverride(reportWith('WARNING'), attempt({ level: 'warning', eventName: 'push' }), policy).decision.reasons[0]).toMatch(/only from workflow_dispatch/);
+    expect(applyOverride(reportWith('WARNING'), attempt({ level: 'warning', eventName: 'push' }), policy).decision.reasons[0]).toMatch(
+      /only from workflow_dispatch/,
+    );
   });
 
   it('requires environment approvals when the level asks for them, and records the approvers', () => {
@@ -95,7 +102,9 @@ describe('applyOverride', () => {
 
   it('lets the top level pass UNKNOWN, and records nothing when no override is needed', () => {
     const admin = { roleName: 'admin', permission: 'admin' };
-    expect(applyOverride(reportWith('UNKNOWN'), attempt({ level: 'exhausted', role: admin, approvers: ['x'] }), policy).decision.canDeploy).toBe(true);
+    expect(
+      applyOverride(reportWith('UNKNOWN'), attempt({ level: 'exhausted', role: admin, approvers: ['x'] }), policy).decision.canDeploy,
+    ).toBe(true);
     const notNeeded = applyOverride(reportWith('NORMAL'), attempt(), policy);
     expect(notNeeded.override).toBeNull();
     expect(notNeeded.decision.overridden).toBe(false);

@@ -19,7 +19,12 @@ function memoryLog() {
 
 describe('readiness', () => {
   it('signs a GitHub App JWT with the key alone: no request leaves the process', async () => {
-    const probot = new Probot({ appId: APP_ID, privateKey: testPrivateKey(), log: pino({ level: 'silent' }), request: { fetch: () => Promise.reject(new Error('no network expected')) } });
+    const probot = new Probot({
+      appId: APP_ID,
+      privateKey: testPrivateKey(),
+      log: pino({ level: 'silent' }),
+      request: { fetch: () => Promise.reject(new Error('no network expected')) },
+    });
     const { token } = (await (await probot.auth()).auth({ type: 'app' })) as { token: string };
     expect(token.split('.')).toHaveLength(3);
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iss: number | string };
@@ -31,9 +36,14 @@ describe('readiness', () => {
     let queueUp = true;
     let keyGood = false;
     const queue = { ...createMemoryDeliveryQueue(), ready: () => queueUp } as DeliveryQueue;
-    const ready = createReadiness({ queue, log, jwtCacheMs: 0, signJwt: async () => {
-      if (!keyGood) throw new Error('secretOrPrivateKey must be an asymmetric key');
-    } });
+    const ready = createReadiness({
+      queue,
+      log,
+      jwtCacheMs: 0,
+      signJwt: async () => {
+        if (!keyGood) throw new Error('secretOrPrivateKey must be an asymmetric key');
+      },
+    });
     expect(await ready()).toEqual({ ready: false, checks: { queue: 'ok', githubAppJwt: 'cannot sign' } });
     // A failure is retried after 5 s, not on every probe, and logged once.
     expect(await ready()).toEqual({ ready: false, checks: { queue: 'ok', githubAppJwt: 'cannot sign' } });

@@ -23,11 +23,16 @@ import { checkRunCompleted, protectionRuleRequested } from '../support/webhook-p
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
-const example = (name: string, action: string) => structuredClone(examples.find((e) => e.name === name)!.examples.find((e) => e.action === action)!);
+const example = (name: string, action: string) =>
+  structuredClone(examples.find((e) => e.name === name)!.examples.find((e) => e.action === action)!);
 const withInstallation = (p: Record<string, unknown>) => ({ ...p, installation: { id: 99 } });
 const app = { appId: APP_ID };
 
-type Payload = Record<string, unknown> & { sender: Record<string, unknown>; issue: Record<string, unknown>; comment: Record<string, unknown> };
+type Payload = Record<string, unknown> & {
+  sender: Record<string, unknown>;
+  issue: Record<string, unknown>;
+  comment: Record<string, unknown>;
+};
 function comment(body: string, senderType = 'User'): Payload {
   const p = withInstallation(example('issue_comment', 'created')) as unknown as Payload;
   p.comment.body = body;
@@ -46,49 +51,85 @@ describe('relevanceOf', () => {
   it('keeps the gate check runs the handler acts on: from GitHub Actions or from this app, with a report', async () => {
     const report = await reportFor(1500);
     const fromActions = checkRunCompleted({ report });
-    expect(relevanceOf('check_run', fromActions, app)).toEqual({ relevant: true, installation: '7331', action: 'completed', repository: 'Codertocat/Hello-World' });
+    expect(relevanceOf('check_run', fromActions, app)).toEqual({
+      relevant: true,
+      installation: '7331',
+      action: 'completed',
+      repository: 'Codertocat/Hello-World',
+    });
     expect(relevanceOf('check_run', checkRunCompleted({ report, app: { id: 4242, slug: 'deploy-governor' } }), app).relevant).toBe(true);
   });
 
   it('drops every other check run, and flags a gate-named one from another app', async () => {
     const report = await reportFor(1500);
-    expect(relevanceOf('check_run', checkRunCompleted({ report, name: 'ci / build' }), app)).toEqual({ relevant: false, reason: 'not a deploy-governor check run' });
-    expect(relevanceOf('check_run', checkRunCompleted({ report, app: { id: 77, slug: 'other-app' } }), app)).toMatchObject({ relevant: false, suspicious: true });
-    expect(relevanceOf('check_run', checkRunCompleted({ report: null }), app)).toMatchObject({ relevant: false, reason: 'the check run carries no deploy-governor report' });
+    expect(relevanceOf('check_run', checkRunCompleted({ report, name: 'ci / build' }), app)).toEqual({
+      relevant: false,
+      reason: 'not a deploy-governor check run',
+    });
+    expect(relevanceOf('check_run', checkRunCompleted({ report, app: { id: 77, slug: 'other-app' } }), app)).toMatchObject({
+      relevant: false,
+      suspicious: true,
+    });
+    expect(relevanceOf('check_run', checkRunCompleted({ report: null }), app)).toMatchObject({
+      relevant: false,
+      reason: 'the check run carries no deploy-governor report',
+    });
     const created = { ...checkRunCompleted({ report }), action: 'created' };
     expect(relevanceOf('check_run', created, app)).toMatchObject({ relevant: false, reason: 'the app does not handle check_run.created' });
     // Every check_run example in the package is some other check: all dropped.
-    for (const e of examples.find((x) => x.name === 'check_run')!.examples) expect(relevanceOf('check_run', withInstallation(e), app).relevant).toBe(false);
+    for (const e of examples.find((x) => x.name === 'check_run')!.examples)
+      expect(relevanceOf('check_run', withInstallation(e), app).relevant).toBe(false);
   });
 
   it('keeps /postmortem commands by people, drops other comments and bots', () => {
     expect(relevanceOf('issue_comment', comment('/postmortem Outage'), app).relevant).toBe(true);
     expect(relevanceOf('issue_comment', comment('\uFEFF/PostMortem\nmore'), app).relevant).toBe(true);
-    expect(relevanceOf('issue_comment', comment('LGTM'), app)).toMatchObject({ relevant: false, reason: 'the comment is no /postmortem command' });
-    expect(relevanceOf('issue_comment', comment('/postmortem x', 'Bot'), app)).toMatchObject({ relevant: false, reason: 'a comment by a bot' });
+    expect(relevanceOf('issue_comment', comment('LGTM'), app)).toMatchObject({
+      relevant: false,
+      reason: 'the comment is no /postmortem command',
+    });
+    expect(relevanceOf('issue_comment', comment('/postmortem x', 'Bot'), app)).toMatchObject({
+      relevant: false,
+      reason: 'a comment by a bot',
+    });
     expect(relevanceOf('issue_comment', { ...comment('/postmortem x'), action: 'edited' }, app).relevant).toBe(false);
   });
 
   it('keeps labelled issues opened, edited or closed by people, and reopened action items', () => {
-    for (const action of ['opened', 'edited', 'closed']) expect(relevanceOf('issues', issues(action, ['postmortem']), app).relevant, action).toBe(true);
+    for (const action of ['opened', 'edited', 'closed'])
+      expect(relevanceOf('issues', issues(action, ['postmortem']), app).relevant, action).toBe(true);
     expect(relevanceOf('issues', issues('closed', ['incident', 'sev1'], 'Bot'), app).relevant).toBe(true);
     expect(relevanceOf('issues', issues('reopened', ['action-item']), app).relevant).toBe(true);
-    for (const action of ['opened', 'edited', 'closed']) expect(relevanceOf('issues', issues(action, []), app).relevant, action).toBe(false);
+    for (const action of ['opened', 'edited', 'closed'])
+      expect(relevanceOf('issues', issues(action, []), app).relevant, action).toBe(false);
     expect(relevanceOf('issues', issues('edited', ['postmortem'], 'Bot'), app).relevant).toBe(false);
     expect(relevanceOf('issues', issues('reopened', ['bug']), app).relevant).toBe(false);
-    for (const action of ['labeled', 'assigned', 'deleted', 'transferred']) expect(relevanceOf('issues', issues(action, ['postmortem']), app).relevant, action).toBe(false);
+    for (const action of ['labeled', 'assigned', 'deleted', 'transferred'])
+      expect(relevanceOf('issues', issues(action, ['postmortem']), app).relevant, action).toBe(false);
   });
 
   it('keeps every protection rule request, and nothing of the events the app does not subscribe to', () => {
-    expect(relevanceOf('deployment_protection_rule', protectionRuleRequested({ environment: 'production', runId: 1 }), app).relevant).toBe(true);
-    expect(relevanceOf('deployment_protection_rule', { ...protectionRuleRequested({ environment: 'production', runId: 1 }), action: 'other' }, app).relevant).toBe(false);
+    expect(relevanceOf('deployment_protection_rule', protectionRuleRequested({ environment: 'production', runId: 1 }), app).relevant).toBe(
+      true,
+    );
+    expect(
+      relevanceOf(
+        'deployment_protection_rule',
+        { ...protectionRuleRequested({ environment: 'production', runId: 1 }), action: 'other' },
+        app,
+      ).relevant,
+    ).toBe(false);
     expect([...SUBSCRIBED_EVENTS].sort()).toEqual(['check_run', 'deployment_protection_rule', 'issue_comment', 'issues']);
-    expect(relevanceOf('ping', example('ping', undefined as never) ?? {}, app)).toEqual({ relevant: false, reason: 'the app does not handle ping events' });
+    expect(relevanceOf('ping', example('ping', undefined as never) ?? {}, app)).toEqual({
+      relevant: false,
+      reason: 'the app does not handle ping events',
+    });
     expect(relevanceOf('push', {}, app).relevant).toBe(false);
   });
 
   it('drops payloads that are not objects or name no installation', async () => {
-    for (const body of [null, 'x', 42, []]) expect(relevanceOf('check_run', body, app)).toMatchObject({ relevant: false, reason: 'the payload is not a JSON object' });
+    for (const body of [null, 'x', 42, []])
+      expect(relevanceOf('check_run', body, app)).toMatchObject({ relevant: false, reason: 'the payload is not a JSON object' });
     const p = checkRunCompleted({ report: await reportFor(1500) });
     delete p.installation;
     expect(relevanceOf('check_run', p, app)).toMatchObject({ relevant: false, reason: 'the delivery names no installation' });
@@ -98,14 +139,30 @@ describe('relevanceOf', () => {
 describe('a dropped delivery is one its handler would have ignored', () => {
   const silent = pino({ level: 'silent' });
   const failingOctokit = { request: () => Promise.reject(new Error('no GitHub request expected for a dropped delivery')) };
-  const context = (payload: Record<string, unknown>) => ({ payload, log: silent, octokit: failingOctokit, repo: () => ({ owner: 'Codertocat', repo: 'Hello-World' }) }) as unknown as Context<never>;
+  const context = (payload: Record<string, unknown>) =>
+    ({
+      payload,
+      log: silent,
+      octokit: failingOctokit,
+      repo: () => ({ owner: 'Codertocat', repo: 'Hello-World' }),
+    }) as unknown as Context<never>;
   const config = { appId: APP_ID } as AppConfig;
   const lock: IssueLock = { run: (_k, work) => work(), close: async () => undefined };
 
   it('check runs', async () => {
     const report = await reportFor(1500);
-    const variants = [checkRunCompleted({ report, name: 'ci / build' }), checkRunCompleted({ report, app: { id: 77, slug: 'other' } }), checkRunCompleted({ report: null })];
-    const deps: CheckRunDeps = { config, lock, verifier: {} as CheckRunDeps['verifier'], ledger: async () => null, comments: createCommentMemory(undefined) };
+    const variants = [
+      checkRunCompleted({ report, name: 'ci / build' }),
+      checkRunCompleted({ report, app: { id: 77, slug: 'other' } }),
+      checkRunCompleted({ report: null }),
+    ];
+    const deps: CheckRunDeps = {
+      config,
+      lock,
+      verifier: {} as CheckRunDeps['verifier'],
+      ledger: async () => null,
+      comments: createCommentMemory(undefined),
+    };
     for (const payload of variants) {
       expect(relevanceOf('check_run', payload, { appId: APP_ID }).relevant).toBe(false);
       await expect(onCheckRunCompleted(context(payload), deps)).resolves.toBeUndefined();

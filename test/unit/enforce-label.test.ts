@@ -59,7 +59,8 @@ describe('enforceLabel: adding the matcher', () => {
   });
 
   it('reaches both sides of on()/group_left joins and every argument of nested functions', () => {
-    const q = 'sum by (job) (rate(errors[5m])) / on(job) group_left(team) max by (job, team) (label_replace(info_metric, "team", "$1", "owner", "(.*)"))';
+    const q =
+      'sum by (job) (rate(errors[5m])) / on(job) group_left(team) max by (job, team) (label_replace(info_metric, "team", "$1", "owner", "(.*)"))';
     const out = enforced(q);
     expect(selectorsOf(out)).toEqual(['errors{tenant="a"}', 'info_metric{tenant="a"}']);
     expect(out).toContain('on(job) group_left(team)');
@@ -153,7 +154,7 @@ describe('decodePromqlString', () => {
     expect(decodePromqlString(literal)).toBe(value);
   });
 
-  it.each(['"a', '"a\\"', '"\\q"', '"\\x4"', '"\\uD800"', "'a\"", '"\\400"'])('rejects %s', (literal) => {
+  it.each(['"a', '"a\\"', '"\\q"', '"\\x4"', '"\\uD800"', '\'a"', '"\\400"'])('rejects %s', (literal) => {
     expect(decodePromqlString(literal)).toBeNull();
   });
 });
@@ -181,9 +182,13 @@ interface Generated {
 }
 
 const matcherArb: fc.Arbitrary<{ text: string; conflict: boolean }> = fc.oneof(
-  fc.constantFrom('job="api"', 'status=~"5.."', 'le!="+Inf"', '__name__=~".+"', 'code!~"2.."', '"quoted.name"="x"').map((text) => ({ text, conflict: false })),
+  fc
+    .constantFrom('job="api"', 'status=~"5.."', 'le!="+Inf"', '__name__=~".+"', 'code!~"2.."', '"quoted.name"="x"')
+    .map((text) => ({ text, conflict: false })),
   fc.constantFrom('tenant="a"', "tenant='a'", '"tenant"="a"').map((text) => ({ text, conflict: false })),
-  fc.constantFrom('tenant="b"', 'tenant=~"a"', 'tenant!="a"', 'tenant!~"x"', 'tenant=""', '"ten\\u0061nt"=~".*"').map((text) => ({ text, conflict: true })),
+  fc
+    .constantFrom('tenant="b"', 'tenant=~"a"', 'tenant!="a"', 'tenant!~"x"', 'tenant=""', '"ten\\u0061nt"=~".*"')
+    .map((text) => ({ text, conflict: true })),
 );
 
 const selectorArb: fc.Arbitrary<Generated> = fc
@@ -204,17 +209,21 @@ const exprArb: fc.Arbitrary<Generated> = fc.letrec<{ expr: Generated }>((tie) =>
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     selectorArb,
-    fc.tuple(tie('expr'), fc.constantFrom('rate', 'increase', 'max_over_time', 'absent_over_time')).map(([e, f]) => ({ ...e, text: `${f}((${e.text})[5m:1m])` })),
+    fc
+      .tuple(tie('expr'), fc.constantFrom('rate', 'increase', 'max_over_time', 'absent_over_time'))
+      .map(([e, f]) => ({ ...e, text: `${f}((${e.text})[5m:1m])` })),
     selectorArb.map((e) => ({ ...e, text: `rate(${e.text}[5m] offset 1h)` })),
     tie('expr').map((e) => ({ ...e, text: `sum by (job) (${e.text})` })),
     tie('expr').map((e) => ({ ...e, text: `absent(${e.text})` })),
     tie('expr').map((e) => ({ ...e, text: `label_replace(${e.text}, "dst", "{tenant=\\"b\\"}", "src", "(.*)")` })),
     tie('expr').map((e) => ({ ...e, text: `(${e.text}) @ end() # {tenant="b"}\n` })),
-    fc.tuple(tie('expr'), tie('expr'), fc.constantFrom('/ on(job) group_left(team)', '* ignoring(x)', 'or', 'and on()', '> bool')).map(([l, r, op]) => ({
-      text: `(${l.text}) ${op} (${r.text})`,
-      conflict: l.conflict || r.conflict,
-      selectors: l.selectors + r.selectors,
-    })),
+    fc
+      .tuple(tie('expr'), tie('expr'), fc.constantFrom('/ on(job) group_left(team)', '* ignoring(x)', 'or', 'and on()', '> bool'))
+      .map(([l, r, op]) => ({
+        text: `(${l.text}) ${op} (${r.text})`,
+        conflict: l.conflict || r.conflict,
+        selectors: l.selectors + r.selectors,
+      })),
   ),
 })).expr;
 

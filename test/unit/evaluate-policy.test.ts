@@ -17,7 +17,9 @@ function policy(yaml = '', raw: Record<string, string> = {}) {
 describe('evaluatePolicy', () => {
   it('evaluates budget, burn rate and days to exhaustion from one timestamp', async () => {
     // 0.06% errors over 30d at 99.9% leaves 40% of the budget (WARNING); 0.2% in the last hour burns 2x.
-    const q = new MemoryQuerier(eventsAnswer({ '30d': { errors: 600, total: 1_000_000 }, '1h': { errors: 2, total: 1000 }, '5m': { errors: 0, total: 100 } }));
+    const q = new MemoryQuerier(
+      eventsAnswer({ '30d': { errors: 600, total: 1_000_000 }, '1h': { errors: 2, total: 1000 }, '5m': { errors: 0, total: 100 } }),
+    );
     const report = await evaluatePolicy({ policy: policy(), prometheus: q, now });
     expect(reportSchema.parse(report)).toEqual(report);
     const slo = report.slos[0]!;
@@ -32,7 +34,9 @@ describe('evaluatePolicy', () => {
   });
 
   it('counts an absent 5xx series as zero errors', async () => {
-    const q = new MemoryQuerier(eventsAnswer({ '30d': { errors: null, total: 5000 }, '1h': { errors: null, total: 10 }, '5m': { errors: null, total: 1 } }));
+    const q = new MemoryQuerier(
+      eventsAnswer({ '30d': { errors: null, total: 5000 }, '1h': { errors: null, total: 10 }, '5m': { errors: null, total: 1 } }),
+    );
     const report = await evaluatePolicy({ policy: policy(), prometheus: q, now });
     expect(report.slos[0]).toMatchObject({ errorRatio: 0, budgetRemaining: 100, burnRate: 0, daysToExhaustion: 'inf', status: 'NORMAL' });
     expect(report.decision.canDeploy).toBe(true);
@@ -48,7 +52,9 @@ describe('evaluatePolicy', () => {
   });
 
   it('is UNKNOWN when Prometheus fails, with its message', async () => {
-    const q = new MemoryQuerier(() => new PrometheusQueryError('unreachable', 'cannot reach http://prom:9090', { url: 'http://prom:9090', query: 'x' }));
+    const q = new MemoryQuerier(
+      () => new PrometheusQueryError('unreachable', 'cannot reach http://prom:9090', { url: 'http://prom:9090', query: 'x' }),
+    );
     const report = await evaluatePolicy({ policy: policy(), prometheus: q, now });
     expect(report.decision.status).toBe('UNKNOWN');
     expect(report.decision.reasons[0]).toContain('cannot reach http://prom:9090');
@@ -82,7 +88,9 @@ burn-rate-guards: []
   });
 
   it('blocks on fast burn even with a healthy budget, reporting both burn rates', async () => {
-    const q = new MemoryQuerier(eventsAnswer({ '30d': { errors: 100, total: 1_000_000 }, '1h': { errors: 30, total: 1000 }, '5m': { errors: 5, total: 100 } }));
+    const q = new MemoryQuerier(
+      eventsAnswer({ '30d': { errors: 100, total: 1_000_000 }, '1h': { errors: 30, total: 1000 }, '5m': { errors: 5, total: 100 } }),
+    );
     const report = await evaluatePolicy({ policy: policy(), prometheus: q, now });
     const guard = report.slos[0]!.guards[0]!;
     expect(guard.longBurnRate).toBeCloseTo(30, 8);
@@ -93,7 +101,9 @@ burn-rate-guards: []
   });
 
   it('needs both windows of a guard above the factor', async () => {
-    const q = new MemoryQuerier(eventsAnswer({ '30d': { errors: 100, total: 1_000_000 }, '1h': { errors: 30, total: 1000 }, '5m': { errors: 1, total: 100 } }));
+    const q = new MemoryQuerier(
+      eventsAnswer({ '30d': { errors: 100, total: 1_000_000 }, '1h': { errors: 30, total: 1000 }, '5m': { errors: 1, total: 100 } }),
+    );
     const report = await evaluatePolicy({ policy: policy(), prometheus: q, now });
     expect(report.slos[0]!.guards[0]!.triggered).toBe(false);
     expect(report.decision.canDeploy).toBe(true);
@@ -123,7 +133,13 @@ burn-rate-guards: []
     };
     const q = new MemoryQuerier((query) => (query in values ? values[query]! : query.includes('5..') ? 0 : 1000));
     const report = await evaluatePolicy({ policy: resolvePolicy(parsePolicy(yaml), gateInputsSchema.parse({})), prometheus: q, now });
-    expect(report.dr).toMatchObject({ ageSeconds: 10 * 86400, ok: false, backupProbe: { ok: false, value: 0 }, rto: { ok: false, seconds: 7200 }, rpo: { ok: true } });
+    expect(report.dr).toMatchObject({
+      ageSeconds: 10 * 86400,
+      ok: false,
+      backupProbe: { ok: false, value: 0 },
+      rto: { ok: false, seconds: 7200 },
+      rpo: { ok: true },
+    });
     const reasons = report.decision.reasons.join('\n');
     expect(reasons).toMatch(/last drill was 10d ago, older than the allowed 7d/);
     expect(reasons).toMatch(/backup probe .* is 0, not 1/);
@@ -142,7 +158,9 @@ burn-rate-guards: []
     const yaml = `freeze-windows: [{ name: Black Friday, reason: Peak traffic, from: "2026-11-20T00:00:00Z", to: "2026-11-30T00:00:00Z" }]`;
     const q = new MemoryQuerier((query) => (query.includes('5..') ? 0 : 1000));
     const report = await evaluatePolicy({ policy: policy(yaml), prometheus: q, now });
-    expect(report.freeze.active).toEqual([{ name: 'Black Friday', reason: 'Peak traffic', since: '2026-11-20T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' }]);
+    expect(report.freeze.active).toEqual([
+      { name: 'Black Friday', reason: 'Peak traffic', since: '2026-11-20T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' },
+    ]);
     expect(report.decision).toMatchObject({ status: 'FREEZE', canDeploy: false });
     expect(report.decision.reasons[0]).toBe('Deploy freeze "Black Friday" is active until 2026-11-30T00:00:00.000Z: Peak traffic');
   });
@@ -158,7 +176,11 @@ burn-rate-guards: []
 
   it('evaluates a ratio SLI, treating 0/0 as no traffic', async () => {
     const yaml = `slos: [{ name: r, objective: 99, sli: { ratio: { query: 'my_ratio[{{window}}]' } } }]\nburn-rate-guards: []`;
-    const ok = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier((q) => (q === 'my_ratio[30d]' ? 0.005 : 0)), now });
+    const ok = await evaluatePolicy({
+      policy: policy(yaml),
+      prometheus: new MemoryQuerier((q) => (q === 'my_ratio[30d]' ? 0.005 : 0)),
+      now,
+    });
     expect(ok.slos[0]).toMatchObject({ sliKind: 'ratio', errorRatio: 0.005, status: 'CAUTION' });
     expect(ok.slos[0]!.budgetRemaining).toBeCloseTo(50, 8);
     const none = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier(() => Number.NaN), now });

@@ -46,9 +46,13 @@ describe('environments: exact names when the policy has a map', () => {
     for (const typo of ['Production', 'prodution', 'PRODUCTION']) {
       const error = errorOf(() => resolvePolicy(file, inputs({ environment: typo })));
       expect(error.issues[0]!.path).toBe('environment');
-      expect(error.issues[0]!.message).toMatch(/is not in the policy's environments map \(production, staging\): did you mean production\?/);
+      expect(error.issues[0]!.message).toMatch(
+        /is not in the policy's environments map \(production, staging\): did you mean production\?/,
+      );
     }
-    expect(errorOf(() => resolvePolicy(file, inputs({ environment: 'qa' }))).message).toMatch(/\(production, staging\)\. Names are compared exactly/);
+    expect(errorOf(() => resolvePolicy(file, inputs({ environment: 'qa' }))).message).toMatch(
+      /\(production, staging\)\. Names are compared exactly/,
+    );
   });
 
   it('refuses any environment the map does not name, and accepts every one it does (property)', () => {
@@ -68,14 +72,18 @@ describe('environments: exact names when the policy has a map', () => {
   });
 
   it('counts the default environment (production) as a name like any other', () => {
-    expect(() => resolvePolicy(parsePolicy('environments: { staging: {} }'), inputs())).toThrow(/environment "production" is not in the policy's environments map \(staging\)/);
+    expect(() => resolvePolicy(parsePolicy('environments: { staging: {} }'), inputs())).toThrow(
+      /environment "production" is not in the policy's environments map \(staging\)/,
+    );
   });
 
-  it('keeps today\'s behaviour without a map (or with an empty one): any name gets the top level', () => {
+  it("keeps today's behaviour without a map (or with an empty one): any name gets the top level", () => {
     for (const text of ['block-on: FREEZE', 'block-on: FREEZE\nenvironments: {}']) {
       expect(resolvePolicy(parsePolicy(text), inputs({ environment: 'anything' })).blockOn).toBe('FREEZE');
     }
-    const noMap = parsePolicy('freeze-windows: [{ name: w, from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", environments: [prodution] }]');
+    const noMap = parsePolicy(
+      'freeze-windows: [{ name: w, from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", environments: [prodution] }]',
+    );
     expect(resolvePolicy(noMap, inputs({ environment: 'prodution' })).freezeWindows).toHaveLength(1);
   });
 
@@ -89,8 +97,13 @@ freeze-windows:
   - { name: weekend, start: "0 18 * * 5", end: "0 8 * * 1", environments: [production, prodution] }
 `;
     const error = errorOf(() => parsePolicy(text));
-    expect(error.issues.map((i) => i.path)).toEqual(['freeze-windows[0].environments[1]', 'environments.production.freeze-windows[0].environments[0]']);
-    expect(error.issues[0]!.message).toMatch(/freeze window "weekend" names the environment "prodution", which is not in the policy's environments map \(production, staging\): did you mean production\? A freeze window scoped to it would never apply/);
+    expect(error.issues.map((i) => i.path)).toEqual([
+      'freeze-windows[0].environments[1]',
+      'environments.production.freeze-windows[0].environments[0]',
+    ]);
+    expect(error.issues[0]!.message).toMatch(
+      /freeze window "weekend" names the environment "prodution", which is not in the policy's environments map \(production, staging\): did you mean production\? A freeze window scoped to it would never apply/,
+    );
     expect(error.issues[1]!.message).toMatch(/did you mean staging\?/);
   });
 
@@ -110,7 +123,8 @@ describe('objectives are percentages everywhere', () => {
         expect(error.issues[0]!.path).toBe('slos[0].objective');
         const meant = Number((objective * 100).toPrecision(10));
         // YAML's -.inf is no number for zod at all: refused, in zod's words.
-        if (Number.isFinite(objective)) expect(error.issues[0]!.message).toContain(objective > 0 && objective < 1 ? `did you mean ${meant}?` : 'did you mean 99.9?');
+        if (Number.isFinite(objective))
+          expect(error.issues[0]!.message).toContain(objective > 0 && objective < 1 ? `did you mean ${meant}?` : 'did you mean 99.9?');
       }),
       { numRuns: 300 },
     );
@@ -130,7 +144,9 @@ describe('objectives are percentages everywhere', () => {
   });
 
   it('says what 0.999 would have meant', () => {
-    expect(errorOf(() => parsePolicy('slos: [{ name: a, objective: 0.999, sli: { ratio: { query: "x[{{window}}]" } } }]')).message).toContain(
+    expect(
+      errorOf(() => parsePolicy('slos: [{ name: a, objective: 0.999, sli: { ratio: { query: "x[{{window}}]" } } }]')).message,
+    ).toContain(
       'slos[0].objective: expected a percentage above 1, e.g. 99.9: objectives are percentages, not fractions, so 0.999 would mean 0.999%; did you mean 99.9? (got 0.999)',
     );
     expect(gateInputsSchema.safeParse({ 'slo-target': '0.95' }).error?.issues[0]?.message).toMatch(/did you mean 95\?; got 0.95$/);
@@ -157,7 +173,14 @@ alerting: { burn-rate-alerts: [{ long: 1h, short: 5m, factor: 14.4, severity: PA
 overrides: { levels: { warning: { permission: Maintain } } }
 `);
     const policy = resolvePolicy(file, inputs());
-    expect(policy).toMatchObject({ blockOn: 'WARNING', onError: 'allow', mode: 'report', useRecordingRules: 'true', unknownGuards: 'block', dr: { status: 'FREEZE' } });
+    expect(policy).toMatchObject({
+      blockOn: 'WARNING',
+      onError: 'allow',
+      mode: 'report',
+      useRecordingRules: 'true',
+      unknownGuards: 'block',
+      dr: { status: 'FREEZE' },
+    });
     expect(policy.burnRateGuards[0]!.status).toBe('EXHAUSTED');
     expect(file.alerting?.['burn-rate-alerts']?.[0]?.severity).toBe('page');
     expect(policy.overrides.levels.warning.permission).toBe('maintain');
@@ -177,6 +200,9 @@ overrides: { levels: { warning: { permission: Maintain } } }
     expect(fromFile.message).toBe(`policy.yml: invalid value\n  - block-on: ${expected}`);
     expect(fromInput.message).toBe(`action inputs: invalid value\n  - block-on: ${expected}`);
     expect(fromFlag.message).toBe(`command line: invalid value\n  - --block-on: ${expected}`);
-    expect(errorOf(() => parsePolicy('environments: { staging: { mode: sometimes } }')).issues[0]).toEqual({ path: 'environments.staging.mode', message: 'expected one of enforce, report; got "sometimes"' });
+    expect(errorOf(() => parsePolicy('environments: { staging: { mode: sometimes } }')).issues[0]).toEqual({
+      path: 'environments.staging.mode',
+      message: 'expected one of enforce, report; got "sometimes"',
+    });
   });
 });

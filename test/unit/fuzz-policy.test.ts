@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { MAX_POLICY_CHARS, parsePolicy } from '../../src/core/policy/load-policy.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { formatPath } from '../../src/core/policy/policy-issues.js';
@@ -39,6 +39,21 @@ function outcome(text: string): Outcome {
   return { ok: true, policy };
 }
 
+/**
+ * The parser agrees with the schema on a well-formed YAML document: it refuses exactly what the
+ * schema refuses and returns exactly what the schema makes of the rest. Without this a property
+ * that checks only what a refusal says passes against a parser that refuses nothing (one that
+ * falls back to the defaults, or lets any value through).
+ */
+function expectAgreesWithSchema(text: string, result: Outcome): void {
+  const expected = policyFileSchema.safeParse(parse(text) ?? {});
+  expect(
+    result.ok,
+    result.ok ? `accepted what the schema refuses: ${expected.error?.message}` : `refused what the schema accepts: ${result.error.message}`,
+  ).toBe(expected.success);
+  if (result.ok) expect(result.policy).toEqual(expected.data);
+}
+
 function rejected(text: string): PolicyError {
   const result = outcome(text);
   if (result.ok) throw new Error(`expected a PolicyError for ${JSON.stringify(text.slice(0, 200))}`);
@@ -49,7 +64,12 @@ function rejected(text: string): PolicyError {
 const VALID = {
   $schema: 'https://example.com/schema.json',
   version: 1,
-  prometheus: { url: 'https://mimir.example.com/prometheus', 'bearer-token-env': 'PROM_TOKEN', headers: { 'X-Scope-OrgID': 'tenant-a' }, timeout: '10s' },
+  prometheus: {
+    url: 'https://mimir.example.com/prometheus',
+    'bearer-token-env': 'PROM_TOKEN',
+    headers: { 'X-Scope-OrgID': 'tenant-a' },
+    timeout: '10s',
+  },
   slos: [
     {
       name: 'api-availability',
@@ -57,7 +77,12 @@ const VALID = {
       objective: 99.9,
       window: '28d',
       runbook: 'https://runbooks.example.com/api',
-      sli: { events: { error: 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))', total: 'sum(increase(http_requests_total[{{window}}]))' } },
+      sli: {
+        events: {
+          error: 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))',
+          total: 'sum(increase(http_requests_total[{{window}}]))',
+        },
+      },
     },
     { name: 'api-latency', sli: { latency: { metric: 'http_request_duration_seconds', threshold: 0.3, selector: 'job="api"' } } },
   ],
@@ -102,7 +127,34 @@ const OBJECT_PATHS = ALL_PATHS.filter((p) => p.isObject);
 
 /** Values of the wrong type, or right-typed values that are absurd. */
 const hostileValue = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER * 1e10, 5e-324, NaN, Infinity, -Infinity, '', ' ', '.nan', '.inf', 'NaN', 'Infinity', '-Infinity', '1e999', '0x1F', '99.9%', [], {}, [[[]]], { '': '' }),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER * 1e10,
+    5e-324,
+    NaN,
+    Infinity,
+    -Infinity,
+    '',
+    ' ',
+    '.nan',
+    '.inf',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999',
+    '0x1F',
+    '99.9%',
+    [],
+    {},
+    [[[]]],
+    { '': '' },
+  ),
   fc.string({ maxLength: 40 }),
   fc.double(),
   fc.integer(),
@@ -111,7 +163,10 @@ const hostileValue = fc.oneof(
 
 /** The mutated path or one of its ancestors, where zod reports a wrong value (refinements report at the object). */
 function ancestorsOf(path: Path): string[] {
-  return path.map((_, i) => formatPath(path.slice(0, i + 1))).concat('').reverse();
+  return path
+    .map((_, i) => formatPath(path.slice(0, i + 1)))
+    .concat('')
+    .reverse();
 }
 
 /** Some issue is at the mutated path, above it (a refinement of the object) or inside the value put there. */
@@ -125,9 +180,57 @@ function expectNamesMutatedPath(error: PolicyError, path: Path): void {
 const yamlish = fc
   .array(
     fc.constantFrom(
-      'a', 'slos', 'mode', 'report', 'name', 'sli', 'objective', '99.9', '.nan', '.inf', '~', 'null', 'true', ':', ': ', ' ', '  ', '\n', '\t', '- ', '? ',
-      '[', ']', '{', '}', ',', '&a ', '*a', '&b ', '*b', '!!str ', '!!binary ', '!custom ', '"', "'", '\\', '# ', '|', '>', '---', '...', '%YAML 1.2',
-      '<<: ', '@', '`', '\u0000', '\ufeff', '\u202e', '\r\n', 'ö', '💥',
+      'a',
+      'slos',
+      'mode',
+      'report',
+      'name',
+      'sli',
+      'objective',
+      '99.9',
+      '.nan',
+      '.inf',
+      '~',
+      'null',
+      'true',
+      ':',
+      ': ',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '- ',
+      '? ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a ',
+      '*a',
+      '&b ',
+      '*b',
+      '!!str ',
+      '!!binary ',
+      '!custom ',
+      '"',
+      "'",
+      '\\',
+      '# ',
+      '|',
+      '>',
+      '---',
+      '...',
+      '%YAML 1.2',
+      '<<: ',
+      '@',
+      '`',
+      '\u0000',
+      '\ufeff',
+      '\u202e',
+      '\r\n',
+      'ö',
+      '💥',
     ),
     { maxLength: 80 },
   )
@@ -151,7 +254,9 @@ describe('policy parser, random input (property)', () => {
     );
     fc.assert(
       fc.property(doc, (value) => {
-        const result = outcome(stringify(value));
+        const text = stringify(value);
+        const result = outcome(text);
+        expectAgreesWithSchema(text, result);
         // Something other than a mapping at the top, or an unknown top-level key, is always named.
         if (!result.ok && (typeof value !== 'object' || value === null || Array.isArray(value))) {
           expect(result.error.issues.some((i) => i.path === '')).toBe(true);
@@ -170,7 +275,10 @@ describe('policy parser, mutations of a valid policy (property)', () => {
   it('names the path of a wrong or absurd value, at any depth', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ALL_PATHS), hostileValue, ({ path }, value) => {
-        const result = outcome(stringify(setAt(VALID, path, value)));
+        const text = stringify(setAt(VALID, path, value));
+        const result = outcome(text);
+        // Refused exactly when the value is wrong: naming the path is checked only on a refusal.
+        expectAgreesWithSchema(text, result);
         if (!result.ok) expectNamesMutatedPath(result.error, path);
       }),
       runner(250),
@@ -194,7 +302,9 @@ describe('policy parser, mutations of a valid policy (property)', () => {
 
   it('never takes NaN or Infinity for a number, however they are written', () => {
     for (const written of ['.nan', '.NaN', '.inf', '-.inf', '+.Inf', '1e400', '-1e400']) {
-      const error = rejected(`slos:\n  - name: a\n    objective: ${written}\n    sli: { ratio: { query: "x[{{window}}]" } }\nthresholds: { caution: ${written} }\n`);
+      const error = rejected(
+        `slos:\n  - name: a\n    objective: ${written}\n    sli: { ratio: { query: "x[{{window}}]" } }\nthresholds: { caution: ${written} }\n`,
+      );
       expect(error.issues.map((i) => i.path).sort()).toEqual(['slos[0].objective', 'thresholds.caution']);
     }
     // Quoted, they are strings, named as such.
@@ -234,7 +344,9 @@ describe('policy parser, resource exhaustion', () => {
     const nested = fc.oneof(
       fc.integer({ min: 65, max: 20_000 }).map((n) => ({ text: `mode: report\nslos: ${'['.repeat(n)}${']'.repeat(n)}\n`, line: 2 })),
       fc.integer({ min: 65, max: 20_000 }).map((n) => ({ text: `${'{a: '.repeat(n)}1${'}'.repeat(n)}`, line: 1 })),
-      fc.integer({ min: 65, max: 600 }).map((n) => ({ text: Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), line: 65 })),
+      fc
+        .integer({ min: 65, max: 600 })
+        .map((n) => ({ text: Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), line: 65 })),
       fc.integer({ min: 65, max: 20_000 }).map((n) => ({ text: `${'- '.repeat(n)}x`, line: 1 })),
     );
     // Repeated in one process on purpose: on Node 20 a second overflow inside yaml's recursion could abort the process.
@@ -248,7 +360,11 @@ describe('policy parser, resource exhaustion', () => {
   });
 
   it('still parses the nesting a real policy has', () => {
-    expect(parsePolicy('environments:\n  prod:\n    slos:\n      - name: a\n        sli:\n          events:\n            error: "e[{{window}}]"\n            total: "t[{{window}}]"\n').environments?.prod?.slos).toHaveLength(1);
+    expect(
+      parsePolicy(
+        'environments:\n  prod:\n    slos:\n      - name: a\n        sli:\n          events:\n            error: "e[{{window}}]"\n            total: "t[{{window}}]"\n',
+      ).environments?.prod?.slos,
+    ).toHaveLength(1);
   });
 
   it('refuses a multi-MB file by its size, whatever it holds', () => {
@@ -257,7 +373,9 @@ describe('policy parser, resource exhaustion', () => {
     for (let i = 0; windows.length < 4 * 1024 * 1024; i++) windows += entry(i);
     for (const text of [windows, `sloth: "${'y'.repeat(5 * 1024 * 1024)}"`, '"'.repeat(3 * 1024 * 1024)]) {
       const error = rejected(text);
-      expect(error.issues).toEqual([{ path: '', message: expect.stringContaining(`has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS}`) }]);
+      expect(error.issues).toEqual([
+        { path: '', message: expect.stringContaining(`has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS}`) },
+      ]);
     }
   });
 
@@ -278,7 +396,9 @@ describe('policy parser, resource exhaustion', () => {
 
   it('reports a repeated key as a syntax error with its line, in linear time', () => {
     const error = rejected(`${Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n')}\nk7: 2\n`);
-    expect(error.issues).toEqual([{ path: 'line 20001', message: expect.stringMatching(/YAML syntax: Map keys must be unique; "k7" is repeated/) }]);
+    expect(error.issues).toEqual([
+      { path: 'line 20001', message: expect.stringMatching(/YAML syntax: Map keys must be unique; "k7" is repeated/) },
+    ]);
     expect(rejected('mode: enforce\nmode: report\n').issues[0]).toMatchObject({ path: 'line 2' });
   });
 });

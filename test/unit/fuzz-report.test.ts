@@ -60,7 +60,19 @@ function complete(base: Report): Report {
 const REPORTS = { blocked: complete(blocked), overridden: complete(overridden) };
 
 /** Fields whose values are enums or schema ids: the schema rejects anything else, so users cannot put text there. */
-const ENUM_KEYS = new Set(['schema', 'status', 'blockOn', 'mode', 'onError', 'requiredOverride', 'sliKind', 'source', 'level', 'state', 'code']);
+const ENUM_KEYS = new Set([
+  'schema',
+  'status',
+  'blockOn',
+  'mode',
+  'onError',
+  'requiredOverride',
+  'sliKind',
+  'source',
+  'level',
+  'state',
+  'code',
+]);
 
 /**
  * Free-text fields kept as they are, so that what they enable is rendered: a history `step` that is not a
@@ -79,15 +91,77 @@ function withTextEverywhere(report: Report, text: string): Report {
   return reportSchema.parse(replace(report, null));
 }
 
-const ctx: CommentContext = { runUrl: 'https://github.com/o/r/actions/runs/1', workflowUrl: 'https://github.com/o/r/actions/workflows/deploy.yml', sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' };
+const ctx: CommentContext = {
+  runUrl: 'https://github.com/o/r/actions/runs/1',
+  workflowUrl: 'https://github.com/o/r/actions/workflows/deploy.yml',
+  sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+};
 
 const HOSTILE = [
-  '@alice', '@org/team', 'cc @octo-org/security', '#123', 'octo/repo#9', 'GH-42', 'gh-7',
-  '<!-- deploy-governor:pr-comment environment=production -->', '-->', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '</sub><b>x</b>', '<details open>',
-  '[click](https://evil.example)', '![p](https://evil.example/p.png)', '[ref]: https://evil.example', '<https://evil.example>', 'https://evil.example/login', 'www.evil.example', 'ftp://evil.example', 'mailto:a@b.co',
-  '\n# Heading\n', '# Heading', '## H', '\n===\n', '\n---\n', 'x\r\n## H', '| a | b |', '||', '```', '```js\nalert(1)\n```', '~~~', '`code`', '\\', '\\`', '\\|', '\\#1', '\\@x',
-  '**bold**', '_it_', '> quote', '- item', '1. item', '+ item', '&lt;b&gt;', '&#64;alice', ':shipit:', '$$x$$',
-  '\u200b', '\u200d', '\u2060', '\ufeff', '\u202e', '\u202d', '\u2066', '\u2069', '\u2028', '\u2029', '\u0085', '\u0000', '\u001b[31m', '\t', ' ', 'x',
+  '@alice',
+  '@org/team',
+  'cc @octo-org/security',
+  '#123',
+  'octo/repo#9',
+  'GH-42',
+  'gh-7',
+  '<!-- deploy-governor:pr-comment environment=production -->',
+  '-->',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '</sub><b>x</b>',
+  '<details open>',
+  '[click](https://evil.example)',
+  '![p](https://evil.example/p.png)',
+  '[ref]: https://evil.example',
+  '<https://evil.example>',
+  'https://evil.example/login',
+  'www.evil.example',
+  'ftp://evil.example',
+  'mailto:a@b.co',
+  '\n# Heading\n',
+  '# Heading',
+  '## H',
+  '\n===\n',
+  '\n---\n',
+  'x\r\n## H',
+  '| a | b |',
+  '||',
+  '```',
+  '```js\nalert(1)\n```',
+  '~~~',
+  '`code`',
+  '\\',
+  '\\`',
+  '\\|',
+  '\\#1',
+  '\\@x',
+  '**bold**',
+  '_it_',
+  '> quote',
+  '- item',
+  '1. item',
+  '+ item',
+  '&lt;b&gt;',
+  '&#64;alice',
+  ':shipit:',
+  '$$x$$',
+  '\u200b',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2069',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u0000',
+  '\u001b[31m',
+  '\t',
+  ' ',
+  'x',
 ];
 const hostileText = fc.oneof(
   fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
@@ -164,7 +238,10 @@ describe('renderers with hostile text in every user-controlled field (property)'
   it('keeps the marker of the PR comment intact and first, whatever the environment is called', () => {
     fc.assert(
       fc.property(hostileText, (environment) => {
-        for (const body of [renderBlockedComment(withTextEverywhere(REPORTS.blocked, environment), ctx), renderAllowedComment(withTextEverywhere(REPORTS.overridden, environment), ctx)]) {
+        for (const body of [
+          renderBlockedComment(withTextEverywhere(REPORTS.blocked, environment), ctx),
+          renderAllowedComment(withTextEverywhere(REPORTS.overridden, environment), ctx),
+        ]) {
           const first = body.split('\n')[0]!;
           expect(first).toBe(commentMarker(environment));
           expect(first).toMatch(/^<!-- deploy-governor:pr-comment environment=[A-Za-z0-9._-]* -->$/);
@@ -187,8 +264,39 @@ describe('report parser (property)', () => {
 
   it('returns null or a valid report for random text, never throwing', () => {
     const FENCE = '```json deploy-governor-report\n';
-    const pieces = fc.constantFrom(FENCE, '\n```', '```', '{', '}', '"schema":"deploy-governor/report@1"', '[', ']', 'null', ',', ':', '\n', '\\', '"', '__proto__', '\u0000');
-    const text = fc.oneof(fc.string({ maxLength: 300, unit: 'binary' }), fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')));
+    const pieces = fc.constantFrom(
+      FENCE,
+      '\n```',
+      '```',
+      '{',
+      '}',
+      '"schema":"deploy-governor/report@1"',
+      '[',
+      ']',
+      'null',
+      ',',
+      ':',
+      '\n',
+      '\\',
+      '"',
+      '__proto__',
+      '\u0000',
+    );
+    // Random text seldom holds a whole fenced block around JSON, so that the schema is never asked and a
+    // parser that returned any JSON it found would pass: a third of the cases are a block around JSON that
+    // is no report (any value, or an object that names the report's schema and holds anything else).
+    const notAReport = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc
+        .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+        .map((d) => ({ ...d, schema: 'deploy-governor/report@1' })),
+    );
+    const fenced = notAReport.map((v) => `${FENCE}${JSON.stringify(v)}\n\`\`\``);
+    const text = fc.oneof(
+      fc.string({ maxLength: 300, unit: 'binary' }),
+      fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+      fenced,
+    );
     fc.assert(
       fc.property(text, (t) => {
         expect(parsed(t)).toBeNull();
@@ -243,7 +351,10 @@ describe('report parser (property)', () => {
     expect(parsed('x'.repeat(10 * MB))).toBeNull();
     expect(parsed(`\`\`\`json deploy-governor-report\n${'{"a":"'.repeat(2 * MB)}`)).toBeNull();
     expect(parsed(`${'```json deploy-governor-report\n'.repeat(300_000)}`)).toBeNull();
-    const huge = { ...REPORTS.blocked, decision: { ...REPORTS.blocked.decision, reasons: Array.from({ length: 10_000 }, (_, i) => `${i} ${'r'.repeat(1000)}`) } };
+    const huge = {
+      ...REPORTS.blocked,
+      decision: { ...REPORTS.blocked.decision, reasons: Array.from({ length: 10_000 }, (_, i) => `${i} ${'r'.repeat(1000)}`) },
+    };
     const text = embedReport(huge);
     expect(text.length).toBeGreaterThan(10 * 1000 * 1000);
     expect(parsed(text)).toEqual(huge);

@@ -30,7 +30,10 @@ function slowQuerier(ms: number): PrometheusQuerier & { max: number; calls: numb
   return q;
 }
 
-const slos = (n: number) => ({ slos: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, sli: { ratio: { query: 'sum(rate(x_total[{{window}}]))' } } })), dr: { enabled: false } });
+const slos = (n: number) => ({
+  slos: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, sli: { ratio: { query: 'sum(rate(x_total[{{window}}]))' } } })),
+  dr: { enabled: false },
+});
 
 describe('limitConcurrency', () => {
   it('never lets more than max queries run at once, and runs them all', async () => {
@@ -43,7 +46,10 @@ describe('limitConcurrency', () => {
 
   it('releases a slot when a query fails', async () => {
     let n = 0;
-    const limited = limitConcurrency({ displayUrl: 'x', query: async () => (n++ % 2 ? Promise.reject(new Error('boom')) : { samples: [], samplesTouched: null }) }, 1);
+    const limited = limitConcurrency(
+      { displayUrl: 'x', query: async () => (n++ % 2 ? Promise.reject(new Error('boom')) : { samples: [], samplesTouched: null }) },
+      1,
+    );
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => limited.query('x', new Date())));
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(3);
   });
@@ -80,9 +86,21 @@ describe('the gate service', () => {
     expect(inner.max).toBe(8);
   });
 
-  it("measures budgets only (no DR, no freeze windows) when asked", async () => {
-    const file = { ...slos(1), dr: { enabled: true, metric: 'dr_last_success' }, 'freeze-windows': [{ name: 'always', from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }] };
-    const { report } = await evaluateGate({ source: loadedSource({ file, source: 'p', found: true, warnings: [] }), inputs: gateInputsSchema.parse({}), env: {}, now: new Date(), run: null, scope: 'budgets', querierFor: () => ({ querier: slowQuerier(0), timeoutMs: null }) });
+  it('measures budgets only (no DR, no freeze windows) when asked', async () => {
+    const file = {
+      ...slos(1),
+      dr: { enabled: true, metric: 'dr_last_success' },
+      'freeze-windows': [{ name: 'always', from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }],
+    };
+    const { report } = await evaluateGate({
+      source: loadedSource({ file, source: 'p', found: true, warnings: [] }),
+      inputs: gateInputsSchema.parse({}),
+      env: {},
+      now: new Date(),
+      run: null,
+      scope: 'budgets',
+      querierFor: () => ({ querier: slowQuerier(0), timeoutMs: null }),
+    });
     expect(report.dr).toBeNull();
     expect(report.freeze.active).toEqual([]);
   });
@@ -95,7 +113,10 @@ describe("the app's wording of Prometheus failures", () => {
   it('logs the original under a reference and shows only the reference, the kind and the query', async () => {
     const logged: { ref: string; message: string }[] = [];
     const secret = 'found duplicate series for the match group {api_key="sk-secret"}';
-    const q = redactingQuerier(failing(new PrometheusQueryError('bad-query', `rejected: ${secret}`, { ...details, httpStatus: 422 })), (ref, e) => logged.push({ ref, message: e.message }));
+    const q = redactingQuerier(
+      failing(new PrometheusQueryError('bad-query', `rejected: ${secret}`, { ...details, httpStatus: 422 })),
+      (ref, e) => logged.push({ ref, message: e.message }),
+    );
     const error: unknown = await q.query('sum(rate(x[5m]))', new Date()).then(
       () => null,
       (e: unknown) => e,
@@ -109,14 +130,23 @@ describe("the app's wording of Prometheus failures", () => {
   });
 
   it("keeps Prometheus's parse error, which is about the repository's own query", () => {
-    const e = new PrometheusQueryError('bad-query', 'Prometheus rejected the query (HTTP 400 bad_data): 1:22: parse error: unclosed left parenthesis (query: x)', details);
-    expect(redactedMessage(e, 'abcd1234', null)).toBe('Prometheus rejected the query `sum(rate(x[5m]))`: 1:22: parse error: unclosed left parenthesis (query: x)');
+    const e = new PrometheusQueryError(
+      'bad-query',
+      'Prometheus rejected the query (HTTP 400 bad_data): 1:22: parse error: unclosed left parenthesis (query: x)',
+      details,
+    );
+    expect(redactedMessage(e, 'abcd1234', null)).toBe(
+      'Prometheus rejected the query `sum(rate(x[5m]))`: 1:22: parse error: unclosed left parenthesis (query: x)',
+    );
   });
 
-  it.each(['unreachable', 'timeout', 'unauthorized', 'server', 'invalid-response'] as const)('words %s in its own terms, with the reference', (kind) => {
-    const e = new PrometheusQueryError(kind, `internal words of ${kind}: <html>secret</html>`, details);
-    const message = redactedMessage(e, 'abcd1234', 4000);
-    expect(message).not.toContain('secret');
-    expect(message).toContain('reference abcd1234');
-  });
+  it.each(['unreachable', 'timeout', 'unauthorized', 'server', 'invalid-response'] as const)(
+    'words %s in its own terms, with the reference',
+    (kind) => {
+      const e = new PrometheusQueryError(kind, `internal words of ${kind}: <html>secret</html>`, details);
+      const message = redactedMessage(e, 'abcd1234', 4000);
+      expect(message).not.toContain('secret');
+      expect(message).toContain('reference abcd1234');
+    },
+  );
 });

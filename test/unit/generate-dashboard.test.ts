@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dashboardJson, dashboardProvisioning, dashboardQueries, dashboardUid, generateDashboard, type GenerateDashboardInput } from '../../src/core/generate/dashboard.js';
+import {
+  dashboardJson,
+  dashboardProvisioning,
+  dashboardQueries,
+  dashboardUid,
+  generateDashboard,
+  type GenerateDashboardInput,
+} from '../../src/core/generate/dashboard.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
@@ -32,10 +39,23 @@ environments:
 function inputFor(text: string, environment = 'production'): GenerateDashboardInput {
   const file = parsePolicy(text);
   const policy = resolvePolicy(file, gateInputsSchema.parse({ environment }));
-  return { slos: policy.slos, dr: policy.dr, source: 'p.yml', environment, environments: Object.keys(file.environments ?? {}), thresholds: policy.thresholds };
+  return {
+    slos: policy.slos,
+    dr: policy.dr,
+    source: 'p.yml',
+    environment,
+    environments: Object.keys(file.environments ?? {}),
+    thresholds: policy.thresholds,
+  };
 }
 
-type AnyPanel = { type: string; title?: string; targets?: { expr?: string; datasource?: { uid?: string }; instant?: boolean; format?: string }[]; fieldConfig?: { defaults?: { thresholds?: { steps: { value: number | null }[] } } }; transformations?: { id: string }[] };
+type AnyPanel = {
+  type: string;
+  title?: string;
+  targets?: { expr?: string; datasource?: { uid?: string }; instant?: boolean; format?: string }[];
+  fieldConfig?: { defaults?: { thresholds?: { steps: { value: number | null }[] } } };
+  transformations?: { id: string }[];
+};
 const panels = (input: GenerateDashboardInput) => (generateDashboard(input).panels ?? []) as AnyPanel[];
 const titled = (list: AnyPanel[], title: string) => list.find((p) => p.title === title)!;
 
@@ -50,7 +70,7 @@ describe('generated Grafana dashboard', () => {
     expect(generateDashboard({ ...input, uid: 'shop-slos' }).uid).toBe('shop-slos');
   });
 
-  it('reads Prometheus through a datasource variable on every target, and offers the policy\'s environments', () => {
+  it("reads Prometheus through a datasource variable on every target, and offers the policy's environments", () => {
     const dashboard = generateDashboard(input);
     const variables = dashboard.templating?.list ?? [];
     expect(variables.map((v) => [v.name, v.type, v.query])).toEqual([
@@ -62,7 +82,7 @@ describe('generated Grafana dashboard', () => {
     for (const t of targets) expect(t.datasource).toEqual({ type: 'prometheus', uid: '${datasource}' });
   });
 
-  it('has a budget gauge and days to exhaustion per SLO, coloured by the policy\'s thresholds', () => {
+  it("has a budget gauge and days to exhaustion per SLO, coloured by the policy's thresholds", () => {
     const list = panels(input);
     const gauge = titled(list, 'Budget remaining: checkout-latency');
     expect(gauge.type).toBe('gauge');
@@ -84,7 +104,9 @@ describe('generated Grafana dashboard', () => {
     expect(table.transformations!.map((t) => t.id)).toEqual(['merge', 'organize']);
     expect(table.targets!.every((t) => t.instant === true && t.format === 'table')).toBe(true);
     // SLOs with different windows read their own window's series.
-    expect(table.targets![1]!.expr).toBe('(1 - deploy_governor:sli_error:ratio_rate30d{slo=~"checkout-availability"}) or (1 - deploy_governor:sli_error:ratio_rate28d{slo=~"checkout-latency"})');
+    expect(table.targets![1]!.expr).toBe(
+      '(1 - deploy_governor:sli_error:ratio_rate30d{slo=~"checkout-availability"}) or (1 - deploy_governor:sli_error:ratio_rate28d{slo=~"checkout-latency"})',
+    );
     expect(titled(list, 'Latency: checkout-latency').targets!.map((t) => t.expr)).toEqual([
       'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[$__rate_interval])))',
       'vector(0.5)',
@@ -102,10 +124,14 @@ describe('generated Grafana dashboard', () => {
 
   it('shows the DR checks the policy has, and the governance row from the pushed decisions', () => {
     const list = panels(input);
-    expect(titled(list, 'Last DR drill age').targets![0]!.expr).toBe('time() - max(last_over_time(dr_last_test_timestamp{service="checkout"}[2w]))');
+    expect(titled(list, 'Last DR drill age').targets![0]!.expr).toBe(
+      'time() - max(last_over_time(dr_last_test_timestamp{service="checkout"}[2w]))',
+    );
     expect(titled(list, 'RTO of the last drill').fieldConfig!.defaults!.thresholds!.steps.map((s) => s.value)).toEqual([null, 3600]);
     expect(list.some((p) => p.title === 'Backup status' || p.title === 'RPO of the last drill')).toBe(false);
-    expect(titled(list, 'Overridden deploys').targets![0]!.expr).toMatch(/deploy_governor_decision\{environment="\$environment", overridden="true"\}/);
+    expect(titled(list, 'Overridden deploys').targets![0]!.expr).toMatch(
+      /deploy_governor_decision\{environment="\$environment", overridden="true"\}/,
+    );
     const noDr = panels(inputFor(`${POLICY}`.replace(/dr:[\s\S]*?rto: \{ max: 1h \}\n/, 'dr: { enabled: false }\n')));
     expect(noDr.some((p) => p.title === 'Disaster recovery')).toBe(false);
   });
@@ -121,7 +147,12 @@ describe('generated Grafana dashboard', () => {
 
   it('comes with a file-provisioning config for Grafana', () => {
     const text = dashboardProvisioning('/var/lib/grafana/dashboards/shop', 'p.yml');
-    expect(text.split('\n')[0]).toBe('# Generated by deploy-governor from p.yml. Do not edit: run `npx deploy-governor generate dashboard`.');
-    expect(parse(text)).toMatchObject({ apiVersion: 1, providers: [{ type: 'file', options: { path: '/var/lib/grafana/dashboards/shop' } }] });
+    expect(text.split('\n')[0]).toBe(
+      '# Generated by deploy-governor from p.yml. Do not edit: run `npx deploy-governor generate dashboard`.',
+    );
+    expect(parse(text)).toMatchObject({
+      apiVersion: 1,
+      providers: [{ type: 'file', options: { path: '/var/lib/grafana/dashboards/shop' } }],
+    });
   });
 });

@@ -24,7 +24,9 @@ describe('freeze windows as PromQL', () => {
           const ranges = weeklyRanges(window.start!, window.end!, timezone)!;
           for (const ms of instants) {
             const t = new Date(Math.floor(ms / 60_000) * 60_000);
-            expect(promqlSaysOpen(ranges, t), `${window.start} → ${window.end} (${timezone}) at ${t.toISOString()}`).toBe(activeFreezeWindows([window], t).length > 0);
+            expect(promqlSaysOpen(ranges, t), `${window.start} → ${window.end} (${timezone}) at ${t.toISOString()}`).toBe(
+              activeFreezeWindows([window], t).length > 0,
+            );
           }
         },
       ),

@@ -64,17 +64,21 @@ describe('deploy-governor generate', () => {
       'deploy-governor:api:alerts',
       'deploy-governor:governance',
     ]);
-    expect(file.groups[2]!.rules.find((r) => r.record === 'deploy_governor:error_budget_remaining:ratio')!.expr).toBe('1 - deploy_governor:sli_error:ratio_rate30d{slo="api"} / 0.005');
+    expect(file.groups[2]!.rules.find((r) => r.record === 'deploy_governor:error_budget_remaining:ratio')!.expr).toBe(
+      '1 - deploy_governor:sli_error:ratio_rate30d{slo="api"} / 0.005',
+    );
     expect(file.groups[3]!.rules[0]!.expr).toMatch(/deploy_governor:sli_total:count1h\{slo="api"\} >= 300/);
     expect(await generate('rules', '--check')).toEqual({ code: 0, output: 'deploy-governor.rules.yml is up to date\n' });
 
     await writeFile(path.join(dir, '.github/deploy-governor.yml'), POLICY.replace('99.5', '99.9'));
     const stale = await generate('rules', '--check');
     expect(stale.code).toBe(1);
-    expect(stale.output).toMatch(/^deploy-governor\.rules\.yml differs from what the policy generates \(first difference at line \d+: the file has " +expr: vector\(0\.995\)", the policy generates " +expr: vector\(0\.999\)"\): run `npx deploy-governor generate rules --out deploy-governor\.rules\.yml` and commit it\n$/);
+    expect(stale.output).toMatch(
+      /^deploy-governor\.rules\.yml differs from what the policy generates \(first difference at line \d+: the file has " +expr: vector\(0\.995\)", the policy generates " +expr: vector\(0\.999\)"\): run `npx deploy-governor generate rules --out deploy-governor\.rules\.yml` and commit it\n$/,
+    );
   });
 
-  it('rules: takes the environment\'s alerting values, and --min-traffic over them', async () => {
+  it("rules: takes the environment's alerting values, and --min-traffic over them", async () => {
     expect((await generate('rules', '--environment', 'staging', '--out', 'staging.yml')).code).toBe(0);
     expect(await readFile(path.join(dir, 'staging.yml'), 'utf8')).toMatch(/count1h\{slo="api"\} >= 5$/m);
     expect((await generate('rules', '--min-traffic', '42', '--out', 'flag.yml')).code).toBe(0);
@@ -101,8 +105,14 @@ describe('deploy-governor generate', () => {
   });
 
   it('dashboard: writes the JSON and its provisioning file, and --check compares both', async () => {
-    expect(await generate('dashboard')).toEqual({ code: 0, output: 'wrote dashboards/deploy-governor.json\nwrote dashboards/deploy-governor.provisioning.yml\n' });
-    const dashboard = JSON.parse(await readFile(path.join(dir, 'dashboards/deploy-governor.json'), 'utf8')) as { uid: string; title: string };
+    expect(await generate('dashboard')).toEqual({
+      code: 0,
+      output: 'wrote dashboards/deploy-governor.json\nwrote dashboards/deploy-governor.provisioning.yml\n',
+    });
+    const dashboard = JSON.parse(await readFile(path.join(dir, 'dashboards/deploy-governor.json'), 'utf8')) as {
+      uid: string;
+      title: string;
+    };
     expect(dashboard.title).toBe('deploy-governor: api');
     expect(parse(await readFile(path.join(dir, 'dashboards/deploy-governor.provisioning.yml'), 'utf8'))).toMatchObject({
       providers: [{ options: { path: '/var/lib/grafana/dashboards/deploy-governor' } }],
@@ -113,7 +123,9 @@ describe('deploy-governor generate', () => {
     const stale = await generate('dashboard', '--check');
     expect(stale.code).toBe(1);
     expect(stale.output).toMatch(/dashboards\/deploy-governor\.json is up to date\n/);
-    expect(stale.output).toMatch(/dashboards\/deploy-governor\.provisioning\.yml differs from what the policy generates \(first difference at line 1: the file has "edited"/);
+    expect(stale.output).toMatch(
+      /dashboards\/deploy-governor\.provisioning\.yml differs from what the policy generates \(first difference at line 1: the file has "edited"/,
+    );
 
     expect((await generate('dashboard', '--uid', 'not a uid!')).code).toBe(99);
     expect((await generate('dashboard', '--uid', 'shop-slos', '--out', 'd/shop.json')).code).toBe(0);

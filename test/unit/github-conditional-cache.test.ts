@@ -43,13 +43,17 @@ function fakeGitHub() {
     seen.push({ method, path, ifNoneMatch: headers.get('if-none-match'), authorization: headers.get('authorization') });
     if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
       const id = path.split('/')[3];
-      return Response.json({ token: `ghs_${id}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} }, { status: 201 });
+      return Response.json(
+        { token: `ghs_${id}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} },
+        { status: 201 },
+      );
     }
     const forced = status.get(`${method} ${path}`);
     const token = headers.get('authorization') ?? '';
     const body = JSON.stringify(byToken.get(`${token} ${path}`) ?? bodies.get(path) ?? { path });
     const etag = etagOf(body);
-    if (forced !== undefined) return new Response(JSON.stringify({ message: 'forced' }), { status: forced, headers: { 'content-type': 'application/json', etag } });
+    if (forced !== undefined)
+      return new Response(JSON.stringify({ message: 'forced' }), { status: forced, headers: { 'content-type': 'application/json', etag } });
     if (method === 'GET' && headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', etag } });
   };
@@ -69,7 +73,8 @@ function octokitFor(fake: Fake, installationId: number, cache: ConditionalCache,
   });
 }
 
-const get = (o: ReturnType<typeof octokitFor>, path: string) => o.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: 'o', repo: 'r', path });
+const get = (o: ReturnType<typeof octokitFor>, path: string) =>
+  o.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: 'o', repo: 'r', path });
 const requestsTo = (fake: Fake, path: string) => fake.seen.filter((s) => s.path === path);
 
 describe('conditional reads through the app Octokit', () => {
@@ -100,7 +105,7 @@ describe('conditional reads through the app Octokit', () => {
     expect((await get(octokit, 'a')).data).toEqual({ list: [1] });
   });
 
-  it('is per installation: B never sends A\'s ETag nor gets A\'s body for the same URL', async () => {
+  it("is per installation: B never sends A's ETag nor gets A's body for the same URL", async () => {
     const fake = fakeGitHub();
     const cache = new ConditionalCache();
     const path = '/repos/o/r/contents/policy';
@@ -158,7 +163,12 @@ describe('conditional reads through the app Octokit', () => {
     const octokit = octokitFor(fake, 1, cache);
     for (let i = 0; i < 2; i++) {
       await get(octokit, 'x').catch(() => undefined);
-      await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: 'o', repo: 'r', path: 'y', headers: { authorization: 'token someone-else' } });
+      await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner: 'o',
+        repo: 'r',
+        path: 'y',
+        headers: { authorization: 'token someone-else' },
+      });
       await octokit.request('GET /repos/{owner}/{repo}/releases', { owner: 'o', repo: 'r' });
     }
     expect(requestsTo(fake, '/repos/o/r/contents/x').map((s) => s.ifNoneMatch === null)).toEqual([true, false]);
@@ -173,7 +183,13 @@ describe('conditional reads through the app Octokit', () => {
     const fake = fakeGitHub();
     const cache = new ConditionalCache();
     const Octokit = appOctokit({ cache, absent: new AbsentFiles() });
-    const asApp = new Octokit({ baseUrl: BASE, auth: { appId: 42, privateKey }, request: { fetch: fake.fetch }, retry: { enabled: false }, throttle: { enabled: false } });
+    const asApp = new Octokit({
+      baseUrl: BASE,
+      auth: { appId: 42, privateKey },
+      request: { fetch: fake.fetch },
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    });
     expect((asApp as { absentFiles?: unknown }).absentFiles).toBeUndefined();
     await asApp.request('GET /app/installations');
     await asApp.request('GET /app/installations');
@@ -221,9 +237,15 @@ describe('ConditionalCache', () => {
 
   it('keys by installation, URL and representation', () => {
     const url = 'https://api.github.com/repos/o/r/contents/p';
-    expect(cacheKey({ installationId: 1 }, url, 'application/json', undefined)).not.toBe(cacheKey({ installationId: 2 }, url, 'application/json', undefined));
-    expect(cacheKey({ installationId: 1 }, url, 'application/json', undefined)).not.toBe(cacheKey({ installationId: 1 }, `${url}?ref=x`, 'application/json', undefined));
-    expect(cacheKey({ installationId: 1 }, url, 'application/json', undefined)).not.toBe(cacheKey({ installationId: 1 }, url, 'application/vnd.github.raw', undefined));
+    expect(cacheKey({ installationId: 1 }, url, 'application/json', undefined)).not.toBe(
+      cacheKey({ installationId: 2 }, url, 'application/json', undefined),
+    );
+    expect(cacheKey({ installationId: 1 }, url, 'application/json', undefined)).not.toBe(
+      cacheKey({ installationId: 1 }, `${url}?ref=x`, 'application/json', undefined),
+    );
+    expect(cacheKey({ installationId: 1 }, url, 'application/json', undefined)).not.toBe(
+      cacheKey({ installationId: 1 }, url, 'application/vnd.github.raw', undefined),
+    );
   });
 });
 
@@ -249,7 +271,9 @@ describe('the app JWT', () => {
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'RS256', typ: 'JWT' });
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { iat: number; exp: number; iss: number };
     expect(claims).toEqual({ iat: now / 1000 - 30, exp: now / 1000 - 30 + 600, iss: 42 });
-    expect(verify('sha256', Buffer.from(`${header}.${payload}`), createPublicKey(privateKey), Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(verify('sha256', Buffer.from(`${header}.${payload}`), createPublicKey(privateKey), Buffer.from(signature, 'base64url'))).toBe(
+      true,
+    );
     now += 7 * 60_000;
     expect((await createJwt(42)).jwt).toBe(first.jwt);
     now += 60_000; // 8.5 minutes after iat: under two minutes left

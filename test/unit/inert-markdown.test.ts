@@ -6,7 +6,9 @@ import { PROTECTION_COMMENT_LIMIT, renderProtectionError } from '../../src/core/
 
 describe('inert markdown', () => {
   it('stops mentions, team pings, issue links, HTML, links and markers', () => {
-    const out = inert('@alice and @org/team see #12 <script>x</script> [a](https://e.vil) <!-- deploy-governor:pr-comment environment=production -->');
+    const out = inert(
+      '@alice and @org/team see #12 <script>x</script> [a](https://e.vil) <!-- deploy-governor:pr-comment environment=production -->',
+    );
     expect(out).not.toMatch(/@[a-z]/i);
     expect(out).not.toMatch(/#\d/);
     expect(out).not.toMatch(/[<>]/);
@@ -40,7 +42,7 @@ describe('inert markdown', () => {
     expect(commentMarker('eu west')).toBe('<!-- deploy-governor:pr-comment environment=eu_west -->');
   });
 
-  it('keeps protection-rule comments within GitHub\'s 1,024 characters', () => {
+  it("keeps protection-rule comments within GitHub's 1,024 characters", () => {
     expect(renderProtectionError('x'.repeat(5000)).length).toBeLessThanOrEqual(PROTECTION_COMMENT_LIMIT);
   });
 });

@@ -12,7 +12,10 @@ const load = (file: string) => JSON.parse(readFileSync(new URL(`../../schema/${f
 describe('generated JSON Schemas', () => {
   it('accept the example policy and reject an unknown key, as the zod schema does', () => {
     const validate = new Ajv2020({ strict: false }).compile(load('deploy-governor.schema.json'));
-    const example = parse(readFileSync(new URL('../../examples/checkout/.github/deploy-governor.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const example = parse(readFileSync(new URL('../../examples/checkout/.github/deploy-governor.yml', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(validate(example)).toBe(true);
     expect(validate({ ...example, 'block-onn': 'WARNING' })).toBe(false);
   });
@@ -20,7 +23,11 @@ describe('generated JSON Schemas', () => {
   it('describe the reports the gate writes', async () => {
     const validate = new Ajv2020({ strict: false }).compile(load('report.schema.json'));
     const policy = resolvePolicy({}, gateInputsSchema.parse({ 'dr-check': 'false' }));
-    const report = await evaluatePolicy({ policy, prometheus: new MemoryQuerier(eventsAnswer({ '30d': { errors: 5, total: 1000 } })), now: new Date() });
+    const report = await evaluatePolicy({
+      policy,
+      prometheus: new MemoryQuerier(eventsAnswer({ '30d': { errors: 5, total: 1000 } })),
+      now: new Date(),
+    });
     expect(validate(JSON.parse(JSON.stringify(report)))).toBe(true);
     expect(validate({ ...report, schema: 'deploy-governor/report@2' })).toBe(false);
   });

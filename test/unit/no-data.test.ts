@@ -30,7 +30,9 @@ describe('a window without samples is unknown, never zero', () => {
   it('gives a guard with a window without data "unknown" (never "not triggered"), whatever the other windows say (property)', async () => {
     const windows = ['5m', '30m', '1h', '6h'];
     const window = fc.constantFrom(...windows);
-    const counts = fc.integer({ min: 0, max: 100_000 }).chain((total) => fc.record({ errors: fc.option(fc.integer({ min: 0, max: total }), { nil: null }), total: fc.constant(total) }));
+    const counts = fc
+      .integer({ min: 0, max: 100_000 })
+      .chain((total) => fc.record({ errors: fc.option(fc.integer({ min: 0, max: total }), { nil: null }), total: fc.constant(total) }));
     const answer = fc.option(counts, { nil: null, freq: 3 });
     await fc.assert(
       fc.asyncProperty(
@@ -39,7 +41,10 @@ describe('a window without samples is unknown, never zero', () => {
         fc.constantFrom('allow', 'block'),
         async (guards, byWindow, unknownGuards) => {
           const yaml = `unknown-guards: ${unknownGuards}\nburn-rate-guards:\n${guards.map((g) => `  - { long: ${g.long}, short: ${g.short}, factor: ${g.factor} }`).join('\n')}`;
-          const data = { '30d': { errors: 100, total: 1_000_000 }, ...Object.fromEntries(Object.entries(byWindow).filter(([, a]) => a !== null)) } as Parameters<typeof eventsAnswer>[0];
+          const data = {
+            '30d': { errors: 100, total: 1_000_000 },
+            ...Object.fromEntries(Object.entries(byWindow).filter(([, a]) => a !== null)),
+          } as Parameters<typeof eventsAnswer>[0];
           const report = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier(eventsAnswer(data)), now });
           expect(reportSchema.parse(report)).toEqual(report);
           const summary = renderSummary(report);
@@ -57,7 +62,9 @@ describe('a window without samples is unknown, never zero', () => {
             }
           }
           // Every window without data is named with its query.
-          for (const w of windows.filter((w) => byWindow[w] === null && report.slos[0]!.guards.some((g) => g.long === w || g.short === w))) {
+          for (const w of windows.filter(
+            (w) => byWindow[w] === null && report.slos[0]!.guards.some((g) => g.long === w || g.short === w),
+          )) {
             expect(report.findings.some((f) => f.code === 'no-data' && f.message.includes(`(query: ${TOTAL(w)})`))).toBe(true);
           }
           const allKnown = report.slos[0]!.guards.every((g) => g.state !== 'unknown');
@@ -89,9 +96,13 @@ describe('a window without samples is unknown, never zero', () => {
     expect(summary).not.toContain('**Reasons**');
   });
 
-  it('blocks at the guard\'s status with unknown-guards: block, and says how to unblock', async () => {
+  it("blocks at the guard's status with unknown-guards: block, and says how to unblock", async () => {
     const q = new MemoryQuerier(eventsAnswer({ '30d': healthy['30d'], '1h': healthy['1h'] }));
-    const report = await evaluatePolicy({ policy: policy('unknown-guards: block\nburn-rate-guards: [{ long: 1h, short: 5m, factor: 14.4, status: WARNING }]'), prometheus: q, now });
+    const report = await evaluatePolicy({
+      policy: policy('unknown-guards: block\nburn-rate-guards: [{ long: 1h, short: 5m, factor: 14.4, status: WARNING }]'),
+      prometheus: q,
+      now,
+    });
     expect(report.decision).toMatchObject({ status: 'WARNING', canDeploy: false });
     expect(report.decision.reasons[0]).toMatch(/guard "1h\/5m > 14.4x" is unknown and blocks at WARNING \(unknown-guards: block\)/);
     expect(report.decision.nextSteps.join('\n')).toMatch(/set unknown-guards: allow/);
@@ -115,16 +126,24 @@ describe('a window without samples is unknown, never zero', () => {
   });
 
   it('names the query for an SLO window without samples, and keeps "no traffic" for one that counted zero', async () => {
-    const none = await evaluatePolicy({ policy: policy(), prometheus: new MemoryQuerier(eventsAnswer({ '1h': healthy['1h'], '5m': healthy['5m'] })), now });
+    const none = await evaluatePolicy({
+      policy: policy(),
+      prometheus: new MemoryQuerier(eventsAnswer({ '1h': healthy['1h'], '5m': healthy['5m'] })),
+      now,
+    });
     expect(none.decision).toMatchObject({ status: 'UNKNOWN', canDeploy: false });
     expect(none.decision.reasons[0]).toBe(
       'SLO availability: no data for the 30d window: the total query returned no samples (query: sum(increase(http_requests_total[30d]))), so the budget cannot be computed: check the total query and that the service is scraped',
     );
-    const zero = await evaluatePolicy({ policy: policy(), prometheus: new MemoryQuerier(eventsAnswer({ ...healthy, '30d': { errors: 0, total: 0 } })), now });
+    const zero = await evaluatePolicy({
+      policy: policy(),
+      prometheus: new MemoryQuerier(eventsAnswer({ ...healthy, '30d': { errors: 0, total: 0 } })),
+      now,
+    });
     expect(zero.decision.reasons[0]).toMatch(/^SLO availability: no traffic in the 30d window \(the total query returned 0\)/);
   });
 
-  it('words a ratio SLI\'s windows as the ratio query, not an events SLI\'s total query', async () => {
+  it("words a ratio SLI's windows as the ratio query, not an events SLI's total query", async () => {
     const yaml = `slos: [{ name: r, objective: 99, sli: { ratio: { query: 'my_ratio[{{window}}]' } } }]`;
     const answers: Record<string, Answer> = { 'my_ratio[30d]': 0.001, 'my_ratio[1h]': Number.NaN };
     const report = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier((q) => answers[q] ?? null), now });
@@ -132,8 +151,14 @@ describe('a window without samples is unknown, never zero', () => {
     expect(report.findings[0]!.message).toBe(
       'SLO r: no data for the 5m window: the ratio query returned no samples (query: my_ratio[5m]); guard "1h/5m > 14.4x" is unknown and does not block (unknown-guards: allow): check the ratio query and that the service is scraped',
     );
-    const empty = await evaluatePolicy({ policy: policy(yaml), prometheus: new MemoryQuerier((q) => (q === 'my_ratio[30d]' ? Number.NaN : 0)), now });
-    expect(empty.decision.reasons[0]).toMatch(/no traffic in the 30d window \(the ratio query returned NaN \(0\/0: no events in the window\)\), so the budget cannot be computed: check the ratio query/);
+    const empty = await evaluatePolicy({
+      policy: policy(yaml),
+      prometheus: new MemoryQuerier((q) => (q === 'my_ratio[30d]' ? Number.NaN : 0)),
+      now,
+    });
+    expect(empty.decision.reasons[0]).toMatch(
+      /no traffic in the 30d window \(the ratio query returned NaN \(0\/0: no events in the window\)\), so the budget cannot be computed: check the ratio query/,
+    );
   });
 
   it('shows a DR gauge without samples as n/a, naming the query, not as "missing ago"', async () => {
@@ -163,7 +188,12 @@ describe('a stored history shorter than the SLO window', () => {
     expect(days).toBeGreaterThan(4);
     expect(days).toBeLessThanOrEqual(5);
     expect(report.findings).toEqual([
-      expect.objectContaining({ source: 'budget', status: 'NORMAL', code: 'short-history', message: expect.stringMatching(/the stored history covers only about 4\.\d days \(data since about 2026-11-19\) of the 30d window/) }),
+      expect.objectContaining({
+        source: 'budget',
+        status: 'NORMAL',
+        code: 'short-history',
+        message: expect.stringMatching(/the stored history covers only about 4\.\d days \(data since about 2026-11-19\) of the 30d window/),
+      }),
     ]);
     expect(report.decision).toMatchObject({ status: 'NORMAL', canDeploy: true });
     expect(renderSummary(report)).toMatch(/\| availability \| 99.9% \| 30d \(about 4\.\d days of data\) \|/);
@@ -177,14 +207,22 @@ describe('a stored history shorter than the SLO window', () => {
     expect(hours.findings[0]!.message).toMatch(/covers only less than a day of the 30d window/);
     expect(hours.slos[0]!.historyDays).toBeLessThan(1.1);
     // Without data in the last hour an empty answer proves nothing: no claim.
-    const quiet = await evaluatePolicy({ policy: policy(), prometheus: new MemoryQuerier(eventsAnswer({ '30d': healthy['30d'], '5m': healthy['5m'] }), false, () => null), now });
+    const quiet = await evaluatePolicy({
+      policy: policy(),
+      prometheus: new MemoryQuerier(eventsAnswer({ '30d': healthy['30d'], '5m': healthy['5m'] }), false, () => null),
+      now,
+    });
     expect(quiet.slos[0]!.historyDays).toBeUndefined();
   });
 
   it('asks nothing more on the recorded path, whose coverage probe already answers it', async () => {
-    const q = new MemoryQuerier((query) => (query.startsWith('count_over_time(') ? 60 : query.startsWith('deploy_governor:sli_error:ratio_rate') ? 0.0001 : null), true, () => {
-      throw new Error('not asked');
-    });
+    const q = new MemoryQuerier(
+      (query) => (query.startsWith('count_over_time(') ? 60 : query.startsWith('deploy_governor:sli_error:ratio_rate') ? 0.0001 : null),
+      true,
+      () => {
+        throw new Error('not asked');
+      },
+    );
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
     expect(report.slos[0]).toMatchObject({ source: 'recorded' });
     expect(q.asked.some((a) => a.query.startsWith('min_over_time('))).toBe(false);
@@ -194,9 +232,13 @@ describe('a stored history shorter than the SLO window', () => {
 });
 
 describe('Prometheus errors name the query the user wrote, and raw cost says how to make it constant-cost', () => {
-  const unreachable = (query: string) => new PrometheusQueryError('unreachable', `cannot reach Prometheus at http://prom:9090 (query: ${query})`, { url: 'http://prom:9090', query });
+  const unreachable = (query: string) =>
+    new PrometheusQueryError('unreachable', `cannot reach Prometheus at http://prom:9090 (query: ${query})`, {
+      url: 'http://prom:9090',
+      query,
+    });
 
-  it('names the SLO\'s own query, not the recorded-series probe, when Prometheus fails (auto)', async () => {
+  it("names the SLO's own query, not the recorded-series probe, when Prometheus fails (auto)", async () => {
     const q = new MemoryQuerier((query) => unreachable(query), true);
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
     expect(report.decision.status).toBe('UNKNOWN');
@@ -205,17 +247,33 @@ describe('Prometheus errors name the query the user wrote, and raw cost says how
   });
 
   it('names the probe when it is what failed (use-recording-rules: true)', async () => {
-    const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'true' }), prometheus: new MemoryQuerier((query) => unreachable(query), true), now });
+    const report = await evaluatePolicy({
+      policy: policy('', { 'use-recording-rules': 'true' }),
+      prometheus: new MemoryQuerier((query) => unreachable(query), true),
+      now,
+    });
     expect(report.decision.reasons[0]).toMatch(/\(query: count_over_time\(deploy_governor:sli_total:rate5m/);
   });
 
   it('keeps a probe that alone fails as a note, and reads raw counters (auto)', async () => {
     const answer = eventsAnswer(healthy);
-    const q = new MemoryQuerier((query) => (query.startsWith('count_over_time(deploy_governor:') ? new PrometheusQueryError('bad-query', `forbidden metric (query: ${query})`, { url: 'u', query }) : answer(query)), true);
+    const q = new MemoryQuerier(
+      (query) =>
+        query.startsWith('count_over_time(deploy_governor:')
+          ? new PrometheusQueryError('bad-query', `forbidden metric (query: ${query})`, { url: 'u', query })
+          : answer(query),
+      true,
+    );
     const report = await evaluatePolicy({ policy: policy('', { 'use-recording-rules': 'auto' }), prometheus: q, now });
     expect(report.slos[0]).toMatchObject({ source: 'raw', status: 'NORMAL' });
     expect(report.decision.canDeploy).toBe(true);
-    expect(report.findings).toEqual([expect.objectContaining({ status: 'NORMAL', code: 'recording-missing', message: expect.stringMatching(/the check for recorded series failed, so raw counters were read: forbidden metric/) })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        status: 'NORMAL',
+        code: 'recording-missing',
+        message: expect.stringMatching(/the check for recorded series failed, so raw counters were read: forbidden metric/),
+      }),
+    ]);
   });
 
   it('reads a window whose recording is missing from raw counters, with a note', async () => {
@@ -230,15 +288,41 @@ describe('Prometheus errors name the query the user wrote, and raw cost says how
     expect(report.slos[0]).toMatchObject({ source: 'recorded', status: 'NORMAL' });
     expect(report.slos[0]!.guards[0]).toMatchObject({ state: 'not-triggered', shortBurnRate: 0 });
     expect(q.asked.map((a) => a.query)).toContain(TOTAL('5m'));
-    expect(report.findings).toEqual([expect.objectContaining({ status: 'NORMAL', code: 'recording-missing', message: expect.stringMatching(/deploy_governor:sli_error:ratio_rate5m\{slo="availability"\} is missing .* so the 5m window was read from raw counters/) })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        status: 'NORMAL',
+        code: 'recording-missing',
+        message: expect.stringMatching(
+          /deploy_governor:sli_error:ratio_rate5m\{slo="availability"\} is missing .* so the 5m window was read from raw counters/,
+        ),
+      }),
+    ]);
   });
 
   it('adds the recorded-path advice to a 30-day raw query that timed out or was refused for its samples, and only to those', async () => {
     const failing = (kind: 'timeout' | 'bad-query', words: string, window: string) =>
-      new MemoryQuerier((query) => (query === TOTAL(window) ? new PrometheusQueryError(kind, `${words} (query: ${query})`, { url: 'u', query }) : eventsAnswer(healthy)(query)));
-    const timeout = await evaluatePolicy({ policy: policy(), prometheus: failing('timeout', 'Prometheus at u did not answer within 10000 ms', '30d'), now });
-    expect(timeout.decision.reasons[0]).toContain(`did not answer within 10000 ms (query: ${TOTAL('30d')}). Reading raw counters over 30d costs every sample of the window; ${RECORDED_PATH_ADVICE}`);
-    const samples = await evaluatePolicy({ policy: policy(), prometheus: failing('bad-query', 'Prometheus at u rejected the query (HTTP 422 execution): query processing would load too many samples into memory in query execution', '30d'), now });
+      new MemoryQuerier((query) =>
+        query === TOTAL(window)
+          ? new PrometheusQueryError(kind, `${words} (query: ${query})`, { url: 'u', query })
+          : eventsAnswer(healthy)(query),
+      );
+    const timeout = await evaluatePolicy({
+      policy: policy(),
+      prometheus: failing('timeout', 'Prometheus at u did not answer within 10000 ms', '30d'),
+      now,
+    });
+    expect(timeout.decision.reasons[0]).toContain(
+      `did not answer within 10000 ms (query: ${TOTAL('30d')}). Reading raw counters over 30d costs every sample of the window; ${RECORDED_PATH_ADVICE}`,
+    );
+    const samples = await evaluatePolicy({
+      policy: policy(),
+      prometheus: failing(
+        'bad-query',
+        'Prometheus at u rejected the query (HTTP 422 execution): query processing would load too many samples into memory in query execution',
+        '30d',
+      ),
+      now,
+    });
     expect(samples.decision.reasons[0]).toContain('generate rules');
     const parse = await evaluatePolicy({ policy: policy(), prometheus: failing('bad-query', 'parse error', '30d'), now });
     expect(parse.decision.reasons[0]).not.toContain('generate rules');
@@ -264,7 +348,9 @@ describe('Prometheus errors name the query the user wrote, and raw cost says how
     expect(slow.decision.canDeploy).toBe(true);
     expect(slow.findings).toEqual([expect.objectContaining({ status: 'NORMAL', code: 'raw-cost' })]);
     expect(slow.findings[0]!.message).toMatch(
-      new RegExp(`^SLO availability: the raw query took \\d+ ms of its 1 s timeout \\((7\\d|[89]\\d|1\\d\\d)%\\) and touched 10 samples \\(query: sum\\(increase\\(http_requests_total\\[30d\\]\\)\\)\\); as traffic grows it will time out or be refused and block every deploy: `),
+      new RegExp(
+        `^SLO availability: the raw query took \\d+ ms of its 1 s timeout \\((7\\d|[89]\\d|1\\d\\d)%\\) and touched 10 samples \\(query: sum\\(increase\\(http_requests_total\\[30d\\]\\)\\)\\); as traffic grows it will time out or be refused and block every deploy: `,
+      ),
     );
     expect(slow.findings[0]!.message.endsWith(RECORDED_PATH_ADVICE)).toBe(true);
     const heavy = await evaluatePolicy({ policy: policy(), prometheus: slowOn(0, 12_000_000), now, timeoutMs: 1000 });

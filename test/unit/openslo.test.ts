@@ -51,7 +51,8 @@ async function issuesOfAsync(fn: () => Promise<unknown>): Promise<{ source: stri
   throw new Error('expected a PolicyError');
 }
 
-const PROMETHEUS_ONLY = 'expected type: Prometheus: the gate reads Prometheus (and Prometheus-compatible APIs such as Thanos, Mimir or VictoriaMetrics) only; got "Any"';
+const PROMETHEUS_ONLY =
+  'expected type: Prometheus: the gate reads Prometheus (and Prometheus-compatible APIs such as Thanos, Mimir or VictoriaMetrics) only; got "Any"';
 const timeslices = (method: string) =>
   `${method} budgets count time slices (good minutes over all minutes); the gate budgets events (good events over all events): expected Occurrences; got "${method}"`;
 const CALENDAR =
@@ -72,9 +73,13 @@ spec:
 
 describe('the official OpenSLO examples (test/fixtures/openslo, from OpenSLO/OpenSLO)', () => {
   it('refuses the budgeting-method examples, naming the document (metadata.name) and every field the gate cannot read', async () => {
-    expect(issuesOf(() => slosFromOpenSlo('', 'x'))).toEqual(['(top level): no kind: SLO in the file (it is empty); expected apiVersion: openslo/v1 documents with kind: SLO']);
+    expect(issuesOf(() => slosFromOpenSlo('', 'x'))).toEqual([
+      '(top level): no kind: SLO in the file (it is empty); expected apiVersion: openslo/v1 documents with kind: SLO',
+    ]);
     const occurrences = await fixture('occurences-slo.yaml');
-    expect(issuesOf(() => slosFromOpenSlo(occurrences, 'slos/occurences-slo.yaml'))).toEqual([`SLO/search-slo spec.indicator.spec.thresholdMetric.metricSource.type: ${PROMETHEUS_ONLY}`]);
+    expect(issuesOf(() => slosFromOpenSlo(occurrences, 'slos/occurences-slo.yaml'))).toEqual([
+      `SLO/search-slo spec.indicator.spec.thresholdMetric.metricSource.type: ${PROMETHEUS_ONLY}`,
+    ]);
     const ratioTimeslices = await fixture('ratio-timeslices.yaml');
     expect(issuesOf(() => slosFromOpenSlo(ratioTimeslices, 'x'))).toEqual([
       `SLO/main-page spec.budgetingMethod: ${timeslices('RatioTimeslices')}`,
@@ -96,7 +101,9 @@ describe('the official OpenSLO examples (test/fixtures/openslo, from OpenSLO/Ope
       expect.unreachable();
     } catch (error: unknown) {
       expect((error as PolicyError).source).toBe('slos/search.yaml');
-      expect((error as PolicyError).message).toMatch(/^slos\/search\.yaml: invalid value\n {2}- SLO\/search-slo spec\.indicator\.spec\.thresholdMetric/);
+      expect((error as PolicyError).message).toMatch(
+        /^slos\/search\.yaml: invalid value\n {2}- SLO\/search-slo spec\.indicator\.spec\.thresholdMetric/,
+      );
     }
   });
 
@@ -139,7 +146,12 @@ describe('the official OpenSLO examples (test/fixtures/openslo, from OpenSLO/Ope
         objective: 99,
         window: '28d',
         // rawType: success: the query is the good ratio, so the error ratio is 1 − it.
-        sli: { ratio: { query: '1 - (1 - (\n  sum(sum_over_time(poller_client_satisfaction_ratio[{{window}}]))\n  /\n  sum(count_over_time(poller_client_satisfaction_ratio[{{window}}]))\n))' } },
+        sli: {
+          ratio: {
+            query:
+              '1 - (1 - (\n  sum(sum_over_time(poller_client_satisfaction_ratio[{{window}}]))\n  /\n  sum(count_over_time(poller_client_satisfaction_ratio[{{window}}]))\n))',
+          },
+        },
       },
     ]);
     expect(issuesOf(() => slosFromOpenSlo(slis + sloFor('search-availability'), 'x'))).toEqual([
@@ -157,7 +169,7 @@ describe('the official OpenSLO examples (test/fixtures/openslo, from OpenSLO/Ope
 });
 
 describe("Sloth's OpenSLO examples (openslo/v1alpha, as Sloth reads them)", () => {
-  it('accepts the getting-started example with Sloth\'s SLO id as the name and rate() read as increase()', async () => {
+  it("accepts the getting-started example with Sloth's SLO id as the name and rate() read as increase()", async () => {
     expect(slosFromOpenSlo(await fixture('sloth/openslo-getting-started.yml'), 'x')).toEqual([
       {
         name: 'my-service-sloth-slo-my-service-0',
@@ -192,14 +204,30 @@ describe("Sloth's OpenSLO examples (openslo/v1alpha, as Sloth reads them)", () =
 
   it('refuses what Sloth reads but the gate cannot mean: a calendar window, Timeslices, a month', async () => {
     const text = await fixture('sloth/openslo-getting-started.yml');
-    expect(issuesOf(() => slosFromOpenSlo(text.replace('unit: Day', 'unit: Day\n      calendar: { startTime: 2022-01-01 12:00:00, timeZone: UTC }'), 'x'))).toEqual([
+    expect(
+      issuesOf(() =>
+        slosFromOpenSlo(text.replace('unit: Day', 'unit: Day\n      calendar: { startTime: 2022-01-01 12:00:00, timeZone: UTC }'), 'x'),
+      ),
+    ).toEqual([
       'SLO/sloth-slo-my-service spec.timeWindows[0].calendar: calendar-aligned windows are not supported: the gate measures a rolling window that ends at the deploy; write a count of days or weeks',
     ]);
-    expect(issuesOf(() => slosFromOpenSlo(text.replace('Occurrences', 'Timeslices'), 'x'))).toEqual([`SLO/sloth-slo-my-service spec.budgetingMethod: ${timeslices('Timeslices')}`]);
+    expect(issuesOf(() => slosFromOpenSlo(text.replace('Occurrences', 'Timeslices'), 'x'))).toEqual([
+      `SLO/sloth-slo-my-service spec.budgetingMethod: ${timeslices('Timeslices')}`,
+    ]);
     expect(issuesOf(() => slosFromOpenSlo(text.replace('count: 30\n      unit: Day', 'count: 1\n      unit: Month'), 'x'))).toEqual([
       'SLO/sloth-slo-my-service spec.timeWindows[0].unit: months and quarters have no fixed length, so a rolling window of them is ambiguous: write it in days (unit: Day, count: 30); got "Month"',
     ]);
-    expect(issuesOf(() => slosFromOpenSlo(text.replace('source: prometheus\n          queryType: promql\n          query: sum(rate(http_request_duration_seconds_count{job="myservice",code', 'source: datadog\n          queryType: promql\n          query: sum(rate(http_request_duration_seconds_count{job="myservice",code'), 'x'))).toEqual([
+    expect(
+      issuesOf(() =>
+        slosFromOpenSlo(
+          text.replace(
+            'source: prometheus\n          queryType: promql\n          query: sum(rate(http_request_duration_seconds_count{job="myservice",code',
+            'source: datadog\n          queryType: promql\n          query: sum(rate(http_request_duration_seconds_count{job="myservice",code',
+          ),
+          'x',
+        ),
+      ),
+    ).toEqual([
       'SLO/sloth-slo-my-service spec.objectives[0].ratioMetrics.good.source: the gate reads Prometheus queries only: expected source: prometheus; got "datadog"',
     ]);
   });
@@ -272,7 +300,9 @@ describe('OpenSLO v1 to SLOs', () => {
       'SLO/checkout spec.objectives[0]: expected target (a fraction such as 0.999) or targetPercent (a percentage such as 99.9)',
     ]);
     // targetPercent: 0.999 is 0.999 % in OpenSLO too, which no gate should enforce: the policy's own rule refuses it, naming the field.
-    expect(issuesOf(() => slosFromOpenSlo(slo({ objectives: '[{ targetPercent: 0.999 }]' }), 'x'))[0]).toMatch(/^SLO\/checkout spec\.objectives\[0\]\.targetPercent: expected a percentage above 1, e\.g\. 99\.9: .*did you mean 99\.9\?/);
+    expect(issuesOf(() => slosFromOpenSlo(slo({ objectives: '[{ targetPercent: 0.999 }]' }), 'x'))[0]).toMatch(
+      /^SLO\/checkout spec\.objectives\[0\]\.targetPercent: expected a percentage above 1, e\.g\. 99\.9: .*did you mean 99\.9\?/,
+    );
   });
 
   it('makes one SLO per objective, named <name>-<index>', () => {
@@ -282,20 +312,24 @@ describe('OpenSLO v1 to SLOs', () => {
     ]);
   });
 
-  it('refuses good and bad together (OpenSLO\'s own schema test sli-ratio-good-and-bad.yaml)', () => {
+  it("refuses good and bad together (OpenSLO's own schema test sli-ratio-good-and-bad.yaml)", () => {
     const both = `ratioMetric:
   counter: true
   bad: { metricSource: { type: Prometheus, spec: { query: 'sum(localhost_server_requests{code=~"2xx|3xx"})' } } }
   good: { metricSource: { type: Prometheus, spec: { query: 'sum(localhost_server_requests{code=~"2xx|3xx"})' } } }
   total: { metricSource: { type: Prometheus, spec: { query: 'localhost_server_requests{code="total"}' } } }`;
-    expect(issuesOf(() => slosFromOpenSlo(slo({ sli: both }), 'x'))).toEqual(['SLO/checkout spec.indicator.spec.ratioMetric: set good or bad, not both']);
+    expect(issuesOf(() => slosFromOpenSlo(slo({ sli: both }), 'x'))).toEqual([
+      'SLO/checkout spec.indicator.spec.ratioMetric: set good or bad, not both',
+    ]);
   });
 
   it('maps bad/total to events and a raw failure ratio to ratio', () => {
     const bad = `ratioMetric:
   bad: { metricSource: { type: prometheus, spec: { query: 'sum(increase(e[{{window}}]))' } } }
   total: { metricSource: { type: prometheus, spec: { query: 'sum(increase(t[{{window}}]))' } } }`;
-    expect(only(slo({ sli: bad })).sli).toEqual({ events: { error: 'sum(increase(e[{{window}}]))', total: 'sum(increase(t[{{window}}]))' } });
+    expect(only(slo({ sli: bad })).sli).toEqual({
+      events: { error: 'sum(increase(e[{{window}}]))', total: 'sum(increase(t[{{window}}]))' },
+    });
     const raw = `ratioMetric:
   rawType: failure
   raw: { metricSource: { type: Prometheus, spec: { query: 'avg_over_time(stale_ratio[1h])' } } }`;
@@ -308,23 +342,53 @@ describe('OpenSLO v1 to SLOs', () => {
   it('maps a histogram bucket threshold metric to a latency SLI, and refuses one that is not a histogram bucket or counts the slow events as good', () => {
     const threshold = (query: string) => `thresholdMetric:
   metricSource: { type: Prometheus, spec: { query: '${query}' } }`;
-    expect(only(slo({ sli: threshold('http_request_duration_seconds_bucket{job="checkout"}'), objectives: '[{ op: lte, value: 0.25, target: 0.99 }]' })).sli).toEqual({
+    expect(
+      only(
+        slo({
+          sli: threshold('http_request_duration_seconds_bucket{job="checkout"}'),
+          objectives: '[{ op: lte, value: 0.25, target: 0.99 }]',
+        }),
+      ).sli,
+    ).toEqual({
       latency: { metric: 'http_request_duration_seconds', threshold: 0.25, selector: 'job="checkout"' },
     });
-    expect(only(slo({ sli: threshold('h_bucket'), objectives: '[{ op: lt, value: 1, target: 0.99 }]' })).sli).toEqual({ latency: { metric: 'h', threshold: 1 } });
-    expect(issuesOf(() => slosFromOpenSlo(slo({ sli: threshold('h_bucket'), objectives: '[{ op: gt, value: 1, target: 0.99 }]' }), 'x'))).toEqual([
+    expect(only(slo({ sli: threshold('h_bucket'), objectives: '[{ op: lt, value: 1, target: 0.99 }]' })).sli).toEqual({
+      latency: { metric: 'h', threshold: 1 },
+    });
+    expect(
+      issuesOf(() => slosFromOpenSlo(slo({ sli: threshold('h_bucket'), objectives: '[{ op: gt, value: 1, target: 0.99 }]' }), 'x')),
+    ).toEqual([
       'SLO/checkout spec.objectives[0].op: a histogram bucket counts the events at or below its bound, so good events are the fast ones: expected op lte (or lt); got "gt"',
     ]);
     expect(issuesOf(() => slosFromOpenSlo(slo({ sli: threshold('h_bucket'), objectives: '[{ op: lte, target: 0.99 }]' }), 'x'))).toEqual([
       "SLO/checkout spec.objectives[0].value: expected the latency bound, a positive number in the histogram's unit that is one of its bucket bounds (le), e.g. 0.5; got nothing",
     ]);
-    expect(issuesOf(() => slosFromOpenSlo(slo({ sli: threshold('h_bucket'), objectives: '[{ op: lte, value: 1, target: 0.99 }, { op: lte, value: 2, target: 0.9 }]' }), 'x'))).toEqual([
-      'SLO/checkout spec.objectives: a thresholdMetric SLO has exactly one objective; got 2',
-    ]);
-    expect(issuesOf(() => slosFromOpenSlo(slo({ sli: threshold('histogram_quantile(0.99, sum by (le) (rate(h_bucket[5m])))'), objectives: '[{ op: lte, value: 1, target: 0.99 }]' }), 'x'))[0]).toMatch(
+    expect(
+      issuesOf(() =>
+        slosFromOpenSlo(
+          slo({ sli: threshold('h_bucket'), objectives: '[{ op: lte, value: 1, target: 0.99 }, { op: lte, value: 2, target: 0.9 }]' }),
+          'x',
+        ),
+      ),
+    ).toEqual(['SLO/checkout spec.objectives: a thresholdMetric SLO has exactly one objective; got 2']);
+    expect(
+      issuesOf(() =>
+        slosFromOpenSlo(
+          slo({
+            sli: threshold('histogram_quantile(0.99, sum by (le) (rate(h_bucket[5m])))'),
+            objectives: '[{ op: lte, value: 1, target: 0.99 }]',
+          }),
+          'x',
+        ),
+      )[0],
+    ).toMatch(
       /^SLO\/checkout spec\.indicator\.spec\.thresholdMetric\.metricSource\.spec\.query: a threshold metric is read only as a latency histogram: expected the histogram's bucket selector alone/,
     );
-    expect(issuesOf(() => slosFromOpenSlo(slo({ sli: threshold('h_bucket{le="0.5"}'), objectives: '[{ op: lte, value: 0.5, target: 0.99 }]' }), 'x'))[0]).toMatch(/the selector has an le matcher; leave it out/);
+    expect(
+      issuesOf(() =>
+        slosFromOpenSlo(slo({ sli: threshold('h_bucket{le="0.5"}'), objectives: '[{ op: lte, value: 0.5, target: 0.99 }]' }), 'x'),
+      )[0],
+    ).toMatch(/the selector has an le matcher; leave it out/);
   });
 
   it('reads rolling windows in the units OpenSLO has, and refuses calendar windows, months and quarters', () => {
@@ -339,7 +403,9 @@ describe('OpenSLO v1 to SLOs', () => {
     expect(issuesOf(() => slosFromOpenSlo(slo({ window: '[{ duration: 1w, isRolling: false }]' }), 'x'))).toEqual([
       'SLO/checkout spec.timeWindow[0].isRolling: calendar-aligned windows are not supported: the gate measures a rolling window that ends at the deploy; write isRolling: true with a duration such as 28d; got false',
     ]);
-    expect(issuesOf(() => slosFromOpenSlo(slo({ window: '[{ duration: 1w, isRolling: true }, { duration: 4w, isRolling: true }]' }), 'x'))[0]).toMatch(/^SLO\/checkout spec\.timeWindow: expected exactly one time window/);
+    expect(
+      issuesOf(() => slosFromOpenSlo(slo({ window: '[{ duration: 1w, isRolling: true }, { duration: 4w, isRolling: true }]' }), 'x'))[0],
+    ).toMatch(/^SLO\/checkout spec\.timeWindow: expected exactly one time window/);
     expect(issuesOf(() => slosFromOpenSlo(slo({ budgeting: 'null' }), 'x'))).toEqual([
       'SLO/checkout spec.budgetingMethod: expected budgetingMethod: Occurrences; the gate budgets events (good events over all events)',
     ]);
@@ -364,7 +430,13 @@ kind: Service
 metadata: { name: shop }
 spec: { description: ignored }
 ${sloFor('checkout-good', 'checkout')}`;
-    expect(only(text)).toEqual({ name: 'checkout', service: 'web', objective: 99, window: '28d', sli: { 'good-events': { good: 'sum(increase(ok_total[{{window}}]))', total: 'sum(increase(all_total[{{window}}]))' } } });
+    expect(only(text)).toEqual({
+      name: 'checkout',
+      service: 'web',
+      objective: 99,
+      window: '28d',
+      sli: { 'good-events': { good: 'sum(increase(ok_total[{{window}}]))', total: 'sum(increase(all_total[{{window}}]))' } },
+    });
     expect(issuesOf(() => slosFromOpenSlo(text.replace('indicatorRef: checkout-good', 'indicatorRef: checkout-ok'), 'x'))).toEqual([
       'SLO/checkout spec.indicatorRef: no kind: SLI named "checkout-ok" in this file (its SLIs: checkout-good); the SLI an SLO refers to must be in the same file',
     ]);
@@ -398,12 +470,23 @@ ${sloFor('dd', 'one')}${sloFor('dd', 'two')}`;
     expect(issuesOf(() => slosFromOpenSlo('version: prometheus/v1\nservice: s\nslos: []\n', 'x'))).toEqual([
       "document 1: this is a Sloth spec (version: prometheus/v1), not OpenSLO: name it with the policy's sloth: key instead of openslo:",
     ]);
-    expect(issuesOf(() => slosFromOpenSlo(`${slo()}---\n${slo()}`, 'x'))).toEqual(['SLO/checkout metadata.name: SLO names must be unique; "checkout" appears twice']);
+    expect(issuesOf(() => slosFromOpenSlo(`${slo()}---\n${slo()}`, 'x'))).toEqual([
+      'SLO/checkout metadata.name: SLO names must be unique; "checkout" appears twice',
+    ]);
     expect(issuesOf(() => slosFromOpenSlo(`${slo()}---\nkind: [`, 'x'))[0]).toMatch(/^line \d+: YAML syntax: /);
-    expect(issuesOf(() => slosFromOpenSlo('a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', 'x'))[0]).toMatch(/YAML aliases/);
+    expect(
+      issuesOf(() =>
+        slosFromOpenSlo(
+          'a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+          'x',
+        ),
+      )[0],
+    ).toMatch(/YAML aliases/);
     expect(issuesOf(() => slosFromOpenSlo(`${'['.repeat(100)}${']'.repeat(100)}`, 'x'))[0]).toMatch(/YAML nesting/);
     expect(issuesOf(() => slosFromOpenSlo(' '.repeat(300 * 1024), 'x'))[0]).toMatch(/an OpenSLO file may have at most 262144/);
-    expect(issuesOf(() => slosFromOpenSlo('apiVersion: openslo/v1\nkind: SLO\nkind: SLI\n', 'x'))[0]).toMatch(/Map keys must be unique; "kind" is repeated/);
+    expect(issuesOf(() => slosFromOpenSlo('apiVersion: openslo/v1\nkind: SLO\nkind: SLI\n', 'x'))[0]).toMatch(
+      /Map keys must be unique; "kind" is repeated/,
+    );
   });
 });
 
@@ -424,13 +507,21 @@ describe('finding the window in an OpenSLO query', () => {
   });
 
   it.each([
-    ['sum(rate(x[5m])) / sum(rate(y[1h]))', false, 'its range selectors have different ranges ([5m], [1h]), so the gate cannot tell which is the SLO window; write {{window}} where the window goes'],
+    [
+      'sum(rate(x[5m])) / sum(rate(y[1h]))',
+      false,
+      'its range selectors have different ranges ([5m], [1h]), so the gate cannot tell which is the SLO window; write {{window}} where the window goes',
+    ],
     ['sum(requests_total)', false, 'it has no range selector, so it reads one instant, not events over a window'],
     ['sum(irate(x[5m]))', false, 'it uses irate(), which reads only the last two samples whatever the range'],
     ['sum(irate(x[{{window}}]))', false, 'it uses irate(), which reads only the last two samples whatever the range'],
     ['sum(rate(x[5m] offset 1d))', false, 'it uses offset (x[5m] offset 1d), which would measure a window that ends before the deploy'],
     ['sum(increase(x[{{window}}] @ 1700000000))', false, 'it uses the @ modifier'],
-    ['max_over_time(sum(rate(x[5m]))[1h:5m])', false, 'it has a subquery (sum(rate(x[5m]))[1h:5m]), so the gate cannot tell which range is the SLO window'],
+    [
+      'max_over_time(sum(rate(x[5m]))[1h:5m])',
+      false,
+      'it has a subquery (sum(rate(x[5m]))[1h:5m]), so the gate cannot tell which range is the SLO window',
+    ],
     ['sum(rate(x[5m]', true, 'it does not parse as PromQL near'],
   ])('refuses %s', (query, counters, message) => {
     const result = windowTemplate(query, counters);
@@ -438,14 +529,23 @@ describe('finding the window in an OpenSLO query', () => {
   });
 
   it('reads a histogram from its bucket selector alone', () => {
-    expect(histogramSelector('latency_seconds_bucket{job="api", route!~"/health|/ready"}')).toEqual({ metric: 'latency_seconds', selector: 'job="api", route!~"/health|/ready"' });
-    expect(histogramSelector('latency_seconds_count')).toMatchObject({ refused: expect.stringContaining('latency_seconds_count is not a _bucket series') });
-    expect(histogramSelector('{__name__="latency_seconds_bucket"}')).toMatchObject({ refused: expect.stringContaining('the selector names no metric') });
+    expect(histogramSelector('latency_seconds_bucket{job="api", route!~"/health|/ready"}')).toEqual({
+      metric: 'latency_seconds',
+      selector: 'job="api", route!~"/health|/ready"',
+    });
+    expect(histogramSelector('latency_seconds_count')).toMatchObject({
+      refused: expect.stringContaining('latency_seconds_count is not a _bucket series'),
+    });
+    expect(histogramSelector('{__name__="latency_seconds_bucket"}')).toMatchObject({
+      refused: expect.stringContaining('the selector names no metric'),
+    });
   });
 });
 
 describe('the good-events SLI kind: errors are total − good, clamped at 0', () => {
-  const sli = resolveSli({ 'good-events': { good: 'sum(increase(good[{{window}}]))', total: 'sum(increase(total[{{window}}]))' } }) as ReturnType<typeof goodEventsSli.resolve>;
+  const sli = resolveSli({
+    'good-events': { good: 'sum(increase(good[{{window}}]))', total: 'sum(increase(total[{{window}}]))' },
+  }) as ReturnType<typeof goodEventsSli.resolve>;
   const now = new Date('2026-11-23T12:00:00Z');
   const answering = (good: number | null, total: number | null) => new MemoryQuerier((q) => (q.includes('good[') ? good : total));
 
@@ -471,8 +571,16 @@ describe('the good-events SLI kind: errors are total − good, clamped at 0', ()
 
   it('reads an absent good series as no good events (it fails closed), an absent total as no data and a zero total as no traffic', async () => {
     expect(await goodEventsSli.measure(sli, '1h', answering(null, 500), now)).toEqual({ state: 'measured', ratio: 1 });
-    expect(await goodEventsSli.measure(sli, '1h', answering(10, null), now)).toEqual({ state: 'no-data', query: 'sum(increase(total[1h]))', detail: 'the total query returned no samples' });
-    expect(await goodEventsSli.measure(sli, '1h', answering(0, 0), now)).toEqual({ state: 'no-traffic', query: 'sum(increase(total[1h]))', detail: 'the total query returned 0' });
+    expect(await goodEventsSli.measure(sli, '1h', answering(10, null), now)).toEqual({
+      state: 'no-data',
+      query: 'sum(increase(total[1h]))',
+      detail: 'the total query returned no samples',
+    });
+    expect(await goodEventsSli.measure(sli, '1h', answering(0, 0), now)).toEqual({
+      state: 'no-traffic',
+      query: 'sum(increase(total[1h]))',
+      detail: 'the total query returned 0',
+    });
   });
 
   it('records the same clamped difference as event counts, with a missing good series as zero good events', () => {
@@ -486,7 +594,7 @@ describe('the good-events SLI kind: errors are total − good, clamped at 0', ()
 });
 
 describe('the openslo policy key', () => {
-  it('adds the file\'s SLOs to the policy\'s own, and resolvePolicy refuses the key unread', () => {
+  it("adds the file's SLOs to the policy's own, and resolvePolicy refuses the key unread", () => {
     const file = parsePolicy('openslo: slos/checkout.yaml\nslos:\n  - name: own\n    sli: { ratio: { query: "r[{{window}}]" } }\n');
     expect(issuesOf(() => resolvePolicy(file, gateInputsSchema.parse({})))).toEqual([
       'openslo: the OpenSLO file slos/checkout.yaml was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files',
@@ -522,21 +630,30 @@ describe('reading the OpenSLO file', () => {
     expect(loaded.file.slos?.map((s) => s.name)).toEqual(['checkout']);
 
     await writeFile(path.join(root, 'policy.yml'), 'openslo: slos/missing.yaml\n');
-    expect((await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'))).issues[0]).toMatch(/^openslo: cannot read the OpenSLO file slos\/missing\.yaml \(.*\): ENOENT/);
+    expect((await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'))).issues[0]).toMatch(
+      /^openslo: cannot read the OpenSLO file slos\/missing\.yaml \(.*\): ENOENT/,
+    );
     await writeFile(path.join(root, 'policy.yml'), 'openslo: slos\n');
-    expect((await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'))).issues).toEqual(['openslo: slos is a directory; name one file (several OpenSLO documents go in one file, separated by ---)']);
+    expect((await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'))).issues).toEqual([
+      'openslo: slos is a directory; name one file (several OpenSLO documents go in one file, separated by ---)',
+    ]);
     const outside = await mkdtemp(path.join(tmpdir(), 'dg-outside-'));
     await writeFile(path.join(outside, 'secret'), 'TOKEN=s3cr3t\n');
     await symlink(path.join(outside, 'secret'), path.join(root, 'slos/link.yaml'));
     await writeFile(path.join(root, 'policy.yml'), 'openslo: slos/link.yaml\n');
     const refused = await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'));
-    expect(refused.issues[0]).toMatch(/^openslo: the OpenSLO file slos\/link\.yaml resolves to .*secret, outside .*; name a file inside the repository$/);
+    expect(refused.issues[0]).toMatch(
+      /^openslo: the OpenSLO file slos\/link\.yaml resolves to .*secret, outside .*; name a file inside the repository$/,
+    );
     expect(refused.issues.join('\n')).not.toContain('s3cr3t');
 
     // The OpenSLO file's own problems are the OpenSLO file's.
     await writeFile(path.join(root, 'policy.yml'), 'openslo: slos/checkout.yaml\n');
     await writeFile(path.join(root, 'slos/checkout.yaml'), slo({ budgeting: 'Timeslices' }));
-    expect(await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'))).toEqual({ source: 'slos/checkout.yaml', issues: [`SLO/checkout spec.budgetingMethod: ${timeslices('Timeslices')}`] });
+    expect(await issuesOfAsync(() => readPolicyFile(root, 'policy.yml'))).toEqual({
+      source: 'slos/checkout.yaml',
+      issues: [`SLO/checkout spec.budgetingMethod: ${timeslices('Timeslices')}`],
+    });
   });
 
   it('from the default branch (the app), through the contents API', async () => {
@@ -548,7 +665,10 @@ describe('reading the OpenSLO file', () => {
         const file = String(parameters?.path);
         asked.push(file);
         if (files[file] === undefined) throw Object.assign(new Error('Not Found'), { status: 404 });
-        return { status: 200, data: { type: 'file', sha: 'abc', encoding: 'base64', content: Buffer.from(files[file]!).toString('base64') } };
+        return {
+          status: 200,
+          data: { type: 'file', sha: 'abc', encoding: 'base64', content: Buffer.from(files[file]!).toString('base64') },
+        };
       },
     };
     const policy = await readRepoPolicy(client, 'o', 'r');
@@ -587,10 +707,18 @@ describe('reading the OpenSLO file', () => {
       await writeFile(path.join(dir, 'slos/checkout.yaml'), slo());
       process.chdir(dir);
       expect(await generate('rules')).toEqual({ code: 0, output: 'wrote deploy-governor.rules.yml\n' });
-      const rules = parse(await readFile(path.join(dir, 'deploy-governor.rules.yml'), 'utf8')) as { groups: { name: string; rules: { expr: string }[] }[] };
+      const rules = parse(await readFile(path.join(dir, 'deploy-governor.rules.yml'), 'utf8')) as {
+        groups: { name: string; rules: { expr: string }[] }[];
+      };
       const exprs = rules.groups.flatMap((g) => g.rules.map((r) => r.expr));
       // The base recording is the clamped difference of the OpenSLO queries, at the rules' base window.
-      expect(exprs.some((e) => /^clamp_min\(sum\(increase\(http_requests_total\{job="checkout"\}\[\w+\]\)\) - \(sum\(increase\(http_requests_total\{job="checkout",code!~"5\.\."\}\[\w+\]\)\) or 0 \* sum\(/.test(e))).toBe(true);
+      expect(
+        exprs.some((e) =>
+          /^clamp_min\(sum\(increase\(http_requests_total\{job="checkout"\}\[\w+\]\)\) - \(sum\(increase\(http_requests_total\{job="checkout",code!~"5\.\."\}\[\w+\]\)\) or 0 \* sum\(/.test(
+            e,
+          ),
+        ),
+      ).toBe(true);
       expect(await generate('dashboard')).toMatchObject({ code: 0 });
       const dashboard = await readFile(path.join(dir, 'dashboards/deploy-governor.json'), 'utf8');
       expect(dashboard).toContain('slo=\\"checkout\\"');

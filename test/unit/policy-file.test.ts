@@ -68,9 +68,15 @@ environments:
   });
 
   it('validates freeze windows: cron, time zone, order, form', () => {
-    expect(errorOf('freeze-windows:\n  - { name: w, start: "not cron", end: "0 8 * * 1" }\n').message).toMatch(/freeze-windows\[0\]\.start: .*cron/);
-    expect(errorOf('freeze-windows:\n  - { name: w, start: "0 18 * * 5", end: "0 8 * * 1", timezone: Mars/Olympus }\n').message).toMatch(/timezone: .*IANA/);
-    expect(errorOf('freeze-windows:\n  - { name: w, from: "2026-12-02T00:00:00Z", to: "2026-12-01T00:00:00Z" }\n').message).toMatch(/to: expected to/);
+    expect(errorOf('freeze-windows:\n  - { name: w, start: "not cron", end: "0 8 * * 1" }\n').message).toMatch(
+      /freeze-windows\[0\]\.start: .*cron/,
+    );
+    expect(errorOf('freeze-windows:\n  - { name: w, start: "0 18 * * 5", end: "0 8 * * 1", timezone: Mars/Olympus }\n').message).toMatch(
+      /timezone: .*IANA/,
+    );
+    expect(errorOf('freeze-windows:\n  - { name: w, from: "2026-12-02T00:00:00Z", to: "2026-12-01T00:00:00Z" }\n').message).toMatch(
+      /to: expected to/,
+    );
     expect(errorOf('freeze-windows:\n  - { name: w, start: "0 18 * * 5" }\n').message).toContain('needs both start and end');
   });
 

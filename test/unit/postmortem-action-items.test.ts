@@ -39,7 +39,18 @@ describe('parseActionItems: where items are', () => {
   });
 
   it('accepts -, * and + bullets, indentation, tabs and [x]/[X], and skips boxes without text', () => {
-    const body = section('- [ ] dash', '* [x] star', '+ [X] plus', '    - [ ] nested', '\t* [ ] tab', '- [ ]', '- [ ]   ', '- [] no box', '-[ ] no space', '- [ ] @alice due:2026-12-01');
+    const body = section(
+      '- [ ] dash',
+      '* [x] star',
+      '+ [X] plus',
+      '    - [ ] nested',
+      '\t* [ ] tab',
+      '- [ ]',
+      '- [ ]   ',
+      '- [] no box',
+      '-[ ] no space',
+      '- [ ] @alice due:2026-12-01',
+    );
     expect(parseActionItems(body).map((item) => [item.text, item.checked])).toEqual([
       ['dash', false],
       ['star', true],
@@ -144,11 +155,22 @@ describe('parseActionItems: owner, due date and issue', () => {
   });
 
   it('takes the first mention token as owner, in any position, teams included', () => {
-    expect(only(section('- [ ] @my-org/sre   fix  the\u00a0runbook  @bob'))).toMatchObject({ owner: 'my-org/sre', text: 'fix the runbook @bob' });
+    expect(only(section('- [ ] @my-org/sre   fix  the\u00a0runbook  @bob'))).toMatchObject({
+      owner: 'my-org/sre',
+      text: 'fix the runbook @bob',
+    });
   });
 
   it('does not take a mention that is not a token on its own', () => {
-    for (const line of ['- [ ] mail ops@example.com', '- [ ] ask (@alice)', '- [ ] ask @alice,', '- [ ] ping @\u200balice', '- [ ] `@alice`', '- [ ] @-alice', '- [ ] @alice<img>']) {
+    for (const line of [
+      '- [ ] mail ops@example.com',
+      '- [ ] ask (@alice)',
+      '- [ ] ask @alice,',
+      '- [ ] ping @\u200balice',
+      '- [ ] `@alice`',
+      '- [ ] @-alice',
+      '- [ ] @alice<img>',
+    ]) {
       expect(only(section(line)).owner, line).toBeNull();
     }
   });
@@ -172,7 +194,9 @@ describe('parseActionItems: owner, due date and issue', () => {
 
   it('knows the calendar', () => {
     expect(['2024-02-29', '2000-02-29', '2026-04-30', '2026-12-31', '0001-01-01'].every(isCalendarDate)).toBe(true);
-    expect(['1900-02-29', '2026-02-29', '2026-04-31', '2026-00-10', '2026-01-00', '2026-1-01', '26-01-01', ' 2026-01-01'].some(isCalendarDate)).toBe(false);
+    expect(
+      ['1900-02-29', '2026-02-29', '2026-04-31', '2026-00-10', '2026-01-00', '2026-1-01', '26-01-01', ' 2026-01-01'].some(isCalendarDate),
+    ).toBe(false);
   });
 
   it('reads a trailing (#123) as the issue, and nothing else', () => {
@@ -196,7 +220,11 @@ describe('parseActionItems: keys', () => {
   it('keeps keys across edits elsewhere, owner and due changes, linking, and invisible characters', () => {
     const before = parseActionItems(section('- [ ] Roll back faster @alice', '- [ ] Page the owner')).map((item) => item.key);
     const after = parseActionItems(
-      doc('Intro added later', '', section('### Short term', '* [x] Roll\u200b back  faster @bob due:2027-01-01 (#9)', 'prose', '- [ ] Page the owner')),
+      doc(
+        'Intro added later',
+        '',
+        section('### Short term', '* [x] Roll\u200b back  faster @bob due:2027-01-01 (#9)', 'prose', '- [ ] Page the owner'),
+      ),
     ).map((item) => item.key);
     expect(after).toEqual(before);
   });
@@ -277,7 +305,22 @@ describe('setActionItemChecked', () => {
 // ---------------------------------------------------------------------------
 // Properties and fuzzing over bodies built from a grammar of postmortem lines.
 
-const word = fc.constantFrom('fix', 'Add', 'alert', 'runbook', 'queue', 'Roll', 'back', 'x', '(#3)', '#4', 'a@b.c', '`code`', '**bold**', '\\');
+const word = fc.constantFrom(
+  'fix',
+  'Add',
+  'alert',
+  'runbook',
+  'queue',
+  'Roll',
+  'back',
+  'x',
+  '(#3)',
+  '#4',
+  'a@b.c',
+  '`code`',
+  '**bold**',
+  '\\',
+);
 const hostile = fc.constantFrom(
   '@alice',
   '@my-org/sre',
@@ -302,7 +345,16 @@ const indent = fc.constantFrom('', '  ', '    ', '\t');
 const headingLine = fc
   .tuple(
     fc.integer({ min: 1, max: 6 }),
-    fc.constantFrom('Action items', 'Action Items', 'Short term', 'Medium-term (this quarter)', 'Long term', 'Lessons learned', 'Approvals', 'Other'),
+    fc.constantFrom(
+      'Action items',
+      'Action Items',
+      'Short term',
+      'Medium-term (this quarter)',
+      'Long term',
+      'Lessons learned',
+      'Approvals',
+      'Other',
+    ),
   )
   .map(([level, title]) => `${'#'.repeat(level)} ${title}`);
 const itemLine = fc
@@ -313,7 +365,10 @@ const itemLine = fc
     text,
     owner: fc.option(fc.constantFrom('@alice', '@my-org/sre', '@bob-2'), { nil: '' }),
     due: fc.option(fc.constantFrom('due:2026-12-01', 'due:2028-02-29', 'due:2026-13-40', 'due:soon'), { nil: '' }),
-    issue: fc.option(fc.integer({ min: 1, max: 99_999 }).map((n) => `(#${n})`), { nil: '' }),
+    issue: fc.option(
+      fc.integer({ min: 1, max: 99_999 }).map((n) => `(#${n})`),
+      { nil: '' },
+    ),
     trailing: fc.constantFrom('', ' ', '  ', '\t', ' <!-- note -->', ' <!-- open'),
   })
   .map((r) => `${r.indent}${r.bullet} [${r.mark}] ${[r.text, r.owner, r.due, r.issue].filter(Boolean).join(' ')}${r.trailing}`);
@@ -391,7 +446,11 @@ describe('action items: properties', () => {
   });
 
   it('never throws and never loses a line on random and hostile bodies', () => {
-    const anyBody = fc.oneof(body, fc.string({ unit: 'binary', maxLength: 300 }), fc.array(noiseLine).map((l) => l.join('\n')));
+    const anyBody = fc.oneof(
+      body,
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.array(noiseLine).map((l) => l.join('\n')),
+    );
     fc.assert(
       fc.property(anyBody, fc.integer({ min: 1, max: 1000 }), fc.boolean(), (b, issue, checked) => {
         const count = b.split('\n').length;
@@ -413,7 +472,11 @@ describe('action items: oversized and pathological input', () => {
   it('parses a 50,000-line postmortem', () => {
     const lines = ['## Action items', '### Short term'];
     for (let i = 0; lines.length < 50_000; i++) {
-      lines.push(`- [ ] item ${i} @owner-${i % 7} due:2026-12-01`, `prose with <b>html</b> and @mention ${i}`, i % 50 === 0 ? '<!-- a comment -->' : '');
+      lines.push(
+        `- [ ] item ${i} @owner-${i % 7} due:2026-12-01`,
+        `prose with <b>html</b> and @mention ${i}`,
+        i % 50 === 0 ? '<!-- a comment -->' : '',
+      );
     }
     const items = parseActionItems(lines.join('\n'));
     expect(lines).toHaveLength(50_000);

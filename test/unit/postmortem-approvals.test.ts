@@ -15,7 +15,8 @@ const ROLES: ApprovalRole[] = [
   { role: 'SRE lead', approvers: ['my-org/sre', 'carol'] },
 ];
 const NAMES = ROLES.map((r) => r.role);
-const approvals = (...lines: string[]) => doc('## Timeline', '- [x] Approved by Author', '## Approvals', ...lines, '## Notes', '- [x] Approved by SRE lead');
+const approvals = (...lines: string[]) =>
+  doc('## Timeline', '- [x] Approved by Author', '## Approvals', ...lines, '## Notes', '- [x] Approved by SRE lead');
 
 describe('renderApprovals', () => {
   it('renders the table and one unticked box per role', () => {
@@ -69,7 +70,9 @@ describe('parseApprovalBoxes', () => {
   });
 
   it('reads CRLF bodies', () => {
-    expect(parseApprovalBoxes(approvals('- [x] Approved by SRE lead').replace(/\n/g, '\r\n'), NAMES)).toEqual([{ line: 3, role: 'SRE lead', checked: true }]);
+    expect(parseApprovalBoxes(approvals('- [x] Approved by SRE lead').replace(/\n/g, '\r\n'), NAMES)).toEqual([
+      { line: 3, role: 'SRE lead', checked: true },
+    ]);
   });
 });
 
@@ -94,7 +97,9 @@ describe('newlyTickedRoles and allApproved', () => {
     expect(allApproved(both, NAMES)).toBe(true);
     expect(allApproved(author, NAMES)).toBe(false);
     expect(allApproved(approvals('- [x] Approved by Author'), NAMES)).toBe(false);
-    expect(allApproved(approvals('- [ ] Approved by SRE lead', '- [x] Approved by SRE lead', '- [x] Approved by Author'), NAMES)).toBe(false);
+    expect(allApproved(approvals('- [ ] Approved by SRE lead', '- [x] Approved by SRE lead', '- [x] Approved by Author'), NAMES)).toBe(
+      false,
+    );
     expect(allApproved(both, [])).toBe(false);
   });
 });
@@ -120,14 +125,24 @@ describe('setApprovalChecked', () => {
 // Bodies from a grammar of approval-ish lines: boxes of known and unknown roles, headings, fences, comments.
 const roleName = fc.constantFrom('Author', 'SRE lead', 'SRE', 'Intruder', 'author');
 const boxLine = fc
-  .tuple(fc.constantFrom('', '  '), fc.constantFrom('-', '*'), fc.constantFrom(' ', 'x', 'X'), fc.constantFrom('Approved by ', 'approved by ', 'Approved  by '), roleName, fc.constantFrom('', ' ', ' <!-- x -->'))
+  .tuple(
+    fc.constantFrom('', '  '),
+    fc.constantFrom('-', '*'),
+    fc.constantFrom(' ', 'x', 'X'),
+    fc.constantFrom('Approved by ', 'approved by ', 'Approved  by '),
+    roleName,
+    fc.constantFrom('', ' ', ' <!-- x -->'),
+  )
   .map(([indent, bullet, mark, prefix, role, tail]) => `${indent}${bullet} [${mark}] ${prefix}${role}${tail}`);
 const otherLine = fc.oneof(
   fc.constantFrom('## Approvals', '### Approvals', '## Notes', '# Top', '```', '~~~', '<!--', '-->', '', '| Author | @alice |'),
   fc.string({ maxLength: 30 }),
 );
 const approvalBody = fc
-  .tuple(fc.array(fc.oneof({ arbitrary: boxLine, weight: 3 }, { arbitrary: otherLine, weight: 2 }), { maxLength: 30 }), fc.constantFrom('\n', '\r\n'))
+  .tuple(
+    fc.array(fc.oneof({ arbitrary: boxLine, weight: 3 }, { arbitrary: otherLine, weight: 2 }), { maxLength: 30 }),
+    fc.constantFrom('\n', '\r\n'),
+  )
   .map(([lines, eol]) => ['## Approvals', ...lines].join(eol));
 
 describe('approvals: properties', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePostmortemPolicy } from '../../src/core/postmortem/postmortem-policy.js';
-import { lastReminderDateIn, planSweep, reminderMarker, type ActionItemIssue, type IncidentIssue, type PostmortemIssue } from '../../src/core/postmortem/sweep-plan.js';
+import {
+  lastReminderDateIn,
+  planSweep,
+  reminderMarker,
+  type ActionItemIssue,
+  type IncidentIssue,
+  type PostmortemIssue,
+} from '../../src/core/postmortem/sweep-plan.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const policy = resolvePostmortemPolicy(undefined);
@@ -22,7 +29,10 @@ function item(number: number, over: Partial<ActionItemIssue> & { due?: string | 
   };
 }
 
-function postmortem(number: number, over: Partial<PostmortemIssue> & { endedAt?: string | null; incident?: number | null } = {}): PostmortemIssue {
+function postmortem(
+  number: number,
+  over: Partial<PostmortemIssue> & { endedAt?: string | null; incident?: number | null } = {},
+): PostmortemIssue {
   const { endedAt = '2026-11-17T12:00:00Z', incident = 1, ...rest } = over;
   return {
     number,
@@ -38,8 +48,13 @@ function postmortem(number: number, over: Partial<PostmortemIssue> & { endedAt?:
   };
 }
 
-const sweep = (input: { actionItems?: ActionItemIssue[]; postmortems?: PostmortemIssue[]; incidents?: IncidentIssue[]; now?: Date; policy?: typeof policy }) =>
-  planSweep({ now: NOW, policy, incidents: [], postmortems: [], actionItems: [], ...input });
+const sweep = (input: {
+  actionItems?: ActionItemIssue[];
+  postmortems?: PostmortemIssue[];
+  incidents?: IncidentIssue[];
+  now?: Date;
+  policy?: typeof policy;
+}) => planSweep({ now: NOW, policy, incidents: [], postmortems: [], actionItems: [], ...input });
 
 describe('planSweep: action items', () => {
   it('labels and reminds an overdue item, mentioning its owner, with the days counted in UTC dates', () => {
@@ -66,7 +81,9 @@ describe('planSweep: action items', () => {
     const remindedToday = item(10, { labels: ['action-item', 'overdue'], lastReminderDate: '2026-11-25' });
     expect(sweep({ actionItems: [remindedToday] })).toEqual([]);
     const remindedYesterday = item(10, { labels: ['action-item', 'overdue'], lastReminderDate: '2026-11-24' });
-    expect(sweep({ actionItems: [remindedYesterday] })).toEqual([{ kind: 'remind-overdue', issue: 10, owner: 'alice', due: '2026-11-20', daysOverdue: 5 }]);
+    expect(sweep({ actionItems: [remindedYesterday] })).toEqual([
+      { kind: 'remind-overdue', issue: 10, owner: 'alice', due: '2026-11-20', daysOverdue: 5 },
+    ]);
   });
 
   it('adds the label even when the reminder was already posted today (the label was removed by hand)', () => {
@@ -74,7 +91,12 @@ describe('planSweep: action items', () => {
   });
 
   it('removes the label from a closed item and from one whose due date moved', () => {
-    const closed = item(10, { state: 'closed', closedAt: '2026-11-24T10:00:00Z', stateReason: 'completed', labels: ['action-item', 'overdue'] });
+    const closed = item(10, {
+      state: 'closed',
+      closedAt: '2026-11-24T10:00:00Z',
+      stateReason: 'completed',
+      labels: ['action-item', 'overdue'],
+    });
     const moved = item(11, { due: '2026-12-15', labels: ['action-item', 'overdue'] });
     const closedUnlabelled = item(12, { state: 'closed', closedAt: '2026-11-24T10:00:00Z', stateReason: 'completed' });
     expect(sweep({ actionItems: [moved, closed, closedUnlabelled] })).toEqual([
@@ -99,10 +121,12 @@ describe('planSweep: unpublished postmortems', () => {
   it('reminds once the incident ended publishReminderAfterMs ago (7 days by default), not a millisecond earlier', () => {
     const exactly = postmortem(20, { endedAt: '2026-11-18T12:00:00Z' });
     const almost = postmortem(21, { endedAt: '2026-11-18T12:00:00.001Z' });
-    expect(sweep({ postmortems: [exactly, almost] })).toEqual([{ kind: 'remind-unpublished', issue: 20, incidentEndedAt: '2026-11-18T12:00:00Z', days: 7, author: 'alice' }]);
+    expect(sweep({ postmortems: [exactly, almost] })).toEqual([
+      { kind: 'remind-unpublished', issue: 20, incidentEndedAt: '2026-11-18T12:00:00Z', days: 7, author: 'alice' },
+    ]);
   });
 
-  it('follows the policy\'s publish-reminder-after', () => {
+  it("follows the policy's publish-reminder-after", () => {
     const threeDays = resolvePostmortemPolicy({ 'publish-reminder-after': '3d' });
     expect(sweep({ policy: threeDays, postmortems: [postmortem(20, { endedAt: '2026-11-22T00:00:00Z' })] })).toEqual([
       { kind: 'remind-unpublished', issue: 20, incidentEndedAt: '2026-11-22T00:00:00Z', days: 3, author: 'alice' },
@@ -110,7 +134,15 @@ describe('planSweep: unpublished postmortems', () => {
   });
 
   it('takes the incident end from the incident issue when the marker has none', () => {
-    const incident: IncidentIssue = { number: 1, title: 'Checkout down', state: 'closed', createdAt: '2026-11-10T08:00:00Z', closedAt: '2026-11-10T10:00:00Z', stateReason: 'completed', labels: ['incident', 'sev1'] };
+    const incident: IncidentIssue = {
+      number: 1,
+      title: 'Checkout down',
+      state: 'closed',
+      createdAt: '2026-11-10T08:00:00Z',
+      closedAt: '2026-11-10T10:00:00Z',
+      stateReason: 'completed',
+      labels: ['incident', 'sev1'],
+    };
     expect(sweep({ incidents: [incident], postmortems: [postmortem(20, { endedAt: null, incident: 1 })] })).toEqual([
       { kind: 'remind-unpublished', issue: 20, incidentEndedAt: '2026-11-10T10:00:00Z', days: 15, author: 'alice' },
     ]);
@@ -134,7 +166,12 @@ describe('planSweep: unpublished postmortems', () => {
 
 describe('reminder markers', () => {
   it('reads back the latest date written, ignoring text without the marker', () => {
-    const bodies = [`Reminder\n\n${reminderMarker('2026-11-23')}`, 'deploy-governor:reminder date=2026-11-30 (not a marker)', null, `${reminderMarker('2026-11-24')}`];
+    const bodies = [
+      `Reminder\n\n${reminderMarker('2026-11-23')}`,
+      'deploy-governor:reminder date=2026-11-30 (not a marker)',
+      null,
+      `${reminderMarker('2026-11-24')}`,
+    ];
     expect(lastReminderDateIn(bodies)).toBe('2026-11-24');
     expect(lastReminderDateIn(['no marker', undefined])).toBeNull();
   });

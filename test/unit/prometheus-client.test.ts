@@ -35,7 +35,12 @@ async function stub(handler: Handler): Promise<{ url: string; received: Received
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')) };
+      const r: Received = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+      };
       received.push(r);
       handler(r, res, received.length - 1);
     });
@@ -45,11 +50,16 @@ async function stub(handler: Handler): Promise<{ url: string; received: Received
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-const vector = (result: unknown[], stats?: unknown) => ({ status: 'success', data: { resultType: 'vector', result, ...(stats ? { stats } : {}) } });
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const vector = (result: unknown[], stats?: unknown) => ({
+  status: 'success',
+  data: { resultType: 'vector', result, ...(stats ? { stats } : {}) },
+});
 const ok: Handler = (_req, res) => json(res, 200, vector([{ metric: {}, value: [1, '1'] }]));
 
-const client = (url: string, extra: Partial<PrometheusClientOptions> = {}) => new PrometheusClient({ url, timeoutMs: 5_000, backoffMs: 5, ...extra });
+const client = (url: string, extra: Partial<PrometheusClientOptions> = {}) =>
+  new PrometheusClient({ url, timeoutMs: 5_000, backoffMs: 5, ...extra });
 const T = new Date('2026-03-29T01:00:00.123Z');
 const Q = 'sum(increase(http_requests_total{job="api",status=~"5.."}[30d]))';
 
@@ -141,8 +151,14 @@ describe('the request', () => {
 
   it('sends the configured headers; an explicit Authorization wins over URL credentials', async () => {
     const prom = await stub(ok);
-    await client(prom.url.replace('http://', 'http://u:p@'), { headers: { Authorization: 'Bearer tok-123', 'X-Scope-OrgID': 'tenant-a' } }).query(Q, T);
-    expect(prom.received[0]!.headers).toMatchObject({ authorization: 'Bearer tok-123', 'x-scope-orgid': 'tenant-a', accept: 'application/json' });
+    await client(prom.url.replace('http://', 'http://u:p@'), {
+      headers: { Authorization: 'Bearer tok-123', 'X-Scope-OrgID': 'tenant-a' },
+    }).query(Q, T);
+    expect(prom.received[0]!.headers).toMatchObject({
+      authorization: 'Bearer tok-123',
+      'x-scope-orgid': 'tenant-a',
+      accept: 'application/json',
+    });
   });
 });
 
@@ -155,7 +171,9 @@ describe('reading answers', () => {
       { metric: { job: 'c' }, value: [1, '-Inf'] },
       { metric: {}, value: [1, '-1.5e-3'] },
     ];
-    const prom = await stub((_req, res) => json(res, 200, vector(result, { timings: {}, samples: { totalQueryableSamples: 4321, peakSamples: 12 } })));
+    const prom = await stub((_req, res) =>
+      json(res, 200, vector(result, { timings: {}, samples: { totalQueryableSamples: 4321, peakSamples: 12 } })),
+    );
     expect(await client(prom.url).query(Q, T)).toEqual({
       samples: [
         { labels: { job: 'api', le: '+Inf' }, value: 0.25 },
@@ -170,7 +188,9 @@ describe('reading answers', () => {
 
   it('reads a scalar as one sample without labels, and an empty vector as no samples', async () => {
     const prom = await stub((req, res) =>
-      req.form.get('query') === 'scalar(1)' ? json(res, 200, { status: 'success', data: { resultType: 'scalar', result: [1, '42'] } }) : json(res, 200, vector([])),
+      req.form.get('query') === 'scalar(1)'
+        ? json(res, 200, { status: 'success', data: { resultType: 'scalar', result: [1, '42'] } })
+        : json(res, 200, vector([])),
     );
     expect(await client(prom.url).query('scalar(1)', T)).toEqual({ samples: [{ labels: {}, value: 42 }], samplesTouched: null });
     expect(await client(prom.url).query(Q, T)).toEqual({ samples: [], samplesTouched: null });
@@ -180,10 +200,20 @@ describe('reading answers', () => {
     const prom = await stub((req, res) =>
       req.form.get('query')!.startsWith('"')
         ? json(res, 200, { status: 'success', data: { resultType: 'string', result: [1, 'hi'] } })
-        : json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1, '1']] }], stats: { samples: { totalQueryableSamples: 3 } } } }),
+        : json(res, 200, {
+            status: 'success',
+            data: { resultType: 'matrix', result: [{ metric: {}, values: [[1, '1']] }], stats: { samples: { totalQueryableSamples: 3 } } },
+          }),
     );
-    const matrix = await failure(client(prom.url).query('http_requests_total[5m]', T), 'invalid-response', prom.url, 'http_requests_total[5m]');
-    expect(matrix.message).toContain('expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()?');
+    const matrix = await failure(
+      client(prom.url).query('http_requests_total[5m]', T),
+      'invalid-response',
+      prom.url,
+      'http_requests_total[5m]',
+    );
+    expect(matrix.message).toContain(
+      'expected an instant vector or scalar; the query returned a matrix — did you forget increase()/rate()?',
+    );
     const text = await failure(client(prom.url).query('"hi"', T), 'invalid-response', prom.url, '"hi"');
     expect(text.message).toContain('returned a string');
   });
@@ -227,7 +257,11 @@ describe('failures', () => {
   });
 
   it('reports an unknown host as unreachable', async () => {
-    const e = await failure(client('http://prometheus.does-not-exist.invalid:9090').query(Q, T), 'unreachable', 'http://prometheus.does-not-exist.invalid:9090');
+    const e = await failure(
+      client('http://prometheus.does-not-exist.invalid:9090').query(Q, T),
+      'unreachable',
+      'http://prometheus.does-not-exist.invalid:9090',
+    );
     expect(e.message).toMatch(/ENOTFOUND|EAI_AGAIN/);
   });
 
@@ -254,8 +288,16 @@ describe('failures', () => {
   });
 
   it.each([401, 403])('reports HTTP %i as unauthorized, naming the input to check and never the token', async (status) => {
-    const prom = await stub((req, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end(`token ${req.headers.authorization} rejected for ${req.headers['x-scope-orgid']}`));
-    const e = await failure(client(prom.url, { headers: { Authorization: 'Bearer glsa_S3cretT0ken', 'X-Scope-OrgID': 'tenant-a' } }).query(Q, T), 'unauthorized', prom.url);
+    const prom = await stub((req, res) =>
+      res
+        .writeHead(status, { 'content-type': 'text/plain' })
+        .end(`token ${req.headers.authorization} rejected for ${req.headers['x-scope-orgid']}`),
+    );
+    const e = await failure(
+      client(prom.url, { headers: { Authorization: 'Bearer glsa_S3cretT0ken', 'X-Scope-OrgID': 'tenant-a' } }).query(Q, T),
+      'unauthorized',
+      prom.url,
+    );
     expect(e.message).toContain('prometheus-token');
     expect(e.message).not.toContain('S3cretT0ken');
     expect(e.details.httpStatus).toBe(status);
@@ -287,7 +329,9 @@ describe('failures', () => {
 
   it('does not follow redirects, and says where they point', async () => {
     const target = await stub(ok);
-    const prom = await stub((_req, res) => res.writeHead(301, { location: `${target.url.replace('http://', 'http://x:leak@')}/prometheus/api/v1/query?token=abc` }).end());
+    const prom = await stub((_req, res) =>
+      res.writeHead(301, { location: `${target.url.replace('http://', 'http://x:leak@')}/prometheus/api/v1/query?token=abc` }).end(),
+    );
     const e = await failure(client(prom.url).query(Q, T), 'unreachable', prom.url);
     expect(e.message).toContain(`redirected (HTTP 301) to ${target.url}/prometheus/api/v1/query`);
     expect(e.message).not.toMatch(/leak|token=abc/);
@@ -316,8 +360,16 @@ describe('failures', () => {
   });
 
   it('never echoes header values a server sends back', async () => {
-    const prom = await stub((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<pre>Authorization: ${req.headers.authorization}\nX-Api-Key: ${req.headers['x-api-key']}</pre>`));
-    const e = await failure(client(prom.url, { headers: { Authorization: 'Bearer abc.def.ghi', 'X-Api-Key': 'key-98765' } }).query(Q, T), 'invalid-response', prom.url);
+    const prom = await stub((req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<pre>Authorization: ${req.headers.authorization}\nX-Api-Key: ${req.headers['x-api-key']}</pre>`),
+    );
+    const e = await failure(
+      client(prom.url, { headers: { Authorization: 'Bearer abc.def.ghi', 'X-Api-Key': 'key-98765' } }).query(Q, T),
+      'invalid-response',
+      prom.url,
+    );
     expect(e.message).not.toMatch(/abc\.def\.ghi|key-98765/);
     expect(e.message).toContain('Authorization: ***');
   });
@@ -348,7 +400,10 @@ describe('failures', () => {
 });
 
 describe('range queries (/api/v1/query_range)', () => {
-  const matrix = (result: unknown[], stats?: unknown) => ({ status: 'success', data: { resultType: 'matrix', result, ...(stats ? { stats } : {}) } });
+  const matrix = (result: unknown[], stats?: unknown) => ({
+    status: 'success',
+    data: { resultType: 'matrix', result, ...(stats ? { stats } : {}) },
+  });
   const R = { start: new Date('2026-02-28T01:00:00.123Z'), end: T, stepSeconds: 86_400 };
   const okRange: Handler = (_req, res) => json(res, 200, matrix([{ metric: {}, values: [[1, '1']] }]));
 
@@ -359,13 +414,31 @@ describe('range queries (/api/v1/query_range)', () => {
     const [r] = prom.received;
     expect(r).toMatchObject({ method: 'POST', path: '/prometheus/api/v1/query_range' });
     expect(r!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(Object.fromEntries(r!.form)).toEqual({ query: Q, start: String(R.start.getTime() / 1000), end: String(T.getTime() / 1000), step: '86400', stats: 'all' });
+    expect(Object.fromEntries(r!.form)).toEqual({
+      query: Q,
+      start: String(R.start.getTime() / 1000),
+      end: String(T.getTime() / 1000),
+      step: '86400',
+      stats: 'all',
+    });
   });
 
   it('reads a matrix with labels, NaN and ±Inf, a scalar as one series, and the samples touched', async () => {
     const result = [
-      { metric: { dg_history: 'error' }, values: [[100, '1.5'], [200, 'NaN']] },
-      { metric: { dg_history: 'total' }, values: [[100, '+Inf'], [200, '-2e-3']] },
+      {
+        metric: { dg_history: 'error' },
+        values: [
+          [100, '1.5'],
+          [200, 'NaN'],
+        ],
+      },
+      {
+        metric: { dg_history: 'total' },
+        values: [
+          [100, '+Inf'],
+          [200, '-2e-3'],
+        ],
+      },
     ];
     const prom = await stub((req, res) =>
       req.form.get('query') === 'scalar(1)'
@@ -374,12 +447,27 @@ describe('range queries (/api/v1/query_range)', () => {
     );
     expect(await client(prom.url).queryRange(Q, R)).toEqual({
       series: [
-        { labels: { dg_history: 'error' }, points: [{ at: 100, value: 1.5 }, { at: 200, value: Number.NaN }] },
-        { labels: { dg_history: 'total' }, points: [{ at: 100, value: Number.POSITIVE_INFINITY }, { at: 200, value: -0.002 }] },
+        {
+          labels: { dg_history: 'error' },
+          points: [
+            { at: 100, value: 1.5 },
+            { at: 200, value: Number.NaN },
+          ],
+        },
+        {
+          labels: { dg_history: 'total' },
+          points: [
+            { at: 100, value: Number.POSITIVE_INFINITY },
+            { at: 200, value: -0.002 },
+          ],
+        },
       ],
       samplesTouched: 777,
     });
-    expect(await client(prom.url).queryRange('scalar(1)', R)).toEqual({ series: [{ labels: {}, points: [{ at: 300, value: 42 }] }], samplesTouched: null });
+    expect(await client(prom.url).queryRange('scalar(1)', R)).toEqual({
+      series: [{ labels: {}, points: [{ at: 300, value: 42 }] }],
+      samplesTouched: null,
+    });
   });
 
   it('reads an empty matrix as no series', async () => {
@@ -394,8 +482,12 @@ describe('range queries (/api/v1/query_range)', () => {
       if (q === 'histogram') return json(res, 200, matrix([{ metric: {}, histograms: [[1, { count: '1' }]] }]));
       return json(res, 200, matrix([{ metric: {}, values: [[1, 'twelve']] }]));
     });
-    expect((await failure(client(prom.url).queryRange('vector', R), 'invalid-response', prom.url, 'vector')).message).toContain('expected a matrix from the range query; the query returned a vector');
-    expect((await failure(client(prom.url).queryRange('histogram', R), 'invalid-response', prom.url, 'histogram')).message).toContain('native histogram');
+    expect((await failure(client(prom.url).queryRange('vector', R), 'invalid-response', prom.url, 'vector')).message).toContain(
+      'expected a matrix from the range query; the query returned a vector',
+    );
+    expect((await failure(client(prom.url).queryRange('histogram', R), 'invalid-response', prom.url, 'histogram')).message).toContain(
+      'native histogram',
+    );
     expect((await failure(client(prom.url).queryRange('bad', R), 'invalid-response', prom.url, 'bad')).message).toContain('twelve');
   });
 
@@ -407,7 +499,9 @@ describe('range queries (/api/v1/query_range)', () => {
     const bad = await stub((_req, res) => json(res, 400, { status: 'error', errorType: 'bad_data', error: words }));
     expect((await failure(client(bad.url).queryRange(Q, R), 'bad-query', bad.url)).message).toContain(words);
     const missing = await stub((_req, res) => res.writeHead(404).end('404 page not found'));
-    expect((await failure(client(missing.url).queryRange(Q, R), 'unreachable', missing.url)).message).toContain(`no Prometheus query API at ${missing.url}/api/v1/query_range`);
+    expect((await failure(client(missing.url).queryRange(Q, R), 'unreachable', missing.url)).message).toContain(
+      `no Prometheus query API at ${missing.url}/api/v1/query_range`,
+    );
   });
 
   it('strips URL credentials into basic auth and keeps every secret out of its messages', async () => {

@@ -4,7 +4,13 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAppConfig } from '../../app/app-config.js';
-import { choosePrometheus, closePrometheusConnections, DisallowedPrometheus, querierFor, type PrometheusTarget } from '../../app/prometheus-target.js';
+import {
+  choosePrometheus,
+  closePrometheusConnections,
+  DisallowedPrometheus,
+  querierFor,
+  type PrometheusTarget,
+} from '../../app/prometheus-target.js';
 import { parseTenantsFile } from '../../app/tenants/load-tenants.js';
 import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
 import { TenantQueryLimits } from '../../src/prometheus/tenant-querier.js';
@@ -12,7 +18,12 @@ import { TenantQueryLimits } from '../../src/prometheus/tenant-querier.js';
 afterAll(closePrometheusConnections);
 
 const repo = { owner: 'acme', repo: 'payments-api', installationId: 7 };
-const single = readAppConfig({ APP_ID: '1', PROMETHEUS_URL: 'http://prom.internal:9090', PROMETHEUS_TOKEN: 'op-token', PROMETHEUS_ALLOWED_URLS: 'https://open.example.com/' });
+const single = readAppConfig({
+  APP_ID: '1',
+  PROMETHEUS_URL: 'http://prom.internal:9090',
+  PROMETHEUS_TOKEN: 'op-token',
+  PROMETHEUS_ALLOWED_URLS: 'https://open.example.com/',
+});
 const multi = readAppConfig({ APP_ID: '1', PROMETHEUS_ALLOWED_URLS: 'https://open.example.com' });
 const tenants = parseTenantsFile(
   [
@@ -58,7 +69,7 @@ describe('choosePrometheus without tenants (single tenant)', () => {
     expect(() => choosePrometheus('https://evil.example.com', single, repo)).toThrow(/PROMETHEUS_ALLOWED_URLS/);
   });
 
-  it('picks the repository\'s tenant: its URL, headers, credentials, timeout and matcher', () => {
+  it("picks the repository's tenant: its URL, headers, credentials, timeout and matcher", () => {
     expect(plain(choosePrometheus(undefined, withTenants, repo))).toEqual({
       url: 'https://mimir.example.com/prometheus',
       headers: { 'X-Scope-OrgID': 'payments', Authorization: 'Bearer pay-token' },
@@ -76,7 +87,7 @@ describe('choosePrometheus without tenants (single tenant)', () => {
     expect(() => choosePrometheus(undefined, withTenants, { owner: 'acme', repo: 'web', installationId: 7 })).toThrow(DisallowedPrometheus);
   });
 
-  it('an allow-listed URL gets no credentials, but keeps the tenant\'s matcher and cap', () => {
+  it("an allow-listed URL gets no credentials, but keeps the tenant's matcher and cap", () => {
     expect(plain(choosePrometheus('https://open.example.com', withTenants, repo))).toEqual({
       url: 'https://open.example.com',
       headers: {},
@@ -93,7 +104,9 @@ describe('choosePrometheus without tenants (single tenant)', () => {
     const sent: string[] = [];
     const spy: typeof fetch = async (_input, init) => {
       sent.push(new URLSearchParams(String(init?.body)).get('query')!);
-      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }), {
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const q = querierFor({ ...target, fetch: spy }, { attempts: 1, limits: new TenantQueryLimits(2) });
     await q.query('sum(rate(x[5m]))', new Date(0));
@@ -106,8 +119,18 @@ describe('choosePrometheus without tenants (single tenant)', () => {
     const target = choosePrometheus(undefined, withTenants, repo);
     const logged: string[] = [];
     const leaky: typeof fetch = async () =>
-      new Response(JSON.stringify({ status: 'error', errorType: 'execution', error: 'found duplicate series for the match group {api_key="sk-other-tenant"}' }), { status: 422 });
-    const q = querierFor({ ...target, fetch: leaky }, { attempts: 1, limits: new TenantQueryLimits(2), onFailure: (ref, e) => logged.push(`${ref} ${e.message}`) });
+      new Response(
+        JSON.stringify({
+          status: 'error',
+          errorType: 'execution',
+          error: 'found duplicate series for the match group {api_key="sk-other-tenant"}',
+        }),
+        { status: 422 },
+      );
+    const q = querierFor(
+      { ...target, fetch: leaky },
+      { attempts: 1, limits: new TenantQueryLimits(2), onFailure: (ref, e) => logged.push(`${ref} ${e.message}`) },
+    );
     const refused = (await q.query('x{team="other"}', new Date(0)).catch((e: unknown) => e)) as PrometheusQueryError;
     expect(refused.message).toMatch(/^the app refused to send this query: the selector x\{team="other"\}/);
     const failed = (await q.query('sum(x) / on() y', new Date(0)).catch((e: unknown) => e)) as PrometheusQueryError;

@@ -36,7 +36,9 @@ describe('reading recorded series', () => {
   it('is UNKNOWN with a fix-it message when recordings are required but missing (true)', async () => {
     const report = await evaluatePolicy({ policy: policy('true'), prometheus: querier(null), now });
     expect(report.decision.status).toBe('UNKNOWN');
-    expect(report.decision.reasons[0]).toMatch(/use-recording-rules is true, but the recorded series of SLO availability do not reach back over its 30d window/);
+    expect(report.decision.reasons[0]).toMatch(
+      /use-recording-rules is true, but the recorded series of SLO availability do not reach back over its 30d window/,
+    );
   });
 
   it('never asks for recordings when switched off (false)', async () => {

@@ -18,7 +18,16 @@ const DAY = 86_400_000;
 const policy = resolvePostmortemPolicy(undefined); // sev1 and sev2 required; goals: median < 7 days, ≥ 90 %, ≥ 100 %
 
 function incident(number: number, labels: string[], over: Partial<IncidentIssue> = {}): IncidentIssue {
-  return { number, title: `Incident ${number}`, state: 'closed', createdAt: '2026-09-01T00:00:00Z', closedAt: '2026-10-01T00:00:00Z', stateReason: 'completed', labels: ['incident', ...labels], ...over };
+  return {
+    number,
+    title: `Incident ${number}`,
+    state: 'closed',
+    createdAt: '2026-09-01T00:00:00Z',
+    closedAt: '2026-10-01T00:00:00Z',
+    stateReason: 'completed',
+    labels: ['incident', ...labels],
+    ...over,
+  };
 }
 
 function postmortem(number: number, incidentNumber: number | null, endedAt: string | null, publishedAt: string | null): PostmortemIssue {
@@ -35,7 +44,13 @@ function postmortem(number: number, incidentNumber: number | null, endedAt: stri
   };
 }
 
-function actionItem(number: number, createdAt: string, closed: { at: string; reason: string | null } | null, due: string | null = null, owner = 'alice'): ActionItemIssue {
+function actionItem(
+  number: number,
+  createdAt: string,
+  closed: { at: string; reason: string | null } | null,
+  due: string | null = null,
+  owner = 'alice',
+): ActionItemIssue {
   return {
     number,
     title: `Action item ${number}`,
@@ -87,7 +102,13 @@ describe('computeReliabilityReport on a hand-computed fixture (now = 2026-11-25T
     expect(report.timeToPostmortem).toMatchObject({ medianMs: 5 * DAY, samples: 4, goalMs: 7 * DAY, met: true });
     // #14: incident #7 closed 11-15T00:00, now 11-25T12:00: pending 10.5 days.
     expect(report.timeToPostmortem.pending).toEqual([
-      expect.objectContaining({ postmortem: 14, incident: 7, incidentEndedAt: '2026-11-15T00:00:00Z', publishedAt: null, pendingForMs: 10.5 * DAY }),
+      expect.objectContaining({
+        postmortem: 14,
+        incident: 7,
+        incidentEndedAt: '2026-11-15T00:00:00Z',
+        publishedAt: null,
+        pendingForMs: 10.5 * DAY,
+      }),
     ]);
   });
 
@@ -127,7 +148,7 @@ describe('computeReliabilityReport on a hand-computed fixture (now = 2026-11-25T
     expect([empty.timeToPostmortem.medianMs, empty.completion.rate, empty.coverage.rate]).toEqual([null, null, null]);
   });
 
-  it('uses the policy\'s goals', () => {
+  it("uses the policy's goals", () => {
     const lenient = resolvePostmortemPolicy({ goals: { 'time-to-postmortem': '5d', 'completion-rate': 50, coverage: 75 } });
     const r = computeReliabilityReport({ now: NOW, policy: lenient, repository: 'octo/shop', incidents, postmortems, actionItems });
     // Median 5 days is not below 5 days; 50 % ≥ 50 %; 75 % ≥ 75 %.
@@ -152,14 +173,16 @@ describe('helpers', () => {
 
 describe('renderReliabilityMarkdown', () => {
   it('shows each figure against its goal and lists what needs attention, without pinging anyone', () => {
-    const md = renderReliabilityMarkdown(computeReliabilityReport({
-      now: NOW,
-      policy,
-      repository: 'octo/shop',
-      incidents,
-      postmortems: postmortems.map((p) => (p.number === 14 ? { ...p, title: 'Ping @octo/sre about [this](https://evil.example)' } : p)),
-      actionItems,
-    }));
+    const md = renderReliabilityMarkdown(
+      computeReliabilityReport({
+        now: NOW,
+        policy,
+        repository: 'octo/shop',
+        incidents,
+        postmortems: postmortems.map((p) => (p.number === 14 ? { ...p, title: 'Ping @octo/sre about [this](https://evil.example)' } : p)),
+        actionItems,
+      }),
+    );
     expect(md).toContain('| Median time to postmortem | 5 days (4 published) | < 7 days | ✅ met |');
     expect(md).toContain('| Action items done within 30 days | 50% (3 of 6) | ≥ 90% | ❌ missed |');
     expect(md).toContain('| Postmortem coverage | 75% (3 of 4) | ≥ 100% | ❌ missed |');
@@ -190,7 +213,9 @@ describe('renderReliabilityOpenMetrics', () => {
   });
 
   it('leaves out figures with no data instead of writing NaN', () => {
-    const empty = renderReliabilityOpenMetrics(computeReliabilityReport({ now: NOW, policy, repository: 'octo/shop', incidents: [], postmortems: [], actionItems: [] }));
+    const empty = renderReliabilityOpenMetrics(
+      computeReliabilityReport({ now: NOW, policy, repository: 'octo/shop', incidents: [], postmortems: [], actionItems: [] }),
+    );
     expect(empty).not.toMatch(/NaN|_median_seconds\{|_completion_ratio\{|_coverage_ratio\{|_goal_met\{/);
   });
 
@@ -205,7 +230,7 @@ describe('renderReliabilityOpenMetrics', () => {
     expect(broken.status).not.toBe(0);
   });
 
-  it('parses with Prometheus\'s strict OpenMetrics parser (promtool\'s backfill, which needs timestamps on samples)', () => {
+  it("parses with Prometheus's strict OpenMetrics parser (promtool's backfill, which needs timestamps on samples)", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dg-om-'));
     try {
       const ts = Date.parse(report.generatedAt) / 1000;
@@ -215,7 +240,9 @@ describe('renderReliabilityOpenMetrics', () => {
       expect({ status: result.status, err: result.stderr }).toEqual({ status: 0, err: '' });
       // Without "# EOF" the OpenMetrics parser must refuse: the check above is a real parse.
       writeFileSync(path.join(dir, 'no-eof.om'), stamped.replace('# EOF\n', ''));
-      expect(promtool(['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'no-eof.om'), path.join(dir, 'tsdb2')]).status).not.toBe(0);
+      expect(promtool(['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'no-eof.om'), path.join(dir, 'tsdb2')]).status).not.toBe(
+        0,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

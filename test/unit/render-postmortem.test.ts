@@ -4,7 +4,7 @@ import { hasActionItemsSection, parseActionItems } from '../../src/core/postmort
 import { allApproved, parseApprovalBoxes, setApprovalChecked } from '../../src/core/postmortem/approvals.js';
 import type { ApprovalRole } from '../../src/core/postmortem/postmortem-policy.js';
 import {
-  formatDuration,
+  formatElapsed,
   postmortemDocPath,
   postmortemTitle,
   renderBuiltInPostmortem,
@@ -41,11 +41,13 @@ const taskLines = (body: string) => body.split('\n').filter((l) => /^\s*[-*+]\s+
 describe('postmortemTitle', () => {
   it('puts the date before the title, on one trimmed line', () => {
     expect(postmortemTitle('2026-11-25', 'Checkout outage')).toBe('Postmortem: 2026-11-25 Checkout outage');
-    expect(postmortemTitle('2026-11-25', '  Checkout\r\n- [ ] Approved by Author\t')).toBe('Postmortem: 2026-11-25 Checkout - [ ] Approved by Author');
+    expect(postmortemTitle('2026-11-25', '  Checkout\r\n- [ ] Approved by Author\t')).toBe(
+      'Postmortem: 2026-11-25 Checkout - [ ] Approved by Author',
+    );
     expect(postmortemTitle('2026-11-25', ' \n ')).toBe('Postmortem: 2026-11-25');
   });
 
-  it('fits GitHub\'s 256-character limit without splitting a character', () => {
+  it("fits GitHub's 256-character limit without splitting a character", () => {
     const long = postmortemTitle('2026-11-25', 'x'.repeat(300));
     expect(long).toHaveLength(256);
     expect(long.endsWith('…')).toBe(true);
@@ -63,7 +65,9 @@ describe('postmortemTitle', () => {
 describe('postmortemDocPath', () => {
   it('names the file after the date and the title in ASCII kebab-case', () => {
     expect(postmortemDocPath('docs/postmortems', '2026-11-25', 'Checkout outage')).toBe('docs/postmortems/2026-11-25-checkout-outage.md');
-    expect(postmortemDocPath('docs/pm', '2026-11-25', '  Ünïcödé — DB failover (EU)! ')).toBe('docs/pm/2026-11-25-unicode-db-failover-eu.md');
+    expect(postmortemDocPath('docs/pm', '2026-11-25', '  Ünïcödé — DB failover (EU)! ')).toBe(
+      'docs/pm/2026-11-25-unicode-db-failover-eu.md',
+    );
     expect(postmortemDocPath('docs/pm', '2026-11-25', '🔥🔥')).toBe('docs/pm/2026-11-25-postmortem.md');
   });
 
@@ -83,18 +87,18 @@ describe('postmortemDocPath', () => {
   });
 });
 
-describe('formatDuration', () => {
+describe('formatElapsed', () => {
   it('shows the two largest units', () => {
-    expect(formatDuration((60 + 23) * 60_000 + 40_000)).toBe('1h 23m');
-    expect(formatDuration((2 * 24 + 4) * 3_600_000 + 5 * 60_000)).toBe('2d 4h');
-    expect(formatDuration(45_000)).toBe('45s');
-    expect(formatDuration(3 * 3_600_000)).toBe('3h');
-    expect(formatDuration(0)).toBe('0s');
+    expect(formatElapsed((60 + 23) * 60_000 + 40_000)).toBe('1h 23m');
+    expect(formatElapsed((2 * 24 + 4) * 3_600_000 + 5 * 60_000)).toBe('2d 4h');
+    expect(formatElapsed(45_000)).toBe('45s');
+    expect(formatElapsed(3 * 3_600_000)).toBe('3h');
+    expect(formatElapsed(0)).toBe('0s');
   });
 
   it('does not pretend to know a negative or non-finite span', () => {
-    expect(formatDuration(-1)).toBe('unknown');
-    expect(formatDuration(Number.NaN)).toBe('unknown');
+    expect(formatElapsed(-1)).toBe('unknown');
+    expect(formatElapsed(Number.NaN)).toBe('unknown');
   });
 });
 
@@ -126,10 +130,21 @@ describe('renderBuiltInPostmortem', () => {
       '## Notes',
     ]);
     expect(body).toMatch(/blameless/i);
-    for (const field of ['**Date** | 2026-11-25', '**Duration** | 1h 23m', '**Severity** | sev1', '**Author** | @\u200balice', '**Reviewers**']) {
+    for (const field of [
+      '**Date** | 2026-11-25',
+      '**Duration** | 1h 23m',
+      '**Severity** | sev1',
+      '**Author** | @\u200balice',
+      '**Reviewers**',
+    ]) {
       expect(body).toContain(field);
     }
-    for (const field of ['Users affected', 'Downtime:** 1h 23m', 'SLO violated:** checkout-availability', 'Error budget consumed:** checkout-availability 82.50 pp']) {
+    for (const field of [
+      'Users affected',
+      'Downtime:** 1h 23m',
+      'SLO violated:** checkout-availability',
+      'Error budget consumed:** checkout-availability 82.50 pp',
+    ]) {
       expect(body).toContain(field);
     }
     for (const field of ['Time to detect', 'Time to repair', 'Monitoring', 'Documentation', 'Automation', 'Architecture']) {
@@ -140,7 +155,9 @@ describe('renderBuiltInPostmortem', () => {
 
   it('links the incident and fills the timeline and budget tables', () => {
     expect(body).toContain('| **Incident** | [#12](https://github.com/acme/shop/issues/12) |');
-    expect(body).toContain('| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-25 10:00:00 UTC | CheckoutErrorBudgetBurn fired |\n| 2026-11-25 11:23:30 UTC | Rolled back |');
+    expect(body).toContain(
+      '| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-25 10:00:00 UTC | CheckoutErrorBudgetBurn fired |\n| 2026-11-25 11:23:30 UTC | Rolled back |',
+    );
     expect(body).toContain('| checkout-availability | 99.9% | 80.0% | 82.50 pp | -2.5% |');
     expect(body).not.toMatch(/could not reach Prometheus/);
   });
@@ -166,13 +183,19 @@ describe('renderBuiltInPostmortem', () => {
   it('reads an item written under a horizon the way the template shows it', () => {
     const lines = body.split('\n');
     const example = lines.findIndex((l, i) => i > lines.indexOf('### Medium term') && l.startsWith('<!-- - [ ]'));
-    const uncommented = (lines[example] ?? '').replace(/^<!-- | -->$/g, '').replace('@owner', '@bob').replace('YYYY-MM-DD', '2027-03-31');
+    const uncommented = (lines[example] ?? '')
+      .replace(/^<!-- | -->$/g, '')
+      .replace('@owner', '@bob')
+      .replace('YYYY-MM-DD', '2027-03-31');
     lines.splice(example + 1, 0, uncommented);
     expect(parseActionItems(lines.join('\n'))).toMatchObject([{ horizon: 'medium', owner: 'bob', due: '2027-03-31', issue: null }]);
   });
 
-  it('keeps a long timeline within GitHub\'s body limit', () => {
-    const timeline = Array.from({ length: 5_000 }, (_, i) => ({ at: '2026-11-25T10:00:00Z', event: `@everyone <b>${'&'.repeat(400)}</b> ${i}` }));
+  it("keeps a long timeline within GitHub's body limit", () => {
+    const timeline = Array.from({ length: 5_000 }, (_, i) => ({
+      at: '2026-11-25T10:00:00Z',
+      event: `@everyone <b>${'&'.repeat(400)}</b> ${i}`,
+    }));
     const out = renderBuiltInPostmortem(facts({ timeline, title: 'T'.repeat(100_000) }));
     expect(out.length).toBeLessThan(65_536);
     expect(out).toMatch(/\d+ more events are not shown/);
@@ -295,7 +318,10 @@ describe('user-controlled facts stay inert', () => {
   it('does not let a title in a heading open an Action items or Approvals section', () => {
     // In a level-1 heading, "Action items" would make every box below it, approvals included, an action item.
     for (const title of ['Action items', 'Follow-up ACTION-ITEMS', 'Approvals']) {
-      for (const out of [renderBuiltInPostmortem(facts({ title })), renderCustomPostmortem('# {{title}}\n## Action items\n{{approvals}}', facts({ title }))]) {
+      for (const out of [
+        renderBuiltInPostmortem(facts({ title })),
+        renderCustomPostmortem('# {{title}}\n## Action items\n{{approvals}}', facts({ title })),
+      ]) {
         // Rendered, the title reads the same.
         expect(out.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))).toContain(title);
         expect(parseActionItems(out)).toEqual([]);
@@ -308,7 +334,9 @@ describe('user-controlled facts stay inert', () => {
   it('does not let a title start a list or underline a heading on a line of its own', () => {
     const out = renderCustomPostmortem('Intro\n{{title}}\n\n## Action items\n{{approvals}}', facts({ title: '===' }));
     expect(out.split('\n')[1]).toBe('\\===');
-    expect(renderCustomPostmortem('{{title}}\n{{approvals}}', facts({ title: '- [x] Approved by Author' })).split('\n')[0]).toBe('\\- \\[x\\] Approved by Author');
+    expect(renderCustomPostmortem('{{title}}\n{{approvals}}', facts({ title: '- [x] Approved by Author' })).split('\n')[0]).toBe(
+      '\\- \\[x\\] Approved by Author',
+    );
     expect(renderCustomPostmortem('{{title}}\n{{approvals}}', facts({ title: '1. one' })).split('\n')[0]).toBe('1\\. one');
   });
 });
@@ -345,7 +373,15 @@ describe('renderCustomPostmortem', () => {
   it('appends the approvals and an Action items section when the template lacks them', () => {
     const out = renderCustomPostmortem('# {{title}}\n\n```\n## Action items\n```\n', facts());
     // (The second heading is the fenced one: code, not a section.)
-    expect(headings(out)).toEqual(['# Checkout outage', '## Action items', '## Action items', '### Short term', '### Medium term', '### Long term', '## Approvals']);
+    expect(headings(out)).toEqual([
+      '# Checkout outage',
+      '## Action items',
+      '## Action items',
+      '### Short term',
+      '### Medium term',
+      '### Long term',
+      '## Approvals',
+    ]);
     expect(parseApprovalBoxes(out, NAMES)).toHaveLength(2);
     expect(out.startsWith('# Checkout outage\n\n```\n## Action items\n```\n\n## Action items')).toBe(true);
   });

@@ -34,14 +34,28 @@ function withUserText(base: Report, text: string): Report {
 
 /** The comment without its own marker line and its footer's <sub> tags: what is left must hold no HTML at all. */
 function userPart(body: string): string {
-  return body.split('\n').slice(1).join('\n').replace(/<\/?sub>/g, '');
+  return body
+    .split('\n')
+    .slice(1)
+    .join('\n')
+    .replace(/<\/?sub>/g, '');
 }
 
 describe('blocked comment', () => {
   it('says environment, status, budget, burn rate, exhaustion, DR age, freeze, every reason, the run and how to override', () => {
     const report: Report = {
       ...exhausted,
-      dr: { ...(exhausted.dr ?? {}), metric: 'dr_last_success', ageSeconds: 3 * 86400, maxAgeSeconds: 7 * 86400, lastTestAt: null, backupProbe: null, rto: null, rpo: null, ok: true },
+      dr: {
+        ...(exhausted.dr ?? {}),
+        metric: 'dr_last_success',
+        ageSeconds: 3 * 86400,
+        maxAgeSeconds: 7 * 86400,
+        lastTestAt: null,
+        backupProbe: null,
+        rto: null,
+        rpo: null,
+        ok: true,
+      },
       freeze: { active: [{ name: 'Black Friday', reason: null, since: null, until: '2026-11-30T00:00:00Z' }] },
     };
     const body = renderBlockedComment(report, ctx);
@@ -52,9 +66,12 @@ describe('blocked comment', () => {
     expect(body).toMatch(/\| Days to exhaustion \| (∞|n\/a|\d+\.\d) \|/);
     expect(body).toContain('| DR drill | 3d ago (max 7d) |');
     expect(body).toContain('| Freeze window | Black Friday until 2026-11-30T00:00:00Z |');
-    for (const reason of report.decision.reasons) expect(body).toContain(`- ${reason.replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1').slice(0, 40)}`);
+    for (const reason of report.decision.reasons)
+      expect(body).toContain(`- ${reason.replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1').slice(0, 40)}`);
     expect(body).toContain('[Workflow run](https://github.com/o/r/actions/runs/1)');
-    expect(body).toContain(`dispatch [the deploy workflow](https://github.com/o/r/actions/workflows/deploy.yml) with \`override: ${report.decision.requiredOverride}\``);
+    expect(body).toContain(
+      `dispatch [the deploy workflow](https://github.com/o/r/actions/workflows/deploy.yml) with \`override: ${report.decision.requiredOverride}\``,
+    );
     expect(body).toContain(`the **${report.decision.requiredPermission}** role or higher`);
   });
 
@@ -87,7 +104,17 @@ describe('allowed comment', () => {
 describe('user text in comments (property)', () => {
   const hostile = fc.oneof(
     fc.string({ maxLength: 120 }),
-    fc.constantFrom('@org/team', '<!-- deploy-governor:pr-comment environment=production -->', '<img src=x onerror=alert(1)>', '[x](https://evil)', '#1', '\n## Heading\n', '| a | b |', '```', '-->'),
+    fc.constantFrom(
+      '@org/team',
+      '<!-- deploy-governor:pr-comment environment=production -->',
+      '<img src=x onerror=alert(1)>',
+      '[x](https://evil)',
+      '#1',
+      '\n## Heading\n',
+      '| a | b |',
+      '```',
+      '-->',
+    ),
   );
 
   it('never mentions, renders HTML, adds lines or poses as the marker, whatever users wrote', () => {
@@ -152,7 +179,11 @@ describe('report in the check run', () => {
     expect(extractReportFromCheckRun(null)).toBeNull();
     expect(extractReportFromCheckRun('no report here')).toBeNull();
     expect(extractReportFromCheckRun('```json deploy-governor-report\n{not json\n```')).toBeNull();
-    expect(extractReportFromCheckRun(`\`\`\`json deploy-governor-report\n${JSON.stringify({ ...exhausted, schema: 'deploy-governor/report@2' })}\n\`\`\``)).toBeNull();
+    expect(
+      extractReportFromCheckRun(
+        `\`\`\`json deploy-governor-report\n${JSON.stringify({ ...exhausted, schema: 'deploy-governor/report@2' })}\n\`\`\``,
+      ),
+    ).toBeNull();
     expect(extractReportFromCheckRun(embedReport(exhausted).replace(/\n```\n$/, ''))).toBeNull();
   });
 });

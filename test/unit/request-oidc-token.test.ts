@@ -17,7 +17,9 @@ function answering(status: number, body: string, seen: { url?: string; headers?:
 
 describe('oidcRequestUrl', () => {
   it('appends the encoded audience to the runner URL, with or without its query string', () => {
-    expect(oidcRequestUrl('https://r.example/t?api-version=2.0', 'deploy-governor:sha256:ab')).toBe('https://r.example/t?api-version=2.0&audience=deploy-governor%3Asha256%3Aab');
+    expect(oidcRequestUrl('https://r.example/t?api-version=2.0', 'deploy-governor:sha256:ab')).toBe(
+      'https://r.example/t?api-version=2.0&audience=deploy-governor%3Asha256%3Aab',
+    );
     expect(oidcRequestUrl('https://r.example/t', 'a b&c')).toBe('https://r.example/t?audience=a%20b%26c');
   });
 });
@@ -26,13 +28,21 @@ describe('requestOidcToken', () => {
   it('is missing without the runner variables (no id-token: write), and asks nothing', async () => {
     const seen: { url?: string }[] = [];
     expect(await requestOidcToken(AUDIENCE, {}, { fetch: answering(200, '{}', seen) })).toEqual({ missing: true });
-    expect(await requestOidcToken(AUDIENCE, { ACTIONS_ID_TOKEN_REQUEST_URL: env.ACTIONS_ID_TOKEN_REQUEST_URL }, { fetch: answering(200, '{}', seen) })).toEqual({ missing: true });
+    expect(
+      await requestOidcToken(
+        AUDIENCE,
+        { ACTIONS_ID_TOKEN_REQUEST_URL: env.ACTIONS_ID_TOKEN_REQUEST_URL },
+        { fetch: answering(200, '{}', seen) },
+      ),
+    ).toEqual({ missing: true });
     expect(seen).toEqual([]);
   });
 
   it('sends the bearer and returns the value', async () => {
     const seen: { url?: string; headers?: RequestInit['headers'] }[] = [];
-    expect(await requestOidcToken(AUDIENCE, env, { fetch: answering(200, JSON.stringify({ count: 1, value: JWT }), seen) })).toEqual({ token: JWT });
+    expect(await requestOidcToken(AUDIENCE, env, { fetch: answering(200, JSON.stringify({ count: 1, value: JWT }), seen) })).toEqual({
+      token: JWT,
+    });
     expect(seen[0]!.url).toBe(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(AUDIENCE)}`);
     expect(new Headers(seen[0]!.headers).get('authorization')).toBe(`Bearer ${REQUEST_TOKEN}`);
   });
@@ -53,7 +63,9 @@ describe('requestOidcToken', () => {
   it('gives up after the timeout', async () => {
     const hanging: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    expect(await requestOidcToken(AUDIENCE, env, { fetch: hanging, timeoutMs: 50 })).toEqual({ error: "the runner's OIDC token endpoint did not answer within 0.05 s" });
+    expect(await requestOidcToken(AUDIENCE, env, { fetch: hanging, timeoutMs: 50 })).toEqual({
+      error: "the runner's OIDC token endpoint did not answer within 0.05 s",
+    });
   });
 
   describe('against the local runner endpoint', () => {
@@ -67,9 +79,15 @@ describe('requestOidcToken', () => {
     });
 
     it('gets a JWT for the audience; a wrong bearer gets a 401 error', async () => {
-      const ok = await requestOidcToken(AUDIENCE, { ACTIONS_ID_TOKEN_REQUEST_URL: issuer.runnerRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: issuer.runnerRequestToken });
+      const ok = await requestOidcToken(AUDIENCE, {
+        ACTIONS_ID_TOKEN_REQUEST_URL: issuer.runnerRequestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: issuer.runnerRequestToken,
+      });
       expect(ok).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
-      const refused = await requestOidcToken(AUDIENCE, { ACTIONS_ID_TOKEN_REQUEST_URL: issuer.runnerRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' });
+      const refused = await requestOidcToken(AUDIENCE, {
+        ACTIONS_ID_TOKEN_REQUEST_URL: issuer.runnerRequestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong',
+      });
       expect(refused).toEqual({ error: expect.stringContaining('HTTP 401') });
       expect(issuer.runnerRequests).toEqual([
         { audience: AUDIENCE, authorized: true },
@@ -79,8 +97,13 @@ describe('requestOidcToken', () => {
 
     it('names a refused connection', async () => {
       const port = await getFreePort();
-      const result = await requestOidcToken(AUDIENCE, { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?x=1`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN });
-      expect(result).toEqual({ error: expect.stringMatching(/cannot reach the runner's OIDC token endpoint: fetch failed \(.*ECONNREFUSED/) });
+      const result = await requestOidcToken(AUDIENCE, {
+        ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?x=1`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN,
+      });
+      expect(result).toEqual({
+        error: expect.stringMatching(/cannot reach the runner's OIDC token endpoint: fetch failed \(.*ECONNREFUSED/),
+      });
     });
   });
 });

@@ -52,7 +52,9 @@ environments:
     const fromInput = resolvePolicy(file, inputs({ 'prometheus-token': 'tok' }), {});
     expect(fromInput.prometheus?.headers.Authorization).toBe('Bearer tok');
     expect(() => resolvePolicy(file, inputs(), {})).toThrow(/PT is empty or unset/);
-    const basic = resolvePolicy(parsePolicy('prometheus: { url: "https://p", basic-auth: { username: u, password-env: PW } }'), inputs(), { PW: 'pw' });
+    const basic = resolvePolicy(parsePolicy('prometheus: { url: "https://p", basic-auth: { username: u, password-env: PW } }'), inputs(), {
+      PW: 'pw',
+    });
     expect(basic.prometheus?.headers.Authorization).toBe(`Basic ${Buffer.from('u:pw').toString('base64')}`);
   });
 
@@ -93,9 +95,18 @@ freeze-windows:
   });
 
   it('validates inputs with the accepted form', () => {
-    expect(gateInputsSchema.safeParse({ 'block-on': 'sometimes' }).error?.issues[0]?.message).toBe('expected one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"');
-    expect(gateInputsSchema.safeParse({ window: '30 days' }).error?.issues[0]?.message).toMatch(/^expected a Prometheus duration.*; got "30 days"$/);
-    expect(gateInputsSchema.safeParse({ 'prometheus-headers': 'no colon here' }).error?.issues[0]?.message).toMatch(/line 1 must be "Name: value"/);
-    expect(gateInputsSchema.parse({ 'prometheus-headers': 'X-Scope-OrgID: a\nX-Other: b: c' })['prometheus-headers']).toEqual({ 'X-Scope-OrgID': 'a', 'X-Other': 'b: c' });
+    expect(gateInputsSchema.safeParse({ 'block-on': 'sometimes' }).error?.issues[0]?.message).toBe(
+      'expected one of CAUTION, WARNING, FREEZE, EXHAUSTED; got "sometimes"',
+    );
+    expect(gateInputsSchema.safeParse({ window: '30 days' }).error?.issues[0]?.message).toMatch(
+      /^expected a Prometheus duration.*; got "30 days"$/,
+    );
+    expect(gateInputsSchema.safeParse({ 'prometheus-headers': 'no colon here' }).error?.issues[0]?.message).toMatch(
+      /line 1 must be "Name: value"/,
+    );
+    expect(gateInputsSchema.parse({ 'prometheus-headers': 'X-Scope-OrgID: a\nX-Other: b: c' })['prometheus-headers']).toEqual({
+      'X-Scope-OrgID': 'a',
+      'X-Other': 'b: c',
+    });
   });
 });

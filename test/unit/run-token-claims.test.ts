@@ -3,8 +3,16 @@ import { checkRunTokenClaims, parseWorkflowRef, showClaim, type ExpectedRun } fr
 import { githubRunClaims } from '../support/oidc-issuer.js';
 
 const SHA = 'c0ffee'.padEnd(40, '0');
-const expected: ExpectedRun = { repository: 'octo-org/shop', runId: 4242, runAttempt: 2, actor: 'maintainer', sha: SHA, allowedRefs: ['refs/heads/main'] };
-const good = (): Record<string, unknown> => githubRunClaims({ repository: 'octo-org/shop', runId: 4242, runAttempt: 2, actor: 'maintainer', sha: SHA });
+const expected: ExpectedRun = {
+  repository: 'octo-org/shop',
+  runId: 4242,
+  runAttempt: 2,
+  actor: 'maintainer',
+  sha: SHA,
+  allowedRefs: ['refs/heads/main'],
+};
+const good = (): Record<string, unknown> =>
+  githubRunClaims({ repository: 'octo-org/shop', runId: 4242, runAttempt: 2, actor: 'maintainer', sha: SHA });
 
 describe('checkRunTokenClaims', () => {
   it('accepts the claims of the expected run', () => {
@@ -12,7 +20,12 @@ describe('checkRunTokenClaims', () => {
   });
 
   it('compares repository and actor case-insensitively, as GitHub does for names', () => {
-    const claims = { ...good(), repository: 'Octo-Org/Shop', triggering_actor: 'MAINTAINER', workflow_ref: 'Octo-Org/Shop/.github/workflows/deploy.yml@refs/heads/main' };
+    const claims = {
+      ...good(),
+      repository: 'Octo-Org/Shop',
+      triggering_actor: 'MAINTAINER',
+      workflow_ref: 'Octo-Org/Shop/.github/workflows/deploy.yml@refs/heads/main',
+    };
     expect(checkRunTokenClaims(claims, expected)).toEqual([]);
   });
 
@@ -24,10 +37,22 @@ describe('checkRunTokenClaims', () => {
     ['triggering_actor', 'writer', /"triggering_actor" is "writer", not "maintainer"/],
     ['sha', 'b'.repeat(40), new RegExp(`"sha" is "${'b'.repeat(40)}", not "${SHA}"`)],
     ['ref', 'refs/heads/feature', /"ref" is "refs\/heads\/feature", not "refs\/heads\/main"/],
-    ['workflow_ref', 'octo-org/shop/.github/workflows/deploy.yml@refs/heads/feature', /"workflow_ref" runs the workflow at "refs\/heads\/feature", not "refs\/heads\/main"/],
-    ['workflow_ref', 'evil-org/shop/.github/workflows/deploy.yml@refs/heads/main', /"workflow_ref" is ".*", not a workflow of "octo-org\/shop"/],
+    [
+      'workflow_ref',
+      'octo-org/shop/.github/workflows/deploy.yml@refs/heads/feature',
+      /"workflow_ref" runs the workflow at "refs\/heads\/feature", not "refs\/heads\/main"/,
+    ],
+    [
+      'workflow_ref',
+      'evil-org/shop/.github/workflows/deploy.yml@refs/heads/main',
+      /"workflow_ref" is ".*", not a workflow of "octo-org\/shop"/,
+    ],
     ['workflow_ref', 'garbage', /"workflow_ref" is "garbage"/],
-    ['job_workflow_ref', 'octo-org/shop/.github/workflows/reusable.yml@refs/heads/feature', /"job_workflow_ref" runs a workflow of this repository at "refs\/heads\/feature"/],
+    [
+      'job_workflow_ref',
+      'octo-org/shop/.github/workflows/reusable.yml@refs/heads/feature',
+      /"job_workflow_ref" runs a workflow of this repository at "refs\/heads\/feature"/,
+    ],
     ['job_workflow_ref', 'nonsense', /"job_workflow_ref" is "nonsense"/],
   ];
   it.each(mismatches)('names a wrong %s (%s)', (claim, value, says) => {
@@ -49,11 +74,14 @@ describe('checkRunTokenClaims', () => {
     expect(checkRunTokenClaims({ ...good(), actor: 'maintainer', triggering_actor: 'writer' }, expected)).toHaveLength(1);
   });
 
-  it.each(['repository', 'run_id', 'run_attempt', 'event_name', 'sha', 'ref', 'workflow_ref', 'job_workflow_ref'])('reports a missing %s', (claim) => {
-    const { [claim]: _gone, ...claims } = good();
-    const problems = checkRunTokenClaims(claims, expected);
-    expect(problems).toEqual([expect.stringContaining(`no "${claim}" claim`)]);
-  });
+  it.each(['repository', 'run_id', 'run_attempt', 'event_name', 'sha', 'ref', 'workflow_ref', 'job_workflow_ref'])(
+    'reports a missing %s',
+    (claim) => {
+      const { [claim]: _gone, ...claims } = good();
+      const problems = checkRunTokenClaims(claims, expected);
+      expect(problems).toEqual([expect.stringContaining(`no "${claim}" claim`)]);
+    },
+  );
 
   it('reports a missing actor when neither actor claim is there', () => {
     const { actor: _a, triggering_actor: _t, ...claims } = good();
@@ -66,7 +94,14 @@ describe('checkRunTokenClaims', () => {
   });
 
   it('accepts a run on another allowed branch', () => {
-    const claims = githubRunClaims({ repository: 'octo-org/shop', runId: 4242, runAttempt: 2, actor: 'maintainer', sha: SHA, ref: 'refs/heads/release/1.x' });
+    const claims = githubRunClaims({
+      repository: 'octo-org/shop',
+      runId: 4242,
+      runAttempt: 2,
+      actor: 'maintainer',
+      sha: SHA,
+      ref: 'refs/heads/release/1.x',
+    });
     expect(checkRunTokenClaims(claims, { ...expected, allowedRefs: ['refs/heads/main', 'refs/heads/release/1.x'] })).toEqual([]);
     expect(checkRunTokenClaims(claims, expected)).toEqual([
       expect.stringMatching(/"ref" is "refs\/heads\/release\/1\.x"/),
@@ -82,7 +117,9 @@ describe('checkRunTokenClaims', () => {
 
   it('refuses a reusable workflow of the same repository pinned to a commit (not a reviewed ref)', () => {
     const claims = { ...good(), job_workflow_ref: `octo-org/shop/.github/workflows/reusable-gate.yml@${'d'.repeat(40)}` };
-    expect(checkRunTokenClaims(claims, expected)).toEqual([expect.stringMatching(/"job_workflow_ref" runs a workflow of this repository at "d{40}"/)]);
+    expect(checkRunTokenClaims(claims, expected)).toEqual([
+      expect.stringMatching(/"job_workflow_ref" runs a workflow of this repository at "d{40}"/),
+    ]);
   });
 
   it('accepts a reusable workflow of another repository at any ref: the reviewed caller chose it', () => {
@@ -115,8 +152,16 @@ describe('checkRunTokenClaims', () => {
 
 describe('parseWorkflowRef', () => {
   it('splits a workflow ref at the first "@refs/", so refs holding "@" survive', () => {
-    expect(parseWorkflowRef('o/r/.github/workflows/x.yml@refs/heads/a@b')).toEqual({ repository: 'o/r', path: '.github/workflows/x.yml', ref: 'refs/heads/a@b' });
-    expect(parseWorkflowRef(`o/r/.github/workflows/x.yml@${'f'.repeat(40)}`)).toEqual({ repository: 'o/r', path: '.github/workflows/x.yml', ref: 'f'.repeat(40) });
+    expect(parseWorkflowRef('o/r/.github/workflows/x.yml@refs/heads/a@b')).toEqual({
+      repository: 'o/r',
+      path: '.github/workflows/x.yml',
+      ref: 'refs/heads/a@b',
+    });
+    expect(parseWorkflowRef(`o/r/.github/workflows/x.yml@${'f'.repeat(40)}`)).toEqual({
+      repository: 'o/r',
+      path: '.github/workflows/x.yml',
+      ref: 'f'.repeat(40),
+    });
     expect(parseWorkflowRef('o/r@refs/heads/main')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { recordedDetectionQuery } from '../../src/core/generate/recorded-series.js';
+import { recordedCoverageQuery } from '../../src/core/generate/recorded-series.js';
 import { generateRules } from '../../src/core/generate/rules.js';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
@@ -39,11 +39,26 @@ describe('the SLI kind registry', () => {
   it('derives the policy file\'s sli block and its "exactly one of" message from the registry', () => {
     expect(Object.keys(sliSchema.shape)).toEqual(SLI_KIND_NAMES);
     expect(() => parsePolicy('slos: [{ name: a, sli: {} }]')).toThrow(/exactly one of events, good-events, latency or ratio/);
-    expect(() => parsePolicy('slos: [{ name: a, sli: { ratio: { query: "x[{{window}}]" }, events: { error: "e[{{window}}]", total: "t[{{window}}]" } } }]')).toThrow(PolicyError);
+    expect(() =>
+      parsePolicy(
+        'slos: [{ name: a, sli: { ratio: { query: "x[{{window}}]" }, events: { error: "e[{{window}}]", total: "t[{{window}}]" } } }]',
+      ),
+    ).toThrow(PolicyError);
   });
 
-  it('derives the report\'s sliKind from the registry', () => {
-    const base = { name: 'a', objective: 99, window: '30d', errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: null };
+  it("derives the report's sliKind from the registry", () => {
+    const base = {
+      name: 'a',
+      objective: 99,
+      window: '30d',
+      errorRatio: null,
+      budgetRemaining: null,
+      burnRate: null,
+      daysToExhaustion: null,
+      status: 'UNKNOWN',
+      guards: [],
+      error: null,
+    };
     for (const name of SLI_KIND_NAMES) expect(sloResultSchema.safeParse({ ...base, sliKind: name }).success).toBe(true);
     expect(sloResultSchema.safeParse({ ...base, sliKind: 'openslo' }).success).toBe(false);
   });
@@ -53,7 +68,10 @@ describe('the SLI kind registry', () => {
       const kind = SLI_KINDS[name] as ReturnType<typeof sliKindOf>;
       const recording = kind.recording(EXAMPLES[name]!, '5m');
       expect('counts' in recording, name).toBe(kind.countsEvents);
-      expect(recordedDetectionQuery(slo(EXAMPLES[name]!))).toBe(`count(${kind.countsEvents ? 'deploy_governor:sli_total:rate5m' : 'deploy_governor:sli_error:ratio_rate5m'}{slo="s"})`);
+      // The gate's check that the recorded history covers the window reads the same base series.
+      expect(recordedCoverageQuery(slo(EXAMPLES[name]!))).toBe(
+        `count_over_time(${kind.countsEvents ? 'deploy_governor:sli_total:rate5m' : 'deploy_governor:sli_error:ratio_rate5m'}{slo="s"}[1h] offset 4w1d23h)`,
+      );
     }
   });
 
@@ -63,8 +81,10 @@ describe('the SLI kind registry', () => {
     expect(() => generateRules({ slos: [slo(foreign)], dr: null, source: 'p' })).toThrow(/unknown SLI kind/);
   });
 
-  it('writes the rule generator\'s base recordings from the kind\'s module', () => {
-    const file = parse(generateRules({ slos: [slo(EXAMPLES.latency!)], dr: null, source: 'p' })) as { groups: { name: string; rules: { record?: string; expr: string }[] }[] };
+  it("writes the rule generator's base recordings from the kind's module", () => {
+    const file = parse(generateRules({ slos: [slo(EXAMPLES.latency!)], dr: null, source: 'p' })) as {
+      groups: { name: string; rules: { record?: string; expr: string }[] }[];
+    };
     const base = file.groups.find((g) => g.name === 'deploy-governor:s:base')!.rules;
     expect(base.map((r) => r.expr)).toEqual([
       'clamp_min(sum(increase(h_count{job="api"}[5m])) - sum(increase(h_bucket{job="api", le=~"0[.]30*"}[5m])), 0) / 300',
@@ -80,7 +100,11 @@ describe('the SLI kind registry', () => {
     expect(words).toEqual([
       { state: 'no-data', query: 'sum(increase(t[1h]))', detail: 'the total query returned no samples' },
       { state: 'no-data', query: 'sum(increase(t[1h]))', detail: 'the total query returned no samples' },
-      { state: 'no-data', query: 'sum(increase(h_count{job="api"}[1h]))', detail: 'the histogram count query (h_count) returned no samples' },
+      {
+        state: 'no-data',
+        query: 'sum(increase(h_count{job="api"}[1h]))',
+        detail: 'the histogram count query (h_count) returned no samples',
+      },
       { state: 'no-data', query: 'sum(increase(bad[1h])) / sum(increase(all[1h]))', detail: 'the ratio query returned no samples' },
     ]);
     const nan = await sliKindOf(EXAMPLES.ratio!).measure(EXAMPLES.ratio!, '1h', new MemoryQuerier(() => Number.NaN), now);

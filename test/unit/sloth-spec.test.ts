@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { renderWindowQuery } from '../../src/core/evaluate/measure-error-ratio.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { applySlothSource } from '../../src/core/sloth/apply-sloth-source.js';
 import { readFileSync } from 'node:fs';
-import { readSlothSpec, slosFromSlothSpec, slothSpecSchema } from '../../src/core/sloth/from-sloth-spec.js';
+import { readSlothSpec, slothSpecSchema } from '../../src/core/sloth/from-sloth-spec.js';
 import { KNOWN_SLOTH_PLUGINS, slothPluginVerdict } from '../../src/core/sloth/sloth-plugins.js';
 import { goFloat32String, SLOTH_YAML_OPTIONS } from '../../src/core/sloth/sloth-yaml.js';
 import { parse } from 'yaml';
+import { renderWindowQuery } from '../../src/core/promql/promql.js';
+
+/** The SLOs of a spec (readSlothSpec also returns its warnings). */
+const slosOf = (text: string, source: string) => readSlothSpec(text, source).slos;
 
 /** Sloth's getting-started spec, plus a raw SLI. */
 const SPEC = `
@@ -58,7 +61,7 @@ function issuesOf(fn: () => unknown): string[] {
 
 describe('Sloth prometheus/v1 specs as SLOs', () => {
   it('convert events and raw SLIs, naming each SLO by its Sloth id and keeping objective, description and runbook', () => {
-    expect(slosFromSlothSpec(SPEC, 'slos/myservice.yml')).toEqual([
+    expect(slosOf(SPEC, 'slos/myservice.yml')).toEqual([
       {
         name: 'myservice-requests-availability',
         service: 'myservice',
@@ -82,14 +85,20 @@ describe('Sloth prometheus/v1 specs as SLOs', () => {
     ]);
   });
 
-  it('keep Sloth\'s {{.window}} placeholder, which the gate substitutes like its own, and leave irate() alone', () => {
-    const [slo] = slosFromSlothSpec(SPEC.replace('sum(rate(http_request_duration_seconds_count{job="myservice"}', 'sum(irate(http_request_duration_seconds_count{job="myservice"}'), 's.yml');
+  it("keep Sloth's {{.window}} placeholder, which the gate substitutes like its own, and leave irate() alone", () => {
+    const [slo] = slosOf(
+      SPEC.replace(
+        'sum(rate(http_request_duration_seconds_count{job="myservice"}',
+        'sum(irate(http_request_duration_seconds_count{job="myservice"}',
+      ),
+      's.yml',
+    );
     expect(renderWindowQuery(slo!.sli.events!.total, '30d')).toBe('sum(irate(http_request_duration_seconds_count{job="myservice"}[30d]))');
   });
 
   it('read every document of a multi-document file', () => {
     const second = SPEC.replace('service: "myservice"', 'service: "billing"');
-    expect(slosFromSlothSpec(`${SPEC}\n---\n${second}`, 's.yml').map((s) => s.name)).toEqual([
+    expect(slosOf(`${SPEC}\n---\n${second}`, 's.yml').map((s) => s.name)).toEqual([
       'myservice-requests-availability',
       'myservice-queue-freshness',
       'billing-requests-availability',
@@ -98,23 +107,27 @@ describe('Sloth prometheus/v1 specs as SLOs', () => {
   });
 
   it('refuse what the gate cannot read, naming the key and the accepted form', () => {
-    expect(issuesOf(() => slosFromSlothSpec(SPEC.replace('prometheus/v1', 'sloth/v1'), 's.yml'))).toEqual([
+    expect(issuesOf(() => slosOf(SPEC.replace('prometheus/v1', 'sloth/v1'), 's.yml'))).toEqual([
       'version: expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read) (got "sloth/v1")',
     ]);
-    expect(issuesOf(() => slosFromSlothSpec(SPEC.replace('[{{.window}}]))\n    alerting', '[5m]))\n    alerting'), 's.yml'))).toEqual([
+    expect(issuesOf(() => slosOf(SPEC.replace('[{{.window}}]))\n    alerting', '[5m]))\n    alerting'), 's.yml'))).toEqual([
       'slos[0].sli.events.total_query: expected a PromQL query with {{.window}} where the range goes, as Sloth requires (got "sum(rate(http_request_duration_seconds_count{job=\\"myservice\\"}[5m]))")',
     ]);
     const plugin = `version: prometheus/v1\nservice: s\nslos:\n  - name: a\n    objective: 99\n    sli: { plugin: { id: sloth-common/kubernetes/apiserver/availability } }\n`;
-    expect(issuesOf(() => slosFromSlothSpec(plugin, 's.yml'))[0]).toMatch(/^slos\[0\]\.sli\.plugin: Sloth SLI plugins \(here "sloth-common\/kubernetes\/apiserver\/availability"\) generate their queries inside Sloth/);
-    expect(issuesOf(() => slosFromSlothSpec(SPEC.replace('objective: 99.9', 'objective: 100'), 's.yml'))[0]).toMatch(/^slos\[0\]\.objective: expected a percentage below 100/);
-    expect(issuesOf(() => slosFromSlothSpec(SPEC.replace('"queue-freshness"', '"requests-availability"'), 's.yml'))).toEqual([
+    expect(issuesOf(() => slosOf(plugin, 's.yml'))[0]).toMatch(
+      /^slos\[0\]\.sli\.plugin: Sloth SLI plugins \(here "sloth-common\/kubernetes\/apiserver\/availability"\) generate their queries inside Sloth/,
+    );
+    expect(issuesOf(() => slosOf(SPEC.replace('objective: 99.9', 'objective: 100'), 's.yml'))[0]).toMatch(
+      /^slos\[0\]\.objective: expected a percentage below 100/,
+    );
+    expect(issuesOf(() => slosOf(SPEC.replace('"queue-freshness"', '"requests-availability"'), 's.yml'))).toEqual([
       'slos: SLO ids must be unique; "myservice-requests-availability" appears twice',
     ]);
-    expect(issuesOf(() => slosFromSlothSpec('', 's.yml'))[0]).toMatch(/the file is empty/);
-    expect(issuesOf(() => slosFromSlothSpec('version: [', 's.yml'))[0]).toMatch(/YAML syntax/);
+    expect(issuesOf(() => slosOf('', 's.yml'))[0]).toMatch(/the file is empty/);
+    expect(issuesOf(() => slosOf('version: [', 's.yml'))[0]).toMatch(/YAML syntax/);
   });
 
-  it('add to the policy\'s own SLOs through the sloth key, which resolvePolicy refuses to see unread', () => {
+  it("add to the policy's own SLOs through the sloth key, which resolvePolicy refuses to see unread", () => {
     const file = parsePolicy('sloth: slos/myservice.yml\nslos:\n  - name: own\n    sli: { ratio: { query: "r[{{window}}]" } }\n');
     expect(issuesOf(() => resolvePolicy(file, gateInputsSchema.parse({})))).toEqual([
       'sloth: the Sloth spec slos/myservice.yml was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files',
@@ -127,7 +140,9 @@ describe('Sloth prometheus/v1 specs as SLOs', () => {
       ['myservice-requests-availability', 'myservice', '30d'],
       ['myservice-queue-freshness', 'myservice', '30d'],
     ]);
-    expect(issuesOf(() => applySlothSource(file, 'version: prometheus/v1\nservice: s\nslos: []\n'))).toEqual(['slos: expected at least one SLO (got [])']);
+    expect(issuesOf(() => applySlothSource(file, 'version: prometheus/v1\nservice: s\nslos: []\n'))).toEqual([
+      'slos: expected at least one SLO (got [])',
+    ]);
   });
 
   it('read scalars as Sloth does: label values and names stringified (tier: 2 is "2"), YAML 1.1 booleans, keys in any case', () => {
@@ -166,16 +181,41 @@ slos:
       clock: '1:30',
     });
     expect(parsed.slos[0]!.labels).toEqual({ team: '7' });
-    expect(slosFromSlothSpec(spec, 's.yml')).toEqual([
-      { name: '42-2024', service: '42', objective: 99, description: '3.5', runbook: 'https://runbooks.example.com/x', sli: { events: { error: 'sum(increase(e[{{.window}}]))', total: 'sum(increase(t[{{.window}}]))' } } },
+    expect(slosOf(spec, 's.yml')).toEqual([
+      {
+        name: '42-2024',
+        service: '42',
+        objective: 99,
+        description: '3.5',
+        runbook: 'https://runbooks.example.com/x',
+        sli: { events: { error: 'sum(increase(e[{{.window}}]))', total: 'sum(increase(t[{{.window}}]))' } },
+      },
     ]);
     // What Sloth would refuse, refused: a quoted objective is a string where Sloth's struct has a float.
-    expect(issuesOf(() => slosFromSlothSpec(spec.replace('OBJECTIVE: 99', 'objective: "99"'), 's.yml'))[0]).toMatch(/^slos\[0\]\.objective: expected the objective in percent/);
+    expect(issuesOf(() => slosOf(spec.replace('OBJECTIVE: 99', 'objective: "99"'), 's.yml'))[0]).toMatch(
+      /^slos\[0\]\.objective: expected the objective in percent/,
+    );
   });
 
-  it('print floats as Go\'s FormatFloat(v, \'g\', -1, 32) does', () => {
-    expect([1.5, 1, 0.1, 1e6, 1234567, 100000, 0.0001, 0.00001, 3.14159265, -2.5, 99.9, Infinity, -Infinity, NaN, 0].map(goFloat32String)).toEqual([
-      '1.5', '1', '0.1', '1e+06', '1.234567e+06', '100000', '0.0001', '1e-05', '3.1415927', '-2.5', '99.9', '+Inf', '-Inf', 'NaN', '0',
+  it("print floats as Go's FormatFloat(v, 'g', -1, 32) does", () => {
+    expect(
+      [1.5, 1, 0.1, 1e6, 1234567, 100000, 0.0001, 0.00001, 3.14159265, -2.5, 99.9, Infinity, -Infinity, NaN, 0].map(goFloat32String),
+    ).toEqual([
+      '1.5',
+      '1',
+      '0.1',
+      '1e+06',
+      '1.234567e+06',
+      '100000',
+      '0.0001',
+      '1e-05',
+      '3.1415927',
+      '-2.5',
+      '99.9',
+      '+Inf',
+      '-Inf',
+      'NaN',
+      '0',
     ]);
   });
 
@@ -189,7 +229,9 @@ slos:
       'slo_plugins.chain[1]',
       ...[0, 1, 2, 3, 4].map((i) => `slos[0].plugins.chain[${i}]`),
     ]);
-    expect(debug.warnings[0]!.message).toBe('the Sloth SLO plugin "sloth.dev/core/debug/v1" is ignored: it only logs; the SLO\'s maths is unchanged');
+    expect(debug.warnings[0]!.message).toBe(
+      'the Sloth SLO plugin "sloth.dev/core/debug/v1" is ignored: it only logs; the SLO\'s maths is unchanged',
+    );
     const contrib = readSlothSpec(examples('contrib-slo-plugins.yml'), 'contrib.yml');
     expect(contrib.slos).toHaveLength(2);
     expect(contrib.warnings.map((w) => `${w.path}: ${w.message.split(':')[0]}`)).toEqual([
@@ -201,20 +243,28 @@ slos:
     const withPlugins = (spec: string, slo: string) =>
       base.replace('slos:\n', `${spec}slos:\n`).replace('    objective: 99.9\n', `    objective: 99.9\n${slo}`);
     const corrected = withPlugins('', '    plugins:\n      chain:\n        - id: sloth.dev/contrib/denominator_corrected_rules/v1\n');
-    expect(issuesOf(() => slosFromSlothSpec(corrected, 's.yml'))).toEqual([
+    expect(issuesOf(() => slosOf(corrected, 's.yml'))).toEqual([
       'slos[0].plugins.chain[0]: the Sloth SLO plugin "sloth.dev/contrib/denominator_corrected_rules/v1" is refused: it replaces the SLI with a denominator-corrected one (each window\'s errors divided by the whole period\'s traffic), which is not the error/total ratio the gate and `generate rules` measure, so the gate would judge another SLO than Sloth reports; remove it from the spec deploy-governor reads, or write the SLO in the policy file',
     ]);
-    const custom = withPlugins('slo_plugins:\n  overridePrevious: true\n  chain:\n    - id: acme.example/sli_tweak/v1\n      config: { weight: 2 }\n', '');
-    expect(issuesOf(() => slosFromSlothSpec(custom, 's.yml'))).toEqual([
+    const custom = withPlugins(
+      'slo_plugins:\n  overridePrevious: true\n  chain:\n    - id: acme.example/sli_tweak/v1\n      config: { weight: 2 }\n',
+      '',
+    );
+    expect(issuesOf(() => slosOf(custom, 's.yml'))).toEqual([
       'slo_plugins.chain[0]: the Sloth SLO plugin "acme.example/sli_tweak/v1" is refused: it is not one of the plugins Sloth ships, and a custom plugin can rewrite the SLI rules, which deploy-governor cannot run to find out, so the gate would judge another SLO than Sloth reports; remove it from the spec deploy-governor reads, or write the SLO in the policy file',
     ]);
-    const ignored = withPlugins('slo_plugins:\n  overridePrevious: true\n  chain:\n    - id: sloth.dev/core/sli_rules/v1\n      config: { disableOptimized: true }\n', '');
+    const ignored = withPlugins(
+      'slo_plugins:\n  overridePrevious: true\n  chain:\n    - id: sloth.dev/core/sli_rules/v1\n      config: { disableOptimized: true }\n',
+      '',
+    );
     expect(readSlothSpec(ignored, 's.yml').warnings.map((w) => w.path)).toEqual(['slo_plugins.chain[0]', 'slo_plugins.overridePrevious']);
 
     // The adapters pass a callback; each warning names the file.
     const warned: string[] = [];
     applySlothSource(parsePolicy('sloth: slos/debug.yml\n'), examples('contrib-slo-plugins.yml'), (w) => warned.push(w));
-    expect(warned[0]).toMatch(/^slos\/debug\.yml: slos\[0\]\.plugins\.chain\[0\]: the Sloth SLO plugin "sloth\.dev\/contrib\/info_labels\/v1" is ignored: it adds labels to Sloth's info series; the SLO's maths is unchanged$/);
+    expect(warned[0]).toMatch(
+      /^slos\/debug\.yml: slos\[0\]\.plugins\.chain\[0\]: the Sloth SLO plugin "sloth\.dev\/contrib\/info_labels\/v1" is ignored: it adds labels to Sloth's info series; the SLO's maths is unchanged$/,
+    );
   });
 
   it('classify every plugin Sloth ships', () => {
@@ -237,7 +287,9 @@ describe('ignored Sloth plugins reach the user', () => {
       await writeFile(path.join(dir, 'slos.yml'), readFileSync('test/fixtures/sloth/slo-plugin-getting-started.yml', 'utf8'));
       const loaded = await readPolicyFile(dir, 'policy.yml');
       expect(loaded.warnings.length).toBeGreaterThan(0);
-      expect(loaded.warnings[0]).toMatch(/^slos\.yml: slo_plugins\.chain\[0\]: the Sloth SLO plugin "sloth\.dev\/core\/debug\/v1" is ignored/);
+      expect(loaded.warnings[0]).toMatch(
+        /^slos\.yml: slo_plugins\.chain\[0\]: the Sloth SLO plugin "sloth\.dev\/core\/debug\/v1" is ignored/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -33,15 +33,17 @@ class GatedQuerier implements PrometheusQuerier {
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('TenantQuerier: label enforcement', () => {
-  it('sends every query with the tenant\'s matcher', async () => {
+  it("sends every query with the tenant's matcher", async () => {
     const inner = new MemoryQuerier(() => 1);
     const q = new TenantQuerier(inner, { tenant: 'a', requiredMatcher: { name: 'tenant', value: 'a' }, limits: new TenantQueryLimits(2) });
     await q.query('sum(rate(http_requests_total{job="api"}[5m])) / sum(rate(http_requests_total[5m]))', new Date(0));
-    expect(inner.asked.map((a) => a.query)).toEqual(['sum(rate(http_requests_total{job="api", tenant="a"}[5m])) / sum(rate(http_requests_total{tenant="a"}[5m]))']);
+    expect(inner.asked.map((a) => a.query)).toEqual([
+      'sum(rate(http_requests_total{job="api", tenant="a"}[5m])) / sum(rate(http_requests_total{tenant="a"}[5m]))',
+    ]);
     expect(q.displayUrl).toBe(inner.displayUrl);
   });
 
-  it('refuses a query that contradicts the matcher: the repository\'s own query and why, nothing sent', async () => {
+  it("refuses a query that contradicts the matcher: the repository's own query and why, nothing sent", async () => {
     const inner = new MemoryQuerier(() => 1);
     const q = new TenantQuerier(inner, { tenant: 'a', requiredMatcher: { name: 'tenant', value: 'a' }, limits: new TenantQueryLimits(2) });
     const error = await q.query('sum(up{tenant=~".+"})', new Date(0)).catch((e: unknown) => e);
@@ -106,7 +108,9 @@ describe('TenantQuerier: per-tenant concurrency', () => {
     const second = await q.query('down', new Date(0)).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(PrometheusQueryError);
     expect((second as PrometheusQueryError).kind).toBe('timeout');
-    expect((second as PrometheusQueryError).message).toMatch(/all 1 Prometheus query slots of this repository's tenant stayed busy for 30 ms .*\(query: down\)/);
+    expect((second as PrometheusQueryError).message).toMatch(
+      /all 1 Prometheus query slots of this repository's tenant stayed busy for 30 ms .*\(query: down\)/,
+    );
     expect(limits.queued('a')).toBe(0);
     busy.releaseAll();
     await first;
@@ -128,7 +132,9 @@ describe('parseTenantConcurrencyEnv', () => {
     expect(parseTenantConcurrencyEnv({})).toEqual({ value: 16 });
     expect(parseTenantConcurrencyEnv({ PROMETHEUS_TENANT_CONCURRENCY: '4' })).toEqual({ value: 4 });
     for (const bad of ['0', '-1', 'x', '1.5', '10000']) {
-      expect(parseTenantConcurrencyEnv({ PROMETHEUS_TENANT_CONCURRENCY: bad })).toEqual({ problems: [expect.objectContaining({ variable: 'PROMETHEUS_TENANT_CONCURRENCY', value: bad })] });
+      expect(parseTenantConcurrencyEnv({ PROMETHEUS_TENANT_CONCURRENCY: bad })).toEqual({
+        problems: [expect.objectContaining({ variable: 'PROMETHEUS_TENANT_CONCURRENCY', value: bad })],
+      });
     }
   });
 });

@@ -33,7 +33,7 @@ import { AUDIT_DEFAULTS } from '../../core/policy/resolve-policy.js';
 import type { PolicyFile } from '../../core/policy/schema.js';
 import { commandAction } from '../cli-exit.js';
 
-export const AUDIT_EXIT = { ok: 0, tampered: 1, unreadable: 99 } as const;
+const AUDIT_EXIT = { ok: 0, tampered: 1, unreadable: 99 } as const;
 type ExitCode = (typeof AUDIT_EXIT)[keyof typeof AUDIT_EXIT];
 
 interface VerifyOptions {
@@ -51,7 +51,7 @@ interface VerifyOptions {
 type ChainResult = ChainVerdict;
 
 /** `audit verify <file>`. */
-export interface FileResult {
+interface FileResult {
   mode: 'file';
   ok: boolean;
   exitCode: ExitCode;
@@ -61,7 +61,7 @@ export interface FileResult {
 }
 
 /** `audit verify --repo o/r [--ledger L]`. */
-export interface RepoResult {
+interface RepoResult {
   mode: 'repo';
   ok: boolean;
   exitCode: ExitCode;
@@ -76,7 +76,7 @@ export interface RepoResult {
 }
 
 /** `audit verify --ledger L`. */
-export interface LedgerResult {
+interface LedgerResult {
   mode: 'ledger';
   ok: boolean;
   exitCode: ExitCode;
@@ -86,14 +86,14 @@ export interface LedgerResult {
 }
 
 /** Anything that could not be read: exit 99. */
-export interface UnreadableResult {
+interface UnreadableResult {
   mode: 'file' | 'repo' | 'ledger';
   ok: false;
   exitCode: 99;
   error: string;
 }
 
-export type AuditVerifyResult = FileResult | RepoResult | LedgerResult | UnreadableResult;
+type AuditVerifyResult = FileResult | RepoResult | LedgerResult | UnreadableResult;
 
 /** Thrown for what the operator must fix before anything can be verified (exit 99). */
 class Unreadable extends Error {}
@@ -106,7 +106,10 @@ function ownerAndName(value: string, flag: string): { owner: string; repo: strin
 
 function githubClient(): GitHubClient {
   const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
-  if (!token) throw new Unreadable('set GITHUB_TOKEN (contents: read on the repository, and on the ledger repository with --ledger) to read through the API');
+  if (!token)
+    throw new Unreadable(
+      'set GITHUB_TOKEN (contents: read on the repository, and on the ledger repository with --ledger) to read through the API',
+    );
   return createGitHubClient(token);
 }
 
@@ -126,7 +129,9 @@ async function verifyFile(file: string): Promise<FileResult> {
     exitCode: exitOf(chain.ok),
     file,
     chain,
-    notes: ['a local file only proves the chain: verify through the API (--repo owner/name --ledger owner/repo) to detect a rewritten history, truncation and rollback'],
+    notes: [
+      'a local file only proves the chain: verify through the API (--repo owner/name --ledger owner/repo) to detect a rewritten history, truncation and rollback',
+    ],
   };
 }
 
@@ -135,8 +140,14 @@ async function verifyFile(file: string): Promise<FileResult> {
  * default branch (where the app reads it), else the defaults. A policy that does not parse is a note, not a
  * failure: the flags can say it instead.
  */
-async function auditSection(client: GitHubClient, owner: string, repo: string, o: VerifyOptions): Promise<{ branch: string; path: string; app: string; note: string | null }> {
-  if (o.branch !== undefined && o.path !== undefined && o.app !== undefined) return { branch: o.branch, path: o.path, app: o.app, note: null };
+async function auditSection(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  o: VerifyOptions,
+): Promise<{ branch: string; path: string; app: string; note: string | null }> {
+  if (o.branch !== undefined && o.path !== undefined && o.app !== undefined)
+    return { branch: o.branch, path: o.path, app: o.app, note: null };
   // The audit section is top-level (never per environment): read it as the file says, with its defaults.
   let section: PolicyFile['audit'] = {};
   let note: string | null = null;
@@ -146,7 +157,12 @@ async function auditSection(client: GitHubClient, owner: string, repo: string, o
     if (!(error instanceof PolicyError)) throw error;
     note = `the policy on ${owner}/${repo}'s default branch does not parse, so the audit section's defaults were used (set --branch, --path and --app to be sure): ${error.message.split('\n')[0]}`;
   }
-  return { branch: o.branch ?? section.branch ?? AUDIT_DEFAULTS.branch, path: o.path ?? section.path ?? AUDIT_DEFAULTS.path, app: o.app ?? section.app ?? AUDIT_DEFAULTS.app, note };
+  return {
+    branch: o.branch ?? section.branch ?? AUDIT_DEFAULTS.branch,
+    path: o.path ?? section.path ?? AUDIT_DEFAULTS.path,
+    app: o.app ?? section.app ?? AUDIT_DEFAULTS.app,
+    note,
+  };
 }
 
 async function verifyRepo(options: VerifyOptions & { repo: string }): Promise<RepoResult> {
@@ -170,7 +186,12 @@ async function verifyRepo(options: VerifyOptions & { repo: string }): Promise<Re
     const opened = await openLedger(client, ledgerName, o.ledgerBranch);
     const file = await readLedgerFile(client, opened, repository);
     const name = ledgerFileName(opened, file.path);
-    const comparison = compareLedger({ logText: head, ledgerText: file.text, location: { repository, branch: o.branch, path: o.path }, ledgerName: name });
+    const comparison = compareLedger({
+      logText: head,
+      ledgerText: file.text,
+      location: { repository, branch: o.branch, path: o.path },
+      ledgerName: name,
+    });
     ledger = { ok: comparison.ok, file: name, entries: comparison.entries, matched: comparison.matched, problems: comparison.problems };
   }
 
@@ -186,7 +207,11 @@ async function verifyRepo(options: VerifyOptions & { repo: string }): Promise<Re
 
   const chain = head === null ? null : verifyChain(head);
   const ok = (chain?.ok ?? true) && provenance.ok && (ledger?.ok ?? true);
-  const notes = ledger ? [] : ['without --ledger, a force-push back to an older commit of the app (a rollback) or a deleted branch goes unseen: add --ledger <owner/repo>'];
+  const notes = ledger
+    ? []
+    : [
+        'without --ledger, a force-push back to an older commit of the app (a rollback) or a deleted branch goes unseen: add --ledger <owner/repo>',
+      ];
   if (section.note) notes.push(section.note);
   if (nothingLogged && ledger?.ok) notes.push(`no log at ${source} and no ledger entry for ${repository}: no override was ever recorded`);
   return {
@@ -250,24 +275,36 @@ function renderRepo(r: RepoResult): string[] {
   );
   if (r.ledger) {
     lines.push(
-      r.ledger.ok ? `OK: ledger ${r.ledger.file} holds the same ${r.ledger.matched} record(s)` : `FAILED: ledger ${r.ledger.file}: ${r.ledger.problems.length} problem(s)`,
+      r.ledger.ok
+        ? `OK: ledger ${r.ledger.file} holds the same ${r.ledger.matched} record(s)`
+        : `FAILED: ledger ${r.ledger.file}: ${r.ledger.problems.length} problem(s)`,
       ...listed(r.ledger.problems),
     );
   }
   const count = (r.chain && !r.chain.ok ? 1 : 0) + r.history.problems.length + (r.ledger?.problems.length ?? 0);
-  lines.push(r.ok ? `OK: ${r.repository}'s audit log passed every check` : `TAMPERED: ${count} problem(s) with ${r.repository}'s audit log`);
+  lines.push(
+    r.ok ? `OK: ${r.repository}'s audit log passed every check` : `TAMPERED: ${count} problem(s) with ${r.repository}'s audit log`,
+  );
   return [...lines, ...r.notes.map((n) => `note: ${n}`)];
 }
 
 function renderLedger(r: LedgerResult): string[] {
-  const lines = [`ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`];
+  const lines = [
+    `ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`,
+  ];
   for (const f of r.files) {
     const who = f.repository ?? f.path;
-    lines.push(f.ok ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact` : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`);
+    lines.push(
+      f.ok
+        ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact`
+        : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`,
+    );
     lines.push(...listed(f.problems));
     for (const o of f.overrides) {
       const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
-      lines.push(`    ${o.at} ${o.environment} ${o.level} by ${o.actor}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`);
+      lines.push(
+        `    ${o.at} ${o.environment} ${o.level} by ${o.actor}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`,
+      );
     }
   }
   const failed = r.files.filter((f) => !f.ok).length;
@@ -291,12 +328,13 @@ function render(result: AuditVerifyResult): string {
 
 function explain(error: unknown): string {
   // An answer GitHub is not expected to give: name the field, not a stack.
-  if (error instanceof z.ZodError) return `GitHub answered in an unexpected shape (${z.prettifyError(error).replace(/\n/g, ' ')}); is GITHUB_API_URL a GitHub API?`;
+  if (error instanceof z.ZodError)
+    return `GitHub answered in an unexpected shape (${z.prettifyError(error).replace(/\n/g, ' ')}); is GITHUB_API_URL a GitHub API?`;
   return messageOf(error);
 }
 
 /** Runs the verification the options ask for; never throws. */
-export async function auditVerify(file: string | undefined, o: VerifyOptions): Promise<AuditVerifyResult> {
+async function auditVerify(file: string | undefined, o: VerifyOptions): Promise<AuditVerifyResult> {
   const mode = o.repo ? 'repo' : file ? 'file' : 'ledger';
   try {
     if (o.repo) {
@@ -318,11 +356,16 @@ export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('The override audit log.');
   audit
     .command('verify [file]')
-    .description('Verify an audit log: its hash chain (a file), its commit provenance (--repo) and the ledger (--ledger). Exit 0 OK, 1 tampering found, 99 cannot read.')
+    .description(
+      'Verify an audit log: its hash chain (a file), its commit provenance (--repo) and the ledger (--ledger). Exit 0 OK, 1 tampering found, 99 cannot read.',
+    )
     .option('--repo <owner/name>', 'read the log through the GitHub API (GITHUB_TOKEN or GH_TOKEN) and check its commit history')
     .option('--branch <branch>', "branch of the log (default: the policy's audit.branch, else deploy-governor-audit)")
     .option('--path <path>', "path of the log (default: the policy's audit.path, else audit/overrides.jsonl)")
-    .option('--app <slug>', "the app's slug: its commits are authored by <slug>[bot] (default: the policy's audit.app, else deploy-governor)")
+    .option(
+      '--app <slug>',
+      "the app's slug: its commits are authored by <slug>[bot] (default: the policy's audit.app, else deploy-governor)",
+    )
     .option('--ledger <owner/repo>', 'the ledger repository: compare the log with it (with --repo), or check every ledger file (alone)')
     .option('--ledger-branch <branch>', "branch of the ledger (default: the ledger repository's default branch)")
     .option('--json', 'print the result as JSON')

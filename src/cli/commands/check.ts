@@ -28,7 +28,7 @@ import { withCliNextSteps } from '../next-steps.js';
 import { flagError, UsageError } from '../usage-error.js';
 
 /** Exit codes teams already script against. */
-export function exitCodeFor(report: Report): number {
+function exitCodeFor(report: Report): number {
   const d = report.decision;
   if (d.canDeploy || d.mode === 'report') return 0;
   switch (d.status) {
@@ -45,17 +45,26 @@ export function exitCodeFor(report: Report): number {
 
 /** Help for flags that mean more than "same as the Action input". */
 const FLAG_HELP: Record<string, string> = {
-  override: 'warning, freeze or exhausted: the highest status to let through, as the Action input override; authorized through the GitHub API as the user of GITHUB_TOKEN on --repo',
+  override:
+    'warning, freeze or exhausted: the highest status to let through, as the Action input override; authorized through the GitHub API as the user of GITHUB_TOKEN on --repo',
   'override-reason': 'why the deploy cannot wait (at least 10 characters by default); recorded in the report',
 };
 
 function addGateOptions(command: Command): Command {
   for (const name of Object.keys(gateInputsSchema.shape)) {
     if (name === 'prometheus-headers') continue;
-    command.option(`--${name} <value>`, FLAG_HELP[name] ?? `same as the Action input ${name}${ENV_FALLBACK[name] ? ` (env ${ENV_FALLBACK[name]})` : ''}`);
+    command.option(
+      `--${name} <value>`,
+      FLAG_HELP[name] ?? `same as the Action input ${name}${ENV_FALLBACK[name] ? ` (env ${ENV_FALLBACK[name]})` : ''}`,
+    );
   }
   return command
-    .option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--prometheus-header <header>',
+      'extra header "Name: value" (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
 
@@ -131,7 +140,11 @@ async function check(options: Record<string, unknown>): Promise<number> {
   const raw = rawInputsFromOptions(options, process.env);
   const report = await evaluateOrReport(options, raw);
   if (!options.quiet) {
-    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, { color: colorEnabled(process.stdout, process.env) }));
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderTextReport(report, { color: colorEnabled(process.stdout, process.env) }),
+    );
   }
   if (raw['report-path']) await writeReport(raw['report-path'], report);
   return exitCodeFor(report);

@@ -54,19 +54,22 @@ async function readAndResolve(options: CommonOptions, inputs: GateInputs): Promi
   const { prometheus: _p, environments, ...rest } = file;
   const offline: PolicyFile = {
     ...rest,
-    ...(environments ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) } : {}),
+    ...(environments
+      ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) }
+      : {}),
   };
   const policy = resolvePolicy(offline, inputs, {}, loaded.source);
   return { file, policy, source: loaded.source };
 }
 
 /** Where two texts first differ, for the --check hint. */
-export function firstDifference(current: string, expected: string): string {
+function firstDifference(current: string, expected: string): string {
   const a = current.split('\n');
   const b = expected.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i] !== b[i]) {
-      const show = (line: string | undefined) => (line === undefined ? '(end of file)' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line));
+      const show = (line: string | undefined) =>
+        line === undefined ? '(end of file)' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line);
       return `first difference at line ${i + 1}: the file has ${show(a[i])}, the policy generates ${show(b[i])}`;
     }
   }
@@ -113,7 +116,10 @@ export function registerGenerateCommands(program: Command): void {
     .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
     .option('--environment <name>', 'environment whose policy values apply (default production)')
     .option('--out <path>', 'rule file to write', 'deploy-governor.rules.yml')
-    .option('--min-traffic <events>', "fewest events in an alert's long window before it may fire (default: the policy's alerting.min-traffic, else 100)")
+    .option(
+      '--min-traffic <events>',
+      "fewest events in an alert's long window before it may fire (default: the policy's alerting.min-traffic, else 100)",
+    )
     .option('--check', 'fail when the file differs instead of writing it')
     .action(
       commandAction(async (options: CommonOptions & { out: string; minTraffic?: string }) => {
@@ -125,7 +131,10 @@ export function registerGenerateCommands(program: Command): void {
           }
         }
         const { file, policy, source } = await loadPolicy(options);
-        const [{ resolveAlerting }, { generateRules }] = await Promise.all([import('../../core/generate/alerting.js'), import('../../core/generate/rules.js')]);
+        const [{ resolveAlerting }, { generateRules }] = await Promise.all([
+          import('../../core/generate/alerting.js'),
+          import('../../core/generate/rules.js'),
+        ]);
         const alerting = resolveAlerting(file, policy.environment);
         const text = generateRules({
           slos: policy.slos,
@@ -138,7 +147,12 @@ export function registerGenerateCommands(program: Command): void {
           freezeWindows: policy.freezeWindows,
           extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
         });
-        const again = commandLine(['generate rules', options.config && `--config ${options.config}`, options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`, `--out ${options.out}`]);
+        const again = commandLine([
+          'generate rules',
+          options.config && `--config ${options.config}`,
+          options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
+          `--out ${options.out}`,
+        ]);
         return exitCode(await writeOrCheck(options.out, text, options.check, again));
       }),
     );

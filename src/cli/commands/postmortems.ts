@@ -18,9 +18,9 @@ import { commandAction } from '../cli-exit.js';
 import { flagError, UsageError } from '../usage-error.js';
 
 /** Exit codes, as the commands' help states them. */
-export const POSTMORTEM_EXIT = { ok: 0, problems: 1, error: 99 } as const;
+const POSTMORTEM_EXIT = { ok: 0, problems: 1, error: 99 } as const;
 
-export const REPORT_FORMATS = ['markdown', 'json', 'openmetrics'] as const;
+const REPORT_FORMATS = ['markdown', 'json', 'openmetrics'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface CommonOptions {
@@ -46,7 +46,9 @@ async function readPolicy(client: GitHubClient, owner: string, repo: string, con
 }
 
 export function registerPostmortemCommands(program: Command): void {
-  const postmortems = program.command('postmortems').description('Postmortem reminders and the reliability report (issues labelled by the policy\'s postmortems section).');
+  const postmortems = program
+    .command('postmortems')
+    .description("Postmortem reminders and the reliability report (issues labelled by the policy's postmortems section).");
 
   postmortems
     .command('sweep')
@@ -66,7 +68,10 @@ export function registerPostmortemCommands(program: Command): void {
           process.stdout.write(`${outcome === 'done' ? 'done' : 'FAILED'}: #${action.issue} ${action.kind}${error ? `: ${error}` : ''}\n`);
         }
         if (result.actions.length === 0) process.stdout.write('nothing to remind about today\n');
-        if (result.reportIssue) process.stdout.write(`reliability report: #${result.reportIssue.number} ${result.reportIssue.created ? 'created' : 'updated'}${result.reportIssue.pinned ? ', pinned' : ''}\n`);
+        if (result.reportIssue)
+          process.stdout.write(
+            `reliability report: #${result.reportIssue.number} ${result.reportIssue.created ? 'created' : 'updated'}${result.reportIssue.pinned ? ', pinned' : ''}\n`,
+          );
         for (const warning of result.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
         for (const failure of result.failures) process.stderr.write(`deploy-governor: failed: ${failure}\n`);
         return result.failures.length > 0 ? POSTMORTEM_EXIT.problems : POSTMORTEM_EXIT.ok;
@@ -76,7 +81,7 @@ export function registerPostmortemCommands(program: Command): void {
   postmortems
     .command('report')
     .description(
-      'Print the reliability report: time to postmortem, action-item completion within 30 days, overdue items and coverage, against the policy\'s goals. ' +
+      "Print the reliability report: time to postmortem, action-item completion within 30 days, overdue items and coverage, against the policy's goals. " +
         'Exit 0 (also when a goal is missed, so a metrics job keeps publishing), 1 with --check when a measured goal is missed, 99 on an error.',
     )
     .option('--repo <owner/name>', 'repository to report on')
@@ -94,7 +99,11 @@ export function registerPostmortemCommands(program: Command): void {
         const policy = await readPolicy(client, owner, repo, options.config);
         const { report, warnings } = await readReliabilityReport(client, { owner, repo, policy, now: new Date() });
         for (const warning of warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
-        const render = { markdown: renderReliabilityMarkdown, json: (r: typeof report) => `${JSON.stringify(r, null, 2)}\n`, openmetrics: renderReliabilityOpenMetrics }[format];
+        const render = {
+          markdown: renderReliabilityMarkdown,
+          json: (r: typeof report) => `${JSON.stringify(r, null, 2)}\n`,
+          openmetrics: renderReliabilityOpenMetrics,
+        }[format];
         process.stdout.write(render(report));
         return options.check && !report.goalsMet ? POSTMORTEM_EXIT.problems : POSTMORTEM_EXIT.ok;
       }),

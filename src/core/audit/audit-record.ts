@@ -23,7 +23,7 @@ export interface AuditRecord {
   approvers: string[];
 }
 
-export function auditRecordId(runId: number | null, runAttempt: number | null, environment: string): string {
+function auditRecordId(runId: number | null, runAttempt: number | null, environment: string): string {
   return `${runId ?? 'none'}-${runAttempt ?? 1}-${environment}`;
 }
 

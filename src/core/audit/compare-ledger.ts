@@ -72,7 +72,11 @@ function describeRewrite(logged: Record<string, unknown>, l: LedgerLine): string
   }
   const details = content.slice(0, 4).map((f) => `${f} is ${show(logged[f])} in the log, ${show(l.entry.record[f])} in the ledger`);
   if (content.length > 4) details.push(`${content.length - 4} more field(s)`);
-  details.push(hashDiffers ? `hash ${shortHash(logged.hash)} in the log, ${shortHash(l.entry.record_hash)} in the ledger` : 'its hash was not recomputed');
+  details.push(
+    hashDiffers
+      ? `hash ${shortHash(logged.hash)} in the log, ${shortHash(l.entry.record_hash)} in the ledger`
+      : 'its hash was not recomputed',
+  );
   return details.join('; ');
 }
 
@@ -87,7 +91,12 @@ export function compareLedger(input: LedgerComparisonInput): LedgerComparison {
   const elsewhere = new Map<string, LedgerLine[]>();
   for (const l of parsed.entries) {
     if (l.entry.repository.toLowerCase() !== location.repository.toLowerCase()) {
-      problems.push({ kind: 'wrong-file', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} is a record of ${l.entry.repository}, not ${location.repository}: it does not belong in ${input.ledgerName}` });
+      problems.push({
+        kind: 'wrong-file',
+        id: l.entry.id,
+        ledgerLine: l.line,
+        message: `ledger line ${l.line} is a record of ${l.entry.repository}, not ${location.repository}: it does not belong in ${input.ledgerName}`,
+      });
       continue;
     }
     if (l.entry.log.branch === location.branch && l.entry.log.path === location.path) mine.push(l);
@@ -116,11 +125,21 @@ export function compareLedger(input: LedgerComparisonInput): LedgerComparison {
     const [record] = parseRecords(raw);
     if (!record) continue;
     if (typeof record.id !== 'string') {
-      problems.push({ kind: 'missing-from-ledger', logLine: lineNo, message: `log line ${lineNo} has no record id, so no ledger entry can witness it` });
+      problems.push({
+        kind: 'missing-from-ledger',
+        logLine: lineNo,
+        message: `log line ${lineNo} has no record id, so no ledger entry can witness it`,
+      });
       continue;
     }
     const earlier = logged.get(record.id);
-    if (earlier) problems.push({ kind: 'duplicate-in-log', id: record.id, logLine: lineNo, message: `log line ${lineNo} repeats record ${record.id} (first at log line ${earlier.line}): the app appends a record once` });
+    if (earlier)
+      problems.push({
+        kind: 'duplicate-in-log',
+        id: record.id,
+        logLine: lineNo,
+        message: `log line ${lineNo} repeats record ${record.id} (first at log line ${earlier.line}): the app appends a record once`,
+      });
     else logged.set(record.id, { line: lineNo, record });
   }
 
@@ -146,11 +165,23 @@ export function compareLedger(input: LedgerComparisonInput): LedgerComparison {
     }
     const same = found.record.hash === l.entry.record_hash && canonicalJson(found.record) === canonicalJson(l.entry.record);
     if (same) matched += 1;
-    else problems.push({ kind: 'rewritten', id: l.entry.id, logLine: found.line, ledgerLine: l.line, message: `record ${l.entry.id} at log line ${found.line} differs from the ledger (ledger line ${l.line}): ${describeRewrite(found.record, l)}` });
+    else
+      problems.push({
+        kind: 'rewritten',
+        id: l.entry.id,
+        logLine: found.line,
+        ledgerLine: l.line,
+        message: `record ${l.entry.id} at log line ${found.line} differs from the ledger (ledger line ${l.line}): ${describeRewrite(found.record, l)}`,
+      });
   }
   for (const [id, { line }] of logged) {
     if (known.has(id)) continue;
-    problems.push({ kind: 'missing-from-ledger', id, logLine: line, message: `log line ${line} (record ${id}) is not in the ledger: an insertion (the app enters every record it logs), unless the app's write stopped between the log and the ledger; a redelivery of that override completes the ledger` });
+    problems.push({
+      kind: 'missing-from-ledger',
+      id,
+      logLine: line,
+      message: `log line ${line} (record ${id}) is not in the ledger: an insertion (the app enters every record it logs), unless the app's write stopped between the log and the ledger; a redelivery of that override completes the ledger`,
+    });
   }
   return { ok: problems.length === 0, entries: seen.size, matched, problems };
 }

@@ -36,12 +36,21 @@ export function verifyChain(text: string): ChainVerdict {
     } catch {
       return { ok: false, records: i, line: lineNo, reason: 'not valid JSON' };
     }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, records: i, line: lineNo, reason: 'not a JSON object' };
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+      return { ok: false, records: i, line: lineNo, reason: 'not a JSON object' };
     const r = record as Record<string, unknown>;
-    if (typeof r.hash !== 'string' || typeof r.prev_hash !== 'string') return { ok: false, records: i, line: lineNo, reason: 'missing hash or prev_hash' };
-    if (r.prev_hash !== prev) return { ok: false, records: i, line: lineNo, reason: `prev_hash ${r.prev_hash.slice(0, 12)}… does not match the previous record's hash ${prev.slice(0, 12)}… (a line was removed, reordered or inserted)` };
+    if (typeof r.hash !== 'string' || typeof r.prev_hash !== 'string')
+      return { ok: false, records: i, line: lineNo, reason: 'missing hash or prev_hash' };
+    if (r.prev_hash !== prev)
+      return {
+        ok: false,
+        records: i,
+        line: lineNo,
+        reason: `prev_hash ${r.prev_hash.slice(0, 12)}… does not match the previous record's hash ${prev.slice(0, 12)}… (a line was removed, reordered or inserted)`,
+      };
     const expected = hashRecord(r as Record<string, unknown> & { prev_hash: string });
-    if (r.hash !== expected) return { ok: false, records: i, line: lineNo, reason: 'hash does not match the record (the record was altered)' };
+    if (r.hash !== expected)
+      return { ok: false, records: i, line: lineNo, reason: 'hash does not match the record (the record was altered)' };
     prev = r.hash;
   }
   return { ok: true, records: lines.length };

@@ -34,4 +34,3 @@ export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 export function ledgerPath(repository: string): string {
   return `ledger/${repository.toLowerCase()}.jsonl`;
 }
-

@@ -17,7 +17,12 @@ import type { LedgerProblemKind } from './parse-ledger.js';
 const TOLERATED: ReadonlySet<LedgerProblemKind> = new Set(['missing-from-ledger', 'not-appended']);
 
 /** `ledgerText` null: no ledger is configured, so only the chain is checked. */
-export function logDisagreement(logText: string, ledgerText: string | null, location: LogLocation, ledgerName = 'the ledger'): string | null {
+export function logDisagreement(
+  logText: string,
+  ledgerText: string | null,
+  location: LogLocation,
+  ledgerName = 'the ledger',
+): string | null {
   const chain = verifyChain(logText);
   if (!chain.ok) return `the log's hash chain is broken at line ${chain.line}: ${chain.reason}`;
   if (ledgerText === null) return null;

@@ -9,8 +9,8 @@ import { verifyChain, type ChainVerdict } from './hash-chain.js';
 import { ledgerEntrySchema } from './ledger-entry.js';
 
 /** A ledger line as stored: the entry and its chain fields. */
-export const chainedLedgerEntrySchema = ledgerEntrySchema.extend({ prev_hash: z.string(), hash: z.string() });
-export type ChainedLedgerEntry = z.infer<typeof chainedLedgerEntrySchema>;
+const chainedLedgerEntrySchema = ledgerEntrySchema.extend({ prev_hash: z.string(), hash: z.string() });
+type ChainedLedgerEntry = z.infer<typeof chainedLedgerEntrySchema>;
 
 export interface LedgerLine {
   /** 1-based line in the ledger file. */
@@ -61,7 +61,11 @@ export function parseLedger(text: string, file: string): ParsedLedger {
   const chain = verifyChain(text);
   const problems: LedgerProblem[] = [];
   if (!chain.ok) {
-    problems.push({ kind: 'ledger-broken', ledgerLine: chain.line, message: `the ledger ${file} is broken at line ${chain.line}: ${chain.reason}; the ledger is append-only, so someone with write access to it changed it` });
+    problems.push({
+      kind: 'ledger-broken',
+      ledgerLine: chain.line,
+      message: `the ledger ${file} is broken at line ${chain.line}: ${chain.reason}; the ledger is append-only, so someone with write access to it changed it`,
+    });
   }
   const entries: LedgerLine[] = [];
   const lines = text.split('\n');
@@ -73,12 +77,18 @@ export function parseLedger(text: string, file: string): ParsedLedger {
       json = JSON.parse(raw);
     } catch {
       // The chain already names the first unreadable line; later ones are named here.
-      if (chain.ok || chain.line !== line) problems.push({ kind: 'ledger-malformed', ledgerLine: line, message: `ledger line ${line} of ${file} is not valid JSON` });
+      if (chain.ok || chain.line !== line)
+        problems.push({ kind: 'ledger-malformed', ledgerLine: line, message: `ledger line ${line} of ${file} is not valid JSON` });
       continue;
     }
     const parsed = chainedLedgerEntrySchema.safeParse(json);
     if (parsed.success) entries.push({ line, entry: parsed.data });
-    else problems.push({ kind: 'ledger-malformed', ledgerLine: line, message: `ledger line ${line} of ${file} is not a ledger entry (${issuesOf(parsed.error)})` });
+    else
+      problems.push({
+        kind: 'ledger-malformed',
+        ledgerLine: line,
+        message: `ledger line ${line} of ${file} is not a ledger entry (${issuesOf(parsed.error)})`,
+      });
   }
   return { chain, entries, problems };
 }
@@ -108,7 +118,13 @@ export function duplicateEntries(entries: LedgerLine[]): LedgerProblem[] {
     if (l.entry.problem !== undefined) continue;
     const seen = first.get(l.entry.id);
     if (seen === undefined) first.set(l.entry.id, l.line);
-    else problems.push({ kind: 'duplicate-in-ledger', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} repeats record ${l.entry.id} (first at ledger line ${seen})` });
+    else
+      problems.push({
+        kind: 'duplicate-in-ledger',
+        id: l.entry.id,
+        ledgerLine: l.line,
+        message: `ledger line ${l.line} repeats record ${l.entry.id} (first at ledger line ${seen})`,
+      });
   }
   return problems;
 }

@@ -28,7 +28,8 @@ export interface LogVersion {
   text: string | null;
 }
 
-export type HistoryProblemKind = 'not-the-app' | 'unverified' | 'merge' | 'not-an-append' | 'deleted' | 'emptied' | 'head-differs' | 'no-history';
+export type HistoryProblemKind =
+  'not-the-app' | 'unverified' | 'merge' | 'not-an-append' | 'deleted' | 'emptied' | 'head-differs' | 'no-history';
 
 export interface HistoryProblem {
   kind: HistoryProblemKind;
@@ -81,18 +82,31 @@ export function describeChange(before: string, after: string | null): { kind: Hi
     if (added.length > 1 && added.indexOf('\n') === added.length - 1) return null;
   }
   const afterLines = linesOf(after);
-  if (after === '' && beforeLines.length > 0) return { kind: 'emptied', line: 1, what: `emptied the log (it held ${beforeLines.length} record(s))` };
+  if (after === '' && beforeLines.length > 0)
+    return { kind: 'emptied', line: 1, what: `emptied the log (it held ${beforeLines.length} record(s))` };
   const common = Math.min(beforeLines.length, afterLines.length);
   let first = 0;
   while (first < common && beforeLines[first] === afterLines[first]) first++;
   if (first === common) {
     if (afterLines.length < beforeLines.length) {
-      return { kind: 'not-an-append', line: first + 1, what: `removed ${range(first + 1, beforeLines.length)} (the last ${beforeLines.length - first} record(s))` };
+      return {
+        kind: 'not-an-append',
+        line: first + 1,
+        what: `removed ${range(first + 1, beforeLines.length)} (the last ${beforeLines.length - first} record(s))`,
+      };
     }
     if (afterLines.length > beforeLines.length + 1) {
-      return { kind: 'not-an-append', line: first + 1, what: `appended ${afterLines.length - beforeLines.length} lines at once (${range(first + 1, afterLines.length)}); the app appends one record per commit` };
+      return {
+        kind: 'not-an-append',
+        line: first + 1,
+        what: `appended ${afterLines.length - beforeLines.length} lines at once (${range(first + 1, afterLines.length)}); the app appends one record per commit`,
+      };
     }
-    return { kind: 'not-an-append', line: Math.max(1, first), what: 'rewrote the log without adding a record (whitespace or line endings changed)' };
+    return {
+      kind: 'not-an-append',
+      line: Math.max(1, first),
+      what: 'rewrote the log without adding a record (whitespace or line endings changed)',
+    };
   }
   return {
     kind: 'not-an-append',
@@ -123,16 +137,29 @@ export class HistoryWalk {
     const where = { commit: short(version.sha), author: version.author };
     const by = `commit ${short(version.sha)} by ${version.author ?? 'an author GitHub does not know'}`;
     if ((version.author ?? '').toLowerCase() !== this.appLogin.toLowerCase()) {
-      this.problems.push({ kind: 'not-the-app', ...where, message: `${by} was not made by the app (${this.appLogin}): only the app writes the log` });
+      this.problems.push({
+        kind: 'not-the-app',
+        ...where,
+        message: `${by} was not made by the app (${this.appLogin}): only the app writes the log`,
+      });
     }
     if (!version.verified) {
-      this.problems.push({ kind: 'unverified', ...where, message: `${by} is not verified by GitHub (${version.verificationReason}): the app's commits are signed by GitHub` });
+      this.problems.push({
+        kind: 'unverified',
+        ...where,
+        message: `${by} is not verified by GitHub (${version.verificationReason}): the app's commits are signed by GitHub`,
+      });
     }
     if (version.parents > 1) {
-      this.problems.push({ kind: 'merge', ...where, message: `${by} is a merge of ${version.parents} parents: the app never merges into the log's branch` });
+      this.problems.push({
+        kind: 'merge',
+        ...where,
+        message: `${by} is a merge of ${version.parents} parents: the app never merges into the log's branch`,
+      });
     }
     const change = describeChange(this.previous ?? '', version.text);
-    if (change) this.problems.push({ kind: change.kind, ...where, ...(change.line ? { line: change.line } : {}), message: `${by} ${change.what}` });
+    if (change)
+      this.problems.push({ kind: change.kind, ...where, ...(change.line ? { line: change.line } : {}), message: `${by} ${change.what}` });
     this.previous = version.text;
     this.last = { sha: version.sha, author: version.author };
     if (version.text !== null) this.everHeldRecords = Math.max(this.everHeldRecords, linesOf(version.text).length);
@@ -141,27 +168,42 @@ export class HistoryWalk {
   finish(head: string | null): HistoryVerdict {
     const problems = [...this.problems];
     if (!this.last) {
-      if (head !== null) problems.push({ kind: 'no-history', message: 'the log exists at the head of its branch, but no commit in the branch history wrote it' });
+      if (head !== null)
+        problems.push({
+          kind: 'no-history',
+          message: 'the log exists at the head of its branch, but no commit in the branch history wrote it',
+        });
     } else {
       const lastBy = `commit ${short(this.last.sha)} by ${this.last.author ?? 'an unknown author'}`;
       if (head === null) {
-        problems.push({ kind: 'deleted', message: `no log at the head of its branch, though ${this.count} commit(s) wrote it (the last: ${lastBy}): the log was deleted` });
+        problems.push({
+          kind: 'deleted',
+          message: `no log at the head of its branch, though ${this.count} commit(s) wrote it (the last: ${lastBy}): the log was deleted`,
+        });
       } else if (head === '' && this.everHeldRecords > 0) {
-        problems.push({ kind: 'emptied', message: `the log is empty at the head of its branch, though it once held ${this.everHeldRecords} record(s)` });
+        problems.push({
+          kind: 'emptied',
+          message: `the log is empty at the head of its branch, though it once held ${this.everHeldRecords} record(s)`,
+        });
       } else if (this.previous === null) {
-        problems.push({ kind: 'head-differs', message: `the log exists at the head of its branch, though ${lastBy} deleted it and no later commit wrote it` });
+        problems.push({
+          kind: 'head-differs',
+          message: `the log exists at the head of its branch, though ${lastBy} deleted it and no later commit wrote it`,
+        });
       } else if (head !== this.previous) {
         const change = describeChange(this.previous, head);
-        problems.push({ kind: 'head-differs', ...(change?.line ? { line: change.line } : {}), message: `the log at the head differs from the version ${lastBy} wrote${change?.line ? ` from line ${change.line}` : ''}` });
+        problems.push({
+          kind: 'head-differs',
+          ...(change?.line ? { line: change.line } : {}),
+          message: `the log at the head differs from the version ${lastBy} wrote${change?.line ? ` from line ${change.line}` : ''}`,
+        });
       }
     }
-    return { ok: problems.length === 0, commits: this.count, records: this.previous === null ? 0 : linesOf(this.previous).length, problems };
+    return {
+      ok: problems.length === 0,
+      commits: this.count,
+      records: this.previous === null ? 0 : linesOf(this.previous).length,
+      problems,
+    };
   }
-}
-
-/** Checks a whole history at once: versions oldest first, and the file at the head. */
-export function verifyHistory(versions: Iterable<LogVersion>, head: string | null, options: HistoryOptions): HistoryVerdict {
-  const walk = new HistoryWalk(options);
-  for (const version of versions) walk.add(version);
-  return walk.finish(head);
 }

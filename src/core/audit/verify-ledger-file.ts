@@ -10,7 +10,7 @@ import { duplicateEntries, notAppended, parseLedger, type LedgerProblem } from '
 import type { ChainVerdict } from './hash-chain.js';
 
 /** One override as the ledger holds it. */
-export interface LedgerOverride {
+interface LedgerOverride {
   id: string;
   at: string;
   environment: string;
@@ -50,21 +50,24 @@ export function verifyLedgerFile(path: string, content: string, name = path): Le
   const problems = [...parsed.problems, ...duplicateEntries(parsed.entries), ...notAppended(parsed.entries)];
   for (const l of parsed.entries) {
     if (ledgerPath(l.entry.repository) !== path) {
-      problems.push({ kind: 'wrong-file', id: l.entry.id, ledgerLine: l.line, message: `ledger line ${l.line} of ${name} is a record of ${l.entry.repository}, whose ledger file is ${ledgerPath(l.entry.repository)}` });
+      problems.push({
+        kind: 'wrong-file',
+        id: l.entry.id,
+        ledgerLine: l.line,
+        message: `ledger line ${l.line} of ${name} is a record of ${l.entry.repository}, whose ledger file is ${ledgerPath(l.entry.repository)}`,
+      });
     }
   }
-  const overrides = parsed.entries.map(
-    (l): LedgerOverride => ({
-      id: l.entry.id,
-      at: text(l.entry.record.at) || l.entry.at,
-      environment: text(l.entry.record.environment),
-      level: text(l.entry.record.level),
-      actor: text(l.entry.record.actor),
-      reason: text(l.entry.record.reason),
-      log: l.entry.log,
-      ledgerLine: l.line,
-      ...(l.entry.problem !== undefined ? { problem: l.entry.problem } : {}),
-    }),
-  );
+  const overrides = parsed.entries.map((l): LedgerOverride => ({
+    id: l.entry.id,
+    at: text(l.entry.record.at) || l.entry.at,
+    environment: text(l.entry.record.environment),
+    level: text(l.entry.record.level),
+    actor: text(l.entry.record.actor),
+    reason: text(l.entry.record.reason),
+    log: l.entry.log,
+    ledgerLine: l.line,
+    ...(l.entry.problem !== undefined ? { problem: l.entry.problem } : {}),
+  }));
   return { path, repository, ok: problems.length === 0, chain: parsed.chain, overrides, problems };
 }

@@ -11,7 +11,7 @@ export interface Thresholds {
 }
 
 /** The error budget as a fraction of events: 1 − objective. */
-export function allowedErrorRatio(objectivePercent: number): number {
+function allowedErrorRatio(objectivePercent: number): number {
   return 1 - objectivePercent / 100;
 }
 

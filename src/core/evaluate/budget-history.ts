@@ -21,7 +21,7 @@
  * fails or answers unusably is a note and no history; a querier without range
  * queries (the app's tenant querier) gives no history and no note.
  */
-import { formatDuration, parseDurationMs } from '../duration.js';
+import { formatPromDuration, parseDurationMs } from '../duration.js';
 import { baseSeries, recordedQueries, sloSelector } from '../generate/recorded-series.js';
 import type { ResolvedSlo } from '../policy/resolve-policy.js';
 import type { PrometheusQuerier, RangeResult } from '../prometheus/querier.js';
@@ -33,7 +33,7 @@ import { statusRank } from '../status.js';
 /** Most points of one SLO's history (one per step). */
 export const HISTORY_MAX_POINTS = 30;
 /** The shortest step: a step must hold a few scrapes for `increase()` to see anything. */
-export const HISTORY_MIN_STEP_SECONDS = 300;
+const HISTORY_MIN_STEP_SECONDS = 300;
 /**
  * Most SLOs of one report that carry a history (the worst first): 30 points
  * are about 2.3 KB of JSON, and the whole report must fit the check run's
@@ -42,7 +42,7 @@ export const HISTORY_MIN_STEP_SECONDS = 300;
 export const HISTORY_MAX_SLOS = 10;
 
 /** The label that tells the two parts of a counting SLI's history query apart. */
-export const HISTORY_PART_LABEL = 'dg_history';
+const HISTORY_PART_LABEL = 'dg_history';
 
 export interface HistoryGrid {
   /** Seconds between points: each point covers the step that ends at it. */
@@ -99,7 +99,8 @@ function stepParts(slo: ResolvedSlo, source: 'raw' | 'recorded', step: string): 
     // recording's error part also reads the total (`or 0 * total`, so a recorded ratio stays defined), which
     // would read the window's total samples a second time; a step without an error series is zero errors here.
     const queries = kind.queries(slo.sli, step);
-    if (kind.countsEvents && Object.keys(queries).sort().join(',') === 'error,total') return { tagged: { error: queries.error!, total: queries.total! } };
+    if (kind.countsEvents && Object.keys(queries).sort().join(',') === 'error,total')
+      return { tagged: { error: queries.error!, total: queries.total! } };
     const recording = kind.recording(slo.sli, step);
     return 'counts' in recording ? { tagged: recording.counts } : recording;
   }
@@ -123,7 +124,7 @@ function stepParts(slo: ResolvedSlo, source: 'raw' | 'recorded', step: string): 
  * apart by the `dg_history` label; for a ratio kind, the step's ratio.
  */
 export function budgetHistoryQuery(slo: ResolvedSlo, source: 'raw' | 'recorded', stepSeconds: number): string {
-  const parts = stepParts(slo, source, formatDuration(stepSeconds * 1000));
+  const parts = stepParts(slo, source, formatPromDuration(stepSeconds * 1000));
   if ('ratio' in parts) return parts.ratio;
   const tag = (part: Part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
   return `${tag('error')} or ${tag('total')}`;
@@ -163,16 +164,27 @@ const count = (v: number | undefined): number | undefined => (v !== undefined &&
  * when the query fails or its answer cannot be used.
  * @throws only what is not a query failure (a bug)
  */
-export async function readBudgetHistory(slo: ResolvedSlo, source: 'raw' | 'recorded', prometheus: PrometheusQuerier, time: Date): Promise<HistoryRead> {
+export async function readBudgetHistory(
+  slo: ResolvedSlo,
+  source: 'raw' | 'recorded',
+  prometheus: PrometheusQuerier,
+  time: Date,
+): Promise<HistoryRead> {
   const grid = historyGrid(parseDurationMs(slo.window));
   if (!prometheus.queryRange || grid === null) return null;
   const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
   const end = Math.floor(time.getTime() / 1000);
   const at = Array.from({ length: grid.points }, (_, i) => end - (grid.points - 1 - i) * grid.stepSeconds);
-  const unusable = (why: string) => ({ note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it` });
+  const unusable = (why: string) => ({
+    note: `SLO ${slo.name}: no budget chart: ${why} (query: ${query}); the decision does not depend on it`,
+  });
   let result: RangeResult;
   try {
-    result = await prometheus.queryRange(query, { start: new Date(at[0]! * 1000), end: new Date(end * 1000), stepSeconds: grid.stepSeconds });
+    result = await prometheus.queryRange(query, {
+      start: new Date(at[0]! * 1000),
+      end: new Date(end * 1000),
+      stepSeconds: grid.stepSeconds,
+    });
   } catch (error: unknown) {
     if (!(error instanceof PrometheusQueryError)) throw error;
     return { note: `SLO ${slo.name}: no budget chart: the history query failed: ${error.message}; the decision does not depend on it` };
@@ -196,7 +208,8 @@ export async function readBudgetHistory(slo: ResolvedSlo, source: 'raw' | 'recor
       spent.push(total === undefined ? 0 : e);
     }
   } else {
-    if (result.series.length > 1) return unusable(`the history query returned ${result.series.length} series; a ratio SLI's query must return one`);
+    if (result.series.length > 1)
+      return unusable(`the history query returned ${result.series.length} series; a ratio SLI's query must return one`);
     if (result.series.length === 0) return unusable('the history query returned no samples');
     for (const v of byStep(result.series[0], at, grid.stepSeconds)) {
       // NaN is 0/0: a step without traffic, which burned nothing.
@@ -230,9 +243,13 @@ export function toBudgetHistory(answer: HistoryAnswer, objective: number, budget
     // line stays full and meets the table's figure at the last point.
     const remaining = total > 0 ? 100 - (windowSpent * spentSoFar) / total : i === answer.at.length - 1 ? budgetRemaining : 100;
     const ratio = answer.ratios[i]!;
-    return { at: isoSeconds(at), budgetRemaining: Number(remaining.toFixed(2)), burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)) };
+    return {
+      at: isoSeconds(at),
+      budgetRemaining: Number(remaining.toFixed(2)),
+      burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)),
+    };
   });
-  return { step: formatDuration(answer.grid.stepSeconds * 1000), source: answer.source, points };
+  return { step: formatPromDuration(answer.grid.stepSeconds * 1000), source: answer.source, points };
 }
 
 /**

@@ -19,7 +19,7 @@ export function levelPasses(level: OverrideLevel, status: Status): boolean {
 }
 
 /** The lowest override level that passes `status`. */
-export function requiredLevel(status: Status): OverrideLevel {
+function requiredLevel(status: Status): OverrideLevel {
   if (levelPasses('warning', status)) return 'warning';
   if (levelPasses('freeze', status)) return 'freeze';
   return 'exhausted';
@@ -52,7 +52,9 @@ export function decide(policy: ResolvedPolicy, findings: readonly Finding[]): Re
       nextSteps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
     }
     if (blocking.some((f) => f.source === 'burn-rate' && f.code === 'no-data')) {
-      nextSteps.push('A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.');
+      nextSteps.push(
+        'A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.',
+      );
     }
   } else if (status !== 'NORMAL' && status !== 'UNKNOWN') {
     nextSteps.push(`Deploys are allowed (status ${status} is below block-on ${policy.blockOn}); deploy with care.`);

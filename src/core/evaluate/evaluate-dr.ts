@@ -16,8 +16,6 @@ export interface DrEvaluation {
   findings: Finding[];
 }
 
-export { lastValueQuery };
-
 async function readValue(prometheus: PrometheusQuerier, query: string, time: Date): Promise<number | null> {
   const result = await prometheus.query(query, time);
   if (result.samples.length === 0) return null;
@@ -36,7 +34,9 @@ export async function evaluateDr(dr: ResolvedDr, prometheus: PrometheusQuerier, 
   let values: { age: number | null; probe: number | null; rto: number | null; rpo: number | null };
   try {
     const [age, probe, rto, rpo] = await Promise.all(
-      [queries.age, queries.probe, queries.rto, queries.rpo].map((q) => (q === null ? Promise.resolve(null) : readValue(prometheus, q, time))),
+      [queries.age, queries.probe, queries.rto, queries.rpo].map((q) =>
+        q === null ? Promise.resolve(null) : readValue(prometheus, q, time),
+      ),
     );
     values = { age: age ?? null, probe: probe ?? null, rto: rto ?? null, rpo: rpo ?? null };
   } catch (error: unknown) {
@@ -58,20 +58,28 @@ export async function evaluateDr(dr: ResolvedDr, prometheus: PrometheusQuerier, 
   } else {
     ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
     if (ageSeconds > maxAgeSeconds) {
-      fail(`DR check: the last drill was ${humanDuration(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
+      fail(
+        `DR check: the last drill was ${humanDuration(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`,
+      );
     }
   }
   let backupProbe: DrResult['backupProbe'] = null;
   if (dr.backupProbe) {
     const ok = values.probe === 1;
     backupProbe = { query: dr.backupProbe.query, value: values.probe, ok };
-    if (values.probe === null) missing(`DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback} (${queries.probe} returned no samples): check that the probe runs and is scraped`);
+    if (values.probe === null)
+      missing(
+        `DR check: the backup probe ${dr.backupProbe.query} has no sample in the last ${dr.backupProbe.lookback} (${queries.probe} returned no samples): check that the probe runs and is scraped`,
+      );
     else if (!ok) fail(`DR check: the backup probe ${dr.backupProbe.query} is ${values.probe}, not 1: the last backup check failed`);
   }
   const objective = (name: 'RTO' | 'RPO', cfg: ResolvedDr['rto'], value: number | null, query: string | null): DrResult['rto'] => {
     if (!cfg) return null;
     const ok = value !== null && value <= cfg.maxSeconds;
-    if (value === null) missing(`DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`);
+    if (value === null)
+      missing(
+        `DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`,
+      );
     else if (!ok) fail(`DR check: the last drill's ${name} was ${humanDuration(value)}, over the limit of ${cfg.max}`);
     return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
   };

@@ -38,7 +38,10 @@ export async function evaluatePolicy({ policy, prometheus, now, run = null, time
     policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
   ]);
   // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-  const active = policy.freezeWindows.length === 0 ? [] : (await import('../freeze/active-freeze-windows.js')).activeFreezeWindows(policy.freezeWindows, now);
+  const active =
+    policy.freezeWindows.length === 0
+      ? []
+      : (await import('../freeze/active-freeze-windows.js')).activeFreezeWindows(policy.freezeWindows, now);
   const freezeFindings: Finding[] = active.map((w) => ({
     source: 'freeze',
     status: 'FREEZE',

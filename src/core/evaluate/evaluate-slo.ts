@@ -20,19 +20,19 @@ import { sliKindOf } from '../sli/registry.js';
 import type { WindowMeasurement } from '../sli/sli-kind.js';
 import { statusRank, type Status } from '../status.js';
 import { readBudgetHistory, toBudgetHistory, type HistoryRead } from './budget-history.js';
-import { describeEvaluationError, isEvaluationError } from './evaluation-error.js';
+import { isEvaluationError } from './evaluation-error.js';
 import { oldestData, shortHistoryDays } from './history.js';
 import { measureWindow } from './measure-error-ratio.js';
 import { measureRecordedRatio, recordedWindowsAvailable } from './recorded-ratios.js';
 
-export const BURN_RATE_WINDOW = '1h';
+const BURN_RATE_WINDOW = '1h';
 
 /** Raw windows at least this long read enough samples to time out or hit a sample limit. */
 const LONG_WINDOW_MS = 86_400_000;
 /** A raw query that took this share of its timeout warns before it starts failing. */
-export const RAW_COST_TIMEOUT_SHARE = 0.5;
+const RAW_COST_TIMEOUT_SHARE = 0.5;
 /** …or that touched this many samples (a fifth of Prometheus's default --query.max-samples of 50 million). */
-export const RAW_COST_SAMPLES = 10_000_000;
+const RAW_COST_SAMPLES = 10_000_000;
 
 /** What to do when raw counters get too expensive, in every message that says so. */
 export const RECORDED_PATH_ADVICE =
@@ -40,11 +40,14 @@ export const RECORDED_PATH_ADVICE =
 
 /** The advice for a policy that switched the recorded path off. */
 function recordedPathAdvice(mode: 'true' | 'false' | 'auto'): string {
-  return mode === 'false' ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)') : RECORDED_PATH_ADVICE;
+  return mode === 'false'
+    ? RECORDED_PATH_ADVICE.replace('keep use-recording-rules: auto', 'set use-recording-rules to auto (it is false)')
+    : RECORDED_PATH_ADVICE;
 }
 
 /** Answers of Prometheus (and its proxies) that refuse a query for its size. */
-const SAMPLE_LIMIT = /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
+const SAMPLE_LIMIT =
+  /too many samples|max(imum)?[ _-]?(number of )?samples|maxSamplesPer|exceeded the maximum number of (samples|chunks|series)|max-(fetched-)?(chunks|series|samples)|query timed out|timeout/i;
 
 export interface SloEvaluation {
   result: SloResult;
@@ -94,12 +97,22 @@ function isCostFailure(error: PrometheusQueryError): boolean {
 }
 
 /** One raw window; a long window refused for its size says how to make it constant-cost. */
-async function measureRaw(slo: ResolvedSlo, window: string, prometheus: PrometheusQuerier, time: Date, mode: 'true' | 'false' | 'auto'): Promise<WindowMeasurement> {
+async function measureRaw(
+  slo: ResolvedSlo,
+  window: string,
+  prometheus: PrometheusQuerier,
+  time: Date,
+  mode: 'true' | 'false' | 'auto',
+): Promise<WindowMeasurement> {
   try {
     return await measureWindow(slo.sli, window, prometheus, time);
   } catch (error: unknown) {
     if (error instanceof PrometheusQueryError && parseDurationMs(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
-      throw new PrometheusQueryError(error.kind, `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`, error.details);
+      throw new PrometheusQueryError(
+        error.kind,
+        `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`,
+        error.details,
+      );
     }
     throw error;
   }
@@ -129,7 +142,13 @@ export async function evaluateSlo(
   };
   const windows = [...new Set([slo.window, BURN_RATE_WINDOW, ...guards.flatMap((g) => [g.long, g.short])])];
   const notes: Finding[] = [];
-  const note = (code: NonNullable<Finding['code']>, source: Finding['source'], message: string): Finding => ({ source, status: 'NORMAL', slo: slo.name, message, code });
+  const note = (code: NonNullable<Finding['code']>, source: Finding['source'], message: string): Finding => ({
+    source,
+    status: 'NORMAL',
+    slo: slo.name,
+    message,
+    code,
+  });
   const costs: QueryCost[] = [];
   const raw = timed(prometheus, clock, costs);
   let measurements: Map<string, WindowMeasurement>;
@@ -147,7 +166,13 @@ export async function evaluateSlo(
         const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
         if (fromRecording !== null) return fromRecording;
         // A missing recording is a note: the raw counters still answer.
-        notes.push(note('recording-missing', 'error', `SLO ${slo.name}: the recorded series ${recordedRatioQuery(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`));
+        notes.push(
+          note(
+            'recording-missing',
+            'error',
+            `SLO ${slo.name}: the recorded series ${recordedRatioQuery(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`,
+          ),
+        );
       }
       rawWindows.push(w);
       return measureRaw(slo, w, raw, time, useRecordingRules);
@@ -164,9 +189,18 @@ export async function evaluateSlo(
     if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window)) source = 'recorded';
   } catch (error: unknown) {
     if (!isEvaluationError(error)) throw error;
-    const message = `SLO ${slo.name}: ${describeEvaluationError(error)}`;
+    const message = `SLO ${slo.name}: ${error.message}`;
     return {
-      result: { ...base, errorRatio: null, budgetRemaining: null, burnRate: null, daysToExhaustion: null, status: 'UNKNOWN', guards: [], error: message },
+      result: {
+        ...base,
+        errorRatio: null,
+        budgetRemaining: null,
+        burnRate: null,
+        daysToExhaustion: null,
+        status: 'UNKNOWN',
+        guards: [],
+        error: message,
+      },
       // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
       findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
     };
@@ -181,7 +215,12 @@ export async function evaluateSlo(
   const guardResults: GuardResult[] = guards.map((g) => {
     const longBurnRate = burnOver(g.long);
     const shortBurnRate = burnOver(g.short);
-    const state = longBurnRate === null || shortBurnRate === null ? 'unknown' : longBurnRate > g.factor && shortBurnRate > g.factor ? 'triggered' : 'not-triggered';
+    const state =
+      longBurnRate === null || shortBurnRate === null
+        ? 'unknown'
+        : longBurnRate > g.factor && shortBurnRate > g.factor
+          ? 'triggered'
+          : 'not-triggered';
     return { ...g, longBurnRate, shortBurnRate, triggered: state === 'triggered', state };
   });
   const findings: Finding[] = guardResults
@@ -220,7 +259,10 @@ export async function evaluateSlo(
     const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
     const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
     if (worstCost !== undefined) {
-      const took = timeoutMs === null ? '' : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
+      const took =
+        timeoutMs === null
+          ? ''
+          : `took ${seconds(worstCost.ms)} of its ${seconds(timeoutMs)} timeout (${Math.round((100 * worstCost.ms) / timeoutMs)}%)`;
       const touched = worstCost.samples === null ? '' : `touched ${worstCost.samples.toLocaleString('en-US')} samples`;
       notes.push(
         note(
@@ -240,7 +282,17 @@ export async function evaluateSlo(
         ? `SLO ${slo.name}: no data for the ${slo.window} window: ${sloWindow.detail} (query: ${sloWindow.query}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`
         : `SLO ${slo.name}: no traffic in the ${slo.window} window (${sloWindow.detail}), so the budget cannot be computed: check ${kind.wording.traffic} and that the service is scraped`;
     return {
-      result: { ...base, source, errorRatio: null, budgetRemaining: null, burnRate: rate, daysToExhaustion: null, status: 'UNKNOWN', guards: guardResults, error: message },
+      result: {
+        ...base,
+        source,
+        errorRatio: null,
+        budgetRemaining: null,
+        burnRate: rate,
+        daysToExhaustion: null,
+        status: 'UNKNOWN',
+        guards: guardResults,
+        error: message,
+      },
       findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
     };
   }
@@ -249,7 +301,10 @@ export async function evaluateSlo(
   const recentData = measurements.get(BURN_RATE_WINDOW)!.state !== 'no-data';
   const historyDays = oldest === undefined ? null : shortHistoryDays(oldest, time, slo.windowMs, recentData);
   if (historyDays !== null) {
-    const covers = oldest === null || oldest === undefined ? 'less than a day' : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
+    const covers =
+      oldest === null || oldest === undefined
+        ? 'less than a day'
+        : `about ${historyDays.toFixed(1)} days (data since about ${new Date(oldest * 1000).toISOString().slice(0, 10)})`;
     notes.push(
       note(
         'short-history',
@@ -262,8 +317,10 @@ export async function evaluateSlo(
   const remaining = budgetRemaining(errorRatio, slo.objective);
   const status = statusFromBudget(remaining, thresholds);
   // A history that could not be read is a note: the charts are missing, the figures and the decision are not.
-  if (historyRead !== null && 'note' in historyRead) notes.push({ source: 'error', status: 'NORMAL', slo: slo.name, message: historyRead.note });
-  const history = historyRead !== null && 'answer' in historyRead ? toBudgetHistory(historyRead.answer, slo.objective, remaining) : undefined;
+  if (historyRead !== null && 'note' in historyRead)
+    notes.push({ source: 'error', status: 'NORMAL', slo: slo.name, message: historyRead.note });
+  const history =
+    historyRead !== null && 'answer' in historyRead ? toBudgetHistory(historyRead.answer, slo.objective, remaining) : undefined;
   if (status !== 'NORMAL') {
     const below =
       status === 'EXHAUSTED'

@@ -8,7 +8,3 @@ import { SliError } from './sli-error.js';
 export function isEvaluationError(error: unknown): error is PrometheusQueryError | SliError {
   return error instanceof PrometheusQueryError || error instanceof SliError;
 }
-
-export function describeEvaluationError(error: PrometheusQueryError | SliError): string {
-  return error.message;
-}

@@ -32,7 +32,11 @@ export function historyQuery(slo: Pick<ResolvedSlo, 'sli' | 'window'>): string {
  * boundary had any; undefined when the query failed (the history is then not
  * reported: the evaluation itself does not depend on it).
  */
-export async function oldestData(slo: Pick<ResolvedSlo, 'sli' | 'window'>, prometheus: PrometheusQuerier, time: Date): Promise<number | null | undefined> {
+export async function oldestData(
+  slo: Pick<ResolvedSlo, 'sli' | 'window'>,
+  prometheus: PrometheusQuerier,
+  time: Date,
+): Promise<number | null | undefined> {
   try {
     const { samples } = await prometheus.query(historyQuery(slo), time);
     const values = samples.map((s) => s.value).filter(Number.isFinite);

@@ -4,18 +4,9 @@
  * count events (errors and totals both `increase()` over the same window,
  * divided once).
  */
-import { renderWindowQuery } from '../promql/promql.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
 import { sliKindOf, type ResolvedSli } from '../sli/registry.js';
 import type { WindowMeasurement } from '../sli/sli-kind.js';
-
-export { renderWindowQuery };
-export type { WindowMeasurement };
-
-/** The PromQL one SLI needs for one window (exposed for tests, docs and the bench). */
-export function sliQueries(sli: ResolvedSli, window: string): Record<string, string> {
-  return sliKindOf(sli).queries(sli, window);
-}
 
 /**
  * What `sli`'s queries say about `window` at `time`: the error ratio (0..1), no
@@ -25,13 +16,4 @@ export function sliQueries(sli: ResolvedSli, window: string): Record<string, str
  */
 export function measureWindow(sli: ResolvedSli, window: string, prometheus: PrometheusQuerier, time: Date): Promise<WindowMeasurement> {
   return sliKindOf(sli).measure(sli, window, prometheus, time);
-}
-
-/**
- * Error ratio (0..1) of `sli` over `window` at `time`; null when there was no
- * traffic or no data (`measureWindow` tells them apart).
- */
-export async function measureErrorRatio(sli: ResolvedSli, window: string, prometheus: PrometheusQuerier, time: Date): Promise<number | null> {
-  const m = await measureWindow(sli, window, prometheus, time);
-  return m.state === 'measured' ? m.ratio : null;
 }

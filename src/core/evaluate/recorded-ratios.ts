@@ -24,7 +24,12 @@ export interface RecordedAvailability {
  * Prometheus that fails them names the SLO's own query, not this probe.
  * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode` is `true` and the check fails
  */
-export async function recordedWindowsAvailable(slo: ResolvedSlo, mode: 'true' | 'false' | 'auto', prometheus: PrometheusQuerier, time: Date): Promise<RecordedAvailability> {
+export async function recordedWindowsAvailable(
+  slo: ResolvedSlo,
+  mode: 'true' | 'false' | 'auto',
+  prometheus: PrometheusQuerier,
+  time: Date,
+): Promise<RecordedAvailability> {
   if (mode === 'false') return { windows: new Set(), note: null };
   const query = recordedCoverageQuery(slo);
   let covered: boolean;
@@ -32,7 +37,10 @@ export async function recordedWindowsAvailable(slo: ResolvedSlo, mode: 'true' | 
     covered = (await prometheus.query(query, time)).samples.some((s) => s.value > 0);
   } catch (error: unknown) {
     if (mode === 'true' || !(error instanceof PrometheusQueryError)) throw error;
-    return { windows: new Set(), note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}` };
+    return {
+      windows: new Set(),
+      note: `SLO ${slo.name}: the check for recorded series failed, so raw counters were read: ${error.message}`,
+    };
   }
   if (covered) return { windows: new Set(recordedWindows(slo)), note: null };
   if (mode === 'true') {
@@ -48,11 +56,17 @@ export async function recordedWindowsAvailable(slo: ResolvedSlo, mode: 'true' | 
  * is NaN; null when the series is missing although the SLO's recordings exist
  * (the caller reads raw counters for that window, with a note).
  */
-export async function measureRecordedRatio(slo: ResolvedSlo, window: string, prometheus: PrometheusQuerier, time: Date): Promise<WindowMeasurement | null> {
+export async function measureRecordedRatio(
+  slo: ResolvedSlo,
+  window: string,
+  prometheus: PrometheusQuerier,
+  time: Date,
+): Promise<WindowMeasurement | null> {
   const query = recordedRatioQuery(slo, window);
   const result = await prometheus.query(query, time);
   if (result.samples.length === 0) return null;
-  if (result.samples.length > 1) throw new SliError(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
+  if (result.samples.length > 1)
+    throw new SliError(`${query} returned ${result.samples.length} series: two rule files record SLO ${slo.name}; keep one`);
   const value = result.samples[0]!.value;
   if (Number.isNaN(value)) return { state: 'no-traffic', query, detail: `the recorded ratio ${query} is NaN (no events in the window)` };
   if (!Number.isFinite(value) || value < 0) throw new SliError(`${query} returned ${value}; expected an error ratio between 0 and 1`);

@@ -8,15 +8,6 @@ import { CronExpressionParser } from 'cron-parser';
 import type { FreezeWindowConfig } from '../policy/schema.js';
 import type { ActiveFreeze } from '../report/report-schema.js';
 
-/** The next window to open, for "next freeze: Black Friday from …". */
-export interface NextFreeze {
-  name: string;
-  /** When it opens (ISO 8601, UTC). */
-  from: string;
-  /** When it closes (ISO 8601, UTC); null only when its `end` never fires after `from`. */
-  until: string | null;
-}
-
 const DAY_MS = 86_400_000;
 /**
  * How far before an occurrence the forward scan starts: more than any daylight-saving
@@ -160,43 +151,4 @@ export function activeFreezeWindows(windows: readonly FreezeWindowConfig[], now:
     .map((w) => activeWindow(w, now))
     .filter((w): w is ActiveFreeze => w !== null)
     .sort((a, b) => closesAt(a) - closesAt(b));
-}
-
-/** Start instants to try when one coincides with an end (the end wins, so the window stays closed). */
-const MAX_OPENING_CANDIDATES = 8;
-
-/** The window as it opens next: goes from closed to open strictly after `now` and not after `horizon`. */
-function nextOpening(w: FreezeWindowConfig, now: Date, horizon: number): ActiveFreeze | null {
-  const fixed = oneOff(w);
-  if (fixed) return fixed.from.getTime() > now.getTime() && fixed.from.getTime() <= horizon ? activeWindow(w, fixed.from) : null;
-  if (w.start === undefined || w.end === undefined) return null;
-  const tz = w.timezone ?? 'UTC';
-  // From a closed state the next start opens the window; an open window must close first
-  // (a start while open, e.g. a daily start with a weekly end, is not an opening).
-  const current = activeWindow(w, now);
-  if (current && current.until === null) return null;
-  let cursor = current?.until ? new Date(current.until) : now;
-  for (let i = 0; i < MAX_OPENING_CANDIDATES; i++) {
-    const opens = occurrencesAround(w.start, tz, cursor)?.next;
-    if (!opens || opens.getTime() > horizon) return null;
-    const open = activeWindow(w, opens);
-    if (open?.since === opens.toISOString()) return open;
-    cursor = opens;
-  }
-  return null;
-}
-
-/**
- * The window that opens next (goes from closed to open strictly after `now`, within
- * `horizonDays`, default 14), or null. At `from`, `activeFreezeWindows` reports the
- * window open with `since` equal to `from`; one millisecond earlier it is closed.
- */
-export function nextFreezeWindow(windows: readonly FreezeWindowConfig[], now: Date, horizonDays = 14): NextFreeze | null {
-  const horizon = now.getTime() + horizonDays * DAY_MS;
-  let best: NextFreeze | null = null;
-  for (const w of windows) {
-    const open = nextOpening(w, now, horizon);
-    if (open?.since && (!best || open.since < best.from)) best = { name: w.name, from: open.since, until: open.until };
-  }
-  return best;
 }

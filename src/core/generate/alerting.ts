@@ -8,7 +8,7 @@ import { mergePolicy } from '../policy/resolve-policy.js';
 import type { AlertingConfig, PolicyFile } from '../policy/schema.js';
 import { DEFAULT_ALERT_PAIRS, type BurnRatePair } from './recorded-series.js';
 
-export const DEFAULT_MIN_TRAFFIC = 100;
+const DEFAULT_MIN_TRAFFIC = 100;
 
 export interface ResolvedAlerting {
   /** Fewest events in a pair's long window before it may fire. */
@@ -29,15 +29,23 @@ export function resolveAlerting(file: PolicyFile, environment: string, source = 
   const cfg: AlertingConfig = mergePolicy<AlertingConfig>(file.alerting ?? {}, file.environments?.[environment]?.alerting);
   const factorScaling = cfg['factor-scaling'] ?? 'window';
   const pinned = factorScaling === 'pinned' ? { pinned: true } : {};
-  const pairs = (cfg['burn-rate-alerts']?.map((p) => ({ long: p.long, short: p.short, factor: p.factor, severity: p.severity, for: p.for ?? '2m' })) ?? DEFAULT_ALERT_PAIRS).map((p) => ({ ...p, ...pinned }));
+  const pairs = (
+    cfg['burn-rate-alerts']?.map((p) => ({ long: p.long, short: p.short, factor: p.factor, severity: p.severity, for: p.for ?? '2m' })) ??
+    DEFAULT_ALERT_PAIRS
+  ).map((p) => ({ ...p, ...pinned }));
   const seen = new Map<string, number>();
   for (const [i, p] of pairs.entries()) {
     const key = `${p.severity} ${p.long} ${p.short}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const where = file.environments?.[environment]?.alerting?.['burn-rate-alerts'] ? `environments.${environment}.alerting.burn-rate-alerts` : 'alerting.burn-rate-alerts';
+      const where = file.environments?.[environment]?.alerting?.['burn-rate-alerts']
+        ? `environments.${environment}.alerting.burn-rate-alerts`
+        : 'alerting.burn-rate-alerts';
       throw new PolicyError(source, [
-        { path: `${where}[${i}]`, message: `a second ${p.severity} pair over ${p.long} and ${p.short} (the first is [${first}]): each pair is its own alert, labelled by its windows, so two would be indistinguishable; keep one` },
+        {
+          path: `${where}[${i}]`,
+          message: `a second ${p.severity} pair over ${p.long} and ${p.short} (the first is [${first}]): each pair is its own alert, labelled by its windows, so two would be indistinguishable; keep one`,
+        },
       ]);
     }
     seen.set(key, i);

@@ -20,7 +20,7 @@
 import { parseDurationMs } from '../duration.js';
 
 /** The window the policy's factors are written for: the SRE workbook's. */
-export const FACTOR_REFERENCE_WINDOW = '30d';
+const FACTOR_REFERENCE_WINDOW = '30d';
 
 const HOUR_MS = 3_600_000;
 const REFERENCE_HOURS = parseDurationMs(FACTOR_REFERENCE_WINDOW) / HOUR_MS;

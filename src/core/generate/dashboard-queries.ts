@@ -9,7 +9,7 @@ import { lastValueQuery, matchers } from '../promql/promql.js';
 import { SERIES, sloSelector } from './recorded-series.js';
 
 /** A regex matching exactly these SLO names (names hold letters, digits, `.`, `_`, `-`; the dot is escaped as `[.]`). */
-export function sloNamesRegex(slos: readonly Pick<ResolvedSlo, 'name'>[]): string {
+function sloNamesRegex(slos: readonly Pick<ResolvedSlo, 'name'>[]): string {
   return slos.map((s) => s.name.replace(/\./g, '[.]')).join('|');
 }
 
@@ -32,7 +32,9 @@ export function complianceTableQueries(slos: readonly ResolvedSlo[]): { column: 
   const names = `{slo=~"${sloNamesRegex(slos)}"}`;
   const byWindow = new Map<string, ResolvedSlo[]>();
   for (const slo of slos) byWindow.set(slo.window, [...(byWindow.get(slo.window) ?? []), slo]);
-  const compliance = [...byWindow.entries()].map(([w, list]) => `(1 - ${SERIES.errorRatio(w)}{slo=~"${sloNamesRegex(list)}"})`).join(' or ');
+  const compliance = [...byWindow.entries()]
+    .map(([w, list]) => `(1 - ${SERIES.errorRatio(w)}{slo=~"${sloNamesRegex(list)}"})`)
+    .join(' or ');
   return [
     { column: 'Objective', expr: `${SERIES.objective}${names}` },
     { column: 'Compliance (SLO window)', expr: compliance },

@@ -28,7 +28,9 @@ export const MINUTE_OF_WEEK = '(day_of_week() * 1440 + hour() * 60 + minute())';
 export type FreezeCondition = { expr: string } | { unsupported: string };
 
 function offsetName(tz: string, at: number): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? '';
 }
 
@@ -59,7 +61,9 @@ export function weeklyRanges(start: string, end: string, tz: string): [number, n
   const ends = occurrences(end, tz, from, to);
   if (!starts || !ends) return null;
   // An end at the same instant as a start wins, as in the gate (src/core/freeze/active-freeze-windows.ts).
-  const events = [...starts.map((t) => ({ t, open: true })), ...ends.map((t) => ({ t, open: false }))].sort((a, b) => a.t - b.t || (a.open ? -1 : 1));
+  const events = [...starts.map((t) => ({ t, open: true })), ...ends.map((t) => ({ t, open: false }))].sort(
+    (a, b) => a.t - b.t || (a.open ? -1 : 1),
+  );
   let i = 0;
   let open = false;
   for (; i < events.length && events[i]!.t < ANCHOR; i++) open = events[i]!.open;

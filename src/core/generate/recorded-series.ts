@@ -8,7 +8,7 @@
  * `slo:sli_error:ratio_rate<w>`, `slo:objective:ratio`, … labelled `sloth_id`)
  * can be loaded into one Prometheus without their series mixing.
  */
-import { formatDuration, parseDurationMs } from '../duration.js';
+import { formatPromDuration, parseDurationMs } from '../duration.js';
 import type { ResolvedSlo } from '../policy/resolve-policy.js';
 import { sliKindOf } from '../sli/registry.js';
 
@@ -32,7 +32,7 @@ export const DEFAULT_ALERT_PAIRS: BurnRatePair[] = [
 ];
 
 /** The namespace of every generated series. */
-export const SERIES_NAMESPACE = 'deploy_governor';
+const SERIES_NAMESPACE = 'deploy_governor';
 
 /** Names of the generated series. */
 export const SERIES = {
@@ -50,9 +50,9 @@ export const SERIES = {
 } as const;
 
 /** The base window when the policy sets no `scrape-interval` (or one of a minute or less). */
-export const DEFAULT_BASE_WINDOW = '5m';
+const DEFAULT_BASE_WINDOW = '5m';
 /** Scrape intervals the base window spans at least, so that increase() always has several samples. */
-export const BASE_WINDOW_INTERVALS = 4;
+const BASE_WINDOW_INTERVALS = 4;
 
 const MINUTE_MS = 60_000;
 
@@ -65,11 +65,11 @@ const MINUTE_MS = 60_000;
 export function baseWindowFor(scrapeInterval: string | undefined): string {
   if (scrapeInterval === undefined) return DEFAULT_BASE_WINDOW;
   const ms = Math.ceil((BASE_WINDOW_INTERVALS * parseDurationMs(scrapeInterval)) / MINUTE_MS) * MINUTE_MS;
-  return ms <= parseDurationMs(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : formatDuration(ms);
+  return ms <= parseDurationMs(DEFAULT_BASE_WINDOW) ? DEFAULT_BASE_WINDOW : formatPromDuration(ms);
 }
 
 /** The base window of an SLO's rules, from the policy's `scrape-interval`. */
-export function baseWindowOf(slo: Pick<ResolvedSlo, 'scrapeInterval'>): string {
+function baseWindowOf(slo: Pick<ResolvedSlo, 'scrapeInterval'>): string {
   return baseWindowFor(slo.scrapeInterval);
 }
 
@@ -81,7 +81,11 @@ export function baseWindowOf(slo: Pick<ResolvedSlo, 'scrapeInterval'>): string {
  * base window is recorded too, as the base window's ratio (the shortest the
  * scrape interval can measure).
  */
-export function recordedWindows(slo: Pick<ResolvedSlo, 'window'>, pairs: readonly BurnRatePair[] = DEFAULT_ALERT_PAIRS, extra: readonly string[] = []): string[] {
+export function recordedWindows(
+  slo: Pick<ResolvedSlo, 'window'>,
+  pairs: readonly BurnRatePair[] = DEFAULT_ALERT_PAIRS,
+  extra: readonly string[] = [],
+): string[] {
   const all = new Set<string>(['5m', '1h', slo.window, ...[...DEFAULT_ALERT_PAIRS, ...pairs].flatMap((p) => [p.long, p.short]), ...extra]);
   return [...all].sort((a, b) => parseDurationMs(a) - parseDurationMs(b));
 }
@@ -110,7 +114,9 @@ export function baseSeries(slo: Pick<ResolvedSlo, 'scrapeInterval'>): { window: 
  * SLI, which records no traffic. Within a few events of the raw answer (the
  * window edge is smoothed over one base window).
  */
-export function recordedQueries(slo: Pick<ResolvedSlo, 'name' | 'sli' | 'scrapeInterval'>): { error(window: string): string; total(window: string): string } | null {
+export function recordedQueries(
+  slo: Pick<ResolvedSlo, 'name' | 'sli' | 'scrapeInterval'>,
+): { error(window: string): string; total(window: string): string } | null {
   if (!sliKindOf(slo.sli).countsEvents) return null;
   const base = baseSeries(slo);
   const count = (series: string) => (window: string) => `sum_over_time(${series}${sloSelector(slo)}[${window}]) * ${RULE_INTERVAL_SECONDS}`;
@@ -118,14 +124,9 @@ export function recordedQueries(slo: Pick<ResolvedSlo, 'name' | 'sli' | 'scrapeI
 }
 
 /** The base series that tells whether an SLO is recorded: its event rate, or its ratio for kinds that count no events. */
-export function baseSeriesOf(slo: Pick<ResolvedSlo, 'sli' | 'scrapeInterval'>): string {
+function baseSeriesOf(slo: Pick<ResolvedSlo, 'sli' | 'scrapeInterval'>): string {
   const base = baseSeries(slo);
   return sliKindOf(slo.sli).countsEvents ? base.total : base.ratio;
-}
-
-/** Non-empty exactly when the generated rules for this SLO are loaded and recording. */
-export function recordedDetectionQuery(slo: Pick<ResolvedSlo, 'name' | 'sli' | 'scrapeInterval'>): string {
-  return `count(${baseSeriesOf(slo)}${sloSelector(slo)})`;
 }
 
 /** The recorded error ratio of an SLO over a window. */
@@ -141,6 +142,6 @@ export function recordedRatioQuery(slo: Pick<ResolvedSlo, 'name'>, window: strin
  */
 export function recordedCoverageQuery(slo: Pick<ResolvedSlo, 'name' | 'window' | 'sli' | 'scrapeInterval'>): string {
   const base = baseSeriesOf(slo);
-  const offset = formatDuration(parseDurationMs(slo.window) - 3_600_000);
+  const offset = formatPromDuration(parseDurationMs(slo.window) - 3_600_000);
   return `count_over_time(${base}${sloSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }

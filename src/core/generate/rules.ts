@@ -39,16 +39,22 @@
  * window as Sloth scales them (burn-rate-factors.ts), unless pinned.
  */
 import { Document, isMap } from 'yaml';
-import { formatDuration, parseDurationMs } from '../duration.js';
+import { formatPromDuration, parseDurationMs } from '../duration.js';
 import type { ResolvedDr, ResolvedSlo } from '../policy/resolve-policy.js';
 import type { FreezeWindowConfig } from '../policy/schema.js';
 import { lastValueQuery, promString } from '../promql/promql.js';
 import { sliKindOf } from '../sli/registry.js';
 import { budgetPercentOf, factorText, scaledFactor } from './burn-rate-factors.js';
 import { freezeCondition } from './freeze-expr.js';
-import { baseSeries, DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, recordedWindows, SERIES, sloSelector, type BurnRatePair } from './recorded-series.js';
-
-export { DEFAULT_ALERT_PAIRS, RULE_INTERVAL_SECONDS, type BurnRatePair };
+import {
+  baseSeries,
+  DEFAULT_ALERT_PAIRS,
+  RULE_INTERVAL_SECONDS,
+  recordedWindows,
+  SERIES,
+  sloSelector,
+  type BurnRatePair,
+} from './recorded-series.js';
 
 export interface GenerateRulesInput {
   slos: readonly ResolvedSlo[];
@@ -85,7 +91,7 @@ interface Group {
 const OVERRIDE_ALERT_SECONDS = 86_400;
 
 /** Alert names by severity: stable, one alerting rule per pair under them. */
-export const BURN_RATE_ALERT_NAMES = { page: 'SLOBurnRatePage', ticket: 'SLOBurnRateTicket' } as const;
+const BURN_RATE_ALERT_NAMES = { page: 'SLOBurnRatePage', ticket: 'SLOBurnRateTicket' } as const;
 
 /** A number as the rules write it: 12 significant digits (Sloth writes the full double, e.g. 5.6000000000000005). */
 const promNumber = (n: number) => String(Number(n.toPrecision(12)));
@@ -120,13 +126,19 @@ function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: 
     const withinBase = parseDurationMs(w) <= baseMs;
     if (!countsEvents) {
       if (w !== base.window) {
-        rules.push({ record: SERIES.errorRatio(w), expr: withinBase ? `${base.ratio}${sel}` : `avg_over_time(${base.ratio}${sel}[${w}])`, labels });
+        rules.push({
+          record: SERIES.errorRatio(w),
+          expr: withinBase ? `${base.ratio}${sel}` : `avg_over_time(${base.ratio}${sel}[${w}])`,
+          labels,
+        });
       }
       continue;
     }
     rules.push({
       record: SERIES.errorRatio(w),
-      expr: withinBase ? `${base.error}${sel} / ${base.total}${sel}` : `sum_over_time(${base.error}${sel}[${w}]) / sum_over_time(${base.total}${sel}[${w}])`,
+      expr: withinBase
+        ? `${base.error}${sel} / ${base.total}${sel}`
+        : `sum_over_time(${base.error}${sel}[${w}]) / sum_over_time(${base.total}${sel}[${w}])`,
       labels,
     });
     rules.push({
@@ -149,12 +161,18 @@ function budgetRules(slo: ResolvedSlo, labels: Record<string, string>, windows: 
 }
 
 /** A pair's factor for this SLO's window: scaled as Sloth does unless pinned. */
-export function pairFactor(pair: BurnRatePair, window: string): number {
+function pairFactor(pair: BurnRatePair, window: string): number {
   return pair.pinned ? pair.factor : scaledFactor(pair.factor, pair.long, window);
 }
 
 /** One alerting rule per pair, with the pair's own `for`; pages first, then tickets, each in the policy's order. */
-function alertRules(slo: ResolvedSlo, labels: Record<string, string>, extra: Record<string, string>, pairs: readonly BurnRatePair[], minTraffic: number): Rule[] {
+function alertRules(
+  slo: ResolvedSlo,
+  labels: Record<string, string>,
+  extra: Record<string, string>,
+  pairs: readonly BurnRatePair[],
+  minTraffic: number,
+): Rule[] {
   const annotations = (summary: string, description?: string) => ({
     summary,
     ...(description !== undefined ? { description } : {}),
@@ -194,11 +212,17 @@ function alertRules(slo: ResolvedSlo, labels: Record<string, string>, extra: Rec
 function alertNote(slo: ResolvedSlo, pairs: readonly BurnRatePair[]): string {
   const factors = pairs.map((p) => `${p.long}/${p.short} ${factorText(pairFactor(p, slo.window))}x`).join(', ');
   const scaled = pairs.some((p) => !p.pinned) && parseDurationMs(slo.window) !== parseDurationMs('30d');
-  const lines = [`SLO ${slo.name} (${slo.window}): burn-rate factors ${factors}${scaled ? ` (the 30-day factors × ${slo.window} / 30d, as Sloth scales them)` : ''}.`];
+  const lines = [
+    `SLO ${slo.name} (${slo.window}): burn-rate factors ${factors}${scaled ? ` (the 30-day factors × ${slo.window} / 30d, as Sloth scales them)` : ''}.`,
+  ];
   const baseMs = parseDurationMs(baseSeries(slo).window);
   for (const p of pairs) {
-    if (parseDurationMs(p.long) >= parseDurationMs(slo.window)) lines.push(`The ${p.long}/${p.short} pair's long window is not shorter than the SLO window ${slo.window}.`);
-    if (parseDurationMs(p.short) < baseMs) lines.push(`The ${p.long}/${p.short} pair's short window reads the ${baseSeries(slo).window} base window (scrape-interval ${slo.scrapeInterval}).`);
+    if (parseDurationMs(p.long) >= parseDurationMs(slo.window))
+      lines.push(`The ${p.long}/${p.short} pair's long window is not shorter than the SLO window ${slo.window}.`);
+    if (parseDurationMs(p.short) < baseMs)
+      lines.push(
+        `The ${p.long}/${p.short} pair's short window reads the ${baseSeries(slo).window} base window (scrape-interval ${slo.scrapeInterval}).`,
+      );
   }
   return lines.join('\n');
 }
@@ -230,7 +254,10 @@ function drRules(dr: ResolvedDr, labels: Record<string, string>): Rule[] {
       annotations: { summary: 'The backup probe is failing' },
     });
   }
-  for (const [name, cfg] of [['RTO', dr.rto], ['RPO', dr.rpo]] as const) {
+  for (const [name, cfg] of [
+    ['RTO', dr.rto],
+    ['RPO', dr.rpo],
+  ] as const) {
     if (!cfg) continue;
     rules.push({
       alert: `DRRecovery${name === 'RTO' ? 'Time' : 'Point'}OverLimit`,
@@ -243,7 +270,12 @@ function drRules(dr: ResolvedDr, labels: Record<string, string>): Rule[] {
   return rules;
 }
 
-function freezeRules(windows: readonly FreezeWindowConfig[], labels: Record<string, string>, environment: string, skipped: string[]): Rule[] {
+function freezeRules(
+  windows: readonly FreezeWindowConfig[],
+  labels: Record<string, string>,
+  environment: string,
+  skipped: string[],
+): Rule[] {
   const rules: Rule[] = [];
   for (const w of windows) {
     const condition = freezeCondition(w);
@@ -269,7 +301,9 @@ function governanceRules(labels: Record<string, string>, environment: string): R
       // The Action pushes one group per repository and environment (src/prometheus/push-decision.ts); a newer decision replaces it.
       expr: `max by (job, repository, environment) (deploy_governor_decision{${env}, overridden="true"}) and on (job, repository, environment) (time() - deploy_governor_decision_timestamp_seconds{${env}} < ${OVERRIDE_ALERT_SECONDS})`,
       labels: { ...labels, severity: 'ticket' },
-      annotations: { summary: `A deploy to ${environment} went ahead with an override in the last ${formatDuration(OVERRIDE_ALERT_SECONDS * 1000)}: review it against the audit log` },
+      annotations: {
+        summary: `A deploy to ${environment} went ahead with an override in the last ${formatPromDuration(OVERRIDE_ALERT_SECONDS * 1000)}: review it against the audit log`,
+      },
     },
   ];
 }
@@ -281,16 +315,26 @@ export function generateRules(input: GenerateRulesInput): string {
   const environment = input.environment ?? 'production';
   const extra = { ...(input.labels ?? {}) };
   const envLabels = { ...extra, environment };
-  const interval = formatDuration(RULE_INTERVAL_SECONDS * 1000);
+  const interval = formatPromDuration(RULE_INTERVAL_SECONDS * 1000);
   const groups: Group[] = [];
   for (const slo of input.slos) {
     const labels = { slo: slo.name, service: slo.service };
     const note = sliKindOf(slo.sli).wording.ruleNote?.(slo.name, baseSeries(slo).window);
-    groups.push({ name: `deploy-governor:${slo.name}:base`, interval, rules: baseRules(slo, labels), ...(note !== undefined ? { note } : {}) });
+    groups.push({
+      name: `deploy-governor:${slo.name}:base`,
+      interval,
+      rules: baseRules(slo, labels),
+      ...(note !== undefined ? { note } : {}),
+    });
     const windows = recordedWindows(slo, pairs, input.extraWindows ?? []);
     groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windows) });
     groups.push({ name: `deploy-governor:${slo.name}:budget`, interval, rules: budgetRules(slo, labels, windows) });
-    groups.push({ name: `deploy-governor:${slo.name}:alerts`, interval, rules: alertRules(slo, labels, extra, pairs, minTraffic), note: alertNote(slo, pairs) });
+    groups.push({
+      name: `deploy-governor:${slo.name}:alerts`,
+      interval,
+      rules: alertRules(slo, labels, extra, pairs, minTraffic),
+      note: alertNote(slo, pairs),
+    });
   }
   if (input.dr) groups.push({ name: 'deploy-governor:dr', interval, rules: drRules(input.dr, envLabels) });
   const skipped: string[] = [];
@@ -309,7 +353,11 @@ export function generateRules(input: GenerateRulesInput): string {
   for (const [i, g] of groups.entries()) {
     if (!g.note) continue;
     const node = doc.getIn(['groups', i], true);
-    if (isMap(node)) node.commentBefore = g.note.split('\n').map((line) => ` ${line}`).join('\n');
+    if (isMap(node))
+      node.commentBefore = g.note
+        .split('\n')
+        .map((line) => ` ${line}`)
+        .join('\n');
   }
   return doc.toString({ lineWidth: 0 });
 }

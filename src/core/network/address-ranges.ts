@@ -143,7 +143,7 @@ const MAPPED = net('::ffff:0:0/96');
 const NAT64 = net('64:ff9b::/96');
 
 /** The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address, else null. */
-export function embeddedIpv4(ip: IpAddress): IpAddress | null {
+function embeddedIpv4(ip: IpAddress): IpAddress | null {
   if (ip.family !== 6 || !(within(ip, MAPPED) || within(ip, NAT64))) return null;
   return { family: 4, bytes: ip.bytes.slice(12) };
 }
@@ -175,7 +175,9 @@ export function checkAddress(address: string, allowed: readonly Cidr[]): Address
   const metadata = all.some((f) => METADATA.some((m) => sameAddress(f, m)));
   if (metadata) {
     const exact = allowed.find((c) => c.prefix === (c.family === 4 ? 32 : 128) && all.some((f) => sameAddress(f, c)));
-    return exact ? { allowed: true, by: exact.text } : { allowed: false, what: 'a cloud metadata address (allowed only as its own /32 or /128)', reason: 'metadata' };
+    return exact
+      ? { allowed: true, by: exact.text }
+      : { allowed: false, what: 'a cloud metadata address (allowed only as its own /32 or /128)', reason: 'metadata' };
   }
   let refused: string | null = null;
   for (const f of all) {

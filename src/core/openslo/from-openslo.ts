@@ -67,22 +67,32 @@ function add(ctx: Context, at: string, message: string): null {
 
 /** A metric source's PromQL, or null (an issue recorded) when it is not a Prometheus query. */
 function promQuery(ctx: Context, metric: unknown, at: string): string | null {
-  if (!isObj(metric) || !isObj(metric.metricSource)) return add(ctx, `${at}.metricSource`, `expected a metricSource with type: Prometheus and spec.query; got ${describeValue(metric)}`);
+  if (!isObj(metric) || !isObj(metric.metricSource))
+    return add(ctx, `${at}.metricSource`, `expected a metricSource with type: Prometheus and spec.query; got ${describeValue(metric)}`);
   const source = metric.metricSource;
   let type = source.type;
   if (type === undefined && typeof source.metricSourceRef === 'string') {
     const dataSource = ctx.dataSources.get(source.metricSourceRef);
     if (!dataSource) {
-      return add(ctx, `${at}.metricSource.metricSourceRef`, `names no kind: DataSource in this file ("${source.metricSourceRef}"), and metricSource.type is not set; set type: Prometheus`);
+      return add(
+        ctx,
+        `${at}.metricSource.metricSourceRef`,
+        `names no kind: DataSource in this file ("${source.metricSourceRef}"), and metricSource.type is not set; set type: Prometheus`,
+      );
     }
     type = isObj(dataSource.spec) ? dataSource.spec.type : undefined;
   }
   if (typeof type !== 'string') return add(ctx, `${at}.metricSource.type`, `expected type: Prometheus; got ${describeValue(type)}`);
   if (type.toLowerCase() !== 'prometheus') {
-    return add(ctx, `${at}.metricSource.type`, `expected type: Prometheus: the gate reads Prometheus (and Prometheus-compatible APIs such as Thanos, Mimir or VictoriaMetrics) only; got "${type}"`);
+    return add(
+      ctx,
+      `${at}.metricSource.type`,
+      `expected type: Prometheus: the gate reads Prometheus (and Prometheus-compatible APIs such as Thanos, Mimir or VictoriaMetrics) only; got "${type}"`,
+    );
   }
   const query = isObj(source.spec) ? source.spec.query : undefined;
-  if (typeof query !== 'string' || query.trim() === '') return add(ctx, `${at}.metricSource.spec.query`, `expected a PromQL query; got ${describeValue(query)}`);
+  if (typeof query !== 'string' || query.trim() === '')
+    return add(ctx, `${at}.metricSource.spec.query`, `expected a PromQL query; got ${describeValue(query)}`);
   return query.trim();
 }
 
@@ -105,19 +115,30 @@ function indicatorOf(ctx: Context, spec: unknown, at: string): Indicator | null 
     if (query === null) return null;
     const histogram = histogramSelector(query);
     if ('refused' in histogram) {
-      return add(ctx, `${at}.thresholdMetric.metricSource.spec.query`, `a threshold metric is read only as a latency histogram: ${histogram.refused} (query: ${query.replace(/\s+/g, ' ')})`);
+      return add(
+        ctx,
+        `${at}.thresholdMetric.metricSource.spec.query`,
+        `a threshold metric is read only as a latency histogram: ${histogram.refused} (query: ${query.replace(/\s+/g, ' ')})`,
+      );
     }
     return { histogram };
   }
-  if (!isObj(ratioMetric)) return add(ctx, `${at}.ratioMetric`, `expected good or bad with total, or raw with rawType; got ${describeValue(ratioMetric)}`);
+  if (!isObj(ratioMetric))
+    return add(ctx, `${at}.ratioMetric`, `expected good or bad with total, or raw with rawType; got ${describeValue(ratioMetric)}`);
   const r = `${at}.ratioMetric`;
-  if (ratioMetric.counter !== undefined && typeof ratioMetric.counter !== 'boolean') return add(ctx, `${r}.counter`, `expected true or false; got ${describeValue(ratioMetric.counter)}`);
+  if (ratioMetric.counter !== undefined && typeof ratioMetric.counter !== 'boolean')
+    return add(ctx, `${r}.counter`, `expected true or false; got ${describeValue(ratioMetric.counter)}`);
   const counters = ratioMetric.counter === true;
   const has = (key: string) => ratioMetric[key] !== undefined;
   if (has('raw')) {
     if (has('good') || has('bad') || has('total')) return add(ctx, r, 'raw cannot be combined with good, bad or total');
     const rawType = ratioMetric.rawType;
-    if (rawType !== 'success' && rawType !== 'failure') return add(ctx, `${r}.rawType`, `expected success (the raw query is the good ratio) or failure (the error ratio); got ${describeValue(rawType)}`);
+    if (rawType !== 'success' && rawType !== 'failure')
+      return add(
+        ctx,
+        `${r}.rawType`,
+        `expected success (the raw query is the good ratio) or failure (the error ratio); got ${describeValue(rawType)}`,
+      );
     const query = promQuery(ctx, ratioMetric.raw, `${r}.raw`);
     const raw = query === null ? null : template(ctx, query, false, `${r}.raw.metricSource.spec.query`);
     if (raw === null) return null;
@@ -139,13 +160,16 @@ function indicatorOf(ctx: Context, spec: unknown, at: string): Indicator | null 
 /** The objective in percent from `target` (a fraction) or `targetPercent`, or null (an issue recorded). */
 function objectivePercent(ctx: Context, objective: Obj, at: string): { value: number; field: string } | null {
   const { target, targetPercent } = objective;
-  if (target !== undefined && targetPercent !== undefined) return add(ctx, at, 'set target (a fraction such as 0.999) or targetPercent (a percentage such as 99.9), not both');
+  if (target !== undefined && targetPercent !== undefined)
+    return add(ctx, at, 'set target (a fraction such as 0.999) or targetPercent (a percentage such as 99.9), not both');
   if (targetPercent !== undefined) {
-    if (typeof targetPercent !== 'number' || !Number.isFinite(targetPercent)) return add(ctx, `${at}.targetPercent`, `expected a percentage such as 99.9; got ${describeValue(targetPercent)}`);
+    if (typeof targetPercent !== 'number' || !Number.isFinite(targetPercent))
+      return add(ctx, `${at}.targetPercent`, `expected a percentage such as 99.9; got ${describeValue(targetPercent)}`);
     return { value: targetPercent, field: `${at}.targetPercent` };
   }
   if (target === undefined) return add(ctx, at, 'expected target (a fraction such as 0.999) or targetPercent (a percentage such as 99.9)');
-  if (typeof target !== 'number' || !Number.isFinite(target)) return add(ctx, `${at}.target`, `expected a fraction such as 0.999; got ${describeValue(target)}`);
+  if (typeof target !== 'number' || !Number.isFinite(target))
+    return add(ctx, `${at}.target`, `expected a fraction such as 0.999; got ${describeValue(target)}`);
   if (target >= 1 || target <= 0) {
     const hint = target > 1 && target < 100 ? `; for a percentage write targetPercent: ${target}` : '';
     return add(ctx, `${at}.target`, `expected a fraction above 0 and below 1, e.g. 0.999 for 99.9%; got ${target}${hint}`);
@@ -161,7 +185,11 @@ function budgetingMethod(ctx: Context, spec: Obj, at: string): void {
   const method = spec.budgetingMethod;
   if (method === 'Occurrences') return;
   if (method === 'Timeslices' || method === 'RatioTimeslices') {
-    add(ctx, `${at}.budgetingMethod`, `${method} budgets count time slices (good minutes over all minutes); ${BUDGETING}: expected Occurrences; got "${method}"`);
+    add(
+      ctx,
+      `${at}.budgetingMethod`,
+      `${method} budgets count time slices (good minutes over all minutes); ${BUDGETING}: expected Occurrences; got "${method}"`,
+    );
   } else if (method === undefined || method === null) {
     add(ctx, `${at}.budgetingMethod`, `expected budgetingMethod: Occurrences; ${BUDGETING}`);
   } else {
@@ -169,25 +197,39 @@ function budgetingMethod(ctx: Context, spec: Obj, at: string): void {
   }
 }
 
-const CALENDAR = 'calendar-aligned windows are not supported: the gate measures a rolling window that ends at the deploy; write isRolling: true with a duration such as 28d';
+const CALENDAR =
+  'calendar-aligned windows are not supported: the gate measures a rolling window that ends at the deploy; write isRolling: true with a duration such as 28d';
 
 /** An OpenSLO duration shorthand (`28d`, `4w`, `1Y`) as a Prometheus duration, or null (an issue recorded). */
 function duration(ctx: Context, value: unknown, at: string): string | null {
   const match = typeof value === 'string' ? /^(\d+)([mhdwMQY])$/.exec(value) : null;
-  if (!match || Number(match[1]) <= 0) return add(ctx, at, `expected a duration shorthand such as 28d, 4w or 12h; got ${describeValue(value)}`);
+  if (!match || Number(match[1]) <= 0)
+    return add(ctx, at, `expected a duration shorthand such as 28d, 4w or 12h; got ${describeValue(value)}`);
   const unit = match[2]!;
-  if (unit === 'M' || unit === 'Q') return add(ctx, at, `months and quarters have no fixed length, so a rolling window of them is ambiguous: write it in days or weeks, e.g. 30d or 4w; got "${value as string}"`);
+  if (unit === 'M' || unit === 'Q')
+    return add(
+      ctx,
+      at,
+      `months and quarters have no fixed length, so a rolling window of them is ambiguous: write it in days or weeks, e.g. 30d or 4w; got "${value as string}"`,
+    );
   return `${Number(match[1])}${unit === 'Y' ? 'y' : unit}`;
 }
 
 /** The SLO's rolling window (undefined: the policy's default), or null (an issue recorded). */
 function rollingWindow(ctx: Context, windows: unknown, at: string): string | undefined | null {
   if (windows === undefined || windows === null) return undefined;
-  if (!Array.isArray(windows) || windows.length !== 1) return add(ctx, at, `expected exactly one time window; got ${describeValue(windows)}`);
+  if (!Array.isArray(windows) || windows.length !== 1)
+    return add(ctx, at, `expected exactly one time window; got ${describeValue(windows)}`);
   const window: unknown = windows[0];
   if (!isObj(window)) return add(ctx, `${at}[0]`, `expected duration and isRolling: true; got ${describeValue(window)}`);
-  if (window.calendar !== undefined) return add(ctx, `${at}[0].calendar`, `${CALENDAR} (got a calendar starting ${describeValue(isObj(window.calendar) ? window.calendar.startTime : window.calendar)})`);
-  if (window.isRolling !== undefined && window.isRolling !== true) return add(ctx, `${at}[0].isRolling`, `${CALENDAR}; got ${describeValue(window.isRolling)}`);
+  if (window.calendar !== undefined)
+    return add(
+      ctx,
+      `${at}[0].calendar`,
+      `${CALENDAR} (got a calendar starting ${describeValue(isObj(window.calendar) ? window.calendar.startTime : window.calendar)})`,
+    );
+  if (window.isRolling !== undefined && window.isRolling !== true)
+    return add(ctx, `${at}[0].isRolling`, `${CALENDAR}; got ${describeValue(window.isRolling)}`);
   return duration(ctx, window.duration, `${at}[0].duration`);
 }
 
@@ -214,7 +256,8 @@ function validated(ctx: Context, candidates: Candidate[]): SloConfig[] {
   return out;
 }
 
-const describe = (text: unknown): Record<string, string> => (typeof text === 'string' && text !== '' ? { description: text.slice(0, 500) } : {});
+const describe = (text: unknown): Record<string, string> =>
+  typeof text === 'string' && text !== '' ? { description: text.slice(0, 500) } : {};
 
 /** One OpenSLO v1 `kind: SLO` as SLOs (one per objective). */
 function fromV1Slo(ctx: Context, object: Obj, where: string): Candidate[] {
@@ -239,19 +282,32 @@ function fromV1Slo(ctx: Context, object: Obj, where: string): Candidate[] {
     const sli = ctx.slis.get(spec.indicatorRef);
     if (!sli) {
       const known = [...ctx.slis.keys()];
-      add(ctx, `${s}.indicatorRef`, `no kind: SLI named "${spec.indicatorRef}" in this file${known.length > 0 ? ` (its SLIs: ${known.join(', ')})` : ''}; the SLI an SLO refers to must be in the same file`);
+      add(
+        ctx,
+        `${s}.indicatorRef`,
+        `no kind: SLI named "${spec.indicatorRef}" in this file${known.length > 0 ? ` (its SLIs: ${known.join(', ')})` : ''}; the SLI an SLO refers to must be in the same file`,
+      );
     } else {
       indicator = indicatorOf(ctx, sli.spec, `SLI/${spec.indicatorRef} spec`);
     }
   } else {
-    add(ctx, s, `expected indicator (an inline SLI) or indicatorRef (the name of a kind: SLI in this file)${spec.indicatorRef !== undefined ? `; got indicatorRef ${describeValue(spec.indicatorRef)}` : ''}`);
+    add(
+      ctx,
+      s,
+      `expected indicator (an inline SLI) or indicatorRef (the name of a kind: SLI in this file)${spec.indicatorRef !== undefined ? `; got indicatorRef ${describeValue(spec.indicatorRef)}` : ''}`,
+    );
   }
   const objectives = spec.objectives;
   if (!Array.isArray(objectives) || objectives.length === 0) {
-    add(ctx, `${s}.objectives`, `expected at least one objective with target (a fraction such as 0.999) or targetPercent; got ${describeValue(objectives)}`);
+    add(
+      ctx,
+      `${s}.objectives`,
+      `expected at least one objective with target (a fraction such as 0.999) or targetPercent; got ${describeValue(objectives)}`,
+    );
     return [];
   }
-  if (indicator && 'histogram' in indicator && objectives.length !== 1) add(ctx, `${s}.objectives`, `a thresholdMetric SLO has exactly one objective; got ${objectives.length}`);
+  if (indicator && 'histogram' in indicator && objectives.length !== 1)
+    add(ctx, `${s}.objectives`, `a thresholdMetric SLO has exactly one objective; got ${objectives.length}`);
   const candidates: Candidate[] = [];
   for (const [i, objective] of objectives.entries()) {
     const o = `${s}.objectives[${i}]`;
@@ -276,9 +332,19 @@ function fromV1Slo(ctx: Context, object: Obj, where: string): Candidate[] {
             : `expected op: lte (good events take at most value); got ${describeValue(op)}`,
         );
       } else if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-        add(ctx, `${o}.value`, `expected the latency bound, a positive number in the histogram's unit that is one of its bucket bounds (le), e.g. 0.5; got ${describeValue(value)}`);
+        add(
+          ctx,
+          `${o}.value`,
+          `expected the latency bound, a positive number in the histogram's unit that is one of its bucket bounds (le), e.g. 0.5; got ${describeValue(value)}`,
+        );
       } else {
-        sli = { latency: { metric: indicator.histogram.metric, threshold: value, ...(indicator.histogram.selector ? { selector: indicator.histogram.selector } : {}) } };
+        sli = {
+          latency: {
+            metric: indicator.histogram.metric,
+            threshold: value,
+            ...(indicator.histogram.selector ? { selector: indicator.histogram.selector } : {}),
+          },
+        };
       }
     } else if (indicator) {
       sli = indicator.sli;
@@ -293,7 +359,13 @@ function fromV1Slo(ctx: Context, object: Obj, where: string): Candidate[] {
         ...describe(spec.description),
         sli,
       },
-      fields: { name: `${at} metadata.name`, service: `${s}.service`, objective: percent.field, window: `${s}.timeWindow[0].duration`, sli: `${s}.indicator` },
+      fields: {
+        name: `${at} metadata.name`,
+        service: `${s}.service`,
+        objective: percent.field,
+        window: `${s}.timeWindow[0].duration`,
+        sli: `${s}.indicator`,
+      },
     });
   }
   return candidates;
@@ -302,16 +374,25 @@ function fromV1Slo(ctx: Context, object: Obj, where: string): Candidate[] {
 /** v1alpha's window: `timeWindows[0]` with count and unit. */
 function v1alphaWindow(ctx: Context, windows: unknown, at: string): string | undefined | null {
   if (windows === undefined || windows === null) return undefined;
-  if (!Array.isArray(windows) || windows.length !== 1) return add(ctx, at, `expected exactly one time window; got ${describeValue(windows)}`);
+  if (!Array.isArray(windows) || windows.length !== 1)
+    return add(ctx, at, `expected exactly one time window; got ${describeValue(windows)}`);
   const window: unknown = windows[0];
   if (!isObj(window)) return add(ctx, `${at}[0]`, `expected count and unit; got ${describeValue(window)}`);
-  if (window.calendar !== undefined) return add(ctx, `${at}[0].calendar`, CALENDAR.replace('isRolling: true with a duration such as 28d', 'a count of days or weeks'));
-  if (window.isRolling === false) return add(ctx, `${at}[0].isRolling`, CALENDAR.replace('isRolling: true with a duration such as 28d', 'a count of days or weeks'));
+  if (window.calendar !== undefined)
+    return add(ctx, `${at}[0].calendar`, CALENDAR.replace('isRolling: true with a duration such as 28d', 'a count of days or weeks'));
+  if (window.isRolling === false)
+    return add(ctx, `${at}[0].isRolling`, CALENDAR.replace('isRolling: true with a duration such as 28d', 'a count of days or weeks'));
   const { count, unit } = window;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0) return add(ctx, `${at}[0].count`, `expected a whole number of days or weeks; got ${describeValue(count)}`);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0)
+    return add(ctx, `${at}[0].count`, `expected a whole number of days or weeks; got ${describeValue(count)}`);
   if (unit === 'Day') return `${count}d`;
   if (unit === 'Week') return `${count}w`;
-  if (unit === 'Month' || unit === 'Quarter') return add(ctx, `${at}[0].unit`, `months and quarters have no fixed length, so a rolling window of them is ambiguous: write it in days (unit: Day, count: 30); got "${unit}"`);
+  if (unit === 'Month' || unit === 'Quarter')
+    return add(
+      ctx,
+      `${at}[0].unit`,
+      `months and quarters have no fixed length, so a rolling window of them is ambiguous: write it in days (unit: Day, count: 30); got "${unit}"`,
+    );
   return add(ctx, `${at}[0].unit`, `expected Day or Week; got ${describeValue(unit)}`);
 }
 
@@ -319,9 +400,16 @@ function v1alphaWindow(ctx: Context, windows: unknown, at: string): string | und
 function v1alphaQuery(ctx: Context, metric: unknown, counters: boolean, at: string): string | null {
   if (!isObj(metric)) return add(ctx, at, `expected source: prometheus, queryType: promql and query; got ${describeValue(metric)}`);
   const source = typeof metric.source === 'string' ? metric.source.toLowerCase() : metric.source;
-  if (source !== 'prometheus' && source !== 'sloth') return add(ctx, `${at}.source`, `the gate reads Prometheus queries only: expected source: prometheus; got ${describeValue(metric.source)}`);
-  if (metric.queryType !== 'promql') return add(ctx, `${at}.queryType`, `expected queryType: promql; got ${describeValue(metric.queryType)}`);
-  if (typeof metric.query !== 'string' || metric.query.trim() === '') return add(ctx, `${at}.query`, `expected a PromQL query; got ${describeValue(metric.query)}`);
+  if (source !== 'prometheus' && source !== 'sloth')
+    return add(
+      ctx,
+      `${at}.source`,
+      `the gate reads Prometheus queries only: expected source: prometheus; got ${describeValue(metric.source)}`,
+    );
+  if (metric.queryType !== 'promql')
+    return add(ctx, `${at}.queryType`, `expected queryType: promql; got ${describeValue(metric.queryType)}`);
+  if (typeof metric.query !== 'string' || metric.query.trim() === '')
+    return add(ctx, `${at}.query`, `expected a PromQL query; got ${describeValue(metric.query)}`);
   return template(ctx, metric.query.trim(), counters, `${at}.query`);
 }
 
@@ -340,7 +428,11 @@ function fromV1alphaSlo(ctx: Context, object: Obj, where: string): Candidate[] {
   budgetingMethod(ctx, spec, s);
   const window = v1alphaWindow(ctx, spec.timeWindows, `${s}.timeWindows`);
   if (spec.indicator !== undefined) {
-    add(ctx, `${s}.indicator`, 'a v1alpha thresholdMetric compares raw values, which the gate cannot count as events: write the objectives as ratioMetrics with good and total (or use openslo/v1 with a histogram bucket)');
+    add(
+      ctx,
+      `${s}.indicator`,
+      'a v1alpha thresholdMetric compares raw values, which the gate cannot count as events: write the objectives as ratioMetrics with good and total (or use openslo/v1 with a histogram bucket)',
+    );
   }
   const objectives = spec.objectives;
   if (!Array.isArray(objectives) || objectives.length === 0) {
@@ -375,7 +467,13 @@ function fromV1alphaSlo(ctx: Context, object: Obj, where: string): Candidate[] {
         ...describe(spec.description),
         sli: { 'good-events': { good, total } },
       },
-      fields: { name: `${at} metadata.name`, service: `${s}.service`, objective: percent.field, window: `${s}.timeWindows[0]`, sli: `${o}.ratioMetrics` },
+      fields: {
+        name: `${at} metadata.name`,
+        service: `${s}.service`,
+        objective: percent.field,
+        window: `${s}.timeWindows[0]`,
+        sli: `${o}.ratioMetrics`,
+      },
     });
   }
   return candidates;
@@ -398,11 +496,19 @@ export function slosFromOpenSlo(text: string, source: string): SloConfig[] {
     }
     const { apiVersion, kind } = data;
     if (apiVersion === undefined && data.version === 'prometheus/v1') {
-      add(ctx, where, 'this is a Sloth spec (version: prometheus/v1), not OpenSLO: name it with the policy\'s sloth: key instead of openslo:');
+      add(
+        ctx,
+        where,
+        "this is a Sloth spec (version: prometheus/v1), not OpenSLO: name it with the policy's sloth: key instead of openslo:",
+      );
       continue;
     }
     if (apiVersion !== V1 && apiVersion !== V1ALPHA) {
-      add(ctx, `${label(typeof kind === 'string' ? kind : 'object', nameOf(data), where)} apiVersion`, `expected ${V1} (or ${V1ALPHA}, as Sloth reads it); got ${describeValue(apiVersion)}`);
+      add(
+        ctx,
+        `${label(typeof kind === 'string' ? kind : 'object', nameOf(data), where)} apiVersion`,
+        `expected ${V1} (or ${V1ALPHA}, as Sloth reads it); got ${describeValue(apiVersion)}`,
+      );
       continue;
     }
     if (apiVersion === V1ALPHA) {
@@ -429,9 +535,15 @@ export function slosFromOpenSlo(text: string, source: string): SloConfig[] {
   }
   if (slos.length === 0 && ctx.issues.length === 0) {
     const found = parsed.objects.map((o) => (isObj(o.data) ? label(String(o.data.kind), nameOf(o.data), o.where) : o.where));
-    add(ctx, '', `no kind: SLO in the file${found.length > 0 ? ` (it has ${found.join(', ')})` : ' (it is empty)'}; expected apiVersion: ${V1} documents with kind: SLO`);
+    add(
+      ctx,
+      '',
+      `no kind: SLO in the file${found.length > 0 ? ` (it has ${found.join(', ')})` : ' (it is empty)'}; expected apiVersion: ${V1} documents with kind: SLO`,
+    );
   }
-  const candidates = slos.flatMap(({ version, object, where }) => (version === V1 ? fromV1Slo(ctx, object, where) : fromV1alphaSlo(ctx, object, where)));
+  const candidates = slos.flatMap(({ version, object, where }) =>
+    version === V1 ? fromV1Slo(ctx, object, where) : fromV1alphaSlo(ctx, object, where),
+  );
   const result = validated(ctx, candidates);
   const seen = new Set<string>();
   for (const slo of result) {

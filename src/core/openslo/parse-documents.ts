@@ -13,7 +13,7 @@ import type { PolicyIssue } from '../policy/policy-error.js';
 import { duplicateKey, tooDeep } from '../yaml/parse-hardened-yaml.js';
 
 /** Longest OpenSLO file accepted: the policy file's cap (a real one is a few KB). */
-export const MAX_OPENSLO_CHARS = 256 * 1024;
+const MAX_OPENSLO_CHARS = 256 * 1024;
 /** OpenSLO's deepest field is about 10 levels down (spec.indicator.spec.ratioMetric.good.metricSource.spec.query). */
 const MAX_DEPTH = 64;
 const MAX_ALIAS_COUNT = 100;
@@ -28,12 +28,18 @@ export interface OpenSloObject {
 /** Every object of the file, in order, or the YAML problems found. Empty documents are skipped. */
 export function parseOpenSloDocuments(text: string): { ok: true; objects: OpenSloObject[] } | { ok: false; issues: PolicyIssue[] } {
   if (text.length > MAX_OPENSLO_CHARS) {
-    return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; an OpenSLO file may have at most ${MAX_OPENSLO_CHARS}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `the file has ${text.length} characters; an OpenSLO file may have at most ${MAX_OPENSLO_CHARS}` }],
+    };
   }
   const deep = tooDeep(text, MAX_DEPTH);
   if (deep !== null) {
     const line = text.slice(0, deep).split('\n').length;
-    return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}` }] };
+    return {
+      ok: false,
+      issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}` }],
+    };
   }
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
@@ -43,7 +49,10 @@ export function parseOpenSloDocuments(text: string): { ok: true; objects: OpenSl
   for (const [d, doc] of docs.entries()) {
     for (const e of doc.errors) {
       const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-      issues.push({ path: at ? `line ${at.line}` : `document ${d + 1}`, message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` });
+      issues.push({
+        path: at ? `line ${at.line}` : `document ${d + 1}`,
+        message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+      });
     }
     if (doc.errors.length > 0) continue;
     const duplicate = duplicateKey(doc, lineCounter);
@@ -55,7 +64,10 @@ export function parseOpenSloDocuments(text: string): { ok: true; objects: OpenSl
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error: unknown) {
-      issues.push({ path: `document ${d + 1}`, message: `YAML aliases: ${error instanceof Error ? error.message : String(error)} (write the values out, or use fewer anchors and aliases)` });
+      issues.push({
+        path: `document ${d + 1}`,
+        message: `YAML aliases: ${error instanceof Error ? error.message : String(error)} (write the values out, or use fewer anchors and aliases)`,
+      });
       continue;
     }
     if (data === null || data === undefined) continue;

@@ -37,7 +37,7 @@ export type WindowTemplate = { template: string } | { refused: string };
 /** Where `{{window}}` stands while the query is parsed: a duration no author writes. */
 const SENTINEL = '9876543210s';
 const PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
-export const WINDOW = '{{window}}';
+const WINDOW = '{{window}}';
 
 /** One line of a query, for messages. */
 function shown(text: string): string {
@@ -68,7 +68,8 @@ function literalRange(query: string, node: Node): { text: string; from: number; 
   const range = ranges[0];
   if (!range) return null;
   const literal = range.firstChild;
-  if (!literal || literal.name !== 'NumberDurationLiteralInDurationContext' || literal.from !== range.from || literal.to !== range.to) return null;
+  if (!literal || literal.name !== 'NumberDurationLiteralInDurationContext' || literal.from !== range.from || literal.to !== range.to)
+    return null;
   return { text: query.slice(range.from, range.to), from: range.from, to: range.to };
 }
 
@@ -85,7 +86,8 @@ function functionOver(query: string, matrix: Node): { name: string; from: number
 /** Refusals that hold whatever the form: a query pinned in time measures another period than the deploy's. */
 function timeModifiers(query: string, tree: Tree): string | null {
   const offset = nodes(tree, 'OffsetExpr')[0];
-  if (offset) return `it uses offset (${shown(query.slice(offset.from, offset.to))}), which would measure a window that ends before the deploy; remove it`;
+  if (offset)
+    return `it uses offset (${shown(query.slice(offset.from, offset.to))}), which would measure a window that ends before the deploy; remove it`;
   const at = nodes(tree, 'StepInvariantExpr')[0];
   if (at) return `it uses the @ modifier (${shown(query.slice(at.from, at.to))}), which pins the query to one moment; remove it`;
   return null;
@@ -108,7 +110,10 @@ function functionEdit(query: string, matrix: Node): Edit | { refused: string } |
   const fn = functionOver(query, matrix);
   if (!fn) return null;
   if (fn.name === 'rate') return { from: fn.from, to: fn.to, text: 'increase' };
-  if (fn.name === 'irate') return { refused: 'it uses irate(), which reads only the last two samples whatever the range; use increase() (or rate()) over the window' };
+  if (fn.name === 'irate')
+    return {
+      refused: 'it uses irate(), which reads only the last two samples whatever the range; use increase() (or rate()) over the window',
+    };
   return null;
 }
 
@@ -116,7 +121,9 @@ function functionEdit(query: string, matrix: Node): Edit | { refused: string } |
 function checked(template: string): WindowTemplate {
   const rendered = template.replace(PLACEHOLDER, '5m');
   const problem = parseProblem(rendered, parser.parse(rendered));
-  return problem === null ? { template } : { refused: `the query could not be rewritten with {{window}} safely (${problem}); write {{window}} where the SLO window goes` };
+  return problem === null
+    ? { template }
+    : { refused: `the query could not be rewritten with {{window}} safely (${problem}); write {{window}} where the SLO window goes` };
 }
 
 /** Form 1: the author's own `{{window}}`. */
@@ -147,7 +154,9 @@ export function windowTemplate(query: string, counters: boolean): WindowTemplate
   if (problem) return { refused: problem };
   const subquery = nodes(tree, 'SubqueryExpr')[0];
   if (subquery) {
-    return { refused: `it has a subquery (${shown(query.slice(subquery.from, subquery.to))}), so the gate cannot tell which range is the SLO window; write {{window}} where the window goes` };
+    return {
+      refused: `it has a subquery (${shown(query.slice(subquery.from, subquery.to))}), so the gate cannot tell which range is the SLO window; write {{window}} where the window goes`,
+    };
   }
   const matrices = nodes(tree, 'MatrixSelector');
   if (matrices.length > 0) {
@@ -156,7 +165,9 @@ export function windowTemplate(query: string, counters: boolean): WindowTemplate
     for (const matrix of matrices) {
       const range = literalRange(query, matrix);
       if (matrix.firstChild?.name !== 'VectorSelector' || !range) {
-        return { refused: `the range selector ${shown(query.slice(matrix.from, matrix.to))} is not a selector with a plain range such as [5m]; write {{window}} where the SLO window goes` };
+        return {
+          refused: `the range selector ${shown(query.slice(matrix.from, matrix.to))} is not a selector with a plain range such as [5m]; write {{window}} where the SLO window goes`,
+        };
       }
       let ms: number;
       try {
@@ -171,7 +182,9 @@ export function windowTemplate(query: string, counters: boolean): WindowTemplate
       if (edit) edits.push(edit);
     }
     if (ranges.size > 1) {
-      return { refused: `its range selectors have different ranges (${[...ranges.values()].map((r) => `[${r}]`).join(', ')}), so the gate cannot tell which is the SLO window; write {{window}} where the window goes` };
+      return {
+        refused: `its range selectors have different ranges (${[...ranges.values()].map((r) => `[${r}]`).join(', ')}), so the gate cannot tell which is the SLO window; write {{window}} where the window goes`,
+      };
     }
     return checked(applyEdits(query, edits));
   }
@@ -183,7 +196,12 @@ export function windowTemplate(query: string, counters: boolean): WindowTemplate
   }
   const selectors = nodes(tree, 'VectorSelector');
   if (selectors.length === 0) return { refused: 'it reads no series at all' };
-  return checked(applyEdits(query, selectors.map((s) => ({ from: s.from, to: s.to, text: `increase(${query.slice(s.from, s.to)}[${WINDOW}])` }))));
+  return checked(
+    applyEdits(
+      query,
+      selectors.map((s) => ({ from: s.from, to: s.to, text: `increase(${query.slice(s.from, s.to)}[${WINDOW}])` })),
+    ),
+  );
 }
 
 export type HistogramSelector = { metric: string; selector: string } | { refused: string };
@@ -196,7 +214,8 @@ export type HistogramSelector = { metric: string; selector: string } | { refused
  * events, and is refused.
  */
 export function histogramSelector(query: string): HistogramSelector {
-  const form = 'expected the histogram\'s bucket selector alone, e.g. http_request_duration_seconds_bucket{job="api"}: good events are the bucket whose le is the objective\'s value, all events the histogram\'s _count';
+  const form =
+    "expected the histogram's bucket selector alone, e.g. http_request_duration_seconds_bucket{job=\"api\"}: good events are the bucket whose le is the objective's value, all events the histogram's _count";
   if (hasWindowPlaceholder(query)) return { refused: `${form}; the gate adds the window itself` };
   const tree = parser.parse(query);
   const problem = parseProblem(query, tree);
@@ -205,15 +224,17 @@ export function histogramSelector(query: string): HistogramSelector {
   if (!top || top.name !== 'VectorSelector' || top.nextSibling) return { refused: `${form}; got ${shown(query)}` };
   const identifier = top.getChild('Identifier');
   const name = identifier ? query.slice(identifier.from, identifier.to) : '';
-  if (!name.endsWith('_bucket') || name.length === '_bucket'.length) return { refused: `${form}; ${name ? `${name} is not a _bucket series` : 'the selector names no metric'}` };
+  if (!name.endsWith('_bucket') || name.length === '_bucket'.length)
+    return { refused: `${form}; ${name ? `${name} is not a _bucket series` : 'the selector names no metric'}` };
   const matchers = top.getChild('LabelMatchers');
   const parts: string[] = [];
   for (let child = matchers?.firstChild ?? null; child; child = child.nextSibling) {
-    if (child.name === 'QuotedLabelName' || child.name === 'QuotedLabelMatcher') return { refused: `${form}; quoted label names are not supported here` };
+    if (child.name === 'QuotedLabelName' || child.name === 'QuotedLabelMatcher')
+      return { refused: `${form}; quoted label names are not supported here` };
     if (child.name !== 'UnquotedLabelMatcher') continue;
     const label = child.getChild('LabelName');
     const labelName = label ? query.slice(label.from, label.to) : '';
-    if (labelName === 'le') return { refused: 'the selector has an le matcher; leave it out: the objective\'s value picks the bucket' };
+    if (labelName === 'le') return { refused: "the selector has an le matcher; leave it out: the objective's value picks the bucket" };
     if (labelName === '__name__') return { refused: `${form}; name the metric before the braces, not with __name__` };
     parts.push(query.slice(child.from, child.to));
   }

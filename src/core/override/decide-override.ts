@@ -48,11 +48,17 @@ export function hasPermission(role: { roleName: string | null; permission: strin
 }
 
 /** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
-export function preflightOverride(report: Report, attempt: Pick<OverrideAttempt, 'level' | 'reason' | 'eventName' | 'via'>, policy: ResolvedPolicy): string[] {
+export function preflightOverride(
+  report: Report,
+  attempt: Pick<OverrideAttempt, 'level' | 'reason' | 'eventName' | 'via'>,
+  policy: ResolvedPolicy,
+): string[] {
   const problems: string[] = [];
   const cli = attempt.via === 'cli';
   if (!cli && attempt.eventName !== 'workflow_dispatch') {
-    problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
+    problems.push(
+      `overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`,
+    );
   }
   const reason = attempt.reason?.trim() ?? '';
   if (reason.length < policy.overrides.minReasonLength) {
@@ -63,7 +69,9 @@ export function preflightOverride(report: Report, attempt: Pick<OverrideAttempt,
   const status = report.decision.status;
   if (!levelPasses(attempt.level, status)) {
     const needed = report.decision.requiredOverride ?? 'exhausted';
-    problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
+    problems.push(
+      `override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`,
+    );
   }
   return problems;
 }
@@ -79,7 +87,10 @@ export function applyOverride(report: Report, attempt: OverrideAttempt, policy: 
       ...report,
       decision: {
         ...report.decision,
-        nextSteps: [`An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`, ...report.decision.nextSteps],
+        nextSteps: [
+          `An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`,
+          ...report.decision.nextSteps,
+        ],
       },
     };
   }
@@ -128,7 +139,11 @@ export function applyOverride(report: Report, attempt: OverrideAttempt, policy: 
     override,
     findings: [
       ...report.findings,
-      { source: 'override', status: report.decision.status, message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}` },
+      {
+        source: 'override',
+        status: report.decision.status,
+        message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}`,
+      },
     ],
     decision: {
       ...report.decision,

@@ -37,7 +37,7 @@ export interface OverrideFacts {
 }
 
 /** Which facts were verified, and how; written into the audit record. */
-export interface VerifiedOverride {
+interface VerifiedOverride {
   /** The report is bound to the run by a valid OIDC token from the configured issuer. */
   oidc: true;
   /** The actor's role when the app checked it (role_name, else the legacy permission). */
@@ -60,7 +60,8 @@ export function judgeOverride(f: OverrideFacts): OverrideJudgement {
     if (run.triggeringActor?.toLowerCase() !== claimed.actor.toLowerCase()) {
       problems.push(`run ${claimed.runId} was triggered by ${run.triggeringActor ?? 'nobody'}, but the override names ${claimed.actor}`);
     }
-    if (run.headSha !== f.checkRunSha) problems.push(`run ${claimed.runId} ran on ${run.headSha.slice(0, 7)}, but the check run is on ${f.checkRunSha.slice(0, 7)}`);
+    if (run.headSha !== f.checkRunSha)
+      problems.push(`run ${claimed.runId} ran on ${run.headSha.slice(0, 7)}, but the check run is on ${f.checkRunSha.slice(0, 7)}`);
     if (claimed.runAttempt < 1 || claimed.runAttempt > run.runAttempt) {
       problems.push(`the override names attempt ${claimed.runAttempt} of run ${claimed.runId}, which has had ${run.runAttempt} attempt(s)`);
     }
@@ -71,7 +72,9 @@ export function judgeOverride(f: OverrideFacts): OverrideJudgement {
   } else {
     permission = f.role.roleName ?? f.role.permission ?? 'none';
     if (!hasPermission(f.role, f.rule.permission)) {
-      problems.push(`${claimed.actor} has the ${permission} role; override level ${claimed.level} needs ${f.rule.permission} or higher (policy on the default branch)`);
+      problems.push(
+        `${claimed.actor} has the ${permission} role; override level ${claimed.level} needs ${f.rule.permission} or higher (policy on the default branch)`,
+      );
     }
   }
   let approvals: string[] = [];
@@ -81,7 +84,9 @@ export function judgeOverride(f: OverrideFacts): OverrideJudgement {
     } else if (!Array.isArray(f.approvals)) {
       problems.push(`could not read the run's approvals: ${f.approvals.error}`);
     } else if (f.approvals.length === 0) {
-      problems.push(`override level ${claimed.level} requires an approved deployment, and GitHub lists no approval of run ${claimed.runId} for this environment`);
+      problems.push(
+        `override level ${claimed.level} requires an approved deployment, and GitHub lists no approval of run ${claimed.runId} for this environment`,
+      );
     } else {
       approvals = f.approvals;
     }

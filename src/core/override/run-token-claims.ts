@@ -97,7 +97,9 @@ export function checkRunTokenClaims(claims: Record<string, unknown>, expected: E
   const repository = stringClaim(claims, 'repository');
   if (repository === null) problems.push(unusable(claims, 'repository', showClaim(expected.repository)));
   else if (!sameRepository(repository)) {
-    problems.push(`the OIDC token's "repository" is ${showClaim(repository)}, not ${showClaim(expected.repository)}: it was issued to a run in another repository`);
+    problems.push(
+      `the OIDC token's "repository" is ${showClaim(repository)}, not ${showClaim(expected.repository)}: it was issued to a run in another repository`,
+    );
   }
 
   checkNumberClaim(problems, claims, 'run_id', expected.runId);
@@ -106,7 +108,9 @@ export function checkRunTokenClaims(claims: Record<string, unknown>, expected: E
   const eventName = stringClaim(claims, 'event_name');
   if (eventName === null) problems.push(unusable(claims, 'event_name', '"workflow_dispatch"'));
   else if (eventName !== 'workflow_dispatch') {
-    problems.push(`the OIDC token's "event_name" is ${showClaim(eventName)}, not "workflow_dispatch": overrides come only from dispatched runs`);
+    problems.push(
+      `the OIDC token's "event_name" is ${showClaim(eventName)}, not "workflow_dispatch": overrides come only from dispatched runs`,
+    );
   }
 
   // triggering_actor is who started this attempt; actor stays the first attempt's on a re-run.
@@ -114,7 +118,9 @@ export function checkRunTokenClaims(claims: Record<string, unknown>, expected: E
   const actor = stringClaim(claims, actorClaim);
   if (actor === null) problems.push(unusable(claims, actorClaim, showClaim(expected.actor)));
   else if (actor.toLowerCase() !== expected.actor.toLowerCase()) {
-    problems.push(`the OIDC token's "${actorClaim}" is ${showClaim(actor)}, not ${showClaim(expected.actor)}: the override was recorded for someone other than who ran the workflow`);
+    problems.push(
+      `the OIDC token's "${actorClaim}" is ${showClaim(actor)}, not ${showClaim(expected.actor)}: the override was recorded for someone other than who ran the workflow`,
+    );
   }
 
   const sha = stringClaim(claims, 'sha');
@@ -126,18 +132,27 @@ export function checkRunTokenClaims(claims: Record<string, unknown>, expected: E
   const ref = stringClaim(claims, 'ref');
   if (ref === null) problems.push(unusable(claims, 'ref', showRefs(expected.allowedRefs)));
   else if (!allowed(ref)) {
-    problems.push(`the OIDC token's "ref" is ${showClaim(ref)}, not ${showRefs(expected.allowedRefs)}: overrides are accepted only from runs on a reviewed ref`);
+    problems.push(
+      `the OIDC token's "ref" is ${showClaim(ref)}, not ${showRefs(expected.allowedRefs)}: overrides are accepted only from runs on a reviewed ref`,
+    );
   }
 
   // The workflow file that ran: a workflow edited on an unreviewed branch must not count.
   const workflowRef = stringClaim(claims, 'workflow_ref');
-  if (workflowRef === null) problems.push(unusable(claims, 'workflow_ref', `${showClaim(`${expected.repository}/<workflow path>@<ref>`)} at ${showRefs(expected.allowedRefs)}`));
+  if (workflowRef === null)
+    problems.push(
+      unusable(claims, 'workflow_ref', `${showClaim(`${expected.repository}/<workflow path>@<ref>`)} at ${showRefs(expected.allowedRefs)}`),
+    );
   else {
     const parsed = parseWorkflowRef(workflowRef);
     if (parsed === null || !sameRepository(parsed.repository)) {
-      problems.push(`the OIDC token's "workflow_ref" is ${showClaim(workflowRef)}, not a workflow of ${showClaim(expected.repository)} (expected "<repository>/<path>@<ref>")`);
+      problems.push(
+        `the OIDC token's "workflow_ref" is ${showClaim(workflowRef)}, not a workflow of ${showClaim(expected.repository)} (expected "<repository>/<path>@<ref>")`,
+      );
     } else if (!allowed(parsed.ref)) {
-      problems.push(`the OIDC token's "workflow_ref" runs the workflow at ${showClaim(parsed.ref)}, not ${showRefs(expected.allowedRefs)}: the workflow file may have been changed without review`);
+      problems.push(
+        `the OIDC token's "workflow_ref" runs the workflow at ${showClaim(parsed.ref)}, not ${showRefs(expected.allowedRefs)}: the workflow file may have been changed without review`,
+      );
     }
   }
 

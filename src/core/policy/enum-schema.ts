@@ -16,7 +16,11 @@ export function canonicalEnumValue<T extends string>(values: readonly T[], value
 /** A JSON Schema pattern matching any casing of the values: `[wW][aA]…` (JSON Schema regexes have no flags). */
 function caseInsensitivePattern(values: readonly string[]): string {
   const letters = (v: string) =>
-    [...v].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    [...v]
+      .map((c) =>
+        c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
   return `^\\s*(?:${values.map(letters).join('|')})\\s*$`;
 }
 
@@ -30,7 +34,10 @@ export function invalidValueIssue(values: readonly string[], input: unknown): z.
  * JSON Schema offers the canonical values (editors complete them) and accepts
  * any casing; `booleans` also accepts YAML's true/false as "true"/"false".
  */
-export function enumSchema<const T extends readonly [string, ...string[]]>(values: T, options: { booleans?: boolean } = {}): z.ZodType<T[number], string> {
+export function enumSchema<const T extends readonly [string, ...string[]]>(
+  values: T,
+  options: { booleans?: boolean } = {},
+): z.ZodType<T[number], string> {
   return z
     .unknown()
     .overwrite((v) => {
@@ -43,9 +50,10 @@ export function enumSchema<const T extends readonly [string, ...string[]]>(value
       }),
     )
     .meta({
-      anyOf: [{ type: 'string', enum: [...values] }, { type: 'string', pattern: caseInsensitivePattern(values) }, ...(options.booleans ? [{ type: 'boolean' }] : [])],
-    }) as unknown as z.ZodType<
-    T[number],
-    string
-  >;
+      anyOf: [
+        { type: 'string', enum: [...values] },
+        { type: 'string', pattern: caseInsensitivePattern(values) },
+        ...(options.booleans ? [{ type: 'boolean' }] : []),
+      ],
+    }) as unknown as z.ZodType<T[number], string>;
 }

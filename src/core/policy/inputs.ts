@@ -77,7 +77,7 @@ export function parseHeaderLines(text: string): Record<string, string> {
   return headers;
 }
 
-export const OVERRIDE_LEVELS = ['none', 'warning', 'freeze', 'exhausted'] as const;
+const OVERRIDE_LEVELS = ['none', 'warning', 'freeze', 'exhausted'] as const;
 export type OverrideLevelInput = (typeof OVERRIDE_LEVELS)[number];
 
 /** Raw inputs by their documented (kebab-case) names. */

@@ -44,7 +44,9 @@ const MAX_ISSUES = 50;
 const MAX_MESSAGE_CHARS = 1000;
 
 function capped(issues: PolicyIssue[], total = issues.length): PolicyIssue[] {
-  const kept = issues.slice(0, MAX_ISSUES).map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
+  const kept = issues
+    .slice(0, MAX_ISSUES)
+    .map((i) => (i.message.length > MAX_MESSAGE_CHARS ? { ...i, message: `${i.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : i));
   return total <= MAX_ISSUES ? kept : [...kept, { path: '', message: `… and ${total - MAX_ISSUES} more problems` }];
 }
 
@@ -69,13 +71,21 @@ function aliasLine(doc: Document, lines: LineCounter, message: string): string {
 export function parsePolicy(text: string, source = '.github/deploy-governor.yml'): PolicyFile {
   if (text.length > MAX_POLICY_CHARS) {
     throw new PolicyError(source, [
-      { path: '', message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)` },
+      {
+        path: '',
+        message: `the file has ${text.length} characters; a policy file may have at most ${MAX_POLICY_CHARS} (a real one has a few thousand: check that the config path names the policy file)`,
+      },
     ]);
   }
   const deep = tooDeep(text, MAX_DEPTH);
   if (deep !== null) {
     const line = lineAt(text, deep);
-    throw new PolicyError(source, [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7` }]);
+    throw new PolicyError(source, [
+      {
+        path: `line ${line}`,
+        message: `YAML nesting: collections nested more than ${MAX_DEPTH} levels deep at line ${line}; a policy needs at most 7`,
+      },
+    ]);
   }
   const lineCounter = new LineCounter();
   // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the schema rejects such keys.
@@ -88,7 +98,10 @@ export function parsePolicy(text: string, source = '.github/deploy-governor.yml'
       capped(
         doc.errors.slice(0, MAX_ISSUES + 1).map((e) => {
           const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-          return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+          return {
+            path: at ? `line ${at.line}` : '',
+            message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+          };
         }),
         doc.errors.length,
       ),
@@ -103,7 +116,10 @@ export function parsePolicy(text: string, source = '.github/deploy-governor.yml'
     // An unresolved alias, or aliases that expand past MAX_ALIAS_COUNT (a resource exhaustion attempt).
     const message = error instanceof Error ? error.message : String(error);
     throw new PolicyError(source, [
-      { path: aliasLine(doc, lineCounter, message), message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` },
+      {
+        path: aliasLine(doc, lineCounter, message),
+        message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)`,
+      },
     ]);
   }
   const result = policyFileSchema.safeParse(data);

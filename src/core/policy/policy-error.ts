@@ -16,6 +16,8 @@ export class PolicyError extends Error {
     readonly source: string,
     readonly issues: readonly PolicyIssue[],
   ) {
-    super(`${source}: ${issues.length === 1 ? 'invalid value' : `${issues.length} invalid values`}\n${issues.map((i) => `  - ${i.path || '(top level)'}: ${i.message}`).join('\n')}`);
+    super(
+      `${source}: ${issues.length === 1 ? 'invalid value' : `${issues.length} invalid values`}\n${issues.map((i) => `  - ${i.path || '(top level)'}: ${i.message}`).join('\n')}`,
+    );
   }
 }

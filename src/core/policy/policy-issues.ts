@@ -22,7 +22,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The field as its source spells it: a flag gets its dashes. */
-export function fieldName(path: readonly PropertyKey[], origin: IssueOrigin = 'file'): string {
+function fieldName(path: readonly PropertyKey[], origin: IssueOrigin = 'file'): string {
   const dotted = formatPath(path);
   return origin === 'flag' && dotted !== '' ? `--${dotted}` : dotted;
 }
@@ -68,7 +68,8 @@ export function toPolicyIssues(error: z.ZodError, input: unknown, origin: IssueO
     }
     const value = valueAt(input, issue.path);
     // zod's own wording ("Invalid option: …") becomes the shared one; a schema's custom message is kept.
-    if (issue.code === 'invalid_value' && /^Invalid (option|input)\b/.test(issue.message)) return { path, message: expectedOneOf(issue.values, value) };
+    if (issue.code === 'invalid_value' && /^Invalid (option|input)\b/.test(issue.message))
+      return { path, message: expectedOneOf(issue.values, value) };
     const got = issue.code === 'invalid_type' && value === undefined ? 'missing' : `got ${describeValue(value)}`;
     const message = issue.message.replace(/^Invalid input: /, '');
     // Messages that already quote the value they got keep their own wording.
@@ -84,5 +85,8 @@ const ORIGIN_SOURCE: Record<Exclude<IssueOrigin, 'file'>, string> = { input: 'ac
  * its path), the Action's inputs and the CLI's flags.
  */
 export function policyErrorFromZod(error: z.ZodError, input: unknown, origin: IssueOrigin, source?: string): PolicyError {
-  return new PolicyError(source ?? (origin === 'file' ? '.github/deploy-governor.yml' : ORIGIN_SOURCE[origin]), toPolicyIssues(error, input, origin));
+  return new PolicyError(
+    source ?? (origin === 'file' ? '.github/deploy-governor.yml' : ORIGIN_SOURCE[origin]),
+    toPolicyIssues(error, input, origin),
+  );
 }

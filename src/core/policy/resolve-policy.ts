@@ -3,7 +3,7 @@
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
-import { formatDuration, parseDurationMs } from '../duration.js';
+import { formatPromDuration, parseDurationMs } from '../duration.js';
 import { resolveSli, type ResolvedSli } from '../sli/registry.js';
 import type { BlockableStatus } from '../status.js';
 import { unknownEnvironmentMessage } from './environment-names.js';
@@ -12,11 +12,9 @@ import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { BurnRateGuardConfig, EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
 
-export type { ResolvedSli };
-
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
-export const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
-export const DEFAULT_SLO_NAME = 'availability';
+const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
+const DEFAULT_SLO_NAME = 'availability';
 
 export interface ResolvedSlo {
   name: string;
@@ -63,7 +61,7 @@ export interface ResolvedGuard {
 
 export type OverrideLevel = 'warning' | 'freeze' | 'exhausted';
 
-export interface ResolvedOverrideLevel {
+interface ResolvedOverrideLevel {
   permission: Permission;
   requireEnvironmentApproval: boolean;
 }
@@ -91,7 +89,7 @@ export interface ResolvedPolicy {
   audit: { branch: string; path: string; app: string };
 }
 
-export const DEFAULT_GUARDS: BurnRateGuardConfig[] = [{ long: '1h', short: '5m', factor: 14.4 }];
+const DEFAULT_GUARDS: BurnRateGuardConfig[] = [{ long: '1h', short: '5m', factor: 14.4 }];
 
 const DEFAULT_LEVEL_PERMISSIONS: Record<OverrideLevel, Permission> = {
   warning: 'write',
@@ -121,7 +119,12 @@ function resolveSlo(slo: SloConfig, inputs: GateInputs, source: string): Resolve
   // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
   const problem = objectiveProblem(objective);
   if (problem !== null) {
-    throw new PolicyError(source, [{ path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`, message: `${problem} (got ${objective})` }]);
+    throw new PolicyError(source, [
+      {
+        path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`,
+        message: `${problem} (got ${objective})`,
+      },
+    ]);
   }
   return {
     name: slo.name,
@@ -234,7 +237,7 @@ function resolveDr(merged: EnvironmentPolicy, inputs: GateInputs): ResolvedDr | 
     metric: inputs['dr-metric'] ?? cfg.metric ?? 'dr_last_test_timestamp',
     maxAge,
     maxAgeMs,
-    lookback: cfg.lookback ?? formatDuration(2 * maxAgeMs),
+    lookback: cfg.lookback ?? formatPromDuration(2 * maxAgeMs),
     backupProbe: probe ? { query: probe.query ?? 'probe_success{job="dr-backup-check"}', lookback: probe.lookback ?? '1h' } : null,
     rto: cfg.rto
       ? { metric: cfg.rto.metric ?? 'dr_last_recovery_time_seconds', max: cfg.rto.max, maxSeconds: parseDurationMs(cfg.rto.max) / 1000 }
@@ -267,11 +270,21 @@ export function resolvePolicy(
   const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
   // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
   if (sloth !== undefined) {
-    throw new PolicyError(source, [{ path: 'sloth', message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files` }]);
+    throw new PolicyError(source, [
+      {
+        path: 'sloth',
+        message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files`,
+      },
+    ]);
   }
   // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
   if (openslo !== undefined) {
-    throw new PolicyError(source, [{ path: 'openslo', message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files` }]);
+    throw new PolicyError(source, [
+      {
+        path: 'openslo',
+        message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files`,
+      },
+    ]);
   }
   // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
   const known = Object.keys(environments ?? {});
@@ -314,7 +327,9 @@ export function resolvePolicy(
   return {
     environment,
     prometheus: resolvePrometheus(merged, inputs, env, source),
-    slos: resolveSlos(merged, inputs, source).map((slo) => (merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] })),
+    slos: resolveSlos(merged, inputs, source).map((slo) =>
+      merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] },
+    ),
     thresholds,
     blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
     onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',

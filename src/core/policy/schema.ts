@@ -15,22 +15,18 @@ import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
 import { durationSchema } from './duration-schema.js';
 import { isHttpUrl } from '../http-url.js';
 import { sliSchema } from '../sli/registry.js';
-import { windowQuerySchema } from '../sli/window-query-schema.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
 import { enumSchema } from './enum-schema.js';
 import { unknownFreezeEnvironmentMessage } from './environment-names.js';
 import { objectiveProblem } from './objective.js';
 import { PERMISSIONS } from './permissions.js';
 
-export { durationSchema, sliSchema, windowQuerySchema };
-
 const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL expression' });
 
 /** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
-export const blockableStatusSchema = enumSchema(BLOCKABLE_STATUSES);
+const blockableStatusSchema = enumSchema(BLOCKABLE_STATUSES);
 
-export { PERMISSIONS };
-export const permissionSchema = enumSchema(PERMISSIONS);
+const permissionSchema = enumSchema(PERMISSIONS);
 
 const envVarName = z
   .string()
@@ -39,13 +35,15 @@ const envVarName = z
 const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
-export const prometheusSchema = z
+const prometheusSchema = z
   .strictObject({
     url: httpUrl.optional().meta({
-      description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
+      description:
+        'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
     }),
     'bearer-token-env': envVarName.optional().meta({
-      description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
+      description:
+        'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
     }),
     'basic-auth': z
       .strictObject({
@@ -67,7 +65,9 @@ export const sloSchema = z
   .strictObject({
     name: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
+        message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability',
+      })
       .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
     description: z.string().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
     service: z.string().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
@@ -77,7 +77,11 @@ export const sloSchema = z
       .gt(1, { error: (issue) => objectiveProblem(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
       .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
       .optional()
-      .meta({ description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.', default: 99.9 }),
+      .meta({
+        description:
+          'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.',
+        default: 99.9,
+      }),
     window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
     sli: sliSchema,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
@@ -85,7 +89,7 @@ export const sloSchema = z
   .meta({ description: 'A service level objective and how to measure it.' });
 
 /** Budget-remaining thresholds, in percent. */
-export const thresholdsSchema = z
+const thresholdsSchema = z
   .strictObject({
     caution: z.number().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
     warning: z.number().optional().meta({ description: 'Below: WARNING.', default: 50 }),
@@ -94,7 +98,7 @@ export const thresholdsSchema = z
   .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
 
 /** Disaster-recovery drill freshness and recovery objectives. */
-export const drSchema = z
+const drSchema = z
   .strictObject({
     enabled: z.boolean().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
     metric: promqlSchema.optional().meta({
@@ -103,7 +107,8 @@ export const drSchema = z
     }),
     'max-age': durationSchema.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
     lookback: durationSchema.optional().meta({
-      description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
+      description:
+        'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
     }),
     'backup-probe': z
       .strictObject({
@@ -126,9 +131,7 @@ export const drSchema = z
       })
       .optional()
       .meta({ description: 'Recovery point objective check (present = enabled).' }),
-    status: blockableStatusSchema
-      .optional()
-      .meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+    status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
   })
   .meta({ description: 'Disaster-recovery drill freshness.' });
 
@@ -163,7 +166,7 @@ const timestampSchema = z
   });
 
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
-export const freezeWindowSchema = z
+const freezeWindowSchema = z
   .strictObject({
     name: z.string().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
     reason: z.string().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
@@ -172,10 +175,10 @@ export const freezeWindowSchema = z
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: z
-      .array(z.string().min(1))
-      .optional()
-      .meta({ description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.' }),
+    environments: z.array(z.string().min(1)).optional().meta({
+      description:
+        'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
+    }),
   })
   .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -185,7 +188,11 @@ export const freezeWindowSchema = z
       return;
     }
     if (recurring && (w.start === undefined || w.end === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'a recurring window needs both start and end', path: [w.start === undefined ? 'start' : 'end'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a recurring window needs both start and end',
+        path: [w.start === undefined ? 'start' : 'end'],
+      });
     }
     if (oneOff) {
       if (w.from === undefined || w.to === undefined) {
@@ -201,7 +208,7 @@ export const freezeWindowSchema = z
   .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
 
 /** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
-export const burnRateGuardSchema = z
+const burnRateGuardSchema = z
   .strictObject({
     name: z.string().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
     long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
@@ -214,15 +221,15 @@ export const burnRateGuardSchema = z
 const overrideLevelSchema = z
   .strictObject({
     permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
-    'require-environment-approval': z
-      .boolean()
-      .optional()
-      .meta({ description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.', default: false }),
+    'require-environment-approval': z.boolean().optional().meta({
+      description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.',
+      default: false,
+    }),
   })
   .meta({ description: 'Who may use an override level.' });
 
 /** Authorization of overrides from workflow_dispatch inputs. */
-export const overridesSchema = z
+const overridesSchema = z
   .strictObject({
     'min-reason-length': z.number().int().min(1).max(1000).optional().meta({ default: 10 }),
     refs: z
@@ -231,7 +238,7 @@ export const overridesSchema = z
       .optional()
       .meta({
         description:
-          'Refs, besides the default branch, whose workflows may record an override (the app checks the run\'s OIDC token). A workflow edited on any other branch can never produce a logged override.',
+          "Refs, besides the default branch, whose workflows may record an override (the app checks the run's OIDC token). A workflow edited on any other branch can never produce a logged override.",
       }),
     levels: z
       .strictObject({
@@ -244,7 +251,7 @@ export const overridesSchema = z
   .meta({ description: 'Who may override a block, at which level.' });
 
 /** Where the app keeps the override audit log. */
-export const auditSchema = z
+const auditSchema = z
   .strictObject({
     branch: z.string().min(1).optional().meta({ default: 'deploy-governor-audit' }),
     path: z.string().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
@@ -252,7 +259,11 @@ export const auditSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
       .optional()
-      .meta({ description: 'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.', default: 'deploy-governor' }),
+      .meta({
+        description:
+          'Slug of the GitHub App that writes the log: `audit verify --repo` requires every commit to the log to be its own, signed.',
+        default: 'deploy-governor',
+      }),
   })
   .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 
@@ -261,43 +272,48 @@ const alertLabelName = z
   .string()
   .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
   .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
-    message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
+    message:
+      'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
   });
 
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
-export const burnRateAlertSchema = z
+const burnRateAlertSchema = z
   .strictObject({
     long: durationSchema.meta({ description: 'Long window, e.g. 1h.' }),
     short: durationSchema.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: z
-      .number()
-      .positive()
-      .meta({ description: 'Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO\'s window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.' }),
-    severity: enumSchema(['page', 'ticket']).meta({ description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).' }),
-    for: durationSchema.optional().meta({ description: 'How long the pair\'s condition must hold before its alert fires.', default: '2m' }),
+    factor: z.number().positive().meta({
+      description:
+        "Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO's window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.",
+    }),
+    severity: enumSchema(['page', 'ticket']).meta({
+      description:
+        'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).',
+    }),
+    for: durationSchema.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
   })
   .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 
 /** What `deploy-governor generate rules` alerts on. */
-export const alertingSchema = z
+const alertingSchema = z
   .strictObject({
-    'min-traffic': z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .meta({ description: 'Fewest events in a burn-rate pair\'s long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.', default: 100 }),
-    'burn-rate-alerts': z.array(burnRateAlertSchema).min(1).optional().meta({
-      description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
+    'min-traffic': z.number().int().min(0).optional().meta({
+      description:
+        "Fewest events in a burn-rate pair's long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.",
+      default: 100,
     }),
-    'factor-scaling': enumSchema(['window', 'pinned'])
+    'burn-rate-alerts': z.array(burnRateAlertSchema).min(1).optional().meta({
+      description:
+        'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
+    }),
+    'factor-scaling': enumSchema(['window', 'pinned']).optional().meta({
+      description:
+        "How the pairs' factors (written for a 30-day window, as the SRE workbook's) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.",
+      default: 'window',
+    }),
+    labels: z
+      .record(alertLabelName, z.string())
       .optional()
-      .meta({
-        description:
-          'How the pairs\' factors (written for a 30-day window, as the SRE workbook\'s) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.',
-        default: 'window',
-      }),
-    labels: z.record(alertLabelName, z.string()).optional().meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
+      .meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
   })
   .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
 
@@ -312,16 +328,14 @@ const policyFields = {
   'on-error': enumSchema(['block', 'allow'])
     .optional()
     .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-  'use-recording-rules': enumSchema(['true', 'false', 'auto'], { booleans: true })
-    .optional()
-    .meta({
-      description:
-        'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
-      default: 'auto',
-    }),
+  'use-recording-rules': enumSchema(['true', 'false', 'auto'], { booleans: true }).optional().meta({
+    description:
+      'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
+    default: 'auto',
+  }),
   'scrape-interval': durationSchema.optional().meta({
     description:
-      'How often Prometheus scrapes the SLIs\' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.',
+      "How often Prometheus scrapes the SLIs' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.",
     default: '1m',
   }),
   alerting: alertingSchema.optional(),
@@ -334,19 +348,17 @@ const policyFields = {
     .array(burnRateGuardSchema)
     .optional()
     .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
-  'unknown-guards': enumSchema(['allow', 'block'])
-    .optional()
-    .meta({
-      description:
-        'What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard\'s status as if it had triggered.',
-      default: 'allow',
-    }),
+  'unknown-guards': enumSchema(['allow', 'block']).optional().meta({
+    description:
+      "What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard's status as if it had triggered.",
+    default: 'allow',
+  }),
   overrides: overridesSchema.optional(),
   audit: auditSchema.optional(),
 };
 
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
-export const environmentPolicySchema = z.strictObject(policyFields).meta({ description: 'Policy values for one environment.' });
+const environmentPolicySchema = z.strictObject(policyFields).meta({ description: 'Policy values for one environment.' });
 
 /** The whole policy file. */
 export const policyFileSchema = z
@@ -390,12 +402,17 @@ export const policyFileSchema = z
       for (const [i, w] of (windows ?? []).entries()) {
         for (const [j, name] of (w.environments ?? []).entries()) {
           if (known.includes(name)) continue;
-          ctx.addIssue({ code: 'custom', path: [...at, i, 'environments', j], message: unknownFreezeEnvironmentMessage(w.name, name, known) });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, i, 'environments', j],
+            message: unknownFreezeEnvironmentMessage(w.name, name, known),
+          });
         }
       }
     };
     check(file['freeze-windows'], ['freeze-windows']);
-    for (const [env, section] of Object.entries(file.environments ?? {})) check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
+    for (const [env, section] of Object.entries(file.environments ?? {}))
+      check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
   })
   .meta({
     title: 'deploy-governor policy',
@@ -409,5 +426,4 @@ export type SliConfig = z.infer<typeof sliSchema>;
 export type FreezeWindowConfig = z.infer<typeof freezeWindowSchema>;
 export type BurnRateGuardConfig = z.infer<typeof burnRateGuardSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
-export type BurnRateAlertConfig = z.infer<typeof burnRateAlertSchema>;
 export type Permission = z.infer<typeof permissionSchema>;

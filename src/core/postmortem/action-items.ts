@@ -21,7 +21,7 @@ import {
   type TaskBox,
 } from './markdown-lines.js';
 
-export type Horizon = 'short' | 'medium' | 'long';
+type Horizon = 'short' | 'medium' | 'long';
 
 /** One task-list line of the Action items section. */
 export interface ActionItem {
@@ -250,6 +250,11 @@ function daysInMonth(year: number, month: number): number {
  * re-typing or re-capitalizing a line does not make it a new item.
  */
 function textHash(text: string): string {
-  const normalized = text.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const normalized = text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
   return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
 }

@@ -17,7 +17,9 @@ export const ALERTMANAGER_LIMITS = { alerts: 1000, labels: 100, stringLength: 16
 /** RFC 3339 as Go's time.Time marshals it (fractional seconds up to nanoseconds, Z or an offset). Linear: no nested quantifiers. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-const text = z.string().max(ALERTMANAGER_LIMITS.stringLength, { message: `expected a string of at most ${ALERTMANAGER_LIMITS.stringLength} characters` });
+const text = z
+  .string()
+  .max(ALERTMANAGER_LIMITS.stringLength, { message: `expected a string of at most ${ALERTMANAGER_LIMITS.stringLength} characters` });
 
 // One check, so a bad time is one problem, not one per rule it breaks.
 const time = z
@@ -27,7 +29,9 @@ const time = z
 /** Label and annotation sets: string to string. UTF-8 label names are allowed since Alertmanager 0.27. */
 const stringMap = z
   .record(text.min(1, { message: 'expected a non-empty label name' }), text)
-  .refine((m) => Object.keys(m).length <= ALERTMANAGER_LIMITS.labels, { message: `expected at most ${ALERTMANAGER_LIMITS.labels} entries` });
+  .refine((m) => Object.keys(m).length <= ALERTMANAGER_LIMITS.labels, {
+    message: `expected at most ${ALERTMANAGER_LIMITS.labels} entries`,
+  });
 
 const alertSchema = z.object({
   status: z.enum(['firing', 'resolved'], { message: 'expected "firing" or "resolved"' }),
@@ -45,7 +49,7 @@ const alertSchema = z.object({
  * dropped) because Alertmanager adds fields over time; `truncatedAlerts` is
  * missing before Alertmanager 0.22, so it defaults to 0.
  */
-export const alertmanagerPayloadSchema = z.object({
+const alertmanagerPayloadSchema = z.object({
   version: z.literal('4', { message: 'expected "4" (Alertmanager\'s webhook payload version)' }),
   status: z.enum(['firing', 'resolved'], { message: 'expected "firing" or "resolved"' }),
   groupKey: text.min(1, { message: 'expected a non-empty group key' }),
@@ -55,13 +59,11 @@ export const alertmanagerPayloadSchema = z.object({
   commonLabels: stringMap.default({}),
   commonAnnotations: stringMap.default({}),
   externalURL: text.default(''),
-  alerts: z
-    .array(alertSchema)
-    .max(ALERTMANAGER_LIMITS.alerts, { message: `expected at most ${ALERTMANAGER_LIMITS.alerts} alerts` }),
+  alerts: z.array(alertSchema).max(ALERTMANAGER_LIMITS.alerts, { message: `expected at most ${ALERTMANAGER_LIMITS.alerts} alerts` }),
 });
 
 export type AlertmanagerPayload = z.infer<typeof alertmanagerPayloadSchema>;
-export type AlertmanagerAlert = AlertmanagerPayload['alerts'][number];
+type AlertmanagerAlert = AlertmanagerPayload['alerts'][number];
 
 export type ParsedAlertmanagerPayload = { ok: true; payload: AlertmanagerPayload } | { ok: false; problems: string[] };
 
@@ -70,7 +72,9 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => {
     if (typeof key === 'number') return `${acc}[${key}]`;
     const name = String(key);
-    return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? `${acc}.${name}` : `${acc}[${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}]`;
+    return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)
+      ? `${acc}.${name}`
+      : `${acc}[${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}]`;
   }, 'body');
 }
 
@@ -157,7 +161,7 @@ export interface IncidentCandidate {
 }
 
 /** An alert that opens nothing, and why. */
-export interface SkippedAlert {
+interface SkippedAlert {
   /** Index in `payload.alerts`. */
   index: number;
   fingerprint: string;
@@ -183,7 +187,9 @@ function alertName(alert: AlertmanagerAlert): string {
 function commonLabels(alerts: readonly AlertmanagerAlert[]): Record<string, string> {
   const [first, ...rest] = alerts;
   if (!first) return {};
-  return Object.fromEntries(Object.entries(first.labels).filter(([k, v]) => rest.every((a) => Object.hasOwn(a.labels, k) && a.labels[k] === v)));
+  return Object.fromEntries(
+    Object.entries(first.labels).filter(([k, v]) => rest.every((a) => Object.hasOwn(a.labels, k) && a.labels[k] === v)),
+  );
 }
 
 /**
@@ -216,7 +222,8 @@ export function incidentsFromAlerts(payload: AlertmanagerPayload, selector?: Rea
     const repository = own(alert.labels, REPOSITORY_LABEL);
     if (repository === undefined) return skip(`no "${REPOSITORY_LABEL}" label naming the repository (owner/name)`);
     const match = REPOSITORY.exec(repository);
-    if (!match || match[2] === '.' || match[2] === '..') return skip(`"${REPOSITORY_LABEL}" label ${describeValue(repository)} is not a repository as owner/name`);
+    if (!match || match[2] === '.' || match[2] === '..')
+      return skip(`"${REPOSITORY_LABEL}" label ${describeValue(repository)} is not a repository as owner/name`);
     if (Date.parse(alert.endsAt) < Date.parse(alert.startsAt)) return skip(`endsAt ${alert.endsAt} is before startsAt ${alert.startsAt}`);
     // GitHub owner and repository names are case-insensitive: one group per repository, however it is spelled.
     const id = repository.toLowerCase();
@@ -239,7 +246,17 @@ export function incidentsFromAlerts(payload: AlertmanagerPayload, selector?: Rea
       ])
       .sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order)
       .map(({ at, event }) => ({ at, event }));
-    return { owner, repo, key, title: summary.slice(0, GITHUB_TITLE_MAX), startedAt, endedAt, labels: commonLabels(alerts), alerts, timeline };
+    return {
+      owner,
+      repo,
+      key,
+      title: summary.slice(0, GITHUB_TITLE_MAX),
+      startedAt,
+      endedAt,
+      labels: commonLabels(alerts),
+      alerts,
+      timeline,
+    };
   });
   return { incidents, skipped };
 }

@@ -8,7 +8,16 @@
  */
 import { inert } from '../render/inert-markdown.js';
 import type { ApprovalRole } from './postmortem-policy.js';
-import { headingWords, replaceLines, scanMarkdownLines, sectionLines, taskBox, withMark, type MarkdownLine, type TaskBox } from './markdown-lines.js';
+import {
+  headingWords,
+  replaceLines,
+  scanMarkdownLines,
+  sectionLines,
+  taskBox,
+  withMark,
+  type MarkdownLine,
+  type TaskBox,
+} from './markdown-lines.js';
 
 /** A role's box in the Approvals section. */
 export interface ApprovalBox {

@@ -12,7 +12,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
 
 /** A postmortem issue. */
-export const postmortemMetaSchema = z.object({
+const postmortemMetaSchema = z.object({
   /** The incident issue (number in this repository), or null when opened from a pull request or a plain issue. */
   incident: z.number().int().positive().nullable(),
   severity: z.string().nullable(),
@@ -29,7 +29,7 @@ export const postmortemMetaSchema = z.object({
 export type PostmortemMeta = z.infer<typeof postmortemMetaSchema>;
 
 /** An action-item issue. */
-export const actionItemMetaSchema = z.object({
+const actionItemMetaSchema = z.object({
   postmortem: z.number().int().positive(),
   /** The item's identity in its postmortem (see action-items.ts). */
   key: z.string().min(1).max(200),
@@ -40,13 +40,12 @@ export const actionItemMetaSchema = z.object({
 export type ActionItemMeta = z.infer<typeof actionItemMetaSchema>;
 
 /** An incident issue opened from Alertmanager. */
-export const incidentMetaSchema = z.object({
+const incidentMetaSchema = z.object({
   alertKey: z.string().min(1),
   startedAt: isoTime,
   endedAt: isoTime.nullable(),
   severity: z.string().nullable(),
 });
-export type IncidentMeta = z.infer<typeof incidentMetaSchema>;
 
 const schemas = { postmortem: postmortemMetaSchema, 'action-item': actionItemMetaSchema, incident: incidentMetaSchema } as const;
 export type MetaKind = keyof typeof schemas;

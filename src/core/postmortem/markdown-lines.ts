@@ -178,7 +178,10 @@ export function* sectionLines(
 
 /** Lower-case, with dashes and underscores as spaces and whitespace collapsed, for heading matching. */
 export function headingWords(text: string): string {
-  return text.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
 }
 
 /** A task-list box on a line: `- [ ] text`, `* [x] text`, `+ [X] text`, at any indentation. */

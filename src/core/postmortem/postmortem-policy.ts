@@ -15,7 +15,7 @@ const labelName = z
   .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
 
 /** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
-export const approverSchema = z
+const approverSchema = z
   .string()
   .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
     message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
@@ -23,7 +23,7 @@ export const approverSchema = z
   .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
 
 /** One row of the approvals table. */
-export const approvalRoleSchema = z
+const approvalRoleSchema = z
   .strictObject({
     role: z
       .string()
@@ -34,7 +34,7 @@ export const approvalRoleSchema = z
     approvers: z
       .array(approverSchema)
       .min(1)
-      .meta({ description: 'Who may tick this role\'s box: logins, org/team slugs (any member), or `$author`.' }),
+      .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
   })
   .meta({ description: 'A role that must approve a postmortem before it is published.' });
 
@@ -60,44 +60,38 @@ export const postmortemsSchema = z
       .enum(PERMISSIONS)
       .optional()
       .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
-    template: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
-        default: '.github/deploy-governor/postmortem.md',
-      }),
+    template: z.string().min(1).optional().meta({
+      description:
+        'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
+      default: '.github/deploy-governor/postmortem.md',
+    }),
     'docs-path': z
       .string()
       .min(1)
-      .regex(/^[^/].*[^/]$|^[^/]$/, { message: 'expected a directory path relative to the repository root, without leading or trailing slash' })
+      .regex(/^[^/].*[^/]$|^[^/]$/, {
+        message: 'expected a directory path relative to the repository root, without leading or trailing slash',
+      })
       .optional()
       .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
-    approvals: z
-      .array(approvalRoleSchema)
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
-      }),
+    approvals: z.array(approvalRoleSchema).min(1).optional().meta({
+      description:
+        'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
+    }),
     'publish-reminder-after': durationSchema
       .optional()
       .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
     alertmanager: z
       .strictObject({
         selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
-        severity: labelName
-          .optional()
-          .meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
+        severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
       })
       .optional()
-      .meta({ description: 'Incidents opened from resolved Alertmanager alerts (the app\'s POST /deploy-governor/alertmanager).' }),
+      .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
     goals: z
       .strictObject({
-        'time-to-postmortem': durationSchema.optional().meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
+        'time-to-postmortem': durationSchema
+          .optional()
+          .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
         'completion-rate': z
           .number()
           .min(0)
@@ -138,7 +132,7 @@ export interface PostmortemPolicy {
   goals: { timeToPostmortemMs: number; completionRate: number; coverage: number };
 }
 
-export const DEFAULT_APPROVALS: ApprovalRole[] = [{ role: 'Author', approvers: ['$author'] }];
+const DEFAULT_APPROVALS: ApprovalRole[] = [{ role: 'Author', approvers: ['$author'] }];
 
 export function resolvePostmortemPolicy(config: PostmortemsConfig | undefined): PostmortemPolicy {
   const c = config ?? {};

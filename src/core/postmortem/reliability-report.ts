@@ -35,10 +35,10 @@ import {
 import { inert, inertLimited } from '../render/inert-markdown.js';
 
 /** Action items get this long to be completed. */
-export const COMPLETION_WINDOW_MS = 30 * DAY_MS;
+const COMPLETION_WINDOW_MS = 30 * DAY_MS;
 
 /** One postmortem's time to publication. */
-export interface PostmortemRow {
+interface PostmortemRow {
   postmortem: number;
   title: string;
   /** The incident issue its marker names, if any. */
@@ -55,7 +55,7 @@ export interface PostmortemRow {
 }
 
 /** One incident issue and whether it needed, and got, a postmortem. */
-export interface IncidentRow {
+interface IncidentRow {
   incident: number;
   title: string;
   severity: string | null;
@@ -66,7 +66,7 @@ export interface IncidentRow {
   postmortem: number | null;
 }
 
-export interface OverdueItem {
+interface OverdueItem {
   issue: number;
   title: string;
   owner: string | null;
@@ -77,7 +77,7 @@ export interface OverdueItem {
 }
 
 /** A goal and whether it is met; `met` is null when there is nothing to measure. */
-export interface GoalResult {
+interface GoalResult {
   met: boolean | null;
 }
 
@@ -154,7 +154,14 @@ function percent(part: number, whole: number): number | null {
 }
 
 /** Computes the report. See the module comment for each definition. */
-export function computeReliabilityReport({ now, policy, repository, incidents, postmortems, actionItems }: ReliabilityInputs): ReliabilityReport {
+export function computeReliabilityReport({
+  now,
+  policy,
+  repository,
+  incidents,
+  postmortems,
+  actionItems,
+}: ReliabilityInputs): ReliabilityReport {
   const today = utcDate(now);
   const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
 
@@ -186,13 +193,24 @@ export function computeReliabilityReport({ now, policy, repository, incidents, p
 
   const eligible = actionItems.filter((i) => now.getTime() - Date.parse(i.createdAt) >= COMPLETION_WINDOW_MS);
   const completedInTime = eligible.filter(
-    (i) => i.state === 'closed' && i.closedAt !== null && i.stateReason !== 'not_planned' && Date.parse(i.closedAt) - Date.parse(i.createdAt) <= COMPLETION_WINDOW_MS,
+    (i) =>
+      i.state === 'closed' &&
+      i.closedAt !== null &&
+      i.stateReason !== 'not_planned' &&
+      Date.parse(i.closedAt) - Date.parse(i.createdAt) <= COMPLETION_WINDOW_MS,
   ).length;
   const completionRate = percent(completedInTime, eligible.length);
 
   const overdueItems = actionItems
     .filter((i) => isOverdue(i, today))
-    .map((i): OverdueItem => ({ issue: i.number, title: i.title, owner: ownerOf(i), due: i.meta!.due!, daysOverdue: daysBetweenDates(i.meta!.due!, today), postmortem: i.meta?.postmortem ?? null }))
+    .map((i): OverdueItem => ({
+      issue: i.number,
+      title: i.title,
+      owner: ownerOf(i),
+      due: i.meta!.due!,
+      daysOverdue: daysBetweenDates(i.meta!.due!, today),
+      postmortem: i.meta?.postmortem ?? null,
+    }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.issue - b.issue);
 
   const required = new Set(policy.requiredSeverities.map((s) => s.toLowerCase()));
@@ -206,7 +224,8 @@ export function computeReliabilityReport({ now, policy, repository, incidents, p
         title: i.title,
         severity,
         state: i.state,
-        requiresPostmortem: i.state === 'closed' && i.stateReason !== 'not_planned' && severity !== null && required.has(severity.toLowerCase()),
+        requiresPostmortem:
+          i.state === 'closed' && i.stateReason !== 'not_planned' && severity !== null && required.has(severity.toLowerCase()),
         postmortem: covering.length > 0 ? Math.min(...covering) : null,
       };
     });
@@ -223,7 +242,14 @@ export function computeReliabilityReport({ now, policy, repository, incidents, p
     timeToPostmortem: { medianMs, goalMs: policy.goals.timeToPostmortemMs, samples: samples.length, met: timeToPostmortemMet, pending },
     completion: { eligible: eligible.length, completedInTime, rate: completionRate, goal: policy.goals.completionRate, met: completionMet },
     overdue: { count: overdueItems.length, items: overdueItems },
-    coverage: { required: requiring.length, covered, rate: coverageRate, goal: policy.goals.coverage, met: coverageMet, missing: requiring.filter((r) => r.postmortem === null).map((r) => r.incident) },
+    coverage: {
+      required: requiring.length,
+      covered,
+      rate: coverageRate,
+      goal: policy.goals.coverage,
+      met: coverageMet,
+      missing: requiring.filter((r) => r.postmortem === null).map((r) => r.incident),
+    },
     goalsMet: [timeToPostmortemMet, completionMet, coverageMet].every((m) => m !== false),
     postmortems: postmortemRows,
     incidents: incidentRows,
@@ -265,18 +291,26 @@ export function renderReliabilityMarkdown(report: ReliabilityReport): string {
   if (v.missing.length > 0) lines.push('', `**Incidents without a postmortem:** ${v.missing.map((n) => `#${n}`).join(', ')}`);
   if (t.pending.length > 0) {
     lines.push('', '### Unpublished postmortems', '', '| Postmortem | Incident ended | Pending for |', '| --- | --- | --- |');
-    for (const p of t.pending) lines.push(`| #${p.postmortem} ${inertLimited(p.title, 120)} | ${p.incidentEndedAt ?? 'unknown'} | ${p.pendingForMs === null ? 'n/a' : days(p.pendingForMs)} |`);
+    for (const p of t.pending)
+      lines.push(
+        `| #${p.postmortem} ${inertLimited(p.title, 120)} | ${p.incidentEndedAt ?? 'unknown'} | ${p.pendingForMs === null ? 'n/a' : days(p.pendingForMs)} |`,
+      );
   }
   if (report.overdue.items.length > 0) {
     lines.push('', '### Overdue action items', '', '| Item | Owner | Due | Days overdue |', '| --- | --- | --- | --- |');
     // Owners are shown without @: the report is refreshed daily and must not ping anyone (the reminders do).
-    for (const i of report.overdue.items) lines.push(`| #${i.issue} ${inertLimited(i.title, 120)} | ${i.owner === null ? 'unassigned' : inert(i.owner)} | ${i.due} | ${i.daysOverdue} |`);
+    for (const i of report.overdue.items)
+      lines.push(
+        `| #${i.issue} ${inertLimited(i.title, 120)} | ${i.owner === null ? 'unassigned' : inert(i.owner)} | ${i.due} | ${i.daysOverdue} |`,
+      );
   }
   const published = report.postmortems.filter((p) => p.timeToPostmortemMs !== null);
   if (published.length > 0) {
     lines.push('', '### Time to postmortem', '', '| Postmortem | Incident | Ended | Published | Time |', '| --- | --- | --- | --- | --- |');
     for (const p of published) {
-      lines.push(`| #${p.postmortem} ${inertLimited(p.title, 120)} | ${p.incident === null ? '' : `#${p.incident}`} | ${p.incidentEndedAt} | ${p.publishedAt} | ${days(p.timeToPostmortemMs!)} |`);
+      lines.push(
+        `| #${p.postmortem} ${inertLimited(p.title, 120)} | ${p.incident === null ? '' : `#${p.incident}`} | ${p.incidentEndedAt} | ${p.publishedAt} | ${days(p.timeToPostmortemMs!)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -304,23 +338,41 @@ export function renderReliabilityOpenMetrics(report: ReliabilityReport): string 
   };
   const bool = (met: boolean | null) => (met === null ? null : met ? 1 : 0);
   const t = report.timeToPostmortem;
-  gauge('deploy_governor_postmortem_time_to_publish_median_seconds', 'Median time from incident end to published postmortem.', [{ value: t.medianMs === null ? null : t.medianMs / 1000 }]);
-  gauge('deploy_governor_postmortem_time_to_publish_goal_seconds', 'Goal for the median time to postmortem (met when below).', [{ value: t.goalMs / 1000 }]);
+  gauge('deploy_governor_postmortem_time_to_publish_median_seconds', 'Median time from incident end to published postmortem.', [
+    { value: t.medianMs === null ? null : t.medianMs / 1000 },
+  ]);
+  gauge('deploy_governor_postmortem_time_to_publish_goal_seconds', 'Goal for the median time to postmortem (met when below).', [
+    { value: t.goalMs / 1000 },
+  ]);
   gauge('deploy_governor_postmortems_published', 'Published postmortems with a known incident end.', [{ value: t.samples }]);
   gauge('deploy_governor_postmortems_pending', 'Open postmortems not yet published.', [{ value: t.pending.length }]);
-  gauge('deploy_governor_action_item_completion_ratio', 'Share of action items opened at least 30 days ago that were completed within 30 days.', [{ value: report.completion.rate === null ? null : report.completion.rate / 100 }]);
-  gauge('deploy_governor_action_item_completion_goal_ratio', 'Goal for the action-item completion ratio (met when at or above).', [{ value: report.completion.goal / 100 }]);
+  gauge(
+    'deploy_governor_action_item_completion_ratio',
+    'Share of action items opened at least 30 days ago that were completed within 30 days.',
+    [{ value: report.completion.rate === null ? null : report.completion.rate / 100 }],
+  );
+  gauge('deploy_governor_action_item_completion_goal_ratio', 'Goal for the action-item completion ratio (met when at or above).', [
+    { value: report.completion.goal / 100 },
+  ]);
   gauge('deploy_governor_action_items_eligible', 'Action items opened at least 30 days ago.', [{ value: report.completion.eligible }]);
   gauge('deploy_governor_action_items_overdue', 'Open action items past their due date.', [{ value: report.overdue.count }]);
-  gauge('deploy_governor_postmortem_coverage_ratio', 'Share of incidents of a required severity that have a postmortem.', [{ value: report.coverage.rate === null ? null : report.coverage.rate / 100 }]);
-  gauge('deploy_governor_postmortem_coverage_goal_ratio', 'Goal for postmortem coverage (met when at or above).', [{ value: report.coverage.goal / 100 }]);
-  gauge('deploy_governor_incidents_requiring_postmortem', 'Closed incidents of a severity that requires a postmortem.', [{ value: report.coverage.required }]);
+  gauge('deploy_governor_postmortem_coverage_ratio', 'Share of incidents of a required severity that have a postmortem.', [
+    { value: report.coverage.rate === null ? null : report.coverage.rate / 100 },
+  ]);
+  gauge('deploy_governor_postmortem_coverage_goal_ratio', 'Goal for postmortem coverage (met when at or above).', [
+    { value: report.coverage.goal / 100 },
+  ]);
+  gauge('deploy_governor_incidents_requiring_postmortem', 'Closed incidents of a severity that requires a postmortem.', [
+    { value: report.coverage.required },
+  ]);
   gauge('deploy_governor_reliability_goal_met', 'Whether a reliability goal is met (1) or missed (0); absent when there is no data.', [
     { labels: 'goal="time-to-postmortem"', value: bool(t.met) },
     { labels: 'goal="completion-rate"', value: bool(report.completion.met) },
     { labels: 'goal="coverage"', value: bool(report.coverage.met) },
   ]);
-  gauge('deploy_governor_reliability_report_timestamp_seconds', 'When the report was computed (Unix time).', [{ value: Date.parse(report.generatedAt) / 1000 }]);
+  gauge('deploy_governor_reliability_report_timestamp_seconds', 'When the report was computed (Unix time).', [
+    { value: Date.parse(report.generatedAt) / 1000 },
+  ]);
   out.push('# EOF');
   return `${out.join('\n')}\n`;
 }

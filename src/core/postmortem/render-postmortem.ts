@@ -61,13 +61,16 @@ const EVENT_LIMIT = 300;
 /** Characters of timeline rows before the rest are summarized: alerts can be many. */
 const TIMELINE_BUDGET = 20_000;
 
+// On its own line so that the directive stays next to the regular expression however the code is wrapped.
+// eslint-disable-next-line no-control-regex
+const TITLE_CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * `Postmortem: 2026-11-25 Checkout outage`: the title on one line, trimmed,
  * cut (with an ellipsis, never inside a surrogate pair) to fit GitHub's limit.
  */
 export function postmortemTitle(date: string, title: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = title.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title.replace(TITLE_CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
   const prefix = `Postmortem: ${date}`;
   if (clean === '') return prefix;
   return `${prefix} ${truncate(clean, TITLE_LIMIT - prefix.length - 1)}`;
@@ -110,8 +113,12 @@ function kebab(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** `1h 23m`, `2d 4h`, `45s`: the two largest units, truncated; `unknown` for a negative or non-finite span. */
-export function formatDuration(ms: number): string {
+/**
+ * An elapsed time for people (how long the incident lasted), not a Prometheus duration (that is
+ * `formatPromDuration` in core/duration.ts): `1h 23m`, `2d 4h`, `45s`, the two largest units,
+ * truncated; `unknown` for a negative or non-finite span.
+ */
+export function formatElapsed(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return 'unknown';
   return humanDuration(Math.floor(ms / 1000));
 }
@@ -238,7 +245,7 @@ function time(iso: string | null): string | null {
 function incidentDuration(facts: PostmortemFacts): string | null {
   if (facts.startedAt === null || facts.endedAt === null) return null;
   const span = Date.parse(facts.endedAt) - Date.parse(facts.startedAt);
-  return Number.isFinite(span) && span >= 0 ? formatDuration(span) : null;
+  return Number.isFinite(span) && span >= 0 ? formatElapsed(span) : null;
 }
 
 function headerTable(facts: PostmortemFacts): string {
@@ -272,7 +279,7 @@ function executiveSummary(facts: PostmortemFacts): string {
     '- **Users affected:** _how many, which ones, and what they experienced_',
     `- **Downtime:** ${incidentDuration(facts) ?? '_how long users were affected_'}`,
     `- **SLO violated:** ${slos || '_which SLOs, if any_'}`,
-    `- **Error budget consumed:** ${consumed || '_percentage points of each SLO\'s budget_'}`,
+    `- **Error budget consumed:** ${consumed || "_percentage points of each SLO's budget_"}`,
   ].join('\n');
 }
 
@@ -291,13 +298,17 @@ function timelineTable(entries: readonly TimelineEntry[]): string {
     size += row.length;
   }
   const omitted = entries.length - rows.length;
-  if (rows.length === 0 && omitted === 0) rows.push('| _YYYY-MM-DD HH:MM:SS UTC_ | _first sign of trouble, alerts, decisions, mitigation, recovery_ |');
+  if (rows.length === 0 && omitted === 0)
+    rows.push('| _YYYY-MM-DD HH:MM:SS UTC_ | _first sign of trouble, alerts, decisions, mitigation, recovery_ |');
   const table = ['| Time (UTC) | Event |', '| --- | --- |', ...rows].join('\n');
   return omitted > 0 ? `${table}\n\n_${omitted} more events are not shown; see the incident._` : table;
 }
 
 function budgetTable(budget: readonly BudgetImpactRow[] | null): string {
-  const header = ['| SLO | Objective | Budget before | Consumed during the incident | Budget after |', '| --- | ---: | ---: | ---: | ---: |'];
+  const header = [
+    '| SLO | Objective | Budget before | Consumed during the incident | Budget after |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
   if (budget === null) {
     return [
       '_deploy-governor could not reach Prometheus for this incident, so the figures below are to be filled in by hand (budget remaining before and after, in %; consumed, in percentage points)._',
@@ -307,7 +318,8 @@ function budgetTable(budget: readonly BudgetImpactRow[] | null): string {
     ].join('\n');
   }
   const rows = budget.map(
-    (row) => `| ${inline(row.slo)} | ${row.objective}% | ${formatPercent(row.before, 1)} | ${points(row.consumed)} | ${formatPercent(row.after, 1)} |`,
+    (row) =>
+      `| ${inline(row.slo)} | ${row.objective}% | ${formatPercent(row.before, 1)} | ${points(row.consumed)} | ${formatPercent(row.after, 1)} |`,
   );
   return [...header, ...(rows.length > 0 ? rows : ['| _no SLO in the policy_ | | | | |'])].join('\n');
 }

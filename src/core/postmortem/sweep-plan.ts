@@ -158,7 +158,13 @@ export function planSweep({ now, policy, incidents, postmortems, actionItems }: 
     if (endedAt === null) continue;
     const sinceEnd = now.getTime() - Date.parse(endedAt);
     if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today)) continue;
-    actions.push({ kind: 'remind-unpublished', issue: postmortem.number, incidentEndedAt: endedAt, days: Math.floor(sinceEnd / DAY_MS), author: postmortem.meta?.author ?? null });
+    actions.push({
+      kind: 'remind-unpublished',
+      issue: postmortem.number,
+      incidentEndedAt: endedAt,
+      days: Math.floor(sinceEnd / DAY_MS),
+      author: postmortem.meta?.author ?? null,
+    });
   }
   return actions;
 }

@@ -39,12 +39,12 @@ type Tree = ReturnType<typeof parser.parse>;
 type Node = Tree['topNode'];
 
 /** Longest query parsed: the policy's own queries are a few hundred characters. */
-export const MAX_ENFORCED_QUERY_CHARS = 64 * 1024;
+const MAX_ENFORCED_QUERY_CHARS = 64 * 1024;
 
 const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** The matcher as PromQL writes it: `tenant="a"`. */
-export function formatMatcher(m: LabelMatcher): string {
+function formatMatcher(m: LabelMatcher): string {
   const name = LEGACY_LABEL_NAME.test(m.name) ? m.name : JSON.stringify(m.name);
   return `${name}=${JSON.stringify(m.value)}`;
 }
@@ -55,7 +55,18 @@ function shown(text: string): string {
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+};
 
 /**
  * The value of a PromQL string literal (Go's rules: `"…"` and `'…'` with
@@ -153,17 +164,23 @@ function checkSelector(query: string, node: Node, required: LabelMatcher): Selec
     lastEnd = child.to;
     if (child.name === 'QuotedLabelName') {
       // `{"metric.name"}`: the metric name, no label matcher. Still a string that must decode.
-      if (decodePromqlString(query.slice(child.from, child.to)) === null) return { ok: false, refused: `the selector ${text} at ${where} has a string the app cannot read` };
+      if (decodePromqlString(query.slice(child.from, child.to)) === null)
+        return { ok: false, refused: `the selector ${text} at ${where} has a string the app cannot read` };
       continue;
     }
     const nameNode = child.getChild('LabelName') ?? child.getChild('QuotedLabelName');
     const op = child.getChild('MatchOp');
     const valueNode = child.getChild('StringLiteral');
-    if (!nameNode || !op || !valueNode) return { ok: false, refused: `the selector ${text} at ${where} has a label matcher the app cannot read` };
+    if (!nameNode || !op || !valueNode)
+      return { ok: false, refused: `the selector ${text} at ${where} has a label matcher the app cannot read` };
     const rawName = query.slice(nameNode.from, nameNode.to);
     const name = nameNode.name === 'LabelName' ? rawName : decodePromqlString(rawName);
     const value = decodePromqlString(query.slice(valueNode.from, valueNode.to));
-    if (name === null || value === null) return { ok: false, refused: `the selector ${text} at ${where} has a string the app cannot read (unterminated, or an invalid escape)` };
+    if (name === null || value === null)
+      return {
+        ok: false,
+        refused: `the selector ${text} at ${where} has a string the app cannot read (unterminated, or an invalid escape)`,
+      };
     if (name !== required.name) continue;
     const operator = query.slice(op.from, op.to);
     if (operator !== '=' || value !== required.value) {
@@ -218,8 +235,10 @@ function parseProblem(query: string, tree: Tree): string | null {
  * message names the selector and its position in the query as written.
  */
 export function enforceLabel(query: string, required: LabelMatcher): Enforced {
-  if (!LEGACY_LABEL_NAME.test(required.name)) return { refused: `the required label name ${JSON.stringify(required.name)} is not a valid label name` };
-  if (query.length > MAX_ENFORCED_QUERY_CHARS) return { refused: `the query has ${query.length} characters; at most ${MAX_ENFORCED_QUERY_CHARS} are checked` };
+  if (!LEGACY_LABEL_NAME.test(required.name))
+    return { refused: `the required label name ${JSON.stringify(required.name)} is not a valid label name` };
+  if (query.length > MAX_ENFORCED_QUERY_CHARS)
+    return { refused: `the query has ${query.length} characters; at most ${MAX_ENFORCED_QUERY_CHARS} are checked` };
   const tree = parser.parse(query);
   const problem = parseProblem(query, tree);
   if (problem) return { refused: problem };
@@ -233,10 +252,12 @@ export function enforceLabel(query: string, required: LabelMatcher): Enforced {
   for (const edit of edits.sort((a, b) => b.at - a.at)) out = `${out.slice(0, edit.at)}${edit.text}${out.slice(edit.at)}`;
   // Fail closed on a rewriting bug: the result must parse and every selector must now carry the matcher.
   const again = parser.parse(out);
-  if (parseProblem(out, again) !== null) return { refused: 'the app could not add the tenant label to this query safely; write its selectors more plainly' };
+  if (parseProblem(out, again) !== null)
+    return { refused: 'the app could not add the tenant label to this query safely; write its selectors more plainly' };
   for (const node of selectors(again)) {
     const check = checkSelector(out, node, required);
-    if (!check.ok || !check.has) return { refused: 'the app could not add the tenant label to this query safely; write its selectors more plainly' };
+    if (!check.ok || !check.has)
+      return { refused: 'the app could not add the tenant label to this query safely; write its selectors more plainly' };
   }
   return { query: out };
 }

@@ -84,7 +84,7 @@ export function lastValueQuery(selector: string, lookback: string, aggregate: 'm
 }
 
 /** Step of the history query: the report speaks of history in days. */
-export const HISTORY_STEP = '1d';
+const HISTORY_STEP = '1d';
 /** Range of the probe evaluated at each step: long enough for two samples at any usual scrape interval. */
 export const HISTORY_PROBE_WINDOW = '1h';
 

@@ -50,7 +50,10 @@ export function mermaidText(text: string, max = MAX_LABEL_CHARS): string {
 /** A number as Mermaid's lexer reads it: fixed-point, `digits` decimals at most, trailing zeros dropped, within ±1,000,000. */
 export function mermaidNumber(value: number, digits = 2): string {
   const v = Number.isFinite(value) ? Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value)) : 0;
-  const text = v.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const text = v
+    .toFixed(digits)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
   return text === '-0' ? '0' : text;
 }
 
@@ -100,7 +103,13 @@ function xAxis(d: ChartData): string {
  * rendering passes (test/unit/fuzz-report.test.ts).
  */
 function mermaidBlock(palette: string, lines: string[]): string[] {
-  return ['```mermaid', `%%{init: {"xyChart": {"width": 640, "height": 240}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`, 'xychart-beta', ...lines, '```'];
+  return [
+    '```mermaid',
+    `%%{init: {"xyChart": {"width": 640, "height": 240}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    'xychart-beta',
+    ...lines,
+    '```',
+  ];
 }
 
 function budgetChart(d: ChartData): string[] {
@@ -144,7 +153,10 @@ function burnChart(d: ChartData): string[] {
 function caption(d: ChartData): string {
   const known = d.burn.filter((b): b is number => b !== null);
   const missing = d.burn.length - known.length;
-  const peak = known.length > 0 ? `burn rate per ${inert(d.step)} step up to ${formatBurnRate(Math.max(...known))}` : 'no burn rate (no step had data)';
+  const peak =
+    known.length > 0
+      ? `burn rate per ${inert(d.step)} step up to ${formatBurnRate(Math.max(...known))}`
+      : 'no burn rate (no step had data)';
   return `**${inert(d.name)}**: budget ${formatPercent(d.budget[0]!)} → ${formatPercent(d.budget[d.budget.length - 1]!)} over the last ${d.budget.length} steps of ${inert(d.window)}; ${peak}${missing > 0 && known.length > 0 ? ` (${missing} steps without data)` : ''}.`;
 }
 
@@ -164,9 +176,11 @@ export function renderChartsSection(report: Report, options: { maxSlos?: number;
   const charted = report.slos.filter((s) => chartData(s) !== null);
   if (charted.length === 0) return [];
   const max = options.maxSlos ?? charted.length;
-  const shown = charted.length <= max ? charted : [...charted].sort((a, b) => (a.budgetRemaining ?? 0) - (b.budgetRemaining ?? 0)).slice(0, max);
-  const lines = ['**Budget over the window** (how the window\'s error budget was spent, step by step; the table has the figures)', ''];
+  const shown =
+    charted.length <= max ? charted : [...charted].sort((a, b) => (a.budgetRemaining ?? 0) - (b.budgetRemaining ?? 0)).slice(0, max);
+  const lines = ["**Budget over the window** (how the window's error budget was spent, step by step; the table has the figures)", ''];
   for (const slo of shown) lines.push(...renderSloCharts(slo));
-  if (shown.length < charted.length) lines.push(`Charts of ${charted.length - shown.length} more SLOs${options.more ? `: ${options.more}` : ''}.`, '');
+  if (shown.length < charted.length)
+    lines.push(`Charts of ${charted.length - shown.length} more SLOs${options.more ? `: ${options.more}` : ''}.`, '');
   return lines;
 }

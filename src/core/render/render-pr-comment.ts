@@ -51,8 +51,18 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
     row('Budget remaining', formatPercent(report.budget.remaining)),
     row('Burn rate (1h)', formatBurnRate(report.budget.burnRate)),
     row('Days to exhaustion', formatDays(report.budget.daysToExhaustion)),
-    row('DR drill', report.dr ? `${report.dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(report.dr.ageSeconds)} ago`} (max ${formatAge(report.dr.maxAgeSeconds)})` : 'not checked'),
-    row('Freeze window', report.freeze.active.length === 0 ? 'none' : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${inertLimited(w.until, 40)}` : ''}`).join('; ')),
+    row(
+      'DR drill',
+      report.dr
+        ? `${report.dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(report.dr.ageSeconds)} ago`} (max ${formatAge(report.dr.maxAgeSeconds)})`
+        : 'not checked',
+    ),
+    row(
+      'Freeze window',
+      report.freeze.active.length === 0
+        ? 'none'
+        : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${inertLimited(w.until, 40)}` : ''}`).join('; '),
+    ),
     '',
     '**Why**',
     '',
@@ -81,15 +91,27 @@ export function renderAllowedComment(report: Report, ctx: CommentContext): strin
     : `### ✅ Deploys to ${inert(report.environment)} are allowed again: ${d.status}`;
   const lines = [commentMarker(report.environment), headline, ''];
   if (d.overridden && report.override) {
-    lines.push(`Overridden by ${inert(report.override.actor)} at level \`${report.override.level}\`: ${inertLimited(report.override.reason)}`, '');
+    lines.push(
+      `Overridden by ${inert(report.override.actor)} at level \`${report.override.level}\`: ${inertLimited(report.override.reason)}`,
+      '',
+    );
   }
-  lines.push(`Budget remaining ${formatPercent(report.budget.remaining)}, burn rate ${formatBurnRate(report.budget.burnRate)}. An earlier run had blocked this deploy.`, '', ...charts(report), footer(report, ctx));
+  lines.push(
+    `Budget remaining ${formatPercent(report.budget.remaining)}, burn rate ${formatBurnRate(report.budget.burnRate)}. An earlier run had blocked this deploy.`,
+    '',
+    ...charts(report),
+    footer(report, ctx),
+  );
   return lines.join('\n');
 }
 
 function footer(report: Report, ctx: CommentContext): string {
   // The report is only as trustworthy as the workflow that wrote it: links and timestamps are made inert too.
   const runUrl = inertUrl(ctx.runUrl);
-  const parts = [runUrl ? `[Workflow run](${runUrl})` : null, ctx.sha ? `commit ${inert(ctx.sha.slice(0, 7))}` : null, `evaluated ${inertLimited(report.evaluatedAt, 40)}`];
+  const parts = [
+    runUrl ? `[Workflow run](${runUrl})` : null,
+    ctx.sha ? `commit ${inert(ctx.sha.slice(0, 7))}` : null,
+    `evaluated ${inertLimited(report.evaluatedAt, 40)}`,
+  ];
   return `<sub>${parts.filter(Boolean).join(' · ')} · deploy-governor</sub>`;
 }

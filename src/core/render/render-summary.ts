@@ -50,7 +50,10 @@ export function renderSummary(report: Report): string {
       : d.canDeploy
         ? `status ${d.status} is below block-on ${d.blockOn}`
         : `status ${d.status} is at or past block-on ${d.blockOn}`;
-  lines.push(`**Decision:** ${d.overridden ? 'deploy allowed by an authorized override' : d.canDeploy ? 'deploy allowed' : 'deploy blocked'}: ${why}.${d.mode === 'report' ? ' Mode is `report`: the step does not fail.' : ''}`, '');
+  lines.push(
+    `**Decision:** ${d.overridden ? 'deploy allowed by an authorized override' : d.canDeploy ? 'deploy allowed' : 'deploy blocked'}: ${why}.${d.mode === 'report' ? ' Mode is `report`: the step does not fail.' : ''}`,
+    '',
+  );
   if (report.override) {
     const o = report.override;
     lines.push(
@@ -63,7 +66,10 @@ export function renderSummary(report: Report): string {
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of report.slos) {
     // A window longer than the stored history says how much of it the figures cover.
-    const window = s.historyDays === undefined ? tableCell(s.window) : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
+    const window =
+      s.historyDays === undefined
+        ? tableCell(s.window)
+        : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
     lines.push(
       `| ${tableCell(s.name)} | ${s.objective}% | ${window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`,
     );
@@ -88,14 +94,22 @@ export function renderSummary(report: Report): string {
     const dr = report.dr;
     // A gauge with no sample is n/a, never a duration.
     const age = (seconds: number | null) => (seconds === null ? 'n/a (no sample)' : formatAge(seconds));
-    const parts = [`last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`];
-    if (dr.backupProbe) parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : dr.backupProbe.value === null ? 'n/a (no sample)' : `failing (${dr.backupProbe.value})`}`);
+    const parts = [
+      `last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`,
+    ];
+    if (dr.backupProbe)
+      parts.push(
+        `backup probe ${dr.backupProbe.ok ? 'ok' : dr.backupProbe.value === null ? 'n/a (no sample)' : `failing (${dr.backupProbe.value})`}`,
+      );
     if (dr.rto) parts.push(`RTO ${age(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
     if (dr.rpo) parts.push(`RPO ${age(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
     lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
   }
   for (const w of report.freeze.active) {
-    lines.push(`**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`, '');
+    lines.push(
+      `**Freeze:** 🔵 ${tableCell(w.name)}${w.reason ? ` — ${tableCell(w.reason)}` : ''}${w.until ? ` (until ${tableCell(w.until)})` : ''}`,
+      '',
+    );
   }
 
   // Findings that change no status (no data, short history, raw cost) are notes, listed after the reasons.

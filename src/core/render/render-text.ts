@@ -75,7 +75,11 @@ function sloTable(report: Report, options: TextOptions): string[] {
     s.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(header)];
   for (const [i, r] of rows.entries()) {
     const status = report.slos[i]!.status;
@@ -97,7 +101,8 @@ function drLine(report: Report): string | null {
 
 function freezeLines(report: Report): string[] {
   return report.freeze.active.map(
-    (w) => `Freeze: ${terminalText(w.name)}${w.reason ? `: ${terminalText(w.reason)}` : ''}${w.until ? ` (until ${terminalText(w.until)})` : ''}`,
+    (w) =>
+      `Freeze: ${terminalText(w.name)}${w.reason ? `: ${terminalText(w.reason)}` : ''}${w.until ? ` (until ${terminalText(w.until)})` : ''}`,
   );
 }
 
@@ -129,7 +134,9 @@ export function renderTextReport(report: Report, options: TextOptions): string {
         ? `status ${d.status} is below block-on ${d.blockOn}`
         : `status ${d.status} is at or past block-on ${d.blockOn}`;
   const decided = d.overridden ? 'deploy allowed by an authorized override' : d.canDeploy ? 'deploy allowed' : 'deploy blocked';
-  out.push(`Decision: ${options.color ? `${BOLD}${decided}${RESET}` : decided}: ${why}.${d.mode === 'report' ? ' Mode is report: the exit code is 0.' : ''}`);
+  out.push(
+    `Decision: ${options.color ? `${BOLD}${decided}${RESET}` : decided}: ${why}.${d.mode === 'report' ? ' Mode is report: the exit code is 0.' : ''}`,
+  );
   if (report.override) {
     const o = report.override;
     out.push(

@@ -34,12 +34,15 @@ function inputValue<K extends keyof typeof gateInputsSchema.shape>(inputs: RawIn
   return parsed.success ? parsed.data : undefined;
 }
 
+// On its own line so that the directive stays next to the regular expression however the code is wrapped.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /** The environment as the inputs name it: the valid name, else the text given (cleaned of control characters), else production. */
 function environmentOf(inputs: RawInputs): string {
   const valid = inputValue(inputs, 'environment');
   if (typeof valid === 'string') return valid;
-  // eslint-disable-next-line no-control-regex
-  const given = (inputs.environment ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 255);
+  const given = (inputs.environment ?? '').replace(CONTROL_CHARS, ' ').trim().slice(0, 255);
   return given === '' ? 'production' : given;
 }
 
@@ -65,7 +68,9 @@ export function errorReport({ inputs, reasons, now, run }: ErrorReportRequest): 
       onError: onError ?? 'block',
       overridden: false,
       reasons: messages,
-      nextSteps: ['Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.'],
+      nextSteps: [
+        'Fix the configuration error above and run the gate again: a configuration error blocks the deploy whatever on-error says, and no override applies to it.',
+      ],
       requiredOverride: null,
       requiredPermission: null,
     },

@@ -14,7 +14,7 @@ const statusSchema = z.enum(STATUSES);
 /** Days until the budget is gone at the current burn rate: `"inf"` when nothing burns, null when unknown. */
 const daysSchema = z.union([z.number(), z.literal('inf')]).nullable();
 
-export const guardResultSchema = z.object({
+const guardResultSchema = z.object({
   name: z.string(),
   long: z.string(),
   short: z.string(),
@@ -40,7 +40,7 @@ export const guardResultSchema = z.object({
  * could not be read (a note says why), when the SLO has no budget, or when the
  * querier has no range queries; it never changes the decision.
  */
-export const budgetHistorySchema = z.object({
+const budgetHistorySchema = z.object({
   /** The step between points, a Prometheus duration (`1d`); each point covers the step that ends at it. */
   step: z.string(),
   /** Where the steps' events came from: raw counters, or the series `generate rules` records. */
@@ -95,7 +95,7 @@ export const sloResultSchema = z.object({
   history: budgetHistorySchema.optional(),
 });
 
-export const drResultSchema = z.object({
+const drResultSchema = z.object({
   metric: z.string(),
   /** Seconds since the last successful drill (null when the metric is missing). */
   ageSeconds: z.number().nullable(),
@@ -107,7 +107,7 @@ export const drResultSchema = z.object({
   ok: z.boolean(),
 });
 
-export const activeFreezeSchema = z.object({
+const activeFreezeSchema = z.object({
   name: z.string(),
   reason: z.string().nullable(),
   /** When the window opened (ISO 8601). */
@@ -117,7 +117,7 @@ export const activeFreezeSchema = z.object({
 });
 
 /** What a finding that is not about a status is about (optional; added in 0.3). */
-export const FINDING_CODES = [
+const FINDING_CODES = [
   /** A query returned no samples: its window or gauge is n/a, a guard on it unknown; the message names the query. */
   'no-data',
   /** The stored history is shorter than the SLO window. */
@@ -132,7 +132,7 @@ export const FINDING_CODES = [
  * One reason the status is what it is, or a note beside it: a finding with status
  * NORMAL changes no decision, but is listed (after every other) with a `code`.
  */
-export const findingSchema = z.object({
+const findingSchema = z.object({
   source: z.enum(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
   status: statusSchema,
   slo: z.string().optional(),
@@ -140,7 +140,7 @@ export const findingSchema = z.object({
   code: z.enum(FINDING_CODES).optional(),
 });
 
-export const overrideRecordSchema = z.object({
+const overrideRecordSchema = z.object({
   actor: z.string(),
   level: z.enum(['warning', 'freeze', 'exhausted']),
   reason: z.string(),
@@ -152,7 +152,7 @@ export const overrideRecordSchema = z.object({
   at: z.string(),
 });
 
-export const runInfoSchema = z.object({
+const runInfoSchema = z.object({
   repository: z.string(),
   runId: z.number().int().nullable(),
   runAttempt: z.number().int().nullable(),
@@ -228,8 +228,6 @@ export type GuardResult = z.infer<typeof guardResultSchema>;
 export type DrResult = z.infer<typeof drResultSchema>;
 export type ActiveFreeze = z.infer<typeof activeFreezeSchema>;
 export type Finding = z.infer<typeof findingSchema>;
-export type OverrideRecord = z.infer<typeof overrideRecordSchema>;
 export type RunInfo = z.infer<typeof runInfoSchema>;
-export type Provenance = z.infer<typeof provenanceSchema>;
 export type DaysToExhaustion = z.infer<typeof daysSchema>;
 export type BudgetHistory = z.infer<typeof budgetHistorySchema>;

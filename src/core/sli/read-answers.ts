@@ -11,7 +11,9 @@ import type { WindowMeasurement } from './sli-kind.js';
 export function single(result: InstantResult, query: string, role: string): number | null {
   if (result.samples.length === 0) return null;
   if (result.samples.length > 1) {
-    throw new SliError(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
+    throw new SliError(
+      `the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`,
+    );
   }
   return result.samples[0]!.value;
 }
@@ -34,7 +36,9 @@ const RATIO_SLACK = 0.01;
 /** An error ratio clamped to 0..1, refusing one clearly above 1 (the error query counts more than the total). */
 export function boundedRatio(ratio: number, window: string): number {
   if (ratio > 1 + RATIO_SLACK) {
-    throw new SliError(`over ${window}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
+    throw new SliError(
+      `over ${window}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`,
+    );
   }
   return Math.min(Math.max(ratio, 0), 1);
 }

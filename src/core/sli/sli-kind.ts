@@ -26,7 +26,7 @@ export type WindowMeasurement =
  * sums traffic-weighted; or, for kinds without event counts, the error ratio
  * itself, which longer windows can only average.
  */
-export type BaseRecording = { counts: { error: string; total: string } } | { ratio: string };
+type BaseRecording = { counts: { error: string; total: string } } | { ratio: string };
 
 /**
  * One SLI kind.

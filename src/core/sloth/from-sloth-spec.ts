@@ -44,7 +44,9 @@ const slothQuery = z.preprocess(
   z
     .string()
     .min(1)
-    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), { message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires' }),
+    .refine((q) => /\{\{\s*\.window\s*\}\}/.test(q), {
+      message: 'expected a PromQL query with {{.window}} where the range goes, as Sloth requires',
+    }),
 );
 
 /** One entry of a plugin chain; its config is the plugin's business. */
@@ -68,12 +70,20 @@ const slothSloSchema = struct({
   sli: struct({
     events: z.preprocess(slothOptional, struct({ error_query: slothQuery, total_query: slothQuery }).optional()),
     raw: z.preprocess(slothOptional, struct({ error_ratio_query: slothQuery }).optional()),
-    plugin: z.preprocess(slothOptional, z.preprocess(foldFieldNames(['id', 'options']), z.object({ id: str, options: strMap }).loose()).optional()),
-  }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, { message: 'expected exactly one of events, raw or plugin' }),
+    plugin: z.preprocess(
+      slothOptional,
+      z.preprocess(foldFieldNames(['id', 'options']), z.object({ id: str, options: strMap }).loose()).optional(),
+    ),
+  }).refine((sli) => [sli.events, sli.raw, sli.plugin].filter(Boolean).length === 1, {
+    message: 'expected exactly one of events, raw or plugin',
+  }),
   alerting: z.preprocess(
     slothOptional,
     z
-      .preprocess(foldFieldNames(['name', 'labels', 'annotations', 'page_alert', 'ticket_alert']), z.object({ name: z.preprocess(slothOptional, str.optional()), labels: strMap, annotations: strMap }).loose())
+      .preprocess(
+        foldFieldNames(['name', 'labels', 'annotations', 'page_alert', 'ticket_alert']),
+        z.object({ name: z.preprocess(slothOptional, str.optional()), labels: strMap, annotations: strMap }).loose(),
+      )
       .optional(),
   ),
 });
@@ -81,15 +91,21 @@ const slothSloSchema = struct({
 /** The parts of a Sloth `prometheus/v1` spec the gate reads; everything else (labels, alert routing) is Sloth's and ignored. */
 export const slothSpecSchema = struct({
   version: str.pipe(
-    z.literal('prometheus/v1', { message: 'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)' }),
+    z.literal('prometheus/v1', {
+      message:
+        'expected version "prometheus/v1" (the Sloth Prometheus spec; Kubernetes PrometheusServiceLevel and OpenSLO files are not read)',
+    }),
   ),
   service: str.pipe(z.string().min(1, { message: 'expected the service name' })),
   labels: strMap,
   slo_plugins: slothPluginsSchema,
-  slos: z.preprocess(slothOptional, z.array(slothSloSchema, { message: 'expected at least one SLO' }).min(1, { message: 'expected at least one SLO' })),
+  slos: z.preprocess(
+    slothOptional,
+    z.array(slothSloSchema, { message: 'expected at least one SLO' }).min(1, { message: 'expected at least one SLO' }),
+  ),
 });
 
-export type SlothSpec = z.infer<typeof slothSpecSchema>;
+type SlothSpec = z.infer<typeof slothSpecSchema>;
 
 /** The SLOs of a Sloth spec, and what was ignored in it. */
 export interface SlothSpecSlos {
@@ -126,11 +142,17 @@ function checkPlugins(plugins: SlothPlugins, path: string, issues: PolicyIssue[]
         message: `the Sloth SLO plugin "${plugin.id}" is refused: ${verdict.why}, so the gate would judge another SLO than Sloth reports; remove it from the spec deploy-governor reads, or write the SLO in the policy file`,
       });
     } else {
-      warnings.push({ path: `${path}.chain[${j}]`, message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged` });
+      warnings.push({
+        path: `${path}.chain[${j}]`,
+        message: `the Sloth SLO plugin "${plugin.id}" is ignored: ${verdict.why}; the SLO's maths is unchanged`,
+      });
     }
   }
   if (plugins.overridePrevious === true) {
-    warnings.push({ path: `${path}.overridePrevious`, message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged" });
+    warnings.push({
+      path: `${path}.overridePrevious`,
+      message: "overridePrevious is ignored: it only changes which plugins Sloth runs on its own rules; the SLO's maths is unchanged",
+    });
   }
   return ok;
 }
@@ -186,11 +208,19 @@ export function readSlothSpec(text: string, source: string): SlothSpecSlos {
   const warnings: PolicyIssue[] = [];
   const slos: SloConfig[] = [];
   const specs = list.filter((doc) => doc.contents !== null || doc.errors.length > 0);
-  if (specs.length === 0) throw new PolicyError(source, [{ path: '', message: 'the file is empty; expected a Sloth spec with version: "prometheus/v1", service and slos' }]);
+  if (specs.length === 0)
+    throw new PolicyError(source, [
+      { path: '', message: 'the file is empty; expected a Sloth spec with version: "prometheus/v1", service and slos' },
+    ]);
   for (const [d, doc] of specs.entries()) {
     const prefix = specs.length > 1 ? `document ${d + 1}: ` : '';
     if (doc.errors.length > 0) {
-      issues.push(...doc.errors.map((e) => ({ path: `${prefix}${e.linePos ? `line ${e.linePos[0].line}` : ''}`, message: `YAML syntax: ${e.message.split('\n')[0]}` })));
+      issues.push(
+        ...doc.errors.map((e) => ({
+          path: `${prefix}${e.linePos ? `line ${e.linePos[0].line}` : ''}`,
+          message: `YAML syntax: ${e.message.split('\n')[0]}`,
+        })),
+      );
       continue;
     }
     const data: unknown = doc.toJS();
@@ -208,12 +238,4 @@ export function readSlothSpec(text: string, source: string): SlothSpecSlos {
   }
   if (issues.length > 0) throw new PolicyError(source, issues);
   return { slos, warnings };
-}
-
-/**
- * The SLOs of a Sloth `prometheus/v1` file; `readSlothSpec` also says which plugins it ignored.
- * @throws PolicyError naming each offending key, the value and the accepted form
- */
-export function slosFromSlothSpec(text: string, source: string): SloConfig[] {
-  return readSlothSpec(text, source).slos;
 }

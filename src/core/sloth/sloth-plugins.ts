@@ -21,11 +21,13 @@ const IGNORED: Readonly<Record<string, string>> = {
   'sloth.dev/core/validate/v1': 'it validates the spec for Sloth (deploy-governor validates it too)',
   'sloth.dev/core/sli_rules/v1':
     "it writes Sloth's own SLI recording rules (with disableOptimized, its period window from the raw queries instead of an average of 5m ratios); deploy-governor measures the SLI from the same queries, traffic-weighted either way",
-  'sloth.dev/core/metadata_rules/v1': "it writes Sloth's objective, burn-rate and budget recordings; deploy-governor computes its own from the same objective",
+  'sloth.dev/core/metadata_rules/v1':
+    "it writes Sloth's objective, burn-rate and budget recordings; deploy-governor computes its own from the same objective",
   'sloth.dev/core/alert_rules/v1': "it writes Sloth's burn-rate alerts; `generate rules` writes its own",
   'sloth.dev/core/noop/v1': 'it does nothing',
   'sloth.dev/core/debug/v1': 'it only logs',
-  'sloth.dev/contrib/error_budget_exhausted_alert/v1': "it adds an alert on Sloth's budget series; `generate rules` writes SLOErrorBudgetExhausted",
+  'sloth.dev/contrib/error_budget_exhausted_alert/v1':
+    "it adds an alert on Sloth's budget series; `generate rules` writes SLOErrorBudgetExhausted",
   'sloth.dev/contrib/info_labels/v1': "it adds labels to Sloth's info series",
   'sloth.dev/contrib/remove_labels/v1': "it removes labels from Sloth's series",
   'sloth.dev/contrib/rule_intervals/v1': "it sets the evaluation interval of Sloth's rule groups",

@@ -60,7 +60,10 @@ export function duplicateKey(doc: Document, lines: LineCounter): PolicyIssue | n
         const name = String(pair.key.value);
         if (seen.has(name)) {
           const line = pair.key.range ? lines.linePos(pair.key.range[0]).line : null;
-          issue = { path: line === null ? '' : `line ${line}`, message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}` };
+          issue = {
+            path: line === null ? '' : `line ${line}`,
+            message: `YAML syntax: Map keys must be unique; "${name.slice(0, 80)}" is repeated${line === null ? '' : ` at line ${line}`}`,
+          };
           return visit.BREAK;
         }
         seen.add(name);
@@ -72,14 +75,25 @@ export function duplicateKey(doc: Document, lines: LineCounter): PolicyIssue | n
 }
 
 /** The data of a YAML document (null for an empty one), or the problems found, each with its line. */
-export function parseHardenedYaml(text: string, limits: HardenedYamlLimits): { ok: true; data: unknown } | { ok: false; issues: PolicyIssue[] } {
+export function parseHardenedYaml(
+  text: string,
+  limits: HardenedYamlLimits,
+): { ok: true; data: unknown } | { ok: false; issues: PolicyIssue[] } {
   if (text.length > limits.maxChars) {
-    return { ok: false, issues: [{ path: '', message: `the file has ${text.length} characters; at most ${limits.maxChars} are accepted` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `the file has ${text.length} characters; at most ${limits.maxChars} are accepted` }],
+    };
   }
   const deep = tooDeep(text, limits.maxDepth);
   if (deep !== null) {
     const line = text.slice(0, deep).split('\n').length;
-    return { ok: false, issues: [{ path: `line ${line}`, message: `YAML nesting: collections nested more than ${limits.maxDepth} levels deep at line ${line}` }] };
+    return {
+      ok: false,
+      issues: [
+        { path: `line ${line}`, message: `YAML nesting: collections nested more than ${limits.maxDepth} levels deep at line ${line}` },
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
@@ -88,7 +102,10 @@ export function parseHardenedYaml(text: string, limits: HardenedYamlLimits): { o
       ok: false,
       issues: doc.errors.slice(0, MAX_ISSUES).map((e) => {
         const at = e.pos[0] >= 0 ? lineCounter.linePos(e.pos[0]) : null;
-        return { path: at ? `line ${at.line}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}` };
+        return {
+          path: at ? `line ${at.line}` : '',
+          message: `YAML syntax: ${e.message.split('\n')[0]}${at ? ` at line ${at.line}, column ${at.col}` : ''}`,
+        };
       }),
     };
   }
@@ -98,6 +115,9 @@ export function parseHardenedYaml(text: string, limits: HardenedYamlLimits): { o
     return { ok: true, data: doc.toJS({ maxAliasCount: limits.maxAliasCount }) ?? null };
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }],
+    };
   }
 }

@@ -17,14 +17,19 @@ export interface EventsSli {
   total: string;
 }
 
-const queries = (sli: EventsSli, window: string) => ({ error: renderWindowQuery(sli.error, window), total: renderWindowQuery(sli.total, window) });
+const queries = (sli: EventsSli, window: string) => ({
+  error: renderWindowQuery(sli.error, window),
+  total: renderWindowQuery(sli.total, window),
+});
 
 export const eventsSli = defineSliKind({
   kind: 'events',
   schema: z
     .strictObject({
       error: windowQuerySchema.meta({ description: 'PromQL for bad events over `{{window}}`; an empty result counts as zero errors.' }),
-      total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+      total: windowQuerySchema.meta({
+        description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).',
+      }),
     })
     .meta({ description: 'Error and total event counts; the error ratio is error/total over the same window (traffic-weighted).' }),
   resolve: (config): EventsSli => ({ kind: 'events', error: config.error, total: config.total }),

@@ -34,7 +34,10 @@ const CHECKED_WINDOW_MS = 86_400_000;
 /** How far good may exceed total on a checked window before it is a query mistake rather than extrapolation. */
 const GOOD_SLACK = 0.01;
 
-const queries = (sli: GoodEventsSli, window: string) => ({ good: renderWindowQuery(sli.good, window), total: renderWindowQuery(sli.total, window) });
+const queries = (sli: GoodEventsSli, window: string) => ({
+  good: renderWindowQuery(sli.good, window),
+  total: renderWindowQuery(sli.total, window),
+});
 
 function windowMs(window: string): number {
   try {
@@ -45,7 +48,7 @@ function windowMs(window: string): number {
 }
 
 /** The error count of one window: total − good, clamped at 0 (see the module comment). */
-export function clampedErrors(good: number, total: number): number {
+function clampedErrors(good: number, total: number): number {
   return Math.max(total - good, 0);
 }
 
@@ -53,12 +56,17 @@ export const goodEventsSli = defineSliKind({
   kind: 'good-events',
   schema: z
     .strictObject({
-      good: windowQuerySchema.meta({ description: 'PromQL for good events over `{{window}}`, a subset of the total\'s events; an empty result counts as zero good events (every event an error).' }),
-      total: windowQuerySchema.meta({ description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).' }),
+      good: windowQuerySchema.meta({
+        description:
+          "PromQL for good events over `{{window}}`, a subset of the total's events; an empty result counts as zero good events (every event an error).",
+      }),
+      total: windowQuerySchema.meta({
+        description: 'PromQL for all events over `{{window}}`; an empty result means no data and zero means no traffic (status UNKNOWN).',
+      }),
     })
     .meta({
       description:
-        'Good and total event counts (OpenSLO\'s good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.',
+        "Good and total event counts (OpenSLO's good/total ratio metric): errors are total − good, clamped at 0 because increase() extrapolates each series separately and can put good a little above total.",
     }),
   resolve: (config): GoodEventsSli => ({ kind: 'good-events', good: config.good, total: config.total }),
   countsEvents: true,

@@ -32,16 +32,23 @@ export const latencySli = defineSliKind({
     .strictObject({
       metric: z
         .string()
-        .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds' })
+        .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, {
+          message: 'expected a histogram metric name without _bucket, e.g. http_request_duration_seconds',
+        })
         .meta({ description: 'Histogram base name (without `_bucket`/`_count`).' }),
-      threshold: z.number().positive().meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
-      selector: z
-        .string()
-        .optional()
-        .meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
+      threshold: z
+        .number()
+        .positive()
+        .meta({ description: 'Latency target in seconds; the histogram must have a bucket with exactly this `le`.' }),
+      selector: z.string().optional().meta({ description: 'Label matchers, with or without braces, e.g. `job="api", route!="/health"`.' }),
     })
     .meta({ description: 'Good events are requests faster than the threshold (the bucket `le` = threshold); bad = count − good.' }),
-  resolve: (config): LatencySli => ({ kind: 'latency', metric: config.metric, threshold: config.threshold, selector: normalizeSelector(config.selector) }),
+  resolve: (config): LatencySli => ({
+    kind: 'latency',
+    metric: config.metric,
+    threshold: config.threshold,
+    selector: normalizeSelector(config.selector),
+  }),
   countsEvents: true,
   queries,
   trafficQuery: (sli, window) => queries(sli, window).total,
