@@ -29,7 +29,10 @@ export interface SetupRun extends SetupServer {
   close(): Promise<void>;
 }
 
-/** Checks everything, then starts the setup server; a SetupError or an EnvironmentError (both PolicyError-like, messages without secrets) when it cannot. */
+/**
+ * Checks everything, then starts the setup server; a SetupError or an EnvironmentError (both PolicyError-like, messages
+ * without secrets) when it cannot.
+ */
 export async function startSetup(
   argv: readonly string[],
   env: Env,

@@ -44,7 +44,10 @@ export function durationDays(text: string): number {
   return parseDurationMs(text) / UNIT_MS.d;
 }
 
-/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy file; `humanDuration` is the one for people. */
+/**
+ * The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy
+ * file; `humanDuration` is the one for people.
+ */
 export function formatPromDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return '0s';
   let rest = Math.round(ms);

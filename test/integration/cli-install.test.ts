@@ -68,7 +68,10 @@ function run(file: string, args: string[], options: { cwd: string; env?: NodeJS.
   });
 }
 
-/** The environment without the npm_* variables of the `npm test` running this suite (its package, its lifecycle), which would steer the npm commands below. The cache stays npm's own. */
+/**
+ * The environment without the npm_* variables of the `npm test` running this suite (its package, its lifecycle), which
+ * would steer the npm commands below. The cache stays npm's own.
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key) || /^npm_config_cache$/i.test(key)) env[key] = value;

@@ -42,7 +42,8 @@ describe('burn-rate factors scaled to the SLO window', () => {
         (factor, long, days) => {
           const window = `${days}d`;
           const scaled = scaledFactor(factor, long, window);
-          // Within 1e-11 relative: the factor goes through its budget share, rounded to 12 significant digits as Sloth's catalogues state it.
+          // Within 1e-11 relative: the factor goes through its budget share, rounded to 12 significant digits as
+          // Sloth's catalogues state it.
           expect(Math.abs(scaled / ((factor * days) / 30) - 1)).toBeLessThan(1e-11);
           expect(Math.abs(budgetPercentOf(scaled, long, window) / budgetPercentOf(factor, long, '30d') - 1)).toBeLessThan(1e-10);
         },

@@ -50,7 +50,8 @@ export async function oldestData(
 /**
  * Days of history the data covers when that is less than the window, else null.
  * @param oldest the history query's answer (null: no day boundary had data)
- * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not a query the probe cannot read)
+ * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not
+ *    a query the probe cannot read)
  */
 export function shortHistoryDays(oldest: number | null, now: Date, windowMs: number, recentData: boolean): number | null {
   const nowSeconds = now.getTime() / 1000;

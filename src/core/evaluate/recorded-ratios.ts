@@ -22,7 +22,8 @@ export interface RecordedAvailability {
  * the recorded history covers the SLO window, none otherwise. With `auto`, a
  * failed check is a note, not an error: the raw queries run next, so a
  * Prometheus that fails them names the SLO's own query, not this probe.
- * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode` is `true` and the check fails
+ * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode`
+ *    is `true` and the check fails
  */
 export async function recordedWindowsAvailable(
   slo: ResolvedSlo,

@@ -19,7 +19,10 @@ export interface BurnRatePair {
   factor: number;
   severity: 'page' | 'ticket';
   for: string;
-  /** Use `factor` as written whatever the SLO window (the policy's `alerting.factor-scaling: pinned`); otherwise it is scaled by window / 30d. */
+  /**
+   * Use `factor` as written whatever the SLO window (the policy's `alerting.factor-scaling: pinned`); otherwise it is
+   * scaled by window / 30d.
+   */
   pinned?: boolean;
 }
 

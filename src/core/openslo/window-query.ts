@@ -145,7 +145,8 @@ function fromPlaceholder(query: string): WindowTemplate {
 
 /**
  * The query as a `{{window}}` template, or why it cannot be one.
- * @param counters the SLI says its metrics are counters (OpenSLO `counter: true`, v1alpha `incremental: true`): a query without any range may be wrapped in increase()
+ * @param counters the SLI says its metrics are counters (OpenSLO `counter: true`, v1alpha `incremental: true`): a
+ *    query without any range may be wrapped in increase()
  */
 export function windowTemplate(query: string, counters: boolean): WindowTemplate {
   if (hasWindowPlaceholder(query)) return fromPlaceholder(query);

@@ -27,7 +27,10 @@ export interface ResolvedSlo {
   windowMs: number;
   sli: ResolvedSli;
   runbook?: string;
-  /** The policy's `scrape-interval`, when set: the generated rules size their base window from it, and the gate reads the series named after it (src/core/generate/recorded-series.ts). */
+  /**
+   * The policy's `scrape-interval`, when set: the generated rules size their base window from it, and the gate reads
+   * the series named after it (src/core/generate/recorded-series.ts).
+   */
   scrapeInterval?: string;
 }
 
@@ -268,7 +271,8 @@ export function resolvePolicy(
 ): ResolvedPolicy {
   const environment = inputs.environment ?? 'production';
   const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
-  // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
+  // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was
+  // never read, and evaluating the default SLO instead would be wrong.
   if (sloth !== undefined) {
     throw new PolicyError(source, [
       {
@@ -286,7 +290,8 @@ export function resolvePolicy(
       },
     ]);
   }
-  // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
+  // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused,
+  // never evaluated with the top level.
   const known = Object.keys(environments ?? {});
   if (known.length > 0 && !Object.hasOwn(environments!, environment)) {
     throw new PolicyError(source, [{ path: 'environment', message: unknownEnvironmentMessage(environment, known) }]);

@@ -147,7 +147,10 @@ export interface IncidentCandidate {
    * same notification; distinct for another group, repository or episode.
    */
   key: string;
-  /** `annotations.summary` of the earliest alert, else the common summary, else its `alertname` (≤ 256 characters). Untrusted text: render it inert. */
+  /**
+   * `annotations.summary` of the earliest alert, else the common summary, else its `alertname` (≤ 256 characters).
+   * Untrusted text: render it inert.
+   */
   title: string;
   /** Earliest `startsAt`, ISO 8601 UTC. */
   startedAt: string;

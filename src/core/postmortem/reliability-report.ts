@@ -48,7 +48,10 @@ interface PostmortemRow {
   incidentEndedAt: string | null;
   /** ISO 8601 when published; null while pending. */
   publishedAt: string | null;
-  /** `publishedAt − incidentEndedAt` (0 when published before the incident issue was closed); null while pending or when the end is unknown. */
+  /**
+   * `publishedAt − incidentEndedAt` (0 when published before the incident issue was closed); null while pending or when
+   * the end is unknown.
+   */
   timeToPostmortemMs: number | null;
   /** Unpublished: how long since the incident ended; null when published or the end is unknown. */
   pendingForMs: number | null;
