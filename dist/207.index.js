@@ -98,7 +98,8 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
         ]);
     }
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the schema rejects such keys.
+    // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the
+    // schema rejects such keys.
     // prettyErrors off: yaml's pretty errors copy the whole offending line into every error, which is
     // quadratic for one long line full of errors (a few hundred KB of quotes took a minute). Lines come from lineCounter.
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });

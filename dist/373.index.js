@@ -363,8 +363,10 @@ function readSlothSpec(text, source) {
  * The policy with the Sloth spec's SLOs appended to its top-level `slos` and the
  * `sloth` key removed.
  * @param slothText the text of the file `file.sloth` names
- * @param warn called once per thing of the spec that was ignored (an SLO plugin that does not change the maths), with a line naming the file, the key and why
- * @throws PolicyError when the Sloth spec is invalid or uses a plugin that changes the maths (paths are prefixed with the Sloth file's name)
+ * @param warn called once per thing of the spec that was ignored (an SLO plugin that does not change the maths), with
+ *    a line naming the file, the key and why
+ * @throws PolicyError when the Sloth spec is invalid or uses a plugin that changes the maths (paths are prefixed with
+ *    the Sloth file's name)
  */
 function applySlothSource(file, slothText, warn) {
     const { sloth, ...rest } = file;

@@ -501,7 +501,8 @@ function fromPlaceholder(query) {
 }
 /**
  * The query as a `{{window}}` template, or why it cannot be one.
- * @param counters the SLI says its metrics are counters (OpenSLO `counter: true`, v1alpha `incremental: true`): a query without any range may be wrapped in increase()
+ * @param counters the SLI says its metrics are counters (OpenSLO `counter: true`, v1alpha `incremental: true`): a
+ *    query without any range may be wrapped in increase()
  */
 function windowTemplate(query, counters) {
     if ((0,promql/* hasWindowPlaceholder */.Qn)(query))

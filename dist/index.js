@@ -3724,7 +3724,8 @@ async function oldestData(slo, prometheus, time) {
 /**
  * Days of history the data covers when that is less than the window, else null.
  * @param oldest the history query's answer (null: no day boundary had data)
- * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not a query the probe cannot read)
+ * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not
+ *    a query the probe cannot read)
  */
 function shortHistoryDays(oldest, now, windowMs, recentData) {
     const nowSeconds = now.getTime() / 1000;
@@ -3768,7 +3769,8 @@ function measureWindow(sli, window, prometheus, time) {
  * the recorded history covers the SLO window, none otherwise. With `auto`, a
  * failed check is a note, not an error: the raw queries run next, so a
  * Prometheus that fails them names the SLO's own query, not this probe.
- * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode` is `true` and the check fails
+ * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode`
+ *    is `true` and the check fails
  */
 async function recordedWindowsAvailable(slo, mode, prometheus, time) {
     if (mode === 'false')
@@ -4326,7 +4328,8 @@ const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides
 function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
     const environment = inputs.environment ?? 'production';
     const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
-    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
+    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was
+    // never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
         throw new policy_error/* PolicyError */.p(source, [
             {
@@ -4344,7 +4347,8 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
             },
         ]);
     }
-    // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
+    // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused,
+    // never evaluated with the top level.
     const known = Object.keys(environments ?? {});
     if (known.length > 0 && !Object.hasOwn(environments, environment)) {
         throw new policy_error/* PolicyError */.p(source, [{ path: 'environment', message: (0,environment_names/* unknownEnvironmentMessage */.Nq)(environment, known) }]);
@@ -5157,7 +5161,10 @@ function parseDurationMs(text) {
 function durationDays(text) {
     return parseDurationMs(text) / UNIT_MS.d;
 }
-/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy file; `humanDuration` is the one for people. */
+/**
+ * The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy
+ * file; `humanDuration` is the one for people.
+ */
 function formatPromDuration(ms) {
     if (!Number.isFinite(ms) || ms <= 0)
         return '0s';

@@ -12243,7 +12243,8 @@ async function oldestData(slo, prometheus, time) {
 /**
  * Days of history the data covers when that is less than the window, else null.
  * @param oldest the history query's answer (null: no day boundary had data)
- * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not a query the probe cannot read)
+ * @param recentData whether the most recent hour had data (then an empty answer means less than a day of history, not
+ *    a query the probe cannot read)
  */
 function shortHistoryDays(oldest, now, windowMs, recentData) {
     const nowSeconds = now.getTime() / 1000;
@@ -12287,7 +12288,8 @@ function measureWindow(sli, window, prometheus, time) {
  * the recorded history covers the SLO window, none otherwise. With `auto`, a
  * failed check is a note, not an error: the raw queries run next, so a
  * Prometheus that fails them names the SLO's own query, not this probe.
- * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode` is `true` and the check fails
+ * @throws SliError when `mode` is `true` and the recordings are missing or too young; PrometheusQueryError when `mode`
+ *    is `true` and the check fails
  */
 async function recordedWindowsAvailable(slo, mode, prometheus, time) {
     if (mode === 'false')
@@ -14516,7 +14518,10 @@ function parseDurationMs(text) {
 function durationDays(text) {
     return parseDurationMs(text) / UNIT_MS.d;
 }
-/** The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy file; `humanDuration` is the one for people. */
+/**
+ * The shortest Prometheus duration for a whole number of milliseconds (`90m` → `1h30m`), for PromQL and the policy
+ * file; `humanDuration` is the one for people.
+ */
 function formatPromDuration(ms) {
     if (!Number.isFinite(ms) || ms <= 0)
         return '0s';
@@ -14965,7 +14970,8 @@ function parsePolicy(text, source = '.github/deploy-governor.yml') {
         ]);
     }
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the schema rejects such keys.
+    // logLevel error: yaml's own console warnings (e.g. a collection used as a key) would only clutter the logs; the
+    // schema rejects such keys.
     // prettyErrors off: yaml's pretty errors copy the whole offending line into every error, which is
     // quadratic for one long line full of errors (a few hundred KB of quotes took a minute). Lines come from lineCounter.
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
@@ -15341,7 +15347,8 @@ const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides
 function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
     const environment = inputs.environment ?? 'production';
     const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
-    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was never read, and evaluating the default SLO instead would be wrong.
+    // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was
+    // never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
             {
@@ -15359,7 +15366,8 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
             },
         ]);
     }
-    // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused, never evaluated with the top level.
+    // With an environments map, only the environments it names exist: an unknown name (a typo, another case) is refused,
+    // never evaluated with the top level.
     const known = Object.keys(environments ?? {});
     if (known.length > 0 && !Object.hasOwn(environments, environment)) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_4__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
@@ -16781,8 +16789,10 @@ function readSlothSpec(text, source) {
  * The policy with the Sloth spec's SLOs appended to its top-level `slos` and the
  * `sloth` key removed.
  * @param slothText the text of the file `file.sloth` names
- * @param warn called once per thing of the spec that was ignored (an SLO plugin that does not change the maths), with a line naming the file, the key and why
- * @throws PolicyError when the Sloth spec is invalid or uses a plugin that changes the maths (paths are prefixed with the Sloth file's name)
+ * @param warn called once per thing of the spec that was ignored (an SLO plugin that does not change the maths), with
+ *    a line naming the file, the key and why
+ * @throws PolicyError when the Sloth spec is invalid or uses a plugin that changes the maths (paths are prefixed with
+ *    the Sloth file's name)
  */
 function applySlothSource(file, slothText, warn) {
     const { sloth, ...rest } = file;
