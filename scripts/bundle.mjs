@@ -6,39 +6,45 @@
 // `node scripts/bundle.mjs` (npm run bundle) builds them all from an empty dist/; naming targets builds only
 // those (`npm run build:app` is `node scripts/bundle.mjs app`). CI rebuilds everything and fails when the
 // committed dist/ differs from this output.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+//
+// The builds transpile only (see ENTRIES below) and run side by side into a scratch directory before
+// anything in dist/ changes, so a failed build leaves dist/ as it was.
+import { execFile } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 const ncc = 'node_modules/.bin/ncc';
 const TARGETS = ['action', 'cli', 'app'];
 const wanted = process.argv.length > 2 ? process.argv.slice(2) : TARGETS;
 for (const t of wanted) if (!TARGETS.includes(t)) throw new Error(`unknown target ${t}: expected some of ${TARGETS.join(', ')}`);
 
-function build(entry, out, extra = []) {
-  execFileSync(ncc, ['build', entry, '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '--quiet', ...extra], {
-    stdio: 'inherit',
-  });
-}
-
-if (wanted.length === TARGETS.length) rmSync('dist', { recursive: true, force: true });
-
-if (wanted.includes('action')) {
-  // dist/ itself: only its own files go (dist/cli and dist/app stay).
-  if (existsSync('dist')) for (const f of readdirSync('dist', { withFileTypes: true })) if (f.isFile()) rmSync(path.join('dist', f.name));
-  build('src/action/index.ts', 'dist');
-  if (!existsSync('dist/index.js')) throw new Error('ncc produced no dist/index.js');
-}
-
-if (wanted.includes('cli')) {
-  rmSync('dist/cli', { recursive: true, force: true });
-  build('src/cli/index.ts', 'dist/cli');
-  // The CLI runs as `npx deploy-governor`: keep exactly one shebang and make it executable.
-  const cli = 'dist/cli/index.js';
-  const text = readFileSync(cli, 'utf8').replace(/^#!.*\n/, '');
-  writeFileSync(cli, `#!/usr/bin/env node\n${text}`);
-  chmodSync(cli, 0o755);
+const run = promisify(execFile);
+async function build(entry, out, extra = []) {
+  try {
+    await run(
+      ncc,
+      ['build', entry, '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '--quiet', '--transpile-only', ...extra],
+      {
+        maxBuffer: 64 << 20,
+      },
+    );
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw new Error(`ncc could not bundle ${entry}`, { cause: error });
+  }
 }
 
 /**
@@ -69,37 +75,90 @@ function packagesOf(statsFile) {
   return new Set([...readFileSync(statsFile, 'utf8').matchAll(/node_modules\/((?:@[\w.-]+\/)?[\w.-]+)/g)].map((m) => m[1]));
 }
 
-if (wanted.includes('app')) {
-  rmSync('dist/app', { recursive: true, force: true });
-  const work = mkdtempSync(path.join(tmpdir(), 'dg-bundle-'));
-  try {
-    // The server: dist/app/index.js, its chunks and licenses.txt (package.json says "type": "module").
-    build('app/server.ts', 'dist/app', ['--stats-out', path.join(work, 'server-stats.json')]);
-    pruneAssets('dist/app');
-    // The Lambda entry, built apart (ncc has one entry per output) and moved beside the server as lambda.js.
-    // Its chunks get their own names, N.lambda.js, so they never stand in for the server's N.index.js.
-    const lambdaOut = path.join(work, 'lambda');
-    build('app/lambda.ts', lambdaOut, ['--stats-out', path.join(work, 'lambda-stats.json')]);
-    pruneAssets(lambdaOut);
+/**
+ * ncc type-checks with the tsconfig.json nearest to the entry (ts-loader), and with `module: NodeNext` its
+ * transpile-only mode emits CommonJS, which cannot hold the app's top-level await. So each build starts from
+ * a one-line entry in `.cache/bundle-entries/` beside a tsconfig that extends the project's with ES modules:
+ * every file is then transpiled on its own (`isolatedModules` already guarantees that this is safe), and
+ * type-checking stays `npm run typecheck`'s job (ncc's ts-loader checked the whole program again in each of
+ * the four builds). Measured on 2026-11-29 (2 cores): about 20 s instead of 80-100 s.
+ */
+const ENTRIES = '.cache/bundle-entries';
+rmSync(ENTRIES, { recursive: true, force: true });
+mkdirSync(ENTRIES, { recursive: true });
+writeFileSync(
+  path.join(ENTRIES, 'tsconfig.json'),
+  `${JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { module: 'ES2022', moduleResolution: 'Bundler' }, include: ['.'] }, null, 2)}\n`,
+);
+const entry = (name, text) => {
+  writeFileSync(path.join(ENTRIES, `${name}.ts`), `${text}\n`);
+  return path.join(ENTRIES, `${name}.ts`);
+};
+
+const work = mkdtempSync(path.join(tmpdir(), 'dg-bundle-'));
+const at = (name) => path.join(work, name);
+try {
+  await Promise.all([
+    wanted.includes('action') && build(entry('action', "import '../../src/action/index.js';"), at('action')),
+    wanted.includes('cli') && build(entry('cli', "import '../../src/cli/index.js';"), at('cli')),
+    wanted.includes('app') &&
+      build(entry('server', "import '../../app/server.js';"), at('server'), ['--stats-out', at('server-stats.json')]),
+    // The Lambda entry, built apart (ncc has one entry per output) and placed beside the server as lambda.js.
+    wanted.includes('app') &&
+      build(entry('lambda', "export { handler } from '../../app/lambda.js';"), at('lambda'), ['--stats-out', at('lambda-stats.json')]),
+  ]);
+
+  if (wanted.includes('action')) {
+    if (!existsSync(at('action/index.js'))) throw new Error('ncc produced no index.js for the Action');
+  }
+  if (wanted.includes('cli')) {
+    // The CLI runs as `npx deploy-governor`: keep exactly one shebang and make it executable.
+    const cli = at('cli/index.js');
+    const text = readFileSync(cli, 'utf8').replace(/^#!.*\n/, '');
+    writeFileSync(cli, `#!/usr/bin/env node\n${text}`);
+    chmodSync(cli, 0o755);
+  }
+  if (wanted.includes('app')) {
+    pruneAssets(at('server'));
+    pruneAssets(at('lambda'));
+    // The Lambda's chunks get their own names, N.lambda.js, so they never stand in for the server's N.index.js.
     const loader = 'return "" + chunkId + ".index.js";';
-    const lambda = readFileSync(path.join(lambdaOut, 'index.js'), 'utf8');
+    const lambda = readFileSync(at('lambda/index.js'), 'utf8');
     if (lambda.split(loader).length !== 2)
       throw new Error(`the Lambda bundle's chunk loader is not the one expected (${loader}): ncc changed, update scripts/bundle.mjs`);
-    writeFileSync('dist/app/lambda.js', lambda.replace(loader, 'return "" + chunkId + ".lambda.js";'));
-    for (const f of readdirSync(lambdaOut))
-      if (CHUNK.test(f)) renameSync(path.join(lambdaOut, f), path.join('dist/app', f.replace(/\.index\.js$/, '.lambda.js')));
+    writeFileSync(at('server/lambda.js'), lambda.replace(loader, 'return "" + chunkId + ".lambda.js";'));
+    for (const f of readdirSync(at('lambda')))
+      if (CHUNK.test(f)) renameSync(path.join(at('lambda'), f), at(`server/${f.replace(/\.index\.js$/, '.lambda.js')}`));
     // One licences file for both: the Lambda loads the same app, so its packages are the server's.
-    const serverPackages = packagesOf(path.join(work, 'server-stats.json'));
-    const extra = [...packagesOf(path.join(work, 'lambda-stats.json'))].filter((p) => !serverPackages.has(p));
+    const serverPackages = packagesOf(at('server-stats.json'));
+    const extra = [...packagesOf(at('lambda-stats.json'))].filter((p) => !serverPackages.has(p));
     if (extra.length > 0)
       throw new Error(
         `app/lambda.ts bundles packages the server does not (${extra.join(', ')}): dist/app/licenses.txt would not list them`,
       );
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+    for (const f of ['index.js', 'lambda.js', 'licenses.txt'])
+      if (!existsSync(at(`server/${f}`))) throw new Error(`ncc produced no dist/app/${f}`);
+    if (JSON.parse(readFileSync(at('server/package.json'), 'utf8')).type !== 'module')
+      throw new Error('dist/app/package.json does not say "type": "module"');
   }
-  for (const f of ['dist/app/index.js', 'dist/app/lambda.js', 'dist/app/licenses.txt'])
-    if (!existsSync(f)) throw new Error(`ncc produced no ${f}`);
-  if (JSON.parse(readFileSync('dist/app/package.json', 'utf8')).type !== 'module')
-    throw new Error('dist/app/package.json does not say "type": "module"');
+
+  // Every build succeeded: now dist/ changes.
+  if (wanted.length === TARGETS.length) rmSync('dist', { recursive: true, force: true });
+  mkdirSync('dist', { recursive: true });
+  if (wanted.includes('action')) {
+    // dist/ itself: only its own files go (dist/cli and dist/app stay).
+    for (const f of readdirSync('dist', { withFileTypes: true })) if (f.isFile()) rmSync(path.join('dist', f.name));
+    cpSync(at('action'), 'dist', { recursive: true });
+  }
+  if (wanted.includes('cli')) {
+    rmSync('dist/cli', { recursive: true, force: true });
+    cpSync(at('cli'), 'dist/cli', { recursive: true });
+  }
+  if (wanted.includes('app')) {
+    rmSync('dist/app', { recursive: true, force: true });
+    cpSync(at('server'), 'dist/app', { recursive: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(ENTRIES, { recursive: true, force: true });
 }
