@@ -61,5 +61,8 @@ export const MAX_ITEMS = 15;
 
 /** The reasons to list, each clipped, with a count of the rest. */
 export function shownReasons(reasons: readonly string[]): { shown: string[]; more: number } {
-  return { shown: reasons.slice(0, MAX_REASONS).map((r) => clip(oneLine(r), MAX_REASON_CHARS)), more: Math.max(0, reasons.length - MAX_REASONS) };
+  return {
+    shown: reasons.slice(0, MAX_REASONS).map((r) => clip(oneLine(r), MAX_REASON_CHARS)),
+    more: Math.max(0, reasons.length - MAX_REASONS),
+  };
 }

@@ -10,6 +10,7 @@
  * until a format renders it inert for its own markup.
  */
 import type { Report } from '../report/report-schema.js';
+import type { SweepAction } from '../postmortem/sweep-plan.js';
 import type { Status } from '../status.js';
 
 /** The notification kinds a policy may subscribe to (`notify.on`). */
@@ -70,4 +71,15 @@ export function overrideNotification(report: Report, repository: string, runUrl:
   const o = report.override;
   if (!report.decision.overridden || !o) return null;
   return { kind: 'override', ...deployFacts(report, repository, runUrl), actor: o.actor, level: o.level, reason: o.reason };
+}
+
+/** The overdue action items a sweep reminded (one reminder per item and day); null when none. */
+export function overdueNotification(repository: string, actions: readonly { action: SweepAction; outcome: string }[]): Notification | null {
+  const items = actions.flatMap(({ action, outcome }) =>
+    action.kind === 'remind-overdue' && outcome === 'done'
+      ? [{ issue: action.issue, url: null, owner: action.owner, due: action.due, daysOverdue: action.daysOverdue }]
+      : [],
+  );
+  if (items.length === 0) return null;
+  return { kind: 'postmortem-overdue', repository, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) };
 }

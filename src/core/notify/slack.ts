@@ -38,7 +38,15 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, field: 2000, fields: 10, contextElements: 10, text: 3000 } as const;
+export const SLACK_LIMITS = {
+  blocks: 50,
+  header: 150,
+  sectionText: 3000,
+  field: 2000,
+  fields: 10,
+  contextElements: 10,
+  text: 3000,
+} as const;
 
 const ZWSP = '\u200b';
 
@@ -119,16 +127,16 @@ function overdueBlocks(n: Extract<Notification, { kind: 'postmortem-overdue' }>)
   return [
     { type: 'header', text: plain(`⏰ ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
     { type: 'section', fields: [mrkdwn('*Repository*'), plain(n.repository, SLACK_LIMITS.field)] },
-    ...items.map(
-      (i): SlackBlock => ({
-        type: 'section',
-        fields: [
-          mrkdwn(link(i.url, `#${i.issue}`) ?? `#${i.issue}`),
-          plain(`due ${i.due}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue${i.owner ? `, owner ${i.owner}` : ''}`, 300),
-        ],
-      }),
-    ),
-    ...(n.items.length > items.length ? [{ type: 'context', elements: [plain(`… and ${n.items.length - items.length} more`)] } as SlackBlock] : []),
+    ...items.map((i): SlackBlock => ({
+      type: 'section',
+      fields: [
+        mrkdwn(link(i.url, `#${i.issue}`) ?? `#${i.issue}`),
+        plain(`due ${i.due}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue${i.owner ? `, owner ${i.owner}` : ''}`, 300),
+      ],
+    })),
+    ...(n.items.length > items.length
+      ? [{ type: 'context', elements: [plain(`… and ${n.items.length - items.length} more`)] } as SlackBlock]
+      : []),
   ];
 }
 

@@ -91,7 +91,9 @@ function overdueBody(n: Extract<Notification, { kind: 'postmortem-overdue' }>): 
         value: `due ${clip(oneLine(i.due), 20).replace(/[^0-9-]/g, '')}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue`,
       })),
     },
-    ...(n.items.length > items.length ? [{ type: 'TextBlock', text: `… and ${n.items.length - items.length} more`, wrap: true, isSubtle: true } as const] : []),
+    ...(n.items.length > items.length
+      ? [{ type: 'TextBlock', text: `… and ${n.items.length - items.length} more`, wrap: true, isSubtle: true } as const]
+      : []),
   ];
 }
 
