@@ -20,7 +20,7 @@ import type { NotifyConfig } from '../../src/core/policy/schema.js';
 import { postWebhook, type PostOptions, type PostOutcome } from '../../src/notify/post-webhook.js';
 import type { NotifyChannels } from './notify-env.js';
 
-export interface NotifyRequest {
+interface NotifyRequest {
   owner: string;
   repo: string;
   /** The repository's `notify` section (from its default branch); nothing is sent without one. */
@@ -48,7 +48,7 @@ export interface NotifierOptions {
 }
 
 /** A token bucket per key: `take` is false when the key is over its rate. */
-export function tokenBuckets(rate: { perSecond: number; burst: number }, now: () => number): { take(key: string): boolean } {
+function tokenBuckets(rate: { perSecond: number; burst: number }, now: () => number): { take(key: string): boolean } {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {

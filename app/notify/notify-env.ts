@@ -23,7 +23,7 @@ import { parseHardenedYaml } from '../../src/core/yaml/parse-hardened-yaml.js';
 import type { Env, EnvProblem, EnvResult } from '../config/env.js';
 import { compileRepositoryPattern, REPOSITORY_PATTERN, type RepositoryPattern } from '../tenants/repository-pattern.js';
 
-export interface NotifyChannel {
+interface NotifyChannel {
   name: string;
   /** A secret. */
   url: string;

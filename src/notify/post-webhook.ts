@@ -23,7 +23,7 @@ export interface PostOptions {
 }
 
 /** Largest JSON body sent. */
-export const MAX_WEBHOOK_BODY_BYTES = 28_000;
+const MAX_WEBHOOK_BODY_BYTES = 28_000;
 const MAX_ANSWER_CHARS = 300;
 const DEFAULT_TIMEOUT_MS = 5000;
 

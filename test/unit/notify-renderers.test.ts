@@ -25,7 +25,7 @@ const ATTACKS = [
   'https://evil.example/d www.evil.example',
 ];
 
-function hostile(text: string): Notification {
+function hostile(text: string): Extract<Notification, { kind: 'override' }> {
   return {
     kind: 'override',
     repository: 'Codertocat/Hello-World',

@@ -53,9 +53,9 @@ export function deployFigures(n: Extract<Notification, { kind: 'blocked' | 'over
 }
 
 /** Most reasons listed; the rest are counted. */
-export const MAX_REASONS = 10;
+const MAX_REASONS = 10;
 /** Longest reason shown. */
-export const MAX_REASON_CHARS = 300;
+const MAX_REASON_CHARS = 300;
 /** Most overdue items listed. */
 export const MAX_ITEMS = 15;
 

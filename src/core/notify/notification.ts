@@ -15,7 +15,6 @@ import type { Status } from '../status.js';
 
 /** The notification kinds a policy may subscribe to (`notify.on`). */
 export const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The figures every deploy notification shows (from the report). */
 interface DeployFacts {

@@ -27,7 +27,7 @@ import type { Notification } from './notification.js';
 type PlainText = { type: 'plain_text'; text: string; emoji: false };
 type SlackText = PlainText | { type: 'mrkdwn'; text: string };
 
-export type SlackBlock =
+type SlackBlock =
   | { type: 'header'; text: PlainText }
   | { type: 'section'; text?: SlackText; fields?: SlackText[] }
   | { type: 'context'; elements: SlackText[] }
@@ -38,7 +38,7 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-export const SLACK_LIMITS = {
+const SLACK_LIMITS = {
   blocks: 50,
   header: 150,
   sectionText: 3000,

@@ -22,7 +22,7 @@ type CardElement =
   | { type: 'RichTextBlock'; inlines: TextRun[] }
   | { type: 'FactSet'; facts: { title: string; value: string }[] };
 
-export interface AdaptiveCard {
+interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.4';

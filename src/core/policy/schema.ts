@@ -370,11 +370,9 @@ const notifySchema = z
   .strictObject({
     channels: z
       .array(
-        z
-          .string()
-          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-            message: 'expected a channel name from the app operator (letters, digits, ".", "_", "-")',
-          }),
+        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+          message: 'expected a channel name from the app operator (letters, digits, ".", "_", "-")',
+        }),
       )
       .max(10)
       .meta({
