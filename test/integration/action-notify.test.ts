@@ -7,43 +7,34 @@
  * warning that never changes the gate's outcome.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getFreePort } from '../../scripts/lib/free-port.js';
 import { run } from '../../src/action/run.js';
 import { slackMessageSchema, teamsMessageSchema, teamsTexts } from '../support/chat-payloads.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
-let server: Server;
+let receiver: WebhookReceiver;
 let port: number;
 let closedPort: number;
-let received: { path: string; body: unknown }[] = [];
 let dir: string;
 let stdout: string;
 const saved = { ...process.env };
+const received = () => receiver.received;
 
 beforeAll(async () => {
-  port = await getFreePort();
+  receiver = await startWebhookReceiver();
+  port = Number(new URL(receiver.url('/')).port);
   closedPort = await getFreePort();
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      const failing = req.url?.startsWith('/failing');
-      res.writeHead(failing ? 500 : 200, { 'content-type': 'text/plain' });
-      res.end(failing ? 'no_service' : 'ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await receiver.stop();
 });
 
 beforeEach(async () => {
-  received = [];
+  receiver.received.length = 0;
+  receiver.behaviour = { '/failing/x': { status: 500 } };
   stdout = '';
   dir = await mkdtemp(path.join(tmpdir(), 'dg-action-notify-'));
   for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_') || k.startsWith('GITHUB_')) delete process.env[k];
@@ -80,8 +71,8 @@ describe('the Action posts a blocked deploy', () => {
     process.env['INPUT_NOTIFY-WEBHOOK-URL'] = url;
     await run();
     expect(process.exitCode).toBe(1);
-    expect(received.map((r) => r.path)).toEqual(['/services/T000/B000/secret-path']);
-    const m = slackMessageSchema.parse(received[0]!.body);
+    expect(received().map((r) => r.path)).toEqual(['/services/T000/B000/secret-path']);
+    const m = slackMessageSchema.parse(received()[0]!.body);
     expect(m.text).toContain('Deploys to `production` are blocked: UNKNOWN');
     expect(m.text).toContain('<https://github.com/acme/checkout/actions/runs/77|Workflow run>');
     // The mask comes first, and the URL appears nowhere else.
@@ -94,7 +85,7 @@ describe('the Action posts a blocked deploy', () => {
     process.env['INPUT_NOTIFY-WEBHOOK-URL'] = `http://127.0.0.1:${port}/teams`;
     process.env['INPUT_NOTIFY-FORMAT'] = 'Teams';
     await run();
-    const m = teamsMessageSchema.parse(received[0]!.body);
+    const m = teamsMessageSchema.parse(received()[0]!.body);
     expect(teamsTexts(m).runs[0]).toContain('Deploys to production are blocked: UNKNOWN');
     expect(teamsTexts(m).urls).toEqual(['https://github.com/acme/checkout/actions/runs/77']);
   });
@@ -103,9 +94,10 @@ describe('the Action posts a blocked deploy', () => {
     process.env['INPUT_NOTIFY-WEBHOOK-URL'] = `http://127.0.0.1:${port}/failing/x`;
     process.env.INPUT_MODE = 'report';
     await run();
-    expect(received).toHaveLength(1);
+    expect(received()).toHaveLength(1);
+    // The receiver echoes the URL's path back: it is redacted from the warning.
     expect(stdout).toContain(
-      '::warning::deploy-governor: the blocked notification was not sent: the webhook answered HTTP 500: no_service',
+      '::warning::deploy-governor: the blocked notification was not sent: the webhook answered HTTP 500: no_service for ***',
     );
     // mode: report: the blocked gate reports without failing the step, and the webhook's failure changes nothing.
     expect(process.exitCode).toBeUndefined();
@@ -117,7 +109,7 @@ describe('the Action posts a blocked deploy', () => {
     process.env['INPUT_NOTIFY-FORMAT'] = 'discord';
     await run();
     expect(process.exitCode).toBe(1);
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
     expect(stdout).toMatch(/notify-format.*expected one of slack, teams/);
     expect(stdout.split('secret-path')).toHaveLength(2);
   });

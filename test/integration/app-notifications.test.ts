@@ -6,7 +6,6 @@
  * repository; a channel over its rate drops the excess; a slow, failing or
  * absent receiver never fails the delivery. GitHub is nock, OpenAPI-checked.
  */
-import { createServer, type Server } from 'node:http';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getFreePort } from '../../scripts/lib/free-port.js';
@@ -16,50 +15,26 @@ import { startLocalOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issu
 import { cleanupHarness, createHarness, type Harness } from '../support/probot-harness.js';
 import { bindToRun, overriddenReport, reportFor } from '../support/reports.js';
 import { checkRunCompleted, HEAD_SHA, OWNER, REPO } from '../support/webhook-payloads.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 
-interface Received {
-  path: string;
-  body: unknown;
-}
-let received: Received[] = [];
-/** Per path: answer after `delayMs` with `status`. */
-let behaviour: Record<string, { status?: number; delayMs?: number }> = {};
-let server: Server;
-let port: number;
+let receiver: WebhookReceiver;
 let closedPort: number;
 let issuer: LocalOidcIssuer;
 let h: Harness;
 
 beforeAll(async () => {
-  port = await getFreePort();
+  receiver = await startWebhookReceiver();
   closedPort = await getFreePort();
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = req.url ?? '';
-      received.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      const b = behaviour[path] ?? {};
-      const timer = setTimeout(() => {
-        if (res.destroyed) return;
-        res.writeHead(b.status ?? 200, { 'content-type': 'text/plain' });
-        res.end(b.status && b.status >= 400 ? `invalid_payload for ${path}` : 'ok');
-      }, b.delayMs ?? 0);
-      res.on('close', () => clearTimeout(timer));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   issuer = await startLocalOidcIssuer();
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await receiver.stop();
   await issuer.stop();
 });
 
-const hook = (path: string) => `http://127.0.0.1:${port}${path}`;
+const hook = (path: string) => receiver.url(path);
 
 function webhooks(extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -110,9 +85,10 @@ function mountRepo(policyYaml: string): void {
 const POLICY = 'dr: { enabled: false }\nnotify:\n  channels: [checkout, checkout-teams, payments, unknown-channel]\n';
 
 beforeEach(() => {
-  received = [];
-  behaviour = {};
+  receiver.received.length = 0;
+  receiver.behaviour = {};
 });
+const received = () => receiver.received;
 afterEach(() => {
   expect(h.problems).toEqual([]);
   cleanupHarness();
@@ -128,15 +104,19 @@ describe('notifications from the app', () => {
     h = await createHarness({ NOTIFY_WEBHOOKS: webhooks(), GITHUB_OIDC_ISSUER: issuer.url });
     mountRepo(POLICY);
     await deliver(checkRunCompleted({ report: await reportFor(1500), pullRequests: [], id: 7001 }));
-    expect(received.map((r) => r.path).sort()).toEqual(['/slack/checkout', '/teams/checkout']);
-    const slack = slackMessageSchema.parse(received.find((r) => r.path === '/slack/checkout')!.body);
+    expect(
+      received()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/slack/checkout', '/teams/checkout']);
+    const slack = slackMessageSchema.parse(received().find((r) => r.path === '/slack/checkout')!.body);
     expect(slack.text).toContain('Deploys to `production` are blocked: EXHAUSTED');
     expect(JSON.stringify(slack.blocks)).toContain(`<https://github.com/${OWNER}/${REPO}/actions/runs/9001|Workflow run>`);
-    const teams = teamsMessageSchema.parse(received.find((r) => r.path === '/teams/checkout')!.body);
+    const teams = teamsMessageSchema.parse(received().find((r) => r.path === '/teams/checkout')!.body);
     expect(teamsTexts(teams).runs[0]).toContain('blocked: EXHAUSTED');
     // A redelivery of the same check run sends nothing again.
     await deliver(checkRunCompleted({ report: await reportFor(1500), pullRequests: [], id: 7001 }));
-    expect(received).toHaveLength(2);
+    expect(received()).toHaveLength(2);
   });
 
   it('posts a verified override with its actor and reason, and nothing for an allowed deploy', async () => {
@@ -147,21 +127,25 @@ describe('notifications from the app', () => {
       issuer,
     );
     await deliver(checkRunCompleted({ report, pullRequests: [], id: 7002 }));
-    expect(received.map((r) => r.path).sort()).toEqual(['/slack/checkout', '/teams/checkout']);
-    const slack = slackMessageSchema.parse(received.find((r) => r.path === '/slack/checkout')!.body);
+    expect(
+      received()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/slack/checkout', '/teams/checkout']);
+    const slack = slackMessageSchema.parse(received().find((r) => r.path === '/slack/checkout')!.body);
     expect(slack.text).toContain('went ahead under an override: WARNING');
     expect(slack.text).toContain('Overridden by `octocat` at level warning: `Hotfix &lt;!channel&gt; @\u200bhere [x](https:');
     expect(JSON.stringify(slack)).not.toMatch(/<!channel>|@here/);
-    received = [];
+    receiver.received.length = 0;
     await deliver(checkRunCompleted({ report: await reportFor(100), pullRequests: [], id: 7003 }));
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
   });
 
   it('sends nothing to a policy that names no channel, and reads no policy without NOTIFY_WEBHOOKS', async () => {
     h = await createHarness({ GITHUB_OIDC_ISSUER: issuer.url });
     mountRepo(POLICY);
     await deliver(checkRunCompleted({ report: await reportFor(1500), pullRequests: [], id: 7004 }));
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
     expect(h.requests.filter((r) => r.path.includes('deploy-governor.yml'))).toEqual([]);
   });
 
@@ -173,9 +157,9 @@ describe('notifications from the app', () => {
     for (let i = 0; i < 10; i++) await deliver(checkRunCompleted({ report, pullRequests: [], id: 7100 + i }));
     const seconds = (Date.now() - started) / 1000;
     // Bursts of 5, then 1 a second: a coarse bound from the rate, not a benchmark.
-    expect(received.length).toBeGreaterThanOrEqual(5);
-    expect(received.length).toBeLessThanOrEqual(5 + Math.ceil(seconds));
-    if (seconds < 4) expect(received.length).toBeLessThan(10);
+    expect(received().length).toBeGreaterThanOrEqual(5);
+    expect(received().length).toBeLessThanOrEqual(5 + Math.ceil(seconds));
+    if (seconds < 4) expect(received().length).toBeLessThan(10);
   });
 
   it('a failing, absent or slow receiver never fails the delivery', async () => {
@@ -188,12 +172,16 @@ describe('notifications from the app', () => {
       }),
       GITHUB_OIDC_ISSUER: issuer.url,
     });
-    behaviour = { '/slack/failing': { status: 500 }, '/slack/slow': { delayMs: 30_000 }, '/slack/redirect': { status: 302 } };
+    receiver.behaviour = { '/slack/failing': { status: 500 }, '/slack/slow': { delayMs: 30_000 }, '/slack/redirect': { status: 302 } };
     mountRepo('dr: { enabled: false }\nnotify: { channels: [failing, absent, slow, redirecting, checkout] }\n');
     const started = Date.now();
     await expect(deliver(checkRunCompleted({ report: await reportFor(1500), pullRequests: [], id: 7200 }))).resolves.toBeUndefined();
     // The slow one costs its timeout (5 s), no more; the others still get theirs.
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(received.map((r) => r.path).sort()).toEqual(['/slack/checkout', '/slack/failing', '/slack/redirect', '/slack/slow']);
+    expect(
+      received()
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/slack/checkout', '/slack/failing', '/slack/redirect', '/slack/slow']);
   }, 30_000);
 });

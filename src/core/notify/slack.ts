@@ -156,7 +156,10 @@ function fallback(n: Notification): string {
     case 'postmortem-overdue':
       return [
         `*${headline(n, (e) => e)}* in ${code(n.repository, 140)}`,
-        ...n.items.slice(0, MAX_ITEMS).map((i) => `- #${i.issue}: due ${code(i.due, 20)}, ${i.daysOverdue} days overdue`),
+        ...n.items
+          .slice(0, MAX_ITEMS)
+          .map((i) => `- #${i.issue}: due ${code(i.due, 20)}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue`),
+        ...(n.items.length > MAX_ITEMS ? [`- … and ${n.items.length - MAX_ITEMS} more`] : []),
       ].join('\n');
   }
 }
