@@ -141,6 +141,8 @@ export async function run(): Promise<void> {
     await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     setReportOutputs(report, reportPath);
     reportWritten = true;
+    // The decision is made: tell the chat before anything else can fail (it never throws).
+    if (inputs.notify) await notifyChat(inputs.notify, report);
 
     if (gh && runInfo?.sha) {
       const check = await createCheckRun(
@@ -151,8 +153,6 @@ export async function run(): Promise<void> {
       );
       if (!check.created) core.notice(`deploy-governor: ${check.reason}`);
     }
-
-    if (inputs.notify) await notifyChat(inputs.notify, report);
 
     const d = report.decision;
     if (d.status === 'UNKNOWN' && d.canDeploy)
