@@ -44,7 +44,6 @@ const SLACK_LIMITS = {
   sectionText: 3000,
   field: 2000,
   fields: 10,
-  contextElements: 10,
   text: 3000,
 } as const;
 
@@ -70,6 +69,12 @@ function clipEscaped(text: string, max: number): string {
 function plain(text: string, max: number = SLACK_LIMITS.sectionText): PlainText {
   const value = clipEscaped(escapeSlack(oneLine(text)), max);
   return { type: 'plain_text', text: value === '' ? ' ' : value, emoji: false };
+}
+
+/** Lines of user text, each made one line (so no user text adds a line), in one `plain_text` object. */
+function plainLines(lines: readonly string[], max: number = SLACK_LIMITS.sectionText): PlainText {
+  const value = clipEscaped(lines.map((l) => escapeSlack(oneLine(l))).join('\n'), max);
+  return { type: 'plain_text', text: value.trim() === '' ? ' ' : value, emoji: false };
 }
 
 /** Our own mrkdwn (labels, figures, links we build): never user text. */
@@ -114,7 +119,7 @@ function deployBlocks(n: Extract<Notification, { kind: 'blocked' | 'override' }>
   if (shown.length > 0) {
     blocks.push(
       { type: 'section', text: mrkdwn('*Why*') },
-      { type: 'section', text: plain([...shown.map((r) => `• ${r}`), ...(more > 0 ? [`… and ${more} more`] : [])].join(' ')) },
+      { type: 'section', text: plainLines([...shown.map((r) => `• ${r}`), ...(more > 0 ? [`… and ${more} more`] : [])]) },
     );
   }
   const run = link(n.runUrl, 'Workflow run');
