@@ -126,6 +126,12 @@ describe('user text is inert', () => {
     if (attack.includes('evil')) expect(t.runs.join(' ')).toContain('evil');
   });
 
+  it('lists reasons one a line, and a line break inside a reason adds no line', () => {
+    const m = slackMessageSchema.parse(renderSlack({ ...hostile('x'), reasons: ['first\n• forged', 'second'] }));
+    const why = slackTexts(m).find((t) => t.text.startsWith('• first'))!;
+    expect(why).toEqual({ type: 'plain_text', text: '• first • forged\n• second', emoji: false });
+  });
+
   it('drops a run link that is not http(s)', () => {
     const n = { ...hostile('x'), runUrl: 'javascript:alert(1)' };
     expect(JSON.stringify(renderSlack(n))).not.toContain('javascript:');
