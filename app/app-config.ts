@@ -14,6 +14,7 @@ import { parseHeaderLines } from '../src/core/policy/inputs.js';
 import { combineEnv, EnvReader, unwrapEnv, type Env, type EnvParser, type EnvResult, type EnvValues } from './config/env.js';
 import { parseProbotEnv, readAppId, readRedisUrl } from './config/probot-env.js';
 import { parseEvaluationLimitsEnv, type AppEvaluationLimits } from './evaluation-limits.js';
+import { parseNotifyEnv, type NotifyChannels } from './notify/notify-env.js';
 import { parseQueueEnv } from './queue/queue-env.js';
 import { parseTenancyEnv, type Tenancy } from './tenants/tenancy-env.js';
 
@@ -43,6 +44,8 @@ export interface AppConfig {
   tenancy: Tenancy;
   /** Bounds on evaluating one repository's policy (evaluation-limits.ts). */
   limits: AppEvaluationLimits;
+  /** Chat webhooks by name, and the repositories allowed to use each (NOTIFY_WEBHOOKS; app/notify). */
+  notify: NotifyChannels;
 }
 
 /** Origin and path without a trailing slash, credentials, query or fragment. */
@@ -152,11 +155,13 @@ function readLedgerRepo(r: EnvReader): AppConfig['ledgerRepo'] {
 
 /** The app's own variables (and APP_ID, REDIS_URL, read by the same rules as Probot's), its tenancy and limits. */
 export function parseAppEnv(env: Env): EnvResult<AppConfig> {
-  const parts = combineEnv({ base: parseBaseEnv, tenancy: parseTenancyEnv, limits: parseEvaluationLimitsEnv }, env);
-  return 'problems' in parts ? parts : { value: { ...parts.value.base, tenancy: parts.value.tenancy, limits: parts.value.limits } };
+  const parts = combineEnv({ base: parseBaseEnv, tenancy: parseTenancyEnv, limits: parseEvaluationLimitsEnv, notify: parseNotifyEnv }, env);
+  return 'problems' in parts
+    ? parts
+    : { value: { ...parts.value.base, tenancy: parts.value.tenancy, limits: parts.value.limits, notify: parts.value.notify } };
 }
 
-function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits'>> {
+function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits' | 'notify'>> {
   const r = new EnvReader(env);
   const appId = readAppId(r);
   const prometheusUrl = readUrl(r, 'PROMETHEUS_URL', 'http://prometheus:9090');

@@ -14,6 +14,7 @@ import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
+import { createNotifier } from './notify/notifier.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
 import { tenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
@@ -24,6 +25,7 @@ const app: ApplicationFunction = (probot, options) => {
   const lock = createIssueLock(config.redisUrl ?? undefined);
   const comments = createCommentMemory(config.redisUrl ?? undefined);
   const verifier = createRunTokenVerifier(config.oidc);
+  const notifier = createNotifier(config.notify);
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
   tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;
   for (const warning of config.tenancy.warnings) probot.log.warn(warning);
@@ -38,15 +40,15 @@ const app: ApplicationFunction = (probot, options) => {
       );
     return { client, ...ledgerRepo };
   };
-  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments }));
-  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config));
+  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
+  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
-  options?.addHandler?.(sweepRoute(probot, config));
+  options?.addHandler?.(sweepRoute(probot, config, notifier));
 };
 
 export default app;

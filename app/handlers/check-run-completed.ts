@@ -15,7 +15,10 @@ import type { AppConfig } from '../app-config.js';
 import type { CommentMemory } from '../github-cache/comment-memory.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
+import type { Notifier } from '../notify/notifier.js';
+import { notifyRepository } from '../notify/notify-repository.js';
 import { recordOverride, type OverrideDeps, type OverrideOutcome } from '../overrides/record-override.js';
+import { blockedNotification, overrideNotification } from '../../src/core/notify/notification.js';
 
 export interface CheckRunDeps {
   config: AppConfig;
@@ -24,6 +27,8 @@ export interface CheckRunDeps {
   ledger: OverrideDeps['ledger'];
   /** What the app last wrote to each pull-request comment (an update is then one PATCH). */
   comments: CommentMemory;
+  /** Chat notifications of a blocked deploy or a verified override (the repository's `notify` policy). */
+  notifier: Notifier;
 }
 
 const CHECK_NAME = /^deploy-governor \/ (.+)$/;
@@ -69,14 +74,31 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
       failures.push(error);
     }
   }
+  const shown = shownReport(report, override);
   try {
-    await explainOnPullRequests(context, client, deps, shownReport(report, override));
+    await explainOnPullRequests(context, client, deps, shown);
   } catch (error: unknown) {
     failures.push(error);
+  }
+  // Never throws: a chat message is not worth a failed delivery.
+  const runUrl = trustedRunUrl(context, shown);
+  const target = { notifier: deps.notifier, client, owner, repo, log: context.log };
+  if (!shown.decision.canDeploy) {
+    await notifyRepository({ ...target, key: `check-run:${run.id}:blocked` }, blockedNotification(shown, `${owner}/${repo}`, runUrl));
+  } else if (override?.verified) {
+    await notifyRepository({ ...target, key: `check-run:${run.id}:override` }, overrideNotification(shown, `${owner}/${repo}`, runUrl));
   }
   // Fail the delivery (GitHub shows it as failed, an operator can redeliver: every step is idempotent).
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) throw new AggregateError(failures, 'the audit log and the pull-request comments both failed');
+}
+
+/** The run that produced the report, when it is in this repository; else the check run itself. */
+function trustedRunUrl(context: Context<'check_run.completed'>, report: Report): string | null {
+  // Links point into this repository only (the report is only as trustworthy as the workflow that wrote it).
+  const run = context.payload.check_run;
+  const claimedRun = report.run?.runUrl ?? run.details_url ?? null;
+  return claimedRun?.startsWith(`${context.payload.repository.html_url}/actions/runs/`) ? claimedRun : (run.html_url ?? null);
 }
 
 /**
@@ -105,12 +127,10 @@ async function explainOnPullRequests(
   const run = context.payload.check_run;
   const installationId = context.payload.installation?.id ?? 'none';
   const { owner, repo } = context.repo();
-  // Links point into this repository only (the report is only as trustworthy as the workflow that wrote it).
   const repoUrl = context.payload.repository.html_url;
-  const claimedRun = report.run?.runUrl ?? run.details_url ?? null;
   const workflowFile = report.run?.workflowPath?.split('/').pop();
   const ctx: CommentContext = {
-    runUrl: claimedRun?.startsWith(`${repoUrl}/actions/runs/`) ? claimedRun : (run.html_url ?? null),
+    runUrl: trustedRunUrl(context, report),
     workflowUrl: workflowFile ? `${repoUrl}/actions/workflows/${encodeURIComponent(workflowFile)}` : null,
     sha: run.head_sha,
   };

@@ -13,12 +13,17 @@ import { answerProtectionRule, runIdFromCallbackUrl } from '../../src/github/ans
 import { messageOf } from '../../src/github/client.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
+import type { Notifier } from '../notify/notifier.js';
+import { notifyRepository } from '../notify/notify-repository.js';
+import { blockedNotification } from '../../src/core/notify/notification.js';
+import type { Report } from '../../src/core/report/report-schema.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
 
 export async function onProtectionRuleRequested(
   context: Context<'deployment_protection_rule.requested'>,
   config: AppConfig,
+  notifier: Notifier,
 ): Promise<void> {
   const payload = context.payload;
   const environment = payload.environment;
@@ -31,6 +36,7 @@ export async function onProtectionRuleRequested(
   const { owner, repo } = context.repo();
   let state: 'approved' | 'rejected';
   let comment: string;
+  let rejected: Report | null = null;
   try {
     const { report } = await evaluateForRepository({
       config,
@@ -44,6 +50,7 @@ export async function onProtectionRuleRequested(
     });
     state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);
+    if (state === 'rejected') rejected = report;
   } catch (error: unknown) {
     if (!(error instanceof PolicyError || error instanceof PrometheusQueryError || error instanceof DisallowedPrometheus)) {
       context.log.error({ err: error }, 'protection rule evaluation failed unexpectedly');
@@ -56,4 +63,12 @@ export async function onProtectionRuleRequested(
     { environment, runId, state, answer },
     answer === 'not-pending' ? 'protection rule already answered (race)' : 'protection rule answered',
   );
+  // A rejection the gate explained (not an evaluation error: the rejection comment says that one). Never throws.
+  if (rejected && answer !== 'not-pending') {
+    const runUrl = `${payload.repository?.html_url ?? `https://github.com/${owner}/${repo}`}/actions/runs/${runId}`;
+    await notifyRepository(
+      { notifier, client, owner, repo, log: context.log, key: `protection:${runId}:${environment}` },
+      blockedNotification(rejected, `${owner}/${repo}`, runUrl),
+    );
+  }
 }

@@ -8,11 +8,15 @@ import type { Probot } from 'probot';
 import { z } from 'zod';
 import { resolvePostmortemPolicy } from '../../src/core/postmortem/postmortem-policy.js';
 import { runPostmortemSweep } from '../../src/github/apply-sweep.js';
+import { overdueNotification } from '../../src/core/notify/notification.js';
+import { utcDate } from '../../src/core/postmortem/sweep-plan.js';
 import { messageOf, type GitHubClient } from '../../src/github/client.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import { installationClient } from '../installation-client.js';
+import type { Notifier } from '../notify/notifier.js';
+import { notifyRepository } from '../notify/notify-repository.js';
 import { operatorRoute, sendJson } from './operator-request.js';
 
 const SWEEP_PATH = '/deploy-governor/postmortems/sweep';
@@ -49,7 +53,7 @@ async function everyRepository(probot: Probot): Promise<Target[]> {
   return targets;
 }
 
-export function sweepRoute(probot: Probot, config: AppConfig) {
+export function sweepRoute(probot: Probot, config: AppConfig, notifier: Notifier) {
   return operatorRoute(SWEEP_PATH, { token: config.sweepToken, variable: 'SWEEP_TOKEN' }, async (body, res) => {
     const parsed = requestSchema.safeParse(body);
     if (!parsed.success) {
@@ -75,11 +79,16 @@ export function sweepRoute(probot: Probot, config: AppConfig) {
     let failed = false;
     for (const t of targets) {
       try {
-        const policy = resolvePostmortemPolicy((await readRepoPolicy(t.client, t.owner, t.repo)).postmortems);
-        results.push({
-          repository: `${t.owner}/${t.repo}`,
-          ...(await runPostmortemSweep(t.client, { owner: t.owner, repo: t.repo, policy, now: new Date() })),
-        });
+        const file = await readRepoPolicy(t.client, t.owner, t.repo);
+        const policy = resolvePostmortemPolicy(file.postmortems);
+        const now = new Date();
+        const sweep = await runPostmortemSweep(t.client, { owner: t.owner, repo: t.repo, policy, now });
+        results.push({ repository: `${t.owner}/${t.repo}`, ...sweep });
+        // The items reminded today (one reminder per item and day, so one message a day at most). Never throws.
+        await notifyRepository(
+          { notifier, client: t.client, owner: t.owner, repo: t.repo, log: probot.log, policy: file, key: `sweep:${utcDate(now)}` },
+          overdueNotification(`${t.owner}/${t.repo}`, sweep.actions),
+        );
       } catch (error: unknown) {
         failed = true;
         probot.log.error({ err: error, repository: `${t.owner}/${t.repo}` }, 'postmortem sweep failed');

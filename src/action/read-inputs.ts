@@ -5,6 +5,9 @@
  * core/report/error-report.ts).
  */
 import * as core from './runner.js';
+import { z } from 'zod';
+import { NOTIFY_FORMATS, type NotifyFormat } from '../core/notify/notify-formats.js';
+import { isHttpUrl } from '../core/http-url.js';
 import { gateInputsSchema, type GateInputs } from '../core/policy/inputs.js';
 import { policyErrorFromZod } from '../core/policy/policy-issues.js';
 import type { RawInputs } from '../core/report/error-report.js';
@@ -12,7 +15,23 @@ import type { RawInputs } from '../core/report/error-report.js';
 export interface ActionInputs {
   gate: GateInputs;
   githubToken: string | undefined;
+  /** Where to post a chat notification of a blocked or overridden deploy (a secret), and in which format; null when unset. */
+  notify: { url: string; format: NotifyFormat } | null;
 }
+
+/**
+ * The Action's own notification inputs (not the CLI's: the app notifies for teams that have it). The URL is
+ * never quoted in a message: it is a secret.
+ */
+const notifyInputsSchema = z.object({
+  'notify-webhook-url': z
+    .string()
+    .refine((v) => v === '' || isHttpUrl(v), { message: 'expected an http(s) webhook URL (from a secret; not shown)' }),
+  'notify-format': z
+    .string()
+    .transform((v) => v.toLowerCase() || 'slack')
+    .pipe(z.enum(NOTIFY_FORMATS, { message: `expected one of ${NOTIFY_FORMATS.join(', ')}` })),
+});
 
 /** The gate's inputs as the runner passes them, secrets masked before anything can be logged. */
 export function readRawActionInputs(): Record<string, string> {
@@ -27,6 +46,8 @@ export function readRawActionInputs(): Record<string, string> {
   }
   const githubToken = core.getInput('github-token');
   if (githubToken) core.setSecret(githubToken);
+  const webhookUrl = core.getInput('notify-webhook-url');
+  if (webhookUrl) core.setSecret(webhookUrl);
   return raw;
 }
 
@@ -37,5 +58,22 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     // Input issues already name the input; show which value was rejected without echoing secrets.
     throw policyErrorFromZod(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'input', 'action inputs');
   }
-  return { gate: parsed.data, githubToken: core.getInput('github-token') || undefined };
+  const notify = notifyInputsSchema.safeParse({
+    'notify-webhook-url': core.getInput('notify-webhook-url'),
+    'notify-format': core.getInput('notify-format'),
+  });
+  if (!notify.success) {
+    throw policyErrorFromZod(
+      notify.error,
+      { 'notify-webhook-url': '***', 'notify-format': core.getInput('notify-format') },
+      'input',
+      'action inputs',
+    );
+  }
+  const url = notify.data['notify-webhook-url'];
+  return {
+    gate: parsed.data,
+    githubToken: core.getInput('github-token') || undefined,
+    notify: url ? { url, format: notify.data['notify-format'] } : null,
+  };
 }

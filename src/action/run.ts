@@ -18,7 +18,7 @@ import { messageOf } from '../github/client.js';
 import { createCheckRun } from '../github/create-check-run.js';
 import { createGitHubClient } from '../github/rest-client.js';
 import { runGate } from '../gate/run-gate.js';
-import { parseActionInputs, readRawActionInputs } from './read-inputs.js';
+import { parseActionInputs, readRawActionInputs, type ActionInputs } from './read-inputs.js';
 import { requestOidcToken } from './request-oidc-token.js';
 import { runInfoFromEnv } from './run-info.js';
 import { setErrorOutputs, setReportOutputs } from './set-outputs.js';
@@ -78,6 +78,33 @@ function describeFailure(error: unknown): string {
   return `deploy-governor failed unexpectedly: ${messageOf(error)}`;
 }
 
+/**
+ * Posts a blocked or overridden deploy to the `notify-webhook-url` input's chat webhook. Loaded on demand
+ * (a run without the input pays nothing for it); a failure is a warning, never a failed gate.
+ */
+async function notifyChat(notify: NonNullable<ActionInputs['notify']>, report: Report): Promise<void> {
+  try {
+    const [{ blockedNotification, overrideNotification }, { renderNotification }, { postWebhook }] = await Promise.all([
+      import('../core/notify/notification.js'),
+      import('../core/notify/notify-formats.js'),
+      import('../notify/post-webhook.js'),
+    ]);
+    const repository = report.run?.repository ?? 'unknown repository';
+    const runUrl = report.run?.runUrl ?? null;
+    const notification = report.decision.overridden
+      ? overrideNotification(report, repository, runUrl)
+      : report.decision.canDeploy
+        ? null
+        : blockedNotification(report, repository, runUrl);
+    if (!notification) return;
+    const outcome = await postWebhook(notify.url, renderNotification(notify.format, notification));
+    if (outcome.ok) core.info(`deploy-governor: ${notification.kind} notification sent (${notify.format})`);
+    else core.warning(`deploy-governor: the ${notification.kind} notification was not sent: ${outcome.error}`);
+  } catch (error: unknown) {
+    core.warning(`deploy-governor: the notification was not sent: ${messageOf(error)}`);
+  }
+}
+
 export async function run(): Promise<void> {
   let report: Report | null = null;
   let failure: string | null = null;
@@ -114,6 +141,8 @@ export async function run(): Promise<void> {
     await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     setReportOutputs(report, reportPath);
     reportWritten = true;
+    // The decision is made: tell the chat before anything else can fail (it never throws).
+    if (inputs.notify) await notifyChat(inputs.notify, report);
 
     if (gh && runInfo?.sha) {
       const check = await createCheckRun(

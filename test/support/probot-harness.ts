@@ -33,6 +33,7 @@ export const APP_VARIABLES = [
   'MAX_SLOS_PER_POLICY',
   'MAX_QUERIES_IN_FLIGHT',
   'REDIS_URL',
+  'NOTIFY_WEBHOOKS',
 ];
 const GITHUB = 'https://api.github.com';
 

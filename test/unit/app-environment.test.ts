@@ -312,6 +312,7 @@ describe("the app's own variables", () => {
       ledgerRepo: { owner: 'platform', repo: 'ledger' },
       limits: { maxSlosPerPolicy: 50, maxConcurrentQueries: 8 },
       tenancy: expect.objectContaining({ mode: 'implicit-single', directory: null, allowedNetworks: [], alertmanagerTokens: [] }),
+      notify: new Map(),
     });
   });
 

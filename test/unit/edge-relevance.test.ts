@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { relevanceOf, SUBSCRIBED_EVENTS } from '../../app/edge/relevance.js';
 import { signatureMatches } from '../../app/edge/verify-signature.js';
 import { onCheckRunCompleted, type CheckRunDeps } from '../../app/handlers/check-run-completed.js';
+import { createNotifier } from '../../app/notify/notifier.js';
 import { onIssueCommentCreated } from '../../app/handlers/issue-comment-created.js';
 import { onIssuesReopened } from '../../app/handlers/issues-reopened.js';
 import type { AppConfig } from '../../app/app-config.js';
@@ -162,6 +163,7 @@ describe('a dropped delivery is one its handler would have ignored', () => {
       verifier: {} as CheckRunDeps['verifier'],
       ledger: async () => null,
       comments: createCommentMemory(undefined),
+      notifier: createNotifier(new Map()),
     };
     for (const payload of variants) {
       expect(relevanceOf('check_run', payload, { appId: APP_ID }).relevant).toBe(false);

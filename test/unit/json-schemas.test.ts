@@ -18,6 +18,8 @@ describe('generated JSON Schemas', () => {
     >;
     expect(validate(example)).toBe(true);
     expect(validate({ ...example, 'block-onn': 'WARNING' })).toBe(false);
+    expect(validate({ ...example, notify: { channels: ['deploys'], on: ['blocked', 'postmortem-overdue'] } })).toBe(true);
+    expect(validate({ ...example, notify: { channels: ['https://hooks.example/x'] } })).toBe(false);
   });
 
   it('describe the reports the gate writes', async () => {

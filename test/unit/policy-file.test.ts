@@ -57,6 +57,21 @@ environments:
     expect(text).toMatch(/slos\[0\]\.window: .*Prometheus duration.*got "30 days"/);
   });
 
+  it('takes notify channels by name only, never a URL, and the kinds in any case', () => {
+    expect(parsePolicy('notify:\n  channels: [deploys-checkout]\n  on: [Blocked, override]\n').notify).toEqual({
+      channels: ['deploys-checkout'],
+      on: ['blocked', 'override'],
+    });
+    const url = errorOf('notify:\n  channels: ["https://hooks.slack.com/services/T/B/X"]\n');
+    expect(url.message).toMatch(/notify\.channels\[0\]: expected a channel name from the app operator/);
+    expect(errorOf('notify:\n  channels: [a]\n  on: [deployed]\n').message).toMatch(
+      /notify\.on\[0\]: expected one of blocked, override, postmortem-overdue/,
+    );
+    expect(errorOf('notify:\n  channels: [a]\n  url: https://x\n').message).toContain('"url"');
+    // Not per environment: the channels are the repository's.
+    expect(errorOf('environments:\n  production:\n    notify: { channels: [a] }\n').message).toContain('"notify"');
+  });
+
   it('requires {{window}} in SLI queries', () => {
     expect(errorOf('slos:\n  - name: a\n    sli: { events: { error: "sum(x[30d])", total: "sum(y[{{window}}])" } }\n').message).toMatch(
       /slos\[0\]\.sli\.events\.error: .*\{\{window\}\}/,

@@ -11,6 +11,7 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { NOTIFICATION_KINDS } from '../notify/notification.js';
 import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
 import { durationSchema } from './duration-schema.js';
 import { isHttpUrl } from '../http-url.js';
@@ -360,6 +361,36 @@ const policyFields = {
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
 const environmentPolicySchema = z.strictObject(policyFields).meta({ description: 'Policy values for one environment.' });
 
+/**
+ * Chat notifications: channels by the name the app's operator gave them
+ * (NOTIFY_WEBHOOKS), never an address; the operator decides which repositories
+ * may use which channel.
+ */
+const notifySchema = z
+  .strictObject({
+    channels: z
+      .array(
+        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+          message: 'expected a channel name from the app operator (letters, digits, ".", "_", "-")',
+        }),
+      )
+      .max(10)
+      .meta({
+        description:
+          "Names of the app operator's webhooks to notify (NOTIFY_WEBHOOKS in the app's configuration): never a URL. A name the operator has not allowed for this repository sends nothing and is logged.",
+        examples: [['deploys-checkout']],
+      }),
+    on: z
+      .array(enumSchema(NOTIFICATION_KINDS))
+      .optional()
+      .meta({
+        description:
+          'What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items).',
+        default: [...NOTIFICATION_KINDS],
+      }),
+  })
+  .meta({ description: 'Chat notifications through the deploy-governor app (Slack, Mattermost, Rocket.Chat, Microsoft Teams).' });
+
 /** The whole policy file. */
 export const policyFileSchema = z
   .strictObject({
@@ -393,6 +424,7 @@ export const policyFileSchema = z
       .optional()
       .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortemsSchema.optional(),
+    notify: notifySchema.optional(),
   })
   .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
@@ -427,3 +459,4 @@ export type FreezeWindowConfig = z.infer<typeof freezeWindowSchema>;
 export type BurnRateGuardConfig = z.infer<typeof burnRateGuardSchema>;
 export type AlertingConfig = z.infer<typeof alertingSchema>;
 export type Permission = z.infer<typeof permissionSchema>;
+export type NotifyConfig = z.infer<typeof notifySchema>;
