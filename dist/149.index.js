@@ -1,6 +1,59 @@
 export const id = 149;
-export const ids = [149];
+export const ids = [149,642];
 export const modules = {
+
+/***/ 9642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NOTIFICATION_KINDS: () => (/* binding */ NOTIFICATION_KINDS),
+/* harmony export */   blockedNotification: () => (/* binding */ blockedNotification),
+/* harmony export */   overdueNotification: () => (/* binding */ overdueNotification),
+/* harmony export */   overrideNotification: () => (/* binding */ overrideNotification)
+/* harmony export */ });
+/** The notification kinds a policy may subscribe to (`notify.on`). */
+const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue'];
+function deployFacts(report, repository, runUrl) {
+    return {
+        repository,
+        environment: report.environment,
+        status: report.decision.status,
+        budgetRemaining: report.budget.remaining,
+        burnRate: report.budget.burnRate,
+        reasons: report.decision.reasons,
+        runUrl,
+        evaluatedAt: report.evaluatedAt,
+    };
+}
+/** A deploy the gate blocked. */
+function blockedNotification(report, repository, runUrl) {
+    return {
+        kind: 'blocked',
+        ...deployFacts(report, repository, runUrl),
+        blockOn: report.decision.blockOn,
+        requiredOverride: report.decision.requiredOverride,
+    };
+}
+/** A blocked deploy let through by an override (the app sends it only once the override verified); null without one. */
+function overrideNotification(report, repository, runUrl) {
+    const o = report.override;
+    if (!report.decision.overridden || !o)
+        return null;
+    return { kind: 'override', ...deployFacts(report, repository, runUrl), actor: o.actor, level: o.level, reason: o.reason };
+}
+/** The overdue action items a sweep reminded (one reminder per item and day); null when none. */
+function overdueNotification(repository, actions) {
+    const items = actions.flatMap(({ action, outcome }) => action.kind === 'remind-overdue' && outcome === 'done'
+        ? [{ issue: action.issue, url: null, owner: action.owner, due: action.due, daysOverdue: action.daysOverdue }]
+        : []);
+    if (items.length === 0)
+        return null;
+    return { kind: 'postmortem-overdue', repository, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) };
+}
+
+
+/***/ }),
 
 /***/ 8149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -16,6 +69,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(8628);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
 var schemas = __webpack_require__(5491);
+// EXTERNAL MODULE: ./src/core/notify/notification.ts
+var notification = __webpack_require__(9642);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/core/policy/duration-schema.ts
@@ -164,6 +219,7 @@ var objective = __webpack_require__(9921);
  * default". Defaults are documented here (and in the generated JSON Schema) with
  * `meta({ default })`.
  */
+
 
 
 
@@ -447,6 +503,28 @@ const policyFields = {
 };
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
 const environmentPolicySchema = schemas/* strictObject */.rej(policyFields).meta({ description: 'Policy values for one environment.' });
+/**
+ * Chat notifications: channels by the name the app's operator gave them
+ * (NOTIFY_WEBHOOKS), never an address; the operator decides which repositories
+ * may use which channel.
+ */
+const notifySchema = schemas/* strictObject */.rej({
+    channels: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+        message: 'expected a channel name from the app operator (letters, digits, ".", "_", "-")',
+    }))
+        .max(10)
+        .meta({
+        description: "Names of the app operator's webhooks to notify (NOTIFY_WEBHOOKS in the app's configuration): never a URL. A name the operator has not allowed for this repository sends nothing and is logged.",
+        examples: [['deploys-checkout']],
+    }),
+    on: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(notification.NOTIFICATION_KINDS))
+        .optional()
+        .meta({
+        description: 'What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items).',
+        default: [...notification.NOTIFICATION_KINDS],
+    }),
+})
+    .meta({ description: 'Chat notifications through the deploy-governor app (Slack, Mattermost, Rocket.Chat, Microsoft Teams).' });
 /** The whole policy file. */
 const policyFileSchema = schemas/* strictObject */.rej({
     $schema: schemas/* string */.YjP().optional().meta({ description: 'Editor hint; ignored.' }),
@@ -474,6 +552,7 @@ const policyFileSchema = schemas/* strictObject */.rej({
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortemsSchema.optional(),
+    notify: notifySchema.optional(),
 })
     .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.

@@ -19,7 +19,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2042);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2946:
+/***/ 2042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -140,41 +140,8 @@ class PrometheusQueryError extends Error {
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __nccwpck_require__(8571);
-;// CONCATENATED MODULE: ./src/core/render/format-values.ts
-/** Number formatting shared by every rendering (summary, check run, CLI, PR comment). */
-
-function formatPercent(value, digits = 1) {
-    return value === null ? 'n/a' : `${value.toFixed(digits)}%`;
-}
-function formatRatio(value) {
-    return value === null ? 'n/a' : `${(value * 100).toFixed(3)}%`;
-}
-function formatBurnRate(value) {
-    return value === null ? 'n/a' : `${value.toFixed(2)}x`;
-}
-function formatDays(value) {
-    if (value === null)
-        return 'n/a';
-    if (value === 'inf')
-        return '∞';
-    return value.toFixed(1);
-}
-function formatAge(seconds) {
-    return seconds === null ? 'missing' : (0,duration/* humanDuration */.UU)(seconds);
-}
-/** Output form of days to exhaustion: a number, `inf`, or empty when unknown. */
-function daysOutput(value) {
-    if (value === null)
-        return '';
-    if (value === 'inf')
-        return 'inf';
-    return String(Number(value.toFixed(2)));
-}
-/** Output form of a number: rounded for humans, empty when unknown. */
-function numberOutput(value, digits = 2) {
-    return value === null ? '' : String(Number(value.toFixed(digits)));
-}
-
+// EXTERNAL MODULE: ./src/core/render/format-values.ts
+var format_values = __nccwpck_require__(3796);
 ;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
 /**
  * Renders text that users control (override reasons, SLO and window names,
@@ -369,9 +336,9 @@ function caption(d) {
     const known = d.burn.filter((b) => b !== null);
     const missing = d.burn.length - known.length;
     const peak = known.length > 0
-        ? `burn rate per ${inert(d.step)} step up to ${formatBurnRate(Math.max(...known))}`
+        ? `burn rate per ${inert(d.step)} step up to ${(0,format_values/* formatBurnRate */.Tr)(Math.max(...known))}`
         : 'no burn rate (no step had data)';
-    return `**${inert(d.name)}**: budget ${formatPercent(d.budget[0])} → ${formatPercent(d.budget[d.budget.length - 1])} over the last ${d.budget.length} steps of ${inert(d.window)}; ${peak}${missing > 0 && known.length > 0 ? ` (${missing} steps without data)` : ''}.`;
+    return `**${inert(d.name)}**: budget ${(0,format_values/* formatPercent */.l9)(d.budget[0])} → ${(0,format_values/* formatPercent */.l9)(d.budget[d.budget.length - 1])} over the last ${d.budget.length} steps of ${inert(d.window)}; ${peak}${missing > 0 && known.length > 0 ? ` (${missing} steps without data)` : ''}.`;
 }
 /** One SLO's caption and charts as markdown lines; empty when it has no history worth drawing. */
 function renderSloCharts(slo) {
@@ -451,7 +418,7 @@ function renderSummary(report) {
         const window = s.historyDays === undefined
             ? tableCell(s.window)
             : `${tableCell(s.window)} (${s.historyDays < 1 ? 'under 1 day' : `about ${s.historyDays.toFixed(1)} days`} of data)`;
-        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${window} | ${formatRatio(s.errorRatio)} | ${formatPercent(s.budgetRemaining)} | ${formatBurnRate(s.burnRate)} | ${formatDays(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
+        lines.push(`| ${tableCell(s.name)} | ${s.objective}% | ${window} | ${(0,format_values/* formatRatio */.B0)(s.errorRatio)} | ${(0,format_values/* formatPercent */.l9)(s.budgetRemaining)} | ${(0,format_values/* formatBurnRate */.Tr)(s.burnRate)} | ${(0,format_values/* formatDays */.n1)(s.daysToExhaustion)} | ${STATUS_ICON[s.status]} ${s.status} |`);
     }
     lines.push('');
     lines.push(...renderChartsSection(report));
@@ -461,23 +428,23 @@ function renderSummary(report) {
         lines.push('| SLO | Guard | Long window | Short window | Factor | Triggered |');
         lines.push('| --- | --- | ---: | ---: | ---: | --- |');
         for (const g of guards) {
-            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${formatBurnRate(g.longBurnRate)} over ${tableCell(g.long)} | ${formatBurnRate(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${guardState(g)} |`);
+            lines.push(`| ${tableCell(g.slo)} | ${tableCell(g.name)} | ${(0,format_values/* formatBurnRate */.Tr)(g.longBurnRate)} over ${tableCell(g.long)} | ${(0,format_values/* formatBurnRate */.Tr)(g.shortBurnRate)} over ${tableCell(g.short)} | ${g.factor}x | ${guardState(g)} |`);
         }
         lines.push('');
     }
     if (report.dr) {
         const dr = report.dr;
         // A gauge with no sample is n/a, never a duration.
-        const age = (seconds) => (seconds === null ? 'n/a (no sample)' : formatAge(seconds));
+        const age = (seconds) => (seconds === null ? 'n/a (no sample)' : (0,format_values/* formatAge */.nV)(seconds));
         const parts = [
-            `last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${formatAge(dr.ageSeconds)} ago`} (max ${formatAge(dr.maxAgeSeconds)})`,
+            `last drill ${dr.ageSeconds === null ? 'n/a (no sample)' : `${(0,format_values/* formatAge */.nV)(dr.ageSeconds)} ago`} (max ${(0,format_values/* formatAge */.nV)(dr.maxAgeSeconds)})`,
         ];
         if (dr.backupProbe)
             parts.push(`backup probe ${dr.backupProbe.ok ? 'ok' : dr.backupProbe.value === null ? 'n/a (no sample)' : `failing (${dr.backupProbe.value})`}`);
         if (dr.rto)
-            parts.push(`RTO ${age(dr.rto.seconds)} (max ${formatAge(dr.rto.maxSeconds)})`);
+            parts.push(`RTO ${age(dr.rto.seconds)} (max ${(0,format_values/* formatAge */.nV)(dr.rto.maxSeconds)})`);
         if (dr.rpo)
-            parts.push(`RPO ${age(dr.rpo.seconds)} (max ${formatAge(dr.rpo.maxSeconds)})`);
+            parts.push(`RPO ${age(dr.rpo.seconds)} (max ${(0,format_values/* formatAge */.nV)(dr.rpo.maxSeconds)})`);
         lines.push(`**DR:** ${dr.ok ? '🟢' : '🔴'} ${parts.join(' · ')}`, '');
     }
     for (const w of report.freeze.active) {
@@ -4763,6 +4730,8 @@ async function authorizeOverride(report, policy, request, level) {
     }, policy);
 }
 
+// EXTERNAL MODULE: ./src/core/notify/notify-formats.ts + 3 modules
+var notify_formats = __nccwpck_require__(1078);
 // EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
 var policy_issues = __nccwpck_require__(7163);
 ;// CONCATENATED MODULE: ./src/action/read-inputs.ts
@@ -4775,6 +4744,20 @@ var policy_issues = __nccwpck_require__(7163);
 
 
 
+
+
+
+/**
+ * The Action's own notification inputs (not the CLI's: the app notifies for teams that have it). The URL is
+ * never quoted in a message: it is a secret.
+ */
+const notifyInputsSchema = schemas/* object */.Ikc({
+    'notify-webhook-url': schemas/* string */.YjP()
+        .refine((v) => v === '' || (0,http_url/* isHttpUrl */.q)(v), { message: 'expected an http(s) webhook URL (from a secret; not shown)' }),
+    'notify-format': schemas/* string */.YjP()
+        .transform((v) => v.toLowerCase() || 'slack')
+        .pipe(schemas/* enum */.k5n(notify_formats.NOTIFY_FORMATS, { message: `expected one of ${notify_formats.NOTIFY_FORMATS.join(', ')}` })),
+});
 /** The gate's inputs as the runner passes them, secrets masked before anything can be logged. */
 function readRawActionInputs() {
     const raw = {};
@@ -4791,6 +4774,9 @@ function readRawActionInputs() {
     const githubToken = getInput('github-token');
     if (githubToken)
         setSecret(githubToken);
+    const webhookUrl = getInput('notify-webhook-url');
+    if (webhookUrl)
+        setSecret(webhookUrl);
     return raw;
 }
 /** Validates the raw inputs; a bad one is a PolicyError naming the input. */
@@ -4800,7 +4786,19 @@ function parseActionInputs(raw) {
         // Input issues already name the input; show which value was rejected without echoing secrets.
         throw (0,policy_issues/* policyErrorFromZod */.wR)(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'input', 'action inputs');
     }
-    return { gate: parsed.data, githubToken: getInput('github-token') || undefined };
+    const notify = notifyInputsSchema.safeParse({
+        'notify-webhook-url': getInput('notify-webhook-url'),
+        'notify-format': getInput('notify-format'),
+    });
+    if (!notify.success) {
+        throw (0,policy_issues/* policyErrorFromZod */.wR)(notify.error, { 'notify-webhook-url': '***', 'notify-format': getInput('notify-format') }, 'input', 'action inputs');
+    }
+    const url = notify.data['notify-webhook-url'];
+    return {
+        gate: parsed.data,
+        githubToken: getInput('github-token') || undefined,
+        notify: url ? { url, format: notify.data['notify-format'] } : null,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/request-oidc-token.ts
@@ -4946,9 +4944,9 @@ function runInfoFromEnv(env = process.env) {
 function setReportOutputs(report, reportPath) {
     setOutput('can-deploy', String(report.decision.canDeploy));
     setOutput('status', report.decision.status);
-    setOutput('budget-remaining', numberOutput(report.budget.remaining));
-    setOutput('burn-rate', numberOutput(report.budget.burnRate));
-    setOutput('days-to-exhaustion', daysOutput(report.budget.daysToExhaustion));
+    setOutput('budget-remaining', (0,format_values/* numberOutput */.Bs)(report.budget.remaining));
+    setOutput('burn-rate', (0,format_values/* numberOutput */.Bs)(report.budget.burnRate));
+    setOutput('days-to-exhaustion', (0,format_values/* daysOutput */.Do)(report.budget.daysToExhaustion));
     setOutput('reasons', JSON.stringify(report.decision.reasons));
     setOutput('report-path', reportPath);
     setOutput('dr-age-seconds', report.dr?.ageSeconds == null ? '' : String(Math.round(report.dr.ageSeconds)));
@@ -5043,6 +5041,36 @@ function describeFailure(error) {
         debug(error.stack);
     return `deploy-governor failed unexpectedly: ${messageOf(error)}`;
 }
+/**
+ * Posts a blocked or overridden deploy to the `notify-webhook-url` input's chat webhook. Loaded on demand
+ * (a run without the input pays nothing for it); a failure is a warning, never a failed gate.
+ */
+async function notifyChat(notify, report) {
+    try {
+        const [{ blockedNotification, overrideNotification }, { renderNotification }, { postWebhook }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 9642)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1078)),
+            __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 4495)),
+        ]);
+        const repository = report.run?.repository ?? 'unknown repository';
+        const runUrl = report.run?.runUrl ?? null;
+        const notification = report.decision.overridden
+            ? overrideNotification(report, repository, runUrl)
+            : report.decision.canDeploy
+                ? null
+                : blockedNotification(report, repository, runUrl);
+        if (!notification)
+            return;
+        const outcome = await postWebhook(notify.url, renderNotification(notify.format, notification));
+        if (outcome.ok)
+            info(`deploy-governor: ${notification.kind} notification sent (${notify.format})`);
+        else
+            runner_warning(`deploy-governor: the ${notification.kind} notification was not sent: ${outcome.error}`);
+    }
+    catch (error) {
+        runner_warning(`deploy-governor: the notification was not sent: ${messageOf(error)}`);
+    }
+}
 async function run() {
     let report = null;
     let failure = null;
@@ -5080,6 +5108,9 @@ async function run() {
         await (0,promises_namespaceObject.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
         setReportOutputs(report, reportPath);
         reportWritten = true;
+        // The decision is made: tell the chat before anything else can fail (it never throws).
+        if (inputs.notify)
+            await notifyChat(inputs.notify, report);
         if (gh && runInfo?.sha) {
             const check = await createCheckRun(gh.client, { owner: gh.owner, repo: gh.repo, sha: runInfo.sha, detailsUrl: runInfo.runUrl }, report, renderSummary(report));
             if (!check.created)
@@ -5245,6 +5276,352 @@ function isHttpUrl(value) {
     }
     catch {
         return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  NOTIFY_FORMATS: () => (/* binding */ NOTIFY_FORMATS),
+  renderNotification: () => (/* binding */ renderNotification)
+});
+
+// EXTERNAL MODULE: ./src/core/render/format-values.ts
+var format_values = __nccwpck_require__(3796);
+;// CONCATENATED MODULE: ./src/core/notify/chat-text.ts
+/**
+ * Text for chat messages, shared by the formats: user text made one clean line
+ * (control characters and bidirectional overrides removed, line breaks as
+ * spaces) and cut to a length with a marker, and the figures as the PR comment
+ * prints them. Each format adds its own escaping on top (slack.ts, teams.ts).
+ */
+
+/** What a cut text ends with. */
+const CUT_MARKER = '…';
+/** One line without control characters or bidirectional embeddings, overrides and isolates (they reorder what follows). */
+function oneLine(text) {
+    return (text
+        .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+        .replace(/[\u202a-\u202e\u2066-\u2069]/g, ''));
+}
+/** At most `max` UTF-16 units, ending with the marker when cut (never half a surrogate pair). */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, Math.max(0, max - CUT_MARKER.length));
+    if (/[\ud800-\udbff]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return `${cut}${CUT_MARKER}`;
+}
+/** The headline of a notification, without markup; `environment` is how the format shows user text. */
+function headline(n, environment) {
+    switch (n.kind) {
+        case 'blocked':
+            return `Deploys to ${environment(n.environment)} are blocked: ${n.status}`;
+        case 'override':
+            return `Deploys to ${environment(n.environment)} went ahead under an override: ${n.status}`;
+        case 'postmortem-overdue':
+            return `${n.items.length} postmortem action item${n.items.length === 1 ? ' is' : 's are'} overdue`;
+    }
+}
+/** Label and value of the figures a deploy notification lists (our own text: no user input). */
+function deployFigures(n) {
+    return [
+        ['Status', n.kind === 'blocked' ? `${n.status} (blocks at ${n.blockOn})` : n.status],
+        ['Budget remaining', (0,format_values/* formatPercent */.l9)(n.budgetRemaining)],
+        ['Burn rate (1h)', (0,format_values/* formatBurnRate */.Tr)(n.burnRate)],
+        ...(n.kind === 'override' ? [['Override level', n.level]] : []),
+        ...(n.kind === 'blocked' && n.requiredOverride ? [['Override needed', n.requiredOverride]] : []),
+    ];
+}
+/** Most reasons listed; the rest are counted. */
+const MAX_REASONS = 10;
+/** Longest reason shown. */
+const MAX_REASON_CHARS = 300;
+/** Most overdue items listed. */
+const MAX_ITEMS = 15;
+/** The reasons to list, each clipped, with a count of the rest. */
+function shownReasons(reasons) {
+    return {
+        shown: reasons.slice(0, MAX_REASONS).map((r) => clip(oneLine(r), MAX_REASON_CHARS)),
+        more: Math.max(0, reasons.length - MAX_REASONS),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/notify/slack.ts
+/**
+ * Slack incoming webhooks (and the Slack-compatible ones of Mattermost and
+ * Rocket.Chat): `{ text, blocks }`. Block Kit renders in Slack; `text` is the
+ * notification's fallback there and what Mattermost and Rocket.Chat show.
+ *
+ * User text is inert in both:
+ * - in `blocks` it is only ever a `plain_text` text object with `emoji: false`:
+ *   Slack parses formatting, links and mentions in `mrkdwn` text only
+ *   (https://docs.slack.dev/reference/block-kit/composition-objects/text-object);
+ * - in `text` (mrkdwn for Slack, Markdown for Mattermost and Rocket.Chat) it is
+ *   an inline code span: no formatting, link or mention inside one in either.
+ * Both also get `&`, `<` and `>` escaped, as Slack requires of every text
+ * (https://docs.slack.dev/messaging/formatting-message-text#escaping), so
+ * `<!here>`, `<!channel>`, `<@U123>` and `<https://x|label>` never reach the
+ * parser, and a zero-width space after `@` keeps Mattermost's `@channel`,
+ * `@here`, `@all` and `@user` from pinging anyone.
+ *
+ * Limits (https://docs.slack.dev/reference/block-kit/blocks): at most 50 blocks
+ * in a message; a header's plain_text at most 150 characters; a section's text
+ * at most 3000, its fields at most 10 of at most 2000; a context block at most 10
+ * elements. Everything is cut with a marker below them.
+ */
+
+const SLACK_LIMITS = {
+    blocks: 50,
+    header: 150,
+    sectionText: 3000,
+    field: 2000,
+    fields: 10,
+    text: 3000,
+};
+const ZWSP = '\u200b';
+/** `&`, `<`, `>` as entities, and no `@` mention: the escaping every Slack text gets. */
+function escapeSlack(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, `@${ZWSP}`);
+}
+/** Cut escaped text without splitting an entity (or the zero-width space after an @). */
+function clipEscaped(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = text
+        .slice(0, max - CUT_MARKER.length)
+        .replace(/[\ud800-\udbff]$/, '')
+        .replace(/&[a-z]{0,3}$/, '')
+        .replace(/@$/, '');
+    return `${cut}${CUT_MARKER}`;
+}
+/** User text as a Block Kit `plain_text` object of at most `max` characters. */
+function plain(text, max = SLACK_LIMITS.sectionText) {
+    const value = clipEscaped(escapeSlack(oneLine(text)), max);
+    return { type: 'plain_text', text: value === '' ? ' ' : value, emoji: false };
+}
+/** Lines of user text, each made one line (so no user text adds a line), in one `plain_text` object. */
+function plainLines(lines, max = SLACK_LIMITS.sectionText) {
+    const value = clipEscaped(lines.map((l) => escapeSlack(oneLine(l))).join('\n'), max);
+    return { type: 'plain_text', text: value.trim() === '' ? ' ' : value, emoji: false };
+}
+/** Our own mrkdwn (labels, figures, links we build): never user text. */
+function mrkdwn(text, max = SLACK_LIMITS.sectionText) {
+    return { type: 'mrkdwn', text: clip(text, max) };
+}
+/** User text inside mrkdwn or Markdown: an inline code span, backticks replaced so it cannot close. */
+function code(text, max = 300) {
+    const inner = clipEscaped(escapeSlack(oneLine(text).replace(/`/g, 'ˋ')), max);
+    return inner.trim() === '' ? '(empty)' : `\`${inner}\``;
+}
+/** An http(s) URL as a Slack link `<url|label>`; `|` and `>` cannot appear in a parsed URL's href. */
+function slack_link(url, label) {
+    if (!url)
+        return null;
+    try {
+        const u = new URL(url);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:')
+            return null;
+        return `<${u.href.replace(/\|/g, '%7C').replace(/>/g, '%3E')}|${label}>`;
+    }
+    catch {
+        return null;
+    }
+}
+function deployBlocks(n) {
+    const blocks = [
+        { type: 'header', text: plain(`${n.kind === 'blocked' ? '🚫' : '⚠️'} ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
+        {
+            type: 'section',
+            fields: [
+                mrkdwn('*Repository*'),
+                plain(n.repository, SLACK_LIMITS.field),
+                ...deployFigures(n).flatMap(([label, value]) => [mrkdwn(`*${label}*`), plain(value, SLACK_LIMITS.field)]),
+            ].slice(0, SLACK_LIMITS.fields),
+        },
+    ];
+    if (n.kind === 'override') {
+        blocks.push({ type: 'section', text: mrkdwn('*Overridden by*') }, { type: 'section', text: plain(`${n.actor}: ${n.reason}`) });
+    }
+    const { shown, more } = shownReasons(n.reasons);
+    if (shown.length > 0) {
+        blocks.push({ type: 'section', text: mrkdwn('*Why*') }, { type: 'section', text: plainLines([...shown.map((r) => `• ${r}`), ...(more > 0 ? [`… and ${more} more`] : [])]) });
+    }
+    const run = slack_link(n.runUrl, 'Workflow run');
+    blocks.push({ type: 'context', elements: [...(run ? [mrkdwn(run)] : []), plain(`evaluated ${n.evaluatedAt} · deploy-governor`, 200)] });
+    return blocks;
+}
+function overdueBlocks(n) {
+    const items = n.items.slice(0, MAX_ITEMS);
+    return [
+        { type: 'header', text: plain(`⏰ ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
+        { type: 'section', fields: [mrkdwn('*Repository*'), plain(n.repository, SLACK_LIMITS.field)] },
+        ...items.map((i) => ({
+            type: 'section',
+            fields: [
+                mrkdwn(slack_link(i.url, `#${i.issue}`) ?? `#${i.issue}`),
+                plain(`due ${i.due}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue${i.owner ? `, owner ${i.owner}` : ''}`, 300),
+            ],
+        })),
+        ...(n.items.length > items.length
+            ? [{ type: 'context', elements: [plain(`… and ${n.items.length - items.length} more`)] }]
+            : []),
+    ];
+}
+/** The fallback text (and Mattermost's and Rocket.Chat's message): user text in code spans. */
+function fallback(n) {
+    switch (n.kind) {
+        case 'blocked':
+        case 'override': {
+            const lines = [`*${headline(n, (e) => code(e, 100))}* in ${code(n.repository, 140)}`];
+            if (n.kind === 'override')
+                lines.push(`Overridden by ${code(n.actor, 60)} at level ${n.level}: ${code(n.reason, 500)}`);
+            const { shown, more } = shownReasons(n.reasons);
+            lines.push(...shown.map((r) => `- ${code(r)}`), ...(more > 0 ? [`- … and ${more} more`] : []));
+            const run = slack_link(n.runUrl, 'Workflow run');
+            if (run)
+                lines.push(run);
+            return lines.join('\n');
+        }
+        case 'postmortem-overdue':
+            return [
+                `*${headline(n, (e) => e)}* in ${code(n.repository, 140)}`,
+                ...n.items
+                    .slice(0, MAX_ITEMS)
+                    .map((i) => `- #${i.issue}: due ${code(i.due, 20)}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue`),
+                ...(n.items.length > MAX_ITEMS ? [`- … and ${n.items.length - MAX_ITEMS} more`] : []),
+            ].join('\n');
+    }
+}
+/** Cut the fallback at a line break below the limit. */
+function clipLines(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = text.slice(0, max - 2);
+    const at = cut.lastIndexOf('\n');
+    return `${at > 0 ? cut.slice(0, at) : ''}\n${CUT_MARKER}`;
+}
+function renderSlack(n) {
+    const blocks = n.kind === 'postmortem-overdue' ? overdueBlocks(n) : deployBlocks(n);
+    return { text: clipLines(fallback(n), SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+;// CONCATENATED MODULE: ./src/core/notify/teams.ts
+/**
+ * Microsoft Teams workflow webhooks ("Post to a channel when a webhook request
+ * is received"): `{ type: 'message', attachments: [{ contentType:
+ * 'application/vnd.microsoft.card.adaptive', content: <Adaptive Card> }] }`.
+ *
+ * The card is version 1.4 (Teams renders up to 1.5:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference#adaptive-card).
+ * User text is only ever a `TextRun` inside a `RichTextBlock`, which Adaptive
+ * Cards never read as Markdown (https://adaptivecards.io/explorer/TextRun.html:
+ * unlike TextBlock, no Markdown), so no link, emphasis or list comes from it;
+ * Teams mentions need `<at>` with an entity in `msteams.entities`, which the
+ * card has none of. Our own labels and figures are TextBlocks and a FactSet,
+ * and the only link is the workflow run, as an `Action.OpenUrl` with an http(s) URL.
+ * Teams refuses messages over about 28 KB: the lists are cut well below that.
+ */
+
+/** Longest user text in one run. */
+const MAX_RUN = 1000;
+/** User text: a TextRun, one clean line, cut with a marker. */
+function run(text, style = {}) {
+    return { type: 'TextRun', text: clip(oneLine(text), MAX_RUN), ...style };
+}
+function rich(...inlines) {
+    return { type: 'RichTextBlock', inlines };
+}
+/** Our own text (never user input). */
+function label(text) {
+    return { type: 'TextBlock', text, wrap: true, weight: 'Bolder' };
+}
+function httpUrl(url) {
+    if (!url)
+        return null;
+    try {
+        const u = new URL(url);
+        return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    }
+    catch {
+        return null;
+    }
+}
+function deployBody(n) {
+    const body = [
+        // The environment is user text: the whole headline is a run, weighted like a heading.
+        rich(run(`${n.kind === 'blocked' ? '🚫' : '⚠️'} ${headline(n, (e) => e)}`, { weight: 'Bolder', size: 'Medium' })),
+        rich(run(n.repository)),
+        { type: 'FactSet', facts: deployFigures(n).map(([title, value]) => ({ title, value })) },
+    ];
+    if (n.kind === 'override')
+        body.push(label('Overridden by'), rich(run(`${n.actor}: `, { weight: 'Bolder' }), run(n.reason)));
+    const { shown, more } = shownReasons(n.reasons);
+    if (shown.length > 0) {
+        body.push(label('Why'), ...shown.map((r) => rich(run(`• ${r}`))));
+        if (more > 0)
+            body.push({ type: 'TextBlock', text: `… and ${more} more`, wrap: true, isSubtle: true });
+    }
+    body.push(rich(run(`evaluated ${n.evaluatedAt} · deploy-governor`)));
+    return body;
+}
+function overdueBody(n) {
+    const items = n.items.slice(0, MAX_ITEMS);
+    return [
+        rich(run(`⏰ ${headline(n, (e) => e)}`, { weight: 'Bolder', size: 'Medium' })),
+        rich(run(n.repository)),
+        {
+            type: 'FactSet',
+            facts: items.map((i) => ({
+                title: `#${i.issue}`,
+                value: `due ${clip(oneLine(i.due), 20).replace(/[^0-9-]/g, '')}, ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} overdue`,
+            })),
+        },
+        ...(n.items.length > items.length
+            ? [{ type: 'TextBlock', text: `… and ${n.items.length - items.length} more`, wrap: true, isSubtle: true }]
+            : []),
+    ];
+}
+function renderTeams(n) {
+    const body = n.kind === 'postmortem-overdue' ? overdueBody(n) : deployBody(n);
+    const url = n.kind === 'postmortem-overdue' ? null : httpUrl(n.runUrl);
+    const card = {
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.4',
+        body,
+        ...(url ? { actions: [{ type: 'Action.OpenUrl', title: 'Workflow run', url }] } : {}),
+    };
+    return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
+}
+
+;// CONCATENATED MODULE: ./src/core/notify/notify-formats.ts
+
+
+/** `slack`: Slack, Mattermost and Rocket.Chat incoming webhooks; `teams`: Microsoft Teams workflow webhooks. */
+const NOTIFY_FORMATS = ['slack', 'teams'];
+/** The JSON body to POST to a webhook of `format`. */
+function renderNotification(format, n) {
+    switch (format) {
+        case 'slack':
+            return renderSlack(n);
+        case 'teams':
+            return renderTeams(n);
+        default: {
+            const unknown = format;
+            throw new Error(`unknown notification format ${String(unknown)}`);
+        }
     }
 }
 
@@ -5634,6 +6011,56 @@ const HISTORY_PROBE_WINDOW = '1h';
  */
 function oldestDataQuery(probe, window) {
     return `min_over_time(timestamp(${probe})[${window}:${HISTORY_STEP}])`;
+}
+
+
+/***/ }),
+
+/***/ 3796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B0: () => (/* binding */ formatRatio),
+/* harmony export */   Bs: () => (/* binding */ numberOutput),
+/* harmony export */   Do: () => (/* binding */ daysOutput),
+/* harmony export */   Tr: () => (/* binding */ formatBurnRate),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   n1: () => (/* binding */ formatDays),
+/* harmony export */   nV: () => (/* binding */ formatAge)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
+/** Number formatting shared by every rendering (summary, check run, CLI, PR comment). */
+
+function formatPercent(value, digits = 1) {
+    return value === null ? 'n/a' : `${value.toFixed(digits)}%`;
+}
+function formatRatio(value) {
+    return value === null ? 'n/a' : `${(value * 100).toFixed(3)}%`;
+}
+function formatBurnRate(value) {
+    return value === null ? 'n/a' : `${value.toFixed(2)}x`;
+}
+function formatDays(value) {
+    if (value === null)
+        return 'n/a';
+    if (value === 'inf')
+        return '∞';
+    return value.toFixed(1);
+}
+function formatAge(seconds) {
+    return seconds === null ? 'missing' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .humanDuration */ .UU)(seconds);
+}
+/** Output form of days to exhaustion: a number, `inf`, or empty when unknown. */
+function daysOutput(value) {
+    if (value === null)
+        return '';
+    if (value === 'inf')
+        return 'inf';
+    return String(Number(value.toFixed(2)));
+}
+/** Output form of a number: rounded for humans, empty when unknown. */
+function numberOutput(value, digits = 2) {
+    return value === null ? '' : String(Number(value.toFixed(digits)));
 }
 
 

@@ -14899,7 +14899,7 @@ function unknownFreezeEnvironmentMessage(window, name, known) {
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5833);
 /* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7163);
 /* harmony import */ var _yaml_parse_hardened_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3412);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9863);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2097);
 /**
  * Parses and validates the policy file's text. Pure: the adapters read the file
  * (from the workspace, the API or disk) and pass its text in.
@@ -15440,25 +15440,80 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
 
 /***/ }),
 
-/***/ 9863:
+/***/ 2097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ policyFileSchema),
-/* harmony export */   _: () => (/* binding */ sloSchema)
-/* harmony export */ });
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5491);
-/* harmony import */ var _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1957);
-/* harmony import */ var _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7098);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5899);
-/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1039);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5009);
-/* harmony import */ var _enum_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2049);
-/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7166);
-/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9921);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5442);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ policyFileSchema),
+  _: () => (/* binding */ sloSchema)
+});
+
+// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
+var dist = __nccwpck_require__(8628);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+;// CONCATENATED MODULE: ./src/core/notify/notification.ts
+/** The notification kinds a policy may subscribe to (`notify.on`). */
+const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue'];
+function deployFacts(report, repository, runUrl) {
+    return {
+        repository,
+        environment: report.environment,
+        status: report.decision.status,
+        budgetRemaining: report.budget.remaining,
+        burnRate: report.budget.burnRate,
+        reasons: report.decision.reasons,
+        runUrl,
+        evaluatedAt: report.evaluatedAt,
+    };
+}
+/** A deploy the gate blocked. */
+function blockedNotification(report, repository, runUrl) {
+    return {
+        kind: 'blocked',
+        ...deployFacts(report, repository, runUrl),
+        blockOn: report.decision.blockOn,
+        requiredOverride: report.decision.requiredOverride,
+    };
+}
+/** A blocked deploy let through by an override (the app sends it only once the override verified); null without one. */
+function overrideNotification(report, repository, runUrl) {
+    const o = report.override;
+    if (!report.decision.overridden || !o)
+        return null;
+    return { kind: 'override', ...deployFacts(report, repository, runUrl), actor: o.actor, level: o.level, reason: o.reason };
+}
+/** The overdue action items a sweep reminded (one reminder per item and day); null when none. */
+function overdueNotification(repository, actions) {
+    const items = actions.flatMap(({ action, outcome }) => action.kind === 'remind-overdue' && outcome === 'done'
+        ? [{ issue: action.issue, url: null, owner: action.owner, due: action.due, daysOverdue: action.daysOverdue }]
+        : []);
+    if (items.length === 0)
+        return null;
+    return { kind: 'postmortem-overdue', repository, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) };
+}
+
+// EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
+var postmortem_policy = __nccwpck_require__(1957);
+// EXTERNAL MODULE: ./src/core/policy/duration-schema.ts
+var duration_schema = __nccwpck_require__(7098);
+// EXTERNAL MODULE: ./src/core/http-url.ts
+var http_url = __nccwpck_require__(5899);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
+var registry = __nccwpck_require__(1039);
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
+var enum_schema = __nccwpck_require__(2049);
+// EXTERNAL MODULE: ./src/core/policy/environment-names.ts
+var environment_names = __nccwpck_require__(7166);
+// EXTERNAL MODULE: ./src/core/policy/objective.ts
+var objective = __nccwpck_require__(9921);
+// EXTERNAL MODULE: ./src/core/policy/permissions.ts
+var permissions = __nccwpck_require__(5442);
+;// CONCATENATED MODULE: ./src/core/policy/schema.ts
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
  * Action, the app and the CLI.
@@ -15481,105 +15536,106 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
 
 
 
-const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+
+const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
 /** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
-const blockableStatusSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(_status_js__WEBPACK_IMPORTED_MODULE_6__/* .BLOCKABLE_STATUSES */ .dW);
-const permissionSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .PERMISSIONS */ .J);
-const envVarName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const blockableStatusSchema = (0,enum_schema/* enumSchema */.xx)(core_status/* BLOCKABLE_STATUSES */.dW);
+const permissionSchema = (0,enum_schema/* enumSchema */.xx)(permissions/* PERMISSIONS */.J);
+const envVarName = schemas/* string */.YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_8__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+const httpUrl = schemas/* string */.YjP().refine(http_url/* isHttpUrl */.q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
-const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+const prometheusSchema = schemas/* strictObject */.rej({
     url: httpUrl.optional().meta({
         description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
     }),
     'bearer-token-env': envVarName.optional().meta({
         description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
     }),
-    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-        username: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
+    'basic-auth': schemas/* strictObject */.rej({
+        username: schemas/* string */.YjP().min(1).meta({ description: 'Basic-auth user name.' }),
         'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
     })
         .optional()
         .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
-    headers: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP())
+    headers: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), schemas/* string */.YjP())
         .optional()
         .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
-    timeout: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
+    timeout: duration_schema/* durationSchema */.s.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
 })
     .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
 /** One service level objective. */
-const sloSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const sloSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
         .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
         message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability',
     })
         .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
-    description: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
-    service: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
-    objective: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()
+    description: schemas/* string */.YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: schemas/* number */.aig()
         // A fraction (0.999) would mean 0.999 %: every deploy would pass. Objectives are percentages everywhere.
-        .gt(1, { error: (issue) => (0,_objective_js__WEBPACK_IMPORTED_MODULE_9__/* .objectiveProblem */ .h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
+        .gt(1, { error: (issue) => (0,objective/* objectiveProblem */.h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
         .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
         .optional()
         .meta({
         description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.',
         default: 99.9,
     }),
-    window: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
-    sli: _sli_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .sliSchema */ .WL,
+    window: duration_schema/* durationSchema */.s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
+    sli: registry/* sliSchema */.WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
 })
     .meta({ description: 'A service level objective and how to measure it.' });
 /** Budget-remaining thresholds, in percent. */
-const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    caution: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
-    warning: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
-    freeze: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+const thresholdsSchema = schemas/* strictObject */.rej({
+    caution: schemas/* number */.aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: schemas/* number */.aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: schemas/* number */.aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
 })
     .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
 /** Disaster-recovery drill freshness and recovery objectives. */
-const drSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    enabled: zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+const drSchema = schemas/* strictObject */.rej({
+    enabled: schemas/* boolean */.zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
     metric: promqlSchema.optional().meta({
         description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
         default: 'dr_last_test_timestamp',
     }),
-    'max-age': _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
-    lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
+    'max-age': duration_schema/* durationSchema */.s.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
+    lookback: duration_schema/* durationSchema */.s.optional().meta({
         description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
     }),
-    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    'backup-probe': schemas/* strictObject */.rej({
         query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
-        lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
+        lookback: duration_schema/* durationSchema */.s.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
     })
         .optional()
         .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
-    rto: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    rto: schemas/* strictObject */.rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
-        max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
+        max: duration_schema/* durationSchema */.s.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery time objective check (present = enabled).' }),
-    rpo: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    rpo: schemas/* strictObject */.rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
-        max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
+        max: duration_schema/* durationSchema */.s.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery point objective check (present = enabled).' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
 })
     .meta({ description: 'Disaster-recovery drill freshness.' });
-const cronSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((expr) => {
+const cronSchema = schemas/* string */.YjP().refine((expr) => {
     try {
-        cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expr);
+        dist.CronExpressionParser.parse(expr);
         return true;
     }
     catch {
         return false;
     }
 }, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
-const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((tz) => {
+const timezoneSchema = schemas/* string */.YjP().refine((tz) => {
     try {
         new Intl.DateTimeFormat('en-US', { timeZone: tz });
         return true;
@@ -15588,20 +15644,20 @@ const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refi
         return false;
     }
 }, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
-const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const timestampSchema = schemas/* string */.YjP()
     .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
 });
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
-const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
-    reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+const freezeWindowSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: schemas/* string */.YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
     start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
     end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
     timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1)).optional().meta({
+    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({
         description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
     }),
 })
@@ -15633,32 +15689,32 @@ const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .
 })
     .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
 /** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
-const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
-    long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
-    short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m.' }),
-    factor: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+const burnRateGuardSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+    long: duration_schema/* durationSchema */.s.meta({ description: 'Long window, e.g. 1h.' }),
+    short: duration_schema/* durationSchema */.s.meta({ description: 'Short window, e.g. 5m.' }),
+    factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
 })
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
-const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+const overrideLevelSchema = schemas/* strictObject */.rej({
     permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
-    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY().optional().meta({
+    'require-environment-approval': schemas/* boolean */.zMY().optional().meta({
         description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.',
         default: false,
     }),
 })
     .meta({ description: 'Who may use an override level.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
-const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
-    refs: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
+const overridesSchema = schemas/* strictObject */.rej({
+    'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    refs: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
         .max(20)
         .optional()
         .meta({
         description: "Refs, besides the default branch, whose workflows may record an override (the app checks the run's OIDC token). A workflow edited on any other branch can never produce a logged override.",
     }),
-    levels: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    levels: schemas/* strictObject */.rej({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
         freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
         exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
@@ -15667,10 +15723,10 @@ const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej
 })
     .meta({ description: 'Who may override a block, at which level.' });
 /** Where the app keeps the override audit log. */
-const auditSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    branch: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
-    path: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
-    app: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const auditSchema = schemas/* strictObject */.rej({
+    branch: schemas/* string */.YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: schemas/* string */.YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+    app: schemas/* string */.YjP()
         .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
         .optional()
         .meta({
@@ -15680,38 +15736,38 @@ const auditSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
 })
     .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 /** A Prometheus label name for generated alerts. */
-const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const alertLabelName = schemas/* string */.YjP()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
     .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
     message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
 });
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
-const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
-    short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().positive().meta({
+const burnRateAlertSchema = schemas/* strictObject */.rej({
+    long: duration_schema/* durationSchema */.s.meta({ description: 'Long window, e.g. 1h.' }),
+    short: duration_schema/* durationSchema */.s.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
+    factor: schemas/* number */.aig().positive().meta({
         description: "Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO's window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.",
     }),
-    severity: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['page', 'ticket']).meta({
+    severity: (0,enum_schema/* enumSchema */.xx)(['page', 'ticket']).meta({
         description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).',
     }),
-    for: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
+    for: duration_schema/* durationSchema */.s.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
 })
     .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 /** What `deploy-governor generate rules` alerts on. */
-const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(0).optional().meta({
+const alertingSchema = schemas/* strictObject */.rej({
+    'min-traffic': schemas/* number */.aig().int().min(0).optional().meta({
         description: "Fewest events in a burn-rate pair's long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.",
         default: 100,
     }),
-    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
+    'burn-rate-alerts': schemas/* array */.YOg(burnRateAlertSchema).min(1).optional().meta({
         description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
-    'factor-scaling': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['window', 'pinned']).optional().meta({
+    'factor-scaling': (0,enum_schema/* enumSchema */.xx)(['window', 'pinned']).optional().meta({
         description: "How the pairs' factors (written for a 30-day window, as the SRE workbook's) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.",
         default: 'window',
     }),
-    labels: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP())
+    labels: schemas/* record */.g1P(alertLabelName, schemas/* string */.YjP())
         .optional()
         .meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
@@ -15719,32 +15775,32 @@ const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej(
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
     prometheus: prometheusSchema.optional(),
-    slos: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+    slos: schemas/* array */.YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
     thresholds: thresholdsSchema.optional(),
     'block-on': blockableStatusSchema
         .optional()
         .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
-    'on-error': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['block', 'allow'])
+    'on-error': (0,enum_schema/* enumSchema */.xx)(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-    'use-recording-rules': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['true', 'false', 'auto'], { booleans: true }).optional().meta({
+    'use-recording-rules': (0,enum_schema/* enumSchema */.xx)(['true', 'false', 'auto'], { booleans: true }).optional().meta({
         description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
         default: 'auto',
     }),
-    'scrape-interval': _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
+    'scrape-interval': duration_schema/* durationSchema */.s.optional().meta({
         description: "How often Prometheus scrapes the SLIs' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.",
         default: '1m',
     }),
     alerting: alertingSchema.optional(),
-    mode: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['enforce', 'report'])
+    mode: (0,enum_schema/* enumSchema */.xx)(['enforce', 'report'])
         .optional()
         .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
     dr: drSchema.optional(),
-    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(freezeWindowSchema).optional(),
-    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(burnRateGuardSchema)
+    'freeze-windows': schemas/* array */.YOg(freezeWindowSchema).optional(),
+    'burn-rate-guards': schemas/* array */.YOg(burnRateGuardSchema)
         .optional()
         .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
-    'unknown-guards': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .enumSchema */ .xx)(['allow', 'block']).optional().meta({
+    'unknown-guards': (0,enum_schema/* enumSchema */.xx)(['allow', 'block']).optional().meta({
         description: "What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard's status as if it had triggered.",
         default: 'allow',
     }),
@@ -15752,19 +15808,41 @@ const policyFields = {
     audit: auditSchema.optional(),
 };
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
-const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
+const environmentPolicySchema = schemas/* strictObject */.rej(policyFields).meta({ description: 'Policy values for one environment.' });
+/**
+ * Chat notifications: channels by the name the app's operator gave them
+ * (NOTIFY_WEBHOOKS), never an address; the operator decides which repositories
+ * may use which channel.
+ */
+const notifySchema = schemas/* strictObject */.rej({
+    channels: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+        message: 'expected a channel name from the app operator (letters, digits, ".", "_", "-")',
+    }))
+        .max(10)
+        .meta({
+        description: "Names of the app operator's webhooks to notify (NOTIFY_WEBHOOKS in the app's configuration): never a URL. A name the operator has not allowed for this repository sends nothing and is logged.",
+        examples: [['deploys-checkout']],
+    }),
+    on: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(NOTIFICATION_KINDS))
+        .optional()
+        .meta({
+        description: 'What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items).',
+        default: [...NOTIFICATION_KINDS],
+    }),
+})
+    .meta({ description: 'Chat notifications through the deploy-governor app (Slack, Mattermost, Rocket.Chat, Microsoft Teams).' });
 /** The whole policy file. */
-const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    $schema: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
-    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
-    sloth: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const policyFileSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: schemas/* literal */.euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    sloth: schemas/* string */.YjP()
         .min(1)
         .optional()
         .meta({
         description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
         examples: ['slos/checkout.sloth.yml'],
     }),
-    openslo: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+    openslo: schemas/* string */.YjP()
         .min(1)
         // Inside the repository: the file's text can end up in error messages, so it must be the repository's own.
         .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..'), {
@@ -15776,10 +15854,11 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .re
         examples: ['slos/checkout.openslo.yaml'],
     }),
     ...policyFields,
-    environments: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+    environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
-    postmortems: _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .postmortemsSchema */ .H.optional(),
+    postmortems: postmortem_policy/* postmortemsSchema */.H.optional(),
+    notify: notifySchema.optional(),
 })
     .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
@@ -15794,7 +15873,7 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .re
                 ctx.addIssue({
                     code: 'custom',
                     path: [...at, i, 'environments', j],
-                    message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_10__/* .unknownFreezeEnvironmentMessage */ .wu)(w.name, name, known),
+                    message: (0,environment_names/* unknownFreezeEnvironmentMessage */.wu)(w.name, name, known),
                 });
             }
         }
@@ -16461,8 +16540,8 @@ var http_url = __nccwpck_require__(5899);
 var policy_error = __nccwpck_require__(5833);
 // EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
 var policy_issues = __nccwpck_require__(7163);
-// EXTERNAL MODULE: ./src/core/policy/schema.ts
-var schema = __nccwpck_require__(9863);
+// EXTERNAL MODULE: ./src/core/policy/schema.ts + 1 modules
+var schema = __nccwpck_require__(2097);
 ;// CONCATENATED MODULE: ./src/core/sloth/sloth-plugins.ts
 /**
  * Sloth SLO plugins (`slo_plugins` of a spec, `plugins` of one SLO): which ones

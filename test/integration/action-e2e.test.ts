@@ -18,6 +18,8 @@ import { reportSchema, type Report } from '../../src/core/report/report-schema.j
 import { checkRequestAgainstOpenApi } from '../support/openapi-checker.js';
 import { startGitHubStandIn, type GitHubStandIn, type RecordedRequest } from '../support/github-stand-in.js';
 import { mermaidBlocks, parseXyChart } from '../support/mermaid.js';
+import { slackMessageSchema } from '../support/chat-payloads.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 const REPO = 'octo-org/shop';
 const SHA = 'a'.repeat(40);
@@ -190,6 +192,25 @@ describe('bundled action under Node 24', () => {
     for (const line of result.stdout.split('\n').filter((l) => l.includes(token))) expect(line).toMatch(/^::add-mask::/);
     const body = result.github.find((r) => r.path.endsWith('/check-runs'))!.body as { conclusion: string };
     expect(body.conclusion).toBe('failure');
+  });
+
+  it('posts a blocked deploy to notify-webhook-url as Block Kit, the URL masked before anything shows it', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const url = receiver.url('/services/T000/B000/secret-path');
+      const result = await runAction({ ...scenarioInputs('exhausted'), 'notify-webhook-url': url });
+      expect(result.exitCode).toBe(1);
+      expect(receiver.received).toHaveLength(1);
+      const message = slackMessageSchema.parse(receiver.received[0]!.body);
+      expect(JSON.stringify(message)).toContain('EXHAUSTED');
+      // The runner hides what ::add-mask:: names: the URL is masked first and never printed otherwise.
+      const mask = result.stdout.indexOf(`::add-mask::${url}`);
+      expect(mask).toBeGreaterThanOrEqual(0);
+      expect(result.stdout.indexOf(url, mask + url.length)).toBe(-1);
+      expect(result.stderr).not.toContain(url);
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it('turns a 403 on the check run into a notice naming the permission, not a failure', async () => {
