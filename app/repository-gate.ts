@@ -53,6 +53,8 @@ export async function evaluateForRepository(r: RepositoryGateRequest): Promise<G
     now: r.now,
     run: null,
     scope: r.scope ?? 'gate',
+    // The branch is not known here: a branch-scoped rule applies (fails closed).
+    target: { repository: `${r.owner}/${r.repo}`, branch: null },
     limits: {
       maxSlos: r.config.limits.maxSlosPerPolicy,
       maxConcurrentQueries: r.config.limits.maxConcurrentQueries,

@@ -12,6 +12,8 @@ import type { RawInputs } from '../core/report/error-report.js';
 export interface ActionInputs {
   gate: GateInputs;
   githubToken: string | undefined;
+  /** Reads the files the policy `extends`; unset: githubToken. */
+  policyToken: string | undefined;
 }
 
 /** The gate's inputs as the runner passes them, secrets masked before anything can be logged. */
@@ -25,8 +27,7 @@ export function readRawActionInputs(): Record<string, string> {
   ]) {
     if (secret) core.setSecret(secret);
   }
-  const githubToken = core.getInput('github-token');
-  if (githubToken) core.setSecret(githubToken);
+  for (const token of [core.getInput('github-token'), core.getInput('policy-token')]) if (token) core.setSecret(token);
   return raw;
 }
 
@@ -37,5 +38,9 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     // Input issues already name the input; show which value was rejected without echoing secrets.
     throw policyErrorFromZod(parsed.error, { ...raw, 'prometheus-token': '***', 'prometheus-headers': '***' }, 'input', 'action inputs');
   }
-  return { gate: parsed.data, githubToken: core.getInput('github-token') || undefined };
+  return {
+    gate: parsed.data,
+    githubToken: core.getInput('github-token') || undefined,
+    policyToken: core.getInput('policy-token') || undefined,
+  };
 }

@@ -8,7 +8,10 @@
  * timestamp.
  */
 import { evaluatePolicy } from '../core/evaluate/evaluate-policy.js';
-import type { GateInputs } from '../core/policy/inputs.js';
+import type { RuleTarget } from '../core/policy/inherit/applies-to.js';
+import { inputLockViolations } from '../core/policy/inherit/locks.js';
+import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
+import { gateInputsSchema, type GateInputs } from '../core/policy/inputs.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import { DEFAULT_QUERY_CONCURRENCY, limitConcurrency } from '../core/prometheus/limited-querier.js';
@@ -48,6 +51,8 @@ export interface GateEvaluationRequest {
   limits?: EvaluationLimits;
   /** `budgets`: the SLOs' budgets only (no DR drill, no freeze windows), as a postmortem measures an incident. */
   scope?: 'gate' | 'budgets';
+  /** The repository (`owner/name`) and branch the rules' `applies-to` is matched against; unknown (null) ones match. */
+  target?: Omit<RuleTarget, 'environment'>;
 }
 
 export interface GateEvaluation {
@@ -57,14 +62,29 @@ export interface GateEvaluation {
   source: string;
   /** What the policy's sources named but the gate ignores (shown as warnings). */
   warnings: string[];
+  /** The files the policy extends and where each key came from; null when it extends nothing. */
+  chain: PolicyChain | null;
 }
 
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
 async function loadGatePolicy(
-  request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>,
-): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
+  request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits' | 'target'>,
+): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[]; chain: PolicyChain | null }> {
   const loaded = await request.source.load();
-  const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
+  const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source, request.target);
+  const locks = loaded.chain?.locks ?? {};
+  if (Object.keys(locks).length > 0) {
+    // A lock binds the inputs too: the files' own values are the floor an input may only tighten.
+    const fromFiles = resolvePolicy(
+      loaded.file,
+      gateInputsSchema.parse({ environment: request.inputs.environment }),
+      request.env,
+      loaded.source,
+      request.target,
+    );
+    const violations = inputLockViolations(fromFiles, policy, locks);
+    if (violations.length > 0) throw new PolicyError(loaded.source, violations);
+  }
   const max = request.limits?.maxSlos;
   if (max !== undefined && policy.slos.length > max) {
     throw new PolicyError(loaded.source, [
@@ -74,14 +94,20 @@ async function loadGatePolicy(
       },
     ]);
   }
-  return { policy, source: loaded.source, warnings: loaded.warnings };
+  return { policy, source: loaded.source, warnings: loaded.warnings, chain: loaded.chain ?? null };
 }
 
 export async function evaluateGate(request: GateEvaluationRequest): Promise<GateEvaluation> {
-  const { policy: resolved, source, warnings } = await loadGatePolicy(request);
+  const { policy: resolved, source, warnings, chain } = await loadGatePolicy(request);
   const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
   const { querier, timeoutMs } = request.querierFor(policy, source);
   const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-  const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
-  return { report, policy: resolved, source, warnings };
+  const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+  const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
+  return { report, policy: resolved, source, warnings, chain };
+}
+
+/** The report's `policySources`: the chain, and the files behind each effective key. */
+function policySourcesOf(chain: PolicyChain): NonNullable<Report['policySources']> {
+  return { chain: chain.files, keys: chain.provenance, locked: chain.locks };
 }

@@ -19,6 +19,7 @@ import { errorReport, policyErrorReasons, type RawInputs } from '../../core/repo
 import type { Report } from '../../core/report/report-schema.js';
 import { messageOf } from '../../github/client.js';
 import { createGitHubClient } from '../../github/rest-client.js';
+import type { ParentAccess } from '../../gate/read-policy-file.js';
 import { runGate, type GateRequest } from '../../gate/run-gate.js';
 import { commandAction } from '../cli-exit.js';
 import { colorEnabled } from '../color.js';
@@ -68,7 +69,7 @@ function addGateOptions(command: Command): Command {
     .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
 
-function parseRepo(value: string): { owner: string; repo: string } {
+export function parseRepo(value: string): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
   if (!match) throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
   return { owner: match[1]!, repo: match[2]! };
@@ -88,11 +89,32 @@ function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv
   return { github: { client: createGitHubClient(token), ...repo } };
 }
 
+/** How the CLI reads the files a policy `extends`: GITHUB_TOKEN or GH_TOKEN, for the repository of --repo. */
+export function cliParentAccess(repository: string | null, env: NodeJS.ProcessEnv): ParentAccess {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  return {
+    client: token ? createGitHubClient(token) : null,
+    reader: 'cli',
+    repository: repository === null ? null : `${parseRepo(repository).owner}/${parseRepo(repository).repo}`,
+    missing: 'set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on the repository it names',
+  };
+}
+
 /** One evaluation as the CLI runs it: the policy file in the working directory, the token's user as override actor. */
 async function evaluateOnce(options: Record<string, unknown>, inputs: GateInputs): Promise<Report> {
   const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
   const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
-  const outcome = await runGate({ inputs, env: process.env, root: process.cwd(), run: null, host: 'cli', ...github });
+  const repository = typeof options.repo === 'string' ? options.repo : null;
+  const outcome = await runGate({
+    inputs,
+    env: process.env,
+    root: process.cwd(),
+    run: null,
+    host: 'cli',
+    ...github,
+    parents: cliParentAccess(repository, process.env),
+    target: { repository, branch: null },
+  });
   for (const warning of outcome.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
   return withCliNextSteps(outcome.report, outcome.policy, inputs.override);
 }
