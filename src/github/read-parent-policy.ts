@@ -29,12 +29,13 @@ export function parentPolicyReader(client: GitHubClient, reader: ParentReader): 
       file = await readRepoFile(client, { owner: spec.owner, repo: spec.repo, path: spec.path, ...(spec.ref ? { ref: spec.ref } : {}) });
     } catch (error: unknown) {
       const status = httpStatusOf(error);
-      if (status === 401) throw new Error(`GitHub refused the token (401) reading ${name}: ${advice}`);
+      if (status === 401) throw new Error(`GitHub refused the token (401) reading ${name}: ${advice}`, { cause: error });
       if (status === 403)
         throw new Error(
           `GitHub refused to read ${name} (403: ${messageOf(error)}): the token needs contents: read on ${spec.owner}/${spec.repo}; ${advice}`,
+          { cause: error },
         );
-      throw new Error(`reading ${name} failed: ${messageOf(error)}`);
+      throw new Error(`reading ${name} failed: ${messageOf(error)}`, { cause: error });
     }
     if (!file) {
       throw new Error(
