@@ -22,6 +22,7 @@ import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
+import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
 import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
 import type { RuleTarget } from '../core/policy/inherit/applies-to.js';
 import type { ParentAccess } from './read-policy-file.js';
@@ -73,6 +74,11 @@ const INPUTS_OF_PATH: Record<string, readonly (keyof GateInputs)[]> = {
   'error-query/total-query': ['error-query', 'total-query'],
   environment: ['environment'],
   config: ['config'],
+  // An input that loosens a key the organisation locked (core/policy/inherit/locks.ts).
+  [INPUT_LOCK_PATHS['block-on']!]: ['block-on'],
+  [INPUT_LOCK_PATHS['on-error']!]: ['on-error'],
+  [INPUT_LOCK_PATHS.mode!]: ['mode'],
+  [INPUT_LOCK_PATHS.thresholds!]: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
 };
 
 /**

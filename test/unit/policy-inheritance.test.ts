@@ -305,7 +305,7 @@ overrides:
       { ...files, blockOn: 'EXHAUSTED', mode: 'report', thresholds: { caution: 80, warning: 10, freeze: 20 } },
       locks,
     );
-    expect(issues.map((i) => i.path)).toEqual(['block-on', 'mode', 'caution-threshold, warning-threshold, freeze-threshold']);
+    expect(issues.map((i) => i.path)).toEqual(['input block-on', 'input mode', 'input thresholds']);
     expect(issues[0]!.message).toContain(`locked by ${ORG} (locked: [block-on]), so no input may loosen it`);
   });
 });

@@ -187,6 +187,14 @@ interface InputGoverned {
   thresholds: { caution: number; warning: number; freeze: number };
 }
 
+/** The issue path of an input that loosens a lock: the gate's hosts name the input in their own words (run-gate.ts). */
+export const INPUT_LOCK_PATHS: Partial<Record<LockableKey, string>> = {
+  'block-on': 'input block-on',
+  'on-error': 'input on-error',
+  mode: 'input mode',
+  thresholds: 'input thresholds',
+};
+
 /**
  * Where the host's inputs (the Action's `block-on`, the CLI's `--mode`, …) loosen a locked key: a lock binds
  * the inputs as it binds the files, or a workflow could undo what the organisation locked. Each issue names the
@@ -203,18 +211,15 @@ export function inputLockViolations(
     mode: r.mode,
     thresholds: r.thresholds,
   });
-  const inputOf: Partial<Record<LockableKey, string>> = {
-    'block-on': 'block-on',
-    'on-error': 'on-error',
-    mode: 'mode',
-    thresholds: 'caution-threshold, warning-threshold, freeze-threshold',
-  };
   const issues: PolicyIssue[] = [];
-  for (const [key, input] of Object.entries(inputOf) as [LockableKey, string][]) {
+  for (const [key, path] of Object.entries(INPUT_LOCK_PATHS) as [LockableKey, string][]) {
     const lockedBy = locks[key];
     if (lockedBy === undefined) continue;
     for (const problem of LOOSENING[key](asSection(fromFiles), asSection(withInputs)))
-      issues.push({ path: input, message: `${problem}: ${key} is locked by ${lockedBy} (locked: [${key}]), so no input may loosen it` });
+      issues.push({
+        path,
+        message: `${problem.replace('this file', 'this input')}: ${key} is locked by ${lockedBy} (locked: [${key}]), so no input may loosen it`,
+      });
   }
   return issues;
 }
