@@ -69,7 +69,7 @@ function addGateOptions(command: Command): Command {
     .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
 
-export function parseRepo(value: string): { owner: string; repo: string } {
+function parseRepo(value: string): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
   if (!match) throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
   return { owner: match[1]!, repo: match[2]! };

@@ -7,7 +7,7 @@
  */
 
 /** The default path of a parent policy in its repository. */
-export const DEFAULT_PARENT_PATH = '.github/deploy-governor.yml';
+const DEFAULT_PARENT_PATH = '.github/deploy-governor.yml';
 
 /** The accepted form, quoted by every refusal. */
 export const EXTENDS_FORM =

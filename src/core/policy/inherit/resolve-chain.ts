@@ -18,7 +18,7 @@ import { itemName, layerOf, mergeLayers, type Layer, type Provenance } from './m
 export const MAX_PARENTS = 3;
 
 /** A parent file's text and where it was read, as `describeSpec` spells it (the host may name the ref it resolved). */
-export interface ParentText {
+interface ParentText {
   text: string;
   source: string;
 }
