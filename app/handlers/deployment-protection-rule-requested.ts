@@ -16,6 +16,16 @@ import { clientFor } from '../github-client.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
 
+/**
+ * The branch a deployment's ref names, for the policy's `applies-to`: `refs/heads/x` or a bare name is a branch;
+ * another full ref (a tag) or a commit SHA is none (null: a branch-scoped rule then applies, failing closed).
+ */
+function deployedBranch(ref: string | undefined): string | null {
+  if (!ref) return null;
+  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  return ref.startsWith('refs/') || /^[0-9a-f]{40}$/.test(ref) ? null : ref;
+}
+
 export async function onProtectionRuleRequested(
   context: Context<'deployment_protection_rule.requested'>,
   config: AppConfig,
@@ -39,6 +49,7 @@ export async function onProtectionRuleRequested(
       repo,
       installationId: payload.installation?.id ?? null,
       environment,
+      branch: deployedBranch(payload.deployment?.ref),
       now: new Date(),
       policy: { client },
     });
