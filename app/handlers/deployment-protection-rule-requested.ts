@@ -49,7 +49,8 @@ export async function onProtectionRuleRequested(
       repo,
       installationId: payload.installation?.id ?? null,
       environment,
-      branch: deployedBranch(payload.deployment?.ref),
+      // The event's `ref` (GitHub sends it; the typings lack it), else the deployment's.
+      branch: deployedBranch((payload as { ref?: string }).ref ?? payload.deployment?.ref),
       now: new Date(),
       policy: { client },
     });

@@ -29,17 +29,17 @@ export function parentPolicyReader(client: GitHubClient, reader: ParentReader): 
       file = await readRepoFile(client, { owner: spec.owner, repo: spec.repo, path: spec.path, ...(spec.ref ? { ref: spec.ref } : {}) });
     } catch (error: unknown) {
       const status = httpStatusOf(error);
-      if (status === 401) throw new Error(`GitHub refused the token (401) reading ${name}: ${advice}`, { cause: error });
+      if (status === 401) throw new Error(`GitHub refused the token (401): ${advice}`, { cause: error });
       if (status === 403)
         throw new Error(
-          `GitHub refused to read ${name} (403: ${messageOf(error)}): the token needs contents: read on ${spec.owner}/${spec.repo}; ${advice}`,
+          `GitHub refused to read it (403: ${messageOf(error)}): the token needs contents: read on ${spec.owner}/${spec.repo}; ${advice}`,
           { cause: error },
         );
-      throw new Error(`reading ${name} failed: ${messageOf(error)}`, { cause: error });
+      throw new Error(`the request failed: ${messageOf(error)}`, { cause: error });
     }
     if (!file) {
       throw new Error(
-        `${name} was not found, or is not visible to this token (GitHub answers 404 for both)${spec.ref ? `; check that the ref ${spec.ref} exists` : ''}; ${advice}`,
+        `not found, or not visible to this token (GitHub answers 404 for both)${spec.ref ? `; check that the ref ${spec.ref} exists` : ''}; ${advice}`,
       );
     }
     return { text: file.text, source: name };

@@ -7,13 +7,13 @@
  * loosens a lock, a parent the installation cannot see and a parent of another
  * owner all fail closed: the override is not logged, and the alert says why.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { parseRecords } from '../../src/core/audit/hash-chain.js';
 import { startLocalOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issuer.js';
 import { bindToRun, overriddenReport } from '../support/reports.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
-import { checkRunCompleted, HEAD_SHA, OWNER, REPO } from '../support/webhook-payloads.js';
+import { checkRunCompleted, HEAD_SHA, OWNER, protectionRuleRequested, REPO } from '../support/webhook-payloads.js';
 
 const POLICY = 'main:.github/deploy-governor.yml';
 
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  h = await startStandInHarness({ GITHUB_OIDC_ISSUER: issuer.url });
+  h = await startStandInHarness({ GITHUB_OIDC_ISSUER: issuer.url, PROMETHEUS_URL: inject('prometheusUrl') });
   repo = h.github.state.repo(OWNER, REPO);
   repo.collaborators.set('octocat', 'admin');
   repo.runs.set(9001, { id: 9001, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
@@ -88,7 +88,7 @@ describe('a repository policy that extends its organisation', () => {
     expect(logAt('audit/organisation.jsonl')).toEqual([]);
     expect(logAt('audit/overrides.jsonl')).toEqual([]);
     const [alert] = alerts();
-    expect(alert!.body).toContain('is not visible to this token');
+    expect(alert!.body).toContain('not visible to this token');
     expect(alert!.body).toContain(`install the deploy-governor app on ${OWNER}/.github`);
   });
 
@@ -99,5 +99,53 @@ describe('a repository policy that extends its organisation', () => {
     await deliver();
     expect(alerts()[0]!.body).toContain('a policy may only extend files of its own owner');
     expect(Object.keys(h.github.stats.byOperation).some((op) => op.includes('someone-else'))).toBe(false);
+  });
+});
+
+describe('the protection rule with an organisation policy', () => {
+  const RUN = 4242;
+  const healthy = [
+    'slos:',
+    '  - name: api',
+    '    sli:',
+    '      events:',
+    '        error: sum(increase(http_requests_total{scenario="normal",status=~"5.."}[{{window}}]))',
+    '        total: sum(increase(http_requests_total{scenario="normal"}[{{window}}]))',
+    'dr: { enabled: false }',
+  ].join('\n');
+  const day = 86_400_000;
+  // The third file of the chain freezes Hello-* repositories' main branch in prod* environments, now.
+  const freeze = [
+    'freeze-windows:',
+    '  - name: org-freeze',
+    `    from: ${new Date(Date.now() - day).toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `    to: ${new Date(Date.now() + day).toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    "    applies-to: { repositories: ['hello-*'], branches: [main], environments: ['prod*'] }",
+  ].join('\n');
+
+  const answer = async (ref: string) => {
+    h.github.state.repo(OWNER, 'policies').files.set('main:base/deploy.yml', `${healthy}\n${freeze}\n`);
+    await h.receive('deployment_protection_rule', { ...protectionRuleRequested({ environment: 'production', runId: RUN }), ref });
+    const last = h.github.state.protectionAnswers.at(-1)!;
+    return { state: last.body.state, comment: String(last.body.comment) };
+  };
+
+  it("evaluates the merged policy and scopes the organisation's freeze by repository, branch and environment", async () => {
+    const main = await answer('refs/heads/main');
+    expect(main.state).toBe('rejected');
+    expect(main.comment).toMatch(/org-freeze/);
+    const feature = await answer('refs/heads/feature/x');
+    expect(feature).toMatchObject({ state: 'approved' });
+    expect(feature.comment).toMatch(/approved, status NORMAL/);
+  });
+
+  it('rejects (fails closed) when a parent of the chain cannot be read', async () => {
+    h.github.state.hidden.add(`${OWNER}/policies`.toLowerCase());
+    await h.receive('deployment_protection_rule', protectionRuleRequested({ environment: 'production', runId: RUN }));
+    const last = h.github.state.protectionAnswers.at(-1)!;
+    expect(last.body.state).toBe('rejected');
+    expect(String(last.body.comment).replace(/[\u200b-\u200d\u2060\ufeff]/g, '')).toMatch(
+      /cannot read Codertocat\/policies:base\/deploy\.yml@main \\\(extends: .*\): not found, or not visible to this token/,
+    );
   });
 });

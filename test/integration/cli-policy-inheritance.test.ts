@@ -99,7 +99,7 @@ describe('deploy-governor policy explain', () => {
     const hidden = await cli(['policy', 'explain'], withToken());
     expect(hidden.code).toBe(99);
     expect(hidden.stderr).toMatch(
-      /acme\/secret-policies:\.github\/deploy-governor\.yml@default was not found, or is not visible to this token/,
+      /cannot read acme\/secret-policies:\.github\/deploy-governor\.yml@default \(extends: "acme\/secret-policies"\): not found, or not visible to this token/,
     );
     await writePolicy('extends: acme/.github\n');
     const other = await cli(['policy', 'explain', '--repo', 'someone/app'], withToken());

@@ -56,17 +56,13 @@ describe('parentPolicyReader', () => {
       403,
       /403: Resource not accessible by integration\): the token needs contents: read on acme\/\.github; the job's GITHUB_TOKEN can read only the repository the workflow runs in: give the policy-token input/,
     ],
-    [
-      'cli',
-      401,
-      /GitHub refused the token \(401\) reading acme\/\.github.*set GITHUB_TOKEN \(or GH_TOKEN\) to a token with contents: read on acme\/\.github/,
-    ],
+    ['cli', 401, /GitHub refused the token \(401\): set GITHUB_TOKEN \(or GH_TOKEN\) to a token with contents: read on acme\/\.github/],
     [
       'app',
       404,
-      /not found, or is not visible to this token \(GitHub answers 404 for both\); install the deploy-governor app on acme\/\.github/,
+      /not found, or not visible to this token \(GitHub answers 404 for both\); install the deploy-governor app on acme\/\.github/,
     ],
-    ['cli', 502, /reading acme\/\.github:\.github\/deploy-governor\.yml@default failed/],
+    ['cli', 502, /the request failed: Resource not accessible/],
   ] as const)('as the %s, maps %i to a message that says what to do', async (reader, status, message) => {
     await expect(parentPolicyReader(failing(status), reader)(spec)).rejects.toThrow(message);
   });

@@ -153,7 +153,7 @@ export async function resolveChain(
       throw new PolicyError(current.source, [
         {
           path: 'extends',
-          message: `cannot read ${name} (${JSON.stringify(current.file.extends)}): ${error instanceof Error ? error.message : String(error)}`,
+          message: `cannot read ${name} (extends: ${JSON.stringify(current.file.extends)}): ${error instanceof Error ? error.message : String(error)}`,
         },
       ]);
     }
