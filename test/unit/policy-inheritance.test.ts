@@ -17,6 +17,10 @@ import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { policyFileSchema, type PolicyFile } from '../../src/core/policy/schema.js';
 import { renderPolicyExplain } from '../../src/core/render/render-policy-explain.js';
+import { renderSummary } from '../../src/core/render/render-summary.js';
+import { renderTextReport } from '../../src/core/render/render-text.js';
+import { reportSchema } from '../../src/core/report/report-schema.js';
+import { reportFor } from '../support/reports.js';
 
 const CHILD = 'acme/payments-api:.github/deploy-governor.yml';
 const ORG = 'acme/.github:.github/deploy-governor.yml@default';
@@ -447,7 +451,52 @@ burn-rate-guards:
   });
 });
 
+describe('extends, hostile', () => {
+  it('never accepts a path that leaves the repository or a ref git would refuse (property)', () => {
+    const piece = fc.constantFrom('acme', '.github', '..', '.', '/', ':', '@', 'a', '-', '//', 'x.yml', '\\', '%2e%2e', ' ', '~');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+        (value) => {
+          const parsed = parseExtends(value);
+          if ('problem' in parsed) return;
+          const { path, ref } = parsed.spec;
+          expect(path.split('/')).not.toContain('..');
+          expect(path.startsWith('/')).toBe(false);
+          expect(ref === null || (!ref.includes('..') && !ref.startsWith('-'))).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('the chain in the report', () => {
+  it('is an optional report field, and the summary and the text print it in one line', async () => {
+    const base = await reportFor(100);
+    const report = reportSchema.parse({
+      ...base,
+      policySources: { chain: [CHILD, ORG], keys: { 'block-on': [ORG] }, locked: { 'block-on': ORG } },
+    });
+    // Inert markdown: a zero-width space after @ keeps GitHub from mentioning `@default`.
+    expect(renderSummary(report).replace(/\u200b/g, '')).toContain(`**Policy:** ${CHILD} extends ${ORG}\n`);
+    expect(renderTextReport(report, { color: false })).toContain(`Policy: ${CHILD} extends ${ORG}\n`);
+    expect(renderTextReport(base, { color: false })).not.toContain('Policy:');
+    expect(renderSummary(base)).not.toContain('**Policy:**');
+  });
+});
+
 describe('policy explain', () => {
+  it("shows one environment's values with the section's source where it sets them", async () => {
+    const { file, chain: c } = await chain('extends: acme/.github\nenvironments:\n  prod: { block-on: CAUTION }\n  staging: {}\n', {
+      [ORG]: 'block-on: FREEZE\nmode: report\n',
+    });
+    const text = renderPolicyExplain({ file, files: c!.files, provenance: c!.provenance, locks: c!.locks, environment: 'prod' });
+    expect(text).toContain('for the environment prod');
+    expect(text).toContain(`# from ${CHILD}\nblock-on: CAUTION`);
+    expect(text).toContain(`# from ${ORG}\nmode: report`);
+    expect(text).not.toContain('environments:');
+  });
+
   it('prints the merged policy with a comment naming the source of each key and item, and the locks', async () => {
     const { file, chain: c } = await chain(
       'extends: acme/.github\nmode: report\nfreeze-windows:\n  - { name: mine, start: "0 0 * * 1", end: "0 1 * * 1" }\n',
