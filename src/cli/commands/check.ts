@@ -19,12 +19,12 @@ import { errorReport, policyErrorReasons, type RawInputs } from '../../core/repo
 import type { Report } from '../../core/report/report-schema.js';
 import { messageOf } from '../../github/client.js';
 import { createGitHubClient } from '../../github/rest-client.js';
-import type { ParentAccess } from '../../gate/read-policy-file.js';
 import { runGate, type GateRequest } from '../../gate/run-gate.js';
 import { commandAction } from '../cli-exit.js';
 import { colorEnabled } from '../color.js';
 import { ENV_FALLBACK, parseRawInputs, rawInputsFromOptions } from '../gate-inputs.js';
 import { parseInterval } from '../interval.js';
+import { cliParentAccess, parseRepo } from '../parent-access.js';
 import { withCliNextSteps } from '../next-steps.js';
 import { flagError, UsageError } from '../usage-error.js';
 
@@ -69,12 +69,6 @@ function addGateOptions(command: Command): Command {
     .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
 
-function parseRepo(value: string): { owner: string; repo: string } {
-  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
-  if (!match) throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
-  return { owner: match[1]!, repo: match[2]! };
-}
-
 /** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
 function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv): Pick<GateRequest, 'github' | 'githubUnavailable'> {
   const repo = typeof options.repo === 'string' ? parseRepo(options.repo) : null;
@@ -87,17 +81,6 @@ function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv
     return { github: null, githubUnavailable: `the override cannot be checked through the GitHub API: ${missing.join('; ')}` };
   }
   return { github: { client: createGitHubClient(token), ...repo } };
-}
-
-/** How the CLI reads the files a policy `extends`: GITHUB_TOKEN or GH_TOKEN, for the repository of --repo. */
-export function cliParentAccess(repository: string | null, env: NodeJS.ProcessEnv): ParentAccess {
-  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
-  return {
-    client: token ? createGitHubClient(token) : null,
-    reader: 'cli',
-    repository: repository === null ? null : `${parseRepo(repository).owner}/${parseRepo(repository).repo}`,
-    missing: 'set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on the repository it names',
-  };
 }
 
 /** One evaluation as the CLI runs it: the policy file in the working directory, the token's user as override actor. */

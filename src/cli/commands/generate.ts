@@ -13,7 +13,7 @@ import { PolicyError } from '../../core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../../core/policy/resolve-policy.js';
 import type { PolicyFile } from '../../core/policy/schema.js';
 import { readPolicyFile } from '../../gate/read-policy-file.js';
-import { cliParentAccess } from './check.js';
+import { cliParentAccess } from '../parent-access.js';
 import { attributeToInputs } from '../../gate/run-gate.js';
 import { commandAction } from '../cli-exit.js';
 import { parseRawInputs } from '../gate-inputs.js';

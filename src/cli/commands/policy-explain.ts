@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { renderPolicyExplain } from '../../core/render/render-policy-explain.js';
 import { readPolicyFile } from '../../gate/read-policy-file.js';
 import { commandAction } from '../cli-exit.js';
-import { cliParentAccess } from './check.js';
+import { cliParentAccess } from '../parent-access.js';
 
 interface ExplainOptions {
   config?: string;
