@@ -107,7 +107,26 @@ export async function evaluateGate(request: GateEvaluationRequest): Promise<Gate
   return { report, policy: resolved, source, warnings, chain };
 }
 
-/** The report's `policySources`: the chain, and the files behind each effective key. */
+/**
+ * Most characters `policySources` may add to a report: the check run carries the report in 65,535 characters,
+ * the histories are trimmed to 45,000 before it is added (budget-history.ts), and an override record and its OIDC
+ * token may still follow. Past it, the named items' and environments' keys go first, then every key (`omitted`
+ * counts them; `deploy-governor policy explain` shows them all); the chain and the locks always stay.
+ */
+const POLICY_SOURCES_MAX_CHARS = 2_000;
+
+/** The report's `policySources`: the chain, and the files behind each effective key, within POLICY_SOURCES_MAX_CHARS. */
 function policySourcesOf(chain: PolicyChain): NonNullable<Report['policySources']> {
-  return { chain: chain.files, keys: chain.provenance, locked: chain.locks };
+  const all = Object.entries(chain.provenance);
+  const sources = (kept: [string, string[]][]) => ({
+    chain: chain.files,
+    keys: Object.fromEntries(kept),
+    locked: chain.locks,
+    ...(kept.length < all.length ? { omitted: all.length - kept.length } : {}),
+  });
+  const fits = (s: object) => JSON.stringify(s).length <= POLICY_SOURCES_MAX_CHARS;
+  const full = sources(all);
+  if (fits(full)) return full;
+  const topLevel = sources(all.filter(([key]) => !key.includes('[') && !key.startsWith('environments.')));
+  return fits(topLevel) ? topLevel : sources([]);
 }

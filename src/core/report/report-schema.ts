@@ -188,6 +188,8 @@ const policySourcesSchema = z.object({
   keys: z.record(z.string(), z.array(z.string())),
   /** Each locked key and the file that locked it. */
   locked: z.record(z.string(), z.string()),
+  /** Keys left out of `keys` to keep the report within the check run's size (`deploy-governor policy explain` lists them all). */
+  omitted: z.number().int().positive().optional(),
 });
 
 export const reportSchema = z.object({
