@@ -72,7 +72,9 @@ async function loadGatePolicy(
 ): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[]; chain: PolicyChain | null }> {
   const loaded = await request.source.load();
   const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source, request.target);
-  const locks = loaded.chain?.locks ?? {};
+  // The parents' locks: a repository's own `locked` binds the files that extend it, not its own runs (as without a parent).
+  const own = loaded.chain?.files[0];
+  const locks = Object.fromEntries(Object.entries(loaded.chain?.locks ?? {}).filter(([, by]) => by !== own));
   if (Object.keys(locks).length > 0) {
     // A lock binds the inputs too: the files' own values are the floor an input may only tighten.
     const fromFiles = resolvePolicy(

@@ -66,5 +66,8 @@ describe('policySources in the report', () => {
       /input on-error: on-error is block in the parent and may not become allow: on-error is locked by acme\/\.github.*\n.*input mode: mode is enforce/,
     );
     await expect(evaluate({ dr: { enabled: false } }, chain, { mode: 'enforce' })).resolves.toBeTruthy();
+    // The repository's own locks bind the files that extend it, not its own inputs (as without a parent).
+    const own = { files: [OWN, ORG], provenance: {}, locks: { mode: OWN } };
+    await expect(evaluate({ dr: { enabled: false } }, own, { mode: 'report' })).resolves.toBeTruthy();
   });
 });
