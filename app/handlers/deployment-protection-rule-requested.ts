@@ -20,6 +20,16 @@ import type { Report } from '../../src/core/report/report-schema.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
 
+/**
+ * The branch a deployment's ref names, for the policy's `applies-to`: `refs/heads/x` or a bare name is a branch;
+ * another full ref (a tag) or a commit SHA is none (null: a branch-scoped rule then applies, failing closed).
+ */
+function deployedBranch(ref: string | undefined): string | null {
+  if (!ref) return null;
+  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  return ref.startsWith('refs/') || /^[0-9a-f]{40}$/.test(ref) ? null : ref;
+}
+
 export async function onProtectionRuleRequested(
   context: Context<'deployment_protection_rule.requested'>,
   config: AppConfig,
@@ -45,6 +55,8 @@ export async function onProtectionRuleRequested(
       repo,
       installationId: payload.installation?.id ?? null,
       environment,
+      // The event's `ref` (GitHub sends it; the typings lack it), else the deployment's.
+      branch: deployedBranch((payload as { ref?: string }).ref ?? payload.deployment?.ref),
       now: new Date(),
       policy: { client },
     });

@@ -212,6 +212,8 @@ export class GitHubState {
   readonly tokenLogins = new Map<string, string>();
   /** Repositories (lowercase `owner/name`) that no token can see: every request about them answers 404. */
   readonly hidden = new Set<string>();
+  /** The answers to deployment protection rules, in order: `owner/name`, the run, and the body sent. */
+  readonly protectionAnswers: { repository: string; runId: number; body: Record<string, unknown> }[] = [];
   private ids = 1_000_000;
 
   constructor(readonly app: { id: number; slug: string }) {}
@@ -1069,7 +1071,10 @@ function buildRoutes(state: GitHubState): Route[] {
       })),
     };
   });
-  route('POST', `${base}/actions/runs/{run_id}/deployment_protection_rule`, () => ({ status: 204 }));
+  route('POST', `${base}/actions/runs/{run_id}/deployment_protection_rule`, (req, repo) => {
+    state.protectionAnswers.push({ repository: `${repo!.owner}/${repo!.name}`, runId: Number(req.params.run_id), body: req.body });
+    return { status: 204 };
+  });
 
   // --- collaborators
   route('GET', `${base}/collaborators/{username}/permission`, (req, repo) => {

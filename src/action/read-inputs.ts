@@ -17,6 +17,8 @@ export interface ActionInputs {
   githubToken: string | undefined;
   /** Where to post a chat notification of a blocked or overridden deploy (a secret), and in which format; null when unset. */
   notify: { url: string; format: NotifyFormat } | null;
+  /** Reads the files the policy `extends`; unset: githubToken. */
+  policyToken: string | undefined;
 }
 
 /**
@@ -44,10 +46,8 @@ export function readRawActionInputs(): Record<string, string> {
   ]) {
     if (secret) core.setSecret(secret);
   }
-  const githubToken = core.getInput('github-token');
-  if (githubToken) core.setSecret(githubToken);
-  const webhookUrl = core.getInput('notify-webhook-url');
-  if (webhookUrl) core.setSecret(webhookUrl);
+  for (const token of [core.getInput('github-token'), core.getInput('policy-token'), core.getInput('notify-webhook-url')])
+    if (token) core.setSecret(token);
   return raw;
 }
 
@@ -74,6 +74,7 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
   return {
     gate: parsed.data,
     githubToken: core.getInput('github-token') || undefined,
+    policyToken: core.getInput('policy-token') || undefined,
     notify: url ? { url, format: notify.data['notify-format'] } : null,
   };
 }

@@ -23,6 +23,11 @@ import { requestOidcToken } from './request-oidc-token.js';
 import { runInfoFromEnv } from './run-info.js';
 import { setErrorOutputs, setReportOutputs } from './set-outputs.js';
 
+/** The branch of a `refs/heads/…` ref; null for a tag or no ref (a branch-scoped rule then applies). */
+function branchOf(ref: string | null): string | null {
+  return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+}
+
 function defaultReportPath(): string {
   return path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
 }
@@ -121,12 +126,20 @@ export async function run(): Promise<void> {
     const [owner, repo] = (runInfo?.repository ?? '/').split('/');
     const gh = inputs.githubToken && owner && repo ? { client: createGitHubClient(inputs.githubToken), owner, repo } : null;
 
+    const policyToken = inputs.policyToken ?? inputs.githubToken;
     const outcome = await runGate({
       inputs: inputs.gate,
       env: process.env,
       root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       run: runInfo,
       github: gh,
+      parents: {
+        client: policyToken ? createGitHubClient(policyToken) : null,
+        reader: 'action',
+        repository: runInfo?.repository ?? null,
+        missing: 'set the policy-token input to a token with contents: read on the repository it names',
+      },
+      target: { repository: runInfo?.repository ?? null, branch: branchOf(runInfo?.ref ?? null) },
     });
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
     for (const warning of outcome.warnings) core.warning(`deploy-governor: ${warning}`);

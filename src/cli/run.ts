@@ -13,6 +13,7 @@ import { messageOf } from '../github/client.js';
 import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
 import { registerGenerateCommands } from './commands/generate.js';
+import { registerPolicyCommands } from './commands/policy-explain.js';
 import { registerPostmortemCommands } from './commands/postmortems.js';
 import { exitCodeOf } from './cli-exit.js';
 import { COMMAND_LINE } from './usage-error.js';
@@ -32,6 +33,7 @@ function buildProgram(): Command {
   registerAuditCommands(program);
   registerGenerateCommands(program);
   registerPostmortemCommands(program);
+  registerPolicyCommands(program);
   return program;
 }
 

@@ -8,7 +8,10 @@
  * timestamp.
  */
 import { evaluatePolicy } from '../core/evaluate/evaluate-policy.js';
-import type { GateInputs } from '../core/policy/inputs.js';
+import type { RuleTarget } from '../core/policy/inherit/applies-to.js';
+import { inputLockViolations } from '../core/policy/inherit/locks.js';
+import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
+import { gateInputsSchema, type GateInputs } from '../core/policy/inputs.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import { DEFAULT_QUERY_CONCURRENCY, limitConcurrency } from '../core/prometheus/limited-querier.js';
@@ -48,6 +51,8 @@ export interface GateEvaluationRequest {
   limits?: EvaluationLimits;
   /** `budgets`: the SLOs' budgets only (no DR drill, no freeze windows), as a postmortem measures an incident. */
   scope?: 'gate' | 'budgets';
+  /** The repository (`owner/name`) and branch the rules' `applies-to` is matched against; unknown (null) ones match. */
+  target?: Omit<RuleTarget, 'environment'>;
 }
 
 export interface GateEvaluation {
@@ -57,14 +62,31 @@ export interface GateEvaluation {
   source: string;
   /** What the policy's sources named but the gate ignores (shown as warnings). */
   warnings: string[];
+  /** The files the policy extends and where each key came from; null when it extends nothing. */
+  chain: PolicyChain | null;
 }
 
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
 async function loadGatePolicy(
-  request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits'>,
-): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[] }> {
+  request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits' | 'target'>,
+): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[]; chain: PolicyChain | null }> {
   const loaded = await request.source.load();
-  const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
+  const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source, request.target);
+  // The parents' locks: a repository's own `locked` binds the files that extend it, not its own runs (as without a parent).
+  const own = loaded.chain?.files[0];
+  const locks = Object.fromEntries(Object.entries(loaded.chain?.locks ?? {}).filter(([, by]) => by !== own));
+  if (Object.keys(locks).length > 0) {
+    // A lock binds the inputs too: the files' own values are the floor an input may only tighten.
+    const fromFiles = resolvePolicy(
+      loaded.file,
+      gateInputsSchema.parse({ environment: request.inputs.environment }),
+      request.env,
+      loaded.source,
+      request.target,
+    );
+    const violations = inputLockViolations(fromFiles, policy, locks);
+    if (violations.length > 0) throw new PolicyError(loaded.source, violations);
+  }
   const max = request.limits?.maxSlos;
   if (max !== undefined && policy.slos.length > max) {
     throw new PolicyError(loaded.source, [
@@ -74,14 +96,39 @@ async function loadGatePolicy(
       },
     ]);
   }
-  return { policy, source: loaded.source, warnings: loaded.warnings };
+  return { policy, source: loaded.source, warnings: loaded.warnings, chain: loaded.chain ?? null };
 }
 
 export async function evaluateGate(request: GateEvaluationRequest): Promise<GateEvaluation> {
-  const { policy: resolved, source, warnings } = await loadGatePolicy(request);
+  const { policy: resolved, source, warnings, chain } = await loadGatePolicy(request);
   const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
   const { querier, timeoutMs } = request.querierFor(policy, source);
   const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-  const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
-  return { report, policy: resolved, source, warnings };
+  const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+  const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
+  return { report, policy: resolved, source, warnings, chain };
+}
+
+/**
+ * Most characters `policySources` may add to a report: the check run carries the report in 65,535 characters,
+ * the histories are trimmed to 45,000 before it is added (budget-history.ts), and an override record and its OIDC
+ * token may still follow. Past it, the named items' and environments' keys go first, then every key (`omitted`
+ * counts them; `deploy-governor policy explain` shows them all); the chain and the locks always stay.
+ */
+const POLICY_SOURCES_MAX_CHARS = 2_000;
+
+/** The report's `policySources`: the chain, and the files behind each effective key, within POLICY_SOURCES_MAX_CHARS. */
+function policySourcesOf(chain: PolicyChain): NonNullable<Report['policySources']> {
+  const all = Object.entries(chain.provenance);
+  const sources = (kept: [string, string[]][]) => ({
+    chain: chain.files,
+    keys: Object.fromEntries(kept),
+    locked: chain.locks,
+    ...(kept.length < all.length ? { omitted: all.length - kept.length } : {}),
+  });
+  const fits = (s: object) => JSON.stringify(s).length <= POLICY_SOURCES_MAX_CHARS;
+  const full = sources(all);
+  if (fits(full)) return full;
+  const topLevel = sources(all.filter(([key]) => !key.includes('[') && !key.startsWith('environments.')));
+  return fits(topLevel) ? topLevel : sources([]);
 }

@@ -4,6 +4,7 @@
  * branch through the API (repository-source.ts); both read a Sloth spec the
  * policy names from the same place, the same way.
  */
+import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
 import type { PolicyFile } from '../core/policy/schema.js';
 
 export interface LoadedPolicy {
@@ -14,6 +15,8 @@ export interface LoadedPolicy {
   found: boolean;
   /** What was read but ignored, one line each (shown as warnings: never a reason to block). */
   warnings: string[];
+  /** The files the policy extends, merged into `file`, and where each key came from; null or absent when it extends nothing. */
+  chain?: PolicyChain | null;
 }
 
 export interface PolicySource {

@@ -5,8 +5,10 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import type { PolicyFile } from '../core/policy/schema.js';
+import type { GitHubClient } from '../github/client.js';
 
 const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
 
@@ -18,13 +20,31 @@ export interface LoadedPolicyFile {
   found: boolean;
   /** What was read but ignored (a Sloth plugin that does not change the maths), one line each, naming the file. */
   warnings: string[];
+  /** The files the policy extends (merged into `file`); null when it extends nothing. */
+  chain: PolicyChain | null;
+}
+
+/** How the Action and the CLI read the files a policy `extends`: through the GitHub API, with a token. */
+export interface ParentAccess {
+  /** Null when the host has no token: a policy with `extends` is then an error that says `missing`. */
+  client: GitHubClient | null;
+  /** Who reads, for the advice of a refusal. */
+  reader: 'action' | 'cli';
+  /** `owner/name` of the repository the policy belongs to, when known: a chain stays within its owner. */
+  repository: string | null;
+  /** What to do when `client` is null, in the host's words. */
+  missing: string;
 }
 
 function codeOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
 }
 
-export async function readPolicyFile(root: string, configured: string | undefined): Promise<LoadedPolicyFile> {
+export async function readPolicyFile(
+  root: string,
+  configured: string | undefined,
+  parents: ParentAccess | null = null,
+): Promise<LoadedPolicyFile> {
   const source = configured ?? DEFAULT_POLICY_PATH;
   const full = path.resolve(root, source);
   let text: string;
@@ -32,7 +52,7 @@ export async function readPolicyFile(root: string, configured: string | undefine
     text = await readFile(full, 'utf8');
   } catch (error: unknown) {
     const code = codeOf(error);
-    if (code === 'ENOENT' && configured === undefined) return { file: {}, source, found: false, warnings: [] };
+    if (code === 'ENOENT' && configured === undefined) return { file: {}, source, found: false, warnings: [], chain: null };
     throw new PolicyError(source, [
       {
         path: 'config',
@@ -46,6 +66,8 @@ export async function readPolicyFile(root: string, configured: string | undefine
   // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
   const { parsePolicy } = await import('../core/policy/load-policy.js');
   let file = parsePolicy(text, source);
+  let chain: PolicyChain | null = null;
+  if (file.extends !== undefined) ({ file, chain } = await readChain(file, source, parents));
   const warnings: string[] = [];
   if (file.sloth !== undefined) {
     // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
@@ -69,7 +91,31 @@ export async function readPolicyFile(root: string, configured: string | undefine
     const { applyOpenSloSource } = await import('../core/openslo/apply-openslo-source.js');
     file = applyOpenSloSource(file, openSloText);
   }
-  return { file, source, found: true, warnings };
+  return { file, source, found: true, warnings, chain };
+}
+
+/** The file merged with the files it extends, read through the API (fails closed: no token, no policy). */
+async function readChain(
+  file: PolicyFile,
+  source: string,
+  parents: ParentAccess | null,
+): Promise<{ file: PolicyFile; chain: PolicyChain | null }> {
+  if (!parents?.client) {
+    throw new PolicyError(source, [
+      {
+        path: 'extends',
+        message: `the policy extends ${JSON.stringify(file.extends)}, which is read through the GitHub API, and there is no token to read it with: ${parents?.missing ?? 'give a GitHub token'}`,
+      },
+    ]);
+  }
+  const [{ resolveChain }, { parentPolicyReader }] = await Promise.all([
+    import('../core/policy/inherit/resolve-chain.js'),
+    import('../github/read-parent-policy.js'),
+  ]);
+  const [owner, repo] = parents.repository?.split('/') ?? [];
+  const self =
+    owner && repo ? { owner, repo, path: path.posix.normalize(source.replace(/\\/g, '/')).replace(/^\.\//, ''), ref: null } : null;
+  return resolveChain(file, source, parentPolicyReader(parents.client, parents.reader), { owner: owner ?? null, self });
 }
 
 /**

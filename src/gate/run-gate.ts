@@ -22,6 +22,10 @@ import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
+import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
+import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
+import type { RuleTarget } from '../core/policy/inherit/applies-to.js';
+import type { ParentAccess } from './read-policy-file.js';
 
 export interface GateRequest {
   inputs: GateInputs;
@@ -39,6 +43,10 @@ export interface GateRequest {
   host?: GateHost;
   /** Injectable for tests; defaults to the HTTP client. */
   createQuerier?: (prometheus: ResolvedPrometheus) => PrometheusQuerier;
+  /** How the files the policy `extends` are read (null: no token, so such a policy is refused). */
+  parents?: ParentAccess | null;
+  /** The repository and branch the rules' `applies-to` is matched against (unknown: null). */
+  target?: Omit<RuleTarget, 'environment'>;
 }
 
 export interface GateOutcome {
@@ -47,6 +55,8 @@ export interface GateOutcome {
   policySource: string;
   /** Problems that do not change the decision (a failed Pushgateway push). */
   warnings: string[];
+  /** The files the policy extends; null when it extends nothing. */
+  chain: PolicyChain | null;
 }
 
 export type GateHost = 'action' | 'cli';
@@ -64,6 +74,11 @@ const INPUTS_OF_PATH: Record<string, readonly (keyof GateInputs)[]> = {
   'error-query/total-query': ['error-query', 'total-query'],
   environment: ['environment'],
   config: ['config'],
+  // An input that loosens a key the organisation locked (core/policy/inherit/locks.ts).
+  [INPUT_LOCK_PATHS['block-on']!]: ['block-on'],
+  [INPUT_LOCK_PATHS['on-error']!]: ['on-error'],
+  [INPUT_LOCK_PATHS.mode!]: ['mode'],
+  [INPUT_LOCK_PATHS.thresholds!]: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
 };
 
 /**
@@ -92,7 +107,8 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   let evaluation: Awaited<ReturnType<typeof evaluateGate>>;
   try {
     evaluation = await evaluateGate({
-      source: fileSource(request.root, inputs.config),
+      source: fileSource(request.root, inputs.config, request.parents ?? null),
+      ...(request.target ? { target: request.target } : {}),
       inputs,
       env: request.env,
       now,
@@ -146,7 +162,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       warnings.push(messageOf(error));
     }
   }
-  return { report, policy, policySource: evaluation.source, warnings };
+  return { report, policy, policySource: evaluation.source, warnings, chain: evaluation.chain };
 }
 
 async function authorizeOverride(

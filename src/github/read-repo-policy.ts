@@ -2,8 +2,10 @@
 import { parsePolicy } from '../core/policy/load-policy.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import { applySlothSource } from '../core/sloth/apply-sloth-source.js';
+import { resolveChain, type ChainedPolicy } from '../core/policy/inherit/resolve-chain.js';
 import type { PolicyFile } from '../core/policy/schema.js';
 import type { GitHubClient } from './client.js';
+import { parentPolicyReader } from './read-parent-policy.js';
 import { readRepoFile } from './read-repo-file.js';
 
 export const POLICY_PATH = '.github/deploy-governor.yml';
@@ -18,10 +20,28 @@ export async function readRepoPolicy(
   repo: string,
   warn?: (message: string) => void,
 ): Promise<PolicyFile> {
+  return (await readRepoPolicyChain(client, owner, repo, warn)).file;
+}
+
+/**
+ * The parsed policy merged with the files it `extends` (read through the same client: the app's installation,
+ * so a parent in a repository the app is not installed on is an error), and the chain (null when it extends
+ * nothing). Only files of the repository's own owner may be extended: another owner is another tenant.
+ */
+export async function readRepoPolicyChain(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  warn?: (message: string) => void,
+): Promise<ChainedPolicy> {
   const file = await readRepoFile(client, { owner, repo, path: POLICY_PATH });
-  if (!file) return {};
+  if (!file) return { file: {}, chain: null };
   const source = `${owner}/${repo}:${POLICY_PATH}`;
-  let policy = parsePolicy(file.text, source);
+  const chained = await resolveChain(parsePolicy(file.text, source), source, parentPolicyReader(client, 'app'), {
+    owner,
+    self: { owner, repo, path: POLICY_PATH, ref: null },
+  });
+  let policy = chained.file;
   if (policy.sloth !== undefined) {
     // The Sloth spec the policy names, from the same default branch.
     const sloth = await readRepoFile(client, { owner, repo, path: policy.sloth.replace(/^\.?\//, '') });
@@ -55,5 +75,5 @@ export async function readRepoPolicy(
     const { applyOpenSloSource } = await import('../core/openslo/apply-openslo-source.js');
     policy = applyOpenSloSource(policy, openslo.text);
   }
-  return policy;
+  return { file: policy, chain: chained.chain };
 }

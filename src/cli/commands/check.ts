@@ -24,6 +24,7 @@ import { commandAction } from '../cli-exit.js';
 import { colorEnabled } from '../color.js';
 import { ENV_FALLBACK, parseRawInputs, rawInputsFromOptions } from '../gate-inputs.js';
 import { parseInterval } from '../interval.js';
+import { cliParentAccess, parseRepo } from '../parent-access.js';
 import { withCliNextSteps } from '../next-steps.js';
 import { flagError, UsageError } from '../usage-error.js';
 
@@ -68,12 +69,6 @@ function addGateOptions(command: Command): Command {
     .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
 
-function parseRepo(value: string): { owner: string; repo: string } {
-  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
-  if (!match) throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
-  return { owner: match[1]!, repo: match[2]! };
-}
-
 /** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
 function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv): Pick<GateRequest, 'github' | 'githubUnavailable'> {
   const repo = typeof options.repo === 'string' ? parseRepo(options.repo) : null;
@@ -92,7 +87,17 @@ function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv
 async function evaluateOnce(options: Record<string, unknown>, inputs: GateInputs): Promise<Report> {
   const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
   const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
-  const outcome = await runGate({ inputs, env: process.env, root: process.cwd(), run: null, host: 'cli', ...github });
+  const repository = typeof options.repo === 'string' ? options.repo : null;
+  const outcome = await runGate({
+    inputs,
+    env: process.env,
+    root: process.cwd(),
+    run: null,
+    host: 'cli',
+    ...github,
+    parents: cliParentAccess(repository, process.env),
+    target: { repository, branch: null },
+  });
   for (const warning of outcome.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
   return withCliNextSteps(outcome.report, outcome.policy, inputs.override);
 }

@@ -13,6 +13,7 @@ import { PolicyError } from '../../core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../../core/policy/resolve-policy.js';
 import type { PolicyFile } from '../../core/policy/schema.js';
 import { readPolicyFile } from '../../gate/read-policy-file.js';
+import { cliParentAccess } from '../parent-access.js';
 import { attributeToInputs } from '../../gate/run-gate.js';
 import { commandAction } from '../cli-exit.js';
 import { parseRawInputs } from '../gate-inputs.js';
@@ -47,7 +48,8 @@ async function loadPolicy(options: CommonOptions): Promise<Loaded> {
 async function readAndResolve(options: CommonOptions, inputs: GateInputs): Promise<Loaded> {
   // readPolicyFile reads the Sloth spec and the OpenSLO file the policy names, as the gate does, so both
   // generators see exactly the SLOs the gate evaluates.
-  const loaded = await readPolicyFile(process.cwd(), options.config);
+  // A policy that `extends` another is merged with it through GITHUB_TOKEN (or GH_TOKEN), as `check` reads it.
+  const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(null, process.env));
   for (const warning of loaded.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
   const file = loaded.file;
   // Generating needs no Prometheus connection: leave its credentials (environment variables) out of it.

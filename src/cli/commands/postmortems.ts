@@ -12,6 +12,8 @@ import { resolvePostmortemPolicy, type PostmortemPolicy } from '../../core/postm
 import { renderReliabilityMarkdown, renderReliabilityOpenMetrics } from '../../core/postmortem/reliability-report.js';
 import { readReliabilityReport, runPostmortemSweep } from '../../github/apply-sweep.js';
 import type { GitHubClient } from '../../github/client.js';
+import { resolveChain } from '../../core/policy/inherit/resolve-chain.js';
+import { parentPolicyReader } from '../../github/read-parent-policy.js';
 import { readRepoPolicy } from '../../github/read-repo-policy.js';
 import { createGitHubClient } from '../../github/rest-client.js';
 import { commandAction } from '../cli-exit.js';
@@ -41,7 +43,12 @@ function githubClient(): GitHubClient {
 }
 
 async function readPolicy(client: GitHubClient, owner: string, repo: string, config: string | undefined): Promise<PostmortemPolicy> {
-  const file = config ? parsePolicy(await readFile(config, 'utf8'), config) : await readRepoPolicy(client, owner, repo);
+  if (!config) return resolvePostmortemPolicy((await readRepoPolicy(client, owner, repo)).postmortems);
+  // A local file that extends another is merged with it, through the same token, as the gate reads it.
+  const { file } = await resolveChain(parsePolicy(await readFile(config, 'utf8'), config), config, parentPolicyReader(client, 'cli'), {
+    owner,
+    self: null,
+  });
   return resolvePostmortemPolicy(file.postmortems);
 }
 

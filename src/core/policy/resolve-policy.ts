@@ -7,6 +7,7 @@ import { formatPromDuration, parseDurationMs } from '../duration.js';
 import { resolveSli, type ResolvedSli } from '../sli/registry.js';
 import type { BlockableStatus } from '../status.js';
 import { unknownEnvironmentMessage } from './environment-names.js';
+import { appliesTo, type RuleTarget } from './inherit/applies-to.js';
 import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
@@ -262,15 +263,19 @@ export const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/ov
  * @param inputs validated inputs; set values win over the file
  * @param env environment variables, for `bearer-token-env` and `password-env`
  * @param source where the file came from, for error messages
+ * @param target the repository and branch the rules' `applies-to` is matched against (null: unknown, so a scoped rule applies)
  */
 export function resolvePolicy(
   file: PolicyFile,
   inputs: GateInputs,
   env: Readonly<Record<string, string | undefined>> = {},
   source = '.github/deploy-governor.yml',
+  target: Omit<RuleTarget, 'environment'> = { repository: null, branch: null },
 ): ResolvedPolicy {
   const environment = inputs.environment ?? 'production';
-  const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
+  const ruleTarget: RuleTarget = { ...target, environment };
+  // `extends` and `locked` were consumed by the chain (inherit/resolve-chain.ts) before resolving.
+  const { environments, $schema: _schema, version: _version, sloth, openslo, extends: _extends, locked: _locked, ...top } = file;
   // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was
   // never read, and evaluating the default SLO instead would be wrong.
   if (sloth !== undefined) {
@@ -278,6 +283,16 @@ export function resolvePolicy(
       {
         path: 'sloth',
         message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files`,
+      },
+    ]);
+  }
+  // Likewise `extends` (src/core/policy/inherit/resolve-chain.ts): evaluating the repository's file without its
+  // parents would drop the organisation's rules.
+  if (file.extends !== undefined) {
+    throw new PolicyError(source, [
+      {
+        path: 'extends',
+        message: `the parent policy ${file.extends} was not loaded by this entry point; the file cannot be evaluated without it`,
       },
     ]);
   }
@@ -312,13 +327,15 @@ export function resolvePolicy(
     ]);
   }
 
-  const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS).map((g) => ({
-    name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
-    long: g.long,
-    short: g.short,
-    factor: g.factor,
-    status: g.status ?? 'FREEZE',
-  }));
+  const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS)
+    .filter((g) => appliesTo(g['applies-to'], ruleTarget))
+    .map((g) => ({
+      name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
+      long: g.long,
+      short: g.short,
+      factor: g.factor,
+      status: g.status ?? 'FREEZE',
+    }));
 
   const levels = {} as Record<OverrideLevel, ResolvedOverrideLevel>;
   for (const level of ['warning', 'freeze', 'exhausted'] as const) {
@@ -341,7 +358,9 @@ export function resolvePolicy(
     mode: inputs.mode ?? merged.mode ?? 'enforce',
     useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
     dr: resolveDr(merged, inputs),
-    freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
+    freezeWindows: (merged['freeze-windows'] ?? []).filter(
+      (w) => (!w.environments || w.environments.includes(environment)) && appliesTo(w['applies-to'], ruleTarget),
+    ),
     burnRateGuards: guards,
     unknownGuards: merged['unknown-guards'] ?? 'allow',
     overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },

@@ -21,6 +21,9 @@ import { enumSchema } from './enum-schema.js';
 import { unknownFreezeEnvironmentMessage } from './environment-names.js';
 import { objectiveProblem } from './objective.js';
 import { PERMISSIONS } from './permissions.js';
+import { appliesToSchema } from './inherit/applies-to.js';
+import { EXTENDS_FORM, parseExtends } from './inherit/extends-spec.js';
+import { LOCKABLE_KEYS } from './inherit/locks.js';
 
 const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL expression' });
 
@@ -180,6 +183,7 @@ const freezeWindowSchema = z
       description:
         'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
     }),
+    'applies-to': appliesToSchema.optional(),
   })
   .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -216,6 +220,7 @@ const burnRateGuardSchema = z
     short: durationSchema.meta({ description: 'Short window, e.g. 5m.' }),
     factor: z.number().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
+    'applies-to': appliesToSchema.optional(),
   })
   .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
 
@@ -396,6 +401,27 @@ export const policyFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Editor hint; ignored.' }),
     version: z.literal(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    extends: z
+      .string()
+      .superRefine((value, ctx) => {
+        const parsed = parseExtends(value);
+        if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: `${parsed.problem}; expected ${EXTENDS_FORM}` });
+      })
+      .optional()
+      .meta({
+        description:
+          "A policy file this one extends, as `owner/repo[:path][@ref]` (Probot's `_extends`): the path defaults to .github/deploy-governor.yml, the ref to the repository's default branch. Only files of the repository's own owner; at most 3 levels. This file merges over it (README, Governing an organisation).",
+        examples: ['acme/.github', 'acme/.github:policies/payments.yml@main'],
+      }),
+    locked: z
+      .array(enumSchema(LOCKABLE_KEYS))
+      .max(LOCKABLE_KEYS.length * 2)
+      .optional()
+      .meta({
+        description:
+          'Keys that files extending this one may make stricter but never looser; a lock set by a parent stays, whatever a child lists here (README, Governing an organisation).',
+        examples: [['block-on', 'freeze-windows', 'overrides']],
+      }),
     sloth: z
       .string()
       .min(1)

@@ -62,6 +62,7 @@ export function renderSummary(report: Report): string {
     );
   }
 
+  if (report.policySources) lines.push(`**Policy:** ${report.policySources.chain.map((f) => tableCell(f)).join(' extends ')}`, '');
   lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of report.slos) {

@@ -143,6 +143,7 @@ export function renderTextReport(report: Report, options: TextOptions): string {
       `Override: level ${o.level} by ${terminalText(o.actor)} (${terminalText(o.permission)})${o.approvers.length > 0 ? `, approved by ${o.approvers.map(terminalText).join(', ')}` : ''}: ${terminalText(o.reason)}`,
     );
   }
+  if (report.policySources) out.push(`Policy: ${report.policySources.chain.map(terminalText).join(' extends ')}`);
   if (report.slos.length > 0) out.push('', ...sloTable(report, options));
 
   const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));

@@ -178,6 +178,20 @@ export const provenanceSchema = z.object({
   oidcToken: z.string().min(1).max(16_384),
 });
 
+/**
+ * Where the policy came from when it extends other files (`extends`): the chain, the repository's own file
+ * first, and for each effective key (`block-on`, `freeze-windows[holiday]`, `environments.prod.mode`) the files
+ * that set it, parent first; a merged object lists every file that contributed. Absent when the policy extends nothing.
+ */
+const policySourcesSchema = z.object({
+  chain: z.array(z.string()).min(2),
+  keys: z.record(z.string(), z.array(z.string())),
+  /** Each locked key and the file that locked it. */
+  locked: z.record(z.string(), z.string()),
+  /** Keys left out of `keys` to keep the report within the check run's size (`deploy-governor policy explain` lists them all). */
+  omitted: z.number().int().positive().optional(),
+});
+
 export const reportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA_ID),
   environment: z.string(),
@@ -220,6 +234,8 @@ export const reportSchema = z.object({
   run: runInfoSchema.nullable(),
   /** The run's OIDC binding of an overridden report (absent otherwise; added in 0.2). */
   provenance: provenanceSchema.nullable().optional(),
+  /** The policy chain and the source of each effective key, when the policy extends another file (optional; added with `extends`). */
+  policySources: policySourcesSchema.optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;

@@ -1,0 +1,225 @@
+/**
+ * `locked`: the keys a parent policy fixes for every file that extends it. A
+ * child may make a locked key stricter, never looser. What "looser" means is
+ * defined per key, conservatively: anything not shown to be at least as strict
+ * is refused (fail closed), and every lockable key must have a rule here
+ * (LOOSENING is typed over LOCKABLE_KEYS).
+ *
+ * | Locked key | A child may | Refused |
+ * | --- | --- | --- |
+ * | `block-on` | lower it (EXHAUSTED → FREEZE → WARNING → CAUTION blocks more) | raising it |
+ * | `on-error` | keep `block` | `allow` where the parent blocks |
+ * | `mode` | keep `enforce` | `report` where the parent enforces |
+ * | `unknown-guards` | turn `allow` into `block` | `allow` where the parent blocks |
+ * | `thresholds` | raise `caution`, `warning` or `freeze` (a status is reached sooner) | lowering any of them |
+ * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
+ * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
+ * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ *
+ * The comparison is of effective values, built-in defaults included, at the
+ * top level and in every environment section either file names: an
+ * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
+ */
+import { BLOCKABLE_STATUSES } from '../../status.js';
+import { canonicalJson } from '../../canonical-json.js';
+import { PERMISSIONS, type Permission } from '../permissions.js';
+import type { PolicyIssue } from '../policy-error.js';
+import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
+import { itemName } from './merge-policies.js';
+
+export const LOCKABLE_KEYS = [
+  'block-on',
+  'on-error',
+  'mode',
+  'unknown-guards',
+  'thresholds',
+  'freeze-windows',
+  'burn-rate-guards',
+  'overrides',
+] as const;
+export type LockableKey = (typeof LOCKABLE_KEYS)[number];
+
+const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 };
+const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
+const DEFAULT_LEVELS: Record<'warning' | 'freeze' | 'exhausted', Permission> = { warning: 'write', freeze: 'maintain', exhausted: 'admin' };
+
+/** One section's value of a key, as the gate would see it in that environment (the section merges over the top level). */
+type Section = EnvironmentPolicy;
+
+/** Why `child` is looser than `parent` for this key (one line each); empty when it is at least as strict. */
+type Loosening = (parent: Section, child: Section) => string[];
+
+function rankOf<T>(order: readonly T[], value: T): number {
+  return order.indexOf(value);
+}
+
+const blockOn: Loosening = (p, c) => {
+  const parent = p['block-on'] ?? 'WARNING';
+  const child = c['block-on'] ?? 'WARNING';
+  return rankOf(BLOCKABLE_STATUSES, child) > rankOf(BLOCKABLE_STATUSES, parent)
+    ? [`block-on may only become stricter (CAUTION blocks most, EXHAUSTED least); the parent has ${parent}, this file makes it ${child}`]
+    : [];
+};
+
+const oneWay =
+  <K extends 'on-error' | 'mode' | 'unknown-guards'>(
+    key: K,
+    fallback: NonNullable<Section[K]>,
+    strict: NonNullable<Section[K]>,
+  ): Loosening =>
+  (p, c) => {
+    const parent = p[key] ?? fallback;
+    const child = c[key] ?? fallback;
+    return parent === strict && child !== strict ? [`${key} is ${strict} in the parent and may not become ${String(child)}`] : [];
+  };
+
+const thresholds: Loosening = (p, c) => {
+  const parent = { ...DEFAULT_THRESHOLDS, ...p.thresholds };
+  const child = { ...DEFAULT_THRESHOLDS, ...c.thresholds };
+  return (['caution', 'warning', 'freeze'] as const)
+    .filter((k) => child[k] < parent[k])
+    .map((k) => `thresholds.${k} may only be raised; the parent has ${parent[k]}, this file makes it ${child[k]}`);
+};
+
+const namedItems =
+  (key: 'freeze-windows' | 'burn-rate-guards', what: string, fallback: readonly unknown[]): Loosening =>
+  (p, c) => {
+    const parent: readonly unknown[] = p[key] ?? fallback;
+    const child: readonly unknown[] = c[key] ?? fallback;
+    const problems: string[] = [];
+    for (const item of parent) {
+      const name = itemName(item);
+      const same = child.filter((i) => itemName(i) === name);
+      if (same.length === 0) problems.push(`the ${what} "${name}" set by the parent may not be removed`);
+      else if (same.some((i) => canonicalJson(i) !== canonicalJson(item)))
+        problems.push(`the ${what} "${name}" set by the parent may not be changed (give a new ${what} another name)`);
+    }
+    return problems;
+  };
+
+const overrides: Loosening = (p, c) => {
+  const parent = p.overrides ?? {};
+  const child = c.overrides ?? {};
+  const problems: string[] = [];
+  const minParent = parent['min-reason-length'] ?? 10;
+  const minChild = child['min-reason-length'] ?? 10;
+  if (minChild < minParent)
+    problems.push(`overrides.min-reason-length may only be raised; the parent has ${minParent}, this file ${minChild}`);
+  const refsParent = parent.refs ?? [];
+  for (const ref of child.refs ?? []) {
+    if (!refsParent.includes(ref))
+      problems.push(`overrides.refs may only lose refs; ${ref} is not among the parent's (${refsParent.join(', ') || 'none'})`);
+  }
+  for (const level of ['warning', 'freeze', 'exhausted'] as const) {
+    const lp = parent.levels?.[level];
+    const lc = child.levels?.[level];
+    const permParent = lp?.permission ?? DEFAULT_LEVELS[level];
+    const permChild = lc?.permission ?? DEFAULT_LEVELS[level];
+    if (rankOf(PERMISSIONS, permChild) < rankOf(PERMISSIONS, permParent))
+      problems.push(`overrides.levels.${level}.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
+    if ((lp?.['require-environment-approval'] ?? false) && !(lc?.['require-environment-approval'] ?? false))
+      problems.push(`overrides.levels.${level}.require-environment-approval is true in the parent and may not be turned off`);
+  }
+  return problems;
+};
+
+const LOOSENING: Record<LockableKey, Loosening> = {
+  'block-on': blockOn,
+  'on-error': oneWay('on-error', 'block', 'block'),
+  mode: oneWay('mode', 'enforce', 'enforce'),
+  'unknown-guards': oneWay('unknown-guards', 'allow', 'block'),
+  thresholds,
+  'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
+  'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
+  overrides,
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Objects key by key, lists and scalars replaced: how resolve-policy.ts lays an environment's section over the top level. */
+function overlay(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = overlay(out[k], v);
+  return out;
+}
+
+/** The file's values in one environment (null: the top level), as the gate resolves them. */
+function effective(file: PolicyFile, environment: string | null): Section {
+  const { environments, ...top } = file;
+  const section = environment === null ? undefined : environments?.[environment];
+  return overlay(top, section) as Section;
+}
+
+/**
+ * Where the merged policy is looser than its parent on a locked key: one issue
+ * per problem, naming the key (its environment section when that is where it
+ * loosens), the lock and the file that set it.
+ *
+ * @param parent the parent chain merged so far
+ * @param merged the child merged over it
+ * @param locks each locked key and the file that locked it
+ */
+export function lockViolations(parent: PolicyFile, merged: PolicyFile, locks: Readonly<Record<string, string>>): PolicyIssue[] {
+  const environments = [null, ...new Set([...Object.keys(parent.environments ?? {}), ...Object.keys(merged.environments ?? {})])];
+  const issues: PolicyIssue[] = [];
+  for (const key of LOCKABLE_KEYS) {
+    const lockedBy = locks[key];
+    if (lockedBy === undefined) continue;
+    for (const env of environments) {
+      const at = env === null ? key : `environments.${env}.${key}`;
+      for (const problem of LOOSENING[key](effective(parent, env), effective(merged, env))) {
+        issues.push({ path: at, message: `${problem}: ${key} is locked by ${lockedBy} (locked: [${key}])` });
+      }
+    }
+  }
+  return issues;
+}
+
+/** The resolved values an input can change and a lock covers. */
+interface InputGoverned {
+  blockOn: (typeof BLOCKABLE_STATUSES)[number];
+  onError: 'block' | 'allow';
+  mode: 'enforce' | 'report';
+  thresholds: { caution: number; warning: number; freeze: number };
+}
+
+/** The issue path of an input that loosens a lock: the gate's hosts name the input in their own words (run-gate.ts). */
+export const INPUT_LOCK_PATHS: Partial<Record<LockableKey, string>> = {
+  'block-on': 'input block-on',
+  'on-error': 'input on-error',
+  mode: 'input mode',
+  thresholds: 'input thresholds',
+};
+
+/**
+ * Where the host's inputs (the Action's `block-on`, the CLI's `--mode`, …) loosen a locked key: a lock binds
+ * the inputs as it binds the files, or a workflow could undo what the organisation locked. Each issue names the
+ * input as `name`; the caller spells it in the host's words.
+ */
+export function inputLockViolations(
+  fromFiles: InputGoverned,
+  withInputs: InputGoverned,
+  locks: Readonly<Record<string, string>>,
+): PolicyIssue[] {
+  const asSection = (r: InputGoverned): Section => ({
+    'block-on': r.blockOn,
+    'on-error': r.onError,
+    mode: r.mode,
+    thresholds: r.thresholds,
+  });
+  const issues: PolicyIssue[] = [];
+  for (const [key, path] of Object.entries(INPUT_LOCK_PATHS) as [LockableKey, string][]) {
+    const lockedBy = locks[key];
+    if (lockedBy === undefined) continue;
+    for (const problem of LOOSENING[key](asSection(fromFiles), asSection(withInputs)))
+      issues.push({
+        path,
+        message: `${problem.replace('this file', 'this input')}: ${key} is locked by ${lockedBy} (locked: [${key}]), so no input may loosen it`,
+      });
+  }
+  return issues;
+}
