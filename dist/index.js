@@ -19,7 +19,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2042);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7494);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2042:
+/***/ 7494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -411,6 +411,8 @@ function renderSummary(report) {
         const o = report.override;
         lines.push(`**Override:** level \`${o.level}\` by ${tableCell(o.actor)} (${tableCell(o.permission)})${o.approvers.length > 0 ? `, approved by ${o.approvers.map(tableCell).join(', ')}` : ''}: ${tableCell(o.reason)}`, '');
     }
+    if (report.policySources)
+        lines.push(`**Policy:** ${report.policySources.chain.map((f) => tableCell(f)).join(' extends ')}`, '');
     lines.push('| SLO | Objective | Window | Error ratio | Budget remaining | Burn rate (1h) | Days to exhaustion | Status |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of report.slos) {
@@ -467,24 +469,8 @@ function renderSummary(report) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/core/canonical-json.ts
-/**
- * Canonical JSON: object keys sorted at every depth, no insignificant
- * whitespace, `undefined` members dropped. What the audit chain hashes and what
- * a report's OIDC binding digests: two parties that agree on the value agree on
- * the bytes.
- */
-function canonicalJson(value) {
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    const entries = Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
+// EXTERNAL MODULE: ./src/core/canonical-json.ts
+var canonical_json = __nccwpck_require__(484);
 ;// CONCATENATED MODULE: ./src/core/report/report-digest.ts
 /**
  * The digest that binds a report to the run that produced it. The Action asks
@@ -498,7 +484,7 @@ const AUDIENCE_PREFIX = 'deploy-governor:sha256:';
 /** Hex SHA-256 of the report's canonical JSON, without `provenance` (which carries the token). */
 function reportDigest(report) {
     const { provenance: _token, ...bound } = report;
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalJson(bound)).digest('hex');
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update((0,canonical_json/* canonicalJson */.d)(bound)).digest('hex');
 }
 /** The OIDC audience that names this digest. */
 function oidcAudience(digest) {
@@ -816,6 +802,19 @@ const runInfoSchema = schemas/* object */.Ikc({
 const provenanceSchema = schemas/* object */.Ikc({
     oidcToken: schemas/* string */.YjP().min(1).max(16_384),
 });
+/**
+ * Where the policy came from when it extends other files (`extends`): the chain, the repository's own file
+ * first, and for each effective key (`block-on`, `freeze-windows[holiday]`, `environments.prod.mode`) the files
+ * that set it, parent first; a merged object lists every file that contributed. Absent when the policy extends nothing.
+ */
+const policySourcesSchema = schemas/* object */.Ikc({
+    chain: schemas/* array */.YOg(schemas/* string */.YjP()).min(2),
+    keys: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())),
+    /** Each locked key and the file that locked it. */
+    locked: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    /** Keys left out of `keys` to keep the report within the check run's size (`deploy-governor policy explain` lists them all). */
+    omitted: schemas/* number */.aig().int().positive().optional(),
+});
 const report_schema_reportSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(REPORT_SCHEMA_ID),
     environment: schemas/* string */.YjP(),
@@ -858,6 +857,8 @@ const report_schema_reportSchema = schemas/* object */.Ikc({
     run: runInfoSchema.nullable(),
     /** The run's OIDC binding of an overridden report (absent otherwise; added in 0.2). */
     provenance: provenanceSchema.nullable().optional(),
+    /** The policy chain and the source of each effective key, when the policy extends another file (optional; added with `extends`). */
+    policySources: policySourcesSchema.optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/core/report/error-report.ts
@@ -932,62 +933,8 @@ function errorReport({ inputs, reasons, now, run }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-/** HTTP status of an Octokit RequestError (or anything shaped like one). */
-function httpStatusOf(error) {
-    if (typeof error === 'object' && error !== null && 'status' in error) {
-        const status = error.status;
-        return typeof status === 'number' ? status : undefined;
-    }
-    return undefined;
-}
-/** The message of any thrown value. */
-function messageOf(error) {
-    if (error instanceof Error)
-        return error.message;
-    return typeof error === 'string' ? error : JSON.stringify(error);
-}
-/**
- * Seconds GitHub asked to wait when it refused a request under a secondary rate
- * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
- * it is a permission problem, not a limit).
- */
-function retryAfterSecondsOf(error) {
-    const status = httpStatusOf(error);
-    if (status !== 403 && status !== 429)
-        return null;
-    const headers = error.response?.headers;
-    const value = Number(headers?.['retry-after']);
-    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
-}
-/**
- * A client that waits out short secondary rate limits and sends the request
- * again. GitHub refuses a rate-limited request without performing it, so the
- * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
- * Octokit does not do it for the app: Probot's throttling only logs secondary
- * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
- * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
- */
-function waitingOutSecondaryLimits(client, o = {}) {
-    const attempts = o.attempts ?? 3;
-    const maxWait = o.maxWaitSeconds ?? 5;
-    return {
-        async request(route, parameters) {
-            for (let attempt = 1;; attempt++) {
-                try {
-                    return await client.request(route, parameters);
-                }
-                catch (error) {
-                    const wait = retryAfterSecondsOf(error);
-                    if (wait === null || wait > maxWait || attempt >= attempts)
-                        throw error;
-                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-                }
-            }
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/github/client.ts
+var github_client = __nccwpck_require__(6584);
 ;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
 /**
  * The JSON report travels inside the check run's `output.text` in a fenced block
@@ -1071,14 +1018,14 @@ async function createCheckRun(client, target, report, summaryMarkdown) {
         return { created: true, id, url };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 403) {
             return {
                 created: false,
                 reason: 'the github-token cannot create check runs (HTTP 403): add "checks: write" to the job\'s permissions to publish the report for the deploy-governor app',
             };
         }
-        return { created: false, reason: `creating the check run failed: ${messageOf(error)}` };
+        return { created: false, reason: `creating the check run failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 
@@ -2521,7 +2468,7 @@ async function readActorRole(client, owner, repo, actor) {
         return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 404)
             return { role: { roleName: 'none', permission: 'none' } };
         if (status === 403 || status === 401) {
@@ -2529,7 +2476,7 @@ async function readActorRole(client, owner, repo, actor) {
                 error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
             };
         }
-        return { error: `reading the role failed: ${messageOf(error)}` };
+        return { error: `reading the role failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 /** Logins that approved the run's deployment to `environment`. */
@@ -2543,13 +2490,13 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
         return { approvers: [...new Set(approvers)] };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 403 || status === 401) {
             return {
                 error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
             };
         }
-        return { error: `reading the run's approvals failed: ${messageOf(error)}` };
+        return { error: `reading the run's approvals failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 
@@ -2570,7 +2517,7 @@ async function readTokenUser(client) {
         return { login: userResponse.parse(data).login };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 401)
             return { error: 'GitHub answered 401 to GET /user: GITHUB_TOKEN is not a valid token' };
         if (status === 403) {
@@ -2580,7 +2527,7 @@ async function readTokenUser(client) {
         }
         if (error instanceof errors/* ZodError */.G)
             return { error: 'GitHub answered GET /user without a login; is GITHUB_API_URL a GitHub API?' };
-        return { error: `reading the token's user (GET /user) failed: ${messageOf(error)}` };
+        return { error: `reading the token's user (GET /user) failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 
@@ -4132,14 +4079,19 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
     });
 }
 
+// EXTERNAL MODULE: ./src/core/policy/inherit/locks.ts
+var inherit_locks = __nccwpck_require__(2058);
 // EXTERNAL MODULE: ./src/core/policy/environment-names.ts
 var environment_names = __nccwpck_require__(7166);
+// EXTERNAL MODULE: ./src/core/policy/inherit/applies-to.ts
+var applies_to = __nccwpck_require__(1486);
 ;// CONCATENATED MODULE: ./src/core/policy/resolve-policy.ts
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
+
 
 
 
@@ -4305,10 +4257,13 @@ const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides
  * @param inputs validated inputs; set values win over the file
  * @param env environment variables, for `bearer-token-env` and `password-env`
  * @param source where the file came from, for error messages
+ * @param target the repository and branch the rules' `applies-to` is matched against (null: unknown, so a scoped rule applies)
  */
-function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
+function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml', target = { repository: null, branch: null }) {
     const environment = inputs.environment ?? 'production';
-    const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
+    const ruleTarget = { ...target, environment };
+    // `extends` and `locked` were consumed by the chain (inherit/resolve-chain.ts) before resolving.
+    const { environments, $schema: _schema, version: _version, sloth, openslo, extends: _extends, locked: _locked, ...top } = file;
     // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was
     // never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
@@ -4316,6 +4271,16 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
             {
                 path: 'sloth',
                 message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files`,
+            },
+        ]);
+    }
+    // Likewise `extends` (src/core/policy/inherit/resolve-chain.ts): evaluating the repository's file without its
+    // parents would drop the organisation's rules.
+    if (file.extends !== undefined) {
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'extends',
+                message: `the parent policy ${file.extends} was not loaded by this entry point; the file cannot be evaluated without it`,
             },
         ]);
     }
@@ -4348,7 +4313,9 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
             },
         ]);
     }
-    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS).map((g) => ({
+    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS)
+        .filter((g) => (0,applies_to/* appliesTo */.Gl)(g['applies-to'], ruleTarget))
+        .map((g) => ({
         name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
         long: g.long,
         short: g.short,
@@ -4373,7 +4340,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         mode: inputs.mode ?? merged.mode ?? 'enforce',
         useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
         dr: resolveDr(merged, inputs),
-        freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
+        freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => (!w.environments || w.environments.includes(environment)) && (0,applies_to/* appliesTo */.Gl)(w['applies-to'], ruleTarget)),
         burnRateGuards: guards,
         unknownGuards: merged['unknown-guards'] ?? 'allow',
         overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
@@ -4429,10 +4396,22 @@ function limitConcurrency(inner, max) {
 
 
 
+
+
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
 async function loadGatePolicy(request) {
     const loaded = await request.source.load();
-    const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source);
+    const policy = resolvePolicy(loaded.file, request.inputs, request.env, loaded.source, request.target);
+    // The parents' locks: a repository's own `locked` binds the files that extend it, not its own runs (as without a parent).
+    const own = loaded.chain?.files[0];
+    const locks = Object.fromEntries(Object.entries(loaded.chain?.locks ?? {}).filter(([, by]) => by !== own));
+    if (Object.keys(locks).length > 0) {
+        // A lock binds the inputs too: the files' own values are the floor an input may only tighten.
+        const fromFiles = resolvePolicy(loaded.file, gateInputsSchema.parse({ environment: request.inputs.environment }), request.env, loaded.source, request.target);
+        const violations = (0,inherit_locks/* inputLockViolations */.s$)(fromFiles, policy, locks);
+        if (violations.length > 0)
+            throw new policy_error/* PolicyError */.p(loaded.source, violations);
+    }
     const max = request.limits?.maxSlos;
     if (max !== undefined && policy.slos.length > max) {
         throw new policy_error/* PolicyError */.p(loaded.source, [
@@ -4442,15 +4421,39 @@ async function loadGatePolicy(request) {
             },
         ]);
     }
-    return { policy, source: loaded.source, warnings: loaded.warnings };
+    return { policy, source: loaded.source, warnings: loaded.warnings, chain: loaded.chain ?? null };
 }
 async function evaluateGate(request) {
-    const { policy: resolved, source, warnings } = await loadGatePolicy(request);
+    const { policy: resolved, source, warnings, chain } = await loadGatePolicy(request);
     const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
     const { querier, timeoutMs } = request.querierFor(policy, source);
     const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-    const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
-    return { report, policy: resolved, source, warnings };
+    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+    const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
+    return { report, policy: resolved, source, warnings, chain };
+}
+/**
+ * Most characters `policySources` may add to a report: the check run carries the report in 65,535 characters,
+ * the histories are trimmed to 45,000 before it is added (budget-history.ts), and an override record and its OIDC
+ * token may still follow. Past it, the named items' and environments' keys go first, then every key (`omitted`
+ * counts them; `deploy-governor policy explain` shows them all); the chain and the locks always stay.
+ */
+const POLICY_SOURCES_MAX_CHARS = 2_000;
+/** The report's `policySources`: the chain, and the files behind each effective key, within POLICY_SOURCES_MAX_CHARS. */
+function policySourcesOf(chain) {
+    const all = Object.entries(chain.provenance);
+    const sources = (kept) => ({
+        chain: chain.files,
+        keys: Object.fromEntries(kept),
+        locked: chain.locks,
+        ...(kept.length < all.length ? { omitted: all.length - kept.length } : {}),
+    });
+    const fits = (s) => JSON.stringify(s).length <= POLICY_SOURCES_MAX_CHARS;
+    const full = sources(all);
+    if (fits(full))
+        return full;
+    const topLevel = sources(all.filter(([key]) => !key.includes('[') && !key.startsWith('environments.')));
+    return fits(topLevel) ? topLevel : sources([]);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/read-policy-file.ts
@@ -4466,7 +4469,7 @@ const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
 function codeOf(error) {
     return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
-async function readPolicyFile(root, configured) {
+async function readPolicyFile(root, configured, parents = null) {
     const source = configured ?? DEFAULT_POLICY_PATH;
     const full = external_node_path_default().resolve(root, source);
     let text;
@@ -4476,7 +4479,7 @@ async function readPolicyFile(root, configured) {
     catch (error) {
         const code = codeOf(error);
         if (code === 'ENOENT' && configured === undefined)
-            return { file: {}, source, found: false, warnings: [] };
+            return { file: {}, source, found: false, warnings: [], chain: null };
         throw new policy_error/* PolicyError */.p(source, [
             {
                 path: 'config',
@@ -4489,6 +4492,9 @@ async function readPolicyFile(root, configured) {
     // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
     const { parsePolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
     let file = parsePolicy(text, source);
+    let chain = null;
+    if (file.extends !== undefined)
+        ({ file, chain } = await readChain(file, source, parents));
     const warnings = [];
     if (file.sloth !== undefined) {
         // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
@@ -4513,7 +4519,25 @@ async function readPolicyFile(root, configured) {
         const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(828), __nccwpck_require__.e(149), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         file = applyOpenSloSource(file, openSloText);
     }
-    return { file, source, found: true, warnings };
+    return { file, source, found: true, warnings, chain };
+}
+/** The file merged with the files it extends, read through the API (fails closed: no token, no policy). */
+async function readChain(file, source, parents) {
+    if (!parents?.client) {
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'extends',
+                message: `the policy extends ${JSON.stringify(file.extends)}, which is read through the GitHub API, and there is no token to read it with: ${parents?.missing ?? 'give a GitHub token'}`,
+            },
+        ]);
+    }
+    const [{ resolveChain }, { parentPolicyReader }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(815), __nccwpck_require__.e(149), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1982)),
+        __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 1632)),
+    ]);
+    const [owner, repo] = parents.repository?.split('/') ?? [];
+    const self = owner && repo ? { owner, repo, path: external_node_path_default().posix.normalize(source.replace(/\\/g, '/')).replace(/^\.\//, ''), ref: null } : null;
+    return resolveChain(file, source, parentPolicyReader(parents.client, parents.reader), { owner: owner ?? null, self });
 }
 /**
  * The OpenSLO file the policy names, relative to the root and inside it: its
@@ -4557,9 +4581,12 @@ async function readOpenSloFile(root, configured, source) {
 
 ;// CONCATENATED MODULE: ./src/gate/file-source.ts
 
-/** `configured`: the path the user named (relative to `root`); unset: the default file, optional. */
-function fileSource(root, configured) {
-    return { load: () => readPolicyFile(root, configured) };
+/**
+ * `configured`: the path the user named (relative to `root`); unset: the default file, optional.
+ * `parents`: how the files the policy `extends` are read (null: no token, so a policy that extends is refused).
+ */
+function fileSource(root, configured, parents = null) {
+    return { load: () => readPolicyFile(root, configured, parents) };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run-gate.ts
@@ -4582,6 +4609,7 @@ function fileSource(root, configured) {
 
 
 
+
 /** How each host names its inputs in messages. */
 const HOST_INPUTS = {
     action: { source: 'action inputs', name: (input) => input },
@@ -4594,6 +4622,11 @@ const INPUTS_OF_PATH = {
     'error-query/total-query': ['error-query', 'total-query'],
     environment: ['environment'],
     config: ['config'],
+    // An input that loosens a key the organisation locked (core/policy/inherit/locks.ts).
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO['block-on']]: ['block-on'],
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO['on-error']]: ['on-error'],
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO.mode]: ['mode'],
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO.thresholds]: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
 };
 /**
  * A policy error whose value came from the inputs, told in the host's words: `--caution-threshold` (or the
@@ -4622,7 +4655,8 @@ async function runGate(request) {
     let evaluation;
     try {
         evaluation = await evaluateGate({
-            source: fileSource(request.root, inputs.config),
+            source: fileSource(request.root, inputs.config, request.parents ?? null),
+            ...(request.target ? { target: request.target } : {}),
             inputs,
             env: request.env,
             now,
@@ -4672,10 +4706,10 @@ async function runGate(request) {
         }
         catch (error) {
             // The decision stands; only the governance metric is lost.
-            warnings.push(messageOf(error));
+            warnings.push((0,github_client/* messageOf */.bD)(error));
         }
     }
-    return { report, policy, policySource: evaluation.source, warnings };
+    return { report, policy, policySource: evaluation.source, warnings, chain: evaluation.chain };
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
@@ -4771,12 +4805,9 @@ function readRawActionInputs() {
         if (secret)
             setSecret(secret);
     }
-    const githubToken = getInput('github-token');
-    if (githubToken)
-        setSecret(githubToken);
-    const webhookUrl = getInput('notify-webhook-url');
-    if (webhookUrl)
-        setSecret(webhookUrl);
+    for (const token of [getInput('github-token'), getInput('policy-token'), getInput('notify-webhook-url')])
+        if (token)
+            setSecret(token);
     return raw;
 }
 /** Validates the raw inputs; a bad one is a PolicyError naming the input. */
@@ -4797,6 +4828,7 @@ function parseActionInputs(raw) {
     return {
         gate: parsed.data,
         githubToken: getInput('github-token') || undefined,
+        policyToken: getInput('policy-token') || undefined,
         notify: url ? { url, format: notify.data['notify-format'] } : null,
     };
 }
@@ -4857,8 +4889,8 @@ async function requestOidcToken(audience, env = process.env, options = {}) {
         if (error instanceof Error && error.name === 'TimeoutError') {
             return { error: `the runner's OIDC token endpoint did not answer within ${timeoutMs / 1000} s` };
         }
-        const cause = error instanceof Error && error.cause !== undefined ? ` (${messageOf(error.cause)})` : '';
-        return { error: redact(`cannot reach the runner's OIDC token endpoint: ${messageOf(error)}${cause}`) };
+        const cause = error instanceof Error && error.cause !== undefined ? ` (${(0,github_client/* messageOf */.bD)(error.cause)})` : '';
+        return { error: redact(`cannot reach the runner's OIDC token endpoint: ${(0,github_client/* messageOf */.bD)(error)}${cause}`) };
     }
     let text;
     try {
@@ -4866,7 +4898,7 @@ async function requestOidcToken(audience, env = process.env, options = {}) {
     }
     catch (error) {
         return {
-            error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${messageOf(error)}`),
+            error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${(0,github_client/* messageOf */.bD)(error)}`),
         };
     }
     if (!response.ok) {
@@ -4989,6 +5021,10 @@ function setErrorOutputs(message) {
 
 
 
+/** The branch of a `refs/heads/…` ref; null for a tag or no ref (a branch-scoped rule then applies). */
+function branchOf(ref) {
+    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+}
 function defaultReportPath() {
     return external_node_path_default().join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
 }
@@ -5029,7 +5065,7 @@ async function writeErrorReport(raw, error, failure) {
         return true;
     }
     catch (writeError) {
-        runner_warning(`deploy-governor could not write the error report: ${messageOf(writeError)}`);
+        runner_warning(`deploy-governor could not write the error report: ${(0,github_client/* messageOf */.bD)(writeError)}`);
         return false;
     }
 }
@@ -5039,7 +5075,7 @@ function describeFailure(error) {
         return error.message;
     if (error instanceof Error && error.stack)
         debug(error.stack);
-    return `deploy-governor failed unexpectedly: ${messageOf(error)}`;
+    return `deploy-governor failed unexpectedly: ${(0,github_client/* messageOf */.bD)(error)}`;
 }
 /**
  * Posts a blocked or overridden deploy to the `notify-webhook-url` input's chat webhook. Loaded on demand
@@ -5068,7 +5104,7 @@ async function notifyChat(notify, report) {
             runner_warning(`deploy-governor: the ${notification.kind} notification was not sent: ${outcome.error}`);
     }
     catch (error) {
-        runner_warning(`deploy-governor: the notification was not sent: ${messageOf(error)}`);
+        runner_warning(`deploy-governor: the notification was not sent: ${(0,github_client/* messageOf */.bD)(error)}`);
     }
 }
 async function run() {
@@ -5086,12 +5122,20 @@ async function run() {
         const runInfo = runInfoFromEnv();
         const [owner, repo] = (runInfo?.repository ?? '/').split('/');
         const gh = inputs.githubToken && owner && repo ? { client: createGitHubClient(inputs.githubToken), owner, repo } : null;
+        const policyToken = inputs.policyToken ?? inputs.githubToken;
         const outcome = await runGate({
             inputs: inputs.gate,
             env: process.env,
             root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
             run: runInfo,
             github: gh,
+            parents: {
+                client: policyToken ? createGitHubClient(policyToken) : null,
+                reader: 'action',
+                repository: runInfo?.repository ?? null,
+                missing: 'set the policy-token input to a token with contents: read on the repository it names',
+            },
+            target: { repository: runInfo?.repository ?? null, branch: branchOf(runInfo?.ref ?? null) },
         });
         for (const secret of outcome.policy.prometheus?.secrets ?? [])
             setSecret(secret);
@@ -5143,7 +5187,7 @@ async function run() {
             appendSummary(markdown);
         }
         catch (error) {
-            runner_warning(`deploy-governor could not write the job summary: ${messageOf(error)}`);
+            runner_warning(`deploy-governor could not write the job summary: ${(0,github_client/* messageOf */.bD)(error)}`);
         }
     }
     debug(`deploy-governor: done by ${Math.round(process.uptime() * 1000)} ms`);
@@ -5153,6 +5197,32 @@ async function run() {
         else
             setFailed(failure);
     }
+}
+
+
+/***/ }),
+
+/***/ 484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+/**
+ * Canonical JSON: object keys sorted at every depth, no insignificant
+ * whitespace, `undefined` members dropped. What the audit chain hashes and what
+ * a report's OIDC binding digests: two parties that agree on the value agree on
+ * the bytes.
+ */
+function canonicalJson(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 
@@ -5747,6 +5817,497 @@ function unknownEnvironmentMessage(name, known) {
 /** The message for a freeze window scoped to an environment the map does not name. */
 function unknownFreezeEnvironmentMessage(window, name, known) {
     return `freeze window ${JSON.stringify(window)} names the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} A freeze window scoped to it would never apply; names are compared exactly`;
+}
+
+
+/***/ }),
+
+/***/ 1486:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DX: () => (/* binding */ appliesToSchema),
+/* harmony export */   Gl: () => (/* binding */ appliesTo)
+/* harmony export */ });
+/* unused harmony export globMatches */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/**
+ * `applies-to`: scopes a rule (a freeze window, a fast-burn guard) to some
+ * repositories, branches and environments with globs, so that one organisation
+ * policy can freeze `payments-*` in `prod*` only.
+ *
+ * The glob grammar is deliberately small, and matched in linear memory and
+ * O(pattern × value) time whatever the input (no regular expression is built
+ * from a policy's text, so no pattern can backtrack exponentially):
+ *
+ * | Token | Matches |
+ * | --- | --- |
+ * | `*` | any run of characters except `/` (also none) |
+ * | `**` | any run of characters, `/` included |
+ * | `?` | one character except `/` |
+ * | anything else | itself, case-sensitively (`\` escapes the next character) |
+ *
+ * A repository pattern without `/` matches the repository's name (`payments-*`);
+ * one with `/` matches `owner/name` (`acme/payments-*`). Owner and repository
+ * names are compared case-insensitively, as GitHub does; branches and
+ * environments exactly. A rule applies when every dimension it names matches
+ * (each list is any-of). Where the run does not know a dimension (the CLI
+ * without `--repo`, a run with no branch), a rule scoped on it applies: rules
+ * only ever restrict, so an unknown target fails closed.
+ */
+
+const MAX_PATTERN = 255;
+const MAX_PATTERNS = 50;
+function tokenize(pattern) {
+    const tokens = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\' && i + 1 < pattern.length)
+            tokens.push({ kind: 'char', char: pattern[++i] });
+        else if (c === '*' && pattern[i + 1] === '*') {
+            tokens.push({ kind: 'globstar' });
+            while (pattern[i + 1] === '*')
+                i++;
+        }
+        else if (c === '*')
+            tokens.push({ kind: 'star' });
+        else if (c === '?')
+            tokens.push({ kind: 'one' });
+        else
+            tokens.push({ kind: 'char', char: c });
+    }
+    return tokens;
+}
+/** Whether `value` matches `pattern` in the grammar above (dynamic programming over the tokens: no backtracking). */
+function globMatches(pattern, value) {
+    const tokens = tokenize(pattern);
+    // reach[j]: the first j characters of value are matched by the tokens seen so far.
+    let reach = Array.from({ length: value.length + 1 }, (_, j) => j === 0);
+    for (const token of tokens) {
+        const next = Array.from({ length: value.length + 1 }, () => false);
+        for (let j = 0; j <= value.length; j++) {
+            if (token.kind === 'star' || token.kind === 'globstar') {
+                // Zero characters, or one more than a reachable prefix (not a / for *).
+                next[j] = reach[j] || (j > 0 && next[j - 1] && (token.kind === 'globstar' || value[j - 1] !== '/'));
+            }
+            else if (j > 0 && reach[j - 1]) {
+                const c = value[j - 1];
+                next[j] = token.kind === 'one' ? c !== '/' : c === token.char;
+            }
+        }
+        reach = next;
+    }
+    return reach[value.length];
+}
+const patternList = (what, example) => zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1, { message: `expected a non-empty glob, e.g. ${example}` })
+    .max(MAX_PATTERN, { message: `expected a glob of at most ${MAX_PATTERN} characters` }))
+    .min(1, { message: `expected at least one ${what} glob (leave the key out to match every ${what})` })
+    .max(MAX_PATTERNS)
+    .optional();
+const appliesToSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    repositories: patternList('repository', '"payments-*"').meta({
+        description: 'Globs over the repository: its name (`payments-*`), or `owner/name` when the glob has a `/`. Case-insensitive.',
+    }),
+    branches: patternList('branch', '"release/*"').meta({
+        description: 'Globs over the branch deployed (`main`, `release/*`; `*` stops at `/`, `**` does not). Where the branch is unknown, the rule applies.',
+    }),
+    environments: patternList('environment', '"prod*"').meta({ description: 'Globs over the environment name (`prod*`).' }),
+})
+    .meta({
+    description: 'Where this rule applies: every key given must match (each list is any-of). Globs: `*` (not across /), `**`, `?`; `\\` escapes. A dimension the run does not know (the CLI without --repo) matches, so a scoped rule fails closed.',
+});
+function repositoryMatches(pattern, repository) {
+    const full = repository.toLowerCase();
+    const name = full.slice(full.indexOf('/') + 1);
+    return globMatches(pattern.toLowerCase(), pattern.includes('/') ? full : name);
+}
+/** Whether a rule with this scope applies to the target (no scope: everywhere). */
+function appliesTo(scope, target) {
+    if (!scope)
+        return true;
+    const { repositories, branches, environments } = scope;
+    if (repositories && target.repository !== null && !repositories.some((p) => repositoryMatches(p, target.repository)))
+        return false;
+    if (branches && target.branch !== null && !branches.some((p) => globMatches(p, target.branch)))
+        return false;
+    if (environments && !environments.some((p) => globMatches(p, target.environment)))
+        return false;
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 2058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WO: () => (/* binding */ INPUT_LOCK_PATHS),
+/* harmony export */   Zj: () => (/* binding */ LOCKABLE_KEYS),
+/* harmony export */   k0: () => (/* binding */ lockViolations),
+/* harmony export */   s$: () => (/* binding */ inputLockViolations)
+/* harmony export */ });
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5009);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
+/* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6405);
+/**
+ * `locked`: the keys a parent policy fixes for every file that extends it. A
+ * child may make a locked key stricter, never looser. What "looser" means is
+ * defined per key, conservatively: anything not shown to be at least as strict
+ * is refused (fail closed), and every lockable key must have a rule here
+ * (LOOSENING is typed over LOCKABLE_KEYS).
+ *
+ * | Locked key | A child may | Refused |
+ * | --- | --- | --- |
+ * | `block-on` | lower it (EXHAUSTED → FREEZE → WARNING → CAUTION blocks more) | raising it |
+ * | `on-error` | keep `block` | `allow` where the parent blocks |
+ * | `mode` | keep `enforce` | `report` where the parent enforces |
+ * | `unknown-guards` | turn `allow` into `block` | `allow` where the parent blocks |
+ * | `thresholds` | raise `caution`, `warning` or `freeze` (a status is reached sooner) | lowering any of them |
+ * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
+ * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
+ * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ *
+ * The comparison is of effective values, built-in defaults included, at the
+ * top level and in every environment section either file names: an
+ * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
+ */
+
+
+
+
+const LOCKABLE_KEYS = [
+    'block-on',
+    'on-error',
+    'mode',
+    'unknown-guards',
+    'thresholds',
+    'freeze-windows',
+    'burn-rate-guards',
+    'overrides',
+];
+const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 };
+const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
+const DEFAULT_LEVELS = { warning: 'write', freeze: 'maintain', exhausted: 'admin' };
+function rankOf(order, value) {
+    return order.indexOf(value);
+}
+const blockOn = (p, c) => {
+    const parent = p['block-on'] ?? 'WARNING';
+    const child = c['block-on'] ?? 'WARNING';
+    return rankOf(_status_js__WEBPACK_IMPORTED_MODULE_1__/* .BLOCKABLE_STATUSES */ .dW, child) > rankOf(_status_js__WEBPACK_IMPORTED_MODULE_1__/* .BLOCKABLE_STATUSES */ .dW, parent)
+        ? [`block-on may only become stricter (CAUTION blocks most, EXHAUSTED least); the parent has ${parent}, this file makes it ${child}`]
+        : [];
+};
+const oneWay = (key, fallback, strict) => (p, c) => {
+    const parent = p[key] ?? fallback;
+    const child = c[key] ?? fallback;
+    return parent === strict && child !== strict ? [`${key} is ${strict} in the parent and may not become ${String(child)}`] : [];
+};
+const thresholds = (p, c) => {
+    const parent = { ...DEFAULT_THRESHOLDS, ...p.thresholds };
+    const child = { ...DEFAULT_THRESHOLDS, ...c.thresholds };
+    return ['caution', 'warning', 'freeze']
+        .filter((k) => child[k] < parent[k])
+        .map((k) => `thresholds.${k} may only be raised; the parent has ${parent[k]}, this file makes it ${child[k]}`);
+};
+const namedItems = (key, what, fallback) => (p, c) => {
+    const parent = p[key] ?? fallback;
+    const child = c[key] ?? fallback;
+    const problems = [];
+    for (const item of parent) {
+        const name = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(item);
+        const same = child.filter((i) => (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(i) === name);
+        if (same.length === 0)
+            problems.push(`the ${what} "${name}" set by the parent may not be removed`);
+        else if (same.some((i) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(i) !== (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(item)))
+            problems.push(`the ${what} "${name}" set by the parent may not be changed (give a new ${what} another name)`);
+    }
+    return problems;
+};
+const overrides = (p, c) => {
+    const parent = p.overrides ?? {};
+    const child = c.overrides ?? {};
+    const problems = [];
+    const minParent = parent['min-reason-length'] ?? 10;
+    const minChild = child['min-reason-length'] ?? 10;
+    if (minChild < minParent)
+        problems.push(`overrides.min-reason-length may only be raised; the parent has ${minParent}, this file ${minChild}`);
+    const refsParent = parent.refs ?? [];
+    for (const ref of child.refs ?? []) {
+        if (!refsParent.includes(ref))
+            problems.push(`overrides.refs may only lose refs; ${ref} is not among the parent's (${refsParent.join(', ') || 'none'})`);
+    }
+    for (const level of ['warning', 'freeze', 'exhausted']) {
+        const lp = parent.levels?.[level];
+        const lc = child.levels?.[level];
+        const permParent = lp?.permission ?? DEFAULT_LEVELS[level];
+        const permChild = lc?.permission ?? DEFAULT_LEVELS[level];
+        if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J, permParent))
+            problems.push(`overrides.levels.${level}.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
+        if ((lp?.['require-environment-approval'] ?? false) && !(lc?.['require-environment-approval'] ?? false))
+            problems.push(`overrides.levels.${level}.require-environment-approval is true in the parent and may not be turned off`);
+    }
+    return problems;
+};
+const LOOSENING = {
+    'block-on': blockOn,
+    'on-error': oneWay('on-error', 'block', 'block'),
+    mode: oneWay('mode', 'enforce', 'enforce'),
+    'unknown-guards': oneWay('unknown-guards', 'allow', 'block'),
+    thresholds,
+    'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
+    'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
+    overrides,
+};
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Objects key by key, lists and scalars replaced: how resolve-policy.ts lays an environment's section over the top level. */
+function overlay(base, over) {
+    if (over === undefined)
+        return base;
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = overlay(out[k], v);
+    return out;
+}
+/** The file's values in one environment (null: the top level), as the gate resolves them. */
+function effective(file, environment) {
+    const { environments, ...top } = file;
+    const section = environment === null ? undefined : environments?.[environment];
+    return overlay(top, section);
+}
+/**
+ * Where the merged policy is looser than its parent on a locked key: one issue
+ * per problem, naming the key (its environment section when that is where it
+ * loosens), the lock and the file that set it.
+ *
+ * @param parent the parent chain merged so far
+ * @param merged the child merged over it
+ * @param locks each locked key and the file that locked it
+ */
+function lockViolations(parent, merged, locks) {
+    const environments = [null, ...new Set([...Object.keys(parent.environments ?? {}), ...Object.keys(merged.environments ?? {})])];
+    const issues = [];
+    for (const key of LOCKABLE_KEYS) {
+        const lockedBy = locks[key];
+        if (lockedBy === undefined)
+            continue;
+        for (const env of environments) {
+            const at = env === null ? key : `environments.${env}.${key}`;
+            for (const problem of LOOSENING[key](effective(parent, env), effective(merged, env))) {
+                issues.push({ path: at, message: `${problem}: ${key} is locked by ${lockedBy} (locked: [${key}])` });
+            }
+        }
+    }
+    return issues;
+}
+/** The issue path of an input that loosens a lock: the gate's hosts name the input in their own words (run-gate.ts). */
+const INPUT_LOCK_PATHS = {
+    'block-on': 'input block-on',
+    'on-error': 'input on-error',
+    mode: 'input mode',
+    thresholds: 'input thresholds',
+};
+/**
+ * Where the host's inputs (the Action's `block-on`, the CLI's `--mode`, …) loosen a locked key: a lock binds
+ * the inputs as it binds the files, or a workflow could undo what the organisation locked. Each issue names the
+ * input as `name`; the caller spells it in the host's words.
+ */
+function inputLockViolations(fromFiles, withInputs, locks) {
+    const asSection = (r) => ({
+        'block-on': r.blockOn,
+        'on-error': r.onError,
+        mode: r.mode,
+        thresholds: r.thresholds,
+    });
+    const issues = [];
+    for (const [key, path] of Object.entries(INPUT_LOCK_PATHS)) {
+        const lockedBy = locks[key];
+        if (lockedBy === undefined)
+            continue;
+        for (const problem of LOOSENING[key](asSection(fromFiles), asSection(withInputs)))
+            issues.push({
+                path,
+                message: `${problem.replace('this file', 'this input')}: ${key} is locked by ${lockedBy} (locked: [${key}]), so no input may loosen it`,
+            });
+    }
+    return issues;
+}
+
+
+/***/ }),
+
+/***/ 6405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ mergeLayers),
+/* harmony export */   TJ: () => (/* binding */ itemName),
+/* harmony export */   ZZ: () => (/* binding */ layerOf)
+/* harmony export */ });
+/* unused harmony export MERGE_RULES */
+const MERGE_RULES = {
+    $schema: 'scalar',
+    version: 'scalar',
+    extends: 'chain',
+    locked: 'locks',
+    sloth: 'scalar',
+    openslo: 'scalar',
+    prometheus: 'object',
+    slos: 'named',
+    thresholds: 'object',
+    'block-on': 'scalar',
+    'on-error': 'scalar',
+    'use-recording-rules': 'scalar',
+    'scrape-interval': 'scalar',
+    alerting: 'object',
+    mode: 'scalar',
+    dr: 'object',
+    'freeze-windows': 'named',
+    'burn-rate-guards': 'named',
+    'unknown-guards': 'scalar',
+    overrides: 'object',
+    audit: 'object',
+    environments: 'environments',
+    postmortems: 'object',
+    notify: 'object',
+};
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Objects merge key by key; lists and scalars replace. */
+function mergeObjects(base, over) {
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        if (value === undefined)
+            continue;
+        out[key] = key in out ? mergeObjects(out[key], value) : value;
+    }
+    return out;
+}
+/** The name an item of a named list is merged by. */
+function itemName(item) {
+    const o = item;
+    if (typeof o.name === 'string')
+        return o.name;
+    // A fast-burn guard without a name: its default name, as resolve-policy.ts writes it.
+    return `${String(o.long)}/${String(o.short)} > ${String(o.factor)}x`;
+}
+function mergeNamed(base, over) {
+    const out = [...base];
+    for (const item of over) {
+        const at = out.findIndex((b) => itemName(b) === itemName(item));
+        if (at === -1)
+            out.push(item);
+        else
+            out[at] = item;
+    }
+    return out;
+}
+/** The provenance keys a file's own value of `key` contributes (a named list: one per item, and the list itself). */
+function ownKeys(prefix, key, value) {
+    if (MERGE_RULES[key] === 'named' && Array.isArray(value))
+        return [`${prefix}${key}`, ...value.map((i) => `${prefix}${key}[${itemName(i)}]`)];
+    if (MERGE_RULES[key] === 'locks' && Array.isArray(value))
+        return [`${prefix}${key}`, ...value.map((k) => `${prefix}${key}[${String(k)}]`)];
+    return [`${prefix}${key}`];
+}
+/** A single file as a layer: every key it sets came from it. */
+function layerOf(file, source) {
+    const provenance = {};
+    for (const [key, value] of Object.entries(file)) {
+        if (value === undefined || key === 'extends')
+            continue;
+        if (key === 'environments' && isPlainObject(value)) {
+            for (const [env, section] of Object.entries(value)) {
+                for (const [k, v] of Object.entries(section)) {
+                    if (v !== undefined)
+                        for (const p of ownKeys(`environments.${env}.`, k, v))
+                            provenance[p] = [source];
+                }
+            }
+            continue;
+        }
+        for (const p of ownKeys('', key, value))
+            provenance[p] = [source];
+    }
+    const { extends: _extends, ...rest } = file;
+    return { file: rest, provenance };
+}
+function withoutUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** Merges one section's keys (the top level, or one environment's) by the table. */
+function mergeSection(base, over) {
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        if (value === undefined)
+            continue;
+        const current = out[key];
+        switch (MERGE_RULES[key]) {
+            case 'chain':
+                break;
+            case 'scalar':
+                out[key] = value;
+                break;
+            case 'object':
+                out[key] = current === undefined ? value : mergeObjects(current, value);
+                break;
+            case 'named':
+                out[key] = Array.isArray(current) && Array.isArray(value) ? mergeNamed(current, value) : value;
+                break;
+            case 'locks':
+                out[key] = [...new Set([...(Array.isArray(current) ? current : []), ...value])];
+                break;
+            case 'environments': {
+                const envs = { ...(isPlainObject(current) ? current : {}) };
+                for (const [env, section] of Object.entries(value)) {
+                    envs[env] = isPlainObject(envs[env])
+                        ? mergeSection(envs[env], section)
+                        : section;
+                }
+                out[key] = envs;
+                break;
+            }
+            default:
+                // Unreachable for a validated file (the schema is strict); a key without a rule is never merged silently.
+                throw new Error(`no merge rule for the policy key ${key}`);
+        }
+    }
+    return out;
+}
+/** The child merged over the parent, with the provenance of every key (a lock keeps the file that set it first). */
+function mergeLayers(parent, child) {
+    const file = mergeSection(parent.file, child.file);
+    const provenance = { ...parent.provenance };
+    for (const [key, sources] of Object.entries(child.provenance)) {
+        const previous = provenance[key];
+        if (previous === undefined)
+            provenance[key] = sources;
+        else if (/^locked\[/.test(key))
+            continue;
+        else if (isReplacing(key))
+            provenance[key] = sources;
+        else
+            provenance[key] = [...previous.filter((s) => !sources.includes(s)), ...sources];
+    }
+    return { file: withoutUndefined(file), provenance };
+}
+/** Whether the child's value of this provenance key replaces the parent's (then only the child set it). */
+function isReplacing(key) {
+    const base = key.replace(/^environments\.[^.]+\./, '');
+    if (base.endsWith(']'))
+        return true;
+    const rule = MERGE_RULES[base];
+    return rule === 'scalar';
 }
 
 
@@ -6491,6 +7052,72 @@ function worstStatus(statuses) {
 /** True when `status` is at or past `threshold`. */
 function isAtOrPast(status, threshold) {
     return statusRank(status) >= statusRank(threshold);
+}
+
+
+/***/ }),
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   s_: () => (/* binding */ httpStatusOf)
+/* harmony export */ });
+/* unused harmony export waitingOutSecondaryLimits */
+/** HTTP status of an Octokit RequestError (or anything shaped like one). */
+function httpStatusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error) {
+        const status = error.status;
+        return typeof status === 'number' ? status : undefined;
+    }
+    return undefined;
+}
+/** The message of any thrown value. */
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+/**
+ * Seconds GitHub asked to wait when it refused a request under a secondary rate
+ * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
+ * it is a permission problem, not a limit).
+ */
+function retryAfterSecondsOf(error) {
+    const status = httpStatusOf(error);
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = error.response?.headers;
+    const value = Number(headers?.['retry-after']);
+    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A client that waits out short secondary rate limits and sends the request
+ * again. GitHub refuses a rate-limited request without performing it, so the
+ * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
+ * Octokit does not do it for the app: Probot's throttling only logs secondary
+ * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
+ * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
+ */
+function waitingOutSecondaryLimits(client, o = {}) {
+    const attempts = o.attempts ?? 3;
+    const maxWait = o.maxWaitSeconds ?? 5;
+    return {
+        async request(route, parameters) {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    return await client.request(route, parameters);
+                }
+                catch (error) {
+                    const wait = retryAfterSecondsOf(error);
+                    if (wait === null || wait > maxWait || attempt >= attempts)
+                        throw error;
+                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+                }
+            }
+        },
+    };
 }
 
 

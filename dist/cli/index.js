@@ -7819,7 +7819,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3636);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(197);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv);
@@ -7829,7 +7829,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3636:
+/***/ 197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7878,86 +7878,16 @@ class PrometheusQueryError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-/** HTTP status of an Octokit RequestError (or anything shaped like one). */
-function httpStatusOf(error) {
-    if (typeof error === 'object' && error !== null && 'status' in error) {
-        const status = error.status;
-        return typeof status === 'number' ? status : undefined;
-    }
-    return undefined;
-}
-/** The message of any thrown value. */
-function messageOf(error) {
-    if (error instanceof Error)
-        return error.message;
-    return typeof error === 'string' ? error : JSON.stringify(error);
-}
-/**
- * Seconds GitHub asked to wait when it refused a request under a secondary rate
- * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
- * it is a permission problem, not a limit).
- */
-function retryAfterSecondsOf(error) {
-    const status = httpStatusOf(error);
-    if (status !== 403 && status !== 429)
-        return null;
-    const headers = error.response?.headers;
-    const value = Number(headers?.['retry-after']);
-    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
-}
-/**
- * A client that waits out short secondary rate limits and sends the request
- * again. GitHub refuses a rate-limited request without performing it, so the
- * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
- * Octokit does not do it for the app: Probot's throttling only logs secondary
- * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
- * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
- */
-function waitingOutSecondaryLimits(client, o = {}) {
-    const attempts = o.attempts ?? 3;
-    const maxWait = o.maxWaitSeconds ?? 5;
-    return {
-        async request(route, parameters) {
-            for (let attempt = 1;; attempt++) {
-                try {
-                    return await client.request(route, parameters);
-                }
-                catch (error) {
-                    const wait = retryAfterSecondsOf(error);
-                    if (wait === null || wait > maxWait || attempt >= attempts)
-                        throw error;
-                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-                }
-            }
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/github/client.ts
+var github_client = __nccwpck_require__(6584);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
 var errors = __nccwpck_require__(961);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
 var core_errors = __nccwpck_require__(7428);
-;// CONCATENATED MODULE: ./src/core/canonical-json.ts
-/**
- * Canonical JSON: object keys sorted at every depth, no insignificant
- * whitespace, `undefined` members dropped. What the audit chain hashes and what
- * a report's OIDC binding digests: two parties that agree on the value agree on
- * the bytes.
- */
-function canonicalJson(value) {
-    if (value === null || typeof value !== 'object')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    const entries = Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
+// EXTERNAL MODULE: ./src/core/canonical-json.ts
+var canonical_json = __nccwpck_require__(484);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/audit/hash-chain.ts
@@ -7973,7 +7903,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const GENESIS_HASH = '0'.repeat(64);
 function hashRecord(record) {
     const { hash: _ignored, ...rest } = record;
-    return (0,external_node_crypto_.createHash)('sha256').update(record.prev_hash).update(canonicalJson(rest)).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(record.prev_hash).update((0,canonical_json/* canonicalJson */.d)(rest)).digest('hex');
 }
 /** Sets prev_hash and hash on a record that follows `prevHash`. */
 function chainRecord(record, prevHash) {
@@ -8207,7 +8137,7 @@ const shortHash = (hash) => (typeof hash === 'string' ? `${hash.slice(0, 12)}…
 /** Top-level fields whose values differ (compared as canonical JSON). */
 function differingFields(a, b) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    return keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+    return keys.filter((k) => (0,canonical_json/* canonicalJson */.d)(a[k]) !== (0,canonical_json/* canonicalJson */.d)(b[k]));
 }
 function describeRewrite(logged, l) {
     const fields = differingFields(logged, l.entry.record);
@@ -8310,7 +8240,7 @@ function compareLedger(input) {
             });
             continue;
         }
-        const same = found.record.hash === l.entry.record_hash && canonicalJson(found.record) === canonicalJson(l.entry.record);
+        const same = found.record.hash === l.entry.record_hash && (0,canonical_json/* canonicalJson */.d)(found.record) === (0,canonical_json/* canonicalJson */.d)(l.entry.record);
         if (same)
             matched += 1;
         else
@@ -8548,53 +8478,8 @@ class HistoryWalk {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/read-repo-file.ts
-/**
- * Reads one text file from a repository through the contents API. Above 1 MB
- * the contents API answers with `encoding: "none"` and an empty `content`: the
- * text then comes from the git blob API (up to 100 MB), so a large audit log is
- * never mistaken for an empty one.
- */
-
-
-const fileResponse = schemas/* object */.Ikc({
-    type: schemas/* string */.YjP().optional(),
-    sha: schemas/* string */.YjP(),
-    encoding: schemas/* string */.YjP().optional(),
-    content: schemas/* string */.YjP().optional(),
-});
-const blobResponse = schemas/* object */.Ikc({ encoding: schemas/* literal */.euz('base64'), content: schemas/* string */.YjP() });
-/** The file's text and sha; null when it does not exist (404). */
-async function readRepoFile(client, at) {
-    let file;
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
-            owner: at.owner,
-            repo: at.repo,
-            path: at.path,
-            ...(at.ref ? { ref: at.ref } : {}),
-        });
-        if (Array.isArray(data))
-            throw new Error(`${at.path} is a directory, not a file`);
-        file = fileResponse.parse(data);
-    }
-    catch (error) {
-        if (httpStatusOf(error) === 404)
-            return null;
-        throw error;
-    }
-    if (file.type !== undefined && file.type !== 'file')
-        throw new Error(`${at.path} is a ${file.type}, not a file`);
-    if (file.encoding === 'base64' && file.content !== undefined)
-        return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
-    const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
-        owner: at.owner,
-        repo: at.repo,
-        file_sha: file.sha,
-    });
-    return { text: Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8'), sha: file.sha };
-}
-
+// EXTERNAL MODULE: ./src/github/read-repo-file.ts
+var read_repo_file = __nccwpck_require__(6367);
 ;// CONCATENATED MODULE: ./src/github/read-audit-history.ts
 /**
  * Reads what the provenance check (src/core/audit/verify-history.ts) needs from
@@ -8628,14 +8513,14 @@ const PER_PAGE = 100;
  * (exit 99): a log that cannot be read is not a log found tampered.
  */
 function readFailure(error, what, needs) {
-    const status = httpStatusOf(error);
+    const status = (0,github_client/* httpStatusOf */.s_)(error);
     if (status === 401)
         return new Error(`cannot read ${what}: the token was refused (401); set a valid GITHUB_TOKEN`);
     if (status === 403)
         return new Error(`cannot read ${what}: forbidden (403); the token needs ${needs} (or it hit a rate limit: try again later)`);
     if (status === 404)
         return new Error(`cannot read ${what}: not found (404); check the name, and that the token has ${needs}`);
-    return new Error(`cannot read ${what}: ${messageOf(error)}`);
+    return new Error(`cannot read ${what}: ${(0,github_client/* messageOf */.bD)(error)}`);
 }
 /** Runs a read, turning its failure into a fix-it error (see readFailure). */
 async function reading(what, needs, read) {
@@ -8660,7 +8545,7 @@ async function readAuditHistory(client, at) {
         headSha = branchResponse.parse(data).commit.sha;
     }
     catch (error) {
-        if (httpStatusOf(error) !== 404)
+        if ((0,github_client/* httpStatusOf */.s_)(error) !== 404)
             throw readFailure(error, `branch ${at.branch} of ${name}`, NEEDS);
         // 404: no such branch, or no such repository (or none this token can see): tell them apart.
         await reading(name, NEEDS, () => client.request('GET /repos/{owner}/{repo}', { owner: at.owner, repo: at.repo }));
@@ -8695,7 +8580,7 @@ async function readAuditHistory(client, at) {
 }
 /** The log's text at a commit (or branch); null when it does not exist there. */
 async function readLogAt(client, at, ref) {
-    const file = await reading(`${at.path} at ${ref.slice(0, 12)} of ${at.owner}/${at.repo}`, NEEDS, () => readRepoFile(client, { owner: at.owner, repo: at.repo, path: at.path, ref }));
+    const file = await reading(`${at.path} at ${ref.slice(0, 12)} of ${at.owner}/${at.repo}`, NEEDS, () => (0,read_repo_file/* readRepoFile */.v)(client, { owner: at.owner, repo: at.repo, path: at.path, ref }));
     return file ? file.text : null;
 }
 /**
@@ -8749,7 +8634,7 @@ const treeResponse = schemas/* object */.Ikc({
     truncated: schemas/* boolean */.zMY(),
     tree: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), type: schemas/* string */.YjP(), sha: schemas/* string */.YjP() })),
 });
-const read_ledger_blobResponse = schemas/* object */.Ikc({ encoding: schemas/* literal */.euz('base64'), content: schemas/* string */.YjP() });
+const blobResponse = schemas/* object */.Ikc({ encoding: schemas/* literal */.euz('base64'), content: schemas/* string */.YjP() });
 /** Pins the ledger to its branch's head (the repository's default branch unless `branch` is given). */
 async function openLedger(client, ledger, branch) {
     const name = `the ledger repository ${ledger.owner}/${ledger.repo}`;
@@ -8766,7 +8651,7 @@ function ledgerFileName(ledger, path) {
 /** The ledger file of `repository` (`owner/repo`); '' when the ledger holds nothing for it yet. */
 async function readLedgerFile(client, ledger, repository) {
     const path = ledgerPath(repository);
-    const file = await reading(ledgerFileName(ledger, path), read_ledger_NEEDS, () => readRepoFile(client, { owner: ledger.owner, repo: ledger.repo, path, ref: ledger.headSha }));
+    const file = await reading(ledgerFileName(ledger, path), read_ledger_NEEDS, () => (0,read_repo_file/* readRepoFile */.v)(client, { owner: ledger.owner, repo: ledger.repo, path, ref: ledger.headSha }));
     return { path, text: file?.text ?? '' };
 }
 /** Every `ledger/<owner>/<repo>.jsonl` file at the ledger's head, sorted by path. */
@@ -8789,15 +8674,21 @@ async function listLedgerFiles(client, ledger) {
 /** A ledger file's text by its blob sha. */
 async function readLedgerBlob(client, ledger, file) {
     const { data } = await reading(ledgerFileName(ledger, file.path), read_ledger_NEEDS, () => client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: ledger.owner, repo: ledger.repo, file_sha: file.sha }));
-    return Buffer.from(read_ledger_blobResponse.parse(data).content, 'base64').toString('utf8');
+    return Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8');
 }
 
 // EXTERNAL MODULE: ./src/core/policy/load-policy.ts
 var load_policy = __nccwpck_require__(3207);
 // EXTERNAL MODULE: ./src/core/sloth/apply-sloth-source.ts + 3 modules
 var apply_sloth_source = __nccwpck_require__(8373);
+// EXTERNAL MODULE: ./src/core/policy/inherit/resolve-chain.ts
+var resolve_chain = __nccwpck_require__(1982);
+// EXTERNAL MODULE: ./src/github/read-parent-policy.ts
+var read_parent_policy = __nccwpck_require__(6579);
 ;// CONCATENATED MODULE: ./src/github/read-repo-policy.ts
 /** Reads the repository's policy file from its default branch through the API. */
+
+
 
 
 
@@ -8808,14 +8699,26 @@ const POLICY_PATH = '.github/deploy-governor.yml';
  * @param warn called for what a source names but the gate ignores (a Sloth plugin that does not change the maths)
  */
 async function readRepoPolicy(client, owner, repo, warn) {
-    const file = await readRepoFile(client, { owner, repo, path: POLICY_PATH });
+    return (await readRepoPolicyChain(client, owner, repo, warn)).file;
+}
+/**
+ * The parsed policy merged with the files it `extends` (read through the same client: the app's installation,
+ * so a parent in a repository the app is not installed on is an error), and the chain (null when it extends
+ * nothing). Only files of the repository's own owner may be extended: another owner is another tenant.
+ */
+async function readRepoPolicyChain(client, owner, repo, warn) {
+    const file = await (0,read_repo_file/* readRepoFile */.v)(client, { owner, repo, path: POLICY_PATH });
     if (!file)
-        return {};
+        return { file: {}, chain: null };
     const source = `${owner}/${repo}:${POLICY_PATH}`;
-    let policy = (0,load_policy.parsePolicy)(file.text, source);
+    const chained = await (0,resolve_chain.resolveChain)((0,load_policy.parsePolicy)(file.text, source), source, (0,read_parent_policy.parentPolicyReader)(client, 'app'), {
+        owner,
+        self: { owner, repo, path: POLICY_PATH, ref: null },
+    });
+    let policy = chained.file;
     if (policy.sloth !== undefined) {
         // The Sloth spec the policy names, from the same default branch.
-        const sloth = await readRepoFile(client, { owner, repo, path: policy.sloth.replace(/^\.?\//, '') });
+        const sloth = await (0,read_repo_file/* readRepoFile */.v)(client, { owner, repo, path: policy.sloth.replace(/^\.?\//, '') });
         if (!sloth)
             throw new policy_error/* PolicyError */.p(source, [{ path: 'sloth', message: `the Sloth spec ${policy.sloth} does not exist on the default branch` }]);
         policy = (0,apply_sloth_source.applySlothSource)(policy, sloth.text, warn);
@@ -8825,7 +8728,7 @@ async function readRepoPolicy(client, owner, repo, warn) {
         const path = policy.openslo.replace(/^\.?\//, '');
         let openslo;
         try {
-            openslo = await readRepoFile(client, { owner, repo, path });
+            openslo = await (0,read_repo_file/* readRepoFile */.v)(client, { owner, repo, path });
         }
         catch (error) {
             // A directory, or a submodule or symlink: one file is read, never followed elsewhere.
@@ -8847,7 +8750,7 @@ async function readRepoPolicy(client, owner, repo, warn) {
         const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         policy = applyOpenSloSource(policy, openslo.text);
     }
-    return policy;
+    return { file: policy, chain: chained.chain };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -10155,7 +10058,7 @@ async function verifyFile(file) {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new Unreadable(`cannot read ${file}: ${messageOf(error)}`);
+        throw new Unreadable(`cannot read ${file}: ${(0,github_client/* messageOf */.bD)(error)}`);
     }
     const chain = verifyChain(text);
     return {
@@ -10337,7 +10240,7 @@ function explain(error) {
     // An answer GitHub is not expected to give: name the field, not a stack.
     if (error instanceof errors/* ZodError */.G)
         return `GitHub answered in an unexpected shape (${core_errors/* prettifyError */.S1(error).replace(/\n/g, ' ')}); is GITHUB_API_URL a GitHub API?`;
-    return messageOf(error);
+    return (0,github_client/* messageOf */.bD)(error);
 }
 /** Runs the verification the options ask for; never throws. */
 async function auditVerify(file, o) {
@@ -10674,6 +10577,8 @@ function renderTextReport(report, options) {
         const o = report.override;
         out.push(`Override: level ${o.level} by ${terminalText(o.actor)} (${terminalText(o.permission)})${o.approvers.length > 0 ? `, approved by ${o.approvers.map(terminalText).join(', ')}` : ''}: ${terminalText(o.reason)}`);
     }
+    if (report.policySources)
+        out.push(`Policy: ${report.policySources.chain.map(terminalText).join(' extends ')}`);
     if (report.slos.length > 0)
         out.push('', ...sloTable(report, options));
     const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));
@@ -10864,6 +10769,19 @@ const runInfoSchema = schemas/* object */.Ikc({
 const provenanceSchema = schemas/* object */.Ikc({
     oidcToken: schemas/* string */.YjP().min(1).max(16_384),
 });
+/**
+ * Where the policy came from when it extends other files (`extends`): the chain, the repository's own file
+ * first, and for each effective key (`block-on`, `freeze-windows[holiday]`, `environments.prod.mode`) the files
+ * that set it, parent first; a merged object lists every file that contributed. Absent when the policy extends nothing.
+ */
+const policySourcesSchema = schemas/* object */.Ikc({
+    chain: schemas/* array */.YOg(schemas/* string */.YjP()).min(2),
+    keys: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())),
+    /** Each locked key and the file that locked it. */
+    locked: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    /** Keys left out of `keys` to keep the report within the check run's size (`deploy-governor policy explain` lists them all). */
+    omitted: schemas/* number */.aig().int().positive().optional(),
+});
 const reportSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(REPORT_SCHEMA_ID),
     environment: schemas/* string */.YjP(),
@@ -10906,6 +10824,8 @@ const reportSchema = schemas/* object */.Ikc({
     run: runInfoSchema.nullable(),
     /** The run's OIDC binding of an overridden report (absent otherwise; added in 0.2). */
     provenance: provenanceSchema.nullable().optional(),
+    /** The policy chain and the source of each effective key, when the policy extends another file (optional; added with `extends`). */
+    policySources: policySourcesSchema.optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/core/report/error-report.ts
@@ -11191,7 +11111,7 @@ async function readActorRole(client, owner, repo, actor) {
         return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 404)
             return { role: { roleName: 'none', permission: 'none' } };
         if (status === 403 || status === 401) {
@@ -11199,7 +11119,7 @@ async function readActorRole(client, owner, repo, actor) {
                 error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
             };
         }
-        return { error: `reading the role failed: ${messageOf(error)}` };
+        return { error: `reading the role failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 /** Logins that approved the run's deployment to `environment`. */
@@ -11213,13 +11133,13 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
         return { approvers: [...new Set(approvers)] };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 403 || status === 401) {
             return {
                 error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
             };
         }
-        return { error: `reading the run's approvals failed: ${messageOf(error)}` };
+        return { error: `reading the run's approvals failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 
@@ -11238,7 +11158,7 @@ async function readTokenUser(client) {
         return { login: userResponse.parse(data).login };
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === 401)
             return { error: 'GitHub answered 401 to GET /user: GITHUB_TOKEN is not a valid token' };
         if (status === 403) {
@@ -11248,7 +11168,7 @@ async function readTokenUser(client) {
         }
         if (error instanceof errors/* ZodError */.G)
             return { error: 'GitHub answered GET /user without a login; is GITHUB_API_URL a GitHub API?' };
-        return { error: `reading the token's user (GET /user) failed: ${messageOf(error)}` };
+        return { error: `reading the token's user (GET /user) failed: ${(0,github_client/* messageOf */.bD)(error)}` };
     }
 }
 
@@ -12684,6 +12604,8 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
     });
 }
 
+// EXTERNAL MODULE: ./src/core/policy/inherit/locks.ts
+var inherit_locks = __nccwpck_require__(2058);
 ;// CONCATENATED MODULE: ./src/core/prometheus/limited-querier.ts
 const DEFAULT_QUERY_CONCURRENCY = 8;
 function limitConcurrency(inner, max) {
@@ -12728,10 +12650,22 @@ function limitConcurrency(inner, max) {
 
 
 
+
+
 /** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
 async function loadGatePolicy(request) {
     const loaded = await request.source.load();
-    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(loaded.file, request.inputs, request.env, loaded.source);
+    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(loaded.file, request.inputs, request.env, loaded.source, request.target);
+    // The parents' locks: a repository's own `locked` binds the files that extend it, not its own runs (as without a parent).
+    const own = loaded.chain?.files[0];
+    const locks = Object.fromEntries(Object.entries(loaded.chain?.locks ?? {}).filter(([, by]) => by !== own));
+    if (Object.keys(locks).length > 0) {
+        // A lock binds the inputs too: the files' own values are the floor an input may only tighten.
+        const fromFiles = (0,resolve_policy/* resolvePolicy */.nZ)(loaded.file, gateInputsSchema.parse({ environment: request.inputs.environment }), request.env, loaded.source, request.target);
+        const violations = (0,inherit_locks/* inputLockViolations */.s$)(fromFiles, policy, locks);
+        if (violations.length > 0)
+            throw new policy_error/* PolicyError */.p(loaded.source, violations);
+    }
     const max = request.limits?.maxSlos;
     if (max !== undefined && policy.slos.length > max) {
         throw new policy_error/* PolicyError */.p(loaded.source, [
@@ -12741,15 +12675,39 @@ async function loadGatePolicy(request) {
             },
         ]);
     }
-    return { policy, source: loaded.source, warnings: loaded.warnings };
+    return { policy, source: loaded.source, warnings: loaded.warnings, chain: loaded.chain ?? null };
 }
 async function evaluateGate(request) {
-    const { policy: resolved, source, warnings } = await loadGatePolicy(request);
+    const { policy: resolved, source, warnings, chain } = await loadGatePolicy(request);
     const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
     const { querier, timeoutMs } = request.querierFor(policy, source);
     const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-    const report = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
-    return { report, policy: resolved, source, warnings };
+    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+    const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
+    return { report, policy: resolved, source, warnings, chain };
+}
+/**
+ * Most characters `policySources` may add to a report: the check run carries the report in 65,535 characters,
+ * the histories are trimmed to 45,000 before it is added (budget-history.ts), and an override record and its OIDC
+ * token may still follow. Past it, the named items' and environments' keys go first, then every key (`omitted`
+ * counts them; `deploy-governor policy explain` shows them all); the chain and the locks always stay.
+ */
+const POLICY_SOURCES_MAX_CHARS = 2_000;
+/** The report's `policySources`: the chain, and the files behind each effective key, within POLICY_SOURCES_MAX_CHARS. */
+function policySourcesOf(chain) {
+    const all = Object.entries(chain.provenance);
+    const sources = (kept) => ({
+        chain: chain.files,
+        keys: Object.fromEntries(kept),
+        locked: chain.locks,
+        ...(kept.length < all.length ? { omitted: all.length - kept.length } : {}),
+    });
+    const fits = (s) => JSON.stringify(s).length <= POLICY_SOURCES_MAX_CHARS;
+    const full = sources(all);
+    if (fits(full))
+        return full;
+    const topLevel = sources(all.filter(([key]) => !key.includes('[') && !key.startsWith('environments.')));
+    return fits(topLevel) ? topLevel : sources([]);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/read-policy-file.ts
@@ -12765,7 +12723,7 @@ const DEFAULT_POLICY_PATH = '.github/deploy-governor.yml';
 function codeOf(error) {
     return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
-async function readPolicyFile(root, configured) {
+async function readPolicyFile(root, configured, parents = null) {
     const source = configured ?? DEFAULT_POLICY_PATH;
     const full = external_node_path_default().resolve(root, source);
     let text;
@@ -12775,7 +12733,7 @@ async function readPolicyFile(root, configured) {
     catch (error) {
         const code = codeOf(error);
         if (code === 'ENOENT' && configured === undefined)
-            return { file: {}, source, found: false, warnings: [] };
+            return { file: {}, source, found: false, warnings: [], chain: null };
         throw new policy_error/* PolicyError */.p(source, [
             {
                 path: 'config',
@@ -12788,6 +12746,9 @@ async function readPolicyFile(root, configured) {
     // Loaded on demand: the YAML parser is a noticeable part of the Action's start-up, and runs without a file do not need it.
     const { parsePolicy } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
     let file = parsePolicy(text, source);
+    let chain = null;
+    if (file.extends !== undefined)
+        ({ file, chain } = await readChain(file, source, parents));
     const warnings = [];
     if (file.sloth !== undefined) {
         // A Sloth spec named by the policy: relative to the repository root, like the policy's own path.
@@ -12812,7 +12773,25 @@ async function readPolicyFile(root, configured) {
         const { applyOpenSloSource } = await Promise.all(/* import() */[__nccwpck_require__.e(828), __nccwpck_require__.e(86)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6086));
         file = applyOpenSloSource(file, openSloText);
     }
-    return { file, source, found: true, warnings };
+    return { file, source, found: true, warnings, chain };
+}
+/** The file merged with the files it extends, read through the API (fails closed: no token, no policy). */
+async function readChain(file, source, parents) {
+    if (!parents?.client) {
+        throw new policy_error/* PolicyError */.p(source, [
+            {
+                path: 'extends',
+                message: `the policy extends ${JSON.stringify(file.extends)}, which is read through the GitHub API, and there is no token to read it with: ${parents?.missing ?? 'give a GitHub token'}`,
+            },
+        ]);
+    }
+    const [{ resolveChain }, { parentPolicyReader }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1982)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6579)),
+    ]);
+    const [owner, repo] = parents.repository?.split('/') ?? [];
+    const self = owner && repo ? { owner, repo, path: external_node_path_default().posix.normalize(source.replace(/\\/g, '/')).replace(/^\.\//, ''), ref: null } : null;
+    return resolveChain(file, source, parentPolicyReader(parents.client, parents.reader), { owner: owner ?? null, self });
 }
 /**
  * The OpenSLO file the policy names, relative to the root and inside it: its
@@ -12856,9 +12835,12 @@ async function readOpenSloFile(root, configured, source) {
 
 ;// CONCATENATED MODULE: ./src/gate/file-source.ts
 
-/** `configured`: the path the user named (relative to `root`); unset: the default file, optional. */
-function fileSource(root, configured) {
-    return { load: () => readPolicyFile(root, configured) };
+/**
+ * `configured`: the path the user named (relative to `root`); unset: the default file, optional.
+ * `parents`: how the files the policy `extends` are read (null: no token, so a policy that extends is refused).
+ */
+function fileSource(root, configured, parents = null) {
+    return { load: () => readPolicyFile(root, configured, parents) };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run-gate.ts
@@ -12881,6 +12863,7 @@ function fileSource(root, configured) {
 
 
 
+
 /** How each host names its inputs in messages. */
 const HOST_INPUTS = {
     action: { source: 'action inputs', name: (input) => input },
@@ -12893,6 +12876,11 @@ const INPUTS_OF_PATH = {
     'error-query/total-query': ['error-query', 'total-query'],
     environment: ['environment'],
     config: ['config'],
+    // An input that loosens a key the organisation locked (core/policy/inherit/locks.ts).
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO['block-on']]: ['block-on'],
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO['on-error']]: ['on-error'],
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO.mode]: ['mode'],
+    [inherit_locks/* INPUT_LOCK_PATHS */.WO.thresholds]: ['caution-threshold', 'warning-threshold', 'freeze-threshold'],
 };
 /**
  * A policy error whose value came from the inputs, told in the host's words: `--caution-threshold` (or the
@@ -12921,7 +12909,8 @@ async function runGate(request) {
     let evaluation;
     try {
         evaluation = await evaluateGate({
-            source: fileSource(request.root, inputs.config),
+            source: fileSource(request.root, inputs.config, request.parents ?? null),
+            ...(request.target ? { target: request.target } : {}),
             inputs,
             env: request.env,
             now,
@@ -12971,10 +12960,10 @@ async function runGate(request) {
         }
         catch (error) {
             // The decision stands; only the governance metric is lost.
-            warnings.push(messageOf(error));
+            warnings.push((0,github_client/* messageOf */.bD)(error));
         }
     }
-    return { report, policy, policySource: evaluation.source, warnings };
+    return { report, policy, policySource: evaluation.source, warnings, chain: evaluation.chain };
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
@@ -13134,6 +13123,27 @@ function parseInterval(text) {
     return ms;
 }
 
+;// CONCATENATED MODULE: ./src/cli/parent-access.ts
+
+
+function parseRepo(value) {
+    const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+    if (!match)
+        throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
+    return { owner: match[1], repo: match[2] };
+}
+/** How the CLI reads the files a policy `extends`: GITHUB_TOKEN or GH_TOKEN, for the repository of --repo (null: unknown). */
+function cliParentAccess(repository, env) {
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+    const repo = repository === null ? null : parseRepo(repository);
+    return {
+        client: token ? createGitHubClient(token) : null,
+        reader: 'cli',
+        repository: repo === null ? null : `${repo.owner}/${repo.repo}`,
+        missing: 'set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on the repository it names',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/next-steps.ts
 function cliNextSteps(report, policy, requested) {
     const d = report.decision;
@@ -13198,6 +13208,7 @@ function withCliNextSteps(report, policy, requested) {
 
 
 
+
 /** Exit codes teams already script against. */
 function exitCodeFor(report) {
     const d = report.decision;
@@ -13229,12 +13240,6 @@ function addGateOptions(command) {
         .option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v, acc) => [...acc, v], [])
         .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
 }
-function parseRepo(value) {
-    const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
-    if (!match)
-        throw flagError('--repo', `expected owner/name (e.g. octo/shop); got "${value}"`);
-    return { owner: match[1], repo: match[2] };
-}
 /** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
 function overrideGitHub(options, env) {
     const repo = typeof options.repo === 'string' ? parseRepo(options.repo) : null;
@@ -13252,7 +13257,17 @@ function overrideGitHub(options, env) {
 async function evaluateOnce(options, inputs) {
     const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
     const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
-    const outcome = await runGate({ inputs, env: process.env, root: process.cwd(), run: null, host: 'cli', ...github });
+    const repository = typeof options.repo === 'string' ? options.repo : null;
+    const outcome = await runGate({
+        inputs,
+        env: process.env,
+        root: process.cwd(),
+        run: null,
+        host: 'cli',
+        ...github,
+        parents: cliParentAccess(repository, process.env),
+        target: { repository, branch: null },
+    });
     for (const warning of outcome.warnings)
         process.stderr.write(`deploy-governor: warning: ${warning}\n`);
     return withCliNextSteps(outcome.report, outcome.policy, inputs.override);
@@ -13264,7 +13279,7 @@ async function writeReport(file, report) {
         await (0,promises_namespaceObject.writeFile)(full, `${JSON.stringify(report, null, 2)}\n`);
     }
     catch (error) {
-        throw flagError('--report-path', `cannot write the report to ${full}: ${messageOf(error)}`);
+        throw flagError('--report-path', `cannot write the report to ${full}: ${(0,github_client/* messageOf */.bD)(error)}`);
     }
 }
 /** The reasons of an error report: each names its source (flag, file, Prometheus). */
@@ -13273,7 +13288,7 @@ function reasonsOf(error) {
         return policyErrorReasons(error);
     if (error instanceof PrometheusQueryError || error instanceof UsageError)
         return [error.message];
-    return [`deploy-governor failed unexpectedly: ${messageOf(error)}`];
+    return [`deploy-governor failed unexpectedly: ${(0,github_client/* messageOf */.bD)(error)}`];
 }
 /**
  * Evaluates, and when that fails, still gives machines a report: the UNKNOWN error report on stdout with
@@ -13379,6 +13394,7 @@ function registerCheckCommands(program) {
 
 
 
+
 const DEFAULT_DASHBOARDS_PATH = '/var/lib/grafana/dashboards/deploy-governor';
 /** The policy with its `sloth:` and `openslo:` sources read (relative to the working directory) and resolved for one environment. */
 async function loadPolicy(options) {
@@ -13394,7 +13410,8 @@ async function loadPolicy(options) {
 async function readAndResolve(options, inputs) {
     // readPolicyFile reads the Sloth spec and the OpenSLO file the policy names, as the gate does, so both
     // generators see exactly the SLOs the gate evaluates.
-    const loaded = await readPolicyFile(process.cwd(), options.config);
+    // A policy that `extends` another is merged with it through GITHUB_TOKEN (or GH_TOKEN), as `check` reads it.
+    const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(null, process.env));
     for (const warning of loaded.warnings)
         process.stderr.write(`deploy-governor: warning: ${warning}\n`);
     const file = loaded.file;
@@ -13533,6 +13550,103 @@ function registerGenerateCommands(program) {
         ];
         return exitCode(results.every(Boolean));
     }));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/render/render-policy-explain.ts
+/**
+ * `deploy-governor policy explain`: the policy as the chain resolved it, as
+ * YAML with a comment above each key (and each named item) naming the files
+ * that set it. Pure: the CLI reads the files and prints the text.
+ */
+
+function render_policy_explain_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function overlay(base, over) {
+    if (over === undefined)
+        return base;
+    if (!render_policy_explain_isPlainObject(base) || !render_policy_explain_isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = overlay(out[k], v);
+    return out;
+}
+/** The policy an environment sees, and the provenance key of each of its keys. */
+function view(input) {
+    const env = input.environment;
+    if (env === null)
+        return { data: input.file, keyOf: (k) => k };
+    const { environments, ...top } = input.file;
+    const section = (environments?.[env] ?? {});
+    return {
+        data: overlay(top, section),
+        keyOf: (k) => {
+            const base = k.replace(/\[.*$/, '');
+            return section[base] !== undefined ? `environments.${env}.${k}` : k;
+        },
+    };
+}
+/** The resolved policy as commented YAML. */
+function renderPolicyExplain(input) {
+    const { data, keyOf } = view(input);
+    const own = input.files[0];
+    const from = (key) => ` from ${(input.provenance[keyOf(key)] ?? [own]).join(', ')}`;
+    const doc = new yaml_dist/* Document */.yo(data);
+    if ((0,yaml_dist/* isMap */.jh)(doc.contents)) {
+        for (const pair of doc.contents.items) {
+            const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+            const lock = input.locks[key];
+            pair.key.commentBefore = `${from(key)}${lock ? `; locked by ${lock}` : ''}`;
+            if ((0,yaml_dist/* isSeq */.oP)(pair.value) && ['slos', 'freeze-windows', 'burn-rate-guards'].includes(key)) {
+                for (const item of pair.value.items) {
+                    const name = (0,yaml_dist/* isMap */.jh)(item)
+                        ? (item.get('name') ?? `${String(item.get('long'))}/${String(item.get('short'))} > ${String(item.get('factor'))}x`)
+                        : null;
+                    if (name !== null)
+                        item.commentBefore = from(`${key}[${String(name)}]`);
+                }
+            }
+        }
+    }
+    const header = [
+        `# The policy ${input.files.length > 1 ? `of ${input.files.join(', extending ')}` : `in ${own}`}, as the gate reads it${input.environment ? ` for the environment ${input.environment}` : ''}.`,
+        ...Object.entries(input.locks).map(([k, by]) => `# locked: ${k} (by ${by})`),
+    ];
+    return `${header.join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/policy-explain.ts
+
+
+
+
+async function policy_explain_explain(options) {
+    const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(options.repo ?? null, process.env));
+    const files = loaded.chain?.files ?? [loaded.source];
+    const provenance = loaded.chain?.provenance ?? {};
+    const locks = loaded.chain?.locks ?? Object.fromEntries((loaded.file.locked ?? []).map((k) => [k, loaded.source]));
+    if (options.json) {
+        process.stdout.write(`${JSON.stringify({ chain: files, policy: loaded.file, sources: provenance, locked: locks }, null, 2)}\n`);
+    }
+    else {
+        process.stdout.write(renderPolicyExplain({ file: loaded.file, files, provenance, locks, environment: options.environment ?? null }));
+    }
+    return 0;
+}
+function registerPolicyCommands(program) {
+    program
+        .command('policy')
+        .description('Inspect the policy file.')
+        .command('explain')
+        .description('Print the policy as the gate reads it, with the files it extends merged in and the source of each key.')
+        .option('--config <path>', 'the policy file (default .github/deploy-governor.yml)')
+        .option('--repo <owner/name>', 'the repository the policy belongs to (a chain may not leave its owner)')
+        .option('--environment <name>', "show this environment's values: its section laid over the top level")
+        .option('--json', 'print the chain, the merged policy and the sources as JSON')
+        .action(commandAction(policy_explain_explain));
 }
 
 // EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
@@ -14209,7 +14323,7 @@ async function apply(client, owner, repo, action, today) {
             }
             catch (error) {
                 // 404: someone removed the label since the inventory was read; the goal is reached.
-                if (httpStatusOf(error) !== 404)
+                if ((0,github_client/* httpStatusOf */.s_)(error) !== 404)
                     throw error;
             }
             return;
@@ -14291,8 +14405,8 @@ async function runPostmortemSweep(client, request) {
             actions.push({ action, outcome: 'done' });
         }
         catch (error) {
-            actions.push({ action, outcome: 'failed', error: messageOf(error) });
-            failures.push(`#${action.issue} ${action.kind}: ${messageOf(error)}`);
+            actions.push({ action, outcome: 'failed', error: (0,github_client/* messageOf */.bD)(error) });
+            failures.push(`#${action.issue} ${action.kind}: ${(0,github_client/* messageOf */.bD)(error)}`);
         }
     }
     const report = computeReliabilityReport({ now, policy, repository: `${owner}/${repo}`, ...inventory });
@@ -14308,13 +14422,13 @@ async function runPostmortemSweep(client, request) {
                 pinned = await pin(client, issue.nodeId);
             }
             catch (error) {
-                warnings.push(`could not pin the reliability report #${issue.number} (a repository pins at most 3 issues): ${messageOf(error)}`);
+                warnings.push(`could not pin the reliability report #${issue.number} (a repository pins at most 3 issues): ${(0,github_client/* messageOf */.bD)(error)}`);
             }
         }
         reportIssue = { number: issue.number, created: issue.created, pinned };
     }
     catch (error) {
-        failures.push(`reliability report: ${messageOf(error)}`);
+        failures.push(`reliability report: ${(0,github_client/* messageOf */.bD)(error)}`);
     }
     return { actions, reportIssue, goalsMet: report.goalsMet, failures, warnings };
 }
@@ -14342,6 +14456,8 @@ async function readReliabilityReport(client, request) {
 
 
 
+
+
 /** Exit codes, as the commands' help states them. */
 const POSTMORTEM_EXIT = { ok: 0, problems: 1, error: 99 };
 const REPORT_FORMATS = ['markdown', 'json', 'openmetrics'];
@@ -14358,7 +14474,13 @@ function postmortems_githubClient() {
     return createGitHubClient(token);
 }
 async function readPolicy(client, owner, repo, config) {
-    const file = config ? (0,load_policy.parsePolicy)(await (0,promises_namespaceObject.readFile)(config, 'utf8'), config) : await readRepoPolicy(client, owner, repo);
+    if (!config)
+        return (0,postmortem_policy/* resolvePostmortemPolicy */.f)((await readRepoPolicy(client, owner, repo)).postmortems);
+    // A local file that extends another is merged with it, through the same token, as the gate reads it.
+    const { file } = await (0,resolve_chain.resolveChain)((0,load_policy.parsePolicy)(await (0,promises_namespaceObject.readFile)(config, 'utf8'), config), config, (0,read_parent_policy.parentPolicyReader)(client, 'cli'), {
+        owner,
+        self: null,
+    });
     return (0,postmortem_policy/* resolvePostmortemPolicy */.f)(file.postmortems);
 }
 function registerPostmortemCommands(program) {
@@ -14437,6 +14559,7 @@ function registerPostmortemCommands(program) {
 
 
 
+
 const EXIT = { allowed: 0, warning: 1, freeze: 2, exhausted: 3, error: 99 };
 /** The package's version, as `deploy-governor --version` prints it. */
 const run_VERSION = package_namespaceObject.rE;
@@ -14450,6 +14573,7 @@ function buildProgram() {
     registerAuditCommands(program);
     registerGenerateCommands(program);
     registerPostmortemCommands(program);
+    registerPolicyCommands(program);
     return program;
 }
 /**
@@ -14462,7 +14586,7 @@ function describeError(error) {
         return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
     if (error instanceof policy_error/* PolicyError */.p || error instanceof PrometheusQueryError)
         return [error.message];
-    return [messageOf(error).replace(/\s*\n\s*/g, ' ')];
+    return [(0,github_client/* messageOf */.bD)(error).replace(/\s*\n\s*/g, ' ')];
 }
 /** Runs the CLI and returns the exit code (never calls process.exit, so tests can call it). */
 async function run(argv) {
@@ -14479,6 +14603,32 @@ async function run(argv) {
             process.stderr.write(`deploy-governor: ${line}\n`);
         return EXIT.error;
     }
+}
+
+
+/***/ }),
+
+/***/ 484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+/**
+ * Canonical JSON: object keys sorted at every depth, no insignificant
+ * whitespace, `undefined` members dropped. What the audit chain hashes and what
+ * a report's OIDC binding digests: two parties that agree on the value agree on
+ * the bytes.
+ */
+function canonicalJson(value) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 
@@ -14888,6 +15038,757 @@ function unknownFreezeEnvironmentMessage(window, name, known) {
 
 /***/ }),
 
+/***/ 1486:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DX: () => (/* binding */ appliesToSchema),
+/* harmony export */   Gl: () => (/* binding */ appliesTo)
+/* harmony export */ });
+/* unused harmony export globMatches */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/**
+ * `applies-to`: scopes a rule (a freeze window, a fast-burn guard) to some
+ * repositories, branches and environments with globs, so that one organisation
+ * policy can freeze `payments-*` in `prod*` only.
+ *
+ * The glob grammar is deliberately small, and matched in linear memory and
+ * O(pattern × value) time whatever the input (no regular expression is built
+ * from a policy's text, so no pattern can backtrack exponentially):
+ *
+ * | Token | Matches |
+ * | --- | --- |
+ * | `*` | any run of characters except `/` (also none) |
+ * | `**` | any run of characters, `/` included |
+ * | `?` | one character except `/` |
+ * | anything else | itself, case-sensitively (`\` escapes the next character) |
+ *
+ * A repository pattern without `/` matches the repository's name (`payments-*`);
+ * one with `/` matches `owner/name` (`acme/payments-*`). Owner and repository
+ * names are compared case-insensitively, as GitHub does; branches and
+ * environments exactly. A rule applies when every dimension it names matches
+ * (each list is any-of). Where the run does not know a dimension (the CLI
+ * without `--repo`, a run with no branch), a rule scoped on it applies: rules
+ * only ever restrict, so an unknown target fails closed.
+ */
+
+const MAX_PATTERN = 255;
+const MAX_PATTERNS = 50;
+function tokenize(pattern) {
+    const tokens = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\' && i + 1 < pattern.length)
+            tokens.push({ kind: 'char', char: pattern[++i] });
+        else if (c === '*' && pattern[i + 1] === '*') {
+            tokens.push({ kind: 'globstar' });
+            while (pattern[i + 1] === '*')
+                i++;
+        }
+        else if (c === '*')
+            tokens.push({ kind: 'star' });
+        else if (c === '?')
+            tokens.push({ kind: 'one' });
+        else
+            tokens.push({ kind: 'char', char: c });
+    }
+    return tokens;
+}
+/** Whether `value` matches `pattern` in the grammar above (dynamic programming over the tokens: no backtracking). */
+function globMatches(pattern, value) {
+    const tokens = tokenize(pattern);
+    // reach[j]: the first j characters of value are matched by the tokens seen so far.
+    let reach = Array.from({ length: value.length + 1 }, (_, j) => j === 0);
+    for (const token of tokens) {
+        const next = Array.from({ length: value.length + 1 }, () => false);
+        for (let j = 0; j <= value.length; j++) {
+            if (token.kind === 'star' || token.kind === 'globstar') {
+                // Zero characters, or one more than a reachable prefix (not a / for *).
+                next[j] = reach[j] || (j > 0 && next[j - 1] && (token.kind === 'globstar' || value[j - 1] !== '/'));
+            }
+            else if (j > 0 && reach[j - 1]) {
+                const c = value[j - 1];
+                next[j] = token.kind === 'one' ? c !== '/' : c === token.char;
+            }
+        }
+        reach = next;
+    }
+    return reach[value.length];
+}
+const patternList = (what, example) => zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1, { message: `expected a non-empty glob, e.g. ${example}` })
+    .max(MAX_PATTERN, { message: `expected a glob of at most ${MAX_PATTERN} characters` }))
+    .min(1, { message: `expected at least one ${what} glob (leave the key out to match every ${what})` })
+    .max(MAX_PATTERNS)
+    .optional();
+const appliesToSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    repositories: patternList('repository', '"payments-*"').meta({
+        description: 'Globs over the repository: its name (`payments-*`), or `owner/name` when the glob has a `/`. Case-insensitive.',
+    }),
+    branches: patternList('branch', '"release/*"').meta({
+        description: 'Globs over the branch deployed (`main`, `release/*`; `*` stops at `/`, `**` does not). Where the branch is unknown, the rule applies.',
+    }),
+    environments: patternList('environment', '"prod*"').meta({ description: 'Globs over the environment name (`prod*`).' }),
+})
+    .meta({
+    description: 'Where this rule applies: every key given must match (each list is any-of). Globs: `*` (not across /), `**`, `?`; `\\` escapes. A dimension the run does not know (the CLI without --repo) matches, so a scoped rule fails closed.',
+});
+function repositoryMatches(pattern, repository) {
+    const full = repository.toLowerCase();
+    const name = full.slice(full.indexOf('/') + 1);
+    return globMatches(pattern.toLowerCase(), pattern.includes('/') ? full : name);
+}
+/** Whether a rule with this scope applies to the target (no scope: everywhere). */
+function appliesTo(scope, target) {
+    if (!scope)
+        return true;
+    const { repositories, branches, environments } = scope;
+    if (repositories && target.repository !== null && !repositories.some((p) => repositoryMatches(p, target.repository)))
+        return false;
+    if (branches && target.branch !== null && !branches.some((p) => globMatches(p, target.branch)))
+        return false;
+    if (environments && !environments.some((p) => globMatches(p, target.environment)))
+        return false;
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 7139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseExtends),
+/* harmony export */   Nc: () => (/* binding */ EXTENDS_FORM),
+/* harmony export */   Xn: () => (/* binding */ specKey),
+/* harmony export */   l9: () => (/* binding */ describeSpec)
+/* harmony export */ });
+/**
+ * The `extends` value of a policy file: `<owner>/<repo>[:<path>][@<ref>]`, as
+ * Probot's `_extends` names a base file. The path defaults to the policy's own
+ * path in that repository (`.github/deploy-governor.yml`, the organisation's
+ * `.github` repository by convention) and the ref to its default branch. Pure:
+ * parsing and normalising only; reading is the host's (src/github/read-parent-policy.ts).
+ */
+/** The default path of a parent policy in its repository. */
+const DEFAULT_PARENT_PATH = '.github/deploy-governor.yml';
+/** The accepted form, quoted by every refusal. */
+const EXTENDS_FORM = 'owner/repo, optionally followed by :path/inside/the/repo.yml and @ref, e.g. acme/.github or acme/.github:policies/deploy.yml@main';
+// GitHub's own limits: an owner is 1-39 letters, digits or single dashes; a repository 1-100 of letters, digits, ., _ and -.
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+const PATH_SEGMENT = /^[A-Za-z0-9._-]{1,255}$/;
+const REF = /^[A-Za-z0-9._/-]{1,255}$/;
+/** Why `path` is not a path inside a repository; null when it is. */
+function pathProblem(path) {
+    if (path.length > 1024)
+        return `the path has ${path.length} characters; at most 1024`;
+    if (path.startsWith('/'))
+        return 'the path must be relative to the repository root, without a leading /';
+    const segments = path.split('/');
+    if (segments.some((s) => s === '..'))
+        return 'the path must stay inside the repository: no .. segment';
+    if (segments.some((s) => s === '' || s === '.'))
+        return 'the path has an empty or . segment';
+    if (!segments.every((s) => PATH_SEGMENT.test(s)))
+        return 'each path segment may have only letters, digits, ., _ and -';
+    return null;
+}
+/** Why `ref` is not a branch, tag or commit name git accepts (a conservative subset); null when it is. */
+function refProblem(ref) {
+    if (!REF.test(ref))
+        return 'a ref may have only letters, digits, ., _, - and / (1-255 characters)';
+    if (ref.startsWith('/') || ref.endsWith('/') || ref.startsWith('-') || ref.endsWith('.') || ref.endsWith('.lock'))
+        return 'a ref may not start with / or -, or end with /, . or .lock';
+    if (ref.includes('..') || ref.includes('//') || ref.split('/').some((s) => s.startsWith('.')))
+        return 'a ref may not contain .., // or a segment that starts with .';
+    return null;
+}
+/** Parses `owner/repo[:path][@ref]`; the problem names what is wrong (the caller names the file, the key and the value). */
+function parseExtends(value) {
+    const at = value.indexOf('@');
+    const head = at === -1 ? value : value.slice(0, at);
+    const ref = at === -1 ? null : value.slice(at + 1);
+    const colon = head.indexOf(':');
+    const repoPart = colon === -1 ? head : head.slice(0, colon);
+    const path = colon === -1 ? DEFAULT_PARENT_PATH : head.slice(colon + 1);
+    const slash = repoPart.indexOf('/');
+    if (slash === -1)
+        return { problem: `expected ${EXTENDS_FORM}: the owner is missing` };
+    const owner = repoPart.slice(0, slash);
+    const repo = repoPart.slice(slash + 1);
+    if (!OWNER.test(owner))
+        return { problem: `"${owner}" is not a GitHub owner name (1-39 letters, digits or single dashes)` };
+    if (!REPO.test(repo) || repo === '.' || repo === '..')
+        return { problem: `"${repo}" is not a repository name (1-100 letters, digits, ., _ or -)` };
+    if (colon !== -1 && path === '')
+        return { problem: 'the path after : is empty; leave the : out for the default path' };
+    const badPath = pathProblem(path);
+    if (badPath !== null)
+        return { problem: badPath };
+    if (ref !== null) {
+        if (ref === '')
+            return { problem: 'the ref after @ is empty; leave the @ out for the default branch' };
+        const badRef = refProblem(ref);
+        if (badRef !== null)
+            return { problem: badRef };
+    }
+    return { spec: { owner, repo, path, ref } };
+}
+/** The one spelling of a file of the chain, for messages and provenance: `owner/repo:path@ref` (`@default` for the default branch). */
+function describeSpec(spec) {
+    return `${spec.owner}/${spec.repo}:${spec.path}@${spec.ref ?? 'default'}`;
+}
+/** Identity for cycle detection: GitHub's owner and repository names are case-insensitive, paths and refs are not. */
+function specKey(spec) {
+    return `${spec.owner.toLowerCase()}/${spec.repo.toLowerCase()}:${spec.path}@${spec.ref ?? ''}`;
+}
+
+
+/***/ }),
+
+/***/ 2058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WO: () => (/* binding */ INPUT_LOCK_PATHS),
+/* harmony export */   Zj: () => (/* binding */ LOCKABLE_KEYS),
+/* harmony export */   k0: () => (/* binding */ lockViolations),
+/* harmony export */   s$: () => (/* binding */ inputLockViolations)
+/* harmony export */ });
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5009);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
+/* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6405);
+/**
+ * `locked`: the keys a parent policy fixes for every file that extends it. A
+ * child may make a locked key stricter, never looser. What "looser" means is
+ * defined per key, conservatively: anything not shown to be at least as strict
+ * is refused (fail closed), and every lockable key must have a rule here
+ * (LOOSENING is typed over LOCKABLE_KEYS).
+ *
+ * | Locked key | A child may | Refused |
+ * | --- | --- | --- |
+ * | `block-on` | lower it (EXHAUSTED → FREEZE → WARNING → CAUTION blocks more) | raising it |
+ * | `on-error` | keep `block` | `allow` where the parent blocks |
+ * | `mode` | keep `enforce` | `report` where the parent enforces |
+ * | `unknown-guards` | turn `allow` into `block` | `allow` where the parent blocks |
+ * | `thresholds` | raise `caution`, `warning` or `freeze` (a status is reached sooner) | lowering any of them |
+ * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
+ * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
+ * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ *
+ * The comparison is of effective values, built-in defaults included, at the
+ * top level and in every environment section either file names: an
+ * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
+ */
+
+
+
+
+const LOCKABLE_KEYS = [
+    'block-on',
+    'on-error',
+    'mode',
+    'unknown-guards',
+    'thresholds',
+    'freeze-windows',
+    'burn-rate-guards',
+    'overrides',
+];
+const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 };
+const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
+const DEFAULT_LEVELS = { warning: 'write', freeze: 'maintain', exhausted: 'admin' };
+function rankOf(order, value) {
+    return order.indexOf(value);
+}
+const blockOn = (p, c) => {
+    const parent = p['block-on'] ?? 'WARNING';
+    const child = c['block-on'] ?? 'WARNING';
+    return rankOf(_status_js__WEBPACK_IMPORTED_MODULE_1__/* .BLOCKABLE_STATUSES */ .dW, child) > rankOf(_status_js__WEBPACK_IMPORTED_MODULE_1__/* .BLOCKABLE_STATUSES */ .dW, parent)
+        ? [`block-on may only become stricter (CAUTION blocks most, EXHAUSTED least); the parent has ${parent}, this file makes it ${child}`]
+        : [];
+};
+const oneWay = (key, fallback, strict) => (p, c) => {
+    const parent = p[key] ?? fallback;
+    const child = c[key] ?? fallback;
+    return parent === strict && child !== strict ? [`${key} is ${strict} in the parent and may not become ${String(child)}`] : [];
+};
+const thresholds = (p, c) => {
+    const parent = { ...DEFAULT_THRESHOLDS, ...p.thresholds };
+    const child = { ...DEFAULT_THRESHOLDS, ...c.thresholds };
+    return ['caution', 'warning', 'freeze']
+        .filter((k) => child[k] < parent[k])
+        .map((k) => `thresholds.${k} may only be raised; the parent has ${parent[k]}, this file makes it ${child[k]}`);
+};
+const namedItems = (key, what, fallback) => (p, c) => {
+    const parent = p[key] ?? fallback;
+    const child = c[key] ?? fallback;
+    const problems = [];
+    for (const item of parent) {
+        const name = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(item);
+        const same = child.filter((i) => (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(i) === name);
+        if (same.length === 0)
+            problems.push(`the ${what} "${name}" set by the parent may not be removed`);
+        else if (same.some((i) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(i) !== (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(item)))
+            problems.push(`the ${what} "${name}" set by the parent may not be changed (give a new ${what} another name)`);
+    }
+    return problems;
+};
+const overrides = (p, c) => {
+    const parent = p.overrides ?? {};
+    const child = c.overrides ?? {};
+    const problems = [];
+    const minParent = parent['min-reason-length'] ?? 10;
+    const minChild = child['min-reason-length'] ?? 10;
+    if (minChild < minParent)
+        problems.push(`overrides.min-reason-length may only be raised; the parent has ${minParent}, this file ${minChild}`);
+    const refsParent = parent.refs ?? [];
+    for (const ref of child.refs ?? []) {
+        if (!refsParent.includes(ref))
+            problems.push(`overrides.refs may only lose refs; ${ref} is not among the parent's (${refsParent.join(', ') || 'none'})`);
+    }
+    for (const level of ['warning', 'freeze', 'exhausted']) {
+        const lp = parent.levels?.[level];
+        const lc = child.levels?.[level];
+        const permParent = lp?.permission ?? DEFAULT_LEVELS[level];
+        const permChild = lc?.permission ?? DEFAULT_LEVELS[level];
+        if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J, permParent))
+            problems.push(`overrides.levels.${level}.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
+        if ((lp?.['require-environment-approval'] ?? false) && !(lc?.['require-environment-approval'] ?? false))
+            problems.push(`overrides.levels.${level}.require-environment-approval is true in the parent and may not be turned off`);
+    }
+    return problems;
+};
+const LOOSENING = {
+    'block-on': blockOn,
+    'on-error': oneWay('on-error', 'block', 'block'),
+    mode: oneWay('mode', 'enforce', 'enforce'),
+    'unknown-guards': oneWay('unknown-guards', 'allow', 'block'),
+    thresholds,
+    'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
+    'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
+    overrides,
+};
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Objects key by key, lists and scalars replaced: how resolve-policy.ts lays an environment's section over the top level. */
+function overlay(base, over) {
+    if (over === undefined)
+        return base;
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = overlay(out[k], v);
+    return out;
+}
+/** The file's values in one environment (null: the top level), as the gate resolves them. */
+function effective(file, environment) {
+    const { environments, ...top } = file;
+    const section = environment === null ? undefined : environments?.[environment];
+    return overlay(top, section);
+}
+/**
+ * Where the merged policy is looser than its parent on a locked key: one issue
+ * per problem, naming the key (its environment section when that is where it
+ * loosens), the lock and the file that set it.
+ *
+ * @param parent the parent chain merged so far
+ * @param merged the child merged over it
+ * @param locks each locked key and the file that locked it
+ */
+function lockViolations(parent, merged, locks) {
+    const environments = [null, ...new Set([...Object.keys(parent.environments ?? {}), ...Object.keys(merged.environments ?? {})])];
+    const issues = [];
+    for (const key of LOCKABLE_KEYS) {
+        const lockedBy = locks[key];
+        if (lockedBy === undefined)
+            continue;
+        for (const env of environments) {
+            const at = env === null ? key : `environments.${env}.${key}`;
+            for (const problem of LOOSENING[key](effective(parent, env), effective(merged, env))) {
+                issues.push({ path: at, message: `${problem}: ${key} is locked by ${lockedBy} (locked: [${key}])` });
+            }
+        }
+    }
+    return issues;
+}
+/** The issue path of an input that loosens a lock: the gate's hosts name the input in their own words (run-gate.ts). */
+const INPUT_LOCK_PATHS = {
+    'block-on': 'input block-on',
+    'on-error': 'input on-error',
+    mode: 'input mode',
+    thresholds: 'input thresholds',
+};
+/**
+ * Where the host's inputs (the Action's `block-on`, the CLI's `--mode`, …) loosen a locked key: a lock binds
+ * the inputs as it binds the files, or a workflow could undo what the organisation locked. Each issue names the
+ * input as `name`; the caller spells it in the host's words.
+ */
+function inputLockViolations(fromFiles, withInputs, locks) {
+    const asSection = (r) => ({
+        'block-on': r.blockOn,
+        'on-error': r.onError,
+        mode: r.mode,
+        thresholds: r.thresholds,
+    });
+    const issues = [];
+    for (const [key, path] of Object.entries(INPUT_LOCK_PATHS)) {
+        const lockedBy = locks[key];
+        if (lockedBy === undefined)
+            continue;
+        for (const problem of LOOSENING[key](asSection(fromFiles), asSection(withInputs)))
+            issues.push({
+                path,
+                message: `${problem.replace('this file', 'this input')}: ${key} is locked by ${lockedBy} (locked: [${key}]), so no input may loosen it`,
+            });
+    }
+    return issues;
+}
+
+
+/***/ }),
+
+/***/ 6405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ mergeLayers),
+/* harmony export */   TJ: () => (/* binding */ itemName),
+/* harmony export */   ZZ: () => (/* binding */ layerOf)
+/* harmony export */ });
+/* unused harmony export MERGE_RULES */
+const MERGE_RULES = {
+    $schema: 'scalar',
+    version: 'scalar',
+    extends: 'chain',
+    locked: 'locks',
+    sloth: 'scalar',
+    openslo: 'scalar',
+    prometheus: 'object',
+    slos: 'named',
+    thresholds: 'object',
+    'block-on': 'scalar',
+    'on-error': 'scalar',
+    'use-recording-rules': 'scalar',
+    'scrape-interval': 'scalar',
+    alerting: 'object',
+    mode: 'scalar',
+    dr: 'object',
+    'freeze-windows': 'named',
+    'burn-rate-guards': 'named',
+    'unknown-guards': 'scalar',
+    overrides: 'object',
+    audit: 'object',
+    environments: 'environments',
+    postmortems: 'object',
+    notify: 'object',
+};
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Objects merge key by key; lists and scalars replace. */
+function mergeObjects(base, over) {
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        if (value === undefined)
+            continue;
+        out[key] = key in out ? mergeObjects(out[key], value) : value;
+    }
+    return out;
+}
+/** The name an item of a named list is merged by. */
+function itemName(item) {
+    const o = item;
+    if (typeof o.name === 'string')
+        return o.name;
+    // A fast-burn guard without a name: its default name, as resolve-policy.ts writes it.
+    return `${String(o.long)}/${String(o.short)} > ${String(o.factor)}x`;
+}
+function mergeNamed(base, over) {
+    const out = [...base];
+    for (const item of over) {
+        const at = out.findIndex((b) => itemName(b) === itemName(item));
+        if (at === -1)
+            out.push(item);
+        else
+            out[at] = item;
+    }
+    return out;
+}
+/** The provenance keys a file's own value of `key` contributes (a named list: one per item, and the list itself). */
+function ownKeys(prefix, key, value) {
+    if (MERGE_RULES[key] === 'named' && Array.isArray(value))
+        return [`${prefix}${key}`, ...value.map((i) => `${prefix}${key}[${itemName(i)}]`)];
+    if (MERGE_RULES[key] === 'locks' && Array.isArray(value))
+        return [`${prefix}${key}`, ...value.map((k) => `${prefix}${key}[${String(k)}]`)];
+    return [`${prefix}${key}`];
+}
+/** A single file as a layer: every key it sets came from it. */
+function layerOf(file, source) {
+    const provenance = {};
+    for (const [key, value] of Object.entries(file)) {
+        if (value === undefined || key === 'extends')
+            continue;
+        if (key === 'environments' && isPlainObject(value)) {
+            for (const [env, section] of Object.entries(value)) {
+                for (const [k, v] of Object.entries(section)) {
+                    if (v !== undefined)
+                        for (const p of ownKeys(`environments.${env}.`, k, v))
+                            provenance[p] = [source];
+                }
+            }
+            continue;
+        }
+        for (const p of ownKeys('', key, value))
+            provenance[p] = [source];
+    }
+    const { extends: _extends, ...rest } = file;
+    return { file: rest, provenance };
+}
+function withoutUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** Merges one section's keys (the top level, or one environment's) by the table. */
+function mergeSection(base, over) {
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        if (value === undefined)
+            continue;
+        const current = out[key];
+        switch (MERGE_RULES[key]) {
+            case 'chain':
+                break;
+            case 'scalar':
+                out[key] = value;
+                break;
+            case 'object':
+                out[key] = current === undefined ? value : mergeObjects(current, value);
+                break;
+            case 'named':
+                out[key] = Array.isArray(current) && Array.isArray(value) ? mergeNamed(current, value) : value;
+                break;
+            case 'locks':
+                out[key] = [...new Set([...(Array.isArray(current) ? current : []), ...value])];
+                break;
+            case 'environments': {
+                const envs = { ...(isPlainObject(current) ? current : {}) };
+                for (const [env, section] of Object.entries(value)) {
+                    envs[env] = isPlainObject(envs[env])
+                        ? mergeSection(envs[env], section)
+                        : section;
+                }
+                out[key] = envs;
+                break;
+            }
+            default:
+                // Unreachable for a validated file (the schema is strict); a key without a rule is never merged silently.
+                throw new Error(`no merge rule for the policy key ${key}`);
+        }
+    }
+    return out;
+}
+/** The child merged over the parent, with the provenance of every key (a lock keeps the file that set it first). */
+function mergeLayers(parent, child) {
+    const file = mergeSection(parent.file, child.file);
+    const provenance = { ...parent.provenance };
+    for (const [key, sources] of Object.entries(child.provenance)) {
+        const previous = provenance[key];
+        if (previous === undefined)
+            provenance[key] = sources;
+        else if (/^locked\[/.test(key))
+            continue;
+        else if (isReplacing(key))
+            provenance[key] = sources;
+        else
+            provenance[key] = [...previous.filter((s) => !sources.includes(s)), ...sources];
+    }
+    return { file: withoutUndefined(file), provenance };
+}
+/** Whether the child's value of this provenance key replaces the parent's (then only the child set it). */
+function isReplacing(key) {
+    const base = key.replace(/^environments\.[^.]+\./, '');
+    if (base.endsWith(']'))
+        return true;
+    const rule = MERGE_RULES[base];
+    return rule === 'scalar';
+}
+
+
+/***/ }),
+
+/***/ 1982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_PARENTS: () => (/* binding */ MAX_PARENTS),
+/* harmony export */   resolveChain: () => (/* binding */ resolveChain)
+/* harmony export */ });
+/* harmony import */ var _load_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3207);
+/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5833);
+/* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7163);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2097);
+/* harmony import */ var _extends_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7139);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2058);
+/* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6405);
+/**
+ * The chain of policies a repository's file extends: at most MAX_PARENTS
+ * parents, each read through the host's `readParent` (no I/O here), each
+ * checked against the locks above it, merged top-down by merge-policies.ts,
+ * and the result validated as one policy file. Fails closed: a parent that
+ * cannot be read, parsed or merged is an error naming the file, the key, the
+ * value and the accepted form, never a reason to use the child alone.
+ */
+
+
+
+
+
+
+
+/** Parents followed at most: a repository, its team's policy, its organisation's, and one more. */
+const MAX_PARENTS = 3;
+const NAMED_LISTS = ['slos', 'freeze-windows', 'burn-rate-guards'];
+/** Same-named items in one file would make "merge by name" ambiguous: refused. */
+function duplicateNames(file) {
+    const sections = [
+        ['', file],
+        ...Object.entries(file.environments ?? {}).map(([env, s]) => [`environments.${env}.`, s]),
+    ];
+    const issues = [];
+    for (const [prefix, section] of sections) {
+        for (const key of NAMED_LISTS) {
+            const seen = new Set();
+            for (const item of section[key] ?? []) {
+                const name = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_5__/* .itemName */ .TJ)(item);
+                if (seen.has(name))
+                    issues.push({
+                        path: `${prefix}${key}`,
+                        message: `the name "${name}" appears twice; in a policy that extends or is extended, ${key} merge by name, so each name must be unique`,
+                    });
+                seen.add(name);
+            }
+        }
+    }
+    return issues;
+}
+/** A parent may not name files of its own repository that the gate would read from the child's (`sloth`, `openslo`). */
+function parentOnlyProblems(file) {
+    return ['sloth', 'openslo']
+        .filter((key) => file[key] !== undefined)
+        .map((key) => ({
+        path: key,
+        message: `a parent policy may not name a ${key} file (${JSON.stringify(file[key])}): it would be read from the extending repository, not this one; move the SLOs into slos, or name the file in each repository's own policy`,
+    }));
+}
+function specOf(file, source) {
+    const parsed = (0,_extends_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .parseExtends */ .DB)(file.extends);
+    if ('problem' in parsed)
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, [
+            { path: 'extends', message: `${parsed.problem}; expected ${_extends_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .EXTENDS_FORM */ .Nc} (got ${JSON.stringify(file.extends)})` },
+        ]);
+    return parsed.spec;
+}
+/**
+ * Resolves `extends` chains: returns the file itself (chain null) when it extends nothing.
+ * @param file the repository's own file, validated
+ * @param source how the repository's file is named in messages
+ */
+async function resolveChain(file, source, readParent, options) {
+    if (file.extends === undefined)
+        return { file, chain: null };
+    const own = duplicateNames(file);
+    if (own.length > 0)
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, own);
+    const files = [{ file, source }];
+    const seen = new Map();
+    if (options.self)
+        seen.set((0,_extends_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .specKey */ .Xn)(options.self), source);
+    let owner = options.owner;
+    let current = files[0];
+    while (current.file.extends !== undefined) {
+        const spec = specOf(current.file, current.source);
+        const name = (0,_extends_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .describeSpec */ .l9)(spec);
+        if (files.length > MAX_PARENTS) {
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(current.source, [
+                {
+                    path: 'extends',
+                    message: `the chain is deeper than ${MAX_PARENTS} parents (${[...files.map((f) => f.source), name].join(' → ')}); extend a file closer to the root instead`,
+                },
+            ]);
+        }
+        const key = (0,_extends_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .specKey */ .Xn)(spec);
+        if (seen.has(key)) {
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(current.source, [
+                {
+                    path: 'extends',
+                    message: `${JSON.stringify(current.file.extends)} makes a cycle: ${[...files.map((f) => f.source), name].join(' → ')}; a policy may not extend itself or a file that extends it`,
+                },
+            ]);
+        }
+        seen.set(key, name);
+        if (owner !== null && spec.owner.toLowerCase() !== owner.toLowerCase()) {
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(current.source, [
+                {
+                    path: 'extends',
+                    message: `${JSON.stringify(current.file.extends)} names a file of the owner ${spec.owner}, but this chain belongs to ${owner}; a policy may only extend files of its own owner (its organisation's .github repository, e.g. ${owner}/.github)`,
+                },
+            ]);
+        }
+        owner ??= spec.owner;
+        let text;
+        try {
+            text = await readParent(spec);
+        }
+        catch (error) {
+            if (error instanceof _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p)
+                throw error;
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(current.source, [
+                {
+                    path: 'extends',
+                    message: `cannot read ${name} (extends: ${JSON.stringify(current.file.extends)}): ${error instanceof Error ? error.message : String(error)}`,
+                },
+            ]);
+        }
+        const parent = (0,_load_policy_js__WEBPACK_IMPORTED_MODULE_0__.parsePolicy)(text.text, text.source);
+        const problems = [...parentOnlyProblems(parent), ...duplicateNames(parent)];
+        if (problems.length > 0)
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(text.source, problems);
+        current = { file: parent, source: text.source };
+        files.push(current);
+    }
+    // Merge from the root down, each file checked against the locks of everything above it.
+    const root = files[files.length - 1];
+    let merged = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_5__/* .layerOf */ .ZZ)(root.file, root.source);
+    let locks = Object.fromEntries((root.file.locked ?? []).map((k) => [k, root.source]));
+    for (const next of files.slice(0, -1).reverse()) {
+        const candidate = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_5__/* .mergeLayers */ .J)(merged, (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_5__/* .layerOf */ .ZZ)(next.file, next.source));
+        const violations = (0,_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .lockViolations */ .k0)(merged.file, candidate.file, locks);
+        if (violations.length > 0)
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(next.source, violations);
+        merged = candidate;
+        locks = { ...Object.fromEntries((next.file.locked ?? []).map((k) => [k, next.source])), ...locks };
+    }
+    // The merge as one file: cross-field rules (a freeze window's environments against the map) hold across files too.
+    const result = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .policyFileSchema */ .Y.safeParse(merged.file);
+    if (!result.success) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(`${source} merged with ${files
+            .slice(1)
+            .map((f) => f.source)
+            .join(', ')}`, (0,_policy_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .toPolicyIssues */ .eZ)(result.error, merged.file));
+    }
+    return { file: result.data, chain: { files: files.map((f) => f.source), provenance: merged.provenance, locks } };
+}
+
+
+/***/ }),
+
 /***/ 3207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15184,14 +16085,16 @@ function policyErrorFromZod(error, input, origin, source) {
 /* unused harmony export DEFAULT_ERROR_QUERY */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
 /* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1039);
-/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7166);
-/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9921);
-/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5833);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7166);
+/* harmony import */ var _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1486);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9921);
+/* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5833);
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
+
 
 
 
@@ -15226,9 +16129,9 @@ function resolveSlo(slo, inputs, source) {
     const window = inputs.window ?? slo.window ?? '30d';
     const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
     // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
-    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_3__/* .objectiveProblem */ .h)(objective);
+    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_4__/* .objectiveProblem */ .h)(objective);
     if (problem !== null) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
                 path: inputs['slo-target'] !== undefined ? 'slo-target' : `slos (${slo.name}).objective`,
                 message: `${problem} (got ${objective})`,
@@ -15260,7 +16163,7 @@ function resolveSlos(merged, inputs, source) {
     if (errorQuery !== undefined || totalQuery !== undefined) {
         const events = fileSlos.filter((s) => s.sli.events);
         if (fileSlos.length !== 1 || events.length !== 1) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
                 {
                     path: 'error-query/total-query',
                     message: `the inputs error-query and total-query replace the queries of a single events SLO, but the policy file defines ${fileSlos.length} SLO(s) (${fileSlos.map((s) => s.name).join(', ')}); set the queries in the file instead`,
@@ -15278,7 +16181,7 @@ function resolveSlos(merged, inputs, source) {
     const seen = new Set();
     for (const slo of fileSlos) {
         if (seen.has(slo.name)) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'slos', message: `SLO names must be unique; "${slo.name}" appears twice` }]);
         }
         seen.add(slo.name);
     }
@@ -15295,7 +16198,7 @@ function resolvePrometheus(merged, inputs, env, source) {
     if (token === undefined && cfg['bearer-token-env']) {
         token = env[cfg['bearer-token-env']];
         if (!token) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
                 {
                     path: 'prometheus.bearer-token-env',
                     message: `environment variable ${cfg['bearer-token-env']} is empty or unset; export it (e.g. from a secret) or remove bearer-token-env`,
@@ -15311,7 +16214,7 @@ function resolvePrometheus(merged, inputs, env, source) {
         const { username, 'password-env': passwordEnv } = cfg['basic-auth'];
         const password = env[passwordEnv];
         if (!password) {
-            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+            throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
                 {
                     path: 'prometheus.basic-auth.password-env',
                     message: `environment variable ${passwordEnv} is empty or unset; export it (e.g. from a secret)`,
@@ -15357,23 +16260,36 @@ const AUDIT_DEFAULTS = { branch: 'deploy-governor-audit', path: 'audit/overrides
  * @param inputs validated inputs; set values win over the file
  * @param env environment variables, for `bearer-token-env` and `password-env`
  * @param source where the file came from, for error messages
+ * @param target the repository and branch the rules' `applies-to` is matched against (null: unknown, so a scoped rule applies)
  */
-function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml') {
+function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor.yml', target = { repository: null, branch: null }) {
     const environment = inputs.environment ?? 'production';
-    const { environments, $schema: _schema, version: _version, sloth, openslo, ...top } = file;
+    const ruleTarget = { ...target, environment };
+    // `extends` and `locked` were consumed by the chain (inherit/resolve-chain.ts) before resolving.
+    const { environments, $schema: _schema, version: _version, sloth, openslo, extends: _extends, locked: _locked, ...top } = file;
     // Adapters replace `sloth` by its SLOs (src/core/sloth/apply-sloth-source.ts) before resolving; one left here was
     // never read, and evaluating the default SLO instead would be wrong.
     if (sloth !== undefined) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
                 path: 'sloth',
                 message: `the Sloth spec ${sloth} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads sloth files`,
             },
         ]);
     }
+    // Likewise `extends` (src/core/policy/inherit/resolve-chain.ts): evaluating the repository's file without its
+    // parents would drop the organisation's rules.
+    if (file.extends !== undefined) {
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
+            {
+                path: 'extends',
+                message: `the parent policy ${file.extends} was not loaded by this entry point; the file cannot be evaluated without it`,
+            },
+        ]);
+    }
     // Likewise `openslo` (src/core/openslo/apply-openslo-source.ts).
     if (openslo !== undefined) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
                 path: 'openslo',
                 message: `the OpenSLO file ${openslo} was not loaded by this entry point; list the SLOs under slos instead, or use one that reads openslo files`,
@@ -15384,7 +16300,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     // never evaluated with the top level.
     const known = Object.keys(environments ?? {});
     if (known.length > 0 && !Object.hasOwn(environments, environment)) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_4__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_5__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
     }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
@@ -15393,14 +16309,16 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
     };
     if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyError */ .p(source, [
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
                 path: 'thresholds',
                 message: `expected caution ≥ warning ≥ freeze ≥ 0 (percent of budget remaining); got caution ${thresholds.caution}, warning ${thresholds.warning}, freeze ${thresholds.freeze}`,
             },
         ]);
     }
-    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS).map((g) => ({
+    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS)
+        .filter((g) => (0,_inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_2__/* .appliesTo */ .Gl)(g['applies-to'], ruleTarget))
+        .map((g) => ({
         name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
         long: g.long,
         short: g.short,
@@ -15425,7 +16343,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         mode: inputs.mode ?? merged.mode ?? 'enforce',
         useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
         dr: resolveDr(merged, inputs),
-        freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => !w.environments || w.environments.includes(environment)),
+        freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => (!w.environments || w.environments.includes(environment)) && (0,_inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_2__/* .appliesTo */ .Gl)(w['applies-to'], ruleTarget)),
         burnRateGuards: guards,
         unknownGuards: merged['unknown-guards'] ?? 'allow',
         overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
@@ -15513,6 +16431,12 @@ var environment_names = __nccwpck_require__(7166);
 var objective = __nccwpck_require__(9921);
 // EXTERNAL MODULE: ./src/core/policy/permissions.ts
 var permissions = __nccwpck_require__(5442);
+// EXTERNAL MODULE: ./src/core/policy/inherit/applies-to.ts
+var applies_to = __nccwpck_require__(1486);
+// EXTERNAL MODULE: ./src/core/policy/inherit/extends-spec.ts
+var extends_spec = __nccwpck_require__(7139);
+// EXTERNAL MODULE: ./src/core/policy/inherit/locks.ts
+var locks = __nccwpck_require__(2058);
 ;// CONCATENATED MODULE: ./src/core/policy/schema.ts
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
@@ -15525,6 +16449,9 @@ var permissions = __nccwpck_require__(5442);
  * default". Defaults are documented here (and in the generated JSON Schema) with
  * `meta({ default })`.
  */
+
+
+
 
 
 
@@ -15660,6 +16587,7 @@ const freezeWindowSchema = schemas/* strictObject */.rej({
     environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({
         description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
     }),
+    'applies-to': applies_to/* appliesToSchema */.DX.optional(),
 })
     .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -15695,6 +16623,7 @@ const burnRateGuardSchema = schemas/* strictObject */.rej({
     short: duration_schema/* durationSchema */.s.meta({ description: 'Short window, e.g. 5m.' }),
     factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
+    'applies-to': applies_to/* appliesToSchema */.DX.optional(),
 })
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
 const overrideLevelSchema = schemas/* strictObject */.rej({
@@ -15835,6 +16764,24 @@ const notifySchema = schemas/* strictObject */.rej({
 const policyFileSchema = schemas/* strictObject */.rej({
     $schema: schemas/* string */.YjP().optional().meta({ description: 'Editor hint; ignored.' }),
     version: schemas/* literal */.euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    extends: schemas/* string */.YjP()
+        .superRefine((value, ctx) => {
+        const parsed = (0,extends_spec/* parseExtends */.DB)(value);
+        if ('problem' in parsed)
+            ctx.addIssue({ code: 'custom', message: `${parsed.problem}; expected ${extends_spec/* EXTENDS_FORM */.Nc}` });
+    })
+        .optional()
+        .meta({
+        description: "A policy file this one extends, as `owner/repo[:path][@ref]` (Probot's `_extends`): the path defaults to .github/deploy-governor.yml, the ref to the repository's default branch. Only files of the repository's own owner; at most 3 levels. This file merges over it (README, Governing an organisation).",
+        examples: ['acme/.github', 'acme/.github:policies/payments.yml@main'],
+    }),
+    locked: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(locks/* LOCKABLE_KEYS */.Zj))
+        .max(locks/* LOCKABLE_KEYS */.Zj.length * 2)
+        .optional()
+        .meta({
+        description: 'Keys that files extending this one may make stricter but never looser; a lock set by a parent stays, whatever a child lists here (README, Governing an organisation).',
+        examples: [['block-on', 'freeze-windows', 'overrides']],
+    }),
     sloth: schemas/* string */.YjP()
         .min(1)
         .optional()
@@ -17059,6 +18006,179 @@ function parseHardenedYaml(text, limits) {
             issues: [{ path: '', message: `YAML aliases: ${message} (write the values out, or use fewer anchors and aliases)` }],
         };
     }
+}
+
+
+/***/ }),
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   s_: () => (/* binding */ httpStatusOf)
+/* harmony export */ });
+/* unused harmony export waitingOutSecondaryLimits */
+/** HTTP status of an Octokit RequestError (or anything shaped like one). */
+function httpStatusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error) {
+        const status = error.status;
+        return typeof status === 'number' ? status : undefined;
+    }
+    return undefined;
+}
+/** The message of any thrown value. */
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+/**
+ * Seconds GitHub asked to wait when it refused a request under a secondary rate
+ * limit (403 or 429 with `retry-after`); null for any other error (a 403 without
+ * it is a permission problem, not a limit).
+ */
+function retryAfterSecondsOf(error) {
+    const status = httpStatusOf(error);
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = error.response?.headers;
+    const value = Number(headers?.['retry-after']);
+    return headers?.['retry-after'] !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
+}
+/**
+ * A client that waits out short secondary rate limits and sends the request
+ * again. GitHub refuses a rate-limited request without performing it, so the
+ * resend is safe even for a write (unlike a resend after a 5xx or a timeout).
+ * Octokit does not do it for the app: Probot's throttling only logs secondary
+ * limits, and the retry plugin never retries a 403 and ignores `retry-after` on
+ * a 429. A longer wait than `maxWaitSeconds` is not waited: the error surfaces.
+ */
+function waitingOutSecondaryLimits(client, o = {}) {
+    const attempts = o.attempts ?? 3;
+    const maxWait = o.maxWaitSeconds ?? 5;
+    return {
+        async request(route, parameters) {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    return await client.request(route, parameters);
+                }
+                catch (error) {
+                    const wait = retryAfterSecondsOf(error);
+                    if (wait === null || wait > maxWait || attempt >= attempts)
+                        throw error;
+                    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+                }
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   parentPolicyReader: () => (/* binding */ parentPolicyReader)
+/* harmony export */ });
+/* harmony import */ var _core_policy_inherit_extends_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7139);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6584);
+/* harmony import */ var _read_repo_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6367);
+/**
+ * Reads a parent policy (`extends: owner/repo[:path][@ref]`) through the contents API, for the chain in
+ * src/core/policy/inherit/resolve-chain.ts. The parent is read at its repository's default branch, or at the
+ * ref the `extends` value pins: never at a ref the run chose. What GitHub refuses becomes a message that says
+ * which permission is missing and, for the Action, which token to give.
+ */
+
+
+
+const TOKEN_ADVICE = {
+    action: (s) => `the job's GITHUB_TOKEN can read only the repository the workflow runs in: give the policy-token input a GitHub App installation token or a fine-grained token with contents: read on ${s.owner}/${s.repo}`,
+    cli: (s) => `set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on ${s.owner}/${s.repo}`,
+    app: (s) => `install the deploy-governor app on ${s.owner}/${s.repo} too (it needs contents: read there), or extend a repository it is installed on`,
+};
+function parentPolicyReader(client, reader) {
+    return async (spec) => {
+        const name = (0,_core_policy_inherit_extends_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSpec */ .l9)(spec);
+        const advice = TOKEN_ADVICE[reader](spec);
+        let file;
+        try {
+            file = await (0,_read_repo_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v)(client, { owner: spec.owner, repo: spec.repo, path: spec.path, ...(spec.ref ? { ref: spec.ref } : {}) });
+        }
+        catch (error) {
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .httpStatusOf */ .s_)(error);
+            if (status === 401)
+                throw new Error(`GitHub refused the token (401): ${advice}`, { cause: error });
+            if (status === 403)
+                throw new Error(`GitHub refused to read it (403: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}): the token needs contents: read on ${spec.owner}/${spec.repo}; ${advice}`, { cause: error });
+            throw new Error(`the request failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`, { cause: error });
+        }
+        if (!file) {
+            throw new Error(`not found, or not visible to this token (GitHub answers 404 for both)${spec.ref ? `; check that the ref ${spec.ref} exists` : ''}; ${advice}`);
+        }
+        return { text: file.text, source: name };
+    };
+}
+
+
+/***/ }),
+
+/***/ 6367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ readRepoFile)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6584);
+/**
+ * Reads one text file from a repository through the contents API. Above 1 MB
+ * the contents API answers with `encoding: "none"` and an empty `content`: the
+ * text then comes from the git blob API (up to 100 MB), so a large audit log is
+ * never mistaken for an empty one.
+ */
+
+
+const fileResponse = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    encoding: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    content: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const blobResponse = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ encoding: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('base64'), content: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
+/** The file's text and sha; null when it does not exist (404). */
+async function readRepoFile(client, at) {
+    let file;
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+            owner: at.owner,
+            repo: at.repo,
+            path: at.path,
+            ...(at.ref ? { ref: at.ref } : {}),
+        });
+        if (Array.isArray(data))
+            throw new Error(`${at.path} is a directory, not a file`);
+        file = fileResponse.parse(data);
+    }
+    catch (error) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatusOf */ .s_)(error) === 404)
+            return null;
+        throw error;
+    }
+    if (file.type !== undefined && file.type !== 'file')
+        throw new Error(`${at.path} is a ${file.type}, not a file`);
+    if (file.encoding === 'base64' && file.content !== undefined)
+        return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
+    const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner: at.owner,
+        repo: at.repo,
+        file_sha: file.sha,
+    });
+    return { text: Buffer.from(blobResponse.parse(data).content, 'base64').toString('utf8'), sha: file.sha };
 }
 
 
@@ -26977,7 +28097,7 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
