@@ -12,6 +12,7 @@ import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { BurnRateGuardConfig, EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
+import { overlay } from './overlay.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
@@ -101,20 +102,9 @@ const DEFAULT_LEVEL_PERMISSIONS: Record<OverrideLevel, Permission> = {
   exhausted: 'admin',
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Deep merge for policy sections: objects merge key by key, arrays and scalars replace. */
+/** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 export function mergePolicy<T extends Record<string, unknown>>(base: T, over: Partial<T> | undefined): T {
-  if (!over) return base;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    if (value === undefined) continue;
-    const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? mergePolicy(current, value) : value;
-  }
-  return out as T;
+  return overlay(base, over) as T;
 }
 
 function resolveSlo(slo: SloConfig, inputs: GateInputs, source: string): ResolvedSlo {

@@ -6,6 +6,7 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Provenance } from '../policy/inherit/merge-policies.js';
 import type { PolicyFile } from '../policy/schema.js';
+import { overlay } from '../policy/overlay.js';
 
 export interface ExplainInput {
   file: PolicyFile;
@@ -16,18 +17,6 @@ export interface ExplainInput {
   locks: Record<string, string>;
   /** Show this environment's values: its section laid over the top level (objects merge, lists and scalars replace). */
   environment: string | null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function overlay(base: unknown, over: unknown): unknown {
-  if (over === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = overlay(out[k], v);
-  return out;
 }
 
 /** The policy an environment sees, and the provenance key of each of its keys. */

@@ -26,6 +26,7 @@ import { PERMISSIONS, type Permission } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
 import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
 import { itemName } from './merge-policies.js';
+import { overlay } from '../overlay.js';
 
 export const LOCKABLE_KEYS = [
   'block-on',
@@ -133,19 +134,6 @@ const LOOSENING: Record<LockableKey, Loosening> = {
   'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
   overrides,
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Objects key by key, lists and scalars replaced: how resolve-policy.ts lays an environment's section over the top level. */
-function overlay(base: unknown, over: unknown): unknown {
-  if (over === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = overlay(out[k], v);
-  return out;
-}
 
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
 function effective(file: PolicyFile, environment: string | null): Section {

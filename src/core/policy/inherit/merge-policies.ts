@@ -16,6 +16,7 @@
  * Pure: the chain (resolve-chain.ts) checks the locks (locks.ts) before merging.
  */
 import type { PolicyFile } from '../schema.js';
+import { isPlainObject, overlay } from '../overlay.js';
 
 type Rule = 'scalar' | 'object' | 'named' | 'environments' | 'locks' | 'chain';
 
@@ -55,21 +56,6 @@ export type Provenance = Record<string, string[]>;
 export interface Layer {
   file: PolicyFile;
   provenance: Provenance;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Objects merge key by key; lists and scalars replace. */
-function mergeObjects(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    if (value === undefined) continue;
-    out[key] = key in out ? mergeObjects(out[key], value) : value;
-  }
-  return out;
 }
 
 /** The name an item of a named list is merged by. */
@@ -135,7 +121,7 @@ function mergeSection(base: Record<string, unknown>, over: Record<string, unknow
         out[key] = value;
         break;
       case 'object':
-        out[key] = current === undefined ? value : mergeObjects(current, value);
+        out[key] = current === undefined ? value : overlay(current, value);
         break;
       case 'named':
         out[key] = Array.isArray(current) && Array.isArray(value) ? mergeNamed(current, value) : value;
