@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { EnvironmentError } from './env.js';
+import { EnvironmentError, unreadableBecause } from './env.js';
 
 /** Adds ENV_FILE's variables that `env` does not set to `env`; an EnvironmentError naming ENV_FILE when it cannot be read. */
 export function loadEnvFile(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): void {
@@ -18,15 +18,7 @@ export function loadEnvFile(env: Record<string, string | undefined> = process.en
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(code ?? error);
+    const why = unreadableBecause(error);
     throw new EnvironmentError([
       {
         variable: 'ENV_FILE',

@@ -73,6 +73,15 @@ function maskUrl(value: string): string {
   }
 }
 
+/** Why a file an environment variable names could not be read, in a few words for its problem. */
+export function unreadableBecause(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return String(code ?? error);
+}
+
 /** The problem with its value safe to print (idempotent): a secret described, URL passwords masked. */
 export function safeProblem(p: EnvProblem): EnvProblem {
   if (p.value === null) return p;

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Options } from 'probot';
-import { EnvReader, type Env, type EnvResult } from './env.js';
+import { EnvReader, unreadableBecause, type Env, type EnvResult } from './env.js';
 import { checkPrivateKey, looksLikePath } from './private-key.js';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -225,15 +225,7 @@ function readKeyFile(r: EnvReader, file: string, shown: string, cwd: string, fou
     if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     text = readFileSync(file, 'utf8');
   } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(code ?? error);
+    const why = unreadableBecause(error);
     r.problem(
       'PRIVATE_KEY_PATH',
       shown,
