@@ -4085,12 +4085,15 @@ var inherit_locks = __nccwpck_require__(2058);
 var environment_names = __nccwpck_require__(7166);
 // EXTERNAL MODULE: ./src/core/policy/inherit/applies-to.ts
 var applies_to = __nccwpck_require__(1486);
+// EXTERNAL MODULE: ./src/core/policy/overlay.ts
+var overlay = __nccwpck_require__(8962);
 ;// CONCATENATED MODULE: ./src/core/policy/resolve-policy.ts
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
+
 
 
 
@@ -4106,21 +4109,9 @@ const DEFAULT_LEVEL_PERMISSIONS = {
     freeze: 'maintain',
     exhausted: 'admin',
 };
-function resolve_policy_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Deep merge for policy sections: objects merge key by key, arrays and scalars replace. */
+/** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 function mergePolicy(base, over) {
-    if (!over)
-        return base;
-    const out = { ...base };
-    for (const [key, value] of Object.entries(over)) {
-        if (value === undefined)
-            continue;
-        const current = out[key];
-        out[key] = resolve_policy_isPlainObject(current) && resolve_policy_isPlainObject(value) ? mergePolicy(current, value) : value;
-    }
-    return out;
+    return (0,overlay/* overlay */.L)(base, over);
 }
 function resolveSlo(slo, inputs, source) {
     const window = inputs.window ?? slo.window ?? '30d';
@@ -5952,6 +5943,7 @@ function appliesTo(scope, target) {
 /* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
 /* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
 /* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6405);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8962);
 /**
  * `locked`: the keys a parent policy fixes for every file that extends it. A
  * child may make a locked key stricter, never looser. What "looser" means is
@@ -5974,6 +5966,7 @@ function appliesTo(scope, target) {
  * top level and in every environment section either file names: an
  * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
  */
+
 
 
 
@@ -6062,25 +6055,11 @@ const LOOSENING = {
     'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
     overrides,
 };
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Objects key by key, lists and scalars replaced: how resolve-policy.ts lays an environment's section over the top level. */
-function overlay(base, over) {
-    if (over === undefined)
-        return base;
-    if (!isPlainObject(base) || !isPlainObject(over))
-        return over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over))
-        out[k] = overlay(out[k], v);
-    return out;
-}
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
 function effective(file, environment) {
     const { environments, ...top } = file;
     const section = environment === null ? undefined : environments?.[environment];
-    return overlay(top, section);
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_4__/* .overlay */ .L)(top, section);
 }
 /**
  * Where the merged policy is looser than its parent on a locked key: one issue
@@ -6152,6 +6131,8 @@ function inputLockViolations(fromFiles, withInputs, locks) {
 /* harmony export */   ZZ: () => (/* binding */ layerOf)
 /* harmony export */ });
 /* unused harmony export MERGE_RULES */
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8962);
+
 const MERGE_RULES = {
     $schema: 'scalar',
     version: 'scalar',
@@ -6178,21 +6159,6 @@ const MERGE_RULES = {
     postmortems: 'object',
     notify: 'object',
 };
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Objects merge key by key; lists and scalars replace. */
-function mergeObjects(base, over) {
-    if (!isPlainObject(base) || !isPlainObject(over))
-        return over;
-    const out = { ...base };
-    for (const [key, value] of Object.entries(over)) {
-        if (value === undefined)
-            continue;
-        out[key] = key in out ? mergeObjects(out[key], value) : value;
-    }
-    return out;
-}
 /** The name an item of a named list is merged by. */
 function itemName(item) {
     const o = item;
@@ -6226,7 +6192,7 @@ function layerOf(file, source) {
     for (const [key, value] of Object.entries(file)) {
         if (value === undefined || key === 'extends')
             continue;
-        if (key === 'environments' && isPlainObject(value)) {
+        if (key === 'environments' && (0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(value)) {
             for (const [env, section] of Object.entries(value)) {
                 for (const [k, v] of Object.entries(section)) {
                     if (v !== undefined)
@@ -6259,7 +6225,7 @@ function mergeSection(base, over) {
                 out[key] = value;
                 break;
             case 'object':
-                out[key] = current === undefined ? value : mergeObjects(current, value);
+                out[key] = current === undefined ? value : (0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .overlay */ .L)(current, value);
                 break;
             case 'named':
                 out[key] = Array.isArray(current) && Array.isArray(value) ? mergeNamed(current, value) : value;
@@ -6268,9 +6234,9 @@ function mergeSection(base, over) {
                 out[key] = [...new Set([...(Array.isArray(current) ? current : []), ...value])];
                 break;
             case 'environments': {
-                const envs = { ...(isPlainObject(current) ? current : {}) };
+                const envs = { ...((0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(current) ? current : {}) };
                 for (const [env, section] of Object.entries(value)) {
-                    envs[env] = isPlainObject(envs[env])
+                    envs[env] = (0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(envs[env])
                         ? mergeSection(envs[env], section)
                         : section;
                 }
@@ -6336,6 +6302,36 @@ function objectiveProblem(value) {
     const asPercent = Number((value * 100).toPrecision(10));
     const hint = value > 0 && value < 1 ? `did you mean ${asPercent}?` : 'did you mean 99.9?';
     return `expected a percentage above 1, e.g. 99.9: objectives are percentages, not fractions, so ${value} would mean ${value}%; ${hint}`;
+}
+
+
+/***/ }),
+
+/***/ 8962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ overlay),
+/* harmony export */   Q: () => (/* binding */ isPlainObject)
+/* harmony export */ });
+/**
+ * How one policy section lays over another, wherever the policy does it (an environment's section over the
+ * top level, a repository's object over its organisation's): objects merge key by key, recursively; lists and
+ * scalars replace; an undefined value changes nothing.
+ */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function overlay(base, over) {
+    if (over === undefined)
+        return base;
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over))
+        if (value !== undefined)
+            out[key] = overlay(out[key], value);
+    return out;
 }
 
 

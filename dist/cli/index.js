@@ -13554,6 +13554,8 @@ function registerGenerateCommands(program) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/policy/overlay.ts
+var overlay = __nccwpck_require__(8962);
 ;// CONCATENATED MODULE: ./src/core/render/render-policy-explain.ts
 /**
  * `deploy-governor policy explain`: the policy as the chain resolved it, as
@@ -13561,19 +13563,7 @@ var yaml_dist = __nccwpck_require__(8815);
  * that set it. Pure: the CLI reads the files and prints the text.
  */
 
-function render_policy_explain_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function overlay(base, over) {
-    if (over === undefined)
-        return base;
-    if (!render_policy_explain_isPlainObject(base) || !render_policy_explain_isPlainObject(over))
-        return over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over))
-        out[k] = overlay(out[k], v);
-    return out;
-}
+
 /** The policy an environment sees, and the provenance key of each of its keys. */
 function view(input) {
     const env = input.environment;
@@ -13582,7 +13572,7 @@ function view(input) {
     const { environments, ...top } = input.file;
     const section = (environments?.[env] ?? {});
     return {
-        data: overlay(top, section),
+        data: (0,overlay/* overlay */.L)(top, section),
         keyOf: (k) => {
             const base = k.replace(/\[.*$/, '');
             return section[base] !== undefined ? `environments.${env}.${k}` : k;
@@ -15261,6 +15251,7 @@ function specKey(spec) {
 /* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
 /* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
 /* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6405);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8962);
 /**
  * `locked`: the keys a parent policy fixes for every file that extends it. A
  * child may make a locked key stricter, never looser. What "looser" means is
@@ -15283,6 +15274,7 @@ function specKey(spec) {
  * top level and in every environment section either file names: an
  * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
  */
+
 
 
 
@@ -15371,25 +15363,11 @@ const LOOSENING = {
     'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
     overrides,
 };
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Objects key by key, lists and scalars replaced: how resolve-policy.ts lays an environment's section over the top level. */
-function overlay(base, over) {
-    if (over === undefined)
-        return base;
-    if (!isPlainObject(base) || !isPlainObject(over))
-        return over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over))
-        out[k] = overlay(out[k], v);
-    return out;
-}
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
 function effective(file, environment) {
     const { environments, ...top } = file;
     const section = environment === null ? undefined : environments?.[environment];
-    return overlay(top, section);
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_4__/* .overlay */ .L)(top, section);
 }
 /**
  * Where the merged policy is looser than its parent on a locked key: one issue
@@ -15461,6 +15439,8 @@ function inputLockViolations(fromFiles, withInputs, locks) {
 /* harmony export */   ZZ: () => (/* binding */ layerOf)
 /* harmony export */ });
 /* unused harmony export MERGE_RULES */
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8962);
+
 const MERGE_RULES = {
     $schema: 'scalar',
     version: 'scalar',
@@ -15487,21 +15467,6 @@ const MERGE_RULES = {
     postmortems: 'object',
     notify: 'object',
 };
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Objects merge key by key; lists and scalars replace. */
-function mergeObjects(base, over) {
-    if (!isPlainObject(base) || !isPlainObject(over))
-        return over;
-    const out = { ...base };
-    for (const [key, value] of Object.entries(over)) {
-        if (value === undefined)
-            continue;
-        out[key] = key in out ? mergeObjects(out[key], value) : value;
-    }
-    return out;
-}
 /** The name an item of a named list is merged by. */
 function itemName(item) {
     const o = item;
@@ -15535,7 +15500,7 @@ function layerOf(file, source) {
     for (const [key, value] of Object.entries(file)) {
         if (value === undefined || key === 'extends')
             continue;
-        if (key === 'environments' && isPlainObject(value)) {
+        if (key === 'environments' && (0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(value)) {
             for (const [env, section] of Object.entries(value)) {
                 for (const [k, v] of Object.entries(section)) {
                     if (v !== undefined)
@@ -15568,7 +15533,7 @@ function mergeSection(base, over) {
                 out[key] = value;
                 break;
             case 'object':
-                out[key] = current === undefined ? value : mergeObjects(current, value);
+                out[key] = current === undefined ? value : (0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .overlay */ .L)(current, value);
                 break;
             case 'named':
                 out[key] = Array.isArray(current) && Array.isArray(value) ? mergeNamed(current, value) : value;
@@ -15577,9 +15542,9 @@ function mergeSection(base, over) {
                 out[key] = [...new Set([...(Array.isArray(current) ? current : []), ...value])];
                 break;
             case 'environments': {
-                const envs = { ...(isPlainObject(current) ? current : {}) };
+                const envs = { ...((0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(current) ? current : {}) };
                 for (const [env, section] of Object.entries(value)) {
-                    envs[env] = isPlainObject(envs[env])
+                    envs[env] = (0,_overlay_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(envs[env])
                         ? mergeSection(envs[env], section)
                         : section;
                 }
@@ -15953,6 +15918,36 @@ function objectiveProblem(value) {
 
 /***/ }),
 
+/***/ 8962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ overlay),
+/* harmony export */   Q: () => (/* binding */ isPlainObject)
+/* harmony export */ });
+/**
+ * How one policy section lays over another, wherever the policy does it (an environment's section over the
+ * top level, a repository's object over its organisation's): objects merge key by key, recursively; lists and
+ * scalars replace; an undefined value changes nothing.
+ */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function overlay(base, over) {
+    if (over === undefined)
+        return base;
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over))
+        if (value !== undefined)
+            out[key] = overlay(out[key], value);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 5442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16085,15 +16080,17 @@ function policyErrorFromZod(error, input, origin, source) {
 /* unused harmony export DEFAULT_ERROR_QUERY */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
 /* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1039);
-/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7166);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7166);
 /* harmony import */ var _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1486);
-/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9921);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9921);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5833);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8962);
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
+
 
 
 
@@ -16109,27 +16106,15 @@ const DEFAULT_LEVEL_PERMISSIONS = {
     freeze: 'maintain',
     exhausted: 'admin',
 };
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Deep merge for policy sections: objects merge key by key, arrays and scalars replace. */
+/** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 function mergePolicy(base, over) {
-    if (!over)
-        return base;
-    const out = { ...base };
-    for (const [key, value] of Object.entries(over)) {
-        if (value === undefined)
-            continue;
-        const current = out[key];
-        out[key] = isPlainObject(current) && isPlainObject(value) ? mergePolicy(current, value) : value;
-    }
-    return out;
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_4__/* .overlay */ .L)(base, over);
 }
 function resolveSlo(slo, inputs, source) {
     const window = inputs.window ?? slo.window ?? '30d';
     const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
     // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
-    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_4__/* .objectiveProblem */ .h)(objective);
+    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_5__/* .objectiveProblem */ .h)(objective);
     if (problem !== null) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
@@ -16300,7 +16285,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     // never evaluated with the top level.
     const known = Object.keys(environments ?? {});
     if (known.length > 0 && !Object.hasOwn(environments, environment)) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_5__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_6__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
     }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
