@@ -11,7 +11,8 @@ import { appliesTo, type RuleTarget } from './inherit/applies-to.js';
 import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
-import type { BurnRateGuardConfig, EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
+import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
+import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
 import { overlay } from './overlay.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
@@ -93,14 +94,6 @@ export interface ResolvedPolicy {
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
 }
-
-const DEFAULT_GUARDS: BurnRateGuardConfig[] = [{ long: '1h', short: '5m', factor: 14.4 }];
-
-const DEFAULT_LEVEL_PERMISSIONS: Record<OverrideLevel, Permission> = {
-  warning: 'write',
-  freeze: 'maintain',
-  exhausted: 'admin',
-};
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 export function mergePolicy<T extends Record<string, unknown>>(base: T, over: Partial<T> | undefined): T {
@@ -304,9 +297,9 @@ export function resolvePolicy(
   const merged = mergePolicy<EnvironmentPolicy>(top, environments?.[environment]);
 
   const thresholds = {
-    caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? 80,
-    warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? 50,
-    freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
+    caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? DEFAULT_THRESHOLDS.caution,
+    warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? DEFAULT_THRESHOLDS.warning,
+    freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? DEFAULT_THRESHOLDS.freeze,
   };
   if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
     throw new PolicyError(source, [
@@ -343,7 +336,7 @@ export function resolvePolicy(
       merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] },
     ),
     thresholds,
-    blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
+    blockOn: inputs['block-on'] ?? merged['block-on'] ?? DEFAULT_BLOCK_ON,
     onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
     mode: inputs.mode ?? merged.mode ?? 'enforce',
     useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
@@ -353,7 +346,11 @@ export function resolvePolicy(
     ),
     burnRateGuards: guards,
     unknownGuards: merged['unknown-guards'] ?? 'allow',
-    overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
+    overrides: {
+      minReasonLength: merged.overrides?.['min-reason-length'] ?? DEFAULT_MIN_REASON_LENGTH,
+      refs: merged.overrides?.refs ?? [],
+      levels,
+    },
     audit: {
       branch: merged.audit?.branch ?? AUDIT_DEFAULTS.branch,
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,

@@ -22,10 +22,11 @@
  */
 import { BLOCKABLE_STATUSES } from '../../status.js';
 import { canonicalJson } from '../../canonical-json.js';
-import { PERMISSIONS, type Permission } from '../permissions.js';
+import { PERMISSIONS } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
 import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
 import { itemName } from './merge-policies.js';
+import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from '../defaults.js';
 import { overlay } from '../overlay.js';
 
 export const LOCKABLE_KEYS = [
@@ -40,10 +41,6 @@ export const LOCKABLE_KEYS = [
 ] as const;
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
-const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 };
-const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
-const DEFAULT_LEVELS: Record<'warning' | 'freeze' | 'exhausted', Permission> = { warning: 'write', freeze: 'maintain', exhausted: 'admin' };
-
 /** One section's value of a key, as the gate would see it in that environment (the section merges over the top level). */
 type Section = EnvironmentPolicy;
 
@@ -55,8 +52,8 @@ function rankOf<T>(order: readonly T[], value: T): number {
 }
 
 const blockOn: Loosening = (p, c) => {
-  const parent = p['block-on'] ?? 'WARNING';
-  const child = c['block-on'] ?? 'WARNING';
+  const parent = p['block-on'] ?? DEFAULT_BLOCK_ON;
+  const child = c['block-on'] ?? DEFAULT_BLOCK_ON;
   return rankOf(BLOCKABLE_STATUSES, child) > rankOf(BLOCKABLE_STATUSES, parent)
     ? [`block-on may only become stricter (CAUTION blocks most, EXHAUSTED least); the parent has ${parent}, this file makes it ${child}`]
     : [];
@@ -102,8 +99,8 @@ const overrides: Loosening = (p, c) => {
   const parent = p.overrides ?? {};
   const child = c.overrides ?? {};
   const problems: string[] = [];
-  const minParent = parent['min-reason-length'] ?? 10;
-  const minChild = child['min-reason-length'] ?? 10;
+  const minParent = parent['min-reason-length'] ?? DEFAULT_MIN_REASON_LENGTH;
+  const minChild = child['min-reason-length'] ?? DEFAULT_MIN_REASON_LENGTH;
   if (minChild < minParent)
     problems.push(`overrides.min-reason-length may only be raised; the parent has ${minParent}, this file ${minChild}`);
   const refsParent = parent.refs ?? [];
@@ -114,8 +111,8 @@ const overrides: Loosening = (p, c) => {
   for (const level of ['warning', 'freeze', 'exhausted'] as const) {
     const lp = parent.levels?.[level];
     const lc = child.levels?.[level];
-    const permParent = lp?.permission ?? DEFAULT_LEVELS[level];
-    const permChild = lc?.permission ?? DEFAULT_LEVELS[level];
+    const permParent = lp?.permission ?? DEFAULT_LEVEL_PERMISSIONS[level];
+    const permChild = lc?.permission ?? DEFAULT_LEVEL_PERMISSIONS[level];
     if (rankOf(PERMISSIONS, permChild) < rankOf(PERMISSIONS, permParent))
       problems.push(`overrides.levels.${level}.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
     if ((lp?.['require-environment-approval'] ?? false) && !(lc?.['require-environment-approval'] ?? false))

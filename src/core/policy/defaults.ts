@@ -1,0 +1,23 @@
+/**
+ * What a policy that leaves a key out gets: one place for the gate (resolve-policy.ts) and for the locks
+ * that compare a child's effective values with its parent's (inherit/locks.ts), so the two never disagree.
+ */
+import type { Permission } from './permissions.js';
+import type { BurnRateGuardConfig } from './schema.js';
+
+export const DEFAULT_BLOCK_ON = 'WARNING';
+
+/** Percent of the error budget remaining below which each status starts. */
+export const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 } as const;
+
+/** The SRE workbook's fast page: both windows over 14.4x. */
+export const DEFAULT_GUARDS: readonly BurnRateGuardConfig[] = [{ long: '1h', short: '5m', factor: 14.4 }];
+
+/** The role an override of each level needs. */
+export const DEFAULT_LEVEL_PERMISSIONS: Readonly<Record<'warning' | 'freeze' | 'exhausted', Permission>> = {
+  warning: 'write',
+  freeze: 'maintain',
+  exhausted: 'admin',
+};
+
+export const DEFAULT_MIN_REASON_LENGTH = 10;
