@@ -4085,6 +4085,8 @@ var inherit_locks = __nccwpck_require__(2058);
 var environment_names = __nccwpck_require__(7166);
 // EXTERNAL MODULE: ./src/core/policy/inherit/applies-to.ts
 var applies_to = __nccwpck_require__(1486);
+// EXTERNAL MODULE: ./src/core/policy/defaults.ts
+var defaults = __nccwpck_require__(5222);
 // EXTERNAL MODULE: ./src/core/policy/overlay.ts
 var overlay = __nccwpck_require__(8962);
 ;// CONCATENATED MODULE: ./src/core/policy/resolve-policy.ts
@@ -4100,15 +4102,10 @@ var overlay = __nccwpck_require__(8962);
 
 
 
+
 const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
 const DEFAULT_SLO_NAME = 'availability';
-const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
-const DEFAULT_LEVEL_PERMISSIONS = {
-    warning: 'write',
-    freeze: 'maintain',
-    exhausted: 'admin',
-};
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 function mergePolicy(base, over) {
     return (0,overlay/* overlay */.L)(base, over);
@@ -4292,9 +4289,9 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
-        caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? 80,
-        warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? 50,
-        freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? 20,
+        caution: inputs['caution-threshold'] ?? merged.thresholds?.caution ?? defaults/* DEFAULT_THRESHOLDS */.JJ.caution,
+        warning: inputs['warning-threshold'] ?? merged.thresholds?.warning ?? defaults/* DEFAULT_THRESHOLDS */.JJ.warning,
+        freeze: inputs['freeze-threshold'] ?? merged.thresholds?.freeze ?? defaults/* DEFAULT_THRESHOLDS */.JJ.freeze,
     };
     if (!(thresholds.caution >= thresholds.warning && thresholds.warning >= thresholds.freeze && thresholds.freeze >= 0)) {
         throw new policy_error/* PolicyError */.p(source, [
@@ -4304,7 +4301,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
             },
         ]);
     }
-    const guards = (merged['burn-rate-guards'] ?? DEFAULT_GUARDS)
+    const guards = (merged['burn-rate-guards'] ?? defaults/* DEFAULT_GUARDS */.Pl)
         .filter((g) => (0,applies_to/* appliesTo */.Gl)(g['applies-to'], ruleTarget))
         .map((g) => ({
         name: g.name ?? `${g.long}/${g.short} > ${g.factor}x`,
@@ -4317,7 +4314,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     for (const level of ['warning', 'freeze', 'exhausted']) {
         const cfg = merged.overrides?.levels?.[level];
         levels[level] = {
-            permission: cfg?.permission ?? DEFAULT_LEVEL_PERMISSIONS[level],
+            permission: cfg?.permission ?? defaults/* DEFAULT_LEVEL_PERMISSIONS */.Kw[level],
             requireEnvironmentApproval: cfg?.['require-environment-approval'] ?? false,
         };
     }
@@ -4326,7 +4323,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         prometheus: resolvePrometheus(merged, inputs, env, source),
         slos: resolveSlos(merged, inputs, source).map((slo) => merged['scrape-interval'] === undefined ? slo : { ...slo, scrapeInterval: merged['scrape-interval'] }),
         thresholds,
-        blockOn: inputs['block-on'] ?? merged['block-on'] ?? 'WARNING',
+        blockOn: inputs['block-on'] ?? merged['block-on'] ?? defaults/* DEFAULT_BLOCK_ON */.Qd,
         onError: inputs['on-error'] ?? merged['on-error'] ?? 'block',
         mode: inputs.mode ?? merged.mode ?? 'enforce',
         useRecordingRules: inputs['use-recording-rules'] ?? merged['use-recording-rules'] ?? 'auto',
@@ -4334,7 +4331,11 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         freezeWindows: (merged['freeze-windows'] ?? []).filter((w) => (!w.environments || w.environments.includes(environment)) && (0,applies_to/* appliesTo */.Gl)(w['applies-to'], ruleTarget)),
         burnRateGuards: guards,
         unknownGuards: merged['unknown-guards'] ?? 'allow',
-        overrides: { minReasonLength: merged.overrides?.['min-reason-length'] ?? 10, refs: merged.overrides?.refs ?? [], levels },
+        overrides: {
+            minReasonLength: merged.overrides?.['min-reason-length'] ?? defaults/* DEFAULT_MIN_REASON_LENGTH */.$m,
+            refs: merged.overrides?.refs ?? [],
+            levels,
+        },
         audit: {
             branch: merged.audit?.branch ?? AUDIT_DEFAULTS.branch,
             path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
@@ -5689,6 +5690,32 @@ function renderNotification(format, n) {
 
 /***/ }),
 
+/***/ 5222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ DEFAULT_MIN_REASON_LENGTH),
+/* harmony export */   JJ: () => (/* binding */ DEFAULT_THRESHOLDS),
+/* harmony export */   Kw: () => (/* binding */ DEFAULT_LEVEL_PERMISSIONS),
+/* harmony export */   Pl: () => (/* binding */ DEFAULT_GUARDS),
+/* harmony export */   Qd: () => (/* binding */ DEFAULT_BLOCK_ON)
+/* harmony export */ });
+const DEFAULT_BLOCK_ON = 'WARNING';
+/** Percent of the error budget remaining below which each status starts. */
+const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 };
+/** The SRE workbook's fast page: both windows over 14.4x. */
+const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
+/** The role an override of each level needs. */
+const DEFAULT_LEVEL_PERMISSIONS = {
+    warning: 'write',
+    freeze: 'maintain',
+    exhausted: 'admin',
+};
+const DEFAULT_MIN_REASON_LENGTH = 10;
+
+
+/***/ }),
+
 /***/ 2049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5939,11 +5966,12 @@ function appliesTo(scope, target) {
 /* harmony export */   k0: () => (/* binding */ lockViolations),
 /* harmony export */   s$: () => (/* binding */ inputLockViolations)
 /* harmony export */ });
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5009);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(484);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5009);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(484);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5442);
 /* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6405);
-/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8962);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5222);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8962);
 /**
  * `locked`: the keys a parent policy fixes for every file that extends it. A
  * child may make a locked key stricter, never looser. What "looser" means is
@@ -5971,6 +5999,7 @@ function appliesTo(scope, target) {
 
 
 
+
 const LOCKABLE_KEYS = [
     'block-on',
     'on-error',
@@ -5981,16 +6010,13 @@ const LOCKABLE_KEYS = [
     'burn-rate-guards',
     'overrides',
 ];
-const DEFAULT_THRESHOLDS = { caution: 80, warning: 50, freeze: 20 };
-const DEFAULT_GUARDS = [{ long: '1h', short: '5m', factor: 14.4 }];
-const DEFAULT_LEVELS = { warning: 'write', freeze: 'maintain', exhausted: 'admin' };
 function rankOf(order, value) {
     return order.indexOf(value);
 }
 const blockOn = (p, c) => {
-    const parent = p['block-on'] ?? 'WARNING';
-    const child = c['block-on'] ?? 'WARNING';
-    return rankOf(_status_js__WEBPACK_IMPORTED_MODULE_1__/* .BLOCKABLE_STATUSES */ .dW, child) > rankOf(_status_js__WEBPACK_IMPORTED_MODULE_1__/* .BLOCKABLE_STATUSES */ .dW, parent)
+    const parent = p['block-on'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BLOCK_ON */ .Qd;
+    const child = c['block-on'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BLOCK_ON */ .Qd;
+    return rankOf(_status_js__WEBPACK_IMPORTED_MODULE_2__/* .BLOCKABLE_STATUSES */ .dW, child) > rankOf(_status_js__WEBPACK_IMPORTED_MODULE_2__/* .BLOCKABLE_STATUSES */ .dW, parent)
         ? [`block-on may only become stricter (CAUTION blocks most, EXHAUSTED least); the parent has ${parent}, this file makes it ${child}`]
         : [];
 };
@@ -6000,8 +6026,8 @@ const oneWay = (key, fallback, strict) => (p, c) => {
     return parent === strict && child !== strict ? [`${key} is ${strict} in the parent and may not become ${String(child)}`] : [];
 };
 const thresholds = (p, c) => {
-    const parent = { ...DEFAULT_THRESHOLDS, ...p.thresholds };
-    const child = { ...DEFAULT_THRESHOLDS, ...c.thresholds };
+    const parent = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_THRESHOLDS */ .JJ, ...p.thresholds };
+    const child = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_THRESHOLDS */ .JJ, ...c.thresholds };
     return ['caution', 'warning', 'freeze']
         .filter((k) => child[k] < parent[k])
         .map((k) => `thresholds.${k} may only be raised; the parent has ${parent[k]}, this file makes it ${child[k]}`);
@@ -6015,7 +6041,7 @@ const namedItems = (key, what, fallback) => (p, c) => {
         const same = child.filter((i) => (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(i) === name);
         if (same.length === 0)
             problems.push(`the ${what} "${name}" set by the parent may not be removed`);
-        else if (same.some((i) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(i) !== (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(item)))
+        else if (same.some((i) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalJson */ .d)(i) !== (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalJson */ .d)(item)))
             problems.push(`the ${what} "${name}" set by the parent may not be changed (give a new ${what} another name)`);
     }
     return problems;
@@ -6024,8 +6050,8 @@ const overrides = (p, c) => {
     const parent = p.overrides ?? {};
     const child = c.overrides ?? {};
     const problems = [];
-    const minParent = parent['min-reason-length'] ?? 10;
-    const minChild = child['min-reason-length'] ?? 10;
+    const minParent = parent['min-reason-length'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MIN_REASON_LENGTH */ .$m;
+    const minChild = child['min-reason-length'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MIN_REASON_LENGTH */ .$m;
     if (minChild < minParent)
         problems.push(`overrides.min-reason-length may only be raised; the parent has ${minParent}, this file ${minChild}`);
     const refsParent = parent.refs ?? [];
@@ -6036,9 +6062,9 @@ const overrides = (p, c) => {
     for (const level of ['warning', 'freeze', 'exhausted']) {
         const lp = parent.levels?.[level];
         const lc = child.levels?.[level];
-        const permParent = lp?.permission ?? DEFAULT_LEVELS[level];
-        const permChild = lc?.permission ?? DEFAULT_LEVELS[level];
-        if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J, permParent))
+        const permParent = lp?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LEVEL_PERMISSIONS */ .Kw[level];
+        const permChild = lc?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LEVEL_PERMISSIONS */ .Kw[level];
+        if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J, permParent))
             problems.push(`overrides.levels.${level}.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
         if ((lp?.['require-environment-approval'] ?? false) && !(lc?.['require-environment-approval'] ?? false))
             problems.push(`overrides.levels.${level}.require-environment-approval is true in the parent and may not be turned off`);
@@ -6052,14 +6078,14 @@ const LOOSENING = {
     'unknown-guards': oneWay('unknown-guards', 'allow', 'block'),
     thresholds,
     'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
-    'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
+    'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_GUARDS */ .Pl),
     overrides,
 };
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
 function effective(file, environment) {
     const { environments, ...top } = file;
     const section = environment === null ? undefined : environments?.[environment];
-    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_4__/* .overlay */ .L)(top, section);
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_5__/* .overlay */ .L)(top, section);
 }
 /**
  * Where the merged policy is looser than its parent on a locked key: one issue
