@@ -114,7 +114,8 @@ describe('npm run app with a good environment', () => {
       logLevel: 'info',
     });
     const port = new URL(instance.baseUrl).port;
-    expect(instance.output()).toContain(`deploy-governor listening on http://127.0.0.1:${port}`);
+    // The port answers before the line has crossed the process's stdout pipe (under load, seen in CI once).
+    await expect.poll(() => instance.output(), { timeout: 5_000 }).toContain(`deploy-governor listening on http://127.0.0.1:${port}`);
 
     const { code, output } = await startWith({
       APP_ID: '4242',
