@@ -37,7 +37,7 @@ function startWith(env: Record<string, string>, o: { inEmptyDir?: boolean } = {}
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
     });

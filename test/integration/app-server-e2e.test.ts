@@ -121,7 +121,7 @@ describe('npm run app with a bad configuration', () => {
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).not.toBe(0);
     expect(output).toContain('PROMETHEUS_URL: expected an http(s) URL such as http://prometheus:9090; got "prometheus:9090"');
     expect(output).not.toMatch(/\n\s+at /);

@@ -486,7 +486,8 @@ describe('the server entry (app/server.ts)', () => {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // 'close', not 'exit': the output is read to its end only once the pipes have closed.
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
     return {
       output: () => output,
       exited,
