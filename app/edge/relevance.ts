@@ -15,12 +15,13 @@
  * | --- | --- |
  * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block |
  * | `deployment_protection_rule.requested` | always |
- * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …` |
+ * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …`, `/freeze …` or `/unfreeze …` |
  * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label) |
  * | `issues.closed` | the issue has at least one label (an action item, or an incident with its severity) |
  * | `issues.reopened` | the issue is labelled `action-item` |
  * | anything else | never |
  */
+import { isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 
 /** The events the app subscribes to (app.yml's default_events); every other event is ignored unread. */
@@ -100,7 +101,8 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
     case 'issue_comment': {
       if (isBot(payload)) return ignored('a comment by a bot');
       const comment = str(obj(payload.comment)?.body);
-      if (!comment || !parsePostmortemCommand(comment)) return ignored('the comment is no /postmortem command');
+      if (!comment || !(parsePostmortemCommand(comment) || isFreezeCommand(comment)))
+        return ignored('the comment is no /postmortem, /freeze or /unfreeze command');
       break;
     }
     case 'issues': {

@@ -47,7 +47,29 @@ const incidentMetaSchema = z.object({
   severity: z.string().nullable(),
 });
 
-const schemas = { postmortem: postmortemMetaSchema, 'action-item': actionItemMetaSchema, incident: incidentMetaSchema } as const;
+/**
+ * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
+ * issue. Strict: a hand-edited record with any other key is no record.
+ */
+const freezeRecordSchema = z.strictObject({
+  /** An environment name, or `all`. */
+  scope: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+  /** When the freeze ends (ISO 8601, exclusive). */
+  until: isoTime,
+  reason: z.string().min(1).max(300),
+  /** Login of whoever froze. */
+  by: z.string().min(1).max(100),
+  /** When the freeze was set. */
+  at: isoTime,
+});
+export type FreezeRecord = z.infer<typeof freezeRecordSchema>;
+
+const schemas = {
+  postmortem: postmortemMetaSchema,
+  'action-item': actionItemMetaSchema,
+  incident: incidentMetaSchema,
+  freeze: freezeRecordSchema,
+} as const;
 export type MetaKind = keyof typeof schemas;
 type MetaOf<K extends MetaKind> = z.infer<(typeof schemas)[K]>;
 
