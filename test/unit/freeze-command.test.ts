@@ -111,6 +111,7 @@ describe('parseFreezeCommand', () => {
           expect(Date.parse(command.until) - now.getTime()).toBeLessThanOrEqual(90 * 86_400_000);
           expect(command.reason.length).toBeGreaterThan(0);
           expect(command.reason.length).toBeLessThanOrEqual(300);
+          // eslint-disable-next-line no-control-regex
           expect(command.reason).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
         }
       }),
