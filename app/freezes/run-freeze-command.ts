@@ -101,9 +101,11 @@ export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
     if (command.kind === 'freeze') {
       const record = { scope: command.scope, until: command.until, reason: command.reason, by: r.sender, at: now.toISOString() };
       const opened = await openFreezeIssue(client, { ...target, appId: r.appId }, record, { issue: r.issue, commentId: r.comment.id });
-      r.log.info({ issue: opened.number, scope: command.scope, until: command.until, outcome: opened.outcome }, 'freeze set');
+      // A redelivery finds the issue its first attempt opened: the reply states that freeze's end.
+      const until = stored.find((f) => f.issue === opened.number)?.record.until ?? command.until;
+      r.log.info({ issue: opened.number, scope: command.scope, until, outcome: opened.outcome }, 'freeze set');
       await reply(
-        `Deploys to ${scopeWords(command.scope)} are frozen until **${command.until}** (status FREEZE): #${opened.number}. \`/unfreeze ${command.scope}\` lifts it.`,
+        `Deploys to ${scopeWords(command.scope)} are frozen until **${until}** (status FREEZE): #${opened.number}. \`/unfreeze ${command.scope}\` lifts it.`,
       );
       return;
     }

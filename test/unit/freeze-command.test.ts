@@ -165,6 +165,9 @@ describe('freeze records', () => {
     const body = writeMeta('freeze', issue.body, hostile);
     expect(readMeta('freeze', body)).toEqual(hostile);
     expect(issue.body).not.toMatch(/@everyone|<!--|-->|#1|\]\(/);
+    // The hidden record holds no mention either, and exactly one comment.
+    expect(body).not.toMatch(/@everyone/);
+    expect(body.match(/<!--/g)).toHaveLength(1);
   });
 
   it('are active until their end (exclusive), for their environment or all', () => {

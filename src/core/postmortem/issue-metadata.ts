@@ -75,9 +75,12 @@ type MetaOf<K extends MetaKind> = z.infer<(typeof schemas)[K]>;
 
 const prefix = (kind: MetaKind) => `<!-- deploy-governor:${kind} `;
 
-/** The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment. */
+/**
+ * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
+ * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
+ */
 export function renderMeta<K extends MetaKind>(kind: K, data: MetaOf<K>): string {
-  const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${prefix(kind)}${json} -->`;
 }
 
