@@ -14,7 +14,7 @@ import { PolicyError } from '../../src/core/policy/policy-error.js';
 import type { PolicyFile } from '../../src/core/policy/schema.js';
 import { inert } from '../../src/core/render/inert-markdown.js';
 import type { GitHubClient } from '../../src/github/client.js';
-import { closeFreezeIssue, openFreezeIssue, readFreezes } from '../../src/github/freeze-issues.js';
+import { closeFreezeIssue, openFreezeIssue, readFreezeIssue, readFreezes, reopenFreezeIssue } from '../../src/github/freeze-issues.js';
 import { readActorRole } from '../../src/github/read-override-authorization.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
@@ -59,18 +59,57 @@ function scopeWords(scope: string): string {
   return scope === 'all' ? 'all environments' : `\`${scope}\``;
 }
 
+/** Who may freeze and unfreeze, from the repository's policy; null when the policy is invalid (unfreezing is refused then). */
+async function freezePolicy(client: GitHubClient, log: Logger, owner: string, repo: string): Promise<PolicyFile | null> {
+  try {
+    return await readRepoPolicy(client, owner, repo);
+  } catch (error: unknown) {
+    if (!(error instanceof PolicyError)) throw error;
+    log.warn({ err: error.message }, 'policy invalid; freezes use the defaults, unfreezing is refused');
+    return null;
+  }
+}
+
+/**
+ * issues.closed on a `deploy-freeze` issue: closing the issue lifts its freeze, and triage may close issues,
+ * so a person below `freezes.permission` who closes a freeze still in force sees it reopened, with a comment.
+ * Bots are left alone (this app closes the issues it lifts or finds expired).
+ */
+export async function guardFreezeClosed(r: {
+  client: GitHubClient;
+  log: Logger;
+  appId: number;
+  owner: string;
+  repo: string;
+  issue: number;
+  sender: { login: string; type: string };
+}): Promise<void> {
+  if (r.sender.type === 'Bot') return;
+  const { client, owner, repo } = r;
+  const record = await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue);
+  if (!record || !isFreezeActive(record, new Date())) return;
+  const file = await freezePolicy(client, r.log, owner, repo);
+  const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  const role = await readActorRole(client, owner, repo, r.sender.login);
+  if (file !== null && 'role' in role && hasPermission(role.role, needed)) {
+    r.log.info({ issue: r.issue, sender: r.sender.login }, 'freeze lifted by closing its issue');
+    return;
+  }
+  r.log.info({ issue: r.issue, sender: r.sender.login, needed }, 'freeze issue closed without the permission: reopened');
+  await reopenFreezeIssue(
+    client,
+    { owner, repo },
+    r.issue,
+    `Reopened: this freeze is in force until **${record.until}**, and lifting it needs at least the **${needed}** role in this repository (@${r.sender.login} closed it). Someone with that role can run \`/unfreeze ${record.scope}\`.`,
+  );
+}
+
 export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
   const { client, owner, repo } = r;
   const marker = `<!-- deploy-governor:freeze-command ${r.comment.id} -->`;
   const reply = (body: string) =>
     upsertPrComment(client, { owner, repo, issue: r.issue, appId: r.appId, marker, body: `${marker}\n${body}`, create: true });
-  let file: PolicyFile | null = null;
-  try {
-    file = await readRepoPolicy(client, owner, repo);
-  } catch (error: unknown) {
-    if (!(error instanceof PolicyError)) throw error;
-    r.log.warn({ err: error.message }, 'policy invalid; freezes use the defaults, unfreezing is refused');
-  }
+  const file = await freezePolicy(client, r.log, owner, repo);
   const now = new Date(r.comment.createdAt);
   const command = parseFreezeCommand(r.comment.body, { environments: Object.keys(file?.environments ?? {}), now });
   if (!command) return;

@@ -71,3 +71,39 @@ export async function closeFreezeIssue(client: GitHubClient, target: { owner: st
     state_reason: 'completed',
   });
 }
+
+/** The freeze record of one issue, if this app opened it and its record is valid; null otherwise. */
+export async function readFreezeIssue(
+  client: GitHubClient,
+  target: { owner: string; repo: string; appId: number },
+  issue: number,
+): Promise<FreezeRecord | null> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+  });
+  const parsed = issueShape.parse(data);
+  return openedByApp(parsed, target.appId) ? readMeta('freeze', parsed.body) : null;
+}
+
+/** Reopens a freeze's issue closed by someone who may not lift it, saying why (reopening an open issue changes nothing). */
+export async function reopenFreezeIssue(
+  client: GitHubClient,
+  target: { owner: string; repo: string },
+  issue: number,
+  why: string,
+): Promise<void> {
+  await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+    state: 'open',
+  });
+  await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+    body: why,
+  });
+}

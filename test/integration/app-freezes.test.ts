@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Issue, RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { readMeta, renderMeta, type FreezeRecord } from '../../src/core/postmortem/issue-metadata.js';
-import { issueCommentCreated } from '../support/issue-payloads.js';
+import { issueCommentCreated, issuesEvent } from '../support/issue-payloads.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, protectionRuleRequested, REPO } from '../support/webhook-payloads.js';
 
@@ -37,6 +37,7 @@ beforeEach(async () => {
   repo.collaborators.set('maint', 'maintain');
   repo.collaborators.set('writer', 'write');
   repo.collaborators.set('boss', 'admin');
+  repo.collaborators.set('triager', 'triage');
   repo.files.set(POLICY, `${HEALTHY}\n`);
 });
 
@@ -140,6 +141,30 @@ describe('freezing on command', () => {
     const [typo, noReason] = replies(where.number);
     expect(typo).toMatch(/Nothing changed: .*did you mean production\?/);
     expect(noReason).toMatch(/Nothing changed: a reason is required/);
+  });
+});
+
+describe('closing a freeze issue by hand', () => {
+  /** A person closes the issue in GitHub's UI: the stand-in holds it closed and the app gets issues.closed. */
+  async function closeByHand(issue: Issue, login: string): Promise<void> {
+    issue.state = 'closed';
+    issue.state_reason = 'completed';
+    issue.closed_at = new Date().toISOString();
+    await h.receive('issues', issuesEvent('closed', issue, { login }));
+  }
+
+  it('is undone for someone below the permission (triage may close issues), and lifts the freeze for someone with it', async () => {
+    await command('/freeze production 2h migration', 'maint');
+    const [issue] = freezeIssues();
+    await closeByHand(issue!, 'triager');
+    expect(issue!.state).toBe('open');
+    expect(noZwsp(h.github.state.appComments(repo, issue!.number).at(-1)!.body)).toMatch(
+      /Reopened: .*needs at least the \*\*maintain\*\* role/,
+    );
+    expect((await protection('production')).state).toBe('rejected');
+    await closeByHand(issue!, 'maint');
+    expect(issue!.state).toBe('closed');
+    expect((await protection('production')).state).toBe('approved');
   });
 });
 

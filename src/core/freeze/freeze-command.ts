@@ -154,7 +154,7 @@ export function renderFreezeIssue(record: FreezeRecord, source: { issue: number 
       `**Reason:** ${inert(record.reason)}`,
       `**Frozen by:** ${inert(record.by)}, from #${source.issue}`,
       '',
-      `Comment \`/unfreeze ${record.scope}\` on any issue or pull request to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too.`,
+      `Comment \`/unfreeze ${record.scope}\` on any issue or pull request to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
     ].join('\n'),
   };
 }
