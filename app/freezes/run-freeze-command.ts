@@ -8,7 +8,11 @@
  */
 import type { Logger } from 'probot';
 import { activeCommandFreezes, isFreezeActive, parseFreezeCommand, type StoredFreeze } from '../../src/core/freeze/freeze-command.js';
+import { canonicalJson } from '../../src/core/canonical-json.js';
 import { hasPermission } from '../../src/core/override/decide-override.js';
+import { readMeta, writeMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { commentOnIssue } from '../../src/github/comment-on-issue.js';
+import { editIssueBody } from '../../src/github/edit-issue-body.js';
 import type { Permission } from '../../src/core/policy/permissions.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import type { PolicyFile } from '../../src/core/policy/schema.js';
@@ -86,7 +90,7 @@ export async function guardFreezeClosed(r: {
 }): Promise<void> {
   if (r.sender.type === 'Bot') return;
   const { client, owner, repo } = r;
-  const record = await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue);
+  const record = (await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue))?.record;
   if (!record || !isFreezeActive(record, new Date())) return;
   const file = await freezePolicy(client, r.log, owner, repo);
   const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
@@ -101,6 +105,44 @@ export async function guardFreezeClosed(r: {
     { owner, repo },
     r.issue,
     `Reopened: this freeze is in force until **${record.until}**, and lifting it needs at least the **${needed}** role in this repository (@${r.sender.login} closed it). Someone with that role can run \`/unfreeze ${record.scope}\`.`,
+  );
+}
+
+/**
+ * issues.edited on a `deploy-freeze` issue: people with write may edit the app's issue bodies, so a record
+ * changed (or removed) by someone below `freezes.permission` while its freeze was in force is put back.
+ */
+export async function guardFreezeEdited(r: {
+  client: GitHubClient;
+  log: Logger;
+  appId: number;
+  owner: string;
+  repo: string;
+  issue: number;
+  before: string;
+  sender: { login: string; type: string };
+}): Promise<void> {
+  if (r.sender.type === 'Bot') return;
+  const { client, owner, repo } = r;
+  const previous = readMeta('freeze', r.before);
+  if (!previous || !isFreezeActive(previous, new Date())) return;
+  const current = await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue);
+  if (!current || (current.record && canonicalJson(current.record) === canonicalJson(previous))) return;
+  const file = await freezePolicy(client, r.log, owner, repo);
+  const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  const role = await readActorRole(client, owner, repo, r.sender.login);
+  if (file !== null && 'role' in role && hasPermission(role.role, needed)) {
+    r.log.info({ issue: r.issue, sender: r.sender.login }, 'freeze record edited by hand');
+    return;
+  }
+  r.log.info({ issue: r.issue, sender: r.sender.login, needed }, 'freeze record edited without the permission: restored');
+  await editIssueBody(client, { owner, repo, issue: r.issue }, (body) => writeMeta('freeze', body, previous));
+  await commentOnIssue(
+    client,
+    owner,
+    repo,
+    r.issue,
+    `Restored this freeze's record: changing it needs at least the **${needed}** role in this repository (@${r.sender.login} edited it). The freeze stays in force until **${previous.until}**.`,
   );
 }
 

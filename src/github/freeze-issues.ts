@@ -72,19 +72,19 @@ export async function closeFreezeIssue(client: GitHubClient, target: { owner: st
   });
 }
 
-/** The freeze record of one issue, if this app opened it and its record is valid; null otherwise. */
+/** One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid. */
 export async function readFreezeIssue(
   client: GitHubClient,
   target: { owner: string; repo: string; appId: number },
   issue: number,
-): Promise<FreezeRecord | null> {
+): Promise<{ record: FreezeRecord | null } | null> {
   const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
     owner: target.owner,
     repo: target.repo,
     issue_number: issue,
   });
   const parsed = issueShape.parse(data);
-  return openedByApp(parsed, target.appId) ? readMeta('freeze', parsed.body) : null;
+  return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body) } : null;
 }
 
 /** Reopens a freeze's issue closed by someone who may not lift it, saying why (reopening an open issue changes nothing). */

@@ -168,6 +168,30 @@ describe('closing a freeze issue by hand', () => {
   });
 });
 
+describe("editing a freeze's record by hand", () => {
+  async function editBody(issue: Issue, body: string, login: string): Promise<void> {
+    const from = issue.body ?? '';
+    issue.body = body;
+    await h.receive('issues', issuesEvent('edited', issue, { login }, { body: { from } }));
+  }
+
+  it('is undone for someone below the permission (write may edit issues): the freeze stays in force', async () => {
+    await command('/freeze production 2h migration', 'maint');
+    const [issue] = freezeIssues();
+    const record = readMeta('freeze', issue!.body)!;
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await editBody(issue!, issue!.body!.replaceAll(record.until, past), 'writer');
+    expect(issue!.body).toContain(JSON.stringify(record.until));
+    expect(readMeta('freeze', issue!.body)).toEqual(record);
+    expect(noZwsp(h.github.state.appComments(repo, issue!.number).at(-1)!.body)).toMatch(/Restored this freeze's record/);
+    // Removing the record altogether is undone too.
+    await editBody(issue!, 'nothing here', 'writer');
+    expect(readMeta('freeze', issue!.body)).toEqual(record);
+    expect((await protection('production')).state).toBe('rejected');
+    expect(issue!.state).toBe('open');
+  });
+});
+
 describe('freeze issues the app did not open', () => {
   const record = (o: Partial<FreezeRecord> = {}): FreezeRecord => ({
     scope: 'production',
