@@ -18,7 +18,14 @@ import { PolicyError } from '../../src/core/policy/policy-error.js';
 import type { PolicyFile } from '../../src/core/policy/schema.js';
 import { inert } from '../../src/core/render/inert-markdown.js';
 import type { GitHubClient } from '../../src/github/client.js';
-import { closeFreezeIssue, openFreezeIssue, readFreezeIssue, readFreezes, reopenFreezeIssue } from '../../src/github/freeze-issues.js';
+import {
+  closeFreezeIssue,
+  openFreezeIssue,
+  readFreezeIssue,
+  readFreezes,
+  relabelFreezeIssue,
+  reopenFreezeIssue,
+} from '../../src/github/freeze-issues.js';
 import { readActorRole } from '../../src/github/read-override-authorization.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
@@ -75,11 +82,12 @@ async function freezePolicy(client: GitHubClient, log: Logger, owner: string, re
 }
 
 /**
- * issues.closed on a `deploy-freeze` issue: closing the issue lifts its freeze, and triage may close issues,
- * so a person below `freezes.permission` who closes a freeze still in force sees it reopened, with a comment.
- * Bots are left alone (this app closes the issues it lifts or finds expired).
+ * issues.closed on a `deploy-freeze` issue, or issues.unlabeled taking `deploy-freeze` off one: either lifts its
+ * freeze, and triage may do both, so for a person below `freezes.permission` while the freeze is in force the
+ * issue is reopened or relabelled, with a comment. Bots are left alone (this app closes the issues it lifts or
+ * finds expired).
  */
-export async function guardFreezeClosed(r: {
+export async function guardFreezeLiftedByHand(r: {
   client: GitHubClient;
   log: Logger;
   appId: number;
@@ -87,6 +95,7 @@ export async function guardFreezeClosed(r: {
   repo: string;
   issue: number;
   sender: { login: string; type: string };
+  how: 'closed' | 'unlabeled';
 }): Promise<void> {
   if (r.sender.type === 'Bot') return;
   const { client, owner, repo } = r;
@@ -96,15 +105,19 @@ export async function guardFreezeClosed(r: {
   const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
   const role = await readActorRole(client, owner, repo, r.sender.login);
   if (file !== null && 'role' in role && hasPermission(role.role, needed)) {
-    r.log.info({ issue: r.issue, sender: r.sender.login }, 'freeze lifted by closing its issue');
+    r.log.info({ issue: r.issue, sender: r.sender.login, how: r.how }, 'freeze lifted by hand');
     return;
   }
-  r.log.info({ issue: r.issue, sender: r.sender.login, needed }, 'freeze issue closed without the permission: reopened');
-  await reopenFreezeIssue(
+  r.log.info({ issue: r.issue, sender: r.sender.login, needed, how: r.how }, 'freeze lifted by hand without the permission: undone');
+  const target = { owner, repo };
+  if (r.how === 'closed') await reopenFreezeIssue(client, target, r.issue);
+  else await relabelFreezeIssue(client, target, r.issue);
+  await commentOnIssue(
     client,
-    { owner, repo },
+    owner,
+    repo,
     r.issue,
-    `Reopened: this freeze is in force until **${record.until}**, and lifting it needs at least the **${needed}** role in this repository (@${r.sender.login} closed it). Someone with that role can run \`/unfreeze ${record.scope}\`.`,
+    `${r.how === 'closed' ? 'Reopened' : 'Relabelled'}: this freeze is in force until **${record.until}**, and lifting it needs at least the **${needed}** role in this repository (@${r.sender.login} ${r.how === 'closed' ? 'closed it' : 'removed its label'}). Someone with that role can run \`/unfreeze ${record.scope}\`.`,
   );
 }
 

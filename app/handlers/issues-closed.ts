@@ -10,7 +10,7 @@ import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
 import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
-import { guardFreezeClosed } from '../freezes/run-freeze-command.js';
+import { guardFreezeLiftedByHand } from '../freezes/run-freeze-command.js';
 import { markActionItem } from '../postmortems/mark-action-item.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
@@ -30,7 +30,7 @@ export async function onIssuesClosed(context: Context<'issues.closed'>, config: 
     installationId: context.payload.installation?.id ?? null,
   };
   if (labels.includes(FREEZE_LABEL)) {
-    await guardFreezeClosed({ client: base.client, log: context.log, appId: config.appId, owner, repo, issue: issue.number, sender });
+    await guardFreezeLiftedByHand({ ...base, appId: config.appId, issue: issue.number, sender, how: 'closed' });
     return;
   }
   if (labels.includes(ACTION_ITEM_LABEL)) {

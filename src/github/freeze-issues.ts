@@ -87,23 +87,22 @@ export async function readFreezeIssue(
   return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body) } : null;
 }
 
-/** Reopens a freeze's issue closed by someone who may not lift it, saying why (reopening an open issue changes nothing). */
-export async function reopenFreezeIssue(
-  client: GitHubClient,
-  target: { owner: string; repo: string },
-  issue: number,
-  why: string,
-): Promise<void> {
+/** Reopens a freeze's issue (reopening an open issue changes nothing). */
+export async function reopenFreezeIssue(client: GitHubClient, target: { owner: string; repo: string }, issue: number): Promise<void> {
   await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
     owner: target.owner,
     repo: target.repo,
     issue_number: issue,
     state: 'open',
   });
-  await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+}
+
+/** Puts the `deploy-freeze` label back on a freeze's issue (adding a label it has changes nothing). */
+export async function relabelFreezeIssue(client: GitHubClient, target: { owner: string; repo: string }, issue: number): Promise<void> {
+  await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
     owner: target.owner,
     repo: target.repo,
     issue_number: issue,
-    body: why,
+    labels: [FREEZE_LABEL],
   });
 }

@@ -166,6 +166,25 @@ describe('closing a freeze issue by hand', () => {
     expect(issue!.state).toBe('closed');
     expect((await protection('production')).state).toBe('approved');
   });
+
+  it('a removed deploy-freeze label is put back for someone below the permission', async () => {
+    await command('/freeze all 2h migration', 'maint');
+    const [issue] = freezeIssues();
+    issue!.labels = [];
+    const label = {
+      id: 1,
+      node_id: 'LA_1',
+      url: 'https://api.github.com/labels/1',
+      name: 'deploy-freeze',
+      color: 'ededed',
+      default: false,
+      description: null,
+    };
+    await h.receive('issues', { ...issuesEvent('closed', issue!, { login: 'triager' }), action: 'unlabeled', label });
+    expect(issue!.labels.map((l) => l.name)).toEqual(['deploy-freeze']);
+    expect(noZwsp(h.github.state.appComments(repo, issue!.number).at(-1)!.body)).toMatch(/Relabelled: .*removed its label/);
+    expect((await protection('staging')).state).toBe('rejected');
+  });
 });
 
 describe("editing a freeze's record by hand", () => {

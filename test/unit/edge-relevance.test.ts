@@ -96,6 +96,13 @@ describe('relevanceOf', () => {
     expect(relevanceOf('issue_comment', { ...comment('/postmortem x'), action: 'edited' }, app).relevant).toBe(false);
   });
 
+  it('keeps the deploy-freeze label removed by a person, and no other label removal', () => {
+    const unlabeled = (name: string, type = 'User') => ({ ...issues('unlabeled', [], type), label: { name } });
+    expect(relevanceOf('issues', unlabeled('deploy-freeze'), app).relevant).toBe(true);
+    expect(relevanceOf('issues', unlabeled('bug'), app).relevant).toBe(false);
+    expect(relevanceOf('issues', unlabeled('deploy-freeze', 'Bot'), app).relevant).toBe(false);
+  });
+
   it('keeps /freeze and /unfreeze commands by people, well formed or not (the reply explains a mistake)', () => {
     for (const body of ['/freeze prod 2h migration', '/unfreeze all', '/FREEZE', '\uFEFF/unfreeze prod\nthanks'])
       expect(relevanceOf('issue_comment', comment(body), app).relevant, body).toBe(true);
