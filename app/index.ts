@@ -11,6 +11,7 @@ import { onIssueCommentCreated } from './handlers/issue-comment-created.js';
 import { onIssuesClosed } from './handlers/issues-closed.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
+import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
@@ -46,6 +47,7 @@ const app: ApplicationFunction = (probot, options) => {
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
+  probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config));
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
   options?.addHandler?.(sweepRoute(probot, config, notifier));

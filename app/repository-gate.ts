@@ -12,6 +12,7 @@
 import type { Logger } from 'probot';
 import { gateInputsSchema } from '../src/core/policy/inputs.js';
 import type { PolicyFile } from '../src/core/policy/schema.js';
+import type { ActiveFreeze } from '../src/core/report/report-schema.js';
 import type { GitHubClient } from '../src/github/client.js';
 import { evaluateGate, type GateEvaluation } from '../src/gate/evaluate-gate.js';
 import { loadedSource, type PolicySource } from '../src/gate/policy-source.js';
@@ -36,6 +37,8 @@ export interface RepositoryGateRequest {
   scope?: 'gate' | 'budgets';
   /** Attempts per query (a protection rule has time for two; a postmortem measurement for one). */
   attempts?: number;
+  /** Freezes on command in force for the environment. */
+  freezes?: readonly ActiveFreeze[];
 }
 
 function source(r: RepositoryGateRequest): PolicySource {
@@ -55,6 +58,7 @@ export async function evaluateForRepository(r: RepositoryGateRequest): Promise<G
     now: r.now,
     run: null,
     scope: r.scope ?? 'gate',
+    ...(r.freezes ? { freezes: r.freezes } : {}),
     target: { repository: `${r.owner}/${r.repo}`, branch: r.branch ?? null },
     limits: {
       maxSlos: r.config.limits.maxSlosPerPolicy,

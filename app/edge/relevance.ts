@@ -15,12 +15,14 @@
  * | --- | --- |
  * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block |
  * | `deployment_protection_rule.requested` | always |
- * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …` |
+ * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …`, `/freeze …` or `/unfreeze …` |
  * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label) |
  * | `issues.closed` | the issue has at least one label (an action item, or an incident with its severity) |
  * | `issues.reopened` | the issue is labelled `action-item` |
+ * | `issues.unlabeled` | by a person, and the label removed is `deploy-freeze` |
  * | anything else | never |
  */
+import { FREEZE_LABEL, isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 
 /** The events the app subscribes to (app.yml's default_events); every other event is ignored unread. */
@@ -31,7 +33,7 @@ const HANDLED_ACTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   check_run: new Set(['completed']),
   deployment_protection_rule: new Set(['requested']),
   issue_comment: new Set(['created']),
-  issues: new Set(['opened', 'edited', 'closed', 'reopened']),
+  issues: new Set(['opened', 'edited', 'closed', 'reopened', 'unlabeled']),
 };
 
 /** The Action's check run (app/handlers/check-run-completed.ts). */
@@ -100,13 +102,17 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
     case 'issue_comment': {
       if (isBot(payload)) return ignored('a comment by a bot');
       const comment = str(obj(payload.comment)?.body);
-      if (!comment || !parsePostmortemCommand(comment)) return ignored('the comment is no /postmortem command');
+      if (!comment || !(parsePostmortemCommand(comment) || isFreezeCommand(comment)))
+        return ignored('the comment is no /postmortem, /freeze or /unfreeze command');
       break;
     }
     case 'issues': {
       const issue = obj(payload.issue);
       if ((action === 'opened' || action === 'edited') && isBot(payload)) return ignored('an issue change by a bot');
-      if (action === 'reopened') {
+      if (action === 'unlabeled') {
+        if (isBot(payload)) return ignored('a label removed by a bot');
+        if (str(obj(payload.label)?.name) !== FREEZE_LABEL) return ignored(`the label removed is not ${FREEZE_LABEL}`);
+      } else if (action === 'reopened') {
         if (!hasLabel(issue, ACTION_ITEM_LABEL)) return ignored(`the issue is not labelled ${ACTION_ITEM_LABEL}`);
       } else if (labelCount(issue) === 0) {
         return ignored('the issue has no labels (neither a postmortem, an incident nor an action item)');

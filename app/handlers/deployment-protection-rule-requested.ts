@@ -17,6 +17,9 @@ import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
 import { blockedNotification } from '../../src/core/notify/notification.js';
 import type { Report } from '../../src/core/report/report-schema.js';
+import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
+import { readFreezes } from '../../src/github/freeze-issues.js';
+import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
 
@@ -47,7 +50,11 @@ export async function onProtectionRuleRequested(
   let state: 'approved' | 'rejected';
   let comment: string;
   let rejected: Report | null = null;
+  const now = new Date();
   try {
+    // Freezes on command (the app's own open deploy-freeze issues). Reading them fails closed, as any evaluation failure does.
+    const stored = await readFreezes(client, owner, repo, config.appId);
+    await closeExpiredFreezes(client, context.log, { owner, repo }, stored, now);
     const { report } = await evaluateForRepository({
       config,
       log: context.log,
@@ -57,8 +64,9 @@ export async function onProtectionRuleRequested(
       environment,
       // The event's `ref` (GitHub sends it; the typings lack it), else the deployment's.
       branch: deployedBranch((payload as { ref?: string }).ref ?? payload.deployment?.ref),
-      now: new Date(),
+      now,
       policy: { client },
+      freezes: activeCommandFreezes(stored, environment, now),
     });
     state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);

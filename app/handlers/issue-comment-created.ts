@@ -2,6 +2,7 @@
  * issue_comment.created: `/postmortem <title>` on an issue or pull request opens
  * a postmortem for it, if the commenter has at least the policy's
  * `command-permission` (default triage); anyone else gets a polite refusal.
+ * `/freeze` and `/unfreeze` go to app/freezes/run-freeze-command.ts.
  */
 import type { Context } from 'probot';
 import { hasPermission } from '../../src/core/override/decide-override.js';
@@ -12,6 +13,8 @@ import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
+import { runFreezeCommand } from '../freezes/run-freeze-command.js';
+import { isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
@@ -19,6 +22,21 @@ import { postmortemContext } from '../postmortems/postmortem-context.js';
 export async function onIssueCommentCreated(context: Context<'issue_comment.created'>, config: AppConfig, lock: IssueLock): Promise<void> {
   const { comment, issue, sender } = context.payload;
   if (sender.type === 'Bot') return;
+  if (isFreezeCommand(comment.body)) {
+    const { owner, repo } = context.repo();
+    await runFreezeCommand({
+      client: clientFor(context),
+      log: context.log,
+      lock,
+      appId: config.appId,
+      owner,
+      repo,
+      issue: issue.number,
+      comment: { id: comment.id, body: comment.body, createdAt: comment.created_at },
+      sender: sender.login,
+    });
+    return;
+  }
   const command = parsePostmortemCommand(comment.body);
   if (!command) return;
   const { owner, repo } = context.repo();

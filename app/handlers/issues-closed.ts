@@ -1,6 +1,7 @@
 /**
  * issues.closed: an action item ticks its line in the postmortem; an incident of
- * a severity that requires a postmortem opens one, unless one is linked already.
+ * a severity that requires a postmortem opens one, unless one is linked already;
+ * a freeze in force closed by someone who may not lift it is reopened.
  */
 import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
@@ -8,6 +9,8 @@ import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
+import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
+import { guardFreezeLiftedByHand } from '../freezes/run-freeze-command.js';
 import { markActionItem } from '../postmortems/mark-action-item.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
@@ -26,6 +29,10 @@ export async function onIssuesClosed(context: Context<'issues.closed'>, config: 
     repo,
     installationId: context.payload.installation?.id ?? null,
   };
+  if (labels.includes(FREEZE_LABEL)) {
+    await guardFreezeLiftedByHand({ ...base, appId: config.appId, issue: issue.number, sender, how: 'closed' });
+    return;
+  }
   if (labels.includes(ACTION_ITEM_LABEL)) {
     await markActionItem(await postmortemContext(base), { number: issue.number, body: issue.body }, true);
     return;

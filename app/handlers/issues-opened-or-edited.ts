@@ -2,13 +2,16 @@
  * issues.opened and issues.edited on a postmortem: new action items become
  * issues, and (on an edit) newly ticked approval boxes are checked against the
  * policy's approvers. The app's own edits (linking items, unticking a box) are
- * skipped: they add neither items nor approvals.
+ * skipped: they add neither items nor approvals. An edit of a freeze's record
+ * by someone who may not unfreeze is undone (app/freezes/run-freeze-command.ts).
  */
 import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
+import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
+import { guardFreezeEdited } from '../freezes/run-freeze-command.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { reviewApprovals } from '../postmortems/review-approvals.js';
 import { syncActionItems } from '../postmortems/sync-action-items.js';
@@ -21,6 +24,21 @@ export async function onPostmortemChanged(
   const { issue, sender } = context.payload;
   if (sender.type === 'Bot') return;
   const { owner, repo } = context.repo();
+  if (labelNames(issue).includes(FREEZE_LABEL)) {
+    const changes = context.payload.action === 'edited' ? context.payload.changes : undefined;
+    const before = changes && 'body' in changes ? changes.body?.from : undefined;
+    if (before !== undefined)
+      await guardFreezeEdited({
+        client: clientFor(context),
+        log: context.log,
+        appId: config.appId,
+        owner,
+        repo,
+        issue: issue.number,
+        before,
+        sender,
+      });
+  }
   const ctx = await postmortemContext({
     client: clientFor(context),
     log: context.log,

@@ -16,7 +16,7 @@ import { PolicyError } from '../core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import { DEFAULT_QUERY_CONCURRENCY, limitConcurrency } from '../core/prometheus/limited-querier.js';
 import type { PrometheusQuerier } from '../core/prometheus/querier.js';
-import type { Report, RunInfo } from '../core/report/report-schema.js';
+import type { ActiveFreeze, Report, RunInfo } from '../core/report/report-schema.js';
 import type { PolicySource } from './policy-source.js';
 
 /** Bounds on one evaluation, set by whoever pays for it (the app's operator for every tenant). */
@@ -51,6 +51,8 @@ export interface GateEvaluationRequest {
   limits?: EvaluationLimits;
   /** `budgets`: the SLOs' budgets only (no DR drill, no freeze windows), as a postmortem measures an incident. */
   scope?: 'gate' | 'budgets';
+  /** Freezes on command in force for the environment (read from the repository's `deploy-freeze` issues); ignored for `budgets`. */
+  freezes?: readonly ActiveFreeze[];
   /** The repository (`owner/name`) and branch the rules' `applies-to` is matched against; unknown (null) ones match. */
   target?: Omit<RuleTarget, 'environment'>;
 }
@@ -104,7 +106,8 @@ export async function evaluateGate(request: GateEvaluationRequest): Promise<Gate
   const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
   const { querier, timeoutMs } = request.querierFor(policy, source);
   const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-  const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+  const freezes = request.scope === 'budgets' ? [] : (request.freezes ?? []);
+  const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs, freezes });
   const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
   return { report, policy: resolved, source, warnings, chain };
 }

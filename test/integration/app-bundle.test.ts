@@ -111,6 +111,8 @@ beforeAll(async () => {
         reply: () => ({ status: 201, body: { token: 'ghs_bundle', expires_at: '2999-01-01T00:00:00Z' } }),
       },
       { method: 'GET', path: new RegExp(`^${base}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
+      // The protection rule reads the freezes on command: none.
+      { method: 'GET', path: new RegExp(`^${base}/issues$`), reply: () => ({ status: 200, body: [] }) },
       {
         method: 'POST',
         path: new RegExp(`^${base}/issues/2/comments$`),

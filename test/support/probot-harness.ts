@@ -103,6 +103,12 @@ export async function createHarness(env: Record<string, string | undefined> = {}
     .optionally()
     .times(100)
     .reply(201, { token: 'ghs_test', expires_at: '2999-01-01T00:00:00Z', permissions: {} });
+  // The protection rule reads the repository's freezes on command (open deploy-freeze issues): none, unless a test says otherwise.
+  github
+    .get(/\/repos\/[^/]+\/[^/]+\/issues\?(?=.*labels=deploy-freeze)(?=.*state=open)/)
+    .optionally()
+    .times(100)
+    .reply(200, []);
   return { probot, problems, requests, github, handlers };
 }
 

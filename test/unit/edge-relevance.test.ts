@@ -87,13 +87,28 @@ describe('relevanceOf', () => {
     expect(relevanceOf('issue_comment', comment('\uFEFF/PostMortem\nmore'), app).relevant).toBe(true);
     expect(relevanceOf('issue_comment', comment('LGTM'), app)).toMatchObject({
       relevant: false,
-      reason: 'the comment is no /postmortem command',
+      reason: 'the comment is no /postmortem, /freeze or /unfreeze command',
     });
     expect(relevanceOf('issue_comment', comment('/postmortem x', 'Bot'), app)).toMatchObject({
       relevant: false,
       reason: 'a comment by a bot',
     });
     expect(relevanceOf('issue_comment', { ...comment('/postmortem x'), action: 'edited' }, app).relevant).toBe(false);
+  });
+
+  it('keeps the deploy-freeze label removed by a person, and no other label removal', () => {
+    const unlabeled = (name: string, type = 'User') => ({ ...issues('unlabeled', [], type), label: { name } });
+    expect(relevanceOf('issues', unlabeled('deploy-freeze'), app).relevant).toBe(true);
+    expect(relevanceOf('issues', unlabeled('bug'), app).relevant).toBe(false);
+    expect(relevanceOf('issues', unlabeled('deploy-freeze', 'Bot'), app).relevant).toBe(false);
+  });
+
+  it('keeps /freeze and /unfreeze commands by people, well formed or not (the reply explains a mistake)', () => {
+    for (const body of ['/freeze prod 2h migration', '/unfreeze all', '/FREEZE', '\uFEFF/unfreeze prod\nthanks'])
+      expect(relevanceOf('issue_comment', comment(body), app).relevant, body).toBe(true);
+    for (const body of ['/freezer prod 2h x', 'please /freeze prod 2h x', '/unfreezeall'])
+      expect(relevanceOf('issue_comment', comment(body), app).relevant, body).toBe(false);
+    expect(relevanceOf('issue_comment', comment('/freeze prod 2h x', 'Bot'), app).relevant).toBe(false);
   });
 
   it('keeps labelled issues opened, edited or closed by people, and reopened action items', () => {

@@ -4,6 +4,7 @@
  * report. Pure apart from the injected Prometheus seam.
  */
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
+import type { ActiveFreeze } from '../report/report-schema.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
 import { REPORT_SCHEMA_ID, type Finding, type Report, type RunInfo } from '../report/report-schema.js';
 import { fitHistories } from './budget-history.js';
@@ -23,9 +24,19 @@ export interface EvaluateOptions {
   timeoutMs?: number | null;
   /** A monotonic clock in milliseconds (injectable for tests). */
   clock?: () => number;
+  /** Freezes on command in force for this environment (src/core/freeze/freeze-command.ts): they block like freeze windows. */
+  freezes?: readonly ActiveFreeze[];
 }
 
-export async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock }: EvaluateOptions): Promise<Report> {
+export async function evaluatePolicy({
+  policy,
+  prometheus,
+  now,
+  run = null,
+  timeoutMs,
+  clock,
+  freezes = [],
+}: EvaluateOptions): Promise<Report> {
   const counting = new CountingQuerier(prometheus);
   const sloOptions = {
     useRecordingRules: policy.useRecordingRules,
@@ -38,10 +49,11 @@ export async function evaluatePolicy({ policy, prometheus, now, run = null, time
     policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
   ]);
   // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-  const active =
+  const windows =
     policy.freezeWindows.length === 0
       ? []
       : (await import('../freeze/active-freeze-windows.js')).activeFreezeWindows(policy.freezeWindows, now);
+  const active = [...windows, ...freezes];
   const freezeFindings: Finding[] = active.map((w) => ({
     source: 'freeze',
     status: 'FREEZE',

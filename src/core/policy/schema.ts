@@ -234,6 +234,16 @@ const overrideLevelSchema = z
   })
   .meta({ description: 'Who may use an override level.' });
 
+/** Freezes on command: `/freeze` and `/unfreeze` in comments (src/core/freeze/freeze-command.ts). */
+const freezesSchema = z
+  .strictObject({
+    permission: permissionSchema.optional().meta({
+      description: 'Lowest repository role that may run `/freeze` and `/unfreeze` in an issue or pull-request comment.',
+      default: 'maintain',
+    }),
+  })
+  .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment.' });
+
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = z
   .strictObject({
@@ -451,6 +461,7 @@ export const policyFileSchema = z
       .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortemsSchema.optional(),
     notify: notifySchema.optional(),
+    freezes: freezesSchema.optional(),
   })
   .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.

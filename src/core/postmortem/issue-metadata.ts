@@ -47,15 +47,40 @@ const incidentMetaSchema = z.object({
   severity: z.string().nullable(),
 });
 
-const schemas = { postmortem: postmortemMetaSchema, 'action-item': actionItemMetaSchema, incident: incidentMetaSchema } as const;
+/**
+ * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
+ * issue. Strict: a hand-edited record with any other key is no record.
+ */
+const freezeRecordSchema = z.strictObject({
+  /** An environment name, or `all`. */
+  scope: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+  /** When the freeze ends (ISO 8601, exclusive). */
+  until: isoTime,
+  reason: z.string().min(1).max(300),
+  /** Login of whoever froze. */
+  by: z.string().min(1).max(100),
+  /** When the freeze was set. */
+  at: isoTime,
+});
+export type FreezeRecord = z.infer<typeof freezeRecordSchema>;
+
+const schemas = {
+  postmortem: postmortemMetaSchema,
+  'action-item': actionItemMetaSchema,
+  incident: incidentMetaSchema,
+  freeze: freezeRecordSchema,
+} as const;
 export type MetaKind = keyof typeof schemas;
 type MetaOf<K extends MetaKind> = z.infer<(typeof schemas)[K]>;
 
 const prefix = (kind: MetaKind) => `<!-- deploy-governor:${kind} `;
 
-/** The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment. */
+/**
+ * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
+ * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
+ */
 export function renderMeta<K extends MetaKind>(kind: K, data: MetaOf<K>): string {
-  const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${prefix(kind)}${json} -->`;
 }
 

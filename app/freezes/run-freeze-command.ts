@@ -1,0 +1,227 @@
+/**
+ * `/freeze` and `/unfreeze` in a comment (issue 15): check the commenter's role
+ * (from GitHub, never from the comment) against the policy's
+ * `freezes.permission` (default maintain), then open or close the repository's
+ * `deploy-freeze` issues, and reply on the comment. The reply is keyed by the
+ * command comment, and the freeze issue by it too, so a redelivery opens
+ * nothing twice. Work on a repository's freezes is serialized by the issue lock.
+ */
+import type { Logger } from 'probot';
+import { activeCommandFreezes, isFreezeActive, parseFreezeCommand, type StoredFreeze } from '../../src/core/freeze/freeze-command.js';
+import { canonicalJson } from '../../src/core/canonical-json.js';
+import { hasPermission } from '../../src/core/override/decide-override.js';
+import { readMeta, writeMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { commentOnIssue } from '../../src/github/comment-on-issue.js';
+import { editIssueBody } from '../../src/github/edit-issue-body.js';
+import type { Permission } from '../../src/core/policy/permissions.js';
+import { PolicyError } from '../../src/core/policy/policy-error.js';
+import type { PolicyFile } from '../../src/core/policy/schema.js';
+import { inert } from '../../src/core/render/inert-markdown.js';
+import type { GitHubClient } from '../../src/github/client.js';
+import {
+  closeFreezeIssue,
+  openFreezeIssue,
+  readFreezeIssue,
+  readFreezes,
+  relabelFreezeIssue,
+  reopenFreezeIssue,
+} from '../../src/github/freeze-issues.js';
+import { readActorRole } from '../../src/github/read-override-authorization.js';
+import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
+import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
+import type { IssueLock } from '../issue-lock.js';
+
+/** The default role that may freeze and unfreeze. */
+const DEFAULT_FREEZE_PERMISSION: Permission = 'maintain';
+
+export interface FreezeCommandRequest {
+  client: GitHubClient;
+  log: Logger;
+  lock: IssueLock;
+  appId: number;
+  owner: string;
+  repo: string;
+  /** The issue or pull request commented on. */
+  issue: number;
+  comment: { id: number; body: string; createdAt: string };
+  sender: string;
+}
+
+/** Expired freezes among `freezes` closed (best effort: a failure is logged, the next reader retries). */
+export async function closeExpiredFreezes(
+  client: GitHubClient,
+  log: Logger,
+  target: { owner: string; repo: string },
+  freezes: readonly StoredFreeze[],
+  now: Date,
+): Promise<void> {
+  for (const f of freezes) {
+    if (isFreezeActive(f.record, now)) continue;
+    try {
+      await closeFreezeIssue(client, target, f.issue);
+      log.info({ issue: f.issue }, 'expired freeze closed');
+    } catch (error: unknown) {
+      log.warn({ issue: f.issue, err: error instanceof Error ? error.message : String(error) }, 'closing an expired freeze failed');
+    }
+  }
+}
+
+function scopeWords(scope: string): string {
+  return scope === 'all' ? 'all environments' : `\`${scope}\``;
+}
+
+/** Who may freeze and unfreeze, from the repository's policy; null when the policy is invalid (unfreezing is refused then). */
+async function freezePolicy(client: GitHubClient, log: Logger, owner: string, repo: string): Promise<PolicyFile | null> {
+  try {
+    return await readRepoPolicy(client, owner, repo);
+  } catch (error: unknown) {
+    if (!(error instanceof PolicyError)) throw error;
+    log.warn({ err: error.message }, 'policy invalid; freezes use the defaults, unfreezing is refused');
+    return null;
+  }
+}
+
+/**
+ * issues.closed on a `deploy-freeze` issue, or issues.unlabeled taking `deploy-freeze` off one: either lifts its
+ * freeze, and triage may do both, so for a person below `freezes.permission` while the freeze is in force the
+ * issue is reopened or relabelled, with a comment. Bots are left alone (this app closes the issues it lifts or
+ * finds expired).
+ */
+export async function guardFreezeLiftedByHand(r: {
+  client: GitHubClient;
+  log: Logger;
+  appId: number;
+  owner: string;
+  repo: string;
+  issue: number;
+  sender: { login: string; type: string };
+  how: 'closed' | 'unlabeled';
+}): Promise<void> {
+  if (r.sender.type === 'Bot') return;
+  const { client, owner, repo } = r;
+  const record = (await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue))?.record;
+  if (!record || !isFreezeActive(record, new Date())) return;
+  const file = await freezePolicy(client, r.log, owner, repo);
+  const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  const role = await readActorRole(client, owner, repo, r.sender.login);
+  if (file !== null && 'role' in role && hasPermission(role.role, needed)) {
+    r.log.info({ issue: r.issue, sender: r.sender.login, how: r.how }, 'freeze lifted by hand');
+    return;
+  }
+  r.log.info({ issue: r.issue, sender: r.sender.login, needed, how: r.how }, 'freeze lifted by hand without the permission: undone');
+  const target = { owner, repo };
+  if (r.how === 'closed') await reopenFreezeIssue(client, target, r.issue);
+  else await relabelFreezeIssue(client, target, r.issue);
+  await commentOnIssue(
+    client,
+    owner,
+    repo,
+    r.issue,
+    `${r.how === 'closed' ? 'Reopened' : 'Relabelled'}: this freeze is in force until **${record.until}**, and lifting it needs at least the **${needed}** role in this repository (@${r.sender.login} ${r.how === 'closed' ? 'closed it' : 'removed its label'}). Someone with that role can run \`/unfreeze ${record.scope}\`.`,
+  );
+}
+
+/**
+ * issues.edited on a `deploy-freeze` issue: people with write may edit the app's issue bodies, so a record
+ * changed (or removed) by someone below `freezes.permission` while its freeze was in force is put back.
+ */
+export async function guardFreezeEdited(r: {
+  client: GitHubClient;
+  log: Logger;
+  appId: number;
+  owner: string;
+  repo: string;
+  issue: number;
+  before: string;
+  sender: { login: string; type: string };
+}): Promise<void> {
+  if (r.sender.type === 'Bot') return;
+  const { client, owner, repo } = r;
+  const previous = readMeta('freeze', r.before);
+  if (!previous || !isFreezeActive(previous, new Date())) return;
+  const current = await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue);
+  if (!current || (current.record && canonicalJson(current.record) === canonicalJson(previous))) return;
+  const file = await freezePolicy(client, r.log, owner, repo);
+  const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  const role = await readActorRole(client, owner, repo, r.sender.login);
+  if (file !== null && 'role' in role && hasPermission(role.role, needed)) {
+    r.log.info({ issue: r.issue, sender: r.sender.login }, 'freeze record edited by hand');
+    return;
+  }
+  r.log.info({ issue: r.issue, sender: r.sender.login, needed }, 'freeze record edited without the permission: restored');
+  await editIssueBody(client, { owner, repo, issue: r.issue }, (body) => writeMeta('freeze', body, previous));
+  await commentOnIssue(
+    client,
+    owner,
+    repo,
+    r.issue,
+    `Restored this freeze's record: changing it needs at least the **${needed}** role in this repository (@${r.sender.login} edited it). The freeze stays in force until **${previous.until}**.`,
+  );
+}
+
+export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
+  const { client, owner, repo } = r;
+  const marker = `<!-- deploy-governor:freeze-command ${r.comment.id} -->`;
+  const reply = (body: string) =>
+    upsertPrComment(client, { owner, repo, issue: r.issue, appId: r.appId, marker, body: `${marker}\n${body}`, create: true });
+  const file = await freezePolicy(client, r.log, owner, repo);
+  const now = new Date(r.comment.createdAt);
+  const command = parseFreezeCommand(r.comment.body, { environments: Object.keys(file?.environments ?? {}), now });
+  if (!command) return;
+  const needed = file?.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  const name = command.kind === 'invalid' ? command.command : command.kind;
+  const role = await readActorRole(client, owner, repo, r.sender);
+  if (!('role' in role) || !hasPermission(role.role, needed)) {
+    r.log.info({ sender: r.sender, needed }, 'freeze command refused');
+    await reply(
+      `Thanks, @${r.sender}. \`/${name}\` needs at least the **${needed}** role in this repository; please ask someone who has it to run it here.`,
+    );
+    return;
+  }
+  if (command.kind === 'invalid') {
+    await reply(`Nothing changed: ${inert(command.message)}.`);
+    return;
+  }
+  if (command.kind === 'unfreeze' && file === null) {
+    await reply(
+      'Nothing changed: the policy file is invalid, so who may unfreeze cannot be read. Fix the policy, then run `/unfreeze` again.',
+    );
+    return;
+  }
+  const target = { owner, repo };
+  await r.lock.run(`${owner}/${repo}#freezes`, async () => {
+    const stored = await readFreezes(client, owner, repo, r.appId);
+    await closeExpiredFreezes(client, r.log, target, stored, now);
+    if (command.kind === 'freeze') {
+      const record = { scope: command.scope, until: command.until, reason: command.reason, by: r.sender, at: now.toISOString() };
+      const opened = await openFreezeIssue(client, { ...target, appId: r.appId }, record, { issue: r.issue, commentId: r.comment.id });
+      // A redelivery finds the issue its first attempt opened: the reply states that freeze's end.
+      const until = stored.find((f) => f.issue === opened.number)?.record.until ?? command.until;
+      r.log.info({ issue: opened.number, scope: command.scope, until, outcome: opened.outcome }, 'freeze set');
+      await reply(
+        `Deploys to ${scopeWords(command.scope)} are frozen until **${until}** (status FREEZE): #${opened.number}. \`/unfreeze ${command.scope}\` lifts it.`,
+      );
+      return;
+    }
+    const lifted = stored.filter((f) => isFreezeActive(f.record, now) && (command.scope === 'all' || f.record.scope === command.scope));
+    for (const f of lifted) await closeFreezeIssue(client, target, f.issue);
+    const remaining =
+      command.scope === 'all'
+        ? []
+        : activeCommandFreezes(
+            stored.filter((f) => !lifted.includes(f)),
+            command.scope,
+            now,
+          );
+    r.log.info({ scope: command.scope, lifted: lifted.map((f) => f.issue) }, 'freeze lifted');
+    const what =
+      lifted.length === 0
+        ? `No freeze of ${scopeWords(command.scope)} was in force.`
+        : `Lifted: ${lifted.map((f) => `#${f.issue}`).join(', ')}.`;
+    const still =
+      remaining.length > 0
+        ? ` Still in force for \`${command.scope}\`: a freeze of all environments (${remaining.map((f) => inert(f.name)).join(', ')}).`
+        : '';
+    await reply(`${what}${still}`);
+  });
+}

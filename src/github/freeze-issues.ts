@@ -1,0 +1,108 @@
+/**
+ * Freezes on command, stored as open issues labelled `deploy-freeze` that this
+ * app opened, each with a hidden freeze record (src/core/postmortem/issue-metadata.ts).
+ * Only issues the app opened count (`performed_via_github_app`, set by GitHub):
+ * anyone who can open an issue can paste a record and anyone with triage can
+ * label it, and such a planted issue must neither freeze nor be mistaken for
+ * one. A freeze is lifted by closing its issue.
+ */
+import { z } from 'zod';
+import { FREEZE_LABEL, renderFreezeIssue, type StoredFreeze } from '../core/freeze/freeze-command.js';
+import { readMeta, renderMeta, type FreezeRecord } from '../core/postmortem/issue-metadata.js';
+import type { GitHubClient } from './client.js';
+import { openedByApp, openIssueOnce, type OpenedIssue } from './open-issue.js';
+
+const issueShape = z.object({
+  number: z.number().int(),
+  body: z.string().nullable().optional(),
+  pull_request: z.unknown().optional(),
+  performed_via_github_app: z.object({ id: z.number().int() }).nullable().optional(),
+});
+
+const MAX_PAGES = 10;
+
+/** The freezes in the repository's open `deploy-freeze` issues that this app opened (expired ones included). */
+export async function readFreezes(client: GitHubClient, owner: string, repo: string, appId: number): Promise<StoredFreeze[]> {
+  const out: StoredFreeze[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      state: 'open',
+      labels: FREEZE_LABEL,
+      per_page: 100,
+      page,
+    });
+    const batch = z.array(issueShape).parse(data);
+    for (const issue of batch) {
+      if (issue.pull_request !== undefined || !openedByApp(issue, appId)) continue;
+      const record = readMeta('freeze', issue.body);
+      if (record) out.push({ issue: issue.number, record });
+    }
+    if (batch.length < 100) break;
+  }
+  return out;
+}
+
+/** Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened). */
+export async function openFreezeIssue(
+  client: GitHubClient,
+  target: { owner: string; repo: string; appId: number },
+  record: FreezeRecord,
+  source: { issue: number; commentId: number },
+): Promise<OpenedIssue> {
+  const { title, body } = renderFreezeIssue(record, source);
+  return openIssueOnce(
+    client,
+    target.owner,
+    target.repo,
+    { key: `freeze-${source.commentId}`, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] },
+    target.appId,
+  );
+}
+
+/** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
+export async function closeFreezeIssue(client: GitHubClient, target: { owner: string; repo: string }, issue: number): Promise<void> {
+  await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+    state: 'closed',
+    state_reason: 'completed',
+  });
+}
+
+/** One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid. */
+export async function readFreezeIssue(
+  client: GitHubClient,
+  target: { owner: string; repo: string; appId: number },
+  issue: number,
+): Promise<{ record: FreezeRecord | null } | null> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+  });
+  const parsed = issueShape.parse(data);
+  return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body) } : null;
+}
+
+/** Reopens a freeze's issue (reopening an open issue changes nothing). */
+export async function reopenFreezeIssue(client: GitHubClient, target: { owner: string; repo: string }, issue: number): Promise<void> {
+  await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+    state: 'open',
+  });
+}
+
+/** Puts the `deploy-freeze` label back on a freeze's issue (adding a label it has changes nothing). */
+export async function relabelFreezeIssue(client: GitHubClient, target: { owner: string; repo: string }, issue: number): Promise<void> {
+  await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issue,
+    labels: [FREEZE_LABEL],
+  });
+}
