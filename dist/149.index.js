@@ -503,6 +503,14 @@ const overrideLevelSchema = schemas/* strictObject */.rej({
     }),
 })
     .meta({ description: 'Who may use an override level.' });
+/** Freezes on command: `/freeze` and `/unfreeze` in comments (src/core/freeze/freeze-command.ts). */
+const freezesSchema = schemas/* strictObject */.rej({
+    permission: permissionSchema.optional().meta({
+        description: 'Lowest repository role that may run `/freeze` and `/unfreeze` in an issue or pull-request comment.',
+        default: 'maintain',
+    }),
+})
+    .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = schemas/* strictObject */.rej({
     'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
@@ -675,6 +683,7 @@ const policyFileSchema = schemas/* strictObject */.rej({
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortemsSchema.optional(),
     notify: notifySchema.optional(),
+    freezes: freezesSchema.optional(),
 })
     .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.

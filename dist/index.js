@@ -4037,7 +4037,7 @@ function summarizeBudget(slos) {
 
 
 
-async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock }) {
+async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock, freezes = [], }) {
     const counting = new CountingQuerier(prometheus);
     const sloOptions = {
         useRecordingRules: policy.useRecordingRules,
@@ -4050,9 +4050,10 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
         policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
     ]);
     // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-    const active = policy.freezeWindows.length === 0
+    const windows = policy.freezeWindows.length === 0
         ? []
         : (await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+    const active = [...windows, ...freezes];
     const freezeFindings = active.map((w) => ({
         source: 'freeze',
         status: 'FREEZE',
@@ -4420,7 +4421,8 @@ async function evaluateGate(request) {
     const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
     const { querier, timeoutMs } = request.querierFor(policy, source);
     const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+    const freezes = request.scope === 'budgets' ? [] : (request.freezes ?? []);
+    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs, freezes });
     const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
     return { report, policy: resolved, source, warnings, chain };
 }
@@ -6184,6 +6186,7 @@ const MERGE_RULES = {
     environments: 'environments',
     postmortems: 'object',
     notify: 'object',
+    freezes: 'object',
 };
 /** The name an item of a named list is merged by. */
 function itemName(item) {

@@ -12562,7 +12562,7 @@ function summarizeBudget(slos) {
 
 
 
-async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock }) {
+async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock, freezes = [], }) {
     const counting = new CountingQuerier(prometheus);
     const sloOptions = {
         useRecordingRules: policy.useRecordingRules,
@@ -12575,9 +12575,10 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
         policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
     ]);
     // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
-    const active = policy.freezeWindows.length === 0
+    const windows = policy.freezeWindows.length === 0
         ? []
         : (await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+    const active = [...windows, ...freezes];
     const freezeFindings = active.map((w) => ({
         source: 'freeze',
         status: 'FREEZE',
@@ -12682,7 +12683,8 @@ async function evaluateGate(request) {
     const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
     const { querier, timeoutMs } = request.querierFor(policy, source);
     const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs });
+    const freezes = request.scope === 'budgets' ? [] : (request.freezes ?? []);
+    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs, freezes });
     const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
     return { report, policy: resolved, source, warnings, chain };
 }
@@ -14066,11 +14068,34 @@ const incidentMetaSchema = schemas/* object */.Ikc({
     endedAt: isoTime.nullable(),
     severity: schemas/* string */.YjP().nullable(),
 });
-const issue_metadata_schemas = { postmortem: postmortemMetaSchema, 'action-item': actionItemMetaSchema, incident: incidentMetaSchema };
+/**
+ * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
+ * issue. Strict: a hand-edited record with any other key is no record.
+ */
+const freezeRecordSchema = schemas/* strictObject */.rej({
+    /** An environment name, or `all`. */
+    scope: schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]{1,100}$/),
+    /** When the freeze ends (ISO 8601, exclusive). */
+    until: isoTime,
+    reason: schemas/* string */.YjP().min(1).max(300),
+    /** Login of whoever froze. */
+    by: schemas/* string */.YjP().min(1).max(100),
+    /** When the freeze was set. */
+    at: isoTime,
+});
+const issue_metadata_schemas = {
+    postmortem: postmortemMetaSchema,
+    'action-item': actionItemMetaSchema,
+    incident: incidentMetaSchema,
+    freeze: freezeRecordSchema,
+};
 const prefix = (kind) => `<!-- deploy-governor:${kind} `;
-/** The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment. */
+/**
+ * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
+ * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
+ */
 function renderMeta(kind, data) {
-    const json = JSON.stringify(issue_metadata_schemas[kind].parse(data)).replace(/[<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const json = JSON.stringify(issue_metadata_schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return `${prefix(kind)}${json} -->`;
 }
 /** The last valid marker of this kind in a body; null when there is none or it does not validate. */
@@ -15491,6 +15516,7 @@ const MERGE_RULES = {
     environments: 'environments',
     postmortems: 'object',
     notify: 'object',
+    freezes: 'object',
 };
 /** The name an item of a named list is merged by. */
 function itemName(item) {
@@ -16644,6 +16670,14 @@ const overrideLevelSchema = schemas/* strictObject */.rej({
     }),
 })
     .meta({ description: 'Who may use an override level.' });
+/** Freezes on command: `/freeze` and `/unfreeze` in comments (src/core/freeze/freeze-command.ts). */
+const freezesSchema = schemas/* strictObject */.rej({
+    permission: permissionSchema.optional().meta({
+        description: 'Lowest repository role that may run `/freeze` and `/unfreeze` in an issue or pull-request comment.',
+        default: 'maintain',
+    }),
+})
+    .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = schemas/* strictObject */.rej({
     'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
@@ -16816,6 +16850,7 @@ const policyFileSchema = schemas/* strictObject */.rej({
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
     postmortems: postmortem_policy/* postmortemsSchema */.H.optional(),
     notify: notifySchema.optional(),
+    freezes: freezesSchema.optional(),
 })
     .superRefine((file, ctx) => {
     // A freeze window scoped to an environment the map does not name would never apply: a typo must not disable a freeze.
