@@ -12,6 +12,7 @@ import { onIssuesClosed } from './handlers/issues-closed.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
+import { appIdentity } from './app-identity.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
@@ -25,6 +26,7 @@ const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
   const lock = createIssueLock(config.redisUrl ?? undefined);
   const comments = createCommentMemory(config.redisUrl ?? undefined);
+  const identity = appIdentity(probot);
   const verifier = createRunTokenVerifier(config.oidc);
   const notifier = createNotifier(config.notify);
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
@@ -44,10 +46,10 @@ const app: ApplicationFunction = (probot, options) => {
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
-  probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock));
-  probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock));
+  probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));
+  probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
-  probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config));
+  probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity));
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
   options?.addHandler?.(sweepRoute(probot, config, notifier));

@@ -16,10 +16,10 @@
  * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block |
  * | `deployment_protection_rule.requested` | always |
  * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …`, `/freeze …` or `/unfreeze …` |
- * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label) |
+ * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label); by anyone on a `deploy-freeze` issue |
  * | `issues.closed` | the issue has at least one label (an action item, or an incident with its severity) |
  * | `issues.reopened` | the issue is labelled `action-item` |
- * | `issues.unlabeled` | by a person, and the label removed is `deploy-freeze` |
+ * | `issues.unlabeled` | the label removed is `deploy-freeze` (by anyone: a bot other than this app may not lift a freeze either) |
  * | anything else | never |
  */
 import { FREEZE_LABEL, isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
@@ -108,9 +108,10 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
     }
     case 'issues': {
       const issue = obj(payload.issue);
-      if ((action === 'opened' || action === 'edited') && isBot(payload)) return ignored('an issue change by a bot');
+      // A freeze's issue changed by any bot still goes to its guard: only this app may (a writer's workflow is a bot).
+      if ((action === 'opened' || action === 'edited') && isBot(payload) && !hasLabel(issue, FREEZE_LABEL))
+        return ignored('an issue change by a bot');
       if (action === 'unlabeled') {
-        if (isBot(payload)) return ignored('a label removed by a bot');
         if (str(obj(payload.label)?.name) !== FREEZE_LABEL) return ignored(`the label removed is not ${FREEZE_LABEL}`);
       } else if (action === 'reopened') {
         if (!hasLabel(issue, ACTION_ITEM_LABEL)) return ignored(`the issue is not labelled ${ACTION_ITEM_LABEL}`);

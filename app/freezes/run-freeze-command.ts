@@ -30,6 +30,7 @@ import { readActorRole } from '../../src/github/read-override-authorization.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import type { IssueLock } from '../issue-lock.js';
+import type { AppIdentity } from '../app-identity.js';
 
 /** The default role that may freeze and unfreeze. */
 const DEFAULT_FREEZE_PERMISSION: Permission = 'maintain';
@@ -84,8 +85,8 @@ async function freezePolicy(client: GitHubClient, log: Logger, owner: string, re
 /**
  * issues.closed on a `deploy-freeze` issue, or issues.unlabeled taking `deploy-freeze` off one: either lifts its
  * freeze, and triage may do both, so for a person below `freezes.permission` while the freeze is in force the
- * issue is reopened or relabelled, with a comment. Bots are left alone (this app closes the issues it lifts or
- * finds expired).
+ * issue is reopened or relabelled, with a comment. Only this app's own changes are left alone (it closes the issues it
+ * lifts or finds expired); any other bot is undone like a person below the permission.
  */
 export async function guardFreezeLiftedByHand(r: {
   client: GitHubClient;
@@ -96,8 +97,10 @@ export async function guardFreezeLiftedByHand(r: {
   issue: number;
   sender: { login: string; type: string };
   how: 'closed' | 'unlabeled';
+  identity: AppIdentity;
 }): Promise<void> {
-  if (r.sender.type === 'Bot') return;
+  // Only this app's own changes are left alone: a writer's workflow acts as github-actions[bot].
+  if (await r.identity.isThisApp(r.sender.login)) return;
   const { client, owner, repo } = r;
   const record = (await readFreezeIssue(client, { owner, repo, appId: r.appId }, r.issue))?.record;
   if (!record || !isFreezeActive(record, new Date())) return;
@@ -134,8 +137,10 @@ export async function guardFreezeEdited(r: {
   issue: number;
   before: string;
   sender: { login: string; type: string };
+  identity: AppIdentity;
 }): Promise<void> {
-  if (r.sender.type === 'Bot') return;
+  // Only this app's own changes are left alone: a writer's workflow acts as github-actions[bot].
+  if (await r.identity.isThisApp(r.sender.login)) return;
   const { client, owner, repo } = r;
   const previous = readMeta('freeze', r.before);
   if (!previous || !isFreezeActive(previous, new Date())) return;

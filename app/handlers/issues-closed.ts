@@ -7,6 +7,7 @@ import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
 import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
+import type { AppIdentity } from '../app-identity.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
 import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
@@ -16,7 +17,12 @@ import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 import { ACTION_ITEM_LABEL } from '../postmortems/sync-action-items.js';
 
-export async function onIssuesClosed(context: Context<'issues.closed'>, config: AppConfig, lock: IssueLock): Promise<void> {
+export async function onIssuesClosed(
+  context: Context<'issues.closed'>,
+  config: AppConfig,
+  lock: IssueLock,
+  identity: AppIdentity,
+): Promise<void> {
   const { issue, sender } = context.payload;
   const labels = labelNames(issue);
   const { owner, repo } = context.repo();
@@ -30,7 +36,7 @@ export async function onIssuesClosed(context: Context<'issues.closed'>, config: 
     installationId: context.payload.installation?.id ?? null,
   };
   if (labels.includes(FREEZE_LABEL)) {
-    await guardFreezeLiftedByHand({ ...base, appId: config.appId, issue: issue.number, sender, how: 'closed' });
+    await guardFreezeLiftedByHand({ ...base, appId: config.appId, issue: issue.number, sender, how: 'closed', identity });
     return;
   }
   if (labels.includes(ACTION_ITEM_LABEL)) {

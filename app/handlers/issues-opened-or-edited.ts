@@ -8,6 +8,7 @@
 import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
 import type { AppConfig } from '../app-config.js';
+import type { AppIdentity } from '../app-identity.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
 import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
@@ -20,10 +21,11 @@ export async function onPostmortemChanged(
   context: Context<'issues.opened' | 'issues.edited'>,
   config: AppConfig,
   lock: IssueLock,
+  identity: AppIdentity,
 ): Promise<void> {
   const { issue, sender } = context.payload;
-  if (sender.type === 'Bot') return;
   const { owner, repo } = context.repo();
+  // Before the bots are set aside: a bot other than this app may not change a freeze either.
   if (labelNames(issue).includes(FREEZE_LABEL)) {
     const changes = context.payload.action === 'edited' ? context.payload.changes : undefined;
     const before = changes && 'body' in changes ? changes.body?.from : undefined;
@@ -37,8 +39,10 @@ export async function onPostmortemChanged(
         issue: issue.number,
         before,
         sender,
+        identity,
       });
   }
+  if (sender.type === 'Bot') return;
   const ctx = await postmortemContext({
     client: clientFor(context),
     log: context.log,

@@ -5,10 +5,11 @@
 import type { Context } from 'probot';
 import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
 import type { AppConfig } from '../app-config.js';
+import type { AppIdentity } from '../app-identity.js';
 import { guardFreezeLiftedByHand } from '../freezes/run-freeze-command.js';
 import { clientFor } from '../github-client.js';
 
-export async function onIssuesUnlabeled(context: Context<'issues.unlabeled'>, config: AppConfig): Promise<void> {
+export async function onIssuesUnlabeled(context: Context<'issues.unlabeled'>, config: AppConfig, identity: AppIdentity): Promise<void> {
   const { issue, label, sender } = context.payload;
   if (label?.name !== FREEZE_LABEL) return;
   const { owner, repo } = context.repo();
@@ -21,5 +22,6 @@ export async function onIssuesUnlabeled(context: Context<'issues.unlabeled'>, co
     issue: issue.number,
     sender,
     how: 'unlabeled',
+    identity,
   });
 }

@@ -705,6 +705,9 @@ function buildRoutes(state: GitHubState): Route[] {
     },
   }));
 
+  // --- the app itself (with its JWT): its slug names its bot account, `<slug>[bot]`
+  route('GET', '/app', () => ({ status: 200, body: { id: state.app.id, slug: state.app.slug, name: state.app.slug } }));
+
   // --- installations (one, holding every repository)
   route('GET', '/app/installations', () => ({
     status: 200,

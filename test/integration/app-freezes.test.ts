@@ -167,6 +167,19 @@ describe('closing a freeze issue by hand', () => {
     expect((await protection('production')).state).toBe('approved');
   });
 
+  it("is undone when a bot other than this app closes it (a writer's workflow as github-actions[bot]), and left to this app's own bot", async () => {
+    await command('/freeze production 2h migration', 'maint');
+    const [issue] = freezeIssues();
+    issue!.state = 'closed';
+    await h.receive('issues', issuesEvent('closed', issue!, { login: 'github-actions[bot]', type: 'Bot' }));
+    expect(issue!.state).toBe('open');
+    expect((await protection('production')).state).toBe('rejected');
+    // This app's own close (its bot is `<slug>[bot]`, read from GET /app) is its own business.
+    issue!.state = 'closed';
+    await h.receive('issues', issuesEvent('closed', issue!, { login: 'deploy-governor[bot]', type: 'Bot' }));
+    expect(issue!.state).toBe('closed');
+  });
+
   it('a removed deploy-freeze label is put back for someone below the permission', async () => {
     await command('/freeze all 2h migration', 'maint');
     const [issue] = freezeIssues();

@@ -96,11 +96,15 @@ describe('relevanceOf', () => {
     expect(relevanceOf('issue_comment', { ...comment('/postmortem x'), action: 'edited' }, app).relevant).toBe(false);
   });
 
-  it('keeps the deploy-freeze label removed by a person, and no other label removal', () => {
+  it('keeps the deploy-freeze label removed by anyone, bots included, and no other label removal', () => {
     const unlabeled = (name: string, type = 'User') => ({ ...issues('unlabeled', [], type), label: { name } });
     expect(relevanceOf('issues', unlabeled('deploy-freeze'), app).relevant).toBe(true);
     expect(relevanceOf('issues', unlabeled('bug'), app).relevant).toBe(false);
-    expect(relevanceOf('issues', unlabeled('deploy-freeze', 'Bot'), app).relevant).toBe(false);
+    // A writer's workflow acts as github-actions[bot]: the guard, not the edge, tells this app from other bots.
+    expect(relevanceOf('issues', unlabeled('deploy-freeze', 'Bot'), app).relevant).toBe(true);
+    expect(relevanceOf('issues', unlabeled('bug', 'Bot'), app).relevant).toBe(false);
+    expect(relevanceOf('issues', issues('edited', ['deploy-freeze'], 'Bot'), app).relevant).toBe(true);
+    expect(relevanceOf('issues', issues('edited', ['postmortem'], 'Bot'), app).relevant).toBe(false);
   });
 
   it('keeps /freeze and /unfreeze commands by people, well formed or not (the reply explains a mistake)', () => {
