@@ -58,8 +58,10 @@ export async function closeExpiredFreezes(
 ): Promise<void> {
   for (const f of freezes) {
     if (isFreezeActive(f.record, now)) continue;
+    // An organisation-wide freeze lives in `owner/.github`, not in the repository that read it.
+    const where = f.repository ? { owner: target.owner, repo: f.repository.slice(f.repository.indexOf('/') + 1) } : target;
     try {
-      await closeFreezeIssue(client, target, f.issue);
+      await closeFreezeIssue(client, where, f.issue);
       log.info({ issue: f.issue }, 'expired freeze closed');
     } catch (error: unknown) {
       log.warn({ issue: f.issue, err: error instanceof Error ? error.message : String(error) }, 'closing an expired freeze failed');

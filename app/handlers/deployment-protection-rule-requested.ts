@@ -18,7 +18,7 @@ import { notifyRepository } from '../notify/notify-repository.js';
 import { blockedNotification } from '../../src/core/notify/notification.js';
 import type { Report } from '../../src/core/report/report-schema.js';
 import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
-import { readFreezes } from '../../src/github/freeze-issues.js';
+import { readFreezesInScope } from '../../src/github/freeze-issues.js';
 import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
@@ -53,7 +53,7 @@ export async function onProtectionRuleRequested(
   const now = new Date();
   try {
     // Freezes on command (the app's own open deploy-freeze issues). Reading them fails closed, as any evaluation failure does.
-    const stored = await readFreezes(client, owner, repo, config.appId);
+    const stored = await readFreezesInScope(client, owner, repo, { appId: config.appId });
     await closeExpiredFreezes(client, context.log, { owner, repo }, stored, now);
     const { report } = await evaluateForRepository({
       config,

@@ -9,20 +9,52 @@
 import { z } from 'zod';
 import { FREEZE_LABEL, renderFreezeIssue, type StoredFreeze } from '../core/freeze/freeze-command.js';
 import { readMeta, renderMeta, type FreezeRecord } from '../core/postmortem/issue-metadata.js';
-import type { GitHubClient } from './client.js';
+import { httpStatusOf, type GitHubClient } from './client.js';
 import { openedByApp, openIssueOnce, type OpenedIssue } from './open-issue.js';
 
 const issueShape = z.object({
   number: z.number().int(),
   body: z.string().nullable().optional(),
   pull_request: z.unknown().optional(),
-  performed_via_github_app: z.object({ id: z.number().int() }).nullable().optional(),
+  performed_via_github_app: z.object({ id: z.number().int(), slug: z.string().optional() }).nullable().optional(),
 });
 
 const MAX_PAGES = 10;
 
-/** The freezes in the repository's open `deploy-freeze` issues that this app opened (expired ones included). */
-export async function readFreezes(client: GitHubClient, owner: string, repo: string, appId: number): Promise<StoredFreeze[]> {
+/**
+ * The GitHub App whose `deploy-freeze` issues count: the app itself knows its id; the Action and the CLI
+ * know the operator's app by its slug (policy `freezes.app`). Slugs are unique on a GitHub instance and set by GitHub.
+ */
+export type FreezeKeeper = { appId: number } | { appSlug: string };
+
+function keptBy(issue: z.infer<typeof issueShape>, keeper: FreezeKeeper | number): boolean {
+  if (typeof keeper === 'number') return openedByApp(issue, keeper);
+  if ('appId' in keeper) return openedByApp(issue, keeper.appId);
+  return issue.performed_via_github_app?.slug === keeper.appSlug;
+}
+
+/** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
+export const ORG_FREEZE_REPOSITORY = '.github';
+
+/**
+ * The freezes that can cover a repository: its own, and its organisation's from `<owner>/.github` (each marked
+ * with `repository`). A missing or unreadable `.github` repository (404: absent, or not in the installation)
+ * has no freezes; any other failure throws, so a gate fails closed.
+ */
+export async function readFreezesInScope(client: GitHubClient, owner: string, repo: string, keeper: FreezeKeeper): Promise<StoredFreeze[]> {
+  const own = await readFreezes(client, owner, repo, keeper);
+  if (repo === ORG_FREEZE_REPOSITORY) return own;
+  try {
+    const org = await readFreezes(client, owner, ORG_FREEZE_REPOSITORY, keeper);
+    return [...own, ...org.map((f) => ({ ...f, repository: `${owner}/${ORG_FREEZE_REPOSITORY}` }))];
+  } catch (error: unknown) {
+    if (httpStatusOf(error) === 404) return own;
+    throw error;
+  }
+}
+
+/** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
+export async function readFreezes(client: GitHubClient, owner: string, repo: string, keeper: FreezeKeeper | number): Promise<StoredFreeze[]> {
   const out: StoredFreeze[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
@@ -35,7 +67,7 @@ export async function readFreezes(client: GitHubClient, owner: string, repo: str
     });
     const batch = z.array(issueShape).parse(data);
     for (const issue of batch) {
-      if (issue.pull_request !== undefined || !openedByApp(issue, appId)) continue;
+      if (issue.pull_request !== undefined || !keptBy(issue, keeper)) continue;
       const record = readMeta('freeze', issue.body);
       if (record) out.push({ issue: issue.number, record });
     }

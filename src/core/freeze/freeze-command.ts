@@ -118,6 +118,8 @@ export function parseFreezeCommand(comment: string, o: { environments: readonly 
 export interface StoredFreeze {
   issue: number;
   record: FreezeRecord;
+  /** `owner/.github` for an organisation-wide freeze; absent for the repository's own. */
+  repository?: string;
 }
 
 /** Whether a freeze covers the environment (`all` covers every one). */
@@ -136,7 +138,7 @@ export function activeCommandFreezes(freezes: readonly StoredFreeze[], environme
     .filter((f) => coversEnvironment(f.record, environment) && isFreezeActive(f.record, now))
     .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
     .map((f) => ({
-      name: `freeze #${f.issue} by ${f.record.by}`,
+      name: `freeze ${f.repository ?? ''}#${f.issue} by ${f.record.by}`,
       reason: f.record.reason,
       since: f.record.at,
       until: new Date(Date.parse(f.record.until)).toISOString(),
