@@ -3,6 +3,8 @@
  * a regression needs both the factor and the floor, no data is never a pass,
  * and bad settings name the key, the value and the accepted form.
  */
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
@@ -161,5 +163,23 @@ describe('the settings', () => {
     const input = verifyInputsSchema.safeParse({ 'verify-floor': '-1', 'rollback-command': 'a\nb', bake: 'soon' });
     expect(input.success).toBe(false);
     expect(input.error!.issues.map((i) => i.path[0]).sort()).toEqual(['bake', 'rollback-command', 'verify-floor']);
+  });
+});
+
+describe('the generated JSON Schemas', () => {
+  const load = (file: string) => JSON.parse(readFileSync(new URL(`../../schema/${file}`, import.meta.url), 'utf8')) as object;
+
+  it('describe the verdicts the verify step writes', () => {
+    const validate = new Ajv2020({ strict: false }).compile(load('verification.schema.json'));
+    for (const v of [decide([api], polls({ api: measured(9) }), {}, 'rollback'), decide([api], polls({ api: noData }))]) {
+      expect(validate(JSON.parse(JSON.stringify(v)))).toBe(true);
+      expect(validate({ ...v, schema: 'deploy-governor/verification@2' })).toBe(false);
+    }
+  });
+
+  it("accept the policy's verify section and refuse an unknown key in it", () => {
+    const validate = new Ajv2020({ strict: false }).compile(load('deploy-governor.schema.json'));
+    expect(validate({ verify: { bake: '30m', interval: '30s', window: '10m', factor: 3, floor: 2, 'no-data': 'pass' } })).toBe(true);
+    expect(validate({ verify: { baketime: '30m' } })).toBe(false);
   });
 });
