@@ -75,7 +75,11 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyOutcome> 
   }
   const settings = applyVerifyInputs(policy.verify, request.verifyInputs, names.source, names);
   const problems = baselineProblems(report, { environment: policy.environment, runId: request.run?.runId ?? null });
-  if (problems.length > 0) throw new PolicyError(request.reportPath, problems.map((message) => ({ path: names.reportPath, message })));
+  if (problems.length > 0)
+    throw new PolicyError(
+      request.reportPath,
+      problems.map((message) => ({ path: names.reportPath, message })),
+    );
 
   const { querier } = gateQuerier(policy, source, request.host, request.createQuerier);
   const counting = new CountingQuerier(limitConcurrency(querier, DEFAULT_QUERY_CONCURRENCY));

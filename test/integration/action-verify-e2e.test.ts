@@ -23,7 +23,10 @@ beforeAll(async () => {
 });
 
 const env = () => ({ GITHUB_WORKSPACE: workspace, RUNNER_TEMP: workspace, GITHUB_RUN_ID: '4242', GITHUB_REPOSITORY: 'octo-org/shop' });
-const query = { 'error-query': 'sum(increase(http_requests_total{scenario="nothing-here",status=~"5.."}[{{window}}]))', 'total-query': 'sum(increase(http_requests_total{scenario="nothing-here"}[{{window}}]))' };
+const query = {
+  'error-query': 'sum(increase(http_requests_total{scenario="nothing-here",status=~"5.."}[{{window}}]))',
+  'total-query': 'sum(increase(http_requests_total{scenario="nothing-here"}[{{window}}]))',
+};
 
 describe('bundled action, phase: verify', () => {
   it("fails closed with the report's path when the gate's report is missing", async () => {
@@ -43,12 +46,30 @@ describe('bundled action, phase: verify', () => {
       env: {},
       root: workspace,
       now: new Date(inject('evaluationTime')),
-      run: { repository: 'octo-org/shop', runId: 4242, runAttempt: 1, runUrl: null, sha: null, ref: null, workflow: null, eventName: null, actor: null, serverUrl: null },
+      run: {
+        repository: 'octo-org/shop',
+        runId: 4242,
+        runAttempt: 1,
+        runUrl: null,
+        sha: null,
+        ref: null,
+        workflow: null,
+        eventName: null,
+        actor: null,
+        serverUrl: null,
+      },
     });
     await writeFile(path.join(workspace, 'deploy-governor-report.json'), JSON.stringify(report));
     const result = await runBundledAction({
       node,
-      inputs: { phase: 'verify', 'prometheus-url': inject('prometheusUrl'), 'dr-check': 'false', bake: '10s', 'verify-interval': '5s', ...query },
+      inputs: {
+        phase: 'verify',
+        'prometheus-url': inject('prometheusUrl'),
+        'dr-check': 'false',
+        bake: '10s',
+        'verify-interval': '5s',
+        ...query,
+      },
       env: env(),
     });
     expect(result.exitCode).toBe(1);

@@ -29,7 +29,13 @@ const saved = { ...process.env };
 
 beforeAll(async () => {
   github = await startGitHubStandIn(
-    [{ method: 'POST', path: new RegExp(`^/repos/${REPO}/check-runs$`), reply: () => ({ status: 201, body: { id: 9, html_url: 'https://github.com/x' } }) }],
+    [
+      {
+        method: 'POST',
+        path: new RegExp(`^/repos/${REPO}/check-runs$`),
+        reply: () => ({ status: 201, body: { id: 9, html_url: 'https://github.com/x' } }),
+      },
+    ],
     (req) => checkRequestAgainstOpenApi({ method: req.method, path: req.path, body: req.body }),
   );
 });
@@ -94,7 +100,18 @@ async function gateStep(scenario: string): Promise<void> {
     env: {},
     root: dir,
     now: new Date(deployAt()),
-    run: { repository: REPO, runId: 77, runAttempt: 1, runUrl: null, sha: SHA, ref: 'refs/heads/main', workflow: 'deploy', eventName: 'push', actor: 'octocat', serverUrl: null },
+    run: {
+      repository: REPO,
+      runId: 77,
+      runAttempt: 1,
+      runUrl: null,
+      sha: SHA,
+      ref: 'refs/heads/main',
+      workflow: 'deploy',
+      eventName: 'push',
+      actor: 'octocat',
+      serverUrl: null,
+    },
   });
   await writeFile(path.join(dir, 'deploy-governor-report.json'), JSON.stringify(report));
 }
@@ -136,7 +153,11 @@ describe('phase: verify', () => {
     await run({ clock: pinnedClock() });
     expect(process.exitCode).toBe(1);
     const out = await outputs();
-    expect(out).toMatchObject({ verdict: 'regressed', regressed: 'true', recommendation: 'Roll back the deploy to production: gh workflow run rollback.yml -f ref=@octo-org/admins' });
+    expect(out).toMatchObject({
+      verdict: 'regressed',
+      regressed: 'true',
+      recommendation: 'Roll back the deploy to production: gh workflow run rollback.yml -f ref=@octo-org/admins',
+    });
     expect(Number(out['burn-after'])).toBeGreaterThan(1);
     expect(stdout).toMatch(/::error::Deploy verification regressed: SLO availability: regressed/);
     const summary = await readFile(path.join(dir, 'summary.md'), 'utf8');
@@ -148,8 +169,17 @@ describe('phase: verify', () => {
   it("fails closed with a clear error when the gate's report is missing, naming the path", async () => {
     await run({ clock: pinnedClock() });
     expect(process.exitCode).toBe(1);
-    expect(await outputs()).toEqual({ verdict: 'unknown', regressed: 'false', 'burn-before': '', 'burn-after': '', recommendation: '', 'verdict-path': '' });
-    expect(stdout).toContain(`::error::${path.join(dir, 'deploy-governor-report.json')}: invalid value%0A  - report-path: no gate report here`);
+    expect(await outputs()).toEqual({
+      verdict: 'unknown',
+      regressed: 'false',
+      'burn-before': '',
+      'burn-after': '',
+      recommendation: '',
+      'verdict-path': '',
+    });
+    expect(stdout).toContain(
+      `::error::${path.join(dir, 'deploy-governor-report.json')}: invalid value%0A  - report-path: no gate report here`,
+    );
     expect(await readFile(path.join(dir, 'summary.md'), 'utf8')).toMatch(/deploy-governor verify — ⚪ UNKNOWN[\s\S]*no gate report here/);
     expect(github.requests).toEqual([]);
   });
@@ -162,6 +192,8 @@ describe('phase: verify', () => {
     process.env.INPUT_PHASE = 'Verify';
     process.env['INPUT_VERIFY-FLOOR'] = 'low';
     await run({ clock: pinnedClock() });
-    expect(stdout).toMatch(/::error::action inputs: invalid value%0A {2}- verify-floor: expected a burn rate of at least 0, e.g. 1; got "low"/);
+    expect(stdout).toMatch(
+      /::error::action inputs: invalid value%0A {2}- verify-floor: expected a burn rate of at least 0, e.g. 1; got "low"/,
+    );
   });
 });

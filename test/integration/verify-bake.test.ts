@@ -96,7 +96,10 @@ interface Asked {
   sentAt: number;
 }
 
-async function verify(scenario: string, options: { verify?: Record<string, string>; clock?: ReturnType<typeof pinnedClock>; slowMs?: number } = {}) {
+async function verify(
+  scenario: string,
+  options: { verify?: Record<string, string>; clock?: ReturnType<typeof pinnedClock>; slowMs?: number } = {},
+) {
   const clock = options.clock ?? pinnedClock(deployAt());
   const asked: Asked[] = [];
   const request: VerifyRequest = {
@@ -169,14 +172,18 @@ describe('post-deploy verification against a real Prometheus', () => {
       (at) => modelBurn('verify-step', at) > limit,
     );
     expect(modelBurn('verify-step', deployAt() + (firstRegressed + 1) * MINUTE)).toBeGreaterThan(1.5 * limit);
-    const { verification, asked } = await verify('verify-step', { verify: { 'rollback-command': 'gh workflow run rollback.yml -f env=production' } });
+    const { verification, asked } = await verify('verify-step', {
+      verify: { 'rollback-command': 'gh workflow run rollback.yml -f env=production' },
+    });
     expect(verification).toMatchObject({ verdict: 'regressed', passed: false, regressed: true, plannedPolls: 15, endedEarly: true });
     expect(verification.polls).toBe(firstRegressed + 1);
     expect(verification.polls).toBeLessThan(15);
     expect(asked).toHaveLength(verification.polls * QUERIES_PER_ROUND);
     expect(verification.burnBefore).toBe(before);
     expect(verification.burnAfter!).toBeGreaterThan(limit);
-    expect(verification.reasons[0]).toMatch(/^SLO availability: regressed: the burn rate over the last 5m was \d+\.\d\dx at .*, above both 2 × the pre-deploy/);
+    expect(verification.reasons[0]).toMatch(
+      /^SLO availability: regressed: the burn rate over the last 5m was \d+\.\d\dx at .*, above both 2 × the pre-deploy/,
+    );
     expect(verification.recommendation).toBe('Roll back the deploy to production: gh workflow run rollback.yml -f env=production');
   });
 

@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
-import { PolicyError } from '../../src/core/policy/policy-error.js';
+import type { PolicyError } from '../../src/core/policy/policy-error.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { decideVerification, isRegression, type Poll, type Reading, type SloBaseline } from '../../src/core/verify/judge.js';
@@ -75,7 +75,10 @@ describe('a regression', () => {
 
 describe('the verdict', () => {
   it('passes when every poll of every SLO stays within its limit', () => {
-    const v = decide([api, { name: 'web', objective: 99, burnBefore: 0.1 }], polls({ api: measured(0.3), web: measured(0.9) }, { api: measured(0.35), web: measured(0.5) }));
+    const v = decide(
+      [api, { name: 'web', objective: 99, burnBefore: 0.1 }],
+      polls({ api: measured(0.3), web: measured(0.9) }, { api: measured(0.35), web: measured(0.5) }),
+    );
     expect(v).toMatchObject({ verdict: 'pass', passed: true, regressed: false, recommendation: null, polls: 2, endedEarly: false });
     // The deciding SLO is the one closest to its limit (web: 0.5 of 1; api: 0.35 of 1).
     expect(v).toMatchObject({ burnBefore: 0.1, burnAfter: 0.5 });
@@ -91,10 +94,19 @@ describe('the verdict', () => {
   });
 
   it('treats no data after the deploy as unknown, which fails unless no-data: pass', () => {
-    const v = decide([api], polls({ api: noData }, { api: { state: 'no-traffic', detail: 'total 0' } }, { api: { state: 'error', detail: 'timeout' } }));
+    const v = decide(
+      [api],
+      polls({ api: noData }, { api: { state: 'no-traffic', detail: 'total 0' } }, { api: { state: 'error', detail: 'timeout' } }),
+    );
     expect(v).toMatchObject({ verdict: 'unknown', passed: false, regressed: false, burnAfter: null });
-    expect(v.reasons[0]).toMatch(/none of the 3 polls measured a burn rate over the last 5m \(last: timeout\); no data after a deploy is not a pass/);
-    expect(decide([api], polls({ api: noData }), { noData: 'pass' })).toMatchObject({ verdict: 'unknown', passed: true, recommendation: null });
+    expect(v.reasons[0]).toMatch(
+      /none of the 3 polls measured a burn rate over the last 5m \(last: timeout\); no data after a deploy is not a pass/,
+    );
+    expect(decide([api], polls({ api: noData }), { noData: 'pass' })).toMatchObject({
+      verdict: 'unknown',
+      passed: true,
+      recommendation: null,
+    });
     // One SLO without data makes the whole verdict unknown; a regression elsewhere still decides.
     const b: SloBaseline = { name: 'b', objective: 99.9, burnBefore: 0.1 };
     expect(decide([api, b], polls({ api: measured(0.1), b: noData })).verdict).toBe('unknown');
@@ -114,7 +126,12 @@ describe('the verdict', () => {
   });
 
   it('renders the rollback command and the SLO names inert', () => {
-    const v = decide([{ ...api, name: 'api' }], polls({ api: measured(9) }), {}, '[click](https://evil.example) @octo-org/admins <img src=x>');
+    const v = decide(
+      [{ ...api, name: 'api' }],
+      polls({ api: measured(9) }),
+      {},
+      '[click](https://evil.example) @octo-org/admins <img src=x>',
+    );
     const md = renderVerificationMarkdown(v);
     expect(md).toContain('**Recommendation:** Roll back the deploy to production with the workflow');
     expect(md).not.toMatch(/\[click\]\(|@octo-org|<img/);
@@ -124,7 +141,11 @@ describe('the verdict', () => {
 
 describe('the settings', () => {
   it('default as documented and come from the policy, an environment over the top level', () => {
-    expect(resolvePolicy(parsePolicy(''), gateInputsSchema.parse({})).verify).toMatchObject({ ...VERIFY_DEFAULTS, bakeMs: 900_000, intervalMs: 60_000 });
+    expect(resolvePolicy(parsePolicy(''), gateInputsSchema.parse({})).verify).toMatchObject({
+      ...VERIFY_DEFAULTS,
+      bakeMs: 900_000,
+      intervalMs: 60_000,
+    });
     const file = parsePolicy('verify: {bake: 30m, factor: 3}\nenvironments: {production: {verify: {floor: 2}}, staging: {}}\n');
     const prod = resolvePolicy(file, gateInputsSchema.parse({ environment: 'production' })).verify;
     expect(prod).toMatchObject({ bake: '30m', factor: 3, floor: 2, interval: '1m' });
@@ -142,8 +163,13 @@ describe('the settings', () => {
       noData: 'pass',
     });
     expect(() =>
-      applyVerifyInputs(policy, verifyInputsSchema.parse({ 'verify-interval': '20m' }), 'action inputs', { bake: 'bake', interval: 'verify-interval' }),
-    ).toThrow(/action inputs: invalid value\n {2}- verify-interval: expected at most the bake time \(10m\), so that at least one poll happens; got "20m"/);
+      applyVerifyInputs(policy, verifyInputsSchema.parse({ 'verify-interval': '20m' }), 'action inputs', {
+        bake: 'bake',
+        interval: 'verify-interval',
+      }),
+    ).toThrow(
+      /action inputs: invalid value\n {2}- verify-interval: expected at most the bake time \(10m\), so that at least one poll happens; got "20m"/,
+    );
   });
 
   it('refuse bad values naming the key, the value and the accepted form', () => {

@@ -55,7 +55,10 @@ async function verify(options: Record<string, unknown>): Promise<number> {
   const verifyInputs = parseVerifyFlags(options);
   const reportPath = inputs['report-path'];
   if (reportPath === undefined)
-    throw flagError('--report-path', "expected the path of the gate's report, written before the deploy by deploy-governor check --report-path <file>");
+    throw flagError(
+      '--report-path',
+      "expected the path of the gate's report, written before the deploy by deploy-governor check --report-path <file>",
+    );
   const repository = typeof options.repo === 'string' ? options.repo : null;
   const { verification, policy } = await runVerify({
     inputs,
@@ -96,6 +99,7 @@ export function registerVerifyCommands(program: Command): void {
       )
       .option('--json', 'print the JSON verdict instead of text'),
   );
-  for (const name of Object.keys(verifyInputsSchema.shape) as (keyof VerifyInputs)[]) command.option(`--${name} <value>`, VERIFY_FLAG_HELP[name]);
+  for (const name of Object.keys(verifyInputsSchema.shape) as (keyof VerifyInputs)[])
+    command.option(`--${name} <value>`, VERIFY_FLAG_HELP[name]);
   command.action(commandAction(verify));
 }

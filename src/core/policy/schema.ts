@@ -342,16 +342,17 @@ const verifySchema = z
       default: VERIFY_DEFAULTS.bake,
     }),
     interval: durationSchema.optional().meta({
-      description: 'Time between polls, each one round of the gate\'s queries; at least 5s and at most the bake. Input `verify-interval` overrides it.',
+      description:
+        "Time between polls, each one round of the gate's queries; at least 5s and at most the bake. Input `verify-interval` overrides it.",
       default: VERIFY_DEFAULTS.interval,
     }),
     window: durationSchema.optional().meta({
-      description: 'The short window whose burn rate each poll reads (the gate\'s own queries over it). Input `verify-window` overrides it.',
+      description: "The short window whose burn rate each poll reads (the gate's own queries over it). Input `verify-window` overrides it.",
       default: VERIFY_DEFAULTS.window,
     }),
     factor: z.number().min(1).optional().meta({
       description:
-        'A regression exceeds this many times the pre-deploy burn rate (the gate\'s 1h burn rate from its report)… Input `verify-factor` overrides it.',
+        "A regression exceeds this many times the pre-deploy burn rate (the gate's 1h burn rate from its report)… Input `verify-factor` overrides it.",
       default: VERIFY_DEFAULTS.factor,
     }),
     floor: z.number().min(0).optional().meta({

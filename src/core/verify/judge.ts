@@ -13,7 +13,13 @@
  */
 import { formatBurnRate } from '../render/format-values.js';
 import type { RunInfo } from '../report/report-schema.js';
-import { MAX_SAMPLES_PER_SLO, VERIFICATION_SCHEMA_ID, type SloVerdict, type Verification, type VerifySample } from './verification-schema.js';
+import {
+  MAX_SAMPLES_PER_SLO,
+  VERIFICATION_SCHEMA_ID,
+  type SloVerdict,
+  type Verification,
+  type VerifySample,
+} from './verification-schema.js';
 import type { VerifySettings } from './verify-settings.js';
 
 /** One SLO as the gate saw it before the deploy. */
@@ -26,9 +32,7 @@ export interface SloBaseline {
 }
 
 /** What one poll read for one SLO. */
-export type Reading =
-  | { state: 'measured'; burnRate: number }
-  | { state: 'no-data' | 'no-traffic' | 'error'; detail: string };
+export type Reading = { state: 'measured'; burnRate: number } | { state: 'no-data' | 'no-traffic' | 'error'; detail: string };
 
 /** One poll: its evaluation time and each SLO's reading, by name. */
 export interface Poll {

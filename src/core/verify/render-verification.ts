@@ -44,8 +44,12 @@ export function renderVerificationMarkdown(v: Verification): string {
 
 /** Plain text for a terminal: the headline, the recommendation and one line per SLO. */
 export function renderVerificationText(v: Verification): string {
-  const lines = [`deploy-governor verify: ${v.environment}: ${v.verdict.toUpperCase()}${v.verdict === 'unknown' && v.passed ? ' (allowed by no-data: pass)' : ''}`];
-  lines.push(`  ${v.polls} of ${v.plannedPolls} polls, every ${v.settings.interval} over ${v.settings.bake}${v.endedEarly ? ' (ended early)' : ''}`);
+  const lines = [
+    `deploy-governor verify: ${v.environment}: ${v.verdict.toUpperCase()}${v.verdict === 'unknown' && v.passed ? ' (allowed by no-data: pass)' : ''}`,
+  ];
+  lines.push(
+    `  ${v.polls} of ${v.plannedPolls} polls, every ${v.settings.interval} over ${v.settings.bake}${v.endedEarly ? ' (ended early)' : ''}`,
+  );
   for (const r of v.reasons) lines.push(`  ${r}`);
   if (v.recommendation !== null) lines.push(`  ${v.recommendation}`);
   return `${lines.join('\n')}\n`;

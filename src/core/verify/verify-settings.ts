@@ -89,7 +89,10 @@ export function resolveVerifySettings(
     issues.push({ path: names.interval, message: `expected at least 5s (${DURATION_FORM}); got "${interval}"` });
   if (bakeMs > MAX_BAKE_MS) issues.push({ path: names.bake, message: `expected at most 6h, the longest a job may run; got "${bake}"` });
   if (intervalMs > bakeMs)
-    issues.push({ path: names.interval, message: `expected at most the bake time (${bake}), so that at least one poll happens; got "${interval}"` });
+    issues.push({
+      path: names.interval,
+      message: `expected at most the bake time (${bake}), so that at least one poll happens; got "${interval}"`,
+    });
   if (issues.length > 0) throw new PolicyError(source, issues);
   return {
     bake,
