@@ -144,6 +144,8 @@ function repositoryRow(facts: RepositoryFacts, now: Date): FleetRepositoryRow {
       gate: gates.get(name.toLowerCase()) ?? null,
     };
   });
+  const freezes = freezeRows(facts.repository, value(facts.freezes, [], errors, 'freezes'), now);
+  const held = value(facts.held, [], errors, 'held');
   const since = now.getTime() - OVERRIDE_WINDOW_MS;
   const overrides = facts.overrides.ok
     ? (() => {
@@ -169,8 +171,8 @@ function repositoryRow(facts: RepositoryFacts, now: Date): FleetRepositoryRow {
     repository: facts.repository,
     defaultBranch: facts.defaultBranch,
     environments,
-    freezes: freezeRows(facts.repository, value(facts.freezes, [], errors, 'freezes'), now),
-    held: value(facts.held, [], errors, 'held'),
+    freezes,
+    held,
     overrides,
     overdueActionItems: overdue,
     policy: facts.policy,
