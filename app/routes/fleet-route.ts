@@ -35,7 +35,9 @@ export function fleetRoute(probot: Probot, config: AppConfig): (req: IncomingMes
     const org = query.get('org') ?? '';
     const format = query.get('format') ?? 'json';
     if (!OWNER.test(org) || (format !== 'json' && format !== 'markdown')) {
-      sendJson(res, 400, { error: `expected ?org=<owner>[&format=json|markdown]; got org "${org.slice(0, 100)}", format "${format.slice(0, 20)}"` });
+      sendJson(res, 400, {
+        error: `expected ?org=<owner>[&format=json|markdown]; got org "${org.slice(0, 100)}", format "${format.slice(0, 20)}"`,
+      });
       return true;
     }
     const asApp = await probot.auth();

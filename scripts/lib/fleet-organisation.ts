@@ -32,7 +32,7 @@ export const SPECIAL = {
   archived: 'svc-archived',
 } as const;
 
-export const GOVERNED_WORKFLOW = `name: deploy
+const GOVERNED_WORKFLOW = `name: deploy
 on: { push: { branches: [main] } }
 jobs:
   gate:
@@ -49,7 +49,7 @@ jobs:
       - run: ./deploy.sh
 `;
 
-export const UNGOVERNED_WORKFLOW = `name: deploy
+const UNGOVERNED_WORKFLOW = `name: deploy
 on: { push: { branches: [main] } }
 jobs:
   deploy:
@@ -116,7 +116,11 @@ export function buildFleetOrganisation(state: GitHubState, o: FleetOrganisationO
       by,
       at: new Date(o.now.getTime() - 3_600_000).toISOString(),
     })} -->`;
-  state.addIssue(frozen, { title: 'Deploy freeze', body: `Frozen.\n\n${record('incident 42 in progress', 'alice')}`, labels: ['deploy-freeze'] });
+  state.addIssue(frozen, {
+    title: 'Deploy freeze',
+    body: `Frozen.\n\n${record('incident 42 in progress', 'alice')}`,
+    labels: ['deploy-freeze'],
+  });
   // Planted: the same record in an issue a person opened. It must not count.
   state.addIssue(frozen, {
     title: 'Deploy freeze',
@@ -139,7 +143,11 @@ export function buildFleetOrganisation(state: GitHubState, o: FleetOrganisationO
     `<!-- deploy-governor:action-item ${JSON.stringify({ postmortem: 1, key: `k-${due}`, horizon: 'short', owner, due })} -->`;
   const pastDue = new Date(o.now.getTime() - 5 * day).toISOString().slice(0, 10);
   state.addIssue(overdue, { title: 'Add a circuit breaker', body: item(pastDue, 'bob'), labels: ['action-item'] });
-  state.addIssue(overdue, { title: 'Not yet due', body: item(new Date(o.now.getTime() + 5 * day).toISOString().slice(0, 10), 'bob'), labels: ['action-item'] });
+  state.addIssue(overdue, {
+    title: 'Not yet due',
+    body: item(new Date(o.now.getTime() + 5 * day).toISOString().slice(0, 10), 'bob'),
+    labels: ['action-item'],
+  });
   state.addIssue(overdue, { title: 'Planted', body: item(pastDue, 'mallory'), labels: ['action-item'], user: state.user('mallory') });
 
   const gated = at(SPECIAL.gated);

@@ -34,7 +34,12 @@ function openedBy(issue: z.infer<typeof issueSchema>, keeper: FreezeKeeper): boo
   return 'appId' in keeper ? app?.id === keeper.appId : app?.slug === keeper.appSlug;
 }
 
-export async function readOpenActionItems(client: GitHubClient, owner: string, repo: string, keeper: FreezeKeeper): Promise<ActionItemIssue[]> {
+export async function readOpenActionItems(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  keeper: FreezeKeeper,
+): Promise<ActionItemIssue[]> {
   const items: ActionItemIssue[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {

@@ -38,12 +38,18 @@ export interface FleetIssueResult {
 function issueBody(markdown: string): string {
   const body = markdown.replace(FLEET_ISSUE_MARKER, '').trimEnd();
   const clipped =
-    body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor fleet --json\` prints it all)` : body;
+    body.length > MAX_BODY
+      ? `${body.slice(0, MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor fleet --json\` prints it all)`
+      : body;
   return `${clipped}\n\n${FLEET_ISSUE_MARKER}\n`;
 }
 
 /** Creates or updates the fleet issue in `owner/repo` with the rendered markdown, and pins it. */
-export async function upsertFleetIssue(client: GitHubClient, at: { owner: string; repo: string }, markdown: string): Promise<FleetIssueResult> {
+export async function upsertFleetIssue(
+  client: GitHubClient,
+  at: { owner: string; repo: string },
+  markdown: string,
+): Promise<FleetIssueResult> {
   const me = viewerData.parse(await graphql(client, 'query { viewer { login } }', {})).viewer.login.toLowerCase();
   let existing: z.infer<typeof issueSchema> | undefined;
   for (let page = 1; page <= MAX_PAGES && !existing; page++) {

@@ -72,7 +72,10 @@ async function part<T>(read: () => Promise<T>): Promise<Part<T>> {
   }
 }
 
-/** The policy's state; a failure to reach GitHub at all (an HTTP error on the repository's own file) is a read error, not a broken policy. */
+/**
+ * The policy's state. A failure to reach GitHub at all (an HTTP error on the repository's own file) is a read
+ * error, not a broken policy.
+ */
 async function readPolicyState(
   client: GitHubClient,
   repo: FleetRepository,

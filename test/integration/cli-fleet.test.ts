@@ -80,13 +80,17 @@ describe('deploy-governor fleet on 60 repositories', () => {
   });
 
   it('puts the ungoverned production environments first: exactly the deploy workflows without a gate', () => {
-    const expected = services.filter((_, i) => (i + 1) % 4 === 2).map((n) => ({ repository: `${FLEET_ORG}/${n}`, environment: 'production' }));
+    const expected = services
+      .filter((_, i) => (i + 1) % 4 === 2)
+      .map((n) => ({ repository: `${FLEET_ORG}/${n}`, environment: 'production' }));
     expect(report.summary.ungovernedProduction).toEqual(expected);
     expect(expected).toHaveLength(15);
   });
 
   it('names the repository whose policy fails to load, with the error, and the others load with their parent', () => {
-    expect(report.summary.policyErrors).toEqual([{ repository: `${FLEET_ORG}/${SPECIAL.brokenPolicy}`, error: expect.stringContaining('block-on') }]);
+    expect(report.summary.policyErrors).toEqual([
+      { repository: `${FLEET_ORG}/${SPECIAL.brokenPolicy}`, error: expect.stringContaining('block-on') },
+    ]);
     expect(row('svc-02').policy).toEqual({ ok: true, found: true, extends: ['acme/.github:.github/deploy-governor.yml@default'] });
   });
 
@@ -99,7 +103,7 @@ describe('deploy-governor fleet on 60 repositories', () => {
     expect(row('svc-01').environments[0]!.gate).toBeNull();
   });
 
-  it("shows the active freeze the app opened and ignores the planted one", () => {
+  it('shows the active freeze the app opened and ignores the planted one', () => {
     expect(row(SPECIAL.frozen).freezes).toEqual([
       expect.objectContaining({ scope: 'production', reason: 'incident 42 in progress', by: 'alice', organisation: false }),
     ]);
@@ -130,7 +134,15 @@ describe('deploy-governor fleet on 60 repositories', () => {
   it('reports a repository that answers 500s in its own row without sinking the report', () => {
     const down = row(SPECIAL.unavailable);
     expect(down.policy).toBeNull();
-    expect(down.errors.map((e) => e.part)).toEqual(['policy', 'environments', 'workflows', 'check-runs', 'freezes', 'overrides', 'action-items']);
+    expect(down.errors.map((e) => e.part)).toEqual([
+      'policy',
+      'environments',
+      'workflows',
+      'check-runs',
+      'freezes',
+      'overrides',
+      'action-items',
+    ]);
     expect(report.summary.incomplete).toEqual([`${FLEET_ORG}/${SPECIAL.unavailable}`]);
   });
 
@@ -169,7 +181,8 @@ describe('deploy-governor fleet output', () => {
       const { out, code } = await fleet({ markdown: true });
       expect(code).toBe(0);
       expect(out.indexOf('## Production environments without a gate')).toBeLessThan(out.indexOf('## Environments'));
-      for (const raw of ['<img', '<script', '@acme/admins', '@everyone', '](https://evil', '**bold**', ' #12']) expect(out).not.toContain(raw);
+      for (const raw of ['<img', '<script', '@acme/admins', '@everyone', '](https://evil', '**bold**', ' #12'])
+        expect(out).not.toContain(raw);
       // The hostile environment still shows, in one cell: of the headline's two-column row and of the four-column one.
       const lines = out.split('\n').filter((l) => l.includes('onerror'));
       expect(lines.map((l) => l.replace(/\\\|/g, '').split('|').length)).toEqual([4, 6]);

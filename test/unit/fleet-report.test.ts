@@ -17,7 +17,9 @@ const covered = (text: string) => {
 
 describe('workflowCoverage', () => {
   it('counts a deploy job after a gate: in the same job, or through needs (transitively)', () => {
-    expect(covered(workflow(`  deploy:\n    environment: production\n    steps:\n${gate()}      - run: ./deploy\n`))).toEqual(['production']);
+    expect(covered(workflow(`  deploy:\n    environment: production\n    steps:\n${gate()}      - run: ./deploy\n`))).toEqual([
+      'production',
+    ]);
     expect(
       covered(
         workflow(
@@ -29,26 +31,45 @@ describe('workflowCoverage', () => {
 
   it('does not count a deploy without a gate, a gate that cannot block, or a gate of another environment', () => {
     expect(covered(workflow(`  deploy:\n    environment: production\n    steps: [{ run: ./deploy }]\n`))).toEqual([]);
-    const after = (g: string) => workflow(`  gate:\n    steps:\n${g}  deploy:\n    needs: gate\n    environment: production\n    steps: [{ run: x }]\n`);
+    const after = (g: string) =>
+      workflow(`  gate:\n    steps:\n${g}  deploy:\n    needs: gate\n    environment: production\n    steps: [{ run: x }]\n`);
     expect(covered(after(gate(', mode: report')))).toEqual([]);
     expect(covered(after(`      - uses: deploy-governor/deploy-governor@v1\n        continue-on-error: true\n`))).toEqual([]);
     expect(covered(after(`      - uses: deploy-governor/deploy-governor@v1\n        with: { environment: staging }\n`))).toEqual([]);
     // A job that does not need the gate is not after it.
-    expect(covered(workflow(`  gate:\n    steps:\n${gate()}  deploy:\n    environment: production\n    steps: [{ run: x }]\n`))).toEqual([]);
+    expect(covered(workflow(`  gate:\n    steps:\n${gate()}  deploy:\n    environment: production\n    steps: [{ run: x }]\n`))).toEqual(
+      [],
+    );
     // Another action whose name merely contains ours.
-    expect(covered(workflow(`  deploy:\n    environment: production\n    steps:\n      - uses: evil/deploy-governor-lookalike@v1\n`))).toEqual([]);
+    expect(
+      covered(workflow(`  deploy:\n    environment: production\n    steps:\n      - uses: evil/deploy-governor-lookalike@v1\n`)),
+    ).toEqual([]);
   });
 
   it('counts the default environment (production), a fork or SHA pin, and an expression input', () => {
-    expect(covered(workflow(`  deploy:\n    environment: production\n    steps:\n      - uses: acme/deploy-governor@0123456789abcdef0123456789abcdef01234567\n`))).toEqual(['production']);
     expect(
-      covered(workflow(`  deploy:\n    environment: prod-eu\n    steps:\n      - uses: deploy-governor/deploy-governor@v1\n        with: { environment: '\${{ inputs.env }}' }\n`)),
+      covered(
+        workflow(
+          `  deploy:\n    environment: production\n    steps:\n      - uses: acme/deploy-governor@0123456789abcdef0123456789abcdef01234567\n`,
+        ),
+      ),
+    ).toEqual(['production']);
+    expect(
+      covered(
+        workflow(
+          `  deploy:\n    environment: prod-eu\n    steps:\n      - uses: deploy-governor/deploy-governor@v1\n        with: { environment: '\${{ inputs.env }}' }\n`,
+        ),
+      ),
     ).toEqual(['prod-eu']);
   });
 
   it('reports a file that does not parse, and survives a needs cycle', () => {
     expect(workflowCoverage('jobs: [unclosed').ok).toBe(false);
-    expect(covered(workflow(`  a:\n    needs: b\n    environment: production\n    steps: [{ run: x }]\n  b:\n    needs: a\n    steps: [{ run: y }]\n`))).toEqual([]);
+    expect(
+      covered(
+        workflow(`  a:\n    needs: b\n    environment: production\n    steps: [{ run: x }]\n  b:\n    needs: a\n    steps: [{ run: y }]\n`),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -99,7 +120,10 @@ describe('assembleFleetReport', () => {
     const text = '```json deploy-governor-report\n{"schema":"nope"}\n```';
     const report = assemble([
       facts({
-        checkRuns: { ok: true, value: [{ name: 'deploy-governor / production', conclusion: 'success', completedAt: null, url: null, app: 'x', text }] },
+        checkRuns: {
+          ok: true,
+          value: [{ name: 'deploy-governor / production', conclusion: 'success', completedAt: null, url: null, app: 'x', text }],
+        },
         actionItems: { ok: false, error: 'HTTP 500' },
       }),
     ]);
@@ -114,7 +138,10 @@ describe('assembleFleetReport', () => {
       repository: 'acme/.github',
       record: { scope: 'all', until: '2026-11-24T00:00:00Z', reason: 'r', by: 'a', at: '2026-11-23T00:00:00Z' },
     };
-    const report = assemble([facts({ freezes: { ok: true, value: [freeze] } }), facts({ repository: 'acme/web', freezes: { ok: true, value: [freeze] } })]);
+    const report = assemble([
+      facts({ freezes: { ok: true, value: [freeze] } }),
+      facts({ repository: 'acme/web', freezes: { ok: true, value: [freeze] } }),
+    ]);
     expect(report.repositories.map((r) => r.freezes.length)).toEqual([1, 1]);
     expect(report.summary.activeFreezes).toBe(1);
     expect(report.summary.ungovernedProduction).toEqual([

@@ -45,7 +45,10 @@ export interface FleetIo {
 /** The command's body: validates the flags, reads the fleet, prints it, updates the issue; returns the exit code. */
 export async function runFleetCommand(options: FleetOptions, io: FleetIo): Promise<number> {
   if (!options.org || !OWNER.test(options.org))
-    throw flagError('--org', `expected an organisation login (e.g. acme); got ${options.org === undefined ? 'nothing' : `"${options.org}"`}`);
+    throw flagError(
+      '--org',
+      `expected an organisation login (e.g. acme); got ${options.org === undefined ? 'nothing' : `"${options.org}"`}`,
+    );
   if (options.json && options.markdown) throw flagError('--json', 'choose one of --json and --markdown');
   if (!APP_SLUG.test(options.app)) throw flagError('--app', `expected a GitHub App slug such as deploy-governor; got "${options.app}"`);
   const target = options.issue === undefined ? null : parseRepo(options.issue);

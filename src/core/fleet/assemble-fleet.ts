@@ -86,7 +86,9 @@ function value<T>(part: Part<T> | null, fallback: T, errors: FleetReadError[], n
 
 /** The latest check run per environment name (lowercase), newest completion first. */
 function latestGates(runs: CheckRunFact[]): Map<string, FleetGateStatus> {
-  const sorted = [...runs].filter((r) => r.name.startsWith(CHECK_RUN_PREFIX)).sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+  const sorted = [...runs]
+    .filter((r) => r.name.startsWith(CHECK_RUN_PREFIX))
+    .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
   const gates = new Map<string, FleetGateStatus>();
   for (const run of sorted) {
     const environment = run.name.slice(CHECK_RUN_PREFIX.length).toLowerCase();
@@ -152,7 +154,11 @@ function repositoryRow(facts: RepositoryFacts, now: Date): FleetRepositoryRow {
         const recent = facts.overrides.value.filter((o) => Date.parse(o.at) >= since && Date.parse(o.at) <= now.getTime());
         const byEnvironment: Record<string, number> = {};
         for (const o of recent) byEnvironment[o.environment] = (byEnvironment[o.environment] ?? 0) + 1;
-        const last = recent.map((o) => o.at).sort().at(-1) ?? null;
+        const last =
+          recent
+            .map((o) => o.at)
+            .sort()
+            .at(-1) ?? null;
         return { count: recent.length, last, byEnvironment };
       })()
     : (errors.push({ part: 'overrides', message: facts.overrides.error }), null);

@@ -153,13 +153,15 @@ export type FleetEnvironmentRow = z.infer<typeof environmentRowSchema>;
 export type FleetGateStatus = z.infer<typeof gateStatusSchema>;
 export type FleetFreezeRow = z.infer<typeof freezeRowSchema>;
 export type FleetHeldRow = z.infer<typeof heldRowSchema>;
-export type FleetActionItemRow = z.infer<typeof actionItemRowSchema>;
 export type FleetReadError = z.infer<typeof readErrorSchema>;
 export type FleetPolicyState = z.infer<typeof policySchema>;
 
 const PRODUCTION_PART = /(^|[-_.\s/])(prod|production|live|prd)([-_.\s/]|$)/i;
 
-/** Whether an environment's name reads as production: `prod`, `production`, `live` or `prd`, alone or as a separated part (`prod-eu`, `eu.production`). */
+/**
+ * Whether an environment's name reads as production: `prod`, `production`, `live` or `prd`, alone or as a
+ * separated part (`prod-eu`, `eu.production`).
+ */
 export function isProductionLike(environment: string): boolean {
   return PRODUCTION_PART.test(environment);
 }

@@ -26,7 +26,8 @@ function gateText(e: FleetEnvironmentRow): string {
 function distinctFreezes(report: FleetReport) {
   const seen = new Map<string, FleetRepositoryRow['freezes'][number] & { repository: string }>();
   for (const row of report.repositories) {
-    for (const f of row.freezes) if (!seen.has(f.issue)) seen.set(f.issue, { ...f, repository: f.organisation ? 'organisation' : row.repository });
+    for (const f of row.freezes)
+      if (!seen.has(f.issue)) seen.set(f.issue, { ...f, repository: f.organisation ? 'organisation' : row.repository });
   }
   return [...seen.values()];
 }
@@ -53,7 +54,12 @@ export function renderFleetMarkdown(report: FleetReport): string {
     for (const p of s.policyErrors) out.push(`- ${md(p.repository)}: ${md(p.error, 500)}`);
     out.push('');
   }
-  out.push('## Environments', '', '| Repository | Environment | Governed by | Latest gate on the default branch |', '| --- | --- | --- | --- |');
+  out.push(
+    '## Environments',
+    '',
+    '| Repository | Environment | Governed by | Latest gate on the default branch |',
+    '| --- | --- | --- | --- |',
+  );
   for (const row of report.repositories) {
     if (row.environments.length === 0) out.push(`| ${md(row.repository)} | – | – | – |`);
     for (const e of row.environments) out.push(`| ${md(row.repository)} | ${md(e.name)} | ${governance(e)} | ${gateText(e)} |`);
@@ -136,7 +142,9 @@ export function renderFleetText(report: FleetReport): string {
     out.push(`${plain(row.repository)}${extras.length ? `  (${extras.join(', ')})` : ''}`);
     for (const e of row.environments) {
       const how = e.governedBy.length ? e.governedBy.join('+') : e.productionLike ? 'NOT GOVERNED' : 'not governed';
-      out.push(`  ${plain(e.name)}: ${how}; gate ${e.gate ? `${e.gate.status ?? 'no report'} (${e.gate.conclusion ?? 'running'})` : 'none'}`);
+      out.push(
+        `  ${plain(e.name)}: ${how}; gate ${e.gate ? `${e.gate.status ?? 'no report'} (${e.gate.conclusion ?? 'running'})` : 'none'}`,
+      );
     }
     for (const f of row.freezes) out.push(`  freeze ${plain(f.issue)} ${plain(f.scope)} until ${f.until}: ${plain(f.reason)}`);
     for (const h of row.held) out.push(`  held: ${plain(h.environment)} run ${h.runId}`);
