@@ -28,6 +28,8 @@ export interface AppConfig {
   alertmanagerToken: string | null;
   /** Bearer token for POST /deploy-governor/postmortems/sweep; the route answers 401 to everyone while unset. */
   sweepToken: string | null;
+  /** Bearer token for GET /deploy-governor/fleet; the route answers 401 to everyone while unset. */
+  fleetToken: string | null;
   /** Redis shared by several instances: the delivery queue, Probot's throttling, and the app's per-issue locks. */
   redisUrl: string | null;
   /** Delivery workers per instance, and the first retry's wait (each later one waits 4 times longer). */
@@ -172,6 +174,7 @@ function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits' 
   const allowedUrls = readAllowedUrls(r);
   const alertmanagerToken = readToken(r, 'ALERTMANAGER_TOKEN');
   const sweepToken = readToken(r, 'SWEEP_TOKEN');
+  const fleetToken = readToken(r, 'FLEET_TOKEN');
   const redisUrl = readRedisUrl(r);
   const concurrency = readConcurrency(r);
   const retryBaseMs = readDurationMs(r, 'QUEUE_RETRY_BASE', '2s', 2000);
@@ -184,6 +187,7 @@ function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits' 
     allowedUrls,
     alertmanagerToken,
     sweepToken,
+    fleetToken,
     redisUrl,
     queue: { concurrency, retryBaseMs },
     // GitHub's tokens live 5 minutes; a delivery retried from the queue (2 s, 8 s, 32 s, ...) may be handled

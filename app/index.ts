@@ -20,6 +20,7 @@ import { createNotifier } from './notify/notifier.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
 import { tenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
+import { fleetRoute } from './routes/fleet-route.js';
 import { sweepRoute } from './routes/sweep-route.js';
 
 const app: ApplicationFunction = (probot, options) => {
@@ -53,6 +54,7 @@ const app: ApplicationFunction = (probot, options) => {
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
   options?.addHandler?.(sweepRoute(probot, config, notifier));
+  options?.addHandler?.(fleetRoute(probot, config));
 };
 
 export default app;

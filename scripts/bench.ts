@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { benchApp, recordAppBench } from './bench-app.js';
+import { benchFleet, recordFleetBench } from './bench-fleet.js';
 import { writeDemoData } from './lib/demo-data.js';
 import { ensureNode24 } from './lib/node24.js';
 import { startPrometheus } from './lib/prometheus-server.js';
@@ -159,3 +160,6 @@ try {
 
 // The app under load (scripts/bench-app.ts): its figures join the results file under `app`.
 await recordAppBench(await benchApp());
+
+// The fleet view (scripts/bench-fleet.ts, which runs alone too): its figures join the results file under `fleet`.
+await recordFleetBench(await benchFleet());

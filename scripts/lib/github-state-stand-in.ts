@@ -153,6 +153,15 @@ export interface RepoState {
   /** PUTs that resent a sha after it was answered 409 as stale: must stay 0. */
   staleResends: number;
   nextIssueNumber: number;
+  // --- the fleet view (issue 15): what `deploy-governor fleet` reads besides files, issues and check runs
+  /** Archived (listed with `archived: true`). */
+  archived?: boolean;
+  /** Environment name → slugs of the apps whose custom deployment protection rule it carries. */
+  environments?: Map<string, string[]>;
+  /** Runs waiting at environments (`GET …/actions/runs?status=waiting` and their pending deployments). */
+  waitingRuns?: { id: number; environments: string[]; createdAt: string }[];
+  /** Every request about the repository answers 500 (a repository GitHub cannot serve right now). */
+  unavailable?: boolean;
 }
 
 const now = () => new Date().toISOString();
@@ -534,6 +543,7 @@ function repoJson(repo: RepoState): Record<string, unknown> {
     private: false,
     default_branch: repo.defaultBranch,
     html_url: `https://github.com/${repo.owner}/${repo.name}`,
+    archived: repo.archived ?? false,
   };
 }
 
@@ -620,6 +630,41 @@ function treeJson(repo: RepoState, sha: string, files: Map<string, string>, recu
   }
   const tree = [...entries.values()].sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
   return { sha, url: `${api}/git/trees/${sha}`, tree, truncated: false };
+}
+
+/** The fleet view (issue 15): an environment in the OpenAPI `environment` shape. */
+function environmentJson(repo: RepoState, name: string): Record<string, unknown> {
+  const id = 7000 + [...name].reduce((a, c) => a + c.charCodeAt(0), 0);
+  return {
+    id,
+    node_id: `EN_${id}`,
+    name,
+    url: `/repos/${repo.owner}/${repo.name}/environments/${encodeURIComponent(name)}`,
+    html_url: `https://github.com/${repo.owner}/${repo.name}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+    created_at: '2024-01-01T00:00:00Z',
+    updated_at: '2024-01-01T00:00:00Z',
+  };
+}
+
+/** The fleet view (issue 15): a directory as the contents API lists it (its direct entries); null when no file is under it. */
+function directoryListing(repo: RepoState, files: Map<string, string>, path: string): StandInReply | null {
+  const prefix = `${path.replace(/\/+$/, '')}/`;
+  const entries = new Map<string, Record<string, unknown>>();
+  for (const [file, text] of files) {
+    if (!file.startsWith(prefix)) continue;
+    const [name, ...deeper] = file.slice(prefix.length).split('/');
+    const entryPath = `${prefix}${name}`;
+    entries.set(entryPath, {
+      type: deeper.length > 0 ? 'dir' : 'file',
+      name,
+      path: entryPath,
+      sha: deeper.length > 0 ? randomSha(`dir:${entryPath}`) : blobSha(text),
+      size: deeper.length > 0 ? 0 : Buffer.byteLength(text),
+      url: `/repos/${repo.owner}/${repo.name}/contents/${entryPath}`,
+    });
+  }
+  if (entries.size === 0) return null;
+  return { status: 200, body: [...entries.values()].sort((a, b) => String(a.path).localeCompare(String(b.path))) };
 }
 
 // ---------------------------------------------------------------- routing
@@ -737,11 +782,13 @@ function buildRoutes(state: GitHubState): Route[] {
       state.pinned.add(issue.node_id);
       return { status: 200, body: { data: { pinIssue: { issue: { number: issue.number } } } } };
     }
+    // The fleet view (issue 15): who the token's account is, to find the fleet issue it opened.
+    if (query.includes('viewer')) return { status: 200, body: { data: { viewer: { login: req.user.login } } } };
     if (query.includes('isPinned')) {
       const issue = byNode(variables.id ?? '');
       return { status: 200, body: { data: { node: issue ? { isPinned: state.pinned.has(issue.node_id) } : null } } };
     }
-    return { status: 200, body: { errors: [{ message: 'the stand-in answers only isPinned and pinIssue' }] } };
+    return { status: 200, body: { errors: [{ message: 'the stand-in answers only isPinned, pinIssue and viewer' }] } };
   });
 
   // --- the authenticated user (the CLI's override actor); an installation token has none, as on GitHub
@@ -815,7 +862,7 @@ function buildRoutes(state: GitHubState): Route[] {
     const tree = state.treeAt(repo!, ref);
     if (!tree) return notFound(`No commit found for the ref ${ref}`);
     const text = tree.get(req.params.path!);
-    if (text === undefined) return notFound();
+    if (text === undefined) return directoryListing(repo!, tree, req.params.path!) ?? notFound();
     const size = Buffer.byteLength(text);
     const common = { type: 'file', name: req.params.path!.split('/').pop(), path: req.params.path, sha: blobSha(text), size };
     // Above 1 MB GitHub answers without content: the text is in the blob API.
@@ -1089,6 +1136,90 @@ function buildRoutes(state: GitHubState): Route[] {
     return { status: 200, body: { permission, role_name: role, user: state.user(req.params.username!) } };
   });
 
+  // --- the fleet view (issue 15): organisation repositories, environments and their protection rules,
+  //     check runs of a commit, waiting runs and their pending deployments
+  route('GET', '/orgs/{org}/repos', (req) => {
+    const owned = [...state.repos.values()]
+      .filter((r) => r.owner.toLowerCase() === req.params.org!.toLowerCase())
+      .sort((a, b) => a.name.localeCompare(b.name));
+    if (owned.length === 0) return notFound();
+    const page = paginate(req, owned);
+    return { status: 200, body: page.items.map(repoJson), headers: page.headers };
+  });
+  route('GET', '/orgs/{org}/installation', () => ({ status: 200, body: { id: state.installationId, app_id: state.app.id } }));
+  route('GET', `${base}/environments`, (req, repo) => {
+    const names = [...(repo!.environments?.keys() ?? [])];
+    const page = paginate(req, names);
+    return {
+      status: 200,
+      body: { total_count: names.length, environments: page.items.map((name) => environmentJson(repo!, name)) },
+      headers: page.headers,
+    };
+  });
+  route('GET', `${base}/environments/{environment_name}/deployment_protection_rules`, (req, repo) => {
+    const wanted = req.params.environment_name!.toLowerCase();
+    const entry = [...(repo!.environments ?? new Map<string, string[]>())].find(([name]) => name.toLowerCase() === wanted);
+    if (!entry) return notFound();
+    const rules = entry[1].map((slug, i) => ({
+      id: 3000 + i,
+      node_id: `GA_${slug}`,
+      enabled: true,
+      app: { id: slug === state.app.slug ? state.app.id : 9000 + i, slug, integration_url: `/apps/${slug}`, node_id: `A_${slug}` },
+    }));
+    return { status: 200, body: { total_count: rules.length, custom_deployment_protection_rules: rules } };
+  });
+  route('GET', `${base}/commits/{ref}/check-runs`, (req, repo) => {
+    const sha = repo!.branches.get(req.params.ref!) ?? req.params.ref!;
+    const all = [...repo!.checkRuns.values()].filter((r) => r.head_sha === sha).sort((a, b) => Number(b.id) - Number(a.id));
+    // filter=latest (the default): the most recent check run of each name.
+    const latest = req.query.get('filter') === 'all' ? all : all.filter((r, i) => all.findIndex((x) => x.name === r.name) === i);
+    const page = paginate(req, latest);
+    return {
+      status: 200,
+      body: {
+        total_count: latest.length,
+        check_runs: page.items.map((r) => ({
+          html_url: `https://github.com/${repo!.owner}/${repo!.name}/runs/${String(r.id)}`,
+          completed_at: r.completed_at ?? null,
+          ...r,
+        })),
+      },
+      headers: page.headers,
+    };
+  });
+  route('GET', `${base}/actions/runs`, (req, repo) => {
+    const status = req.query.get('status');
+    const runs = status === null || status === 'waiting' ? (repo!.waitingRuns ?? []) : [];
+    const page = paginate(req, runs);
+    return {
+      status: 200,
+      body: {
+        total_count: runs.length,
+        workflow_runs: page.items.map((r) => ({
+          id: r.id,
+          status: 'waiting',
+          created_at: r.createdAt,
+          html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${r.id}`,
+        })),
+      },
+      headers: page.headers,
+    };
+  });
+  route('GET', `${base}/actions/runs/{run_id}/pending_deployments`, (req, repo) => {
+    const run = repo!.waitingRuns?.find((r) => r.id === Number(req.params.run_id));
+    if (!run) return notFound();
+    return {
+      status: 200,
+      body: run.environments.map((name) => ({
+        environment: environmentJson(repo!, name),
+        wait_timer: 0,
+        wait_timer_started_at: null,
+        current_user_can_approve: false,
+        reviewers: [],
+      })),
+    };
+  });
+
   return routes;
 }
 
@@ -1333,6 +1464,7 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     const run = (): StandInReply => {
       if (params.owner && params.repo && state.hidden.has(`${params.owner}/${params.repo}`.toLowerCase())) return notFound();
       const repo = params.owner && params.repo ? state.repo(params.owner, params.repo) : null;
+      if (repo?.unavailable) return { status: 500, body: { message: 'Server Error' } };
       return route.handle(request, repo);
     };
     const fault = decideFault(plan, random, route, method);

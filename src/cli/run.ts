@@ -12,6 +12,7 @@ import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { messageOf } from '../github/client.js';
 import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
+import { registerFleetCommands } from './commands/fleet.js';
 import { registerGenerateCommands } from './commands/generate.js';
 import { registerPolicyCommands } from './commands/policy-explain.js';
 import { registerPostmortemCommands } from './commands/postmortems.js';
@@ -36,6 +37,7 @@ function buildProgram(): Command {
   registerPostmortemCommands(program);
   registerPolicyCommands(program);
   registerVerifyCommands(program);
+  registerFleetCommands(program);
   return program;
 }
 

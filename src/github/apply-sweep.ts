@@ -112,7 +112,7 @@ const issueResponse = z.object({ number: z.number().int(), node_id: z.string(), 
 const graphqlResponse = z.object({ data: z.unknown().optional(), errors: z.array(z.object({ message: z.string() })).optional() });
 const isPinnedData = z.object({ node: z.object({ isPinned: z.boolean() }).nullable() });
 
-async function graphql(client: GitHubClient, query: string, variables: Record<string, unknown>): Promise<unknown> {
+export async function graphql(client: GitHubClient, query: string, variables: Record<string, unknown>): Promise<unknown> {
   // Like every POST here, never resent automatically (a query would be harmless, but one rule is easier to check).
   const { data } = await client.request('POST /graphql', { query, variables, request: { retries: 0 } });
   const parsed = graphqlResponse.parse(data);
@@ -122,7 +122,7 @@ async function graphql(client: GitHubClient, query: string, variables: Record<st
 }
 
 /** Pins the issue unless it is pinned already; true when it ends up pinned. */
-async function pin(client: GitHubClient, nodeId: string): Promise<boolean> {
+export async function pin(client: GitHubClient, nodeId: string): Promise<boolean> {
   const state = isPinnedData.parse(await graphql(client, IS_PINNED_QUERY, { id: nodeId }));
   if (state.node?.isPinned) return true;
   await graphql(client, PIN_ISSUE_MUTATION, { issueId: nodeId });

@@ -306,6 +306,7 @@ describe("the app's own variables", () => {
       allowedUrls: ['http://a:9090', 'https://b/prom'],
       alertmanagerToken: null,
       sweepToken: null,
+      fleetToken: null,
       redisUrl: null,
       queue: { concurrency: 16, retryBaseMs: 2000 },
       oidc: { issuer: 'https://token.actions.githubusercontent.com', clockToleranceSeconds: 300 },
