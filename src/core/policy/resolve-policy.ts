@@ -12,7 +12,14 @@ import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
+import {
+  DEFAULT_BLOCK_ON,
+  DEFAULT_FREEZE_PERMISSION,
+  DEFAULT_GUARDS,
+  DEFAULT_LEVEL_PERMISSIONS,
+  DEFAULT_MIN_REASON_LENGTH,
+  DEFAULT_THRESHOLDS,
+} from './defaults.js';
 import { overlay } from './overlay.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
@@ -93,6 +100,11 @@ export interface ResolvedPolicy {
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
+  /**
+   * Freezes on command: `permission` may run `/freeze` and `/unfreeze`; `app` is the slug of the GitHub App whose
+   * `deploy-freeze` issues the Action and the CLI read (null: they read none).
+   */
+  freezes: { permission: Permission; app: string | null };
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -356,5 +368,7 @@ export function resolvePolicy(
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
+    // Top level only (never per environment): who may freeze is one rule per repository.
+    freezes: { permission: file.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION, app: file.freezes?.app ?? null },
   };
 }
