@@ -70,7 +70,7 @@ export async function readFreezesInScope(
 }
 
 /** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
-export async function readFreezes(
+async function readFreezes(
   client: GitHubClient,
   owner: string,
   repo: string,
