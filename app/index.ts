@@ -13,6 +13,7 @@ import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
 import { appIdentity } from './app-identity.js';
+import { createFreezeEvents } from './freezes/freeze-events.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
@@ -44,13 +45,16 @@ const app: ApplicationFunction = (probot, options) => {
       );
     return { client, ...ledgerRepo };
   };
+  // Freezes starting and ending: announced here, reacted to by whoever registers on `freezeEvents`.
+  const freezeEvents = createFreezeEvents(probot.log);
+  const freezes = { events: freezeEvents, ledger };
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
-  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier));
-  probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
+  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier, freezes));
+  probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock, freezes));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));
-  probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity));
+  probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity, freezes));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
-  probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity));
+  probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity, freezes));
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
   options?.addHandler?.(sweepRoute(probot, config, notifier));

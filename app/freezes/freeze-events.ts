@@ -23,7 +23,7 @@ export interface FreezeChange {
   installationId: number;
 }
 
-export type FreezeListener = (change: FreezeChange) => Promise<void>;
+type FreezeListener = (change: FreezeChange) => Promise<void>;
 
 export interface FreezeEvents {
   on(listener: FreezeListener): void;

@@ -19,6 +19,7 @@ import { blockedNotification } from '../../src/core/notify/notification.js';
 import type { Report } from '../../src/core/report/report-schema.js';
 import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
 import { readFreezesInScope } from '../../src/github/freeze-issues.js';
+import { freezeDepsFor, type FreezeServices } from '../freezes/freeze-deps.js';
 import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
 import { DisallowedPrometheus } from '../prometheus-target.js';
 import { evaluateForRepository } from '../repository-gate.js';
@@ -37,6 +38,7 @@ export async function onProtectionRuleRequested(
   context: Context<'deployment_protection_rule.requested'>,
   config: AppConfig,
   notifier: Notifier,
+  freezes: FreezeServices,
 ): Promise<void> {
   const payload = context.payload;
   const environment = payload.environment;
@@ -54,7 +56,7 @@ export async function onProtectionRuleRequested(
   try {
     // Freezes on command (the app's own open deploy-freeze issues). Reading them fails closed, as any evaluation failure does.
     const stored = await readFreezesInScope(client, owner, repo, { appId: config.appId });
-    await closeExpiredFreezes(client, context.log, { owner, repo }, stored, now);
+    await closeExpiredFreezes(freezeDepsFor(context, config.appId, freezes), { owner, repo }, stored, now);
     const { report } = await evaluateForRepository({
       config,
       log: context.log,

@@ -2,7 +2,8 @@
  * issue_comment.created: `/postmortem <title>` on an issue or pull request opens
  * a postmortem for it, if the commenter has at least the policy's
  * `command-permission` (default triage); anyone else gets a polite refusal.
- * `/freeze` and `/unfreeze` go to app/freezes/run-freeze-command.ts.
+ * `/freeze` and `/unfreeze` go to app/freezes/run-freeze-command.ts (in the
+ * organisation's `.github` repository they freeze every repository of its owner).
  */
 import type { Context } from 'probot';
 import { hasPermission } from '../../src/core/override/decide-override.js';
@@ -13,22 +14,26 @@ import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
+import { freezeDepsFor, type FreezeServices } from '../freezes/freeze-deps.js';
 import { runFreezeCommand } from '../freezes/run-freeze-command.js';
 import { isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
 
-export async function onIssueCommentCreated(context: Context<'issue_comment.created'>, config: AppConfig, lock: IssueLock): Promise<void> {
+export async function onIssueCommentCreated(
+  context: Context<'issue_comment.created'>,
+  config: AppConfig,
+  lock: IssueLock,
+  freezes: FreezeServices,
+): Promise<void> {
   const { comment, issue, sender } = context.payload;
   if (sender.type === 'Bot') return;
   if (isFreezeCommand(comment.body)) {
     const { owner, repo } = context.repo();
     await runFreezeCommand({
-      client: clientFor(context),
-      log: context.log,
+      deps: freezeDepsFor(context, config.appId, freezes),
       lock,
-      appId: config.appId,
       owner,
       repo,
       issue: issue.number,

@@ -1,7 +1,8 @@
 /**
  * issues.closed: an action item ticks its line in the postmortem; an incident of
  * a severity that requires a postmortem opens one, unless one is linked already;
- * a freeze in force closed by someone who may not lift it is reopened.
+ * a freeze in force closed by someone who may not lift it is reopened (by
+ * someone who may, it is lifted: audited and announced).
  */
 import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
@@ -11,6 +12,7 @@ import type { AppIdentity } from '../app-identity.js';
 import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
 import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
+import { freezeDepsFor, type FreezeServices } from '../freezes/freeze-deps.js';
 import { guardFreezeLiftedByHand } from '../freezes/run-freeze-command.js';
 import { markActionItem } from '../postmortems/mark-action-item.js';
 import { openPostmortem } from '../postmortems/open-postmortem.js';
@@ -22,6 +24,7 @@ export async function onIssuesClosed(
   config: AppConfig,
   lock: IssueLock,
   identity: AppIdentity,
+  freezes: FreezeServices,
 ): Promise<void> {
   const { issue, sender } = context.payload;
   const labels = labelNames(issue);
@@ -36,7 +39,16 @@ export async function onIssuesClosed(
     installationId: context.payload.installation?.id ?? null,
   };
   if (labels.includes(FREEZE_LABEL)) {
-    await guardFreezeLiftedByHand({ ...base, appId: config.appId, issue: issue.number, sender, how: 'closed', identity });
+    await guardFreezeLiftedByHand({
+      deps: freezeDepsFor(context, config.appId, freezes),
+      owner,
+      repo,
+      issue: issue.number,
+      sender,
+      how: 'closed',
+      at: issue.closed_at ?? issue.updated_at,
+      identity,
+    });
     return;
   }
   if (labels.includes(ACTION_ITEM_LABEL)) {

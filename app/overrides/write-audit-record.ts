@@ -1,6 +1,6 @@
 /**
- * Writes a verified override to the repository's audit log and to the ledger,
- * after checking that the log can still be trusted.
+ * Writes a verified override, or a freeze set or lifted, to the repository's
+ * audit log and to the ledger, after checking that the log can still be trusted.
  *
  * Before every append (each attempt re-reads) the log must verify: an intact
  * hash chain; not emptied; and, with a ledger, holding every record the ledger
@@ -17,6 +17,7 @@
  * `audit verify --ledger` reports it, and commit provenance tells the two apart.
  */
 import type { AuditRecord } from '../../src/core/audit/audit-record.js';
+import type { FreezeAuditRecord } from '../../src/core/audit/freeze-audit-record.js';
 import { verifyChain } from '../../src/core/audit/hash-chain.js';
 import { ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
 import { logDisagreement } from '../../src/core/audit/log-trust.js';
@@ -44,7 +45,7 @@ export type AuditWriteOutcome =
 
 const repoResponse = z.object({ default_branch: z.string() });
 
-/** The record without what the chain and the verification add: what two deliveries of one override share. */
+/** The record without what the chain and the verification add: what two deliveries of one override (or freeze change) share. */
 function reportedContent(record: Record<string, unknown>): string {
   const { hash: _h, prev_hash: _p, verified: _v, ...rest } = record;
   return canonicalJson(rest);
@@ -68,7 +69,7 @@ async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: Le
   });
   if (!outcome.appended && outcome.reason === 'refused') {
     throw new Error(
-      `the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the override ${entry.id} is not in it`,
+      `the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the record ${entry.id} is not in it`,
     );
   }
 }
@@ -76,7 +77,7 @@ async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: Le
 export async function writeAuditRecord(
   client: GitHubClient,
   at: AuditLocation,
-  record: AuditRecord,
+  record: AuditRecord | FreezeAuditRecord,
   ledger: LedgerTarget | null,
   now: Date = new Date(),
 ): Promise<AuditWriteOutcome> {

@@ -221,6 +221,9 @@ export class GitHubState {
   readonly tokenLogins = new Map<string, string>();
   /** Repositories (lowercase `owner/name`) that no token can see: every request about them answers 404. */
   readonly hidden = new Set<string>();
+  // --- freezes read by the Action and the CLI (issue 15): a token without `issues: read`
+  /** Repositories (lowercase `owner/name`) whose issues no token may read: their issue routes answer 403. */
+  readonly issuesForbidden = new Set<string>();
   /** The answers to deployment protection rules, in order: `owner/name`, the run, and the body sent. */
   readonly protectionAnswers: { repository: string; runId: number; body: Record<string, unknown> }[] = [];
   private ids = 1_000_000;
@@ -1463,6 +1466,16 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     };
     const run = (): StandInReply => {
       if (params.owner && params.repo && state.hidden.has(`${params.owner}/${params.repo}`.toLowerCase())) return notFound();
+      if (
+        params.owner &&
+        params.repo &&
+        route.template.startsWith('/repos/{owner}/{repo}/issues') &&
+        state.issuesForbidden.has(`${params.owner}/${params.repo}`.toLowerCase())
+      )
+        return {
+          status: 403,
+          body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+        };
       const repo = params.owner && params.repo ? state.repo(params.owner, params.repo) : null;
       if (repo?.unavailable) return { status: 500, body: { message: 'Server Error' } };
       return route.handle(request, repo);

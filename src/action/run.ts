@@ -157,6 +157,12 @@ async function runGatePhase(): Promise<void> {
         missing: 'set the policy-token input to a token with contents: read on the repository it names',
       },
       target: { repository: runInfo?.repository ?? null, branch: branchOf(runInfo?.ref ?? null) },
+      // Read only when the policy sets freezes.app; the organisation's `.github` with the token that reads its policy.
+      freezes: {
+        client: gh?.client ?? null,
+        orgClient: inputs.policyToken ? createGitHubClient(inputs.policyToken) : null,
+        repository: runInfo?.repository ?? null,
+      },
     });
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
     for (const warning of outcome.warnings) core.warning(`deploy-governor: ${warning}`);

@@ -1,8 +1,10 @@
 /**
  * The CLI's `--repo owner/name` and how the CLI reads the files a policy
- * `extends`: through the GitHub API with GITHUB_TOKEN (or GH_TOKEN), for the
- * repository `--repo` names (so a chain that leaves its owner is refused).
+ * `extends`, and the freezes on command of the repository: through the GitHub
+ * API with GITHUB_TOKEN (or GH_TOKEN), for the repository `--repo` names (so a
+ * chain that leaves its owner is refused).
  */
+import type { FreezeAccess } from '../gate/command-freezes.js';
 import type { ParentAccess } from '../gate/read-policy-file.js';
 import { createGitHubClient } from '../github/rest-client.js';
 import { flagError } from './usage-error.js';
@@ -23,4 +25,11 @@ export function cliParentAccess(repository: string | null, env: NodeJS.ProcessEn
     repository: repo === null ? null : `${repo.owner}/${repo.repo}`,
     missing: 'set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on the repository it names',
   };
+}
+
+/** How the CLI reads freezes on command (when the policy sets `freezes.app`): GITHUB_TOKEN or GH_TOKEN, on --repo. */
+export function cliFreezeAccess(repository: string | null, env: NodeJS.ProcessEnv): Omit<FreezeAccess, 'host'> {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  const repo = repository === null ? null : parseRepo(repository);
+  return { client: token ? createGitHubClient(token) : null, repository: repo === null ? null : `${repo.owner}/${repo.repo}` };
 }

@@ -51,8 +51,11 @@ export interface GateEvaluationRequest {
   limits?: EvaluationLimits;
   /** `budgets`: the SLOs' budgets only (no DR drill, no freeze windows), as a postmortem measures an incident. */
   scope?: 'gate' | 'budgets';
-  /** Freezes on command in force for the environment (read from the repository's `deploy-freeze` issues); ignored for `budgets`. */
-  freezes?: readonly ActiveFreeze[];
+  /**
+   * Freezes on command in force for the environment (read from `deploy-freeze` issues), or how to read them once
+   * the policy is resolved (the Action and the CLI need its `freezes.app`, command-freezes.ts); ignored for `budgets`.
+   */
+  freezes?: readonly ActiveFreeze[] | ((policy: ResolvedPolicy, source: string) => Promise<readonly ActiveFreeze[]>);
   /** The repository (`owner/name`) and branch the rules' `applies-to` is matched against; unknown (null) ones match. */
   target?: Omit<RuleTarget, 'environment'>;
 }
@@ -109,7 +112,12 @@ export async function evaluateGate(request: GateEvaluationRequest): Promise<Gate
   const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
   const { querier, timeoutMs } = request.querierFor(policy, source);
   const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-  const freezes = request.scope === 'budgets' ? [] : (request.freezes ?? []);
+  const freezes =
+    request.scope === 'budgets'
+      ? []
+      : typeof request.freezes === 'function'
+        ? await request.freezes(resolved, source)
+        : (request.freezes ?? []);
   const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs, freezes });
   const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
   return { report, policy: resolved, source, warnings, chain };

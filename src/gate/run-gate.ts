@@ -1,6 +1,7 @@
 /**
  * The Action's and the CLI's gate: the policy file on disk, Prometheus from the
- * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then an
+ * inputs and the policy, freezes on command when the policy names the app that
+ * keeps them (command-freezes.ts), evaluated by the gate service (evaluate-gate.ts); then an
  * override authorized through the GitHub API (the Action's workflow_dispatch
  * input, or the CLI's --override flag by the token's user), and the decision pushed.
  *
@@ -20,6 +21,7 @@ import { readTokenUser } from '../github/read-token-user.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
+import { commandFreezeReader, type FreezeAccess } from './command-freezes.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
 import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
@@ -47,6 +49,8 @@ export interface GateRequest {
   parents?: ParentAccess | null;
   /** The repository and branch the rules' `applies-to` is matched against (unknown: null). */
   target?: Omit<RuleTarget, 'environment'>;
+  /** How freezes on command are read when the policy sets `freezes.app` (absent: no token, so such a policy is refused). */
+  freezes?: Omit<FreezeAccess, 'host'>;
 }
 
 export interface GateOutcome {
@@ -138,9 +142,11 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   const host = request.host ?? 'action';
   const now = request.now ?? new Date();
   let evaluation: Awaited<ReturnType<typeof evaluateGate>>;
+  const freezeWarnings: string[] = [];
   try {
     evaluation = await evaluateGate({
       source: fileSource(request.root, inputs.config, request.parents ?? null),
+      freezes: commandFreezeReader({ client: null, repository: null, ...request.freezes, host }, now, (w) => freezeWarnings.push(w)),
       ...(request.target ? { target: request.target } : {}),
       inputs,
       env: request.env,
@@ -157,7 +163,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
   }
-  const warnings: string[] = [...evaluation.warnings];
+  const warnings: string[] = [...evaluation.warnings, ...freezeWarnings];
   if (inputs['pushgateway-url']) {
     try {
       await pushDecision({

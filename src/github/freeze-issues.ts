@@ -16,6 +16,7 @@ const issueShape = z.object({
   number: z.number().int(),
   body: z.string().nullable().optional(),
   pull_request: z.unknown().optional(),
+  state: z.string().optional(),
   performed_via_github_app: z.object({ id: z.number().int(), slug: z.string().optional() }).nullable().optional(),
 });
 
@@ -36,30 +37,40 @@ function keptBy(issue: z.infer<typeof issueShape>, keeper: FreezeKeeper | number
 /** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
 export const ORG_FREEZE_REPOSITORY = '.github';
 
+/** How the organisation's freezes are read beside the repository's own. */
+export interface FreezeScopeOptions {
+  /** The client for `<owner>/.github` (default: the repository's): the Action reads it with its policy-token. */
+  orgClient?: GitHubClient;
+  /** Called when `<owner>/.github` answers 404 (absent, or not visible to the client): no organisation freezes were read. */
+  onOrgNotFound?: () => void;
+}
+
 /**
  * The freezes that can cover a repository: its own, and its organisation's from `<owner>/.github` (each marked
  * with `repository`). A missing or unreadable `.github` repository (404: absent, or not in the installation)
- * has no freezes; any other failure throws, so a gate fails closed.
+ * has no freezes (`onOrgNotFound` hears of it); any other failure throws, so a gate fails closed.
  */
-export async function readFreezesInScope(client: GitHubClient, owner: string, repo: string, keeper: FreezeKeeper): Promise<StoredFreeze[]> {
+export async function readFreezesInScope(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  keeper: FreezeKeeper,
+  o: FreezeScopeOptions = {},
+): Promise<StoredFreeze[]> {
   const own = await readFreezes(client, owner, repo, keeper);
   if (repo === ORG_FREEZE_REPOSITORY) return own;
   try {
-    const org = await readFreezes(client, owner, ORG_FREEZE_REPOSITORY, keeper);
+    const org = await readFreezes(o.orgClient ?? client, owner, ORG_FREEZE_REPOSITORY, keeper);
     return [...own, ...org.map((f) => ({ ...f, repository: `${owner}/${ORG_FREEZE_REPOSITORY}` }))];
   } catch (error: unknown) {
-    if (httpStatusOf(error) === 404) return own;
-    throw error;
+    if (httpStatusOf(error) !== 404) throw error;
+    o.onOrgNotFound?.();
+    return own;
   }
 }
 
 /** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
-export async function readFreezes(
-  client: GitHubClient,
-  owner: string,
-  repo: string,
-  keeper: FreezeKeeper | number,
-): Promise<StoredFreeze[]> {
+async function readFreezes(client: GitHubClient, owner: string, repo: string, keeper: FreezeKeeper | number): Promise<StoredFreeze[]> {
   const out: StoredFreeze[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
@@ -81,12 +92,15 @@ export async function readFreezes(
   return out;
 }
 
-/** Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened). */
+/**
+ * Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened);
+ * `source.organisation` is the owner when the freeze is organisation-wide.
+ */
 export async function openFreezeIssue(
   client: GitHubClient,
   target: { owner: string; repo: string; appId: number },
   record: FreezeRecord,
-  source: { issue: number; commentId: number },
+  source: { issue: number; commentId: number; organisation: string | null },
 ): Promise<OpenedIssue> {
   const { title, body } = renderFreezeIssue(record, source);
   return openIssueOnce(
@@ -109,19 +123,22 @@ export async function closeFreezeIssue(client: GitHubClient, target: { owner: st
   });
 }
 
-/** One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid. */
+/**
+ * One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid;
+ * `open` whether the issue is open now.
+ */
 export async function readFreezeIssue(
   client: GitHubClient,
   target: { owner: string; repo: string; appId: number },
   issue: number,
-): Promise<{ record: FreezeRecord | null } | null> {
+): Promise<{ record: FreezeRecord | null; open: boolean } | null> {
   const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
     owner: target.owner,
     repo: target.repo,
     issue_number: issue,
   });
   const parsed = issueShape.parse(data);
-  return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body) } : null;
+  return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body), open: parsed.state === 'open' } : null;
 }
 
 /** Reopens a freeze's issue (reopening an open issue changes nothing). */

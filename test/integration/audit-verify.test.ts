@@ -462,8 +462,8 @@ describe('audit verify --ledger alone', () => {
     const ok = await verify('--ledger', 'platform/fleet-ledger');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('ledger platform/fleet-ledger:main at ');
-    expect(ok.out).toContain('OK: ledger/octo/alpha.jsonl (octo/alpha): 2 override(s), hash chain intact');
-    expect(ok.out).toContain('OK: ledger/octo/beta.jsonl (octo/beta): 1 override(s), hash chain intact');
+    expect(ok.out).toContain('OK: ledger/octo/alpha.jsonl (octo/alpha): 2 record(s), hash chain intact');
+    expect(ok.out).toContain('OK: ledger/octo/beta.jsonl (octo/beta): 1 record(s), hash chain intact');
     expect(ok.out).toContain(
       '2026-03-02T10:00:00Z production exhausted by octocat: "override 2" (1002-1-production at deploy-governor-audit:audit/overrides.jsonl)',
     );

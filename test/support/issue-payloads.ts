@@ -58,6 +58,18 @@ function issueFrom(template: Record<string, unknown>, issue: Issue): Record<stri
 
 function withInstallation(payload: Record<string, unknown>): Record<string, unknown> {
   payload.installation = { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNzMzMQ==' };
+  // The stand-in's default branch (the example payload says master): the audit branch starts from it.
+  (payload.repository as Record<string, unknown>).default_branch = 'main';
+  return payload;
+}
+
+/** The same event in another repository of the owner (e.g. the organisation's `.github`). */
+export function inRepository(payload: Record<string, unknown>, name: string): Record<string, unknown> {
+  const repository = payload.repository as Record<string, unknown> & { owner: { login: string } };
+  const fullName = `${repository.owner.login}/${name}`;
+  payload.repository = { ...repository, name, full_name: fullName, html_url: `https://github.com/${fullName}` };
+  const issue = payload.issue as Record<string, unknown> | undefined;
+  if (issue) issue.html_url = `https://github.com/${fullName}/issues/${String(issue.number)}`;
   return payload;
 }
 

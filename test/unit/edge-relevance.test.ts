@@ -13,6 +13,7 @@ import { relevanceOf, SUBSCRIBED_EVENTS } from '../../app/edge/relevance.js';
 import { signatureMatches } from '../../app/edge/verify-signature.js';
 import { onCheckRunCompleted, type CheckRunDeps } from '../../app/handlers/check-run-completed.js';
 import { createNotifier } from '../../app/notify/notifier.js';
+import { createFreezeEvents } from '../../app/freezes/freeze-events.js';
 import { onIssueCommentCreated } from '../../app/handlers/issue-comment-created.js';
 import { onIssuesReopened } from '../../app/handlers/issues-reopened.js';
 import type { AppConfig } from '../../app/app-config.js';
@@ -193,7 +194,12 @@ describe('a dropped delivery is one its handler would have ignored', () => {
   it('comments and reopened issues', async () => {
     for (const payload of [comment('LGTM'), comment('/postmortem x', 'Bot')]) {
       expect(relevanceOf('issue_comment', payload, app).relevant).toBe(false);
-      await expect(onIssueCommentCreated(context(payload), config, lock)).resolves.toBeUndefined();
+      await expect(
+        onIssueCommentCreated(context(payload), config, lock, {
+          events: createFreezeEvents(pino({ level: 'silent' })),
+          ledger: async () => null,
+        }),
+      ).resolves.toBeUndefined();
     }
     const reopened = issues('reopened', ['bug']);
     expect(relevanceOf('issues', reopened, app).relevant).toBe(false);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeCommandFreezes,
+  freezeScopeWords,
   isFreezeActive,
   isFreezeCommand,
   parseFreezeCommand,
@@ -10,6 +11,10 @@ import {
 } from '../../src/core/freeze/freeze-command.js';
 import { readMeta, renderMeta, writeMeta, type FreezeRecord } from '../../src/core/postmortem/issue-metadata.js';
 import { policyFileSchema } from '../../src/core/policy/schema.js';
+import { freezeAuditRecord } from '../../src/core/audit/freeze-audit-record.js';
+import { chainRecord, GENESIS_HASH, verifyChain } from '../../src/core/audit/hash-chain.js';
+import { gateInputsSchema } from '../../src/core/policy/inputs.js';
+import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { mergeLayers, layerOf } from '../../src/core/policy/inherit/merge-policies.js';
 
 const now = new Date('2026-11-29T12:00:00Z');
@@ -186,7 +191,80 @@ describe('freeze records', () => {
   });
 });
 
+describe('organisation-wide freeze issues', () => {
+  it('say every repository of the owner, in the title, the body and the words of replies', () => {
+    const record: FreezeRecord = {
+      scope: 'all',
+      until: '2026-12-01T18:00:00.000Z',
+      reason: 'year end',
+      by: 'lead',
+      at: '2026-11-30T18:00:00.000Z',
+    };
+    const issue = renderFreezeIssue(record, { issue: 4, organisation: 'acme' });
+    expect(issue.title).toBe('Deploy freeze: all environments in every repository of acme until 2026-12-01T18:00:00.000Z');
+    expect(issue.body).toContain('Deploys to all environments in every repository of acme are frozen until');
+    expect(issue.body).toContain('on any issue or pull request of this repository');
+    expect(renderFreezeIssue(record, { issue: 4 }).title).toBe('Deploy freeze: all environments until 2026-12-01T18:00:00.000Z');
+    expect(freezeScopeWords('prod', 'acme')).toBe('`prod` in every repository of acme');
+    expect(freezeScopeWords('prod')).toBe('`prod`');
+  });
+});
+
+describe('freezes in the audit log', () => {
+  const record: FreezeRecord = {
+    scope: 'prod',
+    until: '2026-12-01T18:00:00.000Z',
+    reason: 'migration',
+    by: 'lead',
+    at: '2026-11-30T18:00:00.000Z',
+  };
+  const facts = {
+    repository: 'acme/.github',
+    organisationWide: true,
+    issue: 9,
+    record,
+    actor: 'lead',
+    at: record.at,
+    how: 'command' as const,
+  };
+
+  it('are records of their own kind, one id per freeze issue and change, that chain and verify like overrides', () => {
+    const set = freezeAuditRecord({ ...facts, change: 'freeze' });
+    const lifted = freezeAuditRecord({ ...facts, change: 'unfreeze', actor: null, at: record.until, how: 'expired' });
+    expect(set).toEqual({
+      kind: 'freeze',
+      id: 'freeze-9',
+      at: record.at,
+      repository: 'acme/.github',
+      environment: 'prod',
+      scope: 'organisation',
+      actor: 'lead',
+      reason: 'migration',
+      until: record.until,
+      issue: 9,
+      how: 'command',
+    });
+    expect(lifted).toMatchObject({ kind: 'unfreeze', id: 'unfreeze-9', actor: null, how: 'expired' });
+    const first = chainRecord(set, GENESIS_HASH);
+    const log = `${JSON.stringify(first)}\n${JSON.stringify(chainRecord(lifted, first.hash))}\n`;
+    expect(verifyChain(log)).toEqual({ ok: true, records: 2 });
+    expect(verifyChain(log.replace('"how":"expired"', '"how":"command"'))).toMatchObject({ ok: false, line: 2 });
+  });
+});
+
 describe('the freezes policy key', () => {
+  it('takes the slug of the app whose freezes the Action and the CLI read, resolved to null when absent', () => {
+    expect(policyFileSchema.safeParse({ freezes: { app: 'acme-governor' } }).success).toBe(true);
+    const bad = policyFileSchema.safeParse({ freezes: { app: 'Not A Slug' } });
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error?.issues)).toContain('expected a GitHub App slug such as deploy-governor');
+    expect(resolvePolicy({}, gateInputsSchema.parse({})).freezes).toEqual({ permission: 'maintain', app: null });
+    expect(resolvePolicy({ freezes: { app: 'acme-governor', permission: 'admin' } }, gateInputsSchema.parse({})).freezes).toEqual({
+      permission: 'admin',
+      app: 'acme-governor',
+    });
+  });
+
   it('is strict, defaults to maintain (documented), and merges as an object', () => {
     expect(policyFileSchema.safeParse({ freezes: { permission: 'admin' } }).success).toBe(true);
     expect(policyFileSchema.safeParse({ freezes: { permission: 'owner' } }).success).toBe(false);

@@ -252,6 +252,28 @@ overrides:
       'burn-rate-guards: [{ long: 1h, short: 5m, factor: 14.4 }, { long: 6h, short: 30m, factor: 6 }]',
     ],
   ];
+  it('locks freezes: a child may raise permission and set an app where the parent has none, never lower it or change the app', async () => {
+    const parent = { [ORG]: 'locked: [freezes]\nfreezes: { permission: maintain, app: acme-governor }\n' };
+    const lower = await refusal('extends: acme/.github\nfreezes: { permission: write }', parent);
+    expect(lower.message).toContain(
+      `freezes: freezes.permission may only be raised; the parent has maintain, this file write: freezes is locked by ${ORG} (locked: [freezes])`,
+    );
+    const other = await refusal('extends: acme/.github\nfreezes: { app: my-own-app }', parent);
+    expect(other.message).toContain('freezes.app is acme-governor in the parent and may not be changed to my-own-app');
+    // Reported once, at the top level, however many environments the files name.
+    const withEnvironments = await refusal(
+      'extends: acme/.github\nfreezes: { permission: triage }\nenvironments:\n  prod: {}\n  staging: {}',
+      parent,
+    );
+    expect(withEnvironments.issues.map((i) => i.path)).toEqual(['freezes']);
+    const { file } = await chain('extends: acme/.github\nfreezes: { permission: admin }', parent);
+    expect(file.freezes).toEqual({ permission: 'admin', app: 'acme-governor' });
+    // The default (maintain) is what a parent without a permission locks.
+    const bare = { [ORG]: 'locked: [freezes]\n' };
+    expect((await refusal('extends: acme/.github\nfreezes: { permission: write }', bare)).message).toContain('the parent has maintain');
+    await expect(chain('extends: acme/.github\nfreezes: { app: acme-governor }', bare)).resolves.toBeTruthy();
+  });
+
   it.each(others)('locks %s: looser refused, stricter accepted', async (key, parentValue, looser, stricter) => {
     const parent = { [ORG]: `locked: [${key}]\n${parentValue.startsWith('locked') ? '' : parentValue}\n` };
     const error = await refusal(`extends: acme/.github\n${looser}`, parent);
@@ -264,6 +286,7 @@ overrides:
       'block-on',
       'burn-rate-guards',
       'freeze-windows',
+      'freezes',
       'mode',
       'on-error',
       'overrides',

@@ -296,14 +296,14 @@ function renderLedger(r: LedgerResult): string[] {
     const who = f.repository ?? f.path;
     lines.push(
       f.ok
-        ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact`
+        ? `OK: ${f.path} (${who}): ${f.overrides.length} record(s), hash chain intact`
         : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`,
     );
     lines.push(...listed(f.problems));
     for (const o of f.overrides) {
       const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
       lines.push(
-        `    ${o.at} ${o.environment} ${o.level} by ${o.actor}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`,
+        `    ${o.at} ${o.environment} ${o.kind === 'override' ? o.level : o.kind} by ${o.actor || 'expiry'}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`,
       );
     }
   }

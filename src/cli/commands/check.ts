@@ -24,7 +24,7 @@ import { commandAction } from '../cli-exit.js';
 import { colorEnabled } from '../color.js';
 import { ENV_FALLBACK, parseRawInputs, rawInputsFromOptions } from '../gate-inputs.js';
 import { parseInterval } from '../interval.js';
-import { cliParentAccess, parseRepo } from '../parent-access.js';
+import { cliFreezeAccess, cliParentAccess, parseRepo } from '../parent-access.js';
 import { withCliNextSteps } from '../next-steps.js';
 import { flagError, UsageError } from '../usage-error.js';
 
@@ -67,7 +67,10 @@ export function addGateOptions(command: Command): Command {
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
-    .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
+    .option(
+      '--repo <owner/name>',
+      'the GitHub repository whose roles authorize --override, and whose freezes on command count when the policy sets freezes.app (with GITHUB_TOKEN or GH_TOKEN)',
+    );
 }
 
 /** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
@@ -98,6 +101,7 @@ async function evaluateOnce(options: Record<string, unknown>, inputs: GateInputs
     ...github,
     parents: cliParentAccess(repository, process.env),
     target: { repository, branch: null },
+    freezes: cliFreezeAccess(repository, process.env),
   });
   for (const warning of outcome.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
   return withCliNextSteps(outcome.report, outcome.policy, inputs.override);

@@ -9,8 +9,10 @@ import { ledgerPath } from './ledger-entry.js';
 import { duplicateEntries, notAppended, parseLedger, type LedgerProblem } from './parse-ledger.js';
 import type { ChainVerdict } from './hash-chain.js';
 
-/** One override as the ledger holds it. */
+/** One record as the ledger holds it: an override, or a freeze set or lifted (`kind`). */
 interface LedgerOverride {
+  /** `override`, `freeze` or `unfreeze` (an override record carries no kind). */
+  kind: string;
   id: string;
   at: string;
   environment: string;
@@ -59,6 +61,7 @@ export function verifyLedgerFile(path: string, content: string, name = path): Le
     }
   }
   const overrides = parsed.entries.map((l): LedgerOverride => ({
+    kind: text(l.entry.record.kind) || 'override',
     id: l.entry.id,
     at: text(l.entry.record.at) || l.entry.at,
     environment: text(l.entry.record.environment),

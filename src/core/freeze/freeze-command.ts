@@ -145,18 +145,35 @@ export function activeCommandFreezes(freezes: readonly StoredFreeze[], environme
     }));
 }
 
-/** The title and visible body of a freeze issue (the caller appends the hidden record). */
-export function renderFreezeIssue(record: FreezeRecord, source: { issue: number }): { title: string; body: string } {
-  const where = record.scope === 'all' ? 'all environments' : `\`${record.scope}\``;
+/**
+ * What a freeze covers, in words: `` `production` `` or all environments, and for an organisation-wide freeze
+ * (`organisation` is the owner whose `.github` repository keeps it) in every repository of that owner.
+ */
+export function freezeScopeWords(scope: string, organisation: string | null = null): string {
+  const environments = scope === 'all' ? 'all environments' : `\`${scope}\``;
+  return organisation === null ? environments : `${environments} in every repository of ${organisation}`;
+}
+
+/**
+ * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
+ * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
+ */
+export function renderFreezeIssue(
+  record: FreezeRecord,
+  source: { issue: number; organisation?: string | null },
+): { title: string; body: string } {
+  const organisation = source.organisation ?? null;
+  const where = freezeScopeWords(record.scope, organisation);
+  const what = `${record.scope === 'all' ? 'all environments' : record.scope}${organisation === null ? '' : ` in every repository of ${organisation}`}`;
   return {
-    title: `Deploy freeze: ${record.scope === 'all' ? 'all environments' : record.scope} until ${record.until}`,
+    title: `Deploy freeze: ${what} until ${record.until}`,
     body: [
       `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
       '',
       `**Reason:** ${inert(record.reason)}`,
       `**Frozen by:** ${inert(record.by)}, from #${source.issue}`,
       '',
-      `Comment \`/unfreeze ${record.scope}\` on any issue or pull request to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
+      `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
     ].join('\n'),
   };
 }

@@ -21,3 +21,6 @@ export const DEFAULT_LEVEL_PERMISSIONS: Readonly<Record<'warning' | 'freeze' | '
 };
 
 export const DEFAULT_MIN_REASON_LENGTH = 10;
+
+/** The role that may freeze and unfreeze on command (`freezes.permission`). */
+export const DEFAULT_FREEZE_PERMISSION: Permission = 'maintain';

@@ -12,7 +12,14 @@ import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
+import {
+  DEFAULT_BLOCK_ON,
+  DEFAULT_FREEZE_PERMISSION,
+  DEFAULT_GUARDS,
+  DEFAULT_LEVEL_PERMISSIONS,
+  DEFAULT_MIN_REASON_LENGTH,
+  DEFAULT_THRESHOLDS,
+} from './defaults.js';
 import { overlay } from './overlay.js';
 import { resolveVerifySettings, type VerifySettings } from '../verify/verify-settings.js';
 
@@ -96,6 +103,11 @@ export interface ResolvedPolicy {
   audit: { branch: string; path: string; app: string };
   /** Post-deploy verification (the verify step's inputs apply over it: core/verify/verify-inputs.ts). */
   verify: VerifySettings;
+  /**
+   * Freezes on command: `permission` may run `/freeze` and `/unfreeze`; `app` is the slug of the GitHub App whose
+   * `deploy-freeze` issues the Action and the CLI read (null: they read none).
+   */
+  freezes: { permission: Permission; app: string | null };
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -360,5 +372,7 @@ export function resolvePolicy(
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
     verify: resolveVerifySettings(merged.verify, source),
+    // Top level only (never per environment): who may freeze is one rule per repository.
+    freezes: { permission: file.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION, app: file.freezes?.app ?? null },
   };
 }

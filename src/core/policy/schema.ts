@@ -242,8 +242,17 @@ const freezesSchema = z
       description: 'Lowest repository role that may run `/freeze` and `/unfreeze` in an issue or pull-request comment.',
       default: 'maintain',
     }),
+    app: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
+      .optional()
+      .meta({
+        description:
+          "Slug of your deploy-governor GitHub App: the Action and the CLI then read the `deploy-freeze` issues it opened (the repository's, and its organisation's in `<owner>/.github`) and treat them as the app's protection rule does (status FREEZE). Needs a token that can read issues (the Action: `permissions: issues: read`). Absent: the Action and the CLI do not read freezes on command.",
+        examples: ['deploy-governor'],
+      }),
   })
-  .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment.' });
+  .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment, and which app keeps them.' });
 
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = z

@@ -15,10 +15,12 @@
  * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
  * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
  * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ * | `freezes` | raise `permission` (fewer people may freeze and unfreeze); set `app` where the parent sets none | lowering `permission`; changing or removing the parent's `app` (the freezes the Action and the CLI honour) |
  *
  * The comparison is of effective values, built-in defaults included, at the
  * top level and in every environment section either file names: an
  * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
+ * Keys that exist only at the top level (`freezes`) are compared there once.
  */
 import { BLOCKABLE_STATUSES } from '../../status.js';
 import { canonicalJson } from '../../canonical-json.js';
@@ -26,7 +28,14 @@ import { PERMISSIONS } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
 import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
 import { itemName } from './merge-policies.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from '../defaults.js';
+import {
+  DEFAULT_BLOCK_ON,
+  DEFAULT_FREEZE_PERMISSION,
+  DEFAULT_GUARDS,
+  DEFAULT_LEVEL_PERMISSIONS,
+  DEFAULT_MIN_REASON_LENGTH,
+  DEFAULT_THRESHOLDS,
+} from '../defaults.js';
 import { overlay } from '../overlay.js';
 
 export const LOCKABLE_KEYS = [
@@ -38,11 +47,15 @@ export const LOCKABLE_KEYS = [
   'freeze-windows',
   'burn-rate-guards',
   'overrides',
+  'freezes',
 ] as const;
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
+/** Lockable keys that an environment section cannot set: compared once, at the top level. */
+const TOP_LEVEL_ONLY: ReadonlySet<LockableKey> = new Set(['freezes']);
+
 /** One section's value of a key, as the gate would see it in that environment (the section merges over the top level). */
-type Section = EnvironmentPolicy;
+type Section = EnvironmentPolicy & Pick<PolicyFile, 'freezes'>;
 
 /** Why `child` is looser than `parent` for this key (one line each); empty when it is at least as strict. */
 type Loosening = (parent: Section, child: Section) => string[];
@@ -121,6 +134,21 @@ const overrides: Loosening = (p, c) => {
   return problems;
 };
 
+const freezes: Loosening = (p, c) => {
+  const problems: string[] = [];
+  const permParent = p.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  const permChild = c.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION;
+  if (rankOf(PERMISSIONS, permChild) < rankOf(PERMISSIONS, permParent))
+    problems.push(`freezes.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
+  // The app decides whose freeze issues the Action and the CLI honour: another slug would count another app's issues.
+  const appParent = p.freezes?.app;
+  if (appParent !== undefined && c.freezes?.app !== appParent)
+    problems.push(
+      `freezes.app is ${appParent} in the parent and may not be ${c.freezes?.app === undefined ? 'removed' : `changed to ${c.freezes.app}`}`,
+    );
+  return problems;
+};
+
 const LOOSENING: Record<LockableKey, Loosening> = {
   'block-on': blockOn,
   'on-error': oneWay('on-error', 'block', 'block'),
@@ -130,6 +158,7 @@ const LOOSENING: Record<LockableKey, Loosening> = {
   'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
   'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
   overrides,
+  freezes,
 };
 
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
@@ -155,6 +184,7 @@ export function lockViolations(parent: PolicyFile, merged: PolicyFile, locks: Re
     const lockedBy = locks[key];
     if (lockedBy === undefined) continue;
     for (const env of environments) {
+      if (env !== null && TOP_LEVEL_ONLY.has(key)) continue;
       const at = env === null ? key : `environments.${env}.${key}`;
       for (const problem of LOOSENING[key](effective(parent, env), effective(merged, env))) {
         issues.push({ path: at, message: `${problem}: ${key} is locked by ${lockedBy} (locked: [${key}])` });
