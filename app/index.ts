@@ -9,12 +9,14 @@ import { onCheckRunCompleted } from './handlers/check-run-completed.js';
 import { onProtectionRuleRequested } from './handlers/deployment-protection-rule-requested.js';
 import { onIssueCommentCreated } from './handlers/issue-comment-created.js';
 import { onIssuesClosed } from './handlers/issues-closed.js';
+import { onIssuesOpened } from './handlers/issues-opened.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
 import { appIdentity } from './app-identity.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
+import { startFreezeExpiry, type FreezeExpiryOptions } from './freezes/freeze-expiry.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
@@ -29,6 +31,11 @@ const app: ApplicationFunction = (probot, options) => {
   const identity = appIdentity(probot);
   const verifier = createRunTokenVerifier(config.oidc);
   const notifier = createNotifier(config.notify);
+  // Freezes end on time only where the app runs on (the server passes its clock); the Lambda entry has no timers.
+  const expiryOptions = options?.freezeExpiry as FreezeExpiryOptions | undefined;
+  const expiry = expiryOptions
+    ? startFreezeExpiry(probot, { ...expiryOptions, appId: config.appId, redisUrl: config.redisUrl, log: probot.log })
+    : null;
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
   tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;
   for (const warning of config.tenancy.warnings) probot.log.warn(warning);
@@ -47,6 +54,7 @@ const app: ApplicationFunction = (probot, options) => {
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));
+  probot.on('issues.opened', (context) => onIssuesOpened(context, config, lock, expiry));
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
   probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity));
