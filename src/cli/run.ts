@@ -12,6 +12,7 @@ import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { messageOf } from '../github/client.js';
 import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
+import { registerFreezeCommands } from './commands/freeze.js';
 import { registerGenerateCommands } from './commands/generate.js';
 import { registerPolicyCommands } from './commands/policy-explain.js';
 import { registerPostmortemCommands } from './commands/postmortems.js';
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerGenerateCommands(program);
   registerPostmortemCommands(program);
   registerPolicyCommands(program);
+  registerFreezeCommands(program);
   return program;
 }
 
