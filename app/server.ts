@@ -18,6 +18,7 @@ import { listen } from './config/listen.js';
 import { probotOptions } from './config/probot-env.js';
 import app from './index.js';
 import { systemClock } from './freezes/expiry-clock.js';
+import { freezeExpiryEnabled } from './freezes/expiry-env.js';
 import type { FreezeExpiry } from './freezes/freeze-expiry.js';
 import { quietRepeatedRedisErrors } from './edge/quiet-redis-log.js';
 import { createReadiness } from './edge/readiness.js';
@@ -53,11 +54,18 @@ const config = env.app;
 const probot = new Probot({ ...probotOptions(env.probot), Octokit: AppOctokit });
 const routes: RouteHandler[] = [];
 let freezeExpiry: FreezeExpiry | null = null;
+const expiryEnabled = (() => {
+  try {
+    return freezeExpiryEnabled(process.env);
+  } catch (error: unknown) {
+    return stopOn(error);
+  }
+})();
 await probot.load(app, {
   cwd: process.cwd(),
   addHandler: (handler) => routes.push(handler as RouteHandler),
   // Freezes are closed when they end (app/freezes/freeze-expiry.ts): a long-running server can keep timers.
-  freezeExpiry: { clock: systemClock, started: (expiry: FreezeExpiry) => (freezeExpiry = expiry) },
+  ...(expiryEnabled ? { freezeExpiry: { clock: systemClock, started: (expiry: FreezeExpiry) => (freezeExpiry = expiry) } } : {}),
 });
 
 // The queue's and the edge's own variables (app/queue/queue-env.ts), checked with all the others above.
