@@ -9,6 +9,7 @@ import { onCheckRunCompleted } from './handlers/check-run-completed.js';
 import { onProtectionRuleRequested } from './handlers/deployment-protection-rule-requested.js';
 import { onIssueCommentCreated } from './handlers/issue-comment-created.js';
 import { onIssuesClosed } from './handlers/issues-closed.js';
+import { onIssuesOpened } from './handlers/issues-opened.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
@@ -16,6 +17,7 @@ import { appIdentity } from './app-identity.js';
 import { createFreezeEvents } from './freezes/freeze-events.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
+import { startFreezeExpiry, type FreezeExpiryOptions } from './freezes/freeze-expiry.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
@@ -48,10 +50,16 @@ const app: ApplicationFunction = (probot, options) => {
   // Freezes starting and ending: announced here, reacted to by whoever registers on `freezeEvents`.
   const freezeEvents = createFreezeEvents(probot.log);
   const freezes = { events: freezeEvents, ledger };
+  // Freezes end on time only where the app runs on (the server passes its clock); the Lambda entry has no timers.
+  const expiryOptions = options?.freezeExpiry as FreezeExpiryOptions | undefined;
+  const expiry = expiryOptions
+    ? startFreezeExpiry(probot, { ...expiryOptions, appId: config.appId, redisUrl: config.redisUrl, log: probot.log, freezes })
+    : null;
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier, freezes));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock, freezes));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));
+  probot.on('issues.opened', (context) => onIssuesOpened(context, config, lock, expiry, freezes));
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity, freezes));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
   probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity, freezes));

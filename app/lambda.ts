@@ -25,6 +25,9 @@
  * and then `200 {"handled"}`. There is no queue: the delivery is handled within
  * the invocation, so give the function a timeout under GitHub's 10 s. A Lambda
  * serves webhooks only: the Alertmanager and sweep routes need the server.
+ * Nor does it keep timers: a freeze stops counting at its end all the same, and
+ * its issue is closed the next time the app reads that repository's freezes
+ * (the server closes it on time: app/freezes/freeze-expiry.ts).
  */
 import { Probot } from 'probot';
 import { messageOf } from '../src/github/client.js';

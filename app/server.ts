@@ -17,6 +17,9 @@ import { loadEnvFile } from './config/env-file.js';
 import { listen } from './config/listen.js';
 import { probotOptions } from './config/probot-env.js';
 import app from './index.js';
+import { systemClock } from './freezes/expiry-clock.js';
+import { freezeExpiryEnabled } from './freezes/expiry-env.js';
+import type { FreezeExpiry } from './freezes/freeze-expiry.js';
 import { quietRepeatedRedisErrors } from './edge/quiet-redis-log.js';
 import { createReadiness } from './edge/readiness.js';
 import { createMemoryDeliveryQueue } from './queue/memory-delivery-queue.js';
@@ -50,7 +53,20 @@ const config = env.app;
 
 const probot = new Probot({ ...probotOptions(env.probot), Octokit: AppOctokit });
 const routes: RouteHandler[] = [];
-await probot.load(app, { cwd: process.cwd(), addHandler: (handler) => routes.push(handler as RouteHandler) });
+let freezeExpiry: FreezeExpiry | null = null;
+const expiryEnabled = (() => {
+  try {
+    return freezeExpiryEnabled(process.env);
+  } catch (error: unknown) {
+    return stopOn(error);
+  }
+})();
+await probot.load(app, {
+  cwd: process.cwd(),
+  addHandler: (handler) => routes.push(handler as RouteHandler),
+  // Freezes are closed when they end (app/freezes/freeze-expiry.ts): a long-running server can keep timers.
+  ...(expiryEnabled ? { freezeExpiry: { clock: systemClock, started: (expiry: FreezeExpiry) => (freezeExpiry = expiry) } } : {}),
+});
 
 // The queue's and the edge's own variables (app/queue/queue-env.ts), checked with all the others above.
 const edge = env.queue;
@@ -89,6 +105,7 @@ async function shutdown(signal: string): Promise<void> {
   probot.log.info(`${signal}: stopping`);
   server.close();
   await workers.stop(20_000);
+  await freezeExpiry?.stop();
   const left = await queue.stats();
   if (!queue.durable && left.queued + left.delayed + left.inFlight > 0)
     probot.log.error(left, 'stopping with deliveries not yet handled (no REDIS_URL: they are lost; redeliver them from the app settings)');

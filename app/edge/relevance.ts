@@ -16,7 +16,7 @@
  * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block |
  * | `deployment_protection_rule.requested` | always |
  * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …`, `/freeze …` or `/unfreeze …` |
- * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label); by anyone on a `deploy-freeze` issue |
+ * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label); by anyone on a `deploy-freeze` issue; opened by a person with `/freeze …` or `/unfreeze …` as the body's first line (a freeze request) |
  * | `issues.closed` | the issue has at least one label (an action item, or an incident with its severity) |
  * | `issues.reopened` | the issue is labelled `action-item` |
  * | `issues.unlabeled` | the label removed is `deploy-freeze` (by anyone: a bot other than this app may not lift a freeze either) |
@@ -115,6 +115,8 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
         if (str(obj(payload.label)?.name) !== FREEZE_LABEL) return ignored(`the label removed is not ${FREEZE_LABEL}`);
       } else if (action === 'reopened') {
         if (!hasLabel(issue, ACTION_ITEM_LABEL)) return ignored(`the issue is not labelled ${ACTION_ITEM_LABEL}`);
+      } else if (action === 'opened' && !isBot(payload) && isFreezeCommand(str(issue?.body) ?? '')) {
+        // A freeze request (the CLI's `deploy-governor freeze`): app/freezes/freeze-request.ts.
       } else if (labelCount(issue) === 0) {
         return ignored('the issue has no labels (neither a postmortem, an incident nor an action item)');
       }

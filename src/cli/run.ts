@@ -13,6 +13,7 @@ import { messageOf } from '../github/client.js';
 import { registerAuditCommands } from './commands/audit-verify.js';
 import { registerCheckCommands } from './commands/check.js';
 import { registerFleetCommands } from './commands/fleet.js';
+import { registerFreezeCommands } from './commands/freeze.js';
 import { registerGenerateCommands } from './commands/generate.js';
 import { registerPolicyCommands } from './commands/policy-explain.js';
 import { registerPostmortemCommands } from './commands/postmortems.js';
@@ -38,6 +39,7 @@ function buildProgram(): Command {
   registerPolicyCommands(program);
   registerVerifyCommands(program);
   registerFleetCommands(program);
+  registerFreezeCommands(program);
   return program;
 }
 

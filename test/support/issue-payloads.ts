@@ -44,6 +44,7 @@ function issueFrom(template: Record<string, unknown>, issue: Issue): Record<stri
     updated_at: issue.updated_at,
     closed_at: issue.closed_at,
     html_url: `https://github.com/${OWNER}/${REPO}/issues/${issue.number}`,
+    performed_via_github_app: issue.performed_via_github_app,
     ...(issue.pull_request
       ? {
           pull_request: {

@@ -23,8 +23,12 @@ export interface StandInHarness {
   stop(): Promise<void>;
 }
 
-export async function startStandInHarness(env: Record<string, string | undefined> = {}): Promise<StandInHarness> {
-  const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest });
+/** `github`: share another harness's stand-in (a second instance, or a restart); `load`: more load options for the app. */
+export async function startStandInHarness(
+  env: Record<string, string | undefined> = {},
+  o: { github?: GitHubStateStandIn; load?: Record<string, unknown> } = {},
+): Promise<StandInHarness> {
+  const github = o.github ?? (await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest }));
   const saved = new Map<string, string | undefined>();
   for (const [k, v] of Object.entries({
     APP_ID: String(APP_ID),
@@ -47,7 +51,7 @@ export async function startStandInHarness(env: Record<string, string | undefined
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
   });
   const handlers: Handler[] = [];
-  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h) });
+  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h), ...o.load });
   const server: Server = createServer((req, res) => {
     void (async () => {
       for (const handler of handlers) if (await handler(req, res)) return;
@@ -66,7 +70,7 @@ export async function startStandInHarness(env: Record<string, string | undefined
     receive: (name, payload) => probot.receive({ id: `delivery-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await github.stop();
+      if (!o.github) await github.stop();
       for (const [k, v] of saved) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;

@@ -116,6 +116,20 @@ describe('relevanceOf', () => {
     expect(relevanceOf('issue_comment', comment('/freeze prod 2h x', 'Bot'), app).relevant).toBe(false);
   });
 
+  it('keeps an unlabelled issue a person opens with a /freeze or /unfreeze first line (a freeze request), and nothing else unlabelled', () => {
+    const request = (body: string, action = 'opened', type = 'User') => {
+      const p = issues(action, [], type);
+      (p.issue as { body?: string }).body = body;
+      return p;
+    };
+    expect(relevanceOf('issues', request('/freeze prod 2h migration\n\nfrom the CLI'), app).relevant).toBe(true);
+    expect(relevanceOf('issues', request('/unfreeze all'), app).relevant).toBe(true);
+    expect(relevanceOf('issues', request('please /freeze prod'), app).relevant).toBe(false);
+    // Only at opening, and only by a person: an edit into a command, or a bot's request, is nothing to the app.
+    expect(relevanceOf('issues', request('/freeze prod 2h x', 'edited'), app).relevant).toBe(false);
+    expect(relevanceOf('issues', request('/freeze prod 2h x', 'opened', 'Bot'), app).relevant).toBe(false);
+  });
+
   it('keeps labelled issues opened, edited or closed by people, and reopened action items', () => {
     for (const action of ['opened', 'edited', 'closed'])
       expect(relevanceOf('issues', issues(action, ['postmortem']), app).relevant, action).toBe(true);
