@@ -12,7 +12,7 @@ import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
+import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_HOLD_INTERVAL, DEFAULT_HOLD_LIMIT, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
 import { overlay } from './overlay.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
@@ -93,6 +93,10 @@ export interface ResolvedPolicy {
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
+  /** What the app's protection rule does with a deploy blocked by a freeze or the budget (src/core/hold/). */
+  onBlock: 'hold' | 'reject';
+  /** The longest hold and how often a held deploy is evaluated again, as written and in milliseconds. */
+  hold: { limit: string; limitMs: number; interval: string; intervalMs: number };
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -356,5 +360,13 @@ export function resolvePolicy(
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
+    onBlock: merged['on-block'] ?? 'reject',
+    hold: resolveHold(merged),
   };
+}
+
+function resolveHold(merged: EnvironmentPolicy): ResolvedPolicy['hold'] {
+  const limit = merged.hold?.limit ?? DEFAULT_HOLD_LIMIT;
+  const interval = merged.hold?.interval ?? DEFAULT_HOLD_INTERVAL;
+  return { limit, limitMs: parseDurationMs(limit), interval, intervalMs: parseDurationMs(interval) };
 }

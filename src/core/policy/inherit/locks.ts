@@ -15,6 +15,7 @@
  * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
  * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
  * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ * | `on-block` | turn `hold` into `reject`; shorten `hold.limit` | `hold` where the parent rejects; a longer `hold.limit` than the parent's |
  *
  * The comparison is of effective values, built-in defaults included, at the
  * top level and in every environment section either file names: an
@@ -26,7 +27,8 @@ import { PERMISSIONS } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
 import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
 import { itemName } from './merge-policies.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from '../defaults.js';
+import { parseDurationMs } from '../../duration.js';
+import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_HOLD_LIMIT, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from '../defaults.js';
 import { overlay } from '../overlay.js';
 
 export const LOCKABLE_KEYS = [
@@ -38,6 +40,7 @@ export const LOCKABLE_KEYS = [
   'freeze-windows',
   'burn-rate-guards',
   'overrides',
+  'on-block',
 ] as const;
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
@@ -121,6 +124,20 @@ const overrides: Loosening = (p, c) => {
   return problems;
 };
 
+/** A held deploy waits and may then go out unattended: rejecting at once is the stricter answer, and a shorter hold the stricter hold. */
+const onBlock: Loosening = (p, c) => {
+  const parent = p['on-block'] ?? 'reject';
+  const child = c['on-block'] ?? 'reject';
+  if (parent === 'reject' && child !== 'reject') return [`on-block is reject in the parent and may not become ${child}`];
+  if (parent === 'hold' && child === 'hold') {
+    const limitParent = p.hold?.limit ?? DEFAULT_HOLD_LIMIT;
+    const limitChild = c.hold?.limit ?? DEFAULT_HOLD_LIMIT;
+    if (parseDurationMs(limitChild) > parseDurationMs(limitParent))
+      return [`hold.limit may only be shortened; the parent has ${limitParent}, this file makes it ${limitChild}`];
+  }
+  return [];
+};
+
 const LOOSENING: Record<LockableKey, Loosening> = {
   'block-on': blockOn,
   'on-error': oneWay('on-error', 'block', 'block'),
@@ -130,6 +147,7 @@ const LOOSENING: Record<LockableKey, Loosening> = {
   'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
   'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
   overrides,
+  'on-block': onBlock,
 };
 
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
