@@ -15,12 +15,22 @@ import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
 import { appIdentity } from './app-identity.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
+import { createFreezeEvents, type FreezeEvents } from './freezes/freeze-events.js';
+import { createHeldDeployments, type HeldDeployments } from './held/held-deployments.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
 import { tenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
 import { sweepRoute } from './routes/sweep-route.js';
+
+/**
+ * What a host may pass to the app besides Probot's own options: `onServices` receives the held-deployment service,
+ * which only a long-running host starts (app/server.ts; tests, with a controlled clock), and the freeze events.
+ */
+export interface AppHostOptions {
+  onServices?: (services: { held: HeldDeployments; freezeEvents: FreezeEvents }) => void;
+}
 
 const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
@@ -29,6 +39,11 @@ const app: ApplicationFunction = (probot, options) => {
   const identity = appIdentity(probot);
   const verifier = createRunTokenVerifier(config.oidc);
   const notifier = createNotifier(config.notify);
+  const freezeEvents = createFreezeEvents(probot.log);
+  const held = createHeldDeployments({ probot, config, lock, notifier });
+  // A freeze that ends releases at once what it held.
+  freezeEvents.on((change) => held.onFreezeChange(change));
+  (options as AppHostOptions | undefined)?.onServices?.({ held, freezeEvents });
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
   tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;
   for (const warning of config.tenancy.warnings) probot.log.warn(warning);
@@ -44,7 +59,7 @@ const app: ApplicationFunction = (probot, options) => {
     return { client, ...ledgerRepo };
   };
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
-  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier));
+  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier, held));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity));

@@ -62,7 +62,9 @@ export function deployFigures(n: DeployNotification): [string, string][] {
     ['Burn rate (1h)', formatBurnRate(n.burnRate)],
     ...(n.kind === 'override' ? ([['Override level', n.level]] as [string, string][]) : []),
     ...(n.kind === 'blocked' && n.requiredOverride ? ([['Override needed', n.requiredOverride]] as [string, string][]) : []),
-    ...(n.kind === 'held-released' || n.kind === 'held-expired' ? ([['Held for', humanDuration(n.heldSeconds)]] as [string, string][]) : []),
+    ...(n.kind === 'held-released' || n.kind === 'held-expired'
+      ? ([['Held for', humanDuration(n.heldSeconds)]] as [string, string][])
+      : []),
   ];
 }
 

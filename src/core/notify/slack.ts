@@ -20,7 +20,17 @@
  * at most 3000, its fields at most 10 of at most 2000; a context block at most 10
  * elements. Everything is cut with a marker below them.
  */
-import { clip, CUT_MARKER, deployFigures, deployIcon, headline, MAX_ITEMS, oneLine, shownReasons, type DeployNotification } from './chat-text.js';
+import {
+  clip,
+  CUT_MARKER,
+  deployFigures,
+  deployIcon,
+  headline,
+  MAX_ITEMS,
+  oneLine,
+  shownReasons,
+  type DeployNotification,
+} from './chat-text.js';
 import type { Notification } from './notification.js';
 
 /** A text object (only the fields this renderer uses). */

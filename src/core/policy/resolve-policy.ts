@@ -12,7 +12,15 @@ import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_HOLD_INTERVAL, DEFAULT_HOLD_LIMIT, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
+import {
+  DEFAULT_BLOCK_ON,
+  DEFAULT_GUARDS,
+  DEFAULT_HOLD_INTERVAL,
+  DEFAULT_HOLD_LIMIT,
+  DEFAULT_LEVEL_PERMISSIONS,
+  DEFAULT_MIN_REASON_LENGTH,
+  DEFAULT_THRESHOLDS,
+} from './defaults.js';
 import { overlay } from './overlay.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';

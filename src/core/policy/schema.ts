@@ -433,7 +433,7 @@ const notifySchema = z
       .optional()
       .meta({
         description:
-          'What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold\'s limit).',
+          "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit).",
         default: [...NOTIFICATION_KINDS],
       }),
   })

@@ -28,7 +28,14 @@ import type { PolicyIssue } from '../policy-error.js';
 import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
 import { itemName } from './merge-policies.js';
 import { parseDurationMs } from '../../duration.js';
-import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_HOLD_LIMIT, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from '../defaults.js';
+import {
+  DEFAULT_BLOCK_ON,
+  DEFAULT_GUARDS,
+  DEFAULT_HOLD_LIMIT,
+  DEFAULT_LEVEL_PERMISSIONS,
+  DEFAULT_MIN_REASON_LENGTH,
+  DEFAULT_THRESHOLDS,
+} from '../defaults.js';
 import { overlay } from '../overlay.js';
 
 export const LOCKABLE_KEYS = [
