@@ -46,7 +46,7 @@ export async function onProtectionRuleRequested(
   let state: 'approved' | 'rejected';
   let comment: string;
   let rejected: Report | null = null;
-  const now = new Date();
+  const now = held.now();
   try {
     const { report, policy } = await evaluateDeployment(
       { config, log: context.log, client, now },

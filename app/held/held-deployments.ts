@@ -55,6 +55,8 @@ export interface HoldRequest {
 export interface HeldDeployments {
   /** Whether a hold can be released here (the server started the schedule). */
   readonly running: boolean;
+  /** The time holds are measured in (the schedule's clock), for the protection rule's first evaluation too. */
+  now(): Date;
   /** Holds the deploy: `not-pending` when GitHub does not list the run as waiting on the environment (nothing held). */
   hold(request: HoldRequest): Promise<'held' | 'already-held' | 'not-pending'>;
   /** A freeze ended: every hold it concerns is evaluated now (a FreezeEvents listener). */
@@ -81,6 +83,7 @@ export function createHeldDeployments(o: { probot: Probot; config: AppConfig; lo
   let clock: HoldClock = realClock;
   let cancel: (() => void) | null = null;
   let ticking: Promise<void> | null = null;
+  let closed = false;
   const ctx = (): HoldContext => ({ probot: o.probot, config: o.config, lock: o.lock, notifier: o.notifier, store, clock, log });
 
   async function evaluate(holds: readonly HeldDeployment[], now: boolean): Promise<void> {
@@ -112,6 +115,8 @@ export function createHeldDeployments(o: { probot: Probot; config: AppConfig; lo
     get running() {
       return cancel !== null;
     },
+
+    now: () => clock.now(),
 
     async hold(r) {
       const id = { owner: r.owner, repo: r.repo, runId: r.runId, environment: r.environment, installationId: r.installationId };
@@ -173,7 +178,8 @@ export function createHeldDeployments(o: { probot: Probot; config: AppConfig; lo
       cancel?.();
       cancel = null;
       await ticking;
-      await store.close();
+      if (!closed) await store.close();
+      closed = true;
     },
   };
 }

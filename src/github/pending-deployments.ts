@@ -4,17 +4,24 @@
  * payload only claims it), and the run itself gives the commit and branch.
  */
 import { z } from 'zod';
-import type { GitHubClient } from './client.js';
+import { httpStatusOf, type GitHubClient } from './client.js';
 
 const pendingList = z.array(z.object({ environment: z.object({ name: z.string().optional() }).passthrough() }).passthrough());
 
-/** The environments a run is waiting on (protection rules, reviewers or a wait timer): GET …/pending_deployments. */
+/** The environments a run is waiting on (protection rules, reviewers or a wait timer): GET …/pending_deployments; none for an unknown run. */
 export async function pendingEnvironments(client: GitHubClient, owner: string, repo: string, runId: number): Promise<string[]> {
-  const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', {
-    owner,
-    repo,
-    run_id: runId,
-  });
+  let data: unknown;
+  try {
+    ({ data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', {
+      owner,
+      repo,
+      run_id: runId,
+    }));
+  } catch (error: unknown) {
+    // No such run (a forged or foreign run id): nothing waits.
+    if (httpStatusOf(error) === 404) return [];
+    throw error;
+  }
   return pendingList.parse(data).flatMap((p) => (p.environment.name ? [p.environment.name] : []));
 }
 

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Probot, ProbotOctokit } from 'probot';
-import app from '../../app/index.js';
+import app, { type AppHostOptions } from '../../app/index.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
 import { checkGitHubRequest } from './github-request-checker.js';
 import { APP_ID, APP_VARIABLES, testPrivateKey, type Handler } from './probot-harness.js';
@@ -23,8 +23,17 @@ export interface StandInHarness {
   stop(): Promise<void>;
 }
 
-export async function startStandInHarness(env: Record<string, string | undefined> = {}): Promise<StandInHarness> {
-  const github = await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest });
+/** `github`: another harness's stand-in, shared (a restarted or second instance; left running by stop); `load`: host options for the app (app/index.ts AppHostOptions). */
+interface StandInOptions {
+  github?: GitHubStateStandIn;
+  load?: AppHostOptions;
+}
+
+export async function startStandInHarness(
+  env: Record<string, string | undefined> = {},
+  options: StandInOptions = {},
+): Promise<StandInHarness> {
+  const github = options.github ?? (await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest }));
   const saved = new Map<string, string | undefined>();
   for (const [k, v] of Object.entries({
     APP_ID: String(APP_ID),
@@ -47,7 +56,7 @@ export async function startStandInHarness(env: Record<string, string | undefined
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
   });
   const handlers: Handler[] = [];
-  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h) });
+  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h), ...options.load });
   const server: Server = createServer((req, res) => {
     void (async () => {
       for (const handler of handlers) if (await handler(req, res)) return;
@@ -66,7 +75,7 @@ export async function startStandInHarness(env: Record<string, string | undefined
     receive: (name, payload) => probot.receive({ id: `delivery-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await github.stop();
+      if (!options.github) await github.stop();
       for (const [k, v] of saved) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
