@@ -251,6 +251,10 @@ overrides:
       'environments:\n  prod: { burn-rate-guards: [] }',
       'burn-rate-guards: [{ long: 1h, short: 5m, factor: 14.4 }, { long: 6h, short: 30m, factor: 6 }]',
     ],
+    // A held deploy may go out unattended later: reject (the default) is stricter, and so is a shorter hold.
+    ['on-block', 'on-block: reject', 'environments:\n  prod: { on-block: hold }', 'on-block: reject'],
+    ['on-block', 'on-block: hold\nhold: { limit: 4h }', 'hold: { limit: 2d }', 'on-block: reject'],
+    ['on-block', 'on-block: hold\nhold: { limit: 4h }', 'hold: { limit: 5h }', 'hold: { limit: 1h, interval: 1m }'],
   ];
   it.each(others)('locks %s: looser refused, stricter accepted', async (key, parentValue, looser, stricter) => {
     const parent = { [ORG]: `locked: [${key}]\n${parentValue.startsWith('locked') ? '' : parentValue}\n` };
@@ -265,6 +269,7 @@ overrides:
       'burn-rate-guards',
       'freeze-windows',
       'mode',
+      'on-block',
       'on-error',
       'overrides',
       'thresholds',
