@@ -36,7 +36,7 @@ const TICK_MS = 30_000;
 const CONCURRENCY = 4;
 
 /** A deploy the protection rule decided to hold. */
-export interface HoldRequest {
+interface HoldRequest {
   client: GitHubClient;
   log: Logger;
   owner: string;

@@ -8,7 +8,7 @@ import { httpStatusOf, type GitHubClient } from './client.js';
 
 const pendingList = z.array(z.object({ environment: z.object({ name: z.string().optional() }).passthrough() }).passthrough());
 
-/** The environments a run is waiting on (protection rules, reviewers or a wait timer): GET …/pending_deployments; none for an unknown run. */
+/** The environments a run waits on (protection rules, reviewers, a wait timer): GET …/pending_deployments; none for an unknown run. */
 export async function pendingEnvironments(client: GitHubClient, owner: string, repo: string, runId: number): Promise<string[]> {
   let data: unknown;
   try {

@@ -23,7 +23,10 @@ export interface StandInHarness {
   stop(): Promise<void>;
 }
 
-/** `github`: another harness's stand-in, shared (a restarted or second instance; left running by stop); `load`: host options for the app (app/index.ts AppHostOptions). */
+/**
+ * `github`: another harness's stand-in, shared (a restarted or second instance; left running by stop); `load`: host
+ * options for the app (app/index.ts AppHostOptions).
+ */
 interface StandInOptions {
   github?: GitHubStateStandIn;
   load?: AppHostOptions;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const heldDeploymentSchema = z.strictObject({
+const heldDeploymentSchema = z.strictObject({
   owner: z.string().min(1),
   repo: z.string().min(1),
   installationId: z.number().int().positive(),
