@@ -8,7 +8,8 @@
  * through the run's callback (reevaluate-hold.ts).
  *
  * Only a started service holds: the server starts it (app/server.ts) after a
- * start-up rebuild from GitHub when holds are kept in memory. The Lambda entry
+ * start-up rebuild from GitHub when holds are kept in memory (unless
+ * HELD_REBUILD=false). The Lambda entry
  * never starts it, having no timer: there the protection rule rejects at once,
  * saying that holding needs the server.
  */
@@ -159,7 +160,7 @@ export function createHeldDeployments(o: { probot: Probot; config: AppConfig; lo
 
     async start(withClock = realClock) {
       clock = withClock;
-      if (!store.durable) {
+      if (!store.durable && o.config.held.rebuild) {
         try {
           const found = await rebuildHolds({ probot: o.probot, clock, log }, (hold) => store.put(hold));
           log.info({ found }, 'held deployments rebuilt from GitHub');

@@ -161,6 +161,8 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
       GHE_HOST: github.host,
       GHE_PROTOCOL: github.protocol.replace(':', ''),
       OPERATOR_TOKEN: INSTANCE_OPERATOR_TOKEN,
+      // No start-up rebuild of held deployments (app/held/rebuild-holds.ts): its requests would skew what tests and the bench count.
+      HELD_REBUILD: 'false',
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
       ...o.env,
     },
