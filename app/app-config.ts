@@ -48,6 +48,8 @@ export interface AppConfig {
   limits: AppEvaluationLimits;
   /** Chat webhooks by name, and the repositories allowed to use each (NOTIFY_WEBHOOKS; app/notify). */
   notify: NotifyChannels;
+  /** HELD_REBUILD: whether the server rebuilds held deployments from GitHub at start when they are kept in memory (app/held). */
+  held: { rebuild: boolean };
 }
 
 /** Origin and path without a trailing slash, credentials, query or fragment. */
@@ -181,6 +183,9 @@ function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits' 
   const issuer = readUrl(r, 'GITHUB_OIDC_ISSUER', 'https://token.actions.githubusercontent.com');
   const clockToleranceSeconds = Math.round(readDurationMs(r, 'GITHUB_OIDC_LEEWAY', '10m', 600_000) / 1000);
   const ledgerRepo = readLedgerRepo(r);
+  const heldRebuild = r.trimmed('HELD_REBUILD')?.toLowerCase();
+  if (heldRebuild !== undefined && heldRebuild !== 'true' && heldRebuild !== 'false')
+    r.problem('HELD_REBUILD', heldRebuild, 'expected true or false');
   return r.result(() => ({
     appId: appId!,
     prometheus: prometheusUrl ? { url: prometheusUrl, headers, timeoutMs } : null,
@@ -194,6 +199,7 @@ function parseBaseEnv(env: Env): EnvResult<Omit<AppConfig, 'tenancy' | 'limits' 
     // later than that. Replaying an expired token gains nothing: it vouches for one report, logged once.
     oidc: { issuer: (issuer ?? 'https://token.actions.githubusercontent.com').replace(/\/+$/, ''), clockToleranceSeconds },
     ledgerRepo,
+    held: { rebuild: heldRebuild !== 'false' },
   }));
 }
 

@@ -14,10 +14,11 @@ import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
 import { appIdentity } from './app-identity.js';
-import { createFreezeEvents } from './freezes/freeze-events.js';
+import { createFreezeEvents, type FreezeEvents } from './freezes/freeze-events.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createIssueLock } from './issue-lock.js';
 import { startFreezeExpiry, type FreezeExpiryOptions } from './freezes/freeze-expiry.js';
+import { createHeldDeployments, type HeldDeployments } from './held/held-deployments.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
@@ -25,6 +26,14 @@ import { tenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
 import { fleetRoute } from './routes/fleet-route.js';
 import { sweepRoute } from './routes/sweep-route.js';
+
+/**
+ * What a host may pass to the app besides Probot's own options: `onServices` receives the held-deployment service,
+ * which only a long-running host starts (app/server.ts; tests, with a controlled clock), and the freeze events.
+ */
+export interface AppHostOptions {
+  onServices?: (services: { held: HeldDeployments; freezeEvents: FreezeEvents }) => void;
+}
 
 const app: ApplicationFunction = (probot, options) => {
   const config = readAppConfig();
@@ -50,13 +59,17 @@ const app: ApplicationFunction = (probot, options) => {
   // Freezes starting and ending: announced here, reacted to by whoever registers on `freezeEvents`.
   const freezeEvents = createFreezeEvents(probot.log);
   const freezes = { events: freezeEvents, ledger };
+  const held = createHeldDeployments({ probot, config, lock, notifier, freezes });
+  // A freeze that ends releases at once what it held.
+  freezeEvents.on((change) => held.onFreezeChange(change));
+  (options as AppHostOptions | undefined)?.onServices?.({ held, freezeEvents });
   // Freezes end on time only where the app runs on (the server passes its clock); the Lambda entry has no timers.
   const expiryOptions = options?.freezeExpiry as FreezeExpiryOptions | undefined;
   const expiry = expiryOptions
     ? startFreezeExpiry(probot, { ...expiryOptions, appId: config.appId, redisUrl: config.redisUrl, log: probot.log, freezes })
     : null;
   probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
-  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier, freezes));
+  probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier, held, freezes));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock, freezes));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));
   probot.on('issues.opened', (context) => onIssuesOpened(context, config, lock, expiry, freezes));

@@ -16,10 +16,11 @@ import { readEnvironment } from './app-config.js';
 import { loadEnvFile } from './config/env-file.js';
 import { listen } from './config/listen.js';
 import { probotOptions } from './config/probot-env.js';
-import app from './index.js';
+import app, { type AppHostOptions } from './index.js';
 import { systemClock } from './freezes/expiry-clock.js';
 import { freezeExpiryEnabled } from './freezes/expiry-env.js';
 import type { FreezeExpiry } from './freezes/freeze-expiry.js';
+import type { HeldDeployments } from './held/held-deployments.js';
 import { quietRepeatedRedisErrors } from './edge/quiet-redis-log.js';
 import { createReadiness } from './edge/readiness.js';
 import { createMemoryDeliveryQueue } from './queue/memory-delivery-queue.js';
@@ -61,9 +62,12 @@ const expiryEnabled = (() => {
     return stopOn(error);
   }
 })();
+let held: HeldDeployments | null = null;
+const hostOptions: AppHostOptions = { onServices: (services) => (held = services.held) };
 await probot.load(app, {
   cwd: process.cwd(),
   addHandler: (handler) => routes.push(handler as RouteHandler),
+  ...hostOptions,
   // Freezes are closed when they end (app/freezes/freeze-expiry.ts): a long-running server can keep timers.
   ...(expiryEnabled ? { freezeExpiry: { clock: systemClock, started: (expiry: FreezeExpiry) => (freezeExpiry = expiry) } } : {}),
 });
@@ -99,6 +103,8 @@ const server = createWebhookServer({
 });
 // Printed once the port is bound; a port in use or a host not this machine's is named like the variables above.
 probot.log.info(`deploy-governor listening on ${await listen(server, env.probot.port, env.probot.host).catch(stopOn)}`);
+// Held deployments (`on-block: hold`): rebuilt from GitHub when kept in memory, then evaluated on a schedule.
+await (held as HeldDeployments | null)?.start();
 
 /** Stop taking requests, finish what is being handled (a lease frees the rest for another instance), then exit. */
 async function shutdown(signal: string): Promise<void> {
@@ -106,6 +112,7 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   await workers.stop(20_000);
   await freezeExpiry?.stop();
+  await (held as HeldDeployments | null)?.stop();
   const left = await queue.stats();
   if (!queue.durable && left.queued + left.delayed + left.inFlight > 0)
     probot.log.error(left, 'stopping with deliveries not yet handled (no REDIS_URL: they are lost; redeliver them from the app settings)');

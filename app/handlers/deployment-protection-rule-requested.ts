@@ -1,14 +1,20 @@
 /**
  * deployment_protection_rule.requested: evaluate the repository's policy (from
  * its default branch, through the gate service as the Action does) for the
- * environment and approve or reject the deployment. Prometheus is the
- * operator's; a policy may name another only if the operator allow-listed it,
- * and never receives the operator's credentials. Any failure rejects (fail closed).
+ * environment and approve or reject the deployment, or hold it (`on-block:
+ * hold`: blocked by a freeze or the budget, answered later by app/held/).
+ * Prometheus is the operator's; a policy may name another only if the operator
+ * allow-listed it, and never receives the operator's credentials. Any failure
+ * rejects (fail closed).
  */
 import type { Context } from 'probot';
-import { PolicyError } from '../../src/core/policy/policy-error.js';
-import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
-import { renderProtectionComment, renderProtectionError } from '../../src/core/render/render-protection-comment.js';
+import { decideHold, type HoldDecision } from '../../src/core/hold/hold-decision.js';
+import { HOLD_UNAVAILABLE_NOTE } from '../../src/core/hold/render-hold.js';
+import {
+  PROTECTION_COMMENT_LIMIT,
+  renderProtectionComment,
+  renderProtectionError,
+} from '../../src/core/render/render-protection-comment.js';
 import { answerProtectionRule, runIdFromCallbackUrl } from '../../src/github/answer-protection-rule.js';
 import { messageOf } from '../../src/github/client.js';
 import type { AppConfig } from '../app-config.js';
@@ -17,27 +23,15 @@ import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
 import { blockedNotification } from '../../src/core/notify/notification.js';
 import type { Report } from '../../src/core/report/report-schema.js';
-import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
-import { readFreezesInScope } from '../../src/github/freeze-issues.js';
-import { freezeDepsFor, type FreezeServices } from '../freezes/freeze-deps.js';
-import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
-import { DisallowedPrometheus } from '../prometheus-target.js';
-import { evaluateForRepository } from '../repository-gate.js';
-
-/**
- * The branch a deployment's ref names, for the policy's `applies-to`: `refs/heads/x` or a bare name is a branch;
- * another full ref (a tag) or a commit SHA is none (null: a branch-scoped rule then applies, failing closed).
- */
-function deployedBranch(ref: string | undefined): string | null {
-  if (!ref) return null;
-  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
-  return ref.startsWith('refs/') || /^[0-9a-f]{40}$/.test(ref) ? null : ref;
-}
+import { evaluateDeployment, isEvaluationError } from '../held/evaluate-deployment.js';
+import type { HeldDeployments } from '../held/held-deployments.js';
+import type { FreezeServices } from '../freezes/freeze-deps.js';
 
 export async function onProtectionRuleRequested(
   context: Context<'deployment_protection_rule.requested'>,
   config: AppConfig,
   notifier: Notifier,
+  held: HeldDeployments,
   freezes: FreezeServices,
 ): Promise<void> {
   const payload = context.payload;
@@ -49,34 +43,44 @@ export async function onProtectionRuleRequested(
   }
   const client = clientFor(context);
   const { owner, repo } = context.repo();
+  const installationId = payload.installation?.id ?? null;
+  const runUrl = `${payload.repository?.html_url ?? `https://github.com/${owner}/${repo}`}/actions/runs/${runId}`;
   let state: 'approved' | 'rejected';
   let comment: string;
   let rejected: Report | null = null;
-  const now = new Date();
+  const now = held.now();
   try {
-    // Freezes on command (the app's own open deploy-freeze issues). Reading them fails closed, as any evaluation failure does.
-    const stored = await readFreezesInScope(client, owner, repo, { appId: config.appId });
-    await closeExpiredFreezes(freezeDepsFor(context, config.appId, freezes), { owner, repo }, stored, now);
-    const { report } = await evaluateForRepository({
-      config,
-      log: context.log,
-      owner,
-      repo,
-      installationId: payload.installation?.id ?? null,
-      environment,
+    const { report, policy } = await evaluateDeployment(
+      { config, log: context.log, client, now, freezes },
       // The event's `ref` (GitHub sends it; the typings lack it), else the deployment's.
-      branch: deployedBranch((payload as { ref?: string }).ref ?? payload.deployment?.ref),
-      now,
-      policy: { client },
-      freezes: activeCommandFreezes(stored, environment, now),
-    });
-    state = report.decision.canDeploy || report.decision.mode === 'report' ? 'approved' : 'rejected';
+      { owner, repo, installationId, environment, ref: (payload as { ref?: string }).ref ?? payload.deployment?.ref },
+    );
+    const decision: HoldDecision = decideHold({ report, policy, since: now, now });
+    if (decision.action === 'hold' && held.running && installationId !== null) {
+      const outcome = await held.hold({
+        client,
+        log: context.log,
+        owner,
+        repo,
+        installationId,
+        runId,
+        environment,
+        now,
+        until: decision.until,
+        waitingFor: decision.waitingFor,
+        intervalMs: policy.hold.intervalMs,
+        runUrl,
+      });
+      // Not pending: nothing to answer (GitHub would refuse it), and nothing held.
+      context.log.info({ environment, runId, outcome, until: decision.until.toISOString() }, 'protection rule held');
+      return;
+    }
+    state = decision.action === 'approve' ? 'approved' : 'rejected';
     comment = renderProtectionComment(report);
+    if (decision.action === 'hold') comment = `${comment}\n${HOLD_UNAVAILABLE_NOTE}`.slice(0, PROTECTION_COMMENT_LIMIT);
     if (state === 'rejected') rejected = report;
   } catch (error: unknown) {
-    if (!(error instanceof PolicyError || error instanceof PrometheusQueryError || error instanceof DisallowedPrometheus)) {
-      context.log.error({ err: error }, 'protection rule evaluation failed unexpectedly');
-    }
+    if (!isEvaluationError(error)) context.log.error({ err: error }, 'protection rule evaluation failed unexpectedly');
     state = 'rejected';
     comment = renderProtectionError(messageOf(error));
   }
@@ -87,7 +91,6 @@ export async function onProtectionRuleRequested(
   );
   // A rejection the gate explained (not an evaluation error: the rejection comment says that one). Never throws.
   if (rejected && answer !== 'not-pending') {
-    const runUrl = `${payload.repository?.html_url ?? `https://github.com/${owner}/${repo}`}/actions/runs/${runId}`;
     await notifyRepository(
       { notifier, client, owner, repo, log: context.log, key: `protection:${runId}:${environment}` },
       blockedNotification(rejected, `${owner}/${repo}`, runUrl),

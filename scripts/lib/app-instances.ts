@@ -163,6 +163,8 @@ export async function startAppInstance(o: AppInstanceOptions): Promise<AppInstan
       OPERATOR_TOKEN: INSTANCE_OPERATOR_TOKEN,
       // The freeze expiry's start-up scan reads every installation: tests that count requests to canned stand-ins opt in.
       FREEZE_EXPIRY: 'off',
+      // No start-up rebuild of held deployments (app/held/rebuild-holds.ts): its requests would skew what tests and the bench count.
+      HELD_REBUILD: 'false',
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
       ...o.env,
     },

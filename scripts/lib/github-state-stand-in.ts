@@ -120,6 +120,10 @@ interface WorkflowRun {
   run_attempt: number;
   actor: string;
   approvals: { state: 'approved' | 'rejected'; user: string; environments: string[] }[];
+  /** Held deployments: the branch, the start, and the environments waiting on a protection rule (set: the run is `waiting`). */
+  head_branch?: string;
+  run_started_at?: string;
+  pending?: Set<string>;
 }
 
 export interface RepoState {
@@ -226,6 +230,8 @@ export class GitHubState {
   readonly issuesForbidden = new Set<string>();
   /** The answers to deployment protection rules, in order: `owner/name`, the run, and the body sent. */
   readonly protectionAnswers: { repository: string; runId: number; body: Record<string, unknown> }[] = [];
+  /** Commit comments (held deployments without a pull request): `owner/name`, the commit, the body. */
+  readonly commitComments: { repository: string; sha: string; body: string }[] = [];
   private ids = 1_000_000;
 
   constructor(readonly app: { id: number; slug: string }) {}
@@ -474,6 +480,21 @@ export class GitHubState {
     return issue;
   }
 
+  /** Held deployments: a workflow run waiting on `environments` (each until a protection rule answers it). */
+  addWaitingRun(repo: RepoState, o: { id: number; sha: string; branch?: string; environments: string[]; startedAt?: string }): void {
+    repo.runs.set(o.id, {
+      id: o.id,
+      event: 'push',
+      head_sha: o.sha,
+      run_attempt: 1,
+      actor: 'octocat',
+      approvals: [],
+      head_branch: o.branch ?? 'main',
+      run_started_at: o.startedAt ?? now(),
+      pending: new Set(o.environments),
+    });
+  }
+
   /** A pull request whose head commit is `sha` (check runs on that commit name it). */
   addPullRequest(repo: RepoState, sha: string, title = 'A change'): Issue {
     const pr = this.addIssue(repo, { title, user: this.user('octocat'), pullRequest: true });
@@ -668,6 +689,11 @@ function directoryListing(repo: RepoState, files: Map<string, string>, path: str
   }
   if (entries.size === 0) return null;
   return { status: 200, body: [...entries.values()].sort((a, b) => String(a.path).localeCompare(String(b.path))) };
+}
+
+/** A modelled run is `waiting` while an environment awaits its protection rule, then `in_progress`. */
+function runStatus(run: WorkflowRun): 'waiting' | 'in_progress' {
+  return run.pending && run.pending.size > 0 ? 'waiting' : 'in_progress';
 }
 
 // ---------------------------------------------------------------- routing
@@ -1105,6 +1131,7 @@ function buildRoutes(state: GitHubState): Route[] {
         event: run.event,
         head_sha: run.head_sha,
         run_attempt: run.run_attempt,
+        ...(run.pending ? { head_branch: run.head_branch ?? null, run_started_at: run.run_started_at, status: runStatus(run) } : {}),
         html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${run.id}`,
         actor,
         triggering_actor: actor,
@@ -1125,8 +1152,53 @@ function buildRoutes(state: GitHubState): Route[] {
     };
   });
   route('POST', `${base}/actions/runs/{run_id}/deployment_protection_rule`, (req, repo) => {
+    // A run whose pending environments are modelled (held deployments) takes one answer per environment, as GitHub does.
+    const pending = repo!.runs.get(Number(req.params.run_id))?.pending;
+    if (pending && !pending.delete(String(req.body.environment_name))) return unprocessable('No pending custom deployment requests');
     state.protectionAnswers.push({ repository: `${repo!.owner}/${repo!.name}`, runId: Number(req.params.run_id), body: req.body });
     return { status: 204 };
+  });
+
+  // --- held deployments (issue 15): runs waiting on environments, their pending deployments, commit comments
+  route('GET', `${base}/actions/runs`, (req, repo) => {
+    const status = req.query.get('status');
+    const runs = [...repo!.runs.values()]
+      .filter((r) => r.pending && (status === null || runStatus(r) === status))
+      .sort((a, b) => b.id - a.id);
+    const page = paginate(req, runs);
+    return {
+      status: 200,
+      body: {
+        total_count: runs.length,
+        workflow_runs: page.items.map((r) => ({
+          id: r.id,
+          head_sha: r.head_sha,
+          head_branch: r.head_branch ?? null,
+          run_started_at: r.run_started_at,
+          status: runStatus(r),
+        })),
+      },
+      headers: page.headers,
+    };
+  });
+  route('GET', `${base}/actions/runs/{run_id}/pending_deployments`, (req, repo) => {
+    const run = repo!.runs.get(Number(req.params.run_id));
+    if (!run) return notFound();
+    return {
+      status: 200,
+      body: [...(run.pending ?? [])].map((name, i) => ({
+        environment: { id: 9000 + i, node_id: `EN_${9000 + i}`, name, url: '', html_url: '' },
+        wait_timer: 0,
+        wait_timer_started_at: null,
+        current_user_can_approve: false,
+        reviewers: [],
+      })),
+    };
+  });
+  route('POST', `${base}/commits/{commit_sha}/comments`, (req, repo) => {
+    const body = String(req.body.body ?? '');
+    state.commitComments.push({ repository: `${repo!.owner}/${repo!.name}`, sha: req.params.commit_sha!, body });
+    return { status: 201, body: { id: state.nextId(), body, commit_id: req.params.commit_sha, user: req.user } };
   });
 
   // --- collaborators

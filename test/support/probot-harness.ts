@@ -15,6 +15,7 @@ export const APP_ID = 4242;
 
 /** The app's own variables: each test's environment starts without any of them, so none leaks from an earlier test. */
 export const APP_VARIABLES = [
+  'HELD_REBUILD',
   'PROMETHEUS_URL',
   'PROMETHEUS_TOKEN',
   'PROMETHEUS_HEADERS',

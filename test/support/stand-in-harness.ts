@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Probot, ProbotOctokit } from 'probot';
-import app from '../../app/index.js';
+import app, { type AppHostOptions } from '../../app/index.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
 import { checkGitHubRequest } from './github-request-checker.js';
 import { APP_ID, APP_VARIABLES, testPrivateKey, type Handler } from './probot-harness.js';
@@ -23,12 +23,20 @@ export interface StandInHarness {
   stop(): Promise<void>;
 }
 
-/** `github`: share another harness's stand-in (a second instance, or a restart); `load`: more load options for the app. */
+/**
+ * `github`: another harness's stand-in, shared (a restarted or second instance; left running by stop); `load`: host
+ * options for the app (app/index.ts AppHostOptions).
+ */
+interface StandInOptions {
+  github?: GitHubStateStandIn;
+  load?: AppHostOptions & Record<string, unknown>;
+}
+
 export async function startStandInHarness(
   env: Record<string, string | undefined> = {},
-  o: { github?: GitHubStateStandIn; load?: Record<string, unknown> } = {},
+  options: StandInOptions = {},
 ): Promise<StandInHarness> {
-  const github = o.github ?? (await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest }));
+  const github = options.github ?? (await startGitHubStateStandIn({ app: { id: APP_ID, slug: APP_SLUG }, check: checkGitHubRequest }));
   const saved = new Map<string, string | undefined>();
   for (const [k, v] of Object.entries({
     APP_ID: String(APP_ID),
@@ -51,7 +59,7 @@ export async function startStandInHarness(
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
   });
   const handlers: Handler[] = [];
-  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h), ...o.load });
+  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h), ...options.load });
   const server: Server = createServer((req, res) => {
     void (async () => {
       for (const handler of handlers) if (await handler(req, res)) return;
@@ -70,7 +78,7 @@ export async function startStandInHarness(
     receive: (name, payload) => probot.receive({ id: `delivery-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (!o.github) await github.stop();
+      if (!options.github) await github.stop();
       for (const [k, v] of saved) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;

@@ -311,6 +311,7 @@ describe("the app's own variables", () => {
       queue: { concurrency: 16, retryBaseMs: 2000 },
       oidc: { issuer: 'https://token.actions.githubusercontent.com', clockToleranceSeconds: 300 },
       ledgerRepo: { owner: 'platform', repo: 'ledger' },
+      held: { rebuild: true },
       limits: { maxSlosPerPolicy: 50, maxConcurrentQueries: 8 },
       tenancy: expect.objectContaining({ mode: 'implicit-single', directory: null, allowedNetworks: [], alertmanagerTokens: [] }),
       notify: new Map(),

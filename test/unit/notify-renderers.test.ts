@@ -5,7 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockedNotification, overdueNotification, overrideNotification, type Notification } from '../../src/core/notify/notification.js';
+import {
+  blockedNotification,
+  heldNotification,
+  overdueNotification,
+  overrideNotification,
+  type Notification,
+} from '../../src/core/notify/notification.js';
 import { NOTIFY_FORMATS, renderNotification } from '../../src/core/notify/notify-formats.js';
 import { renderSlack } from '../../src/core/notify/slack.js';
 import { renderTeams } from '../../src/core/notify/teams.js';
@@ -67,6 +73,17 @@ describe('the payloads', () => {
     expect(t.other).toContain('Budget remaining');
     expect(t.other).toContain('-50.0%');
     expect(t.urls).toEqual([RUN]);
+  });
+
+  it('renders a held deployment released or expired, with how long it was held', async () => {
+    const released = heldNotification('held-released', await reportFor(100), 'Codertocat/Hello-World', RUN, 5400);
+    const slack = slackMessageSchema.parse(renderNotification('slack', released));
+    expect(slack.text).toContain('A held deploy to `production` was released after 1h 30m: NORMAL');
+    expect(slackTexts(slack).map((t) => t.text)).toContain('1h 30m');
+    const expired = heldNotification('held-expired', await reportFor(1500), 'Codertocat/Hello-World', RUN, 86_400);
+    const teams = teamsMessageSchema.parse(renderNotification('teams', expired));
+    expect(teamsTexts(teams).runs[0]).toContain("A held deploy to production was rejected after 1d, its hold's limit: EXHAUSTED");
+    expect(teamsTexts(teams).urls).toEqual([RUN]);
   });
 
   it('renders an override with its actor, level and reason', async () => {

@@ -251,6 +251,10 @@ overrides:
       'environments:\n  prod: { burn-rate-guards: [] }',
       'burn-rate-guards: [{ long: 1h, short: 5m, factor: 14.4 }, { long: 6h, short: 30m, factor: 6 }]',
     ],
+    // A held deploy may go out unattended later: reject (the default) is stricter, and so is a shorter hold.
+    ['on-block', 'on-block: reject', 'environments:\n  prod: { on-block: hold }', 'on-block: reject'],
+    ['on-block', 'on-block: hold\nhold: { limit: 4h }', 'hold: { limit: 2d }', 'on-block: reject'],
+    ['on-block', 'on-block: hold\nhold: { limit: 4h }', 'hold: { limit: 5h }', 'hold: { limit: 1h, interval: 1m }'],
   ];
   it('locks freezes: a child may raise permission and set an app where the parent has none, never lower it or change the app', async () => {
     const parent = { [ORG]: 'locked: [freezes]\nfreezes: { permission: maintain, app: acme-governor }\n' };
@@ -288,6 +292,7 @@ overrides:
       'freeze-windows',
       'freezes',
       'mode',
+      'on-block',
       'on-error',
       'overrides',
       'thresholds',

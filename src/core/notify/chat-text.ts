@@ -4,6 +4,7 @@
  * spaces) and cut to a length with a marker, and the figures as the PR comment
  * prints them. Each format adds its own escaping on top (slack.ts, teams.ts).
  */
+import { humanDuration } from '../duration.js';
 import { formatBurnRate, formatPercent } from '../render/format-values.js';
 import type { Notification } from './notification.js';
 
@@ -36,19 +37,34 @@ export function headline(n: Notification, environment: (text: string) => string)
       return `Deploys to ${environment(n.environment)} are blocked: ${n.status}`;
     case 'override':
       return `Deploys to ${environment(n.environment)} went ahead under an override: ${n.status}`;
+    case 'held-released':
+      return `A held deploy to ${environment(n.environment)} was released after ${humanDuration(n.heldSeconds)}: ${n.status}`;
+    case 'held-expired':
+      return `A held deploy to ${environment(n.environment)} was rejected after ${humanDuration(n.heldSeconds)}, its hold's limit: ${n.status}`;
     case 'postmortem-overdue':
       return `${n.items.length} postmortem action item${n.items.length === 1 ? ' is' : 's are'} overdue`;
   }
 }
 
+/** The notifications about one deploy (every kind but the postmortem sweep's). */
+export type DeployNotification = Exclude<Notification, { kind: 'postmortem-overdue' }>;
+
+/** The headline's mark for a deploy notification. */
+export function deployIcon(n: DeployNotification): string {
+  return { blocked: '🚫', override: '⚠️', 'held-released': '✅', 'held-expired': '⌛' }[n.kind];
+}
+
 /** Label and value of the figures a deploy notification lists (our own text: no user input). */
-export function deployFigures(n: Extract<Notification, { kind: 'blocked' | 'override' }>): [string, string][] {
+export function deployFigures(n: DeployNotification): [string, string][] {
   return [
     ['Status', n.kind === 'blocked' ? `${n.status} (blocks at ${n.blockOn})` : n.status],
     ['Budget remaining', formatPercent(n.budgetRemaining)],
     ['Burn rate (1h)', formatBurnRate(n.burnRate)],
     ...(n.kind === 'override' ? ([['Override level', n.level]] as [string, string][]) : []),
     ...(n.kind === 'blocked' && n.requiredOverride ? ([['Override needed', n.requiredOverride]] as [string, string][]) : []),
+    ...(n.kind === 'held-released' || n.kind === 'held-expired'
+      ? ([['Held for', humanDuration(n.heldSeconds)]] as [string, string][])
+      : []),
   ];
 }
 

@@ -14,7 +14,7 @@ import type { SweepAction } from '../postmortem/sweep-plan.js';
 import type { Status } from '../status.js';
 
 /** The notification kinds a policy may subscribe to (`notify.on`). */
-export const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue'] as const;
+export const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue', 'held-released', 'held-expired'] as const;
 
 /** The figures every deploy notification shows (from the report). */
 interface DeployFacts {
@@ -35,6 +35,8 @@ interface DeployFacts {
 export type Notification =
   | ({ kind: 'blocked' } & DeployFacts & { blockOn: string; requiredOverride: string | null })
   | ({ kind: 'override' } & DeployFacts & { actor: string; level: string; reason: string })
+  /** A held deployment (`on-block: hold`) approved once the policy allowed it, or rejected at its hold's limit. */
+  | ({ kind: 'held-released' | 'held-expired' } & DeployFacts & { heldSeconds: number })
   | {
       kind: 'postmortem-overdue';
       repository: string;
@@ -81,4 +83,15 @@ export function overdueNotification(repository: string, actions: readonly { acti
   );
   if (items.length === 0) return null;
   return { kind: 'postmortem-overdue', repository, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) };
+}
+
+/** A held deployment released (approved) or expired (rejected at its limit), from the evaluation that decided it. */
+export function heldNotification(
+  kind: 'held-released' | 'held-expired',
+  report: Report,
+  repository: string,
+  runUrl: string | null,
+  heldSeconds: number,
+): Notification {
+  return { kind, ...deployFacts(report, repository, runUrl), heldSeconds };
 }

@@ -20,7 +20,17 @@
  * at most 3000, its fields at most 10 of at most 2000; a context block at most 10
  * elements. Everything is cut with a marker below them.
  */
-import { clip, CUT_MARKER, deployFigures, headline, MAX_ITEMS, oneLine, shownReasons } from './chat-text.js';
+import {
+  clip,
+  CUT_MARKER,
+  deployFigures,
+  deployIcon,
+  headline,
+  MAX_ITEMS,
+  oneLine,
+  shownReasons,
+  type DeployNotification,
+} from './chat-text.js';
 import type { Notification } from './notification.js';
 
 /** A text object (only the fields this renderer uses). */
@@ -100,9 +110,9 @@ function link(url: string | null, label: string): string | null {
   }
 }
 
-function deployBlocks(n: Extract<Notification, { kind: 'blocked' | 'override' }>): SlackBlock[] {
+function deployBlocks(n: DeployNotification): SlackBlock[] {
   const blocks: SlackBlock[] = [
-    { type: 'header', text: plain(`${n.kind === 'blocked' ? '🚫' : '⚠️'} ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
+    { type: 'header', text: plain(`${deployIcon(n)} ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
     {
       type: 'section',
       fields: [
@@ -149,7 +159,9 @@ function overdueBlocks(n: Extract<Notification, { kind: 'postmortem-overdue' }>)
 function fallback(n: Notification): string {
   switch (n.kind) {
     case 'blocked':
-    case 'override': {
+    case 'override':
+    case 'held-released':
+    case 'held-expired': {
       const lines = [`*${headline(n, (e) => code(e, 100))}* in ${code(n.repository, 140)}`];
       if (n.kind === 'override') lines.push(`Overridden by ${code(n.actor, 60)} at level ${n.level}: ${code(n.reason, 500)}`);
       const { shown, more } = shownReasons(n.reasons);

@@ -13,7 +13,7 @@
  * and the only link is the workflow run, as an `Action.OpenUrl` with an http(s) URL.
  * Teams refuses messages over about 28 KB: the lists are cut well below that.
  */
-import { clip, deployFigures, headline, MAX_ITEMS, oneLine, shownReasons } from './chat-text.js';
+import { clip, deployFigures, deployIcon, headline, MAX_ITEMS, oneLine, shownReasons, type DeployNotification } from './chat-text.js';
 import type { Notification } from './notification.js';
 
 type TextRun = { type: 'TextRun'; text: string; weight?: 'Bolder'; size?: 'Medium' };
@@ -62,10 +62,10 @@ function httpUrl(url: string | null): string | null {
   }
 }
 
-function deployBody(n: Extract<Notification, { kind: 'blocked' | 'override' }>): CardElement[] {
+function deployBody(n: DeployNotification): CardElement[] {
   const body: CardElement[] = [
     // The environment is user text: the whole headline is a run, weighted like a heading.
-    rich(run(`${n.kind === 'blocked' ? '🚫' : '⚠️'} ${headline(n, (e) => e)}`, { weight: 'Bolder', size: 'Medium' })),
+    rich(run(`${deployIcon(n)} ${headline(n, (e) => e)}`, { weight: 'Bolder', size: 'Medium' })),
     rich(run(n.repository)),
     { type: 'FactSet', facts: deployFigures(n).map(([title, value]) => ({ title, value })) },
   ];

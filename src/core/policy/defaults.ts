@@ -24,3 +24,10 @@ export const DEFAULT_MIN_REASON_LENGTH = 10;
 
 /** The role that may freeze and unfreeze on command (`freezes.permission`). */
 export const DEFAULT_FREEZE_PERMISSION: Permission = 'maintain';
+/** `on-block: hold`: the longest hold unless the policy sets `hold.limit`, and GitHub's own bound on it (30 days). */
+export const DEFAULT_HOLD_LIMIT = '24h';
+export const HOLD_LIMIT_MAX_MS = 30 * 86_400_000;
+
+/** How often a held deployment is evaluated again unless `hold.interval` says, and the shortest period allowed. */
+export const DEFAULT_HOLD_INTERVAL = '5m';
+export const HOLD_INTERVAL_MIN_MS = 60_000;

@@ -16,6 +16,8 @@ import {
   DEFAULT_BLOCK_ON,
   DEFAULT_FREEZE_PERMISSION,
   DEFAULT_GUARDS,
+  DEFAULT_HOLD_INTERVAL,
+  DEFAULT_HOLD_LIMIT,
   DEFAULT_LEVEL_PERMISSIONS,
   DEFAULT_MIN_REASON_LENGTH,
   DEFAULT_THRESHOLDS,
@@ -108,6 +110,10 @@ export interface ResolvedPolicy {
    * `deploy-freeze` issues the Action and the CLI read (null: they read none).
    */
   freezes: { permission: Permission; app: string | null };
+  /** What the app's protection rule does with a deploy blocked by a freeze or the budget (src/core/hold/). */
+  onBlock: 'hold' | 'reject';
+  /** The longest hold and how often a held deploy is evaluated again, as written and in milliseconds. */
+  hold: { limit: string; limitMs: number; interval: string; intervalMs: number };
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -374,5 +380,13 @@ export function resolvePolicy(
     verify: resolveVerifySettings(merged.verify, source),
     // Top level only (never per environment): who may freeze is one rule per repository.
     freezes: { permission: file.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION, app: file.freezes?.app ?? null },
+    onBlock: merged['on-block'] ?? 'reject',
+    hold: resolveHold(merged),
   };
+}
+
+function resolveHold(merged: EnvironmentPolicy): ResolvedPolicy['hold'] {
+  const limit = merged.hold?.limit ?? DEFAULT_HOLD_LIMIT;
+  const interval = merged.hold?.interval ?? DEFAULT_HOLD_INTERVAL;
+  return { limit, limitMs: parseDurationMs(limit), interval, intervalMs: parseDurationMs(interval) };
 }

@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../notify/notification.js';
 import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
 import { durationSchema } from './duration-schema.js';
+import { isDuration, parseDurationMs } from '../duration.js';
+import { HOLD_INTERVAL_MIN_MS, HOLD_LIMIT_MAX_MS } from './defaults.js';
 import { isHttpUrl } from '../http-url.js';
 import { sliSchema } from '../sli/registry.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
@@ -254,6 +256,31 @@ const freezesSchema = z
   })
   .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment, and which app keeps them.' });
 
+/** Held deployments (app only): how long a protection rule may wait for a freeze or a budget to clear, and how often it looks again. */
+const holdSchema = z
+  .strictObject({
+    limit: durationSchema
+      .refine((d) => !isDuration(d) || parseDurationMs(d) <= HOLD_LIMIT_MAX_MS, {
+        message: 'expected at most 30d (GitHub waits at most 30 days for a protection rule), such as 24h',
+      })
+      .optional()
+      .meta({
+        description:
+          'Longest a deployment is held; then it is rejected. At most 30d (how long GitHub waits for a protection rule to answer).',
+        default: '24h',
+      }),
+    interval: durationSchema
+      .refine((d) => !isDuration(d) || parseDurationMs(d) >= HOLD_INTERVAL_MIN_MS, {
+        message: 'expected at least 1m (each look evaluates the policy against Prometheus), such as 5m',
+      })
+      .optional()
+      .meta({
+        description: 'How often a held deployment is evaluated again (jittered); at least 1m. A freeze that ends releases it at once.',
+        default: '5m',
+      }),
+  })
+  .meta({ description: 'Held deployments (`on-block: hold`): the longest hold and how often it is evaluated again.' });
+
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = z
   .strictObject({
@@ -415,6 +442,12 @@ const policyFields = {
   overrides: overridesSchema.optional(),
   audit: auditSchema.optional(),
   verify: verifySchema.optional(),
+  'on-block': enumSchema(['hold', 'reject']).optional().meta({
+    description:
+      "What the app's deployment protection rule does with a deploy blocked by a freeze or the error budget: `reject` answers at once; `hold` leaves it waiting, evaluates it again (see `hold`) and approves it as soon as the policy allows, or rejects it at the hold's limit. Other blocks (an evaluation error, a DR drill) are always rejected. The Action and the CLI ignore it.",
+    default: 'reject',
+  }),
+  hold: holdSchema.optional(),
 };
 
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
@@ -444,7 +477,7 @@ const notifySchema = z
       .optional()
       .meta({
         description:
-          'What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items).',
+          "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit).",
         default: [...NOTIFICATION_KINDS],
       }),
   })

@@ -16,6 +16,7 @@
  * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
  * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
  * | `freezes` | raise `permission` (fewer people may freeze and unfreeze); set `app` where the parent sets none | lowering `permission`; changing or removing the parent's `app` (the freezes the Action and the CLI honour) |
+ * | `on-block` | turn `hold` into `reject`; shorten `hold.limit` | `hold` where the parent rejects; a longer `hold.limit` than the parent's |
  *
  * The comparison is of effective values, built-in defaults included, at the
  * top level and in every environment section either file names: an
@@ -28,10 +29,12 @@ import { PERMISSIONS } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
 import type { EnvironmentPolicy, PolicyFile } from '../schema.js';
 import { itemName } from './merge-policies.js';
+import { parseDurationMs } from '../../duration.js';
 import {
   DEFAULT_BLOCK_ON,
   DEFAULT_FREEZE_PERMISSION,
   DEFAULT_GUARDS,
+  DEFAULT_HOLD_LIMIT,
   DEFAULT_LEVEL_PERMISSIONS,
   DEFAULT_MIN_REASON_LENGTH,
   DEFAULT_THRESHOLDS,
@@ -48,6 +51,7 @@ export const LOCKABLE_KEYS = [
   'burn-rate-guards',
   'overrides',
   'freezes',
+  'on-block',
 ] as const;
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
@@ -149,6 +153,20 @@ const freezes: Loosening = (p, c) => {
   return problems;
 };
 
+/** A held deploy waits and may then go out unattended: rejecting at once is the stricter answer, and a shorter hold the stricter hold. */
+const onBlock: Loosening = (p, c) => {
+  const parent = p['on-block'] ?? 'reject';
+  const child = c['on-block'] ?? 'reject';
+  if (parent === 'reject' && child !== 'reject') return [`on-block is reject in the parent and may not become ${child}`];
+  if (parent === 'hold' && child === 'hold') {
+    const limitParent = p.hold?.limit ?? DEFAULT_HOLD_LIMIT;
+    const limitChild = c.hold?.limit ?? DEFAULT_HOLD_LIMIT;
+    if (parseDurationMs(limitChild) > parseDurationMs(limitParent))
+      return [`hold.limit may only be shortened; the parent has ${limitParent}, this file makes it ${limitChild}`];
+  }
+  return [];
+};
+
 const LOOSENING: Record<LockableKey, Loosening> = {
   'block-on': blockOn,
   'on-error': oneWay('on-error', 'block', 'block'),
@@ -159,6 +177,7 @@ const LOOSENING: Record<LockableKey, Loosening> = {
   'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
   overrides,
   freezes,
+  'on-block': onBlock,
 };
 
 /** The file's values in one environment (null: the top level), as the gate resolves them. */

@@ -1,0 +1,68 @@
+/**
+ * The protection rule's evaluation of one deployment, shared by the webhook
+ * handler (its first answer) and the re-evaluation of held deployments: the
+ * freezes on command in force (expired ones closed on the way), then the
+ * repository's policy through the gate service for the environment and branch.
+ */
+import type { Logger } from 'probot';
+import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
+import { PolicyError } from '../../src/core/policy/policy-error.js';
+import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
+import type { GitHubClient } from '../../src/github/client.js';
+import { readFreezesInScope } from '../../src/github/freeze-issues.js';
+import type { GateEvaluation } from '../../src/gate/evaluate-gate.js';
+import type { AppConfig } from '../app-config.js';
+import type { FreezeServices } from '../freezes/freeze-deps.js';
+import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
+import { DisallowedPrometheus } from '../prometheus-target.js';
+import { evaluateForRepository } from '../repository-gate.js';
+
+/**
+ * The branch a deployment's ref names, for the policy's `applies-to`: `refs/heads/x` or a bare name is a branch;
+ * another full ref (a tag) or a commit SHA is none (null: a branch-scoped rule then applies, failing closed).
+ */
+function deployedBranch(ref: string | null | undefined): string | null {
+  if (!ref) return null;
+  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  return ref.startsWith('refs/') || /^[0-9a-f]{40}$/.test(ref) ? null : ref;
+}
+
+export interface DeploymentUnderRule {
+  owner: string;
+  repo: string;
+  installationId: number | null;
+  environment: string;
+  /** The ref deployed (a branch name or a full ref), for `applies-to`. */
+  ref: string | null | undefined;
+}
+
+/** Evaluates the policy for the deployment at `now`; throws as the gate service does (see isEvaluationError). */
+export async function evaluateDeployment(
+  o: { config: AppConfig; log: Logger; client: GitHubClient; now: Date; freezes: FreezeServices },
+  d: DeploymentUnderRule,
+): Promise<GateEvaluation> {
+  // Freezes on command (the app's own open deploy-freeze issues). Reading them fails closed, as any evaluation failure does.
+  const stored = await readFreezesInScope(o.client, d.owner, d.repo, { appId: o.config.appId });
+  // Closing one is announced with its installation; without one (never from GitHub's webhooks) the expiry timer closes it.
+  if (d.installationId !== null) {
+    const deps = { ...o.freezes, client: o.client, log: o.log, appId: o.config.appId, installationId: d.installationId };
+    await closeExpiredFreezes(deps, { owner: d.owner, repo: d.repo }, stored, o.now);
+  }
+  return evaluateForRepository({
+    config: o.config,
+    log: o.log,
+    owner: d.owner,
+    repo: d.repo,
+    installationId: d.installationId,
+    environment: d.environment,
+    branch: deployedBranch(d.ref),
+    now: o.now,
+    policy: { client: o.client },
+    freezes: activeCommandFreezes(stored, d.environment, o.now),
+  });
+}
+
+/** An error the repository can fix and is told about (its policy, its queries, its Prometheus), not the app's own failure. */
+export function isEvaluationError(error: unknown): boolean {
+  return error instanceof PolicyError || error instanceof PrometheusQueryError || error instanceof DisallowedPrometheus;
+}
