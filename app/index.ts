@@ -12,8 +12,11 @@ import { onIssuesClosed } from './handlers/issues-closed.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
+import { onPullRequestChanged } from './handlers/pull-request-changed.js';
 import { appIdentity } from './app-identity.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
+import { createFreezeEvents, type FreezeEvents } from './freezes/freeze-events.js';
+import { mergeStatusListener } from './freezes/merge-status.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
@@ -29,6 +32,10 @@ const app: ApplicationFunction = (probot, options) => {
   const identity = appIdentity(probot);
   const verifier = createRunTokenVerifier(config.oidc);
   const notifier = createNotifier(config.notify);
+  // Tests may pass their own instance (load options) to announce freeze changes to the reactors.
+  const freezeEvents = (options?.freezeEvents as FreezeEvents | undefined) ?? createFreezeEvents(probot.log);
+  const mergeStatus = { appId: config.appId, identity, now: () => new Date() };
+  freezeEvents.on(mergeStatusListener(probot, mergeStatus));
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
   tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;
   for (const warning of config.tenancy.warnings) probot.log.warn(warning);
@@ -50,6 +57,9 @@ const app: ApplicationFunction = (probot, options) => {
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
   probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity));
+  probot.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.edited'], (context) =>
+    onPullRequestChanged(context, mergeStatus),
+  );
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
   options?.addHandler?.(sweepRoute(probot, config, notifier));
