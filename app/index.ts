@@ -16,7 +16,7 @@ import { onPullRequestChanged } from './handlers/pull-request-changed.js';
 import { appIdentity } from './app-identity.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
 import { createFreezeEvents, type FreezeEvents } from './freezes/freeze-events.js';
-import { mergeStatusListener } from './freezes/merge-status.js';
+import { mergeStatusDeps, mergeStatusListener } from './freezes/merge-status.js';
 import { createIssueLock } from './issue-lock.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
@@ -34,7 +34,7 @@ const app: ApplicationFunction = (probot, options) => {
   const notifier = createNotifier(config.notify);
   // Tests may pass their own instance (load options) to announce freeze changes to the reactors.
   const freezeEvents = (options?.freezeEvents as FreezeEvents | undefined) ?? createFreezeEvents(probot.log);
-  const mergeStatus = { appId: config.appId, identity, now: () => new Date() };
+  const mergeStatus = mergeStatusDeps(probot, { appId: config.appId, identity });
   freezeEvents.on(mergeStatusListener(probot, mergeStatus));
   // One cap on concurrent Prometheus queries per tenant, for the whole process; and what tenancy says once.
   tenantQueryLimits.concurrency = config.tenancy.tenantConcurrency;

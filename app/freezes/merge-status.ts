@@ -13,15 +13,15 @@
  * event writes nothing). The decision is src/core/freeze/merge-status.ts.
  *
  * Freeze windows hold pull requests like freezes on command, but a window opens
- * and closes at cron times, which are no event: a pull request's status follows
- * a window when the pull request next changes or a freeze on command next
- * starts or ends in its repository (README, Governing an organisation).
+ * and closes at cron times, which are no event: each refresh asks for a look at
+ * the repository's next window edge (merge-status-windows.ts).
  */
 import type { Logger, Probot } from 'probot';
 import {
   branchAffectedBy,
   MERGE_STATUS_CONTEXT,
   mergeStatusPolicy,
+  nextWindowEdge,
   planMergeStatuses,
   policyErrorStatus,
   sameStatus,
@@ -39,11 +39,14 @@ import { POLICY_PATH, readRepoPolicy } from '../../src/github/read-repo-policy.j
 import type { AppIdentity } from '../app-identity.js';
 import { clientFor } from '../github-client.js';
 import type { FreezeListener } from './freeze-events.js';
+import { createWindowTimers, type WindowTimers } from './merge-status-windows.js';
 
 export interface MergeStatusDeps {
   appId: number;
   identity: AppIdentity;
   now: () => Date;
+  /** Where the next freeze window edge of a repository is scheduled (null: not followed). */
+  windows: WindowTimers | null;
 }
 
 /** Which pull requests to look at: those headed by one commit, or those a freeze of `scope` can hold. */
@@ -54,14 +57,17 @@ export interface MergeStatusRequest {
   log: Logger;
   owner: string;
   repo: string;
+  /** The installation acted as (null: unknown, so no window edge is followed). */
+  installationId: number | null;
   targets: MergeStatusTargets;
   deps: MergeStatusDeps;
 }
 
-/** What a refresh did: statuses written and left as they were. */
+/** What a refresh did: statuses written and left as they were, and when a freeze window can next change them. */
 export interface MergeStatusOutcome {
   written: number;
   unchanged: number;
+  nextWindowEdge: Date | null;
 }
 
 /** The merged policy, or `invalid` (a PolicyError: the statuses already shown fail closed). */
@@ -88,7 +94,7 @@ async function targetPulls(r: MergeStatusRequest): Promise<OpenPull[]> {
 
 /** Refreshes the `deploy-governor/freeze` status of the targeted pull requests' head commits. */
 export async function refreshMergeStatuses(r: MergeStatusRequest): Promise<MergeStatusOutcome> {
-  const outcome: MergeStatusOutcome = { written: 0, unchanged: 0 };
+  const outcome: MergeStatusOutcome = { written: 0, unchanged: 0, nextWindowEdge: null };
   const file = await policyOf(r);
   const policy = file === 'invalid' ? null : mergeStatusPolicy(file);
   if (file !== 'invalid' && policy === null) return outcome;
@@ -103,8 +109,8 @@ export async function refreshMergeStatuses(r: MergeStatusRequest): Promise<Merge
   if (file === 'invalid' || policy === null) return write(r, errorPlan(pulls), true, outcome);
   const stored = await readFreezesInScope(r.client, r.owner, r.repo, { appId: r.deps.appId });
   let planned: PlannedStatus[];
+  const source = `${r.owner}/${r.repo}:${POLICY_PATH}`;
   try {
-    const source = `${r.owner}/${r.repo}:${POLICY_PATH}`;
     planned = planMergeStatuses({ file, policy, stored, repository: `${r.owner}/${r.repo}`, pulls, now: r.deps.now(), source });
   } catch (error: unknown) {
     // An environment the merged policy cannot resolve (a parent's mapping to a name this repository's map lacks).
@@ -112,6 +118,17 @@ export async function refreshMergeStatuses(r: MergeStatusRequest): Promise<Merge
     r.log.warn({ repository: `${r.owner}/${r.repo}`, err: error.message }, 'policy invalid: freeze statuses shown become errors');
     return write(r, errorPlan(pulls), true, outcome);
   }
+  const now = r.deps.now();
+  outcome.nextWindowEdge = nextWindowEdge({
+    file,
+    policy,
+    repository: `${r.owner}/${r.repo}`,
+    branches: pulls.map((p) => p.base),
+    now,
+    source,
+  });
+  if (r.installationId !== null)
+    r.deps.windows?.at({ owner: r.owner, repo: r.repo, installationId: r.installationId }, outcome.nextWindowEdge);
   return write(r, planned, false, outcome);
 }
 
@@ -154,7 +171,7 @@ export function mergeStatusListener(probot: Probot, deps: MergeStatusDeps): Free
     const client = clientFor({ octokit: await probot.auth(change.installationId) });
     const log = probot.log.child({ freeze: `${change.owner}/${change.repo}#${change.issue}`, change: change.change });
     const refresh = (owner: string, repo: string) =>
-      refreshMergeStatuses({ client, log, owner, repo, targets: { scope: change.scope }, deps });
+      refreshMergeStatuses({ client, log, owner, repo, installationId: change.installationId, targets: { scope: change.scope }, deps });
     if (change.repo !== ORG_FREEZE_REPOSITORY) {
       await refresh(change.owner, change.repo);
       return;
@@ -174,4 +191,24 @@ export function mergeStatusListener(probot: Probot, deps: MergeStatusDeps): Free
     if (failed.length > 0)
       throw new Error(`freeze statuses not refreshed in ${failed.join(', ')} (each catches up on its next pull-request event)`);
   };
+}
+
+/**
+ * The app's merge-status dependencies: its id and identity, the clock, and timers that look at a repository's pull
+ * requests again at its next freeze window edge (all of its open pull requests a window can hold).
+ */
+export function mergeStatusDeps(probot: Probot, o: { appId: number; identity: AppIdentity }): MergeStatusDeps {
+  const deps: MergeStatusDeps = { ...o, now: () => new Date(), windows: null };
+  deps.windows = createWindowTimers({
+    now: deps.now,
+    log: probot.log,
+    refresh: async (t) => {
+      const client = clientFor({ octokit: await probot.auth(t.installationId) });
+      const log = probot.log.child({ repository: `${t.owner}/${t.repo}`, reason: 'freeze window edge' });
+      // The timers are the caller here: this refresh's own edge is returned to them rather than scheduled again.
+      const outcome = await refreshMergeStatuses({ ...t, client, log, targets: { scope: 'all' }, deps: { ...deps, windows: null } });
+      return outcome.nextWindowEdge;
+    },
+  });
+  return deps;
 }

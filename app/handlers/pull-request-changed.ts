@@ -21,6 +21,7 @@ export async function onPullRequestChanged(context: PullRequestChanged, deps: Me
     log: context.log,
     owner,
     repo,
+    installationId: payload.installation?.id ?? null,
     targets: { head: payload.pull_request.head.sha },
     deps,
   });

@@ -216,7 +216,12 @@ describe('a dropped delivery is one its handler would have ignored', () => {
   it('pull requests edited without a new base', async () => {
     const edited = pullRequestEvent('edited', { number: 2, base: 'main', headSha: 'a'.repeat(40) });
     expect(relevanceOf('pull_request', edited, app).relevant).toBe(false);
-    const deps = { appId: APP_ID, identity: { isThisApp: () => Promise.reject(new Error('not asked')) }, now: () => new Date(0) };
+    const deps = {
+      appId: APP_ID,
+      identity: { isThisApp: () => Promise.reject(new Error('not asked')) },
+      now: () => new Date(0),
+      windows: null,
+    };
     await expect(onPullRequestChanged(context(edited), deps)).resolves.toBeUndefined();
   });
 });

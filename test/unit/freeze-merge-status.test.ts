@@ -5,13 +5,17 @@
  * windows), the description GitHub shows, and the policy key's validation.
  */
 import fc from 'fast-check';
+import pino from 'pino';
+import type { Logger } from 'probot';
 import { describe, expect, it } from 'vitest';
+import { createWindowTimers, type WindowTarget } from '../../app/freezes/merge-status-windows.js';
 import type { StoredFreeze } from '../../src/core/freeze/freeze-command.js';
 import {
   branchAffectedBy,
   environmentsOfBranch,
   MAX_STATUS_DESCRIPTION,
   mergeStatusPolicy,
+  nextWindowEdge,
   planMergeStatuses,
   plainDescription,
   sameStatus,
@@ -214,5 +218,92 @@ describe('the description', () => {
       }),
     );
     expect(plainDescription('😀'.repeat(200))).toBe(`${'😀'.repeat(139)}…`);
+  });
+});
+
+describe('freeze window edges', () => {
+  const windows = parsePolicy(
+    `${POLICY}
+freeze-windows:
+  - { name: launch, from: "2026-12-01T13:00:00Z", to: "2026-12-02T00:00:00Z", environments: [staging] }
+  - { name: nightly, start: "30 22 * * *", end: "0 6 * * *", timezone: Europe/Berlin, applies-to: { branches: ["hotfix/**"] } }
+`,
+    'p',
+  );
+  const edge = (branches: string[], now = NOW) =>
+    nextWindowEdge({
+      file: windows,
+      policy: mergeStatusPolicy(windows)!,
+      repository: 'acme/checkout',
+      branches,
+      now,
+      source: 'p',
+    })?.toISOString() ?? null;
+
+  it('is the earliest opening or closing, after now, of the windows that can hold the branches', () => {
+    expect(edge(['main'])).toBeNull();
+    expect(edge(['release/1'])).toBe('2026-12-01T13:00:00.000Z');
+    expect(edge(['release/1'], new Date('2026-12-01T13:00:00Z'))).toBe('2026-12-02T00:00:00.000Z');
+    expect(edge(['release/1'], new Date('2026-12-02T00:00:00Z'))).toBeNull();
+    // 22:30 in Berlin is 21:30 UTC in December.
+    expect(edge(['hotfix/x', 'main'])).toBe('2026-12-01T21:30:00.000Z');
+    expect(edge(['hotfix/x', 'release/1'])).toBe('2026-12-01T13:00:00.000Z');
+  });
+});
+
+describe('window timers', () => {
+  const log = pino({ level: 'silent' }) as unknown as Logger;
+  function timersWith(refresh: (t: WindowTarget) => Promise<Date | null>) {
+    const set: { ms: number; fire: () => void; cancelled: boolean }[] = [];
+    const timers = createWindowTimers({
+      refresh,
+      log,
+      now: () => NOW,
+      setTimer: (fire, ms) => {
+        const t = { ms, fire, cancelled: false };
+        set.push(t);
+        return { cancel: () => void (t.cancelled = true) };
+      },
+    });
+    return { timers, live: () => set.filter((t) => !t.cancelled) };
+  }
+  const target = { owner: 'acme', repo: 'checkout', installationId: 1 };
+  const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+
+  it('keeps one timer per repository, the earliest asked for, capped at a day', () => {
+    const { timers, live } = timersWith(async () => null);
+    timers.at(target, later(5));
+    timers.at(target, later(3));
+    timers.at(target, later(4));
+    timers.at(target, null);
+    timers.at({ ...target, repo: 'payments' }, later(72));
+    expect(live().map((t) => t.ms)).toEqual([3 * 3_600_000, 86_400_000]);
+  });
+
+  it('refreshes when it fires and waits for the edge the refresh returns; a failed refresh waits for the next event', async () => {
+    const edges = [later(2), null];
+    const refreshed: WindowTarget[] = [];
+    const { timers, live } = timersWith(async (t) => {
+      refreshed.push(t);
+      const next = edges.shift();
+      if (next === undefined) throw new Error('GitHub is down');
+      return next;
+    });
+    const fire = async () => {
+      const next = live()[0]!;
+      next.cancelled = true;
+      next.fire();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    timers.at(target, later(1));
+    await fire();
+    expect(refreshed).toEqual([target]);
+    expect(live().map((t) => t.ms)).toEqual([2 * 3_600_000]);
+    await fire();
+    expect(live()).toEqual([]);
+    timers.at(target, later(1));
+    await fire();
+    expect(refreshed).toHaveLength(3);
+    expect(live()).toEqual([]);
   });
 });

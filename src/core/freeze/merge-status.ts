@@ -17,10 +17,11 @@
  * into `develop`). It gets the strictest of their answers, so that no base can
  * be merged into through a freeze that another base's answer would hide.
  */
+import { CronExpressionParser } from 'cron-parser';
 import { globMatches } from '../policy/inherit/applies-to.js';
 import { gateInputsSchema } from '../policy/inputs.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
-import type { PolicyFile } from '../policy/schema.js';
+import type { FreezeWindowConfig, PolicyFile } from '../policy/schema.js';
 import type { ActiveFreeze } from '../report/report-schema.js';
 import { activeFreezeWindows } from './active-freeze-windows.js';
 import { activeCommandFreezes, type StoredFreeze } from './freeze-command.js';
@@ -124,6 +125,12 @@ function stricter(a: { status: MergeStatus; end: number }, b: { status: MergeSta
   return b.end > a.end ? b : a;
 }
 
+/** The policy's freeze windows for an environment and a base branch, as the gate resolves them (its section, applies-to). */
+function windowsFor(input: Pick<MergeStatusInput, 'file' | 'repository' | 'source'>, branch: string, environment: string) {
+  return resolvePolicy(input.file, gateInputsSchema.parse({ environment }), {}, input.source, { repository: input.repository, branch })
+    .freezeWindows;
+}
+
 export interface MergeStatusInput {
   /** The merged policy of the repository (from its default branch). */
   file: PolicyFile;
@@ -155,16 +162,12 @@ export function planMergeStatuses(input: MergeStatusInput): PlannedStatus[] {
     let found = byBranch.get(branch);
     if (!found) {
       const mapped = environmentsOfBranch(input.policy, branch);
-      const holding = mapped.flatMap((environment): Holding[] => {
-        const windows = resolvePolicy(input.file, gateInputsSchema.parse({ environment }), {}, input.source, {
-          repository: input.repository,
-          branch,
-        }).freezeWindows;
-        return [...activeCommandFreezes(input.stored, environment, input.now), ...activeFreezeWindows(windows, input.now)].map((f) => ({
-          ...f,
-          environment,
-        }));
-      });
+      const holding = mapped.flatMap((environment): Holding[] =>
+        [
+          ...activeCommandFreezes(input.stored, environment, input.now),
+          ...activeFreezeWindows(windowsFor(input, branch, environment), input.now),
+        ].map((f) => ({ ...f, environment })),
+      );
       found = { status: statusOf(holding, mapped), end: holding.reduce((m, f) => Math.max(m, endOf(f)), Number.NEGATIVE_INFINITY) };
       byBranch.set(branch, found);
     }
@@ -193,4 +196,45 @@ export function policyErrorStatus(): MergeStatus {
 /** Whether GitHub's current status is already the one planned (no write needed). */
 export function sameStatus(current: MergeStatus | null, planned: MergeStatus): boolean {
   return current !== null && current.state === planned.state && current.description === planned.description;
+}
+
+/** The first instant after `now` at which the window opens or closes (null: never, or an expression that does not parse). */
+function nextEdge(w: FreezeWindowConfig, now: Date): number | null {
+  const t = now.getTime();
+  if (w.from !== undefined && w.to !== undefined) {
+    const edges = [Date.parse(w.from), Date.parse(w.to)].filter((e) => e > t);
+    return edges.length > 0 ? Math.min(...edges) : null;
+  }
+  const next = (expr: string | undefined) => {
+    if (expr === undefined) return null;
+    try {
+      return CronExpressionParser.parse(expr, { currentDate: now, tz: w.timezone ?? 'UTC' })
+        .next()
+        .getTime();
+    } catch {
+      // The schema refuses expressions that never match; a window that cannot be stepped has no edge to wait for.
+      return null;
+    }
+  };
+  const edges = [next(w.start), next(w.end)].filter((e): e is number => e !== null && e > t);
+  return edges.length > 0 ? Math.min(...edges) : null;
+}
+
+/**
+ * When the status of pull requests into `branches` can next change because a policy freeze window opens or closes
+ * (windows are cron times, not events): the earliest edge after `now` of the windows of their mapped environments;
+ * null when none. The time is when to look again, not a decision: looking recomputes the windows as the gate does, so
+ * an edge cron-parser places differently around a daylight-saving change costs one early look at most.
+ */
+export function nextWindowEdge(input: Omit<MergeStatusInput, 'stored' | 'pulls'> & { branches: readonly string[] }): Date | null {
+  let earliest: number | null = null;
+  for (const branch of new Set(input.branches)) {
+    for (const environment of environmentsOfBranch(input.policy, branch)) {
+      for (const w of windowsFor(input, branch, environment)) {
+        const edge = nextEdge(w, input.now);
+        if (edge !== null && (earliest === null || edge < earliest)) earliest = edge;
+      }
+    }
+  }
+  return earliest === null ? null : new Date(earliest);
 }
