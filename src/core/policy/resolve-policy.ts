@@ -14,6 +14,7 @@ import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
 import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
 import { overlay } from './overlay.js';
+import { resolveVerifySettings, type VerifySettings } from '../verify/verify-settings.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
@@ -93,6 +94,8 @@ export interface ResolvedPolicy {
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
+  /** Post-deploy verification (the verify step's inputs apply over it: core/verify/verify-inputs.ts). */
+  verify: VerifySettings;
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -356,5 +359,6 @@ export function resolvePolicy(
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
+    verify: resolveVerifySettings(merged.verify, source),
   };
 }
