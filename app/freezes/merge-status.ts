@@ -110,15 +110,16 @@ export async function refreshMergeStatuses(r: MergeStatusRequest): Promise<Merge
   const stored = await readFreezesInScope(r.client, r.owner, r.repo, { appId: r.deps.appId });
   let planned: PlannedStatus[];
   const source = `${r.owner}/${r.repo}:${POLICY_PATH}`;
+  // One instant for the decision and the next edge: an edge is then strictly after what was decided.
+  const now = r.deps.now();
   try {
-    planned = planMergeStatuses({ file, policy, stored, repository: `${r.owner}/${r.repo}`, pulls, now: r.deps.now(), source });
+    planned = planMergeStatuses({ file, policy, stored, repository: `${r.owner}/${r.repo}`, pulls, now, source });
   } catch (error: unknown) {
     // An environment the merged policy cannot resolve (a parent's mapping to a name this repository's map lacks).
     if (!(error instanceof PolicyError)) throw error;
     r.log.warn({ repository: `${r.owner}/${r.repo}`, err: error.message }, 'policy invalid: freeze statuses shown become errors');
     return write(r, errorPlan(pulls), true, outcome);
   }
-  const now = r.deps.now();
   outcome.nextWindowEdge = nextWindowEdge({
     file,
     policy,
