@@ -13,9 +13,11 @@ import { onIssuesOpened } from './handlers/issues-opened.js';
 import { onPostmortemChanged } from './handlers/issues-opened-or-edited.js';
 import { onIssuesReopened } from './handlers/issues-reopened.js';
 import { onIssuesUnlabeled } from './handlers/issues-unlabeled.js';
+import { onPullRequestChanged } from './handlers/pull-request-changed.js';
 import { appIdentity } from './app-identity.js';
 import { createFreezeEvents, type FreezeEvents } from './freezes/freeze-events.js';
 import { createCommentMemory } from './github-cache/comment-memory.js';
+import { mergeStatusDeps, mergeStatusListener } from './freezes/merge-status.js';
 import { createIssueLock } from './issue-lock.js';
 import { startFreezeExpiry, type FreezeExpiryOptions } from './freezes/freeze-expiry.js';
 import { createHeldDeployments, type HeldDeployments } from './held/held-deployments.js';
@@ -62,6 +64,9 @@ const app: ApplicationFunction = (probot, options) => {
   const held = createHeldDeployments({ probot, config, lock, notifier, freezes });
   // A freeze that ends releases at once what it held.
   freezeEvents.on((change) => held.onFreezeChange(change));
+  // And puts the freeze status on the pull requests it covers (freezes.merge-status).
+  const mergeStatus = mergeStatusDeps(probot, { appId: config.appId, identity });
+  freezeEvents.on(mergeStatusListener(probot, mergeStatus));
   (options as AppHostOptions | undefined)?.onServices?.({ held, freezeEvents });
   // Freezes end on time only where the app runs on (the server passes its clock); the Lambda entry has no timers.
   const expiryOptions = options?.freezeExpiry as FreezeExpiryOptions | undefined;
@@ -76,6 +81,9 @@ const app: ApplicationFunction = (probot, options) => {
   probot.on('issues.closed', (context) => onIssuesClosed(context, config, lock, identity, freezes));
   probot.on('issues.reopened', (context) => onIssuesReopened(context, config, lock));
   probot.on('issues.unlabeled', (context) => onIssuesUnlabeled(context, config, identity, freezes));
+  probot.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.edited'], (context) =>
+    onPullRequestChanged(context, mergeStatus),
+  );
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
   options?.addHandler?.(sweepRoute(probot, config, notifier));

@@ -20,13 +20,21 @@
  * | `issues.closed` | the issue has at least one label (an action item, or an incident with its severity) |
  * | `issues.reopened` | the issue is labelled `action-item` |
  * | `issues.unlabeled` | the label removed is `deploy-freeze` (by anyone: a bot other than this app may not lift a freeze either) |
+ * | `pull_request.opened`, `.synchronize`, `.reopened` | always (the freeze status on its head commit; the policy decides whether there is one) |
+ * | `pull_request.edited` | its base branch changed |
  * | anything else | never |
  */
 import { FREEZE_LABEL, isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 
 /** The events the app subscribes to (app.yml's default_events); every other event is ignored unread. */
-export const SUBSCRIBED_EVENTS: ReadonlySet<string> = new Set(['check_run', 'deployment_protection_rule', 'issues', 'issue_comment']);
+export const SUBSCRIBED_EVENTS: ReadonlySet<string> = new Set([
+  'check_run',
+  'deployment_protection_rule',
+  'issues',
+  'issue_comment',
+  'pull_request',
+]);
 
 /** The handlers' actions per event (app/index.ts). */
 const HANDLED_ACTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -34,6 +42,7 @@ const HANDLED_ACTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   deployment_protection_rule: new Set(['requested']),
   issue_comment: new Set(['created']),
   issues: new Set(['opened', 'edited', 'closed', 'reopened', 'unlabeled']),
+  pull_request: new Set(['opened', 'synchronize', 'reopened', 'edited']),
 };
 
 /** The Action's check run (app/handlers/check-run-completed.ts). */
@@ -122,6 +131,9 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
       }
       break;
     }
+    case 'pull_request':
+      if (action === 'edited' && obj(obj(payload.changes)?.base) === null) return ignored('the pull request was edited, not its base');
+      break;
     default:
       break;
   }

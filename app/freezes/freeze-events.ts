@@ -23,7 +23,7 @@ export interface FreezeChange {
   installationId: number;
 }
 
-type FreezeListener = (change: FreezeChange) => Promise<void>;
+export type FreezeListener = (change: FreezeChange) => Promise<void>;
 
 export interface FreezeEvents {
   on(listener: FreezeListener): void;

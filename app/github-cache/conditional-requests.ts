@@ -59,6 +59,10 @@ const CACHED_ROUTES: ReadonlyMap<string, string> = new Map([
   // The history of the audit log's path (missing versus deleted), and a team membership (postmortem approvers).
   ['/repos/{owner}/{repo}/commits', "a path's history: revalidated (a new commit changes it)"],
   ['/orgs/{org}/teams/{team_slug}/memberships/{username}', 'a team membership: revalidated'],
+  // The freeze status on pull requests (app/freezes/merge-status.ts): a repository's open pull requests, read on
+  // every freeze change, and a head commit's statuses, read before each write (a new status changes the list).
+  ['/repos/{owner}/{repo}/pulls', 'open pull requests: revalidated (a new, closed or pushed pull request changes the list)'],
+  ['/repos/{owner}/{repo}/commits/{ref}/statuses', "a commit's statuses: revalidated (a new status changes the list)"],
 ]);
 
 type OctokitPlugin = Parameters<typeof ProbotOctokit.plugin>[0];

@@ -516,6 +516,71 @@ export class GitHubState {
   fileText(repo: RepoState, branch: string, path: string): string | undefined {
     return repo.files.get(`${branch}:${path}`);
   }
+
+  // ------------------------------------------------------------ pull requests' refs and commit statuses (the freeze status, issue 15)
+
+  /** `owner/name#number` (lowercase) → a pull request's base branch and head (set by openPullRequest and movePullRequest). */
+  readonly pullRefs = new Map<string, PullRefs>();
+  /** `owner/name@sha` (lowercase) → the commit's statuses, oldest first. */
+  readonly commitStatuses = new Map<string, CommitStatusState[]>();
+
+  /** For tests: an open pull request from `headRef` (default `feature-<n>`) at `headSha` into `base`. */
+  openPullRequest(repo: RepoState, o: { base: string; headSha: string; headRef?: string; title?: string }): Issue {
+    const pr = this.addPullRequest(repo, o.headSha, o.title);
+    this.pullRefs.set(`${repo.owner}/${repo.name}#${pr.number}`.toLowerCase(), {
+      base: o.base,
+      headSha: o.headSha,
+      headRef: o.headRef ?? `feature-${pr.number}`,
+    });
+    return pr;
+  }
+
+  /** For tests: a push to a pull request's head branch (`headSha`) or a new base (`base`), as GitHub records them. */
+  movePullRequest(repo: RepoState, number: number, o: { base?: string; headSha?: string }): void {
+    const refs = this.pullRefsOf(repo, number);
+    if (o.headSha !== undefined && o.headSha !== refs.headSha) {
+      repo.commitPulls.set(o.headSha, [...(repo.commitPulls.get(o.headSha) ?? []), number]);
+    }
+    this.pullRefs.set(`${repo.owner}/${repo.name}#${number}`.toLowerCase(), { ...refs, ...o });
+  }
+
+  /** A pull request's refs; one added without them (addPullRequest) is into the default branch, at its first commit. */
+  pullRefsOf(repo: RepoState, number: number): PullRefs {
+    const set = this.pullRefs.get(`${repo.owner}/${repo.name}#${number}`.toLowerCase());
+    if (set) return set;
+    const sha = [...repo.commitPulls].find(([, numbers]) => numbers.includes(number))?.[0] ?? randomSha(`pull:${number}`);
+    return { base: repo.defaultBranch, headSha: sha, headRef: `feature-${number}` };
+  }
+
+  /** The statuses of a commit, oldest first. */
+  statusesOf(repo: RepoState, sha: string): CommitStatusState[] {
+    return this.commitStatuses.get(`${repo.owner}/${repo.name}@${sha}`.toLowerCase()) ?? [];
+  }
+
+  /** Adds a status, as `POST statuses/{sha}` does (tests plant others' statuses with it). */
+  addCommitStatus(repo: RepoState, sha: string, o: Omit<CommitStatusState, 'id' | 'created_at'>): CommitStatusState {
+    const status = { ...o, id: this.nextId(), created_at: now() };
+    this.commitStatuses.set(`${repo.owner}/${repo.name}@${sha}`.toLowerCase(), [...this.statusesOf(repo, sha), status]);
+    return status;
+  }
+}
+
+/** A pull request's base branch and head. */
+export interface PullRefs {
+  base: string;
+  headSha: string;
+  headRef: string;
+}
+
+/** One commit status. */
+export interface CommitStatusState {
+  id: number;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  description: string | null;
+  context: string;
+  target_url: string | null;
+  creator: User;
+  created_at: string;
 }
 
 // ---------------------------------------------------------------- serialization (what GitHub answers)
@@ -696,6 +761,57 @@ function runStatus(run: WorkflowRun): 'waiting' | 'in_progress' {
   return run.pending && run.pending.size > 0 ? 'waiting' : 'in_progress';
 }
 
+/** A pull request in the OpenAPI `pull-request-simple` shape (the fields the app reads, and their neighbours). */
+function pullJson(state: GitHubState, repo: RepoState, i: Issue): Record<string, unknown> {
+  const refs = state.pullRefsOf(repo, i.number);
+  const api = `/repos/${repo.owner}/${repo.name}`;
+  const side = (ref: string, sha: string) => ({
+    label: `${repo.owner}:${ref}`,
+    ref,
+    sha,
+    user: simpleUserJson(state.user(repo.owner)),
+    repo: repoJson(repo),
+  });
+  return {
+    url: `${api}/pulls/${i.number}`,
+    id: i.id,
+    node_id: `PR_${i.id}`,
+    html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${i.number}`,
+    number: i.number,
+    state: i.state,
+    locked: false,
+    title: i.title,
+    user: simpleUserJson(i.user),
+    body: i.body,
+    labels: i.labels,
+    created_at: i.created_at,
+    updated_at: i.updated_at,
+    closed_at: i.closed_at,
+    merged_at: i.pull_request?.merged_at ?? null,
+    draft: false,
+    head: side(refs.headRef, refs.headSha),
+    base: side(refs.base, repo.branches.get(refs.base) ?? randomSha(`base:${refs.base}`)),
+    author_association: 'CONTRIBUTOR',
+  };
+}
+
+/** A commit status in the OpenAPI `status` shape. */
+function statusJson(repo: RepoState, sha: string, s: CommitStatusState): Record<string, unknown> {
+  return {
+    url: `/repos/${repo.owner}/${repo.name}/statuses/${sha}`,
+    avatar_url: null,
+    id: s.id,
+    node_id: `SC_${s.id}`,
+    state: s.state,
+    description: s.description,
+    target_url: s.target_url,
+    context: s.context,
+    created_at: s.created_at,
+    updated_at: s.created_at,
+    creator: simpleUserJson(s.creator),
+  };
+}
+
 // ---------------------------------------------------------------- routing
 
 interface StandInRequest {
@@ -869,9 +985,7 @@ function buildRoutes(state: GitHubState): Route[] {
   });
   route('GET', `${base}/commits/{commit_sha}/pulls`, (req, repo) => {
     const numbers = repo!.commitPulls.get(req.params.commit_sha!) ?? [];
-    const pulls = numbers
-      .map((n) => repo!.issues.get(n)!)
-      .map((i) => ({ number: i.number, state: i.state, merged_at: i.pull_request?.merged_at ?? null, title: i.title }));
+    const pulls = numbers.map((n) => repo!.issues.get(n)!).map((i) => pullJson(state, repo!, i));
     return { status: 200, body: paginate(req, pulls).items };
   });
 
@@ -1199,6 +1313,39 @@ function buildRoutes(state: GitHubState): Route[] {
     const body = String(req.body.body ?? '');
     state.commitComments.push({ repository: `${repo!.owner}/${repo!.name}`, sha: req.params.commit_sha!, body });
     return { status: 201, body: { id: state.nextId(), body, commit_id: req.params.commit_sha, user: req.user } };
+  });
+  // --- pull requests and commit statuses (the freeze status on pull requests, issue 15)
+  route('GET', `${base}/pulls`, (req, repo) => {
+    const wanted = req.query.get('state') ?? 'open';
+    const baseRef = req.query.get('base');
+    const list = [...repo!.issues.values()]
+      .filter((i) => i.pull_request && (wanted === 'all' || i.state === wanted))
+      .filter((i) => baseRef === null || state.pullRefsOf(repo!, i.number).base === baseRef)
+      .sort((a, b) => (req.query.get('direction') === 'desc' ? b.number - a.number : a.number - b.number));
+    const page = paginate(req, list);
+    return { status: 200, body: page.items.map((i) => pullJson(state, repo!, i)), headers: page.headers };
+  });
+  route('POST', `${base}/statuses/{sha}`, (req, repo) => {
+    const sha = req.params.sha!;
+    if (![...repo!.commitPulls.keys()].includes(sha) && !repo!.commits.has(sha)) return unprocessable(`No commit found for SHA: ${sha}`);
+    const description = typeof req.body.description === 'string' ? req.body.description : null;
+    // GitHub: "description is too long (maximum is 140 characters)"; at most 1,000 statuses per sha and context.
+    if (description !== null && [...description].length > 140) return unprocessable('description is too long (maximum is 140 characters)');
+    const context = typeof req.body.context === 'string' ? req.body.context : 'default';
+    if (state.statusesOf(repo!, sha).filter((x) => x.context === context).length >= 1000)
+      return unprocessable('This SHA and context has reached the maximum number of statuses.');
+    const created = state.addCommitStatus(repo!, sha, {
+      state: req.body.state as CommitStatusState['state'],
+      description,
+      context,
+      target_url: typeof req.body.target_url === 'string' ? req.body.target_url : null,
+      creator: req.user,
+    });
+    return { status: 201, body: statusJson(repo!, sha, created) };
+  });
+  route('GET', `${base}/commits/{ref}/statuses`, (req, repo) => {
+    const page = paginate(req, [...state.statusesOf(repo!, req.params.ref!)].reverse());
+    return { status: 200, body: page.items.map((x) => statusJson(repo!, req.params.ref!, x)), headers: page.headers };
   });
 
   // --- collaborators

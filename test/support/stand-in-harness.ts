@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Probot, ProbotOctokit } from 'probot';
 import app, { type AppHostOptions } from '../../app/index.js';
+import type { FreezeEvents } from '../../app/freezes/freeze-events.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
 import { checkGitHubRequest } from './github-request-checker.js';
 import { APP_ID, APP_VARIABLES, testPrivateKey, type Handler } from './probot-harness.js';
@@ -19,6 +20,8 @@ export interface StandInHarness {
   github: GitHubStateStandIn;
   /** Base URL of the app's own routes (POST /deploy-governor/...). */
   routesUrl: string;
+  /** The app's freeze events: a test announces a freeze change to its reactors as the freeze commands do. */
+  freezeEvents: FreezeEvents;
   receive(name: string, payload: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,7 +62,19 @@ export async function startStandInHarness(
     logLevel: (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
   });
   const handlers: Handler[] = [];
-  await probot.load(app, { cwd: process.cwd(), addHandler: (h) => handlers.push(h), ...options.load });
+  const load = options.load ?? {};
+  let freezeEvents: FreezeEvents | undefined;
+  await probot.load(app, {
+    cwd: process.cwd(),
+    addHandler: (h) => handlers.push(h),
+    ...load,
+    // The app's own freeze events, for tests that announce a freeze change to its reactors.
+    onServices: (services: Parameters<NonNullable<AppHostOptions['onServices']>>[0]) => {
+      freezeEvents = services.freezeEvents;
+      load.onServices?.(services);
+    },
+  });
+  if (!freezeEvents) throw new Error('the app did not hand over its services');
   const server: Server = createServer((req, res) => {
     void (async () => {
       for (const handler of handlers) if (await handler(req, res)) return;
@@ -75,6 +90,7 @@ export async function startStandInHarness(
     probot,
     github,
     routesUrl: `http://127.0.0.1:${port}`,
+    freezeEvents,
     receive: (name, payload) => probot.receive({ id: `delivery-${++delivery}`, name, payload } as Parameters<Probot['receive']>[0]),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

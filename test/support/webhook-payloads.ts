@@ -76,3 +76,34 @@ export function protectionRuleRequested(o: { environment: string; runId: number 
     installation: { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNzMzMQ==' },
   };
 }
+
+/** A pull request as pull_request events carry it: its number, base branch and head commit. */
+export interface PullRequestFacts {
+  number: number;
+  base: string;
+  headSha: string;
+}
+
+/**
+ * pull_request.<action> for the freeze status, from the `opened` example (the examples package has no `edited`
+ * one: `changes.base` is added as GitHub documents it when the base changed).
+ */
+export function pullRequestEvent(
+  action: 'opened' | 'synchronize' | 'reopened' | 'edited',
+  pr: PullRequestFacts,
+  o: { baseFrom?: string } = {},
+): Record<string, unknown> {
+  const payload = example('pull_request', action === 'edited' ? 'opened' : action);
+  const pull = payload.pull_request as Record<string, unknown> & { base: Record<string, unknown>; head: Record<string, unknown> };
+  payload.action = action;
+  payload.number = pr.number;
+  pull.number = pr.number;
+  pull.base = { ...pull.base, ref: pr.base };
+  pull.head = { ...pull.head, sha: pr.headSha };
+  if (action === 'edited')
+    payload.changes =
+      o.baseFrom === undefined ? { title: { from: 'Old title' } } : { base: { ref: { from: o.baseFrom }, sha: { from: HEAD_SHA } } };
+  (payload.repository as Record<string, unknown>).default_branch = 'main';
+  payload.installation = { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNzMzMQ==' };
+  return payload;
+}

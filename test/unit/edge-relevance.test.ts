@@ -16,12 +16,13 @@ import { createNotifier } from '../../app/notify/notifier.js';
 import { createFreezeEvents } from '../../app/freezes/freeze-events.js';
 import { onIssueCommentCreated } from '../../app/handlers/issue-comment-created.js';
 import { onIssuesReopened } from '../../app/handlers/issues-reopened.js';
+import { onPullRequestChanged } from '../../app/handlers/pull-request-changed.js';
 import type { AppConfig } from '../../app/app-config.js';
 import { createCommentMemory } from '../../app/github-cache/comment-memory.js';
 import type { IssueLock } from '../../app/issue-lock.js';
 import { reportFor } from '../support/reports.js';
 import { APP_ID } from '../support/probot-harness.js';
-import { checkRunCompleted, protectionRuleRequested } from '../support/webhook-payloads.js';
+import { checkRunCompleted, protectionRuleRequested, pullRequestEvent } from '../support/webhook-payloads.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
@@ -154,12 +155,24 @@ describe('relevanceOf', () => {
         app,
       ).relevant,
     ).toBe(false);
-    expect([...SUBSCRIBED_EVENTS].sort()).toEqual(['check_run', 'deployment_protection_rule', 'issue_comment', 'issues']);
+    expect([...SUBSCRIBED_EVENTS].sort()).toEqual(['check_run', 'deployment_protection_rule', 'issue_comment', 'issues', 'pull_request']);
     expect(relevanceOf('ping', example('ping', undefined as never) ?? {}, app)).toEqual({
       relevant: false,
       reason: 'the app does not handle ping events',
     });
     expect(relevanceOf('push', {}, app).relevant).toBe(false);
+  });
+
+  it('keeps pull requests opened, pushed to, reopened or moved to another base, and drops other edits', () => {
+    const pr = { number: 2, base: 'main', headSha: 'a'.repeat(40) };
+    for (const action of ['opened', 'synchronize', 'reopened'] as const)
+      expect(relevanceOf('pull_request', pullRequestEvent(action, pr), app).relevant).toBe(true);
+    expect(relevanceOf('pull_request', pullRequestEvent('edited', pr, { baseFrom: 'develop' }), app).relevant).toBe(true);
+    expect(relevanceOf('pull_request', pullRequestEvent('edited', pr), app)).toMatchObject({
+      relevant: false,
+      reason: 'the pull request was edited, not its base',
+    });
+    expect(relevanceOf('pull_request', { ...pullRequestEvent('opened', pr), action: 'closed' }, app).relevant).toBe(false);
   });
 
   it('drops payloads that are not objects or name no installation', async () => {
@@ -218,6 +231,18 @@ describe('a dropped delivery is one its handler would have ignored', () => {
     const reopened = issues('reopened', ['bug']);
     expect(relevanceOf('issues', reopened, app).relevant).toBe(false);
     await expect(onIssuesReopened(context(reopened), config, lock)).resolves.toBeUndefined();
+  });
+
+  it('pull requests edited without a new base', async () => {
+    const edited = pullRequestEvent('edited', { number: 2, base: 'main', headSha: 'a'.repeat(40) });
+    expect(relevanceOf('pull_request', edited, app).relevant).toBe(false);
+    const deps = {
+      appId: APP_ID,
+      identity: { isThisApp: () => Promise.reject(new Error('not asked')) },
+      now: () => new Date(0),
+      windows: null,
+    };
+    await expect(onPullRequestChanged(context(edited), deps)).resolves.toBeUndefined();
   });
 });
 

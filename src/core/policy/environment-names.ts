@@ -51,3 +51,8 @@ export function unknownEnvironmentMessage(name: string, known: readonly string[]
 export function unknownFreezeEnvironmentMessage(window: string, name: string, known: readonly string[]): string {
   return `freeze window ${JSON.stringify(window)} names the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} A freeze window scoped to it would never apply; names are compared exactly`;
 }
+
+/** The message for a base branch that `freezes.merge-status` maps to an environment the map does not name. */
+export function unknownMergeStatusEnvironmentMessage(branch: string, name: string, known: readonly string[]): string {
+  return `freezes.merge-status maps the branch ${JSON.stringify(branch)} to the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} Its freezes would never hold a pull request; names are compared exactly`;
+}

@@ -20,7 +20,7 @@ import { isHttpUrl } from '../http-url.js';
 import { sliSchema } from '../sli/registry.js';
 import { BLOCKABLE_STATUSES } from '../status.js';
 import { enumSchema } from './enum-schema.js';
-import { unknownFreezeEnvironmentMessage } from './environment-names.js';
+import { unknownFreezeEnvironmentMessage, unknownMergeStatusEnvironmentMessage } from './environment-names.js';
 import { objectiveProblem } from './objective.js';
 import { PERMISSIONS } from './permissions.js';
 import { VERIFY_DEFAULTS } from '../verify/verify-settings.js';
@@ -237,6 +237,52 @@ const overrideLevelSchema = z
   })
   .meta({ description: 'Who may use an override level.' });
 
+/** The most base-branch globs `freezes.merge-status.branches` may map. */
+const MAX_MERGE_STATUS_BRANCHES = 50;
+
+/**
+ * The freeze commit status on pull requests (issue 15; src/core/freeze/merge-status.ts): which base branches
+ * carry which environments' freezes. Off when absent.
+ */
+const mergeStatusSchema = z
+  .strictObject({
+    enabled: z.boolean().optional().meta({
+      description: 'Set false to turn the status off where a parent policy turned it on.',
+      default: true,
+    }),
+    branches: z
+      .record(
+        z.string(),
+        z
+          .array(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'expected an environment name such as production' }))
+          .max(50)
+          .meta({ description: 'The environments whose freezes hold pull requests into these branches (`[]`: none).' }),
+      )
+      .superRefine((branches, ctx) => {
+        const globs = Object.keys(branches);
+        if (globs.length > MAX_MERGE_STATUS_BRANCHES)
+          ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_MERGE_STATUS_BRANCHES} base-branch globs, got ${globs.length}` });
+        for (const glob of globs) {
+          if (glob.length === 0 || glob.length > 255)
+            ctx.addIssue({
+              code: 'custom',
+              path: [glob],
+              message: 'expected a base-branch glob of 1 to 255 characters, such as main or "release/*"',
+            });
+        }
+      })
+      .optional()
+      .meta({
+        description:
+          'Base-branch globs (`*` stops at `/`, `**` does not, `?` one character) to the environments a merge into them deploys. A pull request into a branch matching several globs is held by the freezes of all their environments; one into a branch no glob matches gets `success`.',
+        examples: [{ main: ['production'], 'release/*': ['production', 'staging'] }],
+      }),
+  })
+  .meta({
+    description:
+      'The commit status `deploy-governor/freeze` on open pull requests: `pending` (with the reason and the end) while a freeze on command or a freeze window covers an environment of the base branch, `success` otherwise. Make it required in a ruleset to block merges during a freeze (README, Governing an organisation). Off when absent.',
+  });
+
 /** Freezes on command: `/freeze` and `/unfreeze` in comments (src/core/freeze/freeze-command.ts). */
 const freezesSchema = z
   .strictObject({
@@ -253,6 +299,7 @@ const freezesSchema = z
           "Slug of your deploy-governor GitHub App: the Action and the CLI then read the `deploy-freeze` issues it opened (the repository's, and its organisation's in `<owner>/.github`) and treat them as the app's protection rule does (status FREEZE). Needs a token that can read issues (the Action: `permissions: issues: read`). Absent: the Action and the CLI do not read freezes on command.",
         examples: ['deploy-governor'],
       }),
+    'merge-status': mergeStatusSchema.optional(),
   })
   .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment, and which app keeps them.' });
 
@@ -559,6 +606,17 @@ export const policyFileSchema = z
     check(file['freeze-windows'], ['freeze-windows']);
     for (const [env, section] of Object.entries(file.environments ?? {}))
       check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
+    // Likewise an environment the merge status maps a branch to: a typo must not let merges through a freeze.
+    for (const [branch, names] of Object.entries(file.freezes?.['merge-status']?.branches ?? {})) {
+      for (const [j, name] of names.entries()) {
+        if (known.includes(name)) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['freezes', 'merge-status', 'branches', branch, j],
+          message: unknownMergeStatusEnvironmentMessage(branch, name, known),
+        });
+      }
+    }
   })
   .meta({
     title: 'deploy-governor policy',
