@@ -4,6 +4,7 @@
  * level, `environments.<name>`, inputs.
  */
 import { formatPromDuration, parseDurationMs } from '../duration.js';
+import type { ExclusionConfig } from '../exclusions/exclusion-schema.js';
 import { resolveSli, type ResolvedSli } from '../sli/registry.js';
 import type { BlockableStatus } from '../status.js';
 import { unknownEnvironmentMessage } from './environment-names.js';
@@ -93,6 +94,8 @@ export interface ResolvedPolicy {
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
+  /** Budget exclusions of this environment (`environments.<name>.exclusions` replaces the top level's); src/core/exclusions/. */
+  exclusions: ExclusionConfig[];
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -356,5 +359,6 @@ export function resolvePolicy(
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
+    exclusions: merged.exclusions ?? [],
   };
 }
