@@ -60,7 +60,7 @@ const EXCLUSIONS = () => {
 /** Every exclusion of these tests was in the policy a month before the data starts, added by a writer. */
 const addedLongBefore = (): ExclusionOrigins => {
   const at = new Date((maintenanceDst(end()) - 30 * DAY) * 1000);
-  const origin = { addedAt: at, addedBy: 'octocat', role: { roleName: 'write', permission: 'write' } };
+  const origin = { addedAt: at, attested: true, addedBy: 'octocat', role: { roleName: 'write', permission: 'write' } };
   return { known: new Map(['weekly-maintenance', 'db-upgrade', 'long-ago', 'everything'].map((name) => [name, origin])) };
 };
 
@@ -137,7 +137,7 @@ describe('budget exclusions against a real Prometheus', () => {
   it('keeps the incident in the budget when the exclusion was added after it started by a writer (fail closed)', async () => {
     const [from] = maintenanceOneOff(end());
     const late: ExclusionOrigins = {
-      known: new Map([['db-upgrade', { addedAt: new Date((from + HOUR) * 1000), addedBy: 'mallory', role: { roleName: 'write', permission: 'write' } }]]),
+      known: new Map([['db-upgrade', { addedAt: new Date((from + HOUR) * 1000), attested: true, addedBy: 'mallory', role: { roleName: 'write', permission: 'write' } }]]),
     };
     const [from0, to0] = maintenanceOneOff(end());
     const oneOffOnly = `exclusions:

@@ -51,7 +51,7 @@ const healthy = { '30d': { errors: 500, total: 1_000_000 }, '1h': { errors: 0, t
 
 /** Every exclusion added long before it started, by a writer. */
 const early = (...names: string[]): ExclusionOrigins => ({
-  known: new Map(names.map((n) => [n, { addedAt: new Date(0), addedBy: 'octocat', role: { roleName: 'write', permission: 'write' } }])),
+  known: new Map(names.map((n) => [n, { addedAt: new Date(0), attested: true, addedBy: 'octocat', role: { roleName: 'write', permission: 'write' } }])),
 });
 
 /**
@@ -148,8 +148,9 @@ describe('the audit rule: added before it started, or by the exhausted override 
     from: new Date('2026-11-20T10:00:00Z'),
     to: new Date('2026-11-20T12:00:00Z'),
   };
-  const origin = (addedAt: string, roleName: string | null, addedBy: string | null = 'someone'): ExclusionOrigin => ({
+  const origin = (addedAt: string, roleName: string | null, addedBy: string | null = 'someone', attested = true): ExclusionOrigin => ({
     addedAt: new Date(addedAt),
+    attested,
     addedBy,
     role: roleName === null ? null : { roleName, permission: roleName === 'admin' ? 'admin' : 'write' },
   });
@@ -162,10 +163,18 @@ describe('the audit rule: added before it started, or by the exhausted override 
   it('refuses a retroactive one by a writer, and applies it by an admin (audited with the role)', () => {
     const late = judge({ known: new Map([['db', origin('2026-11-20T11:00:00Z', 'write', 'mallory')]]) });
     expect(late).toMatchObject({ admission: 'refused', addedBy: 'mallory' });
-    expect(late.note).toMatch(/after it started .* \(role write\); a retroactive exclusion needs the role of the exhausted override level \(admin\)/);
+    expect(late.note).toMatch(/after it started .* \(role write\); an exclusion not shown to predate its interval needs the role of the exhausted override level \(admin\)/);
     const admin = judge({ known: new Map([['db', origin('2026-11-20T11:00:00Z', 'admin', 'root')]]) });
     expect(admin).toMatchObject({ admission: 'authorized-role', addedBy: 'root' });
     expect(admin.note).toMatch(/by root, whose role admin meets the exhausted override level/);
+  });
+
+  it('does not take a date from someone’s git client for a fact: a backdated commit needs the role', () => {
+    // mallory wrote `git commit --date 2026-11-01` after the incident: GitHub did not make the commit, so the date proves nothing.
+    const backdated = judge({ known: new Map([['db', origin('2026-11-01T00:00:00Z', 'write', 'mallory', false)]]) });
+    expect(backdated).toMatchObject({ admission: 'refused', note: expect.stringMatching(/dated .* by its author's git client \(not a commit GitHub made/) });
+    expect(judge({ known: new Map([['db', origin('2026-11-01T00:00:00Z', 'maintain', 'lead', false)]]) }).admission).toBe('refused');
+    expect(judge({ known: new Map([['db', origin('2026-11-01T00:00:00Z', 'admin', 'root', false)]]) }).admission).toBe('authorized-role');
   });
 
   it('fails closed without facts: no history, a name no commit introduced, an author GitHub knows no role of', () => {

@@ -6,7 +6,10 @@
  * `exhausted` override level. Pure: when and by whom an exclusion was added are
  * facts read from GitHub (the commit that introduced it, and the author's role
  * from the API), never from the policy file, and without them a started
- * interval is refused (fail closed: refusing keeps the stricter budget).
+ * interval is refused (fail closed: refusing keeps the stricter budget). A
+ * commit date only counts when GitHub set it (a commit GitHub made and signed);
+ * a date from someone's git client can be backdated, so such a commit needs the
+ * role, as a retroactive one does.
  */
 import { hasPermission } from '../override/decide-override.js';
 import type { Permission } from '../policy/permissions.js';
@@ -16,6 +19,11 @@ import type { ExclusionOccurrence } from './excluded-intervals.js';
 export interface ExclusionOrigin {
   /** The date of the commit that introduced the definition. */
   addedAt: Date;
+  /**
+   * Whether GitHub set that date (a commit it made and signed: a pull request merged on GitHub, a web edit). Any
+   * other commit's date is its author's to choose, so it proves nothing about "before it started".
+   */
+  attested: boolean;
   /** The commit author's login; null when GitHub links the commit to no account. */
   addedBy: string | null;
   /** That login's repository role, from the API; null when it could not be read. */
@@ -72,22 +80,26 @@ export function admitExclusions(
     }
     const facts = { addedAt: origin.addedAt, addedBy: origin.addedBy };
     const who = origin.addedBy ?? 'an author GitHub links to no account';
-    if (origin.addedAt.getTime() <= o.from.getTime())
+    if (origin.attested && origin.addedAt.getTime() <= o.from.getTime())
       return { ...o, ...facts, admission: 'added-before-start', note: `added ${origin.addedAt.toISOString()} by ${who}, before it started` };
+    // Past this point it was added after it started, or at a time only its author's git client vouches for.
+    const when = origin.attested
+      ? `added ${origin.addedAt.toISOString()}, after it started (${started}),`
+      : `added by a commit dated ${origin.addedAt.toISOString()} by its author's git client (not a commit GitHub made, so the date is not a fact),`;
     const role = origin.role === null ? null : (origin.role.roleName ?? origin.role.permission);
     if (origin.addedBy !== null && origin.role !== null && hasPermission(origin.role, required)) {
       return {
         ...o,
         ...facts,
         admission: 'authorized-role',
-        note: `added ${origin.addedAt.toISOString()}, after it started (${started}), by ${who}, whose role ${role} meets the exhausted override level (${required})`,
+        note: `${when} by ${who}, whose role ${role} meets the exhausted override level (${required})`,
       };
     }
     return {
       ...o,
       ...facts,
       admission: 'refused',
-      note: `refused: added ${origin.addedAt.toISOString()}, after it started (${started}), by ${who}${role === null ? ' (role unknown)' : ` (role ${role})`}; a retroactive exclusion needs the role of the exhausted override level (${required}) or higher`,
+      note: `refused: ${when} by ${who}${role === null ? ' (role unknown)' : ` (role ${role})`}; an exclusion not shown to predate its interval needs the role of the exhausted override level (${required}) or higher`,
     };
   });
 }
