@@ -53,7 +53,11 @@ function source(r: RepositoryGateRequest): PolicySource {
 
 function exclusionOriginsFrom(client: GitHubClient, r: RepositoryGateRequest) {
   return (policy: ResolvedPolicy) =>
-    readExclusionOrigins(client, { owner: r.owner, repo: r.repo, path: '.github/deploy-governor.yml', environment: policy.environment }, policy.exclusions);
+    readExclusionOrigins(
+      client,
+      { owner: r.owner, repo: r.repo, path: '.github/deploy-governor.yml', environment: policy.environment },
+      policy.exclusions,
+    );
 }
 
 export async function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEvaluation> {

@@ -178,8 +178,8 @@ function exclusionOriginsFor(request: GateRequest, host: GateHost, policy: Resol
     return Promise.resolve({
       unavailable:
         host === 'cli'
-          ? 'no GitHub token to read the policy file\'s history: set GITHUB_TOKEN and pass --repo owner/name'
-          : 'no GitHub token to read the policy file\'s history: set the github-token input (contents: read)',
+          ? "no GitHub token to read the policy file's history: set GITHUB_TOKEN and pass --repo owner/name"
+          : "no GitHub token to read the policy file's history: set the github-token input (contents: read)",
     });
   }
   return readExclusionOrigins(

@@ -59,7 +59,12 @@ function exclusionsIn(text: string, environment: string): readonly ExclusionConf
 
 async function fileAt(client: GitHubClient, t: ExclusionHistoryTarget, sha: string): Promise<string | null> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: t.owner, repo: t.repo, path: t.path, ref: sha });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: t.owner,
+      repo: t.repo,
+      path: t.path,
+      ref: sha,
+    });
     const file = contentsResponse.parse(data);
     return file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : null;
   } catch (error: unknown) {
@@ -113,7 +118,12 @@ export async function readExclusionOrigins(
     }
     const known = new Map<string, ExclusionOrigin>();
     for (const [name, i] of found) {
-      known.set(name, { addedAt: i.date, attested: i.attested, addedBy: i.login, role: i.login === null ? null : (roles.get(i.login) ?? null) });
+      known.set(name, {
+        addedAt: i.date,
+        attested: i.attested,
+        addedBy: i.login,
+        role: i.login === null ? null : (roles.get(i.login) ?? null),
+      });
     }
     return { known };
   } catch (error: unknown) {

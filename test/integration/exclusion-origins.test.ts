@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 const policyText = (items: string) => `dr: { enabled: false }\nexclusions:\n${items}`;
-const item = (name: string, from: string, to: string) => `  - { name: ${name}, reason: planned, kind: maintenance, from: "${from}", to: "${to}" }\n`;
+const item = (name: string, from: string, to: string) =>
+  `  - { name: ${name}, reason: planned, kind: maintenance, from: "${from}", to: "${to}" }\n`;
 
 /** A fresh repository whose collaborators have these roles. */
 function repository(name: string, roles: Record<string, string>) {
@@ -40,7 +41,13 @@ function repository(name: string, roles: Record<string, string>) {
 
 /** A commit GitHub makes (a pull request merged on GitHub by `by`): committed by web-flow, signed, dated by GitHub. */
 function merged(repo: ReturnType<typeof repository>, by: string, text: string) {
-  return gh.state.commit(repo, { branch: 'main', changes: { [PATH]: text }, by: gh.state.user(by), verified: true, message: 'Merge pull request' });
+  return gh.state.commit(repo, {
+    branch: 'main',
+    changes: { [PATH]: text },
+    by: gh.state.user(by),
+    verified: true,
+    message: 'Merge pull request',
+  });
 }
 
 /** A commit pushed from someone's machine, its dates whatever their git client wrote. */
@@ -60,7 +67,10 @@ async function origins(name: string, text: string) {
   const file = parsePolicy(text);
   const policy = resolvePolicy(file, gateInputsSchema.parse({}));
   const client = createGitHubClient('ghp_reader', gh.url);
-  return { policy, found: await readExclusionOrigins(client, { owner: 'acme', repo: name, path: PATH, environment: 'production' }, policy.exclusions) };
+  return {
+    policy,
+    found: await readExclusionOrigins(client, { owner: 'acme', repo: name, path: PATH, environment: 'production' }, policy.exclusions),
+  };
 }
 
 describe('exclusion origins from the policy file’s history', () => {
@@ -71,7 +81,17 @@ describe('exclusion origins from the policy file’s history', () => {
     merged(repo, 'alice', `${text}# a later, unrelated edit\n`);
     const { found } = await origins('dated', text);
     expect(found).toEqual({
-      known: new Map([['db', { addedAt: new Date(commit.gitCommitter.date), attested: true, addedBy: 'alice', role: { roleName: 'write', permission: 'write' } }]]),
+      known: new Map([
+        [
+          'db',
+          {
+            addedAt: new Date(commit.gitCommitter.date),
+            attested: true,
+            addedBy: 'alice',
+            role: { roleName: 'write', permission: 'write' },
+          },
+        ],
+      ]),
     });
   });
 
@@ -82,7 +102,12 @@ describe('exclusion origins from the policy file’s history', () => {
     pushed(repo, 'mallory', text, '2026-11-13T00:00:00Z');
     const { policy, found } = await origins('backdated', text);
     expect(found).toMatchObject({ known: new Map([['outage', { attested: false, addedBy: 'mallory' }]]) });
-    const occurrences = occurrencesOverlapping(policy.exclusions, Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-29T00:00:00Z'), PATH);
+    const occurrences = occurrencesOverlapping(
+      policy.exclusions,
+      Date.parse('2026-11-01T00:00:00Z'),
+      Date.parse('2026-11-29T00:00:00Z'),
+      PATH,
+    );
     expect(admitExclusions(occurrences, found, 'admin').map((j) => j.admission)).toEqual(['refused']);
 
     const repo2 = repository('backdated-admin', { root: 'admin' });

@@ -137,7 +137,12 @@ describe('budget exclusions against a real Prometheus', () => {
   it('keeps the incident in the budget when the exclusion was added after it started by a writer (fail closed)', async () => {
     const [from] = maintenanceOneOff(end());
     const late: ExclusionOrigins = {
-      known: new Map([['db-upgrade', { addedAt: new Date((from + HOUR) * 1000), attested: true, addedBy: 'mallory', role: { roleName: 'write', permission: 'write' } }]]),
+      known: new Map([
+        [
+          'db-upgrade',
+          { addedAt: new Date((from + HOUR) * 1000), attested: true, addedBy: 'mallory', role: { roleName: 'write', permission: 'write' } },
+        ],
+      ]),
     };
     const [from0, to0] = maintenanceOneOff(end());
     const oneOffOnly = `exclusions:
@@ -150,6 +155,8 @@ describe('budget exclusions against a real Prometheus', () => {
     const [refused, plain] = await Promise.all([gate(oneOffOnly, late), gate('')]);
     expect(refused.slos[0]!.errorRatio).toBe(plain.slos[0]!.errorRatio);
     expect(refused.exclusions).toMatchObject([{ name: 'db-upgrade', admission: 'refused', addedBy: 'mallory' }]);
-    expect(refused.findings.find((f) => f.code === 'exclusion')!.message).toMatch(/needs the role of the exhausted override level \(admin\)/);
+    expect(refused.findings.find((f) => f.code === 'exclusion')!.message).toMatch(
+      /needs the role of the exhausted override level \(admin\)/,
+    );
   });
 });

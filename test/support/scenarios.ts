@@ -165,7 +165,13 @@ function maintenanceSteps(end: number): Steps {
   return { from: dst - 14 * DAY, to: dst + 8 * DAY, step: STEP };
 }
 
-const berlinClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const berlinClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * The weekly maintenance windows in [from, to) as [start, end) in Unix seconds: each Sunday's first minute that reads

@@ -51,7 +51,9 @@ const healthy = { '30d': { errors: 500, total: 1_000_000 }, '1h': { errors: 0, t
 
 /** Every exclusion added long before it started, by a writer. */
 const early = (...names: string[]): ExclusionOrigins => ({
-  known: new Map(names.map((n) => [n, { addedAt: new Date(0), attested: true, addedBy: 'octocat', role: { roleName: 'write', permission: 'write' } }])),
+  known: new Map(
+    names.map((n) => [n, { addedAt: new Date(0), attested: true, addedBy: 'octocat', role: { roleName: 'write', permission: 'write' } }]),
+  ),
 });
 
 /**
@@ -74,7 +76,9 @@ describe('the policy refuses hostile exclusions, naming the field and the accept
   const day = Date.parse('2026-11-01T00:00:00Z');
 
   it(`refuses a list longer than ${MAX_EXCLUSIONS}`, () => {
-    const list = Array.from({ length: MAX_EXCLUSIONS + 1 }, (_, i) => oneOff(`x${i}`, day + i * DAY_MS, day + i * DAY_MS + HOUR_MS)).join('');
+    const list = Array.from({ length: MAX_EXCLUSIONS + 1 }, (_, i) => oneOff(`x${i}`, day + i * DAY_MS, day + i * DAY_MS + HOUR_MS)).join(
+      '',
+    );
     expect(issuesOf(`exclusions:\n${list}`)).toEqual([{ path: 'exclusions', message: expect.stringMatching(/at most 50 exclusions/) }]);
   });
 
@@ -90,12 +94,17 @@ describe('the policy refuses hostile exclusions, naming the field and the accept
 
   it('refuses one-off intervals that overlap each other', () => {
     const issues = issuesOf(`exclusions:\n${oneOff('a', day, day + 2 * HOUR_MS)}${oneOff('b', day + HOUR_MS, day + 3 * HOUR_MS)}`);
-    expect(issues).toEqual([{ path: 'exclusions[1].from', message: expect.stringMatching(/"b" overlaps "a".*expected intervals that do not overlap/) }]);
+    expect(issues).toEqual([
+      { path: 'exclusions[1].from', message: expect.stringMatching(/"b" overlaps "a".*expected intervals that do not overlap/) },
+    ]);
   });
 
   it('refuses a cron that fires every minute, and a duration as long as the gap between starts', () => {
     expect(issuesOf('exclusions:\n  - { name: all, reason: r, kind: load-test, cron: "* * * * *", duration: 5m }\n')).toEqual([
-      { path: 'exclusions[0].cron', message: expect.stringMatching(/every 1 minute\(s\); recurring exclusions must start at least 1h apart, e\.g\./) },
+      {
+        path: 'exclusions[0].cron',
+        message: expect.stringMatching(/every 1 minute\(s\); recurring exclusions must start at least 1h apart, e\.g\./),
+      },
     ]);
     expect(issuesOf('exclusions:\n  - { name: daily, reason: r, kind: maintenance, cron: "0 3 * * *", duration: 1d }\n')).toEqual([
       { path: 'exclusions[0].duration', message: expect.stringMatching(/not shorter than the 1440 minutes between the cron's starts/) },
@@ -163,7 +172,9 @@ describe('the audit rule: added before it started, or by the exhausted override 
   it('refuses a retroactive one by a writer, and applies it by an admin (audited with the role)', () => {
     const late = judge({ known: new Map([['db', origin('2026-11-20T11:00:00Z', 'write', 'mallory')]]) });
     expect(late).toMatchObject({ admission: 'refused', addedBy: 'mallory' });
-    expect(late.note).toMatch(/after it started .* \(role write\); an exclusion not shown to predate its interval needs the role of the exhausted override level \(admin\)/);
+    expect(late.note).toMatch(
+      /after it started .* \(role write\); an exclusion not shown to predate its interval needs the role of the exhausted override level \(admin\)/,
+    );
     const admin = judge({ known: new Map([['db', origin('2026-11-20T11:00:00Z', 'admin', 'root')]]) });
     expect(admin).toMatchObject({ admission: 'authorized-role', addedBy: 'root' });
     expect(admin.note).toMatch(/by root, whose role admin meets the exhausted override level/);
@@ -172,13 +183,19 @@ describe('the audit rule: added before it started, or by the exhausted override 
   it('does not take a date from someone’s git client for a fact: a backdated commit needs the role', () => {
     // mallory wrote `git commit --date 2026-11-01` after the incident: GitHub did not make the commit, so the date proves nothing.
     const backdated = judge({ known: new Map([['db', origin('2026-11-01T00:00:00Z', 'write', 'mallory', false)]]) });
-    expect(backdated).toMatchObject({ admission: 'refused', note: expect.stringMatching(/dated .* by its author's git client \(not a commit GitHub made/) });
+    expect(backdated).toMatchObject({
+      admission: 'refused',
+      note: expect.stringMatching(/dated .* by its author's git client \(not a commit GitHub made/),
+    });
     expect(judge({ known: new Map([['db', origin('2026-11-01T00:00:00Z', 'maintain', 'lead', false)]]) }).admission).toBe('refused');
     expect(judge({ known: new Map([['db', origin('2026-11-01T00:00:00Z', 'admin', 'root', false)]]) }).admission).toBe('authorized-role');
   });
 
   it('fails closed without facts: no history, a name no commit introduced, an author GitHub knows no role of', () => {
-    expect(judge({ unavailable: 'no GitHub token' })).toMatchObject({ admission: 'refused', note: expect.stringMatching(/no GitHub token/) });
+    expect(judge({ unavailable: 'no GitHub token' })).toMatchObject({
+      admission: 'refused',
+      note: expect.stringMatching(/no GitHub token/),
+    });
     expect(judge({ known: new Map() })).toMatchObject({ admission: 'refused', note: expect.stringMatching(/no commit .* introduces it/) });
     expect(judge({ known: new Map([['db', origin('2026-11-20T11:00:00Z', null)]]) }).admission).toBe('refused');
     expect(judge({ known: new Map([['db', origin('2026-11-20T11:00:00Z', 'admin', null)]]) }).admission).toBe('refused');
@@ -205,7 +222,9 @@ describe('the subtraction', () => {
           errors: rest.errors + intervals.reduce((s, i) => s + i.errors, 0),
           total: 1 + rest.errors + rest.extra + intervals.reduce((s, i) => s + i.total, 0),
         };
-        const list = intervals.map((_, i) => oneOff(`i${i}`, now.getTime() - (i + 1) * DAY_MS, now.getTime() - (i + 1) * DAY_MS + HOUR_MS)).join('');
+        const list = intervals
+          .map((_, i) => oneOff(`i${i}`, now.getTime() - (i + 1) * DAY_MS, now.getTime() - (i + 1) * DAY_MS + HOUR_MS))
+          .join('');
         const querier = new MemoryQuerier(eventsAnswer(healthy, combinedAnswer(window, [...intervals].reverse())));
         const report = await evaluatePolicy({
           policy: policyOf(list),
@@ -229,27 +248,32 @@ describe('the subtraction', () => {
     const plain = await evaluatePolicy({ policy: policyOf('  []\n'), prometheus: new MemoryQuerier(eventsAnswer(healthy)), now });
     expect(plain.slos[0]!.errorRatio).toBe(0.0005);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 24 * 60 }), fc.boolean(), fc.integer({ min: 1, max: 20 }), async (minutes, future, daysAway) => {
-        const start = future ? now.getTime() + daysAway * DAY_MS : now.getTime() - WINDOW_MS - daysAway * DAY_MS - (minutes + 5) * 60_000;
-        const outside = await evaluatePolicy({
-          policy: policyOf(oneOff('away', start, start + (minutes + 5) * 60_000)),
-          prometheus: new MemoryQuerier(eventsAnswer(healthy)),
-          now,
-          exclusionOrigins: early('away'),
-        });
-        expect(outside.slos).toEqual(plain.slos);
-        expect(outside.decision).toEqual(plain.decision);
-        // Inside the window, but the interval had no events: the same ratio.
-        const inside = now.getTime() - daysAway * DAY_MS;
-        const empty = await evaluatePolicy({
-          policy: policyOf(oneOff('quiet', inside, inside + (minutes + 5) * 60_000)),
-          prometheus: new MemoryQuerier(eventsAnswer(healthy, combinedAnswer(healthy['30d'], [{ errors: 0, total: 0 }]))),
-          now,
-          exclusionOrigins: early('quiet'),
-        });
-        expect(empty.slos[0]!.errorRatio).toBe(plain.slos[0]!.errorRatio);
-        expect(empty.decision.status).toBe(plain.decision.status);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 24 * 60 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 20 }),
+        async (minutes, future, daysAway) => {
+          const start = future ? now.getTime() + daysAway * DAY_MS : now.getTime() - WINDOW_MS - daysAway * DAY_MS - (minutes + 5) * 60_000;
+          const outside = await evaluatePolicy({
+            policy: policyOf(oneOff('away', start, start + (minutes + 5) * 60_000)),
+            prometheus: new MemoryQuerier(eventsAnswer(healthy)),
+            now,
+            exclusionOrigins: early('away'),
+          });
+          expect(outside.slos).toEqual(plain.slos);
+          expect(outside.decision).toEqual(plain.decision);
+          // Inside the window, but the interval had no events: the same ratio.
+          const inside = now.getTime() - daysAway * DAY_MS;
+          const empty = await evaluatePolicy({
+            policy: policyOf(oneOff('quiet', inside, inside + (minutes + 5) * 60_000)),
+            prometheus: new MemoryQuerier(eventsAnswer(healthy, combinedAnswer(healthy['30d'], [{ errors: 0, total: 0 }]))),
+            now,
+            exclusionOrigins: early('quiet'),
+          });
+          expect(empty.slos[0]!.errorRatio).toBe(plain.slos[0]!.errorRatio);
+          expect(empty.decision.status).toBe(plain.decision.status);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -272,7 +296,12 @@ describe('the subtraction', () => {
           .join('');
         if (at < from + span) return;
         const querier = new MemoryQuerier(eventsAnswer(healthy));
-        const report = await evaluatePolicy({ policy: policyOf(list), prometheus: querier, now, exclusionOrigins: early(...weights.map((_, i) => `p${i}`)) });
+        const report = await evaluatePolicy({
+          policy: policyOf(list),
+          prometheus: querier,
+          now,
+          exclusionOrigins: early(...weights.map((_, i) => `p${i}`)),
+        });
         expect(report.slos[0]).toMatchObject({ status: 'UNKNOWN', errorRatio: null });
         expect(report.slos[0]!.error).toMatch(/no traffic in the 30d window \(the exclusions cover the whole 30d window\)/);
         expect(report.decision.status).toBe('UNKNOWN');
@@ -285,21 +314,26 @@ describe('the subtraction', () => {
     const minute = 60_000;
     const occurrenceArb = fc.record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 1, max: 60 }) });
     fc.assert(
-      fc.property(fc.array(occurrenceArb, { maxLength: 8 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 101, max: 260 }), (raw, lo, hi) => {
-        const occurrences = raw.map((o, i) => ({
-          name: `o${i}`,
-          kind: 'maintenance' as const,
-          reason: 'r',
-          from: new Date(o.start * minute),
-          to: new Date((o.start + o.length) * minute),
-        }));
-        const out = disjointIntervals(occurrences, lo * minute, hi * minute);
-        const covered = (m: number) => out.filter((iv) => iv.start.getTime() <= m * minute && m * minute < iv.end.getTime()).length;
-        for (let m = 0; m < 270; m++) {
-          const wanted = m >= lo && m < hi && raw.some((o) => o.start <= m && m < o.start + o.length) ? 1 : 0;
-          expect(covered(m)).toBe(wanted);
-        }
-      }),
+      fc.property(
+        fc.array(occurrenceArb, { maxLength: 8 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 101, max: 260 }),
+        (raw, lo, hi) => {
+          const occurrences = raw.map((o, i) => ({
+            name: `o${i}`,
+            kind: 'maintenance' as const,
+            reason: 'r',
+            from: new Date(o.start * minute),
+            to: new Date((o.start + o.length) * minute),
+          }));
+          const out = disjointIntervals(occurrences, lo * minute, hi * minute);
+          const covered = (m: number) => out.filter((iv) => iv.start.getTime() <= m * minute && m * minute < iv.end.getTime()).length;
+          for (let m = 0; m < 270; m++) {
+            const wanted = m >= lo && m < hi && raw.some((o) => o.start <= m && m < o.start + o.length) ? 1 : 0;
+            expect(covered(m)).toBe(wanted);
+          }
+        },
+      ),
     );
   });
 
@@ -315,7 +349,10 @@ describe('the subtraction', () => {
 
   it('does not exclude from a ratio SLI, and says so (its budget keeps the intervals)', async () => {
     const from = now.getTime() - DAY_MS;
-    const policy = policyOf(oneOff('db', from, from + HOUR_MS), `slos:\n  - { name: r, sli: { ratio: { query: 'avg_over_time(bad_ratio[{{window}}])' } } }\n`);
+    const policy = policyOf(
+      oneOff('db', from, from + HOUR_MS),
+      `slos:\n  - { name: r, sli: { ratio: { query: 'avg_over_time(bad_ratio[{{window}}])' } } }\n`,
+    );
     const report = await evaluatePolicy({ policy, prometheus: new MemoryQuerier(() => 0.0001), now, exclusionOrigins: early('db') });
     expect(report.slos[0]!.exclusions).toBeUndefined();
     expect(report.slos[0]!.errorRatio).toBe(0.0001);

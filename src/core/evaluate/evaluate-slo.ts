@@ -134,7 +134,13 @@ export async function evaluateSlo(
   time: Date,
   options: SloEvaluationOptions = {},
 ): Promise<SloEvaluation> {
-  const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now(), exclusions = [] } = options;
+  const {
+    useRecordingRules = 'false',
+    unknownGuards = 'allow',
+    timeoutMs = null,
+    clock = () => performance.now(),
+    exclusions = [],
+  } = options;
   const kind = sliKindOf(slo.sli);
   const base = {
     name: slo.name,

@@ -37,7 +37,7 @@ export interface ExclusionOrigin {
 export type ExclusionOrigins = { known: ReadonlyMap<string, ExclusionOrigin> } | { unavailable: string };
 
 /** How an occurrence was judged. */
-export type Admission = 'added-before-start' | 'authorized-role' | 'refused';
+type Admission = 'added-before-start' | 'authorized-role' | 'refused';
 
 export interface JudgedOccurrence extends ExclusionOccurrence {
   admission: Admission;
@@ -81,7 +81,12 @@ export function admitExclusions(
     const facts = { addedAt: origin.addedAt, addedBy: origin.addedBy };
     const who = origin.addedBy ?? 'an author GitHub links to no account';
     if (origin.attested && origin.addedAt.getTime() <= o.from.getTime())
-      return { ...o, ...facts, admission: 'added-before-start', note: `added ${origin.addedAt.toISOString()} by ${who}, before it started` };
+      return {
+        ...o,
+        ...facts,
+        admission: 'added-before-start',
+        note: `added ${origin.addedAt.toISOString()} by ${who}, before it started`,
+      };
     // Past this point it was added after it started, or at a time only its author's git client vouches for.
     const when = origin.attested
       ? `added ${origin.addedAt.toISOString()}, after it started (${started}),`

@@ -33,7 +33,7 @@ export interface Introduction {
 }
 
 /** What decides an exclusion's intervals: an edit of any of these is a new exclusion. */
-export function definitionOf(x: ExclusionConfig): string {
+function definitionOf(x: ExclusionConfig): string {
   return JSON.stringify([x.from ?? null, x.to ?? null, x.cron ?? null, x.timezone ?? 'UTC', x.duration ?? null]);
 }
 

@@ -46,7 +46,11 @@ function tagged(expr: string, part: string): string {
  * The two queries (errors, totals) for `sli` over `window` at the evaluation time minus each of `intervals`.
  * @throws Error for a kind without event counts (ratio SLIs: the caller leaves their budget unexcluded)
  */
-export function exclusionQueries(sli: ResolvedSli, window: string, intervals: readonly ExcludedInterval[]): { error: string; total: string } {
+export function exclusionQueries(
+  sli: ResolvedSli,
+  window: string,
+  intervals: readonly ExcludedInterval[],
+): { error: string; total: string } {
   const kind = sliKindOf(sli);
   const atWindow = kind.recording(sli, window);
   const atSentinel = kind.recording(sli, WINDOW_SENTINEL);

@@ -16,7 +16,6 @@ import { enumSchema } from '../policy/enum-schema.js';
 import { EXCLUSION_KINDS } from './exclusion-kinds.js';
 import { cronSchema, timestampSchema, timezoneSchema } from '../policy/time-schemas.js';
 
-
 /** Most exclusions one list may hold (top level or one environment's). */
 export const MAX_EXCLUSIONS = 50;
 /**
@@ -30,14 +29,14 @@ export const MAX_EXCLUDED_INTERVALS = 40;
  */
 const MIN_INTERVAL_MS = 5 * 60_000;
 /** Closest two starts of a recurring exclusion may be: a cron that fires every minute excludes everything. */
-export const MIN_RECURRENCE_MS = 3_600_000;
+const MIN_RECURRENCE_MS = 3_600_000;
 /** How far the check of a cron's spacing looks ahead: a year covers every weekday, month and daylight-saving change. */
 const SPACING_SPAN_MS = 366 * 86_400_000;
 /** A fixed start for that check, so that validating a policy never reads the clock. */
 const SPACING_FROM_MS = Date.UTC(2025, 0, 1);
 
 /** The smallest gap between consecutive starts of `cron` in `tz` over a year (null when it fires at most once). */
-export function smallestRecurrenceGapMs(cron: string, tz: string): number | null {
+function smallestRecurrenceGapMs(cron: string, tz: string): number | null {
   // Every-minute crons stop the scan early: the first gaps already show they are too close.
   const starts = occurrencesBetween(cron, tz, SPACING_FROM_MS, SPACING_FROM_MS + SPACING_SPAN_MS, 10_000);
   if (starts === null || starts.length < 2) return null;
@@ -56,7 +55,8 @@ const exclusionItemSchema = z
       .meta({ description: 'Unique name: the report lists what each exclusion returned under it, and the audit finds it by it.' }),
     reason: z.string().min(1).max(500).meta({ description: 'Why the period does not count (shown in the report, rendered inert).' }),
     kind: enumSchema(EXCLUSION_KINDS).meta({
-      description: '`maintenance` (planned work), `dependency` (an outage of something the service depends on), `load-test` (an approved test).',
+      description:
+        '`maintenance` (planned work), `dependency` (an outage of something the service depends on), `load-test` (an approved test).',
     }),
     from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with a zone.' }),
     to: timestampSchema.optional().meta({ description: 'One-off: end (exclusive), ISO 8601 with a zone.' }),
@@ -73,7 +73,11 @@ const exclusionItemSchema = z
     }
     if (oneOff) {
       if (x.from === undefined || x.to === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'a one-off exclusion needs both from and to', path: [x.from === undefined ? 'from' : 'to'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a one-off exclusion needs both from and to',
+          path: [x.from === undefined ? 'from' : 'to'],
+        });
         return;
       }
       const length = Date.parse(x.to) - Date.parse(x.from);
@@ -94,7 +98,11 @@ const exclusionItemSchema = z
     if (!isDuration(x.duration)) return;
     const duration = parseDurationMs(x.duration);
     if (duration < MIN_INTERVAL_MS) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration of at least 5m (increase() needs two samples); got ${x.duration}`, path: ['duration'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a duration of at least 5m (increase() needs two samples); got ${x.duration}`,
+        path: ['duration'],
+      });
       return;
     }
     let gap: number | null;
@@ -133,7 +141,12 @@ export const exclusionsSchema = z
       else seen.set(x.name, i);
     }
     const oneOffs = list
-      .map((x, i) => ({ i, name: x.name, from: x.from === undefined ? NaN : Date.parse(x.from), to: x.to === undefined ? NaN : Date.parse(x.to) }))
+      .map((x, i) => ({
+        i,
+        name: x.name,
+        from: x.from === undefined ? NaN : Date.parse(x.from),
+        to: x.to === undefined ? NaN : Date.parse(x.to),
+      }))
       .filter((x) => Number.isFinite(x.from) && Number.isFinite(x.to) && x.from < x.to)
       .sort((a, b) => a.from - b.from);
     for (let k = 1; k < oneOffs.length; k++) {

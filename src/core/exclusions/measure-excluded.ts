@@ -69,7 +69,10 @@ export async function measureExcluded(
   const intervalErrors = errors.intervals.map((e, i) => Math.min(e, totals.intervals[i]!));
   const total = totals.window - totals.intervals.reduce((a, b) => a + b, 0);
   if (total <= 0)
-    return { measurement: noTraffic(q.total, `no events are left in the ${slo.window} window once the exclusions are taken out`), returned: [] };
+    return {
+      measurement: noTraffic(q.total, `no events are left in the ${slo.window} window once the exclusions are taken out`),
+      returned: [],
+    };
   const windowErrors = errors.window ?? 0;
   const left = Math.max(windowErrors - intervalErrors.reduce((a, b) => a + b, 0), 0);
   // The window's budget in events, after exclusions: what each interval's errors are a share of.

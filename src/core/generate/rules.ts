@@ -150,7 +150,9 @@ function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: 
     }
     // The SLO window's budget leaves the one-off exclusions out; the burn-rate windows count them, as the gate's do.
     const [error, total] =
-      masked && w === slo.window ? [SERIES.includedErrorRate(base.window), SERIES.includedTotalRate(base.window)] : [base.error, base.total];
+      masked && w === slo.window
+        ? [SERIES.includedErrorRate(base.window), SERIES.includedTotalRate(base.window)]
+        : [base.error, base.total];
     rules.push({
       record: SERIES.errorRatio(w),
       expr: withinBase ? `${error}${sel} / ${total}${sel}` : `sum_over_time(${error}${sel}[${w}]) / sum_over_time(${total}${sel}[${w}])`,
