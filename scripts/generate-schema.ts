@@ -3,19 +3,22 @@
  * fails when a committed file differs (run by CI):
  * - schema/deploy-governor.schema.json: the policy file, for editors;
  * - schema/report.schema.json: the report (deploy-governor/report@1), for consumers;
- * - schema/tenants.schema.json: the app operator's tenants file (PROMETHEUS_TENANTS), for editors.
+ * - schema/tenants.schema.json: the app operator's tenants file (PROMETHEUS_TENANTS), for editors;
+ * - schema/verification.schema.json: the verify step's verdict (deploy-governor/verification@1), for consumers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { policyFileSchema } from '../src/core/policy/schema.js';
 import { reportSchema } from '../src/core/report/report-schema.js';
 import { tenantsFileSchema } from '../app/tenants/tenants-schema.js';
+import { verificationSchema } from '../src/core/verify/verification-schema.js';
 
 const BASE = 'https://github.com/deploy-governor/deploy-governor/schema';
 const targets = [
   { file: 'deploy-governor.schema.json', schema: policyFileSchema, io: 'input' as const },
   { file: 'report.schema.json', schema: reportSchema, io: 'output' as const },
   { file: 'tenants.schema.json', schema: tenantsFileSchema, io: 'input' as const },
+  { file: 'verification.schema.json', schema: verificationSchema, io: 'output' as const },
 ];
 
 let stale = false;

@@ -46,3 +46,8 @@ export function runInfoFromEnv(env: NodeJS.ProcessEnv = process.env): RunInfo | 
     serverUrl,
   };
 }
+
+/** The branch of a `refs/heads/…` ref; null for a tag or no ref (a branch-scoped rule then applies). */
+export function branchOf(ref: string | null): string | null {
+  return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+}

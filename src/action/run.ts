@@ -8,7 +8,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from './runner.js';
+import { canonicalEnumValue } from '../core/policy/enum-schema.js';
 import { PolicyError } from '../core/policy/policy-error.js';
+import { expectedOneOf } from '../core/policy/policy-issues.js';
 import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { renderSummary, tableCell } from '../core/render/render-summary.js';
 import { oidcAudience, reportDigest } from '../core/report/report-digest.js';
@@ -18,15 +20,11 @@ import { messageOf } from '../github/client.js';
 import { createCheckRun } from '../github/create-check-run.js';
 import { createGitHubClient } from '../github/rest-client.js';
 import { runGate } from '../gate/run-gate.js';
+import type { VerifyClock } from '../verify/watch-slos.js';
 import { parseActionInputs, readRawActionInputs, type ActionInputs } from './read-inputs.js';
 import { requestOidcToken } from './request-oidc-token.js';
-import { runInfoFromEnv } from './run-info.js';
+import { branchOf, runInfoFromEnv } from './run-info.js';
 import { setErrorOutputs, setReportOutputs } from './set-outputs.js';
-
-/** The branch of a `refs/heads/…` ref; null for a tag or no ref (a branch-scoped rule then applies). */
-function branchOf(ref: string | null): string | null {
-  return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-}
 
 function defaultReportPath(): string {
   return path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
@@ -110,7 +108,26 @@ async function notifyChat(notify: NonNullable<ActionInputs['notify']>, report: R
   }
 }
 
-export async function run(): Promise<void> {
+/** The step's phase (`phase` input): `gate` before the deploy (the default), `verify` after it. */
+const PHASES = ['gate', 'verify'] as const;
+
+/**
+ * The Action, in the phase its input names.
+ * @param options.clock the verify phase's time (tests pin it); default the wall clock
+ */
+export async function run(options: { clock?: VerifyClock } = {}): Promise<void> {
+  const given = core.getInput('phase');
+  const phase = given === '' ? 'gate' : canonicalEnumValue(PHASES, given);
+  if (phase === undefined) {
+    core.setFailed(new PolicyError('action inputs', [{ path: 'phase', message: expectedOneOf(PHASES, given) }]).message);
+    return;
+  }
+  // Loaded on demand: the gate's start-up pays nothing for the verify phase.
+  if (phase === 'verify') return (await import('./run-verify-phase.js')).runVerifyPhase(options.clock);
+  return runGatePhase();
+}
+
+async function runGatePhase(): Promise<void> {
   let report: Report | null = null;
   let failure: string | null = null;
   let reportMode = false;

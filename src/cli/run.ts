@@ -15,6 +15,7 @@ import { registerCheckCommands } from './commands/check.js';
 import { registerGenerateCommands } from './commands/generate.js';
 import { registerPolicyCommands } from './commands/policy-explain.js';
 import { registerPostmortemCommands } from './commands/postmortems.js';
+import { registerVerifyCommands } from './commands/verify.js';
 import { exitCodeOf } from './cli-exit.js';
 import { COMMAND_LINE } from './usage-error.js';
 
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerGenerateCommands(program);
   registerPostmortemCommands(program);
   registerPolicyCommands(program);
+  registerVerifyCommands(program);
   return program;
 }
 

@@ -74,8 +74,11 @@ export interface GateEvaluation {
   chain: PolicyChain | null;
 }
 
-/** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
-async function loadGatePolicy(
+/**
+ * The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one); the verify
+ * step reads it the same way.
+ */
+export async function loadGatePolicy(
   request: Pick<GateEvaluationRequest, 'source' | 'inputs' | 'env' | 'limits' | 'target'>,
 ): Promise<{ policy: ResolvedPolicy; source: string; warnings: string[]; chain: PolicyChain | null }> {
   const loaded = await request.source.load();

@@ -102,6 +102,39 @@ export function attributeToInputs(error: PolicyError, inputs: GateInputs, host: 
   return new PolicyError(attributed === issues.length ? words.source : error.source, issues);
 }
 
+/**
+ * The Prometheus the policy names, as the Action's and the CLI's gate (and verify step) query it; without one, an
+ * error in the host's words.
+ * @throws PolicyError
+ */
+export function gateQuerier(
+  p: ResolvedPolicy,
+  source: string,
+  host: GateHost,
+  createQuerier: GateRequest['createQuerier'],
+): { querier: PrometheusQuerier; timeoutMs: number } {
+  if (!p.prometheus) {
+    throw host === 'cli'
+      ? new PolicyError(HOST_INPUTS.cli.source, [
+          {
+            path: '--prometheus-url',
+            message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
+          },
+        ])
+      : new PolicyError(source, [
+          {
+            path: 'prometheus.url',
+            message:
+              'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
+          },
+        ]);
+  }
+  return {
+    querier: (createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus),
+    timeoutMs: p.prometheus.timeoutMs,
+  };
+}
+
 export async function runGate(request: GateRequest): Promise<GateOutcome> {
   const { inputs } = request;
   const host = request.host ?? 'action';
@@ -116,30 +149,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       now,
       run: request.run,
       exclusionOrigins: (p, source) => exclusionOriginsFor(request, host, p, source),
-      querierFor: (p, source) => {
-        if (!p.prometheus) {
-          throw host === 'cli'
-            ? new PolicyError(HOST_INPUTS.cli.source, [
-                {
-                  path: '--prometheus-url',
-                  message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
-                },
-              ])
-            : new PolicyError(source, [
-                {
-                  path: 'prometheus.url',
-                  message:
-                    'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
-                },
-              ]);
-        }
-        return {
-          querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(
-            p.prometheus,
-          ),
-          timeoutMs: p.prometheus.timeoutMs,
-        };
-      },
+      querierFor: (p, source) => gateQuerier(p, source, host, request.createQuerier),
     });
   } catch (error: unknown) {
     throw error instanceof PolicyError ? attributeToInputs(error, inputs, host) : error;

@@ -54,8 +54,16 @@ export function trafficModels(end: number): Record<string, TrafficModel> {
     m('fast-burn', { requests: diurnal, errorShare: tail(end, 70 * 60, 0.0001, 0.1) }),
     // 1.5x over the last three days on a healthy month: ~76% left.
     m('slow-burn', { requests: diurnal, errorShare: tail(end, 3 * DAY, 0.0001, 0.0015) }),
+    // Post-deploy verification (verify.test.ts), deployed VERIFY_DEPLOY_BEFORE_END seconds before the data ends:
+    // a steady 0.1x burn throughout; a step from 0.1x to 10x at the deploy; a steady 1.5x, above the floor of 1x before and after.
+    m('verify-steady', { requests: diurnal, errorShare: constant(0.0001) }),
+    m('verify-step', { requests: diurnal, errorShare: tail(end, VERIFY_DEPLOY_BEFORE_END, 0.0001, 0.01) }),
+    m('verify-hot', { requests: diurnal, errorShare: constant(0.0015) }),
   ]);
 }
+
+/** When the verify scenarios' deploy happened: this many seconds before the data ends (a 15-minute bake fits after it). */
+export const VERIFY_DEPLOY_BEFORE_END = 20 * 60;
 
 /**
  * A service that stopped being scraped two hours before the evaluation (its

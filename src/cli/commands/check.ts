@@ -51,7 +51,8 @@ const FLAG_HELP: Record<string, string> = {
   'override-reason': 'why the deploy cannot wait (at least 10 characters by default); recorded in the report',
 };
 
-function addGateOptions(command: Command): Command {
+/** The gate's flags (the Action's inputs, generated from the shared schema), for every command that reads the policy as the gate does. */
+export function addGateOptions(command: Command): Command {
   for (const name of Object.keys(gateInputsSchema.shape)) {
     if (name === 'prometheus-headers') continue;
     command.option(

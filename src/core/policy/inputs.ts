@@ -16,12 +16,14 @@ import { BLOCKABLE_STATUSES } from '../status.js';
 import { canonicalEnumValue, invalidValueIssue } from './enum-schema.js';
 import { objectiveProblem } from './objective.js';
 
-const optionalText = z
+/** A trimmed string; empty (the runner's unset input) is undefined. Shared with the verify step's inputs (core/verify/verify-inputs.ts). */
+export const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const number = (form: string) =>
+/** A finite number; `form` is the accepted form for the error. */
+export const number = (form: string) =>
   optionalText.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -32,7 +34,8 @@ const number = (form: string) =>
     return n;
   });
 
-const duration = () =>
+/** A Prometheus duration. */
+export const duration = () =>
   optionalText.transform((v, ctx) => {
     if (v !== undefined && !isDuration(v)) {
       ctx.addIssue({ code: 'custom', message: `expected ${DURATION_FORM}; got ${JSON.stringify(v)}` });
@@ -42,7 +45,7 @@ const duration = () =>
   });
 
 /** One of `values` in any case, as the policy file's enums (enum-schema.ts); refused in the shared wording. */
-const oneOf = <T extends string>(values: readonly T[]) =>
+export const oneOf = <T extends string>(values: readonly T[]) =>
   optionalText.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const n = canonicalEnumValue(values, v);

@@ -15,6 +15,7 @@ import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
 import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
 import { overlay } from './overlay.js';
+import { resolveVerifySettings, type VerifySettings } from '../verify/verify-settings.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
@@ -96,6 +97,8 @@ export interface ResolvedPolicy {
   audit: { branch: string; path: string; app: string };
   /** Budget exclusions of this environment (`environments.<name>.exclusions` replaces the top level's); src/core/exclusions/. */
   exclusions: ExclusionConfig[];
+  /** Post-deploy verification (the verify step's inputs apply over it: core/verify/verify-inputs.ts). */
+  verify: VerifySettings;
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -360,5 +363,6 @@ export function resolvePolicy(
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
     exclusions: merged.exclusions ?? [],
+    verify: resolveVerifySettings(merged.verify, source),
   };
 }

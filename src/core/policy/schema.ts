@@ -20,6 +20,7 @@ import { enumSchema } from './enum-schema.js';
 import { unknownFreezeEnvironmentMessage } from './environment-names.js';
 import { objectiveProblem } from './objective.js';
 import { PERMISSIONS } from './permissions.js';
+import { VERIFY_DEFAULTS } from '../verify/verify-settings.js';
 import { appliesToSchema } from './inherit/applies-to.js';
 import { EXTENDS_FORM, parseExtends } from './inherit/extends-spec.js';
 import { LOCKABLE_KEYS } from './inherit/locks.js';
@@ -304,6 +305,39 @@ const alertingSchema = z
   })
   .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
 
+/** Post-deploy verification (`phase: verify`, `deploy-governor verify`); src/core/verify/verify-settings.ts justifies the defaults. */
+const verifySchema = z
+  .strictObject({
+    bake: durationSchema.optional().meta({
+      description: 'How long to watch the SLOs after the deploy; a regression ends the bake early. At most 6h. Input `bake` overrides it.',
+      default: VERIFY_DEFAULTS.bake,
+    }),
+    interval: durationSchema.optional().meta({
+      description:
+        "Time between polls, each one round of the gate's queries; at least 5s and at most the bake. Input `verify-interval` overrides it.",
+      default: VERIFY_DEFAULTS.interval,
+    }),
+    window: durationSchema.optional().meta({
+      description: "The short window whose burn rate each poll reads (the gate's own queries over it). Input `verify-window` overrides it.",
+      default: VERIFY_DEFAULTS.window,
+    }),
+    factor: z.number().min(1).optional().meta({
+      description:
+        "A regression exceeds this many times the pre-deploy burn rate (the gate's 1h burn rate from its report)… Input `verify-factor` overrides it.",
+      default: VERIFY_DEFAULTS.factor,
+    }),
+    floor: z.number().min(0).optional().meta({
+      description: '…and this burn rate (1 = the budget lasts exactly its window). Input `verify-floor` overrides it.',
+      default: VERIFY_DEFAULTS.floor,
+    }),
+    'no-data': enumSchema(['fail', 'pass']).optional().meta({
+      description:
+        'What an SLO with no measured poll during the bake (no samples, no traffic, failed queries) does: `fail` (no data after a deploy is not a pass) or `pass`. Input `verify-no-data` overrides it.',
+      default: VERIFY_DEFAULTS.noData,
+    }),
+  })
+  .meta({ description: 'Post-deploy verification: watch the SLOs after the deploy and fail when the burn rate regressed.' });
+
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
   prometheus: prometheusSchema.optional(),
@@ -343,6 +377,7 @@ const policyFields = {
   overrides: overridesSchema.optional(),
   audit: auditSchema.optional(),
   exclusions: exclusionsSchema.optional(),
+  verify: verifySchema.optional(),
 };
 
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
