@@ -13,7 +13,9 @@ import type { Logger } from 'probot';
 import { gateInputsSchema } from '../src/core/policy/inputs.js';
 import type { PolicyFile } from '../src/core/policy/schema.js';
 import type { ActiveFreeze } from '../src/core/report/report-schema.js';
+import type { ResolvedPolicy } from '../src/core/policy/resolve-policy.js';
 import type { GitHubClient } from '../src/github/client.js';
+import { readExclusionOrigins } from '../src/github/read-exclusion-origins.js';
 import { evaluateGate, type GateEvaluation } from '../src/gate/evaluate-gate.js';
 import { loadedSource, type PolicySource } from '../src/gate/policy-source.js';
 import { repositorySource } from '../src/gate/repository-source.js';
@@ -49,6 +51,15 @@ function source(r: RepositoryGateRequest): PolicySource {
   return { load: async () => ((loaded) => ({ ...loaded, file: withoutCredentials(loaded.file) }))(await from.load()) };
 }
 
+function exclusionOriginsFrom(client: GitHubClient, r: RepositoryGateRequest) {
+  return (policy: ResolvedPolicy) =>
+    readExclusionOrigins(
+      client,
+      { owner: r.owner, repo: r.repo, path: '.github/deploy-governor.yml', environment: policy.environment },
+      policy.exclusions,
+    );
+}
+
 export async function evaluateForRepository(r: RepositoryGateRequest): Promise<GateEvaluation> {
   const evaluation = await evaluateGate({
     source: source(r),
@@ -60,6 +71,8 @@ export async function evaluateForRepository(r: RepositoryGateRequest): Promise<G
     scope: r.scope ?? 'gate',
     ...(r.freezes ? { freezes: r.freezes } : {}),
     target: { repository: `${r.owner}/${r.repo}`, branch: r.branch ?? null },
+    // The exclusions' dates and authors come from the policy file's history on the default branch, read with the installation's token.
+    ...('client' in r.policy ? { exclusionOrigins: exclusionOriginsFrom(r.policy.client, r) } : {}),
     limits: {
       maxSlos: r.config.limits.maxSlosPerPolicy,
       maxConcurrentQueries: r.config.limits.maxConcurrentQueries,

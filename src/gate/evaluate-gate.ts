@@ -8,6 +8,7 @@
  * timestamp.
  */
 import { evaluatePolicy } from '../core/evaluate/evaluate-policy.js';
+import type { ExclusionOrigins } from '../core/exclusions/admit-exclusions.js';
 import type { RuleTarget } from '../core/policy/inherit/applies-to.js';
 import { inputLockViolations } from '../core/policy/inherit/locks.js';
 import type { PolicyChain } from '../core/policy/inherit/resolve-chain.js';
@@ -58,6 +59,11 @@ export interface GateEvaluationRequest {
   freezes?: readonly ActiveFreeze[] | ((policy: ResolvedPolicy, source: string) => Promise<readonly ActiveFreeze[]>);
   /** The repository (`owner/name`) and branch the rules' `applies-to` is matched against; unknown (null) ones match. */
   target?: Omit<RuleTarget, 'environment'>;
+  /**
+   * When and by whom the policy's exclusions were added, read from GitHub (src/github/read-exclusion-origins.ts), given
+   * the policy's source path; called only for a policy with exclusions. Absent: every started exclusion interval is refused.
+   */
+  exclusionOrigins?: (policy: ResolvedPolicy, source: string) => Promise<ExclusionOrigins>;
 }
 
 export interface GateEvaluation {
@@ -118,7 +124,18 @@ export async function evaluateGate(request: GateEvaluationRequest): Promise<Gate
       : typeof request.freezes === 'function'
         ? await request.freezes(resolved, source)
         : (request.freezes ?? []);
-  const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs, freezes });
+  const exclusionOrigins =
+    policy.exclusions.length > 0 && request.exclusionOrigins !== undefined ? await request.exclusionOrigins(policy, source) : undefined;
+  const evaluated = await evaluatePolicy({
+    policy,
+    prometheus,
+    now: request.now,
+    run: request.run,
+    timeoutMs,
+    freezes,
+    source,
+    ...(exclusionOrigins !== undefined ? { exclusionOrigins } : {}),
+  });
   const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
   return { report, policy: resolved, source, warnings, chain };
 }

@@ -16,7 +16,9 @@ import type { ResolvedPolicy, ResolvedPrometheus } from '../core/policy/resolve-
 import type { PrometheusQuerier } from '../core/prometheus/querier.js';
 import type { Report, RunInfo } from '../core/report/report-schema.js';
 import type { GitHubClient } from '../github/client.js';
+import { readExclusionOrigins } from '../github/read-exclusion-origins.js';
 import { readActorRole, readRunApprovers } from '../github/read-override-authorization.js';
+import type { ExclusionOrigins } from '../core/exclusions/admit-exclusions.js';
 import { readTokenUser } from '../github/read-token-user.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
@@ -152,6 +154,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       env: request.env,
       now,
       run: request.run,
+      exclusionOrigins: (p, source) => exclusionOriginsFor(request, host, p, source),
       querierFor: (p, source) => gateQuerier(p, source, host, request.createQuerier),
     });
   } catch (error: unknown) {
@@ -179,6 +182,34 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     }
   }
   return { report, policy, policySource: evaluation.source, warnings, chain: evaluation.chain };
+}
+
+/**
+ * When the policy's exclusions were added, from the policy file's history on GitHub (the run's commit); without a
+ * token, unknown: every started exclusion interval then counts against the budget (fail closed).
+ */
+function exclusionOriginsFor(request: GateRequest, host: GateHost, policy: ResolvedPolicy, source: string): Promise<ExclusionOrigins> {
+  const github = request.github;
+  if (!github) {
+    return Promise.resolve({
+      unavailable:
+        host === 'cli'
+          ? "no GitHub token to read the policy file's history: set GITHUB_TOKEN and pass --repo owner/name"
+          : "no GitHub token to read the policy file's history: set the github-token input (contents: read)",
+    });
+  }
+  return readExclusionOrigins(
+    github.client,
+    {
+      owner: github.owner,
+      repo: github.repo,
+      // The file as read from the workspace (the repository's root), named as in the repository.
+      path: source.replace(/^\.\//, ''),
+      ...(request.run?.sha ? { ref: request.run.sha } : {}),
+      environment: policy.environment,
+    },
+    policy.exclusions,
+  );
 }
 
 async function authorizeOverride(

@@ -9,7 +9,8 @@
  * per burn-rate pair with its own `for` on 7d, 28d and 30d windows, with the
  * factors scaled or pinned; base windows that work at a 5-minute scrape
  * interval; Sloth's own rules loaded beside the generated ones, as
- * `sloth.yml`, from test/fixtures/sloth/getting-started.rules.yml).
+ * `sloth.yml`, from test/fixtures/sloth/getting-started.rules.yml; a one-off
+ * budget exclusion masked out of the SLO window's budget but not the burn rates).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -55,6 +56,7 @@ function rulesFor(file: PolicyFile, source: string, environment = 'production'):
     pairs: alerting.pairs,
     labels: alerting.labels,
     extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
+    exclusions: policy.exclusions,
   });
 }
 
@@ -107,6 +109,10 @@ slos:
       'one SLO per window, 7d, 28d and 30d, factors scaled',
       async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/burn-rate-windows.policy.yml`, 'utf8')), 'windows'),
     ],
+    [
+      'exclusions (a one-off masked, a recurring one noted)',
+      async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/exclusion-mask.policy.yml`, 'utf8')), 'exclusions'),
+    ],
     ['factors pinned', async () => rulesFor(parsePolicy(await readFile(`${FIXTURES}/pinned-factors.policy.yml`, 'utf8')), 'pinned')],
     [
       'a 5-minute scrape interval (20m base window)',
@@ -145,6 +151,7 @@ describe('promtool test rules', async () => {
       'burn-rate-alerts.promtool.yml',
       'burn-rate-windows.promtool.yml',
       'dr-freeze-governance.promtool.yml',
+      'exclusion-mask.promtool.yml',
       'five-minute-scrape.promtool.yml',
       'pinned-factors.promtool.yml',
       'scrape-interval.promtool.yml',

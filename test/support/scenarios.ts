@@ -7,6 +7,7 @@
 import { inject } from 'vitest';
 import { OpenMetricsWriter } from '../../scripts/lib/openmetrics.js';
 import {
+  increments,
   modelErrorRatio,
   modelLatencyBadRatio,
   writeGauge,
@@ -146,12 +147,108 @@ async function writeSkewedCounters(writer: OpenMetricsWriter, end: number): Prom
     if (t + 30 <= s.to) await writer.sample('skewed_good_requests_total', { scenario: 'skewed' }, value, t + 30);
 }
 
+/**
+ * The maintenance scenario (budget exclusions): two weeks either side of the most recent Europe/Berlin fall-back
+ * (last Sunday of October, 01:00 UTC) that lies more than 9 days before the data's end, so it works whatever the date.
+ * 1,000 requests a minute, 0.01 % errors, and an incident (30 % errors) inside every weekly maintenance window,
+ * Sundays from 02:00 Berlin time for two hours, and inside a one-off maintenance three days after the change.
+ * Family `maint_requests_total`, label `scenario="maintenance"`. The windows are found here with Intl alone (never
+ * cron-parser), so the test's brute force does not share the gate's code.
+ */
+export function maintenanceDst(end: number): number {
+  for (let year = new Date(end * 1000).getUTCFullYear(); ; year--) {
+    const lastOfOctober = Date.UTC(year, 9, 31, 1);
+    const sunday = lastOfOctober - new Date(lastOfOctober).getUTCDay() * DAY * 1000;
+    if (sunday / 1000 + 9 * DAY <= end) return sunday / 1000;
+  }
+}
+
+/** Where the maintenance scenario is evaluated: 7 days and 6 hours after the change (a 14d SLO window holds 3 Sundays). */
+export function maintenanceEvaluation(end: number): number {
+  return maintenanceDst(end) + 7 * DAY + 6 * HOUR;
+}
+
+function maintenanceSteps(end: number): Steps {
+  const dst = maintenanceDst(end);
+  return { from: dst - 14 * DAY, to: dst + 8 * DAY, step: STEP };
+}
+
+const berlinClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The weekly maintenance windows in [from, to) as [start, end) in Unix seconds: each Sunday's first minute that reads
+ * 02:00 in Berlin, plus two hours of elapsed time (on the fall-back Sunday 02:00 happens twice: the first counts).
+ */
+export function berlinSundayWindows(from: number, to: number): [number, number][] {
+  const windows: [number, number][] = [];
+  for (let t = from - (from % STEP); t < to; t += STEP) {
+    const parts = Object.fromEntries(berlinClock.formatToParts(new Date(t * 1000)).map((p) => [p.type, p.value]));
+    if (parts.weekday === 'Sun' && parts.hour === '02' && parts.minute === '00') {
+      // The repeated 02:00 of the fall-back day is the same Sunday's second one: skip it.
+      if (windows.length === 0 || t - windows[windows.length - 1]![0] > DAY) windows.push([t, t + 2 * HOUR]);
+    }
+  }
+  return windows;
+}
+
+/** The one-off maintenance of the scenario: three days after the change, 10:00 to 12:00 UTC. */
+export function maintenanceOneOff(end: number): [number, number] {
+  const start = maintenanceDst(end) + 3 * DAY + 9 * HOUR;
+  return [start, start + 2 * HOUR];
+}
+
+/** Every maintenance interval of the scenario, [start, end) in Unix seconds. */
+function maintenanceIntervals(end: number): [number, number][] {
+  const s = maintenanceSteps(end);
+  return [...berlinSundayWindows(s.from, s.to), maintenanceOneOff(end)];
+}
+
+function maintenanceModel(end: number): TrafficModel {
+  const intervals = maintenanceIntervals(end);
+  // The increment at t counts the events of (t - 60, t]: inside an interval [a, b) are those with a < t <= b.
+  const inside = (t: number) => intervals.some(([a, b]) => t > a && t <= b);
+  return { labels: { scenario: 'maintenance' }, requests: () => 1000, errorShare: (t) => (inside(t) ? 0.3 : 0.0001) };
+}
+
+/**
+ * Brute force over the maintenance scenario's generated increments: errors and requests in the window
+ * (evaluation - windowSeconds, evaluation], and within each of `intervals` ([start, end) in Unix seconds).
+ */
+export function maintenanceCounts(
+  windowSeconds: number,
+  intervals: readonly [number, number][],
+  end?: number,
+): { errors: number; requests: number; within: { errors: number; requests: number }[] } {
+  const e = endSeconds(end);
+  const at = maintenanceEvaluation(e);
+  const totals = { errors: 0, requests: 0, within: intervals.map(() => ({ errors: 0, requests: 0 })) };
+  for (const inc of increments(maintenanceModel(e), maintenanceSteps(e))) {
+    if (inc.t <= at - windowSeconds || inc.t > at) continue;
+    totals.errors += inc.errors;
+    totals.requests += inc.requests;
+    for (const [i, [a, b]] of intervals.entries()) {
+      if (inc.t > a && inc.t <= b) {
+        totals.within[i]!.errors += inc.errors;
+        totals.within[i]!.requests += inc.requests;
+      }
+    }
+  }
+  return totals;
+}
+
 /** Writes every scenario to an OpenMetrics file for promtool. */
 export async function writeScenarioData(file: string, end: number): Promise<void> {
   const writer = new OpenMetricsWriter(file);
   const s = steps(end);
   await writeRequestCounters(writer, 'http_requests', Object.values(trafficModels(end)), s);
   await writeRequestCounters(writer, 'gone_requests', [goneModel()], goneSteps(end));
+  await writeRequestCounters(writer, 'maint_requests', [maintenanceModel(end)], maintenanceSteps(end));
   await writeHistogram(writer, 'http_request_duration_seconds', [latencyModel()], s);
   await writeSkewedCounters(writer, end);
   const dr = drSeries(end);

@@ -148,6 +148,7 @@ export function registerGenerateCommands(program: Command): void {
           labels: alerting.labels,
           freezeWindows: policy.freezeWindows,
           extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
+          exclusions: policy.exclusions,
         });
         const again = commandLine([
           'generate rules',

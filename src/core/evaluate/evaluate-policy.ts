@@ -3,6 +3,7 @@
  * resolved policy at one timestamp, all queries in parallel, and returns the
  * report. Pure apart from the injected Prometheus seam.
  */
+import type { ExclusionOrigins } from '../exclusions/admit-exclusions.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { ActiveFreeze } from '../report/report-schema.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
@@ -13,6 +14,8 @@ import { decide } from './decide.js';
 import { evaluateDr } from './evaluate-dr.js';
 import { evaluateSlo } from './evaluate-slo.js';
 import { summarizeBudget } from './summarize-budget.js';
+
+const NO_ORIGINS: ExclusionOrigins = { unavailable: "the policy file's history was not read (no GitHub token)" };
 
 export interface EvaluateOptions {
   policy: ResolvedPolicy;
@@ -26,6 +29,13 @@ export interface EvaluateOptions {
   clock?: () => number;
   /** Freezes on command in force for this environment (src/core/freeze/freeze-command.ts): they block like freeze windows. */
   freezes?: readonly ActiveFreeze[];
+  /**
+   * When and by whom each exclusion was added, per GitHub (src/github/read-exclusion-origins.ts). Without it, every
+   * exclusion interval that has started is refused (fail closed: the budget keeps it).
+   */
+  exclusionOrigins?: ExclusionOrigins;
+  /** Where the policy came from, for the errors it causes at evaluation (too many excluded intervals). */
+  source?: string;
 }
 
 export async function evaluatePolicy({
@@ -36,8 +46,15 @@ export async function evaluatePolicy({
   timeoutMs,
   clock,
   freezes = [],
+  exclusionOrigins = NO_ORIGINS,
+  source = '.github/deploy-governor.yml',
 }: EvaluateOptions): Promise<Report> {
   const counting = new CountingQuerier(prometheus);
+  // The cron library loads only for policies that have exclusions, as for freeze windows below.
+  const excluded =
+    policy.exclusions.length === 0
+      ? null
+      : (await import('../exclusions/plan-exclusions.js')).planExclusions(policy, now, exclusionOrigins, source);
   const sloOptions = {
     useRecordingRules: policy.useRecordingRules,
     unknownGuards: policy.unknownGuards,
@@ -45,7 +62,14 @@ export async function evaluatePolicy({
     ...(clock !== undefined ? { clock } : {}),
   };
   const [slos, dr] = await Promise.all([
-    Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, sloOptions))),
+    Promise.all(
+      policy.slos.map((slo) =>
+        evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, {
+          ...sloOptions,
+          ...(excluded !== null ? { exclusions: excluded.intervals.get(slo.name) ?? [] } : {}),
+        }),
+      ),
+    ),
     policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
   ]);
   // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
@@ -59,7 +83,7 @@ export async function evaluatePolicy({
     status: 'FREEZE',
     message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
   }));
-  const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
+  const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings, ...(excluded?.findings ?? [])];
   // The charts' histories that fit: at most a few SLOs, and never more than the check run can carry.
   return fitHistories(
     slos.map((s) => s.result),
@@ -78,6 +102,7 @@ export async function evaluatePolicy({
         override: null,
         prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
         run,
+        ...(excluded !== null && excluded.audit.length > 0 ? { exclusions: excluded.audit } : {}),
       };
     },
   );

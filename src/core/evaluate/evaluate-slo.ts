@@ -15,7 +15,9 @@ import { recordedRatioQuery } from '../generate/recorded-series.js';
 import type { ResolvedGuard, ResolvedSlo } from '../policy/resolve-policy.js';
 import type { PrometheusQuerier } from '../prometheus/querier.js';
 import { PrometheusQueryError } from '../prometheus/query-error.js';
-import type { Finding, GuardResult, SloResult } from '../report/report-schema.js';
+import type { ExcludedInterval } from '../exclusions/excluded-intervals.js';
+import { measureExcluded } from '../exclusions/measure-excluded.js';
+import type { Finding, GuardResult, SloExclusion, SloResult } from '../report/report-schema.js';
 import { sliKindOf } from '../sli/registry.js';
 import type { WindowMeasurement } from '../sli/sli-kind.js';
 import { statusRank, type Status } from '../status.js';
@@ -62,6 +64,8 @@ export interface SloEvaluationOptions {
   timeoutMs?: number | null;
   /** A monotonic clock in milliseconds (injectable for tests). */
   clock?: () => number;
+  /** Excluded intervals of the SLO window (disjoint, clipped to it, admitted by the audit rule): src/core/exclusions/. */
+  exclusions?: readonly ExcludedInterval[];
 }
 
 interface QueryCost {
@@ -130,7 +134,13 @@ export async function evaluateSlo(
   time: Date,
   options: SloEvaluationOptions = {},
 ): Promise<SloEvaluation> {
-  const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now() } = options;
+  const {
+    useRecordingRules = 'false',
+    unknownGuards = 'allow',
+    timeoutMs = null,
+    clock = () => performance.now(),
+    exclusions = [],
+  } = options;
   const kind = sliKindOf(slo.sli);
   const base = {
     name: slo.name,
@@ -151,6 +161,18 @@ export async function evaluateSlo(
   });
   const costs: QueryCost[] = [];
   const raw = timed(prometheus, clock, costs);
+  // A ratio SLI has no counts to subtract: its budget keeps the intervals (the stricter answer), and says so.
+  const excluding = exclusions.length > 0 && kind.countsEvents;
+  if (exclusions.length > 0 && !excluding) {
+    notes.push(
+      note(
+        'exclusion',
+        'budget',
+        `SLO ${slo.name}: ${exclusions.length} excluded interval(s) (${[...new Set(exclusions.map((x) => x.name))].join(', ')}) were not left out of its budget: a ratio SLI carries no event counts to subtract, and averaging ratios over the rest of the window would not be its ratio; use an events SLI to exclude`,
+      ),
+    );
+  }
+  let returned: SloExclusion[] = [];
   let measurements: Map<string, WindowMeasurement>;
   let source: 'raw' | 'recorded' = 'raw';
   let rawWindows: string[] = [];
@@ -162,6 +184,13 @@ export async function evaluateSlo(
     // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
     const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
     const measureOne = async (w: string): Promise<WindowMeasurement> => {
+      // The recorded ratio includes the intervals (or masks only some of them): an SLO window with exclusions is read raw.
+      if (w === slo.window && excluding) {
+        rawWindows.push(w);
+        const excluded = await measureExcluded(slo, exclusions, raw, time);
+        returned = excluded.returned;
+        return excluded.measurement;
+      }
       if (recorded.windows.has(w)) {
         const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
         if (fromRecording !== null) return fromRecording;
@@ -187,6 +216,15 @@ export async function evaluateSlo(
     oldest = oldestAnswer;
     historyRead = historyAnswer;
     if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window)) source = 'recorded';
+    if (excluding) {
+      notes.push(
+        note(
+          'exclusion',
+          'budget',
+          `SLO ${slo.name}: ${exclusions.length} excluded interval(s) left out of the ${slo.window} budget (${[...new Set(exclusions.map((x) => x.name))].join(', ')}); the burn rates and guards still count them`,
+        ),
+      );
+    }
   } catch (error: unknown) {
     if (!isEvaluationError(error)) throw error;
     const message = `SLO ${slo.name}: ${error.message}`;
@@ -348,6 +386,7 @@ export async function evaluateSlo(
       error: null,
       ...(historyDays !== null ? { historyDays: Number(historyDays.toFixed(2)) } : {}),
       ...(history !== undefined ? { history } : {}),
+      ...(returned.length > 0 ? { exclusions: returned } : {}),
     },
     findings: [...findings, ...notes],
   };

@@ -152,3 +152,22 @@ export function activeFreezeWindows(windows: readonly FreezeWindowConfig[], now:
     .filter((w): w is ActiveFreeze => w !== null)
     .sort((a, b) => closesAt(a) - closesAt(b));
 }
+
+/**
+ * Every occurrence of `expr` in `tz` at or after `fromMs` and before `toMs`, oldest first, by the rule of
+ * `occurrencesAround` (next() iterated continuously: a missing wall time moves forward by the gap, a repeated one
+ * counts once, at its first occurrence); at most `max`, and `null` when the expression or the zone cannot be parsed.
+ * Budget exclusions' recurring windows (src/core/exclusions/) use it.
+ */
+export function occurrencesBetween(expr: string, tz: string, fromMs: number, toMs: number, max: number): Date[] | null {
+  // Started a little early, so that an occurrence right at `fromMs` is found whichever way the zone shifts around it.
+  const forwards = iterate(expr, tz, fromMs - DST_SLACK_MS);
+  if (!forwards) return null;
+  const found: Date[] = [];
+  while (found.length < max) {
+    const at = step(() => forwards.next());
+    if (at === null || at >= toMs) break;
+    if (at >= fromMs) found.push(new Date(at));
+  }
+  return found;
+}

@@ -43,6 +43,10 @@ export const SERIES = {
   errorRate: (base: string) => `${SERIES_NAMESPACE}:sli_error:rate${base}`,
   /** All events per second over the base window. */
   totalRate: (base: string) => `${SERIES_NAMESPACE}:sli_total:rate${base}`,
+  /** The base error rate outside the policy's one-off exclusions (absent while one is open): the SLO window's budget reads it. */
+  includedErrorRate: (base: string) => `${SERIES_NAMESPACE}:sli_error:included_rate${base}`,
+  /** The base event rate outside the one-off exclusions. */
+  includedTotalRate: (base: string) => `${SERIES_NAMESPACE}:sli_total:included_rate${base}`,
   /** Error ratio over a window (for ratio SLIs over the base window, the base recording itself). */
   errorRatio: (window: string) => `${SERIES_NAMESPACE}:sli_error:ratio_rate${window}`,
   /** Events over a window. */

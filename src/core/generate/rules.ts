@@ -41,10 +41,12 @@
 import { Document, isMap } from 'yaml';
 import { formatPromDuration, parseDurationMs } from '../duration.js';
 import type { ResolvedDr, ResolvedSlo } from '../policy/resolve-policy.js';
+import type { ExclusionConfig } from '../exclusions/exclusion-schema.js';
 import type { FreezeWindowConfig } from '../policy/schema.js';
 import { lastValueQuery, promString } from '../promql/promql.js';
 import { sliKindOf } from '../sli/registry.js';
 import { budgetPercentOf, factorText, scaledFactor } from './burn-rate-factors.js';
+import { exclusionMask } from './exclusion-mask.js';
 import { freezeCondition } from './freeze-expr.js';
 import {
   baseSeries,
@@ -73,6 +75,8 @@ export interface GenerateRulesInput {
   freezeWindows?: readonly FreezeWindowConfig[];
   /** More windows to record (the policy's burn-rate guards), so the gate can read them too. */
   extraWindows?: readonly string[];
+  /** The policy's budget exclusions: one-offs mask the SLO window's budget (exclusion-mask.ts), recurring ones are noted. */
+  exclusions?: readonly ExclusionConfig[];
 }
 
 type Rule =
@@ -96,15 +100,25 @@ const BURN_RATE_ALERT_NAMES = { page: 'SLOBurnRatePage', ticket: 'SLOBurnRateTic
 /** A number as the rules write it: 12 significant digits (Sloth writes the full double, e.g. 5.6000000000000005). */
 const promNumber = (n: number) => String(Number(n.toPrecision(12)));
 
-/** The SLO's base recordings, from its SLI kind's module (src/core/sli/kinds/), over its base window. */
-function baseRules(slo: ResolvedSlo, labels: Record<string, string>): Rule[] {
+/**
+ * The SLO's base recordings, from its SLI kind's module (src/core/sli/kinds/), over its base window; with a mask, the
+ * same rates outside the one-off exclusions too (read from the raw counters, like the base, so promtool backfills them
+ * in the same pass).
+ */
+function baseRules(slo: ResolvedSlo, labels: Record<string, string>, mask: string | null): Rule[] {
   const base = baseSeries(slo);
   const seconds = parseDurationMs(base.window) / 1000;
   const recording = sliKindOf(slo.sli).recording(slo.sli, base.window);
   if ('counts' in recording) {
-    return [
+    const rates = [
       { record: base.error, expr: `${recording.counts.error} / ${seconds}`, labels },
       { record: base.total, expr: `${recording.counts.total} / ${seconds}`, labels },
+    ];
+    if (mask === null) return rates;
+    return [
+      ...rates,
+      { record: SERIES.includedErrorRate(base.window), expr: `(${recording.counts.error} / ${seconds}) unless on () (${mask})`, labels },
+      { record: SERIES.includedTotalRate(base.window), expr: `(${recording.counts.total} / ${seconds}) unless on () (${mask})`, labels },
     ];
   }
   return [{ record: base.ratio, expr: recording.ratio, labels }];
@@ -115,7 +129,7 @@ function baseRules(slo: ResolvedSlo, labels: Record<string, string>): Rule[] {
  * backfill them in one pass after the base). A window no longer than the base
  * window is the base window's ratio.
  */
-function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: string[]): Rule[] {
+function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: string[], masked: boolean): Rule[] {
   const sel = sloSelector(slo);
   const base = baseSeries(slo);
   const baseMs = parseDurationMs(base.window);
@@ -134,16 +148,19 @@ function windowRules(slo: ResolvedSlo, labels: Record<string, string>, windows: 
       }
       continue;
     }
+    // The SLO window's budget leaves the one-off exclusions out; the burn-rate windows count them, as the gate's do.
+    const [error, total] =
+      masked && w === slo.window
+        ? [SERIES.includedErrorRate(base.window), SERIES.includedTotalRate(base.window)]
+        : [base.error, base.total];
     rules.push({
       record: SERIES.errorRatio(w),
-      expr: withinBase
-        ? `${base.error}${sel} / ${base.total}${sel}`
-        : `sum_over_time(${base.error}${sel}[${w}]) / sum_over_time(${base.total}${sel}[${w}])`,
+      expr: withinBase ? `${error}${sel} / ${total}${sel}` : `sum_over_time(${error}${sel}[${w}]) / sum_over_time(${total}${sel}[${w}])`,
       labels,
     });
     rules.push({
       record: SERIES.totalCount(w),
-      expr: withinBase ? `${base.total}${sel} * ${baseSeconds}` : `sum_over_time(${base.total}${sel}[${w}]) * ${RULE_INTERVAL_SECONDS}`,
+      expr: withinBase ? `${total}${sel} * ${baseSeconds}` : `sum_over_time(${total}${sel}[${w}]) * ${RULE_INTERVAL_SECONDS}`,
       labels,
     });
   }
@@ -317,17 +334,20 @@ export function generateRules(input: GenerateRulesInput): string {
   const envLabels = { ...extra, environment };
   const interval = formatPromDuration(RULE_INTERVAL_SECONDS * 1000);
   const groups: Group[] = [];
+  const notes = exclusionMask(input.exclusions ?? [], 0);
   for (const slo of input.slos) {
     const labels = { slo: slo.name, service: slo.service };
+    const mask = exclusionMask(input.exclusions ?? [], parseDurationMs(baseSeries(slo).window));
+    const masked = mask.expr !== null && sliKindOf(slo.sli).countsEvents;
     const note = sliKindOf(slo.sli).wording.ruleNote?.(slo.name, baseSeries(slo).window);
     groups.push({
       name: `deploy-governor:${slo.name}:base`,
       interval,
-      rules: baseRules(slo, labels),
+      rules: baseRules(slo, labels, masked ? mask.expr : null),
       ...(note !== undefined ? { note } : {}),
     });
     const windows = recordedWindows(slo, pairs, input.extraWindows ?? []);
-    groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windows) });
+    groups.push({ name: `deploy-governor:${slo.name}:windows`, interval, rules: windowRules(slo, labels, windows, masked) });
     groups.push({ name: `deploy-governor:${slo.name}:budget`, interval, rules: budgetRules(slo, labels, windows) });
     groups.push({
       name: `deploy-governor:${slo.name}:alerts`,
@@ -348,6 +368,13 @@ export function generateRules(input: GenerateRulesInput): string {
     ' Series: deploy_governor:sli_error:rate<b> / deploy_governor:sli_total:rate<b> (base, b = 5m or 4 scrape intervals), deploy_governor:sli_error:ratio_rate<w>,',
     ' deploy_governor:sli_total:count<w>, deploy_governor:burn_rate:<w>, deploy_governor:objective:ratio, deploy_governor:error_budget_remaining:ratio;',
     ' every long window is a ratio of sums (traffic-weighted), never an average of ratios. Alerts: one rule per burn-rate pair, labelled long_window and short_window.',
+    ...(notes.expr !== null
+      ? [
+          ' Budget exclusions: the one-off ones are masked out of each SLO window budget (…:included_rate<b>, unless on() a time() condition, to within a base window at their edges);',
+          ' the burn rates count them, as the gate does. Ratio SLIs are not masked (they record no counts).',
+        ]
+      : []),
+    ...notes.unmasked.map((s) => ` Note: ${s}.`),
     ...skipped.map((s) => ` Note: ${s}`),
   ].join('\n');
   for (const [i, g] of groups.entries()) {

@@ -4,6 +4,7 @@
  * level, `environments.<name>`, inputs.
  */
 import { formatPromDuration, parseDurationMs } from '../duration.js';
+import type { ExclusionConfig } from '../exclusions/exclusion-schema.js';
 import { resolveSli, type ResolvedSli } from '../sli/registry.js';
 import type { BlockableStatus } from '../status.js';
 import { unknownEnvironmentMessage } from './environment-names.js';
@@ -103,6 +104,8 @@ export interface ResolvedPolicy {
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
+  /** Budget exclusions of this environment (`environments.<name>.exclusions` replaces the top level's); src/core/exclusions/. */
+  exclusions: ExclusionConfig[];
   /** Post-deploy verification (the verify step's inputs apply over it: core/verify/verify-inputs.ts). */
   verify: VerifySettings;
   /**
@@ -377,6 +380,7 @@ export function resolvePolicy(
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
+    exclusions: merged.exclusions ?? [],
     verify: resolveVerifySettings(merged.verify, source),
     // Top level only (never per environment): who may freeze is one rule per repository.
     freezes: { permission: file.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION, app: file.freezes?.app ?? null },

@@ -9,7 +9,6 @@
  * default". Defaults are documented here (and in the generated JSON Schema) with
  * `meta({ default })`.
  */
-import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../notify/notification.js';
 import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
@@ -27,6 +26,8 @@ import { VERIFY_DEFAULTS } from '../verify/verify-settings.js';
 import { appliesToSchema } from './inherit/applies-to.js';
 import { EXTENDS_FORM, parseExtends } from './inherit/extends-spec.js';
 import { LOCKABLE_KEYS } from './inherit/locks.js';
+import { cronSchema, timestampSchema, timezoneSchema } from './time-schemas.js';
+import { exclusionsSchema } from '../exclusions/exclusion-schema.js';
 
 const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL expression' });
 
@@ -141,36 +142,6 @@ const drSchema = z
     status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
   })
   .meta({ description: 'Disaster-recovery drill freshness.' });
-
-const cronSchema = z.string().refine(
-  (expr) => {
-    try {
-      CronExpressionParser.parse(expr);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' },
-);
-
-const timezoneSchema = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' },
-);
-
-const timestampSchema = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
-  });
 
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
 const freezeWindowSchema = z
@@ -488,6 +459,7 @@ const policyFields = {
   }),
   overrides: overridesSchema.optional(),
   audit: auditSchema.optional(),
+  exclusions: exclusionsSchema.optional(),
   verify: verifySchema.optional(),
   'on-block': enumSchema(['hold', 'reject']).optional().meta({
     description:

@@ -6,6 +6,7 @@
  */
 import type { Report } from '../report/report-schema.js';
 import { renderChartsSection } from './budget-chart.js';
+import { renderExclusions } from './render-exclusions.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent } from './format-values.js';
 import { inert, inertLimited, inertUrl } from './inert-markdown.js';
 
@@ -69,6 +70,7 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
     ...d.reasons.slice(0, 20).map((r) => `- ${inertLimited(r)}`),
     ...(d.reasons.length > 20 ? [`- … and ${d.reasons.length - 20} more (see the run)`] : []),
     '',
+    ...renderExclusions(report),
     ...charts(report),
   ];
   if (d.requiredOverride) {

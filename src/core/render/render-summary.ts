@@ -7,6 +7,7 @@
  */
 import type { Report } from '../report/report-schema.js';
 import { renderChartsSection } from './budget-chart.js';
+import { renderExclusions } from './render-exclusions.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent, formatRatio } from './format-values.js';
 import { inert } from './inert-markdown.js';
 
@@ -76,6 +77,7 @@ export function renderSummary(report: Report): string {
     );
   }
   lines.push('');
+  lines.push(...renderExclusions(report));
   lines.push(...renderChartsSection(report));
 
   const guards = report.slos.flatMap((s) => s.guards.map((g) => ({ slo: s.name, ...g })));

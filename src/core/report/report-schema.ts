@@ -5,6 +5,7 @@
  * is compatible; renaming or removing one needs `report@2`.
  */
 import { z } from 'zod';
+import { EXCLUSION_KINDS } from '../exclusions/exclusion-kinds.js';
 import { SLI_KIND_NAMES } from '../sli/registry.js';
 import { BLOCKABLE_STATUSES, STATUSES } from '../status.js';
 
@@ -63,6 +64,25 @@ const budgetHistorySchema = z.object({
   ),
 });
 
+/**
+ * One excluded interval of an SLO window and what it gave back (optional; added with `exclusions`): the interval's
+ * errors and events were subtracted from the window's before the ratio was taken.
+ */
+const sloExclusionSchema = z.object({
+  /** The exclusion's name in the policy. */
+  name: z.string(),
+  kind: z.enum(EXCLUSION_KINDS),
+  /** The part of the interval inside the SLO window and not shared with an earlier interval (ISO 8601; `to` exclusive). */
+  from: z.string(),
+  to: z.string(),
+  /** Events (the total query's) in the interval, left out of the window's total. */
+  eventsExcluded: z.number(),
+  /** Errors in the interval, left out of the window's errors. */
+  errorsReturned: z.number(),
+  /** Those errors in percent of the window's error budget after exclusions (percentage points of `budgetRemaining`, roughly). */
+  budgetReturned: z.number(),
+});
+
 export const sloResultSchema = z.object({
   name: z.string(),
   description: z.string().optional(),
@@ -93,6 +113,30 @@ export const sloResultSchema = z.object({
   historyDays: z.number().optional(),
   /** The budget over the window, for charts (optional; added in 0.3). */
   history: budgetHistorySchema.optional(),
+  /** The excluded intervals left out of this SLO's window, and what each returned (optional; added with `exclusions`). */
+  exclusions: z.array(sloExclusionSchema).optional(),
+});
+
+/**
+ * The audit of one exclusion interval that overlapped an SLO window (optional; added with `exclusions`): whether the
+ * budget honoured it, and on what facts. An exclusion counts only if it was in the policy before its interval started
+ * (the date of the commit that introduced it, per GitHub), or if whoever added it holds the `exhausted` override role.
+ */
+const exclusionAuditSchema = z.object({
+  name: z.string(),
+  kind: z.enum(EXCLUSION_KINDS),
+  /** The policy's reason (user text: render inert). */
+  reason: z.string(),
+  /** The occurrence, unclipped (ISO 8601; `to` exclusive). */
+  from: z.string(),
+  to: z.string(),
+  /** `added-before-start` and `authorized-role` were applied; `refused` was not (the budget counts the interval). */
+  admission: z.enum(['added-before-start', 'authorized-role', 'refused']),
+  /** The date of the commit that introduced it and its author's login, per GitHub (null when unknown). */
+  addedAt: z.string().nullable(),
+  addedBy: z.string().nullable(),
+  /** Why, in words. */
+  note: z.string(),
 });
 
 const drResultSchema = z.object({
@@ -126,6 +170,8 @@ const FINDING_CODES = [
   'raw-cost',
   /** The recorded series were unusable for a window (or could not be checked), so raw counters were read. */
   'recording-missing',
+  /** A budget exclusion was refused, or could not be applied to an SLO (added with `exclusions`). */
+  'exclusion',
 ] as const;
 
 /**
@@ -236,6 +282,8 @@ export const reportSchema = z.object({
   provenance: provenanceSchema.nullable().optional(),
   /** The policy chain and the source of each effective key, when the policy extends another file (optional; added with `extends`). */
   policySources: policySourcesSchema.optional(),
+  /** Every exclusion interval that overlapped an SLO window, and whether it was honoured (optional; added with `exclusions`). */
+  exclusions: z.array(exclusionAuditSchema).optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -247,3 +295,5 @@ export type Finding = z.infer<typeof findingSchema>;
 export type RunInfo = z.infer<typeof runInfoSchema>;
 export type DaysToExhaustion = z.infer<typeof daysSchema>;
 export type BudgetHistory = z.infer<typeof budgetHistorySchema>;
+export type SloExclusion = z.infer<typeof sloExclusionSchema>;
+export type ExclusionAudit = z.infer<typeof exclusionAuditSchema>;

@@ -8,7 +8,7 @@
  * | --- | --- | --- |
  * | scalar | `version`, `$schema`, `block-on`, `on-error`, `mode`, `use-recording-rules`, `scrape-interval`, `unknown-guards`, `sloth`, `openslo`, `on-block` | replaces the parent's |
  * | object | `prometheus`, `thresholds`, `alerting`, `dr`, `overrides`, `audit`, `postmortems`, `notify`, `freezes`, `verify`, `hold` | merges key by key, recursively; lists and scalars inside replace |
- * | named | `slos`, `freeze-windows`, `burn-rate-guards` | merges by `name`: an item whose name the parent has replaces that item in place, a new name is appended, and the parent's other items stay (a guard without a name is named `<long>/<short> > <factor>x`) |
+ * | named | `slos`, `freeze-windows`, `burn-rate-guards`, `exclusions` | merges by `name`: an item whose name the parent has replaces that item in place, a new name is appended, and the parent's other items stay (a guard without a name is named `<long>/<short> > <factor>x`) |
  * | environments | `environments` | merges by environment name; within one, every key follows its own rule above |
  * | locks | `locked` | adds to the parent's locks: a lock is never removed |
  * | chain | `extends` | is consumed by the chain, never merged |
@@ -48,6 +48,7 @@ export const MERGE_RULES: Record<FileKey, Rule> = {
   postmortems: 'object',
   notify: 'object',
   freezes: 'object',
+  exclusions: 'named',
   verify: 'object',
   'on-block': 'scalar',
   hold: 'object',
