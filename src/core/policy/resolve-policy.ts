@@ -30,6 +30,8 @@ export interface ResolvedSlo {
   windowMs: number;
   sli: ResolvedSli;
   runbook?: string;
+  /** `enforcement: advisory`: its findings are reported as "would have blocked" and never block (absent: enforced). */
+  advisory?: boolean;
   /**
    * The policy's `scrape-interval`, when set: the generated rules size their base window from it, and the gate reads
    * the series named after it (src/core/generate/recorded-series.ts).
@@ -55,6 +57,8 @@ export interface ResolvedDr {
   rto: { metric: string; maxSeconds: number; max: string } | null;
   rpo: { metric: string; maxSeconds: number; max: string } | null;
   status: BlockableStatus;
+  /** `enforcement: advisory` (absent: enforced). */
+  advisory?: boolean;
 }
 
 export interface ResolvedGuard {
@@ -63,6 +67,8 @@ export interface ResolvedGuard {
   short: string;
   factor: number;
   status: BlockableStatus;
+  /** `enforcement: advisory` (absent: enforced). */
+  advisory?: boolean;
 }
 
 export type OverrideLevel = 'warning' | 'freeze' | 'exhausted';
@@ -93,6 +99,8 @@ export interface ResolvedPolicy {
   overrides: { minReasonLength: number; refs: string[]; levels: Record<OverrideLevel, ResolvedOverrideLevel> };
   /** `app`: slug of the GitHub App whose commits alone may change the log. */
   audit: { branch: string; path: string; app: string };
+  /** Who decides disagreements (`escalation`: a login or `org/team`, without `@`); absent when the policy names nobody. */
+  escalation?: string;
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -122,6 +130,7 @@ function resolveSlo(slo: SloConfig, inputs: GateInputs, source: string): Resolve
     windowMs: parseDurationMs(window),
     sli: resolveSli(slo.sli),
     ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+    ...(slo.enforcement === 'advisory' ? { advisory: true } : {}),
   };
 }
 
@@ -233,6 +242,7 @@ function resolveDr(merged: EnvironmentPolicy, inputs: GateInputs): ResolvedDr | 
       ? { metric: cfg.rpo.metric ?? 'dr_last_data_loss_seconds', max: cfg.rpo.max, maxSeconds: parseDurationMs(cfg.rpo.max) / 1000 }
       : null,
     status: cfg.status ?? 'WARNING',
+    ...(cfg.enforcement === 'advisory' ? { advisory: true } : {}),
   };
 }
 
@@ -318,6 +328,7 @@ export function resolvePolicy(
       short: g.short,
       factor: g.factor,
       status: g.status ?? 'FREEZE',
+      ...(g.enforcement === 'advisory' ? { advisory: true } : {}),
     }));
 
   const levels = {} as Record<OverrideLevel, ResolvedOverrideLevel>;
@@ -356,5 +367,6 @@ export function resolvePolicy(
       path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
+    ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
   };
 }
