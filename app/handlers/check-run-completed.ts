@@ -4,7 +4,6 @@
  * decision on the commit's pull requests (one comment per pull request and
  * environment, never replaced by an older check run's).
  */
-import { readEscalation } from '../escalation-contact.js';
 import type { Context } from 'probot';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
 import { extractReportFromCheckRun } from '../../src/core/report/extract-report.js';
@@ -136,8 +135,6 @@ async function explainOnPullRequests(
     sha: run.head_sha,
   };
   const blocked = !report.decision.canDeploy;
-  // Only a block names who decides disagreements, and only as the default branch's policy says.
-  if (blocked) ctx.escalation = await readEscalation(client, context.log, { owner, repo, environment: report.environment });
   const body = blocked ? renderBlockedComment(report, ctx) : renderAllowedComment(report, ctx);
   const pulls = await findPullRequests(
     client,

@@ -9,7 +9,6 @@ import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
 import { escalationLine } from '../../src/core/render/escalation.js';
 import { renderProtectionComment } from '../../src/core/render/render-protection-comment.js';
-import { renderBlockedComment } from '../../src/core/render/render-pr-comment.js';
 import { renderSummary } from '../../src/core/render/render-summary.js';
 import { reportSchema, type Finding } from '../../src/core/report/report-schema.js';
 import { STATUSES } from '../../src/core/status.js';
@@ -167,14 +166,6 @@ describe('escalation', () => {
     });
     expect(allowed.decision.canDeploy).toBe(true);
     expect(renderSummary(allowed)).not.toContain('@acme');
-  });
-
-  it("the PR comment mentions only the contact its adapter passes, never the report's claim", async () => {
-    const report = await evaluatePolicy({ policy: policy(TWO_SLOS.replace('ENFORCEMENT', '')), prometheus: querier(), now });
-    const forged = { ...report, decision: { ...report.decision, escalation: 'victim' } };
-    const ctx = { runUrl: null, workflowUrl: null, sha: null };
-    expect(renderBlockedComment(forged, ctx)).not.toContain('@victim');
-    expect(renderBlockedComment(forged, { ...ctx, escalation: 'acme/sre' })).toContain('The policy names @acme/sre to decide');
   });
 
   it('renders nothing for a value outside the accepted form (defence in depth)', () => {

@@ -6,7 +6,6 @@
  */
 import type { Report } from '../report/report-schema.js';
 import { renderChartsSection } from './budget-chart.js';
-import { escalationLine } from './escalation.js';
 import { formatAge, formatBurnRate, formatDays, formatPercent } from './format-values.js';
 import { inert, inertLimited, inertUrl } from './inert-markdown.js';
 
@@ -33,11 +32,6 @@ export interface CommentContext {
   /** Link to the workflow page where it can be dispatched. */
   workflowUrl: string | null;
   sha: string | null;
-  /**
-   * Who decides disagreements, from a policy the adapter trusts for decisions (the app: the default branch's),
-   * never from the report, which a writer's workflow can write.
-   */
-  escalation?: string | null;
 }
 
 function row(label: string, value: string): string {
@@ -86,8 +80,6 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
       '',
     );
   }
-  const escalation = escalationLine(ctx.escalation);
-  if (escalation !== null) lines.push(escalation, '');
   lines.push(footer(report, ctx));
   return lines.join('\n');
 }
