@@ -12,6 +12,7 @@ import type { GateInputs } from './inputs.js';
 import { objectiveProblem } from './objective.js';
 import { PolicyError } from './policy-error.js';
 import type { EnvironmentPolicy, FreezeWindowConfig, Permission, PolicyFile, SloConfig } from './schema.js';
+import { resolveChangeClasses, type ResolvedChangeClasses } from '../change-class/change-class-policy.js';
 import { DEFAULT_BLOCK_ON, DEFAULT_GUARDS, DEFAULT_LEVEL_PERMISSIONS, DEFAULT_MIN_REASON_LENGTH, DEFAULT_THRESHOLDS } from './defaults.js';
 import { overlay } from './overlay.js';
 
@@ -101,6 +102,8 @@ export interface ResolvedPolicy {
   audit: { branch: string; path: string; app: string };
   /** Who decides disagreements (`escalation`: a login or `org/team`, without `@`); absent when the policy names nobody. */
   escalation?: string;
+  /** `change-classes` (issue 16); absent when the policy has none: every deploy is a feature. */
+  changeClasses?: ResolvedChangeClasses;
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -368,5 +371,6 @@ export function resolvePolicy(
       app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
     },
     ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
+    ...(merged['change-classes'] !== undefined ? { changeClasses: resolveChangeClasses(merged['change-classes'])! } : {}),
   };
 }

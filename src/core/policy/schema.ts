@@ -12,6 +12,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../notify/notification.js';
+import { changeClassesSchema } from '../change-class/change-class-policy.js';
 import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
 import { durationSchema } from './duration-schema.js';
 import { isHttpUrl } from '../http-url.js';
@@ -398,6 +399,7 @@ const policyFields = {
   overrides: overridesSchema.optional(),
   audit: auditSchema.optional(),
   escalation: escalationSchema.optional(),
+  'change-classes': changeClassesSchema.optional(),
 };
 
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */

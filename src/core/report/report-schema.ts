@@ -232,6 +232,20 @@ export const reportSchema = z.object({
      * not change `status` or `canDeploy` (optional; added with advisory rules, absent when none would have).
      */
     wouldHaveBlocked: z.array(wouldHaveBlockedSchema).optional(),
+    /**
+     * The deploy's change class (issue 16; absent when the policy has no `change-classes` or the decision was not
+     * blocked): its name, where it came from, and whether the blocked status let it through (`canDeploy` is then true).
+     */
+    changeClass: z
+      .object({
+        name: z.string(),
+        source: z.enum(['input', 'label', 'trailer', 'rollback', 'default']),
+        detail: z.string(),
+        /** Evidence looked at and not used: an unknown name, a labeller without the role, pull requests that disagree. */
+        notes: z.array(z.string()),
+        allowedThrough: z.boolean(),
+      })
+      .optional(),
     /** Who decides disagreements, from the policy's `escalation` (a login or org/team); absent when it names nobody. */
     escalation: z.string().optional(),
   }),

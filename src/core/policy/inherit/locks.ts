@@ -15,12 +15,14 @@
  * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
  * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
  * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ * | `change-classes` | let fewer classes through each status, drop `sources`, raise `permission` (when the parent sets one) | letting a class through a status the parent does not, a new source, a lower or unset `permission` where the parent sets one, a `permission` where the parent leaves it to the override levels |
  *
  * The comparison is of effective values, built-in defaults included, at the
  * top level and in every environment section either file names: an
  * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
  */
 import { BLOCKABLE_STATUSES } from '../../status.js';
+import { classesAllowedAt, resolveChangeClasses } from '../../change-class/change-class-policy.js';
 import { canonicalJson } from '../../canonical-json.js';
 import { PERMISSIONS } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
@@ -38,6 +40,7 @@ export const LOCKABLE_KEYS = [
   'freeze-windows',
   'burn-rate-guards',
   'overrides',
+  'change-classes',
 ] as const;
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
@@ -121,6 +124,33 @@ const overrides: Loosening = (p, c) => {
   return problems;
 };
 
+const changeClasses: Loosening = (p, c) => {
+  const parent = resolveChangeClasses(p['change-classes']);
+  const child = resolveChangeClasses(c['change-classes']);
+  if (child === null) return [];
+  const problems: string[] = [];
+  for (const status of BLOCKABLE_STATUSES) {
+    const allowed = parent === null ? [] : classesAllowedAt(parent, status);
+    const extra = classesAllowedAt(child, status).filter((name) => !allowed.includes(name));
+    if (extra.length > 0)
+      problems.push(
+        `change-classes may only let fewer classes through; ${status} would let ${extra.join(', ')} through, which the parent does not`,
+      );
+  }
+  const sources = parent?.sources ?? [];
+  const newSources = child.sources.filter((s) => !sources.includes(s));
+  if (newSources.length > 0)
+    problems.push(`change-classes.sources may only lose sources; ${newSources.join(', ')} is not among the parent's`);
+  const permParent = parent?.permission ?? null;
+  if (permParent !== null && (child.permission === null || rankOf(PERMISSIONS, child.permission) < rankOf(PERMISSIONS, permParent)))
+    problems.push(
+      `change-classes.permission may only be raised; the parent has ${permParent}, this file ${child.permission ?? 'the override levels'}`,
+    );
+  if (permParent === null && child.permission !== null)
+    problems.push('change-classes.permission is left to the override levels by the parent and may not be set here');
+  return problems;
+};
+
 const LOOSENING: Record<LockableKey, Loosening> = {
   'block-on': blockOn,
   'on-error': oneWay('on-error', 'block', 'block'),
@@ -130,6 +160,7 @@ const LOOSENING: Record<LockableKey, Loosening> = {
   'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
   'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', DEFAULT_GUARDS),
   overrides,
+  'change-classes': changeClasses,
 };
 
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
