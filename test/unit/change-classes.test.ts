@@ -166,10 +166,12 @@ describe('change classes: an organisation lock', () => {
     expect(check('change-classes: { allow: { FREEZE: [rollback, hotfix] } }')).toEqual(
       ['CAUTION', 'WARNING', 'FREEZE'].map((status) =>
         expect.stringMatching(
-          new RegExp(`^change-classes: change-classes may only let fewer classes through; ${status} would let hotfix through.*locked by acme/\\.github`),
+          new RegExp(
+            `^change-classes: change-classes may only let fewer classes through; ${status} would let hotfix through.*locked by acme/\\.github`,
+          ),
         ),
       ),
-    ]);
+    );
     expect(check('change-classes: { sources: [input, label, rollback] }')).toEqual([
       expect.stringMatching(/change-classes\.sources may only lose sources; label is not among the parent's/),
     ]);
