@@ -20,6 +20,7 @@ import { readTokenUser } from '../github/read-token-user.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
+import { classifyChange } from './classify-change.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
 import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
@@ -47,6 +48,8 @@ export interface GateRequest {
   parents?: ParentAccess | null;
   /** The repository and branch the rules' `applies-to` is matched against (unknown: null). */
   target?: Omit<RuleTarget, 'environment'>;
+  /** The deployed commit, for the change class's labels, trailer and rollback detection (default: the run's). */
+  sha?: string | null;
 }
 
 export interface GateOutcome {
@@ -143,6 +146,19 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   }
   const { policy } = evaluation;
   let report = evaluation.report;
+  const changeClasses = policy.changeClasses;
+  if (changeClasses !== undefined && !report.decision.canDeploy) {
+    report = await classifyChange(
+      report,
+      { ...policy, changeClasses },
+      {
+        github: request.github ?? null,
+        ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+        sha: request.sha ?? request.run?.sha ?? null,
+        ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
+      },
+    );
+  }
   const level = inputs.override;
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -163,6 +179,14 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
     }
   }
   return { report, policy, policySource: evaluation.source, warnings, chain: evaluation.chain };
+}
+
+/** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */
+async function classActor(request: GateRequest): Promise<string> {
+  if (request.host !== 'cli') return request.run?.actor ?? 'unknown';
+  if (!request.github) return "the token's user";
+  const user = await readTokenUser(request.github.client);
+  return 'error' in user ? "the token's user" : user.login;
 }
 
 async function authorizeOverride(
