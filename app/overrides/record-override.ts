@@ -6,6 +6,7 @@
  * each open one alert issue (labelled `deploy-governor-alert`) saying exactly
  * what failed.
  */
+import { escalationLine } from '../../src/core/render/escalation.js';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'probot';
 import { auditRecordFromReport, type AuditRecord } from '../../src/core/audit/audit-record.js';
@@ -42,7 +43,9 @@ export type OverrideOutcome = { verified: true } | { verified: false; problems: 
 
 const json = (value: unknown) => ['```json', JSON.stringify(value, null, 2), '```'];
 
-function reviewBody(record: Record<string, unknown>, at: { branch: string; path: string }): string {
+function reviewBody(record: Record<string, unknown>, at: { branch: string; path: string }, escalation: string | undefined): string {
+  // The default branch's policy names who decides disagreements: a real mention, on purpose.
+  const decides = escalationLine(escalation, 'Questions about this override?');
   return [
     `An override let a deploy to ${inert(String(record.environment))} through at status **${inert(String(record.status))}**. Please review it.`,
     '',
@@ -58,6 +61,7 @@ function reviewBody(record: Record<string, unknown>, at: { branch: string; path:
     '- [ ] The deploy was watched until it was healthy',
     '- [ ] Follow-up work (incident, postmortem, fix) is tracked',
     '- [ ] Signed off by the service owner',
+    ...(decides !== null ? ['', decides] : []),
   ].join('\n');
 }
 
@@ -158,7 +162,7 @@ export async function recordOverride(deps: OverrideDeps, site: OverrideSite, rep
         key: `review-${record.id}`,
         title: `Deploy override review: ${record.environment} ${record.at.slice(0, 10)}`,
         labels: [REVIEW_LABEL],
-        body: reviewBody(written.logged, at),
+        body: reviewBody(written.logged, at, policy.escalation),
       },
       appId,
     );

@@ -13,6 +13,7 @@ export function setReportOutputs(report: Report, reportPath: string): void {
   core.setOutput('report-path', reportPath);
   core.setOutput('dr-age-seconds', report.dr?.ageSeconds == null ? '' : String(Math.round(report.dr.ageSeconds)));
   core.setOutput('overridden', String(report.decision.overridden));
+  core.setOutput('would-have-blocked', JSON.stringify([...new Set((report.decision.wouldHaveBlocked ?? []).map((r) => r.rule))]));
 }
 
 /** Outputs when no evaluation happened: blocked, UNKNOWN, with the reason. */
@@ -26,4 +27,5 @@ export function setErrorOutputs(message: string): void {
   core.setOutput('report-path', '');
   core.setOutput('dr-age-seconds', '');
   core.setOutput('overridden', 'false');
+  core.setOutput('would-have-blocked', '[]');
 }

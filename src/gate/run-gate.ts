@@ -24,6 +24,7 @@ import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
 import { commandFreezeReader, type FreezeAccess } from './command-freezes.js';
+import { classifyChange } from './classify-change.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
 import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
@@ -53,6 +54,8 @@ export interface GateRequest {
   target?: Omit<RuleTarget, 'environment'>;
   /** How freezes on command are read when the policy sets `freezes.app` (absent: no token, so such a policy is refused). */
   freezes?: Omit<FreezeAccess, 'host'>;
+  /** The deployed commit, for the change class's labels, trailer and rollback detection (default: the run's). */
+  sha?: string | null;
 }
 
 export interface GateOutcome {
@@ -162,6 +165,19 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   }
   const { policy } = evaluation;
   let report = evaluation.report;
+  const changeClasses = policy.changeClasses;
+  if (changeClasses !== undefined && !report.decision.canDeploy) {
+    report = await classifyChange(
+      report,
+      { ...policy, changeClasses },
+      {
+        github: request.github ?? null,
+        ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+        sha: request.sha ?? request.run?.sha ?? null,
+        ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
+      },
+    );
+  }
   const level = inputs.override;
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -210,6 +226,14 @@ function exclusionOriginsFor(request: GateRequest, host: GateHost, policy: Resol
     },
     policy.exclusions,
   );
+}
+
+/** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */
+async function classActor(request: GateRequest): Promise<string> {
+  if (request.host !== 'cli') return request.run?.actor ?? 'unknown';
+  if (!request.github) return "the token's user";
+  const user = await readTokenUser(request.github.client);
+  return 'error' in user ? "the token's user" : user.login;
 }
 
 async function authorizeOverride(

@@ -70,7 +70,12 @@ export async function readFreezesInScope(
 }
 
 /** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
-export async function readFreezes(client: GitHubClient, owner: string, repo: string, keeper: FreezeKeeper | number): Promise<StoredFreeze[]> {
+export async function readFreezes(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  keeper: FreezeKeeper | number,
+): Promise<StoredFreeze[]> {
   const out: StoredFreeze[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {

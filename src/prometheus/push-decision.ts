@@ -22,8 +22,32 @@ function decisionMetrics(report: Report, atSeconds: number): string {
     '# HELP deploy_governor_decision_timestamp_seconds When the latest decision was made.',
     '# TYPE deploy_governor_decision_timestamp_seconds gauge',
     `deploy_governor_decision_timestamp_seconds{environment="${env}"} ${atSeconds}`,
+    ...wouldHaveBlockedMetrics(report, env, atSeconds),
     '',
   ].join('\n');
+}
+
+/**
+ * Advisory rules that would have blocked this decision (issue 16): one series per rule, valued at the decision's
+ * time. The group is replaced on every push, so each would-have-blocked decision is a new value of its rule's
+ * series, and `changes(deploy_governor_would_have_blocked_timestamp_seconds[30d]) + 1` counts them per rule (the
+ * README shows the query). A true counter would need the previous push read back from the Pushgateway first, a
+ * read of every group, racing concurrent deploys.
+ */
+function wouldHaveBlockedMetrics(report: Report, env: string, atSeconds: number): string[] {
+  const rules = report.decision.wouldHaveBlocked ?? [];
+  if (rules.length === 0) return [];
+  // One series per rule: the worst status it reached (the list is ordered most severe first).
+  const seen = new Map<string, string>();
+  for (const r of rules) if (!seen.has(r.rule)) seen.set(r.rule, r.status);
+  return [
+    '# HELP deploy_governor_would_have_blocked_timestamp_seconds When an advisory rule last would have blocked a deploy decision.',
+    '# TYPE deploy_governor_would_have_blocked_timestamp_seconds gauge',
+    ...[...seen].map(
+      ([rule, status]) =>
+        `deploy_governor_would_have_blocked_timestamp_seconds{environment="${env}",rule="${labelValue(rule)}",status="${status}"} ${atSeconds}`,
+    ),
+  ];
 }
 
 /** Grouping-key path segment; base64url form so any value (slashes included) is safe. */

@@ -280,6 +280,17 @@ describe('override audit log', () => {
     expect(store.writes).toBe(1);
   });
 
+  it("mentions the default branch's escalation contact in the review issue, whatever the report claims", async () => {
+    mountRepo({}, { yaml: 'escalation: acme/sre-leads', branch: 'deploy-governor-audit', path: 'audit/overrides.jsonl' });
+    const report = await overriddenReport(1500, { level: 'exhausted' });
+    // The report is the workflow's (a writer's) word: its escalation must not choose whom the app mentions.
+    const forged = await bindToRun({ ...report, decision: { ...report.decision, escalation: 'victim' } }, issuer);
+    await deliver(checkRunCompleted({ report: forged, pullRequests: [] }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.body).toContain('**Questions about this override?** The policy names @acme/sre-leads to decide (escalation).');
+    expect(issues[0]!.body).not.toContain('@victim');
+  });
+
   it('opens one review issue per override, even two on the same day', async () => {
     mountRepo();
     await deliver(checkRunCompleted({ report: await overriddenReport(900, { level: 'freeze', runId: 31 }), pullRequests: [] }));

@@ -49,6 +49,8 @@ const FLAG_HELP: Record<string, string> = {
   override:
     'warning, freeze or exhausted: the highest status to let through, as the Action input override; authorized through the GitHub API as the user of GITHUB_TOKEN on --repo',
   'override-reason': 'why the deploy cannot wait (at least 10 characters by default); recorded in the report',
+  'change-class':
+    "rollback, security, hotfix or a class of the policy's change-classes: a class the blocked status allows lets the deploy through; authorized like --override",
 };
 
 /** The gate's flags (the Action's inputs, generated from the shared schema), for every command that reads the policy as the gate does. */
@@ -69,7 +71,11 @@ export function addGateOptions(command: Command): Command {
     )
     .option(
       '--repo <owner/name>',
-      'the GitHub repository whose roles authorize --override, and whose freezes on command count when the policy sets freezes.app (with GITHUB_TOKEN or GH_TOKEN)',
+      'the GitHub repository whose roles authorize --override and --change-class, and whose freezes on command count when the policy sets freezes.app (with GITHUB_TOKEN or GH_TOKEN)',
+    )
+    .option(
+      '--sha <commit>',
+      "the deployed commit, for change-classes: its pull requests' labels, its Deploy-Class trailer, rollback detection",
     );
 }
 
@@ -90,7 +96,8 @@ function overrideGitHub(options: Record<string, unknown>, env: NodeJS.ProcessEnv
 /** One evaluation as the CLI runs it: the policy file in the working directory, the token's user as override actor. */
 async function evaluateOnce(options: Record<string, unknown>, inputs: GateInputs): Promise<Report> {
   const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
-  const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
+  const wantsGitHub = wantsOverride || inputs['change-class'] !== undefined || options.repo !== undefined;
+  const github = wantsGitHub ? overrideGitHub(options, process.env) : { github: null };
   const repository = typeof options.repo === 'string' ? options.repo : null;
   const outcome = await runGate({
     inputs,
@@ -102,6 +109,7 @@ async function evaluateOnce(options: Record<string, unknown>, inputs: GateInputs
     parents: cliParentAccess(repository, process.env),
     target: { repository, branch: null },
     freezes: cliFreezeAccess(repository, process.env),
+    sha: typeof options.sha === 'string' ? options.sha : null,
   });
   for (const warning of outcome.warnings) process.stderr.write(`deploy-governor: warning: ${warning}\n`);
   return withCliNextSteps(outcome.report, outcome.policy, inputs.override);

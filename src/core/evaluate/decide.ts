@@ -25,10 +25,20 @@ function requiredLevel(status: Status): OverrideLevel {
   return 'exhausted';
 }
 
+/** Whether a status blocks under the policy (UNKNOWN follows `on-error`). */
+function blocks(policy: ResolvedPolicy, status: Status): boolean {
+  return status === 'UNKNOWN' ? policy.onError === 'block' : isAtOrPast(status, policy.blockOn);
+}
+
 export function decide(policy: ResolvedPolicy, findings: readonly Finding[]): Report['decision'] {
-  const sorted = [...findings].sort((a, b) => statusRank(b.status) - statusRank(a.status));
+  const bySeverity = [...findings].sort((a, b) => statusRank(b.status) - statusRank(a.status));
+  // Advisory rules (shadow mode) are reported, never decide: only enforced findings make the status.
+  const sorted = bySeverity.filter((f) => f.enforcement !== 'advisory');
+  const wouldHaveBlocked = bySeverity
+    .filter((f) => f.enforcement === 'advisory' && f.status !== 'NORMAL' && blocks(policy, f.status))
+    .map((f) => ({ rule: f.rule ?? f.source, status: f.status, message: f.message }));
   const status = worstStatus(sorted.map((f) => f.status));
-  const blocked = status === 'UNKNOWN' ? policy.onError === 'block' : isAtOrPast(status, policy.blockOn);
+  const blocked = blocks(policy, status);
   const reasons = sorted.map((f) => f.message);
   const nextSteps: string[] = [];
   if (status === 'UNKNOWN') {
@@ -70,5 +80,7 @@ export function decide(policy: ResolvedPolicy, findings: readonly Finding[]): Re
     nextSteps,
     requiredOverride: blocked ? requiredLevel(status) : null,
     requiredPermission: blocked ? policy.overrides.levels[requiredLevel(status)].permission : null,
+    ...(wouldHaveBlocked.length > 0 ? { wouldHaveBlocked } : {}),
+    ...(policy.escalation !== undefined ? { escalation: policy.escalation } : {}),
   };
 }

@@ -24,7 +24,14 @@ async function readValue(prometheus: PrometheusQuerier, query: string, time: Dat
   return value;
 }
 
+/** DR's findings belong to one rule, `dr`, advisory when `dr.enforcement` is (issue 16, advisory rules). */
 export async function evaluateDr(dr: ResolvedDr, prometheus: PrometheusQuerier, time: Date): Promise<DrEvaluation> {
+  const evaluation = await evaluateDrChecks(dr, prometheus, time);
+  const tag = { rule: 'dr', ...(dr.advisory === true ? { enforcement: 'advisory' as const } : {}) };
+  return { ...evaluation, findings: evaluation.findings.map((f) => ({ ...f, ...tag })) };
+}
+
+async function evaluateDrChecks(dr: ResolvedDr, prometheus: PrometheusQuerier, time: Date): Promise<DrEvaluation> {
   const queries = {
     age: lastValueQuery(dr.metric, dr.lookback),
     probe: dr.backupProbe ? lastValueQuery(dr.backupProbe.query, dr.backupProbe.lookback, 'min') : null,

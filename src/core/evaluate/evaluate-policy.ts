@@ -78,10 +78,16 @@ export async function evaluatePolicy({
       ? []
       : (await import('../freeze/active-freeze-windows.js')).activeFreezeWindows(policy.freezeWindows, now);
   const active = [...windows, ...freezes];
-  const freezeFindings: Finding[] = active.map((w) => ({
+  const advisoryWindows = new Set(policy.freezeWindows.filter((w) => w.enforcement === 'advisory').map((w) => w.name));
+  const freezeFindings: Finding[] = [
+    ...windows.map((w) => ({ w, rule: `freeze-window:${w.name}`, advisory: advisoryWindows.has(w.name) })),
+    ...freezes.map((w) => ({ w, rule: 'freeze-command', advisory: false })),
+  ].map(({ w, rule, advisory }) => ({
     source: 'freeze',
     status: 'FREEZE',
-    message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
+    message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}${advisory ? ' (advisory)' : ''}`,
+    rule,
+    ...(advisory ? { enforcement: 'advisory' as const } : {}),
   }));
   const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings, ...(excluded?.findings ?? [])];
   // The charts' histories that fit: at most a few SLOs, and never more than the check run can carry.

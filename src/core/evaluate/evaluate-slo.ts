@@ -122,6 +122,22 @@ async function measureRaw(
   }
 }
 
+/**
+ * A burn-rate finding's rule: the guard (`burn-rate-guard:<name>`, several names joined by `,` when a window without
+ * data leaves several unknown), advisory when the SLO or every guard involved is (issue 16, advisory rules).
+ */
+function guardRule(slo: ResolvedSlo, guards: readonly ResolvedGuard[]): Pick<Finding, 'rule' | 'enforcement'> {
+  const advisory = slo.advisory === true || guards.every((g) => g.advisory === true);
+  return { rule: `burn-rate-guard:${guards.map((g) => g.name).join(',')}`, ...(advisory ? { enforcement: 'advisory' as const } : {}) };
+}
+
+/** Every other finding of an SLO belongs to the SLO's rule (`slo:<name>`), advisory when the SLO is. */
+function ruled(slo: ResolvedSlo, findings: Finding[]): Finding[] {
+  return findings.map((f) =>
+    f.rule !== undefined ? f : { ...f, rule: `slo:${slo.name}`, ...(slo.advisory === true ? { enforcement: 'advisory' as const } : {}) },
+  );
+}
+
 function worst(statuses: readonly Status[]): Status {
   return statuses.reduce<Status>((a, b) => (statusRank(b) > statusRank(a) ? b : a), 'NORMAL');
 }
@@ -240,7 +256,7 @@ export async function evaluateSlo(
         error: message,
       },
       // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
-      findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
+      findings: ruled(slo, [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }]),
     };
   }
   rawWindows = [...new Set(rawWindows)];
@@ -267,6 +283,7 @@ export async function evaluateSlo(
       source: 'burn-rate' as const,
       status: g.status,
       slo: slo.name,
+      ...guardRule(slo, [g]),
       message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate!.toFixed(1)}x over ${g.long} and ${g.shortBurnRate!.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
     }));
 
@@ -286,6 +303,7 @@ export async function evaluateSlo(
       source: 'burn-rate',
       status: unknownGuards === 'block' ? worst(affected.map((g) => g.status)) : 'NORMAL',
       slo: slo.name,
+      ...(affected.length > 0 ? guardRule(slo, affected) : {}),
       message: `SLO ${slo.name}: no data for the ${w} window: ${m.detail} (query: ${m.query})${consequences.length > 0 ? `; ${consequences.join('; ')}` : ''}: check ${kind.wording.traffic} and that the service is scraped`,
       code: 'no-data',
     });
@@ -331,7 +349,7 @@ export async function evaluateSlo(
         guards: guardResults,
         error: message,
       },
-      findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
+      findings: ruled(slo, [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes]),
     };
   }
 
@@ -388,6 +406,6 @@ export async function evaluateSlo(
       ...(history !== undefined ? { history } : {}),
       ...(returned.length > 0 ? { exclusions: returned } : {}),
     },
-    findings: [...findings, ...notes],
+    findings: ruled(slo, [...findings, ...notes]),
   };
 }

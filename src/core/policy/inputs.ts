@@ -133,6 +133,10 @@ export const gateInputsSchema = z
     }),
     override: oneOf(OVERRIDE_LEVELS),
     'override-reason': optionalText,
+    // The class's name is checked against the policy's classes when it is used (resolve-change-class.ts).
+    'change-class': optionalText.refine((v) => v === undefined || /^[a-z][a-z0-9-]{0,39}$/.test(v), {
+      message: 'expected a change class such as rollback, security or hotfix (lower-case letters, digits, dashes)',
+    }),
   })
   // Unknown keys are the adapters' business (the Action also has github-token); keep them out.
   .strip();

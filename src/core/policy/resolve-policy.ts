@@ -23,6 +23,7 @@ import {
   DEFAULT_MIN_REASON_LENGTH,
   DEFAULT_THRESHOLDS,
 } from './defaults.js';
+import { resolveChangeClasses, type ResolvedChangeClasses } from '../change-class/change-class-policy.js';
 import { overlay } from './overlay.js';
 import { resolveVerifySettings, type VerifySettings } from '../verify/verify-settings.js';
 
@@ -41,6 +42,8 @@ export interface ResolvedSlo {
   windowMs: number;
   sli: ResolvedSli;
   runbook?: string;
+  /** `enforcement: advisory`: its findings are reported as "would have blocked" and never block (absent: enforced). */
+  advisory?: boolean;
   /**
    * The policy's `scrape-interval`, when set: the generated rules size their base window from it, and the gate reads
    * the series named after it (src/core/generate/recorded-series.ts).
@@ -66,6 +69,8 @@ export interface ResolvedDr {
   rto: { metric: string; maxSeconds: number; max: string } | null;
   rpo: { metric: string; maxSeconds: number; max: string } | null;
   status: BlockableStatus;
+  /** `enforcement: advisory` (absent: enforced). */
+  advisory?: boolean;
 }
 
 export interface ResolvedGuard {
@@ -74,6 +79,8 @@ export interface ResolvedGuard {
   short: string;
   factor: number;
   status: BlockableStatus;
+  /** `enforcement: advisory` (absent: enforced). */
+  advisory?: boolean;
 }
 
 export type OverrideLevel = 'warning' | 'freeze' | 'exhausted';
@@ -117,6 +124,10 @@ export interface ResolvedPolicy {
   onBlock: 'hold' | 'reject';
   /** The longest hold and how often a held deploy is evaluated again, as written and in milliseconds. */
   hold: { limit: string; limitMs: number; interval: string; intervalMs: number };
+  /** Who decides disagreements (`escalation`: a login or `org/team`, without `@`); absent when the policy names nobody. */
+  escalation?: string;
+  /** `change-classes` (issue 16); absent when the policy has none: every deploy is a feature. */
+  changeClasses?: ResolvedChangeClasses;
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -146,6 +157,7 @@ function resolveSlo(slo: SloConfig, inputs: GateInputs, source: string): Resolve
     windowMs: parseDurationMs(window),
     sli: resolveSli(slo.sli),
     ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+    ...(slo.enforcement === 'advisory' ? { advisory: true } : {}),
   };
 }
 
@@ -257,6 +269,7 @@ function resolveDr(merged: EnvironmentPolicy, inputs: GateInputs): ResolvedDr | 
       ? { metric: cfg.rpo.metric ?? 'dr_last_data_loss_seconds', max: cfg.rpo.max, maxSeconds: parseDurationMs(cfg.rpo.max) / 1000 }
       : null,
     status: cfg.status ?? 'WARNING',
+    ...(cfg.enforcement === 'advisory' ? { advisory: true } : {}),
   };
 }
 
@@ -342,6 +355,7 @@ export function resolvePolicy(
       short: g.short,
       factor: g.factor,
       status: g.status ?? 'FREEZE',
+      ...(g.enforcement === 'advisory' ? { advisory: true } : {}),
     }));
 
   const levels = {} as Record<OverrideLevel, ResolvedOverrideLevel>;
@@ -386,6 +400,8 @@ export function resolvePolicy(
     freezes: { permission: file.freezes?.permission ?? DEFAULT_FREEZE_PERMISSION, app: file.freezes?.app ?? null },
     onBlock: merged['on-block'] ?? 'reject',
     hold: resolveHold(merged),
+    ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
+    ...(merged['change-classes'] !== undefined ? { changeClasses: resolveChangeClasses(merged['change-classes'])! } : {}),
   };
 }
 

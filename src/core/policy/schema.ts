@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../notify/notification.js';
+import { changeClassesSchema } from '../change-class/change-class-policy.js';
 import { postmortemsSchema } from '../postmortem/postmortem-policy.js';
 import { durationSchema } from './duration-schema.js';
 import { isDuration, parseDurationMs } from '../duration.js';
@@ -35,6 +36,28 @@ const promqlSchema = z.string().min(1, { message: 'expected a non-empty PromQL e
 const blockableStatusSchema = enumSchema(BLOCKABLE_STATUSES);
 
 const permissionSchema = enumSchema(PERMISSIONS);
+
+/**
+ * `enforcement` of one rule (issue 16, advisory rules): `advisory` evaluates and reports the rule as "would have
+ * blocked" without blocking, so a platform team can roll a rule out in shadow mode and switch it on with evidence.
+ */
+const enforcementSchema = enumSchema(['enforce', 'advisory']).optional().meta({
+  description:
+    '`advisory`: the rule is evaluated and reported ("would have blocked") but never blocks; counted per rule in the Pushgateway metrics. `enforce` blocks as usual.',
+  default: 'enforce',
+});
+
+/** Who decides disagreements about the gate's decisions (a real mention in blocked reports, held deployments and review issues). */
+const escalationSchema = z
+  .string()
+  .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/, {
+    message: 'expected a GitHub login or an organisation team as org/team-slug, e.g. sre-lead or acme/sre',
+  })
+  .meta({
+    description:
+      "Who decides disagreements about the gate's decisions: a GitHub login or an `org/team-slug`. Blocked reports, held deployments and override review issues mention them (a real mention, on purpose).",
+    examples: ['acme/sre-leads'],
+  });
 
 const envVarName = z
   .string()
@@ -93,6 +116,7 @@ export const sloSchema = z
     window: durationSchema.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
     sli: sliSchema,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
+    enforcement: enforcementSchema,
   })
   .meta({ description: 'A service level objective and how to measure it.' });
 
@@ -140,6 +164,7 @@ const drSchema = z
       .optional()
       .meta({ description: 'Recovery point objective check (present = enabled).' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+    enforcement: enforcementSchema,
   })
   .meta({ description: 'Disaster-recovery drill freshness.' });
 
@@ -158,6 +183,7 @@ const freezeWindowSchema = z
         'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
     }),
     'applies-to': appliesToSchema.optional(),
+    enforcement: enforcementSchema,
   })
   .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -195,6 +221,7 @@ const burnRateGuardSchema = z
     factor: z.number().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
     'applies-to': appliesToSchema.optional(),
+    enforcement: enforcementSchema,
   })
   .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
 
@@ -467,6 +494,8 @@ const policyFields = {
     default: 'reject',
   }),
   hold: holdSchema.optional(),
+  escalation: escalationSchema.optional(),
+  'change-classes': changeClassesSchema.optional(),
 };
 
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */

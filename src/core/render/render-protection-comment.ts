@@ -1,5 +1,6 @@
 /** The deployment protection rule's answer comment: markdown, at most 1,024 characters. */
 import type { Report } from '../report/report-schema.js';
+import { escalationLine } from './escalation.js';
 import { formatPercent } from './format-values.js';
 import { inertLimited } from './inert-markdown.js';
 
@@ -13,7 +14,12 @@ export function renderProtectionComment(report: Report): string {
   const d = report.decision;
   const head = `**deploy-governor**: ${d.canDeploy ? 'approved' : 'rejected'}, status ${d.status}, budget remaining ${formatPercent(report.budget.remaining)}.`;
   const reasons = d.reasons.slice(0, 5).map((r) => `- ${inertLimited(r, 180)}`);
-  return clip([head, ...reasons].join('\n'));
+  const advisory = d.wouldHaveBlocked ?? [];
+  const shadow =
+    advisory.length > 0 ? [`Advisory rules that would have blocked: ${advisory.map((a) => inertLimited(a.rule, 80)).join(', ')}.`] : [];
+  // The app computes this report from the default branch's policy, so its escalation is the policy's own choice.
+  const escalation = d.canDeploy ? null : escalationLine(d.escalation);
+  return clip([head, ...reasons, ...shadow, ...(escalation !== null ? [escalation] : [])].join('\n'));
 }
 
 /** A rejection for an evaluation that could not run (fail closed). */

@@ -5,6 +5,7 @@
  * the layout. Below the SLO table, each SLO with a budget history gets its
  * Mermaid charts (budget-chart.ts); the table stays, for screen readers.
  */
+import { escalationLine } from './escalation.js';
 import type { Report } from '../report/report-schema.js';
 import { renderChartsSection } from './budget-chart.js';
 import { renderExclusions } from './render-exclusions.js';
@@ -124,9 +125,20 @@ export function renderSummary(report: Report): string {
   if (notes.length > 0) {
     lines.push('**Notes**', '', ...notes.map((n) => `- ${tableCell(n)}`), '');
   }
+  const advisory = d.wouldHaveBlocked ?? [];
+  if (advisory.length > 0) {
+    lines.push(
+      '**Advisory rules that would have blocked** (shadow mode: `enforcement: advisory`; they did not change the decision)',
+      '',
+      ...advisory.map((a) => `- \`${tableCell(a.rule)}\` (${a.status}): ${tableCell(a.message)}`),
+      '',
+    );
+  }
   if (d.nextSteps.length > 0) {
     lines.push('**What to do next**', '', ...d.nextSteps.map((s) => `- ${tableCell(s)}`), '');
   }
+  const escalation = d.canDeploy ? null : escalationLine(d.escalation);
+  if (escalation !== null) lines.push(escalation, '');
   const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
   lines.push(
     `<sub>Evaluated at ${tableCell(report.evaluatedAt)} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`,

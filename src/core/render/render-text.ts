@@ -160,7 +160,16 @@ export function renderTextReport(report: Report, options: TextOptions): string {
   if (dr || freeze.length > 0) out.push('');
   if (dr) out.push(dr);
   out.push(...freeze);
-  out.push(...list('Reasons', d.reasons), ...list('Next steps', d.nextSteps));
+  out.push(
+    ...list('Reasons', d.reasons),
+    ...list(
+      'Advisory rules that would have blocked (not enforced)',
+      (d.wouldHaveBlocked ?? []).map((a) => `${a.rule} (${a.status}): ${a.message}`),
+    ),
+    ...list('Next steps', d.nextSteps),
+  );
+  if (!d.canDeploy && d.escalation !== undefined)
+    out.push('', `Disagree? The policy names @${terminalText(d.escalation)} to decide (escalation).`);
   const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
   out.push(
     '',

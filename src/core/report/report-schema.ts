@@ -184,6 +184,21 @@ const findingSchema = z.object({
   slo: z.string().optional(),
   message: z.string(),
   code: z.enum(FINDING_CODES).optional(),
+  /**
+   * The policy rule that produced the finding, for advisory counts: `slo:<name>`, `burn-rate-guard:<name>`, `dr`,
+   * `freeze-window:<name>`, `freeze-command` (optional; added with advisory rules).
+   */
+  rule: z.string().optional(),
+  /** `advisory`: the rule is in shadow mode; the finding never raises the decision's status (absent: enforced). */
+  enforcement: z.literal('advisory').optional(),
+});
+
+/** An advisory rule that would have blocked this deploy had it been enforced. */
+const wouldHaveBlockedSchema = z.object({
+  /** The rule, as in the finding's `rule`. */
+  rule: z.string(),
+  status: statusSchema,
+  message: z.string(),
 });
 
 const overrideRecordSchema = z.object({
@@ -258,6 +273,27 @@ export const reportSchema = z.object({
     requiredOverride: z.enum(['warning', 'freeze', 'exhausted']).nullable(),
     /** The repository role that level needs, per the policy (optional; added in 0.1). */
     requiredPermission: z.string().nullable().optional(),
+    /**
+     * Advisory rules (`enforcement: advisory`) that would have blocked this deploy had they been enforced; they did
+     * not change `status` or `canDeploy` (optional; added with advisory rules, absent when none would have).
+     */
+    wouldHaveBlocked: z.array(wouldHaveBlockedSchema).optional(),
+    /**
+     * The deploy's change class (issue 16; absent when the policy has no `change-classes` or the decision was not
+     * blocked): its name, where it came from, and whether the blocked status let it through (`canDeploy` is then true).
+     */
+    changeClass: z
+      .object({
+        name: z.string(),
+        source: z.enum(['input', 'label', 'trailer', 'rollback', 'default']),
+        detail: z.string(),
+        /** Evidence looked at and not used: an unknown name, a labeller without the role, pull requests that disagree. */
+        notes: z.array(z.string()),
+        allowedThrough: z.boolean(),
+      })
+      .optional(),
+    /** Who decides disagreements, from the policy's `escalation` (a login or org/team); absent when it names nobody. */
+    escalation: z.string().optional(),
   }),
   /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
   budget: z.object({

@@ -17,6 +17,7 @@
  * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
  * | `freezes` | raise `permission` (fewer people may freeze and unfreeze); set `app` where the parent sets none | lowering `permission`; changing or removing the parent's `app` (the freezes the Action and the CLI honour) |
  * | `on-block` | turn `hold` into `reject`; shorten `hold.limit` | `hold` where the parent rejects; a longer `hold.limit` than the parent's |
+ * | `change-classes` | let fewer classes through each status, drop `sources`, raise `permission` (when the parent sets one) | letting a class through a status the parent does not, a new source, a lower or unset `permission` where the parent sets one, a `permission` where the parent leaves it to the override levels |
  *
  * The comparison is of effective values, built-in defaults included, at the
  * top level and in every environment section either file names: an
@@ -24,6 +25,7 @@
  * Keys that exist only at the top level (`freezes`) are compared there once.
  */
 import { BLOCKABLE_STATUSES } from '../../status.js';
+import { classesAllowedAt, resolveChangeClasses } from '../../change-class/change-class-policy.js';
 import { canonicalJson } from '../../canonical-json.js';
 import { PERMISSIONS } from '../permissions.js';
 import type { PolicyIssue } from '../policy-error.js';
@@ -52,6 +54,7 @@ export const LOCKABLE_KEYS = [
   'overrides',
   'freezes',
   'on-block',
+  'change-classes',
 ] as const;
 export type LockableKey = (typeof LOCKABLE_KEYS)[number];
 
@@ -167,6 +170,33 @@ const onBlock: Loosening = (p, c) => {
   return [];
 };
 
+const changeClasses: Loosening = (p, c) => {
+  const parent = resolveChangeClasses(p['change-classes']);
+  const child = resolveChangeClasses(c['change-classes']);
+  if (child === null) return [];
+  const problems: string[] = [];
+  for (const status of BLOCKABLE_STATUSES) {
+    const allowed = parent === null ? [] : classesAllowedAt(parent, status);
+    const extra = classesAllowedAt(child, status).filter((name) => !allowed.includes(name));
+    if (extra.length > 0)
+      problems.push(
+        `change-classes may only let fewer classes through; ${status} would let ${extra.join(', ')} through, which the parent does not`,
+      );
+  }
+  const sources = parent?.sources ?? [];
+  const newSources = child.sources.filter((s) => !sources.includes(s));
+  if (newSources.length > 0)
+    problems.push(`change-classes.sources may only lose sources; ${newSources.join(', ')} is not among the parent's`);
+  const permParent = parent?.permission ?? null;
+  if (permParent !== null && (child.permission === null || rankOf(PERMISSIONS, child.permission) < rankOf(PERMISSIONS, permParent)))
+    problems.push(
+      `change-classes.permission may only be raised; the parent has ${permParent}, this file ${child.permission ?? 'the override levels'}`,
+    );
+  if (permParent === null && child.permission !== null)
+    problems.push('change-classes.permission is left to the override levels by the parent and may not be set here');
+  return problems;
+};
+
 const LOOSENING: Record<LockableKey, Loosening> = {
   'block-on': blockOn,
   'on-error': oneWay('on-error', 'block', 'block'),
@@ -178,6 +208,7 @@ const LOOSENING: Record<LockableKey, Loosening> = {
   overrides,
   freezes,
   'on-block': onBlock,
+  'change-classes': changeClasses,
 };
 
 /** The file's values in one environment (null: the top level), as the gate resolves them. */

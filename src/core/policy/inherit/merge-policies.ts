@@ -6,8 +6,8 @@
  *
  * | Rule | Keys | A child's value… |
  * | --- | --- | --- |
- * | scalar | `version`, `$schema`, `block-on`, `on-error`, `mode`, `use-recording-rules`, `scrape-interval`, `unknown-guards`, `sloth`, `openslo`, `on-block` | replaces the parent's |
- * | object | `prometheus`, `thresholds`, `alerting`, `dr`, `overrides`, `audit`, `postmortems`, `notify`, `freezes`, `verify`, `hold` | merges key by key, recursively; lists and scalars inside replace |
+ * | scalar | `version`, `$schema`, `block-on`, `on-error`, `mode`, `use-recording-rules`, `scrape-interval`, `unknown-guards`, `sloth`, `openslo`, `on-block`, `escalation` | replaces the parent's |
+ * | object | `prometheus`, `thresholds`, `alerting`, `dr`, `overrides`, `audit`, `postmortems`, `notify`, `freezes`, `verify`, `hold`, `change-classes` | merges key by key, recursively; lists and scalars inside replace |
  * | named | `slos`, `freeze-windows`, `burn-rate-guards`, `exclusions` | merges by `name`: an item whose name the parent has replaces that item in place, a new name is appended, and the parent's other items stay (a guard without a name is named `<long>/<short> > <factor>x`) |
  * | environments | `environments` | merges by environment name; within one, every key follows its own rule above |
  * | locks | `locked` | adds to the parent's locks: a lock is never removed |
@@ -52,6 +52,8 @@ export const MERGE_RULES: Record<FileKey, Rule> = {
   verify: 'object',
   'on-block': 'scalar',
   hold: 'object',
+  escalation: 'scalar',
+  'change-classes': 'object',
 };
 
 /** Which files set each effective key: `block-on`, `freeze-windows[holiday]`, `environments.prod.block-on`; parent first. */

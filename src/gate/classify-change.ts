@@ -1,0 +1,50 @@
+/**
+ * A blocked decision of a policy with `change-classes` (issue 16): the
+ * deploy's class, from the facts GitHub gives (src/github/read-class-evidence.ts),
+ * resolved and applied by the core. Without a GitHub client nothing can vouch
+ * for any evidence, so the deploy is a feature and the report says why.
+ */
+import { applyChangeClass, classPermission } from '../core/change-class/apply-change-class.js';
+import type { ResolvedChangeClasses } from '../core/change-class/change-class-policy.js';
+import { resolveChangeClass, type ClassEvidence } from '../core/change-class/resolve-change-class.js';
+import type { ResolvedPolicy } from '../core/policy/resolve-policy.js';
+import type { Report } from '../core/report/report-schema.js';
+import type { GitHubClient } from '../github/client.js';
+import { readClassEvidence } from '../github/read-class-evidence.js';
+
+export interface ClassifyRequest {
+  github: { client: GitHubClient; owner: string; repo: string } | null;
+  /** Why there is no client, in the host's words. */
+  githubUnavailable?: string;
+  /** The deployed commit, when known. */
+  sha: string | null;
+  /** The `change-class` input and who gave it. */
+  input?: { name: string; actor: string };
+}
+
+export async function classifyChange(
+  report: Report,
+  policy: ResolvedPolicy & { changeClasses: ResolvedChangeClasses },
+  r: ClassifyRequest,
+): Promise<Report> {
+  if (report.decision.canDeploy) return report;
+  const classes = policy.changeClasses;
+  let evidence: ClassEvidence = {};
+  const notes: string[] = [];
+  if (r.github === null) {
+    notes.push(
+      `no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`,
+    );
+  } else {
+    evidence = await readClassEvidence(r.github.client, {
+      owner: r.github.owner,
+      repo: r.github.repo,
+      sha: r.sha,
+      environment: policy.environment,
+      sources: classes.sources,
+      ...(r.input ? { input: r.input } : {}),
+    });
+  }
+  const resolved = resolveChangeClass(evidence, classes, classPermission(report, policy, classes));
+  return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
+}
