@@ -10,7 +10,7 @@ import { enumSchema } from '../policy/enum-schema.js';
 import { PERMISSIONS, type Permission } from '../policy/permissions.js';
 
 /** The classes every policy knows. `feature` is the default and is never allowed through a block. */
-export const BUILT_IN_CLASSES = ['rollback', 'security', 'hotfix', 'feature'] as const;
+const BUILT_IN_CLASSES = ['rollback', 'security', 'hotfix', 'feature'] as const;
 
 /** Where a class may come from, in the order they are consulted. */
 export const CLASS_SOURCES = ['input', 'label', 'trailer', 'rollback'] as const;
@@ -21,7 +21,7 @@ export type ClassSource = (typeof CLASS_SOURCES)[number];
  * through; an exhausted budget only rollbacks and security fixes. A class allowed at a status is allowed at every
  * milder one too.
  */
-export const DEFAULT_ALLOW: Readonly<Partial<Record<BlockableStatus, readonly string[]>>> = {
+const DEFAULT_ALLOW: Readonly<Partial<Record<BlockableStatus, readonly string[]>>> = {
   FREEZE: ['rollback', 'security', 'hotfix'],
   EXHAUSTED: ['rollback', 'security'],
 };
