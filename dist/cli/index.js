@@ -7819,7 +7819,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(197);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9874);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv);
@@ -7829,7 +7829,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 197:
+/***/ 9874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8297,6 +8297,7 @@ function verifyLedgerFile(path, content, name = path) {
         }
     }
     const overrides = parsed.entries.map((l) => ({
+        kind: verify_ledger_file_text(l.entry.record.kind) || 'override',
         id: l.entry.id,
         at: verify_ledger_file_text(l.entry.record.at) || l.entry.at,
         environment: verify_ledger_file_text(l.entry.record.environment),
@@ -10211,12 +10212,12 @@ function renderLedger(r) {
     for (const f of r.files) {
         const who = f.repository ?? f.path;
         lines.push(f.ok
-            ? `OK: ${f.path} (${who}): ${f.overrides.length} override(s), hash chain intact`
+            ? `OK: ${f.path} (${who}): ${f.overrides.length} record(s), hash chain intact`
             : `FAILED: ${f.path} (${who}): ${f.problems.length} problem(s)`);
         lines.push(...listed(f.problems));
         for (const o of f.overrides) {
             const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
-            lines.push(`    ${o.at} ${o.environment} ${o.level} by ${o.actor}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`);
+            lines.push(`    ${o.at} ${o.environment} ${o.kind === 'override' ? o.level : o.kind} by ${o.actor || 'expiry'}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`);
         }
     }
     const failed = r.files.filter((f) => !f.ok).length;
@@ -10294,7 +10295,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(8571);
+var core_duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __nccwpck_require__(5899);
 // EXTERNAL MODULE: ./src/core/status.ts
@@ -10321,9 +10322,11 @@ var objective = __nccwpck_require__(9921);
 
 
 
+/** A trimmed string; empty (the runner's unset input) is undefined. Shared with the verify step's inputs (core/verify/verify-inputs.ts). */
 const optionalText = schemas/* string */.YjP()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+/** A finite number; `form` is the accepted form for the error. */
 const number = (form) => optionalText.transform((v, ctx) => {
     if (v === undefined)
         return undefined;
@@ -10334,9 +10337,10 @@ const number = (form) => optionalText.transform((v, ctx) => {
     }
     return n;
 });
-const inputs_duration = () => optionalText.transform((v, ctx) => {
-    if (v !== undefined && !(0,duration/* isDuration */.n$)(v)) {
-        ctx.addIssue({ code: 'custom', message: `expected ${duration/* DURATION_FORM */.ec}; got ${JSON.stringify(v)}` });
+/** A Prometheus duration. */
+const duration = () => optionalText.transform((v, ctx) => {
+    if (v !== undefined && !(0,core_duration/* isDuration */.n$)(v)) {
+        ctx.addIssue({ code: 'custom', message: `expected ${core_duration/* DURATION_FORM */.ec}; got ${JSON.stringify(v)}` });
         return core/* NEVER */.tm;
     }
     return v;
@@ -10410,7 +10414,7 @@ const gateInputsSchema = schemas/* object */.Ikc({
         }
         return v;
     }),
-    window: inputs_duration(),
+    window: duration(),
     'error-query': optionalText,
     'total-query': optionalText,
     'caution-threshold': number('a percentage, e.g. 80'),
@@ -10420,16 +10424,20 @@ const gateInputsSchema = schemas/* object */.Ikc({
     'on-error': oneOf(['block', 'allow']),
     mode: oneOf(['enforce', 'report']),
     'use-recording-rules': oneOf(['true', 'false', 'auto']),
-    timeout: inputs_duration(),
+    timeout: duration(),
     'report-path': optionalText,
     'dr-check': bool(),
     'dr-metric': optionalText,
-    'dr-max-age': inputs_duration(),
+    'dr-max-age': duration(),
     'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
         message: 'expected an http:// or https:// URL such as http://pushgateway:9091',
     }),
     override: oneOf(OVERRIDE_LEVELS),
     'override-reason': optionalText,
+    // The class's name is checked against the policy's classes when it is used (resolve-change-class.ts).
+    'change-class': optionalText.refine((v) => v === undefined || /^[a-z][a-z0-9-]{0,39}$/.test(v), {
+        message: 'expected a change class such as rollback, security or hotfix (lower-case letters, digits, dashes)',
+    }),
 })
     // Unknown keys are the adapters' business (the Action also has github-token); keep them out.
     .strip();
@@ -10443,7 +10451,7 @@ function formatPercent(value, digits = 1) {
 function formatRatio(value) {
     return value === null ? 'n/a' : `${(value * 100).toFixed(3)}%`;
 }
-function formatBurnRate(value) {
+function format_values_formatBurnRate(value) {
     return value === null ? 'n/a' : `${value.toFixed(2)}x`;
 }
 function formatDays(value) {
@@ -10454,7 +10462,7 @@ function formatDays(value) {
     return value.toFixed(1);
 }
 function formatAge(seconds) {
-    return seconds === null ? 'missing' : (0,duration/* humanDuration */.UU)(seconds);
+    return seconds === null ? 'missing' : (0,core_duration/* humanDuration */.UU)(seconds);
 }
 /** Output form of days to exhaustion: a number, `inf`, or empty when unknown. */
 function daysOutput(value) {
@@ -10512,7 +10520,7 @@ function sloTable(report, options) {
         terminalText(s.window),
         formatRatio(s.errorRatio),
         formatPercent(s.budgetRemaining),
-        formatBurnRate(s.burnRate),
+        format_values_formatBurnRate(s.burnRate),
         formatDays(s.daysToExhaustion),
         s.status,
     ]);
@@ -10585,7 +10593,7 @@ function renderTextReport(report, options) {
     if (guards.length > 0) {
         out.push('', 'Fast-burn guards:');
         for (const g of guards) {
-            out.push(`  ${terminalText(g.slo)}: ${terminalText(g.name)}: ${formatBurnRate(g.longBurnRate)} over ${terminalText(g.long)}, ${formatBurnRate(g.shortBurnRate)} over ${terminalText(g.short)} (factor ${g.factor}x): ${g.triggered ? painter(options)(g.status, `triggered (${g.status})`) : 'not triggered'}`);
+            out.push(`  ${terminalText(g.slo)}: ${terminalText(g.name)}: ${format_values_formatBurnRate(g.longBurnRate)} over ${terminalText(g.long)}, ${format_values_formatBurnRate(g.shortBurnRate)} over ${terminalText(g.short)} (factor ${g.factor}x): ${g.triggered ? painter(options)(g.status, `triggered (${g.status})`) : 'not triggered'}`);
         }
     }
     const dr = drLine(report);
@@ -10595,14 +10603,18 @@ function renderTextReport(report, options) {
     if (dr)
         out.push(dr);
     out.push(...freeze);
-    out.push(...list('Reasons', d.reasons), ...list('Next steps', d.nextSteps));
+    out.push(...list('Reasons', d.reasons), ...list('Advisory rules that would have blocked (not enforced)', (d.wouldHaveBlocked ?? []).map((a) => `${a.rule} (${a.status}): ${a.message}`)), ...list('Next steps', d.nextSteps));
+    if (!d.canDeploy && d.escalation !== undefined)
+        out.push('', `Disagree? The policy names @${terminalText(d.escalation)} to decide (escalation).`);
     const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
     out.push('', `Evaluated at ${terminalText(report.evaluatedAt)} against ${terminalText(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).`);
     return `${out.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
-var registry = __nccwpck_require__(1039);
+// EXTERNAL MODULE: ./src/core/exclusions/exclusion-kinds.ts
+var exclusion_kinds = __nccwpck_require__(1879);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
+var registry = __nccwpck_require__(3040);
 ;// CONCATENATED MODULE: ./src/core/report/report-schema.ts
 /**
  * The evaluation report, `deploy-governor/report@1`: written to `report-path`,
@@ -10610,6 +10622,7 @@ var registry = __nccwpck_require__(1039);
  * `deploy-governor check --json`, and read back by the app. Adding optional fields
  * is compatible; renaming or removing one needs `report@2`.
  */
+
 
 
 
@@ -10662,6 +10675,24 @@ const budgetHistorySchema = schemas/* object */.Ikc({
         burnRate: schemas/* number */.aig().nullable(),
     })),
 });
+/**
+ * One excluded interval of an SLO window and what it gave back (optional; added with `exclusions`): the interval's
+ * errors and events were subtracted from the window's before the ratio was taken.
+ */
+const sloExclusionSchema = schemas/* object */.Ikc({
+    /** The exclusion's name in the policy. */
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(exclusion_kinds/* EXCLUSION_KINDS */.x),
+    /** The part of the interval inside the SLO window and not shared with an earlier interval (ISO 8601; `to` exclusive). */
+    from: schemas/* string */.YjP(),
+    to: schemas/* string */.YjP(),
+    /** Events (the total query's) in the interval, left out of the window's total. */
+    eventsExcluded: schemas/* number */.aig(),
+    /** Errors in the interval, left out of the window's errors. */
+    errorsReturned: schemas/* number */.aig(),
+    /** Those errors in percent of the window's error budget after exclusions (percentage points of `budgetRemaining`, roughly). */
+    budgetReturned: schemas/* number */.aig(),
+});
 const sloResultSchema = schemas/* object */.Ikc({
     name: schemas/* string */.YjP(),
     description: schemas/* string */.YjP().optional(),
@@ -10692,6 +10723,29 @@ const sloResultSchema = schemas/* object */.Ikc({
     historyDays: schemas/* number */.aig().optional(),
     /** The budget over the window, for charts (optional; added in 0.3). */
     history: budgetHistorySchema.optional(),
+    /** The excluded intervals left out of this SLO's window, and what each returned (optional; added with `exclusions`). */
+    exclusions: schemas/* array */.YOg(sloExclusionSchema).optional(),
+});
+/**
+ * The audit of one exclusion interval that overlapped an SLO window (optional; added with `exclusions`): whether the
+ * budget honoured it, and on what facts. An exclusion counts only if it was in the policy before its interval started
+ * (the date of the commit that introduced it, per GitHub), or if whoever added it holds the `exhausted` override role.
+ */
+const exclusionAuditSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(exclusion_kinds/* EXCLUSION_KINDS */.x),
+    /** The policy's reason (user text: render inert). */
+    reason: schemas/* string */.YjP(),
+    /** The occurrence, unclipped (ISO 8601; `to` exclusive). */
+    from: schemas/* string */.YjP(),
+    to: schemas/* string */.YjP(),
+    /** `added-before-start` and `authorized-role` were applied; `refused` was not (the budget counts the interval). */
+    admission: schemas/* enum */.k5n(['added-before-start', 'authorized-role', 'refused']),
+    /** The date of the commit that introduced it and its author's login, per GitHub (null when unknown). */
+    addedAt: schemas/* string */.YjP().nullable(),
+    addedBy: schemas/* string */.YjP().nullable(),
+    /** Why, in words. */
+    note: schemas/* string */.YjP(),
 });
 const drResultSchema = schemas/* object */.Ikc({
     metric: schemas/* string */.YjP(),
@@ -10722,6 +10776,8 @@ const FINDING_CODES = [
     'raw-cost',
     /** The recorded series were unusable for a window (or could not be checked), so raw counters were read. */
     'recording-missing',
+    /** A budget exclusion was refused, or could not be applied to an SLO (added with `exclusions`). */
+    'exclusion',
 ];
 /**
  * One reason the status is what it is, or a note beside it: a finding with status
@@ -10733,6 +10789,20 @@ const findingSchema = schemas/* object */.Ikc({
     slo: schemas/* string */.YjP().optional(),
     message: schemas/* string */.YjP(),
     code: schemas/* enum */.k5n(FINDING_CODES).optional(),
+    /**
+     * The policy rule that produced the finding, for advisory counts: `slo:<name>`, `burn-rate-guard:<name>`, `dr`,
+     * `freeze-window:<name>`, `freeze-command` (optional; added with advisory rules).
+     */
+    rule: schemas/* string */.YjP().optional(),
+    /** `advisory`: the rule is in shadow mode; the finding never raises the decision's status (absent: enforced). */
+    enforcement: schemas/* literal */.euz('advisory').optional(),
+});
+/** An advisory rule that would have blocked this deploy had it been enforced. */
+const wouldHaveBlockedSchema = schemas/* object */.Ikc({
+    /** The rule, as in the finding's `rule`. */
+    rule: schemas/* string */.YjP(),
+    status: statusSchema,
+    message: schemas/* string */.YjP(),
 });
 const overrideRecordSchema = schemas/* object */.Ikc({
     actor: schemas/* string */.YjP(),
@@ -10802,6 +10872,26 @@ const reportSchema = schemas/* object */.Ikc({
         requiredOverride: schemas/* enum */.k5n(['warning', 'freeze', 'exhausted']).nullable(),
         /** The repository role that level needs, per the policy (optional; added in 0.1). */
         requiredPermission: schemas/* string */.YjP().nullable().optional(),
+        /**
+         * Advisory rules (`enforcement: advisory`) that would have blocked this deploy had they been enforced; they did
+         * not change `status` or `canDeploy` (optional; added with advisory rules, absent when none would have).
+         */
+        wouldHaveBlocked: schemas/* array */.YOg(wouldHaveBlockedSchema).optional(),
+        /**
+         * The deploy's change class (issue 16; absent when the policy has no `change-classes` or the decision was not
+         * blocked): its name, where it came from, and whether the blocked status let it through (`canDeploy` is then true).
+         */
+        changeClass: schemas/* object */.Ikc({
+            name: schemas/* string */.YjP(),
+            source: schemas/* enum */.k5n(['input', 'label', 'trailer', 'rollback', 'default']),
+            detail: schemas/* string */.YjP(),
+            /** Evidence looked at and not used: an unknown name, a labeller without the role, pull requests that disagree. */
+            notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+            allowedThrough: schemas/* boolean */.zMY(),
+        })
+            .optional(),
+        /** Who decides disagreements, from the policy's `escalation` (a login or org/team); absent when it names nobody. */
+        escalation: schemas/* string */.YjP().optional(),
     }),
     /** Worst values across SLOs: the least budget, the fastest burn, the soonest exhaustion. */
     budget: schemas/* object */.Ikc({
@@ -10826,6 +10916,8 @@ const reportSchema = schemas/* object */.Ikc({
     provenance: provenanceSchema.nullable().optional(),
     /** The policy chain and the source of each effective key, when the policy extends another file (optional; added with `extends`). */
     policySources: policySourcesSchema.optional(),
+    /** Every exclusion interval that overlapped an SLO window, and whether it was honoured (optional; added with `exclusions`). */
+    exclusions: schemas/* array */.YOg(exclusionAuditSchema).optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/core/report/error-report.ts
@@ -10900,188 +10992,34 @@ function errorReport({ inputs, reasons, now, run }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/evaluate/decide.ts
-
-/** The highest status each override level may pass. UNKNOWN needs the top level. */
-const LEVEL_PASSES = {
-    warning: 'WARNING',
-    freeze: 'FREEZE',
-    exhausted: 'UNKNOWN',
-};
-/** True when an override at `level` may pass `status`. */
-function levelPasses(level, status) {
-    return (0,core_status/* statusRank */.Tx)(status) <= (0,core_status/* statusRank */.Tx)(LEVEL_PASSES[level]);
-}
-/** The lowest override level that passes `status`. */
-function requiredLevel(status) {
-    if (levelPasses('warning', status))
-        return 'warning';
-    if (levelPasses('freeze', status))
-        return 'freeze';
-    return 'exhausted';
-}
-function decide(policy, findings) {
-    const sorted = [...findings].sort((a, b) => (0,core_status/* statusRank */.Tx)(b.status) - (0,core_status/* statusRank */.Tx)(a.status));
-    const status = (0,core_status/* worstStatus */.A4)(sorted.map((f) => f.status));
-    const blocked = status === 'UNKNOWN' ? policy.onError === 'block' : (0,core_status/* isAtOrPast */.z9)(status, policy.blockOn);
-    const reasons = sorted.map((f) => f.message);
-    const nextSteps = [];
-    if (status === 'UNKNOWN') {
-        nextSteps.push(policy.onError === 'block'
-            ? 'The gate could not evaluate the policy and fails closed: fix the error above and re-run, or set on-error: allow to let deploys through when Prometheus cannot answer.'
-            : 'The gate could not evaluate the policy; on-error: allow lets the deploy through. Fix the error above.');
-    }
-    if (blocked) {
-        const level = requiredLevel(status);
-        const who = policy.overrides.levels[level].permission;
-        nextSteps.push(`To deploy anyway, dispatch the workflow with override: ${level} and an override-reason of at least ${policy.overrides.minReasonLength} characters; this needs the ${who} role on the repository${policy.overrides.levels[level].requireEnvironmentApproval ? ' and an approved environment deployment' : ''}.`);
-        // Notes (status NORMAL) explain; they never block, so they prompt no step of their own here.
-        const blocking = sorted.filter((f) => f.status !== 'NORMAL');
-        if (blocking.some((f) => (f.source === 'budget' || f.source === 'burn-rate') && f.code !== 'no-data')) {
-            nextSteps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
-        }
-        if (blocking.some((f) => f.source === 'burn-rate' && f.code === 'no-data')) {
-            nextSteps.push('A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.');
-        }
-    }
-    else if (status !== 'NORMAL' && status !== 'UNKNOWN') {
-        nextSteps.push(`Deploys are allowed (status ${status} is below block-on ${policy.blockOn}); deploy with care.`);
-    }
-    return {
-        canDeploy: !blocked,
-        status,
-        blockOn: policy.blockOn,
-        mode: policy.mode,
-        onError: policy.onError,
-        overridden: false,
-        reasons,
-        nextSteps,
-        requiredOverride: blocked ? requiredLevel(status) : null,
-        requiredPermission: blocked ? policy.overrides.levels[requiredLevel(status)].permission : null,
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/policy/permissions.ts
-var permissions = __nccwpck_require__(5442);
-;// CONCATENATED MODULE: ./src/core/override/decide-override.ts
-/**
- * Whether an override may let a blocked deploy through. Pure: the adapter reads
- * the actor's role and the run's approvals through the GitHub API and passes
- * them in. An override never changes the status, only `canDeploy`.
- *
- * Two ways to ask: the Action's `override` input on a workflow_dispatch run
- * (`via: 'action'`, the default), and the CLI's `--override` flag (`via: 'cli'`),
- * where the actor is the GitHub token's user and there is no workflow run, so no
- * event to check and no environment approval to read. The rules are otherwise
- * the same; only the words differ (an input, or a flag).
- */
-
-
-/** Rank of a role on GitHub's scale; custom roles fall back to their legacy base permission. */
-function roleRank(role) {
-    const known = permissions/* PERMISSIONS */.J.indexOf(role.roleName ?? '');
-    if (known >= 0)
-        return known;
-    return permissions/* PERMISSIONS */.J.indexOf(role.permission ?? '');
-}
-/** Whether a role (as GitHub reports it) meets `needed`: the one role check every caller uses. */
-function hasPermission(role, needed) {
-    return roleRank(role) >= permissions/* PERMISSIONS */.J.indexOf(needed);
-}
-/** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
-function preflightOverride(report, attempt, policy) {
-    const problems = [];
-    const cli = attempt.via === 'cli';
-    if (!cli && attempt.eventName !== 'workflow_dispatch') {
-        problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
-    }
-    const reason = attempt.reason?.trim() ?? '';
-    if (reason.length < policy.overrides.minReasonLength) {
-        problems.push(`${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
-    }
-    const status = report.decision.status;
-    if (!levelPasses(attempt.level, status)) {
-        const needed = report.decision.requiredOverride ?? 'exhausted';
-        problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
-    }
-    return problems;
+// EXTERNAL MODULE: ./src/core/override/decide-override.ts
+var decide_override = __nccwpck_require__(3155);
+;// CONCATENATED MODULE: ./src/core/exclusions/exclusion-history.ts
+/** What decides an exclusion's intervals: an edit of any of these is a new exclusion. */
+function definitionOf(x) {
+    return JSON.stringify([x.from ?? null, x.to ?? null, x.cron ?? null, x.timezone ?? 'UTC', x.duration ?? null]);
 }
 /**
- * Apply an override to a report. Returns the report unchanged but for the
- * decision: accepted overrides set `canDeploy` and `overridden` and carry the
- * `override` record; refused ones explain why in the reasons.
+ * Per current exclusion name, the commit that introduced its definition. A name whose definition the newest commit
+ * does not have is absent (the file evaluated is not the one GitHub lists). When the history that was read ends before
+ * the run does (`complete` false), its oldest commit stands in: later than the truth, so stricter.
+ * @param commits the file's commits, newest first
  */
-function applyOverride(report, attempt, policy) {
-    if (report.decision.canDeploy) {
-        return {
-            ...report,
-            decision: {
-                ...report.decision,
-                nextSteps: [
-                    `An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`,
-                    ...report.decision.nextSteps,
-                ],
-            },
-        };
+function introductions(current, commits) {
+    const found = new Map();
+    for (const x of current) {
+        const wanted = definitionOf(x);
+        let oldest;
+        for (const c of commits) {
+            const there = c.exclusions?.find((e) => e.name === x.name);
+            if (there === undefined || definitionOf(there) !== wanted)
+                break;
+            oldest = c;
+        }
+        if (oldest !== undefined)
+            found.set(x.name, { sha: oldest.sha, date: oldest.date, login: oldest.login, attested: oldest.attested });
     }
-    const problems = preflightOverride(report, attempt, policy);
-    const rule = policy.overrides.levels[attempt.level];
-    if (problems.length > 0) {
-        // Already refused; the role was not looked up.
-    }
-    else if (attempt.role === null) {
-        problems.push(`could not read ${attempt.actor}'s repository role: ${attempt.roleError ?? 'unknown error'}`);
-    }
-    else if (!hasPermission(attempt.role, rule.permission)) {
-        problems.push(`${attempt.actor} has the ${attempt.role.roleName ?? attempt.role.permission ?? 'no'} role; override level ${attempt.level} needs ${rule.permission} or higher`);
-    }
-    if (problems.length > 0) {
-        // Already refused.
-    }
-    else if (rule.requireEnvironmentApproval && attempt.approvalsError) {
-        problems.push(`could not read the run's environment approvals: ${attempt.approvalsError}`);
-    }
-    else if (rule.requireEnvironmentApproval && attempt.approvers.length === 0) {
-        problems.push(attempt.via === 'cli'
-            ? `override level ${attempt.level} requires an approved deployment, which only a GitHub Actions run in the environment ${report.environment} can show: override from the deploy workflow instead`
-            : `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`);
-    }
-    if (problems.length > 0) {
-        const message = `Override refused: ${problems.join('; ')}`;
-        return {
-            ...report,
-            findings: [...report.findings, { source: 'override', status: report.decision.status, message }],
-            decision: { ...report.decision, reasons: [message, ...report.decision.reasons] },
-        };
-    }
-    const override = {
-        actor: attempt.actor,
-        level: attempt.level,
-        reason: attempt.reason.trim(),
-        permission: attempt.role.roleName ?? attempt.role.permission ?? 'unknown',
-        approvers: attempt.approvers,
-        runId: attempt.runId,
-        runAttempt: attempt.runAttempt,
-        at: attempt.at.toISOString(),
-    };
-    return {
-        ...report,
-        override,
-        findings: [
-            ...report.findings,
-            {
-                source: 'override',
-                status: report.decision.status,
-                message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}`,
-            },
-        ],
-        decision: {
-            ...report.decision,
-            canDeploy: true,
-            overridden: true,
-            nextSteps: ['The deploy proceeds under an override; it is recorded in the report, the check run and (with the app) the audit log.'],
-        },
-    };
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/github/read-override-authorization.ts
@@ -11140,6 +11078,128 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
             };
         }
         return { error: `reading the run's approvals failed: ${(0,github_client/* messageOf */.bD)(error)}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/read-exclusion-origins.ts
+/**
+ * When and by whom each budget exclusion entered the policy file, from GitHub:
+ * the file's commits on the evaluated ref (`GET /repos/{o}/{r}/commits?path=`),
+ * the file at each of them (contents API at the commit), and the role of the
+ * author of the commit that introduced each exclusion (collaborator permission).
+ * The decision is the core's (src/core/exclusions/). Bounded: at most
+ * MAX_COMMITS commits and their files, one role read per author.
+ */
+
+
+
+
+
+
+/**
+ * Most commits of the policy file read (and files fetched at them). An exclusion older than them is dated by the
+ * oldest one read: later than the truth, so never more lenient.
+ */
+const MAX_COMMITS = 30;
+const commitsResponse = schemas/* array */.YOg(schemas/* object */.Ikc({
+    sha: schemas/* string */.YjP(),
+    commit: schemas/* object */.Ikc({
+        committer: schemas/* object */.Ikc({ date: schemas/* string */.YjP() }).nullable(),
+        verification: schemas/* object */.Ikc({ verified: schemas/* boolean */.zMY() }).optional(),
+    }),
+    author: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable(),
+    committer: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable(),
+}));
+const contentsResponse = schemas/* object */.Ikc({ encoding: schemas/* string */.YjP(), content: schemas/* string */.YjP() });
+/** The environment's exclusions in one version of the file; null when it is missing or invalid there. */
+function exclusionsIn(text, environment) {
+    try {
+        const file = (0,load_policy.parsePolicy)(text);
+        return file.environments?.[environment]?.exclusions ?? file.exclusions ?? [];
+    }
+    catch (error) {
+        if (error instanceof policy_error/* PolicyError */.p)
+            return null;
+        throw error;
+    }
+}
+async function fileAt(client, t, sha) {
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+            owner: t.owner,
+            repo: t.repo,
+            path: t.path,
+            ref: sha,
+        });
+        const file = contentsResponse.parse(data);
+        return file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : null;
+    }
+    catch (error) {
+        // The commit deleted the file: no exclusion is in it there.
+        if ((0,github_client/* httpStatusOf */.s_)(error) === 404)
+            return null;
+        throw error;
+    }
+}
+/**
+ * The origins of `exclusions` (the policy's, for `target.environment`), or why they are unknown: any failure makes
+ * them all unknown, which refuses every started interval (fail closed).
+ */
+async function readExclusionOrigins(client, target, exclusions) {
+    const where = `${target.owner}/${target.repo}:${target.path}`;
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/commits', {
+            owner: target.owner,
+            repo: target.repo,
+            path: target.path,
+            per_page: MAX_COMMITS,
+            ...(target.ref !== undefined ? { sha: target.ref } : {}),
+        });
+        const listed = commitsResponse.parse(data);
+        // Newest first; stop reading files once every exclusion's run has ended.
+        const commits = [];
+        const pending = new Set(exclusions.map((x) => x.name));
+        for (const c of listed) {
+            const text = await fileAt(client, target, c.sha);
+            const there = text === null ? null : exclusionsIn(text, target.environment);
+            commits.push({
+                sha: c.sha,
+                date: new Date(c.commit.committer?.date ?? 0),
+                login: c.author?.login ?? null,
+                attested: c.committer?.login === 'web-flow' && c.commit.verification?.verified === true,
+                exclusions: there,
+            });
+            const known = introductions(exclusions, commits);
+            for (const name of [...pending])
+                if (!known.has(name) || known.get(name).sha !== c.sha)
+                    pending.delete(name);
+            if (pending.size === 0)
+                break;
+        }
+        const found = introductions(exclusions, commits);
+        const roles = new Map();
+        for (const login of new Set([...found.values()].flatMap((i) => (i.login === null ? [] : [i.login])))) {
+            const role = await readActorRole(client, target.owner, target.repo, login);
+            roles.set(login, 'role' in role ? role.role : null);
+        }
+        const known = new Map();
+        for (const [name, i] of found) {
+            known.set(name, {
+                addedAt: i.date,
+                attested: i.attested,
+                addedBy: i.login,
+                role: i.login === null ? null : (roles.get(i.login) ?? null),
+            });
+        }
+        return { known };
+    }
+    catch (error) {
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
+        return {
+            unavailable: status === 401 || status === 403 || status === 404
+                ? `GitHub answered ${status} to reading the history of ${where}: the token needs contents: read on the repository`
+                : `reading the history of ${where} failed: ${(0,github_client/* messageOf */.bD)(error)}`,
+        };
     }
 }
 
@@ -11668,8 +11728,31 @@ function decisionMetrics(report, atSeconds) {
         '# HELP deploy_governor_decision_timestamp_seconds When the latest decision was made.',
         '# TYPE deploy_governor_decision_timestamp_seconds gauge',
         `deploy_governor_decision_timestamp_seconds{environment="${env}"} ${atSeconds}`,
+        ...wouldHaveBlockedMetrics(report, env, atSeconds),
         '',
     ].join('\n');
+}
+/**
+ * Advisory rules that would have blocked this decision (issue 16): one series per rule, valued at the decision's
+ * time. The group is replaced on every push, so each would-have-blocked decision is a new value of its rule's
+ * series, and `changes(deploy_governor_would_have_blocked_timestamp_seconds[30d]) + 1` counts them per rule (the
+ * README shows the query). A true counter would need the previous push read back from the Pushgateway first, a
+ * read of every group, racing concurrent deploys.
+ */
+function wouldHaveBlockedMetrics(report, env, atSeconds) {
+    const rules = report.decision.wouldHaveBlocked ?? [];
+    if (rules.length === 0)
+        return [];
+    // One series per rule: the worst status it reached (the list is ordered most severe first).
+    const seen = new Map();
+    for (const r of rules)
+        if (!seen.has(r.rule))
+            seen.set(r.rule, r.status);
+    return [
+        '# HELP deploy_governor_would_have_blocked_timestamp_seconds When an advisory rule last would have blocked a deploy decision.',
+        '# TYPE deploy_governor_would_have_blocked_timestamp_seconds gauge',
+        ...[...seen].map(([rule, status]) => `deploy_governor_would_have_blocked_timestamp_seconds{environment="${env}",rule="${labelValue(rule)}",status="${status}"} ${atSeconds}`),
+    ];
 }
 /** Grouping-key path segment; base64url form so any value (slashes included) is safe. */
 function segment(name, value) {
@@ -11694,6 +11777,885 @@ async function pushDecision(options) {
     if (!response.ok) {
         throw new Error(`the Pushgateway at ${stripCredentials(base)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
     }
+}
+
+// EXTERNAL MODULE: ./src/core/policy/environment-names.ts
+var environment_names = __nccwpck_require__(7166);
+;// CONCATENATED MODULE: ./src/core/freeze/freeze-command.ts
+/**
+ * Freezes on command (issue 15): `/freeze <environment|all> <duration|until time> <reason>`
+ * and `/unfreeze <environment|all>` in an issue or pull-request comment. Parsing
+ * is pure (no clock: `now` is passed in), and so is deciding which stored
+ * freezes are active. A freeze is kept in an open issue labelled
+ * `deploy-freeze` that the app opened, with a hidden freeze record (see
+ * issue-metadata.ts); the reason is user text, stored as typed and rendered
+ * inert wherever it is shown.
+ */
+
+
+
+/** The label of a freeze issue. */
+const freeze_command_FREEZE_LABEL = 'deploy-freeze';
+/** The longest freeze one command may set: a longer one belongs in the policy's freeze-windows. */
+const MAX_FREEZE_MS = 90 * 86_400_000;
+/** The longest reason kept (characters). */
+const MAX_REASON_LENGTH = 300;
+/** Environment names as the policy's environments map accepts them. */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+/** `until` times: a full UTC or offset time, minutes at least, e.g. 2026-12-01T18:00Z. */
+const UNTIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** The comment's first line, without a byte-order mark. */
+function firstLine(comment) {
+    return comment
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n|\r/, 1)[0]
+        .trim();
+}
+const COMMAND = /^\/(freeze|unfreeze)(?=\s|$)\s*(.*)$/i;
+/** Whether the comment's first line is a `/freeze` or `/unfreeze` command (well formed or not): the edge lets it through. */
+function isFreezeCommand(comment) {
+    return COMMAND.test(firstLine(comment));
+}
+/** Drops control and bidirectional characters, collapses white space. */
+function cleanReason(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim());
+}
+function checkScope(scope, environments) {
+    if (scope.toLowerCase() === 'all')
+        return null;
+    if (!ENVIRONMENT_NAME.test(scope))
+        return `${JSON.stringify(scope.slice(0, 100))} is not an environment name`;
+    if (environments.length > 0 && !environments.includes(scope)) {
+        const closest = (0,environment_names/* closestName */.Nf)(scope, environments);
+        return `the policy names no environment ${JSON.stringify(scope)} (it names ${[...environments].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : ''}`;
+    }
+    return null;
+}
+const USAGE_FREEZE = 'usage: `/freeze <environment|all> <duration|until time> <reason>`, e.g. `/freeze prod 2h database migration` or `/freeze all until 2026-12-01T18:00Z release`';
+const USAGE_UNFREEZE = 'usage: `/unfreeze <environment|all>`';
+/**
+ * The command in a comment's first line, or null when it is none. `environments`
+ * are the names in the policy's environments map (empty: any valid name is
+ * accepted); `now` is when the comment was made.
+ */
+function parseFreezeCommand(comment, o) {
+    const m = COMMAND.exec(firstLine(comment));
+    if (!m)
+        return null;
+    const command = m[1].toLowerCase();
+    const words = m[2].split(/\s+/).filter((w) => w !== '');
+    const invalid = (message) => ({ kind: 'invalid', command, message });
+    const scopeWord = words[0];
+    if (scopeWord === undefined)
+        return invalid(command === 'freeze' ? USAGE_FREEZE : USAGE_UNFREEZE);
+    const scopeProblem = checkScope(scopeWord, o.environments);
+    if (scopeProblem)
+        return invalid(scopeProblem);
+    const scope = scopeWord.toLowerCase() === 'all' ? 'all' : scopeWord;
+    if (command === 'unfreeze') {
+        return words.length === 1 ? { kind: 'unfreeze', scope } : invalid(USAGE_UNFREEZE);
+    }
+    let untilMs;
+    let rest;
+    if (words[1]?.toLowerCase() === 'until') {
+        const time = words[2];
+        if (time === undefined || !UNTIL_TIME.test(time) || Number.isNaN(Date.parse(time)))
+            return invalid('expected a time after `until` such as 2026-12-01T18:00Z (UTC, or with an offset such as +01:00)');
+        untilMs = Date.parse(time);
+        rest = words.slice(3);
+    }
+    else {
+        const duration = words[1];
+        if (duration === undefined || !(0,core_duration/* isDuration */.n$)(duration))
+            return invalid(`expected ${core_duration/* DURATION_FORM */.ec}, or \`until <time>\`; ${USAGE_FREEZE}`);
+        const ms = (0,core_duration/* parseDurationMs */.yi)(duration);
+        if (ms > MAX_FREEZE_MS)
+            return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
+        untilMs = o.now.getTime() + ms;
+        rest = words.slice(2);
+    }
+    if (untilMs <= o.now.getTime())
+        return invalid('that time has already passed');
+    if (untilMs - o.now.getTime() > MAX_FREEZE_MS)
+        return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
+    const reason = cleanReason(rest.join(' '));
+    if (reason === '')
+        return invalid(`a reason is required; ${USAGE_FREEZE}`);
+    if (reason.length > MAX_REASON_LENGTH)
+        return invalid(`the reason is longer than ${MAX_REASON_LENGTH} characters`);
+    return { kind: 'freeze', scope, until: new Date(untilMs).toISOString(), reason };
+}
+/** Whether a freeze covers the environment (`all` covers every one). */
+function coversEnvironment(record, environment) {
+    return record.scope === 'all' || record.scope === environment;
+}
+/** Whether the freeze is still in force at `now` (it ends at `until`, exclusive). */
+function isFreezeActive(record, now) {
+    return Date.parse(record.until) > now.getTime();
+}
+/** The freezes in force for the environment at `now`, as the report's active freezes, soonest to end first. */
+function activeCommandFreezes(freezes, environment, now) {
+    return freezes
+        .filter((f) => coversEnvironment(f.record, environment) && isFreezeActive(f.record, now))
+        .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
+        .map((f) => ({
+        name: `freeze ${f.repository ?? ''}#${f.issue} by ${f.record.by}`,
+        reason: f.record.reason,
+        since: f.record.at,
+        until: new Date(Date.parse(f.record.until)).toISOString(),
+    }));
+}
+/**
+ * What a freeze covers, in words: `` `production` `` or all environments, and for an organisation-wide freeze
+ * (`organisation` is the owner whose `.github` repository keeps it) in every repository of that owner.
+ */
+function freezeScopeWords(scope, organisation = null) {
+    const environments = scope === 'all' ? 'all environments' : `\`${scope}\``;
+    return organisation === null ? environments : `${environments} in every repository of ${organisation}`;
+}
+/**
+ * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
+ * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
+ */
+function freeze_command_renderFreezeIssue(record, source) {
+    const organisation = source.organisation ?? null;
+    const where = freezeScopeWords(record.scope, organisation);
+    const what = `${record.scope === 'all' ? 'all environments' : record.scope}${organisation === null ? '' : ` in every repository of ${organisation}`}`;
+    return {
+        title: `Deploy freeze: ${what} until ${record.until}`,
+        body: [
+            `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
+            '',
+            `**Reason:** ${inert(record.reason)}`,
+            `**Frozen by:** ${inert(record.by)}, from #${source.issue}`,
+            '',
+            `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
+        ].join('\n'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/postmortem/issue-metadata.ts
+/**
+ * Machine-readable facts the app keeps in the issues it opens (postmortems,
+ * action items, incidents), as one hidden HTML comment at the end of the body:
+ * `<!-- deploy-governor:<kind> {json} -->`. The JSON is escaped so that nothing
+ * inside can end the comment, and it is validated with zod when read back: the
+ * body is editable by people with write access, so a marker is a hint the app
+ * checks, never an authority on who may do what.
+ */
+
+const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoTime = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
+/** A postmortem issue. */
+const postmortemMetaSchema = schemas/* object */.Ikc({
+    /** The incident issue (number in this repository), or null when opened from a pull request or a plain issue. */
+    incident: schemas/* number */.aig().int().positive().nullable(),
+    severity: schemas/* string */.YjP().nullable(),
+    /** Login of whoever opened it; null when Alertmanager did. */
+    author: schemas/* string */.YjP().nullable(),
+    startedAt: isoTime.nullable(),
+    /** When the incident ended: the alert's endsAt, or the incident issue's closed_at. */
+    endedAt: isoTime.nullable(),
+    /** Set when the postmortem was published (every approval ticked). */
+    publishedAt: isoTime.nullable().optional(),
+    /** Dedup key of the Alertmanager group that opened it. */
+    alertKey: schemas/* string */.YjP().nullable().optional(),
+});
+/** An action-item issue. */
+const actionItemMetaSchema = schemas/* object */.Ikc({
+    postmortem: schemas/* number */.aig().int().positive(),
+    /** The item's identity in its postmortem (see action-items.ts). */
+    key: schemas/* string */.YjP().min(1).max(200),
+    horizon: schemas/* enum */.k5n(['short', 'medium', 'long']).nullable(),
+    owner: schemas/* string */.YjP().nullable(),
+    due: isoDate.nullable(),
+});
+/** An incident issue opened from Alertmanager. */
+const incidentMetaSchema = schemas/* object */.Ikc({
+    alertKey: schemas/* string */.YjP().min(1),
+    startedAt: isoTime,
+    endedAt: isoTime.nullable(),
+    severity: schemas/* string */.YjP().nullable(),
+});
+/**
+ * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
+ * issue. Strict: a hand-edited record with any other key is no record.
+ */
+const freezeRecordSchema = schemas/* strictObject */.rej({
+    /** An environment name, or `all`. */
+    scope: schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]{1,100}$/),
+    /** When the freeze ends (ISO 8601, exclusive). */
+    until: isoTime,
+    reason: schemas/* string */.YjP().min(1).max(300),
+    /** Login of whoever froze. */
+    by: schemas/* string */.YjP().min(1).max(100),
+    /** When the freeze was set. */
+    at: isoTime,
+});
+const issue_metadata_schemas = {
+    postmortem: postmortemMetaSchema,
+    'action-item': actionItemMetaSchema,
+    incident: incidentMetaSchema,
+    freeze: freezeRecordSchema,
+};
+const prefix = (kind) => `<!-- deploy-governor:${kind} `;
+/**
+ * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
+ * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
+ */
+function issue_metadata_renderMeta(kind, data) {
+    const json = JSON.stringify(issue_metadata_schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `${prefix(kind)}${json} -->`;
+}
+/** The last valid marker of this kind in a body; null when there is none or it does not validate. */
+function issue_metadata_readMeta(kind, body) {
+    if (!body)
+        return null;
+    const start = body.lastIndexOf(prefix(kind));
+    if (start < 0)
+        return null;
+    const end = body.indexOf(' -->', start);
+    if (end < 0)
+        return null;
+    try {
+        const parsed = issue_metadata_schemas[kind].safeParse(JSON.parse(body.slice(start + prefix(kind).length, end)));
+        return parsed.success ? parsed.data : null;
+    }
+    catch {
+        // Not JSON: someone edited the marker by hand; treat it as absent.
+        return null;
+    }
+}
+/** The body with its marker of this kind replaced (or appended). */
+function writeMeta(kind, body, data) {
+    const marker = issue_metadata_renderMeta(kind, data);
+    const start = body.lastIndexOf(prefix(kind));
+    const end = start < 0 ? -1 : body.indexOf(' -->', start);
+    if (start < 0 || end < 0)
+        return `${body.replace(/\s+$/, '')}\n\n${marker}`;
+    return `${body.slice(0, start)}${marker}${body.slice(end + 4)}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/open-issue.ts
+/**
+ * Opens an issue once per key: the key travels as a hidden marker in the body,
+ * and an issue (open or closed) with the first label and that marker, opened by
+ * this app, means it was opened already, so redeliveries and retries open
+ * nothing new while titles may repeat. Only issues the app itself opened count
+ * (`performed_via_github_app`, set by GitHub, never by the author): anyone who
+ * can open an issue can paste the marker, and anyone with triage can label it,
+ * and such a planted issue must not suppress a real review or alert issue.
+ */
+
+
+const issueShape = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    id: schemas/* number */.aig().int(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int() }).nullable().optional(),
+});
+const issues = schemas/* array */.YOg(issueShape);
+const MAX_PAGES = 10;
+function issueMarker(key) {
+    return `<!-- deploy-governor:issue key=${key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)} -->`;
+}
+/** Whether GitHub says this app opened the issue. */
+function open_issue_openedByApp(issue, appId) {
+    return issue.performed_via_github_app?.id === appId;
+}
+/** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
+async function findIssueByKey(client, owner, repo, label, key, appId) {
+    const marker = issueMarker(key);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            state: 'all',
+            labels: label,
+            per_page: 100,
+            page,
+        });
+        const batch = issues.parse(data);
+        const found = batch.find((i) => open_issue_openedByApp(i, appId) && (i.body ?? '').includes(marker));
+        if (found)
+            return { number: found.number, id: found.id };
+        if (batch.length < 100)
+            break;
+    }
+    return null;
+}
+/** `appId`: this app's id; only issues it opened count as opened already. */
+async function open_issue_openIssueOnce(client, owner, repo, issue, appId) {
+    const earlier = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
+    if (earlier)
+        return { outcome: 'exists', ...earlier };
+    // No automatic resend: a POST that timed out after succeeding would open a second issue.
+    const create = () => client.request('POST /repos/{owner}/{repo}/issues', {
+        owner,
+        repo,
+        title: issue.title,
+        body: `${issue.body}\n\n${issueMarker(issue.key)}`,
+        labels: issue.labels,
+        ...(issue.assignees?.length ? { assignees: issue.assignees } : {}),
+        request: { retries: 0 },
+    });
+    let response;
+    try {
+        response = await create();
+    }
+    catch (error) {
+        const status = httpStatusOf(error);
+        if (status === undefined || status < 500)
+            throw error;
+        // A 5xx or a dropped connection (Octokit reports it as 500) may still have opened it: look before
+        // trying once more. The webhook may have been answered already (202 after 9 s): no redelivery would.
+        const landed = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
+        if (landed)
+            return { outcome: 'opened', ...landed };
+        response = await create();
+    }
+    const created = issueShape.parse(response.data);
+    return { outcome: 'opened', number: created.number, id: created.id };
+}
+
+;// CONCATENATED MODULE: ./src/github/freeze-issues.ts
+/**
+ * Freezes on command, stored as open issues labelled `deploy-freeze` that this
+ * app opened, each with a hidden freeze record (src/core/postmortem/issue-metadata.ts).
+ * Only issues the app opened count (`performed_via_github_app`, set by GitHub):
+ * anyone who can open an issue can paste a record and anyone with triage can
+ * label it, and such a planted issue must neither freeze nor be mistaken for
+ * one. A freeze is lifted by closing its issue.
+ */
+
+
+
+
+
+const freeze_issues_issueShape = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    pull_request: schemas/* unknown */.L5J().optional(),
+    state: schemas/* string */.YjP().optional(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+const freeze_issues_MAX_PAGES = 10;
+function keptBy(issue, keeper) {
+    if (typeof keeper === 'number')
+        return open_issue_openedByApp(issue, keeper);
+    if ('appId' in keeper)
+        return open_issue_openedByApp(issue, keeper.appId);
+    return issue.performed_via_github_app?.slug === keeper.appSlug;
+}
+/** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
+const ORG_FREEZE_REPOSITORY = '.github';
+/**
+ * The freezes that can cover a repository: its own, and its organisation's from `<owner>/.github` (each marked
+ * with `repository`). A missing or unreadable `.github` repository (404: absent, or not in the installation)
+ * has no freezes (`onOrgNotFound` hears of it); any other failure throws, so a gate fails closed.
+ */
+async function readFreezesInScope(client, owner, repo, keeper, o = {}) {
+    const own = await readFreezes(client, owner, repo, keeper);
+    if (repo === ORG_FREEZE_REPOSITORY)
+        return own;
+    try {
+        const org = await readFreezes(o.orgClient ?? client, owner, ORG_FREEZE_REPOSITORY, keeper);
+        return [...own, ...org.map((f) => ({ ...f, repository: `${owner}/${ORG_FREEZE_REPOSITORY}` }))];
+    }
+    catch (error) {
+        if ((0,github_client/* httpStatusOf */.s_)(error) !== 404)
+            throw error;
+        o.onOrgNotFound?.();
+        return own;
+    }
+}
+/** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
+async function readFreezes(client, owner, repo, keeper) {
+    const out = [];
+    for (let page = 1; page <= freeze_issues_MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            state: 'open',
+            labels: freeze_command_FREEZE_LABEL,
+            per_page: 100,
+            page,
+        });
+        const batch = schemas/* array */.YOg(freeze_issues_issueShape).parse(data);
+        for (const issue of batch) {
+            if (issue.pull_request !== undefined || !keptBy(issue, keeper))
+                continue;
+            const record = issue_metadata_readMeta('freeze', issue.body);
+            if (record)
+                out.push({ issue: issue.number, record });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return out;
+}
+/**
+ * Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened);
+ * `source.organisation` is the owner when the freeze is organisation-wide.
+ */
+async function openFreezeIssue(client, target, record, source) {
+    const { title, body } = renderFreezeIssue(record, source);
+    return openIssueOnce(client, target.owner, target.repo, { key: `freeze-${source.commentId}`, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] }, target.appId);
+}
+/** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
+async function closeFreezeIssue(client, target, issue) {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+}
+/**
+ * One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid;
+ * `open` whether the issue is open now.
+ */
+async function readFreezeIssue(client, target, issue) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+    });
+    const parsed = freeze_issues_issueShape.parse(data);
+    return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body), open: parsed.state === 'open' } : null;
+}
+/** Reopens a freeze's issue (reopening an open issue changes nothing). */
+async function reopenFreezeIssue(client, target, issue) {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+        state: 'open',
+    });
+}
+/** Puts the `deploy-freeze` label back on a freeze's issue (adding a label it has changes nothing). */
+async function relabelFreezeIssue(client, target, issue) {
+    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+        labels: [FREEZE_LABEL],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/gate/command-freezes.ts
+/**
+ * Freezes on command for the Action and the CLI (issue 15). When the policy
+ * names the operator's deploy-governor app (`freezes.app`), the `deploy-freeze`
+ * issues that app opened (GitHub's `performed_via_github_app`, never the
+ * issue's text) in the repository and in `<owner>/.github` are read through the
+ * API and handed to the gate, which treats them as the protection rule does:
+ * status FREEZE with the freeze's reason and end. Without `freezes.app` nothing
+ * is read. A read that fails fails closed, saying which permission to give.
+ */
+
+
+
+
+/** What to give, in each host's words. */
+const ADVICE = {
+    action: {
+        token: 'set the github-token input (the job\'s GITHUB_TOKEN works) and give the job "permissions: issues: read"',
+        org: 'give the policy-token input a token that can read its issues',
+    },
+    cli: {
+        token: "set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository's issues, and pass --repo owner/name",
+        org: 'use a GITHUB_TOKEN that can read its issues',
+    },
+};
+/**
+ * Reads the freezes in force for the resolved policy's environment, once the policy says which app keeps them.
+ * @param warn hears what the gate could not read without failing (an `<owner>/.github` that answers 404)
+ */
+function commandFreezeReader(access, now, warn) {
+    return async (policy, source) => {
+        const app = policy.freezes.app;
+        if (app === null)
+            return [];
+        const advice = ADVICE[access.host];
+        const refuse = (message) => new policy_error/* PolicyError */.p(source, [{ path: 'freezes.app', message: `the gate reads the freezes on command of the app ${app}: ${message}` }]);
+        const [owner, repo] = access.repository?.split('/') ?? [];
+        if (!access.client || !owner || !repo) {
+            const missing = access.client ? 'the repository is unknown' : 'there is no GitHub token to read them with';
+            throw refuse(`${missing}; ${advice.token}`);
+        }
+        const org = `${owner}/${ORG_FREEZE_REPOSITORY}`;
+        try {
+            const stored = await readFreezesInScope(access.client, owner, repo, { appSlug: app }, {
+                ...(access.orgClient ? { orgClient: access.orgClient } : {}),
+                onOrgNotFound: () => warn(`organisation-wide freezes were not read: ${org} was not found, or is not visible to this token (GitHub answers 404 for both); if it exists, ${advice.org}`),
+            });
+            return activeCommandFreezes(stored, policy.environment, now);
+        }
+        catch (error) {
+            const status = (0,github_client/* httpStatusOf */.s_)(error);
+            const where = `the deploy-freeze issues of ${owner}/${repo} and ${org}`;
+            if (status === 401)
+                throw refuse(`GitHub refused the token (401); ${advice.token}`);
+            if (status === 403 || status === 404)
+                throw refuse(`GitHub refused to list ${where} (${status}: ${(0,github_client/* messageOf */.bD)(error)}): the token needs issues: read on ${owner}/${repo}; ${advice.token}`);
+            throw refuse(`reading ${where} failed (${(0,github_client/* messageOf */.bD)(error)}), so the gate fails closed`);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/change-class/change-class-policy.ts
+var change_class_policy = __nccwpck_require__(5127);
+;// CONCATENATED MODULE: ./src/core/change-class/apply-change-class.ts
+
+function apply_change_class_listed(names) {
+    return names.length === 0 ? 'no class' : names.join(', ');
+}
+/** The role that may choose a class for this decision: the policy's, else the blocked status's override level's. */
+function classPermission(report, policy, classes) {
+    return classes.permission ?? policy.overrides.levels[report.decision.requiredOverride ?? 'warning'].permission;
+}
+function applyChangeClass(report, resolved, classes) {
+    const d = report.decision;
+    if (d.canDeploy)
+        return report;
+    const allowedAt = (0,change_class_policy/* classesAllowedAt */.KG)(classes, d.status);
+    const passes = allowedAt.includes(resolved.name);
+    const changeClass = {
+        name: resolved.name,
+        source: resolved.source,
+        detail: resolved.detail,
+        notes: resolved.notes,
+        allowedThrough: passes,
+    };
+    if (!passes) {
+        const why = d.status === 'UNKNOWN'
+            ? `This is a ${resolved.name} deploy (${resolved.detail}); no class passes an evaluation that failed (UNKNOWN).`
+            : `This is a ${resolved.name} deploy (${resolved.detail}); ${d.status} lets only ${apply_change_class_listed(allowedAt)} through (change-classes.allow).`;
+        return { ...report, decision: { ...d, changeClass, reasons: [...d.reasons, why] } };
+    }
+    const allowed = `Allowed as a ${resolved.name} deploy (${resolved.detail}): ${d.status} lets ${apply_change_class_listed(allowedAt)} through (change-classes.allow). It is recorded like an override.`;
+    return {
+        ...report,
+        decision: {
+            ...d,
+            canDeploy: true,
+            changeClass,
+            reasons: [allowed, ...d.reasons],
+            nextSteps: ['Ship only the change its class names, and watch the deploy: the service is still at ' + d.status + '.'],
+            requiredOverride: null,
+            requiredPermission: null,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/change-class/resolve-change-class.ts
+/**
+ * Which class a deploy has (issue 16), from evidence the adapters gathered
+ * from GitHub, consulted in a fixed order: the `change-class` input, the
+ * `deploy-class:<name>` labels of the deployed pull requests, a `Deploy-Class:`
+ * trailer of the deployed commits, then rollback detection; else `feature`.
+ * Pure: the adapters read the facts (who applied a label and their role,
+ * whether a commit is on the default branch, earlier deployments); this
+ * decides. Evidence that could let a blocked deploy through only counts when
+ * GitHub vouches for it: the input and a label need the role of the person
+ * who chose them, a trailer only counts on reviewed commits (on the default
+ * branch), and every deployed pull request or commit must agree.
+ */
+
+/** The one class that every item names, or null when they disagree or any names none. */
+function agreed(names) {
+    const first = names[0];
+    return first !== undefined && first !== null && names.every((n) => n === first) ? first : null;
+}
+/**
+ * The deploy's class. `needed` is the role that may choose a class by the input or a label (the policy's
+ * `change-classes.permission`, else the role the blocked status's override level needs).
+ */
+function resolveChangeClass(evidence, policy, needed) {
+    const notes = [];
+    const may = (role) => role !== null && (0,decide_override/* hasPermission */._m)(role, needed);
+    const known = (name) => policy.known.includes(name);
+    for (const source of policy.sources) {
+        switch (source) {
+            case 'input': {
+                const input = evidence.input;
+                if (!input)
+                    break;
+                if (!known(input.name)) {
+                    notes.push(`change-class ${JSON.stringify(input.name)} is not a class of this policy (${policy.known.join(', ')})`);
+                }
+                else if (!may(input.role)) {
+                    notes.push(`change-class ${input.name} from ${input.actor} was not used: ${input.role === null ? 'their role could not be read' : `choosing a class needs the ${needed} role or higher`}`);
+                }
+                else {
+                    return { name: input.name, source, detail: `the change-class input, by ${input.actor}`, notes };
+                }
+                break;
+            }
+            case 'label': {
+                const pulls = evidence.pullRequests ?? [];
+                if (pulls.length === 0 || pulls.every((p) => p.label === null))
+                    break;
+                const unauthorized = pulls.filter((p) => p.label !== null && !may(p.role));
+                const unknown = pulls.filter((p) => p.label !== null && !known(p.label));
+                const name = agreed(pulls.map((p) => p.label));
+                if (unknown.length > 0)
+                    notes.push(`unknown class label on ${unknown.map((p) => `#${p.number} (${p.label})`).join(', ')}`);
+                if (unauthorized.length > 0)
+                    notes.push(`deploy-class labels applied by someone below the ${needed} role were not used: ${unauthorized.map((p) => `#${p.number} by ${p.labeledBy ?? 'unknown'}`).join(', ')}`);
+                if (name === null)
+                    notes.push(`the deployed pull requests do not all carry the same deploy-class label (${pulls.map((p) => `#${p.number}: ${p.label ?? 'none'}`).join(', ')})`);
+                if (name !== null && known(name) && unauthorized.length === 0) {
+                    return { name, source, detail: `label deploy-class:${name} on ${pulls.map((p) => `#${p.number}`).join(', ')}`, notes };
+                }
+                break;
+            }
+            case 'trailer': {
+                const t = evidence.trailers;
+                if (!t || t.commits.length === 0 || t.commits.every((c) => c.trailer === null))
+                    break;
+                const name = agreed(t.commits.map((c) => c.trailer));
+                if (!t.reviewed)
+                    notes.push('Deploy-Class trailers only count on commits of the default branch; these are not all on it');
+                else if (name === null)
+                    notes.push('the deployed commits do not all carry the same Deploy-Class trailer');
+                else if (!known(name))
+                    notes.push(`Deploy-Class: ${name} is not a class of this policy (${policy.known.join(', ')})`);
+                else
+                    return { name, source, detail: `Deploy-Class: ${name} trailer on ${t.commits.map((c) => c.sha.slice(0, 7)).join(', ')}`, notes };
+                break;
+            }
+            case 'rollback': {
+                if (evidence.rollback?.detected)
+                    return { name: 'rollback', source, detail: evidence.rollback.detail, notes };
+                break;
+            }
+            default: {
+                const never = source;
+                throw new Error(`unknown class source ${String(never)}`);
+            }
+        }
+    }
+    return { name: 'feature', source: 'default', detail: 'no input, label, trailer or rollback named another class', notes };
+}
+
+;// CONCATENATED MODULE: ./src/core/change-class/deploy-class-trailer.ts
+/**
+ * The `Deploy-Class:` trailer of a commit message (git's trailer convention:
+ * `Key: value` lines in the message's last paragraph), and the
+ * `deploy-class:<name>` label of a pull request. Case-insensitive keys, as git
+ * treats trailers; the value is one class name or nothing.
+ */
+const TRAILER = /^deploy-class:\s*([A-Za-z0-9-]+)\s*$/i;
+const TRAILER_LINE = /^[A-Za-z0-9-]+:\s/;
+/** The class a commit message's trailer names, or null. Only the last paragraph is the trailer block. */
+function deployClassTrailer(message) {
+    const paragraphs = message
+        .replace(/\r\n?/g, '\n')
+        .trim()
+        .split(/\n\s*\n/);
+    if (paragraphs.length < 2)
+        return null;
+    const lines = paragraphs.at(-1).split('\n');
+    // Git only reads a paragraph made of trailers (continuation lines aside) as the trailer block.
+    if (!lines.every((l) => TRAILER_LINE.test(l) || /^\s/.test(l)))
+        return null;
+    const found = lines.map((l) => TRAILER.exec(l)?.[1]).filter((v) => v !== undefined);
+    return found.length === 0 ? null : found.at(-1).toLowerCase();
+}
+/** The label prefix that names a pull request's class. */
+const CLASS_LABEL_PREFIX = 'deploy-class:';
+/** The class named by a pull request's labels: null when none, or when two labels name different classes (ambiguous). */
+function deployClassLabel(labels) {
+    const names = [
+        ...new Set(labels
+            .filter((l) => l.toLowerCase().startsWith(CLASS_LABEL_PREFIX))
+            .map((l) => l.slice(CLASS_LABEL_PREFIX.length).trim().toLowerCase())),
+    ];
+    return names.length === 1 ? names[0] : null;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-class-evidence.ts
+/**
+ * The facts a deploy's change class is resolved from (issue 16), read from
+ * GitHub, only for a blocked decision of a policy with `change-classes`:
+ * the role of who gave the `change-class` input; the deployed commit's pull
+ * requests, their `deploy-class:` label and who applied it (from the issue's
+ * events, never from the label itself) with their role; the commit's
+ * `Deploy-Class:` trailer and whether the commit is on the default branch
+ * (reviewed); and whether the commit was deployed to the environment before
+ * or is an ancestor of its latest successful deployment (a rollback). Bounded:
+ * at most MAX_PULLS pull requests and MAX_DEPLOYMENTS deployments are read.
+ */
+
+
+
+
+const MAX_PULLS = 10;
+const MAX_DEPLOYMENTS = 10;
+const pullsShape = schemas/* array */.YOg(schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    state: schemas/* string */.YjP().optional(),
+    merged_at: schemas/* string */.YjP().nullable().optional(),
+    labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).optional(),
+}));
+const eventsShape = schemas/* array */.YOg(schemas/* object */.Ikc({
+    event: schemas/* string */.YjP(),
+    actor: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable().optional(),
+    label: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).optional(),
+}));
+const commitShape = schemas/* object */.Ikc({ commit: schemas/* object */.Ikc({ message: schemas/* string */.YjP() }) });
+const compareShape = schemas/* object */.Ikc({ status: schemas/* string */.YjP() });
+const repoShape = schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP() });
+const deploymentsShape = schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), sha: schemas/* string */.YjP() }));
+const statusesShape = schemas/* array */.YOg(schemas/* object */.Ikc({ state: schemas/* string */.YjP() }));
+async function roleOf(client, r, login) {
+    if (login === null)
+        return null;
+    const result = await readActorRole(client, r.owner, r.repo, login);
+    return 'role' in result ? result.role : null;
+}
+/** Whether `ancestor` is `descendant` or one of its ancestors (compare: the descendant is ahead of it, or identical). */
+async function isAncestor(client, r, ancestor, descendant) {
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            owner: r.owner,
+            repo: r.repo,
+            basehead: `${ancestor}...${descendant}`,
+            per_page: 1,
+        });
+        const { status } = compareShape.parse(data);
+        return status === 'ahead' || status === 'identical';
+    }
+    catch (error) {
+        // An unknown commit or ref is no evidence.
+        if ((0,github_client/* httpStatusOf */.s_)(error) === 404)
+            return false;
+        throw error;
+    }
+}
+async function labelEvidence(client, r, sha) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+        owner: r.owner,
+        repo: r.repo,
+        commit_sha: sha,
+        per_page: MAX_PULLS,
+    });
+    const pulls = pullsShape.parse(data).filter((p) => p.state === undefined || p.state === 'open' || Boolean(p.merged_at));
+    return Promise.all(pulls.slice(0, MAX_PULLS).map(async (p) => {
+        const label = deployClassLabel((p.labels ?? []).map((l) => l.name));
+        if (label === null)
+            return { number: p.number, label: null, labeledBy: null, role: null };
+        // Who applied the label is GitHub's record of the `labeled` event, not anything on the label.
+        const { data: events } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
+            owner: r.owner,
+            repo: r.repo,
+            issue_number: p.number,
+            per_page: 100,
+        });
+        const labeled = eventsShape
+            .parse(events)
+            .filter((e) => e.event === 'labeled' && e.label?.name.toLowerCase() === `${CLASS_LABEL_PREFIX}${label}`)
+            .at(-1);
+        const labeledBy = labeled?.actor?.login ?? null;
+        return { number: p.number, label, labeledBy, role: await roleOf(client, r, labeledBy) };
+    }));
+}
+async function rollbackEvidence(client, r, sha) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', {
+        owner: r.owner,
+        repo: r.repo,
+        environment: r.environment,
+        per_page: MAX_DEPLOYMENTS,
+    });
+    const deployments = deploymentsShape.parse(data);
+    let latestSuccessful = null;
+    for (const d of deployments) {
+        const { data: statuses } = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            owner: r.owner,
+            repo: r.repo,
+            deployment_id: d.id,
+            per_page: 10,
+        });
+        if (!statusesShape.parse(statuses).some((s) => s.state === 'success'))
+            continue;
+        if (d.sha === sha)
+            return { detected: true, detail: `already deployed to ${r.environment} successfully (deployment ${d.id})` };
+        latestSuccessful ??= d;
+    }
+    if (latestSuccessful && (await isAncestor(client, r, sha, latestSuccessful.sha))) {
+        return {
+            detected: true,
+            detail: `an ancestor of ${r.environment}'s latest successful deployment (${latestSuccessful.sha.slice(0, 7)}, deployment ${latestSuccessful.id})`,
+        };
+    }
+    return { detected: false, detail: `not deployed to ${r.environment} before, nor an ancestor of its latest deployment` };
+}
+async function readClassEvidence(client, r) {
+    const evidence = {};
+    if (r.input && r.sources.includes('input'))
+        evidence.input = { ...r.input, role: await roleOf(client, r, r.input.actor) };
+    const sha = r.sha;
+    if (sha === null)
+        return evidence;
+    const needsReview = r.sources.includes('trailer') || r.sources.includes('rollback');
+    let reviewed = false;
+    if (needsReview) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}', { owner: r.owner, repo: r.repo });
+        reviewed = await isAncestor(client, r, sha, repoShape.parse(data).default_branch);
+    }
+    if (r.sources.includes('label'))
+        evidence.pullRequests = await labelEvidence(client, r, sha);
+    if (r.sources.includes('trailer')) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: r.owner, repo: r.repo, ref: sha });
+        evidence.trailers = { commits: [{ sha, trailer: deployClassTrailer(commitShape.parse(data).commit.message) }], reviewed };
+    }
+    // A rollback only ever goes back to reviewed code: deployment records can be written by any writer's workflow.
+    if (r.sources.includes('rollback')) {
+        evidence.rollback = reviewed
+            ? await rollbackEvidence(client, r, sha)
+            : { detected: false, detail: 'the commit is not on the default branch, so it is not a rollback to reviewed code' };
+    }
+    return evidence;
+}
+
+;// CONCATENATED MODULE: ./src/gate/classify-change.ts
+/**
+ * A blocked decision of a policy with `change-classes` (issue 16): the
+ * deploy's class, from the facts GitHub gives (src/github/read-class-evidence.ts),
+ * resolved and applied by the core. Without a GitHub client nothing can vouch
+ * for any evidence, so the deploy is a feature and the report says why.
+ */
+
+
+
+async function classifyChange(report, policy, r) {
+    if (report.decision.canDeploy)
+        return report;
+    const classes = policy.changeClasses;
+    let evidence = {};
+    const notes = [];
+    if (r.github === null) {
+        notes.push(`no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`);
+    }
+    else {
+        evidence = await readClassEvidence(r.github.client, {
+            owner: r.github.owner,
+            repo: r.github.repo,
+            sha: r.sha,
+            environment: policy.environment,
+            sources: classes.sources,
+            ...(r.input ? { input: r.input } : {}),
+        });
+    }
+    const resolved = resolveChangeClass(evidence, classes, classPermission(report, policy, classes));
+    return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
 }
 
 // EXTERNAL MODULE: ./src/core/generate/recorded-series.ts
@@ -11790,8 +12752,8 @@ function stepParts(slo, source, step) {
     }
     const selector = (0,recorded_series/* sloSelector */.Wd)(slo);
     const base = (0,recorded_series/* baseSeries */.N8)(slo);
-    const baseMs = (0,duration/* parseDurationMs */.yi)(base.window);
-    const stepMs = (0,duration/* parseDurationMs */.yi)(step);
+    const baseMs = (0,core_duration/* parseDurationMs */.yi)(base.window);
+    const stepMs = (0,core_duration/* parseDurationMs */.yi)(step);
     const tiled = stepMs >= baseMs && stepMs % baseMs === 0;
     if (!kind.countsEvents)
         return { ratio: `avg(avg_over_time(${base.ratio}${selector}[${step}${tiled ? `:${base.window}` : ''}]))` };
@@ -11808,7 +12770,7 @@ function stepParts(slo, source, step) {
  * apart by the `dg_history` label; for a ratio kind, the step's ratio.
  */
 function budgetHistoryQuery(slo, source, stepSeconds) {
-    const parts = stepParts(slo, source, (0,duration/* formatPromDuration */.wz)(stepSeconds * 1000));
+    const parts = stepParts(slo, source, (0,core_duration/* formatPromDuration */.wz)(stepSeconds * 1000));
     if ('ratio' in parts)
         return parts.ratio;
     const tag = (part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
@@ -11833,7 +12795,7 @@ const count = (v) => (v !== undefined && Number.isFinite(v) && v >= 0 ? v : unde
  * @throws only what is not a query failure (a bug)
  */
 async function readBudgetHistory(slo, source, prometheus, time) {
-    const grid = historyGrid((0,duration/* parseDurationMs */.yi)(slo.window));
+    const grid = historyGrid((0,core_duration/* parseDurationMs */.yi)(slo.window));
     if (!prometheus.queryRange || grid === null)
         return null;
     const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
@@ -11916,7 +12878,7 @@ function toBudgetHistory(answer, objective, budgetRemaining) {
             burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)),
         };
     });
-    return { step: (0,duration/* formatPromDuration */.wz)(answer.grid.stepSeconds * 1000), source: answer.source, points };
+    return { step: (0,core_duration/* formatPromDuration */.wz)(answer.grid.stepSeconds * 1000), source: answer.source, points };
 }
 /**
  * What the report's JSON may weigh with its histories: the check run carries the
@@ -11989,6 +12951,8 @@ class CountingQuerier {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/evaluate/decide.ts
+var decide = __nccwpck_require__(9803);
 // EXTERNAL MODULE: ./src/core/promql/promql.ts
 var promql = __nccwpck_require__(2124);
 // EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
@@ -12023,7 +12987,13 @@ async function readValue(prometheus, query, time) {
         throw new sli_error/* SliError */.l(`the DR query returned ${value}; expected a number (query: ${query})`);
     return value;
 }
+/** DR's findings belong to one rule, `dr`, advisory when `dr.enforcement` is (issue 16, advisory rules). */
 async function evaluateDr(dr, prometheus, time) {
+    const evaluation = await evaluateDrChecks(dr, prometheus, time);
+    const tag = { rule: 'dr', ...(dr.advisory === true ? { enforcement: 'advisory' } : {}) };
+    return { ...evaluation, findings: evaluation.findings.map((f) => ({ ...f, ...tag })) };
+}
+async function evaluateDrChecks(dr, prometheus, time) {
     const queries = {
         age: (0,promql/* lastValueQuery */.YQ)(dr.metric, dr.lookback),
         probe: dr.backupProbe ? (0,promql/* lastValueQuery */.YQ)(dr.backupProbe.query, dr.backupProbe.lookback, 'min') : null,
@@ -12053,7 +13023,7 @@ async function evaluateDr(dr, prometheus, time) {
     else {
         ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
         if (ageSeconds > maxAgeSeconds) {
-            fail(`DR check: the last drill was ${(0,duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
+            fail(`DR check: the last drill was ${(0,core_duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
         }
     }
     let backupProbe = null;
@@ -12072,7 +13042,7 @@ async function evaluateDr(dr, prometheus, time) {
         if (value === null)
             missing(`DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`);
         else if (!ok)
-            fail(`DR check: the last drill's ${name} was ${(0,duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
+            fail(`DR check: the last drill's ${name} was ${(0,core_duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
         return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
     };
     const rto = objective('RTO', dr.rto, values.rto, queries.rto);
@@ -12130,6 +13100,134 @@ function statusFromBudget(remainingPercent, thresholds) {
     if (remainingPercent >= 0)
         return 'FREEZE';
     return 'EXHAUSTED';
+}
+
+// EXTERNAL MODULE: ./src/core/sli/read-answers.ts
+var read_answers = __nccwpck_require__(9322);
+;// CONCATENATED MODULE: ./src/core/exclusions/exclusion-queries.ts
+/**
+ * The gate's PromQL for a budget with exclusions: for each of errors and
+ * totals, one query holding the SLO window's count and, for every excluded
+ * interval, the count over that interval pinned with `@` at its end:
+ *
+ *     label_replace(<count over 30d>, "dg_part", "window", "", "")
+ *     or label_replace(<count over 2h> @ <end of interval 0>, "dg_part", "0", "", "")
+ *     or …
+ *
+ * Two queries per SLO whatever the number of intervals (bounded by
+ * MAX_EXCLUDED_INTERVALS, so each query stays a few kilobytes). The counts are
+ * the SLI kind's own (the `counts` of `recording`, which the generated rules
+ * record too), so an absent error series is zero errors here as everywhere.
+ */
+
+
+
+/** Stands for the window while the kind builds its query, so each range it ends up in can be pinned. */
+const WINDOW_SENTINEL = '__deploy_governor_window__';
+/** The label that tells the parts of a combined answer apart. */
+const PART_LABEL = 'dg_part';
+/** The part that holds the SLO window's own count. */
+const WINDOW_PART = 'window';
+/** `expr` over `length` ending at `endMs`: every range the window went into becomes `[length] @ end`. */
+function pinToInterval(expr, length, endMs) {
+    const at = (endMs / 1000).toFixed(3);
+    const pinned = expr.replace(new RegExp(`\\[\\s*${WINDOW_SENTINEL}\\s*(:[^\\]]*)?\\]`, 'g'), (_m, step) => {
+        return `[${length}${step ?? ''}] @ ${at}`;
+    });
+    if (pinned.includes(WINDOW_SENTINEL)) {
+        throw new sli_error/* SliError */.l(`the query uses {{window}} outside a range selector ([{{window}}]), so its count over an excluded interval cannot be pinned with @: ${expr.replaceAll(WINDOW_SENTINEL, '{{window}}')}`);
+    }
+    return pinned;
+}
+function tagged(expr, part) {
+    return `label_replace(${expr}, "${PART_LABEL}", "${part}", "", "")`;
+}
+/**
+ * The two queries (errors, totals) for `sli` over `window` at the evaluation time minus each of `intervals`.
+ * @throws Error for a kind without event counts (ratio SLIs: the caller leaves their budget unexcluded)
+ */
+function exclusionQueries(sli, window, intervals) {
+    const kind = (0,registry/* sliKindOf */.Kh)(sli);
+    const atWindow = kind.recording(sli, window);
+    const atSentinel = kind.recording(sli, WINDOW_SENTINEL);
+    if (!('counts' in atWindow) || !('counts' in atSentinel))
+        throw new Error(`SLI kind ${sli.kind} has no event counts to exclude from`);
+    const build = (role) => [
+        tagged(atWindow.counts[role], WINDOW_PART),
+        ...intervals.map((iv, i) => tagged(pinToInterval(atSentinel.counts[role], (0,core_duration/* formatPromDuration */.wz)(iv.end.getTime() - iv.start.getTime()), iv.end.getTime()), String(i))),
+    ].join(' or ');
+    return { error: build('error'), total: build('total') };
+}
+
+;// CONCATENATED MODULE: ./src/core/exclusions/measure-excluded.ts
+/**
+ * An SLO window's error ratio without its excluded intervals: the window's
+ * errors and events minus those of each interval (read with `@`-pinned range
+ * queries, exclusion-queries.ts), divided once, so the ratio stays
+ * traffic-weighted. With minute-aligned intervals over samples on the minute,
+ * each pinned `increase()` reads exactly the samples of its interval, so the
+ * result equals the count over the minutes left (test/integration/gate-exclusions).
+ */
+
+
+
+/** The counts of a combined answer, by part: the window's, and each interval's (0 when its part is absent). */
+async function readParts(prometheus, query, time, role, count) {
+    const result = await prometheus.query(query, time);
+    const byPart = new Map();
+    for (const s of result.samples) {
+        const part = s.labels[PART_LABEL] ?? '';
+        // Each part is one sum(...): two samples of one part mean the kind's count was not a single series.
+        if (byPart.has(part))
+            throw new sli_error/* SliError */.l(`the ${role} query returned two series for part ${part} (query: ${query})`);
+        byPart.set(part, (0,read_answers/* finiteCount */.fh)(s.value, query, role) ?? 0);
+    }
+    return {
+        window: byPart.get(WINDOW_PART) ?? null,
+        intervals: Array.from({ length: count }, (_, i) => byPart.get(String(i)) ?? 0),
+    };
+}
+/**
+ * The ratio of `slo` over its window at `time` without `intervals` (disjoint, clipped to the window).
+ * @throws PrometheusQueryError when Prometheus fails, SliError when an answer is unusable
+ */
+async function measureExcluded(slo, intervals, prometheus, time) {
+    const q = exclusionQueries(slo.sli, slo.window, intervals);
+    const excludedMs = intervals.reduce((sum, iv) => sum + (iv.end.getTime() - iv.start.getTime()), 0);
+    if (excludedMs >= slo.windowMs) {
+        // Nothing is left to judge: no query can tell a budget over no time.
+        return { measurement: (0,read_answers/* noTraffic */.Ps)(q.total, `the exclusions cover the whole ${slo.window} window`), returned: [] };
+    }
+    const [errors, totals] = await Promise.all([
+        readParts(prometheus, q.error, time, 'error', intervals.length),
+        readParts(prometheus, q.total, time, 'total', intervals.length),
+    ]);
+    if (totals.window === null)
+        return { measurement: (0,read_answers/* noData */._h)(q.total, 'the total query returned no samples'), returned: [] };
+    // An interval's errors never exceed its events (increase() may extrapolate the two a little differently).
+    const intervalErrors = errors.intervals.map((e, i) => Math.min(e, totals.intervals[i]));
+    const total = totals.window - totals.intervals.reduce((a, b) => a + b, 0);
+    if (total <= 0)
+        return {
+            measurement: (0,read_answers/* noTraffic */.Ps)(q.total, `no events are left in the ${slo.window} window once the exclusions are taken out`),
+            returned: [],
+        };
+    const windowErrors = errors.window ?? 0;
+    const left = Math.max(windowErrors - intervalErrors.reduce((a, b) => a + b, 0), 0);
+    // The window's budget in events, after exclusions: what each interval's errors are a share of.
+    const budgetEvents = total * (1 - slo.objective / 100);
+    return {
+        measurement: (0,read_answers/* measured */.jh)((0,read_answers/* boundedRatio */.Lz)(left / total, slo.window)),
+        returned: intervals.map((iv, i) => ({
+            name: iv.name,
+            kind: iv.kind,
+            from: iv.start.toISOString(),
+            to: iv.end.toISOString(),
+            eventsExcluded: totals.intervals[i],
+            errorsReturned: intervalErrors[i],
+            budgetReturned: (100 * intervalErrors[i]) / budgetEvents,
+        })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/evaluate/history.ts
@@ -12291,6 +13389,7 @@ async function measureRecordedRatio(slo, window, prometheus, time) {
 
 
 
+
 const BURN_RATE_WINDOW = '1h';
 /** Raw windows at least this long read enough samples to time out or hit a sample limit. */
 const LONG_WINDOW_MS = 86_400_000;
@@ -12336,17 +13435,29 @@ async function measureRaw(slo, window, prometheus, time, mode) {
         return await measureWindow(slo.sli, window, prometheus, time);
     }
     catch (error) {
-        if (error instanceof PrometheusQueryError && (0,duration/* parseDurationMs */.yi)(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
+        if (error instanceof PrometheusQueryError && (0,core_duration/* parseDurationMs */.yi)(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
             throw new PrometheusQueryError(error.kind, `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`, error.details);
         }
         throw error;
     }
 }
+/**
+ * A burn-rate finding's rule: the guard (`burn-rate-guard:<name>`, several names joined by `,` when a window without
+ * data leaves several unknown), advisory when the SLO or every guard involved is (issue 16, advisory rules).
+ */
+function guardRule(slo, guards) {
+    const advisory = slo.advisory === true || guards.every((g) => g.advisory === true);
+    return { rule: `burn-rate-guard:${guards.map((g) => g.name).join(',')}`, ...(advisory ? { enforcement: 'advisory' } : {}) };
+}
+/** Every other finding of an SLO belongs to the SLO's rule (`slo:<name>`), advisory when the SLO is. */
+function ruled(slo, findings) {
+    return findings.map((f) => f.rule !== undefined ? f : { ...f, rule: `slo:${slo.name}`, ...(slo.advisory === true ? { enforcement: 'advisory' } : {}) });
+}
 function worst(statuses) {
     return statuses.reduce((a, b) => ((0,core_status/* statusRank */.Tx)(b) > (0,core_status/* statusRank */.Tx)(a) ? b : a), 'NORMAL');
 }
 async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = {}) {
-    const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now() } = options;
+    const { useRecordingRules = 'false', unknownGuards = 'allow', timeoutMs = null, clock = () => performance.now(), exclusions = [], } = options;
     const kind = (0,registry/* sliKindOf */.Kh)(slo.sli);
     const base = {
         name: slo.name,
@@ -12367,6 +13478,12 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     });
     const costs = [];
     const raw = timed(prometheus, clock, costs);
+    // A ratio SLI has no counts to subtract: its budget keeps the intervals (the stricter answer), and says so.
+    const excluding = exclusions.length > 0 && kind.countsEvents;
+    if (exclusions.length > 0 && !excluding) {
+        notes.push(note('exclusion', 'budget', `SLO ${slo.name}: ${exclusions.length} excluded interval(s) (${[...new Set(exclusions.map((x) => x.name))].join(', ')}) were not left out of its budget: a ratio SLI carries no event counts to subtract, and averaging ratios over the rest of the window would not be its ratio; use an events SLI to exclude`));
+    }
+    let returned = [];
     let measurements;
     let source = 'raw';
     let rawWindows = [];
@@ -12379,6 +13496,13 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
         const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
         const measureOne = async (w) => {
+            // The recorded ratio includes the intervals (or masks only some of them): an SLO window with exclusions is read raw.
+            if (w === slo.window && excluding) {
+                rawWindows.push(w);
+                const excluded = await measureExcluded(slo, exclusions, raw, time);
+                returned = excluded.returned;
+                return excluded.measurement;
+            }
             if (recorded.windows.has(w)) {
                 const fromRecording = await measureRecordedRatio(slo, w, prometheus, time);
                 if (fromRecording !== null)
@@ -12400,6 +13524,9 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         historyRead = historyAnswer;
         if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window))
             source = 'recorded';
+        if (excluding) {
+            notes.push(note('exclusion', 'budget', `SLO ${slo.name}: ${exclusions.length} excluded interval(s) left out of the ${slo.window} budget (${[...new Set(exclusions.map((x) => x.name))].join(', ')}); the burn rates and guards still count them`));
+        }
     }
     catch (error) {
         if (!isEvaluationError(error))
@@ -12417,7 +13544,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
                 error: message,
             },
             // Notes are dropped: a probe that failed too (Prometheus down) would only repeat the error, naming its query instead of the SLO's.
-            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }],
+            findings: ruled(slo, [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }]),
         };
     }
     rawWindows = [...new Set(rawWindows)];
@@ -12442,6 +13569,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         source: 'burn-rate',
         status: g.status,
         slo: slo.name,
+        ...guardRule(slo, [g]),
         message: `SLO ${slo.name}: fast burn: the budget burns ${g.longBurnRate.toFixed(1)}x over ${g.long} and ${g.shortBurnRate.toFixed(1)}x over ${g.short}, both above ${g.factor}x (guard "${g.name}")`,
     }));
     // Every window without data (but the SLO window, which has its own finding), naming its query and what it leaves unknown.
@@ -12459,12 +13587,13 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
             source: 'burn-rate',
             status: unknownGuards === 'block' ? worst(affected.map((g) => g.status)) : 'NORMAL',
             slo: slo.name,
+            ...(affected.length > 0 ? guardRule(slo, affected) : {}),
             message: `SLO ${slo.name}: no data for the ${w} window: ${m.detail} (query: ${m.query})${consequences.length > 0 ? `; ${consequences.join('; ')}` : ''}: check ${kind.wording.traffic} and that the service is scraped`,
             code: 'no-data',
         });
     }
     // A raw evaluation that came close to failing says so while it still succeeds.
-    if (rawWindows.some((w) => (0,duration/* parseDurationMs */.yi)(w) >= LONG_WINDOW_MS)) {
+    if (rawWindows.some((w) => (0,core_duration/* parseDurationMs */.yi)(w) >= LONG_WINDOW_MS)) {
         const slow = timeoutMs === null ? [] : costs.filter((c) => c.ms >= RAW_COST_TIMEOUT_SHARE * timeoutMs);
         const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
         const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
@@ -12494,7 +13623,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
                 guards: guardResults,
                 error: message,
             },
-            findings: [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes],
+            findings: ruled(slo, [{ source: 'error', status: 'UNKNOWN', slo: slo.name, message }, ...findings, ...notes]),
         };
     }
     const errorRatio = sloWindow.ratio;
@@ -12530,14 +13659,15 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
             errorRatio,
             budgetRemaining: remaining,
             burnRate: rate,
-            daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, (0,duration/* durationDays */.Gr)(slo.window), rate),
+            daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, (0,core_duration/* durationDays */.Gr)(slo.window), rate),
             status,
             guards: guardResults,
             error: null,
             ...(historyDays !== null ? { historyDays: Number(historyDays.toFixed(2)) } : {}),
             ...(history !== undefined ? { history } : {}),
+            ...(returned.length > 0 ? { exclusions: returned } : {}),
         },
-        findings: [...findings, ...notes],
+        findings: ruled(slo, [...findings, ...notes]),
     };
 }
 
@@ -12562,8 +13692,13 @@ function summarizeBudget(slos) {
 
 
 
-async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock, freezes = [], }) {
+const NO_ORIGINS = { unavailable: "the policy file's history was not read (no GitHub token)" };
+async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, clock, freezes = [], exclusionOrigins = NO_ORIGINS, source = '.github/deploy-governor.yml', }) {
     const counting = new CountingQuerier(prometheus);
+    // The cron library loads only for policies that have exclusions, as for freeze windows below.
+    const excluded = policy.exclusions.length === 0
+        ? null
+        : (await __nccwpck_require__.e(/* import() */ 504).then(__nccwpck_require__.bind(__nccwpck_require__, 504))).planExclusions(policy, now, exclusionOrigins, source);
     const sloOptions = {
         useRecordingRules: policy.useRecordingRules,
         unknownGuards: policy.unknownGuards,
@@ -12571,20 +13706,29 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
         ...(clock !== undefined ? { clock } : {}),
     };
     const [slos, dr] = await Promise.all([
-        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, sloOptions))),
+        Promise.all(policy.slos.map((slo) => evaluateSlo(slo, policy.burnRateGuards, policy.thresholds, counting, now, {
+            ...sloOptions,
+            ...(excluded !== null ? { exclusions: excluded.intervals.get(slo.name) ?? [] } : {}),
+        }))),
         policy.dr ? evaluateDr(policy.dr, counting, now) : Promise.resolve({ result: null, findings: [] }),
     ]);
     // The cron library loads only for policies that have freeze windows (it is a noticeable part of the Action's start).
     const windows = policy.freezeWindows.length === 0
         ? []
-        : (await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
+        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7693))).activeFreezeWindows(policy.freezeWindows, now);
     const active = [...windows, ...freezes];
-    const freezeFindings = active.map((w) => ({
+    const advisoryWindows = new Set(policy.freezeWindows.filter((w) => w.enforcement === 'advisory').map((w) => w.name));
+    const freezeFindings = [
+        ...windows.map((w) => ({ w, rule: `freeze-window:${w.name}`, advisory: advisoryWindows.has(w.name) })),
+        ...freezes.map((w) => ({ w, rule: 'freeze-command', advisory: false })),
+    ].map(({ w, rule, advisory }) => ({
         source: 'freeze',
         status: 'FREEZE',
-        message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}`,
+        message: `Deploy freeze "${w.name}" is active${w.until ? ` until ${w.until}` : ''}${w.reason ? `: ${w.reason}` : ''}${advisory ? ' (advisory)' : ''}`,
+        rule,
+        ...(advisory ? { enforcement: 'advisory' } : {}),
     }));
-    const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings];
+    const findings = [...slos.flatMap((s) => s.findings), ...dr.findings, ...freezeFindings, ...(excluded?.findings ?? [])];
     // The charts' histories that fit: at most a few SLOs, and never more than the check run can carry.
     return fitHistories(slos.map((s) => s.result), (sloResults, chartNote) => {
         const all = chartNote === null ? findings : [...findings, { source: 'budget', status: 'NORMAL', message: chartNote }];
@@ -12592,7 +13736,7 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
             schema: REPORT_SCHEMA_ID,
             environment: policy.environment,
             evaluatedAt: now.toISOString(),
-            decision: decide(policy, all),
+            decision: (0,decide/* decide */.L)(policy, all),
             budget: summarizeBudget(sloResults),
             slos: sloResults,
             dr: dr.result,
@@ -12601,6 +13745,7 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
             override: null,
             prometheus: { url: prometheus.displayUrl, queries: counting.queries, samplesTouched: counting.samplesTouched },
             run,
+            ...(excluded !== null && excluded.audit.length > 0 ? { exclusions: excluded.audit } : {}),
         };
     });
 }
@@ -12653,7 +13798,10 @@ function limitConcurrency(inner, max) {
 
 
 
-/** The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one). */
+/**
+ * The policy as the service will evaluate it, with the limits applied (no query is sent for a refused one); the verify
+ * step reads it the same way.
+ */
 async function loadGatePolicy(request) {
     const loaded = await request.source.load();
     const policy = (0,resolve_policy/* resolvePolicy */.nZ)(loaded.file, request.inputs, request.env, loaded.source, request.target);
@@ -12683,8 +13831,22 @@ async function evaluateGate(request) {
     const policy = request.scope === 'budgets' ? { ...resolved, dr: null, freezeWindows: [] } : resolved;
     const { querier, timeoutMs } = request.querierFor(policy, source);
     const prometheus = limitConcurrency(querier, request.limits?.maxConcurrentQueries ?? DEFAULT_QUERY_CONCURRENCY);
-    const freezes = request.scope === 'budgets' ? [] : (request.freezes ?? []);
-    const evaluated = await evaluatePolicy({ policy, prometheus, now: request.now, run: request.run, timeoutMs, freezes });
+    const freezes = request.scope === 'budgets'
+        ? []
+        : typeof request.freezes === 'function'
+            ? await request.freezes(resolved, source)
+            : (request.freezes ?? []);
+    const exclusionOrigins = policy.exclusions.length > 0 && request.exclusionOrigins !== undefined ? await request.exclusionOrigins(policy, source) : undefined;
+    const evaluated = await evaluatePolicy({
+        policy,
+        prometheus,
+        now: request.now,
+        run: request.run,
+        timeoutMs,
+        freezes,
+        source,
+        ...(exclusionOrigins !== undefined ? { exclusionOrigins } : {}),
+    });
     const report = chain === null ? evaluated : { ...evaluated, policySources: policySourcesOf(chain) };
     return { report, policy: resolved, source, warnings, chain };
 }
@@ -12848,7 +14010,8 @@ function fileSource(root, configured, parents = null) {
 ;// CONCATENATED MODULE: ./src/gate/run-gate.ts
 /**
  * The Action's and the CLI's gate: the policy file on disk, Prometheus from the
- * inputs and the policy, evaluated by the gate service (evaluate-gate.ts); then an
+ * inputs and the policy, freezes on command when the policy names the app that
+ * keeps them (command-freezes.ts), evaluated by the gate service (evaluate-gate.ts); then an
  * override authorized through the GitHub API (the Action's workflow_dispatch
  * input, or the CLI's --override flag by the token's user), and the decision pushed.
  *
@@ -12856,6 +14019,9 @@ function fileSource(root, configured, parents = null) {
  * so in the host's words (`--caution-threshold` on the command line, the
  * `caution-threshold` input in the Action), not the policy file's.
  */
+
+
+
 
 
 
@@ -12904,40 +14070,49 @@ function attributeToInputs(error, inputs, host) {
     // All from the inputs: the inputs are the source. Mixed: keep the file's name, each issue says which is which.
     return new policy_error/* PolicyError */.p(attributed === issues.length ? words.source : error.source, issues);
 }
+/**
+ * The Prometheus the policy names, as the Action's and the CLI's gate (and verify step) query it; without one, an
+ * error in the host's words.
+ * @throws PolicyError
+ */
+function gateQuerier(p, source, host, createQuerier) {
+    if (!p.prometheus) {
+        throw host === 'cli'
+            ? new policy_error/* PolicyError */.p(HOST_INPUTS.cli.source, [
+                {
+                    path: '--prometheus-url',
+                    message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
+                },
+            ])
+            : new policy_error/* PolicyError */.p(source, [
+                {
+                    path: 'prometheus.url',
+                    message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
+                },
+            ]);
+    }
+    return {
+        querier: (createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus),
+        timeoutMs: p.prometheus.timeoutMs,
+    };
+}
 async function runGate(request) {
     const { inputs } = request;
     const host = request.host ?? 'action';
     const now = request.now ?? new Date();
     let evaluation;
+    const freezeWarnings = [];
     try {
         evaluation = await evaluateGate({
             source: fileSource(request.root, inputs.config, request.parents ?? null),
+            freezes: commandFreezeReader({ client: null, repository: null, ...request.freezes, host }, now, (w) => freezeWarnings.push(w)),
             ...(request.target ? { target: request.target } : {}),
             inputs,
             env: request.env,
             now,
             run: request.run,
-            querierFor: (p, source) => {
-                if (!p.prometheus) {
-                    throw host === 'cli'
-                        ? new policy_error/* PolicyError */.p(HOST_INPUTS.cli.source, [
-                            {
-                                path: '--prometheus-url',
-                                message: `no Prometheus to query: pass --prometheus-url (or set PROMETHEUS_URL), or set prometheus.url in ${source} (e.g. https://prometheus.example.com)`,
-                            },
-                        ])
-                        : new policy_error/* PolicyError */.p(source, [
-                            {
-                                path: 'prometheus.url',
-                                message: 'no Prometheus to query: set the prometheus-url input or prometheus.url in the policy file (e.g. https://prometheus.example.com)',
-                            },
-                        ]);
-                }
-                return {
-                    querier: (request.createQuerier ?? ((t) => new PrometheusClient({ url: t.url, headers: t.headers, timeoutMs: t.timeoutMs })))(p.prometheus),
-                    timeoutMs: p.prometheus.timeoutMs,
-                };
-            },
+            exclusionOrigins: (p, source) => exclusionOriginsFor(request, host, p, source),
+            querierFor: (p, source) => gateQuerier(p, source, host, request.createQuerier),
         });
     }
     catch (error) {
@@ -12945,11 +14120,20 @@ async function runGate(request) {
     }
     const { policy } = evaluation;
     let report = evaluation.report;
+    const changeClasses = policy.changeClasses;
+    if (changeClasses !== undefined && !report.decision.canDeploy) {
+        report = await classifyChange(report, { ...policy, changeClasses }, {
+            github: request.github ?? null,
+            ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+            sha: request.sha ?? request.run?.sha ?? null,
+            ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
+        });
+    }
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
     }
-    const warnings = [...evaluation.warnings];
+    const warnings = [...evaluation.warnings, ...freezeWarnings];
     if (inputs['pushgateway-url']) {
         try {
             await pushDecision({
@@ -12966,6 +14150,37 @@ async function runGate(request) {
         }
     }
     return { report, policy, policySource: evaluation.source, warnings, chain: evaluation.chain };
+}
+/**
+ * When the policy's exclusions were added, from the policy file's history on GitHub (the run's commit); without a
+ * token, unknown: every started exclusion interval then counts against the budget (fail closed).
+ */
+function exclusionOriginsFor(request, host, policy, source) {
+    const github = request.github;
+    if (!github) {
+        return Promise.resolve({
+            unavailable: host === 'cli'
+                ? "no GitHub token to read the policy file's history: set GITHUB_TOKEN and pass --repo owner/name"
+                : "no GitHub token to read the policy file's history: set the github-token input (contents: read)",
+        });
+    }
+    return readExclusionOrigins(github.client, {
+        owner: github.owner,
+        repo: github.repo,
+        // The file as read from the workspace (the repository's root), named as in the repository.
+        path: source.replace(/^\.\//, ''),
+        ...(request.run?.sha ? { ref: request.run.sha } : {}),
+        environment: policy.environment,
+    }, policy.exclusions);
+}
+/** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */
+async function classActor(request) {
+    if (request.host !== 'cli')
+        return request.run?.actor ?? 'unknown';
+    if (!request.github)
+        return "the token's user";
+    const user = await readTokenUser(request.github.client);
+    return 'error' in user ? "the token's user" : user.login;
 }
 async function authorizeOverride(report, policy, request, level) {
     const run = request.run;
@@ -12984,8 +14199,8 @@ async function authorizeOverride(report, policy, request, level) {
         at: request.now,
     };
     // Cheap refusals first: no API call for a request that cannot pass anyway.
-    if (report.decision.canDeploy || preflightOverride(report, base, policy).length > 0) {
-        return applyOverride(report, base, policy);
+    if (report.decision.canDeploy || (0,decide_override/* preflightOverride */.OQ)(report, base, policy).length > 0) {
+        return (0,decide_override/* applyOverride */.T6)(report, base, policy);
     }
     const github = request.github;
     if (!github) {
@@ -12993,13 +14208,13 @@ async function authorizeOverride(report, policy, request, level) {
             (cli
                 ? 'no GitHub token to check it with: set GITHUB_TOKEN to your own token and pass --repo owner/name'
                 : 'no GitHub token to check it with (set github-token)');
-        return applyOverride(report, { ...base, roleError }, policy);
+        return (0,decide_override/* applyOverride */.T6)(report, { ...base, roleError }, policy);
     }
     let actor = base.actor;
     if (cli) {
         const user = await readTokenUser(github.client);
         if ('error' in user)
-            return applyOverride(report, { ...base, roleError: user.error }, policy);
+            return (0,decide_override/* applyOverride */.T6)(report, { ...base, roleError: user.error }, policy);
         actor = user.login;
     }
     const rule = policy.overrides.levels[level];
@@ -13010,7 +14225,7 @@ async function authorizeOverride(report, policy, request, level) {
             ? readRunApprovers(github.client, github.owner, github.repo, run.runId, policy.environment)
             : Promise.resolve({ approvers: [] }),
     ]);
-    return applyOverride(report, {
+    return (0,decide_override/* applyOverride */.T6)(report, {
         ...base,
         actor,
         role: 'role' in role ? role.role : null,
@@ -13117,8 +14332,8 @@ function parseInterval(text) {
     let ms = null;
     if (/^\d+(\.\d+)?$/.test(value))
         ms = Number(value) * 1000;
-    else if ((0,duration/* isDuration */.n$)(value))
-        ms = (0,duration/* parseDurationMs */.yi)(value);
+    else if ((0,core_duration/* isDuration */.n$)(value))
+        ms = (0,core_duration/* parseDurationMs */.yi)(value);
     if (ms === null || !Number.isFinite(ms) || ms < MIN_INTERVAL_MS || ms > MAX_INTERVAL_MS) {
         throw flagError('--interval', `expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${text}"`);
     }
@@ -13144,6 +14359,12 @@ function cliParentAccess(repository, env) {
         repository: repo === null ? null : `${repo.owner}/${repo.repo}`,
         missing: 'set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on the repository it names',
     };
+}
+/** How the CLI reads freezes on command (when the policy sets `freezes.app`): GITHUB_TOKEN or GH_TOKEN, on --repo. */
+function cliFreezeAccess(repository, env) {
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+    const repo = repository === null ? null : parseRepo(repository);
+    return { client: token ? createGitHubClient(token) : null, repository: repo === null ? null : `${repo.owner}/${repo.repo}` };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/next-steps.ts
@@ -13231,7 +14452,9 @@ function exitCodeFor(report) {
 const FLAG_HELP = {
     override: 'warning, freeze or exhausted: the highest status to let through, as the Action input override; authorized through the GitHub API as the user of GITHUB_TOKEN on --repo',
     'override-reason': 'why the deploy cannot wait (at least 10 characters by default); recorded in the report',
+    'change-class': "rollback, security, hotfix or a class of the policy's change-classes: a class the blocked status allows lets the deploy through; authorized like --override",
 };
+/** The gate's flags (the Action's inputs, generated from the shared schema), for every command that reads the policy as the gate does. */
 function addGateOptions(command) {
     for (const name of Object.keys(gateInputsSchema.shape)) {
         if (name === 'prometheus-headers')
@@ -13240,7 +14463,8 @@ function addGateOptions(command) {
     }
     return command
         .option('--prometheus-header <header>', 'extra header "Name: value" (repeatable)', (v, acc) => [...acc, v], [])
-        .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override (with GITHUB_TOKEN or GH_TOKEN)');
+        .option('--repo <owner/name>', 'the GitHub repository whose roles authorize --override and --change-class, and whose freezes on command count when the policy sets freezes.app (with GITHUB_TOKEN or GH_TOKEN)')
+        .option('--sha <commit>', "the deployed commit, for change-classes: its pull requests' labels, its Deploy-Class trailer, rollback detection");
 }
 /** What an override needs from GitHub: a client for the token's user on --repo, or why there is none. */
 function overrideGitHub(options, env) {
@@ -13258,7 +14482,8 @@ function overrideGitHub(options, env) {
 /** One evaluation as the CLI runs it: the policy file in the working directory, the token's user as override actor. */
 async function evaluateOnce(options, inputs) {
     const wantsOverride = inputs.override !== undefined && inputs.override !== 'none';
-    const github = wantsOverride || options.repo !== undefined ? overrideGitHub(options, process.env) : { github: null };
+    const wantsGitHub = wantsOverride || inputs['change-class'] !== undefined || options.repo !== undefined;
+    const github = wantsGitHub ? overrideGitHub(options, process.env) : { github: null };
     const repository = typeof options.repo === 'string' ? options.repo : null;
     const outcome = await runGate({
         inputs,
@@ -13269,6 +14494,8 @@ async function evaluateOnce(options, inputs) {
         ...github,
         parents: cliParentAccess(repository, process.env),
         target: { repository, branch: null },
+        freezes: cliFreezeAccess(repository, process.env),
+        sha: typeof options.sha === 'string' ? options.sha : null,
     });
     for (const warning of outcome.warnings)
         process.stderr.write(`deploy-governor: warning: ${warning}\n`);
@@ -13379,270 +14606,222 @@ function registerCheckCommands(program) {
         .option('--interval <seconds>', 'refresh interval for --watch: 5 to 3600 seconds, or a duration such as 5m', '30')).action(commandAction(check_status));
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/generate.ts
+;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
 /**
- * `deploy-governor generate rules|dashboard`: the Prometheus rule file and the
- * Grafana dashboard (with its provisioning file) for the policy; `--check`
- * fails when a committed file differs from what the policy generates. The
- * generators (and the cron, YAML and Grafana libraries they use) load only when
- * a generate command runs.
+ * Renders text that users control (override reasons, SLO and window names,
+ * branch names, messages that quote queries) inert inside a GitHub comment: no
+ * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
+ * of its place, no issue reference links, and nothing can pose as our marker.
  */
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_DASHBOARDS_PATH = '/var/lib/grafana/dashboards/deploy-governor';
-/** The policy with its `sloth:` and `openslo:` sources read (relative to the working directory) and resolved for one environment. */
-async function loadPolicy(options) {
-    const inputs = parseRawInputs({ environment: options.environment, config: options.config });
+const ZWSP = '\u200b';
+/** Inline text: one line, every markdown control character escaped. */
+function inert_markdown_inert(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
+        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Markdown punctuation that could open links, emphasis, code, tables or headings.
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
+        .replace(/@/g, `@${ZWSP}`)
+        // #123 and owner/repo#123 cross-references.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        // GH-123 references link like #123.
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
+}
+/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
+function inert_markdown_inertLimited(text, max = 500) {
+    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
+    return inert_markdown_inert(clipped);
+}
+/**
+ * A URL safe as a markdown link target: http(s) only, normalised by the URL
+ * parser (which percent-encodes spaces, quotes and angle brackets), with the
+ * parentheses that would end the target encoded too. Null for anything else.
+ */
+function inertUrl(value) {
+    if (!value)
+        return null;
+    let url;
     try {
-        return await readAndResolve(options, inputs);
-    }
-    catch (error) {
-        // A problem with --config or --environment names the flag, not the policy file.
-        throw error instanceof policy_error/* PolicyError */.p ? attributeToInputs(error, inputs, 'cli') : error;
-    }
-}
-async function readAndResolve(options, inputs) {
-    // readPolicyFile reads the Sloth spec and the OpenSLO file the policy names, as the gate does, so both
-    // generators see exactly the SLOs the gate evaluates.
-    // A policy that `extends` another is merged with it through GITHUB_TOKEN (or GH_TOKEN), as `check` reads it.
-    const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(null, process.env));
-    for (const warning of loaded.warnings)
-        process.stderr.write(`deploy-governor: warning: ${warning}\n`);
-    const file = loaded.file;
-    // Generating needs no Prometheus connection: leave its credentials (environment variables) out of it.
-    const { prometheus: _p, environments, ...rest } = file;
-    const offline = {
-        ...rest,
-        ...(environments
-            ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) }
-            : {}),
-    };
-    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(offline, inputs, {}, loaded.source);
-    return { file, policy, source: loaded.source };
-}
-/** Where two texts first differ, for the --check hint. */
-function firstDifference(current, expected) {
-    const a = current.split('\n');
-    const b = expected.split('\n');
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if (a[i] !== b[i]) {
-            const show = (line) => line === undefined ? '(end of file)' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line);
-            return `first difference at line ${i + 1}: the file has ${show(a[i])}, the policy generates ${show(b[i])}`;
-        }
-    }
-    return 'the files differ';
-}
-/** Write `text` to `file`, or with `check` compare; returns whether the file is (now) what the policy generates. */
-async function writeOrCheck(file, text, check, command) {
-    const full = external_node_path_default().resolve(file);
-    if (!check) {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(full, text);
-        process.stdout.write(`wrote ${file}\n`);
-        return true;
-    }
-    let current = null;
-    try {
-        current = await (0,promises_namespaceObject.readFile)(full, 'utf8');
+        url = new URL(value);
     }
     catch {
-        // missing counts as different
+        return null;
     }
-    if (current === text) {
-        process.stdout.write(`${file} is up to date\n`);
-        return true;
-    }
-    process.stderr.write(`${file} ${current === null ? 'is missing' : `differs from what the policy generates (${firstDifference(current, text)})`}: run \`npx deploy-governor ${command}\` and commit it\n`);
-    return false;
-}
-/** The CLI's exit convention for generators: 0 done, 1 a --check found a stale file; errors (99) are thrown to run(). */
-const exitCode = (done) => (done ? 0 : 1);
-function commandLine(parts) {
-    return parts.filter((p) => typeof p === 'string' && p !== '').join(' ');
-}
-function registerGenerateCommands(program) {
-    const generate = program.command('generate').description('Generate Prometheus rules and a Grafana dashboard from the policy file.');
-    generate
-        .command('rules')
-        .description('Write recording rules (traffic-weighted ratios, burn rates, budget), burn-rate, DR, freeze and override alerts.')
-        .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
-        .option('--environment <name>', 'environment whose policy values apply (default production)')
-        .option('--out <path>', 'rule file to write', 'deploy-governor.rules.yml')
-        .option('--min-traffic <events>', "fewest events in an alert's long window before it may fire (default: the policy's alerting.min-traffic, else 100)")
-        .option('--check', 'fail when the file differs instead of writing it')
-        .action(commandAction(async (options) => {
-        let minTraffic;
-        if (options.minTraffic !== undefined) {
-            minTraffic = Number(options.minTraffic);
-            if (!/^\d+$/.test(options.minTraffic) || !Number.isSafeInteger(minTraffic)) {
-                throw flagError('--min-traffic', `expected a whole number of events such as 100; got "${options.minTraffic}"`);
-            }
-        }
-        const { file, policy, source } = await loadPolicy(options);
-        const [{ resolveAlerting }, { generateRules }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529)),
-            __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 8642)),
-        ]);
-        const alerting = resolveAlerting(file, policy.environment);
-        const text = generateRules({
-            slos: policy.slos,
-            dr: policy.dr,
-            source,
-            environment: policy.environment,
-            minTraffic: minTraffic ?? alerting.minTraffic,
-            pairs: alerting.pairs,
-            labels: alerting.labels,
-            freezeWindows: policy.freezeWindows,
-            extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
-        });
-        const again = commandLine([
-            'generate rules',
-            options.config && `--config ${options.config}`,
-            options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
-            `--out ${options.out}`,
-        ]);
-        return exitCode(await writeOrCheck(options.out, text, options.check, again));
-    }));
-    generate
-        .command('dashboard')
-        .description('Write a Grafana dashboard (JSON) over the recorded series, and a provisioning file beside it.')
-        .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
-        .option('--environment <name>', 'default environment of the dashboard (default production)')
-        .option('--out <path>', 'dashboard JSON to write', 'dashboards/deploy-governor.json')
-        .option('--provisioning-out <path>', 'Grafana provisioning file to write (default: deploy-governor.provisioning.yml beside --out)')
-        .option('--dashboards-path <path>', 'where Grafana reads the dashboard JSON, for the provisioning file', DEFAULT_DASHBOARDS_PATH)
-        .option('--uid <uid>', 'dashboard uid (default: derived from the SLOs and services)')
-        .option('--check', 'fail when a file differs instead of writing it')
-        .action(commandAction(async (options) => {
-        if (options.uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(options.uid)) {
-            throw flagError('--uid', `expected 1-40 letters, digits, - or _ (a Grafana uid); got "${options.uid}"`);
-        }
-        const { file, policy, source } = await loadPolicy(options);
-        const { dashboardJson, dashboardProvisioning, generateDashboard } = await Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 672));
-        const dashboard = generateDashboard({
-            slos: policy.slos,
-            dr: policy.dr,
-            source,
-            environment: policy.environment,
-            environments: Object.keys(file.environments ?? {}),
-            thresholds: policy.thresholds,
-            ...(options.uid !== undefined ? { uid: options.uid } : {}),
-        });
-        const provisioningOut = options.provisioningOut ?? external_node_path_default().join(external_node_path_default().dirname(options.out), 'deploy-governor.provisioning.yml');
-        const again = commandLine([
-            'generate dashboard',
-            options.config && `--config ${options.config}`,
-            options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
-            `--out ${options.out}`,
-            options.provisioningOut && `--provisioning-out ${options.provisioningOut}`,
-            options.uid && `--uid ${options.uid}`,
-            options.dashboardsPath !== DEFAULT_DASHBOARDS_PATH && `--dashboards-path ${options.dashboardsPath}`,
-        ]);
-        const results = [
-            await writeOrCheck(options.out, dashboardJson(dashboard), options.check, again),
-            await writeOrCheck(provisioningOut, dashboardProvisioning(options.dashboardsPath, source), options.check, again),
-        ];
-        return exitCode(results.every(Boolean));
-    }));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return null;
+    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/core/policy/overlay.ts
-var overlay = __nccwpck_require__(8962);
-;// CONCATENATED MODULE: ./src/core/render/render-policy-explain.ts
+;// CONCATENATED MODULE: ./src/core/fleet/render-fleet.ts
 /**
- * `deploy-governor policy explain`: the policy as the chain resolved it, as
- * YAML with a comment above each key (and each named item) naming the files
- * that set it. Pure: the CLI reads the files and prints the text.
+ * The fleet report as markdown (the pinned issue, `--markdown`) and as terminal
+ * text (the default). The headline is the production environments that nothing
+ * governs. Every name and reason comes from repositories, environments and
+ * issues that users control: in markdown it is inert (no mention, link, HTML or
+ * table break), in text it loses its control characters (no terminal escapes).
  */
 
-
-/** The policy an environment sees, and the provenance key of each of its keys. */
-function view(input) {
-    const env = input.environment;
-    if (env === null)
-        return { data: input.file, keyOf: (k) => k };
-    const { environments, ...top } = input.file;
-    const section = (environments?.[env] ?? {});
-    return {
-        data: (0,overlay/* overlay */.L)(top, section),
-        keyOf: (k) => {
-            const base = k.replace(/\[.*$/, '');
-            return section[base] !== undefined ? `environments.${env}.${k}` : k;
-        },
-    };
+/** The hidden marker that identifies the fleet issue (only issues the token's own account opened count). */
+const FLEET_ISSUE_MARKER = '<!-- deploy-governor:fleet-view -->';
+const md = (text, max = 200) => inert_markdown_inertLimited(text, max);
+function governance(e) {
+    if (e.governedBy.length === 0)
+        return e.productionLike ? '**none**' : 'none';
+    return e.governedBy.map((g) => (g === 'protection-rule' ? 'protection rule' : 'workflow')).join(' + ');
 }
-/** The resolved policy as commented YAML. */
-function renderPolicyExplain(input) {
-    const { data, keyOf } = view(input);
-    const own = input.files[0];
-    const from = (key) => ` from ${(input.provenance[keyOf(key)] ?? [own]).join(', ')}`;
-    const doc = new yaml_dist/* Document */.yo(data);
-    if ((0,yaml_dist/* isMap */.jh)(doc.contents)) {
-        for (const pair of doc.contents.items) {
-            const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const lock = input.locks[key];
-            pair.key.commentBefore = `${from(key)}${lock ? `; locked by ${lock}` : ''}`;
-            if ((0,yaml_dist/* isSeq */.oP)(pair.value) && ['slos', 'freeze-windows', 'burn-rate-guards'].includes(key)) {
-                for (const item of pair.value.items) {
-                    const name = (0,yaml_dist/* isMap */.jh)(item)
-                        ? (item.get('name') ?? `${String(item.get('long'))}/${String(item.get('short'))} > ${String(item.get('factor'))}x`)
-                        : null;
-                    if (name !== null)
-                        item.commentBefore = from(`${key}[${String(name)}]`);
-                }
-            }
-        }
-    }
-    const header = [
-        `# The policy ${input.files.length > 1 ? `of ${input.files.join(', extending ')}` : `in ${own}`}, as the gate reads it${input.environment ? ` for the environment ${input.environment}` : ''}.`,
-        ...Object.entries(input.locks).map(([k, by]) => `# locked: ${k} (by ${by})`),
-    ];
-    return `${header.join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
+function gateText(e) {
+    if (!e.gate)
+        return '–';
+    return [e.gate.status ?? 'no report', e.gate.conclusion ? `(${e.gate.conclusion})` : '(running)'].join(' ');
 }
-
-;// CONCATENATED MODULE: ./src/cli/commands/policy-explain.ts
-
-
-
-
-async function policy_explain_explain(options) {
-    const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(options.repo ?? null, process.env));
-    const files = loaded.chain?.files ?? [loaded.source];
-    const provenance = loaded.chain?.provenance ?? {};
-    const locks = loaded.chain?.locks ?? Object.fromEntries((loaded.file.locked ?? []).map((k) => [k, loaded.source]));
-    if (options.json) {
-        process.stdout.write(`${JSON.stringify({ chain: files, policy: loaded.file, sources: provenance, locked: locks }, null, 2)}\n`);
+function distinctFreezes(report) {
+    const seen = new Map();
+    for (const row of report.repositories) {
+        for (const f of row.freezes)
+            if (!seen.has(f.issue))
+                seen.set(f.issue, { ...f, repository: f.organisation ? 'organisation' : row.repository });
     }
+    return [...seen.values()];
+}
+/** The report as GitHub-flavoured markdown. */
+function renderFleetMarkdown(report) {
+    const s = report.summary;
+    const out = [];
+    out.push(`# Fleet view: ${md(report.organisation)}`, '');
+    out.push(`${s.repositories} repositories (${report.source === 'installation' ? "the app's installation" : 'every repository the token sees'}), ` +
+        `${s.environments} environments, ${s.governedEnvironments} governed; app \`${md(report.app)}\`; generated ${report.generatedAt}.`, '');
+    out.push(`## Production environments without a gate: ${s.ungovernedProduction.length}`, '');
+    if (s.ungovernedProduction.length === 0)
+        out.push('Every production-like environment has the protection rule or the Action.', '');
     else {
-        process.stdout.write(renderPolicyExplain({ file: loaded.file, files, provenance, locks, environment: options.environment ?? null }));
+        out.push('| Repository | Environment |', '| --- | --- |');
+        for (const u of s.ungovernedProduction)
+            out.push(`| ${md(u.repository)} | ${md(u.environment)} |`);
+        out.push('');
     }
-    return 0;
+    if (s.policyErrors.length > 0) {
+        out.push(`## Policies that fail to load: ${s.policyErrors.length}`, '');
+        for (const p of s.policyErrors)
+            out.push(`- ${md(p.repository)}: ${md(p.error, 500)}`);
+        out.push('');
+    }
+    out.push('## Environments', '', '| Repository | Environment | Governed by | Latest gate on the default branch |', '| --- | --- | --- | --- |');
+    for (const row of report.repositories) {
+        if (row.environments.length === 0)
+            out.push(`| ${md(row.repository)} | – | – | – |`);
+        for (const e of row.environments)
+            out.push(`| ${md(row.repository)} | ${md(e.name)} | ${governance(e)} | ${gateText(e)} |`);
+    }
+    out.push('');
+    const freezes = distinctFreezes(report);
+    out.push(`## Active freezes: ${freezes.length}`, '');
+    if (freezes.length > 0) {
+        out.push('| Freeze | Scope | Until | Reason | By |', '| --- | --- | --- | --- | --- |');
+        for (const f of freezes)
+            out.push(`| ${md(f.issue)} | ${md(f.scope)} | ${f.until} | ${md(f.reason, 300)} | ${md(f.by)} |`);
+        out.push('');
+    }
+    const held = report.repositories.flatMap((r) => r.held.map((h) => ({ repository: r.repository, ...h })));
+    out.push(`## Held deployments: ${held.length}`, '');
+    if (held.length > 0) {
+        out.push('| Repository | Environment | Run | Waiting since |', '| --- | --- | --- | --- |');
+        for (const h of held)
+            out.push(`| ${md(h.repository)} | ${md(h.environment)} | ${h.runId} | ${h.since ?? '–'} |`);
+        out.push('');
+    }
+    const overridden = report.repositories.filter((r) => (r.overrides?.count ?? 0) > 0);
+    out.push(`## Overrides in the last 30 days: ${s.overridesLast30Days}`, '');
+    if (overridden.length > 0) {
+        out.push('| Repository | Overrides | By environment | Last |', '| --- | ---: | --- | --- |');
+        for (const r of overridden) {
+            const by = Object.entries(r.overrides.byEnvironment)
+                .map(([env, n]) => `${md(env)}: ${n}`)
+                .join(', ');
+            out.push(`| ${md(r.repository)} | ${r.overrides.count} | ${by} | ${r.overrides.last ?? '–'} |`);
+        }
+        out.push('');
+    }
+    out.push(`## Overdue action items: ${s.overdueActionItems}`, '');
+    const items = report.repositories.flatMap((r) => r.overdueActionItems.map((i) => ({ repository: r.repository, ...i })));
+    if (items.length > 0) {
+        out.push('| Repository | Issue | Title | Due | Days overdue |', '| --- | ---: | --- | --- | ---: |');
+        for (const i of items)
+            out.push(`| ${md(i.repository)} | ${i.issue} | ${md(i.title)} | ${i.due} | ${i.daysOverdue} |`);
+        out.push('');
+    }
+    const errors = report.repositories.flatMap((r) => r.errors.map((e) => ({ repository: r.repository, ...e })));
+    if (errors.length > 0) {
+        out.push(`## Could not read: ${s.incomplete.length} repositories`, '');
+        for (const e of errors)
+            out.push(`- ${md(e.repository)} (${md(e.part)}): ${md(e.message, 300)}`);
+        out.push('');
+    }
+    if (report.archivedSkipped.length > 0)
+        out.push(`Archived, not read: ${report.archivedSkipped.map((r) => md(r)).join(', ')}.`, '');
+    for (const w of report.warnings)
+        out.push(`> ${md(w, 300)}`, '');
+    out.push(`${report.requests} GitHub requests.`, '');
+    return `${out.join('\n')}\n${FLEET_ISSUE_MARKER}\n`;
 }
-function registerPolicyCommands(program) {
-    program
-        .command('policy')
-        .description('Inspect the policy file.')
-        .command('explain')
-        .description('Print the policy as the gate reads it, with the files it extends merged in and the source of each key.')
-        .option('--config <path>', 'the policy file (default .github/deploy-governor.yml)')
-        .option('--repo <owner/name>', 'the repository the policy belongs to (a chain may not leave its owner)')
-        .option('--environment <name>', "show this environment's values: its section laid over the top level")
-        .option('--json', 'print the chain, the merged policy and the sources as JSON')
-        .action(commandAction(policy_explain_explain));
+/** Text for a terminal: no control characters (a name cannot move the cursor or recolour the screen), one line each. */
+function plain(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+/** The report as terminal text. */
+function renderFleetText(report) {
+    const s = report.summary;
+    const out = [];
+    out.push(`Fleet ${plain(report.organisation)}: ${s.repositories} repositories, ${s.environments} environments, ${s.governedEnvironments} governed, ${report.requests} GitHub requests`);
+    out.push(`Production environments without a gate: ${s.ungovernedProduction.length}`);
+    for (const u of s.ungovernedProduction)
+        out.push(`  ${plain(u.repository)}  ${plain(u.environment)}`);
+    if (s.policyErrors.length > 0) {
+        out.push(`Policies that fail to load: ${s.policyErrors.length}`);
+        for (const p of s.policyErrors)
+            out.push(`  ${plain(p.repository)}: ${plain(p.error, 500)}`);
+    }
+    out.push('');
+    for (const row of report.repositories) {
+        const extras = [
+            row.freezes.length ? `${row.freezes.length} frozen` : '',
+            row.held.length ? `${row.held.length} held` : '',
+            row.overrides?.count ? `${row.overrides.count} overrides/30d` : '',
+            row.overdueActionItems.length ? `${row.overdueActionItems.length} overdue items` : '',
+            row.errors.length ? `${row.errors.length} read errors` : '',
+        ].filter(Boolean);
+        out.push(`${plain(row.repository)}${extras.length ? `  (${extras.join(', ')})` : ''}`);
+        for (const e of row.environments) {
+            const how = e.governedBy.length ? e.governedBy.join('+') : e.productionLike ? 'NOT GOVERNED' : 'not governed';
+            out.push(`  ${plain(e.name)}: ${how}; gate ${e.gate ? `${e.gate.status ?? 'no report'} (${e.gate.conclusion ?? 'running'})` : 'none'}`);
+        }
+        for (const f of row.freezes)
+            out.push(`  freeze ${plain(f.issue)} ${plain(f.scope)} until ${f.until}: ${plain(f.reason)}`);
+        for (const h of row.held)
+            out.push(`  held: ${plain(h.environment)} run ${h.runId}`);
+        for (const i of row.overdueActionItems)
+            out.push(`  overdue #${i.issue} (due ${i.due}): ${plain(i.title)}`);
+        for (const e of row.errors)
+            out.push(`  could not read ${plain(e.part)}: ${plain(e.message, 300)}`);
+    }
+    if (report.archivedSkipped.length > 0)
+        out.push('', `Archived, not read: ${report.archivedSkipped.map((r) => plain(r)).join(', ')}`);
+    for (const w of report.warnings)
+        out.push(`warning: ${plain(w, 300)}`);
+    return `${out.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
-var postmortem_policy = __nccwpck_require__(1957);
 ;// CONCATENATED MODULE: ./src/core/postmortem/sweep-plan.ts
 /** Labels with fixed names (the incident and postmortem labels come from the policy). */
 const SWEEP_LABELS = {
@@ -13747,62 +14926,6 @@ function planSweep({ now, policy, incidents, postmortems, actionItems }) {
         });
     }
     return actions;
-}
-
-;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
-/**
- * Renders text that users control (override reasons, SLO and window names,
- * branch names, messages that quote queries) inert inside a GitHub comment: no
- * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
- * of its place, no issue reference links, and nothing can pose as our marker.
- */
-const ZWSP = '\u200b';
-/** Inline text: one line, every markdown control character escaped. */
-function inert(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
-        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-        .replace(/\r?\n|\r/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // Markdown punctuation that could open links, emphasis, code, tables or headings.
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
-        .replace(/@/g, `@${ZWSP}`)
-        // #123 and owner/repo#123 cross-references.
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        // GH-123 references link like #123.
-        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
-        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
-}
-/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
-function inertLimited(text, max = 500) {
-    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
-    return inert(clipped);
-}
-/**
- * A URL safe as a markdown link target: http(s) only, normalised by the URL
- * parser (which percent-encodes spaces, quotes and angle brackets), with the
- * parentheses that would end the target encoded too. Null for anything else.
- */
-function inertUrl(value) {
-    if (!value)
-        return null;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return null;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return null;
-    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 ;// CONCATENATED MODULE: ./src/core/postmortem/reliability-report.ts
@@ -13934,7 +15057,7 @@ function renderReliabilityMarkdown(report) {
     const c = report.completion;
     const v = report.coverage;
     const lines = [
-        `## Reliability report: ${inert(report.repository)}`,
+        `## Reliability report: ${inert_markdown_inert(report.repository)}`,
         '',
         `Updated ${report.generatedAt}. ${report.goalsMet ? 'Every measured goal is met.' : 'Some goals are missed.'}`,
         '',
@@ -13950,19 +15073,19 @@ function renderReliabilityMarkdown(report) {
     if (t.pending.length > 0) {
         lines.push('', '### Unpublished postmortems', '', '| Postmortem | Incident ended | Pending for |', '| --- | --- | --- |');
         for (const p of t.pending)
-            lines.push(`| #${p.postmortem} ${inertLimited(p.title, 120)} | ${p.incidentEndedAt ?? 'unknown'} | ${p.pendingForMs === null ? 'n/a' : days(p.pendingForMs)} |`);
+            lines.push(`| #${p.postmortem} ${inert_markdown_inertLimited(p.title, 120)} | ${p.incidentEndedAt ?? 'unknown'} | ${p.pendingForMs === null ? 'n/a' : days(p.pendingForMs)} |`);
     }
     if (report.overdue.items.length > 0) {
         lines.push('', '### Overdue action items', '', '| Item | Owner | Due | Days overdue |', '| --- | --- | --- | --- |');
         // Owners are shown without @: the report is refreshed daily and must not ping anyone (the reminders do).
         for (const i of report.overdue.items)
-            lines.push(`| #${i.issue} ${inertLimited(i.title, 120)} | ${i.owner === null ? 'unassigned' : inert(i.owner)} | ${i.due} | ${i.daysOverdue} |`);
+            lines.push(`| #${i.issue} ${inert_markdown_inertLimited(i.title, 120)} | ${i.owner === null ? 'unassigned' : inert_markdown_inert(i.owner)} | ${i.due} | ${i.daysOverdue} |`);
     }
     const published = report.postmortems.filter((p) => p.timeToPostmortemMs !== null);
     if (published.length > 0) {
         lines.push('', '### Time to postmortem', '', '| Postmortem | Incident | Ended | Published | Time |', '| --- | --- | --- | --- | --- |');
         for (const p of published) {
-            lines.push(`| #${p.postmortem} ${inertLimited(p.title, 120)} | ${p.incident === null ? '' : `#${p.incident}`} | ${p.incidentEndedAt} | ${p.publishedAt} | ${days(p.timeToPostmortemMs)} |`);
+            lines.push(`| #${p.postmortem} ${inert_markdown_inertLimited(p.title, 120)} | ${p.incident === null ? '' : `#${p.incident}`} | ${p.incidentEndedAt} | ${p.publishedAt} | ${days(p.timeToPostmortemMs)} |`);
         }
     }
     return `${lines.join('\n')}\n`;
@@ -14025,108 +15148,6 @@ function renderReliabilityOpenMetrics(report) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/core/postmortem/issue-metadata.ts
-/**
- * Machine-readable facts the app keeps in the issues it opens (postmortems,
- * action items, incidents), as one hidden HTML comment at the end of the body:
- * `<!-- deploy-governor:<kind> {json} -->`. The JSON is escaped so that nothing
- * inside can end the comment, and it is validated with zod when read back: the
- * body is editable by people with write access, so a marker is a hint the app
- * checks, never an authority on who may do what.
- */
-
-const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}$/);
-const isoTime = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
-/** A postmortem issue. */
-const postmortemMetaSchema = schemas/* object */.Ikc({
-    /** The incident issue (number in this repository), or null when opened from a pull request or a plain issue. */
-    incident: schemas/* number */.aig().int().positive().nullable(),
-    severity: schemas/* string */.YjP().nullable(),
-    /** Login of whoever opened it; null when Alertmanager did. */
-    author: schemas/* string */.YjP().nullable(),
-    startedAt: isoTime.nullable(),
-    /** When the incident ended: the alert's endsAt, or the incident issue's closed_at. */
-    endedAt: isoTime.nullable(),
-    /** Set when the postmortem was published (every approval ticked). */
-    publishedAt: isoTime.nullable().optional(),
-    /** Dedup key of the Alertmanager group that opened it. */
-    alertKey: schemas/* string */.YjP().nullable().optional(),
-});
-/** An action-item issue. */
-const actionItemMetaSchema = schemas/* object */.Ikc({
-    postmortem: schemas/* number */.aig().int().positive(),
-    /** The item's identity in its postmortem (see action-items.ts). */
-    key: schemas/* string */.YjP().min(1).max(200),
-    horizon: schemas/* enum */.k5n(['short', 'medium', 'long']).nullable(),
-    owner: schemas/* string */.YjP().nullable(),
-    due: isoDate.nullable(),
-});
-/** An incident issue opened from Alertmanager. */
-const incidentMetaSchema = schemas/* object */.Ikc({
-    alertKey: schemas/* string */.YjP().min(1),
-    startedAt: isoTime,
-    endedAt: isoTime.nullable(),
-    severity: schemas/* string */.YjP().nullable(),
-});
-/**
- * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
- * issue. Strict: a hand-edited record with any other key is no record.
- */
-const freezeRecordSchema = schemas/* strictObject */.rej({
-    /** An environment name, or `all`. */
-    scope: schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]{1,100}$/),
-    /** When the freeze ends (ISO 8601, exclusive). */
-    until: isoTime,
-    reason: schemas/* string */.YjP().min(1).max(300),
-    /** Login of whoever froze. */
-    by: schemas/* string */.YjP().min(1).max(100),
-    /** When the freeze was set. */
-    at: isoTime,
-});
-const issue_metadata_schemas = {
-    postmortem: postmortemMetaSchema,
-    'action-item': actionItemMetaSchema,
-    incident: incidentMetaSchema,
-    freeze: freezeRecordSchema,
-};
-const prefix = (kind) => `<!-- deploy-governor:${kind} `;
-/**
- * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
- * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
- */
-function renderMeta(kind, data) {
-    const json = JSON.stringify(issue_metadata_schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `${prefix(kind)}${json} -->`;
-}
-/** The last valid marker of this kind in a body; null when there is none or it does not validate. */
-function readMeta(kind, body) {
-    if (!body)
-        return null;
-    const start = body.lastIndexOf(prefix(kind));
-    if (start < 0)
-        return null;
-    const end = body.indexOf(' -->', start);
-    if (end < 0)
-        return null;
-    try {
-        const parsed = issue_metadata_schemas[kind].safeParse(JSON.parse(body.slice(start + prefix(kind).length, end)));
-        return parsed.success ? parsed.data : null;
-    }
-    catch {
-        // Not JSON: someone edited the marker by hand; treat it as absent.
-        return null;
-    }
-}
-/** The body with its marker of this kind replaced (or appended). */
-function writeMeta(kind, body, data) {
-    const marker = renderMeta(kind, data);
-    const start = body.lastIndexOf(prefix(kind));
-    const end = start < 0 ? -1 : body.indexOf(' -->', start);
-    if (start < 0 || end < 0)
-        return `${body.replace(/\s+$/, '')}\n\n${marker}`;
-    return `${body.slice(0, start)}${marker}${body.slice(end + 4)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/postmortem-inventory.ts
 /**
  * Reads a repository's incident, postmortem and action-item issues into the
@@ -14142,7 +15163,7 @@ function writeMeta(kind, body, data) {
 
 
 /** At most this many pages of 100 per list: 1,000 issues of each kind, 1,000 comments per issue. */
-const MAX_PAGES = 10;
+const postmortem_inventory_MAX_PAGES = 10;
 const issueSchema = schemas/* object */.Ikc({
     number: schemas/* number */.aig().int().positive(),
     node_id: schemas/* string */.YjP().optional(),
@@ -14175,7 +15196,7 @@ const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
  */
 async function listLabelledIssues(client, owner, repo, label) {
     const issues = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
+    for (let page = 1; page <= postmortem_inventory_MAX_PAGES; page++) {
         const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
             owner,
             repo,
@@ -14207,7 +15228,7 @@ function tracked(issue) {
 /** The date of the last trusted reminder comment on an issue; null when none. */
 async function readLastReminderDate(client, owner, repo, issue) {
     const bodies = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
+    for (let page = 1; page <= postmortem_inventory_MAX_PAGES; page++) {
         const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
             owner,
             repo,
@@ -14233,7 +15254,7 @@ async function readPostmortemInventory(client, request) {
     const list = async (label) => {
         const { issues, truncated } = await listLabelledIssues(client, owner, repo, label);
         if (truncated)
-            warnings.push(`only the first ${MAX_PAGES * 100} issues labelled "${label}" were read; the figures leave out the newest`);
+            warnings.push(`only the first ${postmortem_inventory_MAX_PAGES * 100} issues labelled "${label}" were read; the figures leave out the newest`);
         return issues;
     };
     const incidentIssues = await list(policy.incidentLabel);
@@ -14242,13 +15263,13 @@ async function readPostmortemInventory(client, request) {
     const incidents = incidentIssues.map(tracked);
     const postmortems = postmortemIssues.map((i) => ({
         ...tracked(i),
-        meta: readMeta('postmortem', i.body),
+        meta: issue_metadata_readMeta('postmortem', i.body),
         lastReminderDate: null,
     }));
     const actionItems = actionItemIssues.map((i) => ({
         ...tracked(i),
         assignees: (i.assignees ?? []).map((a) => a.login),
-        meta: readMeta('action-item', i.body),
+        meta: issue_metadata_readMeta('action-item', i.body),
         lastReminderDate: null,
     }));
     if (request.readReminders === false)
@@ -14298,7 +15319,7 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 function mention(login) {
     if (login === null)
         return null;
-    return LOGIN.test(login) ? `@${login}` : inert(login);
+    return LOGIN.test(login) ? `@${login}` : inert_markdown_inert(login);
 }
 /** The text of a reminder comment, ending with the dated marker the next sweep reads back. */
 function renderReminder(action, today) {
@@ -14454,6 +15475,1393 @@ async function readReliabilityReport(client, request) {
     return { report: computeReliabilityReport({ now, policy, repository: `${owner}/${repo}`, ...inventory }), warnings: inventory.warnings };
 }
 
+;// CONCATENATED MODULE: ./src/github/fleet-issue.ts
+/**
+ * Keeps one fleet-view issue current in a repository (the organisation's
+ * `.github`): found by its hidden marker among issues labelled `fleet-view`
+ * that the token's own account opened (GraphQL `viewer`, which answers for a
+ * person's token and an installation token alike). Anyone who can open an
+ * issue can paste the marker, and anyone with triage can label it: such a
+ * planted issue is never adopted, and never overwritten. The issue is pinned
+ * when it can be (a repository pins at most 3): a failed pin is a warning.
+ */
+
+
+
+
+const FLEET_LABEL = 'fleet-view';
+const FLEET_TITLE = 'Fleet view: deploy governance';
+/** GitHub refuses issue bodies over 65,536 characters. */
+const fleet_issue_MAX_BODY = 65_000;
+const fleet_issue_MAX_PAGES = 10;
+const viewerData = schemas/* object */.Ikc({ viewer: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }) });
+const fleet_issue_issueSchema = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    node_id: schemas/* string */.YjP(),
+    state: schemas/* enum */.k5n(['open', 'closed']),
+    body: schemas/* string */.YjP().nullable().optional(),
+    user: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable(),
+    pull_request: schemas/* unknown */.L5J().optional(),
+});
+function issueBody(markdown) {
+    const body = markdown.replace(FLEET_ISSUE_MARKER, '').trimEnd();
+    const clipped = body.length > fleet_issue_MAX_BODY
+        ? `${body.slice(0, fleet_issue_MAX_BODY)}\n\n… (cut at GitHub's size limit: \`deploy-governor fleet --json\` prints it all)`
+        : body;
+    return `${clipped}\n\n${FLEET_ISSUE_MARKER}\n`;
+}
+/** Creates or updates the fleet issue in `owner/repo` with the rendered markdown, and pins it. */
+async function upsertFleetIssue(client, at, markdown) {
+    const me = viewerData.parse(await graphql(client, 'query { viewer { login } }', {})).viewer.login.toLowerCase();
+    let existing;
+    for (let page = 1; page <= fleet_issue_MAX_PAGES && !existing; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner: at.owner,
+            repo: at.repo,
+            labels: FLEET_LABEL,
+            state: 'all',
+            sort: 'created',
+            direction: 'asc',
+            per_page: 100,
+            page,
+        });
+        const batch = schemas/* array */.YOg(fleet_issue_issueSchema).parse(data);
+        existing = batch.find((i) => i.pull_request === undefined && i.user?.login.toLowerCase() === me && (i.body ?? '').includes(FLEET_ISSUE_MARKER));
+        if (batch.length < 100)
+            break;
+    }
+    const body = issueBody(markdown);
+    const warnings = [];
+    let issue;
+    if (existing) {
+        const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+            owner: at.owner,
+            repo: at.repo,
+            issue_number: existing.number,
+            body,
+        });
+        issue = fleet_issue_issueSchema.parse(data);
+    }
+    else {
+        // No automatic resend: a POST that timed out after succeeding would open a second issue (the next run finds it).
+        const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+            owner: at.owner,
+            repo: at.repo,
+            title: FLEET_TITLE,
+            body,
+            labels: [FLEET_LABEL],
+            request: { retries: 0 },
+        });
+        issue = fleet_issue_issueSchema.parse(data);
+    }
+    let pinned = false;
+    if (issue.state !== 'open')
+        warnings.push(`the fleet issue #${issue.number} is closed, so it is not pinned; reopen it to show it again`);
+    else {
+        try {
+            pinned = await pin(client, issue.node_id);
+        }
+        catch (error) {
+            warnings.push(`could not pin the fleet issue #${issue.number} (a repository pins at most 3 issues): ${(0,github_client/* messageOf */.bD)(error)}`);
+        }
+    }
+    return { number: issue.number, created: !existing, pinned, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
+/**
+ * The JSON report travels inside the check run's `output.text` in a fenced block
+ * tagged `json deploy-governor-report`; the app parses it back. Only a block
+ * that validates as report@1 counts.
+ */
+
+const FENCE_OPEN = '```json deploy-governor-report';
+const FENCE_CLOSE = '```';
+/** The report as check-run text: a short note and the fenced JSON. */
+function embedReport(report) {
+    return `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:\n\n${FENCE_OPEN}\n${JSON.stringify(report)}\n${FENCE_CLOSE}\n`;
+}
+/** The report embedded in check-run text, or null when there is none or it is invalid. */
+function extractReportFromCheckRun(text) {
+    if (!text)
+        return null;
+    const start = text.indexOf(`${FENCE_OPEN}\n`);
+    if (start < 0)
+        return null;
+    const bodyStart = start + FENCE_OPEN.length + 1;
+    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
+    if (end < 0)
+        return null;
+    let json;
+    try {
+        json = JSON.parse(text.slice(bodyStart, end));
+    }
+    catch {
+        return null;
+    }
+    const parsed = reportSchema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/fleet-report.ts
+/**
+ * The fleet report, `deploy-governor/fleet@1`: one row per repository a token or
+ * the app's installation sees, with its environments, which are governed and
+ * how, the latest gate status per environment, active freezes, held
+ * deployments, overrides of the last 30 days, overdue action items and whether
+ * its policy loads. `deploy-governor fleet --json` prints it and the app's
+ * `GET /deploy-governor/fleet` answers it; both validate it against this schema
+ * before it leaves. Adding optional fields is compatible; renaming or removing
+ * one needs `fleet@2`.
+ */
+
+const FLEET_SCHEMA_ID = 'deploy-governor/fleet@1';
+/** How an environment is governed: the app's deployment protection rule, or the Action in a deploy workflow. */
+const governanceSchema = schemas/* enum */.k5n(['protection-rule', 'workflow']);
+/** A part of a repository that could not be read; the rest of its row still stands. */
+const readErrorSchema = schemas/* object */.Ikc({
+    /** What was being read: `environments`, `protection-rules`, `workflows`, `check-runs`, `freezes`, `held`, `overrides`, `action-items`. */
+    part: schemas/* string */.YjP(),
+    message: schemas/* string */.YjP(),
+});
+/** The latest `deploy-governor / <environment>` check run on the head of the default branch. */
+const gateStatusSchema = schemas/* object */.Ikc({
+    /** The check run's conclusion (`success`, `failure`, `neutral`, …); null while it runs. */
+    conclusion: schemas/* string */.YjP().nullable(),
+    /** The report's status (NORMAL … UNKNOWN) from the JSON report in the check run; null when it carries none that validates. */
+    status: schemas/* string */.YjP().nullable(),
+    /** Slug of the app that created the check run (`github-actions` for the Action's job token). */
+    app: schemas/* string */.YjP().nullable(),
+    completedAt: schemas/* string */.YjP().nullable(),
+    url: schemas/* string */.YjP().nullable(),
+});
+const environmentRowSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    /** The name reads as production (`prod`, `production`, `live`, alone or as a `-`/`_`/`.` separated part). */
+    productionLike: schemas/* boolean */.zMY(),
+    /** Empty: not governed. */
+    governedBy: schemas/* array */.YOg(governanceSchema),
+    /** Workflow files (`.github/workflows/…`) whose jobs deploy to it after a deploy-governor step. */
+    workflows: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** Null: no check run of that name on the default branch's head (or the check runs could not be read). */
+    gate: gateStatusSchema.nullable(),
+});
+const freezeRowSchema = schemas/* object */.Ikc({
+    /** `owner/repo#number` of the freeze's issue (the organisation's `.github` for an org-wide one). */
+    issue: schemas/* string */.YjP(),
+    /** An environment name, or `all`. */
+    scope: schemas/* string */.YjP(),
+    until: schemas/* string */.YjP(),
+    reason: schemas/* string */.YjP(),
+    by: schemas/* string */.YjP(),
+    /** True for an organisation-wide freeze (from `<owner>/.github`). */
+    organisation: schemas/* boolean */.zMY(),
+});
+const heldRowSchema = schemas/* object */.Ikc({
+    environment: schemas/* string */.YjP(),
+    runId: schemas/* number */.aig().int(),
+    runUrl: schemas/* string */.YjP().nullable(),
+    /** When the run started waiting (its `created_at`), if known. */
+    since: schemas/* string */.YjP().nullable(),
+});
+const overridesSchema = schemas/* object */.Ikc({
+    /** Overrides logged in the last 30 days. */
+    count: schemas/* number */.aig().int().nonnegative(),
+    /** The newest override's time (ISO 8601); null when none. */
+    last: schemas/* string */.YjP().nullable(),
+    /** Environment → overrides in the last 30 days. */
+    byEnvironment: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig().int()),
+});
+const actionItemRowSchema = schemas/* object */.Ikc({
+    issue: schemas/* number */.aig().int(),
+    title: schemas/* string */.YjP(),
+    due: schemas/* string */.YjP(),
+    owner: schemas/* string */.YjP().nullable(),
+    daysOverdue: schemas/* number */.aig().int(),
+});
+const policySchema = schemas/* discriminatedUnion */.gMt('ok', [
+    schemas/* object */.Ikc({
+        ok: schemas/* literal */.euz(true),
+        /** False when the repository has no `.github/deploy-governor.yml` (all defaults). */
+        found: schemas/* boolean */.zMY(),
+        /** The files it extends, nearest first (empty when it extends none). */
+        extends: schemas/* array */.YOg(schemas/* string */.YjP()),
+    }),
+    schemas/* object */.Ikc({ ok: schemas/* literal */.euz(false), error: schemas/* string */.YjP() }),
+]);
+const repositoryRowSchema = schemas/* object */.Ikc({
+    /** `owner/name`. */
+    repository: schemas/* string */.YjP(),
+    defaultBranch: schemas/* string */.YjP().nullable(),
+    environments: schemas/* array */.YOg(environmentRowSchema),
+    /** Active freezes that cover it (its own and the organisation's), soonest to end first. */
+    freezes: schemas/* array */.YOg(freezeRowSchema),
+    /** Deployments waiting at an environment that carries the app's protection rule. */
+    held: schemas/* array */.YOg(heldRowSchema),
+    /** Null when the audit log could not be read. */
+    overrides: overridesSchema.nullable(),
+    overdueActionItems: schemas/* array */.YOg(actionItemRowSchema),
+    /** Null when the policy was not read (the repository could not be read at all). */
+    policy: policySchema.nullable(),
+    errors: schemas/* array */.YOg(readErrorSchema),
+});
+const fleetReportSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(FLEET_SCHEMA_ID),
+    /** The owner whose repositories are listed. */
+    organisation: schemas/* string */.YjP(),
+    generatedAt: schemas/* string */.YjP(),
+    /** How repositories were listed: every repository the token sees in the organisation, or the app's installation. */
+    source: schemas/* enum */.k5n(['organisation', 'installation']),
+    /** The app whose protection rules, freeze issues and action items count (its slug). */
+    app: schemas/* string */.YjP(),
+    /** Where held deployments come from: waiting runs' pending deployments (what GitHub shows), or the app's own store. */
+    heldSource: schemas/* enum */.k5n(['pending-deployments', 'app-store']),
+    summary: schemas/* object */.Ikc({
+        repositories: schemas/* number */.aig().int(),
+        environments: schemas/* number */.aig().int(),
+        governedEnvironments: schemas/* number */.aig().int(),
+        productionEnvironments: schemas/* number */.aig().int(),
+        /** The headline: production-like environments with neither the protection rule nor the Action. */
+        ungovernedProduction: schemas/* array */.YOg(schemas/* object */.Ikc({ repository: schemas/* string */.YjP(), environment: schemas/* string */.YjP() })),
+        activeFreezes: schemas/* number */.aig().int(),
+        heldDeployments: schemas/* number */.aig().int(),
+        overridesLast30Days: schemas/* number */.aig().int(),
+        overdueActionItems: schemas/* number */.aig().int(),
+        /** Repositories whose policy fails to load, with the error. */
+        policyErrors: schemas/* array */.YOg(schemas/* object */.Ikc({ repository: schemas/* string */.YjP(), error: schemas/* string */.YjP() })),
+        /** Repositories with at least one part that could not be read. */
+        incomplete: schemas/* array */.YOg(schemas/* string */.YjP()),
+    }),
+    /** Archived repositories, listed but not read. */
+    archivedSkipped: schemas/* array */.YOg(schemas/* string */.YjP()),
+    repositories: schemas/* array */.YOg(repositoryRowSchema),
+    /** GitHub requests the report took (after de-duplicating identical reads). */
+    requests: schemas/* number */.aig().int(),
+    /** Lists cut at a page cap, and the like. */
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const PRODUCTION_PART = /(^|[-_.\s/])(prod|production|live|prd)([-_.\s/]|$)/i;
+/**
+ * Whether an environment's name reads as production: `prod`, `production`, `live` or `prd`, alone or as a
+ * separated part (`prod-eu`, `eu.production`).
+ */
+function isProductionLike(environment) {
+    return PRODUCTION_PART.test(environment);
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/parse-hardened-yaml.ts
+var parse_hardened_yaml = __nccwpck_require__(3412);
+;// CONCATENATED MODULE: ./src/core/fleet/workflow-coverage.ts
+/**
+ * Which environments a workflow file governs with the Action, read statically
+ * from its YAML. An environment counts as governed by a workflow when a job that
+ * deploys to it (`environment: <name>` or `environment: { name: <name> }`)
+ * either has a deploy-governor step itself, or `needs:` (directly or through
+ * other jobs) a job that has one, and that step
+ * - is `uses: <owner>/deploy-governor@<ref>` (any owner: a fork or a pinned SHA
+ *   counts; a subdirectory action `<owner>/deploy-governor/<path>@<ref>` too),
+ * - gates that environment: its `environment` input is the job's environment
+ *   (default `production`) or an expression (`${{ … }}`, not known statically),
+ * - can block: not `continue-on-error: true` and not `mode: report`.
+ *
+ * Not detected: reusable workflows (`uses:` at job level), composite actions
+ * that wrap the Action, an environment named by an expression, `if:` conditions
+ * that skip the gate. A file that does not parse governs nothing (the caller
+ * reports it). Pure: the caller reads the files.
+ */
+
+const ACTION_USES = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/deploy-governor(?:\/[^@\s]*)?@\S+$/;
+const DEFAULT_ENVIRONMENT = 'production';
+const WORKFLOW_LIMITS = { maxChars: 512 * 1024, maxDepth: 32, maxAliasCount: 100 };
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isExpression = (v) => v.includes('${{');
+/** The environment name a job deploys to, or null (none, or an expression). */
+function jobEnvironment(job) {
+    const env = job.environment;
+    const name = typeof env === 'string' ? env : isObject(env) && typeof env.name === 'string' ? env.name : null;
+    return name === null || name === '' || isExpression(name) ? null : name;
+}
+/** The environments this job's blocking deploy-governor steps gate: a name, or `*` for an expression. */
+function gatedByJob(job) {
+    const steps = Array.isArray(job.steps) ? job.steps : [];
+    const gated = [];
+    for (const step of steps) {
+        if (!isObject(step) || typeof step.uses !== 'string' || !ACTION_USES.test(step.uses.trim()))
+            continue;
+        if (step['continue-on-error'] === true || step['continue-on-error'] === 'true')
+            continue;
+        const inputs = isObject(step.with) ? step.with : {};
+        if (inputs.mode === 'report')
+            continue;
+        const environment = typeof inputs.environment === 'string' && inputs.environment !== '' ? inputs.environment : DEFAULT_ENVIRONMENT;
+        gated.push(isExpression(environment) ? '*' : environment.toLowerCase());
+    }
+    return gated;
+}
+function needsOf(job) {
+    if (typeof job.needs === 'string')
+        return [job.needs];
+    return Array.isArray(job.needs) ? job.needs.filter((n) => typeof n === 'string') : [];
+}
+/** The environments a workflow file governs with the Action (see the module's comment for what counts). */
+function workflowCoverage(text) {
+    const parsed = (0,parse_hardened_yaml/* parseHardenedYaml */.ms)(text, WORKFLOW_LIMITS);
+    if (!parsed.ok)
+        return { ok: false, error: parsed.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') };
+    if (!isObject(parsed.data) || !isObject(parsed.data.jobs))
+        return { ok: true, environments: [] };
+    const jobs = parsed.data.jobs;
+    const gates = new Map();
+    for (const [id, job] of Object.entries(jobs))
+        gates.set(id, isObject(job) ? gatedByJob(job) : []);
+    // The gates a job runs after: its own and those of every job it needs, transitively (cycles stop at a visit).
+    const upstream = (id) => {
+        const seen = new Set();
+        const stack = [id];
+        const found = [];
+        while (stack.length > 0) {
+            const next = stack.pop();
+            if (seen.has(next))
+                continue;
+            seen.add(next);
+            found.push(...(gates.get(next) ?? []));
+            const job = jobs[next];
+            if (isObject(job))
+                stack.push(...needsOf(job));
+        }
+        return found;
+    };
+    const governed = new Set();
+    for (const [id, job] of Object.entries(jobs)) {
+        if (!isObject(job))
+            continue;
+        const environment = jobEnvironment(job);
+        if (environment === null)
+            continue;
+        const gated = upstream(id);
+        // GitHub compares environment names without case.
+        if (gated.includes(environment.toLowerCase()) || gated.includes('*'))
+            governed.add(environment);
+    }
+    return { ok: true, environments: [...governed].sort() };
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/assemble-fleet.ts
+/**
+ * The fleet report from what was read about each repository: pure, so the CLI
+ * and the app's route assemble the same report from the same facts. Each part
+ * of a repository is read on its own and may have failed; a failed part is
+ * listed in the row's `errors` and the rest of the row still stands.
+ */
+
+
+
+
+
+const OVERRIDE_WINDOW_MS = 30 * 86_400_000;
+const CHECK_RUN_PREFIX = 'deploy-governor / ';
+function value(part, fallback, errors, name) {
+    if (part === null)
+        return fallback;
+    if (part.ok)
+        return part.value;
+    errors.push({ part: name, message: part.error });
+    return fallback;
+}
+/** The latest check run per environment name (lowercase), newest completion first. */
+function latestGates(runs) {
+    const sorted = [...runs]
+        .filter((r) => r.name.startsWith(CHECK_RUN_PREFIX))
+        .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+    const gates = new Map();
+    for (const run of sorted) {
+        const environment = run.name.slice(CHECK_RUN_PREFIX.length).toLowerCase();
+        if (gates.has(environment))
+            continue;
+        const report = extractReportFromCheckRun(run.text);
+        gates.set(environment, {
+            conclusion: run.conclusion,
+            // A report for another environment in a check run of this name is not this environment's status.
+            status: report && report.environment.toLowerCase() === environment ? report.decision.status : null,
+            app: run.app,
+            completedAt: run.completedAt,
+            url: run.url,
+        });
+    }
+    return gates;
+}
+function freezeRows(repository, freezes, now) {
+    return freezes
+        .filter((f) => isFreezeActive(f.record, now))
+        .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
+        .map((f) => ({
+        issue: `${f.repository ?? repository}#${f.issue}`,
+        scope: f.record.scope,
+        until: new Date(Date.parse(f.record.until)).toISOString(),
+        reason: f.record.reason,
+        by: f.record.by,
+        organisation: f.repository !== undefined,
+    }));
+}
+function repositoryRow(facts, now) {
+    const errors = [...(facts.extraErrors ?? [])];
+    const names = value(facts.environments, [], errors, 'environments');
+    const workflows = value(facts.workflows, [], errors, 'workflows');
+    const byWorkflow = new Map();
+    for (const file of workflows) {
+        const coverage = workflowCoverage(file.text);
+        if (!coverage.ok) {
+            errors.push({ part: 'workflows', message: `${file.path}: ${coverage.error}` });
+            continue;
+        }
+        for (const env of coverage.environments)
+            byWorkflow.set(env.toLowerCase(), [...(byWorkflow.get(env.toLowerCase()) ?? []), file.path]);
+    }
+    const gates = latestGates(value(facts.checkRuns, [], errors, 'check-runs'));
+    const environments = names.map((name) => {
+        const rule = facts.protectionRules[name];
+        const hasRule = rule === undefined ? false : value(rule, false, errors, 'protection-rules');
+        const files = byWorkflow.get(name.toLowerCase()) ?? [];
+        return {
+            name,
+            productionLike: isProductionLike(name),
+            governedBy: [...(hasRule ? ['protection-rule'] : []), ...(files.length > 0 ? ['workflow'] : [])],
+            workflows: files,
+            gate: gates.get(name.toLowerCase()) ?? null,
+        };
+    });
+    const freezes = freezeRows(facts.repository, value(facts.freezes, [], errors, 'freezes'), now);
+    const held = value(facts.held, [], errors, 'held');
+    const since = now.getTime() - OVERRIDE_WINDOW_MS;
+    const overrides = facts.overrides.ok
+        ? (() => {
+            const recent = facts.overrides.value.filter((o) => Date.parse(o.at) >= since && Date.parse(o.at) <= now.getTime());
+            const byEnvironment = {};
+            for (const o of recent)
+                byEnvironment[o.environment] = (byEnvironment[o.environment] ?? 0) + 1;
+            const last = recent
+                .map((o) => o.at)
+                .sort()
+                .at(-1) ?? null;
+            return { count: recent.length, last, byEnvironment };
+        })()
+        : (errors.push({ part: 'overrides', message: facts.overrides.error }), null);
+    const today = utcDate(now);
+    const overdue = value(facts.actionItems, [], errors, 'action-items')
+        .filter((item) => isOverdue(item, today))
+        .sort((a, b) => a.number - b.number)
+        .map((item) => ({
+        issue: item.number,
+        title: item.title,
+        due: item.meta.due,
+        owner: ownerOf(item),
+        daysOverdue: daysBetweenDates(item.meta.due, today),
+    }));
+    return {
+        repository: facts.repository,
+        defaultBranch: facts.defaultBranch,
+        environments,
+        freezes,
+        held,
+        overrides,
+        overdueActionItems: overdue,
+        policy: facts.policy,
+        errors,
+    };
+}
+/** The fleet report, validated against its schema (a report that does not validate is a bug: it throws). */
+function assembleFleetReport(inputs) {
+    const rows = [...inputs.repositories]
+        .sort((a, b) => a.repository.toLowerCase().localeCompare(b.repository.toLowerCase()))
+        .map((facts) => repositoryRow(facts, inputs.now));
+    const environments = rows.flatMap((r) => r.environments.map((e) => ({ repository: r.repository, ...e })));
+    const report = {
+        schema: FLEET_SCHEMA_ID,
+        organisation: inputs.organisation,
+        generatedAt: inputs.now.toISOString(),
+        source: inputs.source,
+        app: inputs.app,
+        heldSource: inputs.heldSource,
+        summary: {
+            repositories: rows.length,
+            environments: environments.length,
+            governedEnvironments: environments.filter((e) => e.governedBy.length > 0).length,
+            productionEnvironments: environments.filter((e) => e.productionLike).length,
+            ungovernedProduction: environments
+                .filter((e) => e.productionLike && e.governedBy.length === 0)
+                .map((e) => ({ repository: e.repository, environment: e.name })),
+            // An organisation-wide freeze shows in every row: count each freeze's issue once.
+            activeFreezes: new Set(rows.flatMap((r) => r.freezes.map((f) => f.issue))).size,
+            heldDeployments: rows.reduce((n, r) => n + r.held.length, 0),
+            overridesLast30Days: rows.reduce((n, r) => n + (r.overrides?.count ?? 0), 0),
+            overdueActionItems: rows.reduce((n, r) => n + r.overdueActionItems.length, 0),
+            policyErrors: rows.flatMap((r) => (r.policy && !r.policy.ok ? [{ repository: r.repository, error: r.policy.error }] : [])),
+            incomplete: rows.filter((r) => r.errors.length > 0).map((r) => r.repository),
+        },
+        archivedSkipped: [...inputs.archivedSkipped].sort(),
+        repositories: rows,
+        requests: inputs.requests,
+        warnings: inputs.warnings,
+    };
+    return fleetReportSchema.parse(report);
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-check-runs.ts
+/**
+ * The `deploy-governor / <environment>` check runs on the head of a
+ * repository's default branch (`GET …/commits/{ref}/check-runs?filter=latest`),
+ * with their `output.text`, where the Action embeds its JSON report.
+ */
+
+const checkRunsPage = schemas/* object */.Ikc({
+    check_runs: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        conclusion: schemas/* string */.YjP().nullable(),
+        completed_at: schemas/* string */.YjP().nullable().optional(),
+        html_url: schemas/* string */.YjP().nullable().optional(),
+        app: schemas/* object */.Ikc({ slug: schemas/* string */.YjP().optional() }).nullable().optional(),
+        output: schemas/* object */.Ikc({ text: schemas/* string */.YjP().nullable().optional() }).optional(),
+    })),
+});
+const fleet_check_runs_MAX_PAGES = 3;
+async function readGateCheckRuns(client, owner, repo, ref) {
+    const runs = [];
+    for (let page = 1; page <= fleet_check_runs_MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+            owner,
+            repo,
+            ref,
+            filter: 'latest',
+            per_page: 100,
+            page,
+        });
+        const batch = checkRunsPage.parse(data).check_runs;
+        for (const r of batch) {
+            if (!r.name.startsWith('deploy-governor / '))
+                continue;
+            runs.push({
+                name: r.name,
+                conclusion: r.conclusion,
+                completedAt: r.completed_at ?? null,
+                url: r.html_url ?? null,
+                app: r.app?.slug ?? null,
+                text: r.output?.text ?? null,
+            });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return runs;
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-environments.ts
+/**
+ * A repository's deployment environments and whether each carries this app's
+ * custom deployment protection rule (`GET …/environments/{name}/deployment_protection_rules`,
+ * matched by the app's slug and enabled). Needs Actions: read (fine-grained
+ * token) or the app's own installation.
+ */
+
+const environmentsPage = schemas/* object */.Ikc({ total_count: schemas/* number */.aig().int().optional(), environments: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })) });
+const rulesResponse = schemas/* object */.Ikc({
+    custom_deployment_protection_rules: schemas/* array */.YOg(schemas/* object */.Ikc({ enabled: schemas/* boolean */.zMY().optional(), app: schemas/* object */.Ikc({ slug: schemas/* string */.YjP().optional() }).nullable().optional() })),
+});
+/** At most this many pages of 100 environments per repository. */
+const fleet_environments_MAX_PAGES = 5;
+/** The repository's environment names (GitHub lists them by name). */
+async function readEnvironments(client, owner, repo) {
+    const names = [];
+    for (let page = 1; page <= fleet_environments_MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100, page });
+        const batch = environmentsPage.parse(data).environments;
+        names.push(...batch.map((e) => e.name));
+        if (batch.length < 100)
+            break;
+    }
+    return names;
+}
+/** Whether the environment has this app's protection rule, enabled. */
+async function hasAppProtectionRule(client, at, appSlug) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules', {
+        owner: at.owner,
+        repo: at.repo,
+        environment_name: at.environment,
+    });
+    return rulesResponse
+        .parse(data)
+        .custom_deployment_protection_rules.some((r) => r.enabled !== false && r.app?.slug?.toLowerCase() === appSlug.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-held.ts
+/**
+ * Deployments waiting at environments that carry this app's protection rule,
+ * from what GitHub shows: the repository's waiting runs
+ * (`GET …/actions/runs?status=waiting`) and each one's pending deployments.
+ * GitHub does not say which rule a deployment waits on, so a run waiting at such
+ * an environment for its required reviewers shows too; the app's own store of
+ * held deployments, where it has one, is exact.
+ */
+
+const runsPage = schemas/* object */.Ikc({
+    workflow_runs: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), html_url: schemas/* string */.YjP().nullable().optional(), created_at: schemas/* string */.YjP().optional() })),
+});
+const pending = schemas/* array */.YOg(schemas/* object */.Ikc({ environment: schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() }) }));
+/** Waiting runs read per repository (the newest first). */
+const MAX_RUNS = 20;
+async function readWaitingDeployments(client, owner, repo, ruleEnvironments) {
+    const guarded = new Set(ruleEnvironments.map((e) => e.toLowerCase()));
+    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs', { owner, repo, status: 'waiting', per_page: MAX_RUNS });
+    const held = [];
+    for (const run of runsPage.parse(data).workflow_runs) {
+        const { data: deployments } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', {
+            owner,
+            repo,
+            run_id: run.id,
+        });
+        for (const d of pending.parse(deployments)) {
+            const name = d.environment.name;
+            if (name && guarded.has(name.toLowerCase()))
+                held.push({ environment: name, runId: run.id, runUrl: run.html_url ?? null, since: run.created_at ?? null });
+        }
+    }
+    return held;
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-action-items.ts
+/**
+ * A repository's open action-item issues that this app opened, with their
+ * hidden records (due date, owner), for the fleet's overdue count. Only issues
+ * the app opened count (`performed_via_github_app`): anyone who can open an
+ * issue could paste a record with a due date in the past.
+ */
+
+
+
+const fleet_action_items_issueSchema = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    title: schemas/* string */.YjP(),
+    state: schemas/* enum */.k5n(['open', 'closed']),
+    created_at: schemas/* string */.YjP(),
+    closed_at: schemas/* string */.YjP().nullable().optional(),
+    state_reason: schemas/* string */.YjP().nullable().optional(),
+    labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() })])),
+    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() }))
+        .nullable()
+        .optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    pull_request: schemas/* unknown */.L5J().optional(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+const fleet_action_items_MAX_PAGES = 10;
+function openedBy(issue, keeper) {
+    const app = issue.performed_via_github_app;
+    return 'appId' in keeper ? app?.id === keeper.appId : app?.slug === keeper.appSlug;
+}
+async function readOpenActionItems(client, owner, repo, keeper) {
+    const items = [];
+    for (let page = 1; page <= fleet_action_items_MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            labels: SWEEP_LABELS.actionItem,
+            state: 'open',
+            per_page: 100,
+            page,
+        });
+        const batch = schemas/* array */.YOg(fleet_action_items_issueSchema).parse(data);
+        for (const i of batch) {
+            if (i.pull_request !== undefined || !openedBy(i, keeper))
+                continue;
+            items.push({
+                number: i.number,
+                title: i.title,
+                state: i.state,
+                createdAt: i.created_at,
+                closedAt: i.closed_at ?? null,
+                stateReason: i.state_reason ?? null,
+                labels: i.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
+                assignees: (i.assignees ?? []).map((a) => a.login),
+                meta: issue_metadata_readMeta('action-item', i.body),
+                lastReminderDate: null,
+            });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-overrides.ts
+
+
+/** The log's override records; none when the branch or the file does not exist. */
+async function readOverrides(client, owner, repo, audit) {
+    const file = await (0,read_repo_file/* readRepoFile */.v)(client, { owner, repo, path: audit.path, ref: audit.branch });
+    if (!file)
+        return [];
+    return parseRecords(file.text).flatMap((r) => typeof r.at === 'string' && typeof r.environment === 'string' && !Number.isNaN(Date.parse(r.at))
+        ? [{ at: r.at, environment: r.environment }]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-repositories.ts
+/**
+ * The repositories of a fleet: every repository of an organisation the token
+ * sees (`GET /orgs/{org}/repos`), or every repository of the app's installation
+ * on that owner (`GET /installation/repositories`). Archived ones are listed
+ * apart: nobody deploys from them, and they are not read.
+ */
+
+const repositorySchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    owner: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }),
+    default_branch: schemas/* string */.YjP().optional(),
+    archived: schemas/* boolean */.zMY().optional(),
+});
+const installationPage = schemas/* object */.Ikc({ repositories: schemas/* array */.YOg(repositorySchema) });
+/** At most this many pages of 100: 2,000 repositories. */
+const fleet_repositories_MAX_PAGES = 20;
+/** Lists the owner's repositories through `GET /orgs/{org}/repos` or, for the app, `GET /installation/repositories`. */
+async function listFleetRepositories(client, o) {
+    const repositories = [];
+    const archived = [];
+    for (let page = 1; page <= fleet_repositories_MAX_PAGES; page++) {
+        const { data } = o.source === 'organisation'
+            ? await client.request('GET /orgs/{org}/repos', { org: o.organisation, type: 'all', per_page: 100, page })
+            : await client.request('GET /installation/repositories', { per_page: 100, page });
+        const batch = o.source === 'organisation' ? schemas/* array */.YOg(repositorySchema).parse(data) : installationPage.parse(data).repositories;
+        for (const r of batch) {
+            // An installation may span only one owner, but say so rather than assume it.
+            if (r.owner.login.toLowerCase() !== o.organisation.toLowerCase())
+                continue;
+            if (r.archived)
+                archived.push(`${r.owner.login}/${r.name}`);
+            else
+                repositories.push({ owner: r.owner.login, name: r.name, defaultBranch: r.default_branch ?? null });
+        }
+        if (batch.length < 100)
+            return { repositories, archived, warning: null };
+    }
+    return {
+        repositories,
+        archived,
+        warning: `only the first ${fleet_repositories_MAX_PAGES * 100} repositories were listed; the report leaves out the rest`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-workflows.ts
+/**
+ * The workflow files of a repository's default branch: the directory listing of
+ * `.github/workflows` (one contents-API request), then each `.yml`/`.yaml` file.
+ * What they govern is decided in src/core/fleet/workflow-coverage.ts.
+ */
+
+
+
+const WORKFLOW_DIR = '.github/workflows';
+const listing = schemas/* array */.YOg(schemas/* object */.Ikc({ type: schemas/* string */.YjP(), name: schemas/* string */.YjP(), path: schemas/* string */.YjP() }));
+/** At most this many workflow files are read per repository. */
+const MAX_FILES = 30;
+async function readWorkflowFiles(client, owner, repo, ref) {
+    let entries;
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+            owner,
+            repo,
+            path: WORKFLOW_DIR,
+            ...(ref ? { ref } : {}),
+        });
+        // A file where the directory should be is no workflow directory.
+        entries = Array.isArray(data) ? listing.parse(data) : [];
+    }
+    catch (error) {
+        if ((0,github_client/* httpStatusOf */.s_)(error) === 404)
+            return { files: [], skipped: 0 };
+        throw error;
+    }
+    const wanted = entries.filter((e) => e.type === 'file' && /\.ya?ml$/i.test(e.name)).sort((a, b) => a.path.localeCompare(b.path));
+    const files = [];
+    for (const entry of wanted.slice(0, MAX_FILES)) {
+        const file = await (0,read_repo_file/* readRepoFile */.v)(client, { owner, repo, path: entry.path, ...(ref ? { ref } : {}) });
+        if (file)
+            files.push({ path: entry.path, text: file.text });
+    }
+    return { files, skipped: Math.max(0, wanted.length - MAX_FILES) };
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-read.ts
+/**
+ * Reads a fleet: lists the owner's repositories, then reads each one's parts
+ * (policy, environments and protection rules, workflows, gate check runs,
+ * freezes, held deployments, overrides, overdue action items) with a few
+ * repositories in flight at once, and assembles the report in the core
+ * (src/core/fleet/assemble-fleet.ts). One entry for the CLI and the app's route.
+ *
+ * A part that fails is reported in its repository's row, never fatal: a
+ * repository answering 500s still gets its row, with the errors. Identical GETs
+ * within one report are sent once (the organisation's freezes and its shared
+ * parent policy are read for every repository otherwise), successes only.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Repositories read at once: enough to hide latency, few enough to stay clear of GitHub's secondary limits. */
+const FLEET_CONCURRENCY = 6;
+/** A client that sends each distinct GET once per report and counts what it sends. */
+function sharedReads(client) {
+    const cache = new Map();
+    let sent = 0;
+    const send = (route, parameters) => {
+        sent += 1;
+        return client.request(route, parameters);
+    };
+    return {
+        sent: () => sent,
+        client: {
+            request(route, parameters) {
+                if (!route.startsWith('GET '))
+                    return send(route, parameters);
+                const key = `${route} ${JSON.stringify(Object.entries(parameters ?? {}).sort(([a], [b]) => a.localeCompare(b)))}`;
+                const cached = cache.get(key);
+                if (cached)
+                    return cached;
+                const pending = send(route, parameters);
+                cache.set(key, pending);
+                // A failure is not kept: another repository's read may ask again.
+                pending.catch(() => cache.delete(key));
+                return pending;
+            },
+        },
+    };
+}
+async function part(read) {
+    try {
+        return { ok: true, value: await read() };
+    }
+    catch (error) {
+        return { ok: false, error: (0,github_client/* messageOf */.bD)(error) };
+    }
+}
+/**
+ * The policy's state. A failure to reach GitHub at all (an HTTP error on the repository's own file) is a read
+ * error, not a broken policy.
+ */
+async function readPolicyState(client, repo) {
+    try {
+        const { file, chain } = await readRepoPolicyChain(client, repo.owner, repo.name);
+        return {
+            state: { ok: true, found: Object.keys(file).length > 0, extends: chain?.files.slice(1) ?? [] },
+            audit: { branch: file.audit?.branch ?? resolve_policy/* AUDIT_DEFAULTS */.vq.branch, path: file.audit?.path ?? resolve_policy/* AUDIT_DEFAULTS */.vq.path },
+            error: null,
+        };
+    }
+    catch (error) {
+        const audit = { branch: resolve_policy/* AUDIT_DEFAULTS */.vq.branch, path: resolve_policy/* AUDIT_DEFAULTS */.vq.path };
+        if ((0,github_client/* httpStatusOf */.s_)(error) !== undefined)
+            return { state: null, audit, error: (0,github_client/* messageOf */.bD)(error) };
+        return { state: { ok: false, error: (0,github_client/* messageOf */.bD)(error) }, audit, error: null };
+    }
+}
+async function readRepository(client, repo, request) {
+    const { owner, name } = repo;
+    const policy = await readPolicyState(client, repo);
+    const environments = await part(() => readEnvironments(client, owner, name));
+    const protectionRules = {};
+    for (const environment of environments.ok ? environments.value : []) {
+        protectionRules[environment] = await part(() => hasAppProtectionRule(client, { owner, repo: name, environment }, request.appSlug));
+    }
+    const ruled = Object.entries(protectionRules).flatMap(([env, p]) => (p.ok && p.value ? [env] : []));
+    const workflows = await part(async () => {
+        const read = await readWorkflowFiles(client, owner, name, repo.defaultBranch);
+        if (read.skipped > 0)
+            throw new Error(`more than 30 workflow files; ${read.skipped} were not read`);
+        return read.files;
+    });
+    const facts = {
+        repository: `${owner}/${name}`,
+        defaultBranch: repo.defaultBranch,
+        environments,
+        protectionRules,
+        workflows,
+        checkRuns: await part(() => readGateCheckRuns(client, owner, name, repo.defaultBranch ?? 'HEAD')),
+        freezes: await part(() => readFreezesInScope(client, owner, name, request.keeper)),
+        // Only an environment with the app's rule can hold a deployment for it.
+        held: ruled.length > 0 ? await part(() => readWaitingDeployments(client, owner, name, ruled)) : null,
+        overrides: await part(() => readOverrides(client, owner, name, policy.audit)),
+        actionItems: await part(() => readOpenActionItems(client, owner, name, request.keeper)),
+        policy: policy.state,
+    };
+    if (policy.error !== null)
+        facts.extraErrors = [{ part: 'policy', message: policy.error }];
+    return facts;
+}
+/** Runs `work` over `items` with at most `limit` in flight, keeping the order. */
+async function mapBounded(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** The fleet report. Throws only when the repositories cannot be listed at all. */
+async function readFleet(github, request) {
+    const { client, sent } = sharedReads(github);
+    const listing = await listFleetRepositories(client, { organisation: request.organisation, source: request.source });
+    const repositories = await mapBounded(listing.repositories, request.concurrency ?? FLEET_CONCURRENCY, (repo) => readRepository(client, repo, request));
+    return assembleFleetReport({
+        organisation: request.organisation,
+        source: request.source,
+        app: request.appSlug,
+        heldSource: 'pending-deployments',
+        now: request.now,
+        archivedSkipped: listing.archived,
+        repositories,
+        requests: sent(),
+        warnings: listing.warning ? [listing.warning] : [],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/fleet.ts
+
+
+
+
+
+
+
+/** Exit codes, as the command's help states them. */
+const FLEET_EXIT = { ok: 0, findings: 1 };
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const APP_SLUG = /^[a-z0-9][a-z0-9-]{0,38}$/;
+/** The command's body: validates the flags, reads the fleet, prints it, updates the issue; returns the exit code. */
+async function runFleetCommand(options, io) {
+    if (!options.org || !OWNER.test(options.org))
+        throw flagError('--org', `expected an organisation login (e.g. acme); got ${options.org === undefined ? 'nothing' : `"${options.org}"`}`);
+    if (options.json && options.markdown)
+        throw flagError('--json', 'choose one of --json and --markdown');
+    if (!APP_SLUG.test(options.app))
+        throw flagError('--app', `expected a GitHub App slug such as deploy-governor; got "${options.app}"`);
+    const target = options.issue === undefined ? null : parseRepo(options.issue);
+    const report = await readFleet(io.client, {
+        organisation: options.org,
+        source: 'organisation',
+        appSlug: options.app,
+        keeper: { appSlug: options.app },
+        now: io.now,
+    });
+    io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : options.markdown ? renderFleetMarkdown(report) : renderFleetText(report));
+    for (const warning of report.warnings)
+        io.err(`deploy-governor: warning: ${warning}\n`);
+    if (target) {
+        const issue = await upsertFleetIssue(io.client, target, renderFleetMarkdown(report));
+        for (const warning of issue.warnings)
+            io.err(`deploy-governor: warning: ${warning}\n`);
+        io.err(`fleet issue: ${target.owner}/${target.repo}#${issue.number} ${issue.created ? 'created' : 'updated'}${issue.pinned ? ', pinned' : ''}\n`);
+    }
+    const findings = report.summary.ungovernedProduction.length + report.summary.policyErrors.length;
+    return options.check && findings > 0 ? FLEET_EXIT.findings : FLEET_EXIT.ok;
+}
+function registerFleetCommands(program) {
+    program
+        .command('fleet')
+        .description("Report on an organisation's repositories: environments and which are governed (the app's protection rule, or the Action in a deploy workflow), " +
+        'the latest gate per environment, active freezes, held deployments, overrides in the last 30 days, overdue action items, and policies that fail to load. ' +
+        'Exit 0, or 1 with --check when a production-like environment is ungoverned or a policy fails to load; 99 on an error.')
+        .option('--org <owner>', 'the organisation whose repositories to list (every one the token sees; archived ones are skipped)')
+        .option('--json', 'print the report as JSON (deploy-governor/fleet@1)')
+        .option('--markdown', 'print the report as markdown')
+        .option('--app <slug>', "the deploy-governor app's slug: its protection rules, freeze issues and action items count", 'deploy-governor')
+        .option('--issue <owner/repo>', "keep one pinned fleet-view issue current in this repository (e.g. the organisation's .github)")
+        .option('--check', 'exit 1 when a production-like environment is ungoverned or a policy fails to load')
+        .action(commandAction(async (options) => {
+        const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+        if (!token)
+            throw new UsageError('set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the organisation: contents, issues, actions and deployments: read (issues: write with --issue)');
+        return runFleetCommand(options, {
+            client: createGitHubClient(token),
+            now: new Date(),
+            out: (t) => process.stdout.write(t),
+            err: (t) => process.stderr.write(t),
+        });
+    }));
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/cli/commands/freeze.ts
+/**
+ * `deploy-governor freeze <environment|all> <duration|until time> <reason>` and
+ * `deploy-governor unfreeze <environment|all>` (issue 15): a freeze request. The
+ * CLI never writes a freeze itself: only the deploy-governor app's own
+ * `deploy-freeze` issues count. With the person's own token (GITHUB_TOKEN or
+ * GH_TOKEN, issues: write) it opens an issue in `--repo` whose first line is the
+ * command; the app checks the author's role from GitHub as it does for a
+ * `/freeze` comment, answers on the issue and closes it
+ * (app/freezes/freeze-request.ts). The CLI waits for that answer and prints it.
+ */
+
+
+
+
+
+
+
+/** Exit codes, as the commands' help states them. */
+const FREEZE_EXIT = { answered: 0, unanswered: 1 };
+const POLL_MS = 1_000;
+const created = schemas/* object */.Ikc({ number: schemas/* number */.aig().int(), id: schemas/* number */.aig().int(), html_url: schemas/* string */.YjP() });
+const comments = schemas/* array */.YOg(schemas/* object */.Ikc({
+    body: schemas/* string */.YjP().nullable().optional(),
+    user: schemas/* object */.Ikc({ type: schemas/* string */.YjP() }).nullable(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig() }).nullable().optional(),
+}));
+function parseWait(value) {
+    if (!/^\d{1,4}$/.test(value))
+        throw flagError('--wait', `expected whole seconds from 0 to 9999; got "${value}"`);
+    return Number(value);
+}
+/** The app's reply on the request (a comment by an app carrying the command's marker), without its marker. */
+async function readReply(client, target, request) {
+    const marker = `<!-- deploy-governor:freeze-command ${request.id} -->`;
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...target,
+        issue_number: request.number,
+        per_page: 100,
+    });
+    const reply = comments.parse(data).find((c) => c.performed_via_github_app && c.user?.type === 'Bot' && c.body?.includes(marker));
+    return reply ? reply.body.replace(marker, '').trim() : null;
+}
+async function freeze_request(line, options) {
+    if (!options.repo)
+        throw flagError('--repo', 'expected owner/name, the repository to freeze (its .github repository for every repository of an owner)');
+    const target = parseRepo(options.repo);
+    const wait = parseWait(options.wait);
+    // The app parses it again with the repository's environments; this catches a typo before anything is opened.
+    const parsed = parseFreezeCommand(line, { environments: [], now: new Date() });
+    if (parsed?.kind === 'invalid')
+        throw flagError(parsed.command, parsed.message.replace(/`/g, ''));
+    const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+    if (!token)
+        throw new UsageError('set GITHUB_TOKEN (or GH_TOKEN) to your own token with issues: write on the repository: the app checks your role');
+    const client = createGitHubClient(token);
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+        ...target,
+        title: `deploy-governor request: ${line.slice(0, 200)}`,
+        body: `${line}\n\nA request from the deploy-governor CLI: the deploy-governor app checks the author's role, answers here and closes this issue.`,
+        request: { retries: 0 },
+    });
+    const opened = created.parse(data);
+    process.stdout.write(`request opened: ${opened.html_url}\n`);
+    for (let waited = 0; waited < wait * 1000; waited += POLL_MS) {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(POLL_MS);
+        const reply = await readReply(client, target, opened);
+        if (reply !== null) {
+            process.stdout.write(`${reply}\n`);
+            return FREEZE_EXIT.answered;
+        }
+    }
+    if (wait > 0)
+        process.stderr.write(`deploy-governor: no answer from the app within ${wait} s; it answers on ${opened.html_url} once it runs\n`);
+    return wait > 0 ? FREEZE_EXIT.unanswered : FREEZE_EXIT.answered;
+}
+const EXIT_HELP = 'Exit 0 when the app answered (its answer is printed: done, or why not), 1 when it did not answer within --wait, 99 on an error.';
+function registerFreezeCommands(program) {
+    program
+        .command('freeze')
+        .description(`Ask the deploy-governor app to freeze deploys, as a /freeze comment does: opens a request issue with your GITHUB_TOKEN and prints the app's answer. ${EXIT_HELP}`)
+        .argument('<environment>', 'an environment of the policy, or all')
+        .argument('<when...>', 'a duration (2h, 1d) or "until <time>" (2026-12-01T18:00Z), then the reason')
+        .requiredOption('--repo <owner/name>', "the repository (its owner's .github repository freezes every repository of the owner)")
+        .option('--wait <seconds>', 'how long to wait for the answer (0: do not wait)', '60')
+        .action(commandAction((environment, when, options) => freeze_request(`/freeze ${environment} ${when.join(' ')}`, options)));
+    program
+        .command('unfreeze')
+        .description(`Ask the deploy-governor app to lift freezes, as an /unfreeze comment does. ${EXIT_HELP}`)
+        .argument('<environment>', 'an environment of the policy, or all')
+        .requiredOption('--repo <owner/name>', 'the repository that keeps the freeze')
+        .option('--wait <seconds>', 'how long to wait for the answer (0: do not wait)', '60')
+        .action(commandAction((environment, options) => freeze_request(`/unfreeze ${environment}`, options)));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/generate.ts
+/**
+ * `deploy-governor generate rules|dashboard`: the Prometheus rule file and the
+ * Grafana dashboard (with its provisioning file) for the policy; `--check`
+ * fails when a committed file differs from what the policy generates. The
+ * generators (and the cron, YAML and Grafana libraries they use) load only when
+ * a generate command runs.
+ */
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_DASHBOARDS_PATH = '/var/lib/grafana/dashboards/deploy-governor';
+/** The policy with its `sloth:` and `openslo:` sources read (relative to the working directory) and resolved for one environment. */
+async function loadPolicy(options) {
+    const inputs = parseRawInputs({ environment: options.environment, config: options.config });
+    try {
+        return await readAndResolve(options, inputs);
+    }
+    catch (error) {
+        // A problem with --config or --environment names the flag, not the policy file.
+        throw error instanceof policy_error/* PolicyError */.p ? attributeToInputs(error, inputs, 'cli') : error;
+    }
+}
+async function readAndResolve(options, inputs) {
+    // readPolicyFile reads the Sloth spec and the OpenSLO file the policy names, as the gate does, so both
+    // generators see exactly the SLOs the gate evaluates.
+    // A policy that `extends` another is merged with it through GITHUB_TOKEN (or GH_TOKEN), as `check` reads it.
+    const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(null, process.env));
+    for (const warning of loaded.warnings)
+        process.stderr.write(`deploy-governor: warning: ${warning}\n`);
+    const file = loaded.file;
+    // Generating needs no Prometheus connection: leave its credentials (environment variables) out of it.
+    const { prometheus: _p, environments, ...rest } = file;
+    const offline = {
+        ...rest,
+        ...(environments
+            ? { environments: Object.fromEntries(Object.entries(environments).map(([name, { prometheus: _e, ...env }]) => [name, env])) }
+            : {}),
+    };
+    const policy = (0,resolve_policy/* resolvePolicy */.nZ)(offline, inputs, {}, loaded.source);
+    return { file, policy, source: loaded.source };
+}
+/** Where two texts first differ, for the --check hint. */
+function firstDifference(current, expected) {
+    const a = current.split('\n');
+    const b = expected.split('\n');
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if (a[i] !== b[i]) {
+            const show = (line) => line === undefined ? '(end of file)' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line);
+            return `first difference at line ${i + 1}: the file has ${show(a[i])}, the policy generates ${show(b[i])}`;
+        }
+    }
+    return 'the files differ';
+}
+/** Write `text` to `file`, or with `check` compare; returns whether the file is (now) what the policy generates. */
+async function writeOrCheck(file, text, check, command) {
+    const full = external_node_path_default().resolve(file);
+    if (!check) {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(full, text);
+        process.stdout.write(`wrote ${file}\n`);
+        return true;
+    }
+    let current = null;
+    try {
+        current = await (0,promises_namespaceObject.readFile)(full, 'utf8');
+    }
+    catch {
+        // missing counts as different
+    }
+    if (current === text) {
+        process.stdout.write(`${file} is up to date\n`);
+        return true;
+    }
+    process.stderr.write(`${file} ${current === null ? 'is missing' : `differs from what the policy generates (${firstDifference(current, text)})`}: run \`npx deploy-governor ${command}\` and commit it\n`);
+    return false;
+}
+/** The CLI's exit convention for generators: 0 done, 1 a --check found a stale file; errors (99) are thrown to run(). */
+const exitCode = (done) => (done ? 0 : 1);
+function commandLine(parts) {
+    return parts.filter((p) => typeof p === 'string' && p !== '').join(' ');
+}
+function registerGenerateCommands(program) {
+    const generate = program.command('generate').description('Generate Prometheus rules and a Grafana dashboard from the policy file.');
+    generate
+        .command('rules')
+        .description('Write recording rules (traffic-weighted ratios, burn rates, budget), burn-rate, DR, freeze and override alerts.')
+        .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
+        .option('--environment <name>', 'environment whose policy values apply (default production)')
+        .option('--out <path>', 'rule file to write', 'deploy-governor.rules.yml')
+        .option('--min-traffic <events>', "fewest events in an alert's long window before it may fire (default: the policy's alerting.min-traffic, else 100)")
+        .option('--check', 'fail when the file differs instead of writing it')
+        .action(commandAction(async (options) => {
+        let minTraffic;
+        if (options.minTraffic !== undefined) {
+            minTraffic = Number(options.minTraffic);
+            if (!/^\d+$/.test(options.minTraffic) || !Number.isSafeInteger(minTraffic)) {
+                throw flagError('--min-traffic', `expected a whole number of events such as 100; got "${options.minTraffic}"`);
+            }
+        }
+        const { file, policy, source } = await loadPolicy(options);
+        const [{ resolveAlerting }, { generateRules }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529)),
+            __nccwpck_require__.e(/* import() */ 502).then(__nccwpck_require__.bind(__nccwpck_require__, 6502)),
+        ]);
+        const alerting = resolveAlerting(file, policy.environment);
+        const text = generateRules({
+            slos: policy.slos,
+            dr: policy.dr,
+            source,
+            environment: policy.environment,
+            minTraffic: minTraffic ?? alerting.minTraffic,
+            pairs: alerting.pairs,
+            labels: alerting.labels,
+            freezeWindows: policy.freezeWindows,
+            extraWindows: policy.burnRateGuards.flatMap((g) => [g.long, g.short]),
+            exclusions: policy.exclusions,
+        });
+        const again = commandLine([
+            'generate rules',
+            options.config && `--config ${options.config}`,
+            options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
+            `--out ${options.out}`,
+        ]);
+        return exitCode(await writeOrCheck(options.out, text, options.check, again));
+    }));
+    generate
+        .command('dashboard')
+        .description('Write a Grafana dashboard (JSON) over the recorded series, and a provisioning file beside it.')
+        .option('--config <path>', 'policy file (default .github/deploy-governor.yml)')
+        .option('--environment <name>', 'default environment of the dashboard (default production)')
+        .option('--out <path>', 'dashboard JSON to write', 'dashboards/deploy-governor.json')
+        .option('--provisioning-out <path>', 'Grafana provisioning file to write (default: deploy-governor.provisioning.yml beside --out)')
+        .option('--dashboards-path <path>', 'where Grafana reads the dashboard JSON, for the provisioning file', DEFAULT_DASHBOARDS_PATH)
+        .option('--uid <uid>', 'dashboard uid (default: derived from the SLOs and services)')
+        .option('--check', 'fail when a file differs instead of writing it')
+        .action(commandAction(async (options) => {
+        if (options.uid !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(options.uid)) {
+            throw flagError('--uid', `expected 1-40 letters, digits, - or _ (a Grafana uid); got "${options.uid}"`);
+        }
+        const { file, policy, source } = await loadPolicy(options);
+        const { dashboardJson, dashboardProvisioning, generateDashboard } = await Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 672));
+        const dashboard = generateDashboard({
+            slos: policy.slos,
+            dr: policy.dr,
+            source,
+            environment: policy.environment,
+            environments: Object.keys(file.environments ?? {}),
+            thresholds: policy.thresholds,
+            ...(options.uid !== undefined ? { uid: options.uid } : {}),
+        });
+        const provisioningOut = options.provisioningOut ?? external_node_path_default().join(external_node_path_default().dirname(options.out), 'deploy-governor.provisioning.yml');
+        const again = commandLine([
+            'generate dashboard',
+            options.config && `--config ${options.config}`,
+            options.environment !== undefined && options.environment !== 'production' && `--environment ${options.environment}`,
+            `--out ${options.out}`,
+            options.provisioningOut && `--provisioning-out ${options.provisioningOut}`,
+            options.uid && `--uid ${options.uid}`,
+            options.dashboardsPath !== DEFAULT_DASHBOARDS_PATH && `--dashboards-path ${options.dashboardsPath}`,
+        ]);
+        const results = [
+            await writeOrCheck(options.out, dashboardJson(dashboard), options.check, again),
+            await writeOrCheck(provisioningOut, dashboardProvisioning(options.dashboardsPath, source), options.check, again),
+        ];
+        return exitCode(results.every(Boolean));
+    }));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/policy/overlay.ts
+var overlay = __nccwpck_require__(8962);
+;// CONCATENATED MODULE: ./src/core/render/render-policy-explain.ts
+/**
+ * `deploy-governor policy explain`: the policy as the chain resolved it, as
+ * YAML with a comment above each key (and each named item) naming the files
+ * that set it. Pure: the CLI reads the files and prints the text.
+ */
+
+
+/** The policy an environment sees, and the provenance key of each of its keys. */
+function view(input) {
+    const env = input.environment;
+    if (env === null)
+        return { data: input.file, keyOf: (k) => k };
+    const { environments, ...top } = input.file;
+    const section = (environments?.[env] ?? {});
+    return {
+        data: (0,overlay/* overlay */.L)(top, section),
+        keyOf: (k) => {
+            const base = k.replace(/\[.*$/, '');
+            return section[base] !== undefined ? `environments.${env}.${k}` : k;
+        },
+    };
+}
+/** The resolved policy as commented YAML. */
+function renderPolicyExplain(input) {
+    const { data, keyOf } = view(input);
+    const own = input.files[0];
+    const from = (key) => ` from ${(input.provenance[keyOf(key)] ?? [own]).join(', ')}`;
+    const doc = new yaml_dist/* Document */.yo(data);
+    if ((0,yaml_dist/* isMap */.jh)(doc.contents)) {
+        for (const pair of doc.contents.items) {
+            const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+            const lock = input.locks[key];
+            pair.key.commentBefore = `${from(key)}${lock ? `; locked by ${lock}` : ''}`;
+            if ((0,yaml_dist/* isSeq */.oP)(pair.value) && ['slos', 'freeze-windows', 'burn-rate-guards'].includes(key)) {
+                for (const item of pair.value.items) {
+                    const name = (0,yaml_dist/* isMap */.jh)(item)
+                        ? (item.get('name') ?? `${String(item.get('long'))}/${String(item.get('short'))} > ${String(item.get('factor'))}x`)
+                        : null;
+                    if (name !== null)
+                        item.commentBefore = from(`${key}[${String(name)}]`);
+                }
+            }
+        }
+    }
+    const header = [
+        `# The policy ${input.files.length > 1 ? `of ${input.files.join(', extending ')}` : `in ${own}`}, as the gate reads it${input.environment ? ` for the environment ${input.environment}` : ''}.`,
+        ...Object.entries(input.locks).map(([k, by]) => `# locked: ${k} (by ${by})`),
+    ];
+    return `${header.join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/policy-explain.ts
+
+
+
+
+async function policy_explain_explain(options) {
+    const loaded = await readPolicyFile(process.cwd(), options.config, cliParentAccess(options.repo ?? null, process.env));
+    const files = loaded.chain?.files ?? [loaded.source];
+    const provenance = loaded.chain?.provenance ?? {};
+    const locks = loaded.chain?.locks ?? Object.fromEntries((loaded.file.locked ?? []).map((k) => [k, loaded.source]));
+    if (options.json) {
+        process.stdout.write(`${JSON.stringify({ chain: files, policy: loaded.file, sources: provenance, locked: locks }, null, 2)}\n`);
+    }
+    else {
+        process.stdout.write(renderPolicyExplain({ file: loaded.file, files, provenance, locks, environment: options.environment ?? null }));
+    }
+    return 0;
+}
+function registerPolicyCommands(program) {
+    program
+        .command('policy')
+        .description('Inspect the policy file.')
+        .command('explain')
+        .description('Print the policy as the gate reads it, with the files it extends merged in and the source of each key.')
+        .option('--config <path>', 'the policy file (default .github/deploy-governor.yml)')
+        .option('--repo <owner/name>', 'the repository the policy belongs to (a chain may not leave its owner)')
+        .option('--environment <name>', "show this environment's values: its section laid over the top level")
+        .option('--json', 'print the chain, the merged policy and the sources as JSON')
+        .action(commandAction(policy_explain_explain));
+}
+
+// EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
+var postmortem_policy = __nccwpck_require__(1957);
 ;// CONCATENATED MODULE: ./src/cli/commands/postmortems.ts
 /**
  * `deploy-governor postmortems sweep|report --repo owner/name`: the postmortem
@@ -14555,6 +16963,642 @@ function registerPostmortemCommands(program) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/core/verify/render-verification.ts
+/**
+ * The verification's verdict as markdown (the job summary, the verify check
+ * run's summary) and as plain text (the CLI). Everything a repository or a
+ * workflow controls (SLO names, reasons that quote queries, the rollback
+ * command) is rendered inert in markdown.
+ */
+
+
+const VERDICT_ICON = { pass: '🟢', regressed: '🔴', unknown: '⚪' };
+/** "🔴 REGRESSED", "⚪ UNKNOWN (allowed by no-data: pass)". */
+function verdictHeadline(v) {
+    const allowed = v.verdict === 'unknown' && v.passed ? ' (allowed by no-data: pass)' : '';
+    return `${VERDICT_ICON[v.verdict]} ${v.verdict.toUpperCase()}${allowed}`;
+}
+function sloRow(s) {
+    const polls = s.samples.length + (s.samplesOmitted ?? 0);
+    const measured = s.samples.filter((x) => x.state === 'measured').length;
+    return `| ${inert(s.name)} | ${formatBurnRate(s.burnBefore)} | ${formatBurnRate(s.burnAfter)} | ${formatBurnRate(s.limit)} | ${measured} of ${polls}${s.samplesOmitted ? ' (newest shown)' : ''} | ${VERDICT_ICON[s.verdict]} ${s.verdict} |`;
+}
+function renderVerificationMarkdown(v) {
+    const lines = [
+        `## deploy-governor verify: ${inert(v.environment)} — ${verdictHeadline(v)}`,
+        '',
+        `**Bake:** ${v.polls} of ${v.plannedPolls} polls every ${inert(v.settings.interval)} over ${inert(v.settings.bake)}${v.endedEarly ? ', ended early on the regression' : ''}; burn rate over the last ${inert(v.settings.window)}, a regression above both ${v.settings.factor} × the pre-deploy rate and ${formatBurnRate(v.settings.floor)}.`,
+        '',
+    ];
+    if (v.recommendation !== null) {
+        const withCommand = v.verdict === 'regressed' && v.rollbackCommand !== null;
+        const text = withCommand ? `Roll back the deploy to ${v.environment} with the workflow's rollback command:` : v.recommendation;
+        lines.push(`**Recommendation:** ${inertLimited(text)}`, '');
+        // The workflow's text: inert (no link, no mention, nothing that breaks out of the quote), and never run.
+        if (withCommand)
+            lines.push(`> ${inertLimited(v.rollbackCommand)}`, '');
+    }
+    lines.push('| SLO | Burn before (1h) | Burn after | Limit | Polls measured | Verdict |', '| --- | ---: | ---: | ---: | ---: | --- |');
+    lines.push(...v.slos.map(sloRow), '');
+    lines.push(...v.reasons.map((r) => `- ${inertLimited(r, 1000)}`), '');
+    return `${lines.join('\n')}\n`;
+}
+/** Plain text for a terminal: the headline, the recommendation and one line per SLO. */
+function renderVerificationText(v) {
+    const lines = [
+        `deploy-governor verify: ${v.environment}: ${v.verdict.toUpperCase()}${v.verdict === 'unknown' && v.passed ? ' (allowed by no-data: pass)' : ''}`,
+    ];
+    lines.push(`  ${v.polls} of ${v.plannedPolls} polls, every ${v.settings.interval} over ${v.settings.bake}${v.endedEarly ? ' (ended early)' : ''}`);
+    for (const r of v.reasons)
+        lines.push(`  ${r}`);
+    if (v.recommendation !== null)
+        lines.push(`  ${v.recommendation}`);
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/core/verify/verify-settings.ts
+var verify_settings = __nccwpck_require__(8148);
+;// CONCATENATED MODULE: ./src/core/verify/verify-inputs.ts
+/**
+ * The verify step's own inputs, shared by the Action (`phase: verify`) and the
+ * CLI (`deploy-governor verify`, whose flags are generated from this schema):
+ * validated once, at the edge, in the gate inputs' wording (inputs.ts). The
+ * gate's inputs still say which policy, environment and Prometheus to read;
+ * `report-path` names the gate's report to read rather than one to write.
+ */
+
+
+
+/** Most characters of a rollback command: one shell line, not a script. */
+const MAX_ROLLBACK_COMMAND = 500;
+/** Raw inputs by their documented (kebab-case) names; each overrides the policy's `verify` section. */
+const verifyInputsSchema = schemas/* object */.Ikc({
+    bake: duration(),
+    'verify-interval': duration(),
+    'verify-window': duration(),
+    'verify-factor': number('a number of at least 1, e.g. 2').refine((v) => v === undefined || v >= 1, {
+        message: 'expected a number of at least 1, e.g. 2 (the post-deploy burn rate must exceed this many times the pre-deploy one)',
+    }),
+    'verify-floor': number('a burn rate of at least 0, e.g. 1').refine((v) => v === undefined || v >= 0, {
+        message: 'expected a burn rate of at least 0, e.g. 1 (1 = the budget lasts exactly its window)',
+    }),
+    'verify-no-data': oneOf(['fail', 'pass']),
+    'rollback-command': optionalText.refine((v) => v === undefined || (v.length <= MAX_ROLLBACK_COMMAND && !/[\r\n]/.test(v)), {
+        message: `expected one line of at most ${MAX_ROLLBACK_COMMAND} characters, e.g. "gh workflow run rollback.yml -f environment=production"`,
+    }),
+    'verdict-path': optionalText,
+})
+    .strip();
+/**
+ * The policy's settings with the inputs over them, checked together again (an input interval longer than the
+ * file's bake is the input's fault, and named so).
+ * @param names how the host spells `bake` and `verify-interval` (`bake` / `--bake`)
+ * @throws PolicyError
+ */
+function applyVerifyInputs(policy, inputs, source, names) {
+    const config = {
+        bake: inputs.bake ?? policy.bake,
+        interval: inputs['verify-interval'] ?? policy.interval,
+        window: inputs['verify-window'] ?? policy.window,
+        factor: inputs['verify-factor'] ?? policy.factor,
+        floor: inputs['verify-floor'] ?? policy.floor,
+        'no-data': inputs['verify-no-data'] ?? policy.noData,
+    };
+    return (0,verify_settings/* resolveVerifySettings */.N)(config, source, names);
+}
+
+;// CONCATENATED MODULE: ./src/core/verify/baselines.ts
+/** Why a report cannot be the baseline; empty when it can. */
+function baselineProblems(report, expected) {
+    const problems = [];
+    if (report.environment !== expected.environment)
+        problems.push(`it is the gate's report for the environment "${report.environment}", not "${expected.environment}": give both steps the same environment`);
+    if (expected.runId !== null && report.run?.runId !== expected.runId)
+        problems.push(`it was written by workflow run ${report.run?.runId ?? 'none (no run recorded)'}, not by this run (${expected.runId}): run the gate step in this job, before the deploy, with the same report-path`);
+    return problems;
+}
+/**
+ * Each SLO of the policy with the gate's pre-deploy burn rate (its 1h `burnRate`). An SLO the report lacks, or
+ * whose rate the gate could not read, gets null: the floor alone then judges it.
+ */
+function baselinesFromReport(report, slos) {
+    return slos.map((slo) => ({
+        name: slo.name,
+        objective: slo.objective,
+        burnBefore: report.slos.find((s) => s.name === slo.name)?.burnRate ?? null,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/core/verify/verification-schema.ts
+/**
+ * The verdict of a post-deploy verification, `deploy-governor/verification@1`:
+ * written to `verdict-path` by the Action's `phase: verify` and by
+ * `deploy-governor verify`, printed by `deploy-governor verify --json`, and
+ * carried by the check run `deploy-governor / <environment> / verify`. Adding
+ * optional fields is compatible; renaming or removing one needs `verification@2`.
+ * JSON Schema: schema/verification.schema.json (`npm run schema`).
+ */
+
+
+const VERIFICATION_SCHEMA_ID = 'deploy-governor/verification@1';
+/** Most samples kept per SLO (the newest): a 6-hour bake at 5-second polls would otherwise outgrow a check run. */
+const MAX_SAMPLES_PER_SLO = 60;
+/** What one poll read for one SLO. */
+const sampleSchema = schemas/* object */.Ikc({
+    /** The poll's evaluation time (ISO 8601). */
+    at: schemas/* string */.YjP(),
+    /**
+     * `measured`: the short window's burn rate; `no-data`: a query returned no samples; `no-traffic`: nothing to
+     * count in the window; `error`: Prometheus failed or answered something unusable. Only `measured` is judged.
+     */
+    state: schemas/* enum */.k5n(['measured', 'no-data', 'no-traffic', 'error']),
+    /** Burn rate over the short window (null unless measured). */
+    burnRate: schemas/* number */.aig().nullable(),
+    /** Above both the factor × the pre-deploy rate and the floor. */
+    regressed: schemas/* boolean */.zMY(),
+    /** Why the poll has no burn rate (the query, or Prometheus's error). */
+    detail: schemas/* string */.YjP().optional(),
+});
+/** One SLO's verdict. */
+const sloVerdictSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    /** Objective in percent. */
+    objective: schemas/* number */.aig(),
+    /** The gate's pre-deploy burn rate (its 1h `burnRate`); null when the gate's report has none (then only the floor applies). */
+    burnBefore: schemas/* number */.aig().nullable(),
+    /** The short-window burn rate of the last measured poll (the regressed one, when it regressed); null when none was measured. */
+    burnAfter: schemas/* number */.aig().nullable(),
+    /** The rate a poll had to exceed: max(factor × burnBefore, floor). */
+    limit: schemas/* number */.aig(),
+    /** `pass`: every measured poll stayed within the limit; `regressed`: one did not; `unknown`: no poll was measured. */
+    verdict: schemas/* enum */.k5n(['pass', 'regressed', 'unknown']),
+    /** The newest polls (at most MAX_SAMPLES_PER_SLO), oldest first. */
+    samples: schemas/* array */.YOg(sampleSchema),
+    /** Polls left out of `samples` (the oldest). */
+    samplesOmitted: schemas/* number */.aig().int().nonnegative().optional(),
+});
+const verificationSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(VERIFICATION_SCHEMA_ID),
+    environment: schemas/* string */.YjP(),
+    /**
+     * `pass`: no SLO regressed and every SLO was measured; `regressed`: an SLO regressed (the bake ended at that
+     * poll); `unknown`: no regression, but an SLO had no measured poll.
+     */
+    verdict: schemas/* enum */.k5n(['pass', 'regressed', 'unknown']),
+    /** Whether the step passes: `pass`, or `unknown` under `no-data: pass`. */
+    passed: schemas/* boolean */.zMY(),
+    regressed: schemas/* boolean */.zMY(),
+    /** The deciding SLO's pre-deploy burn rate (the regressed one, else the one closest to its limit). */
+    burnBefore: schemas/* number */.aig().nullable(),
+    /** The deciding SLO's post-deploy short-window burn rate. */
+    burnAfter: schemas/* number */.aig().nullable(),
+    /** The settings the bake ran with. */
+    settings: schemas/* object */.Ikc({
+        bake: schemas/* string */.YjP(),
+        interval: schemas/* string */.YjP(),
+        window: schemas/* string */.YjP(),
+        factor: schemas/* number */.aig(),
+        floor: schemas/* number */.aig(),
+        noData: schemas/* enum */.k5n(['fail', 'pass']),
+    }),
+    /** When the bake started and ended (ISO 8601). */
+    startedAt: schemas/* string */.YjP(),
+    endedAt: schemas/* string */.YjP(),
+    /** Polls made, and how many the full bake has. */
+    polls: schemas/* number */.aig().int().nonnegative(),
+    plannedPolls: schemas/* number */.aig().int().positive(),
+    /** A regression ended the bake before its last poll. */
+    endedEarly: schemas/* boolean */.zMY(),
+    slos: schemas/* array */.YOg(sloVerdictSchema),
+    /** Human reasons, the deciding one first. */
+    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** What to do: roll back (with the command, when the workflow gave one), or nothing. Null when nothing is to be done. */
+    recommendation: schemas/* string */.YjP().nullable(),
+    /** The workflow's rollback command, as given (`rollback-command`); shown inert, never run. */
+    rollbackCommand: schemas/* string */.YjP().nullable(),
+    /** The gate's report this verification compared against. */
+    gate: schemas/* object */.Ikc({ evaluatedAt: schemas/* string */.YjP(), runId: schemas/* number */.aig().int().nullable() }),
+    prometheus: schemas/* object */.Ikc({ url: schemas/* string */.YjP().nullable(), queries: schemas/* number */.aig().int() }),
+    run: reportSchema.shape.run,
+});
+
+;// CONCATENATED MODULE: ./src/core/verify/judge.ts
+/**
+ * The verification's decision over the polls' readings: pure (no clock, no I/O;
+ * the loop in src/verify/ makes the readings and says when they were made).
+ *
+ * An SLO regressed at a poll when its short-window burn rate exceeds both
+ * `factor` × its pre-deploy burn rate and `floor` (verify-settings.ts says why
+ * both). A pre-deploy rate the gate could not read leaves the floor alone.
+ *
+ * No data is not a pass: a poll without a burn rate (no samples, no traffic, a
+ * failed query) is not judged, and an SLO without a single judged poll is
+ * `unknown`, which fails the step unless the policy says `no-data: pass`. A
+ * regression decides at once, whatever the other SLOs' polls say.
+ */
+
+
+/** The rate a post-deploy reading must exceed to be a regression: max(factor × before, floor). */
+function regressionLimit(burnBefore, settings) {
+    return Math.max(burnBefore === null ? 0 : settings.factor * burnBefore, settings.floor);
+}
+/** Whether `burnAfter` exceeds both the factor × `burnBefore` and the floor. */
+function isRegression(burnAfter, burnBefore, settings) {
+    return burnAfter > regressionLimit(burnBefore, settings);
+}
+/** Whether the polls so far already decide (a regression): the loop then stops. */
+function hasRegressed(baselines, poll, settings) {
+    return baselines.some((b) => {
+        const r = poll.readings.get(b.name);
+        return r?.state === 'measured' && isRegression(r.burnRate, b.burnBefore, settings);
+    });
+}
+function judgeSlo(baseline, polls, settings) {
+    const limit = regressionLimit(baseline.burnBefore, settings);
+    const samples = polls.map((p) => {
+        const r = p.readings.get(baseline.name) ?? { state: 'no-data', detail: 'not read at this poll' };
+        return r.state === 'measured'
+            ? { at: p.at.toISOString(), state: 'measured', burnRate: r.burnRate, regressed: r.burnRate > limit }
+            : { at: p.at.toISOString(), state: r.state, burnRate: null, regressed: false, detail: r.detail };
+    });
+    const measured = samples.filter((s) => s.state === 'measured');
+    const regressedAt = samples.find((s) => s.regressed);
+    const deciding = regressedAt ?? measured.at(-1);
+    const kept = samples.slice(-MAX_SAMPLES_PER_SLO);
+    return {
+        name: baseline.name,
+        objective: baseline.objective,
+        burnBefore: baseline.burnBefore,
+        burnAfter: deciding?.burnRate ?? null,
+        limit,
+        verdict: regressedAt ? 'regressed' : measured.length === 0 ? 'unknown' : 'pass',
+        samples: kept,
+        ...(kept.length < samples.length ? { samplesOmitted: samples.length - kept.length } : {}),
+    };
+}
+function sloReason(slo, polls, settings) {
+    const before = slo.burnBefore === null ? 'unknown (the gate had none)' : format_values_formatBurnRate(slo.burnBefore);
+    const over = `over the last ${settings.window}`;
+    if (slo.verdict === 'regressed') {
+        const at = slo.samples.find((s) => s.regressed)?.at ?? '';
+        const factorPart = slo.burnBefore === null ? '' : `${settings.factor} × the pre-deploy ${before} and `;
+        return `SLO ${slo.name}: regressed: the burn rate ${over} was ${format_values_formatBurnRate(slo.burnAfter)} at ${at}, above both ${factorPart}the floor of ${format_values_formatBurnRate(settings.floor)}`;
+    }
+    if (slo.verdict === 'unknown') {
+        const last = [...slo.samples].reverse().find((s) => s.detail !== undefined)?.detail;
+        return `SLO ${slo.name}: unknown: none of the ${polls.length} polls measured a burn rate ${over}${last ? ` (last: ${last})` : ''}; no data after a deploy is not a pass (verify.no-data: ${settings.noData})`;
+    }
+    const highest = Math.max(...slo.samples.filter((s) => s.burnRate !== null).map((s) => s.burnRate));
+    return `SLO ${slo.name}: passed: the burn rate ${over} stayed at or below ${format_values_formatBurnRate(slo.limit)} (pre-deploy ${before}, factor ${settings.factor}, floor ${format_values_formatBurnRate(settings.floor)}); highest ${format_values_formatBurnRate(highest)}`;
+}
+/** How close a measured SLO came to its limit (for the deciding SLO of a verdict without a regression). */
+function closeness(slo) {
+    return slo.burnAfter === null ? -Infinity : slo.limit === 0 ? slo.burnAfter : slo.burnAfter / slo.limit;
+}
+/**
+ * The verdict over the polls made (all of them, or up to the regression that ended the bake).
+ * @param baselines the SLOs to judge, in the policy's order, with the gate's pre-deploy rates
+ */
+function decideVerification(baselines, polls, context) {
+    const { settings } = context;
+    const slos = baselines.map((b) => judgeSlo(b, polls, settings));
+    const regressed = slos.filter((s) => s.verdict === 'regressed');
+    const unknown = slos.filter((s) => s.verdict === 'unknown');
+    const verdict = regressed.length > 0 ? 'regressed' : unknown.length > 0 || slos.length === 0 ? 'unknown' : 'pass';
+    const passed = verdict === 'pass' || (verdict === 'unknown' && settings.noData === 'pass');
+    const deciding = regressed[0] ?? [...slos].sort((a, b) => closeness(b) - closeness(a))[0];
+    const ordered = [...regressed, ...unknown, ...slos.filter((s) => s.verdict === 'pass')];
+    const reasons = slos.length === 0 ? ['the policy has no SLOs to verify'] : ordered.map((s) => sloReason(s, polls, settings));
+    const command = context.rollbackCommand;
+    const recommendation = verdict === 'regressed'
+        ? command
+            ? `Roll back the deploy to ${context.environment}: ${command}`
+            : `Roll back the deploy to ${context.environment} (give the step a rollback-command to have it named here)`
+        : verdict === 'unknown' && !passed
+            ? `Check that the service is up, serving traffic and scraped; roll back the deploy to ${context.environment} if it is not`
+            : null;
+    return {
+        schema: VERIFICATION_SCHEMA_ID,
+        environment: context.environment,
+        verdict,
+        passed,
+        regressed: verdict === 'regressed',
+        burnBefore: deciding?.burnBefore ?? null,
+        burnAfter: deciding?.burnAfter ?? null,
+        settings: {
+            bake: settings.bake,
+            interval: settings.interval,
+            window: settings.window,
+            factor: settings.factor,
+            floor: settings.floor,
+            noData: settings.noData,
+        },
+        startedAt: context.startedAt.toISOString(),
+        endedAt: context.endedAt.toISOString(),
+        polls: polls.length,
+        plannedPolls: context.plannedPolls,
+        endedEarly: verdict === 'regressed' && polls.length < context.plannedPolls,
+        slos,
+        reasons,
+        recommendation,
+        rollbackCommand: command,
+        gate: context.gate,
+        prometheus: context.prometheus,
+        run: context.run,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/read-gate-report.ts
+/**
+ * The gate's report of this run, read back by the verify step: a file the gate
+ * step wrote in the same job (`report-path`). Anything that is not a valid
+ * report@1 is an error naming the path and what to do. The file is as trusted as
+ * the job's own steps (any of them could rewrite it): a report of another run or
+ * environment is refused (core/verify/baselines.ts), and its burn rates are only
+ * a baseline, never a verdict.
+ */
+
+
+
+
+
+/** Far above any real report (a check run carries one in 65,535 characters); a larger file is not the gate's. */
+const MAX_REPORT_BYTES = 1_048_576;
+/**
+ * The report at `file`.
+ * @param input how the host names the path's input (`report-path`, `--report-path`)
+ * @throws PolicyError whose source is the path
+ */
+async function readGateReport(file, input) {
+    const fail = (message) => new policy_error/* PolicyError */.p(file, [{ path: input, message }]);
+    let text;
+    try {
+        const handle = await (0,promises_namespaceObject.open)(file, 'r');
+        try {
+            const { size } = await handle.stat();
+            if (size > MAX_REPORT_BYTES)
+                throw fail(`the file has ${size} bytes, more than any gate report (at most ${MAX_REPORT_BYTES})`);
+            text = await handle.readFile('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        if (error instanceof policy_error/* PolicyError */.p)
+            throw error;
+        const missing = error.code === 'ENOENT';
+        throw fail(missing
+            ? "no gate report here: run deploy-governor's gate (phase: gate, or deploy-governor check --report-path) before the deploy, with the same report-path"
+            : `cannot read the gate's report: ${(0,github_client/* messageOf */.bD)(error)}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw fail(`not JSON (${(0,github_client/* messageOf */.bD)(error)}): expected the gate's report (deploy-governor/report@1)`);
+    }
+    const parsed = reportSchema.safeParse(json);
+    if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const at = (0,policy_issues/* formatPath */.jV)(first.path);
+        throw fail(`not a gate report (deploy-governor/report@1): ${at === '' ? '' : `${at}: `}${first.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/verify/watch-slos.ts
+/**
+ * The bake: polls the SLOs' short-window burn rates every `interval` for `bake`,
+ * with the gate's own measurement (each SLI kind's queries over `window`, through
+ * `measureWindow`: no PromQL of its own), and stops at the first poll that
+ * regressed. Time comes from an injected clock, so tests step through pinned
+ * evaluation times without waiting.
+ *
+ * At most one round of queries per interval: poll k is due at start + k ×
+ * interval, and a round that overran skips the slots it missed rather than
+ * catching up with a burst.
+ */
+
+
+
+
+/** The wall clock. */
+const systemClock = {
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+/** One SLO's short-window burn rate at `at`; an expected failure is a reading, anything else a bug that propagates. */
+async function read(slo, window, prometheus, at) {
+    try {
+        const m = await measureWindow(slo.sli, window, prometheus, at);
+        if (m.state === 'measured')
+            return { state: 'measured', burnRate: burnRate(m.ratio, slo.objective) };
+        return { state: m.state, detail: `${m.detail} (query: ${m.query})` };
+    }
+    catch (error) {
+        if (!isEvaluationError(error))
+            throw error;
+        return { state: 'error', detail: error.message };
+    }
+}
+async function watchSlos(request) {
+    const { slos, settings, clock } = request;
+    const startedAt = clock.now();
+    const start = startedAt.getTime();
+    const plannedPolls = Math.floor(settings.bakeMs / settings.intervalMs);
+    const polls = [];
+    let slot = 1;
+    while (slot <= plannedPolls) {
+        const wait = start + slot * settings.intervalMs - clock.now().getTime();
+        if (wait > 0)
+            await clock.sleep(wait);
+        const at = clock.now();
+        const readings = await Promise.all(slos.map((slo) => read(slo, settings.window, request.prometheus, at)));
+        const poll = { at, readings: new Map(slos.map((slo, i) => [slo.name, readings[i]])) };
+        polls.push(poll);
+        request.onPoll?.(poll, polls.length);
+        if (hasRegressed(request.baselines, poll, settings))
+            break;
+        // The next slot that has not started yet: a round longer than the interval skips what it missed.
+        slot = Math.max(slot + 1, Math.ceil((clock.now().getTime() - start) / settings.intervalMs));
+    }
+    return { polls, startedAt, endedAt: clock.now(), plannedPolls };
+}
+
+;// CONCATENATED MODULE: ./src/verify/run-verify.ts
+/**
+ * Post-deploy verification, shared by the Action (`phase: verify`) and the CLI
+ * (`deploy-governor verify`): the gate's report of this run as the baseline, the
+ * policy read exactly as the gate reads it, the bake (watch-slos.ts) over the
+ * gate's Prometheus, and the pure verdict (core/verify/judge.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** How each host names the inputs checked together. */
+const NAMES = {
+    action: { source: 'action inputs', bake: 'bake', interval: 'verify-interval', reportPath: 'report-path' },
+    cli: { source: 'command line', bake: '--bake', interval: '--verify-interval', reportPath: '--report-path' },
+};
+/**
+ * Verifies the deploy; the verdict says whether it regressed.
+ * @throws PolicyError for a bad input, policy or gate report (each naming its source); PrometheusQueryError never
+ * (a failed poll is a reading)
+ */
+async function runVerify(request) {
+    const names = NAMES[request.host];
+    // The report first: without a baseline there is nothing to verify, whatever else is wrong.
+    const report = await readGateReport(request.reportPath, names.reportPath);
+    let policy;
+    let source;
+    try {
+        ({ policy, source } = await loadGatePolicy({
+            source: fileSource(request.root, request.inputs.config, request.parents ?? null),
+            inputs: request.inputs,
+            env: request.env,
+            ...(request.target ? { target: request.target } : {}),
+        }));
+    }
+    catch (error) {
+        throw error instanceof policy_error/* PolicyError */.p ? attributeToInputs(error, request.inputs, request.host) : error;
+    }
+    const settings = applyVerifyInputs(policy.verify, request.verifyInputs, names.source, names);
+    const problems = baselineProblems(report, { environment: policy.environment, runId: request.run?.runId ?? null });
+    if (problems.length > 0)
+        throw new policy_error/* PolicyError */.p(request.reportPath, problems.map((message) => ({ path: names.reportPath, message })));
+    const { querier } = gateQuerier(policy, source, request.host, request.createQuerier);
+    const counting = new CountingQuerier(limitConcurrency(querier, DEFAULT_QUERY_CONCURRENCY));
+    const baselines = baselinesFromReport(report, policy.slos);
+    const watched = await watchSlos({
+        slos: policy.slos,
+        baselines,
+        settings,
+        prometheus: counting,
+        clock: request.clock ?? systemClock,
+        ...(request.onPoll ? { onPoll: request.onPoll } : {}),
+    });
+    const verification = decideVerification(baselines, watched.polls, {
+        environment: policy.environment,
+        settings,
+        startedAt: watched.startedAt,
+        endedAt: watched.endedAt,
+        plannedPolls: watched.plannedPolls,
+        rollbackCommand: request.verifyInputs['rollback-command'] ?? null,
+        gate: { evaluatedAt: report.evaluatedAt, runId: report.run?.runId ?? null },
+        prometheus: { url: counting.displayUrl, queries: counting.queries },
+        run: request.run,
+    });
+    return { verification, policy };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+/**
+ * `deploy-governor verify`: after the deploy, read the report `check
+ * --report-path` wrote before it, watch the SLOs for the bake time and exit 0
+ * when the deploy passed, 1 when it regressed, 99 when the verdict is unknown
+ * (no measured poll) or verification could not run. Flags are the gate's (which
+ * policy, environment and Prometheus) and the verify step's, named as the
+ * Action's inputs.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Help for each verify flag. */
+const VERIFY_FLAG_HELP = {
+    bake: 'how long to watch the SLOs after the deploy (default: verify.bake, else 15m; at most 6h)',
+    'verify-interval': 'time between polls, one round of queries each (default: verify.interval, else 1m; at least 5s)',
+    'verify-window': 'the short window each poll reads (default: verify.window, else 5m)',
+    'verify-factor': 'a regression exceeds this many times the pre-deploy burn rate (default: verify.factor, else 2)',
+    'verify-floor': 'and this burn rate (default: verify.floor, else 1)',
+    'verify-no-data': 'fail or pass: an SLO with no measured poll (default: verify.no-data, else fail)',
+    'rollback-command': 'the command that rolls the deploy back, named in the recommendation',
+    'verdict-path': 'also write the JSON verdict (deploy-governor/verification@1) here',
+};
+function verify_exitCodeFor(v, mode) {
+    if (v.passed || mode === 'report')
+        return 0;
+    return v.verdict === 'regressed' ? 1 : 99;
+}
+function parseVerifyFlags(options) {
+    const raw = {};
+    for (const name of Object.keys(verifyInputsSchema.shape)) {
+        const value = options[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    const parsed = verifyInputsSchema.safeParse(raw);
+    if (!parsed.success)
+        throw (0,policy_issues/* policyErrorFromZod */.wR)(parsed.error, raw, 'flag', COMMAND_LINE);
+    return parsed.data;
+}
+async function verify(options) {
+    const inputs = parseRawInputs(rawInputsFromOptions(options, process.env));
+    const verifyInputs = parseVerifyFlags(options);
+    const reportPath = inputs['report-path'];
+    if (reportPath === undefined)
+        throw flagError('--report-path', "expected the path of the gate's report, written before the deploy by deploy-governor check --report-path <file>");
+    const repository = typeof options.repo === 'string' ? options.repo : null;
+    const { verification, policy } = await runVerify({
+        inputs,
+        verifyInputs,
+        reportPath: external_node_path_default().resolve(reportPath),
+        env: process.env,
+        root: process.cwd(),
+        run: null,
+        host: 'cli',
+        parents: cliParentAccess(repository, process.env),
+        target: { repository, branch: null },
+        onPoll: (poll, index) => {
+            if (options.json)
+                return;
+            const rates = [...poll.readings].map(([name, r]) => `${name} ${r.state === 'measured' ? format_values_formatBurnRate(r.burnRate) : r.state}`);
+            process.stderr.write(`poll ${index} at ${poll.at.toISOString()}: ${rates.join(', ')}\n`);
+        },
+    });
+    process.stdout.write(options.json ? `${JSON.stringify(verification, null, 2)}\n` : renderVerificationText(verification));
+    const verdictPath = verifyInputs['verdict-path'];
+    if (verdictPath !== undefined) {
+        const full = external_node_path_default().resolve(verdictPath);
+        try {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(full, `${JSON.stringify(verification, null, 2)}\n`);
+        }
+        catch (error) {
+            throw flagError('--verdict-path', `cannot write the verdict to ${full}: ${(0,github_client/* messageOf */.bD)(error)}`);
+        }
+    }
+    return verify_exitCodeFor(verification, policy.mode);
+}
+function registerVerifyCommands(program) {
+    const command = addGateOptions(program
+        .command('verify')
+        .description("After a deploy: compare the SLOs' short-window burn rates with the gate's report (--report-path) for the bake time; exit 0 passed, 1 regressed, 99 unknown or error.")
+        .option('--json', 'print the JSON verdict instead of text'));
+    for (const name of Object.keys(verifyInputsSchema.shape))
+        command.option(`--${name} <value>`, VERIFY_FLAG_HELP[name]);
+    command.action(commandAction(verify));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /**
  * `deploy-governor`: the gate for any CI, and the generators and audit tools.
@@ -14563,6 +17607,9 @@ function registerPostmortemCommands(program) {
  * The one error path: a command returns its exit code (cli-exit.ts); what it
  * throws is printed here, once, naming its source, and exits 99.
  */
+
+
+
 
 
 
@@ -14589,6 +17636,9 @@ function buildProgram() {
     registerGenerateCommands(program);
     registerPostmortemCommands(program);
     registerPolicyCommands(program);
+    registerVerifyCommands(program);
+    registerFleetCommands(program);
+    registerFreezeCommands(program);
     return program;
 }
 /**
@@ -14644,6 +17694,112 @@ function canonicalJson(value) {
         .filter(([, v]) => v !== undefined)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+
+/***/ }),
+
+/***/ 5127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KG: () => (/* binding */ classesAllowedAt),
+/* harmony export */   Q5: () => (/* binding */ changeClassesSchema),
+/* harmony export */   lo: () => (/* binding */ resolveChangeClasses)
+/* harmony export */ });
+/* unused harmony export CLASS_SOURCES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5009);
+/* harmony import */ var _policy_enum_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2049);
+/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
+/**
+ * The policy's `change-classes` section (issue 16): what a deploy changes
+ * decides what a blocked status still lets through, as the SRE workbook's
+ * error-budget policy says ("only P0 fixes, security fixes and rollbacks ship
+ * while out of budget"). Absent: every deploy is a `feature`, nothing changes.
+ */
+
+
+
+
+/** The classes every policy knows. `feature` is the default and is never allowed through a block. */
+const BUILT_IN_CLASSES = ['rollback', 'security', 'hotfix', 'feature'];
+/** Where a class may come from, in the order they are consulted. */
+const CLASS_SOURCES = ['input', 'label', 'trailer', 'rollback'];
+/**
+ * The workbook's defaults: a freeze lets rollbacks, security fixes and hotfixes (the workbook's "P0 fixes")
+ * through; an exhausted budget only rollbacks and security fixes. A class allowed at a status is allowed at every
+ * milder one too.
+ */
+const DEFAULT_ALLOW = {
+    FREEZE: ['rollback', 'security', 'hotfix'],
+    EXHAUSTED: ['rollback', 'security'],
+};
+const className = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-z][a-z0-9-]{0,39}$/, { message: 'expected a class name of lower-case letters, digits and dashes, e.g. data-fix' });
+const changeClassesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    classes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(className)
+        .max(20)
+        .optional()
+        .meta({
+        description: 'Classes of your own besides rollback, security, hotfix and feature, e.g. [data-fix].',
+        examples: [['data-fix']],
+    }),
+    allow: zod__WEBPACK_IMPORTED_MODULE_1__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_status_js__WEBPACK_IMPORTED_MODULE_2__/* .BLOCKABLE_STATUSES */ .dW), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(className).max(24)).optional().meta({
+        description: 'Which classes each blocking status still lets through; a class allowed at a status passes every milder one too. UNKNOWN (the gate could not evaluate) lets nothing through. `feature` can never be listed.',
+        default: DEFAULT_ALLOW,
+    }),
+    sources: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg((0,_policy_enum_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumSchema */ .xx)(CLASS_SOURCES))
+        .min(1)
+        .optional()
+        .meta({
+        description: 'Where a class may come from, consulted in this order: `input` (the change-class input or --change-class), `label` (deploy-class:<name> on the pull requests of the deployed commits), `trailer` (a Deploy-Class: commit trailer), `rollback` (detected from the Deployments API).',
+        default: [...CLASS_SOURCES],
+    }),
+    permission: (0,_policy_enum_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumSchema */ .xx)(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J).optional().meta({
+        description: "Lowest repository role that may choose a class that lets a blocked deploy through, by the input or by applying the label (the labeller's role is read from GitHub). Default: the role the status's override level needs.",
+    }),
+})
+    .superRefine((c, ctx) => {
+    const known = new Set([...BUILT_IN_CLASSES, ...(c.classes ?? [])]);
+    for (const [status, names] of Object.entries(c.allow ?? {})) {
+        names.forEach((name, i) => {
+            if (name === 'feature')
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['allow', status, i],
+                    message: 'feature is what a block stops; it cannot be allowed through one',
+                });
+            else if (!known.has(name))
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['allow', status, i],
+                    message: `unknown class ${JSON.stringify(name)}; expected one of ${[...known].join(', ')} (add your own under classes)`,
+                });
+        });
+    }
+})
+    .meta({ description: 'Change classes: what a blocked status still lets through (rollbacks, security fixes, hotfixes).' });
+function resolveChangeClasses(config) {
+    if (config === undefined)
+        return null;
+    return {
+        known: [...BUILT_IN_CLASSES, ...(config.classes ?? []).filter((c) => !BUILT_IN_CLASSES.includes(c))],
+        allow: Object.fromEntries(Object.entries(config.allow ?? DEFAULT_ALLOW).map(([s, names]) => [s, [...names]])),
+        sources: [...(config.sources ?? CLASS_SOURCES)],
+        permission: config.permission ?? null,
+    };
+}
+/** The classes that `status` lets through: those allowed at it or at any worse status. UNKNOWN lets none through. */
+function classesAllowedAt(classes, status) {
+    if (status === 'UNKNOWN' || status === 'NORMAL')
+        return [];
+    const out = new Set();
+    for (const s of _status_js__WEBPACK_IMPORTED_MODULE_2__/* .BLOCKABLE_STATUSES */ .dW)
+        if ((0,_status_js__WEBPACK_IMPORTED_MODULE_2__/* .isAtOrPast */ .z9)(s, status))
+            for (const name of classes.allow[s] ?? [])
+                out.add(name);
+    return classes.known.filter((name) => out.has(name));
 }
 
 
@@ -14736,6 +17892,88 @@ function humanDuration(seconds) {
 
 /***/ }),
 
+/***/ 9803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ decide),
+/* harmony export */   q: () => (/* binding */ levelPasses)
+/* harmony export */ });
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5009);
+
+/** The highest status each override level may pass. UNKNOWN needs the top level. */
+const LEVEL_PASSES = {
+    warning: 'WARNING',
+    freeze: 'FREEZE',
+    exhausted: 'UNKNOWN',
+};
+/** True when an override at `level` may pass `status`. */
+function levelPasses(level, status) {
+    return (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusRank */ .Tx)(status) <= (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusRank */ .Tx)(LEVEL_PASSES[level]);
+}
+/** The lowest override level that passes `status`. */
+function requiredLevel(status) {
+    if (levelPasses('warning', status))
+        return 'warning';
+    if (levelPasses('freeze', status))
+        return 'freeze';
+    return 'exhausted';
+}
+/** Whether a status blocks under the policy (UNKNOWN follows `on-error`). */
+function blocks(policy, status) {
+    return status === 'UNKNOWN' ? policy.onError === 'block' : (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isAtOrPast */ .z9)(status, policy.blockOn);
+}
+function decide(policy, findings) {
+    const bySeverity = [...findings].sort((a, b) => (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusRank */ .Tx)(b.status) - (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusRank */ .Tx)(a.status));
+    // Advisory rules (shadow mode) are reported, never decide: only enforced findings make the status.
+    const sorted = bySeverity.filter((f) => f.enforcement !== 'advisory');
+    const wouldHaveBlocked = bySeverity
+        .filter((f) => f.enforcement === 'advisory' && f.status !== 'NORMAL' && blocks(policy, f.status))
+        .map((f) => ({ rule: f.rule ?? f.source, status: f.status, message: f.message }));
+    const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .worstStatus */ .A4)(sorted.map((f) => f.status));
+    const blocked = blocks(policy, status);
+    const reasons = sorted.map((f) => f.message);
+    const nextSteps = [];
+    if (status === 'UNKNOWN') {
+        nextSteps.push(policy.onError === 'block'
+            ? 'The gate could not evaluate the policy and fails closed: fix the error above and re-run, or set on-error: allow to let deploys through when Prometheus cannot answer.'
+            : 'The gate could not evaluate the policy; on-error: allow lets the deploy through. Fix the error above.');
+    }
+    if (blocked) {
+        const level = requiredLevel(status);
+        const who = policy.overrides.levels[level].permission;
+        nextSteps.push(`To deploy anyway, dispatch the workflow with override: ${level} and an override-reason of at least ${policy.overrides.minReasonLength} characters; this needs the ${who} role on the repository${policy.overrides.levels[level].requireEnvironmentApproval ? ' and an approved environment deployment' : ''}.`);
+        // Notes (status NORMAL) explain; they never block, so they prompt no step of their own here.
+        const blocking = sorted.filter((f) => f.status !== 'NORMAL');
+        if (blocking.some((f) => (f.source === 'budget' || f.source === 'burn-rate') && f.code !== 'no-data')) {
+            nextSteps.push('Otherwise wait for the error budget to recover, or ship only the fix for the errors that burn it.');
+        }
+        if (blocking.some((f) => f.source === 'burn-rate' && f.code === 'no-data')) {
+            nextSteps.push('A fast-burn guard could not be evaluated because a window of it has no data, and unknown-guards is block: fix the query or the scraping named above, or set unknown-guards: allow to show unknown guards without blocking.');
+        }
+    }
+    else if (status !== 'NORMAL' && status !== 'UNKNOWN') {
+        nextSteps.push(`Deploys are allowed (status ${status} is below block-on ${policy.blockOn}); deploy with care.`);
+    }
+    return {
+        canDeploy: !blocked,
+        status,
+        blockOn: policy.blockOn,
+        mode: policy.mode,
+        onError: policy.onError,
+        overridden: false,
+        reasons,
+        nextSteps,
+        requiredOverride: blocked ? requiredLevel(status) : null,
+        requiredPermission: blocked ? policy.overrides.levels[requiredLevel(status)].permission : null,
+        ...(wouldHaveBlocked.length > 0 ? { wouldHaveBlocked } : {}),
+        ...(policy.escalation !== undefined ? { escalation: policy.escalation } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 4366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14748,6 +17986,376 @@ function humanDuration(seconds) {
  */
 class SliError extends Error {
     name = 'SliError';
+}
+
+
+/***/ }),
+
+/***/ 1879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ EXCLUSION_KINDS)
+/* harmony export */ });
+/** What a budget exclusion is for: planned work, an outage of something the service depends on, an approved load test. */
+const EXCLUSION_KINDS = ['maintenance', 'dependency', 'load-test'];
+
+
+/***/ }),
+
+/***/ 2533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nl: () => (/* binding */ exclusionsSchema),
+/* harmony export */   Xd: () => (/* binding */ MAX_EXCLUDED_INTERVALS)
+/* harmony export */ });
+/* unused harmony export MAX_EXCLUSIONS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5491);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
+/* harmony import */ var _freeze_active_freeze_windows_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7693);
+/* harmony import */ var _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7098);
+/* harmony import */ var _policy_enum_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2049);
+/* harmony import */ var _exclusion_kinds_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1879);
+/* harmony import */ var _policy_time_schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9820);
+/**
+ * The policy's `exclusions`: periods whose errors and traffic do not count
+ * against the error budget (a planned maintenance, a dependency's outage, an
+ * approved load test), as the SRE workbook's error-budget policy excludes them.
+ *
+ * Two forms, each with a name, a reason and a kind: one-off (`from`/`to`) and
+ * recurring (`cron` in a `timezone`, open for `duration`, the freeze windows'
+ * cron machinery). The bounds below keep the gate's cost fixed: every excluded
+ * interval adds one term to each of two queries (src/core/exclusions/exclusion-queries.ts).
+ */
+
+
+
+
+
+
+
+/** Most exclusions one list may hold (top level or one environment's). */
+const MAX_EXCLUSIONS = 50;
+/**
+ * Most excluded intervals that may overlap one SLO window at an evaluation: each is one more `@`-pinned term in the
+ * gate's two exclusion queries. 40 leaves room for a daily window over a 30-day SLO (31 intervals) and a few one-offs.
+ */
+const MAX_EXCLUDED_INTERVALS = 40;
+/**
+ * Shortest excluded interval: `increase()` needs two samples inside its range, so a shorter one would subtract
+ * nothing measurable at the usual scrape intervals.
+ */
+const MIN_INTERVAL_MS = 5 * 60_000;
+/** Closest two starts of a recurring exclusion may be: a cron that fires every minute excludes everything. */
+const MIN_RECURRENCE_MS = 3_600_000;
+/** How far the check of a cron's spacing looks ahead: a year covers every weekday, month and daylight-saving change. */
+const SPACING_SPAN_MS = 366 * 86_400_000;
+/** A fixed start for that check, so that validating a policy never reads the clock. */
+const SPACING_FROM_MS = Date.UTC(2025, 0, 1);
+/** The smallest gap between consecutive starts of `cron` in `tz` over a year (null when it fires at most once). */
+function smallestRecurrenceGapMs(cron, tz) {
+    // Every-minute crons stop the scan early: the first gaps already show they are too close.
+    const starts = (0,_freeze_active_freeze_windows_js__WEBPACK_IMPORTED_MODULE_1__.occurrencesBetween)(cron, tz, SPACING_FROM_MS, SPACING_FROM_MS + SPACING_SPAN_MS, 10_000);
+    if (starts === null || starts.length < 2)
+        return null;
+    let smallest = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < starts.length; i++)
+        smallest = Math.min(smallest, starts[i].getTime() - starts[i - 1].getTime());
+    return smallest;
+}
+const exclusionItemSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9 ._:-]{0,99}$/, {
+        message: 'expected 1-100 letters, digits, spaces, dots, colons, dashes or underscores, e.g. db-upgrade-2026-11',
+    })
+        .meta({ description: 'Unique name: the report lists what each exclusion returned under it, and the audit finds it by it.' }),
+    reason: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(500).meta({ description: 'Why the period does not count (shown in the report, rendered inert).' }),
+    kind: (0,_policy_enum_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .enumSchema */ .xx)(_exclusion_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .EXCLUSION_KINDS */ .x).meta({
+        description: '`maintenance` (planned work), `dependency` (an outage of something the service depends on), `load-test` (an approved test).',
+    }),
+    from: _policy_time_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .timestampSchema */ .yo.optional().meta({ description: 'One-off: start, ISO 8601 with a zone.' }),
+    to: _policy_time_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .timestampSchema */ .yo.optional().meta({ description: 'One-off: end (exclusive), ISO 8601 with a zone.' }),
+    cron: _policy_time_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .cronSchema */ .u3.optional().meta({ description: 'Recurring: cron expression (5 fields) at which each interval starts.' }),
+    timezone: _policy_time_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .timezoneSchema */ .FC.optional().meta({ description: 'Recurring: IANA time zone of `cron`.', default: 'UTC' }),
+    duration: _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Recurring: how long each interval lasts from its start (elapsed time).' }),
+})
+    .superRefine((x, ctx) => {
+    const oneOff = x.from !== undefined || x.to !== undefined;
+    const recurring = x.cron !== undefined || x.duration !== undefined || x.timezone !== undefined;
+    if (oneOff === recurring) {
+        ctx.addIssue({ code: 'custom', message: 'expected either from and to (one-off) or cron and duration (recurring), not both' });
+        return;
+    }
+    if (oneOff) {
+        if (x.from === undefined || x.to === undefined) {
+            ctx.addIssue({
+                code: 'custom',
+                message: 'a one-off exclusion needs both from and to',
+                path: [x.from === undefined ? 'from' : 'to'],
+            });
+            return;
+        }
+        const length = Date.parse(x.to) - Date.parse(x.from);
+        if (length <= 0)
+            ctx.addIssue({ code: 'custom', message: `expected to (${x.to}) after from (${x.from})`, path: ['to'] });
+        else if (length < MIN_INTERVAL_MS)
+            ctx.addIssue({ code: 'custom', message: `expected at least 5m between from and to (increase() needs two samples)`, path: ['to'] });
+        return;
+    }
+    if (x.cron === undefined || x.duration === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            message: 'a recurring exclusion needs both cron and duration (and optionally timezone)',
+            path: [x.cron === undefined ? 'cron' : 'duration'],
+        });
+        return;
+    }
+    // The parts' own checks report a bad cron, zone or duration.
+    if (!(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .isDuration */ .n$)(x.duration))
+        return;
+    const duration = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(x.duration);
+    if (duration < MIN_INTERVAL_MS) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a duration of at least 5m (increase() needs two samples); got ${x.duration}`,
+            path: ['duration'],
+        });
+        return;
+    }
+    let gap;
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: x.timezone ?? 'UTC' });
+        gap = smallestRecurrenceGapMs(x.cron, x.timezone ?? 'UTC');
+    }
+    catch {
+        return;
+    }
+    if (gap !== null && gap < MIN_RECURRENCE_MS) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `the cron "${x.cron}" starts an interval every ${Math.round(gap / 60_000)} minute(s); recurring exclusions must start at least 1h apart, e.g. "0 2 * * 0" (Sundays at 02:00)`,
+            path: ['cron'],
+        });
+    }
+    else if (gap !== null && duration >= gap) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `the duration ${x.duration} is not shorter than the ${Math.round(gap / 60_000)} minutes between the cron's starts, so the intervals would overlap; expected ${_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_FORM */ .ec} shorter than that`,
+            path: ['duration'],
+        });
+    }
+})
+    .meta({ description: 'A period whose errors and traffic are left out of the error budget.' });
+/** The `exclusions` list: names unique, one-off intervals neither reversed nor overlapping each other. */
+const exclusionsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(exclusionItemSchema)
+    .max(MAX_EXCLUSIONS, { message: `expected at most ${MAX_EXCLUSIONS} exclusions; remove ones that ended before any SLO window` })
+    .superRefine((list, ctx) => {
+    const seen = new Map();
+    for (const [i, x] of list.entries()) {
+        const first = seen.get(x.name);
+        if (first !== undefined)
+            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `exclusion names must be unique; "${x.name}" is also item ${first}` });
+        else
+            seen.set(x.name, i);
+    }
+    const oneOffs = list
+        .map((x, i) => ({
+        i,
+        name: x.name,
+        from: x.from === undefined ? NaN : Date.parse(x.from),
+        to: x.to === undefined ? NaN : Date.parse(x.to),
+    }))
+        .filter((x) => Number.isFinite(x.from) && Number.isFinite(x.to) && x.from < x.to)
+        .sort((a, b) => a.from - b.from);
+    for (let k = 1; k < oneOffs.length; k++) {
+        const [a, b] = [oneOffs[k - 1], oneOffs[k]];
+        if (b.from < a.to)
+            ctx.addIssue({
+                code: 'custom',
+                path: [b.i, 'from'],
+                message: `the one-off exclusion "${b.name}" overlaps "${a.name}" (which ends ${new Date(a.to).toISOString()}); expected intervals that do not overlap: merge them into one`,
+            });
+    }
+})
+    .meta({
+    description: `Periods left out of the error budget (maintenance, a dependency's outage, an approved load test): the gate subtracts their errors and traffic from each SLO window. At most ${MAX_EXCLUSIONS} items, and at most ${MAX_EXCLUDED_INTERVALS} excluded intervals overlapping one SLO window. An exclusion added after it started counts only when its author has the role of the \`exhausted\` override level (README, Error-budget policy).`,
+});
+
+
+/***/ }),
+
+/***/ 7693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   activeFreezeWindows: () => (/* binding */ activeFreezeWindows),
+/* harmony export */   occurrencesBetween: () => (/* binding */ occurrencesBetween)
+/* harmony export */ });
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Freeze windows: one-off (`from`/`to`) and recurring (cron `start`/`end` in an
+ * IANA time zone). A recurring window is open when its latest start at or before
+ * now is later than its latest end at or before now, so a window from Friday
+ * 18:00 to Monday 08:00 works across the week boundary. Pure: no I/O, no clock.
+ */
+
+const DAY_MS = 86_400_000;
+/**
+ * How far before an occurrence the forward scan starts: more than any daylight-saving
+ * shift (1 h almost everywhere, 2 h in Antarctica/Troll).
+ */
+const DST_SLACK_MS = 3 * 3_600_000;
+/** Enough for a per-minute schedule over the slack; finer schedules fall back to cron-parser's prev()/next(). */
+const MAX_STEPS = 1_000;
+/** An iterator over `expr` in `tz` from `at`, or null when the expression or the zone is invalid. */
+function iterate(expr, tz, at) {
+    try {
+        return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expr, { currentDate: new Date(at), tz });
+    }
+    catch {
+        // An expression that never matches (e.g. "0 0 30 2 *": cron-parser 5 rejects it at
+        // parse time with "Invalid explicit day of month definition") or an unknown zone.
+        // The policy schema rejects both; this only keeps direct callers from crashing.
+        return null;
+    }
+}
+/** One step of an iterator; null when cron-parser finds no occurrence in its search range (it throws then). */
+function step(advance) {
+    try {
+        return advance().getTime();
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The occurrences of `expr` in `tz` nearest `now`, or null when the expression or
+ * the zone cannot be parsed.
+ *
+ * cron-parser 5 is not self-consistent around daylight-saving changes (measured
+ * with 5.10.5 in Europe/Berlin and America/New_York; see test/unit/freeze-windows.test.ts):
+ * - a wall time that does not exist (02:30 on the spring-forward day): next() moves
+ *   it forward by the gap (to 03:30 local), but prev() skips that day entirely, and
+ *   so does next() started inside the hour after the gap;
+ * - a wall time that happens twice (02:30 on the fall-back day): next() returns the
+ *   first one only, prev() returns both.
+ * We use one rule, that of next() iterated continuously: a missing time moves
+ * forward by the gap (a freeze must not silently vanish on the DST day) and a
+ * repeated time counts once, at its first occurrence. prev() only finds an anchor;
+ * a forward scan from a few hours before the anchor decides.
+ */
+function occurrencesAround(expr, tz, now) {
+    const t = now.getTime();
+    // prev() is strictly before its start point, hence +1 ms for "at or before now".
+    const backwards = iterate(expr, tz, t + 1);
+    if (!backwards)
+        return null;
+    const anchor = step(() => backwards.prev());
+    const scanFrom = (anchor ?? t) - DST_SLACK_MS;
+    // cron-parser's steps cost a fraction of a millisecond each: scan only where it can
+    // disagree with itself, i.e. when the zone's offset changed since the scan start. An
+    // anchor more than a day back could hide two changes, but then the schedule is sparse
+    // and the scan short.
+    if (anchor !== null && t - anchor < DAY_MS && utcOffset(tz, scanFrom) === utcOffset(tz, t)) {
+        const forwards = iterate(expr, tz, t);
+        return { latest: new Date(anchor), next: forwards ? toDate(step(() => forwards.next())) : null };
+    }
+    const forwards = iterate(expr, tz, scanFrom);
+    let latest = null;
+    for (let i = 0; forwards && i < MAX_STEPS; i++) {
+        const d = step(() => forwards.next());
+        if (d === null || d > t)
+            return { latest: toDate(latest ?? anchor), next: toDate(d) };
+        latest = d;
+    }
+    // A schedule finer than a minute: the DST subtleties above do not matter at that scale.
+    const plain = iterate(expr, tz, t);
+    return { latest: toDate(anchor), next: plain ? toDate(step(() => plain.next())) : null };
+}
+const offsetFormats = new Map();
+/** The zone's UTC offset at `ms`, e.g. "GMT+02:00" ("" for a zone Intl does not know). */
+function utcOffset(tz, ms) {
+    try {
+        let format = offsetFormats.get(tz);
+        if (!format) {
+            format = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
+            offsetFormats.set(tz, format);
+        }
+        return format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function toDate(ms) {
+    return ms === null ? null : new Date(ms);
+}
+function oneOff(w) {
+    if (w.from === undefined || w.to === undefined)
+        return null;
+    const from = new Date(w.from);
+    const to = new Date(w.to);
+    return Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) ? null : { from, to };
+}
+/** The window as open at `now`, or null when it is closed (or malformed). */
+function activeWindow(w, now) {
+    const reason = w.reason ?? null;
+    const fixed = oneOff(w);
+    if (fixed) {
+        return fixed.from.getTime() <= now.getTime() && now.getTime() < fixed.to.getTime()
+            ? { name: w.name, reason, since: fixed.from.toISOString(), until: fixed.to.toISOString() }
+            : null;
+    }
+    if (w.start === undefined || w.end === undefined)
+        return null;
+    const tz = w.timezone ?? 'UTC';
+    const start = occurrencesAround(w.start, tz, now);
+    const end = occurrencesAround(w.end, tz, now);
+    // A window with an unparseable expression is treated as never active (see occurrencesAround).
+    if (!start?.latest || !end)
+        return null;
+    // Exactly at an end instant the latest end equals now, so the window is closed then.
+    if (end.latest && end.latest.getTime() >= start.latest.getTime())
+        return null;
+    return { name: w.name, reason, since: start.latest.toISOString(), until: end.next ? end.next.toISOString() : null };
+}
+/** A window that never closes sorts last. */
+function closesAt(w) {
+    return w.until === null ? Number.POSITIVE_INFINITY : Date.parse(w.until);
+}
+/**
+ * The windows open at `now` (start inclusive, end exclusive), soonest to close
+ * first. `windows` are the ones that apply to the environment (resolve-policy filters them).
+ */
+function activeFreezeWindows(windows, now) {
+    return windows
+        .map((w) => activeWindow(w, now))
+        .filter((w) => w !== null)
+        .sort((a, b) => closesAt(a) - closesAt(b));
+}
+/**
+ * Every occurrence of `expr` in `tz` at or after `fromMs` and before `toMs`, oldest first, by the rule of
+ * `occurrencesAround` (next() iterated continuously: a missing wall time moves forward by the gap, a repeated one
+ * counts once, at its first occurrence); at most `max`, and `null` when the expression or the zone cannot be parsed.
+ * Budget exclusions' recurring windows (src/core/exclusions/) use it.
+ */
+function occurrencesBetween(expr, tz, fromMs, toMs, max) {
+    // Started a little early, so that an occurrence right at `fromMs` is found whichever way the zone shifts around it.
+    const forwards = iterate(expr, tz, fromMs - DST_SLACK_MS);
+    if (!forwards)
+        return null;
+    const found = [];
+    while (found.length < max) {
+        const at = step(() => forwards.next());
+        if (at === null || at >= toMs)
+            break;
+        if (at >= fromMs)
+            found.push(new Date(at));
+    }
+    return found;
 }
 
 
@@ -14769,7 +18377,7 @@ class SliError extends Error {
 /* harmony export */ });
 /* unused harmony export baseWindowFor */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
-/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1039);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3040);
 /**
  * The series `generate rules` records, by name and window: shared by the rule
  * generator, the dashboard and the gate, so the gate reads exactly what the
@@ -14797,6 +18405,10 @@ const SERIES = {
     errorRate: (base) => `${SERIES_NAMESPACE}:sli_error:rate${base}`,
     /** All events per second over the base window. */
     totalRate: (base) => `${SERIES_NAMESPACE}:sli_total:rate${base}`,
+    /** The base error rate outside the policy's one-off exclusions (absent while one is open): the SLO window's budget reads it. */
+    includedErrorRate: (base) => `${SERIES_NAMESPACE}:sli_error:included_rate${base}`,
+    /** The base event rate outside the one-off exclusions. */
+    includedTotalRate: (base) => `${SERIES_NAMESPACE}:sli_total:included_rate${base}`,
     /** Error ratio over a window (for ratio SLIs over the base window, the base recording itself). */
     errorRatio: (window) => `${SERIES_NAMESPACE}:sli_error:ratio_rate${window}`,
     /** Events over a window. */
@@ -14910,15 +18522,154 @@ function isHttpUrl(value) {
 
 /***/ }),
 
+/***/ 3155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ preflightOverride),
+/* harmony export */   T6: () => (/* binding */ applyOverride),
+/* harmony export */   _m: () => (/* binding */ hasPermission)
+/* harmony export */ });
+/* unused harmony export roleRank */
+/* harmony import */ var _evaluate_decide_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9803);
+/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5442);
+/**
+ * Whether an override may let a blocked deploy through. Pure: the adapter reads
+ * the actor's role and the run's approvals through the GitHub API and passes
+ * them in. An override never changes the status, only `canDeploy`.
+ *
+ * Two ways to ask: the Action's `override` input on a workflow_dispatch run
+ * (`via: 'action'`, the default), and the CLI's `--override` flag (`via: 'cli'`),
+ * where the actor is the GitHub token's user and there is no workflow run, so no
+ * event to check and no environment approval to read. The rules are otherwise
+ * the same; only the words differ (an input, or a flag).
+ */
+
+
+/** Rank of a role on GitHub's scale; custom roles fall back to their legacy base permission. */
+function roleRank(role) {
+    const known = _policy_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .PERMISSIONS */ .J.indexOf(role.roleName ?? '');
+    if (known >= 0)
+        return known;
+    return _policy_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .PERMISSIONS */ .J.indexOf(role.permission ?? '');
+}
+/** Whether a role (as GitHub reports it) meets `needed`: the one role check every caller uses. */
+function hasPermission(role, needed) {
+    return roleRank(role) >= _policy_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .PERMISSIONS */ .J.indexOf(needed);
+}
+/** Refusal reasons that need no API call (checked first, so a bad request costs nothing). */
+function preflightOverride(report, attempt, policy) {
+    const problems = [];
+    const cli = attempt.via === 'cli';
+    if (!cli && attempt.eventName !== 'workflow_dispatch') {
+        problems.push(`overrides are accepted only from workflow_dispatch runs; this run was triggered by ${attempt.eventName ?? 'an unknown event'}`);
+    }
+    const reason = attempt.reason?.trim() ?? '';
+    if (reason.length < policy.overrides.minReasonLength) {
+        problems.push(`${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
+    }
+    const status = report.decision.status;
+    if (!(0,_evaluate_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .levelPasses */ .q)(attempt.level, status)) {
+        const needed = report.decision.requiredOverride ?? 'exhausted';
+        problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
+    }
+    return problems;
+}
+/**
+ * Apply an override to a report. Returns the report unchanged but for the
+ * decision: accepted overrides set `canDeploy` and `overridden` and carry the
+ * `override` record; refused ones explain why in the reasons.
+ */
+function applyOverride(report, attempt, policy) {
+    if (report.decision.canDeploy) {
+        return {
+            ...report,
+            decision: {
+                ...report.decision,
+                nextSteps: [
+                    `An override (${attempt.level}) was requested but not needed: the deploy is allowed. Nothing was recorded.`,
+                    ...report.decision.nextSteps,
+                ],
+            },
+        };
+    }
+    const problems = preflightOverride(report, attempt, policy);
+    const rule = policy.overrides.levels[attempt.level];
+    if (problems.length > 0) {
+        // Already refused; the role was not looked up.
+    }
+    else if (attempt.role === null) {
+        problems.push(`could not read ${attempt.actor}'s repository role: ${attempt.roleError ?? 'unknown error'}`);
+    }
+    else if (!hasPermission(attempt.role, rule.permission)) {
+        problems.push(`${attempt.actor} has the ${attempt.role.roleName ?? attempt.role.permission ?? 'no'} role; override level ${attempt.level} needs ${rule.permission} or higher`);
+    }
+    if (problems.length > 0) {
+        // Already refused.
+    }
+    else if (rule.requireEnvironmentApproval && attempt.approvalsError) {
+        problems.push(`could not read the run's environment approvals: ${attempt.approvalsError}`);
+    }
+    else if (rule.requireEnvironmentApproval && attempt.approvers.length === 0) {
+        problems.push(attempt.via === 'cli'
+            ? `override level ${attempt.level} requires an approved deployment, which only a GitHub Actions run in the environment ${report.environment} can show: override from the deploy workflow instead`
+            : `override level ${attempt.level} requires an approved deployment: run this job in the GitHub environment ${report.environment} with required reviewers, and have a reviewer approve it`);
+    }
+    if (problems.length > 0) {
+        const message = `Override refused: ${problems.join('; ')}`;
+        return {
+            ...report,
+            findings: [...report.findings, { source: 'override', status: report.decision.status, message }],
+            decision: { ...report.decision, reasons: [message, ...report.decision.reasons] },
+        };
+    }
+    const override = {
+        actor: attempt.actor,
+        level: attempt.level,
+        reason: attempt.reason.trim(),
+        permission: attempt.role.roleName ?? attempt.role.permission ?? 'unknown',
+        approvers: attempt.approvers,
+        runId: attempt.runId,
+        runAttempt: attempt.runAttempt,
+        at: attempt.at.toISOString(),
+    };
+    return {
+        ...report,
+        override,
+        findings: [
+            ...report.findings,
+            {
+                source: 'override',
+                status: report.decision.status,
+                message: `Overridden by ${attempt.actor} (${override.permission}) at level ${attempt.level}: ${override.reason}`,
+            },
+        ],
+        decision: {
+            ...report.decision,
+            canDeploy: true,
+            overridden: true,
+            nextSteps: ['The deploy proceeds under an override; it is recorded in the report, the check run and (with the app) the audit log.'],
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 5222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $m: () => (/* binding */ DEFAULT_MIN_REASON_LENGTH),
+/* harmony export */   IS: () => (/* binding */ DEFAULT_FREEZE_PERMISSION),
 /* harmony export */   JJ: () => (/* binding */ DEFAULT_THRESHOLDS),
+/* harmony export */   Kr: () => (/* binding */ HOLD_LIMIT_MAX_MS),
 /* harmony export */   Kw: () => (/* binding */ DEFAULT_LEVEL_PERMISSIONS),
+/* harmony export */   Ow: () => (/* binding */ HOLD_INTERVAL_MIN_MS),
 /* harmony export */   Pl: () => (/* binding */ DEFAULT_GUARDS),
-/* harmony export */   Qd: () => (/* binding */ DEFAULT_BLOCK_ON)
+/* harmony export */   Qd: () => (/* binding */ DEFAULT_BLOCK_ON),
+/* harmony export */   Yg: () => (/* binding */ DEFAULT_HOLD_LIMIT),
+/* harmony export */   yx: () => (/* binding */ DEFAULT_HOLD_INTERVAL)
 /* harmony export */ });
 const DEFAULT_BLOCK_ON = 'WARNING';
 /** Percent of the error budget remaining below which each status starts. */
@@ -14932,6 +18683,14 @@ const DEFAULT_LEVEL_PERMISSIONS = {
     exhausted: 'admin',
 };
 const DEFAULT_MIN_REASON_LENGTH = 10;
+/** The role that may freeze and unfreeze on command (`freezes.permission`). */
+const DEFAULT_FREEZE_PERMISSION = 'maintain';
+/** `on-block: hold`: the longest hold unless the policy sets `hold.limit`, and GitHub's own bound on it (30 days). */
+const DEFAULT_HOLD_LIMIT = '24h';
+const HOLD_LIMIT_MAX_MS = 30 * 86_400_000;
+/** How often a held deployment is evaluated again unless `hold.interval` says, and the shortest period allowed. */
+const DEFAULT_HOLD_INTERVAL = '5m';
+const HOLD_INTERVAL_MIN_MS = 60_000;
 
 
 /***/ }),
@@ -15021,10 +18780,11 @@ function enumSchema(values, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nf: () => (/* binding */ closestName),
 /* harmony export */   Nq: () => (/* binding */ unknownEnvironmentMessage),
+/* harmony export */   Tr: () => (/* binding */ unknownMergeStatusEnvironmentMessage),
 /* harmony export */   wu: () => (/* binding */ unknownFreezeEnvironmentMessage)
 /* harmony export */ });
-/* unused harmony export closestName */
 /**
  * Environment names are compared exactly: when the policy has an `environments`
  * map, a name it does not list is refused rather than silently evaluated with
@@ -15074,6 +18834,10 @@ function unknownEnvironmentMessage(name, known) {
 /** The message for a freeze window scoped to an environment the map does not name. */
 function unknownFreezeEnvironmentMessage(window, name, known) {
     return `freeze window ${JSON.stringify(window)} names the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} A freeze window scoped to it would never apply; names are compared exactly`;
+}
+/** The message for a base branch that `freezes.merge-status` maps to an environment the map does not name. */
+function unknownMergeStatusEnvironmentMessage(branch, name, known) {
+    return `freezes.merge-status maps the branch ${JSON.stringify(branch)} to the environment ${JSON.stringify(name)}, which is not in the policy's environments map ${knownNames(name, known)} Its freezes would never hold a pull request; names are compared exactly`;
 }
 
 
@@ -15298,12 +19062,14 @@ function specKey(spec) {
 /* harmony export */   k0: () => (/* binding */ lockViolations),
 /* harmony export */   s$: () => (/* binding */ inputLockViolations)
 /* harmony export */ });
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5009);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(484);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5442);
-/* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6405);
-/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5222);
-/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8962);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5009);
+/* harmony import */ var _change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5127);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(484);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5442);
+/* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6405);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8571);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5222);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8962);
 /**
  * `locked`: the keys a parent policy fixes for every file that extends it. A
  * child may make a locked key stricter, never looser. What "looser" means is
@@ -15321,11 +19087,17 @@ function specKey(spec) {
  * | `freeze-windows` | add windows of new names | changing or removing a window the parent set (same name, any difference) |
  * | `burn-rate-guards` | add guards of new names | changing or removing a guard the parent set (or the default guard) |
  * | `overrides` | raise `min-reason-length`, drop `refs`, raise a level's `permission`, turn `require-environment-approval` on | any other change |
+ * | `freezes` | raise `permission` (fewer people may freeze and unfreeze); set `app` where the parent sets none | lowering `permission`; changing or removing the parent's `app` (the freezes the Action and the CLI honour) |
+ * | `on-block` | turn `hold` into `reject`; shorten `hold.limit` | `hold` where the parent rejects; a longer `hold.limit` than the parent's |
+ * | `change-classes` | let fewer classes through each status, drop `sources`, raise `permission` (when the parent sets one) | letting a class through a status the parent does not, a new source, a lower or unset `permission` where the parent sets one, a `permission` where the parent leaves it to the override levels |
  *
  * The comparison is of effective values, built-in defaults included, at the
  * top level and in every environment section either file names: an
  * `environments.prod.block-on` can loosen a lock as surely as a top-level one.
+ * Keys that exist only at the top level (`freezes`) are compared there once.
  */
+
+
 
 
 
@@ -15341,14 +19113,19 @@ const LOCKABLE_KEYS = [
     'freeze-windows',
     'burn-rate-guards',
     'overrides',
+    'freezes',
+    'on-block',
+    'change-classes',
 ];
+/** Lockable keys that an environment section cannot set: compared once, at the top level. */
+const TOP_LEVEL_ONLY = new Set(['freezes']);
 function rankOf(order, value) {
     return order.indexOf(value);
 }
 const blockOn = (p, c) => {
-    const parent = p['block-on'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BLOCK_ON */ .Qd;
-    const child = c['block-on'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BLOCK_ON */ .Qd;
-    return rankOf(_status_js__WEBPACK_IMPORTED_MODULE_2__/* .BLOCKABLE_STATUSES */ .dW, child) > rankOf(_status_js__WEBPACK_IMPORTED_MODULE_2__/* .BLOCKABLE_STATUSES */ .dW, parent)
+    const parent = p['block-on'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_BLOCK_ON */ .Qd;
+    const child = c['block-on'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_BLOCK_ON */ .Qd;
+    return rankOf(_status_js__WEBPACK_IMPORTED_MODULE_4__/* .BLOCKABLE_STATUSES */ .dW, child) > rankOf(_status_js__WEBPACK_IMPORTED_MODULE_4__/* .BLOCKABLE_STATUSES */ .dW, parent)
         ? [`block-on may only become stricter (CAUTION blocks most, EXHAUSTED least); the parent has ${parent}, this file makes it ${child}`]
         : [];
 };
@@ -15358,8 +19135,8 @@ const oneWay = (key, fallback, strict) => (p, c) => {
     return parent === strict && child !== strict ? [`${key} is ${strict} in the parent and may not become ${String(child)}`] : [];
 };
 const thresholds = (p, c) => {
-    const parent = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_THRESHOLDS */ .JJ, ...p.thresholds };
-    const child = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_THRESHOLDS */ .JJ, ...c.thresholds };
+    const parent = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ, ...p.thresholds };
+    const child = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ, ...c.thresholds };
     return ['caution', 'warning', 'freeze']
         .filter((k) => child[k] < parent[k])
         .map((k) => `thresholds.${k} may only be raised; the parent has ${parent[k]}, this file makes it ${child[k]}`);
@@ -15369,11 +19146,11 @@ const namedItems = (key, what, fallback) => (p, c) => {
     const child = c[key] ?? fallback;
     const problems = [];
     for (const item of parent) {
-        const name = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(item);
-        const same = child.filter((i) => (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_0__/* .itemName */ .TJ)(i) === name);
+        const name = (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .itemName */ .TJ)(item);
+        const same = child.filter((i) => (0,_merge_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .itemName */ .TJ)(i) === name);
         if (same.length === 0)
             problems.push(`the ${what} "${name}" set by the parent may not be removed`);
-        else if (same.some((i) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalJson */ .d)(i) !== (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalJson */ .d)(item)))
+        else if (same.some((i) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalJson */ .d)(i) !== (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalJson */ .d)(item)))
             problems.push(`the ${what} "${name}" set by the parent may not be changed (give a new ${what} another name)`);
     }
     return problems;
@@ -15382,8 +19159,8 @@ const overrides = (p, c) => {
     const parent = p.overrides ?? {};
     const child = c.overrides ?? {};
     const problems = [];
-    const minParent = parent['min-reason-length'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MIN_REASON_LENGTH */ .$m;
-    const minChild = child['min-reason-length'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MIN_REASON_LENGTH */ .$m;
+    const minParent = parent['min-reason-length'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MIN_REASON_LENGTH */ .$m;
+    const minChild = child['min-reason-length'] ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MIN_REASON_LENGTH */ .$m;
     if (minChild < minParent)
         problems.push(`overrides.min-reason-length may only be raised; the parent has ${minParent}, this file ${minChild}`);
     const refsParent = parent.refs ?? [];
@@ -15394,13 +19171,62 @@ const overrides = (p, c) => {
     for (const level of ['warning', 'freeze', 'exhausted']) {
         const lp = parent.levels?.[level];
         const lc = child.levels?.[level];
-        const permParent = lp?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LEVEL_PERMISSIONS */ .Kw[level];
-        const permChild = lc?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LEVEL_PERMISSIONS */ .Kw[level];
-        if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J, permParent))
+        const permParent = lp?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LEVEL_PERMISSIONS */ .Kw[level];
+        const permChild = lc?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LEVEL_PERMISSIONS */ .Kw[level];
+        if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .PERMISSIONS */ .J, permParent))
             problems.push(`overrides.levels.${level}.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
         if ((lp?.['require-environment-approval'] ?? false) && !(lc?.['require-environment-approval'] ?? false))
             problems.push(`overrides.levels.${level}.require-environment-approval is true in the parent and may not be turned off`);
     }
+    return problems;
+};
+const freezes = (p, c) => {
+    const problems = [];
+    const permParent = p.freezes?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_FREEZE_PERMISSION */ .IS;
+    const permChild = c.freezes?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_FREEZE_PERMISSION */ .IS;
+    if (rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .PERMISSIONS */ .J, permChild) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .PERMISSIONS */ .J, permParent))
+        problems.push(`freezes.permission may only be raised; the parent has ${permParent}, this file ${permChild}`);
+    // The app decides whose freeze issues the Action and the CLI honour: another slug would count another app's issues.
+    const appParent = p.freezes?.app;
+    if (appParent !== undefined && c.freezes?.app !== appParent)
+        problems.push(`freezes.app is ${appParent} in the parent and may not be ${c.freezes?.app === undefined ? 'removed' : `changed to ${c.freezes.app}`}`);
+    return problems;
+};
+/** A held deploy waits and may then go out unattended: rejecting at once is the stricter answer, and a shorter hold the stricter hold. */
+const onBlock = (p, c) => {
+    const parent = p['on-block'] ?? 'reject';
+    const child = c['on-block'] ?? 'reject';
+    if (parent === 'reject' && child !== 'reject')
+        return [`on-block is reject in the parent and may not become ${child}`];
+    if (parent === 'hold' && child === 'hold') {
+        const limitParent = p.hold?.limit ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_HOLD_LIMIT */ .Yg;
+        const limitChild = c.hold?.limit ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_HOLD_LIMIT */ .Yg;
+        if ((0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationMs */ .yi)(limitChild) > (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationMs */ .yi)(limitParent))
+            return [`hold.limit may only be shortened; the parent has ${limitParent}, this file makes it ${limitChild}`];
+    }
+    return [];
+};
+const changeClasses = (p, c) => {
+    const parent = (0,_change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveChangeClasses */ .lo)(p['change-classes']);
+    const child = (0,_change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveChangeClasses */ .lo)(c['change-classes']);
+    if (child === null)
+        return [];
+    const problems = [];
+    for (const status of _status_js__WEBPACK_IMPORTED_MODULE_4__/* .BLOCKABLE_STATUSES */ .dW) {
+        const allowed = parent === null ? [] : (0,_change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .classesAllowedAt */ .KG)(parent, status);
+        const extra = (0,_change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .classesAllowedAt */ .KG)(child, status).filter((name) => !allowed.includes(name));
+        if (extra.length > 0)
+            problems.push(`change-classes may only let fewer classes through; ${status} would let ${extra.join(', ')} through, which the parent does not`);
+    }
+    const sources = parent?.sources ?? [];
+    const newSources = child.sources.filter((s) => !sources.includes(s));
+    if (newSources.length > 0)
+        problems.push(`change-classes.sources may only lose sources; ${newSources.join(', ')} is not among the parent's`);
+    const permParent = parent?.permission ?? null;
+    if (permParent !== null && (child.permission === null || rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .PERMISSIONS */ .J, child.permission) < rankOf(_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .PERMISSIONS */ .J, permParent)))
+        problems.push(`change-classes.permission may only be raised; the parent has ${permParent}, this file ${child.permission ?? 'the override levels'}`);
+    if (permParent === null && child.permission !== null)
+        problems.push('change-classes.permission is left to the override levels by the parent and may not be set here');
     return problems;
 };
 const LOOSENING = {
@@ -15410,14 +19236,17 @@ const LOOSENING = {
     'unknown-guards': oneWay('unknown-guards', 'allow', 'block'),
     thresholds,
     'freeze-windows': namedItems('freeze-windows', 'freeze window', []),
-    'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_GUARDS */ .Pl),
+    'burn-rate-guards': namedItems('burn-rate-guards', 'fast-burn guard', _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_GUARDS */ .Pl),
     overrides,
+    freezes,
+    'on-block': onBlock,
+    'change-classes': changeClasses,
 };
 /** The file's values in one environment (null: the top level), as the gate resolves them. */
 function effective(file, environment) {
     const { environments, ...top } = file;
     const section = environment === null ? undefined : environments?.[environment];
-    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_5__/* .overlay */ .L)(top, section);
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_7__/* .overlay */ .L)(top, section);
 }
 /**
  * Where the merged policy is looser than its parent on a locked key: one issue
@@ -15436,6 +19265,8 @@ function lockViolations(parent, merged, locks) {
         if (lockedBy === undefined)
             continue;
         for (const env of environments) {
+            if (env !== null && TOP_LEVEL_ONLY.has(key))
+                continue;
             const at = env === null ? key : `environments.${env}.${key}`;
             for (const problem of LOOSENING[key](effective(parent, env), effective(merged, env))) {
                 issues.push({ path: at, message: `${problem}: ${key} is locked by ${lockedBy} (locked: [${key}])` });
@@ -15517,6 +19348,12 @@ const MERGE_RULES = {
     postmortems: 'object',
     notify: 'object',
     freezes: 'object',
+    exclusions: 'named',
+    verify: 'object',
+    'on-block': 'scalar',
+    hold: 'object',
+    escalation: 'scalar',
+    'change-classes': 'object',
 };
 /** The name an item of a named list is merged by. */
 function itemName(item) {
@@ -16130,13 +19967,15 @@ function policyErrorFromZod(error, input, origin, source) {
 /* harmony export */ });
 /* unused harmony export DEFAULT_ERROR_QUERY */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
-/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1039);
-/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7166);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3040);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7166);
 /* harmony import */ var _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1486);
-/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9921);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9921);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5833);
 /* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5222);
-/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8962);
+/* harmony import */ var _change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5127);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8962);
+/* harmony import */ var _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8148);
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
@@ -16150,18 +19989,20 @@ function policyErrorFromZod(error, input, origin, source) {
 
 
 
+
+
 const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
 const DEFAULT_SLO_NAME = 'availability';
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 function mergePolicy(base, over) {
-    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_5__/* .overlay */ .L)(base, over);
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_7__/* .overlay */ .L)(base, over);
 }
 function resolveSlo(slo, inputs, source) {
     const window = inputs.window ?? slo.window ?? '30d';
     const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
     // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
-    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_6__/* .objectiveProblem */ .h)(objective);
+    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_8__/* .objectiveProblem */ .h)(objective);
     if (problem !== null) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
@@ -16179,6 +20020,7 @@ function resolveSlo(slo, inputs, source) {
         windowMs: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(window),
         sli: (0,_sli_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveSli */ .d7)(slo.sli),
         ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
+        ...(slo.enforcement === 'advisory' ? { advisory: true } : {}),
     };
 }
 function resolveSlos(merged, inputs, source) {
@@ -16281,6 +20123,7 @@ function resolveDr(merged, inputs) {
             ? { metric: cfg.rpo.metric ?? 'dr_last_data_loss_seconds', max: cfg.rpo.max, maxSeconds: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(cfg.rpo.max) / 1000 }
             : null,
         status: cfg.status ?? 'WARNING',
+        ...(cfg.enforcement === 'advisory' ? { advisory: true } : {}),
     };
 }
 /** Where the app keeps the override audit log, and who writes it, unless the policy's `audit` section says otherwise. */
@@ -16332,7 +20175,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     // never evaluated with the top level.
     const known = Object.keys(environments ?? {});
     if (known.length > 0 && !Object.hasOwn(environments, environment)) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_7__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_9__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
     }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
@@ -16356,6 +20199,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         short: g.short,
         factor: g.factor,
         status: g.status ?? 'FREEZE',
+        ...(g.enforcement === 'advisory' ? { advisory: true } : {}),
     }));
     const levels = {};
     for (const level of ['warning', 'freeze', 'exhausted']) {
@@ -16388,7 +20232,20 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
             path: merged.audit?.path ?? AUDIT_DEFAULTS.path,
             app: merged.audit?.app ?? AUDIT_DEFAULTS.app,
         },
+        exclusions: merged.exclusions ?? [],
+        verify: (0,_verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveVerifySettings */ .N)(merged.verify, source),
+        // Top level only (never per environment): who may freeze is one rule per repository.
+        freezes: { permission: file.freezes?.permission ?? _defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_FREEZE_PERMISSION */ .IS, app: file.freezes?.app ?? null },
+        onBlock: merged['on-block'] ?? 'reject',
+        hold: resolveHold(merged),
+        ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
+        ...(merged['change-classes'] !== undefined ? { changeClasses: (0,_change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveChangeClasses */ .lo)(merged['change-classes']) } : {}),
     };
+}
+function resolveHold(merged) {
+    const limit = merged.hold?.limit ?? _defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HOLD_LIMIT */ .Yg;
+    const interval = merged.hold?.interval ?? _defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HOLD_INTERVAL */ .yx;
+    return { limit, limitMs: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(limit), interval, intervalMs: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(interval) };
 }
 
 
@@ -16404,13 +20261,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   _: () => (/* binding */ sloSchema)
 });
 
-// EXTERNAL MODULE: ./node_modules/cron-parser/dist/index.js
-var dist = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
 var schemas = __nccwpck_require__(5491);
 ;// CONCATENATED MODULE: ./src/core/notify/notification.ts
 /** The notification kinds a policy may subscribe to (`notify.on`). */
-const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue'];
+const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue', 'held-released', 'held-expired'];
 function deployFacts(report, repository, runUrl) {
     return {
         repository,
@@ -16448,15 +20303,25 @@ function overdueNotification(repository, actions) {
         return null;
     return { kind: 'postmortem-overdue', repository, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) };
 }
+/** A held deployment released (approved) or expired (rejected at its limit), from the evaluation that decided it. */
+function heldNotification(kind, report, repository, runUrl, heldSeconds) {
+    return { kind, ...deployFacts(report, repository, runUrl), heldSeconds };
+}
 
+// EXTERNAL MODULE: ./src/core/change-class/change-class-policy.ts
+var change_class_policy = __nccwpck_require__(5127);
 // EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
 var postmortem_policy = __nccwpck_require__(1957);
 // EXTERNAL MODULE: ./src/core/policy/duration-schema.ts
 var duration_schema = __nccwpck_require__(7098);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
+// EXTERNAL MODULE: ./src/core/policy/defaults.ts
+var defaults = __nccwpck_require__(5222);
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __nccwpck_require__(5899);
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 7 modules
-var registry = __nccwpck_require__(1039);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
+var registry = __nccwpck_require__(3040);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __nccwpck_require__(5009);
 // EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
@@ -16467,12 +20332,18 @@ var environment_names = __nccwpck_require__(7166);
 var objective = __nccwpck_require__(9921);
 // EXTERNAL MODULE: ./src/core/policy/permissions.ts
 var permissions = __nccwpck_require__(5442);
+// EXTERNAL MODULE: ./src/core/verify/verify-settings.ts
+var verify_settings = __nccwpck_require__(8148);
 // EXTERNAL MODULE: ./src/core/policy/inherit/applies-to.ts
 var applies_to = __nccwpck_require__(1486);
 // EXTERNAL MODULE: ./src/core/policy/inherit/extends-spec.ts
 var extends_spec = __nccwpck_require__(7139);
 // EXTERNAL MODULE: ./src/core/policy/inherit/locks.ts
 var locks = __nccwpck_require__(2058);
+// EXTERNAL MODULE: ./src/core/policy/time-schemas.ts
+var time_schemas = __nccwpck_require__(9820);
+// EXTERNAL MODULE: ./src/core/exclusions/exclusion-schema.ts
+var exclusion_schema = __nccwpck_require__(2533);
 ;// CONCATENATED MODULE: ./src/core/policy/schema.ts
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
@@ -16500,10 +20371,32 @@ var locks = __nccwpck_require__(2058);
 
 
 
+
+
+
+
+
 const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
 /** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
 const blockableStatusSchema = (0,enum_schema/* enumSchema */.xx)(core_status/* BLOCKABLE_STATUSES */.dW);
 const permissionSchema = (0,enum_schema/* enumSchema */.xx)(permissions/* PERMISSIONS */.J);
+/**
+ * `enforcement` of one rule (issue 16, advisory rules): `advisory` evaluates and reports the rule as "would have
+ * blocked" without blocking, so a platform team can roll a rule out in shadow mode and switch it on with evidence.
+ */
+const enforcementSchema = (0,enum_schema/* enumSchema */.xx)(['enforce', 'advisory']).optional().meta({
+    description: '`advisory`: the rule is evaluated and reported ("would have blocked") but never blocks; counted per rule in the Pushgateway metrics. `enforce` blocks as usual.',
+    default: 'enforce',
+});
+/** Who decides disagreements about the gate's decisions (a real mention in blocked reports, held deployments and review issues). */
+const escalationSchema = schemas/* string */.YjP()
+    .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/, {
+    message: 'expected a GitHub login or an organisation team as org/team-slug, e.g. sre-lead or acme/sre',
+})
+    .meta({
+    description: "Who decides disagreements about the gate's decisions: a GitHub login or an `org/team-slug`. Blocked reports, held deployments and override review issues mention them (a real mention, on purpose).",
+    examples: ['acme/sre-leads'],
+});
 const envVarName = schemas/* string */.YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
 const httpUrl = schemas/* string */.YjP().refine(http_url/* isHttpUrl */.q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
@@ -16548,6 +20441,7 @@ const sloSchema = schemas/* strictObject */.rej({
     window: duration_schema/* durationSchema */.s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
     sli: registry/* sliSchema */.WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
+    enforcement: enforcementSchema,
 })
     .meta({ description: 'A service level objective and how to measure it.' });
 /** Budget-remaining thresholds, in percent. */
@@ -16587,43 +20481,23 @@ const drSchema = schemas/* strictObject */.rej({
         .optional()
         .meta({ description: 'Recovery point objective check (present = enabled).' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status a failed DR check raises the decision to.', default: 'WARNING' }),
+    enforcement: enforcementSchema,
 })
     .meta({ description: 'Disaster-recovery drill freshness.' });
-const cronSchema = schemas/* string */.YjP().refine((expr) => {
-    try {
-        dist.CronExpressionParser.parse(expr);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
-const timezoneSchema = schemas/* string */.YjP().refine((tz) => {
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
-const timestampSchema = schemas/* string */.YjP()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
-});
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
 const freezeWindowSchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
     reason: schemas/* string */.YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
-    start: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
-    end: cronSchema.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
-    timezone: timezoneSchema.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
-    from: timestampSchema.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
-    to: timestampSchema.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
+    start: time_schemas/* cronSchema */.u3.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
+    end: time_schemas/* cronSchema */.u3.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
+    timezone: time_schemas/* timezoneSchema */.FC.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
+    from: time_schemas/* timestampSchema */.yo.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
+    to: time_schemas/* timestampSchema */.yo.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
     environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({
         description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
     }),
     'applies-to': applies_to/* appliesToSchema */.DX.optional(),
+    enforcement: enforcementSchema,
 })
     .superRefine((w, ctx) => {
     const recurring = w.start !== undefined || w.end !== undefined;
@@ -16660,6 +20534,7 @@ const burnRateGuardSchema = schemas/* strictObject */.rej({
     factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
     'applies-to': applies_to/* appliesToSchema */.DX.optional(),
+    enforcement: enforcementSchema,
 })
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
 const overrideLevelSchema = schemas/* strictObject */.rej({
@@ -16670,14 +20545,80 @@ const overrideLevelSchema = schemas/* strictObject */.rej({
     }),
 })
     .meta({ description: 'Who may use an override level.' });
+/** The most base-branch globs `freezes.merge-status.branches` may map. */
+const MAX_MERGE_STATUS_BRANCHES = 50;
+/**
+ * The freeze commit status on pull requests (issue 15; src/core/freeze/merge-status.ts): which base branches
+ * carry which environments' freezes. Off when absent.
+ */
+const mergeStatusSchema = schemas/* strictObject */.rej({
+    enabled: schemas/* boolean */.zMY().optional().meta({
+        description: 'Set false to turn the status off where a parent policy turned it on.',
+        default: true,
+    }),
+    branches: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'expected an environment name such as production' }))
+        .max(50)
+        .meta({ description: 'The environments whose freezes hold pull requests into these branches (`[]`: none).' }))
+        .superRefine((branches, ctx) => {
+        const globs = Object.keys(branches);
+        if (globs.length > MAX_MERGE_STATUS_BRANCHES)
+            ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_MERGE_STATUS_BRANCHES} base-branch globs, got ${globs.length}` });
+        for (const glob of globs) {
+            if (glob.length === 0 || glob.length > 255)
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [glob],
+                    message: 'expected a base-branch glob of 1 to 255 characters, such as main or "release/*"',
+                });
+        }
+    })
+        .optional()
+        .meta({
+        description: 'Base-branch globs (`*` stops at `/`, `**` does not, `?` one character) to the environments a merge into them deploys. A pull request into a branch matching several globs is held by the freezes of all their environments; one into a branch no glob matches gets `success`.',
+        examples: [{ main: ['production'], 'release/*': ['production', 'staging'] }],
+    }),
+})
+    .meta({
+    description: 'The commit status `deploy-governor/freeze` on open pull requests: `pending` (with the reason and the end) while a freeze on command or a freeze window covers an environment of the base branch, `success` otherwise. Make it required in a ruleset to block merges during a freeze (README, Governing an organisation). Off when absent.',
+});
 /** Freezes on command: `/freeze` and `/unfreeze` in comments (src/core/freeze/freeze-command.ts). */
 const freezesSchema = schemas/* strictObject */.rej({
     permission: permissionSchema.optional().meta({
         description: 'Lowest repository role that may run `/freeze` and `/unfreeze` in an issue or pull-request comment.',
         default: 'maintain',
     }),
+    app: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
+        .optional()
+        .meta({
+        description: "Slug of your deploy-governor GitHub App: the Action and the CLI then read the `deploy-freeze` issues it opened (the repository's, and its organisation's in `<owner>/.github`) and treat them as the app's protection rule does (status FREEZE). Needs a token that can read issues (the Action: `permissions: issues: read`). Absent: the Action and the CLI do not read freezes on command.",
+        examples: ['deploy-governor'],
+    }),
+    'merge-status': mergeStatusSchema.optional(),
 })
-    .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment.' });
+    .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment, and which app keeps them.' });
+/** Held deployments (app only): how long a protection rule may wait for a freeze or a budget to clear, and how often it looks again. */
+const holdSchema = schemas/* strictObject */.rej({
+    limit: duration_schema/* durationSchema */.s
+        .refine((d) => !(0,duration/* isDuration */.n$)(d) || (0,duration/* parseDurationMs */.yi)(d) <= defaults/* HOLD_LIMIT_MAX_MS */.Kr, {
+        message: 'expected at most 30d (GitHub waits at most 30 days for a protection rule), such as 24h',
+    })
+        .optional()
+        .meta({
+        description: 'Longest a deployment is held; then it is rejected. At most 30d (how long GitHub waits for a protection rule to answer).',
+        default: '24h',
+    }),
+    interval: duration_schema/* durationSchema */.s
+        .refine((d) => !(0,duration/* isDuration */.n$)(d) || (0,duration/* parseDurationMs */.yi)(d) >= defaults/* HOLD_INTERVAL_MIN_MS */.Ow, {
+        message: 'expected at least 1m (each look evaluates the policy against Prometheus), such as 5m',
+    })
+        .optional()
+        .meta({
+        description: 'How often a held deployment is evaluated again (jittered); at least 1m. A freeze that ends releases it at once.',
+        default: '5m',
+    }),
+})
+    .meta({ description: 'Held deployments (`on-block: hold`): the longest hold and how often it is evaluated again.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
 const overridesSchema = schemas/* strictObject */.rej({
     'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
@@ -16745,6 +20686,34 @@ const alertingSchema = schemas/* strictObject */.rej({
         .meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
     .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
+/** Post-deploy verification (`phase: verify`, `deploy-governor verify`); src/core/verify/verify-settings.ts justifies the defaults. */
+const verifySchema = schemas/* strictObject */.rej({
+    bake: duration_schema/* durationSchema */.s.optional().meta({
+        description: 'How long to watch the SLOs after the deploy; a regression ends the bake early. At most 6h. Input `bake` overrides it.',
+        default: verify_settings/* VERIFY_DEFAULTS */.x.bake,
+    }),
+    interval: duration_schema/* durationSchema */.s.optional().meta({
+        description: "Time between polls, each one round of the gate's queries; at least 5s and at most the bake. Input `verify-interval` overrides it.",
+        default: verify_settings/* VERIFY_DEFAULTS */.x.interval,
+    }),
+    window: duration_schema/* durationSchema */.s.optional().meta({
+        description: "The short window whose burn rate each poll reads (the gate's own queries over it). Input `verify-window` overrides it.",
+        default: verify_settings/* VERIFY_DEFAULTS */.x.window,
+    }),
+    factor: schemas/* number */.aig().min(1).optional().meta({
+        description: "A regression exceeds this many times the pre-deploy burn rate (the gate's 1h burn rate from its report)… Input `verify-factor` overrides it.",
+        default: verify_settings/* VERIFY_DEFAULTS */.x.factor,
+    }),
+    floor: schemas/* number */.aig().min(0).optional().meta({
+        description: '…and this burn rate (1 = the budget lasts exactly its window). Input `verify-floor` overrides it.',
+        default: verify_settings/* VERIFY_DEFAULTS */.x.floor,
+    }),
+    'no-data': (0,enum_schema/* enumSchema */.xx)(['fail', 'pass']).optional().meta({
+        description: 'What an SLO with no measured poll during the bake (no samples, no traffic, failed queries) does: `fail` (no data after a deploy is not a pass) or `pass`. Input `verify-no-data` overrides it.',
+        default: verify_settings/* VERIFY_DEFAULTS */.x.noData,
+    }),
+})
+    .meta({ description: 'Post-deploy verification: watch the SLOs after the deploy and fail when the burn rate regressed.' });
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
     prometheus: prometheusSchema.optional(),
@@ -16779,6 +20748,15 @@ const policyFields = {
     }),
     overrides: overridesSchema.optional(),
     audit: auditSchema.optional(),
+    exclusions: exclusion_schema/* exclusionsSchema */.Nl.optional(),
+    verify: verifySchema.optional(),
+    'on-block': (0,enum_schema/* enumSchema */.xx)(['hold', 'reject']).optional().meta({
+        description: "What the app's deployment protection rule does with a deploy blocked by a freeze or the error budget: `reject` answers at once; `hold` leaves it waiting, evaluates it again (see `hold`) and approves it as soon as the policy allows, or rejects it at the hold's limit. Other blocks (an evaluation error, a DR drill) are always rejected. The Action and the CLI ignore it.",
+        default: 'reject',
+    }),
+    hold: holdSchema.optional(),
+    escalation: escalationSchema.optional(),
+    'change-classes': change_class_policy/* changeClassesSchema */.Q5.optional(),
 };
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
 const environmentPolicySchema = schemas/* strictObject */.rej(policyFields).meta({ description: 'Policy values for one environment.' });
@@ -16799,7 +20777,7 @@ const notifySchema = schemas/* strictObject */.rej({
     on: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(NOTIFICATION_KINDS))
         .optional()
         .meta({
-        description: 'What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items).',
+        description: "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit).",
         default: [...NOTIFICATION_KINDS],
     }),
 })
@@ -16873,10 +20851,65 @@ const policyFileSchema = schemas/* strictObject */.rej({
     check(file['freeze-windows'], ['freeze-windows']);
     for (const [env, section] of Object.entries(file.environments ?? {}))
         check(section['freeze-windows'], ['environments', env, 'freeze-windows']);
+    // Likewise an environment the merge status maps a branch to: a typo must not let merges through a freeze.
+    for (const [branch, names] of Object.entries(file.freezes?.['merge-status']?.branches ?? {})) {
+        for (const [j, name] of names.entries()) {
+            if (known.includes(name))
+                continue;
+            ctx.addIssue({
+                code: 'custom',
+                path: ['freezes', 'merge-status', 'branches', branch, j],
+                message: (0,environment_names/* unknownMergeStatusEnvironmentMessage */.Tr)(branch, name, known),
+            });
+        }
+    }
 })
     .meta({
     title: 'deploy-governor policy',
     description: 'Policy for deploy-governor (.github/deploy-governor.yml): SLOs, thresholds, DR, freeze windows, guards and overrides.',
+});
+
+
+/***/ }),
+
+/***/ 9820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FC: () => (/* binding */ timezoneSchema),
+/* harmony export */   u3: () => (/* binding */ cronSchema),
+/* harmony export */   yo: () => (/* binding */ timestampSchema)
+/* harmony export */ });
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/**
+ * The policy's clock types: cron expressions, IANA time zones and ISO 8601
+ * timestamps, shared by freeze windows and budget exclusions.
+ */
+
+
+const cronSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((expr) => {
+    try {
+        cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(expr);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, { message: 'expected a cron expression with 5 fields (minute hour day-of-month month day-of-week), e.g. "0 18 * * 5"' });
+const timezoneSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((tz) => {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' });
+const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
 });
 
 
@@ -17121,7 +21154,62 @@ function oldestDataQuery(probe, window) {
 
 /***/ }),
 
-/***/ 1039:
+/***/ 9322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J0: () => (/* binding */ single),
+/* harmony export */   Lz: () => (/* binding */ boundedRatio),
+/* harmony export */   Ps: () => (/* binding */ noTraffic),
+/* harmony export */   _h: () => (/* binding */ noData),
+/* harmony export */   fh: () => (/* binding */ finiteCount),
+/* harmony export */   jh: () => (/* binding */ measured)
+/* harmony export */ });
+/* harmony import */ var _evaluate_sli_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4366);
+/** Reading Prometheus's answers for an SLI: shared by every kind, so they all fail the same way. */
+
+/**
+ * The single number a query must return: null for an empty vector, an error for
+ * several series (the gate cannot guess how to combine them).
+ * @param role how messages name the query: "total", "error", "ratio"
+ */
+function single(result, query, role) {
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1) {
+        throw new _evaluate_sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
+    }
+    return result.samples[0].value;
+}
+/** A count of events: finite and not negative (null passes through: no samples). */
+function finiteCount(value, query, role) {
+    if (value === null)
+        return null;
+    if (!Number.isFinite(value)) {
+        throw new _evaluate_sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ${role} query returned ${value}; expected a finite count of events (query: ${query})`);
+    }
+    if (value < 0) {
+        throw new _evaluate_sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`the ${role} query returned a negative count (${value}); use increase() on a counter (query: ${query})`);
+    }
+    return value;
+}
+/** Tolerated overshoot from increase() extrapolating two series differently. */
+const RATIO_SLACK = 0.01;
+/** An error ratio clamped to 0..1, refusing one clearly above 1 (the error query counts more than the total). */
+function boundedRatio(ratio, window) {
+    if (ratio > 1 + RATIO_SLACK) {
+        throw new _evaluate_sli_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SliError */ .l(`over ${window}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
+    }
+    return Math.min(Math.max(ratio, 0), 1);
+}
+const measured = (ratio) => ({ state: 'measured', ratio });
+const noData = (query, detail) => ({ state: 'no-data', query, detail });
+const noTraffic = (query, detail) => ({ state: 'no-traffic', query, detail });
+
+
+/***/ }),
+
+/***/ 3040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17139,49 +21227,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var schemas = __nccwpck_require__(5491);
 // EXTERNAL MODULE: ./src/core/promql/promql.ts
 var promql = __nccwpck_require__(2124);
-// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
-var sli_error = __nccwpck_require__(4366);
-;// CONCATENATED MODULE: ./src/core/sli/read-answers.ts
-/** Reading Prometheus's answers for an SLI: shared by every kind, so they all fail the same way. */
-
-/**
- * The single number a query must return: null for an empty vector, an error for
- * several series (the gate cannot guess how to combine them).
- * @param role how messages name the query: "total", "error", "ratio"
- */
-function single(result, query, role) {
-    if (result.samples.length === 0)
-        return null;
-    if (result.samples.length > 1) {
-        throw new sli_error/* SliError */.l(`the ${role} query returned ${result.samples.length} series; it must return one number: wrap it in sum(...) (query: ${query})`);
-    }
-    return result.samples[0].value;
-}
-/** A count of events: finite and not negative (null passes through: no samples). */
-function finiteCount(value, query, role) {
-    if (value === null)
-        return null;
-    if (!Number.isFinite(value)) {
-        throw new sli_error/* SliError */.l(`the ${role} query returned ${value}; expected a finite count of events (query: ${query})`);
-    }
-    if (value < 0) {
-        throw new sli_error/* SliError */.l(`the ${role} query returned a negative count (${value}); use increase() on a counter (query: ${query})`);
-    }
-    return value;
-}
-/** Tolerated overshoot from increase() extrapolating two series differently. */
-const RATIO_SLACK = 0.01;
-/** An error ratio clamped to 0..1, refusing one clearly above 1 (the error query counts more than the total). */
-function boundedRatio(ratio, window) {
-    if (ratio > 1 + RATIO_SLACK) {
-        throw new sli_error/* SliError */.l(`over ${window}: errors exceed the total (ratio ${ratio.toFixed(4)}); the error query must count a subset of the total query's events`);
-    }
-    return Math.min(Math.max(ratio, 0), 1);
-}
-const measured = (ratio) => ({ state: 'measured', ratio });
-const noData = (query, detail) => ({ state: 'no-data', query, detail });
-const noTraffic = (query, detail) => ({ state: 'no-traffic', query, detail });
-
+// EXTERNAL MODULE: ./src/core/sli/read-answers.ts
+var read_answers = __nccwpck_require__(9322);
 ;// CONCATENATED MODULE: ./src/core/sli/sli-kind.ts
 /** Identity with inference: a kind module is `export const x = defineSliKind({ … })`. */
 function defineSliKind(kind) {
@@ -17228,14 +21275,14 @@ const eventsSli = defineSliKind({
     async measure(sli, window, prometheus, time) {
         const q = queries(sli, window);
         const [errorResult, totalResult] = await Promise.all([prometheus.query(q.error, time), prometheus.query(q.total, time)]);
-        const total = finiteCount(single(totalResult, q.total, 'total'), q.total, 'total');
+        const total = (0,read_answers/* finiteCount */.fh)((0,read_answers/* single */.J0)(totalResult, q.total, 'total'), q.total, 'total');
         if (total === null)
-            return noData(q.total, 'the total query returned no samples');
+            return (0,read_answers/* noData */._h)(q.total, 'the total query returned no samples');
         if (total === 0)
-            return noTraffic(q.total, 'the total query returned 0');
+            return (0,read_answers/* noTraffic */.Ps)(q.total, 'the total query returned 0');
         // No error series at all (a service that never failed) is zero errors, not missing data.
-        const errors = finiteCount(single(errorResult, q.error, 'error'), q.error, 'error') ?? 0;
-        return measured(boundedRatio(errors / total, window));
+        const errors = (0,read_answers/* finiteCount */.fh)((0,read_answers/* single */.J0)(errorResult, q.error, 'error'), q.error, 'error') ?? 0;
+        return (0,read_answers/* measured */.jh)((0,read_answers/* boundedRatio */.Lz)(errors / total, window));
     },
     recording(sli, window) {
         const total = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.total, window));
@@ -17247,6 +21294,8 @@ const eventsSli = defineSliKind({
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __nccwpck_require__(8571);
+// EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
+var sli_error = __nccwpck_require__(4366);
 ;// CONCATENATED MODULE: ./src/core/sli/kinds/good-events.ts
 /**
  * `sli.good-events`: good events and all events over a window, each a PromQL
@@ -17310,17 +21359,17 @@ const goodEventsSli = defineSliKind({
     async measure(sli, window, prometheus, time) {
         const q = good_events_queries(sli, window);
         const [goodResult, totalResult] = await Promise.all([prometheus.query(q.good, time), prometheus.query(q.total, time)]);
-        const total = finiteCount(single(totalResult, q.total, 'total'), q.total, 'total');
+        const total = (0,read_answers/* finiteCount */.fh)((0,read_answers/* single */.J0)(totalResult, q.total, 'total'), q.total, 'total');
         if (total === null)
-            return noData(q.total, 'the total query returned no samples');
+            return (0,read_answers/* noData */._h)(q.total, 'the total query returned no samples');
         if (total === 0)
-            return noTraffic(q.total, 'the total query returned 0');
+            return (0,read_answers/* noTraffic */.Ps)(q.total, 'the total query returned 0');
         // No good series at all (nothing succeeded, or a brand-new series): zero good events, never "no data".
-        const good = finiteCount(single(goodResult, q.good, 'good'), q.good, 'good') ?? 0;
+        const good = (0,read_answers/* finiteCount */.fh)((0,read_answers/* single */.J0)(goodResult, q.good, 'good'), q.good, 'good') ?? 0;
         if (good > total * (1 + GOOD_SLACK) && windowMs(window) >= CHECKED_WINDOW_MS) {
             throw new sli_error/* SliError */.l(`over ${window}: the good query counts more events than the total query (good ${good}, total ${total}); the good query must count a subset of the total query's events (good: ${q.good}; total: ${q.total})`);
         }
-        return measured(clampedErrors(good, total) / total);
+        return (0,read_answers/* measured */.jh)(clampedErrors(good, total) / total);
     },
     recording(sli, window) {
         const total = (0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.total, window));
@@ -17374,11 +21423,11 @@ const latencySli = defineSliKind({
         const q = latency_queries(sli, window);
         const [totalResult, bucketResult] = await Promise.all([prometheus.query(q.total, time), prometheus.query(q.buckets, time)]);
         const role = 'histogram count';
-        const total = finiteCount(single(totalResult, q.total, role), q.total, role);
+        const total = (0,read_answers/* finiteCount */.fh)((0,read_answers/* single */.J0)(totalResult, q.total, role), q.total, role);
         if (total === null)
-            return noData(q.total, `the histogram count query (${sli.metric}_count) returned no samples`);
+            return (0,read_answers/* noData */._h)(q.total, `the histogram count query (${sli.metric}_count) returned no samples`);
         if (total === 0)
-            return noTraffic(q.total, `the histogram count query (${sli.metric}_count) returned 0`);
+            return (0,read_answers/* noTraffic */.Ps)(q.total, `the histogram count query (${sli.metric}_count) returned 0`);
         const bucket = bucketResult.samples.find((s) => {
             const le = Number(s.labels.le);
             return Number.isFinite(le) && Math.abs(le - sli.threshold) <= 1e-9 * Math.max(1, sli.threshold);
@@ -17389,8 +21438,8 @@ const latencySli = defineSliKind({
                 ? `no ${sli.metric}_bucket series${sli.selector ? ` matching {${sli.selector}}` : ''}: check the metric name and selector`
                 : `the histogram ${sli.metric} has no bucket le="${sli.threshold}"; its buckets are ${available.join(', ')}: set threshold to one of them or add the bucket to the instrumentation`);
         }
-        const good = finiteCount(bucket.value, q.buckets, `bucket le="${sli.threshold}"`) ?? 0;
-        return measured(boundedRatio(1 - Math.min(good, total) / total, window));
+        const good = (0,read_answers/* finiteCount */.fh)(bucket.value, q.buckets, `bucket le="${sli.threshold}"`) ?? 0;
+        return (0,read_answers/* measured */.jh)((0,read_answers/* boundedRatio */.Lz)(1 - Math.min(good, total) / total, window));
     },
     recording(sli, window) {
         const total = `sum(increase(${sli.metric}_count${(0,promql/* matchers */.yN)(sli.selector)}[${window}]))`;
@@ -17425,16 +21474,16 @@ const ratioSli = defineSliKind({
     trafficQuery: (sli, window) => (0,promql/* renderWindowQuery */.NB)(sli.query, window),
     async measure(sli, window, prometheus, time) {
         const query = (0,promql/* renderWindowQuery */.NB)(sli.query, window);
-        const ratio = single(await prometheus.query(query, time), query, 'ratio');
+        const ratio = (0,read_answers/* single */.J0)(await prometheus.query(query, time), query, 'ratio');
         if (ratio === null)
-            return noData(query, 'the ratio query returned no samples');
+            return (0,read_answers/* noData */._h)(query, 'the ratio query returned no samples');
         // 0/0 from a ratio of increases is "no traffic", not an error.
         if (Number.isNaN(ratio))
-            return noTraffic(query, 'the ratio query returned NaN (0/0: no events in the window)');
+            return (0,read_answers/* noTraffic */.Ps)(query, 'the ratio query returned NaN (0/0: no events in the window)');
         if (!Number.isFinite(ratio) || ratio < 0) {
             throw new sli_error/* SliError */.l(`the ratio query returned ${ratio}; expected an error ratio between 0 and 1 (query: ${query})`);
         }
-        return measured(boundedRatio(ratio, window));
+        return (0,read_answers/* measured */.jh)((0,read_answers/* boundedRatio */.Lz)(ratio, window));
     },
     recording: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
     wording: {
@@ -17930,14 +21979,98 @@ function isAtOrPast(status, threshold) {
 
 /***/ }),
 
+/***/ 8148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ resolveVerifySettings),
+/* harmony export */   x: () => (/* binding */ VERIFY_DEFAULTS)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
+/* harmony import */ var _policy_policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5833);
+/**
+ * Post-deploy verification's settings: the policy's `verify` section (schema.ts)
+ * with its defaults, then the `verify-*` inputs (verify-inputs.ts) over it.
+ *
+ * The rule (judge.ts): an SLO regressed when its short-window burn rate after the
+ * deploy exceeds BOTH `factor` × its burn rate before the deploy AND `floor`.
+ * The defaults, and why:
+ *
+ * - **factor 2.** Spinnaker's Kayenta judges a canary *relative to a baseline*
+ *   (its best practices: compare against a baseline, not absolute values), and
+ *   flags a metric only when the difference is large, not when it is merely
+ *   measurable. A doubling of the burn rate over the gate's own pre-deploy
+ *   reading is such a difference for a service that was healthy before, and the
+ *   smallest one a 5-minute window tells from noise at a few hundred requests a
+ *   minute.
+ * - **floor 1 (1× budget burn).** Argo Rollouts' analysis templates fail on an
+ *   *absolute* condition (the usual example: a 5-minute success rate below 95%).
+ *   The SLO's own absolute line is a burn rate of 1: the rate at which the budget
+ *   lasts exactly its window. Below it the service is within its objective
+ *   whatever the ratio to before, so a rise from 0.05× to 0.5× (a "10×
+ *   regression" of almost nothing) never rolls back a deploy.
+ * - **window 5m.** The short window of the SRE workbook's fastest alert pair
+ *   (1h/5m): long enough for increase() at a 1-minute scrape, short enough to see
+ *   a regression within the bake.
+ * - **bake 15m, interval 1m.** Flagger analyses every minute; fifteen one-minute
+ *   polls cover three full short windows after the deploy, and a regression ends
+ *   the bake at the poll that sees it.
+ * - **no-data fail.** No samples after the deploy is not a pass: a deploy that
+ *   stopped the service's metrics (or its traffic) looks exactly like that.
+ */
+
+
+/** The defaults (see the file's comment for why). */
+const VERIFY_DEFAULTS = { bake: '15m', interval: '1m', window: '5m', factor: 2, floor: 1, noData: 'fail' };
+/** Polls closer than this would query faster than Prometheus's series change (a scrape is 15 s to 1 m). */
+const MIN_INTERVAL_MS = 5_000;
+/** A GitHub-hosted job runs at most 6 hours; a longer bake could never finish. */
+const MAX_BAKE_MS = 6 * 3_600_000;
+/**
+ * The settings from `config` over the defaults, checked together (a single value's form was checked by its
+ * schema). `source` and `names` say where the values came from, for the error.
+ * @throws PolicyError naming the value and the accepted range
+ */
+function resolveVerifySettings(config, source, names = { bake: 'verify.bake', interval: 'verify.interval' }) {
+    const bake = config?.bake ?? VERIFY_DEFAULTS.bake;
+    const interval = config?.interval ?? VERIFY_DEFAULTS.interval;
+    const bakeMs = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(bake);
+    const intervalMs = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(interval);
+    const issues = [];
+    if (intervalMs < MIN_INTERVAL_MS)
+        issues.push({ path: names.interval, message: `expected at least 5s (${_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_FORM */ .ec}); got "${interval}"` });
+    if (bakeMs > MAX_BAKE_MS)
+        issues.push({ path: names.bake, message: `expected at most 6h, the longest a job may run; got "${bake}"` });
+    if (intervalMs > bakeMs)
+        issues.push({
+            path: names.interval,
+            message: `expected at most the bake time (${bake}), so that at least one poll happens; got "${interval}"`,
+        });
+    if (issues.length > 0)
+        throw new _policy_policy_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .p(source, issues);
+    return {
+        bake,
+        bakeMs,
+        interval,
+        intervalMs,
+        window: config?.window ?? VERIFY_DEFAULTS.window,
+        factor: config?.factor ?? VERIFY_DEFAULTS.factor,
+        floor: config?.floor ?? VERIFY_DEFAULTS.floor,
+        noData: config?.['no-data'] ?? VERIFY_DEFAULTS.noData,
+    };
+}
+
+
+/***/ }),
+
 /***/ 3412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DI: () => (/* binding */ tooDeep),
-/* harmony export */   Ve: () => (/* binding */ duplicateKey)
+/* harmony export */   Ve: () => (/* binding */ duplicateKey),
+/* harmony export */   ms: () => (/* binding */ parseHardenedYaml)
 /* harmony export */ });
-/* unused harmony export parseHardenedYaml */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /**
  * YAML text to plain data with the policy loader's defences
@@ -18024,8 +22157,8 @@ function parseHardenedYaml(text, limits) {
             ],
         };
     }
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, uniqueKeys: false, lineCounter, logLevel: 'error' });
     if (doc.errors.length > 0) {
         return {
             ok: false,
@@ -31679,7 +35812,7 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31739,7 +35872,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var int = __nccwpck_require__(7493);
 
 const schema = [
     map.map,
@@ -31842,7 +35975,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var int = __nccwpck_require__(7493);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
@@ -34153,6 +38286,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
+  jgl: () => (/* binding */ partialRecord),
   vkY: () => (/* binding */ preprocess),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
@@ -34163,7 +38297,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -41871,7 +46005,7 @@ function partialRecord(keyType, valueType, params) {
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
         partial: true,
     });
 }
