@@ -23,6 +23,7 @@ import { startFreezeExpiry, type FreezeExpiryOptions } from './freezes/freeze-ex
 import { createHeldDeployments, type HeldDeployments } from './held/held-deployments.js';
 import { installationClient } from './installation-client.js';
 import { createNotifier } from './notify/notifier.js';
+import { freezeNotifier } from './notify/notify-freeze.js';
 import { createRunTokenVerifier } from '../src/oidc/verify-run-token.js';
 import { tenantQueryLimits } from '../src/prometheus/tenant-querier.js';
 import { alertmanagerRoute } from './routes/alertmanager-route.js';
@@ -67,6 +68,8 @@ const app: ApplicationFunction = (probot, options) => {
   // And puts the freeze status on the pull requests it covers (freezes.merge-status).
   const mergeStatus = mergeStatusDeps(probot, { appId: config.appId, identity });
   freezeEvents.on(mergeStatusListener(probot, mergeStatus));
+  // And tells the channels the policy names.
+  freezeEvents.on(freezeNotifier(probot, notifier));
   (options as AppHostOptions | undefined)?.onServices?.({ held, freezeEvents });
   // Freezes end on time only where the app runs on (the server passes its clock); the Lambda entry has no timers.
   const expiryOptions = options?.freezeExpiry as FreezeExpiryOptions | undefined;

@@ -1,13 +1,14 @@
 /**
  * Freezes starting and ending, for what reacts to them (issue 15): the freeze
- * commit status on pull requests and held deployments that are released at
- * once when a freeze ends. Emitters: `/freeze` and `/unfreeze`, a freeze issue
+ * commit status on pull requests, held deployments that are released at once
+ * when a freeze ends, and chat notifications. Emitters: `/freeze` and `/unfreeze`, a freeze issue
  * closed by someone allowed to, and the expiry of a freeze. A listener's
  * failure is logged and never undoes or fails the freeze itself: each reactor
  * also catches up on its own (statuses on the next pull-request event, held
  * deployments on their schedule).
  */
 import type { Logger } from 'probot';
+import type { FreezeRecord } from '../../src/core/postmortem/issue-metadata.js';
 
 /** A freeze that started or ended. */
 export interface FreezeChange {
@@ -21,6 +22,8 @@ export interface FreezeChange {
   issue: number;
   /** The installation the change came through (the reactors read and write with it). */
   installationId: number;
+  /** The freeze's record (scope, end, reason, who), for what tells people about it. */
+  record: FreezeRecord;
 }
 
 export type FreezeListener = (change: FreezeChange) => Promise<void>;

@@ -78,6 +78,7 @@ async function recordLifted(
     change: 'ended',
     issue: lifted.issue,
     installationId: deps.installationId,
+    record: lifted.record,
   });
   await auditFreezeChange(deps, where, file, {
     change: 'unfreeze',
@@ -279,6 +280,7 @@ export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
         change: 'started',
         issue: opened.number,
         installationId: deps.installationId,
+        record: kept,
       });
       await auditFreezeChange(deps, target, file, {
         change: 'freeze',

@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FreezeChange } from '../../app/freezes/freeze-events.js';
 import type { CommitStatusState, Issue, RepoState } from '../../scripts/lib/github-state-stand-in.js';
-import { renderMeta, type FreezeRecord } from '../../src/core/postmortem/issue-metadata.js';
+import { readMeta, renderMeta, type FreezeRecord } from '../../src/core/postmortem/issue-metadata.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { INSTALLATION, OWNER, pullRequestEvent, REPO } from '../support/webhook-payloads.js';
 
@@ -71,6 +71,7 @@ function change(where: RepoState, issue: Issue, what: FreezeChange['change'], sc
     change: what,
     issue: issue.number,
     installationId: INSTALLATION,
+    record: readMeta('freeze', issue.body)!,
   });
 }
 

@@ -157,15 +157,7 @@ describe('a deploy blocked by a freeze, held', () => {
     await a.h.receive('issue_comment', issueCommentCreated(where, '/unfreeze production', { login: 'maint' }, 2));
     const [freeze] = [...repo.issues.values()].filter((i) => i.labels.some((l) => l.name === 'deploy-freeze'));
     expect(freeze!.state).toBe('closed');
-    // What /unfreeze announces (app/freezes/freeze-events.ts): the listener releases the hold without waiting for a tick.
-    await a.freezeEvents.emit({
-      owner: OWNER,
-      repo: REPO,
-      scope: 'production',
-      change: 'ended',
-      issue: freeze!.number,
-      installationId: INSTALLATION,
-    });
+    // /unfreeze announces the end (app/freezes/freeze-events.ts): the listener released the hold without waiting for a tick.
     expect(answers()).toEqual([
       { state: 'approved', comment: expect.stringMatching(/approved after a hold of 10m: .*It waited for:\n- .*database migration/s) },
     ]);
@@ -184,7 +176,16 @@ describe('a deploy blocked by a freeze, held', () => {
     await request(a);
     expect(answers()).toEqual([]);
     repo.files.set(POLICY, `${policy()}\n`);
-    await a.freezeEvents.emit({ owner: OWNER, repo: '.github', scope: 'all', change: 'ended', issue: 1, installationId: INSTALLATION });
+    const record = { scope: 'all', until: '2100-01-01T00:00:00.000Z', reason: 'release week', by: 'maint', at: '2000-01-01T00:00:00.000Z' };
+    await a.freezeEvents.emit({
+      owner: OWNER,
+      repo: '.github',
+      scope: 'all',
+      change: 'ended',
+      issue: 1,
+      installationId: INSTALLATION,
+      record,
+    });
     expect(answers().map((x) => x.state)).toEqual(['approved']);
   });
 });

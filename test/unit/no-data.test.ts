@@ -86,6 +86,7 @@ describe('a window without samples is unknown, never zero', () => {
         status: 'NORMAL',
         slo: 'availability',
         code: 'no-data',
+        rule: 'burn-rate-guard:1h/5m > 14.4x',
         message:
           'SLO availability: no data for the 5m window: the total query returned no samples (query: sum(increase(http_requests_total[5m]))); guard "1h/5m > 14.4x" is unknown and does not block (unknown-guards: allow): check the total query and that the service is scraped',
       },

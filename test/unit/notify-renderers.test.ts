@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blockedNotification,
+  freezeNotification,
   heldNotification,
   overdueNotification,
   overrideNotification,
@@ -112,6 +113,58 @@ describe('the payloads', () => {
     const teams = teamsMessageSchema.parse(renderTeams(n));
     expect(teamsTexts(teams).other).toContain('due 2026-11-20, 3 days overdue');
     expect(overdueNotification('x/y', [{ action: { kind: 'unlabel-overdue', issue: 1 }, outcome: 'done' }])).toBeNull();
+  });
+});
+
+/** A freeze notification whose user text (scope, reason, who) is `text`. */
+function hostileFreeze(text: string, change: 'started' | 'ended' = 'started'): Notification {
+  return freezeNotification({
+    change,
+    owner: 'Codertocat',
+    repo: '.github',
+    issue: 12,
+    record: { scope: `prod ${text}`, until: '2026-12-01T18:00:00.000Z', reason: text, by: `octocat ${text}` },
+  });
+}
+
+describe('freeze notifications', () => {
+  it('say what is frozen, where, until when, why and by whom, and link the freeze issue', () => {
+    const started = freezeNotification({
+      change: 'started',
+      owner: 'Codertocat',
+      repo: '.github',
+      issue: 12,
+      record: { scope: 'production', until: '2026-12-01T18:00:00.000Z', reason: 'database migration', by: 'maint' },
+    });
+    const slack = slackMessageSchema.parse(renderNotification('slack', started));
+    expect(slack.text).toContain('Deploys to `production` are frozen in every repository of `Codertocat` until 2026-12-01T18:00:00.000Z');
+    expect(slack.text).toContain('Frozen by `maint`: `database migration`');
+    expect(slackTexts(slack).map((t) => t.text)).toContain('<https://github.com/Codertocat/.github/issues/12|Freeze issue>');
+    const ended = freezeNotification({
+      change: 'ended',
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      issue: 3,
+      record: { scope: 'all', until: '2026-12-01T18:00:00.000Z', reason: 'release', by: 'maint' },
+    });
+    const teams = teamsTexts(teamsMessageSchema.parse(renderNotification('teams', ended)));
+    expect(teams.runs[0]).toContain('The freeze of all environments has ended');
+    expect(teams.urls).toEqual(['https://github.com/Codertocat/Hello-World/issues/3']);
+  });
+
+  it.each(ATTACKS)('keep the reason, the scope and who froze inert in both formats: %j', (attack) => {
+    for (const change of ['started', 'ended'] as const) {
+      const m = slackMessageSchema.parse(renderSlack(hostileFreeze(attack, change)));
+      for (const t of slackTexts(m)) {
+        expect(t.text).not.toMatch(MENTION);
+        expect(t.text).not.toMatch(CONTROL);
+        if (t.type === 'mrkdwn') expect(t.text).not.toMatch(/evil|octocat|<(?!https:\/\/github\.com\/Codertocat\/\.github\/issues\/12\|)/);
+      }
+      expect(outsideCode(m.text)).not.toMatch(/evil|\[click\]|<!|<@|<b>/);
+      const t = teamsTexts(teamsMessageSchema.parse(renderTeams(hostileFreeze(attack, change))));
+      expect(t.other.join('\n')).not.toMatch(/evil|octocat|<|@/);
+      expect(t.urls).toEqual(['https://github.com/Codertocat/.github/issues/12']);
+    }
   });
 });
 

@@ -255,6 +255,13 @@ overrides:
     ['on-block', 'on-block: reject', 'environments:\n  prod: { on-block: hold }', 'on-block: reject'],
     ['on-block', 'on-block: hold\nhold: { limit: 4h }', 'hold: { limit: 2d }', 'on-block: reject'],
     ['on-block', 'on-block: hold\nhold: { limit: 4h }', 'hold: { limit: 5h }', 'hold: { limit: 1h, interval: 1m }'],
+    // A class let through a status is a block lifted: fewer classes (or fewer sources) are stricter.
+    [
+      'change-classes',
+      'change-classes: { allow: { FREEZE: [rollback, hotfix] } }',
+      'environments:\n  prod: { change-classes: { allow: { EXHAUSTED: [security] } } }',
+      'change-classes: { allow: { FREEZE: [rollback] }, sources: [input] }',
+    ],
   ];
   it('locks freezes: a child may raise permission and set an app where the parent has none, never lower it or change the app', async () => {
     const parent = { [ORG]: 'locked: [freezes]\nfreezes: { permission: maintain, app: acme-governor }\n' };
@@ -289,6 +296,7 @@ overrides:
     expect([...LOCKABLE_KEYS].sort()).toEqual([
       'block-on',
       'burn-rate-guards',
+      'change-classes',
       'freeze-windows',
       'freezes',
       'mode',

@@ -43,11 +43,31 @@ export function headline(n: Notification, environment: (text: string) => string)
       return `A held deploy to ${environment(n.environment)} was rejected after ${humanDuration(n.heldSeconds)}, its hold's limit: ${n.status}`;
     case 'postmortem-overdue':
       return `${n.items.length} postmortem action item${n.items.length === 1 ? ' is' : 's are'} overdue`;
+    case 'freeze-started':
+    case 'freeze-ended': {
+      const what = n.scope === 'all' ? 'all environments' : environment(n.scope);
+      const where = n.organisation !== null ? ` in every repository of ${environment(n.organisation)}` : '';
+      return n.kind === 'freeze-started'
+        ? `Deploys to ${what} are frozen${where} until ${n.until}`
+        : `The freeze of ${what}${where} has ended`;
+    }
   }
 }
 
-/** The notifications about one deploy (every kind but the postmortem sweep's). */
-export type DeployNotification = Exclude<Notification, { kind: 'postmortem-overdue' }>;
+/** A freeze notification. */
+export type FreezeNotification = Extract<Notification, { kind: 'freeze-started' | 'freeze-ended' }>;
+
+/** Label and value of a freeze notification's facts (the reason is shown apart: it is longer user text). */
+export function freezeFigures(n: FreezeNotification): [string, string][] {
+  return [
+    ['Scope', n.scope === 'all' ? 'all environments' : n.scope],
+    [n.kind === 'freeze-started' ? 'Until' : 'Was until', n.until],
+    ['Frozen by', n.by],
+  ];
+}
+
+/** The notifications about one deploy (every kind but the postmortem sweep's and the freezes'). */
+export type DeployNotification = Exclude<Notification, { kind: 'postmortem-overdue' | 'freeze-started' | 'freeze-ended' }>;
 
 /** The headline's mark for a deploy notification. */
 export function deployIcon(n: DeployNotification): string {

@@ -14,7 +14,15 @@ import type { SweepAction } from '../postmortem/sweep-plan.js';
 import type { Status } from '../status.js';
 
 /** The notification kinds a policy may subscribe to (`notify.on`). */
-export const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue', 'held-released', 'held-expired'] as const;
+export const NOTIFICATION_KINDS = [
+  'blocked',
+  'override',
+  'postmortem-overdue',
+  'held-released',
+  'held-expired',
+  'freeze-started',
+  'freeze-ended',
+] as const;
 
 /** The figures every deploy notification shows (from the report). */
 interface DeployFacts {
@@ -37,6 +45,23 @@ export type Notification =
   | ({ kind: 'override' } & DeployFacts & { actor: string; level: string; reason: string })
   /** A held deployment (`on-block: hold`) approved once the policy allowed it, or rejected at its hold's limit. */
   | ({ kind: 'held-released' | 'held-expired' } & DeployFacts & { heldSeconds: number })
+  /** A freeze on command started or ended (`/freeze`, `/unfreeze`, a freeze issue closed, or its time up). */
+  | {
+      kind: 'freeze-started' | 'freeze-ended';
+      /** `owner/repo` that keeps the freeze (`owner/.github` for an organisation-wide one). */
+      repository: string;
+      /** The owner every repository of which it covers; null for one repository's freeze. */
+      organisation: string | null;
+      /** The environment frozen, or `all` (user text: an environment name). */
+      scope: string;
+      until: string;
+      /** Why (user text). */
+      reason: string;
+      /** Who froze (a login). */
+      by: string;
+      /** The freeze's issue, an http(s) URL. */
+      issueUrl: string;
+    }
   | {
       kind: 'postmortem-overdue';
       repository: string;
@@ -94,4 +119,25 @@ export function heldNotification(
   heldSeconds: number,
 ): Notification {
   return { kind, ...deployFacts(report, repository, runUrl), heldSeconds };
+}
+
+/** A freeze on command that started or ended, kept in the issue `issue` of `owner/repo`. */
+export function freezeNotification(o: {
+  change: 'started' | 'ended';
+  owner: string;
+  repo: string;
+  issue: number;
+  record: { scope: string; until: string; reason: string; by: string };
+  serverUrl?: string;
+}): Notification {
+  return {
+    kind: o.change === 'started' ? 'freeze-started' : 'freeze-ended',
+    repository: `${o.owner}/${o.repo}`,
+    organisation: o.repo === '.github' ? o.owner : null,
+    scope: o.record.scope,
+    until: o.record.until,
+    reason: o.record.reason,
+    by: o.record.by,
+    issueUrl: `${o.serverUrl ?? 'https://github.com'}/${o.owner}/${o.repo}/issues/${o.issue}`,
+  };
 }

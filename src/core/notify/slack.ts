@@ -25,11 +25,13 @@ import {
   CUT_MARKER,
   deployFigures,
   deployIcon,
+  freezeFigures,
   headline,
   MAX_ITEMS,
   oneLine,
   shownReasons,
   type DeployNotification,
+  type FreezeNotification,
 } from './chat-text.js';
 import type { Notification } from './notification.js';
 
@@ -155,6 +157,24 @@ function overdueBlocks(n: Extract<Notification, { kind: 'postmortem-overdue' }>)
   ];
 }
 
+function freezeBlocks(n: FreezeNotification): SlackBlock[] {
+  const issue = link(n.issueUrl, 'Freeze issue');
+  return [
+    { type: 'header', text: plain(`${n.kind === 'freeze-started' ? '🧊' : '🌤️'} ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
+    {
+      type: 'section',
+      fields: [
+        mrkdwn('*Repository*'),
+        plain(n.repository, SLACK_LIMITS.field),
+        ...freezeFigures(n).flatMap(([label, value]) => [mrkdwn(`*${label}*`), plain(value, SLACK_LIMITS.field)]),
+      ].slice(0, SLACK_LIMITS.fields),
+    },
+    { type: 'section', text: mrkdwn('*Reason*') },
+    { type: 'section', text: plain(n.reason) },
+    { type: 'context', elements: [...(issue ? [mrkdwn(issue)] : []), plain('deploy-governor', 200)] },
+  ];
+}
+
 /** The fallback text (and Mattermost's and Rocket.Chat's message): user text in code spans. */
 function fallback(n: Notification): string {
   switch (n.kind) {
@@ -169,6 +189,15 @@ function fallback(n: Notification): string {
       const run = link(n.runUrl, 'Workflow run');
       if (run) lines.push(run);
       return lines.join('\n');
+    }
+    case 'freeze-started':
+    case 'freeze-ended': {
+      const issue = link(n.issueUrl, 'Freeze issue');
+      return [
+        `*${headline(n, (e) => code(e, 100))}* (${code(n.repository, 140)})`,
+        `Frozen by ${code(n.by, 60)}: ${code(n.reason, 500)}`,
+        ...(issue ? [issue] : []),
+      ].join('\n');
     }
     case 'postmortem-overdue':
       return [
@@ -190,6 +219,16 @@ function clipLines(text: string, max: number): string {
 }
 
 export function renderSlack(n: Notification): SlackMessage {
-  const blocks = n.kind === 'postmortem-overdue' ? overdueBlocks(n) : deployBlocks(n);
+  const blocks = (() => {
+    switch (n.kind) {
+      case 'postmortem-overdue':
+        return overdueBlocks(n);
+      case 'freeze-started':
+      case 'freeze-ended':
+        return freezeBlocks(n);
+      default:
+        return deployBlocks(n);
+    }
+  })();
   return { text: clipLines(fallback(n), SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }

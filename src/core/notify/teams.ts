@@ -13,7 +13,18 @@
  * and the only link is the workflow run, as an `Action.OpenUrl` with an http(s) URL.
  * Teams refuses messages over about 28 KB: the lists are cut well below that.
  */
-import { clip, deployFigures, deployIcon, headline, MAX_ITEMS, oneLine, shownReasons, type DeployNotification } from './chat-text.js';
+import {
+  clip,
+  deployFigures,
+  deployIcon,
+  freezeFigures,
+  headline,
+  MAX_ITEMS,
+  oneLine,
+  shownReasons,
+  type DeployNotification,
+  type FreezeNotification,
+} from './chat-text.js';
 import type { Notification } from './notification.js';
 
 type TextRun = { type: 'TextRun'; text: string; weight?: 'Bolder'; size?: 'Medium' };
@@ -97,15 +108,36 @@ function overdueBody(n: Extract<Notification, { kind: 'postmortem-overdue' }>): 
   ];
 }
 
+function freezeBody(n: FreezeNotification): CardElement[] {
+  return [
+    rich(run(`${n.kind === 'freeze-started' ? '🧊' : '🌤️'} ${headline(n, (e) => e)}`, { weight: 'Bolder', size: 'Medium' })),
+    rich(run(n.repository)),
+    // The scope and who froze are user text: runs, never facts (a fact's value is markdown in Teams).
+    ...freezeFigures(n).map(([title, value]) => rich(run(`${title}: `, { weight: 'Bolder' }), run(value))),
+    label('Reason'),
+    rich(run(n.reason)),
+  ];
+}
+
 export function renderTeams(n: Notification): TeamsMessage {
-  const body = n.kind === 'postmortem-overdue' ? overdueBody(n) : deployBody(n);
-  const url = n.kind === 'postmortem-overdue' ? null : httpUrl(n.runUrl);
+  const freeze = n.kind === 'freeze-started' || n.kind === 'freeze-ended';
+  const [body, url] = ((): [CardElement[], string | null] => {
+    switch (n.kind) {
+      case 'postmortem-overdue':
+        return [overdueBody(n), null];
+      case 'freeze-started':
+      case 'freeze-ended':
+        return [freezeBody(n), httpUrl(n.issueUrl)];
+      default:
+        return [deployBody(n), httpUrl(n.runUrl)];
+    }
+  })();
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
     body,
-    ...(url ? { actions: [{ type: 'Action.OpenUrl' as const, title: 'Workflow run', url }] } : {}),
+    ...(url ? { actions: [{ type: 'Action.OpenUrl' as const, title: freeze ? 'Freeze issue' : 'Workflow run', url }] } : {}),
   };
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }
