@@ -122,6 +122,7 @@ function expectedOutputs(report: Report, reportPath: string): Record<string, str
     'report-path': reportPath,
     'dr-age-seconds': report.dr?.ageSeconds == null ? '' : String(Math.round(report.dr.ageSeconds)),
     overridden: String(report.decision.overridden),
+    'would-have-blocked': JSON.stringify([...new Set((report.decision.wouldHaveBlocked ?? []).map((r) => r.rule))]),
   };
 }
 
@@ -224,6 +225,31 @@ describe('bundled action under Node 24', () => {
     const result = await runAction({ ...scenarioInputs('exhausted'), mode: 'report' });
     expect(result.exitCode).toBe(0);
     expect(result.outputs['can-deploy']).toBe('false');
+  });
+
+  it('lets an exhausted service through when its SLO is advisory, and names the rule that would have blocked', async () => {
+    await writeFile(
+      path.join(workspace, '.github/advisory.yml'),
+      [
+        'slos:',
+        '  - name: checkout',
+        '    enforcement: advisory',
+        '    sli:',
+        '      events:',
+        `        error: 'sum(increase(http_requests_total{scenario="exhausted",status=~"5.."}[{{window}}]))'`,
+        `        total: 'sum(increase(http_requests_total{scenario="exhausted"}[{{window}}]))'`,
+        '',
+      ].join('\n'),
+    );
+    const { 'error-query': _e, 'total-query': _t, ...inputs } = scenarioInputs('exhausted');
+    const result = await runAction({ ...inputs, config: '.github/advisory.yml' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ 'can-deploy': 'true', status: 'NORMAL', 'would-have-blocked': '["slo:checkout"]' });
+    expect(result.summary).toContain('Advisory rules that would have blocked');
+    // Enforced, the same SLO blocks.
+    const enforced = await runAction({ ...scenarioInputs('exhausted') });
+    expect(enforced.exitCode).toBe(1);
+    expect(enforced.outputs['would-have-blocked']).toBe('[]');
   });
 
   it('fails closed on an invalid policy file, naming the key, without a stack trace', async () => {
