@@ -92,6 +92,9 @@ const validEnv = (githubUrl: string): Record<string, string> => ({
   PROMETHEUS_SINGLE_TENANT: 'true',
   // The queue's route, which waitForDrained polls.
   OPERATOR_TOKEN: INSTANCE_OPERATOR_TOKEN,
+  // No start-up scans (freeze expiry, held deployments): this test counts every request the bundle sends.
+  FREEZE_EXPIRY: 'off',
+  HELD_REBUILD: 'false',
 });
 
 beforeAll(async () => {
@@ -111,8 +114,13 @@ beforeAll(async () => {
         reply: () => ({ status: 201, body: { token: 'ghs_bundle', expires_at: '2999-01-01T00:00:00Z' } }),
       },
       { method: 'GET', path: new RegExp(`^${base}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
-      // The protection rule reads the freezes on command: none.
+      // The protection rule reads the freezes on command: none, and the organisation has no .github repository.
       { method: 'GET', path: new RegExp(`^${base}/issues$`), reply: () => ({ status: 200, body: [] }) },
+      {
+        method: 'GET',
+        path: new RegExp(`^/api/v3/repos/${OWNER}/\\.github/issues$`),
+        reply: () => ({ status: 404, body: { message: 'Not Found' } }),
+      },
       {
         method: 'POST',
         path: new RegExp(`^${base}/issues/2/comments$`),

@@ -142,8 +142,13 @@ describe.each(variants)('Lambda handler: $name', (variant) => {
           reply: () => ({ status: 201, body: { token: 'ghs_lambda', expires_at: '2999-01-01T00:00:00Z' } }),
         },
         { method: 'GET', path: new RegExp(`^${base}/issues/2/comments$`), reply: () => ({ status: 200, body: comments }) },
-        // The protection rule reads the freezes on command: none.
+        // The protection rule reads the freezes on command: none, and the organisation has no .github repository.
         { method: 'GET', path: new RegExp(`^${base}/issues$`), reply: () => ({ status: 200, body: [] }) },
+        {
+          method: 'GET',
+          path: new RegExp(`^/api/v3/repos/${OWNER}/\\.github/issues$`),
+          reply: () => ({ status: 404, body: { message: 'Not Found' } }),
+        },
         {
           method: 'POST',
           path: new RegExp(`^${base}/issues/2/comments$`),
