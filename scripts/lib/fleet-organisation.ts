@@ -163,9 +163,13 @@ export function buildFleetOrganisation(state: GitHubState, o: FleetOrganisationO
     app: { id: 15368, slug: 'github-actions' },
   });
 
-  at(SPECIAL.held).waitingRuns = [
-    { id: 555, environments: ['production'], createdAt: new Date(o.now.getTime() - 7_200_000).toISOString() },
-  ];
+  const held = at(SPECIAL.held);
+  state.addWaitingRun(held, {
+    id: 555,
+    sha: held.branches.get(held.defaultBranch)!,
+    environments: ['production'],
+    startedAt: new Date(o.now.getTime() - 7_200_000).toISOString(),
+  });
   at(SPECIAL.unavailable).unavailable = true;
   at(SPECIAL.archived).archived = true;
   return names;

@@ -162,8 +162,6 @@ export interface RepoState {
   archived?: boolean;
   /** Environment name → slugs of the apps whose custom deployment protection rule it carries. */
   environments?: Map<string, string[]>;
-  /** Runs waiting at environments (`GET …/actions/runs?status=waiting` and their pending deployments). */
-  waitingRuns?: { id: number; environments: string[]; createdAt: string }[];
   /** Every request about the repository answers 500 (a repository GitHub cannot serve right now). */
   unavailable?: boolean;
 }
@@ -1289,6 +1287,8 @@ function buildRoutes(state: GitHubState): Route[] {
           head_sha: r.head_sha,
           head_branch: r.head_branch ?? null,
           run_started_at: r.run_started_at,
+          created_at: r.run_started_at,
+          html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${r.id}`,
           status: runStatus(r),
         })),
       },
@@ -1301,7 +1301,7 @@ function buildRoutes(state: GitHubState): Route[] {
     return {
       status: 200,
       body: [...(run.pending ?? [])].map((name, i) => ({
-        environment: { id: 9000 + i, node_id: `EN_${9000 + i}`, name, url: '', html_url: '' },
+        environment: environmentJson(repo!, name),
         wait_timer: 0,
         wait_timer_started_at: null,
         current_user_can_approve: false,
@@ -1409,39 +1409,6 @@ function buildRoutes(state: GitHubState): Route[] {
       headers: page.headers,
     };
   });
-  route('GET', `${base}/actions/runs`, (req, repo) => {
-    const status = req.query.get('status');
-    const runs = status === null || status === 'waiting' ? (repo!.waitingRuns ?? []) : [];
-    const page = paginate(req, runs);
-    return {
-      status: 200,
-      body: {
-        total_count: runs.length,
-        workflow_runs: page.items.map((r) => ({
-          id: r.id,
-          status: 'waiting',
-          created_at: r.createdAt,
-          html_url: `https://github.com/${repo!.owner}/${repo!.name}/actions/runs/${r.id}`,
-        })),
-      },
-      headers: page.headers,
-    };
-  });
-  route('GET', `${base}/actions/runs/{run_id}/pending_deployments`, (req, repo) => {
-    const run = repo!.waitingRuns?.find((r) => r.id === Number(req.params.run_id));
-    if (!run) return notFound();
-    return {
-      status: 200,
-      body: run.environments.map((name) => ({
-        environment: environmentJson(repo!, name),
-        wait_timer: 0,
-        wait_timer_started_at: null,
-        current_user_can_approve: false,
-        reviewers: [],
-      })),
-    };
-  });
-
   return routes;
 }
 
