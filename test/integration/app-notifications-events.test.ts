@@ -11,6 +11,7 @@ import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { renderMeta } from '../../src/core/postmortem/issue-metadata.js';
 import { slackMessageSchema, teamsMessageSchema, teamsTexts } from '../support/chat-payloads.js';
 import { cleanupHarness, createHarness } from '../support/probot-harness.js';
+import { issueCommentCreated } from '../support/issue-payloads.js';
 import { startStandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, protectionRuleRequested, REPO } from '../support/webhook-payloads.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -105,6 +106,37 @@ describe('the postmortem sweep', () => {
       expect(slack.text).toContain('1 postmortem action item is overdue');
       expect(slack.text).toContain(`#2: due \`${yesterday}\`, 1 day overdue`);
       teamsMessageSchema.parse(receiver.received.find((r) => r.path === '/teams/deploys')!.body);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe('freezes on command', () => {
+  it('posts a freeze started and ended to the allowed channels, once each, with user text inert', async () => {
+    const h = await startStandInHarness({ PROMETHEUS_URL: inject('prometheusUrl'), NOTIFY_WEBHOOKS: webhooks() });
+    try {
+      const repo = h.github.state.repo(OWNER, REPO);
+      repo.collaborators.set('maint', 'maintain');
+      repo.files.set('main:.github/deploy-governor.yml', `dr: { enabled: false }\n${NOTIFY}\n`);
+      const where = h.github.state.addIssue(repo, { title: 'Release', user: h.github.state.user('maint') });
+      const freeze = issueCommentCreated(where, '/freeze production 2h migration <!channel> @everyone', { login: 'maint' }, 91_001);
+      await h.receive('issue_comment', freeze);
+      // A redelivery of the same command tells nobody again.
+      await h.receive('issue_comment', freeze);
+      expect(receiver.received.map((r) => r.path).sort()).toEqual(['/slack/deploys', '/teams/deploys']);
+      const started = slackMessageSchema.parse(receiver.received.find((r) => r.path === '/slack/deploys')!.body);
+      expect(started.text).toMatch(/^\*Deploys to `production` are frozen until \d{4}-\d{2}-\d{2}T/);
+      // Escaped for Slack: no channel ping, no mention.
+      expect(started.text).toContain('Frozen by `maint`: `migration &lt;!channel&gt; @\u200beveryone`');
+      expect(JSON.stringify(started.blocks)).not.toMatch(/"type":"mrkdwn","text":"[^"]*(<!channel>|@everyone)/);
+      receiver.received.length = 0;
+      await h.receive('issue_comment', issueCommentCreated(where, '/unfreeze production', { login: 'maint' }, 91_002));
+      expect(receiver.received.map((r) => r.path).sort()).toEqual(['/slack/deploys', '/teams/deploys']);
+      const teams = teamsMessageSchema.parse(receiver.received.find((r) => r.path === '/teams/deploys')!.body);
+      expect(teamsTexts(teams).runs[0]).toContain('The freeze of production has ended');
+      expect(teamsTexts(teams).urls[0]).toMatch(new RegExp(`/${OWNER}/${REPO}/issues/\\d+$`));
+      expect(h.github.problems).toEqual([]);
     } finally {
       await h.stop();
     }
