@@ -525,7 +525,7 @@ const notifySchema = z
       .optional()
       .meta({
         description:
-          "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit).",
+          "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit), `freeze-started` and `freeze-ended` (a freeze on command set, or lifted or expired).",
         default: [...NOTIFICATION_KINDS],
       }),
   })
