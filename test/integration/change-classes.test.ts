@@ -22,7 +22,7 @@ import type { GitHubClient } from '../../src/github/client.js';
 import { createGitHubClient } from '../../src/github/rest-client.js';
 import { runGate } from '../../src/gate/run-gate.js';
 import { checkGitHubRequest } from '../support/github-request-checker.js';
-import { checkResponseAgainstOpenApi } from '../support/openapi-checker.js';
+import { checkAgainstOpenApiComponent, checkResponseAgainstOpenApi } from '../support/openapi-checker.js';
 
 const OWNER = 'acme';
 const ROLES = { maint: 'maintain', tri: 'triage', reader: 'read', writer: 'write', root: 'admin' } as const;
@@ -64,6 +64,11 @@ function jobClient(): GitHubClient {
       const [method, template] = route.split(' ') as [string, string];
       if (NEW_ROUTES.some((r) => r.test(template)))
         responseProblems.push(...checkResponseAgainstOpenApi({ method, path: template, status: answer.status, body: answer.data }));
+      // An issue's events are a loose anyOf in the description: hold the label events to their own shape.
+      if (template.endsWith('/events'))
+        for (const e of answer.data as { event: string }[])
+          if (e.event === 'labeled' || e.event === 'unlabeled')
+            responseProblems.push(...checkAgainstOpenApiComponent(`${e.event}-issue-event`, e, route));
       return answer;
     },
   };

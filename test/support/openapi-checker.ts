@@ -174,3 +174,18 @@ export function checkResponseAgainstOpenApi(response: { method: string; path: st
   }
   return validate(response.body) ? [] : (validate.errors ?? []).map((e) => `${label}: response${e.instancePath} ${e.message ?? 'is invalid'}`);
 }
+
+/**
+ * Problems with a value against one of the description's component schemas (`labeled-issue-event`), for answers
+ * whose operation schema is a loose `anyOf` (an issue's events match one of twenty shapes, some of them open).
+ */
+export function checkAgainstOpenApiComponent(component: string, value: unknown, label: string): string[] {
+  const pointer = `gh#/components/schemas/${escapePointer(component)}`;
+  if (!schemaAt(pointer)) return [`${label}: no schema ${component} in GitHub's OpenAPI description`];
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = load().ajv.compile({ $ref: pointer });
+    validators.set(pointer, validate);
+  }
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${label}: ${component}${e.instancePath} ${e.message ?? 'is invalid'}`);
+}
