@@ -574,7 +574,7 @@ export class GitHubState {
   /** Repositories (lowercase `owner/name`) whose deployments no token may read (a token without `deployments: read`): 403. */
   readonly deploymentsForbidden = new Set<string>();
 
-  /** Adds a label as `by` does through `POST …/labels`: GitHub records a `labeled` event with them as its actor (none when already there). */
+  /** Adds a label as `by` does through `POST …/labels`: GitHub records a `labeled` event with them as its actor (none if already there). */
   labelIssue(repo: RepoState, issue: Issue, name: string, by: User): void {
     if (issue.labels.some((l) => l.name === name)) return;
     issue.labels.push(this.label(name));
@@ -1648,8 +1648,7 @@ function buildRoutes(state: GitHubState): Route[] {
     // What head has that base lacks, oldest first, as GitHub lists them; and the reverse, counted.
     const ahead = fromHead.filter((sha) => !fromBase.has(sha)).reverse();
     const behindBy = [...fromBase].filter((sha) => !headSet.has(sha)).length;
-    const status =
-      baseCommit.sha === headCommit.sha ? 'identical' : behindBy === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
+    const status = baseCommit.sha === headCommit.sha ? 'identical' : behindBy === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
     const paged = req.query.has('per_page') || req.query.has('page');
     // Without paging parameters GitHub lists at most 250 commits.
     const commits = paged ? paginate(req, ahead) : { items: ahead.slice(0, 250), headers: {} };

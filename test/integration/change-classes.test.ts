@@ -83,8 +83,13 @@ function repository(): RepoState {
 
 /** A commit on `branch` (default: the default branch), merged on GitHub. */
 function commitOn(repo: RepoState, message = 'Change the checkout flow', branch = 'main'): string {
-  return gh.state.commit(repo, { branch, changes: { [`src/${gh.state.nextId()}.ts`]: 'x' }, by: gh.state.user('writer'), verified: true, message })
-    .sha;
+  return gh.state.commit(repo, {
+    branch,
+    changes: { [`src/${gh.state.nextId()}.ts`]: 'x' },
+    by: gh.state.user('writer'),
+    verified: true,
+    message,
+  }).sha;
 }
 
 /** A commit only on a branch that never reached the default branch. */
@@ -256,7 +261,10 @@ describe('change classes: rollbacks detected from the Deployments API', () => {
     const { repo, a } = history();
     for (const scenario of ['freeze', 'exhausted'] as const) {
       const { report } = await gate({ repo, sha: a, scenario });
-      expect(report.decision).toMatchObject({ canDeploy: true, changeClass: { name: 'rollback', source: 'rollback', allowedThrough: true } });
+      expect(report.decision).toMatchObject({
+        canDeploy: true,
+        changeClass: { name: 'rollback', source: 'rollback', allowedThrough: true },
+      });
       expect(report.decision.changeClass!.detail).toMatch(/^already deployed to production successfully \(deployment \d+\)$/);
     }
   });
@@ -346,7 +354,9 @@ describe('change classes: the change-class input and the rest', () => {
     const sha = commitOn(repo);
     const writer = await gate({ repo, sha, actor: 'writer', changeClass: 'hotfix' });
     expect(writer.report.decision).toMatchObject({ canDeploy: false, changeClass: { name: 'feature', source: 'default' } });
-    expect(notes(writer.report)).toContain('change-class hotfix from writer was not used: choosing a class needs the maintain role or higher');
+    expect(notes(writer.report)).toContain(
+      'change-class hotfix from writer was not used: choosing a class needs the maintain role or higher',
+    );
 
     const maint = await gate({ repo, sha, actor: 'maint', changeClass: 'hotfix' });
     expect(maint.report.decision).toMatchObject({ canDeploy: true });
@@ -386,8 +396,20 @@ describe('the stand-in’s compare route', () => {
     const client = jobClient();
     const compare = async (basehead: string) => {
       const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner: OWNER, repo: repo.name, basehead });
-      const d = data as { status: string; ahead_by: number; behind_by: number; merge_base_commit: { sha: string }; commits: { sha: string }[] };
-      return { status: d.status, ahead: d.ahead_by, behind: d.behind_by, base: d.merge_base_commit.sha, commits: d.commits.map((c) => c.sha) };
+      const d = data as {
+        status: string;
+        ahead_by: number;
+        behind_by: number;
+        merge_base_commit: { sha: string };
+        commits: { sha: string }[];
+      };
+      return {
+        status: d.status,
+        ahead: d.ahead_by,
+        behind: d.behind_by,
+        base: d.merge_base_commit.sha,
+        commits: d.commits.map((c) => c.sha),
+      };
     };
     expect(await compare(`${a}...${a}`)).toEqual({ status: 'identical', ahead: 0, behind: 0, base: a, commits: [] });
     expect(await compare(`${a}...main`)).toEqual({ status: 'ahead', ahead: 1, behind: 0, base: a, commits: [b] });

@@ -172,7 +172,9 @@ export function checkResponseAgainstOpenApi(response: { method: string; path: st
     validate = load().ajv.compile({ $ref: pointer });
     validators.set(pointer, validate);
   }
-  return validate(response.body) ? [] : (validate.errors ?? []).map((e) => `${label}: response${e.instancePath} ${e.message ?? 'is invalid'}`);
+  return validate(response.body)
+    ? []
+    : (validate.errors ?? []).map((e) => `${label}: response${e.instancePath} ${e.message ?? 'is invalid'}`);
 }
 
 /**
