@@ -164,6 +164,11 @@ export interface RepoState {
   environments?: Map<string, string[]>;
   /** Every request about the repository answers 500 (a repository GitHub cannot serve right now). */
   unavailable?: boolean;
+  // --- change classes (issue 16): who labelled what, and the deployments with their statuses
+  /** Issue number → its `labeled` and `unlabeled` events, oldest first (as GitHub lists them). */
+  issueEvents?: Map<number, IssueEventState[]>;
+  /** Deployments, oldest first. */
+  deployments?: DeploymentState[];
 }
 
 const now = () => new Date().toISOString();
@@ -561,6 +566,131 @@ export class GitHubState {
     this.commitStatuses.set(`${repo.owner}/${repo.name}@${sha}`.toLowerCase(), [...this.statusesOf(repo, sha), status]);
     return status;
   }
+
+  // ------------------------------------------------------------ change classes (issue 16)
+
+  /** Repositories (lowercase `owner/name`) whose deployments no token may read (a token without `deployments: read`): 403. */
+  readonly deploymentsForbidden = new Set<string>();
+
+  /** Adds a label as `by` does through `POST …/labels`: GitHub records a `labeled` event with them as its actor (none if already there). */
+  labelIssue(repo: RepoState, issue: Issue, name: string, by: User): void {
+    if (issue.labels.some((l) => l.name === name)) return;
+    issue.labels.push(this.label(name));
+    this.recordIssueEvent(repo, issue, 'labeled', name, by);
+  }
+
+  /** Removes a label as `by` does through `DELETE …/labels/{name}` (an `unlabeled` event); false when the issue has no such label. */
+  unlabelIssue(repo: RepoState, issue: Issue, name: string, by: User): boolean {
+    if (!issue.labels.some((l) => l.name === name)) return false;
+    issue.labels = issue.labels.filter((l) => l.name !== name);
+    this.recordIssueEvent(repo, issue, 'unlabeled', name, by);
+    return true;
+  }
+
+  private recordIssueEvent(repo: RepoState, issue: Issue, event: IssueEventState['event'], label: string, actor: User): void {
+    repo.issueEvents ??= new Map();
+    const list = repo.issueEvents.get(issue.number) ?? [];
+    list.push({ id: this.nextId(), event, label, actor, created_at: now() });
+    repo.issueEvents.set(issue.number, list);
+  }
+
+  /**
+   * For tests: the pull request that brought `sha` in, merged unless `merged: false` (then open), with `label`
+   * applied by `labeller` (a `labeled` event of theirs, as when they add it in GitHub's interface).
+   */
+  addLabelledPullRequest(repo: RepoState, o: { sha: string; label: string; labeller: string; merged?: boolean; title?: string }): Issue {
+    const pr = this.addPullRequest(repo, o.sha, o.title);
+    if (o.merged !== false) {
+      const at = now();
+      pr.state = 'closed';
+      pr.closed_at = at;
+      pr.pull_request!.merged_at = at;
+    }
+    this.labelIssue(repo, pr, o.label, this.user(o.labeller));
+    return pr;
+  }
+
+  /**
+   * For tests: a deployment of `sha` to `environment` (as `POST …/deployments` by `creator`, default octocat: anyone
+   * with write access can create one), with `statuses` added in order, oldest first.
+   */
+  addDeployment(
+    repo: RepoState,
+    o: { sha: string; environment: string; ref?: string; creator?: string; statuses?: DeploymentStatusState['state'][] },
+  ): DeploymentState {
+    const at = now();
+    const deployment: DeploymentState = {
+      id: this.nextId(),
+      sha: o.sha,
+      ref: o.ref ?? o.sha,
+      environment: o.environment,
+      creator: this.user(o.creator ?? 'octocat'),
+      created_at: at,
+      statuses: [],
+    };
+    (repo.deployments ??= []).push(deployment);
+    for (const state of o.statuses ?? []) this.addDeploymentStatus(deployment, state, o.creator);
+    return deployment;
+  }
+
+  /** For tests: a status of a deployment, as `POST …/deployments/{id}/statuses` by `creator` (default octocat). */
+  addDeploymentStatus(deployment: DeploymentState, state: DeploymentStatusState['state'], creator?: string): DeploymentStatusState {
+    const status = { id: this.nextId(), state, creator: this.user(creator ?? 'octocat'), created_at: now() };
+    deployment.statuses.push(status);
+    return status;
+  }
+
+  /** A branch name, a full commit sha or an unambiguous prefix of at least 7 characters, as GitHub resolves a ref; else undefined. */
+  commitOf(repo: RepoState, ref: string): CommitState | undefined {
+    const sha = repo.branches.get(ref) ?? ref;
+    const exact = repo.commits.get(sha);
+    if (exact || !/^[0-9a-f]{7,39}$/.test(ref)) return exact;
+    const matches = [...repo.commits.keys()].filter((k) => k.startsWith(ref));
+    return matches.length === 1 ? repo.commits.get(matches[0]!) : undefined;
+  }
+
+  /** A commit and every commit reachable from it through all its parents, nearest first (breadth-first). */
+  reachableFrom(repo: RepoState, sha: string): string[] {
+    const order: string[] = [];
+    const seen = new Set<string>();
+    const queue = [sha];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      const commit = repo.commits.get(next);
+      if (seen.has(next) || !commit) continue;
+      seen.add(next);
+      order.push(next);
+      queue.push(...commit.parents);
+    }
+    return order;
+  }
+}
+
+/** A `labeled` or `unlabeled` event of an issue (the events the change classes read). */
+export interface IssueEventState {
+  id: number;
+  event: 'labeled' | 'unlabeled';
+  label: string;
+  actor: User;
+  created_at: string;
+}
+
+/** A deployment and its statuses (oldest first). */
+export interface DeploymentState {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  creator: User;
+  created_at: string;
+  statuses: DeploymentStatusState[];
+}
+
+export interface DeploymentStatusState {
+  id: number;
+  state: 'error' | 'failure' | 'inactive' | 'pending' | 'success' | 'queued' | 'in_progress';
+  creator: User;
+  created_at: string;
 }
 
 /** A pull request's base branch and head. */
@@ -807,6 +937,69 @@ function statusJson(repo: RepoState, sha: string, s: CommitStatusState): Record<
     created_at: s.created_at,
     updated_at: s.created_at,
     creator: simpleUserJson(s.creator),
+  };
+}
+
+/** Change classes (issue 16): an issue's event in the OpenAPI `labeled-issue-event` (or `unlabeled-issue-event`) shape. */
+function issueEventJson(state: GitHubState, repo: RepoState, e: IssueEventState): Record<string, unknown> {
+  return {
+    id: e.id,
+    node_id: `LE_${e.id}`,
+    url: `/repos/${repo.owner}/${repo.name}/issues/events/${e.id}`,
+    actor: simpleUserJson(e.actor),
+    event: e.event,
+    commit_id: null,
+    commit_url: null,
+    created_at: e.created_at,
+    performed_via_github_app: e.actor.login === state.appUser().login ? state.appInfo() : null,
+    label: { name: e.label, color: 'ededed' },
+  };
+}
+
+/** Change classes (issue 16): a deployment in the OpenAPI `deployment` shape. */
+function deploymentJson(repo: RepoState, d: DeploymentState): Record<string, unknown> {
+  const api = `/repos/${repo.owner}/${repo.name}`;
+  return {
+    url: `${api}/deployments/${d.id}`,
+    id: d.id,
+    node_id: `DE_${d.id}`,
+    sha: d.sha,
+    ref: d.ref,
+    task: 'deploy',
+    payload: {},
+    original_environment: d.environment,
+    environment: d.environment,
+    description: null,
+    creator: simpleUserJson(d.creator),
+    created_at: d.created_at,
+    updated_at: d.statuses.at(-1)?.created_at ?? d.created_at,
+    statuses_url: `${api}/deployments/${d.id}/statuses`,
+    repository_url: api,
+    transient_environment: false,
+    production_environment: d.environment === 'production',
+    performed_via_github_app: null,
+  };
+}
+
+/** Change classes (issue 16): a deployment status in the OpenAPI `deployment-status` shape. */
+function deploymentStatusJson(repo: RepoState, d: DeploymentState, s: DeploymentStatusState): Record<string, unknown> {
+  const api = `/repos/${repo.owner}/${repo.name}`;
+  return {
+    url: `${api}/deployments/${d.id}/statuses/${s.id}`,
+    id: s.id,
+    node_id: `DES_${s.id}`,
+    state: s.state,
+    creator: simpleUserJson(s.creator),
+    description: '',
+    environment: d.environment,
+    target_url: '',
+    created_at: s.created_at,
+    updated_at: s.created_at,
+    deployment_url: `${api}/deployments/${d.id}`,
+    repository_url: api,
+    environment_url: '',
+    log_url: '',
+    performed_via_github_app: null,
   };
 }
 
@@ -1143,14 +1336,13 @@ function buildRoutes(state: GitHubState): Route[] {
   route('POST', `${base}/issues/{issue_number}/labels`, (req, repo) => {
     const issue = issueOf(repo!, req.params.issue_number!);
     if (!issue) return notFound();
-    for (const name of (req.body.labels as string[] | undefined) ?? [])
-      if (!issue.labels.some((l) => l.name === name)) issue.labels.push(state.label(name));
+    // Each new label is a `labeled` event by the token's user (change classes, issue 16, read who applied one).
+    for (const name of (req.body.labels as string[] | undefined) ?? []) state.labelIssue(repo!, issue, name, req.user);
     return { status: 200, body: issue.labels };
   });
   route('DELETE', `${base}/issues/{issue_number}/labels/{name}`, (req, repo) => {
     const issue = issueOf(repo!, req.params.issue_number!);
-    if (!issue || !issue.labels.some((l) => l.name === req.params.name)) return notFound('Label does not exist');
-    issue.labels = issue.labels.filter((l) => l.name !== req.params.name);
+    if (!issue || !state.unlabelIssue(repo!, issue, req.params.name!, req.user)) return notFound('Label does not exist');
     return { status: 200, body: issue.labels };
   });
 
@@ -1409,6 +1601,80 @@ function buildRoutes(state: GitHubState): Route[] {
       headers: page.headers,
     };
   });
+  // --- change classes (issue 16): comparing commits, one commit, an issue's label events, deployments and their statuses
+  route('GET', `${base}/compare/{basehead}`, (req, repo) => {
+    const [baseRef, headRef, ...rest] = req.params.basehead!.split('...');
+    const baseCommit = baseRef === undefined ? undefined : state.commitOf(repo!, baseRef);
+    const headCommit = headRef === undefined ? undefined : state.commitOf(repo!, headRef);
+    if (rest.length > 0 || !baseCommit || !headCommit) return notFound();
+    const fromHead = state.reachableFrom(repo!, headCommit.sha);
+    const fromBase = new Set(state.reachableFrom(repo!, baseCommit.sha));
+    const mergeBase = fromHead.find((sha) => fromBase.has(sha));
+    if (mergeBase === undefined) return notFound(`No common ancestor between ${baseRef} and ${headRef}.`);
+    const headSet = new Set(fromHead);
+    // What head has that base lacks, oldest first, as GitHub lists them; and the reverse, counted.
+    const ahead = fromHead.filter((sha) => !fromBase.has(sha)).reverse();
+    const behindBy = [...fromBase].filter((sha) => !headSet.has(sha)).length;
+    const status = baseCommit.sha === headCommit.sha ? 'identical' : behindBy === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
+    const paged = req.query.has('per_page') || req.query.has('page');
+    // Without paging parameters GitHub lists at most 250 commits.
+    const commits = paged ? paginate(req, ahead) : { items: ahead.slice(0, 250), headers: {} };
+    const html = `https://github.com/${repo!.owner}/${repo!.name}`;
+    return {
+      status: 200,
+      body: {
+        url: `/repos/${repo!.owner}/${repo!.name}/compare/${req.params.basehead}`,
+        html_url: `${html}/compare/${req.params.basehead}`,
+        permalink_url: `${html}/compare/${baseCommit.sha}...${headCommit.sha}`,
+        diff_url: `${html}/compare/${req.params.basehead}.diff`,
+        patch_url: `${html}/compare/${req.params.basehead}.patch`,
+        base_commit: commitJson(repo!, baseCommit),
+        merge_base_commit: commitJson(repo!, repo!.commits.get(mergeBase)!),
+        status,
+        ahead_by: ahead.length,
+        behind_by: behindBy,
+        total_commits: ahead.length,
+        commits: commits.items.map((sha) => commitJson(repo!, repo!.commits.get(sha)!)),
+        files: [],
+      },
+      headers: commits.headers,
+    };
+  });
+  route('GET', `${base}/commits/{ref}`, (req, repo) => {
+    const commit = state.commitOf(repo!, req.params.ref!);
+    return commit ? { status: 200, body: commitJson(repo!, commit) } : unprocessable(`No commit found for SHA: ${req.params.ref}`);
+  });
+  route('GET', `${base}/issues/{issue_number}/events`, (req, repo) => {
+    const issue = issueOf(repo!, req.params.issue_number!);
+    if (!issue) return notFound();
+    const page = paginate(req, repo!.issueEvents?.get(issue.number) ?? []);
+    return { status: 200, body: page.items.map((e) => issueEventJson(state, repo!, e)), headers: page.headers };
+  });
+  const deploymentsRefused = (repo: RepoState): StandInReply | null =>
+    state.deploymentsForbidden.has(`${repo.owner}/${repo.name}`.toLowerCase())
+      ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } }
+      : null;
+  route('GET', `${base}/deployments`, (req, repo) => {
+    const refused = deploymentsRefused(repo!);
+    if (refused) return refused;
+    const filters = (['sha', 'ref', 'task', 'environment'] as const).map((k) => [k, req.query.get(k)] as const);
+    const list = (repo!.deployments ?? [])
+      .filter((d) => filters.every(([k, v]) => v === null || v === (k === 'task' ? 'deploy' : d[k])))
+      // Newest first, as GitHub lists them.
+      .slice()
+      .reverse();
+    const page = paginate(req, list);
+    return { status: 200, body: page.items.map((d) => deploymentJson(repo!, d)), headers: page.headers };
+  });
+  route('GET', `${base}/deployments/{deployment_id}/statuses`, (req, repo) => {
+    const refused = deploymentsRefused(repo!);
+    if (refused) return refused;
+    const deployment = repo!.deployments?.find((d) => d.id === Number(req.params.deployment_id));
+    if (!deployment) return notFound();
+    const page = paginate(req, deployment.statuses.slice().reverse());
+    return { status: 200, body: page.items.map((s) => deploymentStatusJson(repo!, deployment, s)), headers: page.headers };
+  });
+
   return routes;
 }
 

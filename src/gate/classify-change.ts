@@ -29,6 +29,7 @@ export async function classifyChange(
 ): Promise<Report> {
   if (report.decision.canDeploy) return report;
   const classes = policy.changeClasses;
+  const needed = classPermission(report, policy, classes);
   let evidence: ClassEvidence = {};
   const notes: string[] = [];
   if (r.github === null) {
@@ -36,15 +37,22 @@ export async function classifyChange(
       `no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`,
     );
   } else {
-    evidence = await readClassEvidence(r.github.client, {
-      owner: r.github.owner,
-      repo: r.github.repo,
-      sha: r.sha,
-      environment: policy.environment,
-      sources: classes.sources,
-      ...(r.input ? { input: r.input } : {}),
-    });
+    const read = await readClassEvidence(
+      r.github.client,
+      {
+        owner: r.github.owner,
+        repo: r.github.repo,
+        sha: r.sha,
+        environment: policy.environment,
+        sources: classes.sources,
+        ...(r.input ? { input: r.input } : {}),
+      },
+      // The first source that names a usable class decides (resolveChangeClass's order): the later ones need no reading.
+      (so) => resolveChangeClass(so, classes, needed).source !== 'default',
+    );
+    evidence = read.evidence;
+    notes.push(...read.notes);
   }
-  const resolved = resolveChangeClass(evidence, classes, classPermission(report, policy, classes));
+  const resolved = resolveChangeClass(evidence, classes, needed);
   return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
 }

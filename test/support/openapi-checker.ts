@@ -155,3 +155,39 @@ function check(request: { method: string; path: string; body?: unknown }): strin
   }
   return problems;
 }
+
+/**
+ * Problems with one response body against the operation's schema for its status (application/json); empty when
+ * it conforms or the operation describes no JSON body for that status. For stand-in routes whose answers the
+ * code under test parses, so that a stand-in cannot drift from what GitHub sends.
+ */
+export function checkResponseAgainstOpenApi(response: { method: string; path: string; status: number; body: unknown }): string[] {
+  const label = `${response.method} ${response.path} → ${response.status}`;
+  const op = findOperation(response.method, response.path);
+  if (!op) return [`${label}: no such operation in GitHub's OpenAPI description`];
+  const pointer = op.pointer.replace(/\/requestBody\/content\//, `/responses/${response.status}/content/`);
+  if (!schemaAt(pointer)) return [];
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = load().ajv.compile({ $ref: pointer });
+    validators.set(pointer, validate);
+  }
+  return validate(response.body)
+    ? []
+    : (validate.errors ?? []).map((e) => `${label}: response${e.instancePath} ${e.message ?? 'is invalid'}`);
+}
+
+/**
+ * Problems with a value against one of the description's component schemas (`labeled-issue-event`), for answers
+ * whose operation schema is a loose `anyOf` (an issue's events match one of twenty shapes, some of them open).
+ */
+export function checkAgainstOpenApiComponent(component: string, value: unknown, label: string): string[] {
+  const pointer = `gh#/components/schemas/${escapePointer(component)}`;
+  if (!schemaAt(pointer)) return [`${label}: no schema ${component} in GitHub's OpenAPI description`];
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = load().ajv.compile({ $ref: pointer });
+    validators.set(pointer, validate);
+  }
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${label}: ${component}${e.instancePath} ${e.message ?? 'is invalid'}`);
+}

@@ -23,7 +23,7 @@ export function deployClassTrailer(message: string): string | null {
 }
 
 /** The label prefix that names a pull request's class. */
-export const CLASS_LABEL_PREFIX = 'deploy-class:';
+const CLASS_LABEL_PREFIX = 'deploy-class:';
 
 /** The class named by a pull request's labels: null when none, or when two labels name different classes (ambiguous). */
 export function deployClassLabel(labels: readonly string[]): string | null {
