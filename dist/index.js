@@ -9408,12 +9408,21 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NOTIFICATION_KINDS: () => (/* binding */ NOTIFICATION_KINDS),
 /* harmony export */   blockedNotification: () => (/* binding */ blockedNotification),
+/* harmony export */   freezeNotification: () => (/* binding */ freezeNotification),
 /* harmony export */   heldNotification: () => (/* binding */ heldNotification),
 /* harmony export */   overdueNotification: () => (/* binding */ overdueNotification),
 /* harmony export */   overrideNotification: () => (/* binding */ overrideNotification)
 /* harmony export */ });
 /** The notification kinds a policy may subscribe to (`notify.on`). */
-const NOTIFICATION_KINDS = ['blocked', 'override', 'postmortem-overdue', 'held-released', 'held-expired'];
+const NOTIFICATION_KINDS = [
+    'blocked',
+    'override',
+    'postmortem-overdue',
+    'held-released',
+    'held-expired',
+    'freeze-started',
+    'freeze-ended',
+];
 function deployFacts(report, repository, runUrl) {
     return {
         repository,
@@ -9454,6 +9463,19 @@ function overdueNotification(repository, actions) {
 /** A held deployment released (approved) or expired (rejected at its limit), from the evaluation that decided it. */
 function heldNotification(kind, report, repository, runUrl, heldSeconds) {
     return { kind, ...deployFacts(report, repository, runUrl), heldSeconds };
+}
+/** A freeze on command that started or ended, kept in the issue `issue` of `owner/repo`. */
+function freezeNotification(o) {
+    return {
+        kind: o.change === 'started' ? 'freeze-started' : 'freeze-ended',
+        repository: `${o.owner}/${o.repo}`,
+        organisation: o.repo === '.github' ? o.owner : null,
+        scope: o.record.scope,
+        until: o.record.until,
+        reason: o.record.reason,
+        by: o.record.by,
+        issueUrl: `${o.serverUrl ?? 'https://github.com'}/${o.owner}/${o.repo}/issues/${o.issue}`,
+    };
 }
 
 
@@ -9516,7 +9538,23 @@ function headline(n, environment) {
             return `A held deploy to ${environment(n.environment)} was rejected after ${(0,duration/* humanDuration */.UU)(n.heldSeconds)}, its hold's limit: ${n.status}`;
         case 'postmortem-overdue':
             return `${n.items.length} postmortem action item${n.items.length === 1 ? ' is' : 's are'} overdue`;
+        case 'freeze-started':
+        case 'freeze-ended': {
+            const what = n.scope === 'all' ? 'all environments' : environment(n.scope);
+            const where = n.organisation !== null ? ` in every repository of ${environment(n.organisation)}` : '';
+            return n.kind === 'freeze-started'
+                ? `Deploys to ${what} are frozen${where} until ${n.until}`
+                : `The freeze of ${what}${where} has ended`;
+        }
     }
+}
+/** Label and value of a freeze notification's facts (the reason is shown apart: it is longer user text). */
+function freezeFigures(n) {
+    return [
+        ['Scope', n.scope === 'all' ? 'all environments' : n.scope],
+        [n.kind === 'freeze-started' ? 'Until' : 'Was until', n.until],
+        ['Frozen by', n.by],
+    ];
 }
 /** The headline's mark for a deploy notification. */
 function deployIcon(n) {
@@ -9670,6 +9708,23 @@ function overdueBlocks(n) {
             : []),
     ];
 }
+function freezeBlocks(n) {
+    const issue = slack_link(n.issueUrl, 'Freeze issue');
+    return [
+        { type: 'header', text: plain(`${n.kind === 'freeze-started' ? '🧊' : '🌤️'} ${headline(n, (e) => e)}`, SLACK_LIMITS.header) },
+        {
+            type: 'section',
+            fields: [
+                mrkdwn('*Repository*'),
+                plain(n.repository, SLACK_LIMITS.field),
+                ...freezeFigures(n).flatMap(([label, value]) => [mrkdwn(`*${label}*`), plain(value, SLACK_LIMITS.field)]),
+            ].slice(0, SLACK_LIMITS.fields),
+        },
+        { type: 'section', text: mrkdwn('*Reason*') },
+        { type: 'section', text: plain(n.reason) },
+        { type: 'context', elements: [...(issue ? [mrkdwn(issue)] : []), plain('deploy-governor', 200)] },
+    ];
+}
 /** The fallback text (and Mattermost's and Rocket.Chat's message): user text in code spans. */
 function fallback(n) {
     switch (n.kind) {
@@ -9686,6 +9741,15 @@ function fallback(n) {
             if (run)
                 lines.push(run);
             return lines.join('\n');
+        }
+        case 'freeze-started':
+        case 'freeze-ended': {
+            const issue = slack_link(n.issueUrl, 'Freeze issue');
+            return [
+                `*${headline(n, (e) => code(e, 100))}* (${code(n.repository, 140)})`,
+                `Frozen by ${code(n.by, 60)}: ${code(n.reason, 500)}`,
+                ...(issue ? [issue] : []),
+            ].join('\n');
         }
         case 'postmortem-overdue':
             return [
@@ -9706,7 +9770,17 @@ function clipLines(text, max) {
     return `${at > 0 ? cut.slice(0, at) : ''}\n${CUT_MARKER}`;
 }
 function renderSlack(n) {
-    const blocks = n.kind === 'postmortem-overdue' ? overdueBlocks(n) : deployBlocks(n);
+    const blocks = (() => {
+        switch (n.kind) {
+            case 'postmortem-overdue':
+                return overdueBlocks(n);
+            case 'freeze-started':
+            case 'freeze-ended':
+                return freezeBlocks(n);
+            default:
+                return deployBlocks(n);
+        }
+    })();
     return { text: clipLines(fallback(n), SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
@@ -9786,15 +9860,35 @@ function overdueBody(n) {
             : []),
     ];
 }
+function freezeBody(n) {
+    return [
+        rich(run(`${n.kind === 'freeze-started' ? '🧊' : '🌤️'} ${headline(n, (e) => e)}`, { weight: 'Bolder', size: 'Medium' })),
+        rich(run(n.repository)),
+        // The scope and who froze are user text: runs, never facts (a fact's value is markdown in Teams).
+        ...freezeFigures(n).map(([title, value]) => rich(run(`${title}: `, { weight: 'Bolder' }), run(value))),
+        label('Reason'),
+        rich(run(n.reason)),
+    ];
+}
 function renderTeams(n) {
-    const body = n.kind === 'postmortem-overdue' ? overdueBody(n) : deployBody(n);
-    const url = n.kind === 'postmortem-overdue' ? null : httpUrl(n.runUrl);
+    const freeze = n.kind === 'freeze-started' || n.kind === 'freeze-ended';
+    const [body, url] = (() => {
+        switch (n.kind) {
+            case 'postmortem-overdue':
+                return [overdueBody(n), null];
+            case 'freeze-started':
+            case 'freeze-ended':
+                return [freezeBody(n), httpUrl(n.issueUrl)];
+            default:
+                return [deployBody(n), httpUrl(n.runUrl)];
+        }
+    })();
     const card = {
         type: 'AdaptiveCard',
         $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
         version: '1.4',
         body,
-        ...(url ? { actions: [{ type: 'Action.OpenUrl', title: 'Workflow run', url }] } : {}),
+        ...(url ? { actions: [{ type: 'Action.OpenUrl', title: freeze ? 'Freeze issue' : 'Workflow run', url }] } : {}),
     };
     return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }
@@ -11839,7 +11933,7 @@ const notifySchema = schemas/* strictObject */.rej({
     on: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(notification.NOTIFICATION_KINDS))
         .optional()
         .meta({
-        description: "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit).",
+        description: "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit), `freeze-started` and `freeze-ended` (a freeze on command set, or lifted or expired).",
         default: [...notification.NOTIFICATION_KINDS],
     }),
 })
@@ -16809,13 +16903,20 @@ function deployClassLabel(labels) {
 /**
  * The facts a deploy's change class is resolved from (issue 16), read from
  * GitHub, only for a blocked decision of a policy with `change-classes`:
- * the role of who gave the `change-class` input; the deployed commit's pull
- * requests, their `deploy-class:` label and who applied it (from the issue's
- * events, never from the label itself) with their role; the commit's
+ * the role of who gave the `change-class` input; the deployed commit's merged
+ * pull requests, their `deploy-class:` label and who applied it (from the
+ * issue's events, never from the label itself) with their role; the commit's
  * `Deploy-Class:` trailer and whether the commit is on the default branch
  * (reviewed); and whether the commit was deployed to the environment before
- * or is an ancestor of its latest successful deployment (a rollback). Bounded:
- * at most MAX_PULLS pull requests and MAX_DEPLOYMENTS deployments are read.
+ * or is an ancestor of its latest successful deployment (a rollback).
+ *
+ * Sources are read in the policy's order and reading stops at the first that
+ * settles the class (`settled`), so a labelled hotfix costs no deployment
+ * reads. A source GitHub refuses to show (a token without the permission) is
+ * no evidence, with a note naming the permission: evidence only ever loosens
+ * a blocked decision, so missing evidence fails closed. Bounded: at most
+ * MAX_PULLS pull requests, MAX_EVENT_PAGES pages of each one's events and
+ * MAX_DEPLOYMENTS deployments are read.
  */
 
 
@@ -16823,9 +16924,11 @@ function deployClassLabel(labels) {
 
 const MAX_PULLS = 10;
 const MAX_DEPLOYMENTS = 10;
+const EVENTS_PER_PAGE = 100;
+/** An issue with more events than this many pages has its labeller read as unknown (its latest event may be past them). */
+const MAX_EVENT_PAGES = 3;
 const pullsShape = schemas/* array */.YOg(schemas/* object */.Ikc({
     number: schemas/* number */.aig().int(),
-    state: schemas/* string */.YjP().optional(),
     merged_at: schemas/* string */.YjP().nullable().optional(),
     labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).optional(),
 }));
@@ -16839,6 +16942,12 @@ const compareShape = schemas/* object */.Ikc({ status: schemas/* string */.YjP()
 const repoShape = schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP() });
 const deploymentsShape = schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), sha: schemas/* string */.YjP() }));
 const statusesShape = schemas/* array */.YOg(schemas/* object */.Ikc({ state: schemas/* string */.YjP() }));
+/** The permissions each source's reads need, for the note when GitHub refuses one. */
+const NEEDS = {
+    label: 'pull-requests: read and issues: read',
+    trailer: 'contents: read',
+    rollback: 'deployments: read and contents: read',
+};
 async function roleOf(client, r, login) {
     if (login === null)
         return null;
@@ -16858,11 +16967,36 @@ async function isAncestor(client, r, ancestor, descendant) {
         return status === 'ahead' || status === 'identical';
     }
     catch (error) {
-        // An unknown commit or ref is no evidence.
+        // An unknown commit or ref, or commits with no common ancestor, is no evidence.
         if ((0,github_client/* httpStatusOf */.s_)(error) === 404)
             return false;
         throw error;
     }
+}
+/**
+ * Who applied `label` last: the actor of the issue's latest `labeled` event for it. GitHub lists events oldest
+ * first, so every page up to the last is read; past MAX_EVENT_PAGES full pages the labeller is unknown (null).
+ */
+async function labeller(client, r, issue, label) {
+    let latest = null;
+    for (let page = 1; page <= MAX_EVENT_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
+            owner: r.owner,
+            repo: r.repo,
+            issue_number: issue,
+            per_page: EVENTS_PER_PAGE,
+            page,
+        });
+        const events = eventsShape.parse(data);
+        for (const e of events) {
+            // The event's label read as the pull request's was (`deploy-class: Hotfix` is `hotfix`), so both name one class.
+            if (e.event === 'labeled' && e.label && deployClassLabel([e.label.name]) === label)
+                latest = e.actor?.login ?? null;
+        }
+        if (events.length < EVENTS_PER_PAGE)
+            return latest;
+    }
+    return null;
 }
 async function labelEvidence(client, r, sha) {
     const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
@@ -16871,23 +17005,14 @@ async function labelEvidence(client, r, sha) {
         commit_sha: sha,
         per_page: MAX_PULLS,
     });
-    const pulls = pullsShape.parse(data).filter((p) => p.state === undefined || p.state === 'open' || Boolean(p.merged_at));
+    // Merged pull requests only: an open one's commits can change after it was labelled, so its label vouches for nothing yet.
+    const pulls = pullsShape.parse(data).filter((p) => Boolean(p.merged_at));
     return Promise.all(pulls.slice(0, MAX_PULLS).map(async (p) => {
         const label = deployClassLabel((p.labels ?? []).map((l) => l.name));
         if (label === null)
             return { number: p.number, label: null, labeledBy: null, role: null };
         // Who applied the label is GitHub's record of the `labeled` event, not anything on the label.
-        const { data: events } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
-            owner: r.owner,
-            repo: r.repo,
-            issue_number: p.number,
-            per_page: 100,
-        });
-        const labeled = eventsShape
-            .parse(events)
-            .filter((e) => e.event === 'labeled' && e.label?.name.toLowerCase() === `${CLASS_LABEL_PREFIX}${label}`)
-            .at(-1);
-        const labeledBy = labeled?.actor?.login ?? null;
+        const labeledBy = await labeller(client, r, p.number, label);
         return { number: p.number, label, labeledBy, role: await roleOf(client, r, labeledBy) };
     }));
 }
@@ -16921,32 +17046,54 @@ async function rollbackEvidence(client, r, sha) {
     }
     return { detected: false, detail: `not deployed to ${r.environment} before, nor an ancestor of its latest deployment` };
 }
-async function readClassEvidence(client, r) {
+/**
+ * Reads the evidence of each source in `r.sources`' order, until `settled` says the evidence so far decides the
+ * class (absent: every source is read).
+ */
+async function readClassEvidence(client, r, settled = () => false) {
     const evidence = {};
-    if (r.input && r.sources.includes('input'))
-        evidence.input = { ...r.input, role: await roleOf(client, r, r.input.actor) };
+    const notes = [];
     const sha = r.sha;
-    if (sha === null)
-        return evidence;
-    const needsReview = r.sources.includes('trailer') || r.sources.includes('rollback');
-    let reviewed = false;
-    if (needsReview) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}', { owner: r.owner, repo: r.repo });
-        reviewed = await isAncestor(client, r, sha, repoShape.parse(data).default_branch);
+    // Whether the commit is on the default branch, read once for the trailer and the rollback.
+    let reviewed;
+    const onDefaultBranch = (commit) => (reviewed ??= client
+        .request('GET /repos/{owner}/{repo}', { owner: r.owner, repo: r.repo })
+        .then(({ data }) => isAncestor(client, r, commit, repoShape.parse(data).default_branch)));
+    if (sha === null && r.sources.some((s) => s !== 'input'))
+        notes.push('the deployed commit is not known (the CLI takes it from --sha), so no label, trailer or earlier deployment was read');
+    for (const source of r.sources) {
+        if (source === 'input') {
+            if (r.input)
+                evidence.input = { ...r.input, role: await roleOf(client, r, r.input.actor) };
+        }
+        else if (sha !== null) {
+            try {
+                if (source === 'label')
+                    evidence.pullRequests = await labelEvidence(client, r, sha);
+                else if (source === 'trailer') {
+                    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: r.owner, repo: r.repo, ref: sha });
+                    const trailer = deployClassTrailer(commitShape.parse(data).commit.message);
+                    evidence.trailers = { commits: [{ sha, trailer }], reviewed: trailer !== null && (await onDefaultBranch(sha)) };
+                }
+                else {
+                    // A rollback only ever goes back to reviewed code: deployment records can be written by any writer's workflow.
+                    evidence.rollback = (await onDefaultBranch(sha))
+                        ? await rollbackEvidence(client, r, sha)
+                        : { detected: false, detail: 'the commit is not on the default branch, so it is not a rollback to reviewed code' };
+                }
+            }
+            catch (error) {
+                const status = (0,github_client/* httpStatusOf */.s_)(error);
+                // Only GitHub's refusals are no evidence; anything else (a bug, a response of the wrong shape) fails the gate.
+                if (status === undefined)
+                    throw error;
+                notes.push(`the ${source} evidence could not be read (GitHub answered ${status}: ${(0,github_client/* messageOf */.bD)(error)}); the github-token needs ${NEEDS[source]}`);
+            }
+        }
+        if (settled(evidence))
+            break;
     }
-    if (r.sources.includes('label'))
-        evidence.pullRequests = await labelEvidence(client, r, sha);
-    if (r.sources.includes('trailer')) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: r.owner, repo: r.repo, ref: sha });
-        evidence.trailers = { commits: [{ sha, trailer: deployClassTrailer(commitShape.parse(data).commit.message) }], reviewed };
-    }
-    // A rollback only ever goes back to reviewed code: deployment records can be written by any writer's workflow.
-    if (r.sources.includes('rollback')) {
-        evidence.rollback = reviewed
-            ? await rollbackEvidence(client, r, sha)
-            : { detected: false, detail: 'the commit is not on the default branch, so it is not a rollback to reviewed code' };
-    }
-    return evidence;
+    return { evidence, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/classify-change.ts
@@ -16963,22 +17110,27 @@ async function classifyChange(report, policy, r) {
     if (report.decision.canDeploy)
         return report;
     const classes = policy.changeClasses;
+    const needed = classPermission(report, policy, classes);
     let evidence = {};
     const notes = [];
     if (r.github === null) {
         notes.push(`no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`);
     }
     else {
-        evidence = await readClassEvidence(r.github.client, {
+        const read = await readClassEvidence(r.github.client, {
             owner: r.github.owner,
             repo: r.github.repo,
             sha: r.sha,
             environment: policy.environment,
             sources: classes.sources,
             ...(r.input ? { input: r.input } : {}),
-        });
+        }, 
+        // The first source that names a usable class decides (resolveChangeClass's order): the later ones need no reading.
+        (so) => resolveChangeClass(so, classes, needed).source !== 'default');
+        evidence = read.evidence;
+        notes.push(...read.notes);
     }
-    const resolved = resolveChangeClass(evidence, classes, classPermission(report, policy, classes));
+    const resolved = resolveChangeClass(evidence, classes, needed);
     return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
 }
 
