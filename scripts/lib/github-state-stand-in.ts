@@ -1492,7 +1492,7 @@ function buildRoutes(state: GitHubState): Route[] {
     if (!run) return notFound();
     return {
       status: 200,
-      body: [...(run.pending ?? [])].map((name, i) => ({
+      body: [...(run.pending ?? [])].map((name) => ({
         environment: environmentJson(repo!, name),
         wait_timer: 0,
         wait_timer_started_at: null,
