@@ -70,6 +70,7 @@ export async function onProtectionRuleRequested(
         waitingFor: decision.waitingFor,
         intervalMs: policy.hold.intervalMs,
         runUrl,
+        escalation: policy.escalation,
       });
       // Not pending: nothing to answer (GitHub would refuse it), and nothing held.
       context.log.info({ environment, runId, outcome, until: decision.until.toISOString() }, 'protection rule held');

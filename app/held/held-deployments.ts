@@ -52,6 +52,8 @@ interface HoldRequest {
   waitingFor: string[];
   intervalMs: number;
   runUrl: string;
+  /** Who decides disagreements: the default branch's policy's `escalation` (mentioned in the notice). */
+  escalation?: string | undefined;
 }
 
 export interface HeldDeployments {
@@ -153,7 +155,13 @@ export function createHeldDeployments(o: {
           waitingFor: r.waitingFor,
         });
         // Stored first: a notice that fails to post never loses the hold, and a redelivery never posts it twice.
-        const notice = renderHoldNotice({ environment: r.environment, runUrl: r.runUrl, until: r.until, waitingFor: r.waitingFor });
+        const notice = renderHoldNotice({
+          environment: r.environment,
+          runUrl: r.runUrl,
+          until: r.until,
+          waitingFor: r.waitingFor,
+          escalation: r.escalation,
+        });
         try {
           const pulls = await findPullRequests(r.client, { owner: r.owner, repo: r.repo, repoId: null, sha: run.sha }, []);
           if (pulls.length === 0) await commentOnCommit(r.client, r.owner, r.repo, run.sha, notice);

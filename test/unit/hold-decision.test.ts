@@ -136,6 +136,19 @@ describe('held deployment records and comments', () => {
     const loud = '@everyone [click](https://evil.example) <img src=x>'.repeat(40);
     const notice = renderHoldNotice({ environment: 'prod@team', runUrl: 'javascript:alert(1)', until: since, waitingFor: [loud] });
     expect(notice).not.toMatch(/@everyone|<img|\]\(https|javascript:/);
+    expect(notice).not.toContain('Disagree');
+    // The policy's escalation is the one real mention, and only in the accepted form.
+    const named = renderHoldNotice({
+      environment: 'prod',
+      runUrl: 'https://github.com/a/b/actions/runs/1',
+      until: since,
+      waitingFor: [],
+      escalation: 'acme/sre',
+    });
+    expect(named).toContain('**Disagree with the hold?** The policy names @acme/sre to decide (escalation).');
+    expect(
+      renderHoldNotice({ environment: 'prod', runUrl: '', until: since, waitingFor: [], escalation: 'x](http://evil)' }),
+    ).not.toContain('@');
     const released = renderReleaseComment(report, { heldMs: 90 * 60_000, waitedFor: [loud, loud, loud, loud, loud] });
     expect(released).toMatch(/approved after a hold of 1h 30m/);
     expect(released.length).toBeLessThanOrEqual(1024);

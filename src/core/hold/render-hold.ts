@@ -4,6 +4,7 @@
  * released or rejected (at most 1,024 characters, GitHub's limit). Reasons,
  * environment names and the like are user text, rendered inert.
  */
+import { escalationLine } from '../render/escalation.js';
 import { humanDuration } from '../duration.js';
 import { formatPercent } from '../render/format-values.js';
 import { inert, inertLimited, inertUrl } from '../render/inert-markdown.js';
@@ -17,14 +18,23 @@ function clip(text: string): string {
 const list = (reasons: readonly string[], max: number) => reasons.slice(0, 5).map((r) => `- ${inertLimited(r, max)}`);
 
 /** The notice a held deployment posts once, where its authors look. */
-export function renderHoldNotice(o: { environment: string; runUrl: string; until: Date; waitingFor: readonly string[] }): string {
+export function renderHoldNotice(o: {
+  environment: string;
+  runUrl: string;
+  until: Date;
+  waitingFor: readonly string[];
+  /** Who decides disagreements, from the default branch's policy (`escalation`): a real mention. */
+  escalation?: string | undefined;
+}): string {
   const run = inertUrl(o.runUrl);
+  const decides = escalationLine(o.escalation, 'Disagree with the hold?');
   return [
     `**deploy-governor** is holding the deployment to \`${inert(o.environment)}\`${run ? ` ([workflow run](${run}))` : ''} instead of rejecting it (\`on-block: hold\`). It waits for:`,
     '',
     ...list(o.waitingFor, 300),
     '',
     `It is approved as soon as the policy allows it, and rejected if it is still blocked at **${o.until.toISOString()}**.`,
+    ...(decides !== null ? ['', decides] : []),
   ].join('\n');
 }
 
