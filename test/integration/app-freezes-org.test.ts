@@ -253,8 +253,24 @@ describe('freeze events', () => {
     await freeze(2, '/freeze staging 1h b');
     const [a, b] = freezeIssues(repo);
     expect(changes).toEqual([
-      { owner: OWNER, repo: REPO, scope: 'production', change: 'started', issue: a!.number, installationId: INSTALLATION },
-      { owner: OWNER, repo: REPO, scope: 'staging', change: 'started', issue: b!.number, installationId: INSTALLATION },
+      {
+        owner: OWNER,
+        repo: REPO,
+        scope: 'production',
+        change: 'started',
+        issue: a!.number,
+        installationId: INSTALLATION,
+        record: expect.objectContaining({ scope: 'production', reason: 'a', by: 'maint' }),
+      },
+      {
+        owner: OWNER,
+        repo: REPO,
+        scope: 'staging',
+        change: 'started',
+        issue: b!.number,
+        installationId: INSTALLATION,
+        record: expect.objectContaining({ scope: 'staging', reason: 'b', by: 'maint' }),
+      },
     ]);
     changes.length = 0;
     await freeze(3, '/unfreeze all');
@@ -299,7 +315,15 @@ describe('freeze events', () => {
     await closeExpiredFreezes(d, { owner: OWNER, repo: REPO }, stored, new Date());
     expect(expired.state).toBe('closed');
     expect(changes).toEqual([
-      { owner: OWNER, repo: '.github', scope: 'all', change: 'ended', issue: expired.number, installationId: INSTALLATION },
+      {
+        owner: OWNER,
+        repo: '.github',
+        scope: 'all',
+        change: 'ended',
+        issue: expired.number,
+        installationId: INSTALLATION,
+        record: expect.objectContaining({ scope: 'all', by: 'platform', reason: 'over' }),
+      },
     ]);
     expect(parseRecords(h.github.state.fileText(org, 'deploy-governor-audit', 'audit/overrides.jsonl') ?? '')).toEqual([
       expect.objectContaining({ kind: 'unfreeze', how: 'expired', actor: null, scope: 'organisation', issue: expired.number }),
