@@ -76,7 +76,9 @@ const app: ApplicationFunction = (probot, options) => {
   const expiry = expiryOptions
     ? startFreezeExpiry(probot, { ...expiryOptions, appId: config.appId, redisUrl: config.redisUrl, log: probot.log, freezes })
     : null;
-  probot.on('check_run.completed', (context) => onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier }));
+  probot.on('check_run.completed', (context) =>
+    onCheckRunCompleted(context, { config, lock, verifier, ledger, comments, notifier, freezes }),
+  );
   probot.on('deployment_protection_rule.requested', (context) => onProtectionRuleRequested(context, config, notifier, held, freezes));
   probot.on('issue_comment.created', (context) => onIssueCommentCreated(context, config, lock, freezes));
   probot.on(['issues.opened', 'issues.edited'], (context) => onPostmortemChanged(context, config, lock, identity));

@@ -13,7 +13,7 @@
  *
  * | Event and action | Handled when |
  * | --- | --- |
- * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block |
+ * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block (for `deploy-governor / freeze-request`, a freeze-request block) |
  * | `deployment_protection_rule.requested` | always |
  * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …`, `/freeze …` or `/unfreeze …` |
  * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label); by anyone on a `deploy-freeze` issue; opened by a person with `/freeze …` or `/unfreeze …` as the body's first line (a freeze request) |
@@ -25,6 +25,7 @@
  * | anything else | never |
  */
 import { FREEZE_LABEL, isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
+import { FREEZE_REQUEST_CHECK_NAME } from '../../src/core/freeze/freeze-request.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 
 /** The events the app subscribes to (app.yml's default_events); every other event is ignored unread. */
@@ -49,6 +50,8 @@ const HANDLED_ACTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
 const CHECK_NAME = /^deploy-governor \/ (.+)$/;
 /** Opens the report block in a check run's text (src/core/report/extract-report.ts). */
 const REPORT_FENCE = '```json deploy-governor-report\n';
+/** Opens the block of a workflow's freeze request (src/core/freeze/freeze-request.ts). */
+const FREEZE_REQUEST_FENCE = '```json deploy-governor-freeze-request\n';
 /** The label of an action item (app/postmortems/sync-action-items.ts). */
 const ACTION_ITEM_LABEL = 'action-item';
 
@@ -105,7 +108,9 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
       const app = obj(run?.app);
       if (app?.slug !== 'github-actions' && app?.id !== o.appId) return ignored('a deploy-governor check run created by another app', true);
       const text = str(obj(run?.output)?.text);
-      if (!text?.includes(REPORT_FENCE)) return ignored('the check run carries no deploy-governor report');
+      if (runName === FREEZE_REQUEST_CHECK_NAME) {
+        if (!text?.includes(FREEZE_REQUEST_FENCE)) return ignored('the check run carries no freeze request');
+      } else if (!text?.includes(REPORT_FENCE)) return ignored('the check run carries no deploy-governor report');
       break;
     }
     case 'issue_comment': {

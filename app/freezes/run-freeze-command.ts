@@ -18,6 +18,7 @@ import {
   freezeScopeWords,
   isFreezeActive,
   parseFreezeCommand,
+  type FreezeRun,
   type StoredFreeze,
 } from '../../src/core/freeze/freeze-command.js';
 import { DEFAULT_FREEZE_PERMISSION } from '../../src/core/policy/defaults.js';
@@ -48,16 +49,31 @@ import type { AppIdentity } from '../app-identity.js';
 import { auditFreezeChange } from './audit-freeze-change.js';
 import type { FreezeDeps } from './freeze-deps.js';
 
-export interface FreezeCommandRequest {
+/**
+ * A command to run: from a comment (or a request issue), replied on; or from a dispatched workflow run
+ * (freeze-dispatch.ts), which has nothing to reply on, so the outcome is logged, and a freeze's issue names the run.
+ */
+export type FreezeCommandRequest = {
   deps: FreezeDeps;
   lock: IssueLock;
   owner: string;
   repo: string;
-  /** The issue or pull request commented on. */
-  issue: number;
-  comment: { id: number; body: string; createdAt: string };
+  /** Who runs it, as GitHub says (the comment's author, the run's triggering actor); their role is read from GitHub. */
   sender: string;
-}
+} & (
+  | {
+      /** The issue or pull request commented on. */
+      issue: number;
+      comment: { id: number; body: string; createdAt: string };
+    }
+  | {
+      /** No reply: a workflow run has no issue of its own. */
+      issue: null;
+      run: FreezeRun;
+      /** The command, and when it was given (the run token's issue time). */
+      comment: { body: string; createdAt: string };
+    }
+);
 
 /** The owner whose every repository a freeze kept in `owner/repo` covers: only the `.github` repository's are organisation-wide. */
 function organisationOf(owner: string, repo: string): string | null {
@@ -230,9 +246,14 @@ export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
   const { deps, owner, repo } = r;
   const { client } = deps;
   const organisation = organisationOf(owner, repo);
-  const marker = `<!-- deploy-governor:freeze-command ${r.comment.id} -->`;
-  const reply = (body: string) =>
-    upsertPrComment(client, { owner, repo, issue: r.issue, appId: deps.appId, marker, body: `${marker}\n${body}`, create: true });
+  const reply = async (body: string): Promise<void> => {
+    if (r.issue === null) {
+      deps.log.info({ run: r.run.id, attempt: r.run.attempt, sender: r.sender, outcome: body }, 'freeze command from a workflow run');
+      return;
+    }
+    const marker = `<!-- deploy-governor:freeze-command ${r.comment.id} -->`;
+    await upsertPrComment(client, { owner, repo, issue: r.issue, appId: deps.appId, marker, body: `${marker}\n${body}`, create: true });
+  };
   const file = await freezePolicy(client, deps.log, owner, repo);
   const now = new Date(r.comment.createdAt);
   const command = parseFreezeCommand(r.comment.body, { environments: Object.keys(file?.environments ?? {}), now });
@@ -266,13 +287,17 @@ export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
     const org = inScope.filter((f) => f.repository !== undefined);
     if (command.kind === 'freeze') {
       const record = { scope: command.scope, until: command.until, reason: command.reason, by: r.sender, at: now.toISOString() };
-      const opened = await openFreezeIssue(client, { ...target, appId: deps.appId }, record, {
-        issue: r.issue,
-        commentId: r.comment.id,
-        organisation,
-      });
+      const source = r.issue === null ? { run: r.run } : { issue: r.issue, commentId: r.comment.id };
+      const opened = await openFreezeIssue(client, { ...target, appId: deps.appId }, record, { ...source, organisation });
+      const found = stored.find((f) => f.issue === opened.number);
+      if (opened.outcome === 'exists' && !found) {
+        // Its freeze was lifted (or has ended) since: a redelivery or a replay announces nothing again.
+        deps.log.info({ issue: opened.number }, 'freeze command seen before; its freeze is no longer in force');
+        await reply(`This command's freeze, #${opened.number}, is no longer in force; nothing changed.`);
+        return;
+      }
       // A redelivery finds the issue its first attempt opened: the reply states that freeze's end.
-      const kept = stored.find((f) => f.issue === opened.number)?.record ?? record;
+      const kept = found?.record ?? record;
       deps.log.info({ issue: opened.number, scope: command.scope, until: kept.until, outcome: opened.outcome }, 'freeze set');
       await deps.events.emit({
         ...target,
@@ -296,7 +321,13 @@ export async function runFreezeCommand(r: FreezeCommandRequest): Promise<void> {
       );
       return;
     }
-    const lifted = stored.filter((f) => isFreezeActive(f.record, now) && (command.scope === 'all' || f.record.scope === command.scope));
+    // Only freezes set before the command: a redelivered or replayed `/unfreeze` never lifts a later freeze.
+    const lifted = stored.filter(
+      (f) =>
+        isFreezeActive(f.record, now) &&
+        Date.parse(f.record.at) <= now.getTime() &&
+        (command.scope === 'all' || f.record.scope === command.scope),
+    );
     for (const f of lifted) {
       await closeFreezeIssue(client, target, f.issue);
       await recordLifted(deps, target, file, { issue: f.issue, record: f.record, actor: r.sender, at: now.toISOString(), how: 'command' });

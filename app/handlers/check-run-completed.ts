@@ -2,7 +2,9 @@
  * check_run.completed: for the Action's check run `deploy-governor / <env>`,
  * record an override in the audit log (only once it verifies) and explain the
  * decision on the commit's pull requests (one comment per pull request and
- * environment, never replaced by an older check run's).
+ * environment, never replaced by an older check run's). The check run
+ * `deploy-governor / freeze-request` is a workflow's freeze command instead
+ * (app/freezes/freeze-dispatch.ts).
  */
 import type { Context } from 'probot';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
@@ -14,6 +16,8 @@ import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import type { AppConfig } from '../app-config.js';
 import type { CommentMemory } from '../github-cache/comment-memory.js';
 import { clientFor } from '../github-client.js';
+import { freezeDepsFor, type FreezeServices } from '../freezes/freeze-deps.js';
+import { isFreezeRequestCheckRun, runFreezeDispatch } from '../freezes/freeze-dispatch.js';
 import type { IssueLock } from '../issue-lock.js';
 import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
@@ -29,6 +33,8 @@ export interface CheckRunDeps {
   comments: CommentMemory;
   /** Chat notifications of a blocked deploy or a verified override (the repository's `notify` policy). */
   notifier: Notifier;
+  /** What a freeze requested by a workflow announces and logs to. */
+  freezes: FreezeServices;
 }
 
 const CHECK_NAME = /^deploy-governor \/ (.+)$/;
@@ -36,6 +42,20 @@ const CHECK_NAME = /^deploy-governor \/ (.+)$/;
 export async function onCheckRunCompleted(context: Context<'check_run.completed'>, deps: CheckRunDeps): Promise<void> {
   const { config } = deps;
   const run = context.payload.check_run;
+  if (isFreezeRequestCheckRun(run.name)) {
+    const { owner, repo } = context.repo();
+    await runFreezeDispatch({
+      deps: freezeDepsFor(context, config.appId, deps.freezes),
+      lock: deps.lock,
+      verifier: deps.verifier,
+      owner,
+      repo,
+      defaultBranch: context.payload.repository.default_branch,
+      repositoryUrl: context.payload.repository.html_url,
+      checkRun: { id: run.id, headSha: run.head_sha, appSlug: run.app?.slug ?? null, text: run.output?.text ?? null },
+    });
+    return;
+  }
   const name = CHECK_NAME.exec(run.name);
   if (!name) return;
   // Only GitHub Actions (where the Action runs) and this app may speak for the gate.

@@ -7,7 +7,7 @@
  * one. A freeze is lifted by closing its issue.
  */
 import { z } from 'zod';
-import { FREEZE_LABEL, renderFreezeIssue, type StoredFreeze } from '../core/freeze/freeze-command.js';
+import { FREEZE_LABEL, renderFreezeIssue, type FreezeRun, type StoredFreeze } from '../core/freeze/freeze-command.js';
 import { readMeta, renderMeta, type FreezeRecord } from '../core/postmortem/issue-metadata.js';
 import { httpStatusOf, type GitHubClient } from './client.js';
 import { openedByApp, openIssueOnce, type OpenedIssue } from './open-issue.js';
@@ -98,21 +98,24 @@ export async function readFreezes(
 }
 
 /**
- * Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened);
- * `source.organisation` is the owner when the freeze is organisation-wide.
+ * Opens the freeze's issue once per command comment, or per attempt of a dispatched run (a redelivery or a
+ * replay finds the issue its first attempt opened); `source.organisation` is the owner when the freeze is
+ * organisation-wide.
  */
 export async function openFreezeIssue(
   client: GitHubClient,
   target: { owner: string; repo: string; appId: number },
   record: FreezeRecord,
-  source: { issue: number; commentId: number; organisation: string | null },
+  source: ({ issue: number; commentId: number } | { run: FreezeRun }) & { organisation: string | null },
 ): Promise<OpenedIssue> {
   const { title, body } = renderFreezeIssue(record, source);
+  // Comment ids are numbers, so a run's key never meets one.
+  const key = 'run' in source ? `freeze-run-${source.run.id}-${source.run.attempt}` : `freeze-${source.commentId}`;
   return openIssueOnce(
     client,
     target.owner,
     target.repo,
-    { key: `freeze-${source.commentId}`, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] },
+    { key, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] },
     target.appId,
   );
 }

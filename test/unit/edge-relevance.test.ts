@@ -211,6 +211,7 @@ describe('a dropped delivery is one its handler would have ignored', () => {
       ledger: async () => null,
       comments: createCommentMemory(undefined),
       notifier: createNotifier(new Map()),
+      freezes: { events: createFreezeEvents(pino({ level: 'silent' })), ledger: async () => null },
     };
     for (const payload of variants) {
       expect(relevanceOf('check_run', payload, { appId: APP_ID }).relevant).toBe(false);

@@ -155,12 +155,22 @@ export function freezeScopeWords(scope: string, organisation: string | null = nu
 }
 
 /**
+ * A workflow_dispatch run that set a freeze (freeze-request.ts); `url` is built by the app from the repository's,
+ * never read from the request.
+ */
+export interface FreezeRun {
+  id: number;
+  attempt: number;
+  url: string;
+}
+
+/**
  * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
  * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
  */
 export function renderFreezeIssue(
   record: FreezeRecord,
-  source: { issue: number; organisation?: string | null },
+  source: { issue: number; organisation?: string | null } | { run: FreezeRun; organisation?: string | null },
 ): { title: string; body: string } {
   const organisation = source.organisation ?? null;
   const where = freezeScopeWords(record.scope, organisation);
@@ -171,7 +181,7 @@ export function renderFreezeIssue(
       `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
       '',
       `**Reason:** ${inert(record.reason)}`,
-      `**Frozen by:** ${inert(record.by)}, from #${source.issue}`,
+      `**Frozen by:** ${inert(record.by)}, from ${'run' in source ? `the workflow run [${source.run.id} (attempt ${source.run.attempt})](${source.run.url})` : `#${source.issue}`}`,
       '',
       `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
     ].join('\n'),
