@@ -116,6 +116,9 @@ const PHASES = ['gate', 'verify'] as const;
  * @param options.clock the verify phase's time (tests pin it); default the wall clock
  */
 export async function run(options: { clock?: VerifyClock } = {}): Promise<void> {
+  // A freeze request gates nothing (loaded on demand, like the verify phase); it takes the step whatever the phase.
+  const freezeCommand = core.getInput('freeze-command');
+  if (freezeCommand.trim() !== '') return (await import('./run-freeze-request.js')).runFreezeRequest(freezeCommand);
   const given = core.getInput('phase');
   const phase = given === '' ? 'gate' : canonicalEnumValue(PHASES, given);
   if (phase === undefined) {

@@ -29,3 +29,8 @@ export function setErrorOutputs(message: string): void {
   core.setOutput('overridden', 'false');
   core.setOutput('would-have-blocked', '[]');
 }
+
+/** The freeze-command mode's output: the id of the check run that carries the request. */
+export function setFreezeRequestOutputs(checkRunId: number): void {
+  core.setOutput('freeze-request-check-run', String(checkRunId));
+}
