@@ -237,6 +237,10 @@ describe('a freeze request nothing vouches for freezes nothing, and the app logs
   });
 
   it('a replayed check run of the same run attempt opens nothing new, even after its freeze was lifted', async () => {
+    const changes: string[] = [];
+    h.freezeEvents.on(async (c) => {
+      changes.push(`${c.change} #${c.issue}`);
+    });
     const genuine = await freezeRequest({ command: '/freeze production 1h release', sign: { issuedAt: new Date(Date.now() - 60_000) } });
     await deliver(genuine);
     expect(openFreezes()).toHaveLength(1);
@@ -249,6 +253,10 @@ describe('a freeze request nothing vouches for freezes nothing, and the app logs
     expect(freezeIssues()).toHaveLength(1);
     expect(openFreezes()).toEqual([]);
     expect(auditRecords().map((r) => r.kind)).toEqual(['freeze', 'unfreeze']);
+    // Nothing reacts to the replay as if the lifted freeze had started again.
+    const [issue] = freezeIssues();
+    expect(changes.filter((c) => c === `started #${issue!.number}`)).toHaveLength(2);
+    expect(changes.at(-1)).toBe(`ended #${issue!.number}`);
   });
 
   it('a replayed /unfreeze lifts no freeze set after it', async () => {

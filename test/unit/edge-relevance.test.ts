@@ -20,6 +20,8 @@ import { onPullRequestChanged } from '../../app/handlers/pull-request-changed.js
 import type { AppConfig } from '../../app/app-config.js';
 import { createCommentMemory } from '../../app/github-cache/comment-memory.js';
 import type { IssueLock } from '../../app/issue-lock.js';
+import { embedFreezeRequest } from '../../src/core/freeze/freeze-request.js';
+import { embedReport } from '../../src/core/report/extract-report.js';
 import { reportFor } from '../support/reports.js';
 import { APP_ID } from '../support/probot-harness.js';
 import { checkRunCompleted, protectionRuleRequested, pullRequestEvent } from '../support/webhook-payloads.js';
@@ -61,6 +63,31 @@ describe('relevanceOf', () => {
       repository: 'Codertocat/Hello-World',
     });
     expect(relevanceOf('check_run', checkRunCompleted({ report, app: { id: 4242, slug: 'deploy-governor' } }), app).relevant).toBe(true);
+  });
+
+  it("keeps a workflow's freeze request, and drops a check run of that name without one (or with a report instead)", async () => {
+    const named = (text: string | null) => {
+      const payload = checkRunCompleted({ report: null, name: 'deploy-governor / freeze-request' });
+      (payload.check_run as { output: Record<string, unknown> }).output.text = text;
+      return payload;
+    };
+    const request = {
+      kind: 'freeze-request',
+      repository: 'Codertocat/Hello-World',
+      command: '/unfreeze all',
+      runId: 1,
+      runAttempt: 1,
+    } as const;
+    expect(relevanceOf('check_run', named(embedFreezeRequest(request, 'a.b.c')), app).relevant).toBe(true);
+    expect(relevanceOf('check_run', named(null), app)).toMatchObject({
+      relevant: false,
+      reason: 'the check run carries no freeze request',
+    });
+    const report = embedReport(await reportFor(1500));
+    expect(relevanceOf('check_run', named(report), app)).toMatchObject({
+      relevant: false,
+      reason: 'the check run carries no freeze request',
+    });
   });
 
   it('drops every other check run, and flags a gate-named one from another app', async () => {
