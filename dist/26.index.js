@@ -424,8 +424,8 @@ function decideVerification(baselines, polls, context) {
 var evaluate_gate = __webpack_require__(5927);
 // EXTERNAL MODULE: ./src/gate/file-source.ts + 1 modules
 var file_source = __webpack_require__(6187);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 19 modules
-var run_gate = __webpack_require__(4294);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 18 modules
+var run_gate = __webpack_require__(7004);
 ;// CONCATENATED MODULE: ./src/verify/read-gate-report.ts
 /**
  * The gate's report of this run, read back by the verify step: a file the gate

@@ -7818,7 +7818,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(774);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2313);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -7908,6 +7908,105 @@ function parseActionInputs(raw) {
 
 /***/ }),
 
+/***/ 61:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ requestOidcToken)
+/* harmony export */ });
+/* unused harmony export oidcRequestUrl */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _core_report_report_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7776);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6584);
+/**
+ * A GitHub Actions OIDC token from the runner, requested exactly as
+ * @actions/core's `getIDToken(audience)` does: `GET <ACTIONS_ID_TOKEN_REQUEST_URL>
+ * &audience=<audience>` with `Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>`,
+ * answered by `{"value": "<jwt>"}`.
+ *
+ * Why not @actions/core: see runner.ts (its import alone costs more than the
+ * gate's whole start-up budget). Global fetch is loaded lazily by Node, so runs
+ * that never call this pay nothing for it.
+ *
+ * The request token is a credential of the runner: it never appears in a
+ * message. The JWT it buys is not secret here (it is published in the report and
+ * the check run), so nothing is masked.
+ */
+
+
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+// A compact JWS (header.payload.signature) that fits the report's provenance field,
+// so a token the runner hands over always survives the app's parsing of the report.
+const tokenResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    value: _core_report_report_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .provenanceSchema */ .j9.shape.oidcToken.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'not a compact JWT'),
+});
+/** The request URL with the audience appended; the runner's URL normally has a query string already. */
+function oidcRequestUrl(requestUrl, audience) {
+    const separator = requestUrl.includes('?') ? '&' : '?';
+    return `${requestUrl}${separator}audience=${encodeURIComponent(audience)}`;
+}
+function clip(text, max = 200) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+/**
+ * Asks the runner for an OIDC token with `audience`. Never throws: every
+ * failure is a result the caller turns into a warning.
+ */
+async function requestOidcToken(audience, env = process.env, options = {}) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken)
+        return { missing: true };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Whatever the endpoint echoes back, the request token must not reach a log line.
+    const redact = (text) => text.split(requestToken).join('***');
+    let response;
+    try {
+        response = await (options.fetch ?? fetch)(oidcRequestUrl(requestUrl, audience), {
+            headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+            return { error: `the runner's OIDC token endpoint did not answer within ${timeoutMs / 1000} s` };
+        }
+        const cause = error instanceof Error && error.cause !== undefined ? ` (${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error.cause)})` : '';
+        return { error: redact(`cannot reach the runner's OIDC token endpoint: ${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}${cause}`) };
+    }
+    let text;
+    try {
+        text = await response.text();
+    }
+    catch (error) {
+        return {
+            error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`),
+        };
+    }
+    if (!response.ok) {
+        return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status}${text.trim() ? `: ${clip(text)}` : ''}`) };
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { error: `the runner's OIDC token endpoint answered HTTP ${response.status} with a body that is not JSON` };
+    }
+    const parsed = tokenResponseSchema.safeParse(json);
+    if (!parsed.success) {
+        return {
+            error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})`,
+        };
+    }
+    return { token: parsed.data.value };
+}
+
+
+/***/ }),
+
 /***/ 3604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7973,7 +8072,7 @@ function branchOf(ref) {
 
 /***/ }),
 
-/***/ 774:
+/***/ 2313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7999,30 +8098,8 @@ var policy_issues = __nccwpck_require__(7163);
 var query_error = __nccwpck_require__(6399);
 // EXTERNAL MODULE: ./src/core/render/render-summary.ts + 3 modules
 var render_summary = __nccwpck_require__(9973);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/core/canonical-json.ts
-var canonical_json = __nccwpck_require__(484);
-;// CONCATENATED MODULE: ./src/core/report/report-digest.ts
-/**
- * The digest that binds a report to the run that produced it. The Action asks
- * GitHub's OIDC issuer for a token whose audience is `oidcAudience(digest)`; the
- * app recomputes the digest from the report it read and requires the same
- * audience, so a token can vouch for one report only.
- */
-
-
-const AUDIENCE_PREFIX = 'deploy-governor:sha256:';
-/** Hex SHA-256 of the report's canonical JSON, without `provenance` (which carries the token). */
-function reportDigest(report) {
-    const { provenance: _token, ...bound } = report;
-    return (0,external_node_crypto_.createHash)('sha256').update((0,canonical_json/* canonicalJson */.d)(bound)).digest('hex');
-}
-/** The OIDC audience that names this digest. */
-function oidcAudience(digest) {
-    return `${AUDIENCE_PREFIX}${digest}`;
-}
-
+// EXTERNAL MODULE: ./src/core/report/report-digest.ts
+var report_digest = __nccwpck_require__(3095);
 // EXTERNAL MODULE: ./src/core/policy/inputs.ts
 var policy_inputs = __nccwpck_require__(4161);
 // EXTERNAL MODULE: ./src/core/report/report-schema.ts
@@ -8105,133 +8182,16 @@ var client = __nccwpck_require__(6584);
 var create_check_run = __nccwpck_require__(7417);
 // EXTERNAL MODULE: ./src/github/rest-client.ts + 5 modules
 var rest_client = __nccwpck_require__(9311);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 19 modules
-var run_gate = __nccwpck_require__(4294);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 18 modules
+var run_gate = __nccwpck_require__(7004);
 // EXTERNAL MODULE: ./src/action/read-inputs.ts
 var read_inputs = __nccwpck_require__(2316);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
-var schemas = __nccwpck_require__(5491);
-;// CONCATENATED MODULE: ./src/action/request-oidc-token.ts
-/**
- * A GitHub Actions OIDC token from the runner, requested exactly as
- * @actions/core's `getIDToken(audience)` does: `GET <ACTIONS_ID_TOKEN_REQUEST_URL>
- * &audience=<audience>` with `Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>`,
- * answered by `{"value": "<jwt>"}`.
- *
- * Why not @actions/core: see runner.ts (its import alone costs more than the
- * gate's whole start-up budget). Global fetch is loaded lazily by Node, so runs
- * that never call this pay nothing for it.
- *
- * The request token is a credential of the runner: it never appears in a
- * message. The JWT it buys is not secret here (it is published in the report and
- * the check run), so nothing is masked.
- */
-
-
-
-const DEFAULT_TIMEOUT_MS = 10_000;
-// A compact JWS (header.payload.signature) that fits the report's provenance field,
-// so a token the runner hands over always survives the app's parsing of the report.
-const tokenResponseSchema = schemas/* object */.Ikc({
-    value: report_schema/* provenanceSchema */.j9.shape.oidcToken.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'not a compact JWT'),
-});
-/** The request URL with the audience appended; the runner's URL normally has a query string already. */
-function oidcRequestUrl(requestUrl, audience) {
-    const separator = requestUrl.includes('?') ? '&' : '?';
-    return `${requestUrl}${separator}audience=${encodeURIComponent(audience)}`;
-}
-function clip(text, max = 200) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
-}
-/**
- * Asks the runner for an OIDC token with `audience`. Never throws: every
- * failure is a result the caller turns into a warning.
- */
-async function requestOidcToken(audience, env = process.env, options = {}) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestToken)
-        return { missing: true };
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // Whatever the endpoint echoes back, the request token must not reach a log line.
-    const redact = (text) => text.split(requestToken).join('***');
-    let response;
-    try {
-        response = await (options.fetch ?? fetch)(oidcRequestUrl(requestUrl, audience), {
-            headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-    }
-    catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
-            return { error: `the runner's OIDC token endpoint did not answer within ${timeoutMs / 1000} s` };
-        }
-        const cause = error instanceof Error && error.cause !== undefined ? ` (${(0,client/* messageOf */.bD)(error.cause)})` : '';
-        return { error: redact(`cannot reach the runner's OIDC token endpoint: ${(0,client/* messageOf */.bD)(error)}${cause}`) };
-    }
-    let text;
-    try {
-        text = await response.text();
-    }
-    catch (error) {
-        return {
-            error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status} but the body could not be read: ${(0,client/* messageOf */.bD)(error)}`),
-        };
-    }
-    if (!response.ok) {
-        return { error: redact(`the runner's OIDC token endpoint answered HTTP ${response.status}${text.trim() ? `: ${clip(text)}` : ''}`) };
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        return { error: `the runner's OIDC token endpoint answered HTTP ${response.status} with a body that is not JSON` };
-    }
-    const parsed = tokenResponseSchema.safeParse(json);
-    if (!parsed.success) {
-        return {
-            error: `the runner's OIDC token endpoint answered HTTP ${response.status} without a token in "value" (expected {"value": "<jwt>"})`,
-        };
-    }
-    return { token: parsed.data.value };
-}
-
+// EXTERNAL MODULE: ./src/action/request-oidc-token.ts
+var request_oidc_token = __nccwpck_require__(61);
 // EXTERNAL MODULE: ./src/action/run-info.ts
 var run_info = __nccwpck_require__(3604);
-// EXTERNAL MODULE: ./src/core/render/format-values.ts
-var format_values = __nccwpck_require__(3796);
-;// CONCATENATED MODULE: ./src/action/set-outputs.ts
-/** Sets every documented output from the report (or the fail-closed values on error). */
-
-
-function setReportOutputs(report, reportPath) {
-    runner/* setOutput */.uH('can-deploy', String(report.decision.canDeploy));
-    runner/* setOutput */.uH('status', report.decision.status);
-    runner/* setOutput */.uH('budget-remaining', (0,format_values/* numberOutput */.Bs)(report.budget.remaining));
-    runner/* setOutput */.uH('burn-rate', (0,format_values/* numberOutput */.Bs)(report.budget.burnRate));
-    runner/* setOutput */.uH('days-to-exhaustion', (0,format_values/* daysOutput */.Do)(report.budget.daysToExhaustion));
-    runner/* setOutput */.uH('reasons', JSON.stringify(report.decision.reasons));
-    runner/* setOutput */.uH('report-path', reportPath);
-    runner/* setOutput */.uH('dr-age-seconds', report.dr?.ageSeconds == null ? '' : String(Math.round(report.dr.ageSeconds)));
-    runner/* setOutput */.uH('overridden', String(report.decision.overridden));
-    runner/* setOutput */.uH('would-have-blocked', JSON.stringify([...new Set((report.decision.wouldHaveBlocked ?? []).map((r) => r.rule))]));
-}
-/** Outputs when no evaluation happened: blocked, UNKNOWN, with the reason. */
-function setErrorOutputs(message) {
-    runner/* setOutput */.uH('can-deploy', 'false');
-    runner/* setOutput */.uH('status', 'UNKNOWN');
-    runner/* setOutput */.uH('budget-remaining', '');
-    runner/* setOutput */.uH('burn-rate', '');
-    runner/* setOutput */.uH('days-to-exhaustion', '');
-    runner/* setOutput */.uH('reasons', JSON.stringify([message]));
-    runner/* setOutput */.uH('report-path', '');
-    runner/* setOutput */.uH('dr-age-seconds', '');
-    runner/* setOutput */.uH('overridden', 'false');
-    runner/* setOutput */.uH('would-have-blocked', '[]');
-}
-
+// EXTERNAL MODULE: ./src/action/set-outputs.ts
+var set_outputs = __nccwpck_require__(9057);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 /**
  * The Action: read inputs once, run the shared gate, set outputs, publish the
@@ -8268,7 +8228,7 @@ function defaultReportPath() {
  * the API); the app just will not log it, and the warning says how to fix that.
  */
 async function withProvenance(report) {
-    const result = await requestOidcToken(oidcAudience(reportDigest(report)));
+    const result = await (0,request_oidc_token/* requestOidcToken */.I)((0,report_digest/* oidcAudience */.g)((0,report_digest/* reportDigest */.N)(report)));
     if ('token' in result)
         return { ...report, provenance: { oidcToken: result.token } };
     if ('missing' in result) {
@@ -8294,7 +8254,7 @@ async function writeErrorReport(raw, error, failure) {
         const reportPath = external_node_path_default().resolve(raw['report-path']?.trim() || defaultReportPath());
         await (0,promises_.mkdir)(external_node_path_default().dirname(reportPath), { recursive: true });
         await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-        setReportOutputs(report, reportPath);
+        (0,set_outputs/* setReportOutputs */.vl)(report, reportPath);
         return true;
     }
     catch (writeError) {
@@ -8347,6 +8307,10 @@ const PHASES = ['gate', 'verify'];
  * @param options.clock the verify phase's time (tests pin it); default the wall clock
  */
 async function run(options = {}) {
+    // A freeze request gates nothing (loaded on demand, like the verify phase); it takes the step whatever the phase.
+    const freezeCommand = runner/* getInput */.V4('freeze-command');
+    if (freezeCommand.trim() !== '')
+        return (await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 3569))).runFreezeRequest(freezeCommand);
     const given = runner/* getInput */.V4('phase');
     const phase = given === '' ? 'gate' : (0,enum_schema/* canonicalEnumValue */.PF)(PHASES, given);
     if (phase === undefined) {
@@ -8407,7 +8371,7 @@ async function runGatePhase() {
         const reportPath = external_node_path_default().resolve(inputs.gate['report-path'] ?? defaultReportPath());
         await (0,promises_.mkdir)(external_node_path_default().dirname(reportPath), { recursive: true });
         await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-        setReportOutputs(report, reportPath);
+        (0,set_outputs/* setReportOutputs */.vl)(report, reportPath);
         reportWritten = true;
         // The decision is made: tell the chat before anything else can fail (it never throws).
         if (inputs.notify)
@@ -8431,7 +8395,7 @@ async function runGatePhase() {
         failure = describeFailure(error);
         // Machine output always: a report that says why, unless one was already written (then the outputs say it).
         if (reportWritten || !(await writeErrorReport(raw, error, failure)))
-            setErrorOutputs(failure);
+            (0,set_outputs/* setErrorOutputs */.$m)(failure);
     }
     finally {
         try {
@@ -8556,6 +8520,52 @@ function appendSummary(markdown) {
     if (!file)
         throw new Error('GITHUB_STEP_SUMMARY is not set: this runner does not support job summaries');
     (0,external_node_fs_.appendFileSync)(file, markdown.endsWith(external_node_os_namespaceObject.EOL) ? markdown : `${markdown}${external_node_os_namespaceObject.EOL}`, 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 9057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $B: () => (/* binding */ setFreezeRequestOutputs),
+/* harmony export */   $m: () => (/* binding */ setErrorOutputs),
+/* harmony export */   vl: () => (/* binding */ setReportOutputs)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9053);
+/* harmony import */ var _core_render_format_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3796);
+/** Sets every documented output from the report (or the fail-closed values on error). */
+
+
+function setReportOutputs(report, reportPath) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('can-deploy', String(report.decision.canDeploy));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', report.decision.status);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('budget-remaining', (0,_core_render_format_values_js__WEBPACK_IMPORTED_MODULE_1__/* .numberOutput */ .Bs)(report.budget.remaining));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('burn-rate', (0,_core_render_format_values_js__WEBPACK_IMPORTED_MODULE_1__/* .numberOutput */ .Bs)(report.budget.burnRate));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('days-to-exhaustion', (0,_core_render_format_values_js__WEBPACK_IMPORTED_MODULE_1__/* .daysOutput */ .Do)(report.budget.daysToExhaustion));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('reasons', JSON.stringify(report.decision.reasons));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('report-path', reportPath);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('dr-age-seconds', report.dr?.ageSeconds == null ? '' : String(Math.round(report.dr.ageSeconds)));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('overridden', String(report.decision.overridden));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('would-have-blocked', JSON.stringify([...new Set((report.decision.wouldHaveBlocked ?? []).map((r) => r.rule))]));
+}
+/** Outputs when no evaluation happened: blocked, UNKNOWN, with the reason. */
+function setErrorOutputs(message) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('can-deploy', 'false');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', 'UNKNOWN');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('budget-remaining', '');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('burn-rate', '');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('days-to-exhaustion', '');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('reasons', JSON.stringify([message]));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('report-path', '');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('dr-age-seconds', '');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('overridden', 'false');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('would-have-blocked', '[]');
+}
+/** The freeze-command mode's output: the id of the check run that carries the request. */
+function setFreezeRequestOutputs(checkRunId) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('freeze-request-check-run', String(checkRunId));
 }
 
 
@@ -9381,6 +9391,176 @@ function occurrencesBetween(expr, tz, fromMs, toMs, max) {
 
 /***/ }),
 
+/***/ 5896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ activeCommandFreezes),
+/* harmony export */   F9: () => (/* binding */ FREEZE_LABEL),
+/* harmony export */   aA: () => (/* binding */ parseFreezeCommand)
+/* harmony export */ });
+/* unused harmony exports isFreezeCommand, isFreezeActive, freezeScopeWords, renderFreezeIssue */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
+/* harmony import */ var _policy_environment_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7166);
+/**
+ * Freezes on command (issue 15): `/freeze <environment|all> <duration|until time> <reason>`
+ * and `/unfreeze <environment|all>` in an issue or pull-request comment. Parsing
+ * is pure (no clock: `now` is passed in), and so is deciding which stored
+ * freezes are active. A freeze is kept in an open issue labelled
+ * `deploy-freeze` that the app opened, with a hidden freeze record (see
+ * issue-metadata.ts); the reason is user text, stored as typed and rendered
+ * inert wherever it is shown.
+ */
+
+
+
+/** The label of a freeze issue. */
+const FREEZE_LABEL = 'deploy-freeze';
+/** The longest freeze one command may set: a longer one belongs in the policy's freeze-windows. */
+const MAX_FREEZE_MS = 90 * 86_400_000;
+/** The longest reason kept (characters). */
+const MAX_REASON_LENGTH = 300;
+/** Environment names as the policy's environments map accepts them. */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+/** `until` times: a full UTC or offset time, minutes at least, e.g. 2026-12-01T18:00Z. */
+const UNTIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** The comment's first line, without a byte-order mark. */
+function firstLine(comment) {
+    return comment
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n|\r/, 1)[0]
+        .trim();
+}
+const COMMAND = /^\/(freeze|unfreeze)(?=\s|$)\s*(.*)$/i;
+/** Whether the comment's first line is a `/freeze` or `/unfreeze` command (well formed or not): the edge lets it through. */
+function isFreezeCommand(comment) {
+    return COMMAND.test(firstLine(comment));
+}
+/** Drops control and bidirectional characters, collapses white space. */
+function cleanReason(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim());
+}
+function checkScope(scope, environments) {
+    if (scope.toLowerCase() === 'all')
+        return null;
+    if (!ENVIRONMENT_NAME.test(scope))
+        return `${JSON.stringify(scope.slice(0, 100))} is not an environment name`;
+    if (environments.length > 0 && !environments.includes(scope)) {
+        const closest = (0,_policy_environment_names_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .Nf)(scope, environments);
+        return `the policy names no environment ${JSON.stringify(scope)} (it names ${[...environments].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : ''}`;
+    }
+    return null;
+}
+const USAGE_FREEZE = 'usage: `/freeze <environment|all> <duration|until time> <reason>`, e.g. `/freeze prod 2h database migration` or `/freeze all until 2026-12-01T18:00Z release`';
+const USAGE_UNFREEZE = 'usage: `/unfreeze <environment|all>`';
+/**
+ * The command in a comment's first line, or null when it is none. `environments`
+ * are the names in the policy's environments map (empty: any valid name is
+ * accepted); `now` is when the comment was made.
+ */
+function parseFreezeCommand(comment, o) {
+    const m = COMMAND.exec(firstLine(comment));
+    if (!m)
+        return null;
+    const command = m[1].toLowerCase();
+    const words = m[2].split(/\s+/).filter((w) => w !== '');
+    const invalid = (message) => ({ kind: 'invalid', command, message });
+    const scopeWord = words[0];
+    if (scopeWord === undefined)
+        return invalid(command === 'freeze' ? USAGE_FREEZE : USAGE_UNFREEZE);
+    const scopeProblem = checkScope(scopeWord, o.environments);
+    if (scopeProblem)
+        return invalid(scopeProblem);
+    const scope = scopeWord.toLowerCase() === 'all' ? 'all' : scopeWord;
+    if (command === 'unfreeze') {
+        return words.length === 1 ? { kind: 'unfreeze', scope } : invalid(USAGE_UNFREEZE);
+    }
+    let untilMs;
+    let rest;
+    if (words[1]?.toLowerCase() === 'until') {
+        const time = words[2];
+        if (time === undefined || !UNTIL_TIME.test(time) || Number.isNaN(Date.parse(time)))
+            return invalid('expected a time after `until` such as 2026-12-01T18:00Z (UTC, or with an offset such as +01:00)');
+        untilMs = Date.parse(time);
+        rest = words.slice(3);
+    }
+    else {
+        const duration = words[1];
+        if (duration === undefined || !(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .isDuration */ .n$)(duration))
+            return invalid(`expected ${_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_FORM */ .ec}, or \`until <time>\`; ${USAGE_FREEZE}`);
+        const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(duration);
+        if (ms > MAX_FREEZE_MS)
+            return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
+        untilMs = o.now.getTime() + ms;
+        rest = words.slice(2);
+    }
+    if (untilMs <= o.now.getTime())
+        return invalid('that time has already passed');
+    if (untilMs - o.now.getTime() > MAX_FREEZE_MS)
+        return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
+    const reason = cleanReason(rest.join(' '));
+    if (reason === '')
+        return invalid(`a reason is required; ${USAGE_FREEZE}`);
+    if (reason.length > MAX_REASON_LENGTH)
+        return invalid(`the reason is longer than ${MAX_REASON_LENGTH} characters`);
+    return { kind: 'freeze', scope, until: new Date(untilMs).toISOString(), reason };
+}
+/** Whether a freeze covers the environment (`all` covers every one). */
+function coversEnvironment(record, environment) {
+    return record.scope === 'all' || record.scope === environment;
+}
+/** Whether the freeze is still in force at `now` (it ends at `until`, exclusive). */
+function isFreezeActive(record, now) {
+    return Date.parse(record.until) > now.getTime();
+}
+/** The freezes in force for the environment at `now`, as the report's active freezes, soonest to end first. */
+function activeCommandFreezes(freezes, environment, now) {
+    return freezes
+        .filter((f) => coversEnvironment(f.record, environment) && isFreezeActive(f.record, now))
+        .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
+        .map((f) => ({
+        name: `freeze ${f.repository ?? ''}#${f.issue} by ${f.record.by}`,
+        reason: f.record.reason,
+        since: f.record.at,
+        until: new Date(Date.parse(f.record.until)).toISOString(),
+    }));
+}
+/**
+ * What a freeze covers, in words: `` `production` `` or all environments, and for an organisation-wide freeze
+ * (`organisation` is the owner whose `.github` repository keeps it) in every repository of that owner.
+ */
+function freezeScopeWords(scope, organisation = null) {
+    const environments = scope === 'all' ? 'all environments' : `\`${scope}\``;
+    return organisation === null ? environments : `${environments} in every repository of ${organisation}`;
+}
+/**
+ * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
+ * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
+ */
+function renderFreezeIssue(record, source) {
+    const organisation = source.organisation ?? null;
+    const where = freezeScopeWords(record.scope, organisation);
+    const what = `${record.scope === 'all' ? 'all environments' : record.scope}${organisation === null ? '' : ` in every repository of ${organisation}`}`;
+    return {
+        title: `Deploy freeze: ${what} until ${record.until}`,
+        body: [
+            `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
+            '',
+            `**Reason:** ${inert(record.reason)}`,
+            `**Frozen by:** ${inert(record.by)}, from ${'run' in source ? `the workflow run [${source.run.id} (attempt ${source.run.attempt})](${source.run.url})` : `#${source.issue}`}`,
+            '',
+            `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
+        ].join('\n'),
+    };
+}
+
+
+/***/ }),
+
 /***/ 5899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10173,11 +10353,11 @@ function enumSchema(values, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nf: () => (/* binding */ closestName),
 /* harmony export */   Nq: () => (/* binding */ unknownEnvironmentMessage),
 /* harmony export */   Tr: () => (/* binding */ unknownMergeStatusEnvironmentMessage),
 /* harmony export */   wu: () => (/* binding */ unknownFreezeEnvironmentMessage)
 /* harmony export */ });
-/* unused harmony export closestName */
 /**
  * Environment names are compared exactly: when the policy has an `environments`
  * map, a name it does not list is refused rather than silently evaluated with
@@ -12716,6 +12896,38 @@ function renderSummary(report) {
     const samples = report.prometheus.samplesTouched === null ? '' : `, ${report.prometheus.samplesTouched} samples touched`;
     lines.push(`<sub>Evaluated at ${tableCell(report.evaluatedAt)} against ${tableCell(report.prometheus.url ?? 'no Prometheus')} (${report.prometheus.queries} queries${samples}).</sub>`);
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 3095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ reportDigest),
+/* harmony export */   g: () => (/* binding */ oidcAudience)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(484);
+/**
+ * The digest that binds a report to the run that produced it. The Action asks
+ * GitHub's OIDC issuer for a token whose audience is `oidcAudience(digest)`; the
+ * app recomputes the digest from the report it read and requires the same
+ * audience, so a token can vouch for one report only.
+ */
+
+
+const AUDIENCE_PREFIX = 'deploy-governor:sha256:';
+/** Hex SHA-256 of the report's canonical JSON, without `provenance` (which carries the token). */
+function reportDigest(report) {
+    const { provenance: _token, ...bound } = report;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(bound)).digest('hex');
+}
+/** The OIDC audience that names this digest. */
+function oidcAudience(digest) {
+    return `${AUDIENCE_PREFIX}${digest}`;
 }
 
 
@@ -15385,7 +15597,7 @@ function fileSource(root, configured, parents = null) {
 
 /***/ }),
 
-/***/ 4294:
+/***/ 7004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16197,165 +16409,8 @@ async function pushDecision(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(8571);
-;// CONCATENATED MODULE: ./src/core/freeze/freeze-command.ts
-/**
- * Freezes on command (issue 15): `/freeze <environment|all> <duration|until time> <reason>`
- * and `/unfreeze <environment|all>` in an issue or pull-request comment. Parsing
- * is pure (no clock: `now` is passed in), and so is deciding which stored
- * freezes are active. A freeze is kept in an open issue labelled
- * `deploy-freeze` that the app opened, with a hidden freeze record (see
- * issue-metadata.ts); the reason is user text, stored as typed and rendered
- * inert wherever it is shown.
- */
-
-
-
-/** The label of a freeze issue. */
-const freeze_command_FREEZE_LABEL = 'deploy-freeze';
-/** The longest freeze one command may set: a longer one belongs in the policy's freeze-windows. */
-const MAX_FREEZE_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
-/** The longest reason kept (characters). */
-const MAX_REASON_LENGTH = 300;
-/** Environment names as the policy's environments map accepts them. */
-const ENVIRONMENT_NAME = /^[A-Za-z0-9._-]{1,100}$/;
-/** `until` times: a full UTC or offset time, minutes at least, e.g. 2026-12-01T18:00Z. */
-const UNTIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-/** The comment's first line, without a byte-order mark. */
-function firstLine(comment) {
-    return comment
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n|\r/, 1)[0]
-        .trim();
-}
-const COMMAND = /^\/(freeze|unfreeze)(?=\s|$)\s*(.*)$/i;
-/** Whether the comment's first line is a `/freeze` or `/unfreeze` command (well formed or not): the edge lets it through. */
-function isFreezeCommand(comment) {
-    return COMMAND.test(firstLine(comment));
-}
-/** Drops control and bidirectional characters, collapses white space. */
-function cleanReason(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim());
-}
-function checkScope(scope, environments) {
-    if (scope.toLowerCase() === 'all')
-        return null;
-    if (!ENVIRONMENT_NAME.test(scope))
-        return `${JSON.stringify(scope.slice(0, 100))} is not an environment name`;
-    if (environments.length > 0 && !environments.includes(scope)) {
-        const closest = closestName(scope, environments);
-        return `the policy names no environment ${JSON.stringify(scope)} (it names ${[...environments].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : ''}`;
-    }
-    return null;
-}
-const USAGE_FREEZE = 'usage: `/freeze <environment|all> <duration|until time> <reason>`, e.g. `/freeze prod 2h database migration` or `/freeze all until 2026-12-01T18:00Z release`';
-const USAGE_UNFREEZE = 'usage: `/unfreeze <environment|all>`';
-/**
- * The command in a comment's first line, or null when it is none. `environments`
- * are the names in the policy's environments map (empty: any valid name is
- * accepted); `now` is when the comment was made.
- */
-function parseFreezeCommand(comment, o) {
-    const m = COMMAND.exec(firstLine(comment));
-    if (!m)
-        return null;
-    const command = m[1].toLowerCase();
-    const words = m[2].split(/\s+/).filter((w) => w !== '');
-    const invalid = (message) => ({ kind: 'invalid', command, message });
-    const scopeWord = words[0];
-    if (scopeWord === undefined)
-        return invalid(command === 'freeze' ? USAGE_FREEZE : USAGE_UNFREEZE);
-    const scopeProblem = checkScope(scopeWord, o.environments);
-    if (scopeProblem)
-        return invalid(scopeProblem);
-    const scope = scopeWord.toLowerCase() === 'all' ? 'all' : scopeWord;
-    if (command === 'unfreeze') {
-        return words.length === 1 ? { kind: 'unfreeze', scope } : invalid(USAGE_UNFREEZE);
-    }
-    let untilMs;
-    let rest;
-    if (words[1]?.toLowerCase() === 'until') {
-        const time = words[2];
-        if (time === undefined || !UNTIL_TIME.test(time) || Number.isNaN(Date.parse(time)))
-            return invalid('expected a time after `until` such as 2026-12-01T18:00Z (UTC, or with an offset such as +01:00)');
-        untilMs = Date.parse(time);
-        rest = words.slice(3);
-    }
-    else {
-        const duration = words[1];
-        if (duration === undefined || !isDuration(duration))
-            return invalid(`expected ${DURATION_FORM}, or \`until <time>\`; ${USAGE_FREEZE}`);
-        const ms = parseDurationMs(duration);
-        if (ms > MAX_FREEZE_MS)
-            return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
-        untilMs = o.now.getTime() + ms;
-        rest = words.slice(2);
-    }
-    if (untilMs <= o.now.getTime())
-        return invalid('that time has already passed');
-    if (untilMs - o.now.getTime() > MAX_FREEZE_MS)
-        return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
-    const reason = cleanReason(rest.join(' '));
-    if (reason === '')
-        return invalid(`a reason is required; ${USAGE_FREEZE}`);
-    if (reason.length > MAX_REASON_LENGTH)
-        return invalid(`the reason is longer than ${MAX_REASON_LENGTH} characters`);
-    return { kind: 'freeze', scope, until: new Date(untilMs).toISOString(), reason };
-}
-/** Whether a freeze covers the environment (`all` covers every one). */
-function coversEnvironment(record, environment) {
-    return record.scope === 'all' || record.scope === environment;
-}
-/** Whether the freeze is still in force at `now` (it ends at `until`, exclusive). */
-function isFreezeActive(record, now) {
-    return Date.parse(record.until) > now.getTime();
-}
-/** The freezes in force for the environment at `now`, as the report's active freezes, soonest to end first. */
-function activeCommandFreezes(freezes, environment, now) {
-    return freezes
-        .filter((f) => coversEnvironment(f.record, environment) && isFreezeActive(f.record, now))
-        .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
-        .map((f) => ({
-        name: `freeze ${f.repository ?? ''}#${f.issue} by ${f.record.by}`,
-        reason: f.record.reason,
-        since: f.record.at,
-        until: new Date(Date.parse(f.record.until)).toISOString(),
-    }));
-}
-/**
- * What a freeze covers, in words: `` `production` `` or all environments, and for an organisation-wide freeze
- * (`organisation` is the owner whose `.github` repository keeps it) in every repository of that owner.
- */
-function freezeScopeWords(scope, organisation = null) {
-    const environments = scope === 'all' ? 'all environments' : `\`${scope}\``;
-    return organisation === null ? environments : `${environments} in every repository of ${organisation}`;
-}
-/**
- * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
- * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
- */
-function freeze_command_renderFreezeIssue(record, source) {
-    const organisation = source.organisation ?? null;
-    const where = freezeScopeWords(record.scope, organisation);
-    const what = `${record.scope === 'all' ? 'all environments' : record.scope}${organisation === null ? '' : ` in every repository of ${organisation}`}`;
-    return {
-        title: `Deploy freeze: ${what} until ${record.until}`,
-        body: [
-            `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
-            '',
-            `**Reason:** ${inert(record.reason)}`,
-            `**Frozen by:** ${inert(record.by)}, from #${source.issue}`,
-            '',
-            `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
-        ].join('\n'),
-    };
-}
-
+// EXTERNAL MODULE: ./src/core/freeze/freeze-command.ts
+var freeze_command = __nccwpck_require__(5896);
 ;// CONCATENATED MODULE: ./src/core/postmortem/issue-metadata.ts
 /**
  * Machine-readable facts the app keeps in the issues it opens (postmortems,
@@ -16599,7 +16654,7 @@ async function readFreezes(client, owner, repo, keeper) {
             owner,
             repo,
             state: 'open',
-            labels: freeze_command_FREEZE_LABEL,
+            labels: freeze_command/* FREEZE_LABEL */.F9,
             per_page: 100,
             page,
         });
@@ -16617,12 +16672,15 @@ async function readFreezes(client, owner, repo, keeper) {
     return out;
 }
 /**
- * Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened);
- * `source.organisation` is the owner when the freeze is organisation-wide.
+ * Opens the freeze's issue once per command comment, or per attempt of a dispatched run (a redelivery or a
+ * replay finds the issue its first attempt opened); `source.organisation` is the owner when the freeze is
+ * organisation-wide.
  */
 async function openFreezeIssue(client, target, record, source) {
     const { title, body } = renderFreezeIssue(record, source);
-    return openIssueOnce(client, target.owner, target.repo, { key: `freeze-${source.commentId}`, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] }, target.appId);
+    // Comment ids are numbers, so a run's key never meets one.
+    const key = 'run' in source ? `freeze-run-${source.run.id}-${source.run.attempt}` : `freeze-${source.commentId}`;
+    return openIssueOnce(client, target.owner, target.repo, { key, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] }, target.appId);
 }
 /** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
 async function closeFreezeIssue(client, target, issue) {
@@ -16713,7 +16771,7 @@ function commandFreezeReader(access, now, warn) {
                 ...(access.orgClient ? { orgClient: access.orgClient } : {}),
                 onOrgNotFound: () => warn(`organisation-wide freezes were not read: ${org} was not found, or is not visible to this token (GitHub answers 404 for both); if it exists, ${advice.org}`),
             });
-            return activeCommandFreezes(stored, policy.environment, now);
+            return (0,freeze_command/* activeCommandFreezes */.EH)(stored, policy.environment, now);
         }
         catch (error) {
             const status = (0,github_client/* httpStatusOf */.s_)(error);

@@ -11931,7 +11931,7 @@ function freeze_command_renderFreezeIssue(record, source) {
             `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
             '',
             `**Reason:** ${inert(record.reason)}`,
-            `**Frozen by:** ${inert(record.by)}, from #${source.issue}`,
+            `**Frozen by:** ${inert(record.by)}, from ${'run' in source ? `the workflow run [${source.run.id} (attempt ${source.run.attempt})](${source.run.url})` : `#${source.issue}`}`,
             '',
             `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
         ].join('\n'),
@@ -12199,12 +12199,15 @@ async function readFreezes(client, owner, repo, keeper) {
     return out;
 }
 /**
- * Opens the freeze's issue once per command comment (a redelivery finds the issue its first attempt opened);
- * `source.organisation` is the owner when the freeze is organisation-wide.
+ * Opens the freeze's issue once per command comment, or per attempt of a dispatched run (a redelivery or a
+ * replay finds the issue its first attempt opened); `source.organisation` is the owner when the freeze is
+ * organisation-wide.
  */
 async function openFreezeIssue(client, target, record, source) {
     const { title, body } = renderFreezeIssue(record, source);
-    return openIssueOnce(client, target.owner, target.repo, { key: `freeze-${source.commentId}`, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] }, target.appId);
+    // Comment ids are numbers, so a run's key never meets one.
+    const key = 'run' in source ? `freeze-run-${source.run.id}-${source.run.attempt}` : `freeze-${source.commentId}`;
+    return openIssueOnce(client, target.owner, target.repo, { key, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] }, target.appId);
 }
 /** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
 async function closeFreezeIssue(client, target, issue) {

@@ -1,0 +1,188 @@
+export const id = 569;
+export const ids = [569];
+export const modules = {
+
+/***/ 3569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runFreezeRequest: () => (/* binding */ runFreezeRequest)
+});
+
+// EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
+var runner = __webpack_require__(9053);
+// EXTERNAL MODULE: ./src/core/freeze/freeze-command.ts
+var freeze_command = __webpack_require__(5896);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __webpack_require__(5491);
+// EXTERNAL MODULE: ./src/core/canonical-json.ts
+var canonical_json = __webpack_require__(484);
+;// CONCATENATED MODULE: ./src/core/freeze/freeze-request.ts
+/**
+ * A freeze requested by a workflow_dispatch run (issue 15): the Action publishes
+ * `{ kind, repository, command, runId, runAttempt }` with the run's OIDC token,
+ * whose audience is this request's digest, in the check run
+ * `deploy-governor / freeze-request`; the app recomputes the digest from the
+ * request it reads and requires the same audience, so the token vouches for this
+ * command of this run attempt and nothing else. Pure: no I/O.
+ */
+
+
+
+/** The check run that carries a freeze request (GitHub Actions creates it; the app reads it). */
+const FREEZE_REQUEST_CHECK_NAME = 'deploy-governor / freeze-request';
+const freezeRequestSchema = schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz('freeze-request'),
+    /** `owner/repo` of the run. */
+    repository: schemas/* string */.YjP().min(3).max(200),
+    /** `/freeze …` or `/unfreeze …`, as the workflow was given it. */
+    command: schemas/* string */.YjP().min(1).max(1_000),
+    runId: schemas/* number */.aig().int().positive(),
+    runAttempt: schemas/* number */.aig().int().positive(),
+});
+const envelopeSchema = schemas/* strictObject */.rej({
+    request: freezeRequestSchema,
+    // A compact JWS, as the runner hands it over (request-oidc-token.ts).
+    oidcToken: schemas/* string */.YjP()
+        .max(16_384)
+        .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+});
+/** Hex SHA-256 of the request's canonical JSON: the token's audience is `oidcAudience(freezeRequestDigest(r))`. */
+function freezeRequestDigest(request) {
+    return (0,external_node_crypto_.createHash)('sha256').update((0,canonical_json/* canonicalJson */.d)(request)).digest('hex');
+}
+const FENCE_OPEN = '```json deploy-governor-freeze-request';
+const FENCE_CLOSE = '```';
+/** The request and its token as check-run text: a short note and the fenced JSON (as embedReport does for a report). */
+function embedFreezeRequest(request, oidcToken) {
+    return `A freeze request for the deploy-governor app, bound to this run by its OIDC token:\n\n${FENCE_OPEN}\n${JSON.stringify({ request, oidcToken })}\n${FENCE_CLOSE}\n`;
+}
+/** The request and token embedded in check-run text, or null when there are none or they are malformed. */
+function extractFreezeRequest(text) {
+    if (!text)
+        return null;
+    const start = text.indexOf(`${FENCE_OPEN}\n`);
+    if (start < 0)
+        return null;
+    const bodyStart = start + FENCE_OPEN.length + 1;
+    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
+    if (end < 0)
+        return null;
+    let json;
+    try {
+        json = JSON.parse(text.slice(bodyStart, end));
+    }
+    catch {
+        return null;
+    }
+    const parsed = envelopeSchema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+}
+
+// EXTERNAL MODULE: ./src/core/report/report-digest.ts
+var report_digest = __webpack_require__(3095);
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __webpack_require__(6584);
+// EXTERNAL MODULE: ./src/github/create-check-run.ts + 1 modules
+var create_check_run = __webpack_require__(7417);
+// EXTERNAL MODULE: ./src/github/rest-client.ts + 5 modules
+var rest_client = __webpack_require__(9311);
+// EXTERNAL MODULE: ./src/action/request-oidc-token.ts
+var request_oidc_token = __webpack_require__(61);
+// EXTERNAL MODULE: ./src/action/run-info.ts
+var run_info = __webpack_require__(3604);
+// EXTERNAL MODULE: ./src/action/set-outputs.ts
+var set_outputs = __webpack_require__(9057);
+;// CONCATENATED MODULE: ./src/action/run-freeze-request.ts
+/**
+ * The Action's `freeze-command` mode (issue 15): a workflow_dispatch job asks
+ * the deploy-governor app to `/freeze` or `/unfreeze`. The step gates nothing:
+ * it checks the command with the app's own parser (a mistake fails the step
+ * with the parser's message, and nothing is sent), asks the runner for the
+ * run's OIDC token with the request's digest as its audience, and publishes the
+ * request and the token as the check run `deploy-governor / freeze-request`.
+ * The app believes none of it on its own: it verifies the token and acts as the
+ * token's triggering actor, if their role allows (app/freezes/freeze-dispatch.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+/** A failure of this mode: its message is the step's. */
+class FreezeRequestError extends Error {
+}
+/** The request for this run, or a FreezeRequestError naming what is missing or wrong. */
+function buildRequest(input) {
+    const command = input.trim();
+    // Any valid environment name passes here; the app checks it against the policy's environments.
+    const parsed = (0,freeze_command/* parseFreezeCommand */.aA)(command, { environments: [], now: new Date() });
+    if (parsed === null) {
+        throw new FreezeRequestError(`the freeze-command input ${JSON.stringify(command.slice(0, 100))} is not a command: expected \`/freeze <environment|all> <duration|until time> <reason>\` or \`/unfreeze <environment|all>\``);
+    }
+    if (parsed.kind === 'invalid')
+        throw new FreezeRequestError(`the freeze-command input: ${parsed.message}`);
+    const run = (0,run_info/* runInfoFromEnv */.P)();
+    if (!run?.repository || run.runId === null || run.runAttempt === null) {
+        throw new FreezeRequestError('freeze-command runs in a GitHub Actions job: GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT are required');
+    }
+    return { kind: 'freeze-request', repository: run.repository, command, runId: run.runId, runAttempt: run.runAttempt };
+}
+async function publish(command) {
+    const request = buildRequest(command);
+    const run = (0,run_info/* runInfoFromEnv */.P)();
+    const githubToken = runner/* getInput */.V4('github-token');
+    if (!githubToken || !run.sha)
+        throw new FreezeRequestError('freeze-command needs the github-token input (checks: write) and GITHUB_SHA');
+    const token = await (0,request_oidc_token/* requestOidcToken */.I)((0,report_digest/* oidcAudience */.g)(freezeRequestDigest(request)));
+    if ('missing' in token) {
+        throw new FreezeRequestError('freeze-command needs the run\'s OIDC token, which binds the request to this run: add "permissions: id-token: write" to the job');
+    }
+    if ('error' in token)
+        throw new FreezeRequestError(`could not get the run's OIDC token: ${token.error}`);
+    const [owner = '', repo = ''] = request.repository.split('/');
+    const check = await (0,create_check_run/* publishCheckRun */.N)((0,rest_client/* createGitHubClient */.L)(githubToken), { owner, repo, sha: run.sha, detailsUrl: run.runUrl }, {
+        name: FREEZE_REQUEST_CHECK_NAME,
+        conclusion: 'neutral',
+        title: `Freeze request: ${request.command.split('\n', 1)[0].slice(0, 100)}`,
+        summary: `The deploy-governor app verifies this run's OIDC token and, if the person who ran the workflow has the role the policy's \`freezes.permission\` asks for (default maintain), acts as for their \`${request.command.split(/\s/, 1)[0]}\` comment.`,
+        text: embedFreezeRequest(request, token.token),
+        tooLarge: 'The freeze request exceeds the check-run size limit.',
+        publishes: 'the freeze request for the deploy-governor app',
+    });
+    if (!check.created)
+        throw new FreezeRequestError(check.reason);
+    return { request, checkRun: { id: check.id, url: check.url } };
+}
+/** Runs the mode; the step fails (setFailed) on any mistake, before anything is sent where it can. */
+async function runFreezeRequest(command) {
+    try {
+        const { request, checkRun } = await publish(command);
+        (0,set_outputs/* setFreezeRequestOutputs */.$B)(checkRun.id);
+        runner/* info */.pq(`deploy-governor: freeze request published as check run ${checkRun.id} (run ${request.runId}, attempt ${request.runAttempt})`);
+        runner/* appendSummary */.fe(`## deploy-governor — freeze request\n\nPublished \`${request.command.split('\n', 1)[0].replace(/`/g, "'")}\` for the deploy-governor app${checkRun.url ? ` ([check run](${checkRun.url}))` : ''}. The app verifies this run's token and the role of who ran it; a freeze it sets is an issue labelled \`deploy-freeze\`.\n`);
+    }
+    catch (error) {
+        if (!(error instanceof FreezeRequestError) && error instanceof Error && error.stack)
+            runner/* debug */.Yz(error.stack);
+        runner/* setFailed */.C1(error instanceof FreezeRequestError
+            ? `deploy-governor: ${error.message}`
+            : `deploy-governor failed unexpectedly: ${(0,client/* messageOf */.bD)(error)}`);
+    }
+}
+
+
+/***/ })
+
+};
