@@ -252,6 +252,16 @@ describe('bundled action under Node 24', () => {
     expect(enforced.outputs['would-have-blocked']).toBe('[]');
   });
 
+  it('takes a freeze-command instead of gating, and refuses a malformed one before asking GitHub or the token issuer', async () => {
+    const result = await runAction({ ...scenarioInputs('normal'), 'freeze-command': '/freeze production' });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/the freeze-command input: expected a Prometheus duration .*usage: `\/freeze <environment\|all>/);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+    expect(result.github).toEqual([]);
+    // It did not evaluate the gate either.
+    expect(result.outputs['can-deploy']).toBeUndefined();
+  });
+
   it('fails closed on an invalid policy file, naming the key, without a stack trace', async () => {
     await writeFile(
       path.join(workspace, '.github/bad.yml'),
