@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { embedFencedJson, extractFencedJson } from '../fenced-json.js';
 import { canonicalJson } from '../canonical-json.js';
 
 /** The check run that carries a freeze request (GitHub Actions creates it; the app reads it). */
@@ -39,28 +40,14 @@ export function freezeRequestDigest(request: FreezeRequest): string {
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
-const FENCE_OPEN = '```json deploy-governor-freeze-request';
-const FENCE_CLOSE = '```';
+const TAG = 'deploy-governor-freeze-request';
 
 /** The request and its token as check-run text: a short note and the fenced JSON (as embedReport does for a report). */
 export function embedFreezeRequest(request: FreezeRequest, oidcToken: string): string {
-  return `A freeze request for the deploy-governor app, bound to this run by its OIDC token:\n\n${FENCE_OPEN}\n${JSON.stringify({ request, oidcToken })}\n${FENCE_CLOSE}\n`;
+  return embedFencedJson(TAG, 'A freeze request for the deploy-governor app, bound to this run by its OIDC token:', { request, oidcToken });
 }
 
 /** The request and token embedded in check-run text, or null when there are none or they are malformed. */
 export function extractFreezeRequest(text: string | null | undefined): { request: FreezeRequest; oidcToken: string } | null {
-  if (!text) return null;
-  const start = text.indexOf(`${FENCE_OPEN}\n`);
-  if (start < 0) return null;
-  const bodyStart = start + FENCE_OPEN.length + 1;
-  const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
-  if (end < 0) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text.slice(bodyStart, end));
-  } catch {
-    return null;
-  }
-  const parsed = envelopeSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return extractFencedJson(text, TAG, envelopeSchema);
 }

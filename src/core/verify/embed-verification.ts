@@ -3,11 +3,13 @@
  * block tagged `json deploy-governor-verification`, as the gate's report does in
  * its own (core/report/extract-report.ts).
  */
+import { embedFencedJson } from '../fenced-json.js';
 import type { Verification } from './verification-schema.js';
 
-const FENCE_OPEN = '```json deploy-governor-verification';
+/** The block's tag (what the app looks for). */
+const TAG = 'deploy-governor-verification';
 
 /** The verdict as check-run text: a short note and the fenced JSON. */
 export function embedVerification(verification: Verification): string {
-  return `The deploy-governor verification (schema ${verification.schema}):\n\n${FENCE_OPEN}\n${JSON.stringify(verification)}\n\`\`\`\n`;
+  return embedFencedJson(TAG, `The deploy-governor verification (schema ${verification.schema}):`, verification);
 }
