@@ -9,6 +9,7 @@ import { readMeta } from '../core/postmortem/issue-metadata.js';
 import { SWEEP_LABELS, type ActionItemIssue } from '../core/postmortem/sweep-plan.js';
 import type { GitHubClient } from './client.js';
 import type { FreezeKeeper } from './freeze-issues.js';
+import { openedByKeeper } from './open-issue.js';
 
 const issueSchema = z.object({
   number: z.number().int(),
@@ -29,11 +30,6 @@ const issueSchema = z.object({
 
 const MAX_PAGES = 10;
 
-function openedBy(issue: z.infer<typeof issueSchema>, keeper: FreezeKeeper): boolean {
-  const app = issue.performed_via_github_app;
-  return 'appId' in keeper ? app?.id === keeper.appId : app?.slug === keeper.appSlug;
-}
-
 export async function readOpenActionItems(
   client: GitHubClient,
   owner: string,
@@ -52,7 +48,7 @@ export async function readOpenActionItems(
     });
     const batch = z.array(issueSchema).parse(data);
     for (const i of batch) {
-      if (i.pull_request !== undefined || !openedBy(i, keeper)) continue;
+      if (i.pull_request !== undefined || !openedByKeeper(i, keeper)) continue;
       items.push({
         number: i.number,
         title: i.title,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { FREEZE_LABEL, renderFreezeIssue, type FreezeRun, type StoredFreeze } from '../core/freeze/freeze-command.js';
 import { readMeta, renderMeta, type FreezeRecord } from '../core/postmortem/issue-metadata.js';
 import { httpStatusOf, type GitHubClient } from './client.js';
-import { openedByApp, openIssueOnce, type OpenedIssue } from './open-issue.js';
+import { openedByApp, openedByKeeper, openIssueOnce, type AppKeeper, type OpenedIssue } from './open-issue.js';
 
 const issueShape = z.object({
   number: z.number().int(),
@@ -22,16 +22,11 @@ const issueShape = z.object({
 
 const MAX_PAGES = 10;
 
-/**
- * The GitHub App whose `deploy-freeze` issues count: the app itself knows its id; the Action and the CLI
- * know the operator's app by its slug (policy `freezes.app`). Slugs are unique on a GitHub instance and set by GitHub.
- */
-export type FreezeKeeper = { appId: number } | { appSlug: string };
+/** The GitHub App whose `deploy-freeze` issues count (open-issue.ts). */
+export type FreezeKeeper = AppKeeper;
 
 function keptBy(issue: z.infer<typeof issueShape>, keeper: FreezeKeeper | number): boolean {
-  if (typeof keeper === 'number') return openedByApp(issue, keeper);
-  if ('appId' in keeper) return openedByApp(issue, keeper.appId);
-  return issue.performed_via_github_app?.slug === keeper.appSlug;
+  return openedByKeeper(issue, typeof keeper === 'number' ? { appId: keeper } : keeper);
 }
 
 /** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */

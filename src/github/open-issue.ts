@@ -47,6 +47,17 @@ export function openedByApp(issue: { performed_via_github_app?: { id: number } |
   return issue.performed_via_github_app?.id === appId;
 }
 
+/**
+ * The GitHub App whose issues count: the app itself knows its id; the Action and the CLI know the operator's app
+ * by its slug (unique on a GitHub instance, and set by GitHub in `performed_via_github_app`).
+ */
+export type AppKeeper = { appId: number } | { appSlug: string };
+
+/** Whether GitHub says the keeper's app opened the issue. */
+export function openedByKeeper(issue: { performed_via_github_app?: { id: number; slug?: string } | null }, keeper: AppKeeper): boolean {
+  return 'appId' in keeper ? openedByApp(issue, keeper.appId) : issue.performed_via_github_app?.slug === keeper.appSlug;
+}
+
 /** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
 async function findIssueByKey(
   client: GitHubClient,
