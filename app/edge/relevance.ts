@@ -13,7 +13,7 @@
  *
  * | Event and action | Handled when |
  * | --- | --- |
- * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block (for `deploy-governor / freeze-request`, a freeze-request block) |
+ * | `check_run.completed` | named `deploy-governor / <env>`, created by GitHub Actions or this app, and its `output.text` carries a report block (for `deploy-governor / freeze-request`, a freeze-request block; for `deploy-governor / <env> / verify`, created by GitHub Actions only, a verification block) |
  * | `deployment_protection_rule.requested` | always |
  * | `issue_comment.created` | by a person (not a bot), and the comment's first line is `/postmortem …`, `/freeze …` or `/unfreeze …` |
  * | `issues.opened`, `issues.edited` | by a person, on an issue with at least one label (a postmortem carries the policy's label); by anyone on a `deploy-freeze` issue; opened by a person with `/freeze …` or `/unfreeze …` as the body's first line (a freeze request) |
@@ -26,6 +26,9 @@
  */
 import { FREEZE_LABEL, isFreezeCommand } from '../../src/core/freeze/freeze-command.js';
 import { FREEZE_REQUEST_CHECK_NAME } from '../../src/core/freeze/freeze-request.js';
+import { hasFencedJson } from '../../src/core/fenced-json.js';
+import { VERIFICATION_TAG } from '../../src/core/verify/embed-verification.js';
+import { verifyCheckRunEnvironment } from '../../src/core/verify/extract-verification.js';
 import { parsePostmortemCommand } from '../postmortems/postmortem-command.js';
 
 /** The events the app subscribes to (app.yml's default_events); every other event is ignored unread. */
@@ -108,7 +111,11 @@ export function relevanceOf(name: string, body: unknown, o: { appId: number }): 
       const app = obj(run?.app);
       if (app?.slug !== 'github-actions' && app?.id !== o.appId) return ignored('a deploy-governor check run created by another app', true);
       const text = str(obj(run?.output)?.text);
-      if (runName === FREEZE_REQUEST_CHECK_NAME) {
+      if (verifyCheckRunEnvironment(runName) !== null) {
+        // Only the Action publishes verdicts (app/verify/read-verdict.ts).
+        if (app?.slug !== 'github-actions') return ignored('a verify check run created by another app', true);
+        if (!hasFencedJson(text, VERIFICATION_TAG)) return ignored('the check run carries no verification');
+      } else if (runName === FREEZE_REQUEST_CHECK_NAME) {
         if (!text?.includes(FREEZE_REQUEST_FENCE)) return ignored('the check run carries no freeze request');
       } else if (!text?.includes(REPORT_FENCE)) return ignored('the check run carries no deploy-governor report');
       break;

@@ -23,6 +23,8 @@ export interface CommentAddress {
   repo: string;
   issue: number;
   environment: string;
+  /** `verify`: the post-deploy verification's comment (app/verify), kept apart from the gate's. */
+  kind?: 'verify';
 }
 
 export interface CommentMemory {
@@ -41,7 +43,7 @@ const TTL_SECONDS = 30 * 86_400;
 const MAX_ENTRIES = 20_000;
 
 const keyOf = (a: CommentAddress) =>
-  `deploy-governor:comment:${a.installationId}:${a.owner}/${a.repo}#${a.issue}:${a.environment}`.toLowerCase();
+  `deploy-governor:${a.kind === 'verify' ? 'verify-comment' : 'comment'}:${a.installationId}:${a.owner}/${a.repo}#${a.issue}:${a.environment}`.toLowerCase();
 
 /** An entry that does not parse (an older format, a hand edit) is no memory: the comments are listed. */
 function parse(text: string | null): RememberedComment | null {

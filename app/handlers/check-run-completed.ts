@@ -4,7 +4,8 @@
  * decision on the commit's pull requests (one comment per pull request and
  * environment, never replaced by an older check run's). The check run
  * `deploy-governor / freeze-request` is a workflow's freeze command instead
- * (app/freezes/freeze-dispatch.ts).
+ * (app/freezes/freeze-dispatch.ts); `deploy-governor / <env> / verify` is the
+ * post-deploy verdict (app/verify/read-verdict.ts).
  */
 import type { Context } from 'probot';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
@@ -22,6 +23,7 @@ import type { IssueLock } from '../issue-lock.js';
 import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
 import { recordOverride, type OverrideDeps, type OverrideOutcome } from '../overrides/record-override.js';
+import { isVerifyCheckRun, readVerdict } from '../verify/read-verdict.js';
 import { blockedNotification, overrideNotification } from '../../src/core/notify/notification.js';
 
 export interface CheckRunDeps {
@@ -56,6 +58,7 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
     });
     return;
   }
+  if (isVerifyCheckRun(run.name)) return readVerdict(context, deps);
   const name = CHECK_NAME.exec(run.name);
   if (!name) return;
   // Only GitHub Actions (where the Action runs) and this app may speak for the gate.
