@@ -10,13 +10,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { relevanceOf } from '../../app/edge/relevance.js';
 import { embedVerification } from '../../src/core/verify/embed-verification.js';
-import { verificationSchema, type Verification } from '../../src/core/verify/verification-schema.js';
+import type { Verification } from '../../src/core/verify/verification-schema.js';
 import { APP_ID } from '../support/probot-harness.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
+import { RUN, verificationFor as verdict } from '../support/verifications.js';
 import { checkRunCompleted, HEAD_SHA, OWNER, REPO } from '../support/webhook-payloads.js';
 
 const POLICY = 'main:.github/deploy-governor.yml';
-const RUN = 9_501;
 const OTHER_SHA = 'a'.repeat(40);
 
 let h: StandInHarness;
@@ -53,60 +53,6 @@ afterEach(async () => {
   expect(h.github.problems).toEqual([]);
   await h.stop();
 });
-
-function verdict(o: {
-  regressed: boolean;
-  runId?: number | null;
-  runAttempt?: number;
-  slo?: string;
-  rollback?: string | null;
-}): Verification {
-  const slo = o.slo ?? 'api';
-  const burnAfter = o.regressed ? 14.4 : 0.3;
-  return verificationSchema.parse({
-    schema: 'deploy-governor/verification@1',
-    environment: 'production',
-    verdict: o.regressed ? 'regressed' : 'pass',
-    passed: !o.regressed,
-    regressed: o.regressed,
-    burnBefore: 0.2,
-    burnAfter,
-    settings: { bake: '15m', interval: '1m', window: '5m', factor: 2, floor: 1, noData: 'fail' },
-    startedAt: '2026-11-29T12:00:00Z',
-    endedAt: '2026-11-29T12:03:00Z',
-    polls: 3,
-    plannedPolls: 15,
-    endedEarly: o.regressed,
-    slos: [
-      {
-        name: slo,
-        objective: 99.9,
-        burnBefore: 0.2,
-        burnAfter,
-        limit: 1,
-        verdict: o.regressed ? 'regressed' : 'pass',
-        samples: [{ at: '2026-11-29T12:03:00Z', state: 'measured', burnRate: burnAfter, regressed: o.regressed }],
-      },
-    ],
-    reasons: [o.regressed ? `${slo}: burn rate 14.4 above 1` : `${slo}: within its limit`],
-    recommendation: o.regressed ? 'Roll back the deploy to production.' : null,
-    rollbackCommand: o.rollback ?? null,
-    gate: { evaluatedAt: '2026-11-29T11:59:00Z', runId: o.runId ?? RUN },
-    prometheus: { url: null, queries: 6 },
-    run: {
-      repository: `${OWNER}/${REPO}`,
-      runId: o.runId === undefined ? RUN : o.runId,
-      runAttempt: o.runAttempt ?? 1,
-      runUrl: `https://github.com/${OWNER}/${REPO}/actions/runs/${RUN}`,
-      sha: HEAD_SHA,
-      ref: 'refs/heads/main',
-      workflow: 'deploy',
-      eventName: 'push',
-      actor: 'octocat',
-      serverUrl: 'https://github.com',
-    },
-  });
-}
 
 /** check_run.completed for the verify check run, its text as given (the embedded verdict by default). */
 function verifyPayload(o: { text: string; id?: number; app?: { id: number; slug: string }; headSha?: string }): Record<string, unknown> {

@@ -22,8 +22,10 @@ import { createCommentMemory } from '../../app/github-cache/comment-memory.js';
 import type { IssueLock } from '../../app/issue-lock.js';
 import { embedFreezeRequest } from '../../src/core/freeze/freeze-request.js';
 import { embedReport } from '../../src/core/report/extract-report.js';
+import { embedVerification } from '../../src/core/verify/embed-verification.js';
 import { reportFor } from '../support/reports.js';
 import { APP_ID } from '../support/probot-harness.js';
+import { verificationFor } from '../support/verifications.js';
 import { checkRunCompleted, protectionRuleRequested, pullRequestEvent } from '../support/webhook-payloads.js';
 
 const require = createRequire(import.meta.url);
@@ -88,6 +90,25 @@ describe('relevanceOf', () => {
       relevant: false,
       reason: 'the check run carries no freeze request',
     });
+  });
+
+  it('keeps a verify check run from GitHub Actions with a verdict; drops one without, and flags one from any other app, this one included', async () => {
+    const verify = (text: string | null, app?: { id: number; slug: string }) => {
+      const payload = checkRunCompleted({ report: null, name: 'deploy-governor / production / verify', ...(app ? { app } : {}) });
+      (payload.check_run as { output: Record<string, unknown> }).output.text = text;
+      return payload;
+    };
+    const verdict = embedVerification(verificationFor({ regressed: true }));
+    expect(relevanceOf('check_run', verify(verdict), app).relevant).toBe(true);
+    expect(relevanceOf('check_run', verify(embedReport(await reportFor(1500))), app)).toMatchObject({
+      relevant: false,
+      reason: 'the check run carries no verification',
+    });
+    for (const other of [
+      { id: 77, slug: 'other-app' },
+      { id: APP_ID, slug: 'deploy-governor' },
+    ])
+      expect(relevanceOf('check_run', verify(verdict, other), app)).toMatchObject({ relevant: false, suspicious: true });
   });
 
   it('drops every other check run, and flags a gate-named one from another app', async () => {
@@ -230,6 +251,8 @@ describe('a dropped delivery is one its handler would have ignored', () => {
       checkRunCompleted({ report, name: 'ci / build' }),
       checkRunCompleted({ report, app: { id: 77, slug: 'other' } }),
       checkRunCompleted({ report: null }),
+      checkRunCompleted({ report: null, name: 'deploy-governor / production / verify' }),
+      checkRunCompleted({ report: null, name: 'deploy-governor / production / verify', app: { id: 77, slug: 'other' } }),
     ];
     const deps: CheckRunDeps = {
       config,
