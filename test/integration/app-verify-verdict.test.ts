@@ -156,10 +156,10 @@ describe('the attacker', () => {
     ];
     for (const text of texts) await h.receive('check_run', verifyPayload({ text }));
     expect(ignoredReasons()).toEqual([
-      'the verification block is not JSON',
-      'the verification block is not closed',
-      expect.stringMatching(/^the verification block is not deploy-governor\/verification@1: verdict: /),
-      'the verification block is over 65535 characters',
+      'the deploy-governor-verification block is not JSON',
+      'the deploy-governor-verification block is not closed',
+      expect.stringMatching(/^the deploy-governor-verification block does not validate: verdict: /),
+      'the deploy-governor-verification block is over 65535 characters',
     ]);
     expect(comments()).toEqual([]);
     expect(incidents()).toEqual([]);

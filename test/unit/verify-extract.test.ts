@@ -17,12 +17,12 @@ describe('extractVerificationFromCheckRun', () => {
     const fence = '```json deploy-governor-verification\n';
     expect(extractVerificationFromCheckRun(null)).toEqual({ ignored: 'the check run has no text' });
     expect(extractVerificationFromCheckRun('```json deploy-governor-report\n{}\n```')).toEqual({
-      ignored: 'the check run carries no verification block',
+      ignored: 'the check run carries no deploy-governor-verification block',
     });
     expect(
       extractVerificationFromCheckRun(`${fence}${JSON.stringify({ ...v, schema: 'deploy-governor/verification@2' })}\n\`\`\``),
     ).toEqual({
-      ignored: expect.stringMatching(/^the verification block is not deploy-governor\/verification@1: schema: /),
+      ignored: expect.stringMatching(/^the deploy-governor-verification block does not validate: schema: /),
     });
     // Fields the schema does not know are dropped, never trusted: the verdict is what the schema reads.
     const extra = extractVerificationFromCheckRun(`${fence}${JSON.stringify({ ...v, mention: '@octocat' })}\n\`\`\``);
@@ -31,7 +31,7 @@ describe('extractVerificationFromCheckRun', () => {
 
   it('refuses a block over the check-run text limit before parsing it', () => {
     const text = `\`\`\`json deploy-governor-verification\n${' '.repeat(65_536)}{}\n\`\`\``;
-    expect(extractVerificationFromCheckRun(text)).toEqual({ ignored: 'the verification block is over 65535 characters' });
+    expect(extractVerificationFromCheckRun(text)).toEqual({ ignored: 'the deploy-governor-verification block is over 65535 characters' });
   });
 });
 
