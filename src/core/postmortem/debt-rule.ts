@@ -48,13 +48,13 @@ export function overdueDebts(debts: readonly ActionItemDebt[], rule: ActionItemR
 function describe(debt: ActionItemDebt): string {
   // The owner is user text from the postmortem's line: shown, never a mention.
   const owner = debt.owner === null ? 'no owner' : `owner ${inertLimited(`@${debt.owner}`, 100)}`;
-  return `action item #${debt.issue} (${debt.priority}, postmortem #${debt.postmortem}, ${owner}, due ${debt.due})`;
+  return `#${debt.issue} (${debt.priority}, postmortem #${debt.postmortem}, ${owner}, due ${debt.due})`;
 }
 
 function message(overdue: readonly ActionItemDebt[]): string {
   const named = overdue.slice(0, MAX_NAMED).map(describe).join('; ');
   const more = overdue.length > MAX_NAMED ? `; and ${overdue.length - MAX_NAMED} more` : '';
-  const items = overdue.length === 1 ? 'An overdue postmortem' : `${overdue.length} overdue postmortem`;
+  const items = overdue.length === 1 ? 'Overdue postmortem action item' : `${overdue.length} overdue postmortem action items:`;
   return `${items} ${named}${more}: feature deploys are blocked until ${overdue.length === 1 ? 'it is' : 'they are'} closed (postmortems.action-items).`;
 }
 
