@@ -118,16 +118,14 @@ export const postmortemsSchema = z
               "Priorities whose overdue action items block `feature` deploys (other change classes pass). `[]` blocks nothing. An item is overdue once its due date (a whole day, UTC) and the grace have passed; only the app's own open `action-item` issues count.",
             default: ['P0'],
           }),
-        grace: durationSchema
-          .optional()
-          .meta({ description: 'How long after the end of its due day (UTC) an item may stay open before it blocks.', default: '0d' }),
-        enforcement: z
-          .enum(['enforce', 'advisory'])
-          .optional()
-          .meta({
-            description: '`advisory`: overdue items are reported as "would have blocked" (rule `action-items`) and never block.',
-            default: 'enforce',
-          }),
+        grace: durationSchema.optional().meta({
+          description:
+            'How long after the end of its due day (UTC) an item may stay open before it blocks. Absent: no grace (the due day itself counts in full).',
+        }),
+        enforcement: z.enum(['enforce', 'advisory']).optional().meta({
+          description: '`advisory`: overdue items are reported as "would have blocked" (rule `action-items`) and never block.',
+          default: 'enforce',
+        }),
       })
       .optional()
       .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
@@ -170,7 +168,7 @@ export function resolveActionItemRule(config: PostmortemsConfig | undefined): Ac
   const c = config['action-items'] ?? {};
   return {
     blockOnOverdue: c['block-on-overdue'] ?? ['P0'],
-    graceMs: parseDurationMs(c.grace ?? '0d'),
+    graceMs: c.grace === undefined ? 0 : parseDurationMs(c.grace),
     advisory: c.enforcement === 'advisory',
   };
 }
