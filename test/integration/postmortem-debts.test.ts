@@ -127,9 +127,7 @@ describe('postmortem debts: an overdue P0 action item', () => {
     const { report, byOperation } = await gate(repo);
     expect(report.slos[0]!.status).toBe('NORMAL');
     expect(report.decision).toMatchObject({ canDeploy: false, status: 'FREEZE', requiredOverride: 'freeze' });
-    expect(report.decision.reasons[0]).toContain(
-      `Overdue postmortem action item #${issue} (P0, postmortem #1, owner @\u200balice, due ${due})`,
-    );
+    expect(report.decision.reasons[0]).toContain(`Overdue postmortem action item #${issue} (P0, postmortem #1, owner @alice, due ${due})`);
     expect(report.decision.reasons[0]).toContain('the policy has no change-classes, so every deploy is a feature');
     expect(debtFinding(report)).toMatchObject({ rule: 'action-items', blocksClasses: ['feature'] });
     expect(byOperation).toEqual({ 'GET /repos/{owner}/{repo}/issues': 1 });

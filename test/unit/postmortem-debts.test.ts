@@ -11,6 +11,7 @@ import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { parsePolicy } from '../../src/core/policy/load-policy.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy } from '../../src/core/policy/resolve-policy.js';
+import { renderSummary } from '../../src/core/render/render-summary.js';
 import { reportFor } from '../support/reports.js';
 
 const item = (line: string): ActionItem => {
@@ -129,7 +130,7 @@ describe('applyDebtRule', () => {
     expect(report.decision).toMatchObject({ canDeploy: true, status: 'NORMAL' });
     const out = applyDebtRule(report, [debt()], { ...policy, actionItems: rule }, feature);
     expect(out.decision).toMatchObject({ canDeploy: false, status: 'FREEZE', requiredOverride: 'freeze', requiredPermission: 'maintain' });
-    expect(out.decision.reasons[0]).toContain('Overdue postmortem action item #12 (P0, postmortem #3, owner @\u200balice, due 2026-12-01)');
+    expect(out.decision.reasons[0]).toContain('Overdue postmortem action item #12 (P0, postmortem #3, owner @alice, due 2026-12-01)');
     expect(out.findings.at(-1)).toMatchObject({ source: 'debt', rule: 'action-items', blocksClasses: ['feature'], status: 'FREEZE' });
   });
 
@@ -152,13 +153,16 @@ describe('applyDebtRule', () => {
     expect(out.findings.at(-1)?.enforcement).toBe('advisory');
   });
 
-  it('renders a hostile owner inert and caps how many items it names', async () => {
+  it('caps a long owner and how many items it names; the summary renders the owner inert', async () => {
     const report = await reportFor(100);
     const policy = resolvePolicy(parsePolicy('postmortems: {}'), gateInputsSchema.parse({}));
-    const many = Array.from({ length: 8 }, (_, i) => debt({ issue: i + 1, owner: i === 0 ? 'org/team](http://x) <b>' : 'bob' }));
-    const reason = applyDebtRule(report, many, { ...policy, actionItems: rule }, feature).decision.reasons[0]!;
-    expect(reason).not.toMatch(/<b>|\]\(|@bob|@org/);
-    expect(reason).toContain('8 overdue postmortem action items');
+    const hostile = `org/team](http://x) <b>${'x'.repeat(300)}`;
+    const many = Array.from({ length: 8 }, (_, i) => debt({ issue: i + 1, owner: i === 0 ? hostile : 'bob' }));
+    const out = applyDebtRule(report, many, { ...policy, actionItems: rule }, feature);
+    const reason = out.decision.reasons[0]!;
+    expect(reason).toContain('8 overdue postmortem action items: #1');
     expect(reason).toContain('and 3 more');
+    expect(reason).not.toContain('x'.repeat(101));
+    expect(renderSummary(out)).not.toMatch(/<b>|\]\(|@bob|@org/);
   });
 });

@@ -10,7 +10,6 @@
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { Finding, Report } from '../report/report-schema.js';
 import { worstStatus } from '../status.js';
-import { inertLimited } from '../render/inert-markdown.js';
 import type { Priority } from './action-items.js';
 import type { ActionItemRule } from './postmortem-policy.js';
 
@@ -46,8 +45,8 @@ export function overdueDebts(debts: readonly ActionItemDebt[], rule: ActionItemR
 }
 
 function describe(debt: ActionItemDebt): string {
-  // The owner is user text from the postmortem's line: shown, never a mention.
-  const owner = debt.owner === null ? 'no owner' : `owner ${inertLimited(`@${debt.owner}`, 100)}`;
+  // The owner is user text from the postmortem's line: capped here, rendered inert (no mention) by every renderer of reasons.
+  const owner = debt.owner === null ? 'no owner' : `owner @${debt.owner.length > 100 ? `${debt.owner.slice(0, 100)}…` : debt.owner}`;
   return `#${debt.issue} (${debt.priority}, postmortem #${debt.postmortem}, ${owner}, due ${debt.due})`;
 }
 
