@@ -7,7 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
-import { renderMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { readMeta, renderMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { issuesEvent } from '../support/issue-payloads.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, protectionRuleRequested, REPO } from '../support/webhook-payloads.js';
 
@@ -55,6 +56,39 @@ async function protection(): Promise<{ state: string; comment: string }> {
   const last = h.github.state.protectionAnswers.at(-1)!;
   return { state: String(last.body.state), comment: String(last.body.comment) };
 }
+
+describe('a P0 action item from a postmortem', () => {
+  it('opens as an issue labelled P0 with the priority in its metadata, blocks once overdue, and stops when closed', async () => {
+    const incident = h.github.state.addIssue(repo, {
+      title: 'Checkout returns 500s',
+      labels: ['incident', 'sev1'],
+      user: h.github.state.user('alice'),
+    });
+    incident.state = 'closed';
+    incident.closed_at = new Date().toISOString();
+    await h.receive('issues', issuesEvent('closed', incident, { login: 'alice' }));
+    const pm = [...repo.issues.values()].find((i) => i.labels.some((l) => l.name === 'postmortem'))!;
+    const from = pm.body!;
+    const date = due(-3);
+    pm.body = from.replace(
+      /^(###\s+Short term.*)$/m,
+      `$1\n- [ ] P0 Rotate the keys @alice due:${date}\n- [ ] Write the runbook @alice due:${date}`,
+    );
+    await h.receive('issues', issuesEvent('edited', pm, { login: 'alice' }, { body: { from } }));
+    const items = [...repo.issues.values()].filter((i) => i.labels.some((l) => l.name === 'action-item'));
+    const p0 = items.find((i) => i.title === 'Rotate the keys')!;
+    const plain = items.find((i) => i.title === 'Write the runbook')!;
+    expect(p0.labels.map((l) => l.name)).toEqual(['action-item', 'short-term', 'P0']);
+    expect(readMeta('action-item', p0.body)).toMatchObject({ priority: 'P0', owner: 'alice', due: date });
+    // A line without a priority is no debt: its issue has no priority label or metadata.
+    expect(plain.labels.map((l) => l.name)).toEqual(['action-item', 'short-term']);
+    expect(readMeta('action-item', plain.body)?.priority).toBeUndefined();
+
+    expect((await protection()).state).toBe('rejected');
+    p0.state = 'closed';
+    expect((await protection()).state).toBe('approved');
+  });
+});
 
 describe('the protection rule and postmortem debts', () => {
   it('rejects while an overdue P0 item the app opened is open, naming it, its owner and due date', async () => {
