@@ -14,7 +14,7 @@ import type { Priority } from './action-items.js';
 import type { ActionItemRule } from './postmortem-policy.js';
 
 /** The rule's id in findings and advisory counts. */
-export const DEBT_RULE = 'action-items';
+const DEBT_RULE = 'action-items';
 /** The only class an overdue debt blocks. */
 const BLOCKED_CLASS = 'feature';
 const DAY_MS = 86_400_000;
