@@ -2,7 +2,8 @@
  * The protection rule's evaluation of one deployment, shared by the webhook
  * handler (its first answer) and the re-evaluation of held deployments: the
  * freezes on command in force (expired ones closed on the way), then the
- * repository's policy through the gate service for the environment and branch.
+ * repository's policy through the gate service for the environment and branch,
+ * then the overdue postmortem action items this app opened (src/gate/debt-gate.ts).
  */
 import type { Logger } from 'probot';
 import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
@@ -11,6 +12,7 @@ import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { readFreezesInScope } from '../../src/github/freeze-issues.js';
 import type { GateEvaluation } from '../../src/gate/evaluate-gate.js';
+import { applyDebts } from '../../src/gate/debt-gate.js';
 import type { AppConfig } from '../app-config.js';
 import type { FreezeServices } from '../freezes/freeze-deps.js';
 import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
@@ -48,7 +50,7 @@ export async function evaluateDeployment(
     const deps = { ...o.freezes, client: o.client, log: o.log, appId: o.config.appId, installationId: d.installationId };
     await closeExpiredFreezes(deps, { owner: d.owner, repo: d.repo }, stored, o.now);
   }
-  return evaluateForRepository({
+  const evaluation = await evaluateForRepository({
     config: o.config,
     log: o.log,
     owner: d.owner,
@@ -60,7 +62,25 @@ export async function evaluateDeployment(
     policy: { client: o.client },
     freezes: activeCommandFreezes(stored, d.environment, o.now),
   });
+  const report = await applyDebts(
+    evaluation.report,
+    evaluation.policy,
+    evaluation.source,
+    {
+      client: o.client,
+      owner: d.owner,
+      repo: d.repo,
+      keeper: { appId: o.config.appId },
+      advice: 'grant the app the issues: read permission on the repository',
+    },
+    o.now,
+    // The protection rule reads no change-class evidence (labels, trailers, rollbacks): every deployment it sees is a feature.
+    () => Promise.resolve(PROTECTION_RULE_CLASS),
+  );
+  return { ...evaluation, report };
 }
+
+const PROTECTION_RULE_CLASS = { name: 'feature', detail: 'the protection rule reads no change-class evidence' };
 
 /** An error the repository can fix and is told about (its policy, its queries, its Prometheus), not the app's own failure. */
 export function isEvaluationError(error: unknown): boolean {

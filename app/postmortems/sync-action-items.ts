@@ -1,6 +1,6 @@
 /**
  * Turns a postmortem's new action items into issues: one issue per item (title =
- * text, assignee = owner, labels `action-item` and the horizon), attached as a
+ * text, assignee = owner, labels `action-item`, the horizon and the priority), attached as a
  * sub-issue, and the item's line rewritten to reference it. Exactly once: the
  * work runs under the postmortem's lock, each item issue carries a key (the
  * postmortem and the item's identity) that a redelivery finds, and the line
@@ -42,12 +42,20 @@ function itemBody(postmortem: number, item: ActionItem): string {
     '',
     `**Owner:** ${owner}`,
     `**Due:** ${item.due ?? 'not set'}`,
+    ...(item.priority ? [`**Priority:** ${item.priority}`] : []),
     '',
     `> ${inert(item.text)}`,
     '',
     'Closing this issue ticks the item in the postmortem; reopening it unticks it.',
     '',
-    renderMeta('action-item', { postmortem, key: item.key, horizon: item.horizon, owner: item.owner, due: item.due }),
+    renderMeta('action-item', {
+      postmortem,
+      key: item.key,
+      horizon: item.horizon,
+      owner: item.owner,
+      due: item.due,
+      ...(item.priority ? { priority: item.priority } : {}),
+    }),
   ].join('\n');
 }
 
@@ -56,7 +64,10 @@ async function openItem(ctx: PostmortemContext, postmortem: number, item: Action
     key: `action-item-${postmortem}-${item.key}`,
     title: item.text.length > TITLE_LIMIT ? `${item.text.slice(0, TITLE_LIMIT - 1)}…` : item.text,
     body: itemBody(postmortem, item),
-    labels: [ACTION_ITEM_LABEL, ...(item.horizon ? [`${item.horizon}-term`] : [])] as [string, ...string[]],
+    labels: [ACTION_ITEM_LABEL, ...(item.horizon ? [`${item.horizon}-term`] : []), ...(item.priority ? [item.priority] : [])] as [
+      string,
+      ...string[],
+    ],
   };
   const owner = item.owner && LOGIN.test(item.owner) ? item.owner : null;
   try {

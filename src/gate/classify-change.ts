@@ -6,7 +6,7 @@
  */
 import { applyChangeClass, classPermission } from '../core/change-class/apply-change-class.js';
 import type { ResolvedChangeClasses } from '../core/change-class/change-class-policy.js';
-import { resolveChangeClass, type ClassEvidence } from '../core/change-class/resolve-change-class.js';
+import { resolveChangeClass, type ClassEvidence, type ResolvedClass } from '../core/change-class/resolve-change-class.js';
 import type { ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import type { Report } from '../core/report/report-schema.js';
 import type { GitHubClient } from '../github/client.js';
@@ -29,7 +29,19 @@ export async function classifyChange(
 ): Promise<Report> {
   if (report.decision.canDeploy) return report;
   const classes = policy.changeClasses;
-  const needed = classPermission(report, policy, classes);
+  return applyChangeClass(report, await readChangeClass(policy, r, classPermission(report, policy, classes)), classes);
+}
+
+/**
+ * The deploy's class from GitHub's evidence, whoever asks: the blocked decision above, or the postmortem-debt rule
+ * (debt-gate.ts) for a deploy the budget let through. `needed`: the role that may choose a class by input.
+ */
+export async function readChangeClass(
+  policy: ResolvedPolicy & { changeClasses: ResolvedChangeClasses },
+  r: ClassifyRequest,
+  needed: ReturnType<typeof classPermission>,
+): Promise<ResolvedClass> {
+  const classes = policy.changeClasses;
   let evidence: ClassEvidence = {};
   const notes: string[] = [];
   if (r.github === null) {
@@ -54,5 +66,5 @@ export async function classifyChange(
     notes.push(...read.notes);
   }
   const resolved = resolveChangeClass(evidence, classes, needed);
-  return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
+  return { ...resolved, notes: [...notes, ...resolved.notes] };
 }

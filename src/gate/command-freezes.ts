@@ -25,8 +25,8 @@ export interface FreezeAccess {
   repository: string | null;
 }
 
-/** What to give, in each host's words. */
-const ADVICE: Record<FreezeAccess['host'], { token: string; org: string }> = {
+/** What to give, in each host's words (the postmortem-debt reader, debt-gate.ts, asks for the same). */
+export const ADVICE: Record<FreezeAccess['host'], { token: string; org: string }> = {
   action: {
     token: 'set the github-token input (the job\'s GITHUB_TOKEN works) and give the job "permissions: issues: read"',
     org: 'give the policy-token input a token that can read its issues',

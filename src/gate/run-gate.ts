@@ -23,8 +23,9 @@ import { readTokenUser } from '../github/read-token-user.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
-import { commandFreezeReader, type FreezeAccess } from './command-freezes.js';
-import { classifyChange } from './classify-change.js';
+import { ADVICE, commandFreezeReader, type FreezeAccess } from './command-freezes.js';
+import { classifyChange, readChangeClass } from './classify-change.js';
+import { applyDebts, FEATURE_BY_DEFAULT } from './debt-gate.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
 import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
@@ -178,6 +179,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
       },
     );
   }
+  report = await debtsFor(report, policy, evaluation.source, { ...request, now }, host);
   const level = inputs.override;
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -225,6 +227,46 @@ function exclusionOriginsFor(request: GateRequest, host: GateHost, policy: Resol
       environment: policy.environment,
     },
     policy.exclusions,
+  );
+}
+
+/**
+ * Overdue postmortem action items (debt-gate.ts), read with the token that reads freezes on command, from the app the
+ * policy's `audit.app` names (the app that opens them is the one that writes the audit log); the deploy's class is
+ * read only when an item is overdue and the budget let the deploy through.
+ */
+function debtsFor(report: Report, policy: ResolvedPolicy, source: string, request: GateRequest & { now: Date }, host: GateHost) {
+  const [owner, repo] = request.freezes?.repository?.split('/') ?? [];
+  const changeClasses = policy.changeClasses;
+  return applyDebts(
+    report,
+    policy,
+    source,
+    {
+      client: request.freezes?.client ?? null,
+      owner: owner ?? null,
+      repo: repo ?? null,
+      keeper: { appSlug: policy.audit.app },
+      advice: ADVICE[host].token,
+    },
+    request.now,
+    async () => {
+      if (changeClasses === undefined) return FEATURE_BY_DEFAULT;
+      const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
+      const resolved = await readChangeClass(
+        { ...policy, changeClasses },
+        {
+          github: request.github ?? null,
+          ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+          sha: request.sha ?? request.run?.sha ?? null,
+          ...(request.inputs['change-class'] !== undefined
+            ? { input: { name: request.inputs['change-class'], actor: await classActor(request) } }
+            : {}),
+        },
+        needed,
+      );
+      return { name: resolved.name, detail: resolved.detail };
+    },
   );
 }
 

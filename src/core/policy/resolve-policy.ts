@@ -26,6 +26,7 @@ import {
 import { resolveChangeClasses, type ResolvedChangeClasses } from '../change-class/change-class-policy.js';
 import { overlay } from './overlay.js';
 import { resolveVerifySettings, type VerifySettings } from '../verify/verify-settings.js';
+import { resolveActionItemRule, type ActionItemRule } from '../postmortem/postmortem-policy.js';
 
 export const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
@@ -128,6 +129,8 @@ export interface ResolvedPolicy {
   escalation?: string;
   /** `change-classes` (issue 16); absent when the policy has none: every deploy is a feature. */
   changeClasses?: ResolvedChangeClasses;
+  /** `postmortems.action-items`: overdue action items that block feature deploys; null when the policy has no `postmortems`. */
+  actionItems: ActionItemRule | null;
 }
 
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
@@ -402,6 +405,8 @@ export function resolvePolicy(
     hold: resolveHold(merged),
     ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
     ...(merged['change-classes'] !== undefined ? { changeClasses: resolveChangeClasses(merged['change-classes'])! } : {}),
+    // Top level only, as the postmortems section is.
+    actionItems: resolveActionItemRule(file.postmortems),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Action items of a postmortem: the task-list lines of its "Action items"
- * section, `- [ ] <text> @owner due:YYYY-MM-DD`, each under a "Short term",
+ * section, `- [ ] [P0..P3] <text> @owner due:YYYY-MM-DD`, each under a "Short term",
  * "Medium term" or "Long term" subsection. The app turns every new item into an
  * issue and rewrites the line to reference it (`... (#123)`), so that the next
  * edit does not create it again; closing that issue ticks the line.
@@ -23,6 +23,10 @@ import {
 
 type Horizon = 'short' | 'medium' | 'long';
 
+/** Priorities an item may carry, most urgent first (the error-budget policy's P0: the fix that must ship). */
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
 /** One task-list line of the Action items section. */
 export interface ActionItem {
   /** 0-based index of the item's line in `body.split('\n')`. */
@@ -36,6 +40,8 @@ export interface ActionItem {
   due: string | null;
   /** Why the `due:` token is unusable; null when it is fine or absent. */
   dueProblem: string | null;
+  /** The first `P0`..`P3` token (any case), upper-cased; null when the line has none. */
+  priority: Priority | null;
   /** The issue the line references, once created: a trailing `(#123)`. */
   issue: number | null;
   /** From the `###` subsection the item stands in; null outside the three horizons. */
@@ -43,7 +49,7 @@ export interface ActionItem {
   /**
    * Identity within this body: a hash of the normalized text, `-`, and the
    * occurrence index among items with that text (two identical lines are two
-   * items). Owner, due date and issue reference are not part of it, so the key
+   * items). Owner, due date, priority and issue reference are not part of it, so the key
    * survives linking and edits elsewhere in the body.
    */
   key: string;
@@ -60,6 +66,7 @@ const MENTION = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\/[A-Za-z0-9._-]{1,100})?)$/
 const DUE_PREFIX = 'due:';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISSUE_REF = /^\(#(\d{1,10})\)$/;
+const PRIORITY = /^p[0-3]$/i;
 // Short/medium/mid/long followed by "term", after any numbering or emoji: "2. Medium-term (this quarter)".
 const HORIZON_HEADING = /^[^\p{L}]*(short|medium|mid|long)[\s_-]*term/iu;
 
@@ -190,16 +197,16 @@ function toHorizon(word: string): Horizon {
   return 'medium';
 }
 
-type ItemFields = Pick<ActionItem, 'text' | 'owner' | 'due' | 'dueProblem' | 'issue'>;
+type ItemFields = Pick<ActionItem, 'text' | 'owner' | 'due' | 'dueProblem' | 'priority' | 'issue'>;
 
 /**
  * Splits the text after the box into whitespace-separated tokens: a trailing
  * `(#123)` is the issue, the first mention token the owner, the first `due:`
- * token the due date; the rest, joined by single spaces, is the text.
+ * token the due date, the first `P0`..`P3` token the priority; the rest, joined by single spaces, is the text.
  */
 function readContent(content: string): ItemFields {
   const tokens = content.split(/\s+/).filter((token) => token !== '');
-  const fields: ItemFields = { text: '', owner: null, due: null, dueProblem: null, issue: null };
+  const fields: ItemFields = { text: '', owner: null, due: null, dueProblem: null, priority: null, issue: null };
   const last = tokens.at(-1);
   const ref = last === undefined ? null : ISSUE_REF.exec(last);
   if (ref?.[1] && Number(ref[1]) > 0) {
@@ -217,6 +224,8 @@ function readContent(content: string): ItemFields {
       const value = token.slice(DUE_PREFIX.length);
       if (isCalendarDate(value)) fields.due = value;
       else fields.dueProblem = dueProblem(token);
+    } else if (fields.priority === null && PRIORITY.test(token)) {
+      fields.priority = token.toUpperCase() as Priority;
     } else {
       rest.push(token);
     }

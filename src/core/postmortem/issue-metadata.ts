@@ -7,6 +7,7 @@
  * checks, never an authority on who may do what.
  */
 import { z } from 'zod';
+import { PRIORITIES } from './action-items.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
@@ -36,6 +37,8 @@ const actionItemMetaSchema = z.object({
   horizon: z.enum(['short', 'medium', 'long']).nullable(),
   owner: z.string().nullable(),
   due: isoDate.nullable(),
+  /** `P0`..`P3` from the item's line (absent in issues opened before priorities, and when the line has none). */
+  priority: z.enum(PRIORITIES).nullable().optional(),
 });
 export type ActionItemMeta = z.infer<typeof actionItemMetaSchema>;
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { durationSchema } from '../policy/duration-schema.js';
 import { parseDurationMs } from '../duration.js';
 import { PERMISSIONS, type Permission } from '../policy/permissions.js';
+import { PRIORITIES, type Priority } from './action-items.js';
 
 const labelName = z
   .string()
@@ -107,6 +108,27 @@ export const postmortemsSchema = z
       })
       .optional()
       .meta({ description: 'Goals the reliability report measures against.' }),
+    'action-items': z
+      .strictObject({
+        'block-on-overdue': z
+          .array(z.enum(PRIORITIES))
+          .optional()
+          .meta({
+            description:
+              "Priorities whose overdue action items block `feature` deploys (other change classes pass). `[]` blocks nothing. An item is overdue once its due date (a whole day, UTC) and the grace have passed; only the app's own open `action-item` issues count.",
+            default: ['P0'],
+          }),
+        grace: durationSchema.optional().meta({
+          description:
+            'How long after the end of its due day (UTC) an item may stay open before it blocks. Absent: no grace (the due day itself counts in full).',
+        }),
+        enforcement: z.enum(['enforce', 'advisory']).optional().meta({
+          description: '`advisory`: overdue items are reported as "would have blocked" (rule `action-items`) and never block.',
+          default: 'enforce',
+        }),
+      })
+      .optional()
+      .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
   })
   .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
 
@@ -130,6 +152,25 @@ export interface PostmortemPolicy {
   publishReminderAfterMs: number;
   alertmanager: { selector: Record<string, string>; severity: string };
   goals: { timeToPostmortemMs: number; completionRate: number; coverage: number };
+  actionItems: ActionItemRule;
+}
+
+/** `postmortems.action-items` resolved: the debt rule of src/core/postmortem/debt-rule.ts. */
+export interface ActionItemRule {
+  blockOnOverdue: Priority[];
+  graceMs: number;
+  advisory: boolean;
+}
+
+/** The debt rule of a policy: null (off) when it has no `postmortems` section. */
+export function resolveActionItemRule(config: PostmortemsConfig | undefined): ActionItemRule | null {
+  if (config === undefined) return null;
+  const c = config['action-items'] ?? {};
+  return {
+    blockOnOverdue: c['block-on-overdue'] ?? ['P0'],
+    graceMs: c.grace === undefined ? 0 : parseDurationMs(c.grace),
+    advisory: c.enforcement === 'advisory',
+  };
 }
 
 const DEFAULT_APPROVALS: ApprovalRole[] = [{ role: 'Author', approvers: ['$author'] }];
@@ -151,5 +192,6 @@ export function resolvePostmortemPolicy(config: PostmortemsConfig | undefined): 
       completionRate: c.goals?.['completion-rate'] ?? 90,
       coverage: c.goals?.coverage ?? 100,
     },
+    actionItems: resolveActionItemRule(c)!,
   };
 }

@@ -179,16 +179,21 @@ const FINDING_CODES = [
  * NORMAL changes no decision, but is listed (after every other) with a `code`.
  */
 const findingSchema = z.object({
-  source: z.enum(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
+  source: z.enum(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override', 'debt']),
   status: statusSchema,
   slo: z.string().optional(),
   message: z.string(),
   code: z.enum(FINDING_CODES).optional(),
   /**
    * The policy rule that produced the finding, for advisory counts: `slo:<name>`, `burn-rate-guard:<name>`, `dr`,
-   * `freeze-window:<name>`, `freeze-command` (optional; added with advisory rules).
+   * `freeze-window:<name>`, `freeze-command`, `action-items` (optional; added with advisory rules).
    */
   rule: z.string().optional(),
+  /**
+   * The change classes the finding blocks, when not every class (`debt`: overdue postmortem action items block
+   * `feature` deploys only); absent: it blocks whatever its status blocks (optional; added with postmortem debts).
+   */
+  blocksClasses: z.array(z.string()).optional(),
   /** `advisory`: the rule is in shadow mode; the finding never raises the decision's status (absent: enforced). */
   enforcement: z.literal('advisory').optional(),
 });
