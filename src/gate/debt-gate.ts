@@ -11,7 +11,8 @@ import type { ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import { applyDebtRule, overdueDebts, type DeployClass } from '../core/postmortem/debt-rule.js';
 import type { Report } from '../core/report/report-schema.js';
 import { httpStatusOf, messageOf, type GitHubClient } from '../github/client.js';
-import { readActionItemDebts, type DebtKeeper } from '../github/read-action-item-debts.js';
+import { readActionItemDebts } from '../github/read-action-item-debts.js';
+import type { AppKeeper } from '../github/open-issue.js';
 
 export interface DebtAccess {
   /** Null when the host has no token. */
@@ -19,7 +20,7 @@ export interface DebtAccess {
   owner: string | null;
   repo: string | null;
   /** Whose action-item issues count: the app's id (the app), or the policy's `audit.app` slug (the Action, the CLI). */
-  keeper: DebtKeeper;
+  keeper: AppKeeper;
   /** What to give, in the host's words (e.g. `set the github-token input … issues: read`). */
   advice: string;
 }

@@ -1,6 +1,7 @@
 /**
  * A repository's open action-item issues that this app opened, with their
- * hidden records (due date, owner), for the fleet's overdue count. Only issues
+ * hidden records (due date, owner, priority), for the fleet's overdue count and
+ * the gate's postmortem debts (read-action-item-debts.ts). Only issues
  * the app opened count (`performed_via_github_app`): anyone who can open an
  * issue could paste a record with a due date in the past.
  */
@@ -8,8 +9,7 @@ import { z } from 'zod';
 import { readMeta } from '../core/postmortem/issue-metadata.js';
 import { SWEEP_LABELS, type ActionItemIssue } from '../core/postmortem/sweep-plan.js';
 import type { GitHubClient } from './client.js';
-import type { FreezeKeeper } from './freeze-issues.js';
-import { openedByKeeper } from './open-issue.js';
+import { openedByKeeper, type AppKeeper } from './open-issue.js';
 
 const issueSchema = z.object({
   number: z.number().int(),
@@ -34,7 +34,7 @@ export async function readOpenActionItems(
   client: GitHubClient,
   owner: string,
   repo: string,
-  keeper: FreezeKeeper,
+  keeper: AppKeeper,
 ): Promise<ActionItemIssue[]> {
   const items: ActionItemIssue[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
