@@ -140,11 +140,20 @@ function applyVerifyInputs(policy, inputs, source, names) {
 
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(6584);
+// EXTERNAL MODULE: ./src/core/fenced-json.ts
+var fenced_json = __webpack_require__(9063);
 ;// CONCATENATED MODULE: ./src/core/verify/embed-verification.ts
-const FENCE_OPEN = '```json deploy-governor-verification';
+/**
+ * The verdict travels inside the verify check run's `output.text` in a fenced
+ * block tagged `json deploy-governor-verification`, as the gate's report does in
+ * its own (core/report/extract-report.ts).
+ */
+
+/** The block's tag (what the app looks for: src/core/verify/extract-verification.ts, app/edge/relevance.ts). */
+const VERIFICATION_TAG = 'deploy-governor-verification';
 /** The verdict as check-run text: a short note and the fenced JSON. */
 function embedVerification(verification) {
-    return `The deploy-governor verification (schema ${verification.schema}):\n\n${FENCE_OPEN}\n${JSON.stringify(verification)}\n\`\`\`\n`;
+    return (0,fenced_json/* embedFencedJson */.pj)(VERIFICATION_TAG, `The deploy-governor verification (schema ${verification.schema}):`, verification);
 }
 
 // EXTERNAL MODULE: ./src/github/create-check-run.ts + 1 modules
@@ -424,8 +433,8 @@ function decideVerification(baselines, polls, context) {
 var evaluate_gate = __webpack_require__(5927);
 // EXTERNAL MODULE: ./src/gate/file-source.ts + 1 modules
 var file_source = __webpack_require__(6187);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 18 modules
-var run_gate = __webpack_require__(7004);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 23 modules
+var run_gate = __webpack_require__(4075);
 ;// CONCATENATED MODULE: ./src/verify/read-gate-report.ts
 /**
  * The gate's report of this run, read back by the verify step: a file the gate

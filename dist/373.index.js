@@ -21,8 +21,8 @@ var http_url = __webpack_require__(5899);
 var policy_error = __webpack_require__(5833);
 // EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
 var policy_issues = __webpack_require__(7163);
-// EXTERNAL MODULE: ./src/core/policy/schema.ts + 1 modules
-var schema = __webpack_require__(9712);
+// EXTERNAL MODULE: ./src/core/policy/schema.ts
+var schema = __webpack_require__(9863);
 ;// CONCATENATED MODULE: ./src/core/sloth/sloth-plugins.ts
 /**
  * Sloth SLO plugins (`slo_plugins` of a spec, `plugins` of one SLO): which ones

@@ -21,6 +21,8 @@ var freeze_command = __webpack_require__(5896);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
 var schemas = __webpack_require__(5491);
+// EXTERNAL MODULE: ./src/core/fenced-json.ts
+var fenced_json = __webpack_require__(9063);
 // EXTERNAL MODULE: ./src/core/canonical-json.ts
 var canonical_json = __webpack_require__(484);
 ;// CONCATENATED MODULE: ./src/core/freeze/freeze-request.ts
@@ -32,6 +34,7 @@ var canonical_json = __webpack_require__(484);
  * request it reads and requires the same audience, so the token vouches for this
  * command of this run attempt and nothing else. Pure: no I/O.
  */
+
 
 
 
@@ -57,32 +60,14 @@ const envelopeSchema = schemas/* strictObject */.rej({
 function freezeRequestDigest(request) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,canonical_json/* canonicalJson */.d)(request)).digest('hex');
 }
-const FENCE_OPEN = '```json deploy-governor-freeze-request';
-const FENCE_CLOSE = '```';
+const TAG = 'deploy-governor-freeze-request';
 /** The request and its token as check-run text: a short note and the fenced JSON (as embedReport does for a report). */
 function embedFreezeRequest(request, oidcToken) {
-    return `A freeze request for the deploy-governor app, bound to this run by its OIDC token:\n\n${FENCE_OPEN}\n${JSON.stringify({ request, oidcToken })}\n${FENCE_CLOSE}\n`;
+    return (0,fenced_json/* embedFencedJson */.pj)(TAG, 'A freeze request for the deploy-governor app, bound to this run by its OIDC token:', { request, oidcToken });
 }
 /** The request and token embedded in check-run text, or null when there are none or they are malformed. */
 function extractFreezeRequest(text) {
-    if (!text)
-        return null;
-    const start = text.indexOf(`${FENCE_OPEN}\n`);
-    if (start < 0)
-        return null;
-    const bodyStart = start + FENCE_OPEN.length + 1;
-    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
-    if (end < 0)
-        return null;
-    let json;
-    try {
-        json = JSON.parse(text.slice(bodyStart, end));
-    }
-    catch {
-        return null;
-    }
-    const parsed = envelopeSchema.safeParse(json);
-    return parsed.success ? parsed.data : null;
+    return extractFencedJson(text, TAG, envelopeSchema);
 }
 
 // EXTERNAL MODULE: ./src/core/report/report-digest.ts

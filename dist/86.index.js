@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var policy_error = __webpack_require__(5833);
 // EXTERNAL MODULE: ./src/core/policy/policy-issues.ts
 var policy_issues = __webpack_require__(7163);
-// EXTERNAL MODULE: ./src/core/policy/schema.ts + 1 modules
-var schema = __webpack_require__(9712);
+// EXTERNAL MODULE: ./src/core/policy/schema.ts
+var schema = __webpack_require__(9863);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/yaml/parse-hardened-yaml.ts

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _load_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3207);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5833);
 /* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7163);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9712);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9863);
 /* harmony import */ var _extends_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7139);
 /* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2058);
 /* harmony import */ var _merge_policies_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6405);

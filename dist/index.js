@@ -8182,8 +8182,8 @@ var client = __nccwpck_require__(6584);
 var create_check_run = __nccwpck_require__(7417);
 // EXTERNAL MODULE: ./src/github/rest-client.ts + 5 modules
 var rest_client = __nccwpck_require__(9311);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 18 modules
-var run_gate = __nccwpck_require__(7004);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 23 modules
+var run_gate = __nccwpck_require__(4075);
 // EXTERNAL MODULE: ./src/action/read-inputs.ts
 var read_inputs = __nccwpck_require__(2316);
 // EXTERNAL MODULE: ./src/action/request-oidc-token.ts
@@ -9211,6 +9211,62 @@ const exclusionsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(exclu
     .meta({
     description: `Periods left out of the error budget (maintenance, a dependency's outage, an approved load test): the gate subtracts their errors and traffic from each SLO window. At most ${MAX_EXCLUSIONS} items, and at most ${MAX_EXCLUDED_INTERVALS} excluded intervals overlapping one SLO window. An exclusion added after it started counts only when its author has the role of the \`exhausted\` override level (README, Error-budget policy).`,
 });
+
+
+/***/ }),
+
+/***/ 9063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pj: () => (/* binding */ embedFencedJson)
+/* harmony export */ });
+/* unused harmony exports hasFencedJson, readFencedJson, extractFencedJson */
+const FENCE_CLOSE = '```';
+const fenceOpen = (tag) => `\`\`\`json ${tag}`;
+/** `value` as check-run text under `tag`, after a one-line `note`. */
+function embedFencedJson(tag, note, value) {
+    return `${note}\n\n${fenceOpen(tag)}\n${JSON.stringify(value)}\n${FENCE_CLOSE}\n`;
+}
+/** Whether `text` has a block tagged `tag` (the edge's cheap look, before anything is parsed). */
+function hasFencedJson(text, tag) {
+    return text?.includes(`${fenceOpen(tag)}\n`) ?? false;
+}
+/**
+ * The value of the first block tagged `tag` in `text`, when it parses and validates, or the problem.
+ * `maxChars`: a longer block is refused before it is parsed.
+ */
+function readFencedJson(text, tag, schema, maxChars = Infinity) {
+    if (!text)
+        return { problem: 'the check run has no text' };
+    const open = fenceOpen(tag);
+    const start = text.indexOf(`${open}\n`);
+    if (start < 0)
+        return { problem: `the check run carries no ${tag} block` };
+    const bodyStart = start + open.length + 1;
+    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
+    if (end < 0)
+        return { problem: `the ${tag} block is not closed` };
+    if (end - bodyStart > maxChars)
+        return { problem: `the ${tag} block is over ${maxChars} characters` };
+    let json;
+    try {
+        json = JSON.parse(text.slice(bodyStart, end));
+    }
+    catch {
+        return { problem: `the ${tag} block is not JSON` };
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success)
+        return { value: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `the ${tag} block does not validate: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` };
+}
+/** The value of the first block tagged `tag` in `text`, when it parses and validates; else null. */
+function extractFencedJson(text, tag, schema) {
+    const read = readFencedJson(text, tag, schema);
+    return 'value' in read ? read.value : null;
+}
 
 
 /***/ }),
@@ -11217,7 +11273,7 @@ const gateInputsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5833);
 /* harmony import */ var _policy_issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7163);
 /* harmony import */ var _yaml_parse_hardened_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3412);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9712);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9863);
 /**
  * Parses and validates the policy file's text. Pure: the adapters read the file
  * (from the workspace, the API or disk) and pass its text in.
@@ -11521,166 +11577,33 @@ function policyErrorFromZod(error, input, origin, source) {
 
 /***/ }),
 
-/***/ 9712:
+/***/ 9863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ policyFileSchema),
-  _: () => (/* binding */ sloSchema)
-});
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
-var schemas = __nccwpck_require__(5491);
-// EXTERNAL MODULE: ./src/core/notify/notification.ts
-var notification = __nccwpck_require__(9642);
-// EXTERNAL MODULE: ./src/core/change-class/change-class-policy.ts
-var change_class_policy = __nccwpck_require__(5127);
-// EXTERNAL MODULE: ./src/core/policy/duration-schema.ts
-var duration_schema = __nccwpck_require__(7098);
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(8571);
-// EXTERNAL MODULE: ./src/core/policy/permissions.ts
-var permissions = __nccwpck_require__(5442);
-;// CONCATENATED MODULE: ./src/core/postmortem/postmortem-policy.ts
-/**
- * The policy file's `postmortems` section (a contract: documented in full) and
- * its resolution to defaults. Top-level only: postmortems belong to the
- * repository, not to one environment.
- */
-
-
-
-
-const labelName = schemas/* string */.YjP()
-    .min(1)
-    .max(50)
-    .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
-/** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
-const approverSchema = schemas/* string */.YjP()
-    .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
-    message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
-})
-    .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
-/** One row of the approvals table. */
-const approvalRoleSchema = schemas/* strictObject */.rej({
-    role: schemas/* string */.YjP()
-        .min(1)
-        .max(60)
-        .regex(/^[^|\n\r<>`[\]]+$/, { message: 'expected a plain role name without |, <, >, backticks or brackets' })
-        .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
-    approvers: schemas/* array */.YOg(approverSchema)
-        .min(1)
-        .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
-})
-    .meta({ description: 'A role that must approve a postmortem before it is published.' });
-/** Label equality matchers of the Alertmanager route. */
-const alertSelector = schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), schemas/* string */.YjP())
-    .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
-/** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
-const postmortemsSchema = schemas/* strictObject */.rej({
-    'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
-    label: labelName.optional().meta({ description: 'Label of postmortem issues.', default: 'postmortem' }),
-    'required-severities': schemas/* array */.YOg(labelName)
-        .optional()
-        .meta({
-        description: 'Severity labels whose incidents require a postmortem: closing such an incident opens one automatically, and coverage counts them.',
-        default: ['sev1', 'sev2'],
-    }),
-    'command-permission': schemas/* enum */.k5n(permissions/* PERMISSIONS */.J)
-        .optional()
-        .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
-    template: schemas/* string */.YjP().min(1).optional().meta({
-        description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
-        default: '.github/deploy-governor/postmortem.md',
-    }),
-    'docs-path': schemas/* string */.YjP()
-        .min(1)
-        .regex(/^[^/].*[^/]$|^[^/]$/, {
-        message: 'expected a directory path relative to the repository root, without leading or trailing slash',
-    })
-        .optional()
-        .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
-    approvals: schemas/* array */.YOg(approvalRoleSchema).min(1).optional().meta({
-        description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
-    }),
-    'publish-reminder-after': duration_schema/* durationSchema */.s
-        .optional()
-        .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
-    alertmanager: schemas/* strictObject */.rej({
-        selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
-        severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
-    })
-        .optional()
-        .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
-    goals: schemas/* strictObject */.rej({
-        'time-to-postmortem': duration_schema/* durationSchema */.s
-            .optional()
-            .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
-        'completion-rate': schemas/* number */.aig()
-            .min(0)
-            .max(100)
-            .optional()
-            .meta({ description: 'Share (%) of action items closed within 30 days of being opened.', default: 90 }),
-        coverage: schemas/* number */.aig()
-            .min(0)
-            .max(100)
-            .optional()
-            .meta({ description: 'Share (%) of incidents of a required severity that have a postmortem.', default: 100 }),
-    })
-        .optional()
-        .meta({ description: 'Goals the reliability report measures against.' }),
-})
-    .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
-const DEFAULT_APPROVALS = [{ role: 'Author', approvers: ['$author'] }];
-function resolvePostmortemPolicy(config) {
-    const c = config ?? {};
-    return {
-        incidentLabel: c['incident-label'] ?? 'incident',
-        label: c.label ?? 'postmortem',
-        requiredSeverities: c['required-severities'] ?? ['sev1', 'sev2'],
-        commandPermission: c['command-permission'] ?? 'triage',
-        templatePath: c.template ?? '.github/deploy-governor/postmortem.md',
-        docsPath: c['docs-path'] ?? 'docs/postmortems',
-        approvals: c.approvals ?? DEFAULT_APPROVALS,
-        publishReminderAfterMs: parseDurationMs(c['publish-reminder-after'] ?? '7d'),
-        alertmanager: { selector: c.alertmanager?.selector ?? { severity: 'critical' }, severity: c.alertmanager?.severity ?? 'sev1' },
-        goals: {
-            timeToPostmortemMs: parseDurationMs(c.goals?.['time-to-postmortem'] ?? '7d'),
-            completionRate: c.goals?.['completion-rate'] ?? 90,
-            coverage: c.goals?.coverage ?? 100,
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/policy/defaults.ts
-var defaults = __nccwpck_require__(5222);
-// EXTERNAL MODULE: ./src/core/http-url.ts
-var http_url = __nccwpck_require__(5899);
-// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
-var registry = __nccwpck_require__(3040);
-// EXTERNAL MODULE: ./src/core/status.ts
-var core_status = __nccwpck_require__(5009);
-// EXTERNAL MODULE: ./src/core/policy/enum-schema.ts
-var enum_schema = __nccwpck_require__(2049);
-// EXTERNAL MODULE: ./src/core/policy/environment-names.ts
-var environment_names = __nccwpck_require__(7166);
-// EXTERNAL MODULE: ./src/core/policy/objective.ts
-var objective = __nccwpck_require__(9921);
-// EXTERNAL MODULE: ./src/core/verify/verify-settings.ts
-var verify_settings = __nccwpck_require__(8148);
-// EXTERNAL MODULE: ./src/core/policy/inherit/applies-to.ts
-var applies_to = __nccwpck_require__(1486);
-// EXTERNAL MODULE: ./src/core/policy/inherit/extends-spec.ts
-var extends_spec = __nccwpck_require__(7139);
-// EXTERNAL MODULE: ./src/core/policy/inherit/locks.ts
-var locks = __nccwpck_require__(2058);
-// EXTERNAL MODULE: ./src/core/policy/time-schemas.ts
-var time_schemas = __nccwpck_require__(9820);
-// EXTERNAL MODULE: ./src/core/exclusions/exclusion-schema.ts
-var exclusion_schema = __nccwpck_require__(2533);
-;// CONCATENATED MODULE: ./src/core/policy/schema.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ policyFileSchema),
+/* harmony export */   _: () => (/* binding */ sloSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5491);
+/* harmony import */ var _notify_notification_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(9642);
+/* harmony import */ var _change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5127);
+/* harmony import */ var _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1957);
+/* harmony import */ var _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7098);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8571);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5222);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5899);
+/* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3040);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5009);
+/* harmony import */ var _enum_schema_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2049);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7166);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9921);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5442);
+/* harmony import */ var _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8148);
+/* harmony import */ var _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1486);
+/* harmony import */ var _inherit_extends_spec_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7139);
+/* harmony import */ var _inherit_locks_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2058);
+/* harmony import */ var _time_schemas_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9820);
+/* harmony import */ var _exclusions_exclusion_schema_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2533);
 /**
  * The policy file, `.github/deploy-governor.yml`: the one contract that drives the
  * Action, the app and the CLI.
@@ -11712,20 +11635,20 @@ var exclusion_schema = __nccwpck_require__(2533);
 
 
 
-const promqlSchema = schemas/* string */.YjP().min(1, { message: 'expected a non-empty PromQL expression' });
+const promqlSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1, { message: 'expected a non-empty PromQL expression' });
 /** The statuses that `block-on` and rule severities may name (any case: `warning` reads as WARNING). */
-const blockableStatusSchema = (0,enum_schema/* enumSchema */.xx)(core_status/* BLOCKABLE_STATUSES */.dW);
-const permissionSchema = (0,enum_schema/* enumSchema */.xx)(permissions/* PERMISSIONS */.J);
+const blockableStatusSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(_status_js__WEBPACK_IMPORTED_MODULE_13__/* .BLOCKABLE_STATUSES */ .dW);
+const permissionSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(_permissions_js__WEBPACK_IMPORTED_MODULE_14__/* .PERMISSIONS */ .J);
 /**
  * `enforcement` of one rule (issue 16, advisory rules): `advisory` evaluates and reports the rule as "would have
  * blocked" without blocking, so a platform team can roll a rule out in shadow mode and switch it on with evidence.
  */
-const enforcementSchema = (0,enum_schema/* enumSchema */.xx)(['enforce', 'advisory']).optional().meta({
+const enforcementSchema = (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['enforce', 'advisory']).optional().meta({
     description: '`advisory`: the rule is evaluated and reported ("would have blocked") but never blocks; counted per rule in the Pushgateway metrics. `enforce` blocks as usual.',
     default: 'enforce',
 });
 /** Who decides disagreements about the gate's decisions (a real mention in blocked reports, held deployments and review issues). */
-const escalationSchema = schemas/* string */.YjP()
+const escalationSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
     .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/, {
     message: 'expected a GitHub login or an organisation team as org/team-slug, e.g. sre-lead or acme/sre',
 })
@@ -11733,86 +11656,86 @@ const escalationSchema = schemas/* string */.YjP()
     description: "Who decides disagreements about the gate's decisions: a GitHub login or an `org/team-slug`. Blocked reports, held deployments and override review issues mention them (a real mention, on purpose).",
     examples: ['acme/sre-leads'],
 });
-const envVarName = schemas/* string */.YjP()
+const envVarName = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name such as PROMETHEUS_TOKEN' });
-const httpUrl = schemas/* string */.YjP().refine(http_url/* isHttpUrl */.q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().refine(_http_url_js__WEBPACK_IMPORTED_MODULE_15__/* .isHttpUrl */ .q, { message: 'expected an http:// or https:// URL such as https://prometheus.example.com' });
 /** Where and how to reach Prometheus (or Thanos, Mimir, VictoriaMetrics: anything with its HTTP query API). */
-const prometheusSchema = schemas/* strictObject */.rej({
+const prometheusSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
     url: httpUrl.optional().meta({
         description: 'Base URL of the Prometheus HTTP API, without /api/v1 (for Mimir include the prefix, e.g. https://mimir.example.com/prometheus). Input `prometheus-url` overrides it.',
     }),
     'bearer-token-env': envVarName.optional().meta({
         description: 'Name of the environment variable holding a bearer token. Secrets never belong in the file itself. Input `prometheus-token` overrides it.',
     }),
-    'basic-auth': schemas/* strictObject */.rej({
-        username: schemas/* string */.YjP().min(1).meta({ description: 'Basic-auth user name.' }),
+    'basic-auth': zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        username: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1).meta({ description: 'Basic-auth user name.' }),
         'password-env': envVarName.meta({ description: 'Name of the environment variable holding the password.' }),
     })
         .optional()
         .meta({ description: 'HTTP basic authentication; the password comes from an environment variable.' }),
-    headers: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), schemas/* string */.YjP())
+    headers: zod__WEBPACK_IMPORTED_MODULE_12__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, { message: 'expected an HTTP header name' }), zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP())
         .optional()
         .meta({ description: 'Extra request headers, e.g. `X-Scope-OrgID: tenant-a` for Mimir. Values are masked in logs.' }),
-    timeout: duration_schema/* durationSchema */.s.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
+    timeout: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Timeout of each query.', default: '10s' }),
 })
     .meta({ description: 'The Prometheus-compatible query API the gate reads.' });
 /** One service level objective. */
-const sloSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
+const sloSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
         message: 'expected 1-100 letters, digits, dots, dashes or underscores, e.g. api-availability',
     })
         .meta({ description: 'Unique SLO name; used in reports, rule labels and dashboards.' }),
-    description: schemas/* string */.YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
-    service: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
-    objective: schemas/* number */.aig()
+    description: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().max(500).optional().meta({ description: 'What the SLO protects, for humans.' }),
+    service: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Service label for generated rules; defaults to the SLO name.' }),
+    objective: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig()
         // A fraction (0.999) would mean 0.999 %: every deploy would pass. Objectives are percentages everywhere.
-        .gt(1, { error: (issue) => (0,objective/* objectiveProblem */.h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
+        .gt(1, { error: (issue) => (0,_objective_js__WEBPACK_IMPORTED_MODULE_16__/* .objectiveProblem */ .h)(Number(issue.input)) ?? 'expected a percentage above 1, e.g. 99.9' })
         .lt(100, { message: 'expected a percentage below 100 (100% leaves no error budget)' })
         .optional()
         .meta({
         description: 'Objective in percent, above 1 and below 100, e.g. 99.9 (not a fraction such as 0.999). Input `slo-target` overrides it.',
         default: 99.9,
     }),
-    window: duration_schema/* durationSchema */.s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
-    sli: registry/* sliSchema */.WL,
+    window: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'SLO window. Input `window` overrides it.', default: '30d' }),
+    sli: _sli_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .sliSchema */ .WL,
     runbook: httpUrl.optional().meta({ description: 'Runbook URL, linked from reports and generated alerts.' }),
     enforcement: enforcementSchema,
 })
     .meta({ description: 'A service level objective and how to measure it.' });
 /** Budget-remaining thresholds, in percent. */
-const thresholdsSchema = schemas/* strictObject */.rej({
-    caution: schemas/* number */.aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
-    warning: schemas/* number */.aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
-    freeze: schemas/* number */.aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    caution: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().optional().meta({ description: 'At or above: NORMAL; below: CAUTION.', default: 80 }),
+    warning: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().optional().meta({ description: 'Below: WARNING.', default: 50 }),
+    freeze: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().optional().meta({ description: 'Below: FREEZE; below 0: EXHAUSTED.', default: 20 }),
 })
     .meta({ description: 'Budget remaining (percent) at which the status changes. Must satisfy caution ≥ warning ≥ freeze ≥ 0.' });
 /** Disaster-recovery drill freshness and recovery objectives. */
-const drSchema = schemas/* strictObject */.rej({
-    enabled: schemas/* boolean */.zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
+const drSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    enabled: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().optional().meta({ description: 'Check DR freshness. Input `dr-check` overrides it.', default: true }),
     metric: promqlSchema.optional().meta({
         description: 'Gauge (or selector) holding the Unix time of the last successful drill. Input `dr-metric` overrides it.',
         default: 'dr_last_test_timestamp',
     }),
-    'max-age': duration_schema/* durationSchema */.s.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
-    lookback: duration_schema/* durationSchema */.s.optional().meta({
+    'max-age': _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Oldest acceptable drill. Input `dr-max-age` overrides it.', default: '7d' }),
+    lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: 'How far back to look for the last pushed sample (a gauge pushed daily is stale for instant queries after 5 minutes). Default: twice max-age.',
     }),
-    'backup-probe': schemas/* strictObject */.rej({
+    'backup-probe': zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         query: promqlSchema.optional().meta({ description: 'Must evaluate to 1.', default: 'probe_success{job="dr-backup-check"}' }),
-        lookback: duration_schema/* durationSchema */.s.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
+        lookback: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: 'Newest sample within this range counts.', default: '1h' }),
     })
         .optional()
         .meta({ description: 'A backup probe that must currently succeed (present = enabled).' }),
-    rto: schemas/* strictObject */.rej({
+    rto: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_recovery_time_seconds' }),
-        max: duration_schema/* durationSchema */.s.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
+        max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Longest acceptable recovery time in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery time objective check (present = enabled).' }),
-    rpo: schemas/* strictObject */.rej({
+    rpo: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         metric: promqlSchema.optional().meta({ default: 'dr_last_data_loss_seconds' }),
-        max: duration_schema/* durationSchema */.s.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
+        max: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Largest acceptable data loss window in the last drill.' }),
     })
         .optional()
         .meta({ description: 'Recovery point objective check (present = enabled).' }),
@@ -11821,18 +11744,18 @@ const drSchema = schemas/* strictObject */.rej({
 })
     .meta({ description: 'Disaster-recovery drill freshness.' });
 /** A freeze window: recurring (cron start/end in a time zone) or one-off (from/to). */
-const freezeWindowSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
-    reason: schemas/* string */.YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
-    start: time_schemas/* cronSchema */.u3.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
-    end: time_schemas/* cronSchema */.u3.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
-    timezone: time_schemas/* timezoneSchema */.FC.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
-    from: time_schemas/* timestampSchema */.yo.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
-    to: time_schemas/* timestampSchema */.yo.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
-    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().meta({
+const freezeWindowSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1).max(100).meta({ description: 'Shown in the report when the window is active.' }),
+    reason: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().max(500).optional().meta({ description: 'Why deploys are frozen.' }),
+    start: _time_schemas_js__WEBPACK_IMPORTED_MODULE_10__/* .cronSchema */ .u3.optional().meta({ description: 'Recurring: cron expression at which the window opens.' }),
+    end: _time_schemas_js__WEBPACK_IMPORTED_MODULE_10__/* .cronSchema */ .u3.optional().meta({ description: 'Recurring: cron expression at which the window closes.' }),
+    timezone: _time_schemas_js__WEBPACK_IMPORTED_MODULE_10__/* .timezoneSchema */ .FC.optional().meta({ description: 'IANA time zone of start/end.', default: 'UTC' }),
+    from: _time_schemas_js__WEBPACK_IMPORTED_MODULE_10__/* .timestampSchema */ .yo.optional().meta({ description: 'One-off: start, ISO 8601 with zone.' }),
+    to: _time_schemas_js__WEBPACK_IMPORTED_MODULE_10__/* .timestampSchema */ .yo.optional().meta({ description: 'One-off: end, ISO 8601 with zone.' }),
+    environments: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1)).optional().meta({
         description: 'Only these environments (default: all). When the policy has an `environments` map, each must be one of its keys, spelled exactly.',
     }),
-    'applies-to': applies_to/* appliesToSchema */.DX.optional(),
+    'applies-to': _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_8__/* .appliesToSchema */ .DX.optional(),
     enforcement: enforcementSchema,
 })
     .superRefine((w, ctx) => {
@@ -11863,19 +11786,19 @@ const freezeWindowSchema = schemas/* strictObject */.rej({
 })
     .meta({ description: 'A period in which deploys are blocked with status FREEZE.' });
 /** A multi-window burn-rate guard: blocks while both windows burn faster than `factor`. */
-const burnRateGuardSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
-    long: duration_schema/* durationSchema */.s.meta({ description: 'Long window, e.g. 1h.' }),
-    short: duration_schema/* durationSchema */.s.meta({ description: 'Short window, e.g. 5m.' }),
-    factor: schemas/* number */.aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
+const burnRateGuardSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1).max(100).optional().meta({ description: 'Label for the report; default `<long>/<short> > <factor>x`.' }),
+    long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
+    short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m.' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().positive().meta({ description: 'Burn-rate factor both windows must exceed, e.g. 14.4.' }),
     status: blockableStatusSchema.optional().meta({ description: 'Status the guard raises the decision to.', default: 'FREEZE' }),
-    'applies-to': applies_to/* appliesToSchema */.DX.optional(),
+    'applies-to': _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_8__/* .appliesToSchema */ .DX.optional(),
     enforcement: enforcementSchema,
 })
     .meta({ description: 'Fast-burn guard (SRE workbook multi-window pair).' });
-const overrideLevelSchema = schemas/* strictObject */.rej({
+const overrideLevelSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
     permission: permissionSchema.optional().meta({ description: 'Lowest repository role allowed to use this level.' }),
-    'require-environment-approval': schemas/* boolean */.zMY().optional().meta({
+    'require-environment-approval': zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().optional().meta({
         description: 'Require that the job ran in a GitHub environment with required reviewers; approvers are recorded.',
         default: false,
     }),
@@ -11887,12 +11810,12 @@ const MAX_MERGE_STATUS_BRANCHES = 50;
  * The freeze commit status on pull requests (issue 15; src/core/freeze/merge-status.ts): which base branches
  * carry which environments' freezes. Off when absent.
  */
-const mergeStatusSchema = schemas/* strictObject */.rej({
-    enabled: schemas/* boolean */.zMY().optional().meta({
+const mergeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    enabled: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().optional().meta({
         description: 'Set false to turn the status off where a parent policy turned it on.',
         default: true,
     }),
-    branches: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'expected an environment name such as production' }))
+    branches: zod__WEBPACK_IMPORTED_MODULE_12__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'expected an environment name such as production' }))
         .max(50)
         .meta({ description: 'The environments whose freezes hold pull requests into these branches (`[]`: none).' }))
         .superRefine((branches, ctx) => {
@@ -11918,12 +11841,12 @@ const mergeStatusSchema = schemas/* strictObject */.rej({
     description: 'The commit status `deploy-governor/freeze` on open pull requests: `pending` (with the reason and the end) while a freeze on command or a freeze window covers an environment of the base branch, `success` otherwise. Make it required in a ruleset to block merges during a freeze (README, Governing an organisation). Off when absent.',
 });
 /** Freezes on command: `/freeze` and `/unfreeze` in comments (src/core/freeze/freeze-command.ts). */
-const freezesSchema = schemas/* strictObject */.rej({
+const freezesSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
     permission: permissionSchema.optional().meta({
         description: 'Lowest repository role that may run `/freeze` and `/unfreeze` in an issue or pull-request comment.',
         default: 'maintain',
     }),
-    app: schemas/* string */.YjP()
+    app: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
         .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
         .optional()
         .meta({
@@ -11934,9 +11857,9 @@ const freezesSchema = schemas/* strictObject */.rej({
 })
     .meta({ description: 'Freezes on command: who may freeze and unfreeze deploys from a comment, and which app keeps them.' });
 /** Held deployments (app only): how long a protection rule may wait for a freeze or a budget to clear, and how often it looks again. */
-const holdSchema = schemas/* strictObject */.rej({
-    limit: duration_schema/* durationSchema */.s
-        .refine((d) => !(0,duration/* isDuration */.n$)(d) || (0,duration/* parseDurationMs */.yi)(d) <= defaults/* HOLD_LIMIT_MAX_MS */.Kr, {
+const holdSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    limit: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s
+        .refine((d) => !(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .isDuration */ .n$)(d) || (0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDurationMs */ .yi)(d) <= _defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .HOLD_LIMIT_MAX_MS */ .Kr, {
         message: 'expected at most 30d (GitHub waits at most 30 days for a protection rule), such as 24h',
     })
         .optional()
@@ -11944,8 +11867,8 @@ const holdSchema = schemas/* strictObject */.rej({
         description: 'Longest a deployment is held; then it is rejected. At most 30d (how long GitHub waits for a protection rule to answer).',
         default: '24h',
     }),
-    interval: duration_schema/* durationSchema */.s
-        .refine((d) => !(0,duration/* isDuration */.n$)(d) || (0,duration/* parseDurationMs */.yi)(d) >= defaults/* HOLD_INTERVAL_MIN_MS */.Ow, {
+    interval: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s
+        .refine((d) => !(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .isDuration */ .n$)(d) || (0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDurationMs */ .yi)(d) >= _defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .HOLD_INTERVAL_MIN_MS */ .Ow, {
         message: 'expected at least 1m (each look evaluates the policy against Prometheus), such as 5m',
     })
         .optional()
@@ -11956,15 +11879,15 @@ const holdSchema = schemas/* strictObject */.rej({
 })
     .meta({ description: 'Held deployments (`on-block: hold`): the longest hold and how often it is evaluated again.' });
 /** Authorization of overrides from workflow_dispatch inputs. */
-const overridesSchema = schemas/* strictObject */.rej({
-    'min-reason-length': schemas/* number */.aig().int().min(1).max(1000).optional().meta({ default: 10 }),
-    refs: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
+const overridesSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    'min-reason-length': zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().int().min(1).max(1000).optional().meta({ default: 10 }),
+    refs: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().regex(/^refs\/(heads|tags)\/[^\s]+$/, { message: 'expected a full ref such as refs/heads/release' }))
         .max(20)
         .optional()
         .meta({
         description: "Refs, besides the default branch, whose workflows may record an override (the app checks the run's OIDC token). A workflow edited on any other branch can never produce a logged override.",
     }),
-    levels: schemas/* strictObject */.rej({
+    levels: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         warning: overrideLevelSchema.optional().meta({ description: 'Default permission: write.' }),
         freeze: overrideLevelSchema.optional().meta({ description: 'Default permission: maintain.' }),
         exhausted: overrideLevelSchema.optional().meta({ description: 'Default permission: admin. Also passes UNKNOWN.' }),
@@ -11973,10 +11896,10 @@ const overridesSchema = schemas/* strictObject */.rej({
 })
     .meta({ description: 'Who may override a block, at which level.' });
 /** Where the app keeps the override audit log. */
-const auditSchema = schemas/* strictObject */.rej({
-    branch: schemas/* string */.YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
-    path: schemas/* string */.YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
-    app: schemas/* string */.YjP()
+const auditSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    branch: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1).optional().meta({ default: 'deploy-governor-audit' }),
+    path: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().min(1).optional().meta({ default: 'audit/overrides.jsonl' }),
+    app: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
         .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, { message: 'expected a GitHub App slug such as deploy-governor' })
         .optional()
         .meta({
@@ -11986,123 +11909,123 @@ const auditSchema = schemas/* strictObject */.rej({
 })
     .meta({ description: 'The tamper-evident override audit log (written by the app).' });
 /** A Prometheus label name for generated alerts. */
-const alertLabelName = schemas/* string */.YjP()
+const alertLabelName = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name such as team' })
     .refine((name) => !['slo', 'service', 'severity', 'alertname', 'environment', 'long_window', 'short_window'].includes(name), {
     message: 'slo, service, severity, alertname, environment, long_window and short_window are set by the generator; choose another label name',
 });
 /** One multi-window burn-rate alert condition of `deploy-governor generate rules`. */
-const burnRateAlertSchema = schemas/* strictObject */.rej({
-    long: duration_schema/* durationSchema */.s.meta({ description: 'Long window, e.g. 1h.' }),
-    short: duration_schema/* durationSchema */.s.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
-    factor: schemas/* number */.aig().positive().meta({
+const burnRateAlertSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    long: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Long window, e.g. 1h.' }),
+    short: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.meta({ description: 'Short window, e.g. 5m (both windows must burn faster than factor).' }),
+    factor: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().positive().meta({
         description: "Burn-rate factor for a 30-day window, e.g. 14.4; scaled to each SLO's window (× window / 30d, as Sloth does) unless `alerting.factor-scaling` is `pinned`.",
     }),
-    severity: (0,enum_schema/* enumSchema */.xx)(['page', 'ticket']).meta({
+    severity: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['page', 'ticket']).meta({
         description: 'Which alert the pair belongs to: SLOBurnRatePage or SLOBurnRateTicket (one alerting rule per pair, labelled long_window and short_window).',
     }),
-    for: duration_schema/* durationSchema */.s.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
+    for: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({ description: "How long the pair's condition must hold before its alert fires.", default: '2m' }),
 })
     .meta({ description: 'A multi-window burn-rate alert condition (SRE workbook).' });
 /** What `deploy-governor generate rules` alerts on. */
-const alertingSchema = schemas/* strictObject */.rej({
-    'min-traffic': schemas/* number */.aig().int().min(0).optional().meta({
+const alertingSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    'min-traffic': zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().int().min(0).optional().meta({
         description: "Fewest events in a burn-rate pair's long window before it may fire, so a handful of requests cannot page anyone. The CLI flag --min-traffic overrides it.",
         default: 100,
     }),
-    'burn-rate-alerts': schemas/* array */.YOg(burnRateAlertSchema).min(1).optional().meta({
+    'burn-rate-alerts': zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(burnRateAlertSchema).min(1).optional().meta({
         description: 'Burn-rate alert pairs. Default: page on 14.4x over 1h and 5m or 6x over 6h and 30m; ticket on 3x over 1d and 2h or 1x over 3d and 6h.',
     }),
-    'factor-scaling': (0,enum_schema/* enumSchema */.xx)(['window', 'pinned']).optional().meta({
+    'factor-scaling': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['window', 'pinned']).optional().meta({
         description: "How the pairs' factors (written for a 30-day window, as the SRE workbook's) apply to an SLO window: `window` scales them by window / 30d, as Sloth does (13.44, 5.6, 2.8, 0.933 for 28d), so each pair fires on the same share of the budget; `pinned` uses them as written whatever the window.",
         default: 'window',
     }),
-    labels: schemas/* record */.g1P(alertLabelName, schemas/* string */.YjP())
+    labels: zod__WEBPACK_IMPORTED_MODULE_12__/* .record */ .g1P(alertLabelName, zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP())
         .optional()
         .meta({ description: 'Extra labels on every generated alert, e.g. `team: payments` for Alertmanager routing.' }),
 })
     .meta({ description: 'Alerts written by `deploy-governor generate rules`.' });
 /** Post-deploy verification (`phase: verify`, `deploy-governor verify`); src/core/verify/verify-settings.ts justifies the defaults. */
-const verifySchema = schemas/* strictObject */.rej({
-    bake: duration_schema/* durationSchema */.s.optional().meta({
+const verifySchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    bake: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: 'How long to watch the SLOs after the deploy; a regression ends the bake early. At most 6h. Input `bake` overrides it.',
-        default: verify_settings/* VERIFY_DEFAULTS */.x.bake,
+        default: _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .VERIFY_DEFAULTS */ .x.bake,
     }),
-    interval: duration_schema/* durationSchema */.s.optional().meta({
+    interval: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: "Time between polls, each one round of the gate's queries; at least 5s and at most the bake. Input `verify-interval` overrides it.",
-        default: verify_settings/* VERIFY_DEFAULTS */.x.interval,
+        default: _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .VERIFY_DEFAULTS */ .x.interval,
     }),
-    window: duration_schema/* durationSchema */.s.optional().meta({
+    window: _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: "The short window whose burn rate each poll reads (the gate's own queries over it). Input `verify-window` overrides it.",
-        default: verify_settings/* VERIFY_DEFAULTS */.x.window,
+        default: _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .VERIFY_DEFAULTS */ .x.window,
     }),
-    factor: schemas/* number */.aig().min(1).optional().meta({
+    factor: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().min(1).optional().meta({
         description: "A regression exceeds this many times the pre-deploy burn rate (the gate's 1h burn rate from its report)… Input `verify-factor` overrides it.",
-        default: verify_settings/* VERIFY_DEFAULTS */.x.factor,
+        default: _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .VERIFY_DEFAULTS */ .x.factor,
     }),
-    floor: schemas/* number */.aig().min(0).optional().meta({
+    floor: zod__WEBPACK_IMPORTED_MODULE_12__/* .number */ .aig().min(0).optional().meta({
         description: '…and this burn rate (1 = the budget lasts exactly its window). Input `verify-floor` overrides it.',
-        default: verify_settings/* VERIFY_DEFAULTS */.x.floor,
+        default: _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .VERIFY_DEFAULTS */ .x.floor,
     }),
-    'no-data': (0,enum_schema/* enumSchema */.xx)(['fail', 'pass']).optional().meta({
+    'no-data': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['fail', 'pass']).optional().meta({
         description: 'What an SLO with no measured poll during the bake (no samples, no traffic, failed queries) does: `fail` (no data after a deploy is not a pass) or `pass`. Input `verify-no-data` overrides it.',
-        default: verify_settings/* VERIFY_DEFAULTS */.x.noData,
+        default: _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .VERIFY_DEFAULTS */ .x.noData,
     }),
 })
     .meta({ description: 'Post-deploy verification: watch the SLOs after the deploy and fail when the burn rate regressed.' });
 /** Every policy value that an `environments.<name>` section may override. */
 const policyFields = {
     prometheus: prometheusSchema.optional(),
-    slos: schemas/* array */.YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
+    slos: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(sloSchema).min(1).optional().meta({ description: 'The SLOs; the decision is the worst of them.' }),
     thresholds: thresholdsSchema.optional(),
     'block-on': blockableStatusSchema
         .optional()
         .meta({ description: 'Lowest status that blocks a deploy. Input `block-on` overrides it.', default: 'WARNING' }),
-    'on-error': (0,enum_schema/* enumSchema */.xx)(['block', 'allow'])
+    'on-error': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['block', 'allow'])
         .optional()
         .meta({ description: 'What an evaluation error (UNKNOWN) does. Input `on-error` overrides it.', default: 'block' }),
-    'use-recording-rules': (0,enum_schema/* enumSchema */.xx)(['true', 'false', 'auto'], { booleans: true }).optional().meta({
+    'use-recording-rules': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['true', 'false', 'auto'], { booleans: true }).optional().meta({
         description: 'Read the series recorded by `deploy-governor generate rules` instead of raw counters: `true` requires them, `false` never reads them, `auto` uses them when their history covers the SLO window. Input `use-recording-rules` overrides it.',
         default: 'auto',
     }),
-    'scrape-interval': duration_schema/* durationSchema */.s.optional().meta({
+    'scrape-interval': _duration_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSchema */ .s.optional().meta({
         description: "How often Prometheus scrapes the SLIs' metrics. `generate rules` records its base rates over at least four scrape intervals (5m up to a 1m interval, 20m at 5m), since increase() needs two samples in its range; the gate reads the series named after that window.",
         default: '1m',
     }),
     alerting: alertingSchema.optional(),
-    mode: (0,enum_schema/* enumSchema */.xx)(['enforce', 'report'])
+    mode: (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['enforce', 'report'])
         .optional()
         .meta({ description: '`report` evaluates and reports but never fails the step. Input `mode` overrides it.', default: 'enforce' }),
     dr: drSchema.optional(),
-    'freeze-windows': schemas/* array */.YOg(freezeWindowSchema).optional(),
-    'burn-rate-guards': schemas/* array */.YOg(burnRateGuardSchema)
+    'freeze-windows': zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(freezeWindowSchema).optional(),
+    'burn-rate-guards': zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(burnRateGuardSchema)
         .optional()
         .meta({ description: 'Fast-burn guards; `[]` disables. Default: one guard, 1h and 5m over 14.4x.' }),
-    'unknown-guards': (0,enum_schema/* enumSchema */.xx)(['allow', 'block']).optional().meta({
+    'unknown-guards': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['allow', 'block']).optional().meta({
         description: "What a fast-burn guard does when one of its windows has no data (its query returned no samples), so it can be neither triggered nor cleared: `allow` shows it as unknown, with the query that returned nothing, without blocking; `block` blocks at the guard's status as if it had triggered.",
         default: 'allow',
     }),
     overrides: overridesSchema.optional(),
     audit: auditSchema.optional(),
-    exclusions: exclusion_schema/* exclusionsSchema */.Nl.optional(),
+    exclusions: _exclusions_exclusion_schema_js__WEBPACK_IMPORTED_MODULE_11__/* .exclusionsSchema */ .Nl.optional(),
     verify: verifySchema.optional(),
-    'on-block': (0,enum_schema/* enumSchema */.xx)(['hold', 'reject']).optional().meta({
+    'on-block': (0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(['hold', 'reject']).optional().meta({
         description: "What the app's deployment protection rule does with a deploy blocked by a freeze or the error budget: `reject` answers at once; `hold` leaves it waiting, evaluates it again (see `hold`) and approves it as soon as the policy allows, or rejects it at the hold's limit. Other blocks (an evaluation error, a DR drill) are always rejected. The Action and the CLI ignore it.",
         default: 'reject',
     }),
     hold: holdSchema.optional(),
     escalation: escalationSchema.optional(),
-    'change-classes': change_class_policy/* changeClassesSchema */.Q5.optional(),
+    'change-classes': _change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .changeClassesSchema */ .Q5.optional(),
 };
 /** Per-environment overrides: any policy value, merged over the file's top level (arrays replace). */
-const environmentPolicySchema = schemas/* strictObject */.rej(policyFields).meta({ description: 'Policy values for one environment.' });
+const environmentPolicySchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej(policyFields).meta({ description: 'Policy values for one environment.' });
 /**
  * Chat notifications: channels by the name the app's operator gave them
  * (NOTIFY_WEBHOOKS), never an address; the operator decides which repositories
  * may use which channel.
  */
-const notifySchema = schemas/* strictObject */.rej({
-    channels: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+const notifySchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    channels: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
         message: 'expected a channel name from the app operator (letters, digits, ".", "_", "-")',
     }))
         .max(10)
@@ -12110,44 +12033,44 @@ const notifySchema = schemas/* strictObject */.rej({
         description: "Names of the app operator's webhooks to notify (NOTIFY_WEBHOOKS in the app's configuration): never a URL. A name the operator has not allowed for this repository sends nothing and is logged.",
         examples: [['deploys-checkout']],
     }),
-    on: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(notification.NOTIFICATION_KINDS))
+    on: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg((0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(_notify_notification_js__WEBPACK_IMPORTED_MODULE_17__.NOTIFICATION_KINDS))
         .optional()
         .meta({
         description: "What to notify about: `blocked` (a deploy the gate blocked), `override` (a verified override let one through), `postmortem-overdue` (the sweep found overdue action items), `held-released` and `held-expired` (a held deployment approved, or rejected at its hold's limit), `freeze-started` and `freeze-ended` (a freeze on command set, or lifted or expired).",
-        default: [...notification.NOTIFICATION_KINDS],
+        default: [..._notify_notification_js__WEBPACK_IMPORTED_MODULE_17__.NOTIFICATION_KINDS],
     }),
 })
     .meta({ description: 'Chat notifications through the deploy-governor app (Slack, Mattermost, Rocket.Chat, Microsoft Teams).' });
 /** The whole policy file. */
-const policyFileSchema = schemas/* strictObject */.rej({
-    $schema: schemas/* string */.YjP().optional().meta({ description: 'Editor hint; ignored.' }),
-    version: schemas/* literal */.euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
-    extends: schemas/* string */.YjP()
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    $schema: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().optional().meta({ description: 'Editor hint; ignored.' }),
+    version: zod__WEBPACK_IMPORTED_MODULE_12__/* .literal */ .euz(1).optional().meta({ description: 'Policy file format version.', default: 1 }),
+    extends: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
         .superRefine((value, ctx) => {
-        const parsed = (0,extends_spec/* parseExtends */.DB)(value);
+        const parsed = (0,_inherit_extends_spec_js__WEBPACK_IMPORTED_MODULE_18__/* .parseExtends */ .DB)(value);
         if ('problem' in parsed)
-            ctx.addIssue({ code: 'custom', message: `${parsed.problem}; expected ${extends_spec/* EXTENDS_FORM */.Nc}` });
+            ctx.addIssue({ code: 'custom', message: `${parsed.problem}; expected ${_inherit_extends_spec_js__WEBPACK_IMPORTED_MODULE_18__/* .EXTENDS_FORM */ .Nc}` });
     })
         .optional()
         .meta({
         description: "A policy file this one extends, as `owner/repo[:path][@ref]` (Probot's `_extends`): the path defaults to .github/deploy-governor.yml, the ref to the repository's default branch. Only files of the repository's own owner; at most 3 levels. This file merges over it (README, Governing an organisation).",
         examples: ['acme/.github', 'acme/.github:policies/payments.yml@main'],
     }),
-    locked: schemas/* array */.YOg((0,enum_schema/* enumSchema */.xx)(locks/* LOCKABLE_KEYS */.Zj))
-        .max(locks/* LOCKABLE_KEYS */.Zj.length * 2)
+    locked: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg((0,_enum_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .enumSchema */ .xx)(_inherit_locks_js__WEBPACK_IMPORTED_MODULE_9__/* .LOCKABLE_KEYS */ .Zj))
+        .max(_inherit_locks_js__WEBPACK_IMPORTED_MODULE_9__/* .LOCKABLE_KEYS */ .Zj.length * 2)
         .optional()
         .meta({
         description: 'Keys that files extending this one may make stricter but never looser; a lock set by a parent stays, whatever a child lists here (README, Governing an organisation).',
         examples: [['block-on', 'freeze-windows', 'overrides']],
     }),
-    sloth: schemas/* string */.YjP()
+    sloth: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
         .min(1)
         .optional()
         .meta({
         description: 'Path (from the repository root) of a Sloth `prometheus/v1` SLO spec whose SLOs are added to `slos` (a Sloth user can point the gate at the file they already have). Read by the Action, the CLI and the app.',
         examples: ['slos/checkout.sloth.yml'],
     }),
-    openslo: schemas/* string */.YjP()
+    openslo: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
         .min(1)
         // Inside the repository: the file's text can end up in error messages, so it must be the repository's own.
         .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..'), {
@@ -12159,10 +12082,10 @@ const policyFileSchema = schemas/* strictObject */.rej({
         examples: ['slos/checkout.openslo.yaml'],
     }),
     ...policyFields,
-    environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
+    environments: zod__WEBPACK_IMPORTED_MODULE_12__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
-    postmortems: postmortemsSchema.optional(),
+    postmortems: _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .postmortemsSchema */ .HM.optional(),
     notify: notifySchema.optional(),
     freezes: freezesSchema.optional(),
 })
@@ -12179,7 +12102,7 @@ const policyFileSchema = schemas/* strictObject */.rej({
                 ctx.addIssue({
                     code: 'custom',
                     path: [...at, i, 'environments', j],
-                    message: (0,environment_names/* unknownFreezeEnvironmentMessage */.wu)(w.name, name, known),
+                    message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_19__/* .unknownFreezeEnvironmentMessage */ .wu)(w.name, name, known),
                 });
             }
         }
@@ -12195,7 +12118,7 @@ const policyFileSchema = schemas/* strictObject */.rej({
             ctx.addIssue({
                 code: 'custom',
                 path: ['freezes', 'merge-status', 'branches', branch, j],
-                message: (0,environment_names/* unknownMergeStatusEnvironmentMessage */.Tr)(branch, name, known),
+                message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_19__/* .unknownMergeStatusEnvironmentMessage */ .Tr)(branch, name, known),
             });
         }
     }
@@ -12247,6 +12170,387 @@ const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: 'expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:00:00Z or 2026-11-27T00:00:00-05:00',
 });
+
+
+/***/ }),
+
+/***/ 559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ PRIORITIES)
+/* harmony export */ });
+/* unused harmony exports parseActionItems, linkActionItem, setActionItemChecked, hasActionItemsSection, isCalendarDate */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Action items of a postmortem: the task-list lines of its "Action items"
+ * section, `- [ ] [P0..P3] <text> @owner due:YYYY-MM-DD`, each under a "Short term",
+ * "Medium term" or "Long term" subsection. The app turns every new item into an
+ * issue and rewrites the line to reference it (`... (#123)`), so that the next
+ * edit does not create it again; closing that issue ticks the line.
+ *
+ * The body is written by people, so the reading is tolerant (any bullet,
+ * indentation, `[X]`, tokens in any order) and the rewrites are surgical: one
+ * line changes, every other line stays byte-identical, CRLF included.
+ */
+
+
+/** Priorities an item may carry, most urgent first (the error-budget policy's P0: the fix that must ship). */
+const PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
+// A login (GitHub's rules: alphanumerics and single dashes, up to 39) or org/team-slug; the whole token.
+const MENTION = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\/[A-Za-z0-9._-]{1,100})?)$/;
+const DUE_PREFIX = 'due:';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISSUE_REF = /^\(#(\d{1,10})\)$/;
+const PRIORITY = /^p[0-3]$/i;
+// Short/medium/mid/long followed by "term", after any numbering or emoji: "2. Medium-term (this quarter)".
+const HORIZON_HEADING = /^[^\p{L}]*(short|medium|mid|long)[\s_-]*term/iu;
+/**
+ * The action items of a postmortem body: task-list lines (`-`, `*` or `+`
+ * bullets, any indentation, `[ ]`, `[x]` or `[X]`) inside a section whose
+ * heading contains "action items", up to the next heading of the same or a
+ * higher level. Lines in fenced code blocks or HTML comments are not items,
+ * nor are boxes left without text once owner, due date and issue reference are
+ * taken out. One line is one item: continuation lines are not read.
+ */
+function parseActionItems(body) {
+    return locateItems(scanMarkdownLines(body)).map(({ source: _source, box: _box, ...item }) => item);
+}
+/**
+ * The body with the item `key` rewritten to reference `issue`: the line
+ * without its trailing spaces, then ` (#123)`. Unchanged when there is no
+ * such unlinked item (a concurrent edit may have linked or removed it).
+ */
+function linkActionItem(body, key, issue) {
+    assertIssueNumber(issue);
+    const lines = scanMarkdownLines(body);
+    const item = locateItems(lines).find((candidate) => candidate.key === key && candidate.issue === null);
+    if (!item)
+        return body;
+    return replaceLines(body, lines, new Map([[item.line, withIssueReference(item.source, issue)]]));
+}
+/**
+ * The body with the item lines that reference `issue` ticked (or unticked).
+ * Unchanged when no item references it or they are already in that state.
+ */
+function setActionItemChecked(body, issue, checked) {
+    const lines = scanMarkdownLines(body);
+    const replacements = new Map();
+    for (const item of locateItems(lines)) {
+        if (item.issue === issue && item.checked !== checked) {
+            replacements.set(item.line, withMark(item.source, item.box, checked));
+        }
+    }
+    return replaceLines(body, lines, replacements);
+}
+/** True when the body has an Action items section (outside code and comments), even an empty one. */
+function hasActionItemsSection(body) {
+    return scanMarkdownLines(body).some((line) => line.heading !== null && isActionItemsHeading(line.heading.text));
+}
+function assertIssueNumber(issue) {
+    // The parser reads at most ten digits: a reference it could not read back would be created again and again.
+    if (!Number.isSafeInteger(issue) || issue < 1 || issue > 9_999_999_999) {
+        throw new RangeError(`expected an issue number, got ${issue}`);
+    }
+}
+/**
+ * The reference goes at the end of the visible text: after the line, or, when
+ * the line opens a comment it does not close, before that comment (appended
+ * inside it, the reference would be invisible and the item linked forever anew).
+ */
+function withIssueReference(line, issue) {
+    const at = line.openCommentAt;
+    if (at === null)
+        return `${line.text.trimEnd()} (#${issue})`;
+    return `${line.text.slice(0, at).trimEnd()} (#${issue}) ${line.text.slice(at)}`;
+}
+function locateItems(lines) {
+    const items = [];
+    const occurrences = new Map();
+    let horizon = NO_HORIZON;
+    let currentSection = -1;
+    for (const { line, section } of sectionLines(lines, isActionItemsHeading)) {
+        if (section.line !== currentSection) {
+            currentSection = section.line;
+            horizon = NO_HORIZON;
+        }
+        if (line.heading) {
+            horizon = nextHorizon(horizon, line.heading, section.level);
+            continue;
+        }
+        const box = taskBox(line);
+        if (!box)
+            continue;
+        const fields = readContent(box.content);
+        if (fields.text === '')
+            continue;
+        const hash = textHash(fields.text);
+        const occurrence = occurrences.get(hash) ?? 0;
+        occurrences.set(hash, occurrence + 1);
+        items.push({
+            line: line.index,
+            checked: box.checked,
+            ...fields,
+            horizon: horizon.value,
+            key: `${hash}-${occurrence}`,
+            source: line,
+            box,
+        });
+    }
+    return items;
+}
+const NO_HORIZON = { value: null, level: Infinity };
+function isActionItemsHeading(text) {
+    return /\baction items?\b/.test(headingWords(text));
+}
+/**
+ * The horizon after a heading inside the section: a horizon heading sets it; a
+ * deeper heading under it ("#### Team A" under "### Short term") keeps it; any
+ * other heading at its level or above leaves the horizons.
+ */
+function nextHorizon(current, heading, sectionLevel) {
+    const match = HORIZON_HEADING.exec(heading.text);
+    if (match?.[1])
+        return { value: toHorizon(match[1].toLowerCase()), level: heading.level };
+    if (heading.level > current.level && heading.level > sectionLevel)
+        return current;
+    return NO_HORIZON;
+}
+function toHorizon(word) {
+    if (word === 'short')
+        return 'short';
+    if (word === 'long')
+        return 'long';
+    return 'medium';
+}
+/**
+ * Splits the text after the box into whitespace-separated tokens: a trailing
+ * `(#123)` is the issue, the first mention token the owner, the first `due:`
+ * token the due date, the first `P0`..`P3` token the priority; the rest, joined by single spaces, is the text.
+ */
+function readContent(content) {
+    const tokens = content.split(/\s+/).filter((token) => token !== '');
+    const fields = { text: '', owner: null, due: null, dueProblem: null, priority: null, issue: null };
+    const last = tokens.at(-1);
+    const ref = last === undefined ? null : ISSUE_REF.exec(last);
+    if (ref?.[1] && Number(ref[1]) > 0) {
+        fields.issue = Number(ref[1]);
+        tokens.pop();
+    }
+    const rest = [];
+    let sawDue = false;
+    for (const token of tokens) {
+        const mention = fields.owner === null ? MENTION.exec(token) : null;
+        if (mention?.[1]) {
+            fields.owner = mention[1];
+        }
+        else if (!sawDue && token.toLowerCase().startsWith(DUE_PREFIX)) {
+            sawDue = true;
+            const value = token.slice(DUE_PREFIX.length);
+            if (isCalendarDate(value))
+                fields.due = value;
+            else
+                fields.dueProblem = dueProblem(token);
+        }
+        else if (fields.priority === null && PRIORITY.test(token)) {
+            fields.priority = token.toUpperCase();
+        }
+        else {
+            rest.push(token);
+        }
+    }
+    fields.text = rest.join(' ');
+    return fields;
+}
+function dueProblem(token) {
+    // The token is user text quoted back in a comment: cap it so a hostile one cannot flood it.
+    const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
+    return `${shown} is not a date (expected due:YYYY-MM-DD)`;
+}
+/** True for `YYYY-MM-DD` naming a real day of the proleptic Gregorian calendar. */
+function isCalendarDate(value) {
+    const match = ISO_DATE.exec(value);
+    if (!match)
+        return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+function daysInMonth(year, month) {
+    if (month === 2)
+        return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+    return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+/**
+ * Hash of the text as a reader sees it: compatibility-normalized, invisible
+ * format characters (zero-width spaces and joiners) dropped, case folded, so
+ * re-typing or re-capitalizing a line does not make it a new item.
+ */
+function textHash(text) {
+    const normalized = text
+        .normalize('NFKC')
+        .replace(/\p{Cf}/gu, '')
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim();
+    return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
+}
+
+
+/***/ }),
+
+/***/ 1957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ postmortemsSchema),
+/* harmony export */   oX: () => (/* binding */ resolveActionItemRule)
+/* harmony export */ });
+/* unused harmony export resolvePostmortemPolicy */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5491);
+/* harmony import */ var _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
+/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5442);
+/* harmony import */ var _action_items_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(559);
+/**
+ * The policy file's `postmortems` section (a contract: documented in full) and
+ * its resolution to defaults. Top-level only: postmortems belong to the
+ * repository, not to one environment.
+ */
+
+
+
+
+
+const labelName = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .min(1)
+    .max(50)
+    .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
+/** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
+const approverSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
+    message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
+})
+    .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
+/** One row of the approvals table. */
+const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    role: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+        .min(1)
+        .max(60)
+        .regex(/^[^|\n\r<>`[\]]+$/, { message: 'expected a plain role name without |, <, >, backticks or brackets' })
+        .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
+    approvers: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(approverSchema)
+        .min(1)
+        .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
+})
+    .meta({ description: 'A role that must approve a postmortem before it is published.' });
+/** Label equality matchers of the Alertmanager route. */
+const alertSelector = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())
+    .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
+/** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
+const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
+    label: labelName.optional().meta({ description: 'Label of postmortem issues.', default: 'postmortem' }),
+    'required-severities': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(labelName)
+        .optional()
+        .meta({
+        description: 'Severity labels whose incidents require a postmortem: closing such an incident opens one automatically, and coverage counts them.',
+        default: ['sev1', 'sev2'],
+    }),
+    'command-permission': zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J)
+        .optional()
+        .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
+    template: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional().meta({
+        description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
+        default: '.github/deploy-governor/postmortem.md',
+    }),
+    'docs-path': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+        .min(1)
+        .regex(/^[^/].*[^/]$|^[^/]$/, {
+        message: 'expected a directory path relative to the repository root, without leading or trailing slash',
+    })
+        .optional()
+        .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
+    approvals: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(approvalRoleSchema).min(1).optional().meta({
+        description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
+    }),
+    'publish-reminder-after': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
+        .optional()
+        .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
+    alertmanager: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
+        severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
+    })
+        .optional()
+        .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
+    goals: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        'time-to-postmortem': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
+            .optional()
+            .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
+        'completion-rate': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+            .min(0)
+            .max(100)
+            .optional()
+            .meta({ description: 'Share (%) of action items closed within 30 days of being opened.', default: 90 }),
+        coverage: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+            .min(0)
+            .max(100)
+            .optional()
+            .meta({ description: 'Share (%) of incidents of a required severity that have a postmortem.', default: 100 }),
+    })
+        .optional()
+        .meta({ description: 'Goals the reliability report measures against.' }),
+    'action-items': zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        'block-on-overdue': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_action_items_js__WEBPACK_IMPORTED_MODULE_2__/* .PRIORITIES */ .BE))
+            .optional()
+            .meta({
+            description: "Priorities whose overdue action items block `feature` deploys (other change classes pass). `[]` blocks nothing. An item is overdue once its due date (a whole day, UTC) and the grace have passed; only the app's own open `action-item` issues count.",
+            default: ['P0'],
+        }),
+        grace: _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s.optional().meta({
+            description: 'How long after the end of its due day (UTC) an item may stay open before it blocks. Absent: no grace (the due day itself counts in full).',
+        }),
+        enforcement: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['enforce', 'advisory']).optional().meta({
+            description: '`advisory`: overdue items are reported as "would have blocked" (rule `action-items`) and never block.',
+            default: 'enforce',
+        }),
+    })
+        .optional()
+        .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
+})
+    .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
+/** The debt rule of a policy: null (off) when it has no `postmortems` section. */
+function resolveActionItemRule(config) {
+    if (config === undefined)
+        return null;
+    const c = config['action-items'] ?? {};
+    return {
+        blockOnOverdue: c['block-on-overdue'] ?? ['P0'],
+        graceMs: c.grace === undefined ? 0 : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(c.grace),
+        advisory: c.enforcement === 'advisory',
+    };
+}
+const DEFAULT_APPROVALS = [{ role: 'Author', approvers: ['$author'] }];
+function resolvePostmortemPolicy(config) {
+    const c = config ?? {};
+    return {
+        incidentLabel: c['incident-label'] ?? 'incident',
+        label: c.label ?? 'postmortem',
+        requiredSeverities: c['required-severities'] ?? ['sev1', 'sev2'],
+        commandPermission: c['command-permission'] ?? 'triage',
+        templatePath: c.template ?? '.github/deploy-governor/postmortem.md',
+        docsPath: c['docs-path'] ?? 'docs/postmortems',
+        approvals: c.approvals ?? DEFAULT_APPROVALS,
+        publishReminderAfterMs: parseDurationMs(c['publish-reminder-after'] ?? '7d'),
+        alertmanager: { selector: c.alertmanager?.selector ?? { severity: 'critical' }, severity: c.alertmanager?.severity ?? 'sev1' },
+        goals: {
+            timeToPostmortemMs: parseDurationMs(c.goals?.['time-to-postmortem'] ?? '7d'),
+            completionRate: c.goals?.['completion-rate'] ?? 90,
+            coverage: c.goals?.coverage ?? 100,
+        },
+        actionItems: resolveActionItemRule(c),
+    };
+}
 
 
 /***/ }),
@@ -13114,16 +13418,21 @@ const FINDING_CODES = [
  * NORMAL changes no decision, but is listed (after every other) with a `code`.
  */
 const findingSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    source: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
+    source: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override', 'debt']),
     status: statusSchema,
     slo: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     code: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(FINDING_CODES).optional(),
     /**
      * The policy rule that produced the finding, for advisory counts: `slo:<name>`, `burn-rate-guard:<name>`, `dr`,
-     * `freeze-window:<name>`, `freeze-command` (optional; added with advisory rules).
+     * `freeze-window:<name>`, `freeze-command`, `action-items` (optional; added with advisory rules).
      */
     rule: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /**
+     * The change classes the finding blocks, when not every class (`debt`: overdue postmortem action items block
+     * `feature` deploys only); absent: it blocks whatever its status blocks (optional; added with postmortem debts).
+     */
+    blocksClasses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
     /** `advisory`: the rule is in shadow mode; the finding never raises the decision's status (absent: enforced). */
     enforcement: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('advisory').optional(),
 });
@@ -15075,12 +15384,15 @@ var change_class_policy = __nccwpck_require__(5127);
 var overlay = __nccwpck_require__(8962);
 // EXTERNAL MODULE: ./src/core/verify/verify-settings.ts
 var verify_settings = __nccwpck_require__(8148);
+// EXTERNAL MODULE: ./src/core/postmortem/postmortem-policy.ts
+var postmortem_policy = __nccwpck_require__(1957);
 ;// CONCATENATED MODULE: ./src/core/policy/resolve-policy.ts
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
  * level, `environments.<name>`, inputs.
  */
+
 
 
 
@@ -15340,6 +15652,8 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         hold: resolveHold(merged),
         ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
         ...(merged['change-classes'] !== undefined ? { changeClasses: (0,change_class_policy/* resolveChangeClasses */.lo)(merged['change-classes']) } : {}),
+        // Top level only, as the postmortems section is.
+        actionItems: (0,postmortem_policy/* resolveActionItemRule */.oX)(file.postmortems),
     };
 }
 function resolveHold(merged) {
@@ -15597,7 +15911,7 @@ function fileSource(root, configured, parents = null) {
 
 /***/ }),
 
-/***/ 7004:
+/***/ 4075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16411,6 +16725,8 @@ async function pushDecision(options) {
 
 // EXTERNAL MODULE: ./src/core/freeze/freeze-command.ts
 var freeze_command = __nccwpck_require__(5896);
+// EXTERNAL MODULE: ./src/core/postmortem/action-items.ts
+var action_items = __nccwpck_require__(559);
 ;// CONCATENATED MODULE: ./src/core/postmortem/issue-metadata.ts
 /**
  * Machine-readable facts the app keeps in the issues it opens (postmortems,
@@ -16420,6 +16736,7 @@ var freeze_command = __nccwpck_require__(5896);
  * body is editable by people with write access, so a marker is a hint the app
  * checks, never an authority on who may do what.
  */
+
 
 const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
@@ -16446,6 +16763,8 @@ const actionItemMetaSchema = schemas/* object */.Ikc({
     horizon: schemas/* enum */.k5n(['short', 'medium', 'long']).nullable(),
     owner: schemas/* string */.YjP().nullable(),
     due: isoDate.nullable(),
+    /** `P0`..`P3` from the item's line (absent in issues opened before priorities, and when the line has none). */
+    priority: schemas/* enum */.k5n(action_items/* PRIORITIES */.BE).nullable().optional(),
 });
 /** An incident issue opened from Alertmanager. */
 const incidentMetaSchema = schemas/* object */.Ikc({
@@ -16540,6 +16859,10 @@ function issueMarker(key) {
 function open_issue_openedByApp(issue, appId) {
     return issue.performed_via_github_app?.id === appId;
 }
+/** Whether GitHub says the keeper's app opened the issue. */
+function openedByKeeper(issue, keeper) {
+    return 'appId' in keeper ? open_issue_openedByApp(issue, keeper.appId) : issue.performed_via_github_app?.slug === keeper.appSlug;
+}
 /** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
 async function findIssueByKey(client, owner, repo, label, key, appId) {
     const marker = issueMarker(key);
@@ -16618,11 +16941,7 @@ const freeze_issues_issueShape = schemas/* object */.Ikc({
 });
 const freeze_issues_MAX_PAGES = 10;
 function keptBy(issue, keeper) {
-    if (typeof keeper === 'number')
-        return open_issue_openedByApp(issue, keeper);
-    if ('appId' in keeper)
-        return open_issue_openedByApp(issue, keeper.appId);
-    return issue.performed_via_github_app?.slug === keeper.appSlug;
+    return openedByKeeper(issue, typeof keeper === 'number' ? { appId: keeper } : keeper);
 }
 /** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
 const ORG_FREEZE_REPOSITORY = '.github';
@@ -16738,7 +17057,7 @@ async function relabelFreezeIssue(client, target, issue) {
 
 
 
-/** What to give, in each host's words. */
+/** What to give, in each host's words (the postmortem-debt reader, debt-gate.ts, asks for the same). */
 const ADVICE = {
     action: {
         token: 'set the github-token input (the job\'s GITHUB_TOKEN works) and give the job "permissions: issues: read"',
@@ -17168,7 +17487,14 @@ async function classifyChange(report, policy, r) {
     if (report.decision.canDeploy)
         return report;
     const classes = policy.changeClasses;
-    const needed = classPermission(report, policy, classes);
+    return applyChangeClass(report, await readChangeClass(policy, r, classPermission(report, policy, classes)), classes);
+}
+/**
+ * The deploy's class from GitHub's evidence, whoever asks: the blocked decision above, or the postmortem-debt rule
+ * (debt-gate.ts) for a deploy the budget let through. `needed`: the role that may choose a class by input.
+ */
+async function readChangeClass(policy, r, needed) {
+    const classes = policy.changeClasses;
     let evidence = {};
     const notes = [];
     if (r.github === null) {
@@ -17189,8 +17515,317 @@ async function classifyChange(report, policy, r) {
         notes.push(...read.notes);
     }
     const resolved = resolveChangeClass(evidence, classes, needed);
-    return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
+    return { ...resolved, notes: [...notes, ...resolved.notes] };
 }
+
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __nccwpck_require__(5009);
+;// CONCATENATED MODULE: ./src/core/postmortem/debt-rule.ts
+
+/** The rule's id in findings and advisory counts. */
+const DEBT_RULE = 'action-items';
+/** The only class an overdue debt blocks. */
+const BLOCKED_CLASS = 'feature';
+const DAY_MS = 86_400_000;
+/** Items named in the reasons; the rest are counted, so that a backlog cannot flood the check run. */
+const MAX_NAMED = 5;
+/** When the item starts to block: the end of its due day (UTC) plus the grace. */
+function blocksFrom(debt, rule) {
+    return Date.parse(`${debt.due}T00:00:00Z`) + DAY_MS + rule.graceMs;
+}
+/** The debts that block under the rule at `now`: a blocking priority, past the end of the due day and the grace. */
+function overdueDebts(debts, rule, now) {
+    return debts
+        .filter((d) => rule.blockOnOverdue.includes(d.priority) && now.getTime() >= blocksFrom(d, rule))
+        .sort((a, b) => a.due.localeCompare(b.due) || a.issue - b.issue);
+}
+function describe(debt) {
+    // The owner is user text from the postmortem's line: capped here, rendered inert (no mention) by every renderer of reasons.
+    const owner = debt.owner === null ? 'no owner' : `owner @${debt.owner.length > 100 ? `${debt.owner.slice(0, 100)}…` : debt.owner}`;
+    return `#${debt.issue} (${debt.priority}, postmortem #${debt.postmortem}, ${owner}, due ${debt.due})`;
+}
+function message(overdue) {
+    const named = overdue.slice(0, MAX_NAMED).map(describe).join('; ');
+    const more = overdue.length > MAX_NAMED ? `; and ${overdue.length - MAX_NAMED} more` : '';
+    const items = overdue.length === 1 ? 'Overdue postmortem action item' : `${overdue.length} overdue postmortem action items:`;
+    return `${items} ${named}${more}: feature deploys are blocked until ${overdue.length === 1 ? 'it is' : 'they are'} closed (postmortems.action-items).`;
+}
+/**
+ * The report with the overdue debts applied for a deploy of class `deployClass`. A feature deploy that the budget let
+ * through is blocked at FREEZE at least (as a freeze blocks: an override at `freeze` passes it); an advisory rule only
+ * records that it would have blocked; another class passes, with a note that says so. Unchanged when nothing is overdue.
+ */
+function applyDebtRule(report, overdue, policy, deployClass) {
+    const rule = policy.actionItems;
+    if (overdue.length === 0)
+        return report;
+    const text = message(overdue);
+    const blocksThis = deployClass.name === BLOCKED_CLASS;
+    const finding = {
+        source: 'debt',
+        status: blocksThis ? 'FREEZE' : 'NORMAL',
+        message: blocksThis
+            ? text
+            : `${text} This is a ${deployClass.name} deploy (${deployClass.detail}), which overdue action items do not block.`,
+        rule: DEBT_RULE,
+        blocksClasses: [BLOCKED_CLASS],
+        ...(rule.advisory ? { enforcement: 'advisory' } : {}),
+    };
+    const d = report.decision;
+    const withFinding = { ...report, findings: [...report.findings, finding] };
+    if (!blocksThis)
+        return withFinding;
+    if (rule.advisory) {
+        const wouldHaveBlocked = [...(d.wouldHaveBlocked ?? []), { rule: DEBT_RULE, status: 'FREEZE', message: text }];
+        return { ...withFinding, decision: { ...d, wouldHaveBlocked } };
+    }
+    const why = `This is a ${deployClass.name} deploy (${deployClass.detail}). ${text}`;
+    if (!d.canDeploy)
+        return { ...withFinding, decision: { ...d, reasons: [...d.reasons, why] } };
+    const status = (0,core_status/* worstStatus */.A4)([d.status, 'FREEZE']);
+    const level = status === 'FREEZE' ? 'freeze' : 'exhausted';
+    return {
+        ...withFinding,
+        decision: {
+            ...d,
+            canDeploy: false,
+            status,
+            reasons: [why, ...d.reasons],
+            nextSteps: [
+                'Close the overdue action items (or move their due dates with the postmortem’s owners), or ship the change as a rollback, security fix or hotfix (change-class); an override at freeze passes it too.',
+                ...d.nextSteps,
+            ],
+            requiredOverride: level,
+            requiredPermission: policy.overrides.levels[level].permission,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/postmortem/sweep-plan.ts
+/** Labels with fixed names (the incident and postmortem labels come from the policy). */
+const SWEEP_LABELS = {
+    actionItem: 'action-item',
+    published: 'published',
+    overdue: 'overdue',
+    reliabilityReport: 'reliability-report',
+};
+const sweep_plan_DAY_MS = 86_400_000;
+const REMINDER_MARKER = /<!-- deploy-governor:reminder date=(\d{4}-\d{2}-\d{2}) -->/g;
+/** The hidden marker of a reminder comment; the date is what makes "at most once a day" hold across runs. */
+function reminderMarker(today) {
+    return `<!-- deploy-governor:reminder date=${today} -->`;
+}
+/** The latest reminder date in some comment bodies; null when none carries the marker. */
+function lastReminderDateIn(bodies) {
+    let last = null;
+    for (const body of bodies) {
+        for (const match of (body ?? '').matchAll(REMINDER_MARKER))
+            if (last === null || match[1] > last)
+                last = match[1];
+    }
+    return last;
+}
+/** The UTC date of a time, YYYY-MM-DD. */
+function utcDate(time) {
+    return time.toISOString().slice(0, 10);
+}
+/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
+function daysBetweenDates(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / sweep_plan_DAY_MS);
+}
+/** Who owns an action item: its marker's owner, else its first assignee. */
+function ownerOf(item) {
+    return item.meta?.owner ?? item.assignees[0] ?? null;
+}
+/** True when the item is open and its due date is before today (UTC). Due today is not overdue. */
+function isOverdue(item, today) {
+    const due = item.meta?.due;
+    return item.state === 'open' && due !== null && due !== undefined && due < today;
+}
+/** True when the postmortem carries the `published` label (the app adds it once every approval is ticked). */
+function isPublished(postmortem) {
+    return postmortem.labels.includes(SWEEP_LABELS.published);
+}
+/**
+ * When the postmortem's incident ended: its marker's `endedAt`, else the
+ * `closed_at` of the incident issue its marker names; null when unknown.
+ */
+function incidentEndOf(postmortem, incidents) {
+    if (postmortem.meta?.endedAt)
+        return postmortem.meta.endedAt;
+    const incident = postmortem.meta?.incident ? incidents.get(postmortem.meta.incident) : undefined;
+    return incident?.closedAt ?? null;
+}
+/** True when a reminder was already posted today (a date later than today, from a skewed clock, counts too). */
+function remindedToday(lastReminderDate, today) {
+    return lastReminderDate !== null && lastReminderDate >= today;
+}
+/**
+ * The sweep's actions, in issue order: action items first, then postmortems.
+ * - an open item whose due date has passed: `label-overdue` when the label is
+ *   missing, and `remind-overdue` unless it was reminded today;
+ * - a closed item, or one no longer overdue (due date moved or removed), that
+ *   still carries the label: `unlabel-overdue`;
+ * - an open, unpublished postmortem whose incident ended at least
+ *   `policy.publishReminderAfterMs` ago: `remind-unpublished` unless reminded today.
+ */
+function planSweep({ now, policy, incidents, postmortems, actionItems }) {
+    const today = utcDate(now);
+    const actions = [];
+    for (const item of [...actionItems].sort((a, b) => a.number - b.number)) {
+        const labelled = item.labels.includes(SWEEP_LABELS.overdue);
+        if (!isOverdue(item, today)) {
+            if (labelled)
+                actions.push({ kind: 'unlabel-overdue', issue: item.number });
+            continue;
+        }
+        const due = item.meta.due;
+        if (!labelled)
+            actions.push({ kind: 'label-overdue', issue: item.number });
+        if (!remindedToday(item.lastReminderDate, today)) {
+            actions.push({ kind: 'remind-overdue', issue: item.number, owner: ownerOf(item), due, daysOverdue: daysBetweenDates(due, today) });
+        }
+    }
+    const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
+    for (const postmortem of [...postmortems].sort((a, b) => a.number - b.number)) {
+        if (postmortem.state !== 'open' || isPublished(postmortem))
+            continue;
+        const endedAt = incidentEndOf(postmortem, incidentsByNumber);
+        if (endedAt === null)
+            continue;
+        const sinceEnd = now.getTime() - Date.parse(endedAt);
+        if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today))
+            continue;
+        actions.push({
+            kind: 'remind-unpublished',
+            issue: postmortem.number,
+            incidentEndedAt: endedAt,
+            days: Math.floor(sinceEnd / sweep_plan_DAY_MS),
+            author: postmortem.meta?.author ?? null,
+        });
+    }
+    return actions;
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-action-items.ts
+/**
+ * A repository's open action-item issues that this app opened, with their
+ * hidden records (due date, owner, priority), for the fleet's overdue count and
+ * the gate's postmortem debts (read-action-item-debts.ts). Only issues
+ * the app opened count (`performed_via_github_app`): anyone who can open an
+ * issue could paste a record with a due date in the past.
+ */
+
+
+
+
+const issueSchema = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    title: schemas/* string */.YjP(),
+    state: schemas/* enum */.k5n(['open', 'closed']),
+    created_at: schemas/* string */.YjP(),
+    closed_at: schemas/* string */.YjP().nullable().optional(),
+    state_reason: schemas/* string */.YjP().nullable().optional(),
+    labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() })])),
+    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() }))
+        .nullable()
+        .optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    pull_request: schemas/* unknown */.L5J().optional(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+const fleet_action_items_MAX_PAGES = 10;
+async function readOpenActionItems(client, owner, repo, keeper) {
+    const items = [];
+    for (let page = 1; page <= fleet_action_items_MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            labels: SWEEP_LABELS.actionItem,
+            state: 'open',
+            per_page: 100,
+            page,
+        });
+        const batch = schemas/* array */.YOg(issueSchema).parse(data);
+        for (const i of batch) {
+            if (i.pull_request !== undefined || !openedByKeeper(i, keeper))
+                continue;
+            items.push({
+                number: i.number,
+                title: i.title,
+                state: i.state,
+                createdAt: i.created_at,
+                closedAt: i.closed_at ?? null,
+                stateReason: i.state_reason ?? null,
+                labels: i.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
+                assignees: (i.assignees ?? []).map((a) => a.login),
+                meta: issue_metadata_readMeta('action-item', i.body),
+                lastReminderDate: null,
+            });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-action-item-debts.ts
+
+/** The open action items the keeper's app opened that carry a priority and a due date. */
+async function readActionItemDebts(client, owner, repo, keeper) {
+    const items = await readOpenActionItems(client, owner, repo, keeper);
+    return items.flatMap(({ number, meta }) => meta?.priority && meta.due
+        ? [{ issue: number, postmortem: meta.postmortem, priority: meta.priority, owner: meta.owner, due: meta.due }]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./src/gate/debt-gate.ts
+/**
+ * Postmortem debts (issue 16, item 2) as every host's gate applies them, after
+ * the change class: the repository's open action items that the app opened
+ * (read-action-item-debts.ts), the overdue ones of a blocking priority
+ * (core/postmortem/debt-rule.ts), and the deploy's class, read only when some
+ * debt is overdue. Off when the policy has no `postmortems` section. A read
+ * that fails fails closed, naming the permission to give.
+ */
+
+
+
+
+/**
+ * The report with the policy's debt rule applied; unchanged when the rule is off or blocks no priority.
+ * @throws PolicyError when the items cannot be read (the gate fails closed)
+ */
+async function applyDebts(report, policy, source, access, now, classOfDeploy) {
+    const rule = policy.actionItems;
+    if (rule === null || rule.blockOnOverdue.length === 0)
+        return report;
+    const refuse = (message) => new policy_error/* PolicyError */.p(source, [{ path: 'postmortems.action-items', message: `the gate reads the open postmortem action items: ${message}` }]);
+    const { client, owner, repo } = access;
+    if (!client || !owner || !repo) {
+        throw refuse(`${client ? 'the repository is unknown' : 'there is no GitHub token to read them with'}; ${access.advice}`);
+    }
+    let debts;
+    try {
+        debts = await readActionItemDebts(client, owner, repo, access.keeper);
+    }
+    catch (error) {
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
+        const why = status === undefined ? (0,github_client/* messageOf */.bD)(error) : `${status}: ${(0,github_client/* messageOf */.bD)(error)}`;
+        throw refuse(`listing the action-item issues of ${owner}/${repo} failed (${why}), so the gate fails closed: the token needs issues: read; ${access.advice}`);
+    }
+    const overdue = overdueDebts(debts, rule, now);
+    if (overdue.length === 0)
+        return report;
+    const known = report.decision.changeClass;
+    const deployClass = known ? { name: known.name, detail: known.detail } : await classOfDeploy();
+    return applyDebtRule(report, overdue, { overrides: policy.overrides, actionItems: rule }, deployClass);
+}
+/** The class of a deploy when the policy has no `change-classes`: nothing can name another, so a feature. */
+const FEATURE_BY_DEFAULT = {
+    name: 'feature',
+    detail: 'the policy has no change-classes, so every deploy is a feature',
+};
 
 // EXTERNAL MODULE: ./src/gate/evaluate-gate.ts + 11 modules
 var evaluate_gate = __nccwpck_require__(5927);
@@ -17210,6 +17845,7 @@ var locks = __nccwpck_require__(2058);
  * so in the host's words (`--caution-threshold` on the command line, the
  * `caution-threshold` input in the Action), not the policy file's.
  */
+
 
 
 
@@ -17320,6 +17956,7 @@ async function runGate(request) {
             ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
         });
     }
+    report = await debtsFor(report, policy, evaluation.source, { ...request, now }, host);
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -17363,6 +18000,35 @@ function exclusionOriginsFor(request, host, policy, source) {
         ...(request.run?.sha ? { ref: request.run.sha } : {}),
         environment: policy.environment,
     }, policy.exclusions);
+}
+/**
+ * Overdue postmortem action items (debt-gate.ts), read with the token that reads freezes on command, from the app the
+ * policy's `audit.app` names (the app that opens them is the one that writes the audit log); the deploy's class is
+ * read only when an item is overdue and the budget let the deploy through.
+ */
+function debtsFor(report, policy, source, request, host) {
+    const [owner, repo] = request.freezes?.repository?.split('/') ?? [];
+    const changeClasses = policy.changeClasses;
+    return applyDebts(report, policy, source, {
+        client: request.freezes?.client ?? null,
+        owner: owner ?? null,
+        repo: repo ?? null,
+        keeper: { appSlug: policy.audit.app },
+        advice: ADVICE[host].token,
+    }, request.now, async () => {
+        if (changeClasses === undefined)
+            return FEATURE_BY_DEFAULT;
+        const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
+        const resolved = await readChangeClass({ ...policy, changeClasses }, {
+            github: request.github ?? null,
+            ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+            sha: request.sha ?? request.run?.sha ?? null,
+            ...(request.inputs['change-class'] !== undefined
+                ? { input: { name: request.inputs['change-class'], actor: await classActor(request) } }
+                : {}),
+        }, needed);
+        return { name: resolved.name, detail: resolved.detail };
+    });
 }
 /** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */
 async function classActor(request) {
@@ -17505,6 +18171,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   N: () => (/* binding */ publishCheckRun)
 });
 
+// EXTERNAL MODULE: ./src/core/fenced-json.ts
+var fenced_json = __nccwpck_require__(9063);
 // EXTERNAL MODULE: ./src/core/report/report-schema.ts
 var report_schema = __nccwpck_require__(7776);
 ;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
@@ -17514,32 +18182,15 @@ var report_schema = __nccwpck_require__(7776);
  * that validates as report@1 counts.
  */
 
-const FENCE_OPEN = '```json deploy-governor-report';
-const FENCE_CLOSE = '```';
+
+const TAG = 'deploy-governor-report';
 /** The report as check-run text: a short note and the fenced JSON. */
 function embedReport(report) {
-    return `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:\n\n${FENCE_OPEN}\n${JSON.stringify(report)}\n${FENCE_CLOSE}\n`;
+    return (0,fenced_json/* embedFencedJson */.pj)(TAG, `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:`, report);
 }
 /** The report embedded in check-run text, or null when there is none or it is invalid. */
 function extractReportFromCheckRun(text) {
-    if (!text)
-        return null;
-    const start = text.indexOf(`${FENCE_OPEN}\n`);
-    if (start < 0)
-        return null;
-    const bodyStart = start + FENCE_OPEN.length + 1;
-    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
-    if (end < 0)
-        return null;
-    let json;
-    try {
-        json = JSON.parse(text.slice(bodyStart, end));
-    }
-    catch {
-        return null;
-    }
-    const parsed = reportSchema.safeParse(json);
-    return parsed.success ? parsed.data : null;
+    return extractFencedJson(text, TAG, reportSchema);
 }
 
 // EXTERNAL MODULE: ./src/core/render/render-summary.ts + 3 modules

@@ -7819,7 +7819,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9874);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6234);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv);
@@ -7829,7 +7829,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9874:
+/***/ 6234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10784,16 +10784,21 @@ const FINDING_CODES = [
  * NORMAL changes no decision, but is listed (after every other) with a `code`.
  */
 const findingSchema = schemas/* object */.Ikc({
-    source: schemas/* enum */.k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override']),
+    source: schemas/* enum */.k5n(['budget', 'burn-rate', 'dr', 'freeze', 'error', 'override', 'debt']),
     status: statusSchema,
     slo: schemas/* string */.YjP().optional(),
     message: schemas/* string */.YjP(),
     code: schemas/* enum */.k5n(FINDING_CODES).optional(),
     /**
      * The policy rule that produced the finding, for advisory counts: `slo:<name>`, `burn-rate-guard:<name>`, `dr`,
-     * `freeze-window:<name>`, `freeze-command` (optional; added with advisory rules).
+     * `freeze-window:<name>`, `freeze-command`, `action-items` (optional; added with advisory rules).
      */
     rule: schemas/* string */.YjP().optional(),
+    /**
+     * The change classes the finding blocks, when not every class (`debt`: overdue postmortem action items block
+     * `feature` deploys only); absent: it blocks whatever its status blocks (optional; added with postmortem debts).
+     */
+    blocksClasses: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     /** `advisory`: the rule is in shadow mode; the finding never raises the decision's status (absent: enforced). */
     enforcement: schemas/* literal */.euz('advisory').optional(),
 });
@@ -11938,6 +11943,8 @@ function freeze_command_renderFreezeIssue(record, source) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/postmortem/action-items.ts
+var action_items = __nccwpck_require__(559);
 ;// CONCATENATED MODULE: ./src/core/postmortem/issue-metadata.ts
 /**
  * Machine-readable facts the app keeps in the issues it opens (postmortems,
@@ -11947,6 +11954,7 @@ function freeze_command_renderFreezeIssue(record, source) {
  * body is editable by people with write access, so a marker is a hint the app
  * checks, never an authority on who may do what.
  */
+
 
 const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
@@ -11973,6 +11981,8 @@ const actionItemMetaSchema = schemas/* object */.Ikc({
     horizon: schemas/* enum */.k5n(['short', 'medium', 'long']).nullable(),
     owner: schemas/* string */.YjP().nullable(),
     due: isoDate.nullable(),
+    /** `P0`..`P3` from the item's line (absent in issues opened before priorities, and when the line has none). */
+    priority: schemas/* enum */.k5n(action_items/* PRIORITIES */.BE).nullable().optional(),
 });
 /** An incident issue opened from Alertmanager. */
 const incidentMetaSchema = schemas/* object */.Ikc({
@@ -12067,6 +12077,10 @@ function issueMarker(key) {
 function open_issue_openedByApp(issue, appId) {
     return issue.performed_via_github_app?.id === appId;
 }
+/** Whether GitHub says the keeper's app opened the issue. */
+function openedByKeeper(issue, keeper) {
+    return 'appId' in keeper ? open_issue_openedByApp(issue, keeper.appId) : issue.performed_via_github_app?.slug === keeper.appSlug;
+}
 /** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
 async function findIssueByKey(client, owner, repo, label, key, appId) {
     const marker = issueMarker(key);
@@ -12145,11 +12159,7 @@ const freeze_issues_issueShape = schemas/* object */.Ikc({
 });
 const freeze_issues_MAX_PAGES = 10;
 function keptBy(issue, keeper) {
-    if (typeof keeper === 'number')
-        return open_issue_openedByApp(issue, keeper);
-    if ('appId' in keeper)
-        return open_issue_openedByApp(issue, keeper.appId);
-    return issue.performed_via_github_app?.slug === keeper.appSlug;
+    return openedByKeeper(issue, typeof keeper === 'number' ? { appId: keeper } : keeper);
 }
 /** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
 const ORG_FREEZE_REPOSITORY = '.github';
@@ -12265,7 +12275,7 @@ async function relabelFreezeIssue(client, target, issue) {
 
 
 
-/** What to give, in each host's words. */
+/** What to give, in each host's words (the postmortem-debt reader, debt-gate.ts, asks for the same). */
 const ADVICE = {
     action: {
         token: 'set the github-token input (the job\'s GITHUB_TOKEN works) and give the job "permissions: issues: read"',
@@ -12695,7 +12705,14 @@ async function classifyChange(report, policy, r) {
     if (report.decision.canDeploy)
         return report;
     const classes = policy.changeClasses;
-    const needed = classPermission(report, policy, classes);
+    return applyChangeClass(report, await readChangeClass(policy, r, classPermission(report, policy, classes)), classes);
+}
+/**
+ * The deploy's class from GitHub's evidence, whoever asks: the blocked decision above, or the postmortem-debt rule
+ * (debt-gate.ts) for a deploy the budget let through. `needed`: the role that may choose a class by input.
+ */
+async function readChangeClass(policy, r, needed) {
+    const classes = policy.changeClasses;
     let evidence = {};
     const notes = [];
     if (r.github === null) {
@@ -12716,8 +12733,315 @@ async function classifyChange(report, policy, r) {
         notes.push(...read.notes);
     }
     const resolved = resolveChangeClass(evidence, classes, needed);
-    return applyChangeClass(report, { ...resolved, notes: [...notes, ...resolved.notes] }, classes);
+    return { ...resolved, notes: [...notes, ...resolved.notes] };
 }
+
+;// CONCATENATED MODULE: ./src/core/postmortem/debt-rule.ts
+
+/** The rule's id in findings and advisory counts. */
+const DEBT_RULE = 'action-items';
+/** The only class an overdue debt blocks. */
+const BLOCKED_CLASS = 'feature';
+const DAY_MS = 86_400_000;
+/** Items named in the reasons; the rest are counted, so that a backlog cannot flood the check run. */
+const MAX_NAMED = 5;
+/** When the item starts to block: the end of its due day (UTC) plus the grace. */
+function blocksFrom(debt, rule) {
+    return Date.parse(`${debt.due}T00:00:00Z`) + DAY_MS + rule.graceMs;
+}
+/** The debts that block under the rule at `now`: a blocking priority, past the end of the due day and the grace. */
+function overdueDebts(debts, rule, now) {
+    return debts
+        .filter((d) => rule.blockOnOverdue.includes(d.priority) && now.getTime() >= blocksFrom(d, rule))
+        .sort((a, b) => a.due.localeCompare(b.due) || a.issue - b.issue);
+}
+function describe(debt) {
+    // The owner is user text from the postmortem's line: capped here, rendered inert (no mention) by every renderer of reasons.
+    const owner = debt.owner === null ? 'no owner' : `owner @${debt.owner.length > 100 ? `${debt.owner.slice(0, 100)}…` : debt.owner}`;
+    return `#${debt.issue} (${debt.priority}, postmortem #${debt.postmortem}, ${owner}, due ${debt.due})`;
+}
+function message(overdue) {
+    const named = overdue.slice(0, MAX_NAMED).map(describe).join('; ');
+    const more = overdue.length > MAX_NAMED ? `; and ${overdue.length - MAX_NAMED} more` : '';
+    const items = overdue.length === 1 ? 'Overdue postmortem action item' : `${overdue.length} overdue postmortem action items:`;
+    return `${items} ${named}${more}: feature deploys are blocked until ${overdue.length === 1 ? 'it is' : 'they are'} closed (postmortems.action-items).`;
+}
+/**
+ * The report with the overdue debts applied for a deploy of class `deployClass`. A feature deploy that the budget let
+ * through is blocked at FREEZE at least (as a freeze blocks: an override at `freeze` passes it); an advisory rule only
+ * records that it would have blocked; another class passes, with a note that says so. Unchanged when nothing is overdue.
+ */
+function applyDebtRule(report, overdue, policy, deployClass) {
+    const rule = policy.actionItems;
+    if (overdue.length === 0)
+        return report;
+    const text = message(overdue);
+    const blocksThis = deployClass.name === BLOCKED_CLASS;
+    const finding = {
+        source: 'debt',
+        status: blocksThis ? 'FREEZE' : 'NORMAL',
+        message: blocksThis
+            ? text
+            : `${text} This is a ${deployClass.name} deploy (${deployClass.detail}), which overdue action items do not block.`,
+        rule: DEBT_RULE,
+        blocksClasses: [BLOCKED_CLASS],
+        ...(rule.advisory ? { enforcement: 'advisory' } : {}),
+    };
+    const d = report.decision;
+    const withFinding = { ...report, findings: [...report.findings, finding] };
+    if (!blocksThis)
+        return withFinding;
+    if (rule.advisory) {
+        const wouldHaveBlocked = [...(d.wouldHaveBlocked ?? []), { rule: DEBT_RULE, status: 'FREEZE', message: text }];
+        return { ...withFinding, decision: { ...d, wouldHaveBlocked } };
+    }
+    const why = `This is a ${deployClass.name} deploy (${deployClass.detail}). ${text}`;
+    if (!d.canDeploy)
+        return { ...withFinding, decision: { ...d, reasons: [...d.reasons, why] } };
+    const status = (0,core_status/* worstStatus */.A4)([d.status, 'FREEZE']);
+    const level = status === 'FREEZE' ? 'freeze' : 'exhausted';
+    return {
+        ...withFinding,
+        decision: {
+            ...d,
+            canDeploy: false,
+            status,
+            reasons: [why, ...d.reasons],
+            nextSteps: [
+                'Close the overdue action items (or move their due dates with the postmortem’s owners), or ship the change as a rollback, security fix or hotfix (change-class); an override at freeze passes it too.',
+                ...d.nextSteps,
+            ],
+            requiredOverride: level,
+            requiredPermission: policy.overrides.levels[level].permission,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/postmortem/sweep-plan.ts
+/** Labels with fixed names (the incident and postmortem labels come from the policy). */
+const SWEEP_LABELS = {
+    actionItem: 'action-item',
+    published: 'published',
+    overdue: 'overdue',
+    reliabilityReport: 'reliability-report',
+};
+const sweep_plan_DAY_MS = 86_400_000;
+const REMINDER_MARKER = /<!-- deploy-governor:reminder date=(\d{4}-\d{2}-\d{2}) -->/g;
+/** The hidden marker of a reminder comment; the date is what makes "at most once a day" hold across runs. */
+function reminderMarker(today) {
+    return `<!-- deploy-governor:reminder date=${today} -->`;
+}
+/** The latest reminder date in some comment bodies; null when none carries the marker. */
+function lastReminderDateIn(bodies) {
+    let last = null;
+    for (const body of bodies) {
+        for (const match of (body ?? '').matchAll(REMINDER_MARKER))
+            if (last === null || match[1] > last)
+                last = match[1];
+    }
+    return last;
+}
+/** The UTC date of a time, YYYY-MM-DD. */
+function utcDate(time) {
+    return time.toISOString().slice(0, 10);
+}
+/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
+function daysBetweenDates(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / sweep_plan_DAY_MS);
+}
+/** Who owns an action item: its marker's owner, else its first assignee. */
+function ownerOf(item) {
+    return item.meta?.owner ?? item.assignees[0] ?? null;
+}
+/** True when the item is open and its due date is before today (UTC). Due today is not overdue. */
+function isOverdue(item, today) {
+    const due = item.meta?.due;
+    return item.state === 'open' && due !== null && due !== undefined && due < today;
+}
+/** True when the postmortem carries the `published` label (the app adds it once every approval is ticked). */
+function isPublished(postmortem) {
+    return postmortem.labels.includes(SWEEP_LABELS.published);
+}
+/**
+ * When the postmortem's incident ended: its marker's `endedAt`, else the
+ * `closed_at` of the incident issue its marker names; null when unknown.
+ */
+function incidentEndOf(postmortem, incidents) {
+    if (postmortem.meta?.endedAt)
+        return postmortem.meta.endedAt;
+    const incident = postmortem.meta?.incident ? incidents.get(postmortem.meta.incident) : undefined;
+    return incident?.closedAt ?? null;
+}
+/** True when a reminder was already posted today (a date later than today, from a skewed clock, counts too). */
+function remindedToday(lastReminderDate, today) {
+    return lastReminderDate !== null && lastReminderDate >= today;
+}
+/**
+ * The sweep's actions, in issue order: action items first, then postmortems.
+ * - an open item whose due date has passed: `label-overdue` when the label is
+ *   missing, and `remind-overdue` unless it was reminded today;
+ * - a closed item, or one no longer overdue (due date moved or removed), that
+ *   still carries the label: `unlabel-overdue`;
+ * - an open, unpublished postmortem whose incident ended at least
+ *   `policy.publishReminderAfterMs` ago: `remind-unpublished` unless reminded today.
+ */
+function planSweep({ now, policy, incidents, postmortems, actionItems }) {
+    const today = utcDate(now);
+    const actions = [];
+    for (const item of [...actionItems].sort((a, b) => a.number - b.number)) {
+        const labelled = item.labels.includes(SWEEP_LABELS.overdue);
+        if (!isOverdue(item, today)) {
+            if (labelled)
+                actions.push({ kind: 'unlabel-overdue', issue: item.number });
+            continue;
+        }
+        const due = item.meta.due;
+        if (!labelled)
+            actions.push({ kind: 'label-overdue', issue: item.number });
+        if (!remindedToday(item.lastReminderDate, today)) {
+            actions.push({ kind: 'remind-overdue', issue: item.number, owner: ownerOf(item), due, daysOverdue: daysBetweenDates(due, today) });
+        }
+    }
+    const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
+    for (const postmortem of [...postmortems].sort((a, b) => a.number - b.number)) {
+        if (postmortem.state !== 'open' || isPublished(postmortem))
+            continue;
+        const endedAt = incidentEndOf(postmortem, incidentsByNumber);
+        if (endedAt === null)
+            continue;
+        const sinceEnd = now.getTime() - Date.parse(endedAt);
+        if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today))
+            continue;
+        actions.push({
+            kind: 'remind-unpublished',
+            issue: postmortem.number,
+            incidentEndedAt: endedAt,
+            days: Math.floor(sinceEnd / sweep_plan_DAY_MS),
+            author: postmortem.meta?.author ?? null,
+        });
+    }
+    return actions;
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-action-items.ts
+/**
+ * A repository's open action-item issues that this app opened, with their
+ * hidden records (due date, owner, priority), for the fleet's overdue count and
+ * the gate's postmortem debts (read-action-item-debts.ts). Only issues
+ * the app opened count (`performed_via_github_app`): anyone who can open an
+ * issue could paste a record with a due date in the past.
+ */
+
+
+
+
+const issueSchema = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    title: schemas/* string */.YjP(),
+    state: schemas/* enum */.k5n(['open', 'closed']),
+    created_at: schemas/* string */.YjP(),
+    closed_at: schemas/* string */.YjP().nullable().optional(),
+    state_reason: schemas/* string */.YjP().nullable().optional(),
+    labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() })])),
+    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() }))
+        .nullable()
+        .optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    pull_request: schemas/* unknown */.L5J().optional(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+const fleet_action_items_MAX_PAGES = 10;
+async function readOpenActionItems(client, owner, repo, keeper) {
+    const items = [];
+    for (let page = 1; page <= fleet_action_items_MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            labels: SWEEP_LABELS.actionItem,
+            state: 'open',
+            per_page: 100,
+            page,
+        });
+        const batch = schemas/* array */.YOg(issueSchema).parse(data);
+        for (const i of batch) {
+            if (i.pull_request !== undefined || !openedByKeeper(i, keeper))
+                continue;
+            items.push({
+                number: i.number,
+                title: i.title,
+                state: i.state,
+                createdAt: i.created_at,
+                closedAt: i.closed_at ?? null,
+                stateReason: i.state_reason ?? null,
+                labels: i.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
+                assignees: (i.assignees ?? []).map((a) => a.login),
+                meta: issue_metadata_readMeta('action-item', i.body),
+                lastReminderDate: null,
+            });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/github/read-action-item-debts.ts
+
+/** The open action items the keeper's app opened that carry a priority and a due date. */
+async function readActionItemDebts(client, owner, repo, keeper) {
+    const items = await readOpenActionItems(client, owner, repo, keeper);
+    return items.flatMap(({ number, meta }) => meta?.priority && meta.due
+        ? [{ issue: number, postmortem: meta.postmortem, priority: meta.priority, owner: meta.owner, due: meta.due }]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./src/gate/debt-gate.ts
+/**
+ * Postmortem debts (issue 16, item 2) as every host's gate applies them, after
+ * the change class: the repository's open action items that the app opened
+ * (read-action-item-debts.ts), the overdue ones of a blocking priority
+ * (core/postmortem/debt-rule.ts), and the deploy's class, read only when some
+ * debt is overdue. Off when the policy has no `postmortems` section. A read
+ * that fails fails closed, naming the permission to give.
+ */
+
+
+
+
+/**
+ * The report with the policy's debt rule applied; unchanged when the rule is off or blocks no priority.
+ * @throws PolicyError when the items cannot be read (the gate fails closed)
+ */
+async function applyDebts(report, policy, source, access, now, classOfDeploy) {
+    const rule = policy.actionItems;
+    if (rule === null || rule.blockOnOverdue.length === 0)
+        return report;
+    const refuse = (message) => new policy_error/* PolicyError */.p(source, [{ path: 'postmortems.action-items', message: `the gate reads the open postmortem action items: ${message}` }]);
+    const { client, owner, repo } = access;
+    if (!client || !owner || !repo) {
+        throw refuse(`${client ? 'the repository is unknown' : 'there is no GitHub token to read them with'}; ${access.advice}`);
+    }
+    let debts;
+    try {
+        debts = await readActionItemDebts(client, owner, repo, access.keeper);
+    }
+    catch (error) {
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
+        const why = status === undefined ? (0,github_client/* messageOf */.bD)(error) : `${status}: ${(0,github_client/* messageOf */.bD)(error)}`;
+        throw refuse(`listing the action-item issues of ${owner}/${repo} failed (${why}), so the gate fails closed: the token needs issues: read; ${access.advice}`);
+    }
+    const overdue = overdueDebts(debts, rule, now);
+    if (overdue.length === 0)
+        return report;
+    const known = report.decision.changeClass;
+    const deployClass = known ? { name: known.name, detail: known.detail } : await classOfDeploy();
+    return applyDebtRule(report, overdue, { overrides: policy.overrides, actionItems: rule }, deployClass);
+}
+/** The class of a deploy when the policy has no `change-classes`: nothing can name another, so a feature. */
+const FEATURE_BY_DEFAULT = {
+    name: 'feature',
+    detail: 'the policy has no change-classes, so every deploy is a feature',
+};
 
 // EXTERNAL MODULE: ./src/core/generate/recorded-series.ts
 var recorded_series = __nccwpck_require__(7301);
@@ -14093,6 +14417,7 @@ function fileSource(root, configured, parents = null) {
 
 
 
+
 /** How each host names its inputs in messages. */
 const HOST_INPUTS = {
     action: { source: 'action inputs', name: (input) => input },
@@ -14190,6 +14515,7 @@ async function runGate(request) {
             ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
         });
     }
+    report = await debtsFor(report, policy, evaluation.source, { ...request, now }, host);
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -14233,6 +14559,35 @@ function exclusionOriginsFor(request, host, policy, source) {
         ...(request.run?.sha ? { ref: request.run.sha } : {}),
         environment: policy.environment,
     }, policy.exclusions);
+}
+/**
+ * Overdue postmortem action items (debt-gate.ts), read with the token that reads freezes on command, from the app the
+ * policy's `audit.app` names (the app that opens them is the one that writes the audit log); the deploy's class is
+ * read only when an item is overdue and the budget let the deploy through.
+ */
+function debtsFor(report, policy, source, request, host) {
+    const [owner, repo] = request.freezes?.repository?.split('/') ?? [];
+    const changeClasses = policy.changeClasses;
+    return applyDebts(report, policy, source, {
+        client: request.freezes?.client ?? null,
+        owner: owner ?? null,
+        repo: repo ?? null,
+        keeper: { appSlug: policy.audit.app },
+        advice: ADVICE[host].token,
+    }, request.now, async () => {
+        if (changeClasses === undefined)
+            return FEATURE_BY_DEFAULT;
+        const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
+        const resolved = await readChangeClass({ ...policy, changeClasses }, {
+            github: request.github ?? null,
+            ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+            sha: request.sha ?? request.run?.sha ?? null,
+            ...(request.inputs['change-class'] !== undefined
+                ? { input: { name: request.inputs['change-class'], actor: await classActor(request) } }
+                : {}),
+        }, needed);
+        return { name: resolved.name, detail: resolved.detail };
+    });
 }
 /** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */
 async function classActor(request) {
@@ -14883,117 +15238,11 @@ function renderFleetText(report) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/core/postmortem/sweep-plan.ts
-/** Labels with fixed names (the incident and postmortem labels come from the policy). */
-const SWEEP_LABELS = {
-    actionItem: 'action-item',
-    published: 'published',
-    overdue: 'overdue',
-    reliabilityReport: 'reliability-report',
-};
-const DAY_MS = 86_400_000;
-const REMINDER_MARKER = /<!-- deploy-governor:reminder date=(\d{4}-\d{2}-\d{2}) -->/g;
-/** The hidden marker of a reminder comment; the date is what makes "at most once a day" hold across runs. */
-function reminderMarker(today) {
-    return `<!-- deploy-governor:reminder date=${today} -->`;
-}
-/** The latest reminder date in some comment bodies; null when none carries the marker. */
-function lastReminderDateIn(bodies) {
-    let last = null;
-    for (const body of bodies) {
-        for (const match of (body ?? '').matchAll(REMINDER_MARKER))
-            if (last === null || match[1] > last)
-                last = match[1];
-    }
-    return last;
-}
-/** The UTC date of a time, YYYY-MM-DD. */
-function utcDate(time) {
-    return time.toISOString().slice(0, 10);
-}
-/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
-function daysBetweenDates(from, to) {
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-/** Who owns an action item: its marker's owner, else its first assignee. */
-function ownerOf(item) {
-    return item.meta?.owner ?? item.assignees[0] ?? null;
-}
-/** True when the item is open and its due date is before today (UTC). Due today is not overdue. */
-function isOverdue(item, today) {
-    const due = item.meta?.due;
-    return item.state === 'open' && due !== null && due !== undefined && due < today;
-}
-/** True when the postmortem carries the `published` label (the app adds it once every approval is ticked). */
-function isPublished(postmortem) {
-    return postmortem.labels.includes(SWEEP_LABELS.published);
-}
-/**
- * When the postmortem's incident ended: its marker's `endedAt`, else the
- * `closed_at` of the incident issue its marker names; null when unknown.
- */
-function incidentEndOf(postmortem, incidents) {
-    if (postmortem.meta?.endedAt)
-        return postmortem.meta.endedAt;
-    const incident = postmortem.meta?.incident ? incidents.get(postmortem.meta.incident) : undefined;
-    return incident?.closedAt ?? null;
-}
-/** True when a reminder was already posted today (a date later than today, from a skewed clock, counts too). */
-function remindedToday(lastReminderDate, today) {
-    return lastReminderDate !== null && lastReminderDate >= today;
-}
-/**
- * The sweep's actions, in issue order: action items first, then postmortems.
- * - an open item whose due date has passed: `label-overdue` when the label is
- *   missing, and `remind-overdue` unless it was reminded today;
- * - a closed item, or one no longer overdue (due date moved or removed), that
- *   still carries the label: `unlabel-overdue`;
- * - an open, unpublished postmortem whose incident ended at least
- *   `policy.publishReminderAfterMs` ago: `remind-unpublished` unless reminded today.
- */
-function planSweep({ now, policy, incidents, postmortems, actionItems }) {
-    const today = utcDate(now);
-    const actions = [];
-    for (const item of [...actionItems].sort((a, b) => a.number - b.number)) {
-        const labelled = item.labels.includes(SWEEP_LABELS.overdue);
-        if (!isOverdue(item, today)) {
-            if (labelled)
-                actions.push({ kind: 'unlabel-overdue', issue: item.number });
-            continue;
-        }
-        const due = item.meta.due;
-        if (!labelled)
-            actions.push({ kind: 'label-overdue', issue: item.number });
-        if (!remindedToday(item.lastReminderDate, today)) {
-            actions.push({ kind: 'remind-overdue', issue: item.number, owner: ownerOf(item), due, daysOverdue: daysBetweenDates(due, today) });
-        }
-    }
-    const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
-    for (const postmortem of [...postmortems].sort((a, b) => a.number - b.number)) {
-        if (postmortem.state !== 'open' || isPublished(postmortem))
-            continue;
-        const endedAt = incidentEndOf(postmortem, incidentsByNumber);
-        if (endedAt === null)
-            continue;
-        const sinceEnd = now.getTime() - Date.parse(endedAt);
-        if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today))
-            continue;
-        actions.push({
-            kind: 'remind-unpublished',
-            issue: postmortem.number,
-            incidentEndedAt: endedAt,
-            days: Math.floor(sinceEnd / DAY_MS),
-            author: postmortem.meta?.author ?? null,
-        });
-    }
-    return actions;
-}
-
 ;// CONCATENATED MODULE: ./src/core/postmortem/reliability-report.ts
 
 
 /** Action items get this long to be completed. */
-const COMPLETION_WINDOW_MS = 30 * DAY_MS;
+const COMPLETION_WINDOW_MS = 30 * sweep_plan_DAY_MS;
 /**
  * An incident's severity: the first label listed in `requiredSeverities`
  * (case-insensitive, as GitHub labels are), else the first label like `sev3`.
@@ -15101,7 +15350,7 @@ function computeReliabilityReport({ now, policy, repository, incidents, postmort
 }
 /** A duration in days with one decimal, e.g. `3.5 days`. */
 function days(ms) {
-    const d = Math.round((ms / DAY_MS) * 10) / 10;
+    const d = Math.round((ms / sweep_plan_DAY_MS) * 10) / 10;
     return `${d} day${d === 1 ? '' : 's'}`;
 }
 function reliability_report_verdict(met) {
@@ -15225,7 +15474,7 @@ function renderReliabilityOpenMetrics(report) {
 
 /** At most this many pages of 100 per list: 1,000 issues of each kind, 1,000 comments per issue. */
 const postmortem_inventory_MAX_PAGES = 10;
-const issueSchema = schemas/* object */.Ikc({
+const postmortem_inventory_issueSchema = schemas/* object */.Ikc({
     number: schemas/* number */.aig().int().positive(),
     node_id: schemas/* string */.YjP().optional(),
     title: schemas/* string */.YjP(),
@@ -15268,7 +15517,7 @@ async function listLabelledIssues(client, owner, repo, label) {
             per_page: 100,
             page,
         });
-        const batch = schemas/* array */.YOg(issueSchema).parse(data);
+        const batch = schemas/* array */.YOg(postmortem_inventory_issueSchema).parse(data);
         issues.push(...batch.filter((i) => i.pull_request === undefined));
         if (batch.length < 100)
             return { issues, truncated: false };
@@ -15629,6 +15878,53 @@ async function upsertFleetIssue(client, at, markdown) {
     return { number: issue.number, created: !existing, pinned, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/core/fenced-json.ts
+const FENCE_CLOSE = '```';
+const fenceOpen = (tag) => `\`\`\`json ${tag}`;
+/** `value` as check-run text under `tag`, after a one-line `note`. */
+function fenced_json_embedFencedJson(tag, note, value) {
+    return `${note}\n\n${fenceOpen(tag)}\n${JSON.stringify(value)}\n${FENCE_CLOSE}\n`;
+}
+/** Whether `text` has a block tagged `tag` (the edge's cheap look, before anything is parsed). */
+function hasFencedJson(text, tag) {
+    return text?.includes(`${fenceOpen(tag)}\n`) ?? false;
+}
+/**
+ * The value of the first block tagged `tag` in `text`, when it parses and validates, or the problem.
+ * `maxChars`: a longer block is refused before it is parsed.
+ */
+function readFencedJson(text, tag, schema, maxChars = Infinity) {
+    if (!text)
+        return { problem: 'the check run has no text' };
+    const open = fenceOpen(tag);
+    const start = text.indexOf(`${open}\n`);
+    if (start < 0)
+        return { problem: `the check run carries no ${tag} block` };
+    const bodyStart = start + open.length + 1;
+    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
+    if (end < 0)
+        return { problem: `the ${tag} block is not closed` };
+    if (end - bodyStart > maxChars)
+        return { problem: `the ${tag} block is over ${maxChars} characters` };
+    let json;
+    try {
+        json = JSON.parse(text.slice(bodyStart, end));
+    }
+    catch {
+        return { problem: `the ${tag} block is not JSON` };
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success)
+        return { value: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `the ${tag} block does not validate: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` };
+}
+/** The value of the first block tagged `tag` in `text`, when it parses and validates; else null. */
+function extractFencedJson(text, tag, schema) {
+    const read = readFencedJson(text, tag, schema);
+    return 'value' in read ? read.value : null;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
 /**
  * The JSON report travels inside the check run's `output.text` in a fenced block
@@ -15636,32 +15932,15 @@ async function upsertFleetIssue(client, at, markdown) {
  * that validates as report@1 counts.
  */
 
-const FENCE_OPEN = '```json deploy-governor-report';
-const FENCE_CLOSE = '```';
+
+const TAG = 'deploy-governor-report';
 /** The report as check-run text: a short note and the fenced JSON. */
 function embedReport(report) {
-    return `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:\n\n${FENCE_OPEN}\n${JSON.stringify(report)}\n${FENCE_CLOSE}\n`;
+    return embedFencedJson(TAG, `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:`, report);
 }
 /** The report embedded in check-run text, or null when there is none or it is invalid. */
 function extractReportFromCheckRun(text) {
-    if (!text)
-        return null;
-    const start = text.indexOf(`${FENCE_OPEN}\n`);
-    if (start < 0)
-        return null;
-    const bodyStart = start + FENCE_OPEN.length + 1;
-    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
-    if (end < 0)
-        return null;
-    let json;
-    try {
-        json = JSON.parse(text.slice(bodyStart, end));
-    }
-    catch {
-        return null;
-    }
-    const parsed = reportSchema.safeParse(json);
-    return parsed.success ? parsed.data : null;
+    return extractFencedJson(text, TAG, reportSchema);
 }
 
 ;// CONCATENATED MODULE: ./src/core/fleet/fleet-report.ts
@@ -16186,70 +16465,6 @@ async function readWaitingDeployments(client, owner, repo, ruleEnvironments) {
         }
     }
     return held;
-}
-
-;// CONCATENATED MODULE: ./src/github/fleet-action-items.ts
-/**
- * A repository's open action-item issues that this app opened, with their
- * hidden records (due date, owner), for the fleet's overdue count. Only issues
- * the app opened count (`performed_via_github_app`): anyone who can open an
- * issue could paste a record with a due date in the past.
- */
-
-
-
-const fleet_action_items_issueSchema = schemas/* object */.Ikc({
-    number: schemas/* number */.aig().int(),
-    title: schemas/* string */.YjP(),
-    state: schemas/* enum */.k5n(['open', 'closed']),
-    created_at: schemas/* string */.YjP(),
-    closed_at: schemas/* string */.YjP().nullable().optional(),
-    state_reason: schemas/* string */.YjP().nullable().optional(),
-    labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() })])),
-    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() }))
-        .nullable()
-        .optional(),
-    body: schemas/* string */.YjP().nullable().optional(),
-    pull_request: schemas/* unknown */.L5J().optional(),
-    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
-});
-const fleet_action_items_MAX_PAGES = 10;
-function openedBy(issue, keeper) {
-    const app = issue.performed_via_github_app;
-    return 'appId' in keeper ? app?.id === keeper.appId : app?.slug === keeper.appSlug;
-}
-async function readOpenActionItems(client, owner, repo, keeper) {
-    const items = [];
-    for (let page = 1; page <= fleet_action_items_MAX_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
-            owner,
-            repo,
-            labels: SWEEP_LABELS.actionItem,
-            state: 'open',
-            per_page: 100,
-            page,
-        });
-        const batch = schemas/* array */.YOg(fleet_action_items_issueSchema).parse(data);
-        for (const i of batch) {
-            if (i.pull_request !== undefined || !openedBy(i, keeper))
-                continue;
-            items.push({
-                number: i.number,
-                title: i.title,
-                state: i.state,
-                createdAt: i.created_at,
-                closedAt: i.closed_at ?? null,
-                stateReason: i.state_reason ?? null,
-                labels: i.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
-                assignees: (i.assignees ?? []).map((a) => a.login),
-                meta: issue_metadata_readMeta('action-item', i.body),
-                lastReminderDate: null,
-            });
-        }
-        if (batch.length < 100)
-            break;
-    }
-    return items;
 }
 
 ;// CONCATENATED MODULE: ./src/github/fleet-overrides.ts
@@ -16959,13 +17174,13 @@ function postmortems_githubClient() {
 }
 async function readPolicy(client, owner, repo, config) {
     if (!config)
-        return (0,postmortem_policy/* resolvePostmortemPolicy */.f)((await readRepoPolicy(client, owner, repo)).postmortems);
+        return (0,postmortem_policy/* resolvePostmortemPolicy */.fi)((await readRepoPolicy(client, owner, repo)).postmortems);
     // A local file that extends another is merged with it, through the same token, as the gate reads it.
     const { file } = await (0,resolve_chain.resolveChain)((0,load_policy.parsePolicy)(await (0,promises_namespaceObject.readFile)(config, 'utf8'), config), config, (0,read_parent_policy.parentPolicyReader)(client, 'cli'), {
         owner,
         self: null,
     });
-    return (0,postmortem_policy/* resolvePostmortemPolicy */.f)(file.postmortems);
+    return (0,postmortem_policy/* resolvePostmortemPolicy */.fi)(file.postmortems);
 }
 function registerPostmortemCommands(program) {
     const postmortems = program
@@ -20029,14 +20244,15 @@ function policyErrorFromZod(error, input, origin, source) {
 /* unused harmony export DEFAULT_ERROR_QUERY */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
 /* harmony import */ var _sli_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3040);
-/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7166);
+/* harmony import */ var _environment_names_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7166);
 /* harmony import */ var _inherit_applies_to_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1486);
-/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9921);
+/* harmony import */ var _objective_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9921);
 /* harmony import */ var _policy_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5833);
 /* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5222);
 /* harmony import */ var _change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5127);
-/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8962);
+/* harmony import */ var _overlay_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8962);
 /* harmony import */ var _verify_verify_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8148);
+/* harmony import */ var _postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1957);
 /**
  * Turns the policy file, the environment's section and the inputs into one fully
  * populated policy. Precedence, lowest first: built-in defaults, the file's top
@@ -20052,18 +20268,19 @@ function policyErrorFromZod(error, input, origin, source) {
 
 
 
+
 const DEFAULT_ERROR_QUERY = 'sum(increase(http_requests_total{status=~"5.."}[{{window}}]))';
 const DEFAULT_TOTAL_QUERY = 'sum(increase(http_requests_total[{{window}}]))';
 const DEFAULT_SLO_NAME = 'availability';
 /** Deep merge for policy sections (overlay.ts): objects merge key by key, arrays and scalars replace. */
 function mergePolicy(base, over) {
-    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_7__/* .overlay */ .L)(base, over);
+    return (0,_overlay_js__WEBPACK_IMPORTED_MODULE_8__/* .overlay */ .L)(base, over);
 }
 function resolveSlo(slo, inputs, source) {
     const window = inputs.window ?? slo.window ?? '30d';
     const objective = inputs['slo-target'] ?? slo.objective ?? 99.9;
     // The schemas refuse a fraction already; this holds for SLOs built any other way (a Sloth spec, a hand-built policy).
-    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_8__/* .objectiveProblem */ .h)(objective);
+    const problem = (0,_objective_js__WEBPACK_IMPORTED_MODULE_9__/* .objectiveProblem */ .h)(objective);
     if (problem !== null) {
         throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [
             {
@@ -20236,7 +20453,7 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
     // never evaluated with the top level.
     const known = Object.keys(environments ?? {});
     if (known.length > 0 && !Object.hasOwn(environments, environment)) {
-        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_9__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
+        throw new _policy_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyError */ .p(source, [{ path: 'environment', message: (0,_environment_names_js__WEBPACK_IMPORTED_MODULE_10__/* .unknownEnvironmentMessage */ .Nq)(environment, known) }]);
     }
     const merged = mergePolicy(top, environments?.[environment]);
     const thresholds = {
@@ -20301,6 +20518,8 @@ function resolvePolicy(file, inputs, env = {}, source = '.github/deploy-governor
         hold: resolveHold(merged),
         ...(merged.escalation !== undefined ? { escalation: merged.escalation.replace(/^@/, '') } : {}),
         ...(merged['change-classes'] !== undefined ? { changeClasses: (0,_change_class_change_class_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveChangeClasses */ .lo)(merged['change-classes']) } : {}),
+        // Top level only, as the postmortems section is.
+        actionItems: (0,_postmortem_postmortem_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveActionItemRule */ .oX)(file.postmortems),
     };
 }
 function resolveHold(merged) {
@@ -20908,7 +21127,7 @@ const policyFileSchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]+$/, { message: 'expected an environment name' }), environmentPolicySchema)
         .optional()
         .meta({ description: 'Per-environment overrides, keyed by environment name.' }),
-    postmortems: postmortem_policy/* postmortemsSchema */.H.optional(),
+    postmortems: postmortem_policy/* postmortemsSchema */.HM.optional(),
     notify: notifySchema.optional(),
     freezes: freezesSchema.optional(),
 })
@@ -20997,17 +21216,244 @@ const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 
 /***/ }),
 
+/***/ 559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ PRIORITIES)
+/* harmony export */ });
+/* unused harmony exports parseActionItems, linkActionItem, setActionItemChecked, hasActionItemsSection, isCalendarDate */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Action items of a postmortem: the task-list lines of its "Action items"
+ * section, `- [ ] [P0..P3] <text> @owner due:YYYY-MM-DD`, each under a "Short term",
+ * "Medium term" or "Long term" subsection. The app turns every new item into an
+ * issue and rewrites the line to reference it (`... (#123)`), so that the next
+ * edit does not create it again; closing that issue ticks the line.
+ *
+ * The body is written by people, so the reading is tolerant (any bullet,
+ * indentation, `[X]`, tokens in any order) and the rewrites are surgical: one
+ * line changes, every other line stays byte-identical, CRLF included.
+ */
+
+
+/** Priorities an item may carry, most urgent first (the error-budget policy's P0: the fix that must ship). */
+const PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
+// A login (GitHub's rules: alphanumerics and single dashes, up to 39) or org/team-slug; the whole token.
+const MENTION = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\/[A-Za-z0-9._-]{1,100})?)$/;
+const DUE_PREFIX = 'due:';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISSUE_REF = /^\(#(\d{1,10})\)$/;
+const PRIORITY = /^p[0-3]$/i;
+// Short/medium/mid/long followed by "term", after any numbering or emoji: "2. Medium-term (this quarter)".
+const HORIZON_HEADING = /^[^\p{L}]*(short|medium|mid|long)[\s_-]*term/iu;
+/**
+ * The action items of a postmortem body: task-list lines (`-`, `*` or `+`
+ * bullets, any indentation, `[ ]`, `[x]` or `[X]`) inside a section whose
+ * heading contains "action items", up to the next heading of the same or a
+ * higher level. Lines in fenced code blocks or HTML comments are not items,
+ * nor are boxes left without text once owner, due date and issue reference are
+ * taken out. One line is one item: continuation lines are not read.
+ */
+function parseActionItems(body) {
+    return locateItems(scanMarkdownLines(body)).map(({ source: _source, box: _box, ...item }) => item);
+}
+/**
+ * The body with the item `key` rewritten to reference `issue`: the line
+ * without its trailing spaces, then ` (#123)`. Unchanged when there is no
+ * such unlinked item (a concurrent edit may have linked or removed it).
+ */
+function linkActionItem(body, key, issue) {
+    assertIssueNumber(issue);
+    const lines = scanMarkdownLines(body);
+    const item = locateItems(lines).find((candidate) => candidate.key === key && candidate.issue === null);
+    if (!item)
+        return body;
+    return replaceLines(body, lines, new Map([[item.line, withIssueReference(item.source, issue)]]));
+}
+/**
+ * The body with the item lines that reference `issue` ticked (or unticked).
+ * Unchanged when no item references it or they are already in that state.
+ */
+function setActionItemChecked(body, issue, checked) {
+    const lines = scanMarkdownLines(body);
+    const replacements = new Map();
+    for (const item of locateItems(lines)) {
+        if (item.issue === issue && item.checked !== checked) {
+            replacements.set(item.line, withMark(item.source, item.box, checked));
+        }
+    }
+    return replaceLines(body, lines, replacements);
+}
+/** True when the body has an Action items section (outside code and comments), even an empty one. */
+function hasActionItemsSection(body) {
+    return scanMarkdownLines(body).some((line) => line.heading !== null && isActionItemsHeading(line.heading.text));
+}
+function assertIssueNumber(issue) {
+    // The parser reads at most ten digits: a reference it could not read back would be created again and again.
+    if (!Number.isSafeInteger(issue) || issue < 1 || issue > 9_999_999_999) {
+        throw new RangeError(`expected an issue number, got ${issue}`);
+    }
+}
+/**
+ * The reference goes at the end of the visible text: after the line, or, when
+ * the line opens a comment it does not close, before that comment (appended
+ * inside it, the reference would be invisible and the item linked forever anew).
+ */
+function withIssueReference(line, issue) {
+    const at = line.openCommentAt;
+    if (at === null)
+        return `${line.text.trimEnd()} (#${issue})`;
+    return `${line.text.slice(0, at).trimEnd()} (#${issue}) ${line.text.slice(at)}`;
+}
+function locateItems(lines) {
+    const items = [];
+    const occurrences = new Map();
+    let horizon = NO_HORIZON;
+    let currentSection = -1;
+    for (const { line, section } of sectionLines(lines, isActionItemsHeading)) {
+        if (section.line !== currentSection) {
+            currentSection = section.line;
+            horizon = NO_HORIZON;
+        }
+        if (line.heading) {
+            horizon = nextHorizon(horizon, line.heading, section.level);
+            continue;
+        }
+        const box = taskBox(line);
+        if (!box)
+            continue;
+        const fields = readContent(box.content);
+        if (fields.text === '')
+            continue;
+        const hash = textHash(fields.text);
+        const occurrence = occurrences.get(hash) ?? 0;
+        occurrences.set(hash, occurrence + 1);
+        items.push({
+            line: line.index,
+            checked: box.checked,
+            ...fields,
+            horizon: horizon.value,
+            key: `${hash}-${occurrence}`,
+            source: line,
+            box,
+        });
+    }
+    return items;
+}
+const NO_HORIZON = { value: null, level: Infinity };
+function isActionItemsHeading(text) {
+    return /\baction items?\b/.test(headingWords(text));
+}
+/**
+ * The horizon after a heading inside the section: a horizon heading sets it; a
+ * deeper heading under it ("#### Team A" under "### Short term") keeps it; any
+ * other heading at its level or above leaves the horizons.
+ */
+function nextHorizon(current, heading, sectionLevel) {
+    const match = HORIZON_HEADING.exec(heading.text);
+    if (match?.[1])
+        return { value: toHorizon(match[1].toLowerCase()), level: heading.level };
+    if (heading.level > current.level && heading.level > sectionLevel)
+        return current;
+    return NO_HORIZON;
+}
+function toHorizon(word) {
+    if (word === 'short')
+        return 'short';
+    if (word === 'long')
+        return 'long';
+    return 'medium';
+}
+/**
+ * Splits the text after the box into whitespace-separated tokens: a trailing
+ * `(#123)` is the issue, the first mention token the owner, the first `due:`
+ * token the due date, the first `P0`..`P3` token the priority; the rest, joined by single spaces, is the text.
+ */
+function readContent(content) {
+    const tokens = content.split(/\s+/).filter((token) => token !== '');
+    const fields = { text: '', owner: null, due: null, dueProblem: null, priority: null, issue: null };
+    const last = tokens.at(-1);
+    const ref = last === undefined ? null : ISSUE_REF.exec(last);
+    if (ref?.[1] && Number(ref[1]) > 0) {
+        fields.issue = Number(ref[1]);
+        tokens.pop();
+    }
+    const rest = [];
+    let sawDue = false;
+    for (const token of tokens) {
+        const mention = fields.owner === null ? MENTION.exec(token) : null;
+        if (mention?.[1]) {
+            fields.owner = mention[1];
+        }
+        else if (!sawDue && token.toLowerCase().startsWith(DUE_PREFIX)) {
+            sawDue = true;
+            const value = token.slice(DUE_PREFIX.length);
+            if (isCalendarDate(value))
+                fields.due = value;
+            else
+                fields.dueProblem = dueProblem(token);
+        }
+        else if (fields.priority === null && PRIORITY.test(token)) {
+            fields.priority = token.toUpperCase();
+        }
+        else {
+            rest.push(token);
+        }
+    }
+    fields.text = rest.join(' ');
+    return fields;
+}
+function dueProblem(token) {
+    // The token is user text quoted back in a comment: cap it so a hostile one cannot flood it.
+    const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
+    return `${shown} is not a date (expected due:YYYY-MM-DD)`;
+}
+/** True for `YYYY-MM-DD` naming a real day of the proleptic Gregorian calendar. */
+function isCalendarDate(value) {
+    const match = ISO_DATE.exec(value);
+    if (!match)
+        return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+function daysInMonth(year, month) {
+    if (month === 2)
+        return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+    return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+/**
+ * Hash of the text as a reader sees it: compatibility-normalized, invisible
+ * format characters (zero-width spaces and joiners) dropped, case folded, so
+ * re-typing or re-capitalizing a line does not make it a new item.
+ */
+function textHash(text) {
+    const normalized = text
+        .normalize('NFKC')
+        .replace(/\p{Cf}/gu, '')
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim();
+    return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
+}
+
+
+/***/ }),
+
 /***/ 1957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ postmortemsSchema),
-/* harmony export */   f: () => (/* binding */ resolvePostmortemPolicy)
+/* harmony export */   HM: () => (/* binding */ postmortemsSchema),
+/* harmony export */   fi: () => (/* binding */ resolvePostmortemPolicy),
+/* harmony export */   oX: () => (/* binding */ resolveActionItemRule)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5491);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5491);
 /* harmony import */ var _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
-/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
+/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5442);
+/* harmony import */ var _action_items_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(559);
 /**
  * The policy file's `postmortems` section (a contract: documented in full) and
  * its resolution to defaults. Top-level only: postmortems belong to the
@@ -21017,77 +21463,78 @@ const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 
 
 
-const labelName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+
+const labelName = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
     .min(1)
     .max(50)
     .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
 /** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
-const approverSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+const approverSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
     .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
     message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
 })
     .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
 /** One row of the approvals table. */
-const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    role: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    role: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
         .min(1)
         .max(60)
         .regex(/^[^|\n\r<>`[\]]+$/, { message: 'expected a plain role name without |, <, >, backticks or brackets' })
         .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
-    approvers: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approverSchema)
+    approvers: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(approverSchema)
         .min(1)
         .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
 })
     .meta({ description: 'A role that must approve a postmortem before it is published.' });
 /** Label equality matchers of the Alertmanager route. */
-const alertSelector = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+const alertSelector = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())
     .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
 /** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
-const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
     'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
     label: labelName.optional().meta({ description: 'Label of postmortem issues.', default: 'postmortem' }),
-    'required-severities': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(labelName)
+    'required-severities': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(labelName)
         .optional()
         .meta({
         description: 'Severity labels whose incidents require a postmortem: closing such an incident opens one automatically, and coverage counts them.',
         default: ['sev1', 'sev2'],
     }),
-    'command-permission': zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J)
+    'command-permission': zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J)
         .optional()
         .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
-    template: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().meta({
+    template: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional().meta({
         description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
         default: '.github/deploy-governor/postmortem.md',
     }),
-    'docs-path': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    'docs-path': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
         .min(1)
         .regex(/^[^/].*[^/]$|^[^/]$/, {
         message: 'expected a directory path relative to the repository root, without leading or trailing slash',
     })
         .optional()
         .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
-    approvals: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approvalRoleSchema).min(1).optional().meta({
+    approvals: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(approvalRoleSchema).min(1).optional().meta({
         description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
     }),
     'publish-reminder-after': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
         .optional()
         .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
-    alertmanager: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    alertmanager: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
         selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
         severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
     })
         .optional()
         .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
-    goals: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    goals: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
         'time-to-postmortem': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
             .optional()
             .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
-        'completion-rate': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        'completion-rate': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
             .min(0)
             .max(100)
             .optional()
             .meta({ description: 'Share (%) of action items closed within 30 days of being opened.', default: 90 }),
-        coverage: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        coverage: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
             .min(0)
             .max(100)
             .optional()
@@ -21095,8 +21542,36 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .r
     })
         .optional()
         .meta({ description: 'Goals the reliability report measures against.' }),
+    'action-items': zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        'block-on-overdue': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_action_items_js__WEBPACK_IMPORTED_MODULE_2__/* .PRIORITIES */ .BE))
+            .optional()
+            .meta({
+            description: "Priorities whose overdue action items block `feature` deploys (other change classes pass). `[]` blocks nothing. An item is overdue once its due date (a whole day, UTC) and the grace have passed; only the app's own open `action-item` issues count.",
+            default: ['P0'],
+        }),
+        grace: _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s.optional().meta({
+            description: 'How long after the end of its due day (UTC) an item may stay open before it blocks. Absent: no grace (the due day itself counts in full).',
+        }),
+        enforcement: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['enforce', 'advisory']).optional().meta({
+            description: '`advisory`: overdue items are reported as "would have blocked" (rule `action-items`) and never block.',
+            default: 'enforce',
+        }),
+    })
+        .optional()
+        .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
 })
     .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
+/** The debt rule of a policy: null (off) when it has no `postmortems` section. */
+function resolveActionItemRule(config) {
+    if (config === undefined)
+        return null;
+    const c = config['action-items'] ?? {};
+    return {
+        blockOnOverdue: c['block-on-overdue'] ?? ['P0'],
+        graceMs: c.grace === undefined ? 0 : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(c.grace),
+        advisory: c.enforcement === 'advisory',
+    };
+}
 const DEFAULT_APPROVALS = [{ role: 'Author', approvers: ['$author'] }];
 function resolvePostmortemPolicy(config) {
     const c = config ?? {};
@@ -21115,6 +21590,7 @@ function resolvePostmortemPolicy(config) {
             completionRate: c.goals?.['completion-rate'] ?? 90,
             coverage: c.goals?.coverage ?? 100,
         },
+        actionItems: resolveActionItemRule(c),
     };
 }
 
@@ -35894,7 +36370,7 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 7493:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -35954,7 +36430,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(7493);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -36057,7 +36533,7 @@ var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(7493);
+var int = __nccwpck_require__(9874);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
