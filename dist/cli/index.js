@@ -12150,6 +12150,7 @@ async function open_issue_openIssueOnce(client, owner, repo, issue, appId) {
 
 
 
+
 const freeze_issues_issueShape = schemas/* object */.Ikc({
     number: schemas/* number */.aig().int(),
     body: schemas/* string */.YjP().nullable().optional(),
@@ -12221,13 +12222,7 @@ async function openFreezeIssue(client, target, record, source) {
 }
 /** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
 async function closeFreezeIssue(client, target, issue) {
-    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: issue,
-        state: 'closed',
-        state_reason: 'completed',
-    });
+    await closeIssue(client, target, issue);
 }
 /**
  * One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid;

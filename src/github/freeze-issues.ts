@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { FREEZE_LABEL, renderFreezeIssue, type FreezeRun, type StoredFreeze } from '../core/freeze/freeze-command.js';
 import { readMeta, renderMeta, type FreezeRecord } from '../core/postmortem/issue-metadata.js';
 import { httpStatusOf, type GitHubClient } from './client.js';
+import { closeIssue } from './close-issue.js';
 import { openedByApp, openedByKeeper, openIssueOnce, type AppKeeper, type OpenedIssue } from './open-issue.js';
 
 const issueShape = z.object({
@@ -117,13 +118,7 @@ export async function openFreezeIssue(
 
 /** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
 export async function closeFreezeIssue(client: GitHubClient, target: { owner: string; repo: string }, issue: number): Promise<void> {
-  await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: issue,
-    state: 'closed',
-    state_reason: 'completed',
-  });
+  await closeIssue(client, target, issue);
 }
 
 /**
