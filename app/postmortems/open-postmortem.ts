@@ -76,6 +76,13 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
       const earlier = await findLinkedPostmortem(ctx, key, request.incident?.number ?? null);
       if (earlier !== null) return { outcome: 'exists', number: earlier };
       const date = (request.startedAt ?? request.now.toISOString()).slice(0, 10);
+      const budget = await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        installationId: ctx.installationId,
+      });
+      // The app's own figures, kept in its marker: the 20% rule reads them, never the visible table (burn-hold.ts).
+      const recorded = budget?.flatMap((r) => (r.consumed === null ? [] : [{ slo: r.slo, consumed: r.consumed }]));
       const facts: PostmortemFacts = {
         title: request.title,
         date,
@@ -85,11 +92,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
         startedAt: request.startedAt,
         endedAt: request.endedAt,
         timeline: request.timeline,
-        budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, {
-          owner: ctx.owner,
-          repo: ctx.repo,
-          installationId: ctx.installationId,
-        }),
+        budget,
         approvals: ctx.policy.approvals,
       };
       const meta = renderMeta('postmortem', {
@@ -99,6 +102,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
         startedAt: request.startedAt,
         endedAt: request.endedAt,
         ...(request.alertKey ? { alertKey: request.alertKey } : {}),
+        ...(recorded?.length ? { budget: recorded } : {}),
       });
       const opened = await openIssueOnce(
         ctx.client,
