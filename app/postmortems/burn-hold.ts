@@ -11,7 +11,7 @@
  * window in the marker; shortening it as well as rewriting the figure takes
  * write access and shows in the issue's edit history.
  */
-import { judgeBurnRule, largestFigures, renderBurnRuleComment, type BudgetFigure } from '../../src/core/postmortem/burn-rule.js';
+import { consumedFigures, judgeBurnRule, largestFigures, renderBurnRuleComment, type BudgetFigure } from '../../src/core/postmortem/burn-rule.js';
 import { readMeta, type PostmortemMeta } from '../../src/core/postmortem/issue-metadata.js';
 import { openedByApp } from '../../src/github/open-issue.js';
 import { listLabelledIssues } from '../../src/github/postmortem-inventory.js';
@@ -28,7 +28,7 @@ async function measuredAgain(ctx: PostmortemContext, meta: PostmortemMeta): Prom
     repo: ctx.repo,
     installationId: ctx.installationId,
   });
-  return (rows ?? []).flatMap((r) => (r.consumed === null ? [] : [{ slo: r.slo, consumed: r.consumed }]));
+  return consumedFigures(rows ?? []);
 }
 
 /** True when publishing must wait. Call under the postmortem's lock, once every approval is ticked. */

@@ -4,6 +4,7 @@
  * redelivery, a second `/postmortem`, or the incident's closing after a command
  * already opened one.
  */
+import { consumedFigures } from '../../src/core/postmortem/burn-rule.js';
 import { readMeta, renderMeta } from '../../src/core/postmortem/issue-metadata.js';
 import {
   postmortemTitle,
@@ -82,7 +83,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
         installationId: ctx.installationId,
       });
       // The app's own figures, kept in its marker: the 20% rule reads them, never the visible table (burn-hold.ts).
-      const recorded = budget?.flatMap((r) => (r.consumed === null ? [] : [{ slo: r.slo, consumed: r.consumed }]));
+      const recorded = budget ? consumedFigures(budget) : [];
       const facts: PostmortemFacts = {
         title: request.title,
         date,
@@ -102,7 +103,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
         startedAt: request.startedAt,
         endedAt: request.endedAt,
         ...(request.alertKey ? { alertKey: request.alertKey } : {}),
-        ...(recorded?.length ? { budget: recorded } : {}),
+        ...(recorded.length > 0 ? { budget: recorded } : {}),
       });
       const opened = await openIssueOnce(
         ctx.client,

@@ -18,6 +18,11 @@ export interface BudgetFigure {
   consumed: number;
 }
 
+/** The measured figures of a budget table's rows (a row whose budget could not be read has none). */
+export function consumedFigures(rows: readonly { slo: string; consumed: number | null }[]): BudgetFigure[] {
+  return rows.flatMap((r) => (r.consumed === null ? [] : [{ slo: r.slo, consumed: r.consumed }]));
+}
+
 /** Per SLO, the larger of the figures given (recorded at opening, measured again now). */
 export function largestFigures(...sources: readonly (readonly BudgetFigure[])[]): BudgetFigure[] {
   const largest = new Map<string, number>();
