@@ -60,3 +60,12 @@ export function planBurnIncidents(input: {
       meta: { slo: f.slo, environment: input.environment, consumed: f.consumed, threshold: input.threshold, from, to },
     }));
 }
+
+/**
+ * When an incident started, for its postmortem's budget table: a burn incident covers the burn the sweep saw
+ * before opening it, so its window starts at the burn's `from`. Only ever earlier than the issue's creation
+ * (GitHub's time), so an edited marker can widen the measured window, never narrow it.
+ */
+export function incidentStart(createdAt: string, burn: BurnIncidentMeta | null): string {
+  return burn && Date.parse(burn.from) < Date.parse(createdAt) ? burn.from : createdAt;
+}
