@@ -63,7 +63,10 @@ export async function onIssuesClosed(
   if (!severity || !ctx.policy.requiredSeverities.some((s) => s.toLowerCase() === severity.toLowerCase())) return;
   const closedAt = issue.closed_at ?? new Date().toISOString();
   // An incident the sweep opened for a burn measures from the burn's start (burn-incident-plan.ts).
-  const startedAt = incidentStart(issue.created_at, issue.performed_via_github_app?.id === config.appId ? readMeta('burn-incident', issue.body) : null);
+  const startedAt = incidentStart(
+    issue.created_at,
+    issue.performed_via_github_app?.id === config.appId ? readMeta('burn-incident', issue.body) : null,
+  );
   await openPostmortem(ctx, {
     incident: { number: issue.number, url: issue.html_url },
     title: issue.title,

@@ -11,7 +11,13 @@
  * window in the marker; shortening it as well as rewriting the figure takes
  * write access and shows in the issue's edit history.
  */
-import { consumedFigures, judgeBurnRule, largestFigures, renderBurnRuleComment, type BudgetFigure } from '../../src/core/postmortem/burn-rule.js';
+import {
+  consumedFigures,
+  judgeBurnRule,
+  largestFigures,
+  renderBurnRuleComment,
+  type BudgetFigure,
+} from '../../src/core/postmortem/burn-rule.js';
 import { readMeta, type PostmortemMeta } from '../../src/core/postmortem/issue-metadata.js';
 import { openedByApp } from '../../src/github/open-issue.js';
 import { listLabelledIssues } from '../../src/github/postmortem-inventory.js';

@@ -58,7 +58,10 @@ async function commitDocument(
 }
 
 /** `held`: approved, but the incident burnt more budget than `require-p0-above` and no P0 item is linked yet (burn-hold.ts). */
-export async function publishPostmortem(ctx: PostmortemContext, number: number): Promise<'published' | 'already' | 'not-approved' | 'held'> {
+export async function publishPostmortem(
+  ctx: PostmortemContext,
+  number: number,
+): Promise<'published' | 'already' | 'not-approved' | 'held'> {
   return ctx.lock.run(issueKey(ctx, number), async () => {
     const issue = await readIssue(ctx.client, ctx.owner, ctx.repo, number);
     const body = issue.body ?? '';

@@ -43,7 +43,7 @@ export interface CandidateItem {
 }
 
 /** The items (open or closed) that satisfy the rule for this postmortem: the app's own, P0, with an owner and a due date. */
-export function qualifyingItems(postmortem: number, items: readonly CandidateItem[]): number[] {
+function qualifyingItems(postmortem: number, items: readonly CandidateItem[]): number[] {
   return items
     .filter((i) => i.openedByApp && i.meta?.postmortem === postmortem && i.meta.priority === 'P0' && !!i.meta.owner && !!i.meta.due)
     .map((i) => i.number)
