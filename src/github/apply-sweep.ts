@@ -2,7 +2,9 @@
  * Runs the postmortem sweep against GitHub: reads the inventory, plans
  * (core/postmortem/sweep-plan.ts), carries out each action, and keeps the
  * pinned "Reliability report" issue up to date. One entry for the CLI
- * (`deploy-governor postmortems sweep`) and the app's sweep route.
+ * (`deploy-governor postmortems sweep`) and the app's sweep route; the app's
+ * also passes a burn check, which opens an incident for a burn of error budget
+ * that no open incident covers (burn-incidents.ts).
  *
  * Every POST goes out with `retries: 0`: a comment or issue whose POST timed
  * out after GitHub created it would otherwise be created twice; the next day's

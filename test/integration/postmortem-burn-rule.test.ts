@@ -72,7 +72,11 @@ const tickAuthor = (body: string) => body.replace(/- \[ \](.*Author)/, '- [x]$1'
 
 /** An incident over the outage's first `minutes`, closed by alice: the app opens its postmortem. */
 async function postmortemFor(minutes: number): Promise<Issue> {
-  const incident = h.github.state.addIssue(repo, { title: 'Checkout down', labels: ['incident', 'sev1'], user: h.github.state.user('alice') });
+  const incident = h.github.state.addIssue(repo, {
+    title: 'Checkout down',
+    labels: ['incident', 'sev1'],
+    user: h.github.state.user('alice'),
+  });
   incident.created_at = new Date((end - 2 * 3600) * 1000).toISOString();
   incident.state = 'closed';
   incident.closed_at = new Date((end - 2 * 3600 + minutes * MINUTE) * 1000).toISOString();
@@ -127,9 +131,13 @@ describe('the 20% rule: a postmortem that burnt more than require-p0-above needs
 
     await editBody(pm, withItem(pm.body!, '- [ ] P0 Circuit breaker on the payment client @bob due:2027-06-30'), 'alice');
     expect(published(pm)).toBe(true);
-    expect(h.github.state.fileText(repo, 'main', `docs/postmortems/${pm.title.slice('Postmortem: '.length, 'Postmortem: '.length + 10)}-checkout-down.md`)).toContain(
-      'Checkout down',
-    );
+    expect(
+      h.github.state.fileText(
+        repo,
+        'main',
+        `docs/postmortems/${pm.title.slice('Postmortem: '.length, 'Postmortem: '.length + 10)}-checkout-down.md`,
+      ),
+    ).toContain('Checkout down');
     // The same comment now says the rule is met.
     expect(ruleComments(pm)).toHaveLength(1);
     expect(ruleComments(pm)[0]!.body).toMatch(/has a P0 action item/);
@@ -166,7 +174,14 @@ describe('the 20% rule: a postmortem that burnt more than require-p0-above needs
       title: 'Planted P0',
       labels: ['action-item', 'P0'],
       user: h.github.state.user('mallory'),
-      body: renderMeta('action-item', { postmortem: pm.number, key: 'planted', horizon: 'short', owner: 'mallory', due: '2027-06-30', priority: 'P0' }),
+      body: renderMeta('action-item', {
+        postmortem: pm.number,
+        key: 'planted',
+        horizon: 'short',
+        owner: 'mallory',
+        due: '2027-06-30',
+        priority: 'P0',
+      }),
     });
     await editBody(pm, tickAuthor(pm.body!), 'alice');
     expect(published(pm)).toBe(false);
