@@ -36,6 +36,8 @@ import { sweepRoute } from './routes/sweep-route.js';
  */
 export interface AppHostOptions {
   onServices?: (services: { held: HeldDeployments; freezeEvents: FreezeEvents }) => void;
+  /** The postmortem sweep route's clock (tests); the system clock when absent. */
+  sweepClock?: () => Date;
 }
 
 const app: ApplicationFunction = (probot, options) => {
@@ -91,7 +93,7 @@ const app: ApplicationFunction = (probot, options) => {
   );
   // The Lambda entry has no HTTP server for these routes: it takes the handlers and serves webhooks only.
   options?.addHandler?.(alertmanagerRoute(probot, config, lock));
-  options?.addHandler?.(sweepRoute(probot, config, notifier));
+  options?.addHandler?.(sweepRoute(probot, config, notifier, (options as AppHostOptions | undefined)?.sweepClock));
   options?.addHandler?.(fleetRoute(probot, config));
 };
 

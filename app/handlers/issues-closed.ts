@@ -6,6 +6,8 @@
  */
 import type { Context } from 'probot';
 import { labelNames } from '../../src/github/read-issue.js';
+import { incidentStart } from '../../src/core/postmortem/burn-incident-plan.js';
+import { readMeta } from '../../src/core/postmortem/issue-metadata.js';
 import { severityOf } from '../../src/core/postmortem/reliability-report.js';
 import type { AppConfig } from '../app-config.js';
 import type { AppIdentity } from '../app-identity.js';
@@ -60,14 +62,20 @@ export async function onIssuesClosed(
   const severity = severityOf(labels, ctx.policy);
   if (!severity || !ctx.policy.requiredSeverities.some((s) => s.toLowerCase() === severity.toLowerCase())) return;
   const closedAt = issue.closed_at ?? new Date().toISOString();
+  // An incident the sweep opened for a burn measures from the burn's start (burn-incident-plan.ts).
+  const startedAt = incidentStart(
+    issue.created_at,
+    issue.performed_via_github_app?.id === config.appId ? readMeta('burn-incident', issue.body) : null,
+  );
   await openPostmortem(ctx, {
     incident: { number: issue.number, url: issue.html_url },
     title: issue.title,
     severity,
     author: sender.type === 'Bot' ? null : sender.login,
-    startedAt: issue.created_at,
+    startedAt,
     endedAt: closedAt,
     timeline: [
+      ...(startedAt === issue.created_at ? [] : [{ at: startedAt, event: 'Error-budget burn began (as the sweep measured it)' }]),
       { at: issue.created_at, event: `Incident #${issue.number} opened` },
       { at: closedAt, event: `Incident #${issue.number} closed` },
     ],

@@ -14,6 +14,7 @@ import type { IssueLock } from '../issue-lock.js';
 import { FREEZE_LABEL } from '../../src/core/freeze/freeze-command.js';
 import { guardFreezeEdited } from '../freezes/run-freeze-command.js';
 import { postmortemContext } from '../postmortems/postmortem-context.js';
+import { publishPostmortem } from '../postmortems/publish-postmortem.js';
 import { reviewApprovals } from '../postmortems/review-approvals.js';
 import { syncActionItems } from '../postmortems/sync-action-items.js';
 
@@ -57,5 +58,7 @@ export async function onPostmortemChanged(
   const changes = context.payload.action === 'edited' ? context.payload.changes : undefined;
   const before = changes && 'body' in changes ? changes.body?.from : undefined;
   if (before !== undefined) await reviewApprovals(ctx, { postmortem: issue.number, before, after: issue.body ?? '', sender: sender.login });
-  await syncActionItems(ctx, issue.number);
+  const synced = await syncActionItems(ctx, issue.number);
+  // A new item may be the P0 an approved postmortem waits for (burn-hold.ts): publishing does not wait for another edit.
+  if (synced.opened.length > 0) await publishPostmortem(ctx, issue.number);
 }

@@ -14,6 +14,12 @@ import { messageOf } from '../../src/github/client.js';
 import type { AppConfig } from '../app-config.js';
 import { evaluateForRepository } from '../repository-gate.js';
 
+/** The environment whose budgets are measured: the only one the policy names, else `production`. */
+export function measuredEnvironment(file: PolicyFile): string {
+  const envs = Object.keys(file.environments ?? {});
+  return envs.length === 1 ? envs[0]! : 'production';
+}
+
 export async function measureBudgetImpact(
   file: PolicyFile,
   config: AppConfig,
@@ -22,8 +28,7 @@ export async function measureBudgetImpact(
   repository: { owner: string; repo: string; installationId: number | null },
 ): Promise<BudgetImpactRow[] | null> {
   if (!window.startedAt || !window.endedAt) return null;
-  const envs = Object.keys(file.environments ?? {});
-  const environment = envs.length === 1 ? envs[0]! : 'production';
+  const environment = measuredEnvironment(file);
   try {
     const at = (now: string) =>
       evaluateForRepository({

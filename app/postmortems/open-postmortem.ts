@@ -4,6 +4,7 @@
  * redelivery, a second `/postmortem`, or the incident's closing after a command
  * already opened one.
  */
+import { consumedFigures } from '../../src/core/postmortem/burn-rule.js';
 import { readMeta, renderMeta } from '../../src/core/postmortem/issue-metadata.js';
 import {
   postmortemTitle,
@@ -76,6 +77,13 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
       const earlier = await findLinkedPostmortem(ctx, key, request.incident?.number ?? null);
       if (earlier !== null) return { outcome: 'exists', number: earlier };
       const date = (request.startedAt ?? request.now.toISOString()).slice(0, 10);
+      const budget = await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        installationId: ctx.installationId,
+      });
+      // The app's own figures, kept in its marker: the 20% rule reads them, never the visible table (burn-hold.ts).
+      const recorded = budget ? consumedFigures(budget) : [];
       const facts: PostmortemFacts = {
         title: request.title,
         date,
@@ -85,11 +93,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
         startedAt: request.startedAt,
         endedAt: request.endedAt,
         timeline: request.timeline,
-        budget: await measureBudgetImpact(ctx.file, ctx.config, request, ctx.log, {
-          owner: ctx.owner,
-          repo: ctx.repo,
-          installationId: ctx.installationId,
-        }),
+        budget,
         approvals: ctx.policy.approvals,
       };
       const meta = renderMeta('postmortem', {
@@ -99,6 +103,7 @@ export async function openPostmortem(ctx: PostmortemContext, request: Postmortem
         startedAt: request.startedAt,
         endedAt: request.endedAt,
         ...(request.alertKey ? { alertKey: request.alertKey } : {}),
+        ...(recorded.length > 0 ? { budget: recorded } : {}),
       });
       const opened = await openIssueOnce(
         ctx.client,

@@ -13,6 +13,7 @@ import { upsertPrComment } from '../../src/github/upsert-pr-comment.js';
 import { editIssueBody } from '../../src/github/edit-issue-body.js';
 import { addLabels } from '../../src/github/issue-labels.js';
 import { labelNames, readIssue } from '../../src/github/read-issue.js';
+import { burnRuleHolds } from './burn-hold.js';
 import { issueKey, type PostmortemContext } from './postmortem-context.js';
 
 const PUBLISHED_LABEL = 'published';
@@ -56,7 +57,11 @@ async function commitDocument(
   }
 }
 
-export async function publishPostmortem(ctx: PostmortemContext, number: number): Promise<'published' | 'already' | 'not-approved'> {
+/** `held`: approved, but the incident burnt more budget than `require-p0-above` and no P0 item is linked yet (burn-hold.ts). */
+export async function publishPostmortem(
+  ctx: PostmortemContext,
+  number: number,
+): Promise<'published' | 'already' | 'not-approved' | 'held'> {
   return ctx.lock.run(issueKey(ctx, number), async () => {
     const issue = await readIssue(ctx.client, ctx.owner, ctx.repo, number);
     const body = issue.body ?? '';
@@ -67,6 +72,7 @@ export async function publishPostmortem(ctx: PostmortemContext, number: number):
       )
     )
       return 'not-approved';
+    if (await burnRuleHolds(ctx, number, body)) return 'held';
     const meta = readMeta('postmortem', body);
     const publishedAt = meta?.publishedAt ?? new Date().toISOString();
     const date = /^Postmortem: (\d{4}-\d{2}-\d{2}) /.exec(issue.title)?.[1] ?? publishedAt.slice(0, 10);

@@ -98,6 +98,7 @@ export async function reviewApprovals(ctx: PostmortemContext, edit: ApprovalEdit
     );
     ctx.log.warn({ postmortem: edit.postmortem, sender: edit.sender, refused }, 'postmortem approval refused');
   }
-  const published = allApproved(body, names) && (await publishPostmortem(ctx, edit.postmortem)) !== 'not-approved';
+  const outcome = allApproved(body, names) ? await publishPostmortem(ctx, edit.postmortem) : 'not-approved';
+  const published = outcome === 'published' || outcome === 'already';
   return { refused, published };
 }

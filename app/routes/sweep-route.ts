@@ -3,6 +3,8 @@
  * $SWEEP_TOKEN`: the same sweep as `npx deploy-governor postmortems sweep`, for
  * operators who schedule it themselves. Body `{"repository": "owner/name"}` sweeps
  * one repository; an empty body sweeps every repository the app is installed on.
+ * Unlike the CLI's, the app's sweep also opens an incident for a burn of error
+ * budget that no open incident covers (src/github/burn-incidents.ts).
  */
 import type { Probot } from 'probot';
 import { z } from 'zod';
@@ -14,9 +16,10 @@ import { messageOf, type GitHubClient } from '../../src/github/client.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import type { AppConfig } from '../app-config.js';
 import { clientFor } from '../github-client.js';
-import { installationClient } from '../installation-client.js';
+import { installationFor } from '../installation-client.js';
 import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
+import { burnCheck } from '../postmortems/burn-check.js';
 import { operatorRoute, sendJson } from './operator-request.js';
 
 const SWEEP_PATH = '/deploy-governor/postmortems/sweep';
@@ -37,6 +40,8 @@ interface Target {
   owner: string;
   repo: string;
   client: GitHubClient;
+  /** The installation the repository is reached through (it may choose the tenant's Prometheus). */
+  installationId: number;
 }
 
 async function everyRepository(probot: Probot): Promise<Target[]> {
@@ -46,14 +51,15 @@ async function everyRepository(probot: Probot): Promise<Target[]> {
     const client = clientFor({ octokit: await probot.auth(inst.id) });
     for (let page = 1; page <= 10; page++) {
       const batch = repositories.parse((await client.request('GET /installation/repositories', { per_page: 100, page })).data).repositories;
-      targets.push(...batch.map((r) => ({ owner: r.owner.login, repo: r.name, client })));
+      targets.push(...batch.map((r) => ({ owner: r.owner.login, repo: r.name, client, installationId: inst.id })));
       if (batch.length < 100) break;
     }
   }
   return targets;
 }
 
-export function sweepRoute(probot: Probot, config: AppConfig, notifier: Notifier) {
+/** `clock`: the sweep's "now" (tests pass the time their Prometheus data ends at). */
+export function sweepRoute(probot: Probot, config: AppConfig, notifier: Notifier, clock: () => Date = () => new Date()) {
   return operatorRoute(SWEEP_PATH, { token: config.sweepToken, variable: 'SWEEP_TOKEN' }, async (body, res) => {
     const parsed = requestSchema.safeParse(body);
     if (!parsed.success) {
@@ -66,12 +72,12 @@ export function sweepRoute(probot: Probot, config: AppConfig, notifier: Notifier
     let targets: Target[];
     if (request?.repository) {
       const [owner, repo] = request.repository.split('/') as [string, string];
-      const client = await installationClient(probot, owner, repo);
-      if (!client) {
+      const installation = await installationFor(probot, owner, repo);
+      if (!installation) {
         sendJson(res, 404, { error: `the app is not installed on ${request.repository}` });
         return;
       }
-      targets = [{ owner, repo, client }];
+      targets = [{ owner, repo, ...installation }];
     } else {
       targets = await everyRepository(probot);
     }
@@ -81,8 +87,14 @@ export function sweepRoute(probot: Probot, config: AppConfig, notifier: Notifier
       try {
         const file = await readRepoPolicy(t.client, t.owner, t.repo);
         const policy = resolvePostmortemPolicy(file.postmortems);
-        const now = new Date();
-        const sweep = await runPostmortemSweep(t.client, { owner: t.owner, repo: t.repo, policy, now });
+        const now = clock();
+        const sweep = await runPostmortemSweep(t.client, {
+          owner: t.owner,
+          repo: t.repo,
+          policy,
+          now,
+          burn: burnCheck(file, config, probot.log, { owner: t.owner, repo: t.repo, installationId: t.installationId }),
+        });
         results.push({ repository: `${t.owner}/${t.repo}`, ...sweep });
         // The items reminded today (one reminder per item and day, so one message a day at most). Never throws.
         await notifyRepository(

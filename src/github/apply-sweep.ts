@@ -2,7 +2,9 @@
  * Runs the postmortem sweep against GitHub: reads the inventory, plans
  * (core/postmortem/sweep-plan.ts), carries out each action, and keeps the
  * pinned "Reliability report" issue up to date. One entry for the CLI
- * (`deploy-governor postmortems sweep`) and the app's sweep route.
+ * (`deploy-governor postmortems sweep`) and the app's sweep route; the app's
+ * also passes a burn check, which opens an incident for a burn of error budget
+ * that no open incident covers (burn-incidents.ts).
  *
  * Every POST goes out with `retries: 0`: a comment or issue whose POST timed
  * out after GitHub created it would otherwise be created twice; the next day's
@@ -15,6 +17,7 @@ import type { PostmortemPolicy } from '../core/postmortem/postmortem-policy.js';
 import { computeReliabilityReport, renderReliabilityMarkdown, type ReliabilityReport } from '../core/postmortem/reliability-report.js';
 import { planSweep, reminderMarker, SWEEP_LABELS, utcDate, type SweepAction } from '../core/postmortem/sweep-plan.js';
 import { inert } from '../core/render/inert-markdown.js';
+import { openBurnIncidents, type BurnCheck, type BurnOutcome } from './burn-incidents.js';
 import { httpStatusOf, messageOf, type GitHubClient } from './client.js';
 import { listLabelledIssues, readPostmortemInventory } from './postmortem-inventory.js';
 
@@ -33,6 +36,8 @@ export interface SweepRequest {
   repo: string;
   policy: PostmortemPolicy;
   now: Date;
+  /** Look for burns of error budget with no incident open, and open one (the app's sweep only: burn-incidents.ts). */
+  burn?: BurnCheck;
 }
 
 /** What happened to one planned action. */
@@ -55,6 +60,8 @@ export interface SweepResult {
   failures: string[];
   /** Problems that did not stop anything (a cut list, a pin that failed). */
   warnings: string[];
+  /** The burn check; null when the sweep ran without one (the CLI) or it failed (see `failures`). */
+  burn: BurnOutcome | null;
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -183,9 +190,18 @@ async function upsertReliabilityIssue(
 export async function runPostmortemSweep(client: GitHubClient, request: SweepRequest): Promise<SweepResult> {
   const { owner, repo, policy, now } = request;
   const today = utcDate(now);
+  const failures: string[] = [];
+  let burn: BurnOutcome | null = null;
+  // First, so that an incident it opens is in the inventory the report counts.
+  if (request.burn) {
+    try {
+      burn = await openBurnIncidents(client, request, request.burn);
+    } catch (error: unknown) {
+      failures.push(`burn incidents: ${messageOf(error)}`);
+    }
+  }
   const inventory = await readPostmortemInventory(client, { owner, repo, policy, now });
   const warnings = [...inventory.warnings];
-  const failures: string[] = [];
   const actions: AppliedAction[] = [];
   for (const action of planSweep({ now, policy, ...inventory })) {
     try {
@@ -215,7 +231,7 @@ export async function runPostmortemSweep(client: GitHubClient, request: SweepReq
   } catch (error: unknown) {
     failures.push(`reliability report: ${messageOf(error)}`);
   }
-  return { actions, reportIssue, goalsMet: report.goalsMet, failures, warnings };
+  return { actions, reportIssue, goalsMet: report.goalsMet, failures, warnings, burn };
 }
 
 /** The reliability report alone (no comments read, nothing written), for `deploy-governor postmortems report`. */

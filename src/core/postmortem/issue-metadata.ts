@@ -26,6 +26,11 @@ const postmortemMetaSchema = z.object({
   publishedAt: isoTime.nullable().optional(),
   /** Dedup key of the Alertmanager group that opened it. */
   alertKey: z.string().nullable().optional(),
+  /**
+   * The app's own measurement when it opened the postmortem: percentage points of each SLO's budget the incident
+   * consumed (burn-rule.ts). Absent when nothing was measured, and in postmortems opened before it was recorded.
+   */
+  budget: z.array(z.object({ slo: z.string().min(1), consumed: z.number().finite() })).optional(),
 });
 export type PostmortemMeta = z.infer<typeof postmortemMetaSchema>;
 
@@ -50,6 +55,18 @@ const incidentMetaSchema = z.object({
   severity: z.string().nullable(),
 });
 
+/** An incident issue the app's sweep opened for a burn of error budget (burn-incident-plan.ts). */
+const burnIncidentMetaSchema = z.object({
+  slo: z.string().min(1).max(200),
+  environment: z.string().min(1).max(100),
+  /** Percentage points of the budget consumed over `from`..`to`. */
+  consumed: z.number().finite(),
+  threshold: z.number().finite(),
+  from: isoTime,
+  to: isoTime,
+});
+export type BurnIncidentMeta = z.infer<typeof burnIncidentMetaSchema>;
+
 /**
  * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
  * issue. Strict: a hand-edited record with any other key is no record.
@@ -71,6 +88,7 @@ const schemas = {
   postmortem: postmortemMetaSchema,
   'action-item': actionItemMetaSchema,
   incident: incidentMetaSchema,
+  'burn-incident': burnIncidentMetaSchema,
   freeze: freezeRecordSchema,
 } as const;
 export type MetaKind = keyof typeof schemas;

@@ -129,6 +129,22 @@ export const postmortemsSchema = z
       })
       .optional()
       .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
+    'require-p0-above': z
+      .union([z.number().positive().max(10_000), z.literal('off')])
+      .optional()
+      .meta({
+        description:
+          "An incident that consumed more than this many percentage points of an SLO's error budget (the app's own measurement, budget remaining at the incident's start minus at its end) cannot be published until it has a P0 action item with an owner and a due date (the workbook's 20% rule). May exceed 100 (an incident can overspend). `off`: no such rule, and no incident is opened for a burn.",
+        default: 20,
+      }),
+    'burn-incident-within': z
+      .union([durationSchema, z.literal('off')])
+      .optional()
+      .meta({
+        description:
+          "The app's sweep measures each SLO's budget consumed over this trailing window and, when it exceeds `require-p0-above` and no incident the app opened is open, opens one (once per SLO, environment and UTC day; never again while the same burn is within the window). Needs a `postmortems` section and Prometheus reachable by the app. `off`: the sweep opens none.",
+        default: '24h',
+      }),
   })
   .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
 
@@ -153,6 +169,10 @@ export interface PostmortemPolicy {
   alertmanager: { selector: Record<string, string>; severity: string };
   goals: { timeToPostmortemMs: number; completionRate: number; coverage: number };
   actionItems: ActionItemRule;
+  /** `require-p0-above` (percentage points), null when `off`. */
+  requireP0AbovePct: number | null;
+  /** `burn-incident-within` in ms; null when off, when `require-p0-above` is off, or when the policy has no `postmortems` section. */
+  burnIncidentWithinMs: number | null;
 }
 
 /** `postmortems.action-items` resolved: the debt rule of src/core/postmortem/debt-rule.ts. */
@@ -171,6 +191,11 @@ export function resolveActionItemRule(config: PostmortemsConfig | undefined): Ac
     graceMs: c.grace === undefined ? 0 : parseDurationMs(c.grace),
     advisory: c.enforcement === 'advisory',
   };
+}
+
+function requireP0AbovePct(c: PostmortemsConfig): number | null {
+  const value = c['require-p0-above'] ?? 20;
+  return value === 'off' ? null : value;
 }
 
 const DEFAULT_APPROVALS: ApprovalRole[] = [{ role: 'Author', approvers: ['$author'] }];
@@ -193,5 +218,11 @@ export function resolvePostmortemPolicy(config: PostmortemsConfig | undefined): 
       coverage: c.goals?.coverage ?? 100,
     },
     actionItems: resolveActionItemRule(c)!,
+    requireP0AbovePct: requireP0AbovePct(c),
+    // Opening issues unasked is opt-in: only a policy with a postmortems section gets burn incidents.
+    burnIncidentWithinMs:
+      config === undefined || c['burn-incident-within'] === 'off' || requireP0AbovePct(c) === null
+        ? null
+        : parseDurationMs(c['burn-incident-within'] ?? '24h'),
   };
 }
