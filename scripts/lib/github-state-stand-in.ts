@@ -1185,7 +1185,12 @@ function buildRoutes(state: GitHubState): Route[] {
     const ref = req.query.get('sha') ?? repo!.defaultBranch;
     if (!repo!.branches.has(ref) && !repo!.commits.has(ref)) return notFound(`No commit found for SHA: ${ref}`);
     const path = req.query.get('path');
-    const list = state.historyOf(repo!, ref).filter((c) => path === null || state.changed(repo!, c, path));
+    // `since` (the fleet's advisory counts, issue 16): commits whose committer date is at or after it, as GitHub filters.
+    const since = req.query.get('since');
+    const list = state
+      .historyOf(repo!, ref)
+      .filter((c) => path === null || state.changed(repo!, c, path))
+      .filter((c) => since === null || Date.parse(c.gitCommitter.date) >= Date.parse(since));
     const page = paginate(req, list);
     return { status: 200, body: page.items.map((c) => commitJson(repo!, c)), headers: page.headers };
   });

@@ -1,7 +1,9 @@
 /**
- * The `deploy-governor / <environment>` check runs on the head of a
- * repository's default branch (`GET …/commits/{ref}/check-runs?filter=latest`),
- * with their `output.text`, where the Action embeds its JSON report.
+ * The `deploy-governor / <environment>` check runs of one commit
+ * (`GET …/commits/{ref}/check-runs`), with their `output.text`, where the Action
+ * embeds its JSON report: the latest of each name on the head of a repository's
+ * default branch for the fleet's gate column, every run of each name for its
+ * advisory counts (src/github/fleet-decisions.ts).
  */
 import { z } from 'zod';
 import type { CheckRunFact } from '../core/fleet/assemble-fleet.js';
@@ -22,14 +24,24 @@ const checkRunsPage = z.object({
 
 const MAX_PAGES = 3;
 
-export async function readGateCheckRuns(client: GitHubClient, owner: string, repo: string, ref: string): Promise<CheckRunFact[]> {
+/**
+ * The gate's check runs on `ref`: `latest` keeps the newest run of each name (GitHub's default), `all` every run,
+ * re-runs included. At most `maxPages` pages of 100.
+ */
+export async function readGateCheckRuns(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  ref: string,
+  o: { filter: 'latest' | 'all'; maxPages: number } = { filter: 'latest', maxPages: MAX_PAGES },
+): Promise<CheckRunFact[]> {
   const runs: CheckRunFact[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
+  for (let page = 1; page <= o.maxPages; page++) {
     const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
       owner,
       repo,
       ref,
-      filter: 'latest',
+      filter: o.filter,
       per_page: 100,
       page,
     });

@@ -1,7 +1,8 @@
 /**
  * Reads a fleet: lists the owner's repositories, then reads each one's parts
  * (policy, environments and protection rules, workflows, gate check runs,
- * freezes, held deployments, overrides, overdue action items) with a few
+ * freezes, held deployments, overrides, overdue action items and, where the
+ * policy runs a rule in shadow mode, the look-back's decisions) with a few
  * repositories in flight at once, and assembles the report in the core
  * (src/core/fleet/assemble-fleet.ts). One entry for the CLI and the app's route.
  *
@@ -10,11 +11,13 @@
  * within one report are sent once (the organisation's freezes and its shared
  * parent policy are read for every repository otherwise), successes only.
  */
+import { advisoryRuleNames, advisorySince } from '../core/fleet/advisory-counts.js';
 import { assembleFleetReport, type Part, type RepositoryFacts } from '../core/fleet/assemble-fleet.js';
 import type { FleetPolicyState, FleetReport } from '../core/fleet/fleet-report.js';
 import { AUDIT_DEFAULTS } from '../core/policy/resolve-policy.js';
 import { httpStatusOf, messageOf, type GitHubClient } from './client.js';
 import { readGateCheckRuns } from './fleet-check-runs.js';
+import { readDecisionHistory } from './fleet-decisions.js';
 import { hasAppProtectionRule, readEnvironments } from './fleet-environments.js';
 import { readWaitingDeployments } from './fleet-held.js';
 import { readOpenActionItems } from './fleet-action-items.js';
@@ -79,18 +82,19 @@ async function part<T>(read: () => Promise<T>): Promise<Part<T>> {
 async function readPolicyState(
   client: GitHubClient,
   repo: FleetRepository,
-): Promise<{ state: FleetPolicyState | null; audit: { branch: string; path: string }; error: string | null }> {
+): Promise<{ state: FleetPolicyState | null; audit: { branch: string; path: string }; advisory: string[]; error: string | null }> {
   try {
     const { file, chain } = await readRepoPolicyChain(client, repo.owner, repo.name);
     return {
       state: { ok: true, found: Object.keys(file).length > 0, extends: chain?.files.slice(1) ?? [] },
       audit: { branch: file.audit?.branch ?? AUDIT_DEFAULTS.branch, path: file.audit?.path ?? AUDIT_DEFAULTS.path },
+      advisory: advisoryRuleNames(file),
       error: null,
     };
   } catch (error: unknown) {
     const audit = { branch: AUDIT_DEFAULTS.branch, path: AUDIT_DEFAULTS.path };
-    if (httpStatusOf(error) !== undefined) return { state: null, audit, error: messageOf(error) };
-    return { state: { ok: false, error: messageOf(error) }, audit, error: null };
+    if (httpStatusOf(error) !== undefined) return { state: null, audit, advisory: [], error: messageOf(error) };
+    return { state: { ok: false, error: messageOf(error) }, audit, advisory: [], error: null };
   }
 }
 
@@ -121,6 +125,16 @@ async function readRepository(client: GitHubClient, repo: FleetRepository, reque
     overrides: await part(() => readOverrides(client, owner, name, policy.audit)),
     actionItems: await part(() => readOpenActionItems(client, owner, name, request.keeper)),
     policy: policy.state,
+    // The look-back's decisions cost 1 + a request per commit: read only where a rule is in shadow mode.
+    decisions:
+      policy.advisory.length > 0
+        ? {
+            rules: policy.advisory,
+            history: await part(() =>
+              readDecisionHistory(client, { owner, repo: name, branch: repo.defaultBranch ?? 'HEAD' }, advisorySince(request.now)),
+            ),
+          }
+        : null,
   };
   if (policy.error !== null) facts.extraErrors = [{ part: 'policy', message: policy.error }];
   return facts;

@@ -93,6 +93,7 @@ const facts = (over: Partial<RepositoryFacts> = {}): RepositoryFacts => ({
   overrides: { ok: true, value: [] },
   actionItems: { ok: true, value: [] },
   policy: { ok: true, found: true, extends: [] },
+  decisions: null,
   ...over,
 });
 const assemble = (repositories: RepositoryFacts[]) =>

@@ -20,6 +20,7 @@ import {
   type FleetReport,
   type FleetRepositoryRow,
 } from './fleet-report.js';
+import { countAdvisory, summariseAdvisory, type DecisionHistory } from './advisory-counts.js';
 import { workflowCoverage } from './workflow-coverage.js';
 
 /** A part that was read, or why it could not be. */
@@ -58,6 +59,11 @@ export interface RepositoryFacts {
   overrides: Part<OverrideFact[]>;
   actionItems: Part<ActionItemIssue[]>;
   policy: FleetPolicyState | null;
+  /**
+   * The gate check runs of the look-back, and the advisory rules the policy names; null when not read (the
+   * policy runs no rule in shadow mode).
+   */
+  decisions: { history: Part<DecisionHistory>; rules: string[] } | null;
   /** Read failures outside the parts above (the policy file could not be fetched at all). */
   extraErrors?: FleetReadError[];
 }
@@ -182,6 +188,12 @@ function repositoryRow(facts: RepositoryFacts, now: Date): FleetRepositoryRow {
     overrides,
     overdueActionItems: overdue,
     policy: facts.policy,
+    advisory:
+      facts.decisions &&
+      (() => {
+        const history = value<DecisionHistory | null>(facts.decisions.history, null, errors, 'decisions');
+        return history && countAdvisory(history, facts.decisions.rules, now);
+      })(),
     errors,
   };
 }
@@ -212,6 +224,7 @@ export function assembleFleetReport(inputs: FleetInputs): FleetReport {
       heldDeployments: rows.reduce((n, r) => n + r.held.length, 0),
       overridesLast30Days: rows.reduce((n, r) => n + (r.overrides?.count ?? 0), 0),
       overdueActionItems: rows.reduce((n, r) => n + r.overdueActionItems.length, 0),
+      advisoryRules: summariseAdvisory(rows),
       policyErrors: rows.flatMap((r) => (r.policy && !r.policy.ok ? [{ repository: r.repository, error: r.policy.error }] : [])),
       incomplete: rows.filter((r) => r.errors.length > 0).map((r) => r.repository),
     },

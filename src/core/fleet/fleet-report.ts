@@ -2,8 +2,9 @@
  * The fleet report, `deploy-governor/fleet@1`: one row per repository a token or
  * the app's installation sees, with its environments, which are governed and
  * how, the latest gate status per environment, active freezes, held
- * deployments, overrides of the last 30 days, overdue action items and whether
- * its policy loads. `deploy-governor fleet --json` prints it and the app's
+ * deployments, overrides of the last 30 days, overdue action items, whether
+ * its policy loads and, where it runs rules in shadow mode, how many decisions
+ * each advisory rule would have blocked. `deploy-governor fleet --json` prints it and the app's
  * `GET /deploy-governor/fleet` answers it; both validate it against this schema
  * before it leaves. Adding optional fields is compatible; renaming or removing
  * one needs `fleet@2`.
@@ -17,7 +18,10 @@ const governanceSchema = z.enum(['protection-rule', 'workflow']);
 
 /** A part of a repository that could not be read; the rest of its row still stands. */
 const readErrorSchema = z.object({
-  /** What was being read: `environments`, `protection-rules`, `workflows`, `check-runs`, `freezes`, `held`, `overrides`, `action-items`. */
+  /**
+   * What was being read: `environments`, `protection-rules`, `workflows`, `check-runs`, `freezes`, `held`,
+   * `overrides`, `action-items`, `decisions` (the advisory counts' look-back).
+   */
   part: z.string(),
   message: z.string(),
 });
@@ -94,6 +98,44 @@ const policySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
+/**
+ * One repository's advisory counts (issue 16): how many gate decisions of the look-back each advisory rule would
+ * have blocked, from the reports embedded in the Action's `deploy-governor / <env>` check runs on the default
+ * branch's commits. Informational: those reports are writer-controlled, so a writer can inflate or hide their
+ * repository's counts.
+ */
+const advisorySchema = z.object({
+  /** Start of the look-back (ISO 8601): check runs completed since then count. */
+  since: z.string(),
+  /** Commits of the default branch (committed within the look-back, newest first) whose check runs were read. */
+  commits: z.number().int().nonnegative(),
+  /** True when the reader reached its cap of commits: the look-back may hold more, and the counts cover the newest only. */
+  capped: z.boolean(),
+  /** The rules the policy on the default branch runs in shadow mode (`slo:<name>`, `dr`, …), any environment. */
+  rules: z.array(z.string()),
+  /** Per environment (lowercase, as the check run names it) that had decisions in the look-back. */
+  environments: z.array(
+    z.object({
+      environment: z.string(),
+      /** Check runs that carry a valid report for this environment: one decision each, re-runs included. */
+      decisions: z.number().int().nonnegative(),
+      /** Per rule: the decisions whose `decision.wouldHaveBlocked` names it. */
+      wouldHaveBlocked: z.array(z.object({ rule: z.string(), count: z.number().int().nonnegative() })),
+    }),
+  ),
+});
+
+/** Fleet-wide, per advisory rule. */
+const advisoryRuleSchema = z.object({
+  rule: z.string(),
+  /** Decisions the rule would have blocked, over every repository that runs it in shadow mode. */
+  wouldHaveBlocked: z.number().int().nonnegative(),
+  /** Decisions read in those repositories (every environment). */
+  decisions: z.number().int().nonnegative(),
+  /** Repositories that run it in shadow mode: their policy names it advisory, or it would have blocked there. */
+  repositories: z.number().int().nonnegative(),
+});
+
 const repositoryRowSchema = z.object({
   /** `owner/name`. */
   repository: z.string(),
@@ -108,6 +150,8 @@ const repositoryRowSchema = z.object({
   overdueActionItems: z.array(actionItemRowSchema),
   /** Null when the policy was not read (the repository could not be read at all). */
   policy: policySchema.nullable(),
+  /** Null when not read: the policy runs no rule in shadow mode (or did not load), or the history could not be read. */
+  advisory: advisorySchema.nullable(),
   errors: z.array(readErrorSchema),
 });
 
@@ -133,6 +177,8 @@ export const fleetReportSchema = z.object({
     heldDeployments: z.number().int(),
     overridesLast30Days: z.number().int(),
     overdueActionItems: z.number().int(),
+    /** Advisory rules across the fleet, by rule name: the evidence to switch one on. */
+    advisoryRules: z.array(advisoryRuleSchema),
     /** Repositories whose policy fails to load, with the error. */
     policyErrors: z.array(z.object({ repository: z.string(), error: z.string() })),
     /** Repositories with at least one part that could not be read. */
@@ -155,6 +201,8 @@ export type FleetFreezeRow = z.infer<typeof freezeRowSchema>;
 export type FleetHeldRow = z.infer<typeof heldRowSchema>;
 export type FleetReadError = z.infer<typeof readErrorSchema>;
 export type FleetPolicyState = z.infer<typeof policySchema>;
+export type FleetAdvisory = z.infer<typeof advisorySchema>;
+export type FleetAdvisoryRule = z.infer<typeof advisoryRuleSchema>;
 
 const PRODUCTION_PART = /(^|[-_.\s/])(prod|production|live|prd)([-_.\s/]|$)/i;
 

@@ -6,6 +6,7 @@
  * table break), in text it loses its control characters (no terminal escapes).
  */
 import { inertLimited } from '../render/inert-markdown.js';
+import { advisoryRuleSentence } from './advisory-counts.js';
 import type { FleetEnvironmentRow, FleetReport, FleetRepositoryRow } from './fleet-report.js';
 
 /** The hidden marker that identifies the fleet issue (only issues the token's own account opened count). */
@@ -30,6 +31,39 @@ function distinctFreezes(report: FleetReport) {
       if (!seen.has(f.issue)) seen.set(f.issue, { ...f, repository: f.organisation ? 'organisation' : row.repository });
   }
   return [...seen.values()];
+}
+
+/** Per environment: `slo:a 3, dr 1`, or `none`. */
+function blockedList(e: NonNullable<FleetRepositoryRow['advisory']>['environments'][number], name: (rule: string) => string): string {
+  return e.wouldHaveBlocked.length ? e.wouldHaveBlocked.map((b) => `${name(b.rule)} ${b.count}`).join(', ') : 'none';
+}
+
+/** Advisory rules: fleet-wide per rule, then per repository and environment (rule names come from policies: inert). */
+function advisoryMarkdown(report: FleetReport): string[] {
+  const rules = report.summary.advisoryRules;
+  const rows = report.repositories.filter((r) => r.advisory !== null);
+  if (rules.length === 0 && rows.length === 0) return [];
+  const out = [`## Advisory rules in shadow mode: ${rules.length}`, ''];
+  out.push(
+    'Gate decisions of the last 30 days (the `deploy-governor / <environment>` check runs on the default branch) that each advisory rule would have blocked. ' +
+      "Informational: the reports are written by each repository's workflows.",
+    '',
+  );
+  if (rules.length > 0) {
+    out.push('| Rule | Would have blocked | Of decisions | Repositories |', '| --- | ---: | ---: | ---: |');
+    for (const r of rules) out.push(`| ${md(r.rule)} | ${r.wouldHaveBlocked} | ${r.decisions} | ${r.repositories} |`);
+    out.push('');
+  }
+  out.push('| Repository | Environment | Decisions | Would have blocked |', '| --- | --- | ---: | --- |');
+  for (const r of rows) {
+    const a = r.advisory!;
+    const capped = a.capped ? ` (newest ${a.commits} commits)` : '';
+    if (a.environments.length === 0) out.push(`| ${md(r.repository)}${capped} | – | 0 | – |`);
+    for (const e of a.environments)
+      out.push(`| ${md(r.repository)}${capped} | ${md(e.environment)} | ${e.decisions} | ${blockedList(e, (x) => md(x))} |`);
+  }
+  out.push('');
+  return out;
 }
 
 /** The report as GitHub-flavoured markdown. */
@@ -98,6 +132,7 @@ export function renderFleetMarkdown(report: FleetReport): string {
     for (const i of items) out.push(`| ${md(i.repository)} | ${i.issue} | ${md(i.title)} | ${i.due} | ${i.daysOverdue} |`);
     out.push('');
   }
+  out.push(...advisoryMarkdown(report));
   const errors = report.repositories.flatMap((r) => r.errors.map((e) => ({ repository: r.repository, ...e })));
   if (errors.length > 0) {
     out.push(`## Could not read: ${s.incomplete.length} repositories`, '');
@@ -149,8 +184,12 @@ export function renderFleetText(report: FleetReport): string {
     for (const f of row.freezes) out.push(`  freeze ${plain(f.issue)} ${plain(f.scope)} until ${f.until}: ${plain(f.reason)}`);
     for (const h of row.held) out.push(`  held: ${plain(h.environment)} run ${h.runId}`);
     for (const i of row.overdueActionItems) out.push(`  overdue #${i.issue} (due ${i.due}): ${plain(i.title)}`);
+    for (const e of row.advisory?.environments ?? [])
+      out.push(`  advisory ${plain(e.environment)}: ${e.decisions} decisions, would have blocked: ${blockedList(e, (x) => plain(x))}`);
     for (const e of row.errors) out.push(`  could not read ${plain(e.part)}: ${plain(e.message, 300)}`);
   }
+  if (s.advisoryRules.length > 0) out.push('', 'Advisory rules, last 30 days (from check-run reports; informational):');
+  for (const r of s.advisoryRules) out.push(`  ${plain(r.rule)} ${advisoryRuleSentence(r)}`);
   if (report.archivedSkipped.length > 0) out.push('', `Archived, not read: ${report.archivedSkipped.map((r) => plain(r)).join(', ')}`);
   for (const w of report.warnings) out.push(`warning: ${plain(w, 300)}`);
   return `${out.join('\n')}\n`;
