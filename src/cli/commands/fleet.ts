@@ -3,8 +3,9 @@
  * the coverage report of an organisation, for a platform team: every
  * repository the token sees, which environments the app's protection rule or
  * the Action governs, the latest gate per environment, freezes, held
- * deployments, overrides, overdue action items and broken policies, with the
- * production environments nothing governs first. `--issue` keeps one pinned
+ * deployments, overrides, overdue action items, broken policies and, where a
+ * rule runs in shadow mode, how many decisions of the last 30 days it would
+ * have blocked, with the production environments nothing governs first. `--issue` keeps one pinned
  * issue current there (the scheduled recipe in examples/fleet-view.yml).
  * Takes GITHUB_TOKEN (or GH_TOKEN).
  */
@@ -77,7 +78,8 @@ export function registerFleetCommands(program: Command): void {
     .command('fleet')
     .description(
       "Report on an organisation's repositories: environments and which are governed (the app's protection rule, or the Action in a deploy workflow), " +
-        'the latest gate per environment, active freezes, held deployments, overrides in the last 30 days, overdue action items, and policies that fail to load. ' +
+        'the latest gate per environment, active freezes, held deployments, overrides in the last 30 days, overdue action items, policies that fail to load, ' +
+        'and how many decisions of the last 30 days each advisory rule would have blocked. ' +
         'Exit 0, or 1 with --check when a production-like environment is ungoverned or a policy fails to load; 99 on an error.',
     )
     .option('--org <owner>', 'the organisation whose repositories to list (every one the token sees; archived ones are skipped)')
