@@ -97,7 +97,7 @@ describe('the example error-budget policy', () => {
   it('holds every policy key the README clause table names', async () => {
     const properties = await policyPropertyNames();
     const keys = clauseTableKeys(readme)
-      .filter((entry) => /^[a-z][a-z-]*(\.[a-z][a-z-]*)*(: \S+)?$/.test(entry))
+      .filter((entry) => /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*(: \S+)?$/.test(entry))
       .map((entry) => {
         const [keyPath, value] = entry.split(': ');
         return { entry, path: keyPath!.split('.'), value };
@@ -112,6 +112,7 @@ describe('the example error-budget policy', () => {
         'change-classes',
         'on-block: hold',
         'exclusions',
+        'postmortems.require-p0-above',
         'postmortems.action-items',
         'escalation',
         'enforcement: advisory',
