@@ -1704,7 +1704,7 @@ export interface FaultPlan {
  * effect first (its answer is lost). `matches` sees the request when it arrives, so a test can wait for a
  * moment in a delivery (the log written, the ledger not yet).
  */
-export interface TargetedFault {
+interface TargetedFault {
   matches: (request: { method: string; path: string }) => boolean;
   reply: { status: number; body?: unknown };
   apply?: boolean;
