@@ -89,8 +89,8 @@ function expectWitnessed(r: RepoState, expected: string[]): void {
   }
 }
 
-/** `deploy-governor audit verify --repo <r> --ledger <LEDGER>` against the stand-in, as an auditor with a token of their own. */
-async function auditVerify(r: RepoState): Promise<{ code: number; out: string }> {
+/** `deploy-governor audit verify --ledger <LEDGER>` with `--repo <r>` (null: the whole ledger), against the stand-in, as an auditor. */
+async function auditVerify(r: RepoState | null): Promise<{ code: number; out: string }> {
   vi.stubEnv('GITHUB_TOKEN', 'ghp_auditor');
   vi.stubEnv('GH_TOKEN', '');
   vi.stubEnv('GITHUB_API_URL', h.github.url);
@@ -98,7 +98,8 @@ async function auditVerify(r: RepoState): Promise<{ code: number; out: string }>
   vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
   try {
-    const code = await cli(['node', 'deploy-governor', 'audit', 'verify', '--repo', `${r.owner}/${r.name}`, '--ledger', LEDGER]);
+    const repoFlag = r ? ['--repo', `${r.owner}/${r.name}`] : [];
+    const code = await cli(['node', 'deploy-governor', 'audit', 'verify', ...repoFlag, '--ledger', LEDGER]);
     return { code, out: out.join('') };
   } finally {
     vi.restoreAllMocks();
@@ -129,6 +130,19 @@ describe('every record in the log is in the ledger, exactly once', () => {
     expectWitnessed(other, [9301, 9302, 9303].map(recordId));
     for (const entry of parseRecords(ledgerText(other))) expect(entry.repository).toBe(`${OWNER}/${OTHER}`);
     expect([...alerts(repo), ...alerts(other)]).toEqual([]);
+    // The platform team's one view: every file of the ledger checked, the overrides listed per repository.
+    const whole = await auditVerify(null);
+    // It names each repository as its ledger file does (GitHub's names are case-insensitive).
+    for (const [r, runs] of [
+      [repo, [9201, 9202, 9203]],
+      [other, [9301, 9302, 9303]],
+    ] as const) {
+      const repository = `${r.owner}/${r.name}`.toLowerCase();
+      expect(whole.out).toContain(`OK: ${ledgerPath(repository)} (${repository}): 3 record(s), hash chain intact`);
+      for (const id of runs) expect(whole.out).toContain(`(${recordId(id)} at ${BRANCH}:${LOG})`);
+    }
+    expect(whole.code).toBe(0);
+    for (const r of [repo, other]) expect((await auditVerify(r)).code).toBe(0);
   });
 
   it('a delivery that dies after the log and before the ledger fails; its redelivery completes the ledger, no duplicate in either', async () => {
