@@ -157,6 +157,10 @@ describe('every record in the log is in the ledger, exactly once', () => {
     await expect(h.receive('check_run', second)).rejects.toThrow(/Bad Gateway/);
     expect(ids(logText(repo))).toEqual([recordId(9401), recordId(9402)]);
     expect(ids(ledgerText(repo))).toEqual([recordId(9401)]);
+    // Until a redelivery completes it, the gap is visible to an auditor, never silent.
+    const gap = await auditVerify(repo);
+    expect(gap.code).toBe(1);
+    expect(gap.out).toContain(`log line 2 (record ${recordId(9402)}) is not in the ledger`);
     // Meanwhile another override arrives: the record the ledger lacks is the app's own interrupted write, not a refusal.
     await h.receive('check_run', payload(repo, await genuine(repo, 9403)));
     expect(alerts(repo)).toEqual([]);
