@@ -1703,6 +1703,19 @@ export interface FaultPlan {
   appliedShare?: number;
 }
 
+// --- targeted faults (issue 11's ledger tests): one repository's requests fail at a chosen moment
+/**
+ * The next `times` requests (default 1) that `matches` accepts answer `reply`; with `apply`, a write takes
+ * effect first (its answer is lost). `matches` sees the request when it arrives, so a test can wait for a
+ * moment in a delivery (the log written, the ledger not yet).
+ */
+interface TargetedFault {
+  matches: (request: { method: string; path: string }) => boolean;
+  reply: { status: number; body?: unknown };
+  apply?: boolean;
+  times?: number;
+}
+
 /** mulberry32: a small seeded PRNG, so a fault run is reproducible. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -1813,6 +1826,8 @@ export interface GitHubStateStandIn {
   problems: string[];
   /** Sets (or clears) the fault plan; `seed` makes the sequence of faults reproducible. */
   setFault(plan: FaultPlan | null, seed?: number): void;
+  /** A fault on chosen requests only (see TargetedFault). */
+  failNext(fault: TargetedFault): void;
   resetStats(): void;
   stop(): Promise<void>;
 }
@@ -1840,6 +1855,7 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
   let stats = freshStats();
   let plan: FaultPlan | null = null;
   let random = seededRandom(1);
+  const targeted: (TargetedFault & { left: number })[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
 
@@ -1937,6 +1953,13 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
       if (repo?.unavailable) return { status: 500, body: { message: 'Server Error' } };
       return route.handle(request, repo);
     };
+    const aimed = targeted.find((t) => t.left > 0 && t.matches({ method, path }));
+    if (aimed) {
+      aimed.left -= 1;
+      stats.faulted += 1;
+      if (aimed.apply) run();
+      return answer(res, aimed.reply, req, op);
+    }
     const fault = decideFault(plan, random, route, method);
     if (fault.kind !== 'none') stats.faulted += 1;
     switch (fault.kind) {
@@ -1981,6 +2004,9 @@ export async function startGitHubStateStandIn(options: StandInOptions): Promise<
     setFault(next, seed = 1) {
       plan = next;
       random = seededRandom(seed);
+    },
+    failNext(fault) {
+      targeted.push({ ...fault, left: fault.times ?? 1 });
     },
     resetStats() {
       stats = freshStats();

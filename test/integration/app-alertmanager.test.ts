@@ -7,7 +7,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
+import { incidentsFromAlerts, parseAlertmanagerPayload } from '../../src/core/postmortem/alertmanager.js';
 import { readMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { issueMarker } from '../../src/github/open-issue.js';
 import { issuesEvent } from '../support/issue-payloads.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, REPO } from '../support/webhook-payloads.js';
@@ -123,6 +125,24 @@ describe('POST /deploy-governor/alertmanager', () => {
     await post(notification({ startsAt: '2026-11-25T08:00:00Z', endsAt: '2026-11-25T08:30:00Z' }));
     expect(labelled('incident')).toHaveLength(2);
     expect(labelled('postmortem')).toHaveLength(2);
+  });
+
+  it("is not stopped by a person's issue carrying the incident's hidden key: it opens its own", async () => {
+    const parsed = parseAlertmanagerPayload(notification());
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    const [candidate] = incidentsFromAlerts(parsed.payload).incidents;
+    const planted = h.github.state.addIssue(repo, {
+      title: 'Incident: already handled',
+      body: `Nothing to do here.\n\n${issueMarker(`incident-alert-${candidate!.key}`)}`,
+      labels: ['incident', 'sev1'],
+      user: h.github.state.user('mallory'),
+    });
+    const { json } = await post(notification());
+    const ours = labelled('incident').filter((i) => i.user.login === 'deploy-governor[bot]');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.number).not.toBe(planted.number);
+    expect(json.results).toEqual([expect.objectContaining({ incident: ours[0]!.number, outcome: 'opened' })]);
+    expect(readMeta('postmortem', labelled('postmortem')[0]?.body)).toMatchObject({ incident: ours[0]!.number });
   });
 
   it('ignores firing alerts and alerts that do not match the selector', async () => {

@@ -187,6 +187,42 @@ describe('an override is logged only when GitHub vouches for it', () => {
     expect(alerts()).toEqual([]);
   });
 
+  it('logs an override from a ref the policy allows under overrides.refs, and not one from a ref it does not list', async () => {
+    repo.files.set('main:.github/deploy-governor.yml', 'overrides:\n  refs: [refs/heads/release]\n');
+    const fromRef = (ref: string) => ({
+      ref,
+      workflow_ref: `${OWNER}/${REPO}/.github/workflows/deploy.yml@${ref}`,
+      job_workflow_ref: `${OWNER}/${REPO}/.github/workflows/deploy.yml@${ref}`,
+    });
+    await deliver(await bindToRun(await overriddenReport(1500, { level: 'exhausted' }), issuer, { claims: fromRef('refs/heads/release') }));
+    expect(logged().map((r) => r.id)).toEqual(['9001-1-production']);
+    expect(alerts()).toEqual([]);
+    repo.runs.set(9002, { id: 9002, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
+    const unlisted = await overriddenReport(1500, { level: 'exhausted', runId: 9002 });
+    await deliver(await bindToRun(unlisted, issuer, { claims: fromRef('refs/heads/hotfix') }));
+    expect(logged().map((r) => r.id)).toEqual(['9001-1-production']);
+    const [alert] = alerts();
+    expect(alert!.body).toContain('refs/heads/hotfix');
+    // It names what would have been accepted: the default branch and the listed ref.
+    expect(alert!.body).toContain('refs/heads/main');
+    expect(alert!.body).toContain('refs/heads/release');
+  });
+
+  it('a planted issue carrying the key of an unverified override alert does not suppress the real alert', async () => {
+    const checkRun = ++checkRunIds;
+    h.github.state.addIssue(repo, {
+      title: 'deploy-governor: handled',
+      body: `Nothing to see.\n\n${issueMarker(`alert-override-${checkRun}`)}`,
+      labels: ['deploy-governor-alert'],
+      user: h.github.state.user('mallory'),
+    });
+    await deliver(await overriddenReport(1500, { level: 'exhausted' }), { id: checkRun });
+    const byApp = alerts().filter((i) => i.user.login === 'deploy-governor[bot]');
+    expect(alerts()).toHaveLength(2);
+    expect(byApp).toHaveLength(1);
+    expect(byApp[0]!.body).toContain('id-token: write');
+  });
+
   it('a planted issue carrying the review key does not suppress the real review issue', async () => {
     h.github.state.addIssue(repo, {
       title: 'Nothing to see',
@@ -294,6 +330,36 @@ describe('the app checks the log before it writes', () => {
     const [alert] = alerts();
     expect(alert!.body).toContain('is missing, but the branch');
     expect(alert!.body).toContain('9002-1-production');
+  });
+
+  it('does not start a new genesis log when the audit branch was deleted: one alert, the records go to the ledger with the problem', async () => {
+    await h.stop();
+    await start({ AUDIT_LEDGER_REPO: `${LEDGER.owner}/${LEDGER.repo}` });
+    await deliver(await genuine());
+    h.github.state.deleteBranch(repo, 'deploy-governor-audit');
+    for (const runId of [9002, 9003]) {
+      repo.runs.set(runId, { id: runId, event: 'workflow_dispatch', head_sha: HEAD_SHA, run_attempt: 1, actor: 'octocat', approvals: [] });
+      await deliver(await genuine({ runId }));
+    }
+    // The app would have created the branch afresh from the default branch for a first record: not for this one.
+    expect(repo.branches.has('deploy-governor-audit')).toBe(false);
+    const [alert, ...more] = alerts();
+    expect(more).toEqual([]);
+    expect(alert!.body).toMatch(/record 9001-1-production .*is missing from the log/);
+    expect(alert!.body).toContain('The record is kept in the ledger');
+    const ledger = parseRecords(
+      h.github.state.fileText(h.github.state.repo(LEDGER.owner, LEDGER.repo), 'main', ledgerPath(`${OWNER}/${REPO}`)) ?? '',
+    );
+    expect(ledger.map((e) => [e.id, e.record_hash === null, e.problem ?? null])).toEqual([
+      ['9001-1-production', false, null],
+      ['9002-1-production', true, expect.stringMatching(/record 9001-1-production .*is missing from the log/)],
+      ['9003-1-production', true, expect.stringMatching(/record 9001-1-production .*is missing from the log/)],
+    ]);
+    expect(
+      verifyChain(h.github.state.fileText(h.github.state.repo(LEDGER.owner, LEDGER.repo), 'main', ledgerPath(`${OWNER}/${REPO}`))!),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 
   it('notices a rollback (force-push to an older commit of its own) through the ledger', async () => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Issue, RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { parseActionItems } from '../../src/core/postmortem/action-items.js';
 import { readMeta } from '../../src/core/postmortem/issue-metadata.js';
+import { issueMarker } from '../../src/github/open-issue.js';
 import { issueCommentCreated, issuesEvent } from '../support/issue-payloads.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, REPO } from '../support/webhook-payloads.js';
@@ -213,6 +214,25 @@ describe('action items', () => {
     // A redelivery of the same edit creates nothing more.
     await h.receive('issues', issuesEvent('edited', pm, { login: 'alice' }, { body: { from: '' } }));
     expect(issuesLabelled('action-item')).toHaveLength(2);
+  });
+
+  it("is not stopped by a person's issue carrying an action item's hidden key: it opens its own", async () => {
+    const pm = await openPostmortem();
+    const body = withItems(pm.body!, 'Short term', ['- [ ] Add an alert on queue depth @alice due:2026-12-01']);
+    const [item] = parseActionItems(body);
+    const planted = h.github.state.addIssue(repo, {
+      title: 'Add an alert on queue depth',
+      body: `Done already.\n\n${issueMarker(`action-item-${pm.number}-${item!.key}`)}`,
+      labels: ['action-item'],
+      user: user('mallory'),
+    });
+    await editBody(pm, body);
+    const ours = issuesLabelled('action-item').filter((i) => i.user.login === 'deploy-governor[bot]');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.number).not.toBe(planted.number);
+    // The postmortem links the app's issue, and only it is its sub-issue.
+    expect(parseActionItems(pm.body!)[0]!.issue).toBe(ours[0]!.number);
+    expect(pm.sub_issue_ids).toEqual([ours[0]!.id]);
   });
 
   it('creates each item once across two quick edits delivered concurrently', async () => {
