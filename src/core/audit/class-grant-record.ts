@@ -55,11 +55,17 @@ export interface ClassGrantFacts {
   at: Date;
 }
 
+/** Whether the report's change class let a blocked deploy through (and no override did): a grant to record. */
+export function isClassGrant(report: Report): boolean {
+  const d = report.decision;
+  return d.changeClass?.allowedThrough === true && d.canDeploy && !d.overridden;
+}
+
 /** The record of a report whose class let it through; null when no class did (or an override did instead). */
 export function classGrantRecord(report: Report, f: ClassGrantFacts): ClassGrantRecord | null {
   const d = report.decision;
   const c = d.changeClass;
-  if (!c?.allowedThrough || d.overridden || !d.canDeploy) return null;
+  if (!c || !isClassGrant(report)) return null;
   const id =
     f.via === 'protection-rule'
       ? `change-class-rule-${f.runId}-${report.environment}`
