@@ -19,6 +19,7 @@ import { run as runAction } from '../../src/action/run.js';
 import { parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
 import { applyChangeClass } from '../../src/core/change-class/apply-change-class.js';
 import { resolveChangeClasses } from '../../src/core/change-class/change-class-policy.js';
+import type { ResolvedClass } from '../../src/core/change-class/resolve-change-class.js';
 import { oidcAudience, reportDigest } from '../../src/core/report/report-digest.js';
 import { reportSchema, type Report } from '../../src/core/report/report-schema.js';
 import { githubRunClaims, startLocalOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issuer.js';
@@ -69,18 +70,18 @@ function hotfix(labeller: string): { sha: string; pr: number } {
 }
 
 /** The token the run's job would get for `report`: its claims for run RUN_ID on main, pushed by octocat. */
-function tokenFor(report: Report, sha: string, audienceOf: Report = report): Promise<string> {
-  const claims = githubRunClaims({ repository: `${OWNER}/${REPO}`, runId: RUN_ID, actor: 'octocat', sha, eventName: 'push' });
+function tokenFor(report: Report, sha: string, audienceOf: Report = report, actor = 'octocat'): Promise<string> {
+  const claims = githubRunClaims({ repository: `${OWNER}/${REPO}`, runId: RUN_ID, actor, sha, eventName: 'push' });
   return issuer.sign(claims, { audience: oidcAudience(reportDigest(audienceOf)) });
 }
 
 /** A FREEZE report of run RUN_ID on `sha`, which a hotfix label on `pr` let through, as the Action's gate writes it. */
-async function grantedReport(sha: string, pr: number): Promise<Report> {
+async function grantedReport(sha: string, pr: number, by?: ResolvedClass): Promise<Report> {
   const frozen = await reportFor(900, 'dr: { enabled: false }', RUN_ID);
   const report = { ...frozen, run: { ...frozen.run!, sha, eventName: 'push' } };
   const granted = applyChangeClass(
     report,
-    { name: 'hotfix', source: 'label', detail: `label deploy-class:hotfix on #${pr}`, notes: [] },
+    by ?? { name: 'hotfix', source: 'label', detail: `label deploy-class:hotfix on #${pr}`, notes: [] },
     resolveChangeClasses({})!,
   );
   expect(granted.decision).toMatchObject({ status: 'FREEZE', canDeploy: true, changeClass: { allowedThrough: true } });
@@ -160,6 +161,32 @@ describe('a change-class grant reported by the Action', () => {
     expect(noZwsp(alert!.body!)).toContain("GitHub's evidence makes it a feature deploy");
     expect(noZwsp(alert!.body!)).toContain(`by writer`);
     expect(noZwsp(h.github.state.appComments(repo, pr)[0]!.body)).toContain('A claimed change-class grant could not be verified');
+  });
+});
+
+describe('a change-class grant by the change-class input', () => {
+  /** A report whose `security` input let it through, by whoever the run's token names. */
+  async function byInput(actor: string): Promise<{ report: Report; sha: string; pr: number }> {
+    const { sha, pr } = hotfix('maint');
+    const chosen = { name: 'security', source: 'input' as const, detail: `the change-class input, by ${actor}`, notes: [] };
+    const report = await grantedReport(sha, pr, chosen);
+    return { report: { ...report, provenance: { oidcToken: await tokenFor(report, sha, report, actor) } }, sha, pr };
+  }
+
+  it('is logged with the chooser the token names, whose role GitHub gives', async () => {
+    const { report, sha, pr } = await byInput('maint');
+    await deliver(report, sha, pr);
+    expect(alerts()).toEqual([]);
+    expect(logged()).toEqual([
+      expect.objectContaining({ class: 'security', source: 'input', actor: 'maint', detail: 'the change-class input, by maint' }),
+    ]);
+  });
+
+  it('is not logged when the run was started by a writer, below the role', async () => {
+    const { report, sha, pr } = await byInput('writer');
+    await deliver(report, sha, pr);
+    expect(logged()).toEqual([]);
+    expect(noZwsp(alerts()[0]!.body!)).toContain('change-class security from writer was not used');
   });
 });
 

@@ -9,7 +9,7 @@
 import type { Report } from '../report/report-schema.js';
 
 /** Who let the deploy through on the class: the app's protection rule, or the Action's gate (verified by the app). */
-export type ClassGrantVia = 'protection-rule' | 'action';
+type ClassGrantVia = 'protection-rule' | 'action';
 
 /** One class grant. Field names are the log's contract (snake_case, README). */
 export interface ClassGrantRecord {
