@@ -14,6 +14,7 @@ import type { HeldDeployments } from '../../app/held/held-deployments.js';
 import type { HoldClock } from '../../app/held/hold-clock.js';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { parseRecords, verifyChain } from '../../src/core/audit/hash-chain.js';
+import { renderMeta } from '../../src/core/postmortem/issue-metadata.js';
 import { startStandInHarness, type StandInHarness } from '../support/stand-in-harness.js';
 import { OWNER, protectionRuleRequested, REPO } from '../support/webhook-payloads.js';
 
@@ -21,7 +22,7 @@ const POLICY = 'main:.github/deploy-governor.yml';
 const RUN = 6161;
 const LOG = { branch: 'deploy-governor-audit', path: 'audit/overrides.jsonl' };
 
-function policy(scenario: 'freeze' | 'exhausted', extra = ''): string {
+function policy(scenario: 'freeze' | 'exhausted' | 'normal', extra = ''): string {
   return [
     'slos:',
     '  - name: api',
@@ -68,8 +69,12 @@ function commitOn(message = 'Change the checkout flow', branch = 'main'): string
 }
 
 /** The protection rule's answers to run RUN: state and comment. */
-async function deploy(sha: string, scenario: 'freeze' | 'exhausted' = 'freeze'): Promise<{ state: string; comment: string }> {
-  repo.files.set(POLICY, `${policy(scenario)}\n`);
+async function deploy(
+  sha: string,
+  scenario: 'freeze' | 'exhausted' | 'normal' = 'freeze',
+  extra = '',
+): Promise<{ state: string; comment: string }> {
+  repo.files.set(POLICY, `${policy(scenario, extra)}\n`);
   await h.receive('deployment_protection_rule', protectionRuleRequested({ environment: 'production', runId: RUN, sha }));
   const last = h.github.state.protectionAnswers.at(-1)!;
   return { state: String(last.body.state), comment: noZwsp(String(last.body.comment)) };
@@ -150,6 +155,20 @@ describe('the protection rule reads the deployment’s change class', () => {
     expect(answer.state).toBe('rejected');
     expect(answer.comment).toContain('This is a feature deploy');
     expect(h.github.stats.byOperation['GET /repos/{owner}/{repo}/deployments']).toBeUndefined();
+    expect(logged()).toEqual([]);
+  });
+});
+
+describe('the protection rule, postmortem debts and the class', () => {
+  it('lets a labelled hotfix through an overdue P0 item on a healthy budget, but not a feature, and logs no grant', async () => {
+    const due = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const meta = renderMeta('action-item', { postmortem: 1, key: 'k-0', horizon: null, owner: 'alice', due, priority: 'P0' });
+    h.github.state.addIssue(repo, { title: 'Rotate the keys', body: `Action item.\n\n${meta}`, labels: ['action-item', 'P0'] });
+    const sha = commitOn('Fix the payment timeout');
+    h.github.state.addLabelledPullRequest(repo, { sha, label: 'deploy-class:hotfix', labeller: 'maint' });
+    expect((await deploy(sha, 'normal', 'postmortems: {}')).state).toBe('approved');
+    expect((await deploy(commitOn(), 'normal', 'postmortems: {}')).state).toBe('rejected');
+    // The budget blocked nothing: the class loosened no decision, so there is no grant to log.
     expect(logged()).toEqual([]);
   });
 });
