@@ -1,6 +1,7 @@
 /**
  * check_run.completed: for the Action's check run `deploy-governor / <env>`,
- * record an override in the audit log (only once it verifies) and explain the
+ * record an override, or a change class that let the deploy through, in the
+ * audit log (only once it verifies) and explain the
  * decision on the commit's pull requests (one comment per pull request and
  * environment, never replaced by an older check run's). The check run
  * `deploy-governor / freeze-request` is a workflow's freeze command instead
@@ -8,6 +9,7 @@
  * post-deploy verdict (app/verify/read-verdict.ts).
  */
 import type { Context } from 'probot';
+import { isClassGrant } from '../../src/core/audit/class-grant-record.js';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
 import { extractReportFromCheckRun } from '../../src/core/report/extract-report.js';
 import type { Report } from '../../src/core/report/report-schema.js';
@@ -22,6 +24,7 @@ import { isFreezeRequestCheckRun, runFreezeDispatch } from '../freezes/freeze-di
 import type { IssueLock } from '../issue-lock.js';
 import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
+import { recordClassGrant } from '../overrides/record-class-grant.js';
 import { recordOverride, type OverrideDeps, type OverrideOutcome } from '../overrides/record-override.js';
 import { isVerifyCheckRun, readVerdict } from '../verify/read-verdict.js';
 import { blockedNotification, overrideNotification } from '../../src/core/notify/notification.js';
@@ -97,7 +100,27 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
       failures.push(error);
     }
   }
-  const shown = shownReport(report, override);
+  // A change class that let the deploy through is an override granted by the policy: verified and recorded alike.
+  let grant: OverrideOutcome | null = null;
+  if (isClassGrant(report)) {
+    try {
+      grant = await recordClassGrant(
+        { client, log: context.log, appId: config.appId, verifier: deps.verifier, ledger: deps.ledger },
+        {
+          owner,
+          repo,
+          defaultBranch: context.payload.repository.default_branch,
+          checkRunSha: run.head_sha,
+          checkRunId: run.id,
+          checkRunUrl: run.html_url ?? null,
+        },
+        report,
+      );
+    } catch (error: unknown) {
+      failures.push(error);
+    }
+  }
+  const shown = shownReport(report, override, grant);
   try {
     await explainOnPullRequests(context, client, deps, shown);
   } catch (error: unknown) {
@@ -125,19 +148,30 @@ function trustedRunUrl(context: Context<'check_run.completed'>, report: Report):
 }
 
 /**
- * The report as the pull request sees it: an override that failed verification (or could not be checked
- * yet) does not let the deploy through on the comment either; the alert issue has the details.
+ * The report as the pull request sees it: an override or a change-class grant that failed verification (or could
+ * not be checked yet) does not let the deploy through on the comment either; the alert issue has the details.
  */
-function shownReport(report: Report, override: OverrideOutcome | null): Report {
-  if (!report.decision.overridden || override?.verified === true) return report;
-  const note = override
-    ? `A claimed override could not be verified and is not on record (alert issue #${override.alert}).`
-    : 'A claimed override is not yet verified.';
-  return {
-    ...report,
-    override: null,
-    decision: { ...report.decision, canDeploy: false, overridden: false, reasons: [note, ...report.decision.reasons] },
-  };
+function shownReport(report: Report, override: OverrideOutcome | null, grant: OverrideOutcome | null): Report {
+  if (report.decision.overridden && override?.verified !== true) {
+    const note = override
+      ? `A claimed override could not be verified and is not on record (alert issue #${override.alert}).`
+      : 'A claimed override is not yet verified.';
+    return {
+      ...report,
+      override: null,
+      decision: { ...report.decision, canDeploy: false, overridden: false, reasons: [note, ...report.decision.reasons] },
+    };
+  }
+  if (isClassGrant(report) && grant?.verified !== true) {
+    const note = grant
+      ? `A claimed change-class grant could not be verified and is not on record (alert issue #${grant.alert}).`
+      : 'A claimed change-class grant is not yet verified.';
+    const changeClass = { ...report.decision.changeClass!, allowedThrough: false };
+    // The gate's sentence that the class let it through (apply-change-class.ts) no longer holds.
+    const reasons = report.decision.reasons.filter((r) => !r.startsWith(`Allowed as a ${changeClass.name} deploy`));
+    return { ...report, decision: { ...report.decision, canDeploy: false, changeClass, reasons: [note, ...reasons] } };
+  }
+  return report;
 }
 
 async function explainOnPullRequests(

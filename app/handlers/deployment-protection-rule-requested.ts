@@ -5,7 +5,8 @@
  * hold`: blocked by a freeze or the budget, answered later by app/held/).
  * Prometheus is the operator's; a policy may name another only if the operator
  * allow-listed it, and never receives the operator's credentials. Any failure
- * rejects (fail closed).
+ * rejects (fail closed). A deployment let through by its change class is
+ * recorded in the audit log before the approval is sent (app/held/audit-rule-grant.ts).
  */
 import type { Context } from 'probot';
 import { decideHold, type HoldDecision } from '../../src/core/hold/hold-decision.js';
@@ -23,6 +24,7 @@ import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
 import { blockedNotification } from '../../src/core/notify/notification.js';
 import type { Report } from '../../src/core/report/report-schema.js';
+import { auditRuleGrant } from '../held/audit-rule-grant.js';
 import { evaluateDeployment, isEvaluationError } from '../held/evaluate-deployment.js';
 import type { HeldDeployments } from '../held/held-deployments.js';
 import type { FreezeServices } from '../freezes/freeze-deps.js';
@@ -48,13 +50,17 @@ export async function onProtectionRuleRequested(
   let state: 'approved' | 'rejected';
   let comment: string;
   let rejected: Report | null = null;
+  let approved: Awaited<ReturnType<typeof evaluateDeployment>> | null = null;
   const now = held.now();
+  // The event's `ref` and `sha` (GitHub sends them; the typings lack them), else the deployment's.
+  const sent = payload as { ref?: string; sha?: string };
+  const sha = sent.sha ?? payload.deployment?.sha ?? null;
   try {
-    const { report, policy } = await evaluateDeployment(
+    const evaluation = await evaluateDeployment(
       { config, log: context.log, client, now, freezes },
-      // The event's `ref` (GitHub sends it; the typings lack it), else the deployment's.
-      { owner, repo, installationId, environment, ref: (payload as { ref?: string }).ref ?? payload.deployment?.ref },
+      { owner, repo, installationId, environment, ref: sent.ref ?? payload.deployment?.ref, sha },
     );
+    const { report, policy } = evaluation;
     const decision: HoldDecision = decideHold({ report, policy, since: now, now });
     if (decision.action === 'hold' && held.running && installationId !== null) {
       const outcome = await held.hold({
@@ -80,11 +86,15 @@ export async function onProtectionRuleRequested(
     comment = renderProtectionComment(report);
     if (decision.action === 'hold') comment = `${comment}\n${HOLD_UNAVAILABLE_NOTE}`.slice(0, PROTECTION_COMMENT_LIMIT);
     if (state === 'rejected') rejected = report;
+    else approved = evaluation;
   } catch (error: unknown) {
     if (!isEvaluationError(error)) context.log.error({ err: error }, 'protection rule evaluation failed unexpectedly');
     state = 'rejected';
     comment = renderProtectionError(messageOf(error));
   }
+  // Outside the evaluation's fail-closed path: a failed write fails the delivery, which is retried, and the deployment waits.
+  if (approved)
+    await auditRuleGrant({ client, log: context.log, freezes, now }, { owner, repo, runId, environment, sha, runUrl }, approved);
   const answer = await answerProtectionRule(client, { owner, repo, runId, environment }, state, comment);
   context.log.info(
     { environment, runId, state, answer },

@@ -3,7 +3,10 @@
  * handler (its first answer) and the re-evaluation of held deployments: the
  * freezes on command in force (expired ones closed on the way), then the
  * repository's policy through the gate service for the environment and branch,
- * then the overdue postmortem action items this app opened (src/gate/debt-gate.ts).
+ * then, through the gate's shared sequence (src/gate/apply-class-and-debts.ts),
+ * the change class of a blocked deployment, read from GitHub for the deployed
+ * commit with the installation's token, and the overdue postmortem action
+ * items this app opened.
  */
 import type { Logger } from 'probot';
 import { activeCommandFreezes } from '../../src/core/freeze/freeze-command.js';
@@ -12,7 +15,7 @@ import { PrometheusQueryError } from '../../src/core/prometheus/query-error.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { readFreezesInScope } from '../../src/github/freeze-issues.js';
 import type { GateEvaluation } from '../../src/gate/evaluate-gate.js';
-import { applyDebts } from '../../src/gate/debt-gate.js';
+import { applyClassAndDebts } from '../../src/gate/apply-class-and-debts.js';
 import type { AppConfig } from '../app-config.js';
 import type { FreezeServices } from '../freezes/freeze-deps.js';
 import { closeExpiredFreezes } from '../freezes/run-freeze-command.js';
@@ -36,7 +39,12 @@ export interface DeploymentUnderRule {
   environment: string;
   /** The ref deployed (a branch name or a full ref), for `applies-to`. */
   ref: string | null | undefined;
+  /** The deployed commit (GitHub's, from the webhook or the run), whose labels, trailer and deployments name its change class. */
+  sha: string | null;
 }
+
+/** A protection rule is answered by the app, not run in a workflow: nobody can pass it a class. */
+const NO_INPUT = 'a deployment protection rule has no change-class input; the class comes from labels, trailers and rollbacks';
 
 /** Evaluates the policy for the deployment at `now`; throws as the gate service does (see isEvaluationError). */
 export async function evaluateDeployment(
@@ -62,25 +70,20 @@ export async function evaluateDeployment(
     policy: { client: o.client },
     freezes: activeCommandFreezes(stored, d.environment, o.now),
   });
-  const report = await applyDebts(
-    evaluation.report,
-    evaluation.policy,
-    evaluation.source,
-    {
+  const report = await applyClassAndDebts(evaluation.report, evaluation.policy, {
+    source: evaluation.source,
+    now: o.now,
+    classify: () => Promise.resolve({ github: { client: o.client, owner: d.owner, repo: d.repo }, sha: d.sha, inputUnavailable: NO_INPUT }),
+    debts: {
       client: o.client,
       owner: d.owner,
       repo: d.repo,
       keeper: { appId: o.config.appId },
       advice: 'grant the app the issues: read permission on the repository',
     },
-    o.now,
-    // The protection rule reads no change-class evidence (labels, trailers, rollbacks): every deployment it sees is a feature.
-    () => Promise.resolve(PROTECTION_RULE_CLASS),
-  );
+  });
   return { ...evaluation, report };
 }
-
-const PROTECTION_RULE_CLASS = { name: 'feature', detail: 'the protection rule reads no change-class evidence' };
 
 /** An error the repository can fix and is told about (its policy, its queries, its Prometheus), not the app's own failure. */
 export function isEvaluationError(error: unknown): boolean {

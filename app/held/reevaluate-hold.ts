@@ -21,6 +21,7 @@ import { clientFor } from '../github-client.js';
 import type { IssueLock } from '../issue-lock.js';
 import type { Notifier } from '../notify/notifier.js';
 import { notifyRepository } from '../notify/notify-repository.js';
+import { auditRuleGrant } from './audit-rule-grant.js';
 import { evaluateDeployment, isEvaluationError } from './evaluate-deployment.js';
 import type { HoldClock } from './hold-clock.js';
 import type { HeldStore } from './held-store.js';
@@ -86,6 +87,21 @@ export async function reevaluateHold(ctx: HoldContext, hold: HeldDeployment, o: 
       decision.action === 'approve'
         ? renderReleaseComment(report, { heldMs, waitedFor: current.waitingFor })
         : renderHoldRejection(report, { heldMs, why: decision.why, limit: policy.hold.limit });
+    if (state === 'approved') {
+      // A class that became evidence while it was held (a maintainer's label): recorded before the release, as on a first answer.
+      await auditRuleGrant(
+        { client, log, freezes: ctx.freezes, now },
+        {
+          owner: current.owner,
+          repo: current.repo,
+          runId: current.runId,
+          environment: current.environment,
+          sha: current.sha,
+          runUrl: runUrlOf(current),
+        },
+        evaluation,
+      );
+    }
     const answer = await answerProtectionRule(client, target, state, comment);
     await ctx.store.remove(current);
     if (answer === 'not-pending') {

@@ -9,17 +9,16 @@
  * delivery fails and is retried, rather than raising a false alert.
  */
 import { z } from 'zod';
-import { checkRunTokenClaims } from '../../src/core/override/run-token-claims.js';
 import { judgeOverride, type OverrideJudgement, type RunFacts } from '../../src/core/override/judge-override.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import { resolvePolicy, type ResolvedPolicy } from '../../src/core/policy/resolve-policy.js';
-import { oidcAudience, reportDigest } from '../../src/core/report/report-digest.js';
 import type { Report } from '../../src/core/report/report-schema.js';
 import { httpStatusOf, type GitHubClient } from '../../src/github/client.js';
 import { readActorRole, readRunApprovers } from '../../src/github/read-override-authorization.js';
 import { readRepoPolicy } from '../../src/github/read-repo-policy.js';
 import type { RunTokenVerifier } from '../../src/oidc/verify-run-token.js';
+import { checkReportToken } from './check-report-token.js';
 
 const runResponse = z.object({
   event: z.string(),
@@ -65,7 +64,8 @@ async function readRun(client: GitHubClient, site: CheckRunSite, runId: number):
   }
 }
 
-async function readPolicy(client: GitHubClient, site: CheckRunSite, environment: string): Promise<ResolvedPolicy | string> {
+/** The policy on the default branch for `environment`, or why it cannot be used (it is invalid). */
+export async function readPolicy(client: GitHubClient, site: CheckRunSite, environment: string): Promise<ResolvedPolicy | string> {
   try {
     return resolvePolicy(await readRepoPolicy(client, site.owner, site.repo), gateInputsSchema.parse({ environment }));
   } catch (error: unknown) {
@@ -82,18 +82,7 @@ async function tokenProblems(
   policy: ResolvedPolicy | null,
 ): Promise<string[]> {
   const o = report.override!;
-  const token = report.provenance?.oidcToken;
-  if (!token) {
-    return [
-      'the report carries no OIDC token, so nothing binds it to a workflow run: the job that records an override needs `permissions: id-token: write`',
-    ];
-  }
-  const verdict = await verifier.verify(token, oidcAudience(reportDigest(report)));
-  if (!verdict.ok) {
-    if (verdict.transient) throw new Error(`the OIDC issuer could not be reached to verify an override: ${verdict.problem}`);
-    return [verdict.problem];
-  }
-  return checkRunTokenClaims(verdict.claims, {
+  const bound = await checkReportToken(verifier, report, 'an override', {
     repository: `${site.owner}/${site.repo}`,
     runId: o.runId!,
     runAttempt: o.runAttempt!,
@@ -101,6 +90,7 @@ async function tokenProblems(
     sha: site.checkRunSha,
     allowedRefs: [`refs/heads/${site.defaultBranch}`, ...(policy?.overrides.refs ?? [])],
   });
+  return bound.problems;
 }
 
 export async function verifyOverride(

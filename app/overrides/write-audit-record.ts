@@ -1,5 +1,5 @@
 /**
- * Writes a verified override, or a freeze set or lifted, to the repository's
+ * Writes a verified override, a freeze set or lifted, or a change-class grant, to the repository's
  * audit log and to the ledger, after checking that the log can still be trusted.
  *
  * Before every append (each attempt re-reads) the log must verify: an intact
@@ -17,6 +17,7 @@
  * `audit verify --ledger` reports it, and commit provenance tells the two apart.
  */
 import type { AuditRecord } from '../../src/core/audit/audit-record.js';
+import type { ClassGrantRecord } from '../../src/core/audit/class-grant-record.js';
 import type { FreezeAuditRecord } from '../../src/core/audit/freeze-audit-record.js';
 import { verifyChain } from '../../src/core/audit/hash-chain.js';
 import { ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
@@ -77,7 +78,7 @@ async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: Le
 export async function writeAuditRecord(
   client: GitHubClient,
   at: AuditLocation,
-  record: AuditRecord | FreezeAuditRecord,
+  record: AuditRecord | FreezeAuditRecord | ClassGrantRecord,
   ledger: LedgerTarget | null,
   now: Date = new Date(),
 ): Promise<AuditWriteOutcome> {

@@ -13,6 +13,7 @@ import { PolicyError } from '../core/policy/policy-error.js';
 import { expectedOneOf } from '../core/policy/policy-issues.js';
 import { PrometheusQueryError } from '../core/prometheus/query-error.js';
 import { renderSummary, tableCell } from '../core/render/render-summary.js';
+import { isClassGrant } from '../core/audit/class-grant-record.js';
 import { oidcAudience, reportDigest } from '../core/report/report-digest.js';
 import { errorReport, policyErrorReasons, type RawInputs } from '../core/report/error-report.js';
 import type { Report } from '../core/report/report-schema.js';
@@ -31,21 +32,21 @@ function defaultReportPath(): string {
 }
 
 /**
- * Binds an overridden report to this run: an OIDC token whose audience is the
- * report's digest, so the app can tell the report came from this run unchanged.
- * Without one the deploy still goes through (the override was authorized through
- * the API); the app just will not log it, and the warning says how to fix that.
+ * Binds an overridden report, or one its change class let through, to this run: an OIDC token whose audience is the
+ * report's digest, so the app can tell the report came from this run unchanged. Without one the deploy still goes
+ * through (the gate authorized it through the API); the app just will not log it, and the warning says how to fix that.
  */
 async function withProvenance(report: Report): Promise<Report> {
+  const what = report.decision.overridden ? 'override' : 'change-class grant';
   const result = await requestOidcToken(oidcAudience(reportDigest(report)));
   if ('token' in result) return { ...report, provenance: { oidcToken: result.token } };
   if ('missing' in result) {
     core.warning(
-      'deploy-governor: the deploy-governor app will not log this override without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job',
+      `deploy-governor: the deploy-governor app will not log this ${what} without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job`,
     );
   } else {
     core.warning(
-      `deploy-governor: could not get an OIDC token for this override, so the deploy-governor app will not log it: ${result.error}`,
+      `deploy-governor: could not get an OIDC token for this ${what}, so the deploy-governor app will not log it: ${result.error}`,
     );
   }
   return report;
@@ -170,8 +171,8 @@ async function runGatePhase(): Promise<void> {
     for (const secret of outcome.policy.prometheus?.secrets ?? []) core.setSecret(secret);
     for (const warning of outcome.warnings) core.warning(`deploy-governor: ${warning}`);
     report = outcome.report;
-    // Only an override pays for the token request; every other run starts as fast as before.
-    if (report.decision.overridden) report = await withProvenance(report);
+    // Only an override or a change-class grant (both recorded by the app) pays for the token request.
+    if (report.decision.overridden || isClassGrant(report)) report = await withProvenance(report);
     core.debug(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
     reportMode = report.decision.mode === 'report';
 

@@ -20,6 +20,8 @@ export interface ClassifyRequest {
   sha: string | null;
   /** The `change-class` input and who gave it. */
   input?: { name: string; actor: string };
+  /** Why the host has no `change-class` input at all (the protection rule), for a policy whose `sources` list it. */
+  inputUnavailable?: string;
 }
 
 export async function classifyChange(
@@ -44,6 +46,7 @@ export async function readChangeClass(
   const classes = policy.changeClasses;
   let evidence: ClassEvidence = {};
   const notes: string[] = [];
+  if (r.inputUnavailable !== undefined && classes.sources.includes('input')) notes.push(r.inputUnavailable);
   if (r.github === null) {
     notes.push(
       `no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`,

@@ -24,8 +24,7 @@ import { PrometheusClient } from '../prometheus/client.js';
 import { pushDecision } from '../prometheus/push-decision.js';
 import { messageOf } from '../github/client.js';
 import { ADVICE, commandFreezeReader, type FreezeAccess } from './command-freezes.js';
-import { classifyChange, readChangeClass } from './classify-change.js';
-import { applyDebts, FEATURE_BY_DEFAULT } from './debt-gate.js';
+import { applyClassAndDebts } from './apply-class-and-debts.js';
 import { evaluateGate } from './evaluate-gate.js';
 import { fileSource } from './file-source.js';
 import { INPUT_LOCK_PATHS } from '../core/policy/inherit/locks.js';
@@ -166,20 +165,7 @@ export async function runGate(request: GateRequest): Promise<GateOutcome> {
   }
   const { policy } = evaluation;
   let report = evaluation.report;
-  const changeClasses = policy.changeClasses;
-  if (changeClasses !== undefined && !report.decision.canDeploy) {
-    report = await classifyChange(
-      report,
-      { ...policy, changeClasses },
-      {
-        github: request.github ?? null,
-        ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
-        sha: request.sha ?? request.run?.sha ?? null,
-        ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
-      },
-    );
-  }
-  report = await debtsFor(report, policy, evaluation.source, { ...request, now }, host);
+  report = await classAndDebtsFor(report, policy, evaluation.source, { ...request, now }, host);
   const level = inputs.override;
   if (level !== undefined && level !== 'none') {
     report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -231,43 +217,30 @@ function exclusionOriginsFor(request: GateRequest, host: GateHost, policy: Resol
 }
 
 /**
- * Overdue postmortem action items (debt-gate.ts), read with the token that reads freezes on command, from the app the
- * policy's `audit.app` names (the app that opens them is the one that writes the audit log); the deploy's class is
- * read only when an item is overdue and the budget let the deploy through.
+ * The change class and the overdue postmortem action items (apply-class-and-debts.ts). The class's evidence is read
+ * with the job's token; the items with the token that reads freezes on command, from the app the policy's `audit.app`
+ * names (the app that opens them is the one that writes the audit log). The input's actor is read only when needed.
  */
-function debtsFor(report: Report, policy: ResolvedPolicy, source: string, request: GateRequest & { now: Date }, host: GateHost) {
+function classAndDebtsFor(report: Report, policy: ResolvedPolicy, source: string, request: GateRequest & { now: Date }, host: GateHost) {
   const [owner, repo] = request.freezes?.repository?.split('/') ?? [];
-  const changeClasses = policy.changeClasses;
-  return applyDebts(
-    report,
-    policy,
+  const classInput = request.inputs['change-class'];
+  return applyClassAndDebts(report, policy, {
     source,
-    {
+    now: request.now,
+    classify: async () => ({
+      github: request.github ?? null,
+      ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
+      sha: request.sha ?? request.run?.sha ?? null,
+      ...(classInput !== undefined ? { input: { name: classInput, actor: await classActor(request) } } : {}),
+    }),
+    debts: {
       client: request.freezes?.client ?? null,
       owner: owner ?? null,
       repo: repo ?? null,
       keeper: { appSlug: policy.audit.app },
       advice: ADVICE[host].token,
     },
-    request.now,
-    async () => {
-      if (changeClasses === undefined) return FEATURE_BY_DEFAULT;
-      const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
-      const resolved = await readChangeClass(
-        { ...policy, changeClasses },
-        {
-          github: request.github ?? null,
-          ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
-          sha: request.sha ?? request.run?.sha ?? null,
-          ...(request.inputs['change-class'] !== undefined
-            ? { input: { name: request.inputs['change-class'], actor: await classActor(request) } }
-            : {}),
-        },
-        needed,
-      );
-      return { name: resolved.name, detail: resolved.detail };
-    },
-  );
+  });
 }
 
 /** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */

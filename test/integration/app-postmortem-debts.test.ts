@@ -3,7 +3,7 @@
  * the real app in Probot against the stateful GitHub stand-in (every request
  * checked against GitHub's OpenAPI description) and the suite's real Prometheus
  * in scenario `normal`. The app counts only the `action-item` issues it opened
- * itself (by its app id), and reads no change-class evidence: a deployment is a feature.
+ * itself (by its app id); these deployments carry no change-class evidence, so each is a feature.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { RepoState } from '../../scripts/lib/github-state-stand-in.js';

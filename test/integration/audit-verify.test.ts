@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGitHubStateStandIn, type GitHubStateStandIn, type RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import type { AuditRecord } from '../../src/core/audit/audit-record.js';
+import type { ClassGrantRecord } from '../../src/core/audit/class-grant-record.js';
 import { chainRecord, GENESIS_HASH, lastHash } from '../../src/core/audit/hash-chain.js';
 import { ledgerPath, type LedgerEntry } from '../../src/core/audit/ledger-entry.js';
 import { run } from '../../src/cli/run.js';
@@ -88,7 +89,7 @@ function enterInLedger(
 }
 
 /** Appends through appendAuditRecord with the app's installation token, as the app does; the record as logged. */
-async function appendAsApp(name: string, path: string, r: AuditRecord): Promise<Record<string, unknown>> {
+async function appendAsApp(name: string, path: string, r: AuditRecord | ClassGrantRecord): Promise<Record<string, unknown>> {
   const outcome = await appendAuditRecord(appClient(), { owner: 'octo', repo: name, branch: BRANCH, path }, r);
   if (!outcome.appended) throw new Error(`not appended: ${JSON.stringify(outcome)}`);
   return outcome.logged;
@@ -452,6 +453,44 @@ describe('audit verify --repo against the stand-in', () => {
     expect(none.code).toBe(99);
     expect(none.out).toContain('no audit/elsewhere.jsonl on branch deploy-governor-audit of octo/readable, and no commit ever wrote it');
     expect(none.out).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('audit verify and change-class grants (issue 16)', () => {
+  it('passes a log and ledger holding a change-class grant between overrides, and lists the grant with its class', async () => {
+    const own = { ledger: 'platform/class-ledger' };
+    const { repository } = await seed('classes', 1, own);
+    const grant: ClassGrantRecord = {
+      kind: 'change-class',
+      id: 'change-class-rule-3003-production',
+      at: '2026-03-03T10:00:00Z',
+      repository,
+      environment: 'production',
+      class: 'hotfix',
+      source: 'label',
+      detail: 'label deploy-class:hotfix on #12',
+      status: 'FREEZE',
+      budget_remaining: 0.08,
+      actor: null,
+      reason: 'FREEZE lets hotfix deploys through (change-classes.allow)',
+      via: 'protection-rule',
+      sha: 'c'.repeat(40),
+      run_id: 3003,
+      run_attempt: null,
+      run_url: `https://github.com/${repository}/actions/runs/3003`,
+    };
+    enterInLedger(repository, await appendAsApp('classes', LOG, grant), own);
+    enterInLedger(repository, await appendAsApp('classes', LOG, record(repository, 4)), own);
+
+    const repo = await verify('--repo', repository, '--ledger', own.ledger);
+    expect(repo.out).toContain('OK: 3 record(s), hash chain intact');
+    expect(repo.out).toContain('OK: ledger platform/class-ledger:main:ledger/octo/classes.jsonl holds the same 3 record(s)');
+    expect(repo.code).toBe(0);
+    const ledger = await verify('--ledger', own.ledger);
+    expect(ledger.code).toBe(0);
+    expect(ledger.out).toContain(
+      '2026-03-03T10:00:00Z production change-class hotfix by policy: "FREEZE lets hotfix deploys through (change-classes.allow)" (change-class-rule-3003-production at deploy-governor-audit:audit/overrides.jsonl)',
+    );
   });
 });
 

@@ -60,18 +60,20 @@ export function checkRunCompleted(o: CheckRunOptions): Record<string, unknown> {
  * this event, so it starts from the `deployment.created` example (repository,
  * sender, deployment) and adds the event's documented fields.
  */
-export function protectionRuleRequested(o: { environment: string; runId: number }): Record<string, unknown> {
+export function protectionRuleRequested(o: { environment: string; runId: number; sha?: string }): Record<string, unknown> {
   const base = example('deployment', 'created');
   return {
     action: 'requested',
     environment: o.environment,
     event: 'workflow_dispatch',
-    sha: HEAD_SHA,
+    sha: o.sha ?? HEAD_SHA,
     ref: 'refs/heads/main',
     deployment_callback_url: `https://api.github.com/repos/${OWNER}/${REPO}/actions/runs/${o.runId}/deployment_protection_rule`,
-    deployment: base.deployment,
+    // The deployed commit is the event's `sha` and the deployment's.
+    deployment: o.sha ? { ...(base.deployment as Record<string, unknown>), sha: o.sha } : base.deployment,
     pull_requests: [],
-    repository: base.repository,
+    // The stand-in's default branch, as the other builders set it (the example says master).
+    repository: { ...(base.repository as Record<string, unknown>), default_branch: 'main' },
     sender: base.sender,
     installation: { id: INSTALLATION, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNzMzMQ==' },
   };

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { commentMarker, renderAllowedComment, renderBlockedComment, type CommentContext } from '../../src/core/render/render-pr-comment.js';
 import { PROTECTION_COMMENT_LIMIT, renderProtectionComment } from '../../src/core/render/render-protection-comment.js';
 import { embedReport, extractReportFromCheckRun } from '../../src/core/report/extract-report.js';
+import { applyChangeClass } from '../../src/core/change-class/apply-change-class.js';
+import { resolveChangeClasses } from '../../src/core/change-class/change-class-policy.js';
 import type { Report } from '../../src/core/report/report-schema.js';
 import { overriddenReport, reportFor } from '../support/reports.js';
 
@@ -26,7 +28,11 @@ function withUserText(base: Report, text: string): Report {
     ...base,
     environment: text,
     evaluatedAt: text,
-    decision: { ...base.decision, reasons: [text, `${text} again`] },
+    decision: {
+      ...base.decision,
+      reasons: [text, `${text} again`],
+      changeClass: { name: text, source: 'label', detail: text, notes: [text], allowedThrough: false },
+    },
     freeze: { active: [{ name: text, reason: text, since: text, until: text }] },
     override: base.override ? { ...base.override, actor: text, reason: text } : null,
   };
@@ -98,6 +104,51 @@ describe('allowed comment', () => {
     const body = renderAllowedComment(overridden, ctx);
     expect(body).toContain('went ahead under an override: EXHAUSTED');
     expect(body).toContain('Overridden by octocat at level `exhausted`: Hotfix for the checkout outage INC-42');
+  });
+});
+
+const frozen = await reportFor(900, 'dr: { enabled: false }\nchange-classes: {}');
+
+describe('the change class in comments', () => {
+  const hotfix = applyChangeClass(
+    frozen,
+    { name: 'hotfix', source: 'label', detail: 'label deploy-class:hotfix on #12', notes: [] },
+    resolveChangeClasses({})!,
+  );
+  const feature = applyChangeClass(
+    frozen,
+    {
+      name: 'feature',
+      source: 'default',
+      detail: 'no input, label, trailer or rollback named another class',
+      notes: ['deploy-class labels applied by someone below the maintain role were not used: #12 by mallory'],
+    },
+    resolveChangeClasses({})!,
+  );
+  // Without the zero-width marks that keep `#12` from linking an issue.
+  const classLine = (body: string) =>
+    body
+      .split('\n')
+      .filter((l) => l.startsWith('**Change class:**'))
+      .map((l) => l.replace(/\u200b/g, ''));
+
+  it('says a blocked feature’s class, where it came from, and why it was not let through, in one line', () => {
+    expect(classLine(renderBlockedComment(feature, ctx))).toEqual([
+      '**Change class:** feature, from no input, label, trailer or rollback named another class; not allowed through: FREEZE does not let feature deploys through (change-classes.allow). 1 piece(s) of evidence were not used (see the run).',
+    ]);
+  });
+
+  it('says a class that let the deploy through, from which label, and that the grant is audited', () => {
+    const body = renderAllowedComment(hotfix, ctx);
+    expect(body).toContain('### ⚠️ Deploys to production went ahead as a hotfix deploy: FREEZE');
+    expect(classLine(body)).toEqual([
+      '**Change class:** hotfix, from label deploy-class:hotfix on \\#12; allowed through: FREEZE lets hotfix deploys through (change-classes.allow), and the grant is recorded in the audit log like an override.',
+    ]);
+  });
+
+  it('says nothing of a class when the gate read none', () => {
+    expect(classLine(renderBlockedComment(exhausted, ctx))).toEqual([]);
+    expect(classLine(renderAllowedComment(normal, ctx))).toEqual([]);
   });
 });
 

@@ -93,6 +93,31 @@ describe('checkRunTokenClaims', () => {
     expect(problems).toEqual([expect.stringContaining('"run_id" is ["4242"]'), expect.stringContaining('"sha" is 42, not a string')]);
   });
 
+  it('accepts any event with anyEvent (a change-class grant from a push), but still only a reviewed ref', () => {
+    const push = githubRunClaims({
+      repository: 'octo-org/shop',
+      runId: 4242,
+      runAttempt: 2,
+      actor: 'maintainer',
+      sha: SHA,
+      eventName: 'push',
+    });
+    expect(checkRunTokenClaims(push, { ...expected, anyEvent: true })).toEqual([]);
+    expect(checkRunTokenClaims(push, expected)).toEqual([expect.stringMatching(/"event_name" is "push", not "workflow_dispatch"/)]);
+    const pullRequest = githubRunClaims({
+      repository: 'octo-org/shop',
+      runId: 4242,
+      runAttempt: 2,
+      actor: 'maintainer',
+      sha: SHA,
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
+    });
+    expect(checkRunTokenClaims(pullRequest, { ...expected, anyEvent: true })).toContainEqual(
+      expect.stringMatching(/"ref" is "refs\/pull\/7\/merge", not "refs\/heads\/main"/),
+    );
+  });
+
   it('accepts a run on another allowed branch', () => {
     const claims = githubRunClaims({
       repository: 'octo-org/shop',

@@ -288,6 +288,12 @@ function renderRepo(r: RepoResult): string[] {
   return [...lines, ...r.notes.map((n) => `note: ${n}`)];
 }
 
+/** What a ledger record did: an override's level, a freeze change, or the class a change-class grant let through. */
+function what(o: { kind: string; level: string }): string {
+  if (o.kind === 'override') return o.level;
+  return o.kind === 'change-class' ? `change-class ${o.level}` : o.kind;
+}
+
 function renderLedger(r: LedgerResult): string[] {
   const lines = [
     `ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`,
@@ -303,7 +309,7 @@ function renderLedger(r: LedgerResult): string[] {
     for (const o of f.overrides) {
       const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
       lines.push(
-        `    ${o.at} ${o.environment} ${o.kind === 'override' ? o.level : o.kind} by ${o.actor || 'expiry'}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`,
+        `    ${o.at} ${o.environment} ${what(o)} by ${o.actor || (o.kind === 'change-class' ? 'policy' : 'expiry')}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`,
       );
     }
   }

@@ -9,13 +9,14 @@ import { ledgerPath } from './ledger-entry.js';
 import { duplicateEntries, notAppended, parseLedger, type LedgerProblem } from './parse-ledger.js';
 import type { ChainVerdict } from './hash-chain.js';
 
-/** One record as the ledger holds it: an override, or a freeze set or lifted (`kind`). */
+/** One record as the ledger holds it: an override, a freeze set or lifted, or a change-class grant (`kind`). */
 interface LedgerOverride {
-  /** `override`, `freeze` or `unfreeze` (an override record carries no kind). */
+  /** `override`, `freeze`, `unfreeze` or `change-class` (an override record carries no kind). */
   kind: string;
   id: string;
   at: string;
   environment: string;
+  /** The override's level, or the class of a change-class grant. */
   level: string;
   actor: string;
   reason: string;
@@ -65,7 +66,7 @@ export function verifyLedgerFile(path: string, content: string, name = path): Le
     id: l.entry.id,
     at: text(l.entry.record.at) || l.entry.at,
     environment: text(l.entry.record.environment),
-    level: text(l.entry.record.level),
+    level: text(l.entry.record.level ?? l.entry.record.class),
     actor: text(l.entry.record.actor),
     reason: text(l.entry.record.reason),
     log: l.entry.log,

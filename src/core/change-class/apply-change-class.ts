@@ -6,6 +6,7 @@
  * not. UNKNOWN lets nothing through, and an allowed deploy is left as it is
  * (the gate reads a class's evidence only for a blocked one).
  */
+import { requiredLevel } from '../evaluate/decide.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { Report } from '../report/report-schema.js';
 import { classesAllowedAt, type ResolvedChangeClasses } from './change-class-policy.js';
@@ -15,13 +16,17 @@ function listed(names: readonly string[]): string {
   return names.length === 0 ? 'no class' : names.join(', ');
 }
 
-/** The role that may choose a class for this decision: the policy's, else the blocked status's override level's. */
+/**
+ * The role that may choose a class for this decision: the policy's, else the override level's that the status
+ * needs (the blocked decision's `requiredOverride`; read from the status, so the app finds the same role again for
+ * a report the class already let through).
+ */
 export function classPermission(
   report: Report,
   policy: ResolvedPolicy,
   classes: ResolvedChangeClasses,
 ): ResolvedPolicy['overrides']['levels']['warning']['permission'] {
-  return classes.permission ?? policy.overrides.levels[report.decision.requiredOverride ?? 'warning'].permission;
+  return classes.permission ?? policy.overrides.levels[requiredLevel(report.decision.status)].permission;
 }
 
 export function applyChangeClass(report: Report, resolved: ResolvedClass, classes: ResolvedChangeClasses): Report {

@@ -19,7 +19,7 @@ export function levelPasses(level: OverrideLevel, status: Status): boolean {
 }
 
 /** The lowest override level that passes `status`. */
-function requiredLevel(status: Status): OverrideLevel {
+export function requiredLevel(status: Status): OverrideLevel {
   if (levelPasses('warning', status)) return 'warning';
   if (levelPasses('freeze', status)) return 'freeze';
   return 'exhausted';

@@ -20,6 +20,11 @@ export interface ExpectedRun {
   sha: string;
   /** Full refs the workflow may run from, e.g. ['refs/heads/main']. */
   allowedRefs: string[];
+  /**
+   * Any event may have started the run (a change class's grant: deploys run on push). Absent: only
+   * `workflow_dispatch`, as overrides and freeze requests come from dispatched runs.
+   */
+  anyEvent?: boolean;
 }
 
 const MAX_SHOWN = 100;
@@ -105,9 +110,10 @@ export function checkRunTokenClaims(claims: Record<string, unknown>, expected: E
   checkNumberClaim(problems, claims, 'run_id', expected.runId);
   checkNumberClaim(problems, claims, 'run_attempt', expected.runAttempt);
 
+  // With anyEvent, the ref checks below are what keep a run on an unreviewed branch (or a pull request's merge ref) out.
   const eventName = stringClaim(claims, 'event_name');
-  if (eventName === null) problems.push(unusable(claims, 'event_name', '"workflow_dispatch"'));
-  else if (eventName !== 'workflow_dispatch') {
+  if (expected.anyEvent !== true && eventName === null) problems.push(unusable(claims, 'event_name', '"workflow_dispatch"'));
+  else if (expected.anyEvent !== true && eventName !== 'workflow_dispatch') {
     problems.push(
       `the OIDC token's "event_name" is ${showClaim(eventName)}, not "workflow_dispatch": overrides come only from dispatched runs`,
     );

@@ -39,6 +39,24 @@ function row(label: string, value: string): string {
   return `| ${label} | ${value} |`;
 }
 
+/**
+ * The deploy's change class in one line (issue 16): the class, where it came from (inert: a label or trailer is
+ * user text), whether the status let it through, and why. None when the gate read no class.
+ */
+function classLine(report: Report): string[] {
+  const d = report.decision;
+  const c = d.changeClass;
+  if (!c) return [];
+  const name = inertLimited(c.name, 40);
+  const why = c.allowedThrough
+    ? `allowed through: ${d.status} lets ${name} deploys through (change-classes.allow), and the grant is recorded in the audit log like an override`
+    : d.status === 'UNKNOWN'
+      ? 'not allowed through: no class passes an evaluation that failed (UNKNOWN)'
+      : `not allowed through: ${d.status} does not let ${name} deploys through (change-classes.allow)`;
+  const unused = c.notes.length > 0 ? ` ${c.notes.length} piece(s) of evidence were not used (see the run).` : '';
+  return [`**Change class:** ${name}, from ${inertLimited(c.detail, 200)}; ${why}.${unused}`, ''];
+}
+
 export function renderBlockedComment(report: Report, ctx: CommentContext): string {
   const d = report.decision;
   const env = inert(report.environment);
@@ -65,6 +83,7 @@ export function renderBlockedComment(report: Report, ctx: CommentContext): strin
         : report.freeze.active.map((w) => `${inertLimited(w.name, 100)}${w.until ? ` until ${inertLimited(w.until, 40)}` : ''}`).join('; '),
     ),
     '',
+    ...classLine(report),
     '**Why**',
     '',
     ...d.reasons.slice(0, 20).map((r) => `- ${inertLimited(r)}`),
@@ -90,7 +109,9 @@ export function renderAllowedComment(report: Report, ctx: CommentContext): strin
   const d = report.decision;
   const headline = d.overridden
     ? `### ⚠️ Deploys to ${inert(report.environment)} went ahead under an override: ${d.status}`
-    : `### ✅ Deploys to ${inert(report.environment)} are allowed again: ${d.status}`;
+    : d.changeClass?.allowedThrough
+      ? `### ⚠️ Deploys to ${inert(report.environment)} went ahead as a ${inertLimited(d.changeClass.name, 40)} deploy: ${d.status}`
+      : `### ✅ Deploys to ${inert(report.environment)} are allowed again: ${d.status}`;
   const lines = [commentMarker(report.environment), headline, ''];
   if (d.overridden && report.override) {
     lines.push(
@@ -99,6 +120,7 @@ export function renderAllowedComment(report: Report, ctx: CommentContext): strin
     );
   }
   lines.push(
+    ...classLine(report),
     `Budget remaining ${formatPercent(report.budget.remaining)}, burn rate ${formatBurnRate(report.budget.burnRate)}. An earlier run had blocked this deploy.`,
     '',
     ...charts(report),
