@@ -94,7 +94,11 @@ export async function onProtectionRuleRequested(
   }
   // Outside the evaluation's fail-closed path: a failed write fails the delivery, which is retried, and the deployment waits.
   if (approved)
-    await auditRuleGrant({ client, log: context.log, freezes, now }, { owner, repo, runId, environment, sha, runUrl }, approved);
+    await auditRuleGrant(
+      { client, appId: config.appId, log: context.log, freezes, now },
+      { owner, repo, runId, environment, sha, runUrl },
+      approved,
+    );
   const answer = await answerProtectionRule(client, { owner, repo, runId, environment }, state, comment);
   context.log.info(
     { environment, runId, state, answer },

@@ -25,7 +25,7 @@ export interface RuleRun {
 
 /** Records the grant when the evaluation let the deployment through on its class; nothing otherwise. */
 export async function auditRuleGrant(
-  o: { client: GitHubClient; log: Logger; freezes: FreezeServices; now: Date },
+  o: { client: GitHubClient; appId: number; log: Logger; freezes: FreezeServices; now: Date },
   run: RuleRun,
   evaluation: Pick<GateEvaluation, 'report' | 'policy'>,
 ): Promise<void> {
@@ -42,7 +42,7 @@ export async function auditRuleGrant(
   if (record === null) return;
   const { branch, path } = evaluation.policy.audit;
   await auditClassGrant(
-    { client: o.client, log: o.log, ledger: o.freezes.ledger, now: o.now },
+    { client: o.client, appId: o.appId, log: o.log, ledger: o.freezes.ledger, now: o.now },
     { owner: run.owner, repo: run.repo, branch, path },
     record,
   );

@@ -90,7 +90,7 @@ export async function reevaluateHold(ctx: HoldContext, hold: HeldDeployment, o: 
     if (state === 'approved') {
       // A class that became evidence while it was held (a maintainer's label): recorded before the release, as on a first answer.
       await auditRuleGrant(
-        { client, log, freezes: ctx.freezes, now },
+        { client, appId: ctx.config.appId, log, freezes: ctx.freezes, now },
         {
           owner: current.owner,
           repo: current.repo,

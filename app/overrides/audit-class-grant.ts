@@ -10,10 +10,13 @@ import type { Logger } from 'probot';
 import type { ClassGrantRecord } from '../../src/core/audit/class-grant-record.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import type { AuditLocation } from '../../src/github/append-audit-record.js';
+import { alertUntrustedLog } from './alert-untrusted-log.js';
 import { writeAuditRecord, type LedgerTarget } from './write-audit-record.js';
 
 export interface ClassGrantDeps {
   client: GitHubClient;
+  /** This app's id: the alert issue for a log that cannot be trusted is looked up among its own. */
+  appId: number;
   log: Logger;
   /** The ledger's client, or null when the operator set none (throws when it is set but unreachable). */
   ledger: () => Promise<LedgerTarget | null>;
@@ -21,8 +24,8 @@ export interface ClassGrantDeps {
 }
 
 /**
- * Appends the record. A log that cannot be trusted is logged as an error (the record is in the ledger when there is
- * one); a failed request throws, so the delivery is retried.
+ * Appends the record. A log that cannot be trusted opens the alert an override would (the record is in the ledger when
+ * there is one); a failed request throws, so the delivery is retried.
  */
 export async function auditClassGrant(deps: ClassGrantDeps, at: AuditLocation, record: ClassGrantRecord): Promise<void> {
   const written = await writeAuditRecord(deps.client, at, record, await deps.ledger(), deps.now);
@@ -31,6 +34,7 @@ export async function auditClassGrant(deps: ClassGrantDeps, at: AuditLocation, r
       { id: record.id, problem: written.problem, inLedger: written.inLedger },
       'change-class grant not appended to an audit log that cannot be trusted',
     );
+    await alertUntrustedLog(deps.client, deps.appId, at, written, { name: `the change-class grant ${record.id}`, record });
     return;
   }
   const again = written.kind === 'conflict' && written.earlier.kind === 'change-class';

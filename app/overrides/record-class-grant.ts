@@ -66,6 +66,6 @@ export async function recordClassGrant(deps: OverrideDeps, site: OverrideSite, r
     at: new Date(report.evaluatedAt),
   })!;
   const { branch, path } = policy.audit;
-  await auditClassGrant({ client, log, ledger: deps.ledger }, { owner: site.owner, repo: site.repo, branch, path }, record);
+  await auditClassGrant({ client, appId, log, ledger: deps.ledger }, { owner: site.owner, repo: site.repo, branch, path }, record);
   return { verified: true };
 }

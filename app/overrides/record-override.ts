@@ -7,7 +7,6 @@
  * what failed.
  */
 import { escalationLine } from '../../src/core/render/escalation.js';
-import { createHash } from 'node:crypto';
 import type { Logger } from 'probot';
 import { auditRecordFromReport, type AuditRecord } from '../../src/core/audit/audit-record.js';
 import { inert } from '../../src/core/render/inert-markdown.js';
@@ -16,6 +15,7 @@ import type { GitHubClient } from '../../src/github/client.js';
 import { openIssueOnce } from '../../src/github/open-issue.js';
 import type { RunTokenVerifier } from '../../src/oidc/verify-run-token.js';
 import { verifyOverride, type CheckRunSite } from './verify-override.js';
+import { alertUntrustedLog } from './alert-untrusted-log.js';
 import { writeAuditRecord, type LedgerTarget } from './write-audit-record.js';
 
 const ALERT_LABEL = 'deploy-governor-alert';
@@ -64,8 +64,6 @@ function reviewBody(record: Record<string, unknown>, at: { branch: string; path:
     ...(decides !== null ? ['', decides] : []),
   ].join('\n');
 }
-
-const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 export async function recordOverride(deps: OverrideDeps, site: OverrideSite, report: Report): Promise<OverrideOutcome> {
   const { client, log, appId } = deps;
@@ -131,25 +129,7 @@ export async function recordOverride(deps: OverrideDeps, site: OverrideSite, rep
     return { verified: true };
   }
   if (written.kind === 'refused') {
-    await openIssueOnce(
-      client,
-      owner,
-      repo,
-      {
-        key: `alert-log-${shortHash(`${at.branch}:${at.path}:${written.problem}`)}`,
-        title: `deploy-governor: the audit log ${at.path} can no longer be trusted`,
-        labels: [ALERT_LABEL],
-        body: [
-          `The app did not append the override ${inert(record.id)} to ${inert(at.path)} on ${inert(at.branch)}, because ${inert(written.problem)}.`,
-          '',
-          written.inLedger
-            ? 'The record is kept in the ledger (AUDIT_LEDGER_REPO), so nothing is lost. Restore the log (its history, or the ledger), then check it with `deploy-governor audit verify --repo <owner/repo> --ledger <ledger>`.'
-            : 'Without a ledger (AUDIT_LEDGER_REPO) the record is kept only here:',
-          ...(written.inLedger ? [] : json(record)),
-        ].join('\n'),
-      },
-      appId,
-    );
+    await alertUntrustedLog(client, appId, at, written, { name: `the override ${record.id}`, record });
     return { verified: true };
   }
   // Also on a duplicate: a delivery that logged the record but failed before opening the issue is completed by its redelivery.

@@ -114,6 +114,24 @@ describe('the protection rule reads the deployment’s change class', () => {
     expect(logged()).toEqual(records);
   });
 
+  it('does not append a grant to a broken log: one alert issue, as for an override, holding the record', async () => {
+    const first = commitOn('Fix the payment timeout');
+    h.github.state.addLabelledPullRequest(repo, { sha: first, label: 'deploy-class:hotfix', labeller: 'maint' });
+    await deploy(first);
+    // Someone edits the logged grant without recomputing its hash.
+    const key = `${LOG.branch}:${LOG.path}`;
+    repo.files.set(key, repo.files.get(key)!.replace('"hotfix"', '"security"'));
+    const second = commitOn('Fix the refund timeout');
+    h.github.state.addLabelledPullRequest(repo, { sha: second, label: 'deploy-class:hotfix', labeller: 'maint' });
+    await h.receive('deployment_protection_rule', protectionRuleRequested({ environment: 'production', runId: RUN + 1, sha: second }));
+    expect(logged()).toHaveLength(1);
+    const alerts = [...repo.issues.values()].filter((i) => i.labels.some((l) => l.name === 'deploy-governor-alert'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.title).toContain('can no longer be trusted');
+    expect(alerts[0]!.body).toContain('hash chain is broken at line 1');
+    expect(alerts[0]!.body).toContain(`change-class-rule-${RUN + 1}-production`);
+  });
+
   it('approves an auto-detected rollback at an EXHAUSTED budget: the commit was deployed there successfully before', async () => {
     const sha = commitOn('Release 1');
     commitOn('Release 2');
