@@ -69,11 +69,14 @@ async function appendToLedger(ledger: LedgerTarget, at: AuditLocation, entry: Le
     },
   });
   if (!outcome.appended && outcome.reason === 'refused') {
-    throw new Error(
+    throw new LedgerUntrusted(
       `the ledger ${at.owner}/${at.repo}:${at.path} cannot be trusted (${outcome.problem}); the record ${entry.id} is not in it`,
     );
   }
 }
+
+/** The ledger's own chain is broken: the operator's to repair (it is never appended to meanwhile). */
+class LedgerUntrusted extends Error {}
 
 export async function writeAuditRecord(
   client: GitHubClient,
@@ -114,7 +117,15 @@ export async function writeAuditRecord(
     return { kind: 'appended', logged: outcome.logged };
   }
   if (outcome.reason === 'refused') {
-    if (ledger && ledgerAt) await appendToLedger(ledger, ledgerAt, entry(record, outcome.problem));
+    if (ledger && ledgerAt) {
+      try {
+        await appendToLedger(ledger, ledgerAt, entry(record, outcome.problem));
+      } catch (error: unknown) {
+        // Both witnesses broken: the caller's alert must still go out, holding the record, or nothing would say so.
+        if (!(error instanceof LedgerUntrusted)) throw error;
+        return { kind: 'refused', problem: `${outcome.problem}; and ${error.message}`, inLedger: false };
+      }
+    }
     return { kind: 'refused', problem: outcome.problem, inLedger: ledger !== null };
   }
   if (reportedContent(outcome.logged) !== reportedContent(record)) return { kind: 'conflict', earlier: outcome.logged };

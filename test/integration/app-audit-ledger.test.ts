@@ -194,6 +194,24 @@ describe('every record in the log is in the ledger, exactly once', () => {
     expectWitnessed(repo, [recordId(9601)]);
   });
 
+  it('with both the log and the ledger broken, the alert still goes out and holds the record', async () => {
+    await h.receive('check_run', payload(repo, await genuine(repo, 9651)));
+    // Someone edits the first record of each without recomputing its hash.
+    const logKey = `${BRANCH}:${LOG}`;
+    repo.files.set(logKey, repo.files.get(logKey)!.replace('"exhausted"', '"warning"'));
+    const ledgerKey = `main:${ledgerPath(`${OWNER}/${REPO}`)}`;
+    ledgerRepo.files.set(ledgerKey, ledgerRepo.files.get(ledgerKey)!.replace('"exhausted"', '"warning"'));
+    await h.receive('check_run', payload(repo, await genuine(repo, 9652)));
+    expect(ids(logText(repo))).toEqual([recordId(9651)]);
+    expect(ids(ledgerText(repo))).toEqual([recordId(9651)]);
+    const [alert, ...more] = alerts(repo);
+    expect(more).toEqual([]);
+    expect(alert!.title).toContain('can no longer be trusted');
+    expect(alert!.body).toContain('cannot be trusted');
+    // Neither witness took it: the alert is where the record is kept.
+    expect(alert!.body).toContain(recordId(9652));
+  });
+
   it('a ledger repository the app is not installed on fails the delivery, naming the setting, and writes nothing', async () => {
     const event = payload(repo, await genuine(repo, 9701));
     h.github.state.hidden.add(LEDGER);
