@@ -213,7 +213,7 @@ export async function readClassEvidence(
         // Only GitHub's refusals are no evidence; anything else (a bug, a response of the wrong shape) fails the gate.
         if (status === undefined) throw error;
         notes.push(
-          `the ${source} evidence could not be read (GitHub answered ${status}: ${messageOf(error)}); the github-token needs ${NEEDS[source]}`,
+          `the ${source} evidence could not be read (GitHub answered ${status}: ${messageOf(error)}); reading it needs ${NEEDS[source]} (the Action's github-token, the CLI's GITHUB_TOKEN, or the app's installation)`,
         );
       }
     }
