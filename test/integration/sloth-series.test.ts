@@ -197,7 +197,7 @@ describe("Sloth's recorded series for Sloth-sourced SLOs (real Prometheus)", () 
       expect(raw.source).toBe('raw');
       expect(Math.abs(raw.errorRatio! - s.errorRatio!)).toBeGreaterThan(0.05 * raw.errorRatio!);
       expect(report.findings.map((f) => f.message)).toContainEqual(
-        expect.stringMatching(/Sloth's own recording, the average of its 5-minute ratios/),
+        expect.stringMatching(/Sloth's own recording, by default the average of its 5-minute ratios/),
       );
       // Sloth's windows from Sloth's series: no raw window query but the one Sloth does not record.
       const rawQueries = asked.filter((q) => q.includes('http_requests_total{job="myservice"'));

@@ -88,7 +88,7 @@ describe("Sloth's series: what the gate reads", () => {
     // Every window the default guards need is one Sloth records: nothing raw.
     expect(asked(q).some((x) => x.includes('http_request_duration_seconds_count'))).toBe(false);
     expect(report.findings.map((f) => f.message)).toContainEqual(
-      expect.stringMatching(/Sloth's own recording, the average of its 5-minute ratios/),
+      expect.stringMatching(/Sloth's own recording, by default the average of its 5-minute ratios/),
     );
   });
 

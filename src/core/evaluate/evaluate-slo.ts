@@ -160,7 +160,7 @@ function slothNotes(
   if (source === 'sloth') {
     out.push(
       said(
-        `SLO ${slo.name}: the ${slo.window} error ratio is Sloth's own recording, the average of its 5-minute ratios (not weighted by traffic, as raw counters and the series of \`generate rules\` are): the budget is the one Sloth's dashboards show, and may differ from the traffic-weighted figure`,
+        `SLO ${slo.name}: the ${slo.window} error ratio is Sloth's own recording, by default the average of its 5-minute ratios (not weighted by traffic, as raw counters and the series of \`generate rules\` are): the budget is the one Sloth's dashboards show, and may differ from the traffic-weighted figure`,
       ),
     );
   } else if (!slothWindows.has(slo.window)) {
