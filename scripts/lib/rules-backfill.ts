@@ -20,7 +20,7 @@ import { backfill, PROMTOOL_BIN, startPrometheus, type PrometheusServer } from '
 
 const exec = promisify(execFile);
 
-interface RuleFile {
+export interface RuleFile {
   groups: { name: string; rules: unknown[] }[];
 }
 
@@ -57,38 +57,33 @@ async function addBlocks(from: string, tsdb: string): Promise<void> {
   for (const block of await readdir(from)) await cp(path.join(from, block), path.join(tsdb, block), { recursive: true });
 }
 
+/** Rules to backfill over [from, to] (Unix seconds), after the layers before them (rules that read those layers' series). */
+export interface RuleLayer {
+  rules: RuleFile;
+  from: number;
+  to: number;
+}
+
 /**
- * @param rulesText a rule file from `generate rules`
- * @param dataSeconds how far back the raw data goes from `endSeconds`
+ * A Prometheus over the raw data and the recordings of each layer in turn: each
+ * layer is evaluated by promtool against a Prometheus that holds the data and the
+ * layers before it, so a rule may read the series an earlier layer recorded.
  */
-export async function startPrometheusWithRecordings(
+export async function startPrometheusWithRuleLayers(
   openMetricsFile: string,
-  rulesText: string,
-  endSeconds: number,
-  dataSeconds: number,
+  layers: readonly RuleLayer[],
 ): Promise<PrometheusServer & { tsdb: string }> {
   const work = await mkdtemp(path.join(tmpdir(), 'dg-recorded-'));
   const tsdb = path.join(work, 'tsdb');
   await backfill(openMetricsFile, tsdb);
-  const rules = parse(rulesText) as RuleFile;
-  const only = (suffix: string): RuleFile => ({ groups: rules.groups.filter((g) => g.name.endsWith(suffix)) });
-
-  let server = await startPrometheus({ tsdbDir: tsdb });
-  const base = await backfillRules(server.url, only(':base'), endSeconds - dataSeconds, endSeconds, work, 'base');
-  await server.stop();
-  await addBlocks(base, tsdb);
-  server = await startPrometheus({ tsdbDir: tsdb });
-  const windows = await backfillRules(server.url, only(':windows'), endSeconds - 600, endSeconds, work, 'windows');
-  await server.stop();
-  await addBlocks(windows, tsdb);
-  // Burn rates and budget remaining read the windowed ratios: a third pass.
-  if (rules.groups.some((g) => g.name.endsWith(':budget'))) {
-    server = await startPrometheus({ tsdbDir: tsdb });
-    const budget = await backfillRules(server.url, only(':budget'), endSeconds - 600, endSeconds, work, 'budget');
+  for (const [i, layer] of layers.entries()) {
+    if (layer.rules.groups.length === 0) continue;
+    const server = await startPrometheus({ tsdbDir: tsdb });
+    const blocks = await backfillRules(server.url, layer.rules, layer.from, layer.to, work, `layer-${i}`);
     await server.stop();
-    await addBlocks(budget, tsdb);
+    await addBlocks(blocks, tsdb);
   }
-  server = await startPrometheus({ tsdbDir: tsdb });
+  const server = await startPrometheus({ tsdbDir: tsdb });
   const stop = server.stop;
   return {
     ...server,
@@ -98,4 +93,29 @@ export async function startPrometheusWithRecordings(
       await rm(work, { recursive: true, force: true });
     },
   };
+}
+
+/** The groups of a rule file whose name ends with `suffix` (`generate rules` names them `<slo>:base`, `:windows`, `:budget`). */
+export function groupsEndingWith(rulesText: string, suffix: string): RuleFile {
+  const rules = parse(rulesText) as RuleFile;
+  return { groups: rules.groups.filter((g) => g.name.endsWith(suffix)) };
+}
+
+/**
+ * @param rulesText a rule file from `generate rules`
+ * @param dataSeconds how far back the raw data goes from `endSeconds`
+ */
+export function startPrometheusWithRecordings(
+  openMetricsFile: string,
+  rulesText: string,
+  endSeconds: number,
+  dataSeconds: number,
+): Promise<PrometheusServer & { tsdb: string }> {
+  const only = (suffix: string) => groupsEndingWith(rulesText, suffix);
+  return startPrometheusWithRuleLayers(openMetricsFile, [
+    { rules: only(':base'), from: endSeconds - dataSeconds, to: endSeconds },
+    { rules: only(':windows'), from: endSeconds - 600, to: endSeconds },
+    // Burn rates and budget remaining read the windowed ratios: a third pass.
+    { rules: only(':budget'), from: endSeconds - 600, to: endSeconds },
+  ]);
 }

@@ -20,6 +20,8 @@ import { startGitHubStandIn, type GitHubStandIn, type RecordedRequest } from '..
 import { mermaidBlocks, parseXyChart } from '../support/mermaid.js';
 import { slackMessageSchema } from '../support/chat-payloads.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { openSloFile, openSloPolicy } from '../support/openslo-policy.js';
+import { expectedErrorRatio } from '../support/scenarios.js';
 
 const REPO = 'octo-org/shop';
 const SHA = 'a'.repeat(40);
@@ -250,6 +252,23 @@ describe('bundled action under Node 24', () => {
     const enforced = await runAction({ ...scenarioInputs('exhausted') });
     expect(enforced.exitCode).toBe(1);
     expect(enforced.outputs['would-have-blocked']).toBe('[]');
+  });
+
+  it('evaluates an OpenSLO source the policy names, with the budget of the same SLO written natively', async () => {
+    await mkdir(path.join(workspace, 'slos'), { recursive: true });
+    await writeFile(path.join(workspace, 'slos/api.openslo.yaml'), openSloFile('warning'));
+    await writeFile(path.join(workspace, '.github/openslo.yml'), openSloPolicy('warning', 'slos/api.openslo.yaml'));
+    const { 'error-query': _e, 'total-query': _t, ...inputs } = scenarioInputs('warning');
+    const result = await runAction({ ...inputs, config: '.github/openslo.yml' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('WARNING');
+    const report = await readReport(result.outputs);
+    const [native, openslo] = ['native', 'api-availability'].map((name) => report.slos.find((s) => s.name === name)!);
+    expect(openslo).toMatchObject({ sliKind: 'good-events', objective: 99.9, window: '30d', status: 'WARNING', error: null });
+    expect(Math.abs(openslo!.budgetRemaining! - native!.budgetRemaining!)).toBeLessThan(1e-6);
+    expect(Math.abs(openslo!.errorRatio! - expectedErrorRatio('warning', 30 * 86_400)!)).toBeLessThan(0.0001);
+    expect(result.summary).toContain('api-availability');
+    expect(github.problems).toEqual([]);
   });
 
   it('takes a freeze-command instead of gating, and refuses a malformed one before asking GitHub or the token issuer', async () => {

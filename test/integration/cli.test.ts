@@ -17,6 +17,8 @@ import { getFreePort } from '../../scripts/lib/free-port.js';
 import { startGitHubStateStandIn, type GitHubStateStandIn } from '../../scripts/lib/github-state-stand-in.js';
 import { reportSchema, type Report } from '../../src/core/report/report-schema.js';
 import { checkGitHubRequest } from '../support/github-request-checker.js';
+import { openSloFile, openSloPolicy } from '../support/openslo-policy.js';
+import { expectedErrorRatio } from '../support/scenarios.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli/index.js');
@@ -131,6 +133,20 @@ describe('deploy-governor check', () => {
     const report = reportSchema.parse(JSON.parse(result.stdout));
     expect(report.slos.map((s) => s.name)).toEqual(['api-requests-availability']);
     expect(report.slos[0]!.status).toBe('EXHAUSTED');
+  });
+
+  it('evaluates the SLO of an OpenSLO file the policy points at, with the budget of the same SLO written natively', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dg-openslo-'));
+    await (await import('node:fs/promises')).mkdir(path.join(dir, 'slos'));
+    await writeFile(path.join(dir, 'slos/api.openslo.yaml'), openSloFile('warning'));
+    await writeFile(path.join(dir, 'policy.yml'), openSloPolicy('warning', 'slos/api.openslo.yaml'));
+    const result = await cli(['check', '--json', '--config', 'policy.yml', '--prometheus-url', inject('prometheusUrl')], {}, dir);
+    expect(result.code).toBe(1);
+    const report = reportSchema.parse(JSON.parse(result.stdout));
+    const [native, openslo] = ['native', 'api-availability'].map((name) => report.slos.find((s) => s.name === name)!);
+    expect(openslo).toMatchObject({ sliKind: 'good-events', objective: 99.9, window: '30d', status: 'WARNING', error: null });
+    expect(Math.abs(openslo!.budgetRemaining! - native!.budgetRemaining!)).toBeLessThan(1e-6);
+    expect(Math.abs(openslo!.errorRatio! - expectedErrorRatio('warning', 30 * 86_400)!)).toBeLessThan(0.0001);
   });
 
   it('rejects a bad flag value with the accepted form, naming the flag and not the policy file', async () => {

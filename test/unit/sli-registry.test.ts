@@ -81,6 +81,27 @@ describe('the SLI kind registry', () => {
     expect(() => generateRules({ slos: [slo(foreign)], dr: null, source: 'p' })).toThrow(/unknown SLI kind/);
   });
 
+  it("takes the dashboard's kind-specific panels from the kind's module: latency against its target, nothing for the others", () => {
+    const panels = Object.fromEntries(
+      SLI_KIND_NAMES.map((name) => [name, sliKindOf(EXAMPLES[name]!).dashboardPanel(EXAMPLES[name]!, { name: 's', objective: 99 })]),
+    );
+    expect(panels).toEqual({
+      events: null,
+      'good-events': null,
+      ratio: null,
+      latency: {
+        row: 'Latency against target',
+        title: 'Latency: s',
+        description: 'The 99th percentile of h against the 0.3s target: below it, at least 99% of requests are fast enough.',
+        unit: 's',
+        targets: [
+          { expr: 'histogram_quantile(0.99, sum by (le) (rate(h_bucket{job="api"}[$__rate_interval])))', legend: 'p99' },
+          { expr: 'vector(0.3)', legend: 'target' },
+        ],
+      },
+    });
+  });
+
   it("writes the rule generator's base recordings from the kind's module", () => {
     const file = parse(generateRules({ slos: [slo(EXAMPLES.latency!)], dr: null, source: 'p' })) as {
       groups: { name: string; rules: { record?: string; expr: string }[] }[];

@@ -75,12 +75,15 @@ describe('Sloth prometheus/v1 specs as SLOs', () => {
             total: 'sum(increase(http_request_duration_seconds_count{job="myservice"}[{{.window}}]))',
           },
         },
+        // Sloth's own id, so the gate can read the series Sloth records for it.
+        slothId: 'myservice-requests-availability',
       },
       {
         name: 'myservice-queue-freshness',
         service: 'myservice',
         objective: 99,
         sli: { ratio: { query: 'avg_over_time(queue_stale_ratio{job="myservice"}[{{.window}}])' } },
+        slothId: 'myservice-queue-freshness',
       },
     ]);
   });
@@ -189,6 +192,7 @@ slos:
         description: '3.5',
         runbook: 'https://runbooks.example.com/x',
         sli: { events: { error: 'sum(increase(e[{{.window}}]))', total: 'sum(increase(t[{{.window}}]))' } },
+        slothId: '42-2024',
       },
     ]);
     // What Sloth would refuse, refused: a quoted objective is a string where Sloth's struct has a float.

@@ -25,7 +25,8 @@ import { readBudgetHistory, toBudgetHistory, type HistoryRead } from './budget-h
 import { isEvaluationError } from './evaluation-error.js';
 import { oldestData, shortHistoryDays } from './history.js';
 import { measureWindow } from './measure-error-ratio.js';
-import { measureRecordedRatio, recordedWindowsAvailable } from './recorded-ratios.js';
+import { measureRecordedRatio } from './recorded-ratios.js';
+import { measureSlothRatio, recordedSources } from './sloth-ratios.js';
 
 const BURN_RATE_WINDOW = '1h';
 
@@ -138,6 +139,49 @@ function ruled(slo: ResolvedSlo, findings: Finding[]): Finding[] {
   );
 }
 
+/**
+ * What reading Sloth's series changed, never silently: the budget's definition
+ * when it is Sloth's, and the windows Sloth does not record (read from raw counters).
+ */
+function slothNotes(
+  slo: ResolvedSlo,
+  source: NonNullable<SloResult['source']>,
+  slothWindows: ReadonlyMap<string, string>,
+  rawWindows: readonly string[],
+): Finding[] {
+  const out: Finding[] = [];
+  const said = (message: string, code?: 'recording-missing'): Finding => ({
+    source: 'budget',
+    status: 'NORMAL',
+    slo: slo.name,
+    message,
+    ...(code !== undefined ? { code } : {}),
+  });
+  if (source === 'sloth') {
+    out.push(
+      said(
+        `SLO ${slo.name}: the ${slo.window} error ratio is Sloth's own recording, by default the average of its 5-minute ratios (not weighted by traffic, as raw counters and the series of \`generate rules\` are): the budget is the one Sloth's dashboards show, and may differ from the traffic-weighted figure`,
+      ),
+    );
+  } else if (!slothWindows.has(slo.window)) {
+    out.push(
+      said(
+        `SLO ${slo.name}: Sloth records no ${slo.window} ratio for this SLO (its period differs), so the budget was read from raw counters`,
+        'recording-missing',
+      ),
+    );
+  }
+  const raw = [...new Set(rawWindows)].filter((w) => w !== slo.window && !slothWindows.has(w));
+  if (raw.length > 0)
+    out.push(
+      said(
+        `SLO ${slo.name}: Sloth records no ${raw.join(', ')} window for this SLO, so ${raw.length === 1 ? 'it was' : 'they were'} read from raw counters`,
+        'recording-missing',
+      ),
+    );
+  return out;
+}
+
 function worst(statuses: readonly Status[]): Status {
   return statuses.reduce<Status>((a, b) => (statusRank(b) > statusRank(a) ? b : a), 'NORMAL');
 }
@@ -190,13 +234,13 @@ export async function evaluateSlo(
   }
   let returned: SloExclusion[] = [];
   let measurements: Map<string, WindowMeasurement>;
-  let source: 'raw' | 'recorded' = 'raw';
+  let source: NonNullable<SloResult['source']> = 'raw';
   let rawWindows: string[] = [];
   let oldest: number | null | undefined;
   let historyRead: HistoryRead;
   try {
-    const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
-    if (recorded.note !== null) notes.push(note('recording-missing', 'error', recorded.note));
+    const { recorded, sloth } = await recordedSources(slo, windows, useRecordingRules, prometheus, time);
+    for (const missing of [recorded.note, sloth.note]) if (missing !== null) notes.push(note('recording-missing', 'error', missing));
     // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
     const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
     const measureOne = async (w: string): Promise<WindowMeasurement> => {
@@ -219,19 +263,33 @@ export async function evaluateSlo(
           ),
         );
       }
+      const slothWindow = sloth.windows.get(w);
+      if (slothWindow !== undefined) {
+        const fromSloth = await measureSlothRatio(slo, w, slothWindow, prometheus, time);
+        if (fromSloth !== null) return fromSloth;
+        notes.push(
+          note(
+            'recording-missing',
+            'error',
+            `SLO ${slo.name}: Sloth's series for the ${w} window has no sample although Sloth's recordings exist, so the window was read from raw counters: check that Sloth's rules are loaded and evaluated`,
+          ),
+        );
+      }
       rawWindows.push(w);
       return measureRaw(slo, w, raw, time, useRecordingRules);
     };
     const [measured, oldestAnswer, historyAnswer] = await Promise.all([
       Promise.all(windows.map(measureOne)),
-      // The recorded path needs no history query: its coverage probe found recordings at the window's start.
-      recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+      // The recorded paths need no history query: their coverage probe found recordings at the window's start.
+      recorded.windows.has(slo.window) || sloth.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
       history,
     ]);
     measurements = new Map(windows.map((w, i) => [w, measured[i]!]));
     oldest = oldestAnswer;
     historyRead = historyAnswer;
     if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window)) source = 'recorded';
+    if (sloth.windows.has(slo.window) && !rawWindows.includes(slo.window)) source = 'sloth';
+    if (sloth.windows.size > 0) notes.push(...slothNotes(slo, source, sloth.windows, rawWindows));
     if (excluding) {
       notes.push(
         note(

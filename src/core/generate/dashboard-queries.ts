@@ -5,7 +5,7 @@
  */
 import { durationDays } from '../duration.js';
 import type { ResolvedSlo } from '../policy/resolve-policy.js';
-import { lastValueQuery, matchers } from '../promql/promql.js';
+import { lastValueQuery } from '../promql/promql.js';
 import { SERIES, sloSelector } from './recorded-series.js';
 
 /** A regex matching exactly these SLO names (names hold letters, digits, `.`, `_`, `-`; the dot is escaped as `[.]`). */
@@ -21,10 +21,6 @@ export const sloQueries = {
   burnRate: (slo: ResolvedSlo, window: string) => `${SERIES.burnRate(window)}${sloSelector(slo)}`,
   compliance: (slo: ResolvedSlo) => `1 - ${SERIES.errorRatio(slo.window)}${sloSelector(slo)}`,
   objective: (slo: ResolvedSlo) => `${SERIES.objective}${sloSelector(slo)}`,
-  /** The latency at the objective's quantile (p99 for a 99% objective) and the target. */
-  latencyQuantile: (slo: ResolvedSlo & { sli: { kind: 'latency' } }) =>
-    `histogram_quantile(${slo.objective / 100}, sum by (le) (rate(${slo.sli.metric}_bucket${matchers(slo.sli.selector)}[$__rate_interval])))`,
-  latencyTarget: (slo: ResolvedSlo & { sli: { kind: 'latency' } }) => `vector(${slo.sli.threshold})`,
 };
 
 /** One query per table column, each one row per SLO (different windows become one expression with `or`). */

@@ -31,6 +31,8 @@ import { PanelBuilder as TableBuilder } from '@grafana/grafana-foundation-sdk/ta
 import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { stringify } from 'yaml';
 import type { ResolvedDr, ResolvedSlo } from '../policy/resolve-policy.js';
+import { sliKindOf } from '../sli/registry.js';
+import type { KindPanel } from '../sli/sli-kind.js';
 import { complianceTableQueries, drQueries, governanceQueries, sloQueries } from './dashboard-queries.js';
 
 export interface GenerateDashboardInput {
@@ -194,26 +196,22 @@ function complianceRow(input: GenerateDashboardInput): Section {
   return { title: 'Compliance', panels: [table, history] };
 }
 
-function latencyRow(slos: readonly (ResolvedSlo & { sli: { kind: 'latency' } })[]): Section {
-  const row: Section = { title: 'Latency against target', panels: [] };
+/** The rows of the panels SLI kinds add (latency against target), one per row title, each panel from its kind's module. */
+function kindRows(slos: readonly ResolvedSlo[]): Section[] {
+  const byRow = new Map<string, KindPanel[]>();
   for (const slo of slos) {
-    const q = new Queries();
-    row.panels.push(
-      new TimeseriesBuilder()
-        .title(`Latency: ${slo.name}`)
-        .description(
-          `The ${slo.objective}th percentile of ${slo.sli.metric} against the ${slo.sli.threshold}s target: below it, at least ${slo.objective}% of requests are fast enough.`,
-        )
-        .datasource(DATASOURCE)
-        .unit('s')
-        .min(0)
-        .withTarget(q.target(sloQueries.latencyQuantile(slo), `p${slo.objective}`))
-        .withTarget(q.target(sloQueries.latencyTarget(slo), 'target'))
-        .height(8)
-        .span(slos.length === 1 ? 24 : 12),
-    );
+    const panel = sliKindOf(slo.sli).dashboardPanel(slo.sli, slo);
+    if (panel !== null) byRow.set(panel.row, [...(byRow.get(panel.row) ?? []), panel]);
   }
-  return row;
+  return [...byRow].map(([title, panels]) => ({
+    title,
+    panels: panels.map((p) => {
+      const q = new Queries();
+      const builder = new TimeseriesBuilder().title(p.title).description(p.description).datasource(DATASOURCE).unit(p.unit).min(0);
+      for (const t of p.targets) builder.withTarget(q.target(t.expr, t.legend));
+      return builder.height(8).span(panels.length === 1 ? 24 : 12);
+    }),
+  }));
 }
 
 function drRow(dr: ResolvedDr): Section {
@@ -358,8 +356,7 @@ export function generateDashboard(input: GenerateDashboardInput): Dashboard {
         .current({ text: input.environment, value: input.environment, selected: true }),
     );
   const sections = [budgetRow(input), burnRow(input), complianceRow(input)];
-  const latency = input.slos.filter((s): s is ResolvedSlo & { sli: { kind: 'latency' } } => s.sli.kind === 'latency');
-  if (latency.length > 0) sections.push(latencyRow(latency));
+  sections.push(...kindRows(input.slos));
   if (input.dr) sections.push(drRow(input.dr));
   sections.push(governanceRow());
   for (const section of sections) {

@@ -50,6 +50,11 @@ export interface ResolvedSlo {
    * the series named after it (src/core/generate/recorded-series.ts).
    */
   scrapeInterval?: string;
+  /**
+   * Sloth's SLO id (`sloth_id`) when the SLO came from the policy's Sloth spec as written: the gate may read Sloth's
+   * recordings for it (src/core/evaluate/sloth-ratios.ts).
+   */
+  slothId?: string;
 }
 
 export interface ResolvedPrometheus {
@@ -161,6 +166,7 @@ function resolveSlo(slo: SloConfig, inputs: GateInputs, source: string): Resolve
     sli: resolveSli(slo.sli),
     ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
     ...(slo.enforcement === 'advisory' ? { advisory: true } : {}),
+    ...(slo.slothId !== undefined ? { slothId: slo.slothId } : {}),
   };
 }
 
@@ -185,7 +191,8 @@ function resolveSlos(merged: EnvironmentPolicy, inputs: GateInputs, source: stri
         },
       ]);
     }
-    const only = fileSlos[0]!;
+    // Queries from the inputs are no longer the Sloth spec's: Sloth's recordings do not measure them.
+    const { slothId: _slothId, ...only }: SloConfig = fileSlos[0]!;
     return [
       resolveSlo(
         {

@@ -626,7 +626,11 @@ export const policyFileSchema = z
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 export type EnvironmentPolicy = z.infer<typeof environmentPolicySchema>;
-export type SloConfig = z.infer<typeof sloSchema>;
+/**
+ * One SLO of the policy. `slothId` is set only by the Sloth reader (src/core/sloth/from-sloth-spec.ts), never by a
+ * file (the schema is strict): the gate then reads Sloth's own recordings, labelled `sloth_id`, for it.
+ */
+export type SloConfig = z.infer<typeof sloSchema> & { slothId?: string };
 export type SliConfig = z.infer<typeof sliSchema>;
 export type FreezeWindowConfig = z.infer<typeof freezeWindowSchema>;
 export type BurnRateGuardConfig = z.infer<typeof burnRateGuardSchema>;

@@ -90,8 +90,12 @@ export const sloResultSchema = z.object({
   objective: z.number(),
   window: z.string(),
   sliKind: z.enum(SLI_KIND_NAMES),
-  /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
-  source: z.enum(['raw', 'recorded']).optional(),
+  /**
+   * Where the SLO window's ratio came from: raw counters, the series `generate rules` records (`recorded`), or, for an
+   * SLO from a Sloth spec, the series Sloth records (`sloth`, added with issue 13: the average of Sloth's 5-minute
+   * ratios, the budget Sloth's dashboards show, not traffic-weighted; a note on the SLO says so).
+   */
+  source: z.enum(['raw', 'recorded', 'sloth']).optional(),
   /** Error ratio over the SLO window, 0..1. */
   errorRatio: z.number().nullable(),
   /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */

@@ -29,6 +29,22 @@ export type WindowMeasurement =
 type BaseRecording = { counts: { error: string; total: string } } | { ratio: string };
 
 /**
+ * A panel of the generated dashboard that only SLOs of one kind get (latency
+ * against its target), as data: src/core/generate/dashboard.ts builds it, in a
+ * row of its own per `row` title.
+ */
+export interface KindPanel {
+  /** The row's title; the panels of one title share a row, in the order of the SLOs. */
+  row: string;
+  title: string;
+  description: string;
+  /** Grafana's unit of the values (`s`). */
+  unit: string;
+  /** PromQL and legend of each series. */
+  targets: { expr: string; legend: string }[];
+}
+
+/**
  * One SLI kind.
  * @typeParam K the key under `sli:` in the policy file, and `kind` of the resolved SLI
  * @typeParam S the zod schema of that key's block
@@ -57,6 +73,8 @@ export interface SliKind<K extends string, S extends z.ZodType, R extends { kind
   measure(sli: R, window: string, prometheus: PrometheusQuerier, time: Date): Promise<WindowMeasurement>;
   /** The rule generator's base recording over `window` (the generator divides counts by the window's seconds). */
   recording(sli: R, window: string): BaseRecording;
+  /** The dashboard panel of this kind's SLOs beside the ones every SLO gets, or null for none. */
+  dashboardPanel(sli: R, slo: { name: string; objective: number }): KindPanel | null;
   readonly wording: {
     /** The query that carries the traffic, as messages name it: "the total query". */
     traffic: string;

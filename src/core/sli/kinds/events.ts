@@ -51,5 +51,7 @@ export const eventsSli = defineSliKind({
     // No error series at all is zero errors, not a gap: the ratio must stay defined while there is traffic.
     return { counts: { error: `(${sumOf(renderWindowQuery(sli.error, window))} or 0 * ${total})`, total } };
   },
+  // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+  dashboardPanel: () => null,
   wording: { traffic: 'the total query' },
 });

@@ -93,5 +93,7 @@ export const goodEventsSli = defineSliKind({
     // No good series is zero good events; extrapolation can put good a hair above total: clamp, as the gate does.
     return { counts: { error: `clamp_min(${total} - (${good} or 0 * ${total}), 0)`, total } };
   },
+  // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+  dashboardPanel: () => null,
   wording: { traffic: 'the total query' },
 });

@@ -80,5 +80,19 @@ export const latencySli = defineSliKind({
     // Counters scraped at slightly different times can put the bucket a hair above the count.
     return { counts: { error: `clamp_min(${total} - ${good}, 0)`, total } };
   },
+  // The latency at the objective's quantile (p99 for a 99% objective) against the target.
+  dashboardPanel: (sli, slo) => ({
+    row: 'Latency against target',
+    title: `Latency: ${slo.name}`,
+    description: `The ${slo.objective}th percentile of ${sli.metric} against the ${sli.threshold}s target: below it, at least ${slo.objective}% of requests are fast enough.`,
+    unit: 's',
+    targets: [
+      {
+        expr: `histogram_quantile(${slo.objective / 100}, sum by (le) (rate(${sli.metric}_bucket${matchers(sli.selector)}[$__rate_interval])))`,
+        legend: `p${slo.objective}`,
+      },
+      { expr: `vector(${sli.threshold})`, legend: 'target' },
+    ],
+  }),
   wording: { traffic: 'the histogram count query' },
 });

@@ -39,6 +39,8 @@ export const ratioSli = defineSliKind({
     return measured(boundedRatio(ratio, window));
   },
   recording: (sli, window) => ({ ratio: renderWindowQuery(sli.query, window) }),
+  // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+  dashboardPanel: () => null,
   wording: {
     traffic: 'the ratio query',
     ruleNote: (slo, baseWindow) =>
