@@ -429,12 +429,12 @@ function decideVerification(baselines, polls, context) {
     };
 }
 
-// EXTERNAL MODULE: ./src/gate/evaluate-gate.ts + 11 modules
-var evaluate_gate = __webpack_require__(5927);
+// EXTERNAL MODULE: ./src/gate/evaluate-gate.ts + 12 modules
+var evaluate_gate = __webpack_require__(1254);
 // EXTERNAL MODULE: ./src/gate/file-source.ts + 1 modules
 var file_source = __webpack_require__(6187);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 23 modules
-var run_gate = __webpack_require__(4075);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 24 modules
+var run_gate = __webpack_require__(385);
 ;// CONCATENATED MODULE: ./src/verify/read-gate-report.ts
 /**
  * The gate's report of this run, read back by the verify step: a file the gate

@@ -308,7 +308,8 @@ function convert(spec, prefix, issues, warnings) {
             }
             continue;
         }
-        out.push(result.data);
+        // Marked as Sloth's, so the gate can read the series Sloth records for it (src/core/evaluate/sloth-ratios.ts).
+        out.push({ ...result.data, slothId: candidate.name });
     }
     return out;
 }

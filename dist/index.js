@@ -7818,7 +7818,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2313);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4855);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -8072,7 +8072,7 @@ function branchOf(ref) {
 
 /***/ }),
 
-/***/ 2313:
+/***/ 4855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8098,6 +8098,42 @@ var policy_issues = __nccwpck_require__(7163);
 var query_error = __nccwpck_require__(6399);
 // EXTERNAL MODULE: ./src/core/render/render-summary.ts + 3 modules
 var render_summary = __nccwpck_require__(9973);
+;// CONCATENATED MODULE: ./src/core/audit/class-grant-record.ts
+/** Whether the report's change class let a blocked deploy through (and no override did): a grant to record. */
+function isClassGrant(report) {
+    const d = report.decision;
+    return d.changeClass?.allowedThrough === true && d.canDeploy && !d.overridden;
+}
+/** The record of a report whose class let it through; null when no class did (or an override did instead). */
+function classGrantRecord(report, f) {
+    const d = report.decision;
+    const c = d.changeClass;
+    if (!c || !isClassGrant(report))
+        return null;
+    const id = f.via === 'protection-rule'
+        ? `change-class-rule-${f.runId}-${report.environment}`
+        : `change-class-action-${f.runId}-${f.runAttempt ?? 1}-${report.environment}`;
+    return {
+        kind: 'change-class',
+        id,
+        at: f.at.toISOString(),
+        repository: f.repository,
+        environment: report.environment,
+        class: c.name,
+        source: c.source,
+        detail: c.detail,
+        status: d.status,
+        budget_remaining: report.budget.remaining,
+        actor: c.source === 'input' ? f.actor : null,
+        reason: `${d.status} lets ${c.name} deploys through (change-classes.allow)`,
+        via: f.via,
+        sha: f.sha,
+        run_id: f.runId,
+        run_attempt: f.runAttempt,
+        run_url: f.runUrl,
+    };
+}
+
 // EXTERNAL MODULE: ./src/core/report/report-digest.ts
 var report_digest = __nccwpck_require__(3095);
 // EXTERNAL MODULE: ./src/core/policy/inputs.ts
@@ -8182,8 +8218,8 @@ var client = __nccwpck_require__(6584);
 var create_check_run = __nccwpck_require__(7417);
 // EXTERNAL MODULE: ./src/github/rest-client.ts + 5 modules
 var rest_client = __nccwpck_require__(9311);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 23 modules
-var run_gate = __nccwpck_require__(4075);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 24 modules
+var run_gate = __nccwpck_require__(385);
 // EXTERNAL MODULE: ./src/action/read-inputs.ts
 var read_inputs = __nccwpck_require__(2316);
 // EXTERNAL MODULE: ./src/action/request-oidc-token.ts
@@ -8218,24 +8254,25 @@ var set_outputs = __nccwpck_require__(9057);
 
 
 
+
 function defaultReportPath() {
     return external_node_path_default().join(process.env.RUNNER_TEMP ?? process.cwd(), 'deploy-governor-report.json');
 }
 /**
- * Binds an overridden report to this run: an OIDC token whose audience is the
- * report's digest, so the app can tell the report came from this run unchanged.
- * Without one the deploy still goes through (the override was authorized through
- * the API); the app just will not log it, and the warning says how to fix that.
+ * Binds an overridden report, or one its change class let through, to this run: an OIDC token whose audience is the
+ * report's digest, so the app can tell the report came from this run unchanged. Without one the deploy still goes
+ * through (the gate authorized it through the API); the app just will not log it, and the warning says how to fix that.
  */
 async function withProvenance(report) {
+    const what = report.decision.overridden ? 'override' : 'change-class grant';
     const result = await (0,request_oidc_token/* requestOidcToken */.I)((0,report_digest/* oidcAudience */.g)((0,report_digest/* reportDigest */.N)(report)));
     if ('token' in result)
         return { ...report, provenance: { oidcToken: result.token } };
     if ('missing' in result) {
-        runner/* warning */.$e('deploy-governor: the deploy-governor app will not log this override without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job');
+        runner/* warning */.$e(`deploy-governor: the deploy-governor app will not log this ${what} without an OIDC token binding the report to this run: add "permissions: id-token: write" to the job`);
     }
     else {
-        runner/* warning */.$e(`deploy-governor: could not get an OIDC token for this override, so the deploy-governor app will not log it: ${result.error}`);
+        runner/* warning */.$e(`deploy-governor: could not get an OIDC token for this ${what}, so the deploy-governor app will not log it: ${result.error}`);
     }
     return report;
 }
@@ -8363,8 +8400,8 @@ async function runGatePhase() {
         for (const warning of outcome.warnings)
             runner/* warning */.$e(`deploy-governor: ${warning}`);
         report = outcome.report;
-        // Only an override pays for the token request; every other run starts as fast as before.
-        if (report.decision.overridden)
+        // Only an override or a change-class grant (both recorded by the app) pays for the token request.
+        if (report.decision.overridden || isClassGrant(report))
             report = await withProvenance(report);
         runner/* debug */.Yz(`deploy-governor: evaluated ${report.prometheus.queries} queries by ${Math.round(process.uptime() * 1000)} ms`);
         reportMode = report.decision.mode === 'report';
@@ -8884,8 +8921,9 @@ class CountingQuerier {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ decide),
-/* harmony export */   q: () => (/* binding */ levelPasses)
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   WR: () => (/* binding */ requiredLevel),
+/* harmony export */   qk: () => (/* binding */ levelPasses)
 /* harmony export */ });
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5009);
 
@@ -10198,7 +10236,7 @@ function preflightOverride(report, attempt, policy) {
         problems.push(`${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
     }
     const status = report.decision.status;
-    if (!(0,_evaluate_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .levelPasses */ .q)(attempt.level, status)) {
+    if (!(0,_evaluate_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .levelPasses */ .qk)(attempt.level, status)) {
         const needed = report.decision.requiredOverride ?? 'exhausted';
         problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
     }
@@ -12517,6 +12555,18 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .r
     })
         .optional()
         .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
+    'require-p0-above': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().max(10_000), zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('off')])
+        .optional()
+        .meta({
+        description: "An incident that consumed more than this many percentage points of an SLO's error budget (the app's own measurement, budget remaining at the incident's start minus at its end) cannot be published until it has a P0 action item with an owner and a due date (the workbook's 20% rule). May exceed 100 (an incident can overspend). `off`: no such rule, and no incident is opened for a burn.",
+        default: 20,
+    }),
+    'burn-incident-within': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([_policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s, zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('off')])
+        .optional()
+        .meta({
+        description: "The app's sweep measures each SLO's budget consumed over this trailing window and, when it exceeds `require-p0-above` and no incident the app opened is open, opens one (once per SLO, environment and UTC day; never again while the same burn is within the window). Needs a `postmortems` section and Prometheus reachable by the app. `off`: the sweep opens none.",
+        default: '24h',
+    }),
 })
     .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
 /** The debt rule of a policy: null (off) when it has no `postmortems` section. */
@@ -12529,6 +12579,10 @@ function resolveActionItemRule(config) {
         graceMs: c.grace === undefined ? 0 : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(c.grace),
         advisory: c.enforcement === 'advisory',
     };
+}
+function requireP0AbovePct(c) {
+    const value = c['require-p0-above'] ?? 20;
+    return value === 'off' ? null : value;
 }
 const DEFAULT_APPROVALS = [{ role: 'Author', approvers: ['$author'] }];
 function resolvePostmortemPolicy(config) {
@@ -12549,6 +12603,11 @@ function resolvePostmortemPolicy(config) {
             coverage: c.goals?.coverage ?? 100,
         },
         actionItems: resolveActionItemRule(c),
+        requireP0AbovePct: requireP0AbovePct(c),
+        // Opening issues unasked is opt-in: only a policy with a postmortems section gets burn incidents.
+        burnIncidentWithinMs: config === undefined || c['burn-incident-within'] === 'off' || requireP0AbovePct(c) === null
+            ? null
+            : parseDurationMs(c['burn-incident-within'] ?? '24h'),
     };
 }
 
@@ -12620,6 +12679,7 @@ class PrometheusQueryError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CZ: () => (/* binding */ promString),
 /* harmony export */   NB: () => (/* binding */ renderWindowQuery),
 /* harmony export */   Pl: () => (/* binding */ normalizeSelector),
 /* harmony export */   Qn: () => (/* binding */ hasWindowPlaceholder),
@@ -12630,7 +12690,6 @@ class PrometheusQueryError extends Error {
 /* harmony export */   sE: () => (/* binding */ oldestDataQuery),
 /* harmony export */   yN: () => (/* binding */ matchers)
 /* harmony export */ });
-/* unused harmony export promString */
 /**
  * PromQL text building shared by the gate (src/core/evaluate/), the SLI kinds
  * (src/core/sli/) and the generators (src/core/generate/): one place for how a
@@ -13334,8 +13393,12 @@ const sloResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     objective: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     window: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     sliKind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_sli_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .SLI_KIND_NAMES */ .V7),
-    /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
-    source: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['raw', 'recorded']).optional(),
+    /**
+     * Where the SLO window's ratio came from: raw counters, the series `generate rules` records (`recorded`), or, for an
+     * SLO from a Sloth spec, the series Sloth records (`sloth`, added with issue 13: the average of Sloth's 5-minute
+     * ratios, the budget Sloth's dashboards show, not traffic-weighted; a note on the SLO says so).
+     */
+    source: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['raw', 'recorded', 'sloth']).optional(),
     /** Error ratio over the SLO window, 0..1. */
     errorRatio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
     /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
@@ -13697,6 +13760,8 @@ const eventsSli = defineSliKind({
         // No error series at all is zero errors, not a gap: the ratio must stay defined while there is traffic.
         return { counts: { error: `(${(0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.error, window))} or 0 * ${total})`, total } };
     },
+    // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+    dashboardPanel: () => null,
     wording: { traffic: 'the total query' },
 });
 
@@ -13785,6 +13850,8 @@ const goodEventsSli = defineSliKind({
         // No good series is zero good events; extrapolation can put good a hair above total: clamp, as the gate does.
         return { counts: { error: `clamp_min(${total} - (${good} or 0 * ${total}), 0)`, total } };
     },
+    // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+    dashboardPanel: () => null,
     wording: { traffic: 'the total query' },
 });
 
@@ -13855,6 +13922,20 @@ const latencySli = defineSliKind({
         // Counters scraped at slightly different times can put the bucket a hair above the count.
         return { counts: { error: `clamp_min(${total} - ${good}, 0)`, total } };
     },
+    // The latency at the objective's quantile (p99 for a 99% objective) against the target.
+    dashboardPanel: (sli, slo) => ({
+        row: 'Latency against target',
+        title: `Latency: ${slo.name}`,
+        description: `The ${slo.objective}th percentile of ${sli.metric} against the ${sli.threshold}s target: below it, at least ${slo.objective}% of requests are fast enough.`,
+        unit: 's',
+        targets: [
+            {
+                expr: `histogram_quantile(${slo.objective / 100}, sum by (le) (rate(${sli.metric}_bucket${(0,promql/* matchers */.yN)(sli.selector)}[$__rate_interval])))`,
+                legend: `p${slo.objective}`,
+            },
+            { expr: `vector(${sli.threshold})`, legend: 'target' },
+        ],
+    }),
     wording: { traffic: 'the histogram count query' },
 });
 
@@ -13894,6 +13975,8 @@ const ratioSli = defineSliKind({
         return (0,read_answers/* measured */.jh)((0,read_answers/* boundedRatio */.Lz)(ratio, window));
     },
     recording: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
+    // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+    dashboardPanel: () => null,
     wording: {
         traffic: 'the ratio query',
         ruleNote: (slo, baseWindow) => `SLO ${slo} is a ratio SLI: it records no traffic, so its long windows can only average the ${baseWindow} ratio (not traffic-weighted) and its alerts have no traffic guard. Prefer an events SLI.`,
@@ -14218,7 +14301,7 @@ function parseHardenedYaml(text, limits) {
 
 /***/ }),
 
-/***/ 5927:
+/***/ 1254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14980,6 +15063,156 @@ async function measureRecordedRatio(slo, window, prometheus, time) {
     return { state: 'measured', ratio: Math.min(value, 1) };
 }
 
+;// CONCATENATED MODULE: ./src/core/evaluate/sloth-ratios.ts
+/**
+ * Reading the error ratios Sloth itself records, for an SLO that came from a
+ * Sloth spec: the sibling of recorded-ratios.ts (the series `generate rules`
+ * records), which the gate prefers when both exist.
+ *
+ * Sloth's series and labels, as its SLI rules plugin writes them
+ * (slok/sloth `internal/plugin/slo/core/sli_rules_v1/plugin.go`, vendored output
+ * in test/fixtures/sloth/getting-started.rules.yml):
+ * - `slo:sli_error:ratio_rate<w>` for each alert window (5m, 30m, 1h, 2h, 6h,
+ *   1d, 3d with its default windows), `(error)/(total)` over `[w]`;
+ * - the same name for the SLO period (`30d` by default), recorded as
+ *   `sum_over_time(…ratio_rate5m[30d]) / count_over_time(…ratio_rate5m[30d])`:
+ *   the average of the 5-minute ratios, not traffic-weighted, and NaN once any
+ *   5-minute ratio inside the period was 0/0;
+ * - every one labelled `sloth_id="<service>-<slo>"` and `sloth_window="<w>"`
+ *   (the window as Prometheus prints durations, `4w` for 28 days).
+ */
+
+
+
+
+
+
+/** Sloth's error-ratio recordings: the name is this prefix and the `sloth_window` label. */
+const SLOTH_RATIO_PREFIX = 'slo:sli_error:ratio_rate';
+/** The window Sloth's period ratio averages (its default page alert's short window). */
+const SLOTH_BASE_WINDOW = '5m';
+function slothSelector(slo) {
+    return `{sloth_id=${(0,promql/* promString */.CZ)(slo.slothId)}}`;
+}
+/**
+ * Samples of Sloth's 5-minute ratio in the hour at the start of the SLO window:
+ * more than zero means Sloth's recordings reach back over the whole window.
+ */
+function slothCoverageQuery(slo) {
+    const offset = (0,duration/* formatPromDuration */.wz)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
+    return `count_over_time(${SLOTH_RATIO_PREFIX}${SLOTH_BASE_WINDOW}${slothSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
+}
+/** The windows Sloth records for the SLO now, one series per `sloth_window`. */
+function slothWindowsQuery(slo) {
+    return `group by (sloth_window) ({__name__=~${(0,promql/* promString */.CZ)(`${SLOTH_RATIO_PREFIX}.+`)}, sloth_id=${(0,promql/* promString */.CZ)(slo.slothId)}})`;
+}
+/** Sloth's error ratio over a window, by the window as Sloth writes it (`sloth_window`). */
+function slothRatioQuery(slo, slothWindow) {
+    return `${SLOTH_RATIO_PREFIX}${slothWindow}${slothSelector(slo)}`;
+}
+const NONE = { windows: new Map(), note: null };
+/**
+ * Where the gate reads an SLO's windows, in order of preference: the series of
+ * `generate rules` (traffic-weighted, as the raw counters), else Sloth's own
+ * for an SLO that came from a Sloth spec, else raw counters. With
+ * `use-recording-rules: true`, a Sloth-sourced SLO is an error only when
+ * neither is there.
+ * @throws as `recordedWindowsAvailable` and `slothWindowsAvailable`
+ */
+async function recordedSources(slo, windows, mode, prometheus, time) {
+    let recorded;
+    try {
+        recorded = await recordedWindowsAvailable(slo, mode, prometheus, time);
+    }
+    catch (error) {
+        // Missing (not failed) recordings of ours: Sloth's may still be there, and its check names both when not.
+        if (slo.slothId === undefined || !(error instanceof sli_error/* SliError */.l))
+            throw error;
+        recorded = { windows: new Set(), note: null };
+    }
+    if (recorded.windows.size > 0)
+        return { recorded, sloth: NONE };
+    return { recorded, sloth: await slothWindowsAvailable(slo, windows, mode, prometheus, time) };
+}
+/**
+ * The gate's `windows` to read from Sloth's recordings: those Sloth records,
+ * when its 5-minute ratio reaches back over the SLO window; none otherwise, or
+ * for an SLO that did not come from a Sloth spec.
+ * @throws SliError when `mode` is `true` and Sloth's recordings are missing or too young too; PrometheusQueryError when
+ *    `mode` is `true` and the check fails
+ */
+async function slothWindowsAvailable(slo, windows, mode, prometheus, time) {
+    const { slothId } = slo;
+    if (mode === 'false' || slothId === undefined)
+        return NONE;
+    const sloth = { ...slo, slothId };
+    const coverage = slothCoverageQuery(sloth);
+    let recorded;
+    try {
+        const covered = (await prometheus.query(coverage, time)).samples.some((s) => s.value > 0);
+        recorded = covered ? await recordedSlothWindows(sloth, prometheus, time) : null;
+    }
+    catch (error) {
+        if (mode === 'true' || !(error instanceof query_error/* PrometheusQueryError */.V))
+            throw error;
+        return {
+            windows: new Map(),
+            note: `SLO ${slo.name}: the check for Sloth's recorded series failed, so raw counters were read: ${error.message}`,
+        };
+    }
+    if (recorded === null) {
+        if (mode === 'true') {
+            throw new sli_error/* SliError */.l(`use-recording-rules is true, but neither the series of \`deploy-governor generate rules\` (${recordedCoverageQuery(slo)} is empty) nor Sloth's own recordings of SLO ${slo.name} (${coverage} is empty) reach back over its ${slo.window} window: load either rule file and let it record for ${slo.window} (or backfill it with promtool), or set use-recording-rules to auto`);
+        }
+        return NONE;
+    }
+    const out = new Map();
+    for (const w of windows) {
+        const slothWindow = recorded.get((0,duration/* parseDurationMs */.yi)(w));
+        if (slothWindow !== undefined)
+            out.set(w, slothWindow);
+    }
+    return { windows: out, note: null };
+}
+/** The windows Sloth records for the SLO now, by length, as Sloth writes them. */
+async function recordedSlothWindows(slo, prometheus, time) {
+    const out = new Map();
+    for (const sample of (await prometheus.query(slothWindowsQuery(slo), time)).samples) {
+        const w = sample.labels.sloth_window;
+        // A label that is no duration is not one of Sloth's windows: that window is read raw.
+        if (w !== undefined && (0,duration/* isDuration */.n$)(w))
+            out.set((0,duration/* parseDurationMs */.yi)(w), w);
+    }
+    return out;
+}
+/**
+ * Sloth's recorded error ratio over `window`; null when the series has no
+ * sample now (the caller reads raw counters for that window, with a note). NaN
+ * is no data, never a healthy window: over the SLO period it means a 5-minute
+ * ratio of the period was 0/0, over an alert window that nothing was counted.
+ * @param slothWindow the window as Sloth writes it (from `slothWindowsAvailable`)
+ */
+async function measureSlothRatio(slo, window, slothWindow, prometheus, time) {
+    if (slo.slothId === undefined)
+        return null;
+    const query = slothRatioQuery({ ...slo, slothId: slo.slothId }, slothWindow);
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1)
+        throw new sli_error/* SliError */.l(`${query} returned ${result.samples.length} series: two Sloth rule files record SLO ${slo.name}; keep one`);
+    const value = result.samples[0].value;
+    if (Number.isNaN(value)) {
+        const detail = window === slo.window
+            ? `Sloth's ${slothWindow} ratio ${query} is NaN: it averages Sloth's ${SLOTH_BASE_WINDOW} ratios, and one of them inside the window was 0/0 (${SLOTH_BASE_WINDOW} without traffic), which leaves the average NaN until it leaves the window`
+            : `Sloth's ratio ${query} is NaN (0/0: nothing was counted in the window)`;
+        return { state: 'no-data', query, detail };
+    }
+    if (!Number.isFinite(value) || value < 0)
+        throw new sli_error/* SliError */.l(`${query} returned ${value}; expected an error ratio between 0 and 1`);
+    return { state: 'measured', ratio: Math.min(value, 1) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
 /**
  * One SLO: budget over its window, burn rate over the last hour, and the
@@ -14992,6 +15225,7 @@ async function measureRecordedRatio(slo, window, prometheus, time) {
  * a ratio of 0/0) burned nothing; over the SLO window it leaves the budget
  * unknowable.
  */
+
 
 
 
@@ -15067,6 +15301,30 @@ function guardRule(slo, guards) {
 function ruled(slo, findings) {
     return findings.map((f) => f.rule !== undefined ? f : { ...f, rule: `slo:${slo.name}`, ...(slo.advisory === true ? { enforcement: 'advisory' } : {}) });
 }
+/**
+ * What reading Sloth's series changed, never silently: the budget's definition
+ * when it is Sloth's, and the windows Sloth does not record (read from raw counters).
+ */
+function slothNotes(slo, source, slothWindows, rawWindows) {
+    const out = [];
+    const said = (message, code) => ({
+        source: 'budget',
+        status: 'NORMAL',
+        slo: slo.name,
+        message,
+        ...(code !== undefined ? { code } : {}),
+    });
+    if (source === 'sloth') {
+        out.push(said(`SLO ${slo.name}: the ${slo.window} error ratio is Sloth's own recording, by default the average of its 5-minute ratios (not weighted by traffic, as raw counters and the series of \`generate rules\` are): the budget is the one Sloth's dashboards show, and may differ from the traffic-weighted figure`));
+    }
+    else if (!slothWindows.has(slo.window)) {
+        out.push(said(`SLO ${slo.name}: Sloth records no ${slo.window} ratio for this SLO (its period differs), so the budget was read from raw counters`, 'recording-missing'));
+    }
+    const raw = [...new Set(rawWindows)].filter((w) => w !== slo.window && !slothWindows.has(w));
+    if (raw.length > 0)
+        out.push(said(`SLO ${slo.name}: Sloth records no ${raw.join(', ')} window for this SLO, so ${raw.length === 1 ? 'it was' : 'they were'} read from raw counters`, 'recording-missing'));
+    return out;
+}
 function worst(statuses) {
     return statuses.reduce((a, b) => ((0,core_status/* statusRank */.Tx)(b) > (0,core_status/* statusRank */.Tx)(a) ? b : a), 'NORMAL');
 }
@@ -15104,9 +15362,10 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     let oldest;
     let historyRead;
     try {
-        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
-        if (recorded.note !== null)
-            notes.push(note('recording-missing', 'error', recorded.note));
+        const { recorded, sloth } = await recordedSources(slo, windows, useRecordingRules, prometheus, time);
+        for (const missing of [recorded.note, sloth.note])
+            if (missing !== null)
+                notes.push(note('recording-missing', 'error', missing));
         // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
         const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
         const measureOne = async (w) => {
@@ -15124,13 +15383,20 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
                 // A missing recording is a note: the raw counters still answer.
                 notes.push(note('recording-missing', 'error', `SLO ${slo.name}: the recorded series ${recordedRatioQuery(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`));
             }
+            const slothWindow = sloth.windows.get(w);
+            if (slothWindow !== undefined) {
+                const fromSloth = await measureSlothRatio(slo, w, slothWindow, prometheus, time);
+                if (fromSloth !== null)
+                    return fromSloth;
+                notes.push(note('recording-missing', 'error', `SLO ${slo.name}: Sloth's series for the ${w} window has no sample although Sloth's recordings exist, so the window was read from raw counters: check that Sloth's rules are loaded and evaluated`));
+            }
             rawWindows.push(w);
             return measureRaw(slo, w, raw, time, useRecordingRules);
         };
         const [measured, oldestAnswer, historyAnswer] = await Promise.all([
             Promise.all(windows.map(measureOne)),
-            // The recorded path needs no history query: its coverage probe found recordings at the window's start.
-            recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+            // The recorded paths need no history query: their coverage probe found recordings at the window's start.
+            recorded.windows.has(slo.window) || sloth.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
             history,
         ]);
         measurements = new Map(windows.map((w, i) => [w, measured[i]]));
@@ -15138,6 +15404,10 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         historyRead = historyAnswer;
         if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window))
             source = 'recorded';
+        if (sloth.windows.has(slo.window) && !rawWindows.includes(slo.window))
+            source = 'sloth';
+        if (sloth.windows.size > 0)
+            notes.push(...slothNotes(slo, source, sloth.windows, rawWindows));
         if (excluding) {
             notes.push(note('exclusion', 'budget', `SLO ${slo.name}: ${exclusions.length} excluded interval(s) left out of the ${slo.window} budget (${[...new Set(exclusions.map((x) => x.name))].join(', ')}); the burn rates and guards still count them`));
         }
@@ -15350,7 +15620,7 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
             schema: report_schema/* REPORT_SCHEMA_ID */.PP,
             environment: policy.environment,
             evaluatedAt: now.toISOString(),
-            decision: (0,decide/* decide */.L)(policy, all),
+            decision: (0,decide/* decide */.LD)(policy, all),
             budget: summarizeBudget(sloResults),
             slos: sloResults,
             dr: dr.result,
@@ -15433,6 +15703,7 @@ function resolveSlo(slo, inputs, source) {
         sli: (0,registry/* resolveSli */.d7)(slo.sli),
         ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
         ...(slo.enforcement === 'advisory' ? { advisory: true } : {}),
+        ...(slo.slothId !== undefined ? { slothId: slo.slothId } : {}),
     };
 }
 function resolveSlos(merged, inputs, source) {
@@ -15456,7 +15727,8 @@ function resolveSlos(merged, inputs, source) {
                 },
             ]);
         }
-        const only = fileSlos[0];
+        // Queries from the inputs are no longer the Sloth spec's: Sloth's recordings do not measure them.
+        const { slothId: _slothId, ...only } = fileSlos[0];
         return [
             resolveSlo({
                 ...only,
@@ -15911,7 +16183,7 @@ function fileSource(root, configured, parents = null) {
 
 /***/ }),
 
-/***/ 4075:
+/***/ 385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16754,6 +17026,11 @@ const postmortemMetaSchema = schemas/* object */.Ikc({
     publishedAt: isoTime.nullable().optional(),
     /** Dedup key of the Alertmanager group that opened it. */
     alertKey: schemas/* string */.YjP().nullable().optional(),
+    /**
+     * The app's own measurement when it opened the postmortem: percentage points of each SLO's budget the incident
+     * consumed (burn-rule.ts). Absent when nothing was measured, and in postmortems opened before it was recorded.
+     */
+    budget: schemas/* array */.YOg(schemas/* object */.Ikc({ slo: schemas/* string */.YjP().min(1), consumed: schemas/* number */.aig().finite() })).optional(),
 });
 /** An action-item issue. */
 const actionItemMetaSchema = schemas/* object */.Ikc({
@@ -16772,6 +17049,16 @@ const incidentMetaSchema = schemas/* object */.Ikc({
     startedAt: isoTime,
     endedAt: isoTime.nullable(),
     severity: schemas/* string */.YjP().nullable(),
+});
+/** An incident issue the app's sweep opened for a burn of error budget (burn-incident-plan.ts). */
+const burnIncidentMetaSchema = schemas/* object */.Ikc({
+    slo: schemas/* string */.YjP().min(1).max(200),
+    environment: schemas/* string */.YjP().min(1).max(100),
+    /** Percentage points of the budget consumed over `from`..`to`. */
+    consumed: schemas/* number */.aig().finite(),
+    threshold: schemas/* number */.aig().finite(),
+    from: isoTime,
+    to: isoTime,
 });
 /**
  * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
@@ -16792,6 +17079,7 @@ const issue_metadata_schemas = {
     postmortem: postmortemMetaSchema,
     'action-item': actionItemMetaSchema,
     incident: incidentMetaSchema,
+    'burn-incident': burnIncidentMetaSchema,
     freeze: freezeRecordSchema,
 };
 const prefix = (kind) => `<!-- deploy-governor:${kind} `;
@@ -17099,16 +17387,31 @@ function commandFreezeReader(access, now, warn) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/evaluate/decide.ts
+var decide = __nccwpck_require__(9803);
 // EXTERNAL MODULE: ./src/core/change-class/change-class-policy.ts
 var change_class_policy = __nccwpck_require__(5127);
 ;// CONCATENATED MODULE: ./src/core/change-class/apply-change-class.ts
+/**
+ * A blocked decision and the deploy's class (issue 16): a class the blocked
+ * status lets through (`change-classes.allow`) allows the deploy, as an
+ * override would, but granted by the policy; the status stays what it was, and
+ * the report says which class, where it came from, and why it was allowed or
+ * not. UNKNOWN lets nothing through, and an allowed deploy is left as it is
+ * (the gate reads a class's evidence only for a blocked one).
+ */
+
 
 function listed(names) {
     return names.length === 0 ? 'no class' : names.join(', ');
 }
-/** The role that may choose a class for this decision: the policy's, else the blocked status's override level's. */
+/**
+ * The role that may choose a class for this decision: the policy's, else the override level's that the status
+ * needs (the blocked decision's `requiredOverride`; read from the status, so the app finds the same role again for
+ * a report the class already let through).
+ */
 function classPermission(report, policy, classes) {
-    return classes.permission ?? policy.overrides.levels[report.decision.requiredOverride ?? 'warning'].permission;
+    return classes.permission ?? policy.overrides.levels[(0,decide/* requiredLevel */.WR)(report.decision.status)].permission;
 }
 function applyChangeClass(report, resolved, classes) {
     const d = report.decision;
@@ -17459,7 +17762,7 @@ async function readClassEvidence(client, r, settled = () => false) {
                 // Only GitHub's refusals are no evidence; anything else (a bug, a response of the wrong shape) fails the gate.
                 if (status === undefined)
                     throw error;
-                notes.push(`the ${source} evidence could not be read (GitHub answered ${status}: ${(0,github_client/* messageOf */.bD)(error)}); the github-token needs ${NEEDS[source]}`);
+                notes.push(`the ${source} evidence could not be read (GitHub answered ${status}: ${(0,github_client/* messageOf */.bD)(error)}); reading it needs ${NEEDS[source]} (the Action's github-token, the CLI's GITHUB_TOKEN, or the app's installation)`);
             }
         }
         if (settled(evidence))
@@ -17492,6 +17795,8 @@ async function readChangeClass(policy, r, needed) {
     const classes = policy.changeClasses;
     let evidence = {};
     const notes = [];
+    if (r.inputUnavailable !== undefined && classes.sources.includes('input'))
+        notes.push(r.inputUnavailable);
     if (r.github === null) {
         notes.push(`no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`);
     }
@@ -17822,8 +18127,33 @@ const FEATURE_BY_DEFAULT = {
     detail: 'the policy has no change-classes, so every deploy is a feature',
 };
 
-// EXTERNAL MODULE: ./src/gate/evaluate-gate.ts + 11 modules
-var evaluate_gate = __nccwpck_require__(5927);
+;// CONCATENATED MODULE: ./src/gate/apply-class-and-debts.ts
+
+
+/**
+ * The report with the change class and the postmortem debts applied.
+ * @throws PolicyError when the debts cannot be read (debt-gate.ts fails closed)
+ */
+async function applyClassAndDebts(report, policy, r) {
+    const changeClasses = policy.changeClasses;
+    let request;
+    const classify = () => (request ??= r.classify());
+    let out = report;
+    if (changeClasses !== undefined && !report.decision.canDeploy) {
+        out = await classifyChange(out, { ...policy, changeClasses }, await classify());
+    }
+    return applyDebts(out, policy, r.source, r.debts, r.now, async () => {
+        if (changeClasses === undefined)
+            return FEATURE_BY_DEFAULT;
+        // The budget let the deploy through, so no status names an override level: choosing a class needs the freeze level's role.
+        const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
+        const resolved = await readChangeClass({ ...policy, changeClasses }, await classify(), needed);
+        return { name: resolved.name, detail: resolved.detail };
+    });
+}
+
+// EXTERNAL MODULE: ./src/gate/evaluate-gate.ts + 12 modules
+var evaluate_gate = __nccwpck_require__(1254);
 // EXTERNAL MODULE: ./src/gate/file-source.ts + 1 modules
 var file_source = __nccwpck_require__(6187);
 // EXTERNAL MODULE: ./src/core/policy/inherit/locks.ts
@@ -17840,7 +18170,6 @@ var locks = __nccwpck_require__(2058);
  * so in the host's words (`--caution-threshold` on the command line, the
  * `caution-threshold` input in the Action), not the policy file's.
  */
-
 
 
 
@@ -17942,16 +18271,7 @@ async function runGate(request) {
     }
     const { policy } = evaluation;
     let report = evaluation.report;
-    const changeClasses = policy.changeClasses;
-    if (changeClasses !== undefined && !report.decision.canDeploy) {
-        report = await classifyChange(report, { ...policy, changeClasses }, {
-            github: request.github ?? null,
-            ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
-            sha: request.sha ?? request.run?.sha ?? null,
-            ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
-        });
-    }
-    report = await debtsFor(report, policy, evaluation.source, { ...request, now }, host);
+    report = await classAndDebtsFor(report, policy, evaluation.source, { ...request, now }, host);
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -17997,32 +18317,29 @@ function exclusionOriginsFor(request, host, policy, source) {
     }, policy.exclusions);
 }
 /**
- * Overdue postmortem action items (debt-gate.ts), read with the token that reads freezes on command, from the app the
- * policy's `audit.app` names (the app that opens them is the one that writes the audit log); the deploy's class is
- * read only when an item is overdue and the budget let the deploy through.
+ * The change class and the overdue postmortem action items (apply-class-and-debts.ts). The class's evidence is read
+ * with the job's token; the items with the token that reads freezes on command, from the app the policy's `audit.app`
+ * names (the app that opens them is the one that writes the audit log). The input's actor is read only when needed.
  */
-function debtsFor(report, policy, source, request, host) {
+function classAndDebtsFor(report, policy, source, request, host) {
     const [owner, repo] = request.freezes?.repository?.split('/') ?? [];
-    const changeClasses = policy.changeClasses;
-    return applyDebts(report, policy, source, {
-        client: request.freezes?.client ?? null,
-        owner: owner ?? null,
-        repo: repo ?? null,
-        keeper: { appSlug: policy.audit.app },
-        advice: ADVICE[host].token,
-    }, request.now, async () => {
-        if (changeClasses === undefined)
-            return FEATURE_BY_DEFAULT;
-        const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
-        const resolved = await readChangeClass({ ...policy, changeClasses }, {
+    const classInput = request.inputs['change-class'];
+    return applyClassAndDebts(report, policy, {
+        source,
+        now: request.now,
+        classify: async () => ({
             github: request.github ?? null,
             ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
             sha: request.sha ?? request.run?.sha ?? null,
-            ...(request.inputs['change-class'] !== undefined
-                ? { input: { name: request.inputs['change-class'], actor: await classActor(request) } }
-                : {}),
-        }, needed);
-        return { name: resolved.name, detail: resolved.detail };
+            ...(classInput !== undefined ? { input: { name: classInput, actor: await classActor(request) } } : {}),
+        }),
+        debts: {
+            client: request.freezes?.client ?? null,
+            owner: owner ?? null,
+            repo: repo ?? null,
+            keeper: { appSlug: policy.audit.app },
+            advice: ADVICE[host].token,
+        },
     });
 }
 /** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */

@@ -31,6 +31,8 @@ var dist_table = __webpack_require__(8316);
 var timeseries = __webpack_require__(676);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/sli/registry.ts + 6 modules
+var registry = __webpack_require__(3040);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/promql/promql.ts
@@ -57,9 +59,6 @@ const sloQueries = {
     burnRate: (slo, window) => `${recorded_series/* SERIES */.mU.burnRate(window)}${(0,recorded_series/* sloSelector */.Wd)(slo)}`,
     compliance: (slo) => `1 - ${recorded_series/* SERIES */.mU.errorRatio(slo.window)}${(0,recorded_series/* sloSelector */.Wd)(slo)}`,
     objective: (slo) => `${recorded_series/* SERIES */.mU.objective}${(0,recorded_series/* sloSelector */.Wd)(slo)}`,
-    /** The latency at the objective's quantile (p99 for a 99% objective) and the target. */
-    latencyQuantile: (slo) => `histogram_quantile(${slo.objective / 100}, sum by (le) (rate(${slo.sli.metric}_bucket${(0,promql/* matchers */.yN)(slo.sli.selector)}[$__rate_interval])))`,
-    latencyTarget: (slo) => `vector(${slo.sli.threshold})`,
 };
 /** One query per table column, each one row per SLO (different windows become one expression with `or`). */
 function complianceTableQueries(slos) {
@@ -109,6 +108,7 @@ const governanceQueries = {
  * The uid is derived from the policy's services (stable while the policy's
  * numbers change); the Prometheus data source is the `datasource` variable.
  */
+
 
 
 
@@ -246,22 +246,24 @@ function complianceRow(input) {
     }
     return { title: 'Compliance', panels: [table, history] };
 }
-function latencyRow(slos) {
-    const row = { title: 'Latency against target', panels: [] };
+/** The rows of the panels SLI kinds add (latency against target), one per row title, each panel from its kind's module. */
+function kindRows(slos) {
+    const byRow = new Map();
     for (const slo of slos) {
-        const q = new Queries();
-        row.panels.push(new timeseries.PanelBuilder()
-            .title(`Latency: ${slo.name}`)
-            .description(`The ${slo.objective}th percentile of ${slo.sli.metric} against the ${slo.sli.threshold}s target: below it, at least ${slo.objective}% of requests are fast enough.`)
-            .datasource(DATASOURCE)
-            .unit('s')
-            .min(0)
-            .withTarget(q.target(sloQueries.latencyQuantile(slo), `p${slo.objective}`))
-            .withTarget(q.target(sloQueries.latencyTarget(slo), 'target'))
-            .height(8)
-            .span(slos.length === 1 ? 24 : 12));
+        const panel = (0,registry/* sliKindOf */.Kh)(slo.sli).dashboardPanel(slo.sli, slo);
+        if (panel !== null)
+            byRow.set(panel.row, [...(byRow.get(panel.row) ?? []), panel]);
     }
-    return row;
+    return [...byRow].map(([title, panels]) => ({
+        title,
+        panels: panels.map((p) => {
+            const q = new Queries();
+            const builder = new timeseries.PanelBuilder().title(p.title).description(p.description).datasource(DATASOURCE).unit(p.unit).min(0);
+            for (const t of p.targets)
+                builder.withTarget(q.target(t.expr, t.legend));
+            return builder.height(8).span(panels.length === 1 ? 24 : 12);
+        }),
+    }));
 }
 function drRow(dr) {
     const row = { title: 'Disaster recovery', panels: [] };
@@ -374,9 +376,7 @@ function generateDashboard(input) {
         .values(environments.join(','))
         .current({ text: input.environment, value: input.environment, selected: true }));
     const sections = [budgetRow(input), burnRow(input), complianceRow(input)];
-    const latency = input.slos.filter((s) => s.sli.kind === 'latency');
-    if (latency.length > 0)
-        sections.push(latencyRow(latency));
+    sections.push(...kindRows(input.slos));
     if (input.dr)
         sections.push(drRow(input.dr));
     sections.push(governanceRow());

@@ -7819,7 +7819,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6234);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2917);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv);
@@ -7829,7 +7829,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6234:
+/***/ 2917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8301,7 +8301,7 @@ function verifyLedgerFile(path, content, name = path) {
         id: l.entry.id,
         at: verify_ledger_file_text(l.entry.record.at) || l.entry.at,
         environment: verify_ledger_file_text(l.entry.record.environment),
-        level: verify_ledger_file_text(l.entry.record.level),
+        level: verify_ledger_file_text(l.entry.record.level ?? l.entry.record.class),
         actor: verify_ledger_file_text(l.entry.record.actor),
         reason: verify_ledger_file_text(l.entry.record.reason),
         log: l.entry.log,
@@ -10205,6 +10205,12 @@ function renderRepo(r) {
     lines.push(r.ok ? `OK: ${r.repository}'s audit log passed every check` : `TAMPERED: ${count} problem(s) with ${r.repository}'s audit log`);
     return [...lines, ...r.notes.map((n) => `note: ${n}`)];
 }
+/** What a ledger record did: an override's level, a freeze change, or the class a change-class grant let through. */
+function what(o) {
+    if (o.kind === 'override')
+        return o.level;
+    return o.kind === 'change-class' ? `change-class ${o.level}` : o.kind;
+}
 function renderLedger(r) {
     const lines = [
         `ledger ${r.ledger.repository}:${r.ledger.branch} at ${r.ledger.headSha.slice(0, 7)}: ${r.files.length} repository file(s)`,
@@ -10217,7 +10223,7 @@ function renderLedger(r) {
         lines.push(...listed(f.problems));
         for (const o of f.overrides) {
             const state = o.problem !== undefined ? ` [not appended: ${o.problem}]` : '';
-            lines.push(`    ${o.at} ${o.environment} ${o.kind === 'override' ? o.level : o.kind} by ${o.actor || 'expiry'}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`);
+            lines.push(`    ${o.at} ${o.environment} ${what(o)} by ${o.actor || (o.kind === 'change-class' ? 'policy' : 'expiry')}: ${JSON.stringify(o.reason)} (${o.id} at ${o.log.branch}:${o.log.path})${state}`);
         }
     }
     const failed = r.files.filter((f) => !f.ok).length;
@@ -10700,8 +10706,12 @@ const sloResultSchema = schemas/* object */.Ikc({
     objective: schemas/* number */.aig(),
     window: schemas/* string */.YjP(),
     sliKind: schemas/* enum */.k5n(registry/* SLI_KIND_NAMES */.V7),
-    /** Where the SLO window's ratio came from: raw counters, or the series `generate rules` records. */
-    source: schemas/* enum */.k5n(['raw', 'recorded']).optional(),
+    /**
+     * Where the SLO window's ratio came from: raw counters, the series `generate rules` records (`recorded`), or, for an
+     * SLO from a Sloth spec, the series Sloth records (`sloth`, added with issue 13: the average of Sloth's 5-minute
+     * ratios, the budget Sloth's dashboards show, not traffic-weighted; a note on the SLO says so).
+     */
+    source: schemas/* enum */.k5n(['raw', 'recorded', 'sloth']).optional(),
     /** Error ratio over the SLO window, 0..1. */
     errorRatio: schemas/* number */.aig().nullable(),
     /** Budget remaining in percent, not clamped (−50 = half a budget overspent). */
@@ -11972,6 +11982,11 @@ const postmortemMetaSchema = schemas/* object */.Ikc({
     publishedAt: isoTime.nullable().optional(),
     /** Dedup key of the Alertmanager group that opened it. */
     alertKey: schemas/* string */.YjP().nullable().optional(),
+    /**
+     * The app's own measurement when it opened the postmortem: percentage points of each SLO's budget the incident
+     * consumed (burn-rule.ts). Absent when nothing was measured, and in postmortems opened before it was recorded.
+     */
+    budget: schemas/* array */.YOg(schemas/* object */.Ikc({ slo: schemas/* string */.YjP().min(1), consumed: schemas/* number */.aig().finite() })).optional(),
 });
 /** An action-item issue. */
 const actionItemMetaSchema = schemas/* object */.Ikc({
@@ -11990,6 +12005,16 @@ const incidentMetaSchema = schemas/* object */.Ikc({
     startedAt: isoTime,
     endedAt: isoTime.nullable(),
     severity: schemas/* string */.YjP().nullable(),
+});
+/** An incident issue the app's sweep opened for a burn of error budget (burn-incident-plan.ts). */
+const burnIncidentMetaSchema = schemas/* object */.Ikc({
+    slo: schemas/* string */.YjP().min(1).max(200),
+    environment: schemas/* string */.YjP().min(1).max(100),
+    /** Percentage points of the budget consumed over `from`..`to`. */
+    consumed: schemas/* number */.aig().finite(),
+    threshold: schemas/* number */.aig().finite(),
+    from: isoTime,
+    to: isoTime,
 });
 /**
  * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
@@ -12010,6 +12035,7 @@ const issue_metadata_schemas = {
     postmortem: postmortemMetaSchema,
     'action-item': actionItemMetaSchema,
     incident: incidentMetaSchema,
+    'burn-incident': burnIncidentMetaSchema,
     freeze: freezeRecordSchema,
 };
 const prefix = (kind) => `<!-- deploy-governor:${kind} `;
@@ -12122,7 +12148,7 @@ async function open_issue_openIssueOnce(client, owner, repo, issue, appId) {
         response = await create();
     }
     catch (error) {
-        const status = httpStatusOf(error);
+        const status = (0,github_client/* httpStatusOf */.s_)(error);
         if (status === undefined || status < 500)
             throw error;
         // A 5xx or a dropped connection (Octokit reports it as 500) may still have opened it: look before
@@ -12317,16 +12343,31 @@ function commandFreezeReader(access, now, warn) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/evaluate/decide.ts
+var decide = __nccwpck_require__(9803);
 // EXTERNAL MODULE: ./src/core/change-class/change-class-policy.ts
 var change_class_policy = __nccwpck_require__(5127);
 ;// CONCATENATED MODULE: ./src/core/change-class/apply-change-class.ts
+/**
+ * A blocked decision and the deploy's class (issue 16): a class the blocked
+ * status lets through (`change-classes.allow`) allows the deploy, as an
+ * override would, but granted by the policy; the status stays what it was, and
+ * the report says which class, where it came from, and why it was allowed or
+ * not. UNKNOWN lets nothing through, and an allowed deploy is left as it is
+ * (the gate reads a class's evidence only for a blocked one).
+ */
+
 
 function apply_change_class_listed(names) {
     return names.length === 0 ? 'no class' : names.join(', ');
 }
-/** The role that may choose a class for this decision: the policy's, else the blocked status's override level's. */
+/**
+ * The role that may choose a class for this decision: the policy's, else the override level's that the status
+ * needs (the blocked decision's `requiredOverride`; read from the status, so the app finds the same role again for
+ * a report the class already let through).
+ */
 function classPermission(report, policy, classes) {
-    return classes.permission ?? policy.overrides.levels[report.decision.requiredOverride ?? 'warning'].permission;
+    return classes.permission ?? policy.overrides.levels[(0,decide/* requiredLevel */.WR)(report.decision.status)].permission;
 }
 function applyChangeClass(report, resolved, classes) {
     const d = report.decision;
@@ -12677,7 +12718,7 @@ async function readClassEvidence(client, r, settled = () => false) {
                 // Only GitHub's refusals are no evidence; anything else (a bug, a response of the wrong shape) fails the gate.
                 if (status === undefined)
                     throw error;
-                notes.push(`the ${source} evidence could not be read (GitHub answered ${status}: ${(0,github_client/* messageOf */.bD)(error)}); the github-token needs ${read_class_evidence_NEEDS[source]}`);
+                notes.push(`the ${source} evidence could not be read (GitHub answered ${status}: ${(0,github_client/* messageOf */.bD)(error)}); reading it needs ${read_class_evidence_NEEDS[source]} (the Action's github-token, the CLI's GITHUB_TOKEN, or the app's installation)`);
             }
         }
         if (settled(evidence))
@@ -12710,6 +12751,8 @@ async function readChangeClass(policy, r, needed) {
     const classes = policy.changeClasses;
     let evidence = {};
     const notes = [];
+    if (r.inputUnavailable !== undefined && classes.sources.includes('input'))
+        notes.push(r.inputUnavailable);
     if (r.github === null) {
         notes.push(`no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`);
     }
@@ -13038,6 +13081,31 @@ const FEATURE_BY_DEFAULT = {
     detail: 'the policy has no change-classes, so every deploy is a feature',
 };
 
+;// CONCATENATED MODULE: ./src/gate/apply-class-and-debts.ts
+
+
+/**
+ * The report with the change class and the postmortem debts applied.
+ * @throws PolicyError when the debts cannot be read (debt-gate.ts fails closed)
+ */
+async function applyClassAndDebts(report, policy, r) {
+    const changeClasses = policy.changeClasses;
+    let request;
+    const classify = () => (request ??= r.classify());
+    let out = report;
+    if (changeClasses !== undefined && !report.decision.canDeploy) {
+        out = await classifyChange(out, { ...policy, changeClasses }, await classify());
+    }
+    return applyDebts(out, policy, r.source, r.debts, r.now, async () => {
+        if (changeClasses === undefined)
+            return FEATURE_BY_DEFAULT;
+        // The budget let the deploy through, so no status names an override level: choosing a class needs the freeze level's role.
+        const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
+        const resolved = await readChangeClass({ ...policy, changeClasses }, await classify(), needed);
+        return { name: resolved.name, detail: resolved.detail };
+    });
+}
+
 // EXTERNAL MODULE: ./src/core/generate/recorded-series.ts
 var recorded_series = __nccwpck_require__(7301);
 ;// CONCATENATED MODULE: ./src/core/evaluate/budget-history.ts
@@ -13331,8 +13399,6 @@ class CountingQuerier {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/evaluate/decide.ts
-var decide = __nccwpck_require__(9803);
 // EXTERNAL MODULE: ./src/core/promql/promql.ts
 var promql = __nccwpck_require__(2124);
 // EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
@@ -13746,6 +13812,156 @@ async function measureRecordedRatio(slo, window, prometheus, time) {
     return { state: 'measured', ratio: Math.min(value, 1) };
 }
 
+;// CONCATENATED MODULE: ./src/core/evaluate/sloth-ratios.ts
+/**
+ * Reading the error ratios Sloth itself records, for an SLO that came from a
+ * Sloth spec: the sibling of recorded-ratios.ts (the series `generate rules`
+ * records), which the gate prefers when both exist.
+ *
+ * Sloth's series and labels, as its SLI rules plugin writes them
+ * (slok/sloth `internal/plugin/slo/core/sli_rules_v1/plugin.go`, vendored output
+ * in test/fixtures/sloth/getting-started.rules.yml):
+ * - `slo:sli_error:ratio_rate<w>` for each alert window (5m, 30m, 1h, 2h, 6h,
+ *   1d, 3d with its default windows), `(error)/(total)` over `[w]`;
+ * - the same name for the SLO period (`30d` by default), recorded as
+ *   `sum_over_time(…ratio_rate5m[30d]) / count_over_time(…ratio_rate5m[30d])`:
+ *   the average of the 5-minute ratios, not traffic-weighted, and NaN once any
+ *   5-minute ratio inside the period was 0/0;
+ * - every one labelled `sloth_id="<service>-<slo>"` and `sloth_window="<w>"`
+ *   (the window as Prometheus prints durations, `4w` for 28 days).
+ */
+
+
+
+
+
+
+/** Sloth's error-ratio recordings: the name is this prefix and the `sloth_window` label. */
+const SLOTH_RATIO_PREFIX = 'slo:sli_error:ratio_rate';
+/** The window Sloth's period ratio averages (its default page alert's short window). */
+const SLOTH_BASE_WINDOW = '5m';
+function slothSelector(slo) {
+    return `{sloth_id=${(0,promql/* promString */.CZ)(slo.slothId)}}`;
+}
+/**
+ * Samples of Sloth's 5-minute ratio in the hour at the start of the SLO window:
+ * more than zero means Sloth's recordings reach back over the whole window.
+ */
+function slothCoverageQuery(slo) {
+    const offset = (0,core_duration/* formatPromDuration */.wz)((0,core_duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
+    return `count_over_time(${SLOTH_RATIO_PREFIX}${SLOTH_BASE_WINDOW}${slothSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
+}
+/** The windows Sloth records for the SLO now, one series per `sloth_window`. */
+function slothWindowsQuery(slo) {
+    return `group by (sloth_window) ({__name__=~${(0,promql/* promString */.CZ)(`${SLOTH_RATIO_PREFIX}.+`)}, sloth_id=${(0,promql/* promString */.CZ)(slo.slothId)}})`;
+}
+/** Sloth's error ratio over a window, by the window as Sloth writes it (`sloth_window`). */
+function slothRatioQuery(slo, slothWindow) {
+    return `${SLOTH_RATIO_PREFIX}${slothWindow}${slothSelector(slo)}`;
+}
+const NONE = { windows: new Map(), note: null };
+/**
+ * Where the gate reads an SLO's windows, in order of preference: the series of
+ * `generate rules` (traffic-weighted, as the raw counters), else Sloth's own
+ * for an SLO that came from a Sloth spec, else raw counters. With
+ * `use-recording-rules: true`, a Sloth-sourced SLO is an error only when
+ * neither is there.
+ * @throws as `recordedWindowsAvailable` and `slothWindowsAvailable`
+ */
+async function recordedSources(slo, windows, mode, prometheus, time) {
+    let recorded;
+    try {
+        recorded = await recordedWindowsAvailable(slo, mode, prometheus, time);
+    }
+    catch (error) {
+        // Missing (not failed) recordings of ours: Sloth's may still be there, and its check names both when not.
+        if (slo.slothId === undefined || !(error instanceof sli_error/* SliError */.l))
+            throw error;
+        recorded = { windows: new Set(), note: null };
+    }
+    if (recorded.windows.size > 0)
+        return { recorded, sloth: NONE };
+    return { recorded, sloth: await slothWindowsAvailable(slo, windows, mode, prometheus, time) };
+}
+/**
+ * The gate's `windows` to read from Sloth's recordings: those Sloth records,
+ * when its 5-minute ratio reaches back over the SLO window; none otherwise, or
+ * for an SLO that did not come from a Sloth spec.
+ * @throws SliError when `mode` is `true` and Sloth's recordings are missing or too young too; PrometheusQueryError when
+ *    `mode` is `true` and the check fails
+ */
+async function slothWindowsAvailable(slo, windows, mode, prometheus, time) {
+    const { slothId } = slo;
+    if (mode === 'false' || slothId === undefined)
+        return NONE;
+    const sloth = { ...slo, slothId };
+    const coverage = slothCoverageQuery(sloth);
+    let recorded;
+    try {
+        const covered = (await prometheus.query(coverage, time)).samples.some((s) => s.value > 0);
+        recorded = covered ? await recordedSlothWindows(sloth, prometheus, time) : null;
+    }
+    catch (error) {
+        if (mode === 'true' || !(error instanceof PrometheusQueryError))
+            throw error;
+        return {
+            windows: new Map(),
+            note: `SLO ${slo.name}: the check for Sloth's recorded series failed, so raw counters were read: ${error.message}`,
+        };
+    }
+    if (recorded === null) {
+        if (mode === 'true') {
+            throw new sli_error/* SliError */.l(`use-recording-rules is true, but neither the series of \`deploy-governor generate rules\` (${(0,recorded_series/* recordedCoverageQuery */.Xt)(slo)} is empty) nor Sloth's own recordings of SLO ${slo.name} (${coverage} is empty) reach back over its ${slo.window} window: load either rule file and let it record for ${slo.window} (or backfill it with promtool), or set use-recording-rules to auto`);
+        }
+        return NONE;
+    }
+    const out = new Map();
+    for (const w of windows) {
+        const slothWindow = recorded.get((0,core_duration/* parseDurationMs */.yi)(w));
+        if (slothWindow !== undefined)
+            out.set(w, slothWindow);
+    }
+    return { windows: out, note: null };
+}
+/** The windows Sloth records for the SLO now, by length, as Sloth writes them. */
+async function recordedSlothWindows(slo, prometheus, time) {
+    const out = new Map();
+    for (const sample of (await prometheus.query(slothWindowsQuery(slo), time)).samples) {
+        const w = sample.labels.sloth_window;
+        // A label that is no duration is not one of Sloth's windows: that window is read raw.
+        if (w !== undefined && (0,core_duration/* isDuration */.n$)(w))
+            out.set((0,core_duration/* parseDurationMs */.yi)(w), w);
+    }
+    return out;
+}
+/**
+ * Sloth's recorded error ratio over `window`; null when the series has no
+ * sample now (the caller reads raw counters for that window, with a note). NaN
+ * is no data, never a healthy window: over the SLO period it means a 5-minute
+ * ratio of the period was 0/0, over an alert window that nothing was counted.
+ * @param slothWindow the window as Sloth writes it (from `slothWindowsAvailable`)
+ */
+async function measureSlothRatio(slo, window, slothWindow, prometheus, time) {
+    if (slo.slothId === undefined)
+        return null;
+    const query = slothRatioQuery({ ...slo, slothId: slo.slothId }, slothWindow);
+    const result = await prometheus.query(query, time);
+    if (result.samples.length === 0)
+        return null;
+    if (result.samples.length > 1)
+        throw new sli_error/* SliError */.l(`${query} returned ${result.samples.length} series: two Sloth rule files record SLO ${slo.name}; keep one`);
+    const value = result.samples[0].value;
+    if (Number.isNaN(value)) {
+        const detail = window === slo.window
+            ? `Sloth's ${slothWindow} ratio ${query} is NaN: it averages Sloth's ${SLOTH_BASE_WINDOW} ratios, and one of them inside the window was 0/0 (${SLOTH_BASE_WINDOW} without traffic), which leaves the average NaN until it leaves the window`
+            : `Sloth's ratio ${query} is NaN (0/0: nothing was counted in the window)`;
+        return { state: 'no-data', query, detail };
+    }
+    if (!Number.isFinite(value) || value < 0)
+        throw new sli_error/* SliError */.l(`${query} returned ${value}; expected an error ratio between 0 and 1`);
+    return { state: 'measured', ratio: Math.min(value, 1) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate/evaluate-slo.ts
 /**
  * One SLO: budget over its window, burn rate over the last hour, and the
@@ -13758,6 +13974,7 @@ async function measureRecordedRatio(slo, window, prometheus, time) {
  * a ratio of 0/0) burned nothing; over the SLO window it leaves the budget
  * unknowable.
  */
+
 
 
 
@@ -13833,6 +14050,30 @@ function guardRule(slo, guards) {
 function ruled(slo, findings) {
     return findings.map((f) => f.rule !== undefined ? f : { ...f, rule: `slo:${slo.name}`, ...(slo.advisory === true ? { enforcement: 'advisory' } : {}) });
 }
+/**
+ * What reading Sloth's series changed, never silently: the budget's definition
+ * when it is Sloth's, and the windows Sloth does not record (read from raw counters).
+ */
+function slothNotes(slo, source, slothWindows, rawWindows) {
+    const out = [];
+    const said = (message, code) => ({
+        source: 'budget',
+        status: 'NORMAL',
+        slo: slo.name,
+        message,
+        ...(code !== undefined ? { code } : {}),
+    });
+    if (source === 'sloth') {
+        out.push(said(`SLO ${slo.name}: the ${slo.window} error ratio is Sloth's own recording, by default the average of its 5-minute ratios (not weighted by traffic, as raw counters and the series of \`generate rules\` are): the budget is the one Sloth's dashboards show, and may differ from the traffic-weighted figure`));
+    }
+    else if (!slothWindows.has(slo.window)) {
+        out.push(said(`SLO ${slo.name}: Sloth records no ${slo.window} ratio for this SLO (its period differs), so the budget was read from raw counters`, 'recording-missing'));
+    }
+    const raw = [...new Set(rawWindows)].filter((w) => w !== slo.window && !slothWindows.has(w));
+    if (raw.length > 0)
+        out.push(said(`SLO ${slo.name}: Sloth records no ${raw.join(', ')} window for this SLO, so ${raw.length === 1 ? 'it was' : 'they were'} read from raw counters`, 'recording-missing'));
+    return out;
+}
 function worst(statuses) {
     return statuses.reduce((a, b) => ((0,core_status/* statusRank */.Tx)(b) > (0,core_status/* statusRank */.Tx)(a) ? b : a), 'NORMAL');
 }
@@ -13870,9 +14111,10 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
     let oldest;
     let historyRead;
     try {
-        const recorded = await recordedWindowsAvailable(slo, useRecordingRules, prometheus, time);
-        if (recorded.note !== null)
-            notes.push(note('recording-missing', 'error', recorded.note));
+        const { recorded, sloth } = await recordedSources(slo, windows, useRecordingRules, prometheus, time);
+        for (const missing of [recorded.note, sloth.note])
+            if (missing !== null)
+                notes.push(note('recording-missing', 'error', missing));
         // The charts' history, alongside the measurements: one range query, on the series the SLO window is read from.
         const history = readBudgetHistory(slo, recorded.windows.has(slo.window) ? 'recorded' : 'raw', prometheus, time);
         const measureOne = async (w) => {
@@ -13890,13 +14132,20 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
                 // A missing recording is a note: the raw counters still answer.
                 notes.push(note('recording-missing', 'error', `SLO ${slo.name}: the recorded series ${(0,recorded_series/* recordedRatioQuery */.Wu)(slo, w)} is missing although the SLO's recordings exist, so the ${w} window was read from raw counters: regenerate the rules with \`deploy-governor generate rules\` and reload them`));
             }
+            const slothWindow = sloth.windows.get(w);
+            if (slothWindow !== undefined) {
+                const fromSloth = await measureSlothRatio(slo, w, slothWindow, prometheus, time);
+                if (fromSloth !== null)
+                    return fromSloth;
+                notes.push(note('recording-missing', 'error', `SLO ${slo.name}: Sloth's series for the ${w} window has no sample although Sloth's recordings exist, so the window was read from raw counters: check that Sloth's rules are loaded and evaluated`));
+            }
             rawWindows.push(w);
             return measureRaw(slo, w, raw, time, useRecordingRules);
         };
         const [measured, oldestAnswer, historyAnswer] = await Promise.all([
             Promise.all(windows.map(measureOne)),
-            // The recorded path needs no history query: its coverage probe found recordings at the window's start.
-            recorded.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
+            // The recorded paths need no history query: their coverage probe found recordings at the window's start.
+            recorded.windows.has(slo.window) || sloth.windows.has(slo.window) ? Promise.resolve(undefined) : oldestData(slo, raw, time),
             history,
         ]);
         measurements = new Map(windows.map((w, i) => [w, measured[i]]));
@@ -13904,6 +14153,10 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         historyRead = historyAnswer;
         if (recorded.windows.has(slo.window) && !rawWindows.includes(slo.window))
             source = 'recorded';
+        if (sloth.windows.has(slo.window) && !rawWindows.includes(slo.window))
+            source = 'sloth';
+        if (sloth.windows.size > 0)
+            notes.push(...slothNotes(slo, source, sloth.windows, rawWindows));
         if (excluding) {
             notes.push(note('exclusion', 'budget', `SLO ${slo.name}: ${exclusions.length} excluded interval(s) left out of the ${slo.window} budget (${[...new Set(exclusions.map((x) => x.name))].join(', ')}); the burn rates and guards still count them`));
         }
@@ -14116,7 +14369,7 @@ async function evaluatePolicy({ policy, prometheus, now, run = null, timeoutMs, 
             schema: REPORT_SCHEMA_ID,
             environment: policy.environment,
             evaluatedAt: now.toISOString(),
-            decision: (0,decide/* decide */.L)(policy, all),
+            decision: (0,decide/* decide */.LD)(policy, all),
             budget: summarizeBudget(sloResults),
             slos: sloResults,
             dr: dr.result,
@@ -14412,7 +14665,6 @@ function fileSource(root, configured, parents = null) {
 
 
 
-
 /** How each host names its inputs in messages. */
 const HOST_INPUTS = {
     action: { source: 'action inputs', name: (input) => input },
@@ -14501,16 +14753,7 @@ async function runGate(request) {
     }
     const { policy } = evaluation;
     let report = evaluation.report;
-    const changeClasses = policy.changeClasses;
-    if (changeClasses !== undefined && !report.decision.canDeploy) {
-        report = await classifyChange(report, { ...policy, changeClasses }, {
-            github: request.github ?? null,
-            ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
-            sha: request.sha ?? request.run?.sha ?? null,
-            ...(inputs['change-class'] !== undefined ? { input: { name: inputs['change-class'], actor: await classActor(request) } } : {}),
-        });
-    }
-    report = await debtsFor(report, policy, evaluation.source, { ...request, now }, host);
+    report = await classAndDebtsFor(report, policy, evaluation.source, { ...request, now }, host);
     const level = inputs.override;
     if (level !== undefined && level !== 'none') {
         report = await authorizeOverride(report, policy, { ...request, now }, level);
@@ -14556,32 +14799,29 @@ function exclusionOriginsFor(request, host, policy, source) {
     }, policy.exclusions);
 }
 /**
- * Overdue postmortem action items (debt-gate.ts), read with the token that reads freezes on command, from the app the
- * policy's `audit.app` names (the app that opens them is the one that writes the audit log); the deploy's class is
- * read only when an item is overdue and the budget let the deploy through.
+ * The change class and the overdue postmortem action items (apply-class-and-debts.ts). The class's evidence is read
+ * with the job's token; the items with the token that reads freezes on command, from the app the policy's `audit.app`
+ * names (the app that opens them is the one that writes the audit log). The input's actor is read only when needed.
  */
-function debtsFor(report, policy, source, request, host) {
+function classAndDebtsFor(report, policy, source, request, host) {
     const [owner, repo] = request.freezes?.repository?.split('/') ?? [];
-    const changeClasses = policy.changeClasses;
-    return applyDebts(report, policy, source, {
-        client: request.freezes?.client ?? null,
-        owner: owner ?? null,
-        repo: repo ?? null,
-        keeper: { appSlug: policy.audit.app },
-        advice: ADVICE[host].token,
-    }, request.now, async () => {
-        if (changeClasses === undefined)
-            return FEATURE_BY_DEFAULT;
-        const needed = changeClasses.permission ?? policy.overrides.levels.freeze.permission;
-        const resolved = await readChangeClass({ ...policy, changeClasses }, {
+    const classInput = request.inputs['change-class'];
+    return applyClassAndDebts(report, policy, {
+        source,
+        now: request.now,
+        classify: async () => ({
             github: request.github ?? null,
             ...(request.githubUnavailable !== undefined ? { githubUnavailable: request.githubUnavailable } : {}),
             sha: request.sha ?? request.run?.sha ?? null,
-            ...(request.inputs['change-class'] !== undefined
-                ? { input: { name: request.inputs['change-class'], actor: await classActor(request) } }
-                : {}),
-        }, needed);
-        return { name: resolved.name, detail: resolved.detail };
+            ...(classInput !== undefined ? { input: { name: classInput, actor: await classActor(request) } } : {}),
+        }),
+        debts: {
+            client: request.freezes?.client ?? null,
+            owner: owner ?? null,
+            repo: repo ?? null,
+            keeper: { appSlug: policy.audit.app },
+            advice: ADVICE[host].token,
+        },
     });
 }
 /** Who gave the change-class input: the run's actor for the Action, the token's user for the CLI (never a name from the command line). */
@@ -15073,6 +15313,178 @@ function inertUrl(value) {
     return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
+;// CONCATENATED MODULE: ./src/core/fenced-json.ts
+const FENCE_CLOSE = '```';
+const fenceOpen = (tag) => `\`\`\`json ${tag}`;
+/** `value` as check-run text under `tag`, after a one-line `note`. */
+function fenced_json_embedFencedJson(tag, note, value) {
+    return `${note}\n\n${fenceOpen(tag)}\n${JSON.stringify(value)}\n${FENCE_CLOSE}\n`;
+}
+/** Whether `text` has a block tagged `tag` (the edge's cheap look, before anything is parsed). */
+function hasFencedJson(text, tag) {
+    return text?.includes(`${fenceOpen(tag)}\n`) ?? false;
+}
+/**
+ * The value of the first block tagged `tag` in `text`, when it parses and validates, or the problem.
+ * `maxChars`: a longer block is refused before it is parsed.
+ */
+function readFencedJson(text, tag, schema, maxChars = Infinity) {
+    if (!text)
+        return { problem: 'the check run has no text' };
+    const open = fenceOpen(tag);
+    const start = text.indexOf(`${open}\n`);
+    if (start < 0)
+        return { problem: `the check run carries no ${tag} block` };
+    const bodyStart = start + open.length + 1;
+    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
+    if (end < 0)
+        return { problem: `the ${tag} block is not closed` };
+    if (end - bodyStart > maxChars)
+        return { problem: `the ${tag} block is over ${maxChars} characters` };
+    let json;
+    try {
+        json = JSON.parse(text.slice(bodyStart, end));
+    }
+    catch {
+        return { problem: `the ${tag} block is not JSON` };
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success)
+        return { value: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `the ${tag} block does not validate: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` };
+}
+/** The value of the first block tagged `tag` in `text`, when it parses and validates; else null. */
+function extractFencedJson(text, tag, schema) {
+    const read = readFencedJson(text, tag, schema);
+    return 'value' in read ? read.value : null;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
+/**
+ * The JSON report travels inside the check run's `output.text` in a fenced block
+ * tagged `json deploy-governor-report`; the app parses it back. Only a block
+ * that validates as report@1 counts.
+ */
+
+
+const TAG = 'deploy-governor-report';
+/** The report as check-run text: a short note and the fenced JSON. */
+function embedReport(report) {
+    return embedFencedJson(TAG, `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:`, report);
+}
+/** The report embedded in check-run text, or null when there is none or it is invalid. */
+function extractReportFromCheckRun(text) {
+    return extractFencedJson(text, TAG, reportSchema);
+}
+
+;// CONCATENATED MODULE: ./src/core/fleet/advisory-counts.ts
+
+/** How far back the fleet counts decisions: the same 30 days as its overrides. */
+const ADVISORY_LOOKBACK_DAYS = 30;
+/** The look-back's start: the reader lists commits since then, and check runs completed since then count. */
+function advisorySince(now) {
+    return new Date(now.getTime() - ADVISORY_LOOKBACK_DAYS * 86_400_000);
+}
+const CHECK_RUN_PREFIX = 'deploy-governor / ';
+/**
+ * The rules a policy file runs in shadow mode, by the names reports give them (`slo:<name>`,
+ * `burn-rate-guard:<name>`, `freeze-window:<name>`, `dr`, `action-items`), at the top level or in any
+ * environment's section, sorted. A guard without a `name` is left out (its generated name is the resolver's);
+ * its rule still counts wherever it would have blocked.
+ */
+function advisoryRuleNames(file) {
+    const names = new Set();
+    const advisory = (rule) => rule.enforcement === 'advisory';
+    const visit = (section) => {
+        for (const slo of section.slos ?? [])
+            if (advisory(slo))
+                names.add(`slo:${slo.name}`);
+        for (const guard of section['burn-rate-guards'] ?? [])
+            if (advisory(guard) && guard.name)
+                names.add(`burn-rate-guard:${guard.name}`);
+        for (const window of section['freeze-windows'] ?? [])
+            if (advisory(window))
+                names.add(`freeze-window:${window.name}`);
+        if (section.dr && advisory(section.dr))
+            names.add('dr');
+    };
+    visit(file);
+    for (const section of Object.values(file.environments ?? {}))
+        visit(section);
+    const items = file.postmortems?.['action-items'];
+    if (items && advisory(items))
+        names.add('action-items');
+    return [...names].sort();
+}
+/**
+ * A repository's advisory counts: each `deploy-governor / <env>` check run completed within the look-back
+ * whose embedded report is a valid report for that environment is one decision; a decision counts once for each
+ * rule of its `decision.wouldHaveBlocked`. Check runs without such a report say nothing and are not counted.
+ */
+function countAdvisory(history, rules, now) {
+    const since = advisorySince(now);
+    const byEnvironment = new Map();
+    for (const run of history.runs) {
+        if (!run.name.startsWith(CHECK_RUN_PREFIX) || run.completedAt === null)
+            continue;
+        const at = Date.parse(run.completedAt);
+        if (!(at >= since.getTime() && at <= now.getTime()))
+            continue;
+        const environment = run.name.slice(CHECK_RUN_PREFIX.length).toLowerCase();
+        const report = extractReportFromCheckRun(run.text);
+        if (!report || report.environment.toLowerCase() !== environment)
+            continue;
+        const entry = byEnvironment.get(environment) ?? { decisions: 0, blocked: new Map() };
+        entry.decisions += 1;
+        for (const rule of new Set((report.decision.wouldHaveBlocked ?? []).map((r) => r.rule)))
+            entry.blocked.set(rule, (entry.blocked.get(rule) ?? 0) + 1);
+        byEnvironment.set(environment, entry);
+    }
+    return {
+        since: since.toISOString(),
+        commits: history.commits,
+        capped: history.capped,
+        rules,
+        environments: [...byEnvironment]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([environment, e]) => ({
+            environment,
+            decisions: e.decisions,
+            wouldHaveBlocked: [...e.blocked].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => ({ rule, count })),
+        })),
+    };
+}
+/**
+ * Fleet-wide, per rule: the decisions it would have blocked, out of the decisions read in the repositories that
+ * run it in shadow mode (their policy names it advisory, or it would have blocked there at least once).
+ */
+function summariseAdvisory(rows) {
+    const totals = new Map();
+    for (const { advisory } of rows) {
+        if (!advisory)
+            continue;
+        const decisions = advisory.environments.reduce((n, e) => n + e.decisions, 0);
+        const blocked = new Map();
+        for (const e of advisory.environments)
+            for (const b of e.wouldHaveBlocked)
+                blocked.set(b.rule, (blocked.get(b.rule) ?? 0) + b.count);
+        for (const rule of new Set([...advisory.rules, ...blocked.keys()])) {
+            const total = totals.get(rule) ?? { rule, wouldHaveBlocked: 0, decisions: 0, repositories: 0 };
+            total.wouldHaveBlocked += blocked.get(rule) ?? 0;
+            total.decisions += decisions;
+            total.repositories += 1;
+            totals.set(rule, total);
+        }
+    }
+    return [...totals.values()].sort((a, b) => a.rule.localeCompare(b.rule));
+}
+/** "would have blocked 7 of 120 decisions in 14 repositories": a fleet row in words, for the renderers. */
+function advisoryRuleSentence(r) {
+    const decisions = `${r.decisions} decision${r.decisions === 1 ? '' : 's'}`;
+    return `would have blocked ${r.wouldHaveBlocked} of ${decisions} in ${r.repositories} ${r.repositories === 1 ? 'repository' : 'repositories'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/fleet/render-fleet.ts
 /**
  * The fleet report as markdown (the pinned issue, `--markdown`) and as terminal
@@ -15081,6 +15493,7 @@ function inertUrl(value) {
  * issues that users control: in markdown it is inert (no mention, link, HTML or
  * table break), in text it loses its control characters (no terminal escapes).
  */
+
 
 /** The hidden marker that identifies the fleet issue (only issues the token's own account opened count). */
 const FLEET_ISSUE_MARKER = '<!-- deploy-governor:fleet-view -->';
@@ -15103,6 +15516,37 @@ function distinctFreezes(report) {
                 seen.set(f.issue, { ...f, repository: f.organisation ? 'organisation' : row.repository });
     }
     return [...seen.values()];
+}
+/** Per environment: `slo:a 3, dr 1`, or `none`. */
+function blockedList(e, name) {
+    return e.wouldHaveBlocked.length ? e.wouldHaveBlocked.map((b) => `${name(b.rule)} ${b.count}`).join(', ') : 'none';
+}
+/** Advisory rules: fleet-wide per rule, then per repository and environment (rule names come from policies: inert). */
+function advisoryMarkdown(report) {
+    const rules = report.summary.advisoryRules;
+    const rows = report.repositories.filter((r) => r.advisory !== null);
+    if (rules.length === 0 && rows.length === 0)
+        return [];
+    const out = [`## Advisory rules in shadow mode: ${rules.length}`, ''];
+    out.push('Gate decisions of the last 30 days (the `deploy-governor / <environment>` check runs on the default branch) that each advisory rule would have blocked. ' +
+        "Informational: the reports are written by each repository's workflows.", '');
+    if (rules.length > 0) {
+        out.push('| Rule | Would have blocked | Of decisions | Repositories |', '| --- | ---: | ---: | ---: |');
+        for (const r of rules)
+            out.push(`| ${md(r.rule)} | ${r.wouldHaveBlocked} | ${r.decisions} | ${r.repositories} |`);
+        out.push('');
+    }
+    out.push('| Repository | Environment | Decisions | Would have blocked |', '| --- | --- | ---: | --- |');
+    for (const r of rows) {
+        const a = r.advisory;
+        const capped = a.capped ? ` (newest ${a.commits} commits)` : '';
+        if (a.environments.length === 0)
+            out.push(`| ${md(r.repository)}${capped} | – | 0 | – |`);
+        for (const e of a.environments)
+            out.push(`| ${md(r.repository)}${capped} | ${md(e.environment)} | ${e.decisions} | ${blockedList(e, (x) => md(x))} |`);
+    }
+    out.push('');
+    return out;
 }
 /** The report as GitHub-flavoured markdown. */
 function renderFleetMarkdown(report) {
@@ -15170,6 +15614,7 @@ function renderFleetMarkdown(report) {
             out.push(`| ${md(i.repository)} | ${i.issue} | ${md(i.title)} | ${i.due} | ${i.daysOverdue} |`);
         out.push('');
     }
+    out.push(...advisoryMarkdown(report));
     const errors = report.repositories.flatMap((r) => r.errors.map((e) => ({ repository: r.repository, ...e })));
     if (errors.length > 0) {
         out.push(`## Could not read: ${s.incomplete.length} repositories`, '');
@@ -15223,9 +15668,15 @@ function renderFleetText(report) {
             out.push(`  held: ${plain(h.environment)} run ${h.runId}`);
         for (const i of row.overdueActionItems)
             out.push(`  overdue #${i.issue} (due ${i.due}): ${plain(i.title)}`);
+        for (const e of row.advisory?.environments ?? [])
+            out.push(`  advisory ${plain(e.environment)}: ${e.decisions} decisions, would have blocked: ${blockedList(e, (x) => plain(x))}`);
         for (const e of row.errors)
             out.push(`  could not read ${plain(e.part)}: ${plain(e.message, 300)}`);
     }
+    if (s.advisoryRules.length > 0)
+        out.push('', 'Advisory rules, last 30 days (from check-run reports; informational):');
+    for (const r of s.advisoryRules)
+        out.push(`  ${plain(r.rule)} ${advisoryRuleSentence(r)}`);
     if (report.archivedSkipped.length > 0)
         out.push('', `Archived, not read: ${report.archivedSkipped.map((r) => plain(r)).join(', ')}`);
     for (const w of report.warnings)
@@ -15453,6 +15904,33 @@ function renderReliabilityOpenMetrics(report) {
     return `${out.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/core/postmortem/burn-incident-plan.ts
+
+function planBurnIncidents(input) {
+    const ours = input.incidents.filter((i) => i.openedByApp);
+    if (ours.some((i) => i.state === 'open'))
+        return [];
+    const from = new Date(input.now.getTime() - input.withinMs).toISOString();
+    const to = input.now.toISOString();
+    return input.figures
+        .filter((f) => f.consumed > input.threshold)
+        .filter((f) => !ours.some((i) => i.burn?.slo === f.slo &&
+        i.burn.environment === input.environment &&
+        input.now.getTime() - Date.parse(i.createdAt) < input.withinMs))
+        .map((f) => ({
+        key: `incident-burn-${input.environment}-${f.slo}-${utcDate(input.now)}`,
+        meta: { slo: f.slo, environment: input.environment, consumed: f.consumed, threshold: input.threshold, from, to },
+    }));
+}
+/**
+ * When an incident started, for its postmortem's budget table: a burn incident covers the burn the sweep saw
+ * before opening it, so its window starts at the burn's `from`. Only ever earlier than the issue's creation
+ * (GitHub's time), so an edited marker can widen the measured window, never narrow it.
+ */
+function incidentStart(createdAt, burn) {
+    return burn && Date.parse(burn.from) < Date.parse(createdAt) ? burn.from : createdAt;
+}
+
 ;// CONCATENATED MODULE: ./src/github/postmortem-inventory.ts
 /**
  * Reads a repository's incident, postmortem and action-item issues into the
@@ -15593,12 +16071,77 @@ async function readPostmortemInventory(client, request) {
     return { incidents, postmortems, actionItems, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/github/burn-incidents.ts
+/**
+ * The sweep's burn incidents against GitHub: measures each SLO's budget
+ * consumed over the trailing window, reads the incident issues, and opens what
+ * core/postmortem/burn-incident-plan.ts plans, each once by its key
+ * (`openIssueOnce`: only issues this app opened count, so a planted issue
+ * neither silences a burn nor stands for its incident).
+ *
+ * Only the app runs it: the measurement goes through the gate service with the
+ * app's Prometheus, and the dedup needs the app's own id. The CLI's sweep, run
+ * with a personal or workflow token, opens no burn incidents.
+ */
+
+
+
+
+
+function incidentBody(planned) {
+    const m = planned.meta;
+    return [
+        `Opened by deploy-governor's sweep: the SLO **${inert_markdown_inert(m.slo)}** (environment ${inert_markdown_inert(m.environment)}) consumed **${m.consumed.toFixed(1)} pp** of its error budget between ${m.from} and ${m.to}, more than the policy's \`postmortems.require-p0-above\` (${m.threshold} pp).`,
+        '',
+        'Handle it as an incident. When it is closed, its postmortem opens (for a severity the policy requires one for), and it is published only once it has a P0 action item with an owner and a due date.',
+        '',
+        issue_metadata_renderMeta('burn-incident', m),
+    ].join('\n');
+}
+async function openBurnIncidents(client, request, check) {
+    const { owner, repo, policy, now } = request;
+    const threshold = policy.requireP0AbovePct;
+    const withinMs = policy.burnIncidentWithinMs;
+    if (threshold === null || withinMs === null)
+        return { measured: false, opened: [] };
+    const figures = await check.measure(new Date(now.getTime() - withinMs), now);
+    if (figures === null)
+        return { measured: false, opened: [] };
+    const { issues } = await listLabelledIssues(client, owner, repo, policy.incidentLabel);
+    const planned = planBurnIncidents({
+        now,
+        threshold,
+        withinMs,
+        environment: check.environment,
+        figures,
+        incidents: issues.map((i) => ({
+            state: i.state,
+            createdAt: i.created_at,
+            openedByApp: open_issue_openedByApp(i, check.appId),
+            burn: issue_metadata_readMeta('burn-incident', i.body),
+        })),
+    });
+    const opened = [];
+    for (const p of planned) {
+        const issue = await open_issue_openIssueOnce(client, owner, repo, {
+            key: p.key,
+            title: `Incident: error-budget burn on ${p.meta.slo} (${p.meta.environment})`.slice(0, 256),
+            body: incidentBody(p),
+            labels: [policy.incidentLabel, policy.alertmanager.severity],
+        }, check.appId);
+        opened.push({ issue: issue.number, slo: p.meta.slo, consumed: p.meta.consumed, outcome: issue.outcome });
+    }
+    return { measured: true, opened };
+}
+
 ;// CONCATENATED MODULE: ./src/github/apply-sweep.ts
 /**
  * Runs the postmortem sweep against GitHub: reads the inventory, plans
  * (core/postmortem/sweep-plan.ts), carries out each action, and keeps the
  * pinned "Reliability report" issue up to date. One entry for the CLI
- * (`deploy-governor postmortems sweep`) and the app's sweep route.
+ * (`deploy-governor postmortems sweep`) and the app's sweep route; the app's
+ * also passes a burn check, which opens an incident for a burn of error budget
+ * that no open incident covers (burn-incidents.ts).
  *
  * Every POST goes out with `retries: 0`: a comment or issue whose POST timed
  * out after GitHub created it would otherwise be created twice; the next day's
@@ -15606,6 +16149,7 @@ async function readPostmortemInventory(client, request) {
  * not stop the others: failures are collected and reported. Pinning is a
  * nicety: a pin that fails is a warning, not a failure.
  */
+
 
 
 
@@ -15736,9 +16280,19 @@ async function upsertReliabilityIssue(client, owner, repo, report) {
 async function runPostmortemSweep(client, request) {
     const { owner, repo, policy, now } = request;
     const today = utcDate(now);
+    const failures = [];
+    let burn = null;
+    // First, so that an incident it opens is in the inventory the report counts.
+    if (request.burn) {
+        try {
+            burn = await openBurnIncidents(client, request, request.burn);
+        }
+        catch (error) {
+            failures.push(`burn incidents: ${(0,github_client/* messageOf */.bD)(error)}`);
+        }
+    }
     const inventory = await readPostmortemInventory(client, { owner, repo, policy, now });
     const warnings = [...inventory.warnings];
-    const failures = [];
     const actions = [];
     for (const action of planSweep({ now, policy, ...inventory })) {
         try {
@@ -15771,7 +16325,7 @@ async function runPostmortemSweep(client, request) {
     catch (error) {
         failures.push(`reliability report: ${(0,github_client/* messageOf */.bD)(error)}`);
     }
-    return { actions, reportIssue, goalsMet: report.goalsMet, failures, warnings };
+    return { actions, reportIssue, goalsMet: report.goalsMet, failures, warnings, burn };
 }
 /** The reliability report alone (no comments read, nothing written), for `deploy-governor postmortems report`. */
 async function readReliabilityReport(client, request) {
@@ -15873,78 +16427,14 @@ async function upsertFleetIssue(client, at, markdown) {
     return { number: issue.number, created: !existing, pinned, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/core/fenced-json.ts
-const FENCE_CLOSE = '```';
-const fenceOpen = (tag) => `\`\`\`json ${tag}`;
-/** `value` as check-run text under `tag`, after a one-line `note`. */
-function fenced_json_embedFencedJson(tag, note, value) {
-    return `${note}\n\n${fenceOpen(tag)}\n${JSON.stringify(value)}\n${FENCE_CLOSE}\n`;
-}
-/** Whether `text` has a block tagged `tag` (the edge's cheap look, before anything is parsed). */
-function hasFencedJson(text, tag) {
-    return text?.includes(`${fenceOpen(tag)}\n`) ?? false;
-}
-/**
- * The value of the first block tagged `tag` in `text`, when it parses and validates, or the problem.
- * `maxChars`: a longer block is refused before it is parsed.
- */
-function readFencedJson(text, tag, schema, maxChars = Infinity) {
-    if (!text)
-        return { problem: 'the check run has no text' };
-    const open = fenceOpen(tag);
-    const start = text.indexOf(`${open}\n`);
-    if (start < 0)
-        return { problem: `the check run carries no ${tag} block` };
-    const bodyStart = start + open.length + 1;
-    const end = text.indexOf(`\n${FENCE_CLOSE}`, bodyStart);
-    if (end < 0)
-        return { problem: `the ${tag} block is not closed` };
-    if (end - bodyStart > maxChars)
-        return { problem: `the ${tag} block is over ${maxChars} characters` };
-    let json;
-    try {
-        json = JSON.parse(text.slice(bodyStart, end));
-    }
-    catch {
-        return { problem: `the ${tag} block is not JSON` };
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success)
-        return { value: parsed.data };
-    const issue = parsed.error.issues[0];
-    return { problem: `the ${tag} block does not validate: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` };
-}
-/** The value of the first block tagged `tag` in `text`, when it parses and validates; else null. */
-function extractFencedJson(text, tag, schema) {
-    const read = readFencedJson(text, tag, schema);
-    return 'value' in read ? read.value : null;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/extract-report.ts
-/**
- * The JSON report travels inside the check run's `output.text` in a fenced block
- * tagged `json deploy-governor-report`; the app parses it back. Only a block
- * that validates as report@1 counts.
- */
-
-
-const TAG = 'deploy-governor-report';
-/** The report as check-run text: a short note and the fenced JSON. */
-function embedReport(report) {
-    return embedFencedJson(TAG, `The deploy-governor report (schema ${report.schema}), read by the deploy-governor app:`, report);
-}
-/** The report embedded in check-run text, or null when there is none or it is invalid. */
-function extractReportFromCheckRun(text) {
-    return extractFencedJson(text, TAG, reportSchema);
-}
-
 ;// CONCATENATED MODULE: ./src/core/fleet/fleet-report.ts
 /**
  * The fleet report, `deploy-governor/fleet@1`: one row per repository a token or
  * the app's installation sees, with its environments, which are governed and
  * how, the latest gate status per environment, active freezes, held
- * deployments, overrides of the last 30 days, overdue action items and whether
- * its policy loads. `deploy-governor fleet --json` prints it and the app's
+ * deployments, overrides of the last 30 days, overdue action items, whether
+ * its policy loads and, where it runs rules in shadow mode, how many decisions
+ * each advisory rule would have blocked. `deploy-governor fleet --json` prints it and the app's
  * `GET /deploy-governor/fleet` answers it; both validate it against this schema
  * before it leaves. Adding optional fields is compatible; renaming or removing
  * one needs `fleet@2`.
@@ -15955,7 +16445,10 @@ const FLEET_SCHEMA_ID = 'deploy-governor/fleet@1';
 const governanceSchema = schemas/* enum */.k5n(['protection-rule', 'workflow']);
 /** A part of a repository that could not be read; the rest of its row still stands. */
 const readErrorSchema = schemas/* object */.Ikc({
-    /** What was being read: `environments`, `protection-rules`, `workflows`, `check-runs`, `freezes`, `held`, `overrides`, `action-items`. */
+    /**
+     * What was being read: `environments`, `protection-rules`, `workflows`, `check-runs`, `freezes`, `held`,
+     * `overrides`, `action-items`, `decisions` (the advisory counts' look-back).
+     */
     part: schemas/* string */.YjP(),
     message: schemas/* string */.YjP(),
 });
@@ -16024,6 +16517,40 @@ const policySchema = schemas/* discriminatedUnion */.gMt('ok', [
     }),
     schemas/* object */.Ikc({ ok: schemas/* literal */.euz(false), error: schemas/* string */.YjP() }),
 ]);
+/**
+ * One repository's advisory counts (issue 16): how many gate decisions of the look-back each advisory rule would
+ * have blocked, from the reports embedded in the Action's `deploy-governor / <env>` check runs on the default
+ * branch's commits. Informational: those reports are writer-controlled, so a writer can inflate or hide their
+ * repository's counts.
+ */
+const advisorySchema = schemas/* object */.Ikc({
+    /** Start of the look-back (ISO 8601): check runs completed since then count. */
+    since: schemas/* string */.YjP(),
+    /** Commits of the default branch (committed within the look-back, newest first) whose check runs were read. */
+    commits: schemas/* number */.aig().int().nonnegative(),
+    /** True when the reader reached its cap of commits: the look-back may hold more, and the counts cover the newest only. */
+    capped: schemas/* boolean */.zMY(),
+    /** The rules the policy on the default branch runs in shadow mode (`slo:<name>`, `dr`, …), any environment. */
+    rules: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** Per environment (lowercase, as the check run names it) that had decisions in the look-back. */
+    environments: schemas/* array */.YOg(schemas/* object */.Ikc({
+        environment: schemas/* string */.YjP(),
+        /** Check runs that carry a valid report for this environment: one decision each, re-runs included. */
+        decisions: schemas/* number */.aig().int().nonnegative(),
+        /** Per rule: the decisions whose `decision.wouldHaveBlocked` names it. */
+        wouldHaveBlocked: schemas/* array */.YOg(schemas/* object */.Ikc({ rule: schemas/* string */.YjP(), count: schemas/* number */.aig().int().nonnegative() })),
+    })),
+});
+/** Fleet-wide, per advisory rule. */
+const advisoryRuleSchema = schemas/* object */.Ikc({
+    rule: schemas/* string */.YjP(),
+    /** Decisions the rule would have blocked, over every repository that runs it in shadow mode. */
+    wouldHaveBlocked: schemas/* number */.aig().int().nonnegative(),
+    /** Decisions read in those repositories (every environment). */
+    decisions: schemas/* number */.aig().int().nonnegative(),
+    /** Repositories that run it in shadow mode: their policy names it advisory, or it would have blocked there. */
+    repositories: schemas/* number */.aig().int().nonnegative(),
+});
 const repositoryRowSchema = schemas/* object */.Ikc({
     /** `owner/name`. */
     repository: schemas/* string */.YjP(),
@@ -16038,6 +16565,8 @@ const repositoryRowSchema = schemas/* object */.Ikc({
     overdueActionItems: schemas/* array */.YOg(actionItemRowSchema),
     /** Null when the policy was not read (the repository could not be read at all). */
     policy: policySchema.nullable(),
+    /** Null when not read: the policy runs no rule in shadow mode (or did not load), or the history could not be read. */
+    advisory: advisorySchema.nullable(),
     errors: schemas/* array */.YOg(readErrorSchema),
 });
 const fleetReportSchema = schemas/* object */.Ikc({
@@ -16062,6 +16591,8 @@ const fleetReportSchema = schemas/* object */.Ikc({
         heldDeployments: schemas/* number */.aig().int(),
         overridesLast30Days: schemas/* number */.aig().int(),
         overdueActionItems: schemas/* number */.aig().int(),
+        /** Advisory rules across the fleet, by rule name: the evidence to switch one on. */
+        advisoryRules: schemas/* array */.YOg(advisoryRuleSchema),
         /** Repositories whose policy fails to load, with the error. */
         policyErrors: schemas/* array */.YOg(schemas/* object */.Ikc({ repository: schemas/* string */.YjP(), error: schemas/* string */.YjP() })),
         /** Repositories with at least one part that could not be read. */
@@ -16193,8 +16724,9 @@ function workflowCoverage(text) {
 
 
 
+
 const OVERRIDE_WINDOW_MS = 30 * 86_400_000;
-const CHECK_RUN_PREFIX = 'deploy-governor / ';
+const assemble_fleet_CHECK_RUN_PREFIX = 'deploy-governor / ';
 function value(part, fallback, errors, name) {
     if (part === null)
         return fallback;
@@ -16206,11 +16738,11 @@ function value(part, fallback, errors, name) {
 /** The latest check run per environment name (lowercase), newest completion first. */
 function latestGates(runs) {
     const sorted = [...runs]
-        .filter((r) => r.name.startsWith(CHECK_RUN_PREFIX))
+        .filter((r) => r.name.startsWith(assemble_fleet_CHECK_RUN_PREFIX))
         .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
     const gates = new Map();
     for (const run of sorted) {
-        const environment = run.name.slice(CHECK_RUN_PREFIX.length).toLowerCase();
+        const environment = run.name.slice(assemble_fleet_CHECK_RUN_PREFIX.length).toLowerCase();
         if (gates.has(environment))
             continue;
         const report = extractReportFromCheckRun(run.text);
@@ -16301,6 +16833,11 @@ function repositoryRow(facts, now) {
         overrides,
         overdueActionItems: overdue,
         policy: facts.policy,
+        advisory: facts.decisions &&
+            (() => {
+                const history = value(facts.decisions.history, null, errors, 'decisions');
+                return history && countAdvisory(history, facts.decisions.rules, now);
+            })(),
         errors,
     };
 }
@@ -16330,6 +16867,7 @@ function assembleFleetReport(inputs) {
             heldDeployments: rows.reduce((n, r) => n + r.held.length, 0),
             overridesLast30Days: rows.reduce((n, r) => n + (r.overrides?.count ?? 0), 0),
             overdueActionItems: rows.reduce((n, r) => n + r.overdueActionItems.length, 0),
+            advisoryRules: summariseAdvisory(rows),
             policyErrors: rows.flatMap((r) => (r.policy && !r.policy.ok ? [{ repository: r.repository, error: r.policy.error }] : [])),
             incomplete: rows.filter((r) => r.errors.length > 0).map((r) => r.repository),
         },
@@ -16343,9 +16881,11 @@ function assembleFleetReport(inputs) {
 
 ;// CONCATENATED MODULE: ./src/github/fleet-check-runs.ts
 /**
- * The `deploy-governor / <environment>` check runs on the head of a
- * repository's default branch (`GET …/commits/{ref}/check-runs?filter=latest`),
- * with their `output.text`, where the Action embeds its JSON report.
+ * The `deploy-governor / <environment>` check runs of one commit
+ * (`GET …/commits/{ref}/check-runs`), with their `output.text`, where the Action
+ * embeds its JSON report: the latest of each name on the head of a repository's
+ * default branch for the fleet's gate column, every run of each name for its
+ * advisory counts (src/github/fleet-decisions.ts).
  */
 
 const checkRunsPage = schemas/* object */.Ikc({
@@ -16359,14 +16899,18 @@ const checkRunsPage = schemas/* object */.Ikc({
     })),
 });
 const fleet_check_runs_MAX_PAGES = 3;
-async function readGateCheckRuns(client, owner, repo, ref) {
+/**
+ * The gate's check runs on `ref`: `latest` keeps the newest run of each name (GitHub's default), `all` every run,
+ * re-runs included. At most `maxPages` pages of 100.
+ */
+async function readGateCheckRuns(client, owner, repo, ref, o = { filter: 'latest', maxPages: fleet_check_runs_MAX_PAGES }) {
     const runs = [];
-    for (let page = 1; page <= fleet_check_runs_MAX_PAGES; page++) {
+    for (let page = 1; page <= o.maxPages; page++) {
         const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
             owner,
             repo,
             ref,
-            filter: 'latest',
+            filter: o.filter,
             per_page: 100,
             page,
         });
@@ -16387,6 +16931,37 @@ async function readGateCheckRuns(client, owner, repo, ref) {
             break;
     }
     return runs;
+}
+
+;// CONCATENATED MODULE: ./src/github/fleet-decisions.ts
+/**
+ * The gate decisions of a repository's look-back, for the fleet's advisory
+ * counts: the default branch's commits committed since the look-back's start
+ * (`GET …/commits?sha=<branch>&since=`, one page of at most 30, newest first),
+ * then every `deploy-governor / <env>` check run of each (one page of 100 per
+ * commit, re-runs included). So a repository costs 1 + its commits, at most 31
+ * requests; the fleet reads it only where the policy runs a rule in shadow mode.
+ * A deploy of a commit older than the look-back (a rollback) is not seen.
+ */
+
+
+/** Commits read per repository: a page, enough for a month of a busy service's deploys from its default branch. */
+const fleet_decisions_MAX_COMMITS = 30;
+const fleet_decisions_commitList = schemas/* array */.YOg(schemas/* object */.Ikc({ sha: schemas/* string */.YjP() }));
+async function readDecisionHistory(client, target, since) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/commits', {
+        owner: target.owner,
+        repo: target.repo,
+        sha: target.branch,
+        since: since.toISOString(),
+        per_page: fleet_decisions_MAX_COMMITS,
+    });
+    const commits = fleet_decisions_commitList.parse(data);
+    const runs = [];
+    for (const commit of commits) {
+        runs.push(...(await readGateCheckRuns(client, target.owner, target.repo, commit.sha, { filter: 'all', maxPages: 1 })));
+    }
+    return { runs, commits: commits.length, capped: commits.length >= fleet_decisions_MAX_COMMITS };
 }
 
 ;// CONCATENATED MODULE: ./src/github/fleet-environments.ts
@@ -16564,7 +17139,8 @@ async function readWorkflowFiles(client, owner, repo, ref) {
 /**
  * Reads a fleet: lists the owner's repositories, then reads each one's parts
  * (policy, environments and protection rules, workflows, gate check runs,
- * freezes, held deployments, overrides, overdue action items) with a few
+ * freezes, held deployments, overrides, overdue action items and, where the
+ * policy runs a rule in shadow mode, the look-back's decisions) with a few
  * repositories in flight at once, and assembles the report in the core
  * (src/core/fleet/assemble-fleet.ts). One entry for the CLI and the app's route.
  *
@@ -16573,6 +17149,8 @@ async function readWorkflowFiles(client, owner, repo, ref) {
  * within one report are sent once (the organisation's freezes and its shared
  * parent policy are read for every repository otherwise), successes only.
  */
+
+
 
 
 
@@ -16632,14 +17210,15 @@ async function readPolicyState(client, repo) {
         return {
             state: { ok: true, found: Object.keys(file).length > 0, extends: chain?.files.slice(1) ?? [] },
             audit: { branch: file.audit?.branch ?? resolve_policy/* AUDIT_DEFAULTS */.vq.branch, path: file.audit?.path ?? resolve_policy/* AUDIT_DEFAULTS */.vq.path },
+            advisory: advisoryRuleNames(file),
             error: null,
         };
     }
     catch (error) {
         const audit = { branch: resolve_policy/* AUDIT_DEFAULTS */.vq.branch, path: resolve_policy/* AUDIT_DEFAULTS */.vq.path };
         if ((0,github_client/* httpStatusOf */.s_)(error) !== undefined)
-            return { state: null, audit, error: (0,github_client/* messageOf */.bD)(error) };
-        return { state: { ok: false, error: (0,github_client/* messageOf */.bD)(error) }, audit, error: null };
+            return { state: null, audit, advisory: [], error: (0,github_client/* messageOf */.bD)(error) };
+        return { state: { ok: false, error: (0,github_client/* messageOf */.bD)(error) }, audit, advisory: [], error: null };
     }
 }
 async function readRepository(client, repo, request) {
@@ -16670,6 +17249,13 @@ async function readRepository(client, repo, request) {
         overrides: await part(() => readOverrides(client, owner, name, policy.audit)),
         actionItems: await part(() => readOpenActionItems(client, owner, name, request.keeper)),
         policy: policy.state,
+        // The look-back's decisions cost 1 + a request per commit: read only where a rule is in shadow mode.
+        decisions: policy.advisory.length > 0
+            ? {
+                rules: policy.advisory,
+                history: await part(() => readDecisionHistory(client, { owner, repo: name, branch: repo.defaultBranch ?? 'HEAD' }, advisorySince(request.now))),
+            }
+            : null,
     };
     if (policy.error !== null)
         facts.extraErrors = [{ part: 'policy', message: policy.error }];
@@ -16750,7 +17336,8 @@ function registerFleetCommands(program) {
     program
         .command('fleet')
         .description("Report on an organisation's repositories: environments and which are governed (the app's protection rule, or the Action in a deploy workflow), " +
-        'the latest gate per environment, active freezes, held deployments, overrides in the last 30 days, overdue action items, and policies that fail to load. ' +
+        'the latest gate per environment, active freezes, held deployments, overrides in the last 30 days, overdue action items, policies that fail to load, ' +
+        'and how many decisions of the last 30 days each advisory rule would have blocked. ' +
         'Exit 0, or 1 with --check when a production-like environment is ungoverned or a policy fails to load; 99 on an error.')
         .option('--org <owner>', 'the organisation whose repositories to list (every one the token sees; archived ones are skipped)')
         .option('--json', 'print the report as JSON (deploy-governor/fleet@1)')
@@ -18167,8 +18754,9 @@ function humanDuration(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ decide),
-/* harmony export */   q: () => (/* binding */ levelPasses)
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   WR: () => (/* binding */ requiredLevel),
+/* harmony export */   qk: () => (/* binding */ levelPasses)
 /* harmony export */ });
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5009);
 
@@ -18840,7 +19428,7 @@ function preflightOverride(report, attempt, policy) {
         problems.push(`${cli ? '--override-reason' : 'override-reason'} must explain the override in at least ${policy.overrides.minReasonLength} characters; got ${reason.length === 0 ? 'none' : `${reason.length}`}`);
     }
     const status = report.decision.status;
-    if (!(0,_evaluate_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .levelPasses */ .q)(attempt.level, status)) {
+    if (!(0,_evaluate_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .levelPasses */ .qk)(attempt.level, status)) {
         const needed = report.decision.requiredOverride ?? 'exhausted';
         problems.push(`override level ${attempt.level} cannot pass status ${status}; ${cli ? `run again with --override ${needed}` : `dispatch with override: ${needed}`}`);
     }
@@ -20294,6 +20882,7 @@ function resolveSlo(slo, inputs, source) {
         sli: (0,_sli_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveSli */ .d7)(slo.sli),
         ...(slo.runbook !== undefined ? { runbook: slo.runbook } : {}),
         ...(slo.enforcement === 'advisory' ? { advisory: true } : {}),
+        ...(slo.slothId !== undefined ? { slothId: slo.slothId } : {}),
     };
 }
 function resolveSlos(merged, inputs, source) {
@@ -20317,7 +20906,8 @@ function resolveSlos(merged, inputs, source) {
                 },
             ]);
         }
-        const only = fileSlos[0];
+        // Queries from the inputs are no longer the Sloth spec's: Sloth's recordings do not measure them.
+        const { slothId: _slothId, ...only } = fileSlos[0];
         return [
             resolveSlo({
                 ...only,
@@ -21554,6 +22144,18 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .r
     })
         .optional()
         .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
+    'require-p0-above': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().max(10_000), zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('off')])
+        .optional()
+        .meta({
+        description: "An incident that consumed more than this many percentage points of an SLO's error budget (the app's own measurement, budget remaining at the incident's start minus at its end) cannot be published until it has a P0 action item with an owner and a due date (the workbook's 20% rule). May exceed 100 (an incident can overspend). `off`: no such rule, and no incident is opened for a burn.",
+        default: 20,
+    }),
+    'burn-incident-within': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([_policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s, zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('off')])
+        .optional()
+        .meta({
+        description: "The app's sweep measures each SLO's budget consumed over this trailing window and, when it exceeds `require-p0-above` and no incident the app opened is open, opens one (once per SLO, environment and UTC day; never again while the same burn is within the window). Needs a `postmortems` section and Prometheus reachable by the app. `off`: the sweep opens none.",
+        default: '24h',
+    }),
 })
     .meta({ description: 'Postmortems and action items tracked in GitHub issues (the app and `deploy-governor postmortems`).' });
 /** The debt rule of a policy: null (off) when it has no `postmortems` section. */
@@ -21566,6 +22168,10 @@ function resolveActionItemRule(config) {
         graceMs: c.grace === undefined ? 0 : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(c.grace),
         advisory: c.enforcement === 'advisory',
     };
+}
+function requireP0AbovePct(c) {
+    const value = c['require-p0-above'] ?? 20;
+    return value === 'off' ? null : value;
 }
 const DEFAULT_APPROVALS = [{ role: 'Author', approvers: ['$author'] }];
 function resolvePostmortemPolicy(config) {
@@ -21586,6 +22192,11 @@ function resolvePostmortemPolicy(config) {
             coverage: c.goals?.coverage ?? 100,
         },
         actionItems: resolveActionItemRule(c),
+        requireP0AbovePct: requireP0AbovePct(c),
+        // Opening issues unasked is opt-in: only a policy with a postmortems section gets burn incidents.
+        burnIncidentWithinMs: config === undefined || c['burn-incident-within'] === 'off' || requireP0AbovePct(c) === null
+            ? null
+            : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(c['burn-incident-within'] ?? '24h'),
     };
 }
 
@@ -21842,6 +22453,8 @@ const eventsSli = defineSliKind({
         // No error series at all is zero errors, not a gap: the ratio must stay defined while there is traffic.
         return { counts: { error: `(${(0,promql/* sumOf */.XN)((0,promql/* renderWindowQuery */.NB)(sli.error, window))} or 0 * ${total})`, total } };
     },
+    // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+    dashboardPanel: () => null,
     wording: { traffic: 'the total query' },
 });
 
@@ -21930,6 +22543,8 @@ const goodEventsSli = defineSliKind({
         // No good series is zero good events; extrapolation can put good a hair above total: clamp, as the gate does.
         return { counts: { error: `clamp_min(${total} - (${good} or 0 * ${total}), 0)`, total } };
     },
+    // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+    dashboardPanel: () => null,
     wording: { traffic: 'the total query' },
 });
 
@@ -22000,6 +22615,20 @@ const latencySli = defineSliKind({
         // Counters scraped at slightly different times can put the bucket a hair above the count.
         return { counts: { error: `clamp_min(${total} - ${good}, 0)`, total } };
     },
+    // The latency at the objective's quantile (p99 for a 99% objective) against the target.
+    dashboardPanel: (sli, slo) => ({
+        row: 'Latency against target',
+        title: `Latency: ${slo.name}`,
+        description: `The ${slo.objective}th percentile of ${sli.metric} against the ${sli.threshold}s target: below it, at least ${slo.objective}% of requests are fast enough.`,
+        unit: 's',
+        targets: [
+            {
+                expr: `histogram_quantile(${slo.objective / 100}, sum by (le) (rate(${sli.metric}_bucket${(0,promql/* matchers */.yN)(sli.selector)}[$__rate_interval])))`,
+                legend: `p${slo.objective}`,
+            },
+            { expr: `vector(${sli.threshold})`, legend: 'target' },
+        ],
+    }),
     wording: { traffic: 'the histogram count query' },
 });
 
@@ -22039,6 +22668,8 @@ const ratioSli = defineSliKind({
         return (0,read_answers/* measured */.jh)((0,read_answers/* boundedRatio */.Lz)(ratio, window));
     },
     recording: (sli, window) => ({ ratio: (0,promql/* renderWindowQuery */.NB)(sli.query, window) }),
+    // Its budget, burn-rate and compliance panels say all there is: no panel of its own.
+    dashboardPanel: () => null,
     wording: {
         traffic: 'the ratio query',
         ruleNote: (slo, baseWindow) => `SLO ${slo} is a ratio SLI: it records no traffic, so its long windows can only average the ${baseWindow} ratio (not traffic-weighted) and its alerts have no traffic guard. Prefer an events SLI.`,
@@ -22421,7 +23052,8 @@ function convert(spec, prefix, issues, warnings) {
             }
             continue;
         }
-        out.push(result.data);
+        // Marked as Sloth's, so the gate can read the series Sloth records for it (src/core/evaluate/sloth-ratios.ts).
+        out.push({ ...result.data, slothId: candidate.name });
     }
     return out;
 }
