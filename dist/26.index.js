@@ -433,8 +433,8 @@ function decideVerification(baselines, polls, context) {
 var evaluate_gate = __webpack_require__(1254);
 // EXTERNAL MODULE: ./src/gate/file-source.ts + 1 modules
 var file_source = __webpack_require__(6187);
-// EXTERNAL MODULE: ./src/gate/run-gate.ts + 24 modules
-var run_gate = __webpack_require__(385);
+// EXTERNAL MODULE: ./src/gate/run-gate.ts + 10 modules
+var run_gate = __webpack_require__(5692);
 ;// CONCATENATED MODULE: ./src/verify/read-gate-report.ts
 /**
  * The gate's report of this run, read back by the verify step: a file the gate
@@ -634,8 +634,8 @@ async function runVerify(request) {
     return { verification, policy };
 }
 
-// EXTERNAL MODULE: ./src/action/read-inputs.ts
-var read_inputs = __webpack_require__(2316);
+// EXTERNAL MODULE: ./src/action/read-inputs.ts + 1 modules
+var read_inputs = __webpack_require__(5535);
 // EXTERNAL MODULE: ./src/action/run-info.ts
 var run_info = __webpack_require__(3604);
 ;// CONCATENATED MODULE: ./src/action/run-verify-phase.ts

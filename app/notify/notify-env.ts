@@ -17,7 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { NOTIFY_FORMATS, type NotifyFormat } from '../../src/core/notify/notify-formats.js';
+import { NOTIFY_FORMATS, type NotifyFormat } from '../../src/core/notify/notify-format-names.js';
 import { isHttpUrl } from '../../src/core/http-url.js';
 import { parseHardenedYaml } from '../../src/core/yaml/parse-hardened-yaml.js';
 import type { Env, EnvProblem, EnvResult } from '../config/env.js';

@@ -7819,7 +7819,7 @@ __webpack_async_result__();
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2917);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7223);
 /** The CLI's entry point: everything happens in run(). */
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv);
@@ -7829,7 +7829,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2917:
+/***/ 7223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10301,7 +10301,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var core_duration = __nccwpck_require__(8571);
+var duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/core/http-url.ts
 var http_url = __nccwpck_require__(5899);
 // EXTERNAL MODULE: ./src/core/status.ts
@@ -10344,9 +10344,9 @@ const number = (form) => optionalText.transform((v, ctx) => {
     return n;
 });
 /** A Prometheus duration. */
-const duration = () => optionalText.transform((v, ctx) => {
-    if (v !== undefined && !(0,core_duration/* isDuration */.n$)(v)) {
-        ctx.addIssue({ code: 'custom', message: `expected ${core_duration/* DURATION_FORM */.ec}; got ${JSON.stringify(v)}` });
+const inputs_duration = () => optionalText.transform((v, ctx) => {
+    if (v !== undefined && !(0,duration/* isDuration */.n$)(v)) {
+        ctx.addIssue({ code: 'custom', message: `expected ${duration/* DURATION_FORM */.ec}; got ${JSON.stringify(v)}` });
         return core/* NEVER */.tm;
     }
     return v;
@@ -10420,7 +10420,7 @@ const gateInputsSchema = schemas/* object */.Ikc({
         }
         return v;
     }),
-    window: duration(),
+    window: inputs_duration(),
     'error-query': optionalText,
     'total-query': optionalText,
     'caution-threshold': number('a percentage, e.g. 80'),
@@ -10430,11 +10430,11 @@ const gateInputsSchema = schemas/* object */.Ikc({
     'on-error': oneOf(['block', 'allow']),
     mode: oneOf(['enforce', 'report']),
     'use-recording-rules': oneOf(['true', 'false', 'auto']),
-    timeout: duration(),
+    timeout: inputs_duration(),
     'report-path': optionalText,
     'dr-check': bool(),
     'dr-metric': optionalText,
-    'dr-max-age': duration(),
+    'dr-max-age': inputs_duration(),
     'pushgateway-url': optionalText.refine((v) => v === undefined || (0,http_url/* isHttpUrl */.q)(v), {
         message: 'expected an http:// or https:// URL such as http://pushgateway:9091',
     }),
@@ -10468,7 +10468,7 @@ function formatDays(value) {
     return value.toFixed(1);
 }
 function formatAge(seconds) {
-    return seconds === null ? 'missing' : (0,core_duration/* humanDuration */.UU)(seconds);
+    return seconds === null ? 'missing' : (0,duration/* humanDuration */.UU)(seconds);
 }
 /** Output form of days to exhaustion: a number, `inf`, or empty when unknown. */
 function daysOutput(value) {
@@ -11037,65 +11037,8 @@ function introductions(current, commits) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/github/read-override-authorization.ts
-/**
- * Reads what authorizes an override, through the API (never from the inputs):
- * the actor's repository role and the run's environment approvals.
- */
-
-
-const permissionResponse = schemas/* object */.Ikc({
-    permission: schemas/* string */.YjP(),
-    role_name: schemas/* string */.YjP().optional(),
-});
-const approvalsResponse = schemas/* array */.YOg(schemas/* object */.Ikc({
-    state: schemas/* string */.YjP(),
-    user: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable(),
-    environments: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() }).passthrough()),
-}));
-async function readActorRole(client, owner, repo, actor) {
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
-            owner,
-            repo,
-            username: actor,
-        });
-        const parsed = permissionResponse.parse(data);
-        return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
-    }
-    catch (error) {
-        const status = (0,github_client/* httpStatusOf */.s_)(error);
-        if (status === 404)
-            return { role: { roleName: 'none', permission: 'none' } };
-        if (status === 403 || status === 401) {
-            return {
-                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
-            };
-        }
-        return { error: `reading the role failed: ${(0,github_client/* messageOf */.bD)(error)}` };
-    }
-}
-/** Logins that approved the run's deployment to `environment`. */
-async function readRunApprovers(client, owner, repo, runId, environment) {
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', { owner, repo, run_id: runId });
-        const approvals = approvalsResponse.parse(data);
-        const approvers = approvals
-            .filter((a) => a.state === 'approved' && a.user && a.environments.some((e) => e.name === environment))
-            .map((a) => a.user.login);
-        return { approvers: [...new Set(approvers)] };
-    }
-    catch (error) {
-        const status = (0,github_client/* httpStatusOf */.s_)(error);
-        if (status === 403 || status === 401) {
-            return {
-                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
-            };
-        }
-        return { error: `reading the run's approvals failed: ${(0,github_client/* messageOf */.bD)(error)}` };
-    }
-}
-
+// EXTERNAL MODULE: ./src/github/read-override-authorization.ts
+var read_override_authorization = __nccwpck_require__(2000);
 ;// CONCATENATED MODULE: ./src/github/read-exclusion-origins.ts
 /**
  * When and by whom each budget exclusion entered the policy file, from GitHub:
@@ -11105,7 +11048,6 @@ async function readRunApprovers(client, owner, repo, runId, environment) {
  * The decision is the core's (src/core/exclusions/). Bounded: at most
  * MAX_COMMITS commits and their files, one role read per author.
  */
-
 
 
 
@@ -11127,9 +11069,9 @@ const commitsResponse = schemas/* array */.YOg(schemas/* object */.Ikc({
 }));
 const contentsResponse = schemas/* object */.Ikc({ encoding: schemas/* string */.YjP(), content: schemas/* string */.YjP() });
 /** The environment's exclusions in one version of the file; null when it is missing or invalid there. */
-function exclusionsIn(text, environment) {
+function exclusionsIn(parsePolicy, text, environment) {
     try {
-        const file = (0,load_policy.parsePolicy)(text);
+        const file = parsePolicy(text);
         return file.environments?.[environment]?.exclusions ?? file.exclusions ?? [];
     }
     catch (error) {
@@ -11162,6 +11104,8 @@ async function fileAt(client, t, sha) {
  */
 async function readExclusionOrigins(client, target, exclusions) {
     const where = `${target.owner}/${target.repo}:${target.path}`;
+    // Loaded here, not at start: the YAML parser and the schema's cron library stay out of every run without exclusions.
+    const { parsePolicy } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3207));
     try {
         const { data } = await client.request('GET /repos/{owner}/{repo}/commits', {
             owner: target.owner,
@@ -11176,7 +11120,7 @@ async function readExclusionOrigins(client, target, exclusions) {
         const pending = new Set(exclusions.map((x) => x.name));
         for (const c of listed) {
             const text = await fileAt(client, target, c.sha);
-            const there = text === null ? null : exclusionsIn(text, target.environment);
+            const there = text === null ? null : exclusionsIn(parsePolicy, text, target.environment);
             commits.push({
                 sha: c.sha,
                 date: new Date(c.commit.committer?.date ?? 0),
@@ -11194,7 +11138,7 @@ async function readExclusionOrigins(client, target, exclusions) {
         const found = introductions(exclusions, commits);
         const roles = new Map();
         for (const login of new Set([...found.values()].flatMap((i) => (i.login === null ? [] : [i.login])))) {
-            const role = await readActorRole(client, target.owner, target.repo, login);
+            const role = await (0,read_override_authorization/* readActorRole */.M)(client, target.owner, target.repo, login);
             roles.set(login, 'role' in role ? role.role : null);
         }
         const known = new Map();
@@ -11794,494 +11738,6 @@ async function pushDecision(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/policy/environment-names.ts
-var environment_names = __nccwpck_require__(7166);
-;// CONCATENATED MODULE: ./src/core/freeze/freeze-command.ts
-/**
- * Freezes on command (issue 15): `/freeze <environment|all> <duration|until time> <reason>`
- * and `/unfreeze <environment|all>` in an issue or pull-request comment. Parsing
- * is pure (no clock: `now` is passed in), and so is deciding which stored
- * freezes are active. A freeze is kept in an open issue labelled
- * `deploy-freeze` that the app opened, with a hidden freeze record (see
- * issue-metadata.ts); the reason is user text, stored as typed and rendered
- * inert wherever it is shown.
- */
-
-
-
-/** The label of a freeze issue. */
-const freeze_command_FREEZE_LABEL = 'deploy-freeze';
-/** The longest freeze one command may set: a longer one belongs in the policy's freeze-windows. */
-const MAX_FREEZE_MS = 90 * 86_400_000;
-/** The longest reason kept (characters). */
-const MAX_REASON_LENGTH = 300;
-/** Environment names as the policy's environments map accepts them. */
-const ENVIRONMENT_NAME = /^[A-Za-z0-9._-]{1,100}$/;
-/** `until` times: a full UTC or offset time, minutes at least, e.g. 2026-12-01T18:00Z. */
-const UNTIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-/** The comment's first line, without a byte-order mark. */
-function firstLine(comment) {
-    return comment
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n|\r/, 1)[0]
-        .trim();
-}
-const COMMAND = /^\/(freeze|unfreeze)(?=\s|$)\s*(.*)$/i;
-/** Whether the comment's first line is a `/freeze` or `/unfreeze` command (well formed or not): the edge lets it through. */
-function isFreezeCommand(comment) {
-    return COMMAND.test(firstLine(comment));
-}
-/** Drops control and bidirectional characters, collapses white space. */
-function cleanReason(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim());
-}
-function checkScope(scope, environments) {
-    if (scope.toLowerCase() === 'all')
-        return null;
-    if (!ENVIRONMENT_NAME.test(scope))
-        return `${JSON.stringify(scope.slice(0, 100))} is not an environment name`;
-    if (environments.length > 0 && !environments.includes(scope)) {
-        const closest = (0,environment_names/* closestName */.Nf)(scope, environments);
-        return `the policy names no environment ${JSON.stringify(scope)} (it names ${[...environments].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : ''}`;
-    }
-    return null;
-}
-const USAGE_FREEZE = 'usage: `/freeze <environment|all> <duration|until time> <reason>`, e.g. `/freeze prod 2h database migration` or `/freeze all until 2026-12-01T18:00Z release`';
-const USAGE_UNFREEZE = 'usage: `/unfreeze <environment|all>`';
-/**
- * The command in a comment's first line, or null when it is none. `environments`
- * are the names in the policy's environments map (empty: any valid name is
- * accepted); `now` is when the comment was made.
- */
-function parseFreezeCommand(comment, o) {
-    const m = COMMAND.exec(firstLine(comment));
-    if (!m)
-        return null;
-    const command = m[1].toLowerCase();
-    const words = m[2].split(/\s+/).filter((w) => w !== '');
-    const invalid = (message) => ({ kind: 'invalid', command, message });
-    const scopeWord = words[0];
-    if (scopeWord === undefined)
-        return invalid(command === 'freeze' ? USAGE_FREEZE : USAGE_UNFREEZE);
-    const scopeProblem = checkScope(scopeWord, o.environments);
-    if (scopeProblem)
-        return invalid(scopeProblem);
-    const scope = scopeWord.toLowerCase() === 'all' ? 'all' : scopeWord;
-    if (command === 'unfreeze') {
-        return words.length === 1 ? { kind: 'unfreeze', scope } : invalid(USAGE_UNFREEZE);
-    }
-    let untilMs;
-    let rest;
-    if (words[1]?.toLowerCase() === 'until') {
-        const time = words[2];
-        if (time === undefined || !UNTIL_TIME.test(time) || Number.isNaN(Date.parse(time)))
-            return invalid('expected a time after `until` such as 2026-12-01T18:00Z (UTC, or with an offset such as +01:00)');
-        untilMs = Date.parse(time);
-        rest = words.slice(3);
-    }
-    else {
-        const duration = words[1];
-        if (duration === undefined || !(0,core_duration/* isDuration */.n$)(duration))
-            return invalid(`expected ${core_duration/* DURATION_FORM */.ec}, or \`until <time>\`; ${USAGE_FREEZE}`);
-        const ms = (0,core_duration/* parseDurationMs */.yi)(duration);
-        if (ms > MAX_FREEZE_MS)
-            return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
-        untilMs = o.now.getTime() + ms;
-        rest = words.slice(2);
-    }
-    if (untilMs <= o.now.getTime())
-        return invalid('that time has already passed');
-    if (untilMs - o.now.getTime() > MAX_FREEZE_MS)
-        return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
-    const reason = cleanReason(rest.join(' '));
-    if (reason === '')
-        return invalid(`a reason is required; ${USAGE_FREEZE}`);
-    if (reason.length > MAX_REASON_LENGTH)
-        return invalid(`the reason is longer than ${MAX_REASON_LENGTH} characters`);
-    return { kind: 'freeze', scope, until: new Date(untilMs).toISOString(), reason };
-}
-/** Whether a freeze covers the environment (`all` covers every one). */
-function coversEnvironment(record, environment) {
-    return record.scope === 'all' || record.scope === environment;
-}
-/** Whether the freeze is still in force at `now` (it ends at `until`, exclusive). */
-function isFreezeActive(record, now) {
-    return Date.parse(record.until) > now.getTime();
-}
-/** The freezes in force for the environment at `now`, as the report's active freezes, soonest to end first. */
-function activeCommandFreezes(freezes, environment, now) {
-    return freezes
-        .filter((f) => coversEnvironment(f.record, environment) && isFreezeActive(f.record, now))
-        .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
-        .map((f) => ({
-        name: `freeze ${f.repository ?? ''}#${f.issue} by ${f.record.by}`,
-        reason: f.record.reason,
-        since: f.record.at,
-        until: new Date(Date.parse(f.record.until)).toISOString(),
-    }));
-}
-/**
- * What a freeze covers, in words: `` `production` `` or all environments, and for an organisation-wide freeze
- * (`organisation` is the owner whose `.github` repository keeps it) in every repository of that owner.
- */
-function freezeScopeWords(scope, organisation = null) {
-    const environments = scope === 'all' ? 'all environments' : `\`${scope}\``;
-    return organisation === null ? environments : `${environments} in every repository of ${organisation}`;
-}
-/**
- * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
- * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
- */
-function freeze_command_renderFreezeIssue(record, source) {
-    const organisation = source.organisation ?? null;
-    const where = freezeScopeWords(record.scope, organisation);
-    const what = `${record.scope === 'all' ? 'all environments' : record.scope}${organisation === null ? '' : ` in every repository of ${organisation}`}`;
-    return {
-        title: `Deploy freeze: ${what} until ${record.until}`,
-        body: [
-            `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
-            '',
-            `**Reason:** ${inert(record.reason)}`,
-            `**Frozen by:** ${inert(record.by)}, from ${'run' in source ? `the workflow run [${source.run.id} (attempt ${source.run.attempt})](${source.run.url})` : `#${source.issue}`}`,
-            '',
-            `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
-        ].join('\n'),
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/postmortem/action-items.ts
-var action_items = __nccwpck_require__(559);
-;// CONCATENATED MODULE: ./src/core/postmortem/issue-metadata.ts
-/**
- * Machine-readable facts the app keeps in the issues it opens (postmortems,
- * action items, incidents), as one hidden HTML comment at the end of the body:
- * `<!-- deploy-governor:<kind> {json} -->`. The JSON is escaped so that nothing
- * inside can end the comment, and it is validated with zod when read back: the
- * body is editable by people with write access, so a marker is a hint the app
- * checks, never an authority on who may do what.
- */
-
-
-const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}$/);
-const isoTime = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
-/** A postmortem issue. */
-const postmortemMetaSchema = schemas/* object */.Ikc({
-    /** The incident issue (number in this repository), or null when opened from a pull request or a plain issue. */
-    incident: schemas/* number */.aig().int().positive().nullable(),
-    severity: schemas/* string */.YjP().nullable(),
-    /** Login of whoever opened it; null when Alertmanager did. */
-    author: schemas/* string */.YjP().nullable(),
-    startedAt: isoTime.nullable(),
-    /** When the incident ended: the alert's endsAt, or the incident issue's closed_at. */
-    endedAt: isoTime.nullable(),
-    /** Set when the postmortem was published (every approval ticked). */
-    publishedAt: isoTime.nullable().optional(),
-    /** Dedup key of the Alertmanager group that opened it. */
-    alertKey: schemas/* string */.YjP().nullable().optional(),
-    /**
-     * The app's own measurement when it opened the postmortem: percentage points of each SLO's budget the incident
-     * consumed (burn-rule.ts). Absent when nothing was measured, and in postmortems opened before it was recorded.
-     */
-    budget: schemas/* array */.YOg(schemas/* object */.Ikc({ slo: schemas/* string */.YjP().min(1), consumed: schemas/* number */.aig().finite() })).optional(),
-});
-/** An action-item issue. */
-const actionItemMetaSchema = schemas/* object */.Ikc({
-    postmortem: schemas/* number */.aig().int().positive(),
-    /** The item's identity in its postmortem (see action-items.ts). */
-    key: schemas/* string */.YjP().min(1).max(200),
-    horizon: schemas/* enum */.k5n(['short', 'medium', 'long']).nullable(),
-    owner: schemas/* string */.YjP().nullable(),
-    due: isoDate.nullable(),
-    /** `P0`..`P3` from the item's line (absent in issues opened before priorities, and when the line has none). */
-    priority: schemas/* enum */.k5n(action_items/* PRIORITIES */.BE).nullable().optional(),
-});
-/** An incident issue opened from Alertmanager. */
-const incidentMetaSchema = schemas/* object */.Ikc({
-    alertKey: schemas/* string */.YjP().min(1),
-    startedAt: isoTime,
-    endedAt: isoTime.nullable(),
-    severity: schemas/* string */.YjP().nullable(),
-});
-/** An incident issue the app's sweep opened for a burn of error budget (burn-incident-plan.ts). */
-const burnIncidentMetaSchema = schemas/* object */.Ikc({
-    slo: schemas/* string */.YjP().min(1).max(200),
-    environment: schemas/* string */.YjP().min(1).max(100),
-    /** Percentage points of the budget consumed over `from`..`to`. */
-    consumed: schemas/* number */.aig().finite(),
-    threshold: schemas/* number */.aig().finite(),
-    from: isoTime,
-    to: isoTime,
-});
-/**
- * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
- * issue. Strict: a hand-edited record with any other key is no record.
- */
-const freezeRecordSchema = schemas/* strictObject */.rej({
-    /** An environment name, or `all`. */
-    scope: schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]{1,100}$/),
-    /** When the freeze ends (ISO 8601, exclusive). */
-    until: isoTime,
-    reason: schemas/* string */.YjP().min(1).max(300),
-    /** Login of whoever froze. */
-    by: schemas/* string */.YjP().min(1).max(100),
-    /** When the freeze was set. */
-    at: isoTime,
-});
-const issue_metadata_schemas = {
-    postmortem: postmortemMetaSchema,
-    'action-item': actionItemMetaSchema,
-    incident: incidentMetaSchema,
-    'burn-incident': burnIncidentMetaSchema,
-    freeze: freezeRecordSchema,
-};
-const prefix = (kind) => `<!-- deploy-governor:${kind} `;
-/**
- * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
- * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
- */
-function issue_metadata_renderMeta(kind, data) {
-    const json = JSON.stringify(issue_metadata_schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `${prefix(kind)}${json} -->`;
-}
-/** The last valid marker of this kind in a body; null when there is none or it does not validate. */
-function issue_metadata_readMeta(kind, body) {
-    if (!body)
-        return null;
-    const start = body.lastIndexOf(prefix(kind));
-    if (start < 0)
-        return null;
-    const end = body.indexOf(' -->', start);
-    if (end < 0)
-        return null;
-    try {
-        const parsed = issue_metadata_schemas[kind].safeParse(JSON.parse(body.slice(start + prefix(kind).length, end)));
-        return parsed.success ? parsed.data : null;
-    }
-    catch {
-        // Not JSON: someone edited the marker by hand; treat it as absent.
-        return null;
-    }
-}
-/** The body with its marker of this kind replaced (or appended). */
-function writeMeta(kind, body, data) {
-    const marker = issue_metadata_renderMeta(kind, data);
-    const start = body.lastIndexOf(prefix(kind));
-    const end = start < 0 ? -1 : body.indexOf(' -->', start);
-    if (start < 0 || end < 0)
-        return `${body.replace(/\s+$/, '')}\n\n${marker}`;
-    return `${body.slice(0, start)}${marker}${body.slice(end + 4)}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/open-issue.ts
-/**
- * Opens an issue once per key: the key travels as a hidden marker in the body,
- * and an issue (open or closed) with the first label and that marker, opened by
- * this app, means it was opened already, so redeliveries and retries open
- * nothing new while titles may repeat. Only issues the app itself opened count
- * (`performed_via_github_app`, set by GitHub, never by the author): anyone who
- * can open an issue can paste the marker, and anyone with triage can label it,
- * and such a planted issue must not suppress a real review or alert issue.
- */
-
-
-const issueShape = schemas/* object */.Ikc({
-    number: schemas/* number */.aig().int(),
-    id: schemas/* number */.aig().int(),
-    body: schemas/* string */.YjP().nullable().optional(),
-    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int() }).nullable().optional(),
-});
-const issues = schemas/* array */.YOg(issueShape);
-const MAX_PAGES = 10;
-function issueMarker(key) {
-    return `<!-- deploy-governor:issue key=${key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)} -->`;
-}
-/** Whether GitHub says this app opened the issue. */
-function open_issue_openedByApp(issue, appId) {
-    return issue.performed_via_github_app?.id === appId;
-}
-/** Whether GitHub says the keeper's app opened the issue. */
-function openedByKeeper(issue, keeper) {
-    return 'appId' in keeper ? open_issue_openedByApp(issue, keeper.appId) : issue.performed_via_github_app?.slug === keeper.appSlug;
-}
-/** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
-async function findIssueByKey(client, owner, repo, label, key, appId) {
-    const marker = issueMarker(key);
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
-            owner,
-            repo,
-            state: 'all',
-            labels: label,
-            per_page: 100,
-            page,
-        });
-        const batch = issues.parse(data);
-        const found = batch.find((i) => open_issue_openedByApp(i, appId) && (i.body ?? '').includes(marker));
-        if (found)
-            return { number: found.number, id: found.id };
-        if (batch.length < 100)
-            break;
-    }
-    return null;
-}
-/** `appId`: this app's id; only issues it opened count as opened already. */
-async function open_issue_openIssueOnce(client, owner, repo, issue, appId) {
-    const earlier = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
-    if (earlier)
-        return { outcome: 'exists', ...earlier };
-    // No automatic resend: a POST that timed out after succeeding would open a second issue.
-    const create = () => client.request('POST /repos/{owner}/{repo}/issues', {
-        owner,
-        repo,
-        title: issue.title,
-        body: `${issue.body}\n\n${issueMarker(issue.key)}`,
-        labels: issue.labels,
-        ...(issue.assignees?.length ? { assignees: issue.assignees } : {}),
-        request: { retries: 0 },
-    });
-    let response;
-    try {
-        response = await create();
-    }
-    catch (error) {
-        const status = (0,github_client/* httpStatusOf */.s_)(error);
-        if (status === undefined || status < 500)
-            throw error;
-        // A 5xx or a dropped connection (Octokit reports it as 500) may still have opened it: look before
-        // trying once more. The webhook may have been answered already (202 after 9 s): no redelivery would.
-        const landed = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
-        if (landed)
-            return { outcome: 'opened', ...landed };
-        response = await create();
-    }
-    const created = issueShape.parse(response.data);
-    return { outcome: 'opened', number: created.number, id: created.id };
-}
-
-;// CONCATENATED MODULE: ./src/github/freeze-issues.ts
-/**
- * Freezes on command, stored as open issues labelled `deploy-freeze` that this
- * app opened, each with a hidden freeze record (src/core/postmortem/issue-metadata.ts).
- * Only issues the app opened count (`performed_via_github_app`, set by GitHub):
- * anyone who can open an issue can paste a record and anyone with triage can
- * label it, and such a planted issue must neither freeze nor be mistaken for
- * one. A freeze is lifted by closing its issue.
- */
-
-
-
-
-
-
-const freeze_issues_issueShape = schemas/* object */.Ikc({
-    number: schemas/* number */.aig().int(),
-    body: schemas/* string */.YjP().nullable().optional(),
-    pull_request: schemas/* unknown */.L5J().optional(),
-    state: schemas/* string */.YjP().optional(),
-    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
-});
-const freeze_issues_MAX_PAGES = 10;
-function keptBy(issue, keeper) {
-    return openedByKeeper(issue, typeof keeper === 'number' ? { appId: keeper } : keeper);
-}
-/** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
-const ORG_FREEZE_REPOSITORY = '.github';
-/**
- * The freezes that can cover a repository: its own, and its organisation's from `<owner>/.github` (each marked
- * with `repository`). A missing or unreadable `.github` repository (404: absent, or not in the installation)
- * has no freezes (`onOrgNotFound` hears of it); any other failure throws, so a gate fails closed.
- */
-async function readFreezesInScope(client, owner, repo, keeper, o = {}) {
-    const own = await readFreezes(client, owner, repo, keeper);
-    if (repo === ORG_FREEZE_REPOSITORY)
-        return own;
-    try {
-        const org = await readFreezes(o.orgClient ?? client, owner, ORG_FREEZE_REPOSITORY, keeper);
-        return [...own, ...org.map((f) => ({ ...f, repository: `${owner}/${ORG_FREEZE_REPOSITORY}` }))];
-    }
-    catch (error) {
-        if ((0,github_client/* httpStatusOf */.s_)(error) !== 404)
-            throw error;
-        o.onOrgNotFound?.();
-        return own;
-    }
-}
-/** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
-async function readFreezes(client, owner, repo, keeper) {
-    const out = [];
-    for (let page = 1; page <= freeze_issues_MAX_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
-            owner,
-            repo,
-            state: 'open',
-            labels: freeze_command_FREEZE_LABEL,
-            per_page: 100,
-            page,
-        });
-        const batch = schemas/* array */.YOg(freeze_issues_issueShape).parse(data);
-        for (const issue of batch) {
-            if (issue.pull_request !== undefined || !keptBy(issue, keeper))
-                continue;
-            const record = issue_metadata_readMeta('freeze', issue.body);
-            if (record)
-                out.push({ issue: issue.number, record });
-        }
-        if (batch.length < 100)
-            break;
-    }
-    return out;
-}
-/**
- * Opens the freeze's issue once per command comment, or per attempt of a dispatched run (a redelivery or a
- * replay finds the issue its first attempt opened); `source.organisation` is the owner when the freeze is
- * organisation-wide.
- */
-async function openFreezeIssue(client, target, record, source) {
-    const { title, body } = renderFreezeIssue(record, source);
-    // Comment ids are numbers, so a run's key never meets one.
-    const key = 'run' in source ? `freeze-run-${source.run.id}-${source.run.attempt}` : `freeze-${source.commentId}`;
-    return openIssueOnce(client, target.owner, target.repo, { key, title, body: `${body}\n\n${renderMeta('freeze', record)}`, labels: [FREEZE_LABEL] }, target.appId);
-}
-/** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
-async function closeFreezeIssue(client, target, issue) {
-    await closeIssue(client, target, issue);
-}
-/**
- * One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid;
- * `open` whether the issue is open now.
- */
-async function readFreezeIssue(client, target, issue) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: issue,
-    });
-    const parsed = freeze_issues_issueShape.parse(data);
-    return openedByApp(parsed, target.appId) ? { record: readMeta('freeze', parsed.body), open: parsed.state === 'open' } : null;
-}
-/** Reopens a freeze's issue (reopening an open issue changes nothing). */
-async function reopenFreezeIssue(client, target, issue) {
-    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: issue,
-        state: 'open',
-    });
-}
-/** Puts the `deploy-freeze` label back on a freeze's issue (adding a label it has changes nothing). */
-async function relabelFreezeIssue(client, target, issue) {
-    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: issue,
-        labels: [FREEZE_LABEL],
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/gate/command-freezes.ts
 /**
  * Freezes on command for the Action and the CLI (issue 15). When the policy
@@ -12292,8 +11748,6 @@ async function relabelFreezeIssue(client, target, issue) {
  * status FREEZE with the freeze's reason and end. Without `freezes.app` nothing
  * is read. A read that fails fails closed, saying which permission to give.
  */
-
-
 
 
 /** What to give, in each host's words (the postmortem-debt reader, debt-gate.ts, asks for the same). */
@@ -12323,6 +11777,11 @@ function commandFreezeReader(access, now, warn) {
             const missing = access.client ? 'the repository is unknown' : 'there is no GitHub token to read them with';
             throw refuse(`${missing}; ${advice.token}`);
         }
+        // Loaded only for a policy that names the app: the issue readers stay out of every other run's start.
+        const [{ activeCommandFreezes }, { ORG_FREEZE_REPOSITORY, readFreezesInScope }] = await Promise.all([
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5896)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3708)),
+        ]);
         const org = `${owner}/${ORG_FREEZE_REPOSITORY}`;
         try {
             const stored = await readFreezesInScope(access.client, owner, repo, { appSlug: app }, {
@@ -12343,757 +11802,26 @@ function commandFreezeReader(access, now, warn) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/evaluate/decide.ts
-var decide = __nccwpck_require__(9803);
-// EXTERNAL MODULE: ./src/core/change-class/change-class-policy.ts
-var change_class_policy = __nccwpck_require__(5127);
-;// CONCATENATED MODULE: ./src/core/change-class/apply-change-class.ts
-/**
- * A blocked decision and the deploy's class (issue 16): a class the blocked
- * status lets through (`change-classes.allow`) allows the deploy, as an
- * override would, but granted by the policy; the status stays what it was, and
- * the report says which class, where it came from, and why it was allowed or
- * not. UNKNOWN lets nothing through, and an allowed deploy is left as it is
- * (the gate reads a class's evidence only for a blocked one).
- */
-
-
-function apply_change_class_listed(names) {
-    return names.length === 0 ? 'no class' : names.join(', ');
-}
-/**
- * The role that may choose a class for this decision: the policy's, else the override level's that the status
- * needs (the blocked decision's `requiredOverride`; read from the status, so the app finds the same role again for
- * a report the class already let through).
- */
-function classPermission(report, policy, classes) {
-    return classes.permission ?? policy.overrides.levels[(0,decide/* requiredLevel */.WR)(report.decision.status)].permission;
-}
-function applyChangeClass(report, resolved, classes) {
-    const d = report.decision;
-    if (d.canDeploy)
-        return report;
-    const allowedAt = (0,change_class_policy/* classesAllowedAt */.KG)(classes, d.status);
-    const passes = allowedAt.includes(resolved.name);
-    const changeClass = {
-        name: resolved.name,
-        source: resolved.source,
-        detail: resolved.detail,
-        notes: resolved.notes,
-        allowedThrough: passes,
-    };
-    if (!passes) {
-        const why = d.status === 'UNKNOWN'
-            ? `This is a ${resolved.name} deploy (${resolved.detail}); no class passes an evaluation that failed (UNKNOWN).`
-            : `This is a ${resolved.name} deploy (${resolved.detail}); ${d.status} lets only ${apply_change_class_listed(allowedAt)} through (change-classes.allow).`;
-        return { ...report, decision: { ...d, changeClass, reasons: [...d.reasons, why] } };
-    }
-    const allowed = `Allowed as a ${resolved.name} deploy (${resolved.detail}): ${d.status} lets ${apply_change_class_listed(allowedAt)} through (change-classes.allow). It is recorded like an override.`;
-    return {
-        ...report,
-        decision: {
-            ...d,
-            canDeploy: true,
-            changeClass,
-            reasons: [allowed, ...d.reasons],
-            nextSteps: ['Ship only the change its class names, and watch the deploy: the service is still at ' + d.status + '.'],
-            requiredOverride: null,
-            requiredPermission: null,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/change-class/resolve-change-class.ts
-/**
- * Which class a deploy has (issue 16), from evidence the adapters gathered
- * from GitHub, consulted in a fixed order: the `change-class` input, the
- * `deploy-class:<name>` labels of the deployed pull requests, a `Deploy-Class:`
- * trailer of the deployed commits, then rollback detection; else `feature`.
- * Pure: the adapters read the facts (who applied a label and their role,
- * whether a commit is on the default branch, earlier deployments); this
- * decides. Evidence that could let a blocked deploy through only counts when
- * GitHub vouches for it: the input and a label need the role of the person
- * who chose them, a trailer only counts on reviewed commits (on the default
- * branch), and every deployed pull request or commit must agree.
- */
-
-/** The one class that every item names, or null when they disagree or any names none. */
-function agreed(names) {
-    const first = names[0];
-    return first !== undefined && first !== null && names.every((n) => n === first) ? first : null;
-}
-/**
- * The deploy's class. `needed` is the role that may choose a class by the input or a label (the policy's
- * `change-classes.permission`, else the role the blocked status's override level needs).
- */
-function resolveChangeClass(evidence, policy, needed) {
-    const notes = [];
-    const may = (role) => role !== null && (0,decide_override/* hasPermission */._m)(role, needed);
-    const known = (name) => policy.known.includes(name);
-    for (const source of policy.sources) {
-        switch (source) {
-            case 'input': {
-                const input = evidence.input;
-                if (!input)
-                    break;
-                if (!known(input.name)) {
-                    notes.push(`change-class ${JSON.stringify(input.name)} is not a class of this policy (${policy.known.join(', ')})`);
-                }
-                else if (!may(input.role)) {
-                    notes.push(`change-class ${input.name} from ${input.actor} was not used: ${input.role === null ? 'their role could not be read' : `choosing a class needs the ${needed} role or higher`}`);
-                }
-                else {
-                    return { name: input.name, source, detail: `the change-class input, by ${input.actor}`, notes };
-                }
-                break;
-            }
-            case 'label': {
-                const pulls = evidence.pullRequests ?? [];
-                if (pulls.length === 0 || pulls.every((p) => p.label === null))
-                    break;
-                const unauthorized = pulls.filter((p) => p.label !== null && !may(p.role));
-                const unknown = pulls.filter((p) => p.label !== null && !known(p.label));
-                const name = agreed(pulls.map((p) => p.label));
-                if (unknown.length > 0)
-                    notes.push(`unknown class label on ${unknown.map((p) => `#${p.number} (${p.label})`).join(', ')}`);
-                if (unauthorized.length > 0)
-                    notes.push(`deploy-class labels applied by someone below the ${needed} role were not used: ${unauthorized.map((p) => `#${p.number} by ${p.labeledBy ?? 'unknown'}`).join(', ')}`);
-                if (name === null)
-                    notes.push(`the deployed pull requests do not all carry the same deploy-class label (${pulls.map((p) => `#${p.number}: ${p.label ?? 'none'}`).join(', ')})`);
-                if (name !== null && known(name) && unauthorized.length === 0) {
-                    return { name, source, detail: `label deploy-class:${name} on ${pulls.map((p) => `#${p.number}`).join(', ')}`, notes };
-                }
-                break;
-            }
-            case 'trailer': {
-                const t = evidence.trailers;
-                if (!t || t.commits.length === 0 || t.commits.every((c) => c.trailer === null))
-                    break;
-                const name = agreed(t.commits.map((c) => c.trailer));
-                if (!t.reviewed)
-                    notes.push('Deploy-Class trailers only count on commits of the default branch; these are not all on it');
-                else if (name === null)
-                    notes.push('the deployed commits do not all carry the same Deploy-Class trailer');
-                else if (!known(name))
-                    notes.push(`Deploy-Class: ${name} is not a class of this policy (${policy.known.join(', ')})`);
-                else
-                    return { name, source, detail: `Deploy-Class: ${name} trailer on ${t.commits.map((c) => c.sha.slice(0, 7)).join(', ')}`, notes };
-                break;
-            }
-            case 'rollback': {
-                if (evidence.rollback?.detected)
-                    return { name: 'rollback', source, detail: evidence.rollback.detail, notes };
-                break;
-            }
-            default: {
-                const never = source;
-                throw new Error(`unknown class source ${String(never)}`);
-            }
-        }
-    }
-    return { name: 'feature', source: 'default', detail: 'no input, label, trailer or rollback named another class', notes };
-}
-
-;// CONCATENATED MODULE: ./src/core/change-class/deploy-class-trailer.ts
-/**
- * The `Deploy-Class:` trailer of a commit message (git's trailer convention:
- * `Key: value` lines in the message's last paragraph), and the
- * `deploy-class:<name>` label of a pull request. Case-insensitive keys, as git
- * treats trailers; the value is one class name or nothing.
- */
-const TRAILER = /^deploy-class:\s*([A-Za-z0-9-]+)\s*$/i;
-const TRAILER_LINE = /^[A-Za-z0-9-]+:\s/;
-/** The class a commit message's trailer names, or null. Only the last paragraph is the trailer block. */
-function deployClassTrailer(message) {
-    const paragraphs = message
-        .replace(/\r\n?/g, '\n')
-        .trim()
-        .split(/\n\s*\n/);
-    if (paragraphs.length < 2)
-        return null;
-    const lines = paragraphs.at(-1).split('\n');
-    // Git only reads a paragraph made of trailers (continuation lines aside) as the trailer block.
-    if (!lines.every((l) => TRAILER_LINE.test(l) || /^\s/.test(l)))
-        return null;
-    const found = lines.map((l) => TRAILER.exec(l)?.[1]).filter((v) => v !== undefined);
-    return found.length === 0 ? null : found.at(-1).toLowerCase();
-}
-/** The label prefix that names a pull request's class. */
-const CLASS_LABEL_PREFIX = 'deploy-class:';
-/** The class named by a pull request's labels: null when none, or when two labels name different classes (ambiguous). */
-function deployClassLabel(labels) {
-    const names = [
-        ...new Set(labels
-            .filter((l) => l.toLowerCase().startsWith(CLASS_LABEL_PREFIX))
-            .map((l) => l.slice(CLASS_LABEL_PREFIX.length).trim().toLowerCase())),
-    ];
-    return names.length === 1 ? names[0] : null;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-class-evidence.ts
-/**
- * The facts a deploy's change class is resolved from (issue 16), read from
- * GitHub, only for a blocked decision of a policy with `change-classes`:
- * the role of who gave the `change-class` input; the deployed commit's merged
- * pull requests, their `deploy-class:` label and who applied it (from the
- * issue's events, never from the label itself) with their role; the commit's
- * `Deploy-Class:` trailer and whether the commit is on the default branch
- * (reviewed); and whether the commit was deployed to the environment before
- * or is an ancestor of its latest successful deployment (a rollback).
- *
- * Sources are read in the policy's order and reading stops at the first that
- * settles the class (`settled`), so a labelled hotfix costs no deployment
- * reads. A source GitHub refuses to show (a token without the permission) is
- * no evidence, with a note naming the permission: evidence only ever loosens
- * a blocked decision, so missing evidence fails closed. Bounded: at most
- * MAX_PULLS pull requests, MAX_EVENT_PAGES pages of each one's events and
- * MAX_DEPLOYMENTS deployments are read.
- */
-
-
-
-
-const MAX_PULLS = 10;
-const MAX_DEPLOYMENTS = 10;
-const EVENTS_PER_PAGE = 100;
-/** An issue with more events than this many pages has its labeller read as unknown (its latest event may be past them). */
-const MAX_EVENT_PAGES = 3;
-const pullsShape = schemas/* array */.YOg(schemas/* object */.Ikc({
-    number: schemas/* number */.aig().int(),
-    merged_at: schemas/* string */.YjP().nullable().optional(),
-    labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).optional(),
-}));
-const eventsShape = schemas/* array */.YOg(schemas/* object */.Ikc({
-    event: schemas/* string */.YjP(),
-    actor: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable().optional(),
-    label: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).optional(),
-}));
-const commitShape = schemas/* object */.Ikc({ commit: schemas/* object */.Ikc({ message: schemas/* string */.YjP() }) });
-const compareShape = schemas/* object */.Ikc({ status: schemas/* string */.YjP() });
-const repoShape = schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP() });
-const deploymentsShape = schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), sha: schemas/* string */.YjP() }));
-const statusesShape = schemas/* array */.YOg(schemas/* object */.Ikc({ state: schemas/* string */.YjP() }));
-/** The permissions each source's reads need, for the note when GitHub refuses one. */
-const read_class_evidence_NEEDS = {
-    label: 'pull-requests: read and issues: read',
-    trailer: 'contents: read',
-    rollback: 'deployments: read and contents: read',
-};
-async function roleOf(client, r, login) {
-    if (login === null)
-        return null;
-    const result = await readActorRole(client, r.owner, r.repo, login);
-    return 'role' in result ? result.role : null;
-}
-/** Whether `ancestor` is `descendant` or one of its ancestors (compare: the descendant is ahead of it, or identical). */
-async function isAncestor(client, r, ancestor, descendant) {
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-            owner: r.owner,
-            repo: r.repo,
-            basehead: `${ancestor}...${descendant}`,
-            per_page: 1,
-        });
-        const { status } = compareShape.parse(data);
-        return status === 'ahead' || status === 'identical';
-    }
-    catch (error) {
-        // An unknown commit or ref, or commits with no common ancestor, is no evidence.
-        if ((0,github_client/* httpStatusOf */.s_)(error) === 404)
-            return false;
-        throw error;
-    }
-}
-/**
- * Who applied `label` last: the actor of the issue's latest `labeled` event for it. GitHub lists events oldest
- * first, so every page up to the last is read; past MAX_EVENT_PAGES full pages the labeller is unknown (null).
- */
-async function labeller(client, r, issue, label) {
-    let latest = null;
-    for (let page = 1; page <= MAX_EVENT_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
-            owner: r.owner,
-            repo: r.repo,
-            issue_number: issue,
-            per_page: EVENTS_PER_PAGE,
-            page,
-        });
-        const events = eventsShape.parse(data);
-        for (const e of events) {
-            // The event's label read as the pull request's was (`deploy-class: Hotfix` is `hotfix`), so both name one class.
-            if (e.event === 'labeled' && e.label && deployClassLabel([e.label.name]) === label)
-                latest = e.actor?.login ?? null;
-        }
-        if (events.length < EVENTS_PER_PAGE)
-            return latest;
-    }
-    return null;
-}
-async function labelEvidence(client, r, sha) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-        owner: r.owner,
-        repo: r.repo,
-        commit_sha: sha,
-        per_page: MAX_PULLS,
-    });
-    // Merged pull requests only: an open one's commits can change after it was labelled, so its label vouches for nothing yet.
-    const pulls = pullsShape.parse(data).filter((p) => Boolean(p.merged_at));
-    return Promise.all(pulls.slice(0, MAX_PULLS).map(async (p) => {
-        const label = deployClassLabel((p.labels ?? []).map((l) => l.name));
-        if (label === null)
-            return { number: p.number, label: null, labeledBy: null, role: null };
-        // Who applied the label is GitHub's record of the `labeled` event, not anything on the label.
-        const labeledBy = await labeller(client, r, p.number, label);
-        return { number: p.number, label, labeledBy, role: await roleOf(client, r, labeledBy) };
-    }));
-}
-async function rollbackEvidence(client, r, sha) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', {
-        owner: r.owner,
-        repo: r.repo,
-        environment: r.environment,
-        per_page: MAX_DEPLOYMENTS,
-    });
-    const deployments = deploymentsShape.parse(data);
-    let latestSuccessful = null;
-    for (const d of deployments) {
-        const { data: statuses } = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-            owner: r.owner,
-            repo: r.repo,
-            deployment_id: d.id,
-            per_page: 10,
-        });
-        if (!statusesShape.parse(statuses).some((s) => s.state === 'success'))
-            continue;
-        if (d.sha === sha)
-            return { detected: true, detail: `already deployed to ${r.environment} successfully (deployment ${d.id})` };
-        latestSuccessful ??= d;
-    }
-    if (latestSuccessful && (await isAncestor(client, r, sha, latestSuccessful.sha))) {
-        return {
-            detected: true,
-            detail: `an ancestor of ${r.environment}'s latest successful deployment (${latestSuccessful.sha.slice(0, 7)}, deployment ${latestSuccessful.id})`,
-        };
-    }
-    return { detected: false, detail: `not deployed to ${r.environment} before, nor an ancestor of its latest deployment` };
-}
-/**
- * Reads the evidence of each source in `r.sources`' order, until `settled` says the evidence so far decides the
- * class (absent: every source is read).
- */
-async function readClassEvidence(client, r, settled = () => false) {
-    const evidence = {};
-    const notes = [];
-    const sha = r.sha;
-    // Whether the commit is on the default branch, read once for the trailer and the rollback.
-    let reviewed;
-    const onDefaultBranch = (commit) => (reviewed ??= client
-        .request('GET /repos/{owner}/{repo}', { owner: r.owner, repo: r.repo })
-        .then(({ data }) => isAncestor(client, r, commit, repoShape.parse(data).default_branch)));
-    if (sha === null && r.sources.some((s) => s !== 'input'))
-        notes.push('the deployed commit is not known (the CLI takes it from --sha), so no label, trailer or earlier deployment was read');
-    for (const source of r.sources) {
-        if (source === 'input') {
-            if (r.input)
-                evidence.input = { ...r.input, role: await roleOf(client, r, r.input.actor) };
-        }
-        else if (sha !== null) {
-            try {
-                if (source === 'label')
-                    evidence.pullRequests = await labelEvidence(client, r, sha);
-                else if (source === 'trailer') {
-                    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: r.owner, repo: r.repo, ref: sha });
-                    const trailer = deployClassTrailer(commitShape.parse(data).commit.message);
-                    evidence.trailers = { commits: [{ sha, trailer }], reviewed: trailer !== null && (await onDefaultBranch(sha)) };
-                }
-                else {
-                    // A rollback only ever goes back to reviewed code: deployment records can be written by any writer's workflow.
-                    evidence.rollback = (await onDefaultBranch(sha))
-                        ? await rollbackEvidence(client, r, sha)
-                        : { detected: false, detail: 'the commit is not on the default branch, so it is not a rollback to reviewed code' };
-                }
-            }
-            catch (error) {
-                const status = (0,github_client/* httpStatusOf */.s_)(error);
-                // Only GitHub's refusals are no evidence; anything else (a bug, a response of the wrong shape) fails the gate.
-                if (status === undefined)
-                    throw error;
-                notes.push(`the ${source} evidence could not be read (GitHub answered ${status}: ${(0,github_client/* messageOf */.bD)(error)}); reading it needs ${read_class_evidence_NEEDS[source]} (the Action's github-token, the CLI's GITHUB_TOKEN, or the app's installation)`);
-            }
-        }
-        if (settled(evidence))
-            break;
-    }
-    return { evidence, notes };
-}
-
-;// CONCATENATED MODULE: ./src/gate/classify-change.ts
-/**
- * A blocked decision of a policy with `change-classes` (issue 16): the
- * deploy's class, from the facts GitHub gives (src/github/read-class-evidence.ts),
- * resolved and applied by the core. Without a GitHub client nothing can vouch
- * for any evidence, so the deploy is a feature and the report says why.
- */
-
-
-
-async function classifyChange(report, policy, r) {
-    if (report.decision.canDeploy)
-        return report;
-    const classes = policy.changeClasses;
-    return applyChangeClass(report, await readChangeClass(policy, r, classPermission(report, policy, classes)), classes);
-}
-/**
- * The deploy's class from GitHub's evidence, whoever asks: the blocked decision above, or the postmortem-debt rule
- * (debt-gate.ts) for a deploy the budget let through. `needed`: the role that may choose a class by input.
- */
-async function readChangeClass(policy, r, needed) {
-    const classes = policy.changeClasses;
-    let evidence = {};
-    const notes = [];
-    if (r.inputUnavailable !== undefined && classes.sources.includes('input'))
-        notes.push(r.inputUnavailable);
-    if (r.github === null) {
-        notes.push(`no GitHub access to read the change class's evidence${r.githubUnavailable ? `: ${r.githubUnavailable}` : ''}; the deploy counts as a feature`);
-    }
-    else {
-        const read = await readClassEvidence(r.github.client, {
-            owner: r.github.owner,
-            repo: r.github.repo,
-            sha: r.sha,
-            environment: policy.environment,
-            sources: classes.sources,
-            ...(r.input ? { input: r.input } : {}),
-        }, 
-        // The first source that names a usable class decides (resolveChangeClass's order): the later ones need no reading.
-        (so) => resolveChangeClass(so, classes, needed).source !== 'default');
-        evidence = read.evidence;
-        notes.push(...read.notes);
-    }
-    const resolved = resolveChangeClass(evidence, classes, needed);
-    return { ...resolved, notes: [...notes, ...resolved.notes] };
-}
-
-;// CONCATENATED MODULE: ./src/core/postmortem/debt-rule.ts
-
-/** The rule's id in findings and advisory counts. */
-const DEBT_RULE = 'action-items';
-/** The only class an overdue debt blocks. */
-const BLOCKED_CLASS = 'feature';
-const DAY_MS = 86_400_000;
-/** Items named in the reasons; the rest are counted, so that a backlog cannot flood the check run. */
-const MAX_NAMED = 5;
-/** When the item starts to block: the end of its due day (UTC) plus the grace. */
-function blocksFrom(debt, rule) {
-    return Date.parse(`${debt.due}T00:00:00Z`) + DAY_MS + rule.graceMs;
-}
-/** The debts that block under the rule at `now`: a blocking priority, past the end of the due day and the grace. */
-function overdueDebts(debts, rule, now) {
-    return debts
-        .filter((d) => rule.blockOnOverdue.includes(d.priority) && now.getTime() >= blocksFrom(d, rule))
-        .sort((a, b) => a.due.localeCompare(b.due) || a.issue - b.issue);
-}
-function describe(debt) {
-    // The owner is user text from the postmortem's line: capped here, rendered inert (no mention) by every renderer of reasons.
-    const owner = debt.owner === null ? 'no owner' : `owner @${debt.owner.length > 100 ? `${debt.owner.slice(0, 100)}…` : debt.owner}`;
-    return `#${debt.issue} (${debt.priority}, postmortem #${debt.postmortem}, ${owner}, due ${debt.due})`;
-}
-function message(overdue) {
-    const named = overdue.slice(0, MAX_NAMED).map(describe).join('; ');
-    const more = overdue.length > MAX_NAMED ? `; and ${overdue.length - MAX_NAMED} more` : '';
-    const items = overdue.length === 1 ? 'Overdue postmortem action item' : `${overdue.length} overdue postmortem action items:`;
-    return `${items} ${named}${more}: feature deploys are blocked until ${overdue.length === 1 ? 'it is' : 'they are'} closed (postmortems.action-items).`;
-}
-/**
- * The report with the overdue debts applied for a deploy of class `deployClass`. A feature deploy that the budget let
- * through is blocked at FREEZE at least (as a freeze blocks: an override at `freeze` passes it); an advisory rule only
- * records that it would have blocked; another class passes, with a note that says so. Unchanged when nothing is overdue.
- */
-function applyDebtRule(report, overdue, policy, deployClass) {
-    const rule = policy.actionItems;
-    if (overdue.length === 0)
-        return report;
-    const text = message(overdue);
-    const blocksThis = deployClass.name === BLOCKED_CLASS;
-    const finding = {
-        source: 'debt',
-        status: blocksThis ? 'FREEZE' : 'NORMAL',
-        message: blocksThis
-            ? text
-            : `${text} This is a ${deployClass.name} deploy (${deployClass.detail}), which overdue action items do not block.`,
-        rule: DEBT_RULE,
-        blocksClasses: [BLOCKED_CLASS],
-        ...(rule.advisory ? { enforcement: 'advisory' } : {}),
-    };
-    const d = report.decision;
-    const withFinding = { ...report, findings: [...report.findings, finding] };
-    if (!blocksThis)
-        return withFinding;
-    if (rule.advisory) {
-        const wouldHaveBlocked = [...(d.wouldHaveBlocked ?? []), { rule: DEBT_RULE, status: 'FREEZE', message: text }];
-        return { ...withFinding, decision: { ...d, wouldHaveBlocked } };
-    }
-    const why = `This is a ${deployClass.name} deploy (${deployClass.detail}). ${text}`;
-    if (!d.canDeploy)
-        return { ...withFinding, decision: { ...d, reasons: [...d.reasons, why] } };
-    const status = (0,core_status/* worstStatus */.A4)([d.status, 'FREEZE']);
-    const level = status === 'FREEZE' ? 'freeze' : 'exhausted';
-    return {
-        ...withFinding,
-        decision: {
-            ...d,
-            canDeploy: false,
-            status,
-            reasons: [why, ...d.reasons],
-            nextSteps: [
-                'Close the overdue action items (or move their due dates with the postmortem’s owners), or ship the change as a rollback, security fix or hotfix (change-class); an override at freeze passes it too.',
-                ...d.nextSteps,
-            ],
-            requiredOverride: level,
-            requiredPermission: policy.overrides.levels[level].permission,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/postmortem/sweep-plan.ts
-/** Labels with fixed names (the incident and postmortem labels come from the policy). */
-const SWEEP_LABELS = {
-    actionItem: 'action-item',
-    published: 'published',
-    overdue: 'overdue',
-    reliabilityReport: 'reliability-report',
-};
-const sweep_plan_DAY_MS = 86_400_000;
-const REMINDER_MARKER = /<!-- deploy-governor:reminder date=(\d{4}-\d{2}-\d{2}) -->/g;
-/** The hidden marker of a reminder comment; the date is what makes "at most once a day" hold across runs. */
-function reminderMarker(today) {
-    return `<!-- deploy-governor:reminder date=${today} -->`;
-}
-/** The latest reminder date in some comment bodies; null when none carries the marker. */
-function lastReminderDateIn(bodies) {
-    let last = null;
-    for (const body of bodies) {
-        for (const match of (body ?? '').matchAll(REMINDER_MARKER))
-            if (last === null || match[1] > last)
-                last = match[1];
-    }
-    return last;
-}
-/** The UTC date of a time, YYYY-MM-DD. */
-function utcDate(time) {
-    return time.toISOString().slice(0, 10);
-}
-/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
-function daysBetweenDates(from, to) {
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / sweep_plan_DAY_MS);
-}
-/** Who owns an action item: its marker's owner, else its first assignee. */
-function ownerOf(item) {
-    return item.meta?.owner ?? item.assignees[0] ?? null;
-}
-/** True when the item is open and its due date is before today (UTC). Due today is not overdue. */
-function isOverdue(item, today) {
-    const due = item.meta?.due;
-    return item.state === 'open' && due !== null && due !== undefined && due < today;
-}
-/** True when the postmortem carries the `published` label (the app adds it once every approval is ticked). */
-function isPublished(postmortem) {
-    return postmortem.labels.includes(SWEEP_LABELS.published);
-}
-/**
- * When the postmortem's incident ended: its marker's `endedAt`, else the
- * `closed_at` of the incident issue its marker names; null when unknown.
- */
-function incidentEndOf(postmortem, incidents) {
-    if (postmortem.meta?.endedAt)
-        return postmortem.meta.endedAt;
-    const incident = postmortem.meta?.incident ? incidents.get(postmortem.meta.incident) : undefined;
-    return incident?.closedAt ?? null;
-}
-/** True when a reminder was already posted today (a date later than today, from a skewed clock, counts too). */
-function remindedToday(lastReminderDate, today) {
-    return lastReminderDate !== null && lastReminderDate >= today;
-}
-/**
- * The sweep's actions, in issue order: action items first, then postmortems.
- * - an open item whose due date has passed: `label-overdue` when the label is
- *   missing, and `remind-overdue` unless it was reminded today;
- * - a closed item, or one no longer overdue (due date moved or removed), that
- *   still carries the label: `unlabel-overdue`;
- * - an open, unpublished postmortem whose incident ended at least
- *   `policy.publishReminderAfterMs` ago: `remind-unpublished` unless reminded today.
- */
-function planSweep({ now, policy, incidents, postmortems, actionItems }) {
-    const today = utcDate(now);
-    const actions = [];
-    for (const item of [...actionItems].sort((a, b) => a.number - b.number)) {
-        const labelled = item.labels.includes(SWEEP_LABELS.overdue);
-        if (!isOverdue(item, today)) {
-            if (labelled)
-                actions.push({ kind: 'unlabel-overdue', issue: item.number });
-            continue;
-        }
-        const due = item.meta.due;
-        if (!labelled)
-            actions.push({ kind: 'label-overdue', issue: item.number });
-        if (!remindedToday(item.lastReminderDate, today)) {
-            actions.push({ kind: 'remind-overdue', issue: item.number, owner: ownerOf(item), due, daysOverdue: daysBetweenDates(due, today) });
-        }
-    }
-    const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
-    for (const postmortem of [...postmortems].sort((a, b) => a.number - b.number)) {
-        if (postmortem.state !== 'open' || isPublished(postmortem))
-            continue;
-        const endedAt = incidentEndOf(postmortem, incidentsByNumber);
-        if (endedAt === null)
-            continue;
-        const sinceEnd = now.getTime() - Date.parse(endedAt);
-        if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today))
-            continue;
-        actions.push({
-            kind: 'remind-unpublished',
-            issue: postmortem.number,
-            incidentEndedAt: endedAt,
-            days: Math.floor(sinceEnd / sweep_plan_DAY_MS),
-            author: postmortem.meta?.author ?? null,
-        });
-    }
-    return actions;
-}
-
-;// CONCATENATED MODULE: ./src/github/fleet-action-items.ts
-/**
- * A repository's open action-item issues that this app opened, with their
- * hidden records (due date, owner, priority), for the fleet's overdue count and
- * the gate's postmortem debts (read-action-item-debts.ts). Only issues
- * the app opened count (`performed_via_github_app`): anyone who can open an
- * issue could paste a record with a due date in the past.
- */
-
-
-
-
-const issueSchema = schemas/* object */.Ikc({
-    number: schemas/* number */.aig().int(),
-    title: schemas/* string */.YjP(),
-    state: schemas/* enum */.k5n(['open', 'closed']),
-    created_at: schemas/* string */.YjP(),
-    closed_at: schemas/* string */.YjP().nullable().optional(),
-    state_reason: schemas/* string */.YjP().nullable().optional(),
-    labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional() })])),
-    assignees: schemas/* array */.YOg(schemas/* object */.Ikc({ login: schemas/* string */.YjP() }))
-        .nullable()
-        .optional(),
-    body: schemas/* string */.YjP().nullable().optional(),
-    pull_request: schemas/* unknown */.L5J().optional(),
-    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
-});
-const fleet_action_items_MAX_PAGES = 10;
-async function readOpenActionItems(client, owner, repo, keeper) {
-    const items = [];
-    for (let page = 1; page <= fleet_action_items_MAX_PAGES; page++) {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
-            owner,
-            repo,
-            labels: SWEEP_LABELS.actionItem,
-            state: 'open',
-            per_page: 100,
-            page,
-        });
-        const batch = schemas/* array */.YOg(issueSchema).parse(data);
-        for (const i of batch) {
-            if (i.pull_request !== undefined || !openedByKeeper(i, keeper))
-                continue;
-            items.push({
-                number: i.number,
-                title: i.title,
-                state: i.state,
-                createdAt: i.created_at,
-                closedAt: i.closed_at ?? null,
-                stateReason: i.state_reason ?? null,
-                labels: i.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
-                assignees: (i.assignees ?? []).map((a) => a.login),
-                meta: issue_metadata_readMeta('action-item', i.body),
-                lastReminderDate: null,
-            });
-        }
-        if (batch.length < 100)
-            break;
-    }
-    return items;
-}
-
-;// CONCATENATED MODULE: ./src/github/read-action-item-debts.ts
-
-/** The open action items the keeper's app opened that carry a priority and a due date. */
-async function readActionItemDebts(client, owner, repo, keeper) {
-    const items = await readOpenActionItems(client, owner, repo, keeper);
-    return items.flatMap(({ number, meta }) => meta?.priority && meta.due
-        ? [{ issue: number, postmortem: meta.postmortem, priority: meta.priority, owner: meta.owner, due: meta.due }]
-        : []);
-}
-
-;// CONCATENATED MODULE: ./src/gate/debt-gate.ts
-/**
- * Postmortem debts (issue 16, item 2) as every host's gate applies them, after
- * the change class: the repository's open action items that the app opened
- * (read-action-item-debts.ts), the overdue ones of a blocking priority
- * (core/postmortem/debt-rule.ts), and the deploy's class, read only when some
- * debt is overdue. Off when the policy has no `postmortems` section. A read
- * that fails fails closed, naming the permission to give.
- */
-
-
-
-
-/**
- * The report with the policy's debt rule applied; unchanged when the rule is off or blocks no priority.
- * @throws PolicyError when the items cannot be read (the gate fails closed)
- */
-async function applyDebts(report, policy, source, access, now, classOfDeploy) {
-    const rule = policy.actionItems;
-    if (rule === null || rule.blockOnOverdue.length === 0)
-        return report;
-    const refuse = (message) => new policy_error/* PolicyError */.p(source, [{ path: 'postmortems.action-items', message: `the gate reads the open postmortem action items: ${message}` }]);
-    const { client, owner, repo } = access;
-    if (!client || !owner || !repo) {
-        throw refuse(`${client ? 'the repository is unknown' : 'there is no GitHub token to read them with'}; ${access.advice}`);
-    }
-    let debts;
-    try {
-        debts = await readActionItemDebts(client, owner, repo, access.keeper);
-    }
-    catch (error) {
-        const status = (0,github_client/* httpStatusOf */.s_)(error);
-        const why = status === undefined ? (0,github_client/* messageOf */.bD)(error) : `${status}: ${(0,github_client/* messageOf */.bD)(error)}`;
-        throw refuse(`listing the action-item issues of ${owner}/${repo} failed (${why}), so the gate fails closed: the token needs issues: read; ${access.advice}`);
-    }
-    const overdue = overdueDebts(debts, rule, now);
-    if (overdue.length === 0)
-        return report;
-    const known = report.decision.changeClass;
-    const deployClass = known ? { name: known.name, detail: known.detail } : await classOfDeploy();
-    return applyDebtRule(report, overdue, { overrides: policy.overrides, actionItems: rule }, deployClass);
-}
-/** The class of a deploy when the policy has no `change-classes`: nothing can name another, so a feature. */
-const FEATURE_BY_DEFAULT = {
-    name: 'feature',
-    detail: 'the policy has no change-classes, so every deploy is a feature',
-};
-
 ;// CONCATENATED MODULE: ./src/gate/apply-class-and-debts.ts
-
-
 /**
  * The report with the change class and the postmortem debts applied.
  * @throws PolicyError when the debts cannot be read (debt-gate.ts fails closed)
  */
 async function applyClassAndDebts(report, policy, r) {
     const changeClasses = policy.changeClasses;
+    const classNeeded = changeClasses !== undefined && !report.decision.canDeploy;
+    const debtsOn = policy.actionItems !== null && policy.actionItems.blockOnOverdue.length > 0;
+    if (!classNeeded && !debtsOn)
+        return report;
+    // Loaded only for a policy that uses them: the evidence and issue readers stay out of every other run's start.
+    const [{ classifyChange, readChangeClass }, { applyDebts, FEATURE_BY_DEFAULT }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 852).then(__nccwpck_require__.bind(__nccwpck_require__, 7852)),
+        __nccwpck_require__.e(/* import() */ 897).then(__nccwpck_require__.bind(__nccwpck_require__, 9897)),
+    ]);
     let request;
     const classify = () => (request ??= r.classify());
     let out = report;
-    if (changeClasses !== undefined && !report.decision.canDeploy) {
+    if (classNeeded) {
         out = await classifyChange(out, { ...policy, changeClasses }, await classify());
     }
     return applyDebts(out, policy, r.source, r.debts, r.now, async () => {
@@ -13200,8 +11928,8 @@ function stepParts(slo, source, step) {
     }
     const selector = (0,recorded_series/* sloSelector */.Wd)(slo);
     const base = (0,recorded_series/* baseSeries */.N8)(slo);
-    const baseMs = (0,core_duration/* parseDurationMs */.yi)(base.window);
-    const stepMs = (0,core_duration/* parseDurationMs */.yi)(step);
+    const baseMs = (0,duration/* parseDurationMs */.yi)(base.window);
+    const stepMs = (0,duration/* parseDurationMs */.yi)(step);
     const tiled = stepMs >= baseMs && stepMs % baseMs === 0;
     if (!kind.countsEvents)
         return { ratio: `avg(avg_over_time(${base.ratio}${selector}[${step}${tiled ? `:${base.window}` : ''}]))` };
@@ -13218,7 +11946,7 @@ function stepParts(slo, source, step) {
  * apart by the `dg_history` label; for a ratio kind, the step's ratio.
  */
 function budgetHistoryQuery(slo, source, stepSeconds) {
-    const parts = stepParts(slo, source, (0,core_duration/* formatPromDuration */.wz)(stepSeconds * 1000));
+    const parts = stepParts(slo, source, (0,duration/* formatPromDuration */.wz)(stepSeconds * 1000));
     if ('ratio' in parts)
         return parts.ratio;
     const tag = (part) => `label_replace(${parts.tagged[part]}, "${HISTORY_PART_LABEL}", "${part}", "", "")`;
@@ -13243,7 +11971,7 @@ const count = (v) => (v !== undefined && Number.isFinite(v) && v >= 0 ? v : unde
  * @throws only what is not a query failure (a bug)
  */
 async function readBudgetHistory(slo, source, prometheus, time) {
-    const grid = historyGrid((0,core_duration/* parseDurationMs */.yi)(slo.window));
+    const grid = historyGrid((0,duration/* parseDurationMs */.yi)(slo.window));
     if (!prometheus.queryRange || grid === null)
         return null;
     const query = budgetHistoryQuery(slo, source, grid.stepSeconds);
@@ -13326,7 +12054,7 @@ function toBudgetHistory(answer, objective, budgetRemaining) {
             burnRate: ratio === null ? null : Number((ratio / budget).toFixed(3)),
         };
     });
-    return { step: (0,core_duration/* formatPromDuration */.wz)(answer.grid.stepSeconds * 1000), source: answer.source, points };
+    return { step: (0,duration/* formatPromDuration */.wz)(answer.grid.stepSeconds * 1000), source: answer.source, points };
 }
 /**
  * What the report's JSON may weigh with its histories: the check run carries the
@@ -13399,6 +12127,8 @@ class CountingQuerier {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/evaluate/decide.ts
+var decide = __nccwpck_require__(9803);
 // EXTERNAL MODULE: ./src/core/promql/promql.ts
 var promql = __nccwpck_require__(2124);
 // EXTERNAL MODULE: ./src/core/evaluate/sli-error.ts
@@ -13469,7 +12199,7 @@ async function evaluateDrChecks(dr, prometheus, time) {
     else {
         ageSeconds = Math.max(0, time.getTime() / 1000 - values.age);
         if (ageSeconds > maxAgeSeconds) {
-            fail(`DR check: the last drill was ${(0,core_duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
+            fail(`DR check: the last drill was ${(0,duration/* humanDuration */.UU)(ageSeconds)} ago, older than the allowed ${dr.maxAge}: run a DR drill (or raise dr-max-age)`);
         }
     }
     let backupProbe = null;
@@ -13488,7 +12218,7 @@ async function evaluateDrChecks(dr, prometheus, time) {
         if (value === null)
             missing(`DR check: no ${cfg.metric} sample in the last ${dr.lookback} (${query} returned no samples): publish the last drill's ${name} in seconds`);
         else if (!ok)
-            fail(`DR check: the last drill's ${name} was ${(0,core_duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
+            fail(`DR check: the last drill's ${name} was ${(0,duration/* humanDuration */.UU)(value)}, over the limit of ${cfg.max}`);
         return { metric: cfg.metric, seconds: value, maxSeconds: cfg.maxSeconds, ok };
     };
     const rto = objective('RTO', dr.rto, values.rto, queries.rto);
@@ -13600,7 +12330,7 @@ function exclusionQueries(sli, window, intervals) {
         throw new Error(`SLI kind ${sli.kind} has no event counts to exclude from`);
     const build = (role) => [
         tagged(atWindow.counts[role], WINDOW_PART),
-        ...intervals.map((iv, i) => tagged(pinToInterval(atSentinel.counts[role], (0,core_duration/* formatPromDuration */.wz)(iv.end.getTime() - iv.start.getTime()), iv.end.getTime()), String(i))),
+        ...intervals.map((iv, i) => tagged(pinToInterval(atSentinel.counts[role], (0,duration/* formatPromDuration */.wz)(iv.end.getTime() - iv.start.getTime()), iv.end.getTime()), String(i))),
     ].join(' or ');
     return { error: build('error'), total: build('total') };
 }
@@ -13848,7 +12578,7 @@ function slothSelector(slo) {
  * more than zero means Sloth's recordings reach back over the whole window.
  */
 function slothCoverageQuery(slo) {
-    const offset = (0,core_duration/* formatPromDuration */.wz)((0,core_duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
+    const offset = (0,duration/* formatPromDuration */.wz)((0,duration/* parseDurationMs */.yi)(slo.window) - 3_600_000);
     return `count_over_time(${SLOTH_RATIO_PREFIX}${SLOTH_BASE_WINDOW}${slothSelector(slo)}[1h]${offset === '0s' ? '' : ` offset ${offset}`})`;
 }
 /** The windows Sloth records for the SLO now, one series per `sloth_window`. */
@@ -13917,7 +12647,7 @@ async function slothWindowsAvailable(slo, windows, mode, prometheus, time) {
     }
     const out = new Map();
     for (const w of windows) {
-        const slothWindow = recorded.get((0,core_duration/* parseDurationMs */.yi)(w));
+        const slothWindow = recorded.get((0,duration/* parseDurationMs */.yi)(w));
         if (slothWindow !== undefined)
             out.set(w, slothWindow);
     }
@@ -13929,8 +12659,8 @@ async function recordedSlothWindows(slo, prometheus, time) {
     for (const sample of (await prometheus.query(slothWindowsQuery(slo), time)).samples) {
         const w = sample.labels.sloth_window;
         // A label that is no duration is not one of Sloth's windows: that window is read raw.
-        if (w !== undefined && (0,core_duration/* isDuration */.n$)(w))
-            out.set((0,core_duration/* parseDurationMs */.yi)(w), w);
+        if (w !== undefined && (0,duration/* isDuration */.n$)(w))
+            out.set((0,duration/* parseDurationMs */.yi)(w), w);
     }
     return out;
 }
@@ -14032,7 +12762,7 @@ async function measureRaw(slo, window, prometheus, time, mode) {
         return await measureWindow(slo.sli, window, prometheus, time);
     }
     catch (error) {
-        if (error instanceof PrometheusQueryError && (0,core_duration/* parseDurationMs */.yi)(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
+        if (error instanceof PrometheusQueryError && (0,duration/* parseDurationMs */.yi)(window) >= LONG_WINDOW_MS && isCostFailure(error)) {
             throw new PrometheusQueryError(error.kind, `${error.message}. Reading raw counters over ${window} costs every sample of the window; ${recordedPathAdvice(mode)}`, error.details);
         }
         throw error;
@@ -14226,7 +12956,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
         });
     }
     // A raw evaluation that came close to failing says so while it still succeeds.
-    if (rawWindows.some((w) => (0,core_duration/* parseDurationMs */.yi)(w) >= LONG_WINDOW_MS)) {
+    if (rawWindows.some((w) => (0,duration/* parseDurationMs */.yi)(w) >= LONG_WINDOW_MS)) {
         const slow = timeoutMs === null ? [] : costs.filter((c) => c.ms >= RAW_COST_TIMEOUT_SHARE * timeoutMs);
         const heavy = costs.filter((c) => c.samples !== null && c.samples >= RAW_COST_SAMPLES);
         const worstCost = [...slow, ...heavy].sort((a, b) => b.ms - a.ms)[0];
@@ -14292,7 +13022,7 @@ async function evaluateSlo(slo, guards, thresholds, prometheus, time, options = 
             errorRatio,
             budgetRemaining: remaining,
             burnRate: rate,
-            daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, (0,core_duration/* durationDays */.Gr)(slo.window), rate),
+            daysToExhaustion: rate === null ? null : daysToExhaustion(remaining, (0,duration/* durationDays */.Gr)(slo.window), rate),
             status,
             guards: guardResults,
             error: null,
@@ -14870,10 +13600,10 @@ async function authorizeOverride(report, policy, request, level) {
     }
     const rule = policy.overrides.levels[level];
     const [role, approvals] = await Promise.all([
-        readActorRole(github.client, github.owner, github.repo, actor),
+        (0,read_override_authorization/* readActorRole */.M)(github.client, github.owner, github.repo, actor),
         // The CLI has no workflow run, so no approvals to read: a level that requires them is refused by applyOverride.
         !cli && rule.requireEnvironmentApproval && run?.runId != null
-            ? readRunApprovers(github.client, github.owner, github.repo, run.runId, policy.environment)
+            ? (0,read_override_authorization/* readRunApprovers */.C)(github.client, github.owner, github.repo, run.runId, policy.environment)
             : Promise.resolve({ approvers: [] }),
     ]);
     return (0,decide_override/* applyOverride */.T6)(report, {
@@ -14983,8 +13713,8 @@ function parseInterval(text) {
     let ms = null;
     if (/^\d+(\.\d+)?$/.test(value))
         ms = Number(value) * 1000;
-    else if ((0,core_duration/* isDuration */.n$)(value))
-        ms = (0,core_duration/* parseDurationMs */.yi)(value);
+    else if ((0,duration/* isDuration */.n$)(value))
+        ms = (0,duration/* parseDurationMs */.yi)(value);
     if (ms === null || !Number.isFinite(ms) || ms < MIN_INTERVAL_MS || ms > MAX_INTERVAL_MS) {
         throw flagError('--interval', `expected seconds between 5 and 3600 (or a duration such as 30s, 5m or 1h); got "${text}"`);
     }
@@ -15257,62 +13987,8 @@ function registerCheckCommands(program) {
         .option('--interval <seconds>', 'refresh interval for --watch: 5 to 3600 seconds, or a duration such as 5m', '30')).action(commandAction(check_status));
 }
 
-;// CONCATENATED MODULE: ./src/core/render/inert-markdown.ts
-/**
- * Renders text that users control (override reasons, SLO and window names,
- * branch names, messages that quote queries) inert inside a GitHub comment: no
- * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
- * of its place, no issue reference links, and nothing can pose as our marker.
- */
-const ZWSP = '\u200b';
-/** Inline text: one line, every markdown control character escaped. */
-function inert_markdown_inert(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
-        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-        .replace(/\r?\n|\r/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // Markdown punctuation that could open links, emphasis, code, tables or headings.
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
-        .replace(/@/g, `@${ZWSP}`)
-        // #123 and owner/repo#123 cross-references.
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        // GH-123 references link like #123.
-        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
-        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
-}
-/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
-function inert_markdown_inertLimited(text, max = 500) {
-    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
-    return inert_markdown_inert(clipped);
-}
-/**
- * A URL safe as a markdown link target: http(s) only, normalised by the URL
- * parser (which percent-encodes spaces, quotes and angle brackets), with the
- * parentheses that would end the target encoded too. Null for anything else.
- */
-function inertUrl(value) {
-    if (!value)
-        return null;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return null;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return null;
-    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-
+// EXTERNAL MODULE: ./src/core/render/inert-markdown.ts
+var inert_markdown = __nccwpck_require__(5560);
 ;// CONCATENATED MODULE: ./src/core/fenced-json.ts
 const FENCE_CLOSE = '```';
 const fenceOpen = (tag) => `\`\`\`json ${tag}`;
@@ -15497,7 +14173,7 @@ function advisoryRuleSentence(r) {
 
 /** The hidden marker that identifies the fleet issue (only issues the token's own account opened count). */
 const FLEET_ISSUE_MARKER = '<!-- deploy-governor:fleet-view -->';
-const md = (text, max = 200) => inert_markdown_inertLimited(text, max);
+const md = (text, max = 200) => (0,inert_markdown/* inertLimited */.L_)(text, max);
 function governance(e) {
     if (e.governedBy.length === 0)
         return e.productionLike ? '**none**' : 'none';
@@ -15684,11 +14360,13 @@ function renderFleetText(report) {
     return `${out.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/core/postmortem/sweep-plan.ts
+var sweep_plan = __nccwpck_require__(1588);
 ;// CONCATENATED MODULE: ./src/core/postmortem/reliability-report.ts
 
 
 /** Action items get this long to be completed. */
-const COMPLETION_WINDOW_MS = 30 * sweep_plan_DAY_MS;
+const COMPLETION_WINDOW_MS = 30 * sweep_plan/* DAY_MS */.sO;
 /**
  * An incident's severity: the first label listed in `requiredSeverities`
  * (case-insensitive, as GitHub labels are), else the first label like `sev3`.
@@ -15710,13 +14388,13 @@ function percent(part, whole) {
 }
 /** Computes the report. See the module comment for each definition. */
 function computeReliabilityReport({ now, policy, repository, incidents, postmortems, actionItems, }) {
-    const today = utcDate(now);
+    const today = (0,sweep_plan/* utcDate */.HB)(now);
     const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
     const postmortemRows = [...postmortems]
         .sort((a, b) => a.number - b.number)
         .map((p) => {
-        const endedAt = incidentEndOf(p, incidentsByNumber);
-        const published = isPublished(p);
+        const endedAt = (0,sweep_plan/* incidentEndOf */.p)(p, incidentsByNumber);
+        const published = (0,sweep_plan/* isPublished */.HF)(p);
         const publishedAt = published ? (p.meta?.publishedAt ?? null) : null;
         const end = endedAt === null ? null : Date.parse(endedAt);
         return {
@@ -15734,7 +14412,7 @@ function computeReliabilityReport({ now, policy, repository, incidents, postmort
     const samples = postmortemRows.flatMap((r) => (r.timeToPostmortemMs === null ? [] : [r.timeToPostmortemMs]));
     const medianMs = median(samples);
     const pending = postmortems
-        .filter((p) => p.state === 'open' && !isPublished(p))
+        .filter((p) => p.state === 'open' && !(0,sweep_plan/* isPublished */.HF)(p))
         .map((p) => postmortemRows.find((r) => r.postmortem === p.number))
         .sort((a, b) => (b.pendingForMs ?? -1) - (a.pendingForMs ?? -1) || a.postmortem - b.postmortem);
     const eligible = actionItems.filter((i) => now.getTime() - Date.parse(i.createdAt) >= COMPLETION_WINDOW_MS);
@@ -15744,13 +14422,13 @@ function computeReliabilityReport({ now, policy, repository, incidents, postmort
         Date.parse(i.closedAt) - Date.parse(i.createdAt) <= COMPLETION_WINDOW_MS).length;
     const completionRate = percent(completedInTime, eligible.length);
     const overdueItems = actionItems
-        .filter((i) => isOverdue(i, today))
+        .filter((i) => (0,sweep_plan/* isOverdue */.Jv)(i, today))
         .map((i) => ({
         issue: i.number,
         title: i.title,
-        owner: ownerOf(i),
+        owner: (0,sweep_plan/* ownerOf */.bf)(i),
         due: i.meta.due,
-        daysOverdue: daysBetweenDates(i.meta.due, today),
+        daysOverdue: (0,sweep_plan/* daysBetweenDates */.X6)(i.meta.due, today),
         postmortem: i.meta?.postmortem ?? null,
     }))
         .sort((a, b) => b.daysOverdue - a.daysOverdue || a.issue - b.issue);
@@ -15796,7 +14474,7 @@ function computeReliabilityReport({ now, policy, repository, incidents, postmort
 }
 /** A duration in days with one decimal, e.g. `3.5 days`. */
 function days(ms) {
-    const d = Math.round((ms / sweep_plan_DAY_MS) * 10) / 10;
+    const d = Math.round((ms / sweep_plan/* DAY_MS */.sO) * 10) / 10;
     return `${d} day${d === 1 ? '' : 's'}`;
 }
 function reliability_report_verdict(met) {
@@ -15813,7 +14491,7 @@ function renderReliabilityMarkdown(report) {
     const c = report.completion;
     const v = report.coverage;
     const lines = [
-        `## Reliability report: ${inert_markdown_inert(report.repository)}`,
+        `## Reliability report: ${(0,inert_markdown/* inert */.tJ)(report.repository)}`,
         '',
         `Updated ${report.generatedAt}. ${report.goalsMet ? 'Every measured goal is met.' : 'Some goals are missed.'}`,
         '',
@@ -15829,19 +14507,19 @@ function renderReliabilityMarkdown(report) {
     if (t.pending.length > 0) {
         lines.push('', '### Unpublished postmortems', '', '| Postmortem | Incident ended | Pending for |', '| --- | --- | --- |');
         for (const p of t.pending)
-            lines.push(`| #${p.postmortem} ${inert_markdown_inertLimited(p.title, 120)} | ${p.incidentEndedAt ?? 'unknown'} | ${p.pendingForMs === null ? 'n/a' : days(p.pendingForMs)} |`);
+            lines.push(`| #${p.postmortem} ${(0,inert_markdown/* inertLimited */.L_)(p.title, 120)} | ${p.incidentEndedAt ?? 'unknown'} | ${p.pendingForMs === null ? 'n/a' : days(p.pendingForMs)} |`);
     }
     if (report.overdue.items.length > 0) {
         lines.push('', '### Overdue action items', '', '| Item | Owner | Due | Days overdue |', '| --- | --- | --- | --- |');
         // Owners are shown without @: the report is refreshed daily and must not ping anyone (the reminders do).
         for (const i of report.overdue.items)
-            lines.push(`| #${i.issue} ${inert_markdown_inertLimited(i.title, 120)} | ${i.owner === null ? 'unassigned' : inert_markdown_inert(i.owner)} | ${i.due} | ${i.daysOverdue} |`);
+            lines.push(`| #${i.issue} ${(0,inert_markdown/* inertLimited */.L_)(i.title, 120)} | ${i.owner === null ? 'unassigned' : (0,inert_markdown/* inert */.tJ)(i.owner)} | ${i.due} | ${i.daysOverdue} |`);
     }
     const published = report.postmortems.filter((p) => p.timeToPostmortemMs !== null);
     if (published.length > 0) {
         lines.push('', '### Time to postmortem', '', '| Postmortem | Incident | Ended | Published | Time |', '| --- | --- | --- | --- | --- |');
         for (const p of published) {
-            lines.push(`| #${p.postmortem} ${inert_markdown_inertLimited(p.title, 120)} | ${p.incident === null ? '' : `#${p.incident}`} | ${p.incidentEndedAt} | ${p.publishedAt} | ${days(p.timeToPostmortemMs)} |`);
+            lines.push(`| #${p.postmortem} ${(0,inert_markdown/* inertLimited */.L_)(p.title, 120)} | ${p.incident === null ? '' : `#${p.incident}`} | ${p.incidentEndedAt} | ${p.publishedAt} | ${days(p.timeToPostmortemMs)} |`);
         }
     }
     return `${lines.join('\n')}\n`;
@@ -15918,7 +14596,7 @@ function planBurnIncidents(input) {
         i.burn.environment === input.environment &&
         input.now.getTime() - Date.parse(i.createdAt) < input.withinMs))
         .map((f) => ({
-        key: `incident-burn-${input.environment}-${f.slo}-${utcDate(input.now)}`,
+        key: `incident-burn-${input.environment}-${f.slo}-${(0,sweep_plan/* utcDate */.HB)(input.now)}`,
         meta: { slo: f.slo, environment: input.environment, consumed: f.consumed, threshold: input.threshold, from, to },
     }));
 }
@@ -15931,6 +14609,10 @@ function incidentStart(createdAt, burn) {
     return burn && Date.parse(burn.from) < Date.parse(createdAt) ? burn.from : createdAt;
 }
 
+// EXTERNAL MODULE: ./src/core/postmortem/issue-metadata.ts
+var issue_metadata = __nccwpck_require__(7887);
+// EXTERNAL MODULE: ./src/github/open-issue.ts
+var open_issue = __nccwpck_require__(6849);
 ;// CONCATENATED MODULE: ./src/github/postmortem-inventory.ts
 /**
  * Reads a repository's incident, postmortem and action-item issues into the
@@ -15946,8 +14628,8 @@ function incidentStart(createdAt, burn) {
 
 
 /** At most this many pages of 100 per list: 1,000 issues of each kind, 1,000 comments per issue. */
-const postmortem_inventory_MAX_PAGES = 10;
-const postmortem_inventory_issueSchema = schemas/* object */.Ikc({
+const MAX_PAGES = 10;
+const issueSchema = schemas/* object */.Ikc({
     number: schemas/* number */.aig().int().positive(),
     node_id: schemas/* string */.YjP().optional(),
     title: schemas/* string */.YjP(),
@@ -15979,7 +14661,7 @@ const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
  */
 async function listLabelledIssues(client, owner, repo, label) {
     const issues = [];
-    for (let page = 1; page <= postmortem_inventory_MAX_PAGES; page++) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
         const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
             owner,
             repo,
@@ -15990,7 +14672,7 @@ async function listLabelledIssues(client, owner, repo, label) {
             per_page: 100,
             page,
         });
-        const batch = schemas/* array */.YOg(postmortem_inventory_issueSchema).parse(data);
+        const batch = schemas/* array */.YOg(issueSchema).parse(data);
         issues.push(...batch.filter((i) => i.pull_request === undefined));
         if (batch.length < 100)
             return { issues, truncated: false };
@@ -16011,7 +14693,7 @@ function tracked(issue) {
 /** The date of the last trusted reminder comment on an issue; null when none. */
 async function readLastReminderDate(client, owner, repo, issue) {
     const bodies = [];
-    for (let page = 1; page <= postmortem_inventory_MAX_PAGES; page++) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
         const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
             owner,
             repo,
@@ -16024,7 +14706,7 @@ async function readLastReminderDate(client, owner, repo, issue) {
         if (batch.length < 100)
             break;
     }
-    return lastReminderDateIn(bodies);
+    return (0,sweep_plan/* lastReminderDateIn */.uS)(bodies);
 }
 /**
  * The repository's incidents, postmortems and action items. Comments are read
@@ -16037,28 +14719,28 @@ async function readPostmortemInventory(client, request) {
     const list = async (label) => {
         const { issues, truncated } = await listLabelledIssues(client, owner, repo, label);
         if (truncated)
-            warnings.push(`only the first ${postmortem_inventory_MAX_PAGES * 100} issues labelled "${label}" were read; the figures leave out the newest`);
+            warnings.push(`only the first ${MAX_PAGES * 100} issues labelled "${label}" were read; the figures leave out the newest`);
         return issues;
     };
     const incidentIssues = await list(policy.incidentLabel);
     const postmortemIssues = await list(policy.label);
-    const actionItemIssues = await list(SWEEP_LABELS.actionItem);
+    const actionItemIssues = await list(sweep_plan/* SWEEP_LABELS */.db.actionItem);
     const incidents = incidentIssues.map(tracked);
     const postmortems = postmortemIssues.map((i) => ({
         ...tracked(i),
-        meta: issue_metadata_readMeta('postmortem', i.body),
+        meta: (0,issue_metadata/* readMeta */.eE)('postmortem', i.body),
         lastReminderDate: null,
     }));
     const actionItems = actionItemIssues.map((i) => ({
         ...tracked(i),
         assignees: (i.assignees ?? []).map((a) => a.login),
-        meta: issue_metadata_readMeta('action-item', i.body),
+        meta: (0,issue_metadata/* readMeta */.eE)('action-item', i.body),
         lastReminderDate: null,
     }));
     if (request.readReminders === false)
         return { incidents, postmortems, actionItems, warnings };
     // The issues today's plan would remind about if none had been reminded yet: only their comments matter.
-    const reminded = new Set(planSweep({ now, policy, incidents, postmortems, actionItems })
+    const reminded = new Set((0,sweep_plan/* planSweep */.cK)({ now, policy, incidents, postmortems, actionItems })
         .filter((a) => a.kind === 'remind-overdue' || a.kind === 'remind-unpublished')
         .map((a) => a.issue));
     const commentCount = new Map([...postmortemIssues, ...actionItemIssues].map((i) => [i.number, i.comments]));
@@ -16091,11 +14773,11 @@ async function readPostmortemInventory(client, request) {
 function incidentBody(planned) {
     const m = planned.meta;
     return [
-        `Opened by deploy-governor's sweep: the SLO **${inert_markdown_inert(m.slo)}** (environment ${inert_markdown_inert(m.environment)}) consumed **${m.consumed.toFixed(1)} pp** of its error budget between ${m.from} and ${m.to}, more than the policy's \`postmortems.require-p0-above\` (${m.threshold} pp).`,
+        `Opened by deploy-governor's sweep: the SLO **${(0,inert_markdown/* inert */.tJ)(m.slo)}** (environment ${(0,inert_markdown/* inert */.tJ)(m.environment)}) consumed **${m.consumed.toFixed(1)} pp** of its error budget between ${m.from} and ${m.to}, more than the policy's \`postmortems.require-p0-above\` (${m.threshold} pp).`,
         '',
         'Handle it as an incident. When it is closed, its postmortem opens (for a severity the policy requires one for), and it is published only once it has a P0 action item with an owner and a due date.',
         '',
-        issue_metadata_renderMeta('burn-incident', m),
+        (0,issue_metadata/* renderMeta */.aW)('burn-incident', m),
     ].join('\n');
 }
 async function openBurnIncidents(client, request, check) {
@@ -16117,13 +14799,13 @@ async function openBurnIncidents(client, request, check) {
         incidents: issues.map((i) => ({
             state: i.state,
             createdAt: i.created_at,
-            openedByApp: open_issue_openedByApp(i, check.appId),
-            burn: issue_metadata_readMeta('burn-incident', i.body),
+            openedByApp: (0,open_issue/* openedByApp */.of)(i, check.appId),
+            burn: (0,issue_metadata/* readMeta */.eE)('burn-incident', i.body),
         })),
     });
     const opened = [];
     for (const p of planned) {
-        const issue = await open_issue_openIssueOnce(client, owner, repo, {
+        const issue = await (0,open_issue/* openIssueOnce */.Xn)(client, owner, repo, {
             key: p.key,
             title: `Incident: error-budget burn on ${p.meta.slo} (${p.meta.environment})`.slice(0, 256),
             body: incidentBody(p),
@@ -16168,7 +14850,7 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 function mention(login) {
     if (login === null)
         return null;
-    return LOGIN.test(login) ? `@${login}` : inert_markdown_inert(login);
+    return LOGIN.test(login) ? `@${login}` : (0,inert_markdown/* inert */.tJ)(login);
 }
 /** The text of a reminder comment, ending with the dated marker the next sweep reads back. */
 function renderReminder(action, today) {
@@ -16182,7 +14864,7 @@ function renderReminder(action, today) {
         const who = mention(action.author);
         text = `${who ? `${who}, this` : 'This'} postmortem is still unpublished ${plural(action.days)} after its incident ended (${action.incidentEndedAt}). It is published once every approval in its table is ticked.`;
     }
-    return `${text}\n\n${reminderMarker(today)}`;
+    return `${text}\n\n${(0,sweep_plan/* reminderMarker */.rb)(today)}`;
 }
 async function apply(client, owner, repo, action, today) {
     const issue = { owner, repo, issue_number: action.issue };
@@ -16198,13 +14880,13 @@ async function apply(client, owner, repo, action, today) {
         case 'label-overdue':
             await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
                 ...issue,
-                labels: [SWEEP_LABELS.overdue],
+                labels: [sweep_plan/* SWEEP_LABELS */.db.overdue],
                 request: { retries: 0 },
             });
             return;
         case 'unlabel-overdue':
             try {
-                await client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...issue, name: SWEEP_LABELS.overdue });
+                await client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...issue, name: sweep_plan/* SWEEP_LABELS */.db.overdue });
             }
             catch (error) {
                 // 404: someone removed the label since the inventory was read; the goal is reached.
@@ -16249,7 +14931,7 @@ function reportBody(markdown) {
  */
 async function upsertReliabilityIssue(client, owner, repo, report) {
     const body = reportBody(renderReliabilityMarkdown(report));
-    const { issues } = await listLabelledIssues(client, owner, repo, SWEEP_LABELS.reliabilityReport);
+    const { issues } = await listLabelledIssues(client, owner, repo, sweep_plan/* SWEEP_LABELS */.db.reliabilityReport);
     const existing = issues.filter((i) => (i.body ?? '').includes(RELIABILITY_REPORT_MARKER)).sort((a, b) => a.number - b.number)[0];
     if (existing) {
         const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
@@ -16266,7 +14948,7 @@ async function upsertReliabilityIssue(client, owner, repo, report) {
         repo,
         title: RELIABILITY_REPORT_TITLE,
         body,
-        labels: [SWEEP_LABELS.reliabilityReport],
+        labels: [sweep_plan/* SWEEP_LABELS */.db.reliabilityReport],
         request: { retries: 0 },
     });
     const created = issueResponse.parse(data);
@@ -16279,7 +14961,7 @@ async function upsertReliabilityIssue(client, owner, repo, report) {
  */
 async function runPostmortemSweep(client, request) {
     const { owner, repo, policy, now } = request;
-    const today = utcDate(now);
+    const today = (0,sweep_plan/* utcDate */.HB)(now);
     const failures = [];
     let burn = null;
     // First, so that an incident it opens is in the inventory the report counts.
@@ -16294,7 +14976,7 @@ async function runPostmortemSweep(client, request) {
     const inventory = await readPostmortemInventory(client, { owner, repo, policy, now });
     const warnings = [...inventory.warnings];
     const actions = [];
-    for (const action of planSweep({ now, policy, ...inventory })) {
+    for (const action of (0,sweep_plan/* planSweep */.cK)({ now, policy, ...inventory })) {
         try {
             await apply(client, owner, repo, action, today);
             actions.push({ action, outcome: 'done' });
@@ -16427,6 +15109,8 @@ async function upsertFleetIssue(client, at, markdown) {
     return { number: issue.number, created: !existing, pinned, warnings };
 }
 
+// EXTERNAL MODULE: ./src/core/freeze/freeze-command.ts
+var freeze_command = __nccwpck_require__(5896);
 ;// CONCATENATED MODULE: ./src/core/fleet/fleet-report.ts
 /**
  * The fleet report, `deploy-governor/fleet@1`: one row per repository a token or
@@ -16759,7 +15443,7 @@ function latestGates(runs) {
 }
 function freezeRows(repository, freezes, now) {
     return freezes
-        .filter((f) => isFreezeActive(f.record, now))
+        .filter((f) => (0,freeze_command.isFreezeActive)(f.record, now))
         .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
         .map((f) => ({
         issue: `${f.repository ?? repository}#${f.issue}`,
@@ -16813,16 +15497,16 @@ function repositoryRow(facts, now) {
             return { count: recent.length, last, byEnvironment };
         })()
         : (errors.push({ part: 'overrides', message: facts.overrides.error }), null);
-    const today = utcDate(now);
+    const today = (0,sweep_plan/* utcDate */.HB)(now);
     const overdue = value(facts.actionItems, [], errors, 'action-items')
-        .filter((item) => isOverdue(item, today))
+        .filter((item) => (0,sweep_plan/* isOverdue */.Jv)(item, today))
         .sort((a, b) => a.number - b.number)
         .map((item) => ({
         issue: item.number,
         title: item.title,
         due: item.meta.due,
-        owner: ownerOf(item),
-        daysOverdue: daysBetweenDates(item.meta.due, today),
+        owner: (0,sweep_plan/* ownerOf */.bf)(item),
+        daysOverdue: (0,sweep_plan/* daysBetweenDates */.X6)(item.meta.due, today),
     }));
     return {
         repository: facts.repository,
@@ -17037,6 +15721,8 @@ async function readWaitingDeployments(client, owner, repo, ruleEnvironments) {
     return held;
 }
 
+// EXTERNAL MODULE: ./src/github/fleet-action-items.ts
+var fleet_action_items = __nccwpck_require__(5940);
 ;// CONCATENATED MODULE: ./src/github/fleet-overrides.ts
 
 
@@ -17135,6 +15821,8 @@ async function readWorkflowFiles(client, owner, repo, ref) {
     return { files, skipped: Math.max(0, wanted.length - MAX_FILES) };
 }
 
+// EXTERNAL MODULE: ./src/github/freeze-issues.ts + 1 modules
+var freeze_issues = __nccwpck_require__(3708);
 ;// CONCATENATED MODULE: ./src/github/fleet-read.ts
 /**
  * Reads a fleet: lists the owner's repositories, then reads each one's parts
@@ -17243,11 +15931,11 @@ async function readRepository(client, repo, request) {
         protectionRules,
         workflows,
         checkRuns: await part(() => readGateCheckRuns(client, owner, name, repo.defaultBranch ?? 'HEAD')),
-        freezes: await part(() => readFreezesInScope(client, owner, name, request.keeper)),
+        freezes: await part(() => (0,freeze_issues.readFreezesInScope)(client, owner, name, request.keeper)),
         // Only an environment with the app's rule can hold a deployment for it.
         held: ruled.length > 0 ? await part(() => readWaitingDeployments(client, owner, name, ruled)) : null,
         overrides: await part(() => readOverrides(client, owner, name, policy.audit)),
-        actionItems: await part(() => readOpenActionItems(client, owner, name, request.keeper)),
+        actionItems: await part(() => (0,fleet_action_items/* readOpenActionItems */.X)(client, owner, name, request.keeper)),
         policy: policy.state,
         // The look-back's decisions cost 1 + a request per commit: read only where a rule is in shadow mode.
         decisions: policy.advisory.length > 0
@@ -17409,7 +16097,7 @@ async function freeze_request(line, options) {
     const target = parseRepo(options.repo);
     const wait = parseWait(options.wait);
     // The app parses it again with the repository's environments; this catches a typo before anything is opened.
-    const parsed = parseFreezeCommand(line, { environments: [], now: new Date() });
+    const parsed = (0,freeze_command.parseFreezeCommand)(line, { environments: [], now: new Date() });
     if (parsed?.kind === 'invalid')
         throw flagError(parsed.command, parsed.message.replace(/`/g, ''));
     const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
@@ -17891,9 +16579,9 @@ var verify_settings = __nccwpck_require__(8148);
 const MAX_ROLLBACK_COMMAND = 500;
 /** Raw inputs by their documented (kebab-case) names; each overrides the policy's `verify` section. */
 const verifyInputsSchema = schemas/* object */.Ikc({
-    bake: duration(),
-    'verify-interval': duration(),
-    'verify-window': duration(),
+    bake: inputs_duration(),
+    'verify-interval': inputs_duration(),
+    'verify-window': inputs_duration(),
     'verify-factor': number('a number of at least 1, e.g. 2').refine((v) => v === undefined || v >= 1, {
         message: 'expected a number of at least 1, e.g. 2 (the post-deploy burn rate must exceed this many times the pre-deploy one)',
     }),
@@ -19215,6 +17903,181 @@ function occurrencesBetween(expr, tz, fromMs, toMs, max) {
             found.push(new Date(at));
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 5896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FREEZE_LABEL: () => (/* binding */ FREEZE_LABEL),
+/* harmony export */   activeCommandFreezes: () => (/* binding */ activeCommandFreezes),
+/* harmony export */   freezeScopeWords: () => (/* binding */ freezeScopeWords),
+/* harmony export */   isFreezeActive: () => (/* binding */ isFreezeActive),
+/* harmony export */   isFreezeCommand: () => (/* binding */ isFreezeCommand),
+/* harmony export */   parseFreezeCommand: () => (/* binding */ parseFreezeCommand),
+/* harmony export */   renderFreezeIssue: () => (/* binding */ renderFreezeIssue)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8571);
+/* harmony import */ var _policy_environment_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7166);
+/* harmony import */ var _render_inert_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5560);
+/**
+ * Freezes on command (issue 15): `/freeze <environment|all> <duration|until time> <reason>`
+ * and `/unfreeze <environment|all>` in an issue or pull-request comment. Parsing
+ * is pure (no clock: `now` is passed in), and so is deciding which stored
+ * freezes are active. A freeze is kept in an open issue labelled
+ * `deploy-freeze` that the app opened, with a hidden freeze record (see
+ * issue-metadata.ts); the reason is user text, stored as typed and rendered
+ * inert wherever it is shown.
+ */
+
+
+
+/** The label of a freeze issue. */
+const FREEZE_LABEL = 'deploy-freeze';
+/** The longest freeze one command may set: a longer one belongs in the policy's freeze-windows. */
+const MAX_FREEZE_MS = 90 * 86_400_000;
+/** The longest reason kept (characters). */
+const MAX_REASON_LENGTH = 300;
+/** Environment names as the policy's environments map accepts them. */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+/** `until` times: a full UTC or offset time, minutes at least, e.g. 2026-12-01T18:00Z. */
+const UNTIL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** The comment's first line, without a byte-order mark. */
+function firstLine(comment) {
+    return comment
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n|\r/, 1)[0]
+        .trim();
+}
+const COMMAND = /^\/(freeze|unfreeze)(?=\s|$)\s*(.*)$/i;
+/** Whether the comment's first line is a `/freeze` or `/unfreeze` command (well formed or not): the edge lets it through. */
+function isFreezeCommand(comment) {
+    return COMMAND.test(firstLine(comment));
+}
+/** Drops control and bidirectional characters, collapses white space. */
+function cleanReason(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim());
+}
+function checkScope(scope, environments) {
+    if (scope.toLowerCase() === 'all')
+        return null;
+    if (!ENVIRONMENT_NAME.test(scope))
+        return `${JSON.stringify(scope.slice(0, 100))} is not an environment name`;
+    if (environments.length > 0 && !environments.includes(scope)) {
+        const closest = (0,_policy_environment_names_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .Nf)(scope, environments);
+        return `the policy names no environment ${JSON.stringify(scope)} (it names ${[...environments].sort().join(', ')})${closest !== null ? `: did you mean ${closest}?` : ''}`;
+    }
+    return null;
+}
+const USAGE_FREEZE = 'usage: `/freeze <environment|all> <duration|until time> <reason>`, e.g. `/freeze prod 2h database migration` or `/freeze all until 2026-12-01T18:00Z release`';
+const USAGE_UNFREEZE = 'usage: `/unfreeze <environment|all>`';
+/**
+ * The command in a comment's first line, or null when it is none. `environments`
+ * are the names in the policy's environments map (empty: any valid name is
+ * accepted); `now` is when the comment was made.
+ */
+function parseFreezeCommand(comment, o) {
+    const m = COMMAND.exec(firstLine(comment));
+    if (!m)
+        return null;
+    const command = m[1].toLowerCase();
+    const words = m[2].split(/\s+/).filter((w) => w !== '');
+    const invalid = (message) => ({ kind: 'invalid', command, message });
+    const scopeWord = words[0];
+    if (scopeWord === undefined)
+        return invalid(command === 'freeze' ? USAGE_FREEZE : USAGE_UNFREEZE);
+    const scopeProblem = checkScope(scopeWord, o.environments);
+    if (scopeProblem)
+        return invalid(scopeProblem);
+    const scope = scopeWord.toLowerCase() === 'all' ? 'all' : scopeWord;
+    if (command === 'unfreeze') {
+        return words.length === 1 ? { kind: 'unfreeze', scope } : invalid(USAGE_UNFREEZE);
+    }
+    let untilMs;
+    let rest;
+    if (words[1]?.toLowerCase() === 'until') {
+        const time = words[2];
+        if (time === undefined || !UNTIL_TIME.test(time) || Number.isNaN(Date.parse(time)))
+            return invalid('expected a time after `until` such as 2026-12-01T18:00Z (UTC, or with an offset such as +01:00)');
+        untilMs = Date.parse(time);
+        rest = words.slice(3);
+    }
+    else {
+        const duration = words[1];
+        if (duration === undefined || !(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .isDuration */ .n$)(duration))
+            return invalid(`expected ${_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_FORM */ .ec}, or \`until <time>\`; ${USAGE_FREEZE}`);
+        const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDurationMs */ .yi)(duration);
+        if (ms > MAX_FREEZE_MS)
+            return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
+        untilMs = o.now.getTime() + ms;
+        rest = words.slice(2);
+    }
+    if (untilMs <= o.now.getTime())
+        return invalid('that time has already passed');
+    if (untilMs - o.now.getTime() > MAX_FREEZE_MS)
+        return invalid("a freeze on command lasts at most 90 days; use the policy's freeze-windows for longer ones");
+    const reason = cleanReason(rest.join(' '));
+    if (reason === '')
+        return invalid(`a reason is required; ${USAGE_FREEZE}`);
+    if (reason.length > MAX_REASON_LENGTH)
+        return invalid(`the reason is longer than ${MAX_REASON_LENGTH} characters`);
+    return { kind: 'freeze', scope, until: new Date(untilMs).toISOString(), reason };
+}
+/** Whether a freeze covers the environment (`all` covers every one). */
+function coversEnvironment(record, environment) {
+    return record.scope === 'all' || record.scope === environment;
+}
+/** Whether the freeze is still in force at `now` (it ends at `until`, exclusive). */
+function isFreezeActive(record, now) {
+    return Date.parse(record.until) > now.getTime();
+}
+/** The freezes in force for the environment at `now`, as the report's active freezes, soonest to end first. */
+function activeCommandFreezes(freezes, environment, now) {
+    return freezes
+        .filter((f) => coversEnvironment(f.record, environment) && isFreezeActive(f.record, now))
+        .sort((a, b) => Date.parse(a.record.until) - Date.parse(b.record.until))
+        .map((f) => ({
+        name: `freeze ${f.repository ?? ''}#${f.issue} by ${f.record.by}`,
+        reason: f.record.reason,
+        since: f.record.at,
+        until: new Date(Date.parse(f.record.until)).toISOString(),
+    }));
+}
+/**
+ * What a freeze covers, in words: `` `production` `` or all environments, and for an organisation-wide freeze
+ * (`organisation` is the owner whose `.github` repository keeps it) in every repository of that owner.
+ */
+function freezeScopeWords(scope, organisation = null) {
+    const environments = scope === 'all' ? 'all environments' : `\`${scope}\``;
+    return organisation === null ? environments : `${environments} in every repository of ${organisation}`;
+}
+/**
+ * The title and visible body of a freeze issue (the caller appends the hidden record); `organisation` is the
+ * owner for an organisation-wide freeze (kept in `<owner>/.github`), null for a repository's own.
+ */
+function renderFreezeIssue(record, source) {
+    const organisation = source.organisation ?? null;
+    const where = freezeScopeWords(record.scope, organisation);
+    const what = `${record.scope === 'all' ? 'all environments' : record.scope}${organisation === null ? '' : ` in every repository of ${organisation}`}`;
+    return {
+        title: `Deploy freeze: ${what} until ${record.until}`,
+        body: [
+            `Deploys to ${where} are frozen until **${record.until}** (status FREEZE).`,
+            '',
+            `**Reason:** ${(0,_render_inert_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(record.reason)}`,
+            `**Frozen by:** ${(0,_render_inert_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(record.by)}, from ${'run' in source ? `the workflow run [${source.run.id} (attempt ${source.run.attempt})](${source.run.url})` : `#${source.issue}`}`,
+            '',
+            `Comment \`/unfreeze ${record.scope}\` on any issue or pull request ${organisation === null ? '' : 'of this repository '}to lift it early. The app closes this issue when the freeze ends; closing it by hand lifts the freeze too, for someone who may unfreeze (the app reopens it for anyone else).`,
+        ].join('\n'),
+    };
 }
 
 
@@ -21801,226 +20664,134 @@ const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 
 /***/ }),
 
-/***/ 559:
+/***/ 7887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BE: () => (/* binding */ PRIORITIES)
+/* harmony export */   aW: () => (/* binding */ renderMeta),
+/* harmony export */   eE: () => (/* binding */ readMeta)
 /* harmony export */ });
-/* unused harmony exports parseActionItems, linkActionItem, setActionItemChecked, hasActionItemsSection, isCalendarDate */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony export writeMeta */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _priorities_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4624);
 /**
- * Action items of a postmortem: the task-list lines of its "Action items"
- * section, `- [ ] [P0..P3] <text> @owner due:YYYY-MM-DD`, each under a "Short term",
- * "Medium term" or "Long term" subsection. The app turns every new item into an
- * issue and rewrites the line to reference it (`... (#123)`), so that the next
- * edit does not create it again; closing that issue ticks the line.
- *
- * The body is written by people, so the reading is tolerant (any bullet,
- * indentation, `[X]`, tokens in any order) and the rewrites are surgical: one
- * line changes, every other line stays byte-identical, CRLF included.
+ * Machine-readable facts the app keeps in the issues it opens (postmortems,
+ * action items, incidents), as one hidden HTML comment at the end of the body:
+ * `<!-- deploy-governor:<kind> {json} -->`. The JSON is escaped so that nothing
+ * inside can end the comment, and it is validated with zod when read back: the
+ * body is editable by people with write access, so a marker is a hint the app
+ * checks, never an authority on who may do what.
  */
 
 
-/** Priorities an item may carry, most urgent first (the error-budget policy's P0: the fix that must ship). */
-const PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
-// A login (GitHub's rules: alphanumerics and single dashes, up to 39) or org/team-slug; the whole token.
-const MENTION = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\/[A-Za-z0-9._-]{1,100})?)$/;
-const DUE_PREFIX = 'due:';
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISSUE_REF = /^\(#(\d{1,10})\)$/;
-const PRIORITY = /^p[0-3]$/i;
-// Short/medium/mid/long followed by "term", after any numbering or emoji: "2. Medium-term (this quarter)".
-const HORIZON_HEADING = /^[^\p{L}]*(short|medium|mid|long)[\s_-]*term/iu;
+const isoDate = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoTime = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });
+/** A postmortem issue. */
+const postmortemMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    /** The incident issue (number in this repository), or null when opened from a pull request or a plain issue. */
+    incident: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().nullable(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** Login of whoever opened it; null when Alertmanager did. */
+    author: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    startedAt: isoTime.nullable(),
+    /** When the incident ended: the alert's endsAt, or the incident issue's closed_at. */
+    endedAt: isoTime.nullable(),
+    /** Set when the postmortem was published (every approval ticked). */
+    publishedAt: isoTime.nullable().optional(),
+    /** Dedup key of the Alertmanager group that opened it. */
+    alertKey: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
+    /**
+     * The app's own measurement when it opened the postmortem: percentage points of each SLO's budget the incident
+     * consumed (burn-rule.ts). Absent when nothing was measured, and in postmortems opened before it was recorded.
+     */
+    budget: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ slo: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1), consumed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite() })).optional(),
+});
+/** An action-item issue. */
+const actionItemMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    postmortem: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    /** The item's identity in its postmortem (see action-items.ts). */
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200),
+    horizon: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['short', 'medium', 'long']).nullable(),
+    owner: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    due: isoDate.nullable(),
+    /** `P0`..`P3` from the item's line (absent in issues opened before priorities, and when the line has none). */
+    priority: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(_priorities_js__WEBPACK_IMPORTED_MODULE_1__/* .PRIORITIES */ .B).nullable().optional(),
+});
+/** An incident issue opened from Alertmanager. */
+const incidentMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    alertKey: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    startedAt: isoTime,
+    endedAt: isoTime.nullable(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+/** An incident issue the app's sweep opened for a burn of error budget (burn-incident-plan.ts). */
+const burnIncidentMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    slo: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200),
+    environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100),
+    /** Percentage points of the budget consumed over `from`..`to`. */
+    consumed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite(),
+    threshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite(),
+    from: isoTime,
+    to: isoTime,
+});
 /**
- * The action items of a postmortem body: task-list lines (`-`, `*` or `+`
- * bullets, any indentation, `[ ]`, `[x]` or `[X]`) inside a section whose
- * heading contains "action items", up to the next heading of the same or a
- * higher level. Lines in fenced code blocks or HTML comments are not items,
- * nor are boxes left without text once owner, due date and issue reference are
- * taken out. One line is one item: continuation lines are not read.
+ * A freeze on command (src/core/freeze/freeze-command.ts), in a `deploy-freeze`
+ * issue. Strict: a hand-edited record with any other key is no record.
  */
-function parseActionItems(body) {
-    return locateItems(scanMarkdownLines(body)).map(({ source: _source, box: _box, ...item }) => item);
+const freezeRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    /** An environment name, or `all`. */
+    scope: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9._-]{1,100}$/),
+    /** When the freeze ends (ISO 8601, exclusive). */
+    until: isoTime,
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(300),
+    /** Login of whoever froze. */
+    by: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(100),
+    /** When the freeze was set. */
+    at: isoTime,
+});
+const schemas = {
+    postmortem: postmortemMetaSchema,
+    'action-item': actionItemMetaSchema,
+    incident: incidentMetaSchema,
+    'burn-incident': burnIncidentMetaSchema,
+    freeze: freezeRecordSchema,
+};
+const prefix = (kind) => `<!-- deploy-governor:${kind} `;
+/**
+ * The hidden marker for a body. `<` and `>` are \u-escaped, so the JSON can never close the comment, and so is
+ * `@`, so that user text in it (a freeze's reason) holds no mention even where the comment is shown raw.
+ */
+function renderMeta(kind, data) {
+    const json = JSON.stringify(schemas[kind].parse(data)).replace(/[<>@]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `${prefix(kind)}${json} -->`;
 }
-/**
- * The body with the item `key` rewritten to reference `issue`: the line
- * without its trailing spaces, then ` (#123)`. Unchanged when there is no
- * such unlinked item (a concurrent edit may have linked or removed it).
- */
-function linkActionItem(body, key, issue) {
-    assertIssueNumber(issue);
-    const lines = scanMarkdownLines(body);
-    const item = locateItems(lines).find((candidate) => candidate.key === key && candidate.issue === null);
-    if (!item)
-        return body;
-    return replaceLines(body, lines, new Map([[item.line, withIssueReference(item.source, issue)]]));
-}
-/**
- * The body with the item lines that reference `issue` ticked (or unticked).
- * Unchanged when no item references it or they are already in that state.
- */
-function setActionItemChecked(body, issue, checked) {
-    const lines = scanMarkdownLines(body);
-    const replacements = new Map();
-    for (const item of locateItems(lines)) {
-        if (item.issue === issue && item.checked !== checked) {
-            replacements.set(item.line, withMark(item.source, item.box, checked));
-        }
+/** The last valid marker of this kind in a body; null when there is none or it does not validate. */
+function readMeta(kind, body) {
+    if (!body)
+        return null;
+    const start = body.lastIndexOf(prefix(kind));
+    if (start < 0)
+        return null;
+    const end = body.indexOf(' -->', start);
+    if (end < 0)
+        return null;
+    try {
+        const parsed = schemas[kind].safeParse(JSON.parse(body.slice(start + prefix(kind).length, end)));
+        return parsed.success ? parsed.data : null;
     }
-    return replaceLines(body, lines, replacements);
-}
-/** True when the body has an Action items section (outside code and comments), even an empty one. */
-function hasActionItemsSection(body) {
-    return scanMarkdownLines(body).some((line) => line.heading !== null && isActionItemsHeading(line.heading.text));
-}
-function assertIssueNumber(issue) {
-    // The parser reads at most ten digits: a reference it could not read back would be created again and again.
-    if (!Number.isSafeInteger(issue) || issue < 1 || issue > 9_999_999_999) {
-        throw new RangeError(`expected an issue number, got ${issue}`);
+    catch {
+        // Not JSON: someone edited the marker by hand; treat it as absent.
+        return null;
     }
 }
-/**
- * The reference goes at the end of the visible text: after the line, or, when
- * the line opens a comment it does not close, before that comment (appended
- * inside it, the reference would be invisible and the item linked forever anew).
- */
-function withIssueReference(line, issue) {
-    const at = line.openCommentAt;
-    if (at === null)
-        return `${line.text.trimEnd()} (#${issue})`;
-    return `${line.text.slice(0, at).trimEnd()} (#${issue}) ${line.text.slice(at)}`;
-}
-function locateItems(lines) {
-    const items = [];
-    const occurrences = new Map();
-    let horizon = NO_HORIZON;
-    let currentSection = -1;
-    for (const { line, section } of sectionLines(lines, isActionItemsHeading)) {
-        if (section.line !== currentSection) {
-            currentSection = section.line;
-            horizon = NO_HORIZON;
-        }
-        if (line.heading) {
-            horizon = nextHorizon(horizon, line.heading, section.level);
-            continue;
-        }
-        const box = taskBox(line);
-        if (!box)
-            continue;
-        const fields = readContent(box.content);
-        if (fields.text === '')
-            continue;
-        const hash = textHash(fields.text);
-        const occurrence = occurrences.get(hash) ?? 0;
-        occurrences.set(hash, occurrence + 1);
-        items.push({
-            line: line.index,
-            checked: box.checked,
-            ...fields,
-            horizon: horizon.value,
-            key: `${hash}-${occurrence}`,
-            source: line,
-            box,
-        });
-    }
-    return items;
-}
-const NO_HORIZON = { value: null, level: Infinity };
-function isActionItemsHeading(text) {
-    return /\baction items?\b/.test(headingWords(text));
-}
-/**
- * The horizon after a heading inside the section: a horizon heading sets it; a
- * deeper heading under it ("#### Team A" under "### Short term") keeps it; any
- * other heading at its level or above leaves the horizons.
- */
-function nextHorizon(current, heading, sectionLevel) {
-    const match = HORIZON_HEADING.exec(heading.text);
-    if (match?.[1])
-        return { value: toHorizon(match[1].toLowerCase()), level: heading.level };
-    if (heading.level > current.level && heading.level > sectionLevel)
-        return current;
-    return NO_HORIZON;
-}
-function toHorizon(word) {
-    if (word === 'short')
-        return 'short';
-    if (word === 'long')
-        return 'long';
-    return 'medium';
-}
-/**
- * Splits the text after the box into whitespace-separated tokens: a trailing
- * `(#123)` is the issue, the first mention token the owner, the first `due:`
- * token the due date, the first `P0`..`P3` token the priority; the rest, joined by single spaces, is the text.
- */
-function readContent(content) {
-    const tokens = content.split(/\s+/).filter((token) => token !== '');
-    const fields = { text: '', owner: null, due: null, dueProblem: null, priority: null, issue: null };
-    const last = tokens.at(-1);
-    const ref = last === undefined ? null : ISSUE_REF.exec(last);
-    if (ref?.[1] && Number(ref[1]) > 0) {
-        fields.issue = Number(ref[1]);
-        tokens.pop();
-    }
-    const rest = [];
-    let sawDue = false;
-    for (const token of tokens) {
-        const mention = fields.owner === null ? MENTION.exec(token) : null;
-        if (mention?.[1]) {
-            fields.owner = mention[1];
-        }
-        else if (!sawDue && token.toLowerCase().startsWith(DUE_PREFIX)) {
-            sawDue = true;
-            const value = token.slice(DUE_PREFIX.length);
-            if (isCalendarDate(value))
-                fields.due = value;
-            else
-                fields.dueProblem = dueProblem(token);
-        }
-        else if (fields.priority === null && PRIORITY.test(token)) {
-            fields.priority = token.toUpperCase();
-        }
-        else {
-            rest.push(token);
-        }
-    }
-    fields.text = rest.join(' ');
-    return fields;
-}
-function dueProblem(token) {
-    // The token is user text quoted back in a comment: cap it so a hostile one cannot flood it.
-    const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
-    return `${shown} is not a date (expected due:YYYY-MM-DD)`;
-}
-/** True for `YYYY-MM-DD` naming a real day of the proleptic Gregorian calendar. */
-function isCalendarDate(value) {
-    const match = ISO_DATE.exec(value);
-    if (!match)
-        return false;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-function daysInMonth(year, month) {
-    if (month === 2)
-        return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-    return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-/**
- * Hash of the text as a reader sees it: compatibility-normalized, invisible
- * format characters (zero-width spaces and joiners) dropped, case folded, so
- * re-typing or re-capitalizing a line does not make it a new item.
- */
-function textHash(text) {
-    const normalized = text
-        .normalize('NFKC')
-        .replace(/\p{Cf}/gu, '')
-        .toLowerCase()
-        .replace(/\s+/g, ' ')
-        .trim();
-    return createHash('sha256').update(normalized).digest('hex').slice(0, 16);
+/** The body with its marker of this kind replaced (or appended). */
+function writeMeta(kind, body, data) {
+    const marker = renderMeta(kind, data);
+    const start = body.lastIndexOf(prefix(kind));
+    const end = start < 0 ? -1 : body.indexOf(' -->', start);
+    if (start < 0 || end < 0)
+        return `${body.replace(/\s+$/, '')}\n\n${marker}`;
+    return `${body.slice(0, start)}${marker}${body.slice(end + 4)}`;
 }
 
 
@@ -22034,11 +20805,11 @@ function textHash(text) {
 /* harmony export */   fi: () => (/* binding */ resolvePostmortemPolicy),
 /* harmony export */   oX: () => (/* binding */ resolveActionItemRule)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5491);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5491);
 /* harmony import */ var _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7098);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
-/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5442);
-/* harmony import */ var _action_items_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(559);
+/* harmony import */ var _policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5442);
+/* harmony import */ var _priorities_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4624);
 /**
  * The policy file's `postmortems` section (a contract: documented in full) and
  * its resolution to defaults. Top-level only: postmortems belong to the
@@ -22049,77 +20820,77 @@ function textHash(text) {
 
 
 
-const labelName = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const labelName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .min(1)
     .max(50)
     .refine((s) => !s.includes(','), { message: 'expected a GitHub label name (at most 50 characters, no comma)' });
 /** A GitHub login, an `org/team` slug, or `$author` (whoever opened the postmortem). */
-const approverSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const approverSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .regex(/^(\$author|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?)$/, {
     message: 'expected a GitHub login (octocat), a team as org/team-slug (my-org/sre), or $author',
 })
     .meta({ examples: ['octocat', 'my-org/sre', '$author'] });
 /** One row of the approvals table. */
-const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    role: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    role: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .max(60)
         .regex(/^[^|\n\r<>`[\]]+$/, { message: 'expected a plain role name without |, <, >, backticks or brackets' })
         .meta({ description: 'Role shown in the approvals table, e.g. "Service owner".' }),
-    approvers: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(approverSchema)
+    approvers: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approverSchema)
         .min(1)
         .meta({ description: "Who may tick this role's box: logins, org/team slugs (any member), or `$author`." }),
 })
     .meta({ description: 'A role that must approve a postmortem before it is published.' });
 /** Label equality matchers of the Alertmanager route. */
-const alertSelector = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())
+const alertSelector = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
     .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
 /** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
-const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
     label: labelName.optional().meta({ description: 'Label of postmortem issues.', default: 'postmortem' }),
-    'required-severities': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(labelName)
+    'required-severities': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(labelName)
         .optional()
         .meta({
         description: 'Severity labels whose incidents require a postmortem: closing such an incident opens one automatically, and coverage counts them.',
         default: ['sev1', 'sev2'],
     }),
-    'command-permission': zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSIONS */ .J)
+    'command-permission': zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_policy_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSIONS */ .J)
         .optional()
         .meta({ description: 'Lowest repository role that may run `/postmortem <title>` in a comment.', default: 'triage' }),
-    template: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional().meta({
+    template: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().meta({
         description: 'Path of a custom postmortem template in the repository (placeholders such as {{title}}, {{date}}, {{incident}}, {{severity}}, {{duration}}); the built-in blameless template is used when the file does not exist.',
         default: '.github/deploy-governor/postmortem.md',
     }),
-    'docs-path': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    'docs-path': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .regex(/^[^/].*[^/]$|^[^/]$/, {
         message: 'expected a directory path relative to the repository root, without leading or trailing slash',
     })
         .optional()
         .meta({ description: 'Directory where published postmortems are committed as YYYY-MM-DD-<title>.md.', default: 'docs/postmortems' }),
-    approvals: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(approvalRoleSchema).min(1).optional().meta({
+    approvals: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(approvalRoleSchema).min(1).optional().meta({
         description: 'The approvals table. When every box is ticked the postmortem is published. Default: one row, Author, approved by whoever opened the postmortem (for one opened by Alertmanager: anyone with maintain).',
     }),
     'publish-reminder-after': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
         .optional()
         .meta({ description: 'Remind on a postmortem still unpublished this long after its incident ended.', default: '7d' }),
-    alertmanager: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    alertmanager: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         selector: alertSelector.optional().meta({ default: { severity: 'critical' } }),
         severity: labelName.optional().meta({ description: 'Severity label given to incidents opened from alerts.', default: 'sev1' }),
     })
         .optional()
         .meta({ description: "Incidents opened from resolved Alertmanager alerts (the app's POST /deploy-governor/alertmanager)." }),
-    goals: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    goals: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         'time-to-postmortem': _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s
             .optional()
             .meta({ description: 'Median time from incident end to published postmortem.', default: '7d' }),
-        'completion-rate': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+        'completion-rate': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
             .min(0)
             .max(100)
             .optional()
             .meta({ description: 'Share (%) of action items closed within 30 days of being opened.', default: 90 }),
-        coverage: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+        coverage: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
             .min(0)
             .max(100)
             .optional()
@@ -22127,8 +20898,8 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .r
     })
         .optional()
         .meta({ description: 'Goals the reliability report measures against.' }),
-    'action-items': zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        'block-on-overdue': zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_action_items_js__WEBPACK_IMPORTED_MODULE_2__/* .PRIORITIES */ .BE))
+    'action-items': zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        'block-on-overdue': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_priorities_js__WEBPACK_IMPORTED_MODULE_4__/* .PRIORITIES */ .B))
             .optional()
             .meta({
             description: "Priorities whose overdue action items block `feature` deploys (other change classes pass). `[]` blocks nothing. An item is overdue once its due date (a whole day, UTC) and the grace have passed; only the app's own open `action-item` issues count.",
@@ -22137,20 +20908,20 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .r
         grace: _policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s.optional().meta({
             description: 'How long after the end of its due day (UTC) an item may stay open before it blocks. Absent: no grace (the due day itself counts in full).',
         }),
-        enforcement: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['enforce', 'advisory']).optional().meta({
+        enforcement: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['enforce', 'advisory']).optional().meta({
             description: '`advisory`: overdue items are reported as "would have blocked" (rule `action-items`) and never block.',
             default: 'enforce',
         }),
     })
         .optional()
         .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
-    'require-p0-above': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().max(10_000), zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('off')])
+    'require-p0-above': zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().max(10_000), zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('off')])
         .optional()
         .meta({
         description: "An incident that consumed more than this many percentage points of an SLO's error budget (the app's own measurement, budget remaining at the incident's start minus at its end) cannot be published until it has a P0 action item with an owner and a due date (the workbook's 20% rule). May exceed 100 (an incident can overspend). `off`: no such rule, and no incident is opened for a burn.",
         default: 20,
     }),
-    'burn-incident-within': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([_policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s, zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('off')])
+    'burn-incident-within': zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([_policy_duration_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .s, zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('off')])
         .optional()
         .meta({
         description: "The app's sweep measures each SLO's budget consumed over this trailing window and, when it exceeds `require-p0-above` and no incident the app opened is open, opens one (once per SLO, environment and UTC day; never again while the same burn is within the window). Needs a `postmortems` section and Prometheus reachable by the app. `off`: the sweep opens none.",
@@ -22198,6 +20969,142 @@ function resolvePostmortemPolicy(config) {
             ? null
             : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(c['burn-incident-within'] ?? '24h'),
     };
+}
+
+
+/***/ }),
+
+/***/ 4624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ PRIORITIES)
+/* harmony export */ });
+/** Priorities an action item may carry, most urgent first (the error-budget policy's P0: the fix that must ship). */
+const PRIORITIES = ['P0', 'P1', 'P2', 'P3'];
+
+
+/***/ }),
+
+/***/ 1588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HB: () => (/* binding */ utcDate),
+/* harmony export */   HF: () => (/* binding */ isPublished),
+/* harmony export */   Jv: () => (/* binding */ isOverdue),
+/* harmony export */   X6: () => (/* binding */ daysBetweenDates),
+/* harmony export */   bf: () => (/* binding */ ownerOf),
+/* harmony export */   cK: () => (/* binding */ planSweep),
+/* harmony export */   db: () => (/* binding */ SWEEP_LABELS),
+/* harmony export */   p: () => (/* binding */ incidentEndOf),
+/* harmony export */   rb: () => (/* binding */ reminderMarker),
+/* harmony export */   sO: () => (/* binding */ DAY_MS),
+/* harmony export */   uS: () => (/* binding */ lastReminderDateIn)
+/* harmony export */ });
+/** Labels with fixed names (the incident and postmortem labels come from the policy). */
+const SWEEP_LABELS = {
+    actionItem: 'action-item',
+    published: 'published',
+    overdue: 'overdue',
+    reliabilityReport: 'reliability-report',
+};
+const DAY_MS = 86_400_000;
+const REMINDER_MARKER = /<!-- deploy-governor:reminder date=(\d{4}-\d{2}-\d{2}) -->/g;
+/** The hidden marker of a reminder comment; the date is what makes "at most once a day" hold across runs. */
+function reminderMarker(today) {
+    return `<!-- deploy-governor:reminder date=${today} -->`;
+}
+/** The latest reminder date in some comment bodies; null when none carries the marker. */
+function lastReminderDateIn(bodies) {
+    let last = null;
+    for (const body of bodies) {
+        for (const match of (body ?? '').matchAll(REMINDER_MARKER))
+            if (last === null || match[1] > last)
+                last = match[1];
+    }
+    return last;
+}
+/** The UTC date of a time, YYYY-MM-DD. */
+function utcDate(time) {
+    return time.toISOString().slice(0, 10);
+}
+/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
+function daysBetweenDates(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+/** Who owns an action item: its marker's owner, else its first assignee. */
+function ownerOf(item) {
+    return item.meta?.owner ?? item.assignees[0] ?? null;
+}
+/** True when the item is open and its due date is before today (UTC). Due today is not overdue. */
+function isOverdue(item, today) {
+    const due = item.meta?.due;
+    return item.state === 'open' && due !== null && due !== undefined && due < today;
+}
+/** True when the postmortem carries the `published` label (the app adds it once every approval is ticked). */
+function isPublished(postmortem) {
+    return postmortem.labels.includes(SWEEP_LABELS.published);
+}
+/**
+ * When the postmortem's incident ended: its marker's `endedAt`, else the
+ * `closed_at` of the incident issue its marker names; null when unknown.
+ */
+function incidentEndOf(postmortem, incidents) {
+    if (postmortem.meta?.endedAt)
+        return postmortem.meta.endedAt;
+    const incident = postmortem.meta?.incident ? incidents.get(postmortem.meta.incident) : undefined;
+    return incident?.closedAt ?? null;
+}
+/** True when a reminder was already posted today (a date later than today, from a skewed clock, counts too). */
+function remindedToday(lastReminderDate, today) {
+    return lastReminderDate !== null && lastReminderDate >= today;
+}
+/**
+ * The sweep's actions, in issue order: action items first, then postmortems.
+ * - an open item whose due date has passed: `label-overdue` when the label is
+ *   missing, and `remind-overdue` unless it was reminded today;
+ * - a closed item, or one no longer overdue (due date moved or removed), that
+ *   still carries the label: `unlabel-overdue`;
+ * - an open, unpublished postmortem whose incident ended at least
+ *   `policy.publishReminderAfterMs` ago: `remind-unpublished` unless reminded today.
+ */
+function planSweep({ now, policy, incidents, postmortems, actionItems }) {
+    const today = utcDate(now);
+    const actions = [];
+    for (const item of [...actionItems].sort((a, b) => a.number - b.number)) {
+        const labelled = item.labels.includes(SWEEP_LABELS.overdue);
+        if (!isOverdue(item, today)) {
+            if (labelled)
+                actions.push({ kind: 'unlabel-overdue', issue: item.number });
+            continue;
+        }
+        const due = item.meta.due;
+        if (!labelled)
+            actions.push({ kind: 'label-overdue', issue: item.number });
+        if (!remindedToday(item.lastReminderDate, today)) {
+            actions.push({ kind: 'remind-overdue', issue: item.number, owner: ownerOf(item), due, daysOverdue: daysBetweenDates(due, today) });
+        }
+    }
+    const incidentsByNumber = new Map(incidents.map((i) => [i.number, i]));
+    for (const postmortem of [...postmortems].sort((a, b) => a.number - b.number)) {
+        if (postmortem.state !== 'open' || isPublished(postmortem))
+            continue;
+        const endedAt = incidentEndOf(postmortem, incidentsByNumber);
+        if (endedAt === null)
+            continue;
+        const sinceEnd = now.getTime() - Date.parse(endedAt);
+        if (sinceEnd < policy.publishReminderAfterMs || remindedToday(postmortem.lastReminderDate, today))
+            continue;
+        actions.push({
+            kind: 'remind-unpublished',
+            issue: postmortem.number,
+            incidentEndedAt: endedAt,
+            days: Math.floor(sinceEnd / DAY_MS),
+            author: postmortem.meta?.author ?? null,
+        });
+    }
+    return actions;
 }
 
 
@@ -22313,6 +21220,72 @@ const HISTORY_PROBE_WINDOW = '1h';
  */
 function oldestDataQuery(probe, window) {
     return `min_over_time(timestamp(${probe})[${window}:${HISTORY_STEP}])`;
+}
+
+
+/***/ }),
+
+/***/ 5560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L_: () => (/* binding */ inertLimited),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+/* unused harmony export inertUrl */
+/**
+ * Renders text that users control (override reasons, SLO and window names,
+ * branch names, messages that quote queries) inert inside a GitHub comment: no
+ * mention or team ping notifies anyone, no HTML renders, no markdown breaks out
+ * of its place, no issue reference links, and nothing can pose as our marker.
+ */
+const ZWSP = '\u200b';
+/** Inline text: one line, every markdown control character escaped. */
+function inert(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+        // Bidirectional embeddings, overrides and isolates: they would reorder the text that follows, ours included.
+        .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Markdown punctuation that could open links, emphasis, code, tables or headings.
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        // @user and @org/team: a zero-width space after @ keeps the text but stops the ping.
+        .replace(/@/g, `@${ZWSP}`)
+        // #123 and owner/repo#123 cross-references.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        // GH-123 references link like #123.
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+        // Bare URLs (scheme:// and www.) stay visible but do not autolink into something clickable and misleading.
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`));
+}
+/** A value inside a table cell or list item, capped so one field cannot flood the comment. */
+function inertLimited(text, max = 500) {
+    const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
+    return inert(clipped);
+}
+/**
+ * A URL safe as a markdown link target: http(s) only, normalised by the URL
+ * parser (which percent-encodes spaces, quotes and angle brackets), with the
+ * parentheses that would end the target encoded too. Null for anything else.
+ */
+function inertUrl(value) {
+    if (!value)
+        return null;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return null;
+    return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 
@@ -23435,6 +22408,412 @@ function waitingOutSecondaryLimits(client, o = {}) {
             }
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ readOpenActionItems)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5491);
+/* harmony import */ var _core_postmortem_issue_metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7887);
+/* harmony import */ var _core_postmortem_sweep_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1588);
+/* harmony import */ var _open_issue_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6849);
+/**
+ * A repository's open action-item issues that this app opened, with their
+ * hidden records (due date, owner, priority), for the fleet's overdue count and
+ * the gate's postmortem debts (read-action-item-debts.ts). Only issues
+ * the app opened count (`performed_via_github_app`): anyone who can open an
+ * issue could paste a record with a due date in the past.
+ */
+
+
+
+
+const issueSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    number: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int(),
+    title: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    state: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['open', 'closed']),
+    created_at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    closed_at: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable().optional(),
+    state_reason: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable().optional(),
+    labels: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() })])),
+    assignees: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }))
+        .nullable()
+        .optional(),
+    body: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable().optional(),
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional(),
+    performed_via_github_app: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int(), slug: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() }).nullable().optional(),
+});
+const MAX_PAGES = 10;
+async function readOpenActionItems(client, owner, repo, keeper) {
+    const items = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            labels: _core_postmortem_sweep_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .SWEEP_LABELS */ .db.actionItem,
+            state: 'open',
+            per_page: 100,
+            page,
+        });
+        const batch = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(issueSchema).parse(data);
+        for (const i of batch) {
+            if (i.pull_request !== undefined || !(0,_open_issue_js__WEBPACK_IMPORTED_MODULE_2__/* .openedByKeeper */ .Xo)(i, keeper))
+                continue;
+            items.push({
+                number: i.number,
+                title: i.title,
+                state: i.state,
+                createdAt: i.created_at,
+                closedAt: i.closed_at ?? null,
+                stateReason: i.state_reason ?? null,
+                labels: i.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
+                assignees: (i.assignees ?? []).map((a) => a.login),
+                meta: (0,_core_postmortem_issue_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .readMeta */ .eE)('action-item', i.body),
+                lastReminderDate: null,
+            });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 3708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ORG_FREEZE_REPOSITORY: () => (/* binding */ ORG_FREEZE_REPOSITORY),
+  closeFreezeIssue: () => (/* binding */ closeFreezeIssue),
+  openFreezeIssue: () => (/* binding */ openFreezeIssue),
+  readFreezeIssue: () => (/* binding */ readFreezeIssue),
+  readFreezes: () => (/* binding */ readFreezes),
+  readFreezesInScope: () => (/* binding */ readFreezesInScope),
+  relabelFreezeIssue: () => (/* binding */ relabelFreezeIssue),
+  reopenFreezeIssue: () => (/* binding */ reopenFreezeIssue)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./src/core/freeze/freeze-command.ts
+var freeze_command = __nccwpck_require__(5896);
+// EXTERNAL MODULE: ./src/core/postmortem/issue-metadata.ts
+var issue_metadata = __nccwpck_require__(7887);
+// EXTERNAL MODULE: ./src/github/client.ts
+var github_client = __nccwpck_require__(6584);
+;// CONCATENATED MODULE: ./src/github/close-issue.ts
+/** Closes an issue as completed (closing a closed issue changes nothing). */
+async function closeIssue(client, target, issue) {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+}
+
+// EXTERNAL MODULE: ./src/github/open-issue.ts
+var open_issue = __nccwpck_require__(6849);
+;// CONCATENATED MODULE: ./src/github/freeze-issues.ts
+/**
+ * Freezes on command, stored as open issues labelled `deploy-freeze` that this
+ * app opened, each with a hidden freeze record (src/core/postmortem/issue-metadata.ts).
+ * Only issues the app opened count (`performed_via_github_app`, set by GitHub):
+ * anyone who can open an issue can paste a record and anyone with triage can
+ * label it, and such a planted issue must neither freeze nor be mistaken for
+ * one. A freeze is lifted by closing its issue.
+ */
+
+
+
+
+
+
+const issueShape = schemas/* object */.Ikc({
+    number: schemas/* number */.aig().int(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    pull_request: schemas/* unknown */.L5J().optional(),
+    state: schemas/* string */.YjP().optional(),
+    performed_via_github_app: schemas/* object */.Ikc({ id: schemas/* number */.aig().int(), slug: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+const MAX_PAGES = 10;
+function keptBy(issue, keeper) {
+    return (0,open_issue/* openedByKeeper */.Xo)(issue, typeof keeper === 'number' ? { appId: keeper } : keeper);
+}
+/** The organisation's freezes live in its `.github` repository (org-wide freezes, issue 15). */
+const ORG_FREEZE_REPOSITORY = '.github';
+/**
+ * The freezes that can cover a repository: its own, and its organisation's from `<owner>/.github` (each marked
+ * with `repository`). A missing or unreadable `.github` repository (404: absent, or not in the installation)
+ * has no freezes (`onOrgNotFound` hears of it); any other failure throws, so a gate fails closed.
+ */
+async function readFreezesInScope(client, owner, repo, keeper, o = {}) {
+    const own = await readFreezes(client, owner, repo, keeper);
+    if (repo === ORG_FREEZE_REPOSITORY)
+        return own;
+    try {
+        const org = await readFreezes(o.orgClient ?? client, owner, ORG_FREEZE_REPOSITORY, keeper);
+        return [...own, ...org.map((f) => ({ ...f, repository: `${owner}/${ORG_FREEZE_REPOSITORY}` }))];
+    }
+    catch (error) {
+        if ((0,github_client/* httpStatusOf */.s_)(error) !== 404)
+            throw error;
+        o.onOrgNotFound?.();
+        return own;
+    }
+}
+/** The freezes in the repository's open `deploy-freeze` issues that the keeper opened (expired ones included). */
+async function readFreezes(client, owner, repo, keeper) {
+    const out = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            state: 'open',
+            labels: freeze_command.FREEZE_LABEL,
+            per_page: 100,
+            page,
+        });
+        const batch = schemas/* array */.YOg(issueShape).parse(data);
+        for (const issue of batch) {
+            if (issue.pull_request !== undefined || !keptBy(issue, keeper))
+                continue;
+            const record = (0,issue_metadata/* readMeta */.eE)('freeze', issue.body);
+            if (record)
+                out.push({ issue: issue.number, record });
+        }
+        if (batch.length < 100)
+            break;
+    }
+    return out;
+}
+/**
+ * Opens the freeze's issue once per command comment, or per attempt of a dispatched run (a redelivery or a
+ * replay finds the issue its first attempt opened); `source.organisation` is the owner when the freeze is
+ * organisation-wide.
+ */
+async function openFreezeIssue(client, target, record, source) {
+    const { title, body } = (0,freeze_command.renderFreezeIssue)(record, source);
+    // Comment ids are numbers, so a run's key never meets one.
+    const key = 'run' in source ? `freeze-run-${source.run.id}-${source.run.attempt}` : `freeze-${source.commentId}`;
+    return (0,open_issue/* openIssueOnce */.Xn)(client, target.owner, target.repo, { key, title, body: `${body}\n\n${(0,issue_metadata/* renderMeta */.aW)('freeze', record)}`, labels: [freeze_command.FREEZE_LABEL] }, target.appId);
+}
+/** Closes a freeze's issue, which lifts it (closing an already closed issue changes nothing). */
+async function closeFreezeIssue(client, target, issue) {
+    await closeIssue(client, target, issue);
+}
+/**
+ * One issue as a freeze: null when this app did not open it; `record` null when its record is missing or invalid;
+ * `open` whether the issue is open now.
+ */
+async function readFreezeIssue(client, target, issue) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+    });
+    const parsed = issueShape.parse(data);
+    return (0,open_issue/* openedByApp */.of)(parsed, target.appId) ? { record: (0,issue_metadata/* readMeta */.eE)('freeze', parsed.body), open: parsed.state === 'open' } : null;
+}
+/** Reopens a freeze's issue (reopening an open issue changes nothing). */
+async function reopenFreezeIssue(client, target, issue) {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+        state: 'open',
+    });
+}
+/** Puts the `deploy-freeze` label back on a freeze's issue (adding a label it has changes nothing). */
+async function relabelFreezeIssue(client, target, issue) {
+    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issue,
+        labels: [freeze_command.FREEZE_LABEL],
+    });
+}
+
+
+/***/ }),
+
+/***/ 6849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xn: () => (/* binding */ openIssueOnce),
+/* harmony export */   Xo: () => (/* binding */ openedByKeeper),
+/* harmony export */   of: () => (/* binding */ openedByApp)
+/* harmony export */ });
+/* unused harmony export issueMarker */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6584);
+/**
+ * Opens an issue once per key: the key travels as a hidden marker in the body,
+ * and an issue (open or closed) with the first label and that marker, opened by
+ * this app, means it was opened already, so redeliveries and retries open
+ * nothing new while titles may repeat. Only issues the app itself opened count
+ * (`performed_via_github_app`, set by GitHub, never by the author): anyone who
+ * can open an issue can paste the marker, and anyone with triage can label it,
+ * and such a planted issue must not suppress a real review or alert issue.
+ */
+
+
+const issueShape = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
+    performed_via_github_app: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int() }).nullable().optional(),
+});
+const issues = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(issueShape);
+const MAX_PAGES = 10;
+function issueMarker(key) {
+    return `<!-- deploy-governor:issue key=${key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)} -->`;
+}
+/** Whether GitHub says this app opened the issue. */
+function openedByApp(issue, appId) {
+    return issue.performed_via_github_app?.id === appId;
+}
+/** Whether GitHub says the keeper's app opened the issue. */
+function openedByKeeper(issue, keeper) {
+    return 'appId' in keeper ? openedByApp(issue, keeper.appId) : issue.performed_via_github_app?.slug === keeper.appSlug;
+}
+/** The issue of `kind` (first label), opened by this app, whose body carries the key's marker, if any. */
+async function findIssueByKey(client, owner, repo, label, key, appId) {
+    const marker = issueMarker(key);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues', {
+            owner,
+            repo,
+            state: 'all',
+            labels: label,
+            per_page: 100,
+            page,
+        });
+        const batch = issues.parse(data);
+        const found = batch.find((i) => openedByApp(i, appId) && (i.body ?? '').includes(marker));
+        if (found)
+            return { number: found.number, id: found.id };
+        if (batch.length < 100)
+            break;
+    }
+    return null;
+}
+/** `appId`: this app's id; only issues it opened count as opened already. */
+async function openIssueOnce(client, owner, repo, issue, appId) {
+    const earlier = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
+    if (earlier)
+        return { outcome: 'exists', ...earlier };
+    // No automatic resend: a POST that timed out after succeeding would open a second issue.
+    const create = () => client.request('POST /repos/{owner}/{repo}/issues', {
+        owner,
+        repo,
+        title: issue.title,
+        body: `${issue.body}\n\n${issueMarker(issue.key)}`,
+        labels: issue.labels,
+        ...(issue.assignees?.length ? { assignees: issue.assignees } : {}),
+        request: { retries: 0 },
+    });
+    let response;
+    try {
+        response = await create();
+    }
+    catch (error) {
+        const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatusOf */ .s_)(error);
+        if (status === undefined || status < 500)
+            throw error;
+        // A 5xx or a dropped connection (Octokit reports it as 500) may still have opened it: look before
+        // trying once more. The webhook may have been answered already (202 after 9 s): no redelivery would.
+        const landed = await findIssueByKey(client, owner, repo, issue.labels[0], issue.key, appId);
+        if (landed)
+            return { outcome: 'opened', ...landed };
+        response = await create();
+    }
+    const created = issueShape.parse(response.data);
+    return { outcome: 'opened', number: created.number, id: created.id };
+}
+
+
+/***/ }),
+
+/***/ 2000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readRunApprovers),
+/* harmony export */   M: () => (/* binding */ readActorRole)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6584);
+/**
+ * Reads what authorizes an override, through the API (never from the inputs):
+ * the actor's repository role and the run's environment approvals.
+ */
+
+
+const permissionResponse = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    permission: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    role_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const approvalsResponse = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    state: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    user: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }).nullable(),
+    environments: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }).passthrough()),
+}));
+async function readActorRole(client, owner, repo, actor) {
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+            owner,
+            repo,
+            username: actor,
+        });
+        const parsed = permissionResponse.parse(data);
+        return { role: { roleName: parsed.role_name ?? null, permission: parsed.permission } };
+    }
+    catch (error) {
+        const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatusOf */ .s_)(error);
+        if (status === 404)
+            return { role: { roleName: 'none', permission: 'none' } };
+        if (status === 403 || status === 401) {
+            return {
+                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/collaborators/${actor}/permission: the github-token needs the metadata: read permission (GITHUB_TOKEN has it unless the workflow's permissions block removes it)`,
+            };
+        }
+        return { error: `reading the role failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}` };
+    }
+}
+/** Logins that approved the run's deployment to `environment`. */
+async function readRunApprovers(client, owner, repo, runId, environment) {
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', { owner, repo, run_id: runId });
+        const approvals = approvalsResponse.parse(data);
+        const approvers = approvals
+            .filter((a) => a.state === 'approved' && a.user && a.environments.some((e) => e.name === environment))
+            .map((a) => a.user.login);
+        return { approvers: [...new Set(approvers)] };
+    }
+    catch (error) {
+        const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatusOf */ .s_)(error);
+        if (status === 403 || status === 401) {
+            return {
+                error: `GitHub answered ${status} to GET /repos/${owner}/${repo}/actions/runs/${runId}/approvals: add "actions: read" to the workflow's permissions`,
+            };
+        }
+        return { error: `reading the run's approvals failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}` };
+    }
 }
 
 

@@ -6,7 +6,7 @@
  */
 import * as core from './runner.js';
 import { z } from 'zod';
-import { NOTIFY_FORMATS, type NotifyFormat } from '../core/notify/notify-formats.js';
+import { NOTIFY_FORMATS, type NotifyFormat } from '../core/notify/notify-format-names.js';
 import { isHttpUrl } from '../core/http-url.js';
 import { gateInputsSchema, type GateInputs } from '../core/policy/inputs.js';
 import { policyErrorFromZod } from '../core/policy/policy-issues.js';

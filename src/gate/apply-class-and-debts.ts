@@ -7,8 +7,8 @@
  */
 import type { ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import type { Report } from '../core/report/report-schema.js';
-import { classifyChange, readChangeClass, type ClassifyRequest } from './classify-change.js';
-import { applyDebts, FEATURE_BY_DEFAULT, type DebtAccess } from './debt-gate.js';
+import type { ClassifyRequest } from './classify-change.js';
+import type { DebtAccess } from './debt-gate.js';
 
 export interface ClassAndDebtRequest {
   /** Where the policy came from, for the debt rule's errors. */
@@ -28,10 +28,18 @@ export interface ClassAndDebtRequest {
  */
 export async function applyClassAndDebts(report: Report, policy: ResolvedPolicy, r: ClassAndDebtRequest): Promise<Report> {
   const changeClasses = policy.changeClasses;
+  const classNeeded = changeClasses !== undefined && !report.decision.canDeploy;
+  const debtsOn = policy.actionItems !== null && policy.actionItems.blockOnOverdue.length > 0;
+  if (!classNeeded && !debtsOn) return report;
+  // Loaded only for a policy that uses them: the evidence and issue readers stay out of every other run's start.
+  const [{ classifyChange, readChangeClass }, { applyDebts, FEATURE_BY_DEFAULT }] = await Promise.all([
+    import('./classify-change.js'),
+    import('./debt-gate.js'),
+  ]);
   let request: Promise<ClassifyRequest> | undefined;
   const classify = () => (request ??= r.classify());
   let out = report;
-  if (changeClasses !== undefined && !report.decision.canDeploy) {
+  if (classNeeded) {
     out = await classifyChange(out, { ...policy, changeClasses }, await classify());
   }
   return applyDebts(out, policy, r.source, r.debts, r.now, async () => {

@@ -7,12 +7,10 @@
  * status FREEZE with the freeze's reason and end. Without `freezes.app` nothing
  * is read. A read that fails fails closed, saying which permission to give.
  */
-import { activeCommandFreezes } from '../core/freeze/freeze-command.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import type { ResolvedPolicy } from '../core/policy/resolve-policy.js';
 import type { ActiveFreeze } from '../core/report/report-schema.js';
 import { httpStatusOf, messageOf, type GitHubClient } from '../github/client.js';
-import { ORG_FREEZE_REPOSITORY, readFreezesInScope } from '../github/freeze-issues.js';
 
 /** How the host reads freezes: its token and the repository the run is about. */
 export interface FreezeAccess {
@@ -57,6 +55,11 @@ export function commandFreezeReader(
       const missing = access.client ? 'the repository is unknown' : 'there is no GitHub token to read them with';
       throw refuse(`${missing}; ${advice.token}`);
     }
+    // Loaded only for a policy that names the app: the issue readers stay out of every other run's start.
+    const [{ activeCommandFreezes }, { ORG_FREEZE_REPOSITORY, readFreezesInScope }] = await Promise.all([
+      import('../core/freeze/freeze-command.js'),
+      import('../github/freeze-issues.js'),
+    ]);
     const org = `${owner}/${ORG_FREEZE_REPOSITORY}`;
     try {
       const stored = await readFreezesInScope(

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ExclusionOrigin, ExclusionOrigins } from '../core/exclusions/admit-exclusions.js';
 import { introductions, type PolicyCommit } from '../core/exclusions/exclusion-history.js';
 import type { ExclusionConfig } from '../core/exclusions/exclusion-schema.js';
-import { parsePolicy } from '../core/policy/load-policy.js';
+import type { parsePolicy as ParsePolicy } from '../core/policy/load-policy.js';
 import { PolicyError } from '../core/policy/policy-error.js';
 import { httpStatusOf, messageOf, type GitHubClient } from './client.js';
 import { readActorRole } from './read-override-authorization.js';
@@ -47,7 +47,7 @@ export interface ExclusionHistoryTarget {
 }
 
 /** The environment's exclusions in one version of the file; null when it is missing or invalid there. */
-function exclusionsIn(text: string, environment: string): readonly ExclusionConfig[] | null {
+function exclusionsIn(parsePolicy: typeof ParsePolicy, text: string, environment: string): readonly ExclusionConfig[] | null {
   try {
     const file = parsePolicy(text);
     return file.environments?.[environment]?.exclusions ?? file.exclusions ?? [];
@@ -84,6 +84,8 @@ export async function readExclusionOrigins(
   exclusions: readonly ExclusionConfig[],
 ): Promise<ExclusionOrigins> {
   const where = `${target.owner}/${target.repo}:${target.path}`;
+  // Loaded here, not at start: the YAML parser and the schema's cron library stay out of every run without exclusions.
+  const { parsePolicy } = await import('../core/policy/load-policy.js');
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/commits', {
       owner: target.owner,
@@ -98,7 +100,7 @@ export async function readExclusionOrigins(
     const pending = new Set(exclusions.map((x) => x.name));
     for (const c of listed) {
       const text = await fileAt(client, target, c.sha);
-      const there = text === null ? null : exclusionsIn(text, target.environment);
+      const there = text === null ? null : exclusionsIn(parsePolicy, text, target.environment);
       commits.push({
         sha: c.sha,
         date: new Date(c.commit.committer?.date ?? 0),

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGitHubStateStandIn, type GitHubStateStandIn, type RepoState } from '../../scripts/lib/github-state-stand-in.js';
 import { renderMeta } from '../../src/core/postmortem/issue-metadata.js';
-import type { Priority } from '../../src/core/postmortem/action-items.js';
+import type { Priority } from '../../src/core/postmortem/priorities.js';
 import { gateInputsSchema } from '../../src/core/policy/inputs.js';
 import { PolicyError } from '../../src/core/policy/policy-error.js';
 import type { Report, RunInfo } from '../../src/core/report/report-schema.js';

@@ -13,7 +13,8 @@ import {
   overrideNotification,
   type Notification,
 } from '../../src/core/notify/notification.js';
-import { NOTIFY_FORMATS, renderNotification } from '../../src/core/notify/notify-formats.js';
+import { NOTIFY_FORMATS } from '../../src/core/notify/notify-format-names.js';
+import { renderNotification } from '../../src/core/notify/notify-formats.js';
 import { renderSlack } from '../../src/core/notify/slack.js';
 import { renderTeams } from '../../src/core/notify/teams.js';
 import { slackMessageSchema, slackTexts, TEAMS_MAX_BYTES, teamsMessageSchema, teamsTexts } from '../support/chat-payloads.js';

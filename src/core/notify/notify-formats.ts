@@ -3,12 +3,9 @@
  * exhaustive switch: a format without a case is a type error.
  */
 import type { Notification } from './notification.js';
+import type { NotifyFormat } from './notify-format-names.js';
 import { renderSlack } from './slack.js';
 import { renderTeams } from './teams.js';
-
-/** `slack`: Slack, Mattermost and Rocket.Chat incoming webhooks; `teams`: Microsoft Teams workflow webhooks. */
-export const NOTIFY_FORMATS = ['slack', 'teams'] as const;
-export type NotifyFormat = (typeof NOTIFY_FORMATS)[number];
 
 /** The JSON body to POST to a webhook of `format`. */
 export function renderNotification(format: NotifyFormat, n: Notification): unknown {

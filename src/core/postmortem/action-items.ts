@@ -20,12 +20,9 @@ import {
   type MarkdownLine,
   type TaskBox,
 } from './markdown-lines.js';
+import type { Priority } from './priorities.js';
 
 type Horizon = 'short' | 'medium' | 'long';
-
-/** Priorities an item may carry, most urgent first (the error-budget policy's P0: the fix that must ship). */
-export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 
 /** One task-list line of the Action items section. */
 export interface ActionItem {

@@ -10,7 +10,7 @@
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { Finding, Report } from '../report/report-schema.js';
 import { worstStatus } from '../status.js';
-import type { Priority } from './action-items.js';
+import type { Priority } from './priorities.js';
 import type { ActionItemRule } from './postmortem-policy.js';
 
 /** The rule's id in findings and advisory counts. */

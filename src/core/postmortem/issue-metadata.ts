@@ -7,7 +7,7 @@
  * checks, never an authority on who may do what.
  */
 import { z } from 'zod';
-import { PRIORITIES } from './action-items.js';
+import { PRIORITIES } from './priorities.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 time' });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { durationSchema } from '../policy/duration-schema.js';
 import { parseDurationMs } from '../duration.js';
 import { PERMISSIONS, type Permission } from '../policy/permissions.js';
-import { PRIORITIES, type Priority } from './action-items.js';
+import { PRIORITIES, type Priority } from './priorities.js';
 
 const labelName = z
   .string()
