@@ -6,6 +6,7 @@
  * by someone who may not unfreeze is undone (app/freezes/run-freeze-command.ts).
  */
 import type { Context } from 'probot';
+import { allApproved } from '../../src/core/postmortem/approvals.js';
 import { labelNames } from '../../src/github/read-issue.js';
 import type { AppConfig } from '../app-config.js';
 import type { AppIdentity } from '../app-identity.js';
@@ -60,5 +61,7 @@ export async function onPostmortemChanged(
   if (before !== undefined) await reviewApprovals(ctx, { postmortem: issue.number, before, after: issue.body ?? '', sender: sender.login });
   const synced = await syncActionItems(ctx, issue.number);
   // A new item may be the P0 an approved postmortem waits for (burn-hold.ts): publishing does not wait for another edit.
-  if (synced.opened.length > 0) await publishPostmortem(ctx, issue.number);
+  // Only an approved one can be waiting (publishing re-reads it under its lock), so the rest cost no request.
+  const roles = ctx.policy.approvals.map((r) => r.role);
+  if (synced.opened.length > 0 && allApproved(issue.body ?? '', roles)) await publishPostmortem(ctx, issue.number);
 }
