@@ -81,45 +81,26 @@ export async function onCheckRunCompleted(context: Context<'check_run.completed'
 
   // The audit log and the comments are independent: a failure in one must not cost the other. The
   // comment waits for the verification, though: an override that does not verify is not shown as one.
-  let override: OverrideOutcome | null = null;
-  if (report.decision.overridden && report.override) {
+  const recordDeps = { client, log: context.log, appId: config.appId, verifier: deps.verifier, ledger: deps.ledger };
+  const site = {
+    owner,
+    repo,
+    defaultBranch: context.payload.repository.default_branch,
+    checkRunSha: run.head_sha,
+    checkRunId: run.id,
+    checkRunUrl: run.html_url ?? null,
+  };
+  const recorded = async (record: typeof recordOverride): Promise<OverrideOutcome | null> => {
     try {
-      override = await recordOverride(
-        { client, log: context.log, appId: config.appId, verifier: deps.verifier, ledger: deps.ledger },
-        {
-          owner,
-          repo,
-          defaultBranch: context.payload.repository.default_branch,
-          checkRunSha: run.head_sha,
-          checkRunId: run.id,
-          checkRunUrl: run.html_url ?? null,
-        },
-        report,
-      );
+      return await record(recordDeps, site, report);
     } catch (error: unknown) {
       failures.push(error);
+      return null;
     }
-  }
+  };
+  const override = report.decision.overridden && report.override ? await recorded(recordOverride) : null;
   // A change class that let the deploy through is an override granted by the policy: verified and recorded alike.
-  let grant: OverrideOutcome | null = null;
-  if (isClassGrant(report)) {
-    try {
-      grant = await recordClassGrant(
-        { client, log: context.log, appId: config.appId, verifier: deps.verifier, ledger: deps.ledger },
-        {
-          owner,
-          repo,
-          defaultBranch: context.payload.repository.default_branch,
-          checkRunSha: run.head_sha,
-          checkRunId: run.id,
-          checkRunUrl: run.html_url ?? null,
-        },
-        report,
-      );
-    } catch (error: unknown) {
-      failures.push(error);
-    }
-  }
+  const grant = isClassGrant(report) ? await recorded(recordClassGrant) : null;
   const shown = shownReport(report, override, grant);
   try {
     await explainOnPullRequests(context, client, deps, shown);
