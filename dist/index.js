@@ -2609,6 +2609,7 @@ const approvalRoleSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /** Label equality matchers of the Alertmanager route. */
 const alertSelector = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
     .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
+const P0_ABOVE_FORM = "expected percentage points of an SLO's error budget, a number above 0 and at most 10000 (e.g. 20), or off";
 /** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
 const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     'incident-label': labelName.optional().meta({ description: 'Label of incident issues.', default: 'incident' }),
@@ -2679,7 +2680,7 @@ const postmortemsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .r
     })
         .optional()
         .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
-    'require-p0-above': zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().max(10_000), zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('off')])
+    'require-p0-above': zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig({ error: P0_ABOVE_FORM }).positive({ error: P0_ABOVE_FORM }).max(10_000, { error: P0_ABOVE_FORM }), zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('off')], { error: P0_ABOVE_FORM })
         .optional()
         .meta({
         description: "An incident that consumed more than this many percentage points of an SLO's error budget (the app's own measurement, budget remaining at the incident's start minus at its end) cannot be published until it has a P0 action item with an owner and a due date (the workbook's 20% rule). May exceed 100 (an incident can overspend). `off`: no such rule, and no incident is opened for a burn.",

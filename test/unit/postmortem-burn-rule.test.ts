@@ -126,4 +126,13 @@ describe('policy keys', () => {
     expect(postmortemsSchema.safeParse({ 'require-p0-above': '20%' }).success).toBe(false);
     expect(postmortemsSchema.safeParse({ 'burn-incident-within': 'a day' }).success).toBe(false);
   });
+
+  it('says what a threshold must be, in one wording for every wrong value', () => {
+    for (const value of [0, -5, '20%', 'twenty', 20_000]) {
+      const parsed = postmortemsSchema.safeParse({ 'require-p0-above': value });
+      expect(parsed.error?.issues.map((i) => i.message)).toEqual([
+        "expected percentage points of an SLO's error budget, a number above 0 and at most 10000 (e.g. 20), or off",
+      ]);
+    }
+  });
 });

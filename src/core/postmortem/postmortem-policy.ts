@@ -44,6 +44,8 @@ const alertSelector = z
   .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'expected a Prometheus label name' }), z.string())
   .meta({ description: 'Labels an alert must carry, with these exact values, to open an incident and a postmortem.' });
 
+const P0_ABOVE_FORM = "expected percentage points of an SLO's error budget, a number above 0 and at most 10000 (e.g. 20), or off";
+
 /** Postmortems and their action items, run in the repository's issues by the app and the CLI. */
 export const postmortemsSchema = z
   .strictObject({
@@ -130,7 +132,10 @@ export const postmortemsSchema = z
       .optional()
       .meta({ description: 'Postmortem debts: overdue action items gate feature deploys (the Action, the CLI and the protection rule).' }),
     'require-p0-above': z
-      .union([z.number().positive().max(10_000), z.literal('off')])
+      .union(
+        [z.number({ error: P0_ABOVE_FORM }).positive({ error: P0_ABOVE_FORM }).max(10_000, { error: P0_ABOVE_FORM }), z.literal('off')],
+        { error: P0_ABOVE_FORM },
+      )
       .optional()
       .meta({
         description:
